@@ -42,7 +42,10 @@ def test_segments_clip_spans_to_the_text_and_drop_empty_ones():
 def test_spans_at_the_very_start_and_end_of_the_text_are_highlighted():
     text = "29.95亿元的投资达到102.5亿元"
     assert len(text) == 19
-    spans = [Span(0, 7, "fact", "投资 29.95亿元", "#aec7e8", "f1"), Span(12, 19, "fact", "收入", "#98df8a", "f2")]
+    spans = [
+        Span(0, 7, "fact", "投资 29.95亿元", "#aec7e8", "f1"),
+        Span(12, 19, "fact", "收入", "#98df8a", "f2"),
+    ]
     assert highlight_html(text, spans) == (
         '<div class="zd-report">'
         '<mark class="zd-fact" style="background-color:#aec7e8" title="投资 29.95亿元" data-ids="f1">29.95亿元</mark>'
@@ -60,7 +63,9 @@ def test_a_span_covering_the_whole_text_is_one_mark():
 
 def test_report_text_with_script_is_escaped_and_shown_as_text():
     text = '<script>alert("x")</script>收入12亿元 & **bold**'
-    rendered = highlight_html(text, [Span(text.index("12"), text.index("12") + 4, "fact", 'a"<b>', row_id="f")])
+    rendered = highlight_html(
+        text, [Span(text.index("12"), text.index("12") + 4, "fact", 'a"<b>', row_id="f")]
+    )
     assert "<script>" not in rendered
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in rendered
     assert 'title="a&quot;&lt;b&gt;"' in rendered
@@ -70,7 +75,10 @@ def test_report_text_with_script_is_escaped_and_shown_as_text():
 
 def test_overlapping_numbers_keep_every_character_once_and_join_hover_texts():
     text = "总投资22.92亿元"
-    spans = [Span(3, 10, "fact", "项目总投资", "#aec7e8", "f1"), Span(3, 8, "project", "项目", "#c5b0d5", "p1")]
+    spans = [
+        Span(3, 10, "fact", "项目总投资", "#aec7e8", "f1"),
+        Span(3, 8, "project", "项目", "#c5b0d5", "p1"),
+    ]
     rendered = highlight_html(text, spans)
     assert rendered == (
         '<div class="zd-report">总投资'

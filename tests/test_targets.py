@@ -1,0 +1,311 @@
+"""Targets paired with actuals: which actual, share achieved, gap, flags."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from loaders.schema import finalize
+from pages._shared.targets import PAIR_COLUMNS, months_end, pair_targets
+
+
+def facts(*rows: dict) -> pd.DataFrame:
+    """A facts table in the contract's dtypes from a few hand-written rows."""
+    defaults = {"doc_id": "d1", "unit": "CNY", "cumulative": False, "raw": "", "quote": "", "end": 0}
+    filled = [{**defaults, "start": index, **row} for index, row in enumerate(rows)]
+    return finalize("facts", pd.DataFrame(filled))
+
+
+def by_target(pairs: pd.DataFrame) -> dict[str, dict]:
+    return {row["target_fact_id"]: row for row in pairs.to_dict("records")}
+
+
+def test_months_end_reads_the_last_month_of_a_period():
+    assert months_end(pd.Series(["01-10", None, "01-06", "03"])).tolist() == [10, 12, 6, 3]
+
+
+def test_revenue_target_meets_the_actual_of_the_same_year():
+    table = facts(
+        {
+            "fact_id": "a2024",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 80e8,
+            "year": 2024,
+        },
+        {
+            "fact_id": "a2025",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 102.5e8,
+            "year": 2025,
+        },
+        {"fact_id": "t", "zone_id": "z", "metric": "revenue", "kind": "target", "value": 150e8, "year": 2025},
+        {"fact_id": "g", "zone_id": "z", "metric": "revenue", "kind": "growth", "value": 8.8, "year": 2025},
+    )
+    pairs = pair_targets(table)
+    assert list(pairs.columns) == PAIR_COLUMNS
+    (pair,) = pairs.to_dict("records")
+    assert pair["actual_fact_id"] == "a2025"
+    assert pair["match"] == "same_year"
+    assert pair["share"] == pytest.approx(0.683333)
+    assert round(pair["share"] * 100, 1) == 68.3
+    assert pair["gap"] == pytest.approx(47.5e8)
+    assert pd.isna(pair["flag"])
+    assert pair["scope_match"]
+
+
+def test_without_an_actual_of_the_same_year_the_latest_actual_is_used():
+    table = facts(
+        {"fact_id": "old", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 1e8, "year": 2022},
+        {
+            "fact_id": "h1",
+            "zone_id": "z",
+            "metric": "tax",
+            "kind": "actual",
+            "value": 2e8,
+            "year": 2024,
+            "months": "01-06",
+        },
+        {
+            "fact_id": "m10",
+            "zone_id": "z",
+            "metric": "tax",
+            "kind": "actual",
+            "value": 3e8,
+            "year": 2024,
+            "months": "01-10",
+        },
+        {"fact_id": "undated", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 9e8},
+        {"fact_id": "t", "zone_id": "z", "metric": "tax", "kind": "target", "value": 4e8, "year": 2026},
+    )
+    (pair,) = pair_targets(table).to_dict("records")
+    assert (pair["actual_fact_id"], pair["match"]) == ("m10", "latest")
+    assert pair["share"] == 0.75
+    assert pair["gap"] == 1e8
+
+
+def test_an_actual_already_beyond_its_target_is_flagged():
+    table = facts(
+        {
+            "fact_id": "t",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "target",
+            "value": 50e8,
+            "year": 2025,
+            "bound": "lower",
+        },
+        {
+            "fact_id": "a",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 146e8,
+            "year": 2025,
+            "months": "01-11",
+        },
+    )
+    (pair,) = pair_targets(table).to_dict("records")
+    assert pair["flag"] == "beyond_target"
+    assert pair["share"] == 2.92
+    assert pair["gap"] == -96e8
+
+
+def test_a_target_with_no_actual_is_flagged_and_keeps_its_own_fields():
+    table = facts(
+        {
+            "fact_id": "t",
+            "zone_id": "z",
+            "metric": "employment",
+            "kind": "target",
+            "value": 25000,
+            "year": 2025,
+            "unit": "person",
+            "raw": "2.5万人",
+            "quote": "就业人数达到2.5万人",
+            "stated_completion": 80.0,
+        },
+        {
+            "fact_id": "other_zone",
+            "zone_id": "y",
+            "metric": "employment",
+            "kind": "actual",
+            "value": 100,
+            "year": 2025,
+        },
+    )
+    (pair,) = pair_targets(table).to_dict("records")
+    assert pair["flag"] == "no_actual"
+    assert pair["match"] == "none"
+    assert pd.isna(pair["actual_fact_id"]) and pd.isna(pair["share"]) and pd.isna(pair["gap"])
+    assert (pair["target_raw"], pair["target_quote"], pair["stated_completion"]) == (
+        "2.5万人",
+        "就业人数达到2.5万人",
+        80.0,
+    )
+    assert pair["unit"] == "person"
+
+
+def test_same_scope_is_preferred_and_a_scoped_target_never_meets_another_scope():
+    table = facts(
+        {
+            "fact_id": "all",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 20e8,
+            "year": 2025,
+        },
+        {
+            "fact_id": "above",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 14e8,
+            "year": 2025,
+            "scope": "规上",
+        },
+        {
+            "fact_id": "t_above",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "target",
+            "value": 28e8,
+            "year": 2025,
+            "scope": "规上",
+        },
+        {
+            "fact_id": "t_all",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "target",
+            "value": 40e8,
+            "year": 2025,
+        },
+        {
+            "fact_id": "t_new",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "target",
+            "value": 5e8,
+            "year": 2025,
+            "scope": "新入驻项目",
+        },
+    )
+    pairs = by_target(pair_targets(table))
+    assert (pairs["t_above"]["actual_fact_id"], pairs["t_above"]["share"]) == ("above", 0.5)
+    assert (pairs["t_all"]["actual_fact_id"], pairs["t_all"]["share"]) == ("all", 0.5)
+    assert pairs["t_new"]["flag"] == "no_actual"
+
+
+def test_a_zone_wide_target_falls_back_to_a_scoped_actual_and_says_so():
+    table = facts(
+        {
+            "fact_id": "above",
+            "zone_id": "z",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 14.03e8,
+            "year": 2025,
+            "scope": "规上",
+        },
+        {"fact_id": "t", "zone_id": "z", "metric": "revenue", "kind": "target", "value": 20e8, "year": 2025},
+    )
+    (pair,) = pair_targets(table).to_dict("records")
+    assert pair["actual_fact_id"] == "above"
+    assert not pair["scope_match"]
+    assert pair["actual_scope"] == "规上"
+    assert pair["share"] == 0.7015
+
+
+def test_project_counts_pair_only_within_one_status():
+    table = facts(
+        {
+            "fact_id": "signed",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "actual",
+            "value": 15,
+            "unit": "count",
+            "status": "signed",
+        },
+        {
+            "fact_id": "started",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "actual",
+            "value": 9,
+            "unit": "count",
+            "status": "started",
+        },
+        {
+            "fact_id": "t",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "target",
+            "value": 12,
+            "unit": "count",
+            "status": "started",
+        },
+        {
+            "fact_id": "t_landed",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "target",
+            "value": 80,
+            "unit": "count",
+            "status": "landed",
+        },
+    )
+    pairs = by_target(pair_targets(table))
+    assert (pairs["t"]["actual_fact_id"], pairs["t"]["share"], pairs["t"]["status"]) == (
+        "started",
+        0.75,
+        "started",
+    )
+    assert pairs["t_landed"]["flag"] == "no_actual"
+
+
+def test_a_cumulative_target_prefers_a_cumulative_actual():
+    table = facts(
+        {
+            "fact_id": "flow",
+            "zone_id": "z",
+            "metric": "enterprises",
+            "kind": "actual",
+            "value": 12,
+            "unit": "count",
+            "year": 2025,
+        },
+        {
+            "fact_id": "stock",
+            "zone_id": "z",
+            "metric": "enterprises",
+            "kind": "actual",
+            "value": 104,
+            "unit": "count",
+            "cumulative": True,
+        },
+        {
+            "fact_id": "t",
+            "zone_id": "z",
+            "metric": "enterprises",
+            "kind": "target",
+            "value": 120,
+            "unit": "count",
+            "year": 2026,
+            "cumulative": True,
+        },
+    )
+    (pair,) = pair_targets(table).to_dict("records")
+    assert pair["actual_fact_id"] == "stock"
+    assert pair["gap"] == 16
+
+
+def test_no_targets_gives_an_empty_table_with_the_pair_columns():
+    table = facts({"fact_id": "a", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 1.0})
+    pairs = pair_targets(table)
+    assert pairs.empty and list(pairs.columns) == PAIR_COLUMNS
