@@ -1,0 +1,122 @@
+"""What each zone reports, metric by metric, and what a careful reader flagged."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.schema import SEVERITIES
+
+from .targets import months_end
+
+# Cell states, in the order a legend lists them; a flag wins over everything else.
+STATES = ("reported", "target_only", "flagged", "not_reported")
+SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error first
+CELL_COLUMNS = [
+    "zone_id",
+    "metric",
+    "state",
+    "value",
+    "unit",
+    "year",
+    "months",
+    "scope",
+    "fact_id",
+    "facts",
+    "flags",
+]
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def flagged_fact_ids(quality: pd.DataFrame) -> pd.Series:
+    """Every fact id a quality row points at, once per (quality row, fact)."""
+    if quality.empty or "fact_ids" not in quality:
+        return pd.Series([], dtype="string")
+    exploded = quality["fact_ids"].explode().dropna()
+    return exploded.astype("string").drop_duplicates().reset_index(drop=True)
+
+
+def coverage_cells(
+    zones: pd.DataFrame, facts: pd.DataFrame, quality: pd.DataFrame, metrics: list[str]
+) -> pd.DataFrame:
+    """One row per zone × metric: reported / target_only / flagged / not_reported, with the latest actual."""
+    grid = pd.MultiIndex.from_product([zones["zone_id"].tolist(), metrics], names=["zone_id", "metric"])
+    cells = pd.DataFrame(index=grid).reset_index()
+    if cells.empty:
+        return pd.DataFrame(columns=CELL_COLUMNS)
+    relevant = facts[facts["metric"].isin(metrics) & facts["zone_id"].isin(zones["zone_id"])]
+    kinds = relevant.groupby(["zone_id", "metric", "kind"], observed=True).size().unstack(fill_value=0)
+    kinds = kinds.reindex(columns=["actual", "target", "growth"], fill_value=0)
+    counts = relevant.groupby(["zone_id", "metric"], observed=True).size().rename("facts")
+    flagged = relevant[relevant["fact_id"].isin(flagged_fact_ids(quality))]
+    flags = flagged.groupby(["zone_id", "metric"], observed=True).size().rename("flags")
+    latest = _latest_actual(relevant).set_index(["zone_id", "metric"])
+    cells = (
+        cells.join(kinds, on=["zone_id", "metric"])
+        .join(counts, on=["zone_id", "metric"])
+        .join(flags, on=["zone_id", "metric"])
+        .join(latest, on=["zone_id", "metric"])
+    )
+    for column in ("actual", "target", "growth", "facts", "flags"):
+        cells[column] = cells[column].fillna(0).astype(int)
+    state = pd.Series("not_reported", index=cells.index, dtype="string")
+    state[cells["target"] > 0] = "target_only"
+    state[cells["actual"] > 0] = "reported"
+    state[cells["flags"] > 0] = "flagged"
+    cells["state"] = state
+    return cells[CELL_COLUMNS]
+
+
+def _latest_actual(facts: pd.DataFrame) -> pd.DataFrame:
+    """Per zone and metric, the actual a cell shows: zone-wide first, then the latest period."""
+    actual = facts[facts["kind"] == "actual"]
+    ranked = actual.assign(
+        zone_wide=actual["scope"].isna(),
+        year_rank=actual["year"].astype("Float64").fillna(-1),
+        months_rank=months_end(actual["months"]),
+    ).sort_values(["zone_wide", "year_rank", "months_rank", "start"], ascending=False, kind="stable")
+    best = ranked.drop_duplicates(["zone_id", "metric"])
+    return best[["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]]
+
+
+def coverage_summary(cells: pd.DataFrame) -> pd.DataFrame:
+    """Cells per state and metric: how many zones report each metric."""
+    summary = cells.groupby(["metric", "state"], observed=True).size().unstack(fill_value=0)
+    return summary.reindex(columns=list(STATES), fill_value=0).astype(int)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from after the previous 。！？ or newline to the next one, inclusive."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+    rights = [position for position in (text.find(mark, end) for mark in SENTENCE_ENDS) if position != -1]
+    right = min(rights) + 1 if rights else len(text)
+    if right > left and text[right - 1] == "\n":
+        right -= 1
+    return left, max(right, end)
+
+
+def flags_with_sentences(quality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Quality rows by severity (errors first), each with the sentence it points at."""
+    if quality.empty:
+        return quality.assign(sentence=pd.Series([], dtype="string"))
+    texts = documents.set_index("doc_id")["text"].to_dict()
+    sentences = []
+    for doc_id, start, end in zip(quality["doc_id"], quality["start"], quality["end"], strict=True):
+        text = texts.get(doc_id)
+        if text is None or pd.isna(start) or pd.isna(end):
+            sentences.append(pd.NA)
+            continue
+        left, right = sentence_bounds(text, int(start), int(end))
+        sentences.append(text[left:right].strip())
+    flags = quality.assign(
+        sentence=pd.array(sentences, dtype="string"),
+        severity_rank=pd.Categorical(quality["severity"], categories=SEVERITY_ORDER, ordered=True),
+    )
+    flags = flags.sort_values(["severity_rank", "zone_id", "doc_id", "start"], kind="stable")
+    return flags.drop(columns="severity_rank").reset_index(drop=True)
+
+
+def severity_counts(quality: pd.DataFrame) -> dict[str, int]:
+    """Number of flags per severity, errors first, zeros kept."""
+    counts = quality["severity"].value_counts() if not quality.empty else pd.Series(dtype=int)
+    return {severity: int(counts.get(severity, 0)) for severity in SEVERITY_ORDER}
