@@ -1,0 +1,304 @@
+"""Reports folder -> every contract table as Parquet plus manifest.json, swapped in atomically.
+
+The tables are written to a fresh sibling folder and renamed into place, so a failed or
+killed build leaves either the complete previous tables or the complete new ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import shutil
+import sys
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from . import __version__, extract, quality, schema, split, zones
+from .sources import MAX_FILE_MB, SourceError, read_source
+
+EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
+MANIFEST = "manifest.json"
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildResult:
+    """What a build read, wrote and skipped; exit_code 0 all read, 1 some skipped, 2 nothing built."""
+
+    exit_code: int
+    out_dir: Path
+    written: bool = False
+    files_read: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class _Collected:
+    """Rows gathered file by file, committed only when the whole file went through."""
+
+    documents: list[dict] = field(default_factory=list)
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in EXTRACTED_TABLES})
+    inputs: list[dict] = field(default_factory=list)
+    first_seen: dict[str, str] = field(default_factory=dict)
+
+
+def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResult:
+    """Read every report under reports_dir and replace out_dir with freshly built tables."""
+    reports_dir, out_dir = Path(reports_dir), Path(out_dir)
+    problem = _usage_problem(reports_dir, out_dir)
+    if problem:
+        return _failed(out_dir, problem)
+    _recover_from_killed_builds(out_dir)
+    files = _report_files(reports_dir)
+    if not files:
+        return _failed(out_dir, f"no report files in {reports_dir}")
+
+    result = BuildResult(exit_code=0, out_dir=out_dir)
+    collected = _Collected()
+    bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress or not sys.stderr.isatty())
+    for relative in bar:
+        _read_one(reports_dir, relative, collected, result, bar)
+        bar.set_postfix(reports=len(collected.documents))
+    bar.close()
+    if not result.files_read:
+        return _failed(out_dir, f"no readable report in {reports_dir}", result)
+
+    try:
+        tables = _tables(collected)
+    except Exception as error:
+        logger.debug("building the tables failed", exc_info=True)
+        return _failed(out_dir, f"build failed: {type(error).__name__}: {_one_line(error)}", result)
+    result.counts = {name: table.num_rows for name, table in tables.items()}
+    manifest = _manifest(reports_dir, collected, result)
+    try:
+        _write_and_swap(tables, manifest, out_dir)
+    except OSError as error:
+        return _failed(out_dir, f"cannot write tables to {out_dir}: {error}", result)
+    result.written = True
+    result.exit_code = 1 if result.skipped else 0
+    return result
+
+
+def _usage_problem(reports_dir: Path, out_dir: Path) -> str | None:
+    if not reports_dir.is_dir():
+        return f"reports folder not found: {reports_dir}"
+    if out_dir.exists() and not out_dir.is_dir():
+        return f"output path is not a folder: {out_dir}"
+    if out_dir.resolve().is_relative_to(reports_dir.resolve()):
+        return f"output folder {out_dir} must not be inside the reports folder {reports_dir}"
+    return None
+
+
+def _failed(out_dir: Path, message: str, result: BuildResult | None = None) -> BuildResult:
+    """Exit code 2: nothing written, the previous tables stay as they were."""
+    print(f"error: {message}", file=sys.stderr)
+    result = result or BuildResult(exit_code=2, out_dir=out_dir)
+    result.exit_code, result.error, result.written = 2, message, False
+    return result
+
+
+def _report_files(reports_dir: Path) -> list[str]:
+    """Paths relative to reports_dir (posix), sorted; hidden files and Office lock files (~$) left out."""
+    files = []
+    for path in reports_dir.rglob("*"):
+        relative = path.relative_to(reports_dir)
+        if any(part.startswith((".", "~$")) for part in relative.parts) or not path.is_file():
+            continue
+        files.append(relative.as_posix())
+    return sorted(files)
+
+
+def _read_one(reports_dir: Path, relative: str, collected: _Collected, result: BuildResult, bar) -> None:
+    """Read, split and extract one file; on any problem skip the whole file with a one-line reason."""
+    path = reports_dir / relative
+    size = _size(path)
+    readable = size is not None and size <= MAX_FILE_MB * 2**20
+    entry = {"file": relative, "size": size, "sha256": _sha256(path) if readable else None}
+    try:
+        source = read_source(path)
+    except SourceError as error:
+        _skip(result, relative, error.problem, path, bar)
+        return
+    try:
+        documents, rows, notes = _extract_file(source, relative, collected.first_seen)
+    except Exception as error:
+        logger.debug("extraction failed for %s", path, exc_info=True)
+        _skip(result, relative, f"extraction failed: {type(error).__name__}: {_one_line(error)}", path, bar)
+        return
+    for note in notes:
+        result.notes.append(note)
+        bar.write(f"info: {note}", file=sys.stderr)
+    for document in documents:
+        collected.first_seen[document["doc_id"]] = f"{relative} part {document['part']}"
+    collected.documents.extend(documents)
+    for name in EXTRACTED_TABLES:
+        collected.rows[name].extend(rows[name])
+    collected.inputs.append({**entry, "encoding": source.encoding, "reports": len(documents)})
+    result.files_read += 1
+
+
+def _extract_file(source, relative: str, first_seen: dict[str, str]):
+    """Documents and rows of one file, each table checked against the contract on its own."""
+    documents, notes = [], []
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    seen_here = dict(first_seen)
+    for document in split.split_reports(source.text, relative):
+        where = f"{relative} part {document.get('part')}"
+        if document["doc_id"] in seen_here:
+            notes.append(f"{where} repeats {seen_here[document['doc_id']]} (same text); skipped")
+            continue
+        seen_here[document["doc_id"]] = where
+        document = {**document, "encoding": source.encoding, "chars": len(document["text"])}
+        extracted = extract.extract_document(document)
+        documents.append(document)
+        for name in EXTRACTED_TABLES:
+            rows[name].extend(extracted.get(name, []))
+    schema.finalize("documents", _frame("documents", documents))
+    schema.finalize("zones", _frame("zones", zones.merge_zones(rows["zones"])))
+    for name in ("facts", "projects", "infrastructure", "quality"):
+        schema.finalize(name, _frame(name, rows[name]))
+    return documents, rows, notes
+
+
+def _skip(result: BuildResult, relative: str, reason: str, path: Path, bar) -> None:
+    result.skipped.append((relative, reason))
+    bar.write(f"skipped {path}: {reason}", file=sys.stderr)
+
+
+def _tables(collected: _Collected) -> dict[str, pa.Table]:
+    """Every contract table as arrow, zones merged across reports, cross-report checks added."""
+    frames = {
+        "documents": _frame("documents", collected.documents),
+        "zones": _frame("zones", zones.merge_zones(collected.rows["zones"])),
+        **{name: _frame(name, collected.rows[name]) for name in ("facts", "projects", "infrastructure")},
+    }
+    facts = schema.finalize("facts", frames["facts"])
+    frames["quality"] = _frame("quality", collected.rows["quality"] + quality.cross_document_checks(facts))
+    return {name: schema.to_arrow(name, frames[name]) for name in schema.TABLES}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=None if rows else schema.TABLES[name].names)
+
+
+def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:
+    """Build-level facts: when, with what, from which inputs; the only place a build time appears."""
+    return {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "loader_version": __version__,
+        "python_version": platform.python_version(),
+        "reports_dir": str(reports_dir),
+        "inputs": collected.inputs,
+        "tables": result.counts,
+        "skipped": [{"file": file, "reason": reason} for file, reason in result.skipped],
+        "notes": result.notes,
+    }
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+# --- writing: a fresh sibling folder, then two renames ---------------------------------
+
+
+def _sibling(out_dir: Path, kind: str, pid: int) -> Path:
+    return out_dir.parent / f".{out_dir.name}.{kind}-{pid}-{uuid.uuid4().hex[:8]}"
+
+
+def _write_and_swap(tables: dict[str, pa.Table], manifest: dict, out_dir: Path) -> None:
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _sibling(out_dir, "tmp", os.getpid())
+    tmp.mkdir()
+    try:
+        for name, table in tables.items():
+            _write_table(table, tmp / f"{name}.parquet")
+        (tmp / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        _swap(tmp, out_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_table(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path)
+
+
+def _swap(tmp: Path, out_dir: Path) -> None:
+    """Old tables aside, new ones in, old ones deleted; put the old ones back if the second rename fails."""
+    old = _sibling(out_dir, "old", os.getpid()) if out_dir.exists() else None
+    if old:
+        os.replace(out_dir, old)
+    try:
+        os.replace(tmp, out_dir)
+    except OSError:
+        if old:
+            os.replace(old, out_dir)
+        raise
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover_from_killed_builds(out_dir: Path) -> None:
+    """Put back tables a killed build had moved aside, and remove the folders it left behind."""
+    leftovers = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")) + sorted(
+        out_dir.parent.glob(f".{out_dir.name}.tmp-*")
+    )
+    for folder in leftovers:
+        if _owner_alive(folder):
+            continue
+        if ".old-" in folder.name and not out_dir.exists():
+            logger.info("restoring %s from a killed build", out_dir)
+            os.replace(folder, out_dir)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owner_alive(folder: Path) -> bool:
+    """Whether the build that made folder (pid in its name) still runs in another process."""
+    try:
+        pid = int(folder.name.rsplit("-", 2)[-2])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False  # builds do not run concurrently inside one process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,395 @@
+"""loaders.build: bad files are skipped with one line each, tables are swapped in whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import loaders
+from loaders import build as build_module
+from loaders import extract, split
+from loaders.build import build
+from loaders.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE_FILES = sorted(f"{name}.parquet" for name in TABLES)
+NO_ZONE_REPORT = "关于做好年底安全生产检查工作的通知\n各单位：请于十二月底前完成自查，并报送检查记录。\n二〇二五年十二月一日\n"
+
+BAD_FILES = [
+    # kind, file name, the skip reason (or its start, when it quotes the library)
+    ("empty", "empty.txt", "empty file (0 bytes)"),
+    ("binary", "binary.txt", "binary data, not text (NUL bytes)"),
+    ("truncated_docx", "truncated.docx", "truncated or corrupt .docx (BadZipFile: File is not a zip file)"),
+    ("broken_pdf", "broken.pdf", "broken PDF ("),
+    ("blank_pdf", "scanned.pdf", "no text layer (scanned PDF?)"),
+    ("unsupported", "table.xls", "unsupported file type .xls; expected .txt, .md, .docx, .pdf"),
+    ("too_large", "huge.txt", "file too large (65.0 MB; limit 64 MB)"),
+]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def documents_of(out: Path) -> pd.DataFrame:
+    return pd.read_parquet(out / "documents.parquet")
+
+
+def siblings(out: Path) -> list[str]:
+    """Folders a build leaves beside out_dir (temporary or set-aside tables)."""
+    return sorted(path.name for path in out.parent.iterdir() if path.name.startswith(f".{out.name}."))
+
+
+@pytest.fixture
+def out(tmp_path) -> Path:
+    return tmp_path / "tables"
+
+
+@pytest.mark.parametrize(("kind", "name", "reason"), BAD_FILES, ids=[case[0] for case in BAD_FILES])
+def test_a_bad_file_is_skipped_with_one_line_and_the_other_files_still_load(
+    report_files, out, capsys, kind, name, reason
+):
+    report_files.text("good.txt")
+    bad = getattr(report_files, kind)(name)
+
+    result = build(report_files.folder, out, progress=False)
+
+    assert result.exit_code == 1
+    [(skipped_file, skipped_reason)] = result.skipped
+    assert skipped_file == name
+    assert skipped_reason.startswith(reason) and "\n" not in skipped_reason
+    assert f"skipped {bad}: {skipped_reason}\n" in capsys.readouterr().err
+    assert sorted(path.name for path in out.iterdir()) == sorted([*TABLE_FILES, "manifest.json"])
+    assert set(documents_of(out).source_file) == {"good.txt"}
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "encoding"),
+    [
+        ("gbk.txt", lambda files, name: files.text(name, "鹤淇产业集聚区入驻企业104家。", "gbk"), "gb18030"),
+        ("big5.txt", lambda files, name: files.text(name, "鶴淇產業集聚區入駐企業104家。", "big5"), "big5"),
+        ("bom.txt", lambda files, name: files.write(name, "\ufeff鹤淇产业集聚区".encode()), "utf-8-sig"),
+        ("report.docx", lambda files, name: files.docx(name), "docx"),
+        ("report.pdf", lambda files, name: files.pdf_with_text(name), "pdf"),
+        ("notice.md", lambda files, name: files.text(name, NO_ZONE_REPORT), "utf-8"),
+    ],
+    ids=["gbk", "big5", "utf8-bom", "docx", "pdf", "report-without-zone-name"],
+)
+def test_every_supported_kind_of_file_loads_with_its_encoding(report_files, out, name, write, encoding):
+    report_files.text("good.txt")
+    write(report_files, name)
+
+    result = build(report_files.folder, out, progress=False)
+
+    assert (result.exit_code, result.skipped, result.files_read) == (0, [], 2)
+    documents = documents_of(out)
+    assert set(documents.source_file) == {"good.txt", name}
+    assert set(documents[documents.source_file == name].encoding) == {encoding}
+    assert (documents.chars == documents.text.str.len()).all()
+
+
+def test_a_report_without_a_zone_name_loads_with_its_text(report_files, out):
+    report_files.text("notice.txt", NO_ZONE_REPORT)
+
+    result = build(report_files.folder, out, progress=False)
+
+    assert (result.exit_code, result.skipped) == (0, [])
+    documents = documents_of(out)
+    assert list(documents.source_file.unique()) == ["notice.txt"]
+    assert "".join(documents.text).replace("\n", "") in NO_ZONE_REPORT.replace("\n", "")
+
+
+def test_build_keeps_previous_tables_when_no_file_can_be_read(report_files, tmp_path, out, capsys):
+    report_files.text("good.txt")
+    assert build(report_files.folder, out, progress=False).exit_code == 0
+    before = snapshot(out)
+    broken = type(report_files)(tmp_path / "broken_reports")
+    broken.empty("empty.txt")
+    broken.blank_pdf("scanned.pdf")
+
+    result = build(broken.folder, out, progress=False)
+
+    assert (result.exit_code, result.written, len(result.skipped)) == (2, False, 2)
+    assert snapshot(out) == before
+    assert f"error: no readable report in {broken.folder}\n" in capsys.readouterr().err
+    assert siblings(out) == []
+
+
+def test_build_of_a_missing_reports_folder_is_a_usage_error_that_keeps_previous_tables(
+    report_files, tmp_path, out, capsys
+):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    before = snapshot(out)
+
+    result = build(tmp_path / "nowhere", out, progress=False)
+
+    assert (result.exit_code, result.written) == (2, False)
+    assert snapshot(out) == before
+    assert f"error: reports folder not found: {tmp_path / 'nowhere'}\n" in capsys.readouterr().err
+
+
+def test_build_of_an_empty_reports_folder_writes_nothing(tmp_path, out):
+    (tmp_path / "reports").mkdir()
+    result = build(tmp_path / "reports", out, progress=False)
+    assert (result.exit_code, result.error, out.exists()) == (
+        2,
+        f"no report files in {tmp_path / 'reports'}",
+        False,
+    )
+
+
+def test_build_refuses_to_write_inside_the_reports_folder(report_files):
+    report_files.text("good.txt")
+    result = build(report_files.folder, report_files.folder / "tables", progress=False)
+    assert result.exit_code == 2
+    assert not (report_files.folder / "tables").exists()
+
+
+def test_build_keeps_previous_tables_when_writing_fails_part_way(report_files, out, monkeypatch):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    before = snapshot(out)
+    report_files.text("second.txt", "第二份报告\n内容不同。")
+    written = []
+
+    def write_two_then_fail(table, path):
+        if len(written) == 2:
+            raise RuntimeError("killed while writing")
+        build_module.pq.write_table(table, path)
+        written.append(path)
+
+    monkeypatch.setattr(build_module, "_write_table", write_two_then_fail)
+    with pytest.raises(RuntimeError, match="killed while writing"):
+        build(report_files.folder, out, progress=False)
+
+    assert len(written) == 2 and all(path.parent.name.startswith(".tables.tmp-") for path in written)
+    assert snapshot(out) == before
+    assert siblings(out) == []
+
+
+def test_build_that_cannot_write_returns_2_and_keeps_previous_tables(report_files, out, monkeypatch):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    before = snapshot(out)
+
+    def disk_full(table, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "_write_table", disk_full)
+    result = build(report_files.folder, out, progress=False)
+
+    assert (result.exit_code, result.written) == (2, False)
+    assert result.error.startswith(f"cannot write tables to {out}: ")
+    assert snapshot(out) == before
+    assert siblings(out) == []
+
+
+def run_build_killed(reports: Path, out: Path, kill_when: str) -> None:
+    """Run a build in a child process that SIGKILLs itself at a chosen point of the write step."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        import loaders.build as build_module
+
+        calls = []
+        write_table, replace = build_module._write_table, os.replace
+
+        def killing_write(table, path):
+            write_table(table, path)
+            calls.append(path)
+            if {kill_when!r} == "after two tables" and len(calls) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        def killing_replace(source, target):
+            replace(source, target)
+            if {kill_when!r} == "between the renames":
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        build_module._write_table = killing_write
+        build_module.os.replace = killing_replace
+        build_module.build(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
+        """
+    )
+    completed = subprocess.run([sys.executable, "-c", script, str(reports), str(out)], cwd=ROOT)
+    assert completed.returncode == -9
+
+
+def test_build_killed_while_writing_leaves_previous_tables_and_the_next_build_cleans_up(report_files, out):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    before = snapshot(out)
+    report_files.text("second.txt", "第二份报告\n内容不同。")
+
+    run_build_killed(report_files.folder, out, "after two tables")
+
+    assert snapshot(out) == before
+    [leftover] = siblings(out)
+    assert leftover.startswith(".tables.tmp-") and len(list((out.parent / leftover).iterdir())) == 2
+    assert build(report_files.folder, out, progress=False).exit_code == 0
+    assert siblings(out) == []
+    assert set(documents_of(out).source_file) == {"good.txt", "second.txt"}
+
+
+def test_build_killed_between_the_two_renames_gets_previous_tables_back_on_the_next_run(
+    report_files, tmp_path, out
+):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    before = snapshot(out)
+
+    run_build_killed(report_files.folder, out, "between the renames")
+
+    assert not out.exists()
+    unreadable = type(report_files)(tmp_path / "unreadable")
+    unreadable.empty("empty.txt")
+    assert build(unreadable.folder, out, progress=False).exit_code == 2
+    assert snapshot(out) == before
+    assert siblings(out) == []
+
+
+def test_two_builds_of_the_same_input_give_byte_identical_tables(report_files, tmp_path):
+    report_files.text("good.txt")
+    report_files.text("big5.txt", "鶴淇產業集聚區入駐企業104家。", "big5")
+    report_files.docx("report.docx")
+
+    build(report_files.folder, tmp_path / "first", progress=False)
+    build(report_files.folder, tmp_path / "second", progress=False)
+
+    first, second = snapshot(tmp_path / "first"), snapshot(tmp_path / "second")
+    assert sorted(first) == sorted([*TABLE_FILES, "manifest.json"])
+    for name in TABLE_FILES:
+        assert first[name] == second[name], name
+
+
+def test_manifest_records_every_input_with_sha256_and_every_skipped_file(report_files, out):
+    good = report_files.text("good.txt")
+    big5 = report_files.text("sub/big5.txt", "鶴淇產業集聚區入駐企業104家。", "big5")
+    empty = report_files.empty("empty.txt")
+
+    result = build(report_files.folder, out, progress=False)
+
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    reports = documents_of(out).source_file.value_counts().to_dict()
+    assert manifest["inputs"] == [
+        {
+            "file": "good.txt",
+            "size": good.stat().st_size,
+            "sha256": hashlib.sha256(good.read_bytes()).hexdigest(),
+            "encoding": "utf-8",
+            "reports": reports["good.txt"],
+        },
+        {
+            "file": "sub/big5.txt",
+            "size": big5.stat().st_size,
+            "sha256": hashlib.sha256(big5.read_bytes()).hexdigest(),
+            "encoding": "big5",
+            "reports": reports["sub/big5.txt"],
+        },
+    ]
+    assert manifest["skipped"] == [{"file": "empty.txt", "reason": "empty file (0 bytes)"}]
+    assert empty.exists()
+    assert (
+        manifest["tables"]
+        == result.counts
+        == {name: pq.read_metadata(out / f"{name}.parquet").num_rows for name in TABLES}
+    )
+    assert manifest["loader_version"] == loaders.__version__
+    assert manifest["python_version"] == platform.python_version()
+    assert datetime.fromisoformat(manifest["built_at"]).utcoffset().total_seconds() == 0
+
+
+def test_every_table_is_written_with_the_contract_schema(report_files, out):
+    report_files.text("good.txt")
+    build(report_files.folder, out, progress=False)
+    for name, table in TABLES.items():
+        assert pq.read_schema(out / f"{name}.parquet").remove_metadata() == table.arrow_schema, name
+
+
+@pytest.mark.parametrize("stage", ["split", "extract"])
+def test_a_failure_inside_extraction_skips_only_that_file(report_files, out, monkeypatch, capsys, stage):
+    report_files.text("good.txt")
+    bad = report_files.text("bad.txt", "这份报告让抽取出错 BOOM")
+    real_split, real_extract = split.split_reports, extract.extract_document
+
+    def failing_split(text, source_file):
+        if "BOOM" in text:
+            raise ValueError("boom\nsecond line")
+        return real_split(text, source_file)
+
+    def failing_extract(document):
+        if "BOOM" in document["text"]:
+            raise ValueError("boom\nsecond line")
+        return real_extract(document)
+
+    monkeypatch.setattr(split, "split_reports", failing_split)
+    monkeypatch.setattr(extract, "extract_document", failing_extract)
+    result = build(report_files.folder, out, progress=False)
+
+    assert result.exit_code == 1
+    assert result.skipped == [("bad.txt", "extraction failed: ValueError: boom second line")]
+    err = capsys.readouterr().err
+    assert f"skipped {bad}: extraction failed: ValueError: boom second line\n" in err
+    assert "Traceback" not in err
+    assert set(documents_of(out).source_file) == {"good.txt"}
+
+
+def test_the_same_text_in_two_files_is_kept_once(report_files, out, capsys):
+    report_files.text("a.txt")
+    report_files.text("b.txt")
+
+    result = build(report_files.folder, out, progress=False)
+
+    assert (result.exit_code, result.skipped, result.files_read) == (0, [], 2)
+    assert set(documents_of(out).source_file) == {"a.txt"}
+    assert documents_of(out).doc_id.is_unique
+    assert "info: b.txt part 1 repeats a.txt part 1 (same text); skipped" in capsys.readouterr().err
+
+
+def test_hidden_files_are_left_out_and_nested_files_keep_their_relative_posix_path(report_files, out):
+    report_files.text("good.txt")
+    report_files.text("2025/q3/zone.txt", "第三季度报告\n内容。")
+    report_files.text(".draft.txt", "草稿")
+    report_files.text(".git/notes.txt", "内部")
+    report_files.write("~$report.docx", b"lock")
+
+    result = build(report_files.folder, out, progress=False)
+
+    assert (result.exit_code, result.files_read) == (0, 2)
+    assert set(documents_of(out).source_file) == {"good.txt", "2025/q3/zone.txt"}
+
+
+def test_a_stale_temporary_folder_of_a_dead_build_is_removed(report_files, out):
+    report_files.text("good.txt")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = out.parent / f".tables.tmp-{dead.pid}-deadbeef"
+    stale.mkdir(parents=True)
+    (stale / "facts.parquet").write_bytes(b"half")
+    alive = out.parent / f".tables.tmp-{os.getppid()}-cafecafe"  # another build still running
+    alive.mkdir()
+
+    assert build(report_files.folder, out, progress=False).exit_code == 0
+
+    assert siblings(out) == [alive.name]
+
+
+def test_bundled_sample_builds_every_table_and_a_manifest(sample_tables):
+    assert sorted(path.name for path in sample_tables.iterdir()) == sorted([*TABLE_FILES, "manifest.json"])
+    manifest = json.loads((sample_tables / "manifest.json").read_text(encoding="utf-8"))
+    seed = ROOT / "data" / "reports" / "seed_reports.txt"
+    [entry] = [entry for entry in manifest["inputs"] if entry["file"] == "seed_reports.txt"]
+    assert entry["sha256"] == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert entry["encoding"] == "utf-8"
