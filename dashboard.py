@@ -1,0 +1,49 @@
+"""Overview (home): what is loaded, KPI cards, one row per zone. Run: streamlit run dashboard.py"""
+
+import streamlit as st
+
+from pages._shared import display, figures, i18n, queries, ui
+from pages._shared.data import derived
+from pages._shared.filters import setup_page
+from pages._shared.i18n import t
+
+page = setup_page("overview")
+tables, lang, selection = page.tables, page.lang, page.selection
+
+st.title(t("nav.overview"))
+st.caption(
+    t(
+        "overview.loaded",
+        reports=queries.reports_count(tables),
+        zones=len(tables.zones),
+        facts=len(tables.facts),
+        built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),
+    )
+)
+
+if page.facts.empty:
+    ui.notice(t("no_facts_selected"))
+silent = derived(tables, queries.zones_without_facts, selection)
+if silent:
+    ui.notice(t("zones_without_facts", names=ui.names(silent)))
+
+st.subheader(t("overview.kpis"))
+ui.kpi_cards(derived(tables, queries.kpi_totals, selection), lang)
+
+st.subheader(t("overview.zone_table"))
+st.caption(t("overview.zone_table.caption"))
+ui.table(derived(tables, display.zone_overview_table, selection, lang), key="zone_table")
+
+revenue, _, _ = derived(tables, queries.topic_by_zone, selection, "revenue")
+left, right = st.columns(2)
+with left:
+    if revenue.empty:
+        ui.notice(t("metric_unreported", metric=i18n.metric_label("revenue", lang)))
+    else:
+        ui.chart(page, figures.latest_by_zone(revenue, "revenue", lang, queries.reports_count(tables, revenue)), "revenue_by_zone")
+with right:
+    area_rows = derived(tables, queries.overview_areas, selection)
+    if area_rows.empty:
+        ui.notice(t("metric_unreported", metric=i18n.metric_label("area_planned", lang)))
+    else:
+        ui.chart(page, figures.areas(area_rows, lang, queries.reports_count(tables, area_rows)), "areas_by_zone")

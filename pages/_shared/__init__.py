@@ -1,0 +1,20 @@
+"""Shared dashboard code. Streamlit never treats this folder as a page.
+
+How a page file is written (pages only compose, see ../shared/STYLE.md):
+
+    from pages._shared import figures, queries
+    from pages._shared.filters import setup_page
+
+    page = setup_page("investment")          # FIRST call: page config, language, sidebar, filters
+    facts = page.facts                       # facts narrowed by the global filters (zones, years, kinds)
+    ...                                      # call queries.* and figures.*, then render
+
+Modules:
+    data.py     the one cached reader: load_tables() -> Tables (cached on path + mtime), derived()
+    filters.py  setup_page(page_id) -> PageContext; synced page-level widgets mirrored in the URL
+    nav.py      the page registry (append reserved pages there), page_link targets, source_link(fact_id)
+    i18n.py     the label catalogue t(key), metric labels, number/area/period formatting (no streamlit)
+    queries.py  plain pandas functions over the tables (no streamlit)
+    figures.py  plain plotly figure builders, the shared template, the source line (no streamlit)
+    export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)
+"""

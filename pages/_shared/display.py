@@ -1,0 +1,132 @@
+"""Display frames for st.dataframe: localised headers, formatted values. No streamlit.
+
+    cell_texts(frame, lang)                       '102.5亿元（2025年）' per fact row
+    zone_overview_table(tables, selection, lang)  one row per zone, 未报告 where nothing is stated
+    facts_table(frame, tables, lang)              facts as a readable table with a source link column
+    compare_table(values, zone_ids, tables, lang) metric x zone, with differences to the first zone
+
+Report text stays data: st.dataframe shows it literally. Pages cap the rows they pass in.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pages._shared import i18n, nav, queries
+from pages._shared.i18n import t
+
+
+def cell_texts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
+    """'102.5亿元（2025年）', '118家（工业，未注明年份（累计））' for each fact row."""
+    lang = lang or i18n.get_language()
+    values = i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"])
+    periods = i18n.period_labels(frame, lang)
+    scope = frame["scope"].astype("string")
+    if lang == "zh":
+        detail = (scope + "，" + periods).fillna(periods)
+        return (values + "（" + detail + "）").astype("string")
+    detail = (scope + ", " + periods).fillna(periods)
+    return (values + " (" + detail + ")").astype("string")
+
+
+def zone_overview_table(tables, selection: queries.Selection, lang: str) -> pd.DataFrame:
+    """Zone x (planned area, built area, revenue, tax, investment, enterprises, employment) as text."""
+    zones = queries.selected_zones(tables, selection)
+    latest = queries.zone_overview(tables, selection)
+    columns = [i18n.metric_label(metric, lang) for metric in queries.OVERVIEW_METRICS]
+    if latest.empty:
+        wide = pd.DataFrame(index=zones["zone_id"].to_numpy(), columns=list(queries.OVERVIEW_METRICS))
+    else:
+        cells = latest.assign(cell=cell_texts(latest, lang).to_numpy())
+        wide = cells.pivot(index="zone_id", columns="metric", values="cell")
+        wide = wide.reindex(index=zones["zone_id"].to_numpy(), columns=list(queries.OVERVIEW_METRICS))
+    wide = wide.astype("string").fillna(t("not_reported", lang))
+    wide.columns = columns
+    wide.insert(0, t("col.zone", lang), zones["name"].astype("string").to_numpy())
+    return wide.reset_index(drop=True)
+
+
+FACT_COLUMNS = (
+    ("zone_name", "col.zone"),
+    ("metric_label", "col.metric"),
+    ("kind_label", "col.kind"),
+    ("display", "col.display"),
+    ("value", "col.value"),
+    ("unit", "col.unit"),
+    ("period", "col.period"),
+    ("scope", "col.scope"),
+    ("status", "col.status"),
+    ("basis", "col.basis"),
+    ("raw", "col.raw"),
+    ("quote", "col.quote"),
+    ("report", "col.report"),
+    ("source", "col.source"),
+)
+
+
+def facts_table(frame: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
+    """Facts as shown on a page: zone, metric, kind, formatted value, value, unit, period, scope, raw, quote, report, source link."""
+    if "zone_name" not in frame:
+        frame = queries.with_zone_names(frame, tables)
+    titles = pd.Series(tables.documents["title"].to_numpy(), index=tables.documents["doc_id"].to_numpy())
+    metric_labels = {metric: i18n.metric_label(metric, lang) for metric in frame["metric"].unique()}
+    kind_labels = {kind: i18n.kind_label(kind, lang) for kind in frame["kind"].unique()}
+    shown = pd.DataFrame(
+        {
+            "zone_name": frame["zone_name"].to_numpy(),
+            "metric_label": frame["metric"].map(metric_labels).to_numpy(),
+            "kind_label": frame["kind"].map(kind_labels).to_numpy(),
+            "display": i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"]).to_numpy(),
+            "value": frame["value"].to_numpy(),
+            "unit": frame["unit"].to_numpy(),
+            "period": i18n.period_labels(frame, lang).to_numpy(),
+            "scope": frame["scope"].to_numpy(),
+            "status": frame["status"].to_numpy(),
+            "basis": frame["basis"].to_numpy(),
+            "raw": frame["raw"].to_numpy(),
+            "quote": frame["quote"].to_numpy(),
+            "report": frame["doc_id"].map(titles).to_numpy(),
+            "source": nav.source_links(frame["fact_id"].tolist(), lang),
+        }
+    )
+    return shown.rename(columns={column: t(key, lang) for column, key in FACT_COLUMNS})
+
+
+def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang: str) -> pd.DataFrame:
+    """Rows: metrics; columns: each zone's latest value with period (未报告 when absent), then
+    the difference of each other zone to the first, only where both are stated."""
+    names = queries.zone_name_map(tables)
+    base = zone_ids[0]
+    metrics = list(dict.fromkeys(values["metric"]))
+    cells = values.assign(cell=np.where(values["value"].isna(), t("not_reported", lang), ""))
+    stated = cells["value"].notna()
+    if stated.any():
+        cells.loc[stated, "cell"] = cell_texts(cells[stated], lang).to_numpy()
+    periods = i18n.period_labels(cells, lang)
+    cells = cells.assign(period=periods.where(stated, pd.NA))
+    wide_cells = cells.pivot(index="metric", columns="zone_id", values="cell").reindex(index=metrics, columns=list(zone_ids))
+    wide_values = cells.pivot(index="metric", columns="zone_id", values="value").reindex(index=metrics, columns=list(zone_ids))
+    wide_periods = cells.pivot(index="metric", columns="zone_id", values="period").reindex(index=metrics, columns=list(zone_ids))
+    table = pd.DataFrame({t("col.metric", lang): [i18n.metric_label(metric, lang) for metric in metrics]})
+    for zone_id in zone_ids:
+        table[str(names.get(zone_id, zone_id))] = wide_cells[zone_id].astype("string").to_numpy()
+    units = [i18n.metric_unit(metric) for metric in metrics]
+    for zone_id in zone_ids[1:]:
+        difference = (wide_values[zone_id] - wide_values[base]).to_numpy(dtype="float64")
+        texts = []
+        for metric, unit, delta, period, base_period in zip(
+            metrics, units, difference, wide_periods[zone_id], wide_periods[base], strict=True
+        ):
+            if np.isnan(delta):
+                texts.append("—")
+                continue
+            text = i18n.format_value(delta, unit, lang, metric)
+            if not text.startswith("-") and not text.startswith("CNY -") and delta > 0:
+                text = "+" + text
+            if period != base_period:
+                text += f"（{t('compare.period_differs', lang)}）" if lang == "zh" else f" ({t('compare.period_differs', lang)})"
+            texts.append(text)
+        label = t("col.difference", lang, zone=names.get(zone_id, zone_id), base=names.get(base, base))
+        table[label] = texts
+    return table

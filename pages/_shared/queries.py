@@ -1,0 +1,366 @@
+"""Plain pandas queries over the tables: tidy frames in, tidy frames out. No streamlit.
+
+Each function takes `tables` (data.Tables) first and hashable arguments after, so a page can
+cache it with `data.derived(tables, function, *args)`; tests and benchmarks call them directly.
+All work is vectorised (no per-row Python loops) so a page stays fast on 1M facts.
+
+    Selection(zone_ids, years, kinds)          what the sidebar selects; empty = all
+    filtered_facts(tables, selection)          facts under the selection (undated facts kept)
+    latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind: the latest
+    zone_overview(tables, selection)           one row per zone, latest area/revenue/tax/... (long)
+    kpi_totals(tables, selection)              sums over the selected zones' latest values
+    topic_by_zone / topic_by_year / topic_growth   rows for the topic pages' charts
+    compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
+    data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)  the Data page rows
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from loaders import schema
+
+AREA_METRICS = ("area_planned", "area_built", "area_developed")
+OVERVIEW_METRICS = ("area_planned", "area_built", "revenue", "tax", "investment", "enterprises", "employment")
+KPI_METRICS = ("revenue", "tax", "investment", "enterprises", "employment")
+TOPICS: dict[str, tuple[str, ...]] = {
+    "investment": (
+        "investment",
+        "investment_infrastructure",
+        "investment_industrial",
+        "project_investment",
+        "project_investment_completed",
+        "financing",
+    ),
+    "revenue": ("revenue", "output_value", "tax", "profit_tax"),
+    "enterprises": ("enterprises", "employment", "projects"),
+}
+NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The global filters as ids: empty zone_ids / years mean all."""
+
+    zone_ids: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = schema.KINDS
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+
+def zone_names_sorted(tables) -> list[str]:
+    """Zone names in the zones table's order (by name)."""
+    return tables.zones["name"].dropna().astype(str).tolist()
+
+
+def fact_years(tables) -> list[int]:
+    """Every year a fact belongs to, ascending."""
+    return sorted(int(year) for year in tables.facts["year"].dropna().unique())
+
+
+def zone_ids_for_names(zones: pd.DataFrame, names) -> tuple[str, ...]:
+    """The ids of the named zones, in the order given; unknown names are skipped."""
+    if not names:
+        return ()
+    ids = dict(zip(zones["name"].astype(str), zones["zone_id"].astype(str), strict=True))
+    return tuple(ids[name] for name in names if name in ids)
+
+
+def zone_name_map(tables) -> pd.Series:
+    """zone_id -> name."""
+    return pd.Series(tables.zones["name"].to_numpy(), index=tables.zones["zone_id"].to_numpy())
+
+
+def with_zone_names(frame: pd.DataFrame, tables) -> pd.DataFrame:
+    """frame + zone_name (the id when a zone is missing from the zones table)."""
+    names = frame["zone_id"].map(zone_name_map(tables))
+    return frame.assign(zone_name=names.fillna(frame["zone_id"]).astype("string"))
+
+
+def reports_count(tables, facts: pd.DataFrame | None = None) -> int:
+    """How many reports the figures come from (all documents when facts is None)."""
+    if facts is None:
+        return int(len(tables.documents))
+    return int(facts["doc_id"].nunique())
+
+
+# --- selection and latest values ----------------------------------------------------------------
+
+
+def filtered_facts(tables, selection: Selection) -> pd.DataFrame:
+    """Facts of the selected zones, years and kinds. A fact without a year is always kept."""
+    facts = tables.facts
+    mask = np.ones(len(facts), dtype=bool)
+    if selection.zone_ids:
+        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy()
+    if selection.years:
+        year = facts["year"]
+        mask &= (year.isin(selection.years) | year.isna()).to_numpy(dtype=bool, na_value=False)
+    if tuple(selection.kinds) != schema.KINDS:
+        mask &= facts["kind"].isin(selection.kinds).to_numpy(dtype=bool, na_value=False)
+    return facts if mask.all() else facts[mask]
+
+
+def period_rank(facts: pd.DataFrame) -> np.ndarray:
+    """A number that grows with the period's end: year*100 + last month; a full year counts as month 12.
+
+    Undated figures rank below every dated one.
+    """
+    year = facts["year"].astype("float64").to_numpy()
+    last_month = pd.to_numeric(facts["months"].astype("string").str.slice(3, 5), errors="coerce")
+    last_month = last_month.astype("float64").fillna(12.0).to_numpy()
+    return np.where(np.isnan(year), -1.0, year * 100 + last_month)
+
+
+def _pick_latest(facts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per `keys`: zone-wide (no scope, no status) first, then the latest period, then the first stated."""
+    if facts.empty:
+        return facts.iloc[0:0]
+    generic = (facts["scope"].isna() & facts["status"].isna()).to_numpy(dtype=bool, na_value=False)
+    score = generic * 1e7 + period_rank(facts)
+    ranked = pd.DataFrame({key: facts[key].to_numpy() for key in keys})
+    ranked["score"] = score
+    ranked["position"] = np.arange(len(facts))
+    # Highest score wins; among equals the earliest row (stable order of the facts table).
+    ranked = ranked.sort_values(["score", "position"], ascending=[False, True], kind="stable")
+    winners = ranked.drop_duplicates(keys, keep="first")["position"].to_numpy()
+    return facts.iloc[np.sort(winners)]
+
+
+def latest_facts(
+    tables,
+    selection: Selection,
+    metrics: tuple[str, ...] | None = None,
+    kinds: tuple[str, ...] = ("actual",),
+) -> pd.DataFrame:
+    """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
+    facts = filtered_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
+    mask = facts["kind"].isin(kinds)
+    if metrics is not None:
+        mask &= facts["metric"].isin(metrics)
+    return _pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
+
+
+def zone_areas(tables, area_metric: str) -> pd.Series:
+    """zone_id -> the zone's latest actual area of `area_metric` in km² (all years: areas are structural)."""
+    latest = latest_facts(tables, Selection(), (area_metric,))
+    return pd.Series(latest["value"].to_numpy(), index=latest["zone_id"].to_numpy(), dtype="float64")
+
+
+# --- overview -------------------------------------------------------------------------------------
+
+
+def selected_zones(tables, selection: Selection) -> pd.DataFrame:
+    """The zones rows of the selection (all zones when none is selected), in selection order."""
+    zones = tables.zones
+    if not selection.zone_ids:
+        return zones
+    order = {zone_id: position for position, zone_id in enumerate(selection.zone_ids)}
+    chosen = zones[zones["zone_id"].isin(selection.zone_ids)]
+    return chosen.iloc[np.argsort(chosen["zone_id"].map(order).to_numpy(), kind="stable")]
+
+
+def zone_overview(tables, selection: Selection) -> pd.DataFrame:
+    """Latest actual value of each overview metric for each selected zone (long; missing zones absent)."""
+    return latest_facts(tables, selection, OVERVIEW_METRICS)
+
+
+def zones_without_facts(tables, selection: Selection) -> list[str]:
+    """Names of selected zones that report no figure at all under the selection."""
+    facts = filtered_facts(tables, selection)
+    zones = selected_zones(tables, selection)
+    silent = ~zones["zone_id"].isin(facts["zone_id"].unique())
+    return zones.loc[silent, "name"].astype(str).tolist()
+
+
+def kpi_totals(tables, selection: Selection) -> pd.DataFrame:
+    """metric, total (sum of each selected zone's latest actual), zones reporting, unit."""
+    latest = latest_facts(tables, selection, KPI_METRICS)
+    totals = latest.groupby("metric", sort=False).agg(total=("value", "sum"), zones=("zone_id", "nunique"))
+    frame = pd.DataFrame({"metric": list(KPI_METRICS)}).merge(totals, on="metric", how="left")
+    frame["zones"] = frame["zones"].fillna(0).astype(int)
+    frame.loc[frame["zones"] == 0, "total"] = np.nan
+    units = schema.metrics().set_index("metric")["unit"]
+    frame["unit"] = frame["metric"].map(units)
+    return frame
+
+
+# --- topic pages (investment, revenue & tax, enterprises & employment) ----------------------------
+
+
+def metric_counts(tables, selection: Selection, metrics: tuple[str, ...]) -> dict[str, int]:
+    """How many facts each metric has under the selection (0 = nobody reported it)."""
+    facts = filtered_facts(tables, selection)
+    counts = facts.loc[facts["metric"].isin(metrics), "metric"].value_counts()
+    return {metric: int(counts.get(metric, 0)) for metric in metrics}
+
+
+def topic_by_zone(
+    tables,
+    selection: Selection,
+    metric: str,
+    area_metric: str | None = None,
+    top_n: int = 20,
+) -> tuple[pd.DataFrame, int, list[str]]:
+    """(rows, zones in total, zones left out for lack of area).
+
+    rows: the latest actual and target of `metric` per zone (kinds as selected), with zone_name;
+    with `area_metric`, also area (km²) and intensity = value / area, zones without that area
+    dropped. Without a zone selection only the `top_n` zones with the largest value are kept.
+    """
+    kinds = tuple(kind for kind in ("actual", "target") if kind in selection.kinds)
+    rows = latest_facts(tables, selection, (metric,), kinds)
+    rows = with_zone_names(rows, tables)
+    left_out: list[str] = []
+    if area_metric:
+        area = rows["zone_id"].map(zone_areas(tables, area_metric))
+        rows = rows.assign(area=area.astype("float64"))
+        has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
+        left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
+        rows = rows[has_area]
+        rows = rows.assign(intensity=rows["value"].astype("float64") / rows["area"])
+    measure = "intensity" if area_metric else "value"
+    total = int(rows["zone_id"].nunique())
+    if not selection.zone_ids and total > top_n:
+        best = rows.groupby("zone_id", sort=False)[measure].max().nlargest(top_n).index
+        rows = rows[rows["zone_id"].isin(best)]
+    order = rows.groupby("zone_id", sort=False)[measure].max().sort_values(ascending=False, kind="stable").index
+    position = pd.Series(np.arange(len(order)), index=order)
+    rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), rows["zone_id"].map(position).to_numpy()))]
+    return rows.reset_index(drop=True), total, left_out
+
+
+def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:
+    """Dated zone-wide actuals of `metric`, one per zone and year (a full year before a part of it)."""
+    if "actual" not in selection.kinds:
+        return filtered_facts(tables, selection).iloc[0:0].assign(zone_name=pd.Series(dtype="string"))
+    facts = filtered_facts(tables, selection)
+    mask = (
+        (facts["metric"] == metric)
+        & (facts["kind"] == "actual")
+        & facts["year"].notna()
+        & facts["scope"].isna()
+        & facts["status"].isna()
+    ).to_numpy(dtype=bool, na_value=False)
+    rows = _pick_latest(facts[mask], ["zone_id", "year"])
+    if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
+        best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
+        rows = rows[rows["zone_id"].isin(best)]
+    rows = rows.sort_values(["year", "zone_id"], kind="stable")
+    return with_zone_names(rows, tables).reset_index(drop=True)
+
+
+def topic_growth(tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
+    """Growth rates (%) stated for `metric`, newest first, at most `limit` rows."""
+    facts = filtered_facts(tables, selection)
+    mask = ((facts["metric"] == metric) & (facts["kind"] == "growth")).to_numpy(dtype=bool, na_value=False)
+    rows = facts[mask]
+    rows = rows.iloc[np.argsort(-period_rank(rows), kind="stable")].head(limit)
+    return with_zone_names(rows, tables).reset_index(drop=True)
+
+
+def topic_facts(tables, selection: Selection, metric: str, limit: int = 500) -> pd.DataFrame:
+    """Every fact of `metric` under the selection (for the table under the charts), at most `limit`."""
+    facts = filtered_facts(tables, selection)
+    rows = facts[(facts["metric"] == metric).to_numpy(dtype=bool, na_value=False)].head(limit)
+    return with_zone_names(rows, tables)
+
+
+# --- compare --------------------------------------------------------------------------------------
+
+
+def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tuple[str, ...], str]:
+    """The zones to compare and why: ('picked' | 'default' | 'too_many' | 'one_zone')."""
+    if len(selection.zone_ids) >= 2:
+        return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
+    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
+    counts = facts["zone_id"].value_counts()
+    chosen = list(selection.zone_ids)
+    for zone_id in counts.index:
+        if len(chosen) >= 2:
+            break
+        if zone_id not in chosen:
+            chosen.append(zone_id)
+    return tuple(chosen), ("default" if len(chosen) >= 2 else "one_zone")
+
+
+def compare_values(tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:
+    """Every metric x zone (metrics.csv order): the latest fact of `kind`, value NaN when not reported."""
+    metrics = tuple(schema.metrics()["metric"])
+    latest = latest_facts(tables, Selection(zone_ids, selection.years, schema.KINDS), metrics, (kind,))
+    grid = pd.MultiIndex.from_product([metrics, zone_ids], names=["metric", "zone_id"]).to_frame(index=False)
+    values = grid.merge(latest.drop(columns=["metric", "zone_id"]).assign(metric=latest["metric"].to_numpy(),
+                                                                          zone_id=latest["zone_id"].to_numpy()),
+                        on=["metric", "zone_id"], how="left")
+    units = schema.metrics().set_index("metric")["unit"]
+    values["unit"] = values["unit"].fillna(values["metric"].map(units))
+    values["kind"] = kind
+    return with_zone_names(values, tables)
+
+
+# --- data page ------------------------------------------------------------------------------------
+
+
+def data_rows(
+    tables,
+    selection: Selection,
+    metrics: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
+    doc_ids: tuple[str, ...] = (),
+    fact_ids: tuple[str, ...] = (),
+    search: str = "",
+) -> pd.DataFrame:
+    """The Data page's facts: the selection narrowed by metric, scope (NO_SCOPE = none), report,
+    chosen fact ids and a substring of the quote. Empty tuples mean no narrowing."""
+    facts = filtered_facts(tables, selection)
+    mask = np.ones(len(facts), dtype=bool)
+    if metrics:
+        mask &= facts["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False)
+    if scopes:
+        scope = facts["scope"]
+        keep = scope.isin([value for value in scopes if value != NO_SCOPE])
+        if NO_SCOPE in scopes:
+            keep |= scope.isna()
+        mask &= keep.to_numpy(dtype=bool, na_value=False)
+    if doc_ids:
+        mask &= facts["doc_id"].isin(doc_ids).to_numpy(dtype=bool, na_value=False)
+    if fact_ids:
+        mask &= facts["fact_id"].isin(fact_ids).to_numpy(dtype=bool, na_value=False)
+    if search:
+        found = facts["quote"].str.contains(search, regex=False) | facts["raw"].str.contains(search, regex=False)
+        mask &= found.to_numpy(dtype=bool, na_value=False)
+    return facts if mask.all() else facts[mask]
+
+
+def scope_options(tables, selection: Selection) -> list[str]:
+    """NO_SCOPE then every scope stated under the selection, by frequency."""
+    facts = filtered_facts(tables, selection)
+    return [NO_SCOPE, *facts["scope"].dropna().value_counts().index.astype(str).tolist()]
+
+
+def report_options(tables, selection: Selection) -> list[str]:
+    """doc_ids of the reports that hold figures under the selection, in documents order."""
+    used = set(filtered_facts(tables, selection)["doc_id"].unique())
+    return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
+
+
+def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
+    """metric, kind, count of the given facts (metrics.csv order)."""
+    counts = facts.groupby(["metric", "kind"], sort=False, observed=True).size().rename("count").reset_index()
+    order = {metric: position for position, metric in enumerate(schema.metrics()["metric"])}
+    counts["order"] = counts["metric"].map(order).fillna(len(order))
+    return counts.sort_values(["order", "kind"], kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def overview_areas(tables, selection: Selection, top_n: int = 20) -> pd.DataFrame:
+    """Latest planned and built-up area per zone, with zone_name; the `top_n` largest when none is selected."""
+    rows = latest_facts(tables, selection, ("area_planned", "area_built"))
+    if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
+        best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
+        rows = rows[rows["zone_id"].isin(best)]
+    return with_zone_names(rows, tables).reset_index(drop=True)

@@ -1,0 +1,65 @@
+"""Small streamlit render helpers the pages share (they compose; this draws).
+
+    chart(page, figure, key)          st.plotly_chart with selection; selected bars -> link to the Data page
+    table(frame, key, link_column)    st.dataframe with the source column as a link
+    notice(text) / names(list)        plain messages; report-derived names are escaped first
+    kpi_cards(totals, lang)           st.metric cards from queries.kpi_totals
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages._shared import figures, i18n, nav
+from pages._shared.i18n import t
+
+DATA_PAGE = nav.PAGES_BY_ID["data"].path
+MAX_LINKED_FACTS = 200
+
+
+def names(values) -> str:
+    """Report-derived names joined for a markdown message, escaped so they show literally."""
+    return "、".join(i18n.plain(value) for value in values)
+
+
+def notice(text: str) -> None:
+    """A plain information line (text must already be escaped where it holds report text)."""
+    st.info(text)
+
+
+def chart(page, figure, key: str) -> list[str]:
+    """Draw a figure; when bars are selected, offer the Data page narrowed to those facts."""
+    event = st.plotly_chart(
+        figure, key=key, on_select="rerun", selection_mode=("points", "box", "lasso"), config={"displaylogo": False},
+    )
+    points = []
+    try:
+        points = event.selection.points if event else []
+    except AttributeError:
+        points = []
+    fact_ids = figures.fact_ids_from_selection(points)[:MAX_LINKED_FACTS]
+    if fact_ids:
+        params = {**page.link_params(), "fact": fact_ids}
+        st.page_link(DATA_PAGE, label=t("chart.to_data", n=len(fact_ids)), icon=":material/table:", query_params=params)
+    return fact_ids
+
+
+def table(frame: pd.DataFrame, key: str, height: int | None = None) -> None:
+    """A display frame (display.facts_table) with its source column as a link to the Sources page."""
+    source = t("col.source")
+    column_config = {}
+    if source in frame.columns:
+        column_config[source] = st.column_config.LinkColumn(source, display_text=t("col.source.open"))
+    value = t("col.value")
+    if value in frame.columns:
+        column_config[value] = st.column_config.NumberColumn(value, format="%.6g")
+    st.dataframe(frame, key=key, hide_index=True, column_config=column_config, height=height or "auto")
+
+
+def kpi_cards(totals: pd.DataFrame, lang: str) -> None:
+    """One st.metric per KPI metric: the summed latest values, and how many zones report it."""
+    columns = st.columns(len(totals))
+    for column, row in zip(columns, totals.itertuples(index=False), strict=True):
+        value = i18n.format_value(None if pd.isna(row.total) else row.total, row.unit, lang, row.metric)
+        column.metric(i18n.metric_label(row.metric, lang), value, help=t("overview.kpi.help", lang, n=row.zones))
