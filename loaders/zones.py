@@ -1,11 +1,264 @@
-"""Zone mentions -> zones (canonical name, aliases, masked, place); merging across reports."""
+"""Zone mentions -> zones (canonical name, aliases, masked, place); which zone each offset is about.
+
+Names are found as PREFIX + SUFFIX (lexicon/zones.yaml). Within one report, short forms
+are aliases of the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区), and
+a masked name with nothing else in it (*产业集聚区) is the report's masked zone.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .schema import LEXICON, zone_id_for
+
+CJK = "\u4e00-\u9fff"
+ADMIN = "省市县区州盟旗"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    prefix: str
+    suffix: str
+    switches: bool
+
+
+@dataclass
+class Zone:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    anonymized: bool = False
+    mentions: int = 0
+    first: int = 0
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern:
+    words = lexicon()
+    suffixes = sorted((entry["word"] for entry in words["suffixes"]), key=len, reverse=True)
+    masks = re.escape(words["mask_chars"])
+    tails = "|".join(words["tails"])
+    return re.compile(
+        rf"(?P<prefix>[{CJK}{masks}]{{0,16}}?)(?P<suffix>{'|'.join(suffixes)})"
+        rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,2}})(?:{tails}))?"
+    )
+
+
+def _switches(suffix: str) -> bool:
+    return next(entry["switches"] for entry in lexicon()["suffixes"] if entry["word"] == suffix)
+
+
+def _clean_prefix(prefix: str) -> str:
+    words = lexicon()
+    cut = max((prefix.rfind(char) + 1 for char in words["stop_chars"]), default=0)
+    for word in words["stop_words"]:
+        at = prefix.rfind(word)
+        if at >= 0:
+            cut = max(cut, at + len(word))
+    return prefix[cut:]
+
+
+def is_masked(text: str) -> bool:
+    return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
+
+
+def _is_generic(prefix: str) -> bool:
+    words = lexicon()
+    bare = prefix.strip(words["mask_chars"])
+    if not bare:
+        return not prefix  # a mask alone (*产业集聚区) is a masked name, not generic
+    if bare in words["generic_prefixes"]:
+        return True
+    return len(bare) < 2 and not is_masked(prefix)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Named zone mentions in normalised text (generic ones such as 我县产业集聚区 left out)."""
+    mentions = []
+    for match in _mention_pattern().finditer(text):
+        # The lazy prefix may start mid-word: widen it back to the start of the CJK run.
+        start = match.start("prefix")
+        while start > 0 and re.match(rf"[{CJK}{re.escape(lexicon()['mask_chars'])}]", text[start - 1]):
+            start -= 1
+            if match.start("suffix") - start > 16:
+                break
+        prefix = _clean_prefix(text[start : match.start("suffix")])
+        if _is_generic(prefix) or re.search(r"[零一二两三四五六七八九十百千]个|首批|重点", prefix):
+            continue
+        name_start = match.start("suffix") - len(prefix)
+        name = prefix + match["suffix"] + (match["tail"] or "")
+        mentions.append(
+            Mention(name_start, match.end(), name, prefix, match["suffix"], _switches(match["suffix"]))
+        )
+    return mentions
+
+
+def _masked_only(mention: Mention) -> bool:
+    return is_masked(mention.prefix) and not mention.prefix.strip(lexicon()["mask_chars"]).replace("X", "")
+
+
+def _is_alias(short: str, long: str) -> bool:
+    """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
+    if short == long or len(short) >= len(long):
+        return False
+    if long.endswith(short):
+        return True
+    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
+    if place and long.startswith(place.group()):
+        return _suffix_of(short) == _suffix_of(long)
+    return False
+
+
+def _suffix_of(name: str) -> str:
+    for entry in sorted(lexicon()["suffixes"], key=lambda entry: len(entry["word"]), reverse=True):
+        if entry["word"] in name:
+            return name[name.index(entry["word"]) :]
+    return name
+
+
+class ZoneResolver:
+    """The zones of one report and which of them each offset is about."""
+
+    def __init__(self, text: str, fallback_name: str):
+        self.text = text
+        mentions = find_mentions(text)
+        names = {mention.name for mention in mentions}
+        canonical: dict[str, str] = {}
+        specific = sorted((name for name in names if not _masked_only_name(name)), key=len, reverse=True)
+        for name in specific:
+            longer = [other for other in specific if _is_alias(name, other)]
+            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+        masked_full = [name for name in specific if is_masked(name)]
+        for name in names - set(specific):
+            canonical[name] = masked_full[0] if masked_full else name
+        self.zones: dict[str, Zone] = {}
+        for mention in mentions:
+            zone = self.zones.setdefault(canonical[mention.name], Zone(canonical[mention.name], first=mention.start))
+            zone.mentions += 1
+            if mention.name != zone.name:
+                zone.aliases.add(mention.name)
+        for zone in self.zones.values():
+            zone.anonymized = is_masked(zone.name)
+        switching = [mention for mention in mentions if mention.switches]
+        self._starts = [mention.start for mention in switching]
+        self._names = [canonical[mention.name] for mention in switching]
+        ranked = sorted(self.zones.values(), key=lambda zone: (-zone.mentions, zone.first))
+        self.main = ranked[0].name if ranked else fallback_name
+        self.named = bool(ranked)
+        if not ranked:
+            self.zones[fallback_name] = Zone(fallback_name)
+
+    def zone_at(self, offset: int) -> str:
+        """The zone a figure at `offset` is about: the last zone named before it, else the main one."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._names[index] if index >= 0 else self.main
+
+    def used(self, names: set[str]) -> list[Zone]:
+        """Zones that carry rows, plus the report's main zone."""
+        return [zone for name, zone in self.zones.items() if name in names or name == self.main]
+
+
+def _masked_only_name(name: str) -> bool:
+    prefix = name[: len(name) - len(_suffix_of(name))]
+    return bool(prefix) and not prefix.strip(lexicon()["mask_chars"]).replace("X", "")
+
+
+# ---- places and leading industries -------------------------------------------------
+
+_PLACE = re.compile(rf"(?P<province>[{CJK}]{{2,3}}省)?(?P<city>[{CJK}*]{{2,6}}?市)?(?P<county>[{CJK}*]{{1,6}}?[县区])?")
+_LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind>主导|支柱|特色|优势|重点)?产业")
+_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
+
+
+def place_of(zone: str, text: str) -> dict[str, str | None]:
+    """Province, city and county where the text writes them next to the zone or in an admin chain."""
+    found: dict[str, str | None] = {"province": None, "city": None, "county": None}
+    chains = re.finditer(rf"[{CJK}]{{2,3}}省[{CJK}]{{2,5}}?市(?:[{CJK}]{{1,5}}?县)?", text)
+    for chain in chains:
+        parts = _PLACE.match(chain.group())
+        if parts and parts["county"] and parts["county"] in zone:
+            return {key: parts[key] for key in found}
+    name_place = re.match(rf"([{CJK}]{{1,5}}?[县])|([{CJK}]{{1,5}}?市)", zone)
+    if name_place:
+        if name_place.group(1):
+            found["county"] = name_place.group(1)
+        else:
+            found["city"] = name_place.group(2)
+    provinces = re.findall(rf"(?<![{CJK}])?([{CJK}]{{2,3}}省)(?!政府|委|级)", text)
+    provinces = [p for p in provinces if not p.endswith(("全省", "我省", "本省", "该省", "外省"))]
+    if provinces:
+        found["province"] = max(set(provinces), key=provinces.count)
+    if not found["city"]:
+        cities = re.findall(rf"(?:位于|隶属于?|是)([{CJK}*]{{2,5}}?市)", text)
+        if cities:
+            found["city"] = cities[0]
+    if not found["county"] and is_masked(zone):
+        masked = re.search(r"([*＊]+[区县])", text)
+        if masked:
+            found["county"] = masked.group(1)
+    return found
+
+
+def leading_industries(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The listed 主导/支柱 industries (…等四大主导产业), the first list that names its kind."""
+    end = len(text) if end is None else end
+    candidates = []
+    for match in _LEADING.finditer(text, start, end):
+        sentence_start = max(text.rfind(mark, start, match.start()) for mark in "。；\n") + 1
+        head = text[sentence_start : match.start()]
+        triggers = list(_LIST_START.finditer(head))
+        if not triggers:
+            continue
+        body = head[triggers[-1].end() :].rstrip("等")
+        items = [item for item in re.split(r"、|和(?=[^、]*$)|以及", body) if item]
+        if len(items) < 2 or any(len(item) > 16 for item in items):
+            continue
+        candidates.append((0 if match["kind"] else 1, match.start(), items))
+    return min(candidates)[2] if candidates else []
+
+
+def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: str) -> list[dict]:
+    rows = []
+    for zone in resolver.used(used_names):
+        rows.append(
+            {
+                "zone_id": zone_id_for(zone.name),
+                "name": zone.name,
+                "aliases": sorted(zone.aliases),
+                **place_of(zone.name, text),
+                "anonymized": zone.anonymized,
+                "leading_industries": [],
+                "doc_ids": [doc_id],
+            }
+        )
+    return rows
+
 
 def merge_zones(rows: list[dict]) -> list[dict]:
-    """One row per zone_id: aliases and doc_ids unioned, places and industries taken when first stated. STUB."""
+    """One row per zone_id: aliases and doc_ids unioned, places and industries taken when first stated."""
     merged: dict[str, dict] = {}
     for row in rows:
-        merged.setdefault(row["zone_id"], row)
+        if row["zone_id"] not in merged:
+            merged[row["zone_id"]] = {**row, "aliases": list(row["aliases"]), "doc_ids": list(row["doc_ids"])}
+            continue
+        into = merged[row["zone_id"]]
+        into["aliases"] = sorted(set(into["aliases"]) | set(row["aliases"]))
+        into["doc_ids"] = sorted(set(into["doc_ids"]) | set(row["doc_ids"]))
+        for key in ("province", "city", "county"):
+            into[key] = into.get(key) or row.get(key)
+        if not into.get("leading_industries") and row.get("leading_industries"):
+            into["leading_industries"] = row["leading_industries"]
     return list(merged.values())

@@ -1,0 +1,107 @@
+"""Simplified, half-width text without page-number noise, with a map back to original offsets.
+
+Extraction matches on `Normalized.text`; every row it writes points into the original via
+`Normalized.to_original`, so `documents.text[start:end] == raw` always holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
+# sentence splitter relies on (，；：！？（）) as it is.
+_KEEP_FULL_WIDTH = set("，；：！？（）")
+_HALF_WIDTH = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_FULL_WIDTH
+}
+_HALF_WIDTH.update({0x3000: 0x20, 0x2014: ord("-"), 0x2013: ord("-"), 0x2015: ord("-"), 0x00A0: 0x20})
+_HALF_WIDTH.update({ord("〜"): ord("~"), ord("﹪"): ord("%"), ord("％"): ord("%"), ord("﹒"): ord(".")})
+
+CJK = "\u4e00-\u9fff"
+# A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
+# Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
+# followed by a unit or counter, which would make them a real number.
+_UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
+# A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too.
+_PAGE_NUMBER = re.compile(
+    rf"(?<=[{CJK}])[ \t]*(?:\d{{1,3}}[ \t]*\n|\n[ \t]*\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*(?=[{CJK}])"
+    rf"|(?<=[{CJK}，、])[ \t]*\n[ \t]*(?=[{CJK}])"
+)
+_WRAPPED_MIN_LINE = 24
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus the pieces that map each of its offsets back to the original."""
+
+    text: str
+    original: str
+    _starts: tuple[int, ...]  # normalised offset where each kept piece starts
+    _origins: tuple[int, ...]  # original offset of that piece's first character
+    traditional: bool = False
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of a normalised offset (an end offset maps to just past its char)."""
+        if offset >= len(self.text):
+            piece = len(self._starts) - 1
+            if piece < 0:
+                return offset
+            end_of_last = self._origins[piece] + (len(self.text) - self._starts[piece])
+            return end_of_last + (offset - len(self.text))
+        piece = bisect.bisect_right(self._starts, offset) - 1
+        return self._origins[piece] + (offset - self._starts[piece])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a normalised span; end maps through its last character."""
+        if end <= start:
+            origin = self.to_original(start)
+            return origin, origin
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _simplify_char(char: str) -> str:
+    converted = _converter().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, keeping the length (character by character where phrases would not)."""
+    if not text or text.isascii():
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_simplify_char(char) for char in text)
+
+
+def normalize(original: str) -> Normalized:
+    """Simplified, half-width, noise-free text with its offset map."""
+    simplified = to_simplified(original)
+    traditional = simplified != original
+    text = simplified.translate(_HALF_WIDTH).replace("\r", "\n")
+    starts, origins, pieces = [], [], []
+    kept_from = length = 0
+    for match in _PAGE_NUMBER.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match.start() - line_start < _WRAPPED_MIN_LINE:
+            continue
+        starts.append(length)
+        origins.append(kept_from)
+        pieces.append(text[kept_from : match.start()])
+        length += match.start() - kept_from
+        kept_from = match.end()
+    starts.append(length)
+    origins.append(kept_from)
+    pieces.append(text[kept_from:])
+    return Normalized("".join(pieces), original, tuple(starts), tuple(origins), traditional)

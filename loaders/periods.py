@@ -1,0 +1,95 @@
+"""Years, month spans (1-10月份, 上半年, 前三季度, 截至6月底) and relative years (今年, 明年).
+
+>>> period_before("2025年元至11月份实现营业收入146亿元", 16)
+Period(year=2025, months='01-11', relative=None, cumulative=False)
+>>> period_before("1－10月份，投资5000万元".replace("－", "-"), 8)
+Period(year=None, months='01-10', relative=None, cumulative=False)
+>>> period_before("力争明年引进企业10家", 10)
+Period(year=None, months=None, relative=1, cumulative=False)
+>>> period_before("截至6月底，入驻企业50家", 12).months
+'01-06'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import parse_any
+
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_CN_YEAR = r"[一二三四五六七八九〇零○]{4}"
+# A year token, unless it is a base year (较2020年, 比上年) or a span start (2021-2025年).
+YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?!以前|前)")
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
+RELATIVE = re.compile("|".join(RELATIVE_YEARS))
+NAMED_SPANS = {
+    "上半年": "01-06",
+    "下半年": "07-12",
+    "前三季度": "01-09",
+    "前两季度": "01-06",
+    "一季度": "01-03",
+    "第一季度": "01-03",
+    "前三个季度": "01-09",
+}
+SPAN = re.compile(
+    rf"(?P<a>{_NUM}|元)\s*[-~至到]\s*(?P<b>{_NUM})\s*月"
+    rf"|前(?P<n>{_NUM})个?月"
+    rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
+    rf"|(?P<named>{'|'.join(sorted(NAMED_SPANS, key=len, reverse=True))})"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int | None
+    months: str | None
+    relative: int | None
+    cumulative: bool
+
+
+def _month(text: str) -> int:
+    return 1 if text == "元" else int(parse_any(text))
+
+
+def _months(match: re.Match) -> tuple[str | None, bool]:
+    if match["named"]:
+        return NAMED_SPANS[match["named"]], False
+    if match["end"]:
+        return f"01-{_month(match['end']):02d}", True
+    if match["n"]:
+        return f"01-{_month(match['n']):02d}", False
+    first, last = _month(match["a"]), _month(match["b"])
+    if not (1 <= first <= last <= 12):
+        return None, False
+    return f"{first:02d}-{last:02d}", False
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year token that dates a figure (base years excluded)."""
+    return [(match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(text)]
+
+
+def period_before(sentence: str, position: int) -> Period:
+    """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
+    head = sentence[:position]
+    years = years_in(head)
+    year = years[-1][1] if years else None
+    months, cumulative = None, False
+    for match in SPAN.finditer(head):
+        months, cumulative = _months(match)
+    relative_matches = list(RELATIVE.finditer(head))
+    relative = RELATIVE_YEARS[relative_matches[-1].group()] if relative_matches and year is None else None
+    return Period(year, months, relative, cumulative)
+
+
+def base_year(window: str) -> str | None:
+    """The basis of a growth rate: 'yoy' for 同比, the year for 较2020年, None when not stated."""
+    match = re.search(r"(?:较|比|与)((?:19|20)\d{2})\s*年", window)
+    if match:
+        return match.group(1)
+    if re.search(r"同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期", window):
+        return "yoy"
+    if "环比" in window:
+        return "mom"
+    return None

@@ -1,0 +1,38 @@
+"""Sentences and clauses of normalised text, as offset spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_CLAUSE_END = re.compile(r"[，；;：:,、]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences split at 。！？ and line breaks; each knows its paragraph (line) number."""
+    spans, start, paragraph = [], 0, 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append(Sentence(len(spans), start, match.end(), paragraph))
+        paragraph += match.group().count("\n")
+        start = match.end()
+    if start < len(text):
+        spans.append(Sentence(len(spans), start, len(text), paragraph))
+    return spans
+
+
+def clause_start(text: str, position: int, floor: int) -> int:
+    """Where the clause holding `position` starts (after the last ，；： before it), not before floor."""
+    for index in range(position - 1, floor - 1, -1):
+        if _CLAUSE_END.match(text[index]):
+            return index + 1
+    return floor
