@@ -108,6 +108,8 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang:
     wide_cells = cells.pivot(index="metric", columns="zone_id", values="cell").reindex(index=metrics, columns=list(zone_ids))
     wide_values = cells.pivot(index="metric", columns="zone_id", values="value").reindex(index=metrics, columns=list(zone_ids))
     wide_periods = cells.pivot(index="metric", columns="zone_id", values="period").reindex(index=metrics, columns=list(zone_ids))
+    wide_scopes = cells.assign(scope=cells["scope"].fillna("")).pivot(index="metric", columns="zone_id", values="scope")
+    wide_scopes = wide_scopes.reindex(index=metrics, columns=list(zone_ids))
     table = pd.DataFrame({t("col.metric", lang): [i18n.metric_label(metric, lang) for metric in metrics]})
     for zone_id in zone_ids:
         table[str(names.get(zone_id, zone_id))] = wide_cells[zone_id].astype("string").to_numpy()
@@ -115,8 +117,9 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang:
     for zone_id in zone_ids[1:]:
         difference = (wide_values[zone_id] - wide_values[base]).to_numpy(dtype="float64")
         texts = []
-        for metric, unit, delta, period, base_period in zip(
-            metrics, units, difference, wide_periods[zone_id], wide_periods[base], strict=True
+        for metric, unit, delta, period, base_period, scope, base_scope in zip(
+            metrics, units, difference, wide_periods[zone_id], wide_periods[base],
+            wide_scopes[zone_id], wide_scopes[base], strict=True,
         ):
             if np.isnan(delta):
                 texts.append("—")
@@ -124,8 +127,10 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang:
             text = i18n.format_value(delta, unit, lang, metric)
             if not text.startswith("-") and not text.startswith("CNY -") and delta > 0:
                 text = "+" + text
-            if period != base_period:
-                text += f"（{t('compare.period_differs', lang)}）" if lang == "zh" else f" ({t('compare.period_differs', lang)})"
+            marks = [t(key, lang) for key, differs in (("compare.period_differs", period != base_period),
+                                                       ("compare.scope_differs", scope != base_scope)) if differs]
+            if marks:
+                text += f"（{'，'.join(marks)}）" if lang == "zh" else f" ({', '.join(marks)})"
             texts.append(text)
         label = t("col.difference", lang, zone=names.get(zone_id, zone_id), base=names.get(base, base))
         table[label] = texts

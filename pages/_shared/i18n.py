@@ -185,10 +185,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "compare.kind": ("比较", "Compare"),
     "compare.table": ("各指标最新值", "Latest value of every metric"),
     "compare.caption": (
-        "每个单元格为全区口径的最新值及期间；差额以第一个区域（{base}）为基准，仅在单位相同时计算；期间不同时标注。",
-        "Each cell is the zone-wide latest value with its period; differences are against the first zone ({base}), only for the same unit; different periods are marked.",
+        "每个单元格为该区域最新的数字（优先全区口径）及期间；差额以第一个区域（{base}）为基准，期间或范围不同时标注。",
+        "Each cell is the zone's latest figure (zone-wide where stated) with its period; differences are against the first zone ({base}); different periods or scopes are marked.",
     ),
     "compare.period_differs": ("期间不同", "periods differ"),
+    "compare.scope_differs": ("范围不同", "scopes differ"),
     "compare.small_multiples": ("各指标对比", "Metric by metric"),
     # data page
     "data.metric": ("指标", "Metric"),

@@ -1,0 +1,37 @@
+"""Compare 2–5 zones: every metric's latest value side by side, the differences, small multiples."""
+
+import streamlit as st
+
+from pages._shared import display, figures, queries, ui
+from pages._shared.data import derived
+from pages._shared.filters import setup_page, synced_widget
+from pages._shared.i18n import kind_label, t
+
+page = setup_page("compare")
+tables, lang, selection = page.tables, page.lang, page.selection
+st.title(t("nav.compare"))
+
+zone_ids, reason = derived(tables, queries.compare_zone_ids, selection)
+names = queries.zone_name_map(tables)
+if reason == "one_zone":
+    ui.notice(t("compare.one_zone"))
+    st.stop()
+if reason == "default":
+    ui.notice(t("compare.default"))
+if reason == "too_many":
+    ui.notice(t("compare.too_many", names=ui.names(names[list(zone_ids)])))
+
+kind = synced_widget(page, "compare", st.radio, t("compare.kind"), ("actual", "target"), default="actual",
+                     format_func=kind_label, horizontal=True)
+values = derived(tables, queries.compare_values, selection, zone_ids, kind)
+
+st.subheader(t("compare.table"))
+st.caption(t("compare.caption", base=ui.names([names[zone_ids[0]]])))
+ui.table(display.compare_table(values, zone_ids, tables, lang), key="compare_table")
+
+stated = values[values["value"].notna()]
+if stated.empty:
+    ui.notice(t("no_facts_selected"))
+else:
+    ui.chart(page, figures.compare_small_multiples(values, [names[zone_id] for zone_id in zone_ids], lang,
+                                                   queries.reports_count(tables, stated)), key="compare_multiples")

@@ -1,0 +1,95 @@
+"""Data: filter the facts (zone, metric, kind, year, scope, report), read them, export exactly them."""
+
+import streamlit as st
+
+from pages._shared import display, export, figures, i18n, nav, queries, ui
+from pages._shared.data import derived
+from pages._shared.filters import setup_page, synced_widget, url_values
+from pages._shared.i18n import t
+
+TABLE_ROWS = 5000
+
+page = setup_page("data")
+tables, lang, selection = page.tables, page.lang, page.selection
+st.title(t("nav.data"))
+
+titles = dict(zip(tables.documents["doc_id"].astype(str), tables.documents["title"].astype(str), strict=True))
+columns = st.columns(4)
+with columns[0]:
+    metrics = synced_widget(page, "metric", st.multiselect, t("data.metric"), i18n.metric_ids(), default=[],
+                            multi=True, format_func=i18n.metric_label)
+with columns[1]:
+    scopes = synced_widget(page, "scope", st.multiselect, t("data.scope"),
+                           derived(tables, queries.scope_options, selection), default=[], multi=True,
+                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else scope)
+with columns[2]:
+    doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"),
+                            derived(tables, queries.report_options, selection), default=[], multi=True,
+                            format_func=lambda doc_id: titles.get(doc_id, doc_id))
+with columns[3]:
+    search = st.text_input(t("data.search"), key="data_search").strip()
+
+fact_ids = url_values("fact")
+if fact_ids:
+    ui.notice(t("data.selected", n=len(fact_ids)))
+    params = {**page.link_params(), "metric": metrics, "scope": scopes, "doc": doc_ids}
+    st.page_link(nav.PAGES_BY_ID["data"].path, label=t("data.clear_selection"), icon=":material/filter_alt_off:",
+                 query_params={key: value for key, value in params.items() if value})
+
+rows = derived(tables, queries.data_rows, selection, tuple(metrics), tuple(scopes), tuple(doc_ids), fact_ids, search)
+st.caption(t("data.count", n=len(rows)))
+if rows.empty:
+    ui.notice(t("data.empty"))
+    st.stop()
+
+ui.chart(page, figures.facts_by_metric(queries.count_by_metric(rows), lang, queries.reports_count(tables, rows)),
+         key="data_by_metric")
+ui.table(display.facts_table(rows.head(TABLE_ROWS), tables, lang), key="data_table")
+if len(rows) > TABLE_ROWS:
+    st.caption(t("data.truncated", shown=TABLE_ROWS, n=len(rows)))
+
+# What the files hold, said in their names and on the XLSX about sheet.
+everything = t("export.all")
+description = {
+    t("filter.zones"): export.describe_choice(list(page.filters.zones), everything, "{n}个区域" if lang == "zh" else "{n} zones", 5),
+    t("filter.years"): export.describe_choice([str(year) for year in page.filters.years], everything, "{n}", 10),
+    t("filter.kinds"): export.describe_choice([i18n.kind_label(kind) for kind in page.filters.kinds], everything, "{n}", 3),
+    t("data.metric"): export.describe_choice([i18n.metric_label(metric) for metric in metrics], everything, "{n}", 20),
+    t("data.scope"): export.describe_choice(
+        [t("data.scope.none") if scope == queries.NO_SCOPE else scope for scope in scopes], everything, "{n}", 20),
+    t("data.report"): export.describe_choice([titles.get(doc_id, doc_id) for doc_id in doc_ids], everything, "{n}", 20),
+    t("data.search"): search or "—",
+    t("data.selected", n=len(fact_ids)) if fact_ids else "fact": ", ".join(fact_ids) or "—",
+}
+stem = export.file_stem(
+    [
+        export.describe_choice(list(page.filters.zones), "", "{n}个区域" if lang == "zh" else "{n}zones"),
+        export.describe_choice([i18n.metric_label(metric) for metric in metrics], "", "{n}个指标" if lang == "zh" else "{n}metrics"),
+        "+".join(str(year) for year in page.filters.years),
+        "" if page.filters.kinds == queries.schema.KINDS else "+".join(i18n.kind_label(kind) for kind in page.filters.kinds),
+    ],
+    len(rows),
+    lang,
+)
+
+st.subheader(t("data.download"))
+left, middle, right = st.columns(3)
+left.download_button(
+    t("data.csv"), data=lambda: export.csv_bytes(export.export_frame(rows, tables, lang)),
+    file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", key="download_csv",
+)
+middle.download_button(
+    t("data.xlsx"),
+    data=lambda: export.xlsx_bytes(
+        export.export_frame(rows, tables, lang),
+        export.about_rows(description, len(rows), tables, lang),
+        export.sources_frame(rows, tables, lang),
+        lang,
+    ),
+    file_name=f"{stem}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore", key="download_xlsx",
+)
+right.download_button(
+    t("data.parquet"), data=lambda: export.parquet_bytes(rows, tables),
+    file_name=f"{stem}.parquet", mime="application/vnd.apache.parquet", on_click="ignore", key="download_parquet",
+)

@@ -1,0 +1,92 @@
+"""The three topic pages (investment, revenue & tax, enterprises & employment) share one composition.
+
+    page = setup_page("investment"); topic.render(page, "investment")
+
+Metric and measure (absolute or per km² of planned / built / developed area) are page widgets
+mirrored in the URL (`?metric=revenue&per=area_built`). Charts: latest value by zone (actual
+and target), by year, stated growth; then the table of the metric's figures with source links.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._shared import display, figures, i18n, queries, ui
+from pages._shared.data import derived
+from pages._shared.filters import PageContext, synced_widget
+from pages._shared.i18n import t
+
+ABSOLUTE = "absolute"
+MEASURES = (ABSOLUTE, *queries.AREA_METRICS)
+TABLE_ROWS = 500
+
+
+def _measure_label(measure: str) -> str:
+    if measure == ABSOLUTE:
+        return t("topic.measure.absolute")
+    return f"{t('topic.measure.intensity')}（{t(f'area.{measure}')}）" if i18n.get_language() == "zh" else \
+        f"{t('topic.measure.intensity')} ({t(f'area.{measure}')})"
+
+
+def render(page: PageContext, topic: str) -> None:
+    tables, lang, selection = page.tables, page.lang, page.selection
+    metrics = queries.TOPICS[topic]
+    st.title(t(f"nav.{topic}"))
+    counts = derived(tables, queries.metric_counts, selection, metrics)
+
+    def metric_option(metric: str) -> str:
+        label = i18n.metric_label(metric, lang)
+        return label if counts[metric] else f"{label}（{t('not_reported')}）" if lang == "zh" else f"{label} ({t('not_reported')})"
+
+    left, right = st.columns([1, 2])
+    with left:
+        reported = [metric for metric in metrics if counts[metric]]
+        metric = synced_widget(page, "metric", st.selectbox, t("topic.metric"), metrics,
+                               default=reported[0] if reported else metrics[0], format_func=metric_option)
+    with right:
+        measure = synced_widget(page, "per", st.radio, t("topic.measure"), MEASURES, default=ABSOLUTE,
+                                format_func=_measure_label, horizontal=True)
+    label = i18n.metric_label(metric, lang)
+    if page.facts.empty:
+        ui.notice(t("no_facts_selected"))
+        return
+    if counts[metric] == 0:
+        ui.notice(t("metric_unreported", metric=label))
+        return
+
+    area = None if measure == ABSOLUTE else measure
+    rows, total, left_out = derived(tables, queries.topic_by_zone, selection, metric, area)
+    if rows.empty:
+        ui.notice(t("metric_unreported", metric=label) if not left_out else
+                  t("topic.intensity_caption", area=t(f"area.{area}"), names=ui.names(left_out)))
+    else:
+        ui.chart(page, figures.latest_by_zone(rows, metric, lang, queries.reports_count(tables, rows), area),
+                 key=f"{topic}_by_zone")
+        notes = [t("topic.scope_caption")]
+        if total > rows["zone_id"].nunique():
+            notes.append(t("chart.top_n", n=rows["zone_id"].nunique(), total=total))
+        if area:
+            notes.append(t("topic.intensity_caption", area=t(f"area.{area}"), names=ui.names(left_out)) if left_out
+                         else t("topic.intensity_caption_all", area=t(f"area.{area}")))
+        notes.append(t("chart.select_hint"))
+        st.caption(" ".join(notes))
+
+    by_year = derived(tables, queries.topic_by_year, selection, metric)
+    if by_year["year"].nunique() >= 1 and not by_year.empty:
+        ui.chart(page, figures.by_year(by_year, metric, lang, queries.reports_count(tables, by_year)), key=f"{topic}_by_year")
+
+    growth = derived(tables, queries.topic_growth, selection, metric)
+    if growth.empty:
+        st.caption(t("topic.no_growth", metric=label))
+    else:
+        ui.chart(page, figures.growth(growth, metric, lang, queries.reports_count(tables, growth)), key=f"{topic}_growth")
+
+    st.subheader(t("topic.facts_table"))
+    facts = derived(tables, queries.topic_facts, selection, metric, TABLE_ROWS)
+    ui.table(derived(tables, _facts_display, selection, metric, lang), key=f"{topic}_facts")
+    if len(facts) >= TABLE_ROWS:
+        st.caption(t("data.truncated", shown=TABLE_ROWS, n=counts[metric]))
+
+
+def _facts_display(tables, selection, metric, lang):
+    return display.facts_table(queries.topic_facts(tables, selection, metric, TABLE_ROWS), tables, lang)
