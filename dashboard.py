@@ -21,6 +21,8 @@ st.caption(
     )
 )
 
+if page.tables.facts.empty and ui.nothing_to_show(page):
+    st.stop()
 if page.facts.empty:
     ui.notice(t("no_facts_selected"))
 silent = derived(tables, queries.zones_without_facts, selection)

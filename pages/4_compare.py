@@ -11,6 +11,8 @@ page = setup_page("compare")
 tables, lang, selection = page.tables, page.lang, page.selection
 st.title(t("nav.compare"))
 
+if ui.nothing_to_show(page):
+    st.stop()
 zone_ids, reason = derived(tables, queries.compare_zone_ids, selection)
 names = queries.zone_name_map(tables)
 if reason == "one_zone":

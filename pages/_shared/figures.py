@@ -151,7 +151,7 @@ def latest_by_zone(
             name=i18n.kind_label(kind, lang),
             marker_color=KIND_COLORS[kind],
             customdata=custom.to_numpy(),
-            text=[i18n._number(value) for value in scaled],
+            text=[i18n.format_number(value, grouping=lang != "zh") for value in scaled],
             textposition="outside",
             hovertemplate=_hovertemplate(lang, extra),
         )

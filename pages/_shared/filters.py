@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from loaders import schema
 from pages._shared import data, i18n, nav, queries
@@ -209,7 +210,10 @@ def _navigation(container, filters: GlobalFilters) -> None:
     container.subheader(t("sidebar.pages"))
     params = filters.to_params() or None
     for entry in nav.available_pages():
-        container.page_link(entry.path, label=t(f"nav.{entry.page_id}"), icon=entry.icon, query_params=params)
+        try:
+            container.page_link(entry.path, label=t(f"nav.{entry.page_id}"), icon=entry.icon, query_params=params)
+        except StreamlitAPIException:  # a page file that appeared after the server listed pages/
+            continue
 
 
 def synced_widget(

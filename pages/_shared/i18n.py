@@ -24,6 +24,8 @@ LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 MU_PER_KM2 = 1e6 / 666.67  # 1 亩 = 666.67 m², as the loaders convert
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _local = threading.local()
 
 
@@ -75,6 +77,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "missing.building": ("正在生成数据表……", "Building the tables…"),
     "missing.failed": ("生成失败：", "The build failed: "),
     "not_reported": ("未报告", "not reported"),
+    "empty_tables": (
+        "数据表已生成（{reports} 份报告、{zones} 个区域），但其中没有任何数字。补充报告后用下面的命令重新生成：",
+        "The tables exist ({reports} reports, {zones} zones) but hold no figures. Add reports and rebuild with:",
+    ),
     "no_facts_selected": (
         "所选区域和年份中没有任何数字。请在侧栏放宽筛选。",
         "The selected zones and years hold no figures. Widen the filters in the sidebar.",
@@ -277,10 +283,13 @@ def plain(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$])", r"\\\1", escaped)
 
 
-def _number(value: float, decimals: int = 2) -> str:
-    """1234.5 -> '1,234.5'; trailing zeros dropped, at most `decimals` decimals."""
-    text = f"{value:,.{decimals}f}"
+def format_number(value: float, decimals: int = 2, grouping: bool = True) -> str:
+    """1234.5 -> '1,234.5' ('1234.5' without grouping); trailing zeros dropped, at most `decimals` decimals."""
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_number = format_number  # older name, still used by other modules
 
 
 def amount_scale(max_abs: float, lang: str | None = None) -> tuple[float, str]:
@@ -328,26 +337,29 @@ def format_value(value: float | None, unit: str, lang: str | None = None, metric
     if unit == "CNY":
         if lang == "en":
             divisor, label = amount_scale(abs(value), "en")
-            return f"CNY {_number(value / divisor)} {label.removeprefix('CNY ')}".strip() if divisor > 1 else f"CNY {_number(value)}"
+            if divisor == 1:
+                return f"CNY {_number(value)}"
+            return f"CNY {_number(value / divisor, 3)} {label.removeprefix('CNY ')}"
         divisor, label = amount_scale(abs(value), "zh")
-        return f"{_number(value / divisor)}{label}"
+        return f"{_number(value / divisor, grouping=False)}{label}"
+    grouping = lang != "zh"
     if unit == "km2":
-        return f"{_number(value)} km²"
+        return f"{_number(value, grouping=grouping)} km²"
     if unit == "person":
         if lang == "zh":
-            return f"{_number(value / 1e4)}万人" if abs(value) >= 1e4 else f"{_number(value)}人"
+            return f"{_number(value / 1e4, grouping=False)}万人" if abs(value) >= 1e4 else f"{_number(value, grouping=False)}人"
         return f"{_number(value)} persons"
     if unit == "count":
         zh, en = UNIT_WORDS.get(metric or "", ("个", ""))
-        return f"{_number(value)}{zh}" if lang == "zh" else f"{_number(value)}{en}"
+        return f"{_number(value, grouping=False)}{zh}" if lang == "zh" else f"{_number(value)}{en}"
     return f"{_number(value)} {unit}".strip()
 
 
 def format_mu(km2: float | None) -> str:
-    """An area in km² as 亩 (for hover text): 25 km² -> '37,500 亩'."""
+    """An area in km² as 亩 (for hover text): 25 km² -> '37500亩'."""
     if km2 is None or pd.isna(km2):
         return ""
-    return f"{_number(float(km2) * MU_PER_KM2, 0)} 亩"
+    return f"{_number(float(km2) * MU_PER_KM2, 0, grouping=False)}亩"
 
 
 def format_values(values: pd.Series, units: pd.Series, lang: str | None = None, metrics: pd.Series | None = None) -> pd.Series:
@@ -369,8 +381,11 @@ def period_labels(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
     first = months.str.slice(0, 2).str.lstrip("0")
     last = months.str.slice(3, 5).str.lstrip("0")
     if lang == "en":
-        span = (" months " + first + "–" + last).fillna("")
-        dated = year + span
+        names = dict(enumerate(MONTHS_EN, start=1))
+        first_name = pd.to_numeric(first, errors="coerce").map(names).astype("string")
+        last_name = pd.to_numeric(last, errors="coerce").map(names).astype("string")
+        span = (first_name + "–" + last_name + " ").fillna("")
+        dated = span + year
     else:
         span = (first + "-" + last + "月").fillna("")
         dated = year + "年" + span

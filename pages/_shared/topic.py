@@ -47,8 +47,7 @@ def render(page: PageContext, topic: str) -> None:
         measure = synced_widget(page, "per", st.radio, t("topic.measure"), MEASURES, default=ABSOLUTE,
                                 format_func=_measure_label, horizontal=True)
     label = i18n.metric_label(metric, lang)
-    if page.facts.empty:
-        ui.notice(t("no_facts_selected"))
+    if ui.nothing_to_show(page):
         return
     if counts[metric] == 0:
         ui.notice(t("metric_unreported", metric=label))

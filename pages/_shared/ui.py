@@ -3,6 +3,7 @@
     chart(page, figure, key)          st.plotly_chart with selection; selected bars -> link to the Data page
     table(frame, key, link_column)    st.dataframe with the source column as a link
     notice(text) / names(list)        plain messages; report-derived names are escaped first
+    nothing_to_show(page)             True (after saying why) when there are no figures to draw
     kpi_cards(totals, lang)           st.metric cards from queries.kpi_totals
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._shared import figures, i18n, nav
+from pages._shared import data, figures, i18n, nav
 from pages._shared.i18n import t
 
 DATA_PAGE = nav.PAGES_BY_ID["data"].path
@@ -26,6 +27,18 @@ def names(values) -> str:
 def notice(text: str) -> None:
     """A plain information line (text must already be escaped where it holds report text)."""
     st.info(text)
+
+
+def nothing_to_show(page) -> bool:
+    """Say plainly why a page has nothing to draw (no figures at all, or none under the filters)."""
+    if page.tables.facts.empty:
+        st.info(t("empty_tables", reports=len(page.tables.documents), zones=len(page.tables.zones)))
+        st.code(data.BUILD_COMMAND, language="bash")
+        return True
+    if page.facts.empty:
+        st.info(t("no_facts_selected"))
+        return True
+    return False
 
 
 def chart(page, figure, key: str) -> list[str]:
