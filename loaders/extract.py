@@ -2,7 +2,67 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
+from . import infrastructure, projects, quality
+from .facts import extract_facts, fact_rows
+from .normalize import normalize
+from .schema import zone_id_for
+from .zones import ZoneResolver, leading_industries, zone_rows
+
+
+def unnamed_zone(document: dict) -> str:
+    """The name given to the zone of a report that never names one."""
+    stem = PurePosixPath(document["source_file"]).stem
+    return f"未识别区域（{stem}#{document['part']}）"
+
 
 def extract_document(document: dict) -> dict[str, list[dict]]:
-    """Rows for every table but documents, each with doc_id and offsets into document['text']. STUB."""
-    return {"zones": [], "facts": [], "projects": [], "infrastructure": [], "quality": []}
+    """Rows for every table but documents, each with doc_id and offsets into document['text']."""
+    normalized = normalize(document["text"])
+    text = normalized.text
+    doc_id = document["doc_id"]
+    doc_date = document.get("doc_date")
+    doc_year = doc_date.year if doc_date else None
+    resolver = ZoneResolver(text, unnamed_zone(document))
+    zone_ids = {name: zone_id_for(name) for name in resolver.zones}
+
+    facts, unplaced = extract_facts(text, resolver.zone_at, doc_year)
+    facts_out = fact_rows(facts, normalized, doc_id, doc_year, zone_ids)
+    projects_out = projects.extract_projects(normalized, resolver.zone_at, doc_id, zone_ids)
+    items_out = infrastructure.extract_infrastructure(normalized, resolver.zone_at, doc_id, zone_ids)
+
+    used = {fact.zone for fact in facts}
+    used |= {name for name, zone_id in zone_ids.items() if zone_id in {row["zone_id"] for row in projects_out + items_out}}
+    zones_out = zone_rows(resolver, doc_id, used, text)
+    firsts = sorted(zone.first for zone in resolver.zones.values())
+    for row in zones_out:
+        first = resolver.zones[row["name"]].first
+        following = [offset for offset in firsts if offset > first]
+        end = following[0] if following else len(text)
+        row["leading_industries"] = leading_industries(text, first, end) if resolver.named else []
+    quality_out = quality.document_checks(facts, facts_out, unplaced, normalized, doc_id, doc_date, zone_ids, resolver)
+    return {
+        "zones": zones_out,
+        "facts": facts_out,
+        "projects": projects_out,
+        "infrastructure": items_out,
+        "quality": quality_out,
+    }
+
+
+def extract_text(text: str, source_file: str = "inline.txt", doc_date=None) -> dict[str, list[dict]]:
+    """Extraction of one bare text as a single report: what the case-table tests call."""
+    from .schema import stable_id
+
+    document = {
+        "doc_id": stable_id("d", text),
+        "source_file": source_file,
+        "part": 1,
+        "title": "",
+        "doc_type": "other",
+        "issuer": None,
+        "doc_date": doc_date,
+        "text": text,
+    }
+    return extract_document(document)

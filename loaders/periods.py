@@ -79,7 +79,9 @@ def period_before(sentence: str, position: int) -> Period:
     for match in SPAN.finditer(head):
         months, cumulative = _months(match)
     relative_matches = list(RELATIVE.finditer(head))
-    relative = RELATIVE_YEARS[relative_matches[-1].group()] if relative_matches and year is None else None
+    relative = None
+    if relative_matches and (not years or relative_matches[-1].start() > years[-1][0]):
+        relative, year = RELATIVE_YEARS[relative_matches[-1].group()], None  # the later of the two governs
     return Period(year, months, relative, cumulative)
 
 

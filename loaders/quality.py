@@ -1,10 +1,135 @@
-"""What a careful reader would flag -> quality rows."""
+"""What a careful reader would flag -> quality rows.
+
+Checks inside one report: a part larger than its whole, a growth rate against the year it
+reports, a year later than the signature date, a target already below the achieved
+actual, conflicting values, figures with a money or area unit that could not be placed,
+implausible magnitudes. Across reports: conflicting values for one zone, metric and period.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .schema import stable_id
+
+# Above these a figure is more likely a unit slip than a zone's real size.
+PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_000}
+CONFLICT_KEY = ["zone_id", "metric", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
+
+
+def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):
+    return {
+        "quality_id": stable_id("q", doc_id, start, end, check, *fact_ids),
+        "doc_id": doc_id,
+        "zone_id": zone_id,
+        "start": start,
+        "end": end,
+        "check": check,
+        "severity": severity,
+        "message": message,
+        "raw": raw,
+        "fact_ids": list(fact_ids),
+    }
+
+
+def _fmt(row: dict) -> str:
+    return f"{row['raw']}（{row['metric']}）"
+
+
+def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
+    """Quality rows of one report."""
+    rows = []
+    by_fact = {id(fact): row for fact, row in zip(facts, fact_rows)}
+    for fact, row in zip(facts, fact_rows):
+        parent = by_fact.get(id(fact.parent)) if fact.parent is not None else None
+        if parent is not None and fact.kind != "growth" and row["value"] > parent["value"] * 1.0001:
+            rows.append(
+                _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "part_exceeds_whole", "error",
+                     f"其中一项 {_fmt(row)} 大于总数 {_fmt(parent)}", [row["fact_id"], parent["fact_id"]])
+            )
+        if row["kind"] == "growth" and row["basis"] and row["basis"].isdigit() and row["year"] is not None:
+            if int(row["basis"]) >= row["year"]:
+                rows.append(
+                    _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "growth_base_year", "warning",
+                         f"增长率 {row['raw']} 的基期 {row['basis']} 年不早于报告期 {row['year']} 年", [row["fact_id"]])
+                )
+        limit = PLAUSIBLE_MAX.get(row["unit"])
+        if limit is not None and row["kind"] != "growth" and row["value"] > limit:
+            rows.append(
+                _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "implausible_magnitude", "warning",
+                     f"{_fmt(row)} 数值异常大，请核对单位", [row["fact_id"]])
+            )
+    rows += _later_than_signature(fact_rows, doc_id, doc_date)
+    rows += _targets_below_actuals(fact_rows, doc_id)
+    rows += conflicts(pd.DataFrame(fact_rows), check_doc_id=doc_id)
+    for quantity, reason in unplaced:
+        start, end = normalized.span(quantity.start, quantity.end)
+        zone = resolver.zone_at(quantity.start)
+        rows.append(
+            _row(doc_id, zone_ids[zone], start, end, normalized.original[start:end], "unplaced_number", "info",
+                 f"{normalized.original[start:end]} 有金额或面积单位，但未能归入指标（{reason}）", [])
+        )
+    if not resolver.named:
+        rows.append(_row(doc_id, zone_ids[resolver.main], 0, 0, "", "no_zone_name", "warning",
+                         f"报告中未找到区域名称，数据归入“{resolver.main}”", []))
+    return rows
+
+
+def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
+    if doc_date is None:
+        return []
+    rows = []
+    late = [row for row in fact_rows if row["year"] is not None and row["year"] > doc_date.year and row["kind"] == "actual"]
+    for year in sorted({row["year"] for row in late}):
+        same = [row for row in late if row["year"] == year]
+        first = same[0]
+        rows.append(
+            _row(doc_id, first["zone_id"], first["start"], first["end"], first["raw"], "year_after_signature", "warning",
+                 f"{len(same)} 个实际数据属于 {year} 年，晚于落款日期 {doc_date.isoformat()}",
+                 [row["fact_id"] for row in same])
+        )
+    return rows
+
+
+def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
+    rows = []
+    actuals = [row for row in fact_rows if row["kind"] == "actual"]
+    for target in (row for row in fact_rows if row["kind"] == "target"):
+        for actual in actuals:
+            same = all(target[key] == actual[key] for key in ("zone_id", "metric", "scope", "cumulative"))
+            comparable_year = target["year"] is None or actual["year"] is None or actual["year"] <= target["year"]
+            if same and comparable_year and actual["value"] > target["value"] * 1.0001:
+                rows.append(
+                    _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
+                         "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
+                )
+                break
+    return rows
+
+
+def conflicts(facts: pd.DataFrame, check_doc_id: str | None = None) -> list[dict]:
+    """One zone, metric and period stated with values more than 0.5% apart."""
+    if facts.empty:
+        return []
+    rows = []
+    keyed = facts.assign(**{column: facts[column].astype("object").where(facts[column].notna(), "") for column in CONFLICT_KEY})
+    for _, group in keyed.groupby(CONFLICT_KEY, sort=False, dropna=False):
+        if len(group) < 2:
+            continue
+        low, high = group["value"].min(), group["value"].max()
+        if abs(high - low) <= 0.005 * max(abs(high), abs(low)):
+            continue
+        if check_doc_id is None and group["doc_id"].nunique() < 2:
+            continue  # conflicts inside one report were flagged when it was read
+        first = group.iloc[0]
+        rows.append(
+            _row(first["doc_id"], first["zone_id"], int(first["start"]), int(first["end"]), first["raw"],
+                 "conflicting_values", "warning",
+                 f"同一区域、指标与期间有不同数值：{'、'.join(group['raw'].astype(str))}", list(group["fact_id"]))
+        )
+    return rows
+
 
 def cross_document_checks(facts: pd.DataFrame) -> list[dict]:
-    """Quality rows that need facts of several reports at once (conflicting values). STUB."""
-    return []
+    """Quality rows that need facts of several reports at once (conflicting values)."""
+    return conflicts(facts)

@@ -142,6 +142,7 @@ TABLES: dict[str, Table] = {
                 ("stated_completion", pa.float64()),  # 完成年任务X的Y%: Y, on the target row
                 ("quote_start", pa.int64()),
                 ("quote_end", pa.int64()),
+                ("year_resolved", pa.int64()),  # year, else 今年/明年 against the signature date
             ),
             key=("fact_id",),
             sort=("doc_id", "start", "metric", "kind"),

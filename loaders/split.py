@@ -2,20 +2,105 @@
 
 from __future__ import annotations
 
-from .schema import stable_id
+import csv
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .numerals import parse_any
+from .schema import LEXICON, stable_id
+
+# A file holding several reports starts each with a heading such as 第三篇：… or 第3篇 ….
+PART_HEADING = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十百\d]+篇[：:\s]", re.MULTILINE)
+_DATE_NUMBER = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
+DATE = re.compile(rf"(?P<y>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}}))\s*年\s*(?P<m>{_DATE_NUMBER})\s*月\s*(?P<d>{_DATE_NUMBER})\s*日")
+ISSUER_END = ("管委会", "管理委员会", "委员会", "人民政府", "政府", "办公室", "办公厅", "局", "厅", "委", "部", "公司", "中心", "工作组", "筹备组")
+
+
+@lru_cache(maxsize=1)
+def doc_types() -> list[tuple[str, str]]:
+    with open(LEXICON / "doc_types.csv", encoding="utf-8") as handle:
+        return [(row["word"], row["doc_type"]) for row in csv.DictReader(handle)]
 
 
 def split_reports(text: str, source_file: str) -> list[dict]:
-    """Documents rows (contract columns) for every report in one file's text. STUB."""
-    return [
-        {
-            "doc_id": stable_id("d", text),
-            "source_file": source_file,
-            "part": 1,
-            "title": text.strip().splitlines()[0][:80] if text.strip() else "",
-            "doc_type": "other",
-            "issuer": None,
-            "doc_date": None,
-            "text": text,
-        }
-    ]
+    """Documents rows (contract columns) for every report in one file's text."""
+    starts = [match.start() for match in PART_HEADING.finditer(text)]
+    if not starts or text[: starts[0]].strip():
+        starts = [0, *starts]
+    bounds = list(zip(starts, [*starts[1:], len(text)]))
+    documents = []
+    for part, (start, end) in enumerate(bounds, start=1):
+        body = text[start:end]
+        if not body.strip():
+            continue
+        documents.append(
+            {
+                "doc_id": stable_id("d", body),
+                "source_file": source_file,
+                "part": part,
+                "title": title_of(body),
+                "doc_type": doc_type_of(body),
+                "issuer": issuer_of(body),
+                "doc_date": signature_date(body),
+                "text": body,
+            }
+        )
+    return documents
+
+
+def _lines(body: str) -> list[str]:
+    return [line.strip(" \t\u3000") for line in body.splitlines() if line.strip(" \t\u3000")]
+
+
+def title_of(body: str) -> str:
+    """The report's own title: the line after a 第N篇 heading when it reads as one, else the heading."""
+    lines = _lines(body)
+    if not lines:
+        return ""
+    heading = PART_HEADING.sub("", lines[0], count=1).strip() if PART_HEADING.match(lines[0]) else lines[0]
+    following = lines[1:4] if PART_HEADING.match(lines[0]) else lines[1:3]
+    candidates = [] if not PART_HEADING.match(lines[0]) else []
+    for index, line in enumerate(following):
+        if len(line) > 40 or re.search(r"[。；：:]$|[，,]", line):
+            break
+        title = line
+        if line.endswith(("的", "关于", "和", "与")) and index + 1 < len(following):
+            title = line + following[index + 1]
+        if re.search(r"报告|汇报|规划|答复|总结|情况|意见|方案|纲要|通知|简报", title):
+            candidates.append(title)
+            break
+    title = candidates[0] if candidates else heading
+    return title[:120]
+
+
+def doc_type_of(body: str) -> str:
+    """From the title first, then the opening lines: the first lexicon word found decides."""
+    for text in (title_of(body), body[:400]):
+        for word, doc_type in doc_types():
+            if word in text:
+                return doc_type
+    return "other"
+
+
+def signature_date(body: str) -> dt.date | None:
+    """The date under the signature: a full date on one of the last lines."""
+    for line in reversed(_lines(body)[-4:]):
+        match = DATE.fullmatch(line.strip("。 "))
+        if match:
+            try:
+                return dt.date(int(parse_any(match["y"])), int(parse_any(match["m"])), int(parse_any(match["d"])))
+            except ValueError:
+                return None
+    return None
+
+
+def issuer_of(body: str) -> str | None:
+    """The signing body: the line just above the signature date, when it names an office."""
+    lines = _lines(body)[-4:]
+    for index, line in enumerate(lines):
+        if DATE.fullmatch(line.strip("。 ")) and index > 0:
+            candidate = lines[index - 1]
+            if len(candidate) <= 30 and candidate.endswith(ISSUER_END):
+                return candidate
+    return None

@@ -8,6 +8,7 @@ a masked name with nothing else in it (*产业集聚区) is the report's masked 
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ class Mention:
     prefix: str
     suffix: str
     switches: bool
+    reliable: bool  # the name starts at a boundary (line start, punctuation, 的/把/关于 …)
 
 
 @dataclass
@@ -61,14 +63,15 @@ def _switches(suffix: str) -> bool:
     return next(entry["switches"] for entry in lexicon()["suffixes"] if entry["word"] == suffix)
 
 
-def _clean_prefix(prefix: str) -> str:
+def _clean_prefix(prefix: str) -> tuple[str, bool]:
+    """The name part of a prefix run, and whether a stop word or character marked its start."""
     words = lexicon()
     cut = max((prefix.rfind(char) + 1 for char in words["stop_chars"]), default=0)
     for word in words["stop_words"]:
         at = prefix.rfind(word)
         if at >= 0:
             cut = max(cut, at + len(word))
-    return prefix[cut:]
+    return prefix[cut:], cut > 0
 
 
 def is_masked(text: str) -> bool:
@@ -95,15 +98,20 @@ def find_mentions(text: str) -> list[Mention]:
             start -= 1
             if match.start("suffix") - start > 16:
                 break
-        prefix = _clean_prefix(text[start : match.start("suffix")])
+        prefix, was_cut = _clean_prefix(text[start : match.start("suffix")])
         if _is_generic(prefix) or re.search(r"[零一二两三四五六七八九十百千]个|首批|重点", prefix):
             continue
+        at_boundary = start == 0 or text[start - 1] in _BOUNDARY
         name_start = match.start("suffix") - len(prefix)
         name = prefix + match["suffix"] + (match["tail"] or "")
         mentions.append(
-            Mention(name_start, match.end(), name, prefix, match["suffix"], _switches(match["suffix"]))
+            Mention(name_start, match.end(), name, prefix, match["suffix"], _switches(match["suffix"]),
+                    reliable=was_cut or at_boundary)
         )
     return mentions
+
+
+_BOUNDARY = set("\n \t，。；：、“”‘’\"'（）()《》【】[]！？!?,.;:")
 
 
 def _masked_only(mention: Mention) -> bool:
@@ -129,12 +137,33 @@ def _suffix_of(name: str) -> str:
     return name
 
 
+def _resolve_unreliable(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that may carry words before the name (整合东部产业集聚区) become the reliable
+    name they end with; those that end with none are dropped. Sub-park mentions (产业园)
+    count only in a report that names no zone of a switching kind."""
+    switching = [mention for mention in mentions if mention.switches]
+    if switching:
+        mentions = switching
+    reliable = sorted({mention.name for mention in mentions if mention.reliable}, key=len, reverse=True)
+    kept = []
+    for mention in mentions:
+        if mention.reliable:
+            kept.append(mention)
+            continue
+        ending = next((name for name in reliable if mention.name.endswith(name)), None)
+        if ending:
+            offset = len(mention.name) - len(ending)
+            kept.append(Mention(mention.start + offset, mention.end, ending, ending[: ending.find(mention.suffix)],
+                                mention.suffix, mention.switches, True))
+    return kept
+
+
 class ZoneResolver:
     """The zones of one report and which of them each offset is about."""
 
     def __init__(self, text: str, fallback_name: str):
         self.text = text
-        mentions = find_mentions(text)
+        mentions = _resolve_unreliable(find_mentions(text))
         names = {mention.name for mention in mentions}
         canonical: dict[str, str] = {}
         specific = sorted((name for name in names if not _masked_only_name(name)), key=len, reverse=True)
@@ -178,37 +207,57 @@ def _masked_only_name(name: str) -> bool:
 
 # ---- places and leading industries -------------------------------------------------
 
-_PLACE = re.compile(rf"(?P<province>[{CJK}]{{2,3}}省)?(?P<city>[{CJK}*]{{2,6}}?市)?(?P<county>[{CJK}*]{{1,6}}?[县区])?")
 _LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind>主导|支柱|特色|优势|重点)?产业")
 _LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
 
 
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[dict]]:
+    """Place name -> its rows (level, province, city) from lexicon/places.csv."""
+    path = LEXICON / "places.csv"
+    places: dict[str, list[dict]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                places.setdefault(row["name"], []).append(row)
+    return places
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern | None:
+    names = sorted(gazetteer(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names)) if names else None
+
+
 def place_of(zone: str, text: str) -> dict[str, str | None]:
-    """Province, city and county where the text writes them next to the zone or in an admin chain."""
+    """Province, city and county: from the zone's own name first, then the places its report names."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
-    chains = re.finditer(rf"[{CJK}]{{2,3}}省[{CJK}]{{2,5}}?市(?:[{CJK}]{{1,5}}?县)?", text)
-    for chain in chains:
-        parts = _PLACE.match(chain.group())
-        if parts and parts["county"] and parts["county"] in zone:
-            return {key: parts[key] for key in found}
-    name_place = re.match(rf"([{CJK}]{{1,5}}?[县])|([{CJK}]{{1,5}}?市)", zone)
-    if name_place:
-        if name_place.group(1):
-            found["county"] = name_place.group(1)
-        else:
-            found["city"] = name_place.group(2)
-    provinces = re.findall(rf"(?<![{CJK}])?([{CJK}]{{2,3}}省)(?!政府|委|级)", text)
-    provinces = [p for p in provinces if not p.endswith(("全省", "我省", "本省", "该省", "外省"))]
-    if provinces:
-        found["province"] = max(set(provinces), key=provinces.count)
-    if not found["city"]:
-        cities = re.findall(rf"(?:位于|隶属于?|是)([{CJK}*]{{2,5}}?市)", text)
-        if cities:
-            found["city"] = cities[0]
-    if not found["county"] and is_masked(zone):
+    pattern = _place_pattern()
+    if pattern is None:
+        return found
+    named = [match.group() for match in pattern.finditer(zone)]
+    in_text = [match.group() for match in pattern.finditer(text)]
+    for name in named + in_text:
+        rows = gazetteer()[name]
+        if len(rows) != 1:
+            continue  # 鼓楼区: ambiguous without its parent
+        row = rows[0]
+        level = row["level"]
+        if level == "county" and found["county"] is None and (name in zone or not named):
+            found.update(county=name, city=found["city"] or row["city"], province=found["province"] or row["province"])
+        elif level == "city" and found["city"] is None:
+            if found["province"] in (None, row["province"]):
+                found.update(city=name, province=found["province"] or row["province"])
+        elif level == "province" and found["province"] is None:
+            found["province"] = name
+    if found["county"] is None and is_masked(zone):
         masked = re.search(r"([*＊]+[区县])", text)
         if masked:
             found["county"] = masked.group(1)
+    if found["city"] is None and is_masked(zone):
+        masked = re.search(r"([*＊]+市)", text)
+        if masked:
+            found["city"] = masked.group(1)
     return found
 
 

@@ -1,0 +1,419 @@
+"""Quantities + metric wording + kind + period + scope -> facts.
+
+Every quantity is read against the words between it and the figure before it in the same
+sentence (its window): the nearest metric wording names the metric, cue words the kind.
+A figure with no wording of its own continues the sentence's last metric (其中 breakdowns,
+restatements in other units, growth rates). Wordings and cues are data in lexicon/.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .periods import base_year, period_before
+from .schema import LEXICON, stable_id
+from .text import clause_start, sentences
+from .units import Quantity, find_quantities
+
+METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "person"}
+_CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str
+    metric: str
+    project_metric: str
+    cumulative: bool
+
+
+@dataclass
+class Fact:
+    quantity: Quantity
+    metric: str
+    kind: str
+    value: float
+    unit: str
+    zone: str
+    year: int | None
+    relative_year: int | None
+    months: str | None
+    cumulative: bool
+    scope: str | None
+    status: str | None
+    basis: str | None
+    sentence: int
+    quote: tuple[int, int]
+    stated_completion: float | None = None
+    parent: Fact | None = None
+    children: list = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def metric_units() -> dict[str, str]:
+    with open(LEXICON / "metrics.csv", encoding="utf-8") as handle:
+        return {row["metric"]: row["unit"] for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
+def keywords() -> list[Keyword]:
+    with open(LEXICON / "metric_keywords.csv", encoding="utf-8") as handle:
+        return [
+            Keyword(row["keyword"], row["metric"], row["project_metric"] or row["metric"], row["cumulative"] == "true")
+            for row in csv.DictReader(handle)
+        ]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[str]]:
+    with open(LEXICON / "cues.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=1)
+def scope_words() -> list[tuple[str, str]]:
+    with open(LEXICON / "scopes.csv", encoding="utf-8") as handle:
+        return sorted(((row["word"], row["scope"]) for row in csv.DictReader(handle)), key=lambda pair: -len(pair[0]))
+
+
+@lru_cache(maxsize=1)
+def project_statuses() -> list[tuple[str, str, int]]:
+    with open(LEXICON / "statuses.csv", encoding="utf-8") as handle:
+        rows = [(row["word"], row["status"], int(row["strength"])) for row in csv.DictReader(handle) if row["table"] == "projects"]
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+@lru_cache(maxsize=8)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+def _keyword_pattern() -> re.Pattern:
+    return _word_pattern(tuple(keyword.word for keyword in keywords()))
+
+
+@lru_cache(maxsize=1)
+def _keyword_index() -> dict[str, Keyword]:
+    return {keyword.word: keyword for keyword in keywords()}
+
+
+def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
+    """The metric wording nearest the end of `window` whose metric fits the dimension."""
+    best = None
+    for match in _keyword_pattern().finditer(window):
+        keyword = _keyword_index()[match.group()]
+        if METRIC_DIMENSION.get(metric_units()[keyword.metric]) != dimension:
+            continue
+        best = (keyword, match.start())
+    return best
+
+
+def _has(words: list[str], text: str) -> bool:
+    return bool(words) and bool(_word_pattern(tuple(words)).search(text))
+
+
+def _is_target(head: str) -> bool:
+    cleaned = _word_pattern(tuple(cues()["not_target"])).sub("", head)
+    return _has(cues()["target"], cleaned)
+
+
+def _growth_sign(window: str) -> int | None:
+    up = list(_word_pattern(tuple(cues()["growth_up"])).finditer(window))
+    down = list(_word_pattern(tuple(cues()["growth_down"])).finditer(window))
+    if not up and not down:
+        return None
+    last_up = up[-1].end() if up else -1
+    last_down = down[-1].end() if down else -1
+    return -1 if last_down > last_up else 1
+
+
+def _scope(window: str) -> str | None:
+    for word, scope in scope_words():
+        if word in window:
+            return scope
+    return None
+
+
+def _project_status(clause: str, position: int) -> str | None:
+    """The project status word nearest the figure in its clause, strong words first."""
+    best = None
+    for word, status, strength in project_statuses():
+        for match in re.finditer(re.escape(word), clause):
+            distance = abs(match.start() - position)
+            rank = (-strength, distance)
+            if best is None or rank < best[0]:
+                best = (rank, status)
+    return best[1] if best else None
+
+
+def _clause_after(text: str, end: int) -> str:
+    stop = _CLAUSE_STOP.search(text, end)
+    return text[end : stop.start() if stop else len(text)]
+
+
+def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:
+    """A money figure that is the size of one named project or facility (投资12亿元的…项目)."""
+    after = _clause_after(text, quantity.end)
+    if after.startswith(tuple(cues()["item_after"])):
+        return True
+    builds = _word_pattern(tuple(cues()["build_verbs"]))
+    facilities = _word_pattern(tuple(cues()["facility_nouns"]))
+    if builds.match(after) and facilities.search(after):
+        return True  # 投资700万元新建10千伏开闭所
+    clause = window[window.rfind("，") + 1 :]
+    built = builds.search(clause)
+    if built and facilities.search(clause, built.end()) and re.search(r"(?:共|总)?投资$", clause):
+        return True  # 新建办公楼及展厅共投资1300万元
+    if re.match(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$", after):
+        return not after.startswith(tuple(cues()["build_verbs"]) + ("进行", "用于", "增长", "同比", "以上", "左右"))
+    return False
+
+
+def _is_threshold(text: str, quantity: Quantity) -> bool:
+    after = _clause_after(text, quantity.end)
+    return after.startswith(tuple(cues()["threshold_after"]))
+
+
+def _count_metric(text: str, quantity: Quantity, window: str) -> Keyword | None:
+    """项目 or 企业 right after a count (14个项目) or in its window (签约项目15个)."""
+    after = text[quantity.end : quantity.end + 8]
+    noun = re.match(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff]{0,6}?)(项目|企业)", after)
+    if noun:
+        return _keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
+    if re.match(r"[\u4e00-\u9fff]", after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都")):
+        return None  # counts something else: 24个对外开放重点产业集聚区
+    found = _last_keyword(window, "count")
+    return found[0] if found else None
+
+
+def _respectively(text: str, sentence_start: int, quantity: Quantity, dimension: str) -> list[str] | None:
+    """Metrics listed before 分别/依次 in the sentence, in order, when this figure follows it."""
+    head = text[sentence_start : quantity.start]
+    marker = list(_word_pattern(tuple(cues()["respectively"])).finditer(head))
+    if not marker:
+        return None
+    listed = [
+        _keyword_index()[match.group()]
+        for match in _keyword_pattern().finditer(head[: marker[-1].start()])
+        if METRIC_DIMENSION.get(metric_units()[_keyword_index()[match.group()].metric]) == dimension
+    ]
+    return [keyword.metric for keyword in listed] if len(listed) >= 2 else None
+
+
+def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
+    """Facts of one normalised text, and the money/area figures that could not be placed."""
+    facts: list[Fact] = []
+    unplaced: list[tuple[Quantity, str]] = []
+    quantities = find_quantities(text)
+    position = 0
+    previous_sentence_facts: list[Fact] = []
+    for sentence in sentences(text):
+        in_sentence = []
+        while position < len(quantities) and quantities[position].start < sentence.end:
+            if quantities[position].start >= sentence.start:
+                in_sentence.append(quantities[position])
+            position += 1
+        sentence_facts: list[Fact] = []
+        sentence_text = text[sentence.start : sentence.end]
+        starts_with_breakdown = sentence_text.lstrip("（(")[:3].startswith("其中")
+        project_context = any(fact.metric == "projects" for fact in previous_sentence_facts)
+        previous_end = sentence.start
+        respectively_index = 0
+        for quantity in in_sentence:
+            window = text[previous_end : quantity.start]
+            previous_end = quantity.end
+            fact = _read_quantity(
+                text, sentence, quantity, window, sentence_facts, previous_sentence_facts,
+                starts_with_breakdown, project_context, zone_at, unplaced,
+            )
+            if fact is None:
+                continue
+            listed = _respectively(text, sentence.start, quantity, METRIC_DIMENSION.get(fact.unit, fact.unit))
+            if listed and fact.kind != "growth":
+                fact.metric = listed[min(respectively_index, len(listed) - 1)]
+                respectively_index += 1
+            if fact.metric == "projects":
+                project_context = True
+            sentence_facts.append(fact)
+        facts.extend(sentence_facts)
+        if sentence_facts:
+            previous_sentence_facts = sentence_facts
+    return facts, unplaced
+
+
+def _read_quantity(
+    text, sentence, quantity, window, sentence_facts, previous_facts, breakdown, project_context, zone_at, unplaced
+) -> Fact | None:
+    if quantity.rate:
+        return None
+    head = text[sentence.start : quantity.start]
+    dimension = quantity.dimension
+    kind = "target" if _is_target(head) else "actual"
+    parent_pool = sentence_facts or (previous_facts if breakdown else [])
+    keyword = None
+    basis = None
+    value = quantity.value
+    unit = quantity.unit
+    stated_completion = None
+    if dimension in ("percent", "ratio"):
+        sign = _growth_sign(window)
+        if sign is None:
+            return None
+        kind = "growth"
+        basis = base_year(text[clause_start(text, quantity.start, sentence.start) : quantity.start])
+        value = sign * (quantity.value * 100 if dimension == "ratio" else quantity.value)
+        unit = "%"
+        found = _last_keyword(window, "money") or _last_keyword(window, "count") or _last_keyword(window, "area")
+        if found:
+            keyword = found[0]
+            metric = keyword.metric
+        elif parent_pool:
+            metric = parent_pool[-1].metric
+        else:
+            return None
+    elif dimension in ("money", "area", "person", "count"):
+        outside_capital = dimension == "money" and re.search(r"(?:公司|企业)投资$", window)
+        if dimension == "money" and not outside_capital and (
+            _is_threshold(text, quantity) or _is_item_money(text, quantity, window)
+        ):
+            return None
+        if dimension == "count":
+            keyword = _count_metric(text, quantity, window)
+            found = (keyword, 0) if keyword else None
+        else:
+            found = _last_keyword(window, dimension)
+        if found:
+            keyword = found[0]
+            metric = keyword.project_metric if project_context else keyword.metric
+            if metric == "project_investment" and not project_context and keyword.metric == "project_investment":
+                return None  # 项目计划总投资1.2亿元 of one named project: an item amount, not a group total
+            if metric in ("investment",) and _has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
+                metric = "investment_infrastructure"
+        else:
+            pool = parent_pool
+            breakdown_at = head.rfind("其中")
+            if breakdown_at >= 0 and sentence_facts:
+                before_breakdown = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at]
+                pool = before_breakdown or parent_pool
+            same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
+            if not same:
+                if dimension in ("money", "area"):
+                    unplaced.append((quantity, "no metric wording near it"))
+                return None
+            metric = same[-1].metric
+            if same[-1].kind == "target" and kind == "actual":
+                kind = "target"
+        completion = re.match(r"的(\d+(?:\.\d+)?)%", text[quantity.end : quantity.end + 10])
+        if re.search(r"年(?:度)?(?:目标)?任务$", window) and completion:
+            kind = "target"
+            stated_completion = float(completion.group(1))
+    else:
+        return None
+    period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
+    year, months = period.year, period.months
+    parent = None
+    if parent_pool:
+        candidates = [fact for fact in parent_pool if fact.metric == metric and fact.kind == kind]
+        parent = candidates[-1] if candidates and (breakdown or "其中" in head) else None
+    if year is None and breakdown and parent_pool:
+        year = parent_pool[0].year
+        months = months or parent_pool[0].months
+    clause = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
+    cumulative = bool(keyword and keyword.cumulative) or period.cumulative or _has(cues()["cumulative"], clause)
+    if metric == "employment":
+        cumulative = True
+    if metric == "enterprises" and _has(["入驻", "总数", "现有", "共有"], window):
+        cumulative = True
+    scope = _scope(window + _clause_after(text, quantity.end)[:8]) if metric != "financing" else _financing_scope(head)
+    status = None
+    if metric == "projects":
+        sentence_clause_end = _CLAUSE_STOP.search(text, quantity.end)
+        clause_end = sentence_clause_end.start() if sentence_clause_end else sentence.end
+        clause_begin = clause_start(text, quantity.start, sentence.start)
+        status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
+        if status is None and parent is not None:
+            status = parent.status
+        elif status is None and "其中" in head and parent_pool:
+            status = next((fact.status for fact in reversed(parent_pool) if fact.metric == "projects"), None)
+        if kind == "target" and status in (None, "landed", "planned") and _has(["开工"], window):
+            status = "started"
+    quote_start = max(text.rfind(mark, 0, quantity.start) for mark in "。！？\n") + 1
+    quote_end_match = re.search(r"[。！？\n]", text[quantity.end :])
+    quote_end = quantity.end + quote_end_match.end() if quote_end_match else len(text)
+    fact = Fact(
+        quantity=quantity,
+        metric=metric,
+        kind=kind,
+        value=value,
+        unit=metric_units()[metric] if kind != "growth" else "%",
+        zone=zone_at(quantity.start),
+        year=year,
+        relative_year=period.relative,
+        months=months,
+        cumulative=cumulative if kind != "growth" else False,
+        scope=scope,
+        status=status,
+        basis=basis,
+        sentence=sentence.index,
+        quote=(quote_start, quote_end),
+        stated_completion=stated_completion,
+        parent=parent,
+    )
+    if parent is not None:
+        parent.children.append(fact)
+    return fact
+
+
+def _financing_scope(head: str) -> str | None:
+    mode = re.search(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6})模式[^，。；]*$", head)
+    if mode:
+        return mode.group(0)[: mode.group(0).index("模式") + 2]
+    if re.search(r"为企业[^，。；]*$", head):
+        return "企业"
+    return None
+
+
+def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, zone_ids: dict[str, str]) -> list[dict]:
+    """Contract rows for the facts, offsets mapped back into the original text."""
+    rows = []
+    original = normalized.original
+    for fact in facts:
+        start, end = normalized.span(fact.quantity.start, fact.quantity.end)
+        quote_start, quote_end = normalized.span(*fact.quote)
+        year_resolved = fact.year
+        if year_resolved is None and fact.relative_year is not None and doc_year is not None:
+            year_resolved = doc_year + fact.relative_year
+        rows.append(
+            {
+                "fact_id": stable_id("f", doc_id, start, end, fact.metric, fact.kind),
+                "doc_id": doc_id,
+                "zone_id": zone_ids[fact.zone],
+                "metric": fact.metric,
+                "kind": fact.kind,
+                "value": fact.value,
+                "unit": fact.unit,
+                "year": fact.year,
+                "months": fact.months,
+                "cumulative": fact.cumulative,
+                "scope": fact.scope,
+                "status": fact.status,
+                "basis": fact.basis,
+                "raw": original[start:end],
+                "quote": original[quote_start:quote_end].strip(),
+                "start": start,
+                "end": end,
+                "approximate": fact.quantity.approximate,
+                "bound": fact.quantity.bound,
+                "value_max": fact.quantity.value_max if fact.kind != "growth" else None,
+                "stated_completion": fact.stated_completion,
+                "quote_start": quote_start,
+                "quote_end": quote_end,
+                "year_resolved": year_resolved,
+            }
+        )
+    return rows
