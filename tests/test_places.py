@@ -1,0 +1,75 @@
+"""Checks for the administrative-division gazetteer loaders/lexicon/places.csv."""
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+PLACES = Path(__file__).resolve().parents[1] / "loaders" / "lexicon" / "places.csv"
+LEVELS = ("province", "city", "county")
+
+
+@pytest.fixture(scope="module")
+def rows():
+    with PLACES.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == ["name", "level", "province", "city"]
+        return list(reader)
+
+
+def test_levels_are_known(rows):
+    assert {r["level"] for r in rows} <= set(LEVELS)
+    assert all(r["name"] and r["province"] for r in rows)
+
+
+def test_34_provinces(rows):
+    provinces = [r for r in rows if r["level"] == "province"]
+    assert len(provinces) == 34
+    assert all(r["province"] == r["name"] and r["city"] == "" for r in provinces)
+
+
+def test_city_parents_exist(rows):
+    provinces = {r["name"] for r in rows if r["level"] == "province"}
+    cities = [r for r in rows if r["level"] == "city"]
+    assert len(cities) >= 330
+    for r in cities:
+        assert r["province"] in provinces, r
+        assert r["city"] == r["name"], r
+
+
+def test_county_parents_exist(rows):
+    cities = {(r["province"], r["name"]) for r in rows if r["level"] == "city"}
+    for r in rows:
+        if r["level"] != "county":
+            continue
+        if r["city"] == r["name"]:  # 省直管 county-level city, e.g. 济源市
+            continue
+        assert (r["province"], r["city"]) in cities, r
+
+
+def test_no_duplicates(rows):
+    keys = Counter((r["name"], r["province"], r["city"]) for r in rows)
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_sorted(rows):
+    key = [(r["province"], LEVELS.index(r["level"]), r["name"]) for r in rows]
+    assert key == sorted(key)
+
+
+@pytest.mark.parametrize(
+    "name,level,province,city",
+    [
+        ("淇县", "county", "河南省", "鹤壁市"),
+        ("柘城县", "county", "河南省", "商丘市"),
+        ("新蔡县", "county", "河南省", "驻马店市"),
+        ("温岭市", "county", "浙江省", "台州市"),
+        ("济源市", "county", "河南省", "济源市"),
+        ("鹤壁市", "city", "河南省", "鹤壁市"),
+        ("台州市", "city", "浙江省", "台州市"),
+        ("河南省", "province", "河南省", ""),
+    ],
+)
+def test_spot_checks(rows, name, level, province, city):
+    hits = [(r["level"], r["province"], r["city"]) for r in rows if r["name"] == name]
+    assert (level, province, city) in hits
