@@ -74,6 +74,15 @@ FACTS = table(
         "kind": "actual",
         "value": 19.65e8,
     },
+    {
+        "fact_id": "b_pic_other",
+        "zone_id": "b",
+        "metric": "project_investment_completed",
+        "kind": "actual",
+        "value": 2.3e8,
+        "scope": "省外项目",
+        "start": 50,
+    },
     {"fact_id": "b_tax_g", "zone_id": "b", "metric": "tax", "kind": "growth", "value": 3.2, "unit": "%"},
     {"fact_id": "x_rev", "zone_id": "x", "metric": "revenue", "kind": "actual", "value": 1.0},
 )
@@ -109,7 +118,7 @@ def test_every_zone_and_metric_gets_one_cell_with_its_state():
     }
 
 
-def test_a_reported_cell_shows_the_zone_wide_latest_actual():
+def test_a_reported_cell_shows_the_zone_wide_latest_actual_and_a_flagged_cell_its_flagged_figure():
     cells = coverage_cells(ZONES, FACTS, QUALITY, METRICS).set_index(["zone_id", "metric"])
     cell = cells.loc[("a", "revenue")]
     assert (cell["fact_id"], cell["value"], cell["year"], cell["facts"], cell["flags"]) == (
@@ -120,7 +129,12 @@ def test_a_reported_cell_shows_the_zone_wide_latest_actual():
         0,
     )
     flagged = cells.loc[("b", "project_investment_completed")]
-    assert (flagged["value"], flagged["flags"]) == (19.65e8, 1)
+    assert (flagged["fact_id"], flagged["value"], flagged["facts"], flagged["flags"]) == (
+        "b_pic",
+        19.65e8,
+        2,
+        1,
+    )
     assert pd.isna(cells.loc[("c", "tax"), "value"])
 
 

@@ -49,7 +49,15 @@ def coverage_cells(
     counts = relevant.groupby(["zone_id", "metric"], observed=True).size().rename("facts")
     flagged = relevant[relevant["fact_id"].isin(flagged_fact_ids(quality))]
     flags = flagged.groupby(["zone_id", "metric"], observed=True).size().rename("flags")
-    latest = _latest_actual(relevant).set_index(["zone_id", "metric"])
+    shown = _latest_actual(relevant)
+    if not flagged.empty:  # a flagged cell shows the figure the flag is about
+        order = {fact_id: position for position, fact_id in enumerate(flagged_fact_ids(quality))}
+        first_flagged = flagged.assign(flag_order=flagged["fact_id"].map(order)).sort_values(
+            "flag_order", kind="stable"
+        )
+        first_flagged = first_flagged.drop_duplicates(["zone_id", "metric"])[shown.columns]
+        shown = pd.concat([first_flagged, shown], ignore_index=True).drop_duplicates(["zone_id", "metric"])
+    latest = shown.set_index(["zone_id", "metric"])
     cells = (
         cells.join(kinds, on=["zone_id", "metric"])
         .join(counts, on=["zone_id", "metric"])

@@ -89,3 +89,13 @@ def _wrapper(covering: tuple[Span, ...]) -> tuple[str, str]:
     if ids:
         attributes.append(f'data-ids="{html.escape(" ".join(dict.fromkeys(ids)), quote=True)}"')
     return ("mark" if marked else "span"), " ".join(attributes)
+
+
+def legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
+    """A row of colour chips: (label, colour) pairs, labels escaped, colours checked."""
+    chips = "".join(
+        f'<span style="background-color:{color if _COLOR.match(color) else "#e0e0e0"};padding:0 .4rem;'
+        f'margin:0 .3rem .3rem 0;border-radius:.2rem;display:inline-block">{html.escape(label)}</span>'
+        for label, color in entries
+    )
+    return f'<div class="zd-legend" style="line-height:1.9">{html.escape(title)} {chips}</div>'

@@ -15,6 +15,7 @@ INFRASTRUCTURE_PIPELINE = (*INFRASTRUCTURE_STATUSES, UNKNOWN)
 CATEGORY_ORDER = (*INFRASTRUCTURE_CATEGORIES,)
 COUNT_COLUMNS = [
     "fact_id",
+    "doc_id",
     "zone_id",
     "status",
     "value",

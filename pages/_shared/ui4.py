@@ -1,0 +1,166 @@
+"""Render helpers of the targets, progress, sources and quality pages (they draw; logic lives elsewhere).
+
+table(frame, key)                    st.dataframe; every column of Sources links becomes a LinkColumn
+chart_with_sources(page, fig, key)   st.plotly_chart; selected points list links to their sources
+source_page_links(page, facts)       st.page_link per fact, opening the Sources page at its sentence
+report(html_text, anchor_key)        the highlighted report (st.html, sanitised, no script) + scroll to focus
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from . import figures, figures4, i18n, labels4, nav
+from .highlight import FOCUS_ANCHOR, REPORT_CSS
+from .i18n import t
+
+SOURCES_PAGE = nav.PAGES_BY_ID["sources"]
+MAX_ROWS = 1000
+MAX_SOURCE_LINKS = 12
+_SCROLL = """<script>
+(function () {{ /* focus {key} */
+  let tries = 0;
+  const go = () => {{
+    const target = window.parent.document.getElementById("{anchor}") || document.getElementById("{anchor}");
+    if (target) {{ target.scrollIntoView({{block: "center"}}); }}
+    else if (tries++ < 100) {{ setTimeout(go, 100); }}
+  }};
+  go();
+}})();
+</script>"""
+
+
+def _is_link_column(values: pd.Series) -> bool:
+    prefix = f"{SOURCES_PAGE.url_path}?"
+    present = values.dropna()
+    return len(present) > 0 and present.astype(str).str.startswith(prefix).all()
+
+
+def table(frame: pd.DataFrame, key: str, height: int | None = None, selectable: bool = False):
+    """A display frame; columns holding Sources links open the report at that sentence. Capped at MAX_ROWS."""
+    if len(frame) > MAX_ROWS:
+        st.caption(t("data.truncated", shown=MAX_ROWS, n=len(frame)))
+        frame = frame.head(MAX_ROWS)
+    column_config = {
+        column: st.column_config.LinkColumn(column, display_text=t("col.source.open"))
+        for column in frame.columns
+        if frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype)
+        if _is_link_column(frame[column])
+    }
+    options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    return st.dataframe(
+        frame, key=key, hide_index=True, column_config=column_config, height=height or "auto", **options
+    )
+
+
+def source_page_links(page, rows: pd.DataFrame, table_name: str = "facts") -> None:
+    """One link per row (raw as written, metric) opening the Sources page at that row's sentence."""
+    param = {"facts": "fact", "projects": "project", "infrastructure": "item", "quality": "flag"}[table_name]
+    id_column = {
+        "facts": "fact_id",
+        "projects": "project_id",
+        "infrastructure": "item_id",
+        "quality": "quality_id",
+    }[table_name]
+    lang_params = {"lang": "en"} if page.lang == "en" else {}
+    for row in rows.head(MAX_SOURCE_LINKS).itertuples(index=False):
+        raw = getattr(row, "raw", "") or ""
+        what = i18n.metric_label(row.metric, page.lang) if table_name == "facts" else t(f"table.{table_name}")
+        label = f"{i18n.plain(what)} · {i18n.plain(raw)} → {t('sources.open')}"
+        st.page_link(
+            SOURCES_PAGE.path,
+            label=label,
+            icon=":material/description:",
+            query_params={param: getattr(row, id_column), **lang_params},
+        )
+
+
+def chart_with_sources(page, figure, key: str) -> list[str]:
+    """Draw a figure; selected points (customdata[0] = fact id) list links to their sources."""
+    event = st.plotly_chart(
+        figure,
+        key=key,
+        on_select="rerun",
+        selection_mode=("points", "box", "lasso"),
+        config={"displaylogo": False},
+    )
+    try:
+        points = event.selection.points if event else []
+    except AttributeError:
+        points = []
+    fact_ids = figures.fact_ids_from_selection(points)
+    if fact_ids:
+        facts = page.tables.facts
+        chosen = facts[facts["fact_id"].isin(fact_ids)]
+        if not chosen.empty:
+            st.caption(t("sources.selected"))
+            source_page_links(page, chosen)
+    return fact_ids
+
+
+def report(html_text: str, focus_key: str | None) -> None:
+    """The highlighted report (escaped text, sanitised by st.html); scrolls the focused sentence into view."""
+    st.html(f"<style>{REPORT_CSS}</style>")
+    st.html(html_text)
+    if focus_key:
+        # Our own constant script (the report text never goes through it): scroll to the anchor.
+        # A digest, not the id itself: nothing from the URL reaches the script.
+        digest = hashlib.sha1(focus_key.encode("utf-8")).hexdigest()[:12]
+        st.html(_SCROLL.format(key=digest, anchor=FOCUS_ANCHOR), unsafe_allow_javascript=True)
+
+
+def notice(text: str) -> None:
+    """A plain information line; report-derived parts are escaped so they show literally."""
+    st.info(i18n.plain(text))
+
+
+def selected_rows(event) -> list[int]:
+    """Row positions selected in a st.dataframe (empty when none or not selectable)."""
+    try:
+        return list(event.selection.rows)
+    except AttributeError:
+        return []
+
+
+def pairing(page, pair: pd.Series) -> None:
+    """How one pair was made: the rule, the target's sentence and the actual's, each with a link to its source."""
+    lang = page.lang
+    rule = labels4.label("match", pair["match"], lang)
+    if pd.notna(pair["scope_match"]) and not pair["scope_match"]:
+        rule += "；" + t("targets.scope_differs", scope=pair["actual_scope"])
+    st.markdown(f"**{t('col.match')}**：{i18n.plain(rule)}")
+    if pd.notna(pair["stated_completion"]):
+        st.markdown(i18n.plain(t("targets.stated", value=f"{pair['stated_completion']:g}")))
+    left, right = st.columns(2)
+    for column, side, heading in (
+        (left, "target", "col.target_quote"),
+        (right, "actual", "col.actual_quote"),
+    ):
+        with column:
+            st.markdown(f"**{t(heading)}**")
+            if pd.isna(pair[f"{side}_fact_id"]):
+                st.text(t("flag.no_actual"))
+                continue
+            st.text(str(pair[f"{side}_quote"]))
+            label = f"{i18n.plain(pair[f'{side}_raw'])} → {t('sources.open')}"
+            params = {"fact": pair[f"{side}_fact_id"], **({"lang": "en"} if lang == "en" else {})}
+            st.page_link(SOURCES_PAGE.path, label=label, icon=":material/description:", query_params=params)
+
+
+def chart_with_items(figure, key: str) -> list[list]:
+    """Draw a stacked status chart; returns the selected segments' [zone_id, status, category]."""
+    event = st.plotly_chart(
+        figure,
+        key=key,
+        on_select="rerun",
+        selection_mode=("points", "box", "lasso"),
+        config={"displaylogo": False},
+    )
+    try:
+        points = event.selection.points if event else []
+    except AttributeError:
+        points = []
+    return figures4.selected_customdata(points)
