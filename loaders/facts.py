@@ -49,6 +49,7 @@ class Fact:
     basis: str | None
     sentence: int
     quote: tuple[int, int]
+    wording: str | None
     stated_completion: float | None = None
     parent: Fact | None = None
     children: list = field(default_factory=list)
@@ -256,6 +257,7 @@ def _read_quantity(
     kind = "target" if _is_target(head) else "actual"
     parent_pool = sentence_facts or (previous_facts if breakdown else [])
     keyword = None
+    inherited = None
     basis = None
     value = quantity.value
     unit = quantity.unit
@@ -297,7 +299,9 @@ def _read_quantity(
         else:
             pool = parent_pool
             breakdown_at = head.rfind("其中")
-            if breakdown_at >= 0 and sentence_facts:
+            if window.strip() in ("（", "(") and sentence_facts:
+                pool = sentence_facts[-1:]  # a restatement in another unit: 56.51平方公里（8.48万亩）
+            elif breakdown_at >= 0 and sentence_facts:
                 before_breakdown = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at]
                 pool = before_breakdown or parent_pool
             same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
@@ -305,8 +309,9 @@ def _read_quantity(
                 if dimension in ("money", "area"):
                     unplaced.append((quantity, "no metric wording near it"))
                 return None
-            metric = same[-1].metric
-            if same[-1].kind == "target" and kind == "actual":
+            inherited = same[-1]
+            metric = inherited.metric
+            if inherited.kind == "target" and kind == "actual":
                 kind = "target"
         completion = re.match(r"的(\d+(?:\.\d+)?)%", text[quantity.end : quantity.end + 10])
         if re.search(r"年(?:度)?(?:目标)?任务$", window) and completion:
@@ -317,9 +322,11 @@ def _read_quantity(
     period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
     year, months = period.year, period.months
     parent = None
-    if parent_pool:
-        candidates = [fact for fact in parent_pool if fact.metric == metric and fact.kind == kind]
-        parent = candidates[-1] if candidates and (breakdown or "其中" in head) else None
+    breakdown_at = head.rfind("其中")
+    inner = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at] if breakdown_at >= 0 else []
+    wholes = inner or (previous_facts if breakdown else [])
+    candidates = [fact for fact in wholes if fact.metric == metric and fact.kind == kind]
+    parent = candidates[-1] if candidates else None
     if year is None and breakdown and parent_pool:
         year = parent_pool[0].year
         months = months or parent_pool[0].months
@@ -329,7 +336,20 @@ def _read_quantity(
         cumulative = True
     if metric == "enterprises" and _has(["入驻", "总数", "现有", "共有"], window):
         cumulative = True
-    scope = _scope(window + _clause_after(text, quantity.end)[:8]) if metric != "financing" else _financing_scope(head)
+    clause_window = text[max(clause_start(text, quantity.start, sentence.start), quantity.start - len(window)) : quantity.start]
+    if metric == "financing":
+        scope = _financing_scope(head)
+    elif metric in ("projects", "enterprises"):
+        scope = _group_scope(clause_window, "项目" if metric == "projects" else "企业")
+    else:
+        scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
+    if scope is None and metric in ("project_investment", "project_investment_completed"):
+        groups = [f for f in sentence_facts if f.metric == "projects"]
+        groups = groups or [f for f in previous_facts if f.metric == "projects" and f.parent is None]
+        group = groups[-1] if groups else None
+        scope = group.scope if group else None
+    if scope is None and inherited is not None:
+        scope = _inherited_scope(window, inherited)
     status = None
     if metric == "projects":
         sentence_clause_end = _CLAUSE_STOP.search(text, quantity.end)
@@ -361,6 +381,7 @@ def _read_quantity(
         basis=basis,
         sentence=sentence.index,
         quote=(quote_start, quote_end),
+        wording=keyword.word if keyword else None,
         stated_completion=stated_completion,
         parent=parent,
     )
@@ -369,10 +390,40 @@ def _read_quantity(
     return fact
 
 
+_SCOPE_FILLER = re.compile(r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+|(?:面积)?(?:约为|约|近|为|达到|达|共|合计)*$")
+
+
+_GROUP_VERBS = re.compile(
+    r"^(?:其中|集聚区|园区|开发区|全区|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|投产|在建|入驻|新增|培育|实现|达到|力争|明年|今年|计划)+"
+)
+
+
+def _group_scope(clause_window: str, noun: str) -> str | None:
+    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业."""
+    at = clause_window.rfind(noun)
+    if at < 0:
+        return _scope(clause_window)
+    qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
+    lexicon_scope = _scope(qualifier + noun)
+    if lexicon_scope:
+        return lexicon_scope
+    qualifier = _GROUP_VERBS.sub("", qualifier)
+    return qualifier + noun if 2 <= len(qualifier) <= 20 else None
+
+
+def _inherited_scope(window: str, inherited: Fact) -> str | None:
+    """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
+    if not words or re.search(r"较|比|同比", words):
+        return inherited.scope  # a restatement in another unit, or the base of a comparison
+    words = _SCOPE_FILLER.sub("", words)
+    return words if 2 <= len(words) <= 12 else inherited.scope
+
+
 def _financing_scope(head: str) -> str | None:
-    mode = re.search(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6})模式[^，。；]*$", head)
-    if mode:
-        return mode.group(0)[: mode.group(0).index("模式") + 2]
+    modes = re.findall(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6}?)模式", head)
+    if modes:
+        return modes[-1] + "模式"
     if re.search(r"为企业[^，。；]*$", head):
         return "企业"
     return None
@@ -414,6 +465,7 @@ def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, 
                 "quote_start": quote_start,
                 "quote_end": quote_end,
                 "year_resolved": year_resolved,
+                "wording": fact.wording,
             }
         )
     return rows

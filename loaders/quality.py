@@ -14,7 +14,9 @@ from .schema import stable_id
 
 # Above these a figure is more likely a unit slip than a zone's real size.
 PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_000}
-CONFLICT_KEY = ["zone_id", "metric", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
+# Only figures named by the same wording are compared: a figure that continues another
+# (其中 breakdowns, sub-areas) has no wording and is never a conflict.
+CONFLICT_KEY = ["zone_id", "metric", "wording", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
 
 
 def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):
@@ -96,7 +98,7 @@ def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
     actuals = [row for row in fact_rows if row["kind"] == "actual"]
     for target in (row for row in fact_rows if row["kind"] == "target"):
         for actual in actuals:
-            same = all(target[key] == actual[key] for key in ("zone_id", "metric", "scope", "cumulative"))
+            same = all(target[key] == actual[key] for key in ("zone_id", "metric", "scope", "status", "cumulative"))
             comparable_year = target["year"] is None or actual["year"] is None or actual["year"] <= target["year"]
             if same and comparable_year and actual["value"] > target["value"] * 1.0001:
                 rows.append(
@@ -112,6 +114,9 @@ def conflicts(facts: pd.DataFrame, check_doc_id: str | None = None) -> list[dict
     if facts.empty:
         return []
     rows = []
+    facts = facts[facts["wording"].notna()]
+    if facts.empty:
+        return []
     keyed = facts.assign(**{column: facts[column].astype("object").where(facts[column].notna(), "") for column in CONFLICT_KEY})
     for _, group in keyed.groupby(CONFLICT_KEY, sort=False, dropna=False):
         if len(group) < 2:

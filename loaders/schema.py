@@ -143,6 +143,7 @@ TABLES: dict[str, Table] = {
                 ("quote_start", pa.int64()),
                 ("quote_end", pa.int64()),
                 ("year_resolved", pa.int64()),  # year, else 今年/明年 against the signature date
+                ("wording", STRING),  # the metric wording that named the metric; null when continued
             ),
             key=("fact_id",),
             sort=("doc_id", "start", "metric", "kind"),
