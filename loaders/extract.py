@@ -8,7 +8,7 @@ from . import infrastructure, projects, quality
 from .facts import extract_facts, fact_rows
 from .normalize import normalize
 from .schema import zone_id_for
-from .zones import ZoneResolver, leading_industries, zone_rows
+from .zones import ZoneResolver, leading_industries, place_of, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
@@ -40,6 +40,9 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
         first = resolver.zones[row["name"]].first
         following = [offset for offset in firsts if offset > first]
         end = following[0] if following else len(text)
+        # A zone's own section runs from its first mention to the next zone's first mention.
+        section = text[first:end] if len(resolver.zones) > 1 else text
+        row.update(place_of(row["name"], section))
         row["leading_industries"] = leading_industries(text, first, end) if resolver.named else []
     quality_out = quality.document_checks(facts, facts_out, unplaced, normalized, doc_id, doc_date, zone_ids, resolver)
     return {

@@ -101,7 +101,8 @@ def find_mentions(text: str) -> list[Mention]:
         prefix, was_cut = _clean_prefix(text[start : match.start("suffix")])
         if _is_generic(prefix) or re.search(r"[零一二两三四五六七八九十百千]个|首批|重点", prefix):
             continue
-        at_boundary = start == 0 or text[start - 1] in _BOUNDARY
+        whole_run = len(prefix) == match.start("suffix") - start
+        at_boundary = whole_run and len(prefix) <= 10 and (start == 0 or text[start - 1] in _BOUNDARY)
         name_start = match.start("suffix") - len(prefix)
         name = prefix + match["suffix"] + (match["tail"] or "")
         mentions.append(
@@ -147,15 +148,20 @@ def _resolve_unreliable(mentions: list[Mention]) -> list[Mention]:
     reliable = sorted({mention.name for mention in mentions if mention.reliable}, key=len, reverse=True)
     kept = []
     for mention in mentions:
-        if mention.reliable:
+        ending = next((name for name in reliable if mention.name.endswith(name) and name != mention.name), None)
+        if mention.reliable and (ending is None or _is_place_prefix(mention.name[: len(mention.name) - len(ending)])):
             kept.append(mention)
             continue
-        ending = next((name for name in reliable if mention.name.endswith(name)), None)
         if ending:
             offset = len(mention.name) - len(ending)
             kept.append(Mention(mention.start + offset, mention.end, ending, ending[: ending.find(mention.suffix)],
                                 mention.suffix, mention.switches, True))
     return kept
+
+
+def _is_place_prefix(words: str) -> bool:
+    """温岭市 in 温岭市东部产业集聚区: an admin place before a shorter zone name keeps the long name."""
+    return bool(words) and (words[-1] in ADMIN or words in gazetteer() or is_masked(words))
 
 
 class ZoneResolver:
@@ -229,6 +235,16 @@ def _place_pattern() -> re.Pattern | None:
     return re.compile("|".join(re.escape(name) for name in names)) if names else None
 
 
+@lru_cache(maxsize=1)
+def _short_city_names() -> dict[str, str]:
+    """安阳 -> 安阳市: zone names often drop the 市 of their city."""
+    return {
+        name[:-1]: name
+        for name, rows in gazetteer().items()
+        if name.endswith("市") and len(name) >= 3 and any(row["level"] == "city" for row in rows)
+    }
+
+
 def place_of(zone: str, text: str) -> dict[str, str | None]:
     """Province, city and county: from the zone's own name first, then the places its report names."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
@@ -236,6 +252,7 @@ def place_of(zone: str, text: str) -> dict[str, str | None]:
     if pattern is None:
         return found
     named = [match.group() for match in pattern.finditer(zone)]
+    named += [city for short, city in _short_city_names().items() if zone.startswith(short) and city not in named]
     in_text = [match.group() for match in pattern.finditer(text)]
     for name in named + in_text:
         rows = gazetteer()[name]
