@@ -12,7 +12,7 @@ TABLE_ROWS = 5000
 page = setup_page("data")
 tables, lang, selection = page.tables, page.lang, page.selection
 st.title(t("nav.data"))
-if page.tables.facts.empty and ui.nothing_to_show(page):
+if ui.nothing_to_show(page):
     st.stop()
 
 titles = dict(zip(tables.documents["doc_id"].astype(str), tables.documents["title"].astype(str), strict=True))
