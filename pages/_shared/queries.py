@@ -226,11 +226,14 @@ def topic_by_zone(
         rows = rows.assign(intensity=rows["value"].astype("float64") / rows["area"])
     measure = "intensity" if area_metric else "value"
     total = int(rows["zone_id"].nunique())
+    # Zones rank by their actual figure; a zone with only a target ranks by that.
+    largest = rows.groupby("zone_id", sort=False)[measure].max()
+    actual = rows[rows["kind"] == "actual"].groupby("zone_id", sort=False)[measure].max()
+    rank = actual.reindex(largest.index).fillna(largest).sort_values(ascending=False, kind="stable")
     if not selection.zone_ids and total > top_n:
-        best = rows.groupby("zone_id", sort=False)[measure].max().nlargest(top_n).index
-        rows = rows[rows["zone_id"].isin(best)]
-    order = rows.groupby("zone_id", sort=False)[measure].max().sort_values(ascending=False, kind="stable").index
-    position = pd.Series(np.arange(len(order)), index=order)
+        rank = rank.head(top_n)
+        rows = rows[rows["zone_id"].isin(rank.index)]
+    position = pd.Series(np.arange(len(rank)), index=rank.index)
     rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), rows["zone_id"].map(position).to_numpy()))]
     return rows.reset_index(drop=True), total, left_out
 
@@ -251,8 +254,8 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
-    rows = rows.sort_values(["year", "zone_id"], kind="stable")
-    return with_zone_names(rows, tables).reset_index(drop=True)
+    rows = with_zone_names(rows, tables)
+    return rows.sort_values(["year", "zone_name"], kind="stable").reset_index(drop=True)
 
 
 def topic_growth(tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
