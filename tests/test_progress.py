@@ -153,3 +153,16 @@ def test_project_investment_pairs_stated_and_completed_by_project_group():
         ("省外项目", 3.4e8, 2.3e8, 0.676471, ""),
         ("亿元以上项目", None, 19.65e8, None, None),
     ]
+
+
+def test_project_pipeline_takes_the_largest_of_several_scoped_counts_of_one_period():
+    facts = table(
+        "facts",
+        {"metric": "projects", "value": 3, "status": "started", "months": "01-10", "scope": "亿元以上项目"},
+        {"metric": "projects", "value": 9, "status": "started", "months": "01-10", "scope": "新开工项目"},
+        {"metric": "projects", "value": 15, "status": "signed", "months": "01-10", "scope": "签约项目"},
+    )
+    assert records(project_pipeline(facts), "status", "value", "scope") == [
+        ("signed", 15.0, "签约项目"),
+        ("started", 9.0, "新开工项目"),
+    ]

@@ -83,13 +83,17 @@ def stated_project_counts(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def project_pipeline(facts: pd.DataFrame) -> pd.DataFrame:
-    """One stated count per zone and status: the zone-wide figure of the latest period (scoped ones only if alone)."""
+    """One stated count per zone and status: zone-wide first, then the latest period, then the largest group.
+
+    The largest of several scoped counts of one period is the group the others are subsets of
+    (9 新开工项目, of which 3 亿元以上项目).
+    """
     stated = stated_project_counts(facts)
     ranked = stated.assign(
         zone_wide=stated["scope"].isna(),
         year_rank=stated["year"].astype("Float64").fillna(-1),
         months_rank=months_end(stated["months"]),
-    ).sort_values(["zone_wide", "year_rank", "months_rank"], ascending=False, kind="stable")
+    ).sort_values(["zone_wide", "year_rank", "months_rank", "value"], ascending=False, kind="stable")
     best = ranked.drop_duplicates(["zone_id", "status"]).drop(
         columns=["zone_wide", "year_rank", "months_rank"]
     )
