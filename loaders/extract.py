@@ -43,7 +43,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
         # A zone's own section runs from its first mention to the next zone's first mention.
         section = text[first:end] if len(resolver.zones) > 1 else text
         row.update(place_of(row["name"], section))
-        row["leading_industries"] = leading_industries(text, first, end) if resolver.named else []
+        row["leading_industries"] = leading_industries(text, row["name"], resolver.zone_at) if resolver.named else []
     quality_out = quality.document_checks(facts, facts_out, unplaced, normalized, doc_id, doc_date, zone_ids, resolver)
     return {
         "zones": zones_out,

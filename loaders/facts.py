@@ -260,7 +260,6 @@ def _read_quantity(
     inherited = None
     basis = None
     value = quantity.value
-    unit = quantity.unit
     stated_completion = None
     if dimension in ("percent", "ratio"):
         sign = _growth_sign(window)
@@ -269,7 +268,6 @@ def _read_quantity(
         kind = "growth"
         basis = base_year(text[clause_start(text, quantity.start, sentence.start) : quantity.start])
         value = sign * (quantity.value * 100 if dimension == "ratio" else quantity.value)
-        unit = "%"
         found = _last_keyword(window, "money") or _last_keyword(window, "count") or _last_keyword(window, "area")
         if found:
             keyword = found[0]

@@ -41,8 +41,8 @@ def _fmt(row: dict) -> str:
 def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
     """Quality rows of one report."""
     rows = []
-    by_fact = {id(fact): row for fact, row in zip(facts, fact_rows)}
-    for fact, row in zip(facts, fact_rows):
+    by_fact = {id(fact): row for fact, row in zip(facts, fact_rows, strict=True)}
+    for fact, row in zip(facts, fact_rows, strict=True):
         parent = by_fact.get(id(fact.parent)) if fact.parent is not None else None
         if parent is not None and fact.kind != "growth" and row["value"] > parent["value"] * 1.0001:
             rows.append(

@@ -28,7 +28,7 @@ def split_reports(text: str, source_file: str) -> list[dict]:
     starts = [match.start() for match in PART_HEADING.finditer(text)]
     if not starts or text[: starts[0]].strip():
         starts = [0, *starts]
-    bounds = list(zip(starts, [*starts[1:], len(text)]))
+    bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
     documents = []
     for part, (start, end) in enumerate(bounds, start=1):
         body = text[start:end]

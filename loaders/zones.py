@@ -159,6 +159,10 @@ def _resolve_unreliable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _plain(name: str) -> str:
+    return re.sub(rf"[{re.escape(lexicon()['mask_chars'])}市县]", "", name)
+
+
 def _is_place_prefix(words: str) -> bool:
     """温岭市 in 温岭市东部产业集聚区: an admin place before a shorter zone name keeps the long name."""
     return bool(words) and (words[-1] in ADMIN or words in gazetteer() or is_masked(words))
@@ -176,6 +180,16 @@ class ZoneResolver:
         for name in specific:
             longer = [other for other in specific if _is_alias(name, other)]
             canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+        # A report naming a zone and one of its sub-zones (安阳市高新技术产业集聚区 and
+        # 安阳高新技术产业集聚区*分区) is about the sub-zone: the parent's name is its alias.
+        for sub in specific:
+            tail = re.search(rf"(?:[{re.escape(lexicon()['mask_chars'])}]{{1,6}}|[{CJK}]{{1,2}})(?:{'|'.join(lexicon()['tails'])})$", sub)
+            if not tail:
+                continue
+            base = _plain(sub[: tail.start()])
+            for parent in specific:
+                if parent != sub and _plain(parent) == base:
+                    canonical[parent] = sub
         masked_full = [name for name in specific if is_masked(name)]
         for name in names - set(specific):
             canonical[name] = masked_full[0] if masked_full else name
@@ -278,12 +292,11 @@ def place_of(zone: str, text: str) -> dict[str, str | None]:
     return found
 
 
-def leading_industries(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The listed 主导/支柱 industries (…等四大主导产业), the first list that names its kind."""
-    end = len(text) if end is None else end
+def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
+    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first."""
     candidates = []
-    for match in _LEADING.finditer(text, start, end):
-        sentence_start = max(text.rfind(mark, start, match.start()) for mark in "。；\n") + 1
+    for match in _LEADING.finditer(text):
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1
         head = text[sentence_start : match.start()]
         triggers = list(_LIST_START.finditer(head))
         if not triggers:
@@ -293,7 +306,13 @@ def leading_industries(text: str, start: int = 0, end: int | None = None) -> lis
         if len(items) < 2 or any(len(item) > 16 for item in items):
             continue
         candidates.append((0 if match["kind"] else 1, match.start(), items))
-    return min(candidates)[2] if candidates else []
+    return candidates
+
+
+def leading_industries(text: str, zone: str, zone_at) -> list[str]:
+    """The zone's leading industries: the first list said while the text is about that zone."""
+    own = [candidate for candidate in industry_lists(text) if zone_at(candidate[1]) == zone]
+    return min(own)[2] if own else []
 
 
 def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: str) -> list[dict]:
