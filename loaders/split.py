@@ -75,8 +75,9 @@ def title_of(body: str) -> str:
 
 
 def doc_type_of(body: str) -> str:
-    """From the title first, then the opening lines: the first lexicon word found decides."""
-    for text in (title_of(body), body[:400]):
+    """From the heading lines first (title, subtitle), then the opening text: the first lexicon word found decides."""
+    headings = "\n".join(line for line in _lines(body[:600])[:4] if len(line) <= 40)
+    for text in (headings, body[:400]):
         for word, doc_type in doc_types():
             if word in text:
                 return doc_type
