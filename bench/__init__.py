@@ -1,0 +1,1 @@
+"""Throughput benchmark of the loaders and the dashboard pages: `python -m bench` (not a test)."""

@@ -1,0 +1,110 @@
+"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--mb N] [--facts N]`: a benchmark, not a test.
+
+Prints a readable report and writes bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small run: 1+2 MB corpus, 20k facts, 2 repeats")
+    parser.add_argument("--skip-loader", action="store_true", help="no loader benchmark")
+    parser.add_argument("--skip-pages", action="store_true", help="no page benchmark")
+    parser.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
+    parser.add_argument("--facts", type=int, default=1_000_000, help="facts in the synthetic tables (default 1,000,000)")
+    parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.mb, args.facts, args.repeats = min(args.mb, 2), min(args.facts, 20_000), min(args.repeats, 2)
+
+    results: dict = {
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "args": vars(args),
+    }
+    started = time.perf_counter()
+    if not args.skip_loader:
+        results["loader"] = _loader(args)
+    if not args.skip_pages:
+        results["pages"] = _pages(args)
+    results["total_s"] = time.perf_counter() - started
+    OUT.mkdir(exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    _summary(results)
+    print(f"\nresults written to {OUT / 'results.json'} ({results['total_s']:.0f} s in all)")
+    return 0
+
+
+def _loader(args) -> dict:
+    from . import loader_bench
+
+    sizes = sorted({max(args.mb / 4, 0.5), args.mb})
+    print(f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB")
+    return loader_bench.run(sizes)
+
+
+def _pages(args) -> dict:
+    from . import loader_bench, pages_bench, synthetic_tables
+
+    results: dict = {"sets": []}
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        tmp = Path(tmp)
+        bare = tmp / "bare_page.py"
+        bare.write_text(pages_bench.BARE_PAGE, encoding="utf-8")
+        sample = loader_bench.build_sample(tmp / "sample_tables")
+        print(f"\n== pages on the sample tables (AppTest; cold = caches cleared, cached = median of {args.repeats})")
+        results["sets"].append(pages_bench.run_set("sample", sample, bare, args.repeats, timeout=300))
+        print(f"\n== pages on {args.facts:,} synthetic facts")
+        start = time.perf_counter()
+        counts = synthetic_tables.make(tmp / "synthetic_tables", args.facts)
+        results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start}
+        print(f"    tables made in {results['synthetic_tables']['make_s']:.1f} s: {counts}")
+        big = pages_bench.run_set(f"{args.facts} facts", tmp / "synthetic_tables", bare, args.repeats, timeout=300)
+        results["sets"].append(big)
+        results["peak_rss_mb_after_big"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"    peak memory of this process after the {args.facts:,}-fact runs: {results['peak_rss_mb_after_big']:.0f} MB")
+    return results
+
+
+def _summary(results: dict) -> None:
+    print("\n== summary")
+    loader = results.get("loader")
+    if loader:
+        big = loader["runs"][-1]
+        print(
+            f"loader   {big['mb']:.1f} MB, {big['reports']} reports, {big['facts']} facts: "
+            f"{big['mb_per_s']:.2f} MB/s vs regex baseline {big['baseline_mb_per_s']:.1f} MB/s "
+            f"(×{big['baseline_mb_per_s'] / big['mb_per_s']:.0f}); {big['reports_per_min']:.0f} reports/min; "
+            f"{big['facts_per_s']:.0f} facts/s; peak {big['build']['peak_mb']:.0f} MB"
+        )
+        small = loader["runs"][0]
+        print(
+            f"         {small['mb']:.1f} → {big['mb']:.1f} MB: time per MB ×{loader['linearity_time_per_mb']:.2f} "
+            f"(1 = linear), peak memory ×{loader['flatness_peak_memory']:.2f} (1 = flat)"
+        )
+    pages = results.get("pages")
+    if pages:
+        failed = [(s["tables"], p["page"], p["errors"][0]) for s in pages["sets"] for p in s["pages"] if p["errors"]]
+        print(f"pages    peak memory after the big runs {pages['peak_rss_mb_after_big']:.0f} MB")
+        for tables, page, error in failed:
+            print(f"         RAISED on {tables}: {page}: {error[:160]}")
+        if not failed:
+            print("         no page raised")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
