@@ -18,7 +18,7 @@ live in the URL use `synced_widget(page, param, st.selectbox, ...)`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
@@ -116,9 +116,29 @@ def _current_filters(zone_names: list[str], years: list[int]) -> tuple[GlobalFil
     return stored, False
 
 
-def _seed_widget(key: str, value, external: bool) -> None:
-    if external or key not in st.session_state:
-        st.session_state[key] = value
+def _seed_widget(key: str, value) -> None:
+    """Give a widget the canonical value before it is drawn.
+
+    Always, not only when the key is missing: after a page switch Streamlit may keep the key
+    but draw a new widget (its id depends on the page), which would fall back to its default.
+    User changes reach the canonical state first through `_remember` (an on_change callback).
+    """
+    st.session_state[key] = value
+
+
+def _remember(key: str, field_name: str) -> None:
+    """on_change of a sidebar filter: copy the widget's new value into the canonical filters."""
+    stored = st.session_state.get(STATE_KEY) or GlobalFilters()
+    value = st.session_state[key]
+    if field_name == "lang":
+        stored = replace(stored, lang=value)
+    elif field_name == "zones":
+        stored = replace(stored, zones=tuple(value))
+    elif field_name == "years":
+        stored = replace(stored, years=tuple(sorted(value)))
+    elif field_name == "kinds":
+        stored = replace(stored, kinds=tuple(kind for kind in schema.KINDS if kind in value) or schema.KINDS)
+    st.session_state[STATE_KEY] = stored
 
 
 def _language_widget(container) -> str:
@@ -128,6 +148,8 @@ def _language_widget(container) -> str:
         format_func=lambda code: {"zh": "中文", "en": "English"}[code],
         key="w_lang",
         horizontal=True,
+        on_change=_remember,
+        args=("w_lang", "lang"),
     )
 
 
@@ -155,11 +177,11 @@ def setup_page(page_id: str) -> PageContext:
         tables, missing = None, error
     zone_names = data.derived(tables, queries.zone_names_sorted) if tables else []
     years = data.derived(tables, queries.fact_years) if tables else []
-    filters, external = _current_filters(zone_names, years)
-    _seed_widget("w_lang", filters.lang, external)
-    _seed_widget("w_zones", list(filters.zones), external)
-    _seed_widget("w_years", list(filters.years), external)
-    _seed_widget("w_kinds", list(filters.kinds), external)
+    filters, _ = _current_filters(zone_names, years)
+    _seed_widget("w_lang", filters.lang)
+    _seed_widget("w_zones", list(filters.zones))
+    _seed_widget("w_years", list(filters.years))
+    _seed_widget("w_kinds", list(filters.kinds))
 
     # The language is known before anything is drawn, so the tab title and labels agree.
     i18n.set_language(st.session_state["w_lang"])
@@ -178,13 +200,16 @@ def setup_page(page_id: str) -> PageContext:
     sidebar_filters.subheader(t("sidebar.filters"))
     zones = sidebar_filters.multiselect(
         t("filter.zones"), options=zone_names, key="w_zones", help=t("filter.zones.help"),
+        on_change=_remember, args=("w_zones", "zones"),
         placeholder=t("filter.zones.help"),
     )
     chosen_years = sidebar_filters.multiselect(
         t("filter.years"), options=years, key="w_years", help=t("filter.years.help"),
+        on_change=_remember, args=("w_years", "years"),
     )
     kinds = sidebar_filters.multiselect(
         t("filter.kinds"), options=list(schema.KINDS), key="w_kinds", format_func=i18n.kind_label,
+        on_change=_remember, args=("w_kinds", "kinds"),
     )
     sidebar_filters.caption(t("filter.link"))
 
@@ -254,14 +279,19 @@ def synced_widget(
         value = [item for item in value if item in options]
     elif value not in options:
         value = default if default in options else (options[0] if options else None)
-    _seed_widget(key, value, external or stored is None)
-    chosen = widget(label, options=list(options), key=key, **kwargs)
+    _seed_widget(key, value)
+    chosen = widget(label, options=list(options), key=key, on_change=_remember_page, args=(key, state_key), **kwargs)
     st.session_state[state_key] = chosen
     is_default = (list(chosen) == list(default)) if multi else chosen == default
     wanted = {} if is_default else {param: [str(item) for item in (chosen if multi else [chosen])]}
     _write_url(wanted, (param,))
     st.session_state[seen_key] = tuple(wanted.get(param, ())) or None
     return chosen
+
+
+def _remember_page(key: str, state_key: str) -> None:
+    """on_change of a page-level synced widget: its new value becomes the canonical one."""
+    st.session_state[state_key] = st.session_state[key]
 
 
 def url_values(param: str) -> tuple[str, ...]:
