@@ -171,3 +171,41 @@ def test_flags_come_errors_first_with_their_sentences():
 def test_severity_counts_keep_zero_severities():
     assert severity_counts(QUALITY) == {"error": 1, "warning": 1, "info": 1}
     assert severity_counts(QUALITY.iloc[0:0]) == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_a_flagged_growth_rate_leaves_the_cell_showing_the_latest_actual():
+    facts = table(
+        "facts",
+        {
+            "fact_id": "level",
+            "zone_id": "a",
+            "metric": "revenue",
+            "kind": "actual",
+            "value": 14.03e8,
+            "scope": "规上",
+        },
+        {
+            "fact_id": "rate",
+            "zone_id": "a",
+            "metric": "revenue",
+            "kind": "growth",
+            "value": 342.6,
+            "unit": "%",
+        },
+        {"fact_id": "goal", "zone_id": "a", "metric": "tax", "kind": "target", "value": 5e7},
+    )
+    quality = table(
+        "quality",
+        {
+            "quality_id": "q",
+            "zone_id": "a",
+            "start": 0,
+            "end": 1,
+            "severity": "warning",
+            "fact_ids": ["rate", "goal"],
+        },
+    )
+    zone_a = ZONES[ZONES["zone_id"] == "a"]
+    cells = coverage_cells(zone_a, facts, quality, ["revenue", "tax"]).set_index("metric")
+    assert cells.loc["revenue", ["state", "fact_id", "value"]].tolist() == ["flagged", "level", 14.03e8]
+    assert cells.loc["tax", ["state", "fact_id", "value"]].tolist() == ["flagged", "goal", 5e7]

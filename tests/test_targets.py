@@ -309,3 +309,37 @@ def test_no_targets_gives_an_empty_table_with_the_pair_columns():
     table = facts({"fact_id": "a", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 1.0})
     pairs = pair_targets(table)
     assert pairs.empty and list(pairs.columns) == PAIR_COLUMNS
+
+
+def test_a_project_group_target_never_meets_another_group():
+    table = facts(
+        {
+            "fact_id": "outside",
+            "zone_id": "z",
+            "metric": "project_investment",
+            "kind": "actual",
+            "value": 3.4e8,
+            "scope": "省外项目",
+        },
+        {"fact_id": "t", "zone_id": "z", "metric": "project_investment", "kind": "target", "value": 5.5e8},
+        {
+            "fact_id": "t_count",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "target",
+            "value": 20,
+            "unit": "count",
+            "status": "planned",
+        },
+        {
+            "fact_id": "count",
+            "zone_id": "z",
+            "metric": "projects",
+            "kind": "actual",
+            "value": 2,
+            "unit": "count",
+            "status": "planned",
+            "scope": "省外项目",
+        },
+    )
+    assert pair_targets(table)["flag"].tolist() == ["no_actual", "no_actual"]

@@ -49,14 +49,16 @@ def coverage_cells(
     counts = relevant.groupby(["zone_id", "metric"], observed=True).size().rename("facts")
     flagged = relevant[relevant["fact_id"].isin(flagged_fact_ids(quality))]
     flags = flagged.groupby(["zone_id", "metric"], observed=True).size().rename("flags")
-    shown = _latest_actual(relevant)
-    if not flagged.empty:  # a flagged cell shows the figure the flag is about
-        order = {fact_id: position for position, fact_id in enumerate(flagged_fact_ids(quality))}
-        first_flagged = flagged.assign(flag_order=flagged["fact_id"].map(order)).sort_values(
-            "flag_order", kind="stable"
-        )
-        first_flagged = first_flagged.drop_duplicates(["zone_id", "metric"])[shown.columns]
-        shown = pd.concat([first_flagged, shown], ignore_index=True).drop_duplicates(["zone_id", "metric"])
+    # A flagged cell shows the flagged actual (102.5亿元 when that figure is questioned), else the latest
+    # actual, else the flagged figure itself (a questioned growth rate or target).
+    order = {fact_id: position for position, fact_id in enumerate(flagged_fact_ids(quality))}
+    flagged_first = flagged.assign(
+        actual_first=flagged["kind"] != "actual", flag_order=flagged["fact_id"].map(order)
+    ).sort_values(["actual_first", "flag_order"], kind="stable")
+    columns = ["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]
+    flagged_actual = flagged_first[flagged_first["kind"] == "actual"][columns]
+    shown = pd.concat([flagged_actual, _latest_actual(relevant), flagged_first[columns]], ignore_index=True)
+    shown = shown.drop_duplicates(["zone_id", "metric"])
     latest = shown.set_index(["zone_id", "metric"])
     cells = (
         cells.join(kinds, on=["zone_id", "metric"])

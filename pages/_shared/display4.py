@@ -85,10 +85,10 @@ def targets_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.stated_completion": stated,
             "col.flag": _labels(pairs["flag"], "flag", lang),
             "col.match": match,
-            "col.target_quote": pairs["target_quote"],
-            "col.actual_quote": pairs["actual_quote"],
             "col.target_source": source_links("facts", pairs["target_fact_id"], lang),
             "col.actual_source": source_links("facts", pairs["actual_fact_id"], lang),
+            "col.target_quote": pairs["target_quote"],
+            "col.actual_quote": pairs["actual_quote"],
         },
         lang,
     )
@@ -111,8 +111,8 @@ def infrastructure_table(items: pd.DataFrame, lang: str) -> pd.DataFrame:
                 labels4.label("status", status if pd.notna(status) else "unknown", lang)
                 for status in items["status"]
             ],
-            "col.quote": items["quote"],
             "col.source": source_links("infrastructure", items["item_id"], lang),
+            "col.quote": items["quote"],
         },
         lang,
     )
@@ -130,8 +130,8 @@ def projects_table(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             "col.investment": _money(projects["investment"], lang),
             "col.capacity": projects["capacity"],
-            "col.quote": projects["quote"],
             "col.source": source_links("projects", projects["project_id"], lang),
+            "col.quote": projects["quote"],
         },
         lang,
     )
@@ -147,8 +147,8 @@ def stated_counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.scope": counts["scope"],
             "col.period": i18n.period_labels(counts, lang),
             "col.raw": counts["raw"],
-            "col.quote": counts["quote"],
             "col.source": source_links("facts", counts["fact_id"], lang),
+            "col.quote": counts["quote"],
         },
         lang,
     )
@@ -186,8 +186,8 @@ def flags_table(flags: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.check": flags["check"],
             "col.message": flags["message"],
             "col.raw": flags["raw"],
-            "col.sentence": flags["sentence"],
             "col.source": source_links("quality", flags["quality_id"], lang),
+            "col.sentence": flags["sentence"],
         },
         lang,
     )
@@ -215,17 +215,17 @@ def coverage_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def document_facts_table(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The facts of one report, in text order: metric, kind, value, period, scope, as written, link to its sentence."""
+    """The facts of one report, in text order: as written, metric, kind, link to its sentence, period, value, scope."""
     return _frame(
         {
+            "col.raw": facts["raw"],
             "col.metric": [i18n.metric_label(metric, lang) for metric in facts["metric"]],
             "col.kind": [i18n.kind_label(kind, lang) for kind in facts["kind"]],
-            "col.display": i18n.format_values(facts["value"], facts["unit"], lang, facts["metric"]),
+            "col.source": source_links("facts", facts["fact_id"], lang),
             "col.period": i18n.period_labels(facts, lang),
+            "col.display": i18n.format_values(facts["value"], facts["unit"], lang, facts["metric"]),
             "col.scope": facts["scope"],
             "col.status": _labels(facts["status"], "status", lang),
-            "col.raw": facts["raw"],
-            "col.source": source_links("facts", facts["fact_id"], lang),
         },
         lang,
     )

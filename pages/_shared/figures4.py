@@ -192,7 +192,7 @@ def stacked_status_figure(
         height = 150 + ROW_HEIGHT * sum(sizes) + 40 * len(zones)
     else:
         figure = new_figure(title)
-        height = max(150 + ROW_HEIGHT * max(counts["zone_id"].nunique(), 1), 120 + 22 * len(colors))
+        height = max(150 + ROW_HEIGHT * max(counts["zone_id"].nunique(), 1), 150 + 26 * len(colors))
     shown = set()
     for status, color in colors.items():  # status-major, so the legend lists the pipeline in order
         name = labels4.label("status", status, lang)

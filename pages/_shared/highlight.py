@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 FOCUS_ANCHOR = "zd-focus"
 FOCUS_GROUP = "focus"
+UNDERLINE = "underline"  # legend entry drawn like a quality flag
 _COLOR = re.compile(r"^#[0-9a-fA-F]{3,8}$")
 
 REPORT_CSS = """
@@ -91,11 +92,17 @@ def _wrapper(covering: tuple[Span, ...]) -> tuple[str, str]:
     return ("mark" if marked else "span"), " ".join(attributes)
 
 
+def _chip_style(color: str) -> str:
+    if color == UNDERLINE:
+        return "text-decoration:underline wavy #d62728;text-underline-offset:3px"
+    return f"background-color:{color if _COLOR.match(color) else '#e0e0e0'}"
+
+
 def legend_html(title: str, entries: Sequence[tuple[str, str]]) -> str:
-    """A row of colour chips: (label, colour) pairs, labels escaped, colours checked."""
+    """A row of colour chips: (label, colour or UNDERLINE) pairs, labels escaped, colours checked."""
     chips = "".join(
-        f'<span style="background-color:{color if _COLOR.match(color) else "#e0e0e0"};padding:0 .4rem;'
-        f'margin:0 .3rem .3rem 0;border-radius:.2rem;display:inline-block">{html.escape(label)}</span>'
+        f'<span style="{_chip_style(color)};padding:0 .4rem;margin:0 .3rem .3rem 0;border-radius:.2rem;'
+        f'display:inline-block">{html.escape(label)}</span>'
         for label, color in entries
     )
     return f'<div class="zd-legend" style="line-height:1.9">{html.escape(title)} {chips}</div>'

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import i18n, labels4, nav
 from .coverage import sentence_bounds
-from .highlight import FOCUS_GROUP, Span
+from .highlight import FOCUS_GROUP, UNDERLINE, Span
 
 # table -> (query parameter of its deep link, id column)
 LINKS: dict[str, tuple[str, str]] = {
@@ -205,7 +205,7 @@ def legend(metrics: Iterable[str], lang: str) -> list[tuple[str, str]]:
         (i18n.metric_label(metric, lang), METRIC_COLORS.get(metric, OTHER_METRIC_COLOR)) for metric in metrics
     ]
     entries += [(i18n.t(f"table.{table}", lang), color) for table, color in TABLE_COLORS.items()]
-    return entries
+    return [*entries, (i18n.t("table.quality", lang), UNDERLINE)]
 
 
 def document_choices(documents: pd.DataFrame) -> dict[str, str]:

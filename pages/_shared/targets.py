@@ -2,8 +2,9 @@
 
 A target (zone, metric, period) meets the actuals of the same zone and metric (and, for
 project counts, the same status). Among them it prefers, in this order: the same scope
-(a target with a scope of its own only ever meets that scope), the same year, the same
-cumulative reading, then the latest period. `match` says which rule made the pair.
+(a target with a scope of its own, or about a group of projects, only ever meets that
+scope), the same year, the same cumulative reading, then the latest period. `match` says
+which rule made the pair.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ SIDE_COLUMNS = [
     "start",
 ]
 MATCHES = ("same_year", "latest", "none")
+PROJECT_GROUP_METRICS = ("projects", "project_investment", "project_investment_completed")
 FLAGS = ("no_actual", "beyond_target")
 
 
@@ -84,11 +86,13 @@ def _with_status_key(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _comparable_scope(candidates: pd.DataFrame) -> pd.Series:
-    """A target with a scope only meets that scope; a zone-wide target meets any scope."""
+    """A target with a scope only meets that scope; a zone-wide target meets any scope, except for
+    project groups, where the scope names the group (基础设施项目 vs 省外项目 are different projects)."""
     target_scope = candidates["scope_target"].astype("string")
     actual_scope = candidates["scope_actual"].astype("string")
     same = (target_scope == actual_scope).fillna(False) | (target_scope.isna() & actual_scope.isna())
-    return same | target_scope.isna()
+    loose = target_scope.isna() & ~candidates["metric"].isin(PROJECT_GROUP_METRICS)
+    return same | loose
 
 
 def _best_candidate(candidates: pd.DataFrame) -> pd.DataFrame:

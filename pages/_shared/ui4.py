@@ -24,9 +24,13 @@ _SCROLL = """<script>
 (function () {{ /* focus {key} */
   let tries = 0;
   const go = () => {{
-    const target = window.parent.document.getElementById("{anchor}") || document.getElementById("{anchor}");
-    if (target) {{ target.scrollIntoView({{block: "center"}}); }}
-    else if (tries++ < 100) {{ setTimeout(go, 100); }}
+    const target = document.getElementById("{anchor}");
+    const box = target && target.closest(".zd-report");
+    if (box) {{  // scroll the report box only, so the page keeps its title and legend in view
+      const offset = target.getBoundingClientRect().top - box.getBoundingClientRect().top;
+      box.scrollTop += offset - box.clientHeight / 3;
+      target.dataset.scrolled = "1";
+    }} else if (tries++ < 100) {{ setTimeout(go, 100); }}
   }};
   go();
 }})();
@@ -34,9 +38,10 @@ _SCROLL = """<script>
 
 
 def _is_link_column(values: pd.Series) -> bool:
-    prefix = f"{SOURCES_PAGE.url_path}?"
-    present = values.dropna()
-    return len(present) > 0 and present.astype(str).str.startswith(prefix).all()
+    """A column of Sources links (empty cells allowed: a row without that source)."""
+    present = values.dropna().astype(str)
+    present = present[present != ""]
+    return len(present) > 0 and present.str.startswith(f"{SOURCES_PAGE.url_path}?").all()
 
 
 def table(frame: pd.DataFrame, key: str, height: int | None = None, selectable: bool = False):
@@ -44,11 +49,16 @@ def table(frame: pd.DataFrame, key: str, height: int | None = None, selectable: 
     if len(frame) > MAX_ROWS:
         st.caption(t("data.truncated", shown=MAX_ROWS, n=len(frame)))
         frame = frame.head(MAX_ROWS)
-    column_config = {
-        column: st.column_config.LinkColumn(column, display_text=t("col.source.open"))
+    links = [
+        column
         for column in frame.columns
-        if frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype)
-        if _is_link_column(frame[column])
+        if (frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))
+        and _is_link_column(frame[column])
+    ]
+    if links:  # an empty link cell stays empty instead of linking nowhere
+        frame = frame.assign(**{column: frame[column].replace("", None) for column in links})
+    column_config = {
+        column: st.column_config.LinkColumn(column, display_text=t("col.source.open")) for column in links
     }
     options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     return st.dataframe(
