@@ -22,6 +22,13 @@ from .units import Quantity, find_quantities
 
 METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "person"}
 _CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
+_TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
+_NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
+_COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff]{0,6}?)(项目|企业)")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+_OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
+_ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,7 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
 def _keyword_pattern() -> re.Pattern:
     return _word_pattern(tuple(keyword.word for keyword in keywords()))
 
@@ -114,7 +122,7 @@ def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
     return best
 
 
-def _has(words: list[str], text: str) -> bool:
+def _has(words: list[str] | tuple[str, ...], text: str) -> bool:
     return bool(words) and bool(_word_pattern(tuple(words)).search(text))
 
 
@@ -140,15 +148,20 @@ def _scope(window: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _status_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word, _, _ in project_statuses()))
+
+
 def _project_status(clause: str, position: int) -> str | None:
     """The project status word nearest the figure in its clause, strong words first."""
+    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
     best = None
-    for word, status, strength in project_statuses():
-        for match in re.finditer(re.escape(word), clause):
-            distance = abs(match.start() - position)
-            rank = (-strength, distance)
-            if best is None or rank < best[0]:
-                best = (rank, status)
+    for match in _status_pattern().finditer(clause):
+        status, strength = by_word[match.group()]
+        rank = (-strength, abs(match.start() - position))
+        if best is None or rank < best[0]:
+            best = (rank, status)
     return best[1] if best else None
 
 
@@ -168,9 +181,9 @@ def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:
         return True  # 投资700万元新建10千伏开闭所
     clause = window[window.rfind("，") + 1 :]
     built = builds.search(clause)
-    if built and facilities.search(clause, built.end()) and re.search(r"(?:共|总)?投资$", clause):
+    if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
         return True  # 新建办公楼及展厅共投资1300万元
-    if re.match(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$", after):
+    if _NAMED_AFTER.match(after):
         return not after.startswith(tuple(cues()["build_verbs"]) + ("进行", "用于", "增长", "同比", "以上", "左右"))
     return False
 
@@ -183,10 +196,10 @@ def _is_threshold(text: str, quantity: Quantity) -> bool:
 def _count_metric(text: str, quantity: Quantity, window: str) -> Keyword | None:
     """项目 or 企业 right after a count (14个项目) or in its window (签约项目15个)."""
     after = text[quantity.end : quantity.end + 8]
-    noun = re.match(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff]{0,6}?)(项目|企业)", after)
+    noun = _COUNT_NOUN.match(after)
     if noun:
         return _keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
-    if re.match(r"[\u4e00-\u9fff]", after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都")):
+    if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都")):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = _last_keyword(window, "count")
     return found[0] if found else None
@@ -277,7 +290,7 @@ def _read_quantity(
         else:
             return None
     elif dimension in ("money", "area", "person", "count"):
-        outside_capital = dimension == "money" and re.search(r"(?:公司|企业)投资$", window)
+        outside_capital = dimension == "money" and _OUTSIDE_CAPITAL.search(window)
         if dimension == "money" and not outside_capital and (
             _is_threshold(text, quantity) or _is_item_money(text, quantity, window)
         ):
@@ -311,8 +324,8 @@ def _read_quantity(
             metric = inherited.metric
             if inherited.kind == "target" and kind == "actual":
                 kind = "target"
-        completion = re.match(r"的(\d+(?:\.\d+)?)%", text[quantity.end : quantity.end + 10])
-        if re.search(r"年(?:度)?(?:目标)?任务$", window) and completion:
+        completion = _COMPLETION.match(text, quantity.end, quantity.end + 10)
+        if _ANNUAL_TASK_END.search(window) and completion:
             kind = "target"
             stated_completion = float(completion.group(1))
     else:
@@ -360,9 +373,7 @@ def _read_quantity(
             status = next((fact.status for fact in reversed(parent_pool) if fact.metric == "projects"), None)
         if kind == "target" and status in (None, "landed", "planned") and _has(["开工"], window):
             status = "started"
-    quote_start = max(text.rfind(mark, 0, quantity.start) for mark in "。！？\n") + 1
-    quote_end_match = re.search(r"[。！？\n]", text[quantity.end :])
-    quote_end = quantity.end + quote_end_match.end() if quote_end_match else len(text)
+    quote_start, quote_end = sentence.start, sentence.end  # the quote is the figure's sentence
     fact = Fact(
         quantity=quantity,
         metric=metric,

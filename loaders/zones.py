@@ -48,15 +48,27 @@ def lexicon() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _mention_pattern() -> re.Pattern:
+def _suffix_pattern() -> re.Pattern:
+    """A zone-kind suffix and an optional sub-zone tail; the name before it is read backwards."""
     words = lexicon()
     suffixes = sorted((entry["word"] for entry in words["suffixes"]), key=len, reverse=True)
     masks = re.escape(words["mask_chars"])
     tails = "|".join(words["tails"])
     return re.compile(
-        rf"(?P<prefix>[{CJK}{masks}]{{0,16}}?)(?P<suffix>{'|'.join(suffixes)})"
-        rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,2}})(?:{tails}))?"
+        rf"(?P<suffix>{'|'.join(suffixes)})(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,2}})(?:{tails}))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _prefix_run() -> re.Pattern:
+    return re.compile(rf"[{CJK}{re.escape(lexicon()['mask_chars'])}]{{0,16}}$")
+
+
+@lru_cache(maxsize=1)
+def _stop_pattern() -> re.Pattern:
+    words = lexicon()
+    alternatives = sorted(words["stop_words"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives)) + f"|[{re.escape(words['stop_chars'])}]")
 
 
 def _switches(suffix: str) -> bool:
@@ -65,12 +77,9 @@ def _switches(suffix: str) -> bool:
 
 def _clean_prefix(prefix: str) -> tuple[str, bool]:
     """The name part of a prefix run, and whether a stop word or character marked its start."""
-    words = lexicon()
-    cut = max((prefix.rfind(char) + 1 for char in words["stop_chars"]), default=0)
-    for word in words["stop_words"]:
-        at = prefix.rfind(word)
-        if at >= 0:
-            cut = max(cut, at + len(word))
+    cut = 0
+    for match in _stop_pattern().finditer(prefix):
+        cut = max(cut, match.end())
     return prefix[cut:], cut > 0
 
 
@@ -91,14 +100,12 @@ def _is_generic(prefix: str) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Named zone mentions in normalised text (generic ones such as 我县产业集聚区 left out)."""
     mentions = []
-    for match in _mention_pattern().finditer(text):
-        # The lazy prefix may start mid-word: widen it back to the start of the CJK run.
-        start = match.start("prefix")
-        while start > 0 and re.match(rf"[{CJK}{re.escape(lexicon()['mask_chars'])}]", text[start - 1]):
-            start -= 1
-            if match.start("suffix") - start > 16:
-                break
-        prefix, was_cut = _clean_prefix(text[start : match.start("suffix")])
+    run = _prefix_run()
+    for match in _suffix_pattern().finditer(text):
+        start = run.search(text, max(0, match.start() - 16), match.start()).start()
+        if start == match.start() and not (start > 0 and text[start - 1] in "*＊Xx×"):
+            continue  # no name before the suffix at all
+        prefix, was_cut = _clean_prefix(text[start : match.start()])
         if _is_generic(prefix) or re.search(r"[零一二两三四五六七八九十百千]个|首批|重点", prefix):
             continue
         whole_run = len(prefix) == match.start("suffix") - start
