@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import display, figures, i18n, queries, ui
+from pages._shared import display, i18n, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
@@ -36,16 +36,16 @@ st.subheader(t("overview.zone_table"))
 st.caption(t("overview.zone_table.caption"))
 ui.table(derived(tables, display.zone_overview_table, selection, lang), key="zone_table")
 
-revenue, _, _ = derived(tables, queries.topic_by_zone, selection, "revenue")
 left, right = st.columns(2)
 with left:
-    if revenue.empty:
+    revenue = derived(tables, views.overview_revenue_figure, selection, lang)
+    if revenue is None:
         ui.notice(t("metric_unreported", metric=i18n.metric_label("revenue", lang)))
     else:
-        ui.chart(page, figures.latest_by_zone(revenue, "revenue", lang, queries.reports_count(tables, revenue)), "revenue_by_zone")
+        ui.chart(page, revenue, "revenue_by_zone")
 with right:
-    area_rows = derived(tables, queries.overview_areas, selection)
-    if area_rows.empty:
+    areas = derived(tables, views.overview_areas_figure, selection, lang)
+    if areas is None:
         ui.notice(t("metric_unreported", metric=i18n.metric_label("area_planned", lang)))
     else:
-        ui.chart(page, figures.areas(area_rows, lang, queries.reports_count(tables, area_rows)), "areas_by_zone")
+        ui.chart(page, areas, "areas_by_zone")

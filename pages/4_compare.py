@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import display, figures, queries, ui
+from pages._shared import queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
 from pages._shared.i18n import kind_label, t
@@ -25,15 +25,12 @@ if reason == "too_many":
 
 kind = synced_widget(page, "compare", st.radio, t("compare.kind"), ("actual", "target"), default="actual",
                      format_func=kind_label, horizontal=True)
-values = derived(tables, queries.compare_values, selection, zone_ids, kind)
+table, figure = derived(tables, views.compare_view, selection, zone_ids, kind, lang)
 
 st.subheader(t("compare.table"))
 st.caption(t("compare.caption", base=ui.names([names[zone_ids[0]]])))
-ui.table(display.compare_table(values, zone_ids, tables, lang), key="compare_table")
-
-stated = values[values["value"].notna()]
-if stated.empty:
+ui.table(table, key="compare_table")
+if figure is None:
     ui.notice(t("no_facts_selected"))
 else:
-    ui.chart(page, figures.compare_small_multiples(values, [names[zone_id] for zone_id in zone_ids], lang,
-                                                   queries.reports_count(tables, stated)), key="compare_multiples")
+    ui.chart(page, figure, key="compare_multiples")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from pages._shared import display, export, figures, i18n, nav, queries, ui
+from pages._shared import export, i18n, nav, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget, url_values
 from pages._shared.i18n import t
 
-TABLE_ROWS = 5000
+TABLE_ROWS = 2000
 
 page = setup_page("data")
 tables, lang, selection = page.tables, page.lang, page.selection
@@ -19,15 +19,16 @@ titles = dict(zip(tables.documents["doc_id"].astype(str), tables.documents["titl
 columns = st.columns(4)
 with columns[0]:
     metrics = synced_widget(page, "metric", st.multiselect, t("data.metric"), i18n.metric_ids(), default=[],
-                            multi=True, format_func=i18n.metric_label)
+                            multi=True, format_func=i18n.metric_label, placeholder=t("export.all"))
 with columns[1]:
     scopes = synced_widget(page, "scope", st.multiselect, t("data.scope"),
                            derived(tables, queries.scope_options, selection), default=[], multi=True,
-                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else scope)
+                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else scope,
+                           placeholder=t("export.all"))
 with columns[2]:
     doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"),
                             derived(tables, queries.report_options, selection), default=[], multi=True,
-                            format_func=lambda doc_id: titles.get(doc_id, doc_id))
+                            format_func=lambda doc_id: titles.get(doc_id, doc_id), placeholder=t("export.all"))
 with columns[3]:
     search = st.text_input(t("data.search"), key="data_search").strip()
 
@@ -38,15 +39,15 @@ if fact_ids:
     st.page_link(nav.PAGES_BY_ID["data"].path, label=t("data.clear_selection"), icon=":material/filter_alt_off:",
                  query_params={key: value for key, value in params.items() if value})
 
-rows = derived(tables, queries.data_rows, selection, tuple(metrics), tuple(scopes), tuple(doc_ids), fact_ids, search)
+rows, figure, shown = derived(tables, views.data_view, selection, tuple(metrics), tuple(scopes), tuple(doc_ids),
+                              fact_ids, search, TABLE_ROWS, lang)
 st.caption(t("data.count", n=len(rows)))
 if rows.empty:
     ui.notice(t("data.empty"))
     st.stop()
 
-ui.chart(page, figures.facts_by_metric(queries.count_by_metric(rows), lang, queries.reports_count(tables, rows)),
-         key="data_by_metric")
-ui.table(display.facts_table(rows.head(TABLE_ROWS), tables, lang), key="data_table")
+ui.chart(page, figure, key="data_by_metric")
+ui.table(shown, key="data_table")
 if len(rows) > TABLE_ROWS:
     st.caption(t("data.truncated", shown=TABLE_ROWS, n=len(rows)))
 

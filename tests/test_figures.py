@@ -87,11 +87,12 @@ def test_small_multiples_say_not_reported_instead_of_zero(tables):
     figure = figures.compare_small_multiples(values, [fx.HEQI, fx.ZHECHENG], "zh", 2)
     titles = [annotation.text for annotation in figure.layout.annotations if annotation.name != "source"]
     assert titles[:3] == ["规划面积", "建成区面积", "完成投资"]
-    bars = {trace.name: trace for trace in figure.data if trace.type == "bar"}
-    assert list(bars["主营业务收入"].x) == [fx.HEQI, fx.ZHECHENG] and list(bars["主营业务收入"].y) == [102.5, 146.0]
-    assert list(bars["建成区面积"].x) == [fx.ZHECHENG]  # no bar, let alone a zero, for 鹤淇
-    texts = [trace for trace in figure.data if trace.type == "scatter"]
-    assert any(list(trace.x) == [fx.HEQI] and list(trace.text) == ["未报告"] for trace in texts)
+    revenue = [trace for trace in figure.data if trace.meta == "revenue"]
+    assert [(trace.type, trace.x[0], trace.y[0]) for trace in revenue] == [("bar", fx.HEQI, 102.5), ("bar", fx.ZHECHENG, 146.0)]
+    built = [trace for trace in figure.data if trace.meta == "area_built"]
+    assert [(trace.type, trace.x[0]) for trace in built] == [("scatter", fx.HEQI), ("bar", fx.ZHECHENG)]
+    assert list(built[0].text) == ["未报告"] and built[0].y[0] == 0  # a label, not a bar of zero
+    assert [trace.name for trace in figure.data if trace.showlegend] == [fx.HEQI, fx.ZHECHENG]
     assert figures.source_text(figure) == "来源：2 份报告"
 
 

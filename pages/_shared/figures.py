@@ -244,33 +244,68 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
         vertical_spacing=min(0.12, 0.9 / rows_count), horizontal_spacing=0.08,
     )
     categories = [plain(name) for name in zone_names]
+    colors = {name: COLORWAY[position % len(COLORWAY)] for position, name in enumerate(categories)}
+    in_legend: set[str] = set()
     for position, metric in enumerate(metrics):
         row, column = position // columns + 1, position % columns + 1
         subset = values[values["metric"] == metric]
         stated = subset[subset["value"].notna()]
-        missing = subset[subset["value"].isna()]
         divisor, unit_label = i18n.unit_scale(
             i18n.metric_unit(metric), float(stated["value"].abs().max()), lang, metric
         )
-        custom = _hover_fields(stated, lang)
-        figure.add_bar(
-            x=stated["zone_name"].map(plain).to_numpy(), y=(stated["value"].astype("float64") / divisor).to_numpy(),
-            marker_color=[COLORWAY[categories.index(plain(name)) % len(COLORWAY)] for name in stated["zone_name"]],
-            customdata=custom.to_numpy(), showlegend=False, name=i18n.metric_label(metric, lang),
-            text=custom["shown"].to_numpy(), textposition="outside", cliponaxis=False,
-            hovertemplate=_hovertemplate(lang), row=row, col=column,
-        )
-        if not missing.empty:
-            figure.add_scatter(
-                x=missing["zone_name"].map(plain).to_numpy(), y=[0] * len(missing), mode="text",
-                text=[t("not_reported", lang)] * len(missing), textposition="top center",
-                textfont=dict(color=NOT_REPORTED_COLOR), showlegend=False, hoverinfo="skip", row=row, col=column,
+        custom = _hover_fields(stated, lang).set_index(stated.index)
+        for index, zone in subset.iterrows():  # at most 5 zones: one trace each, coloured by zone
+            name = plain(zone["zone_name"])
+            if pd.isna(zone["value"]):
+                figure.add_scatter(
+                    x=[name],
+                    y=[0],
+                    mode="text",
+                    text=[t("not_reported", lang)],
+                    textposition="top center",
+                    textfont=dict(color=NOT_REPORTED_COLOR),
+                    cliponaxis=False,
+                    showlegend=False,
+                    hoverinfo="skip",
+                    meta=metric,
+                    name=name,
+                    row=row,
+                    col=column,
+                )
+                continue
+            figure.add_bar(
+                x=[name],
+                y=[float(zone["value"]) / divisor],
+                name=name,
+                legendgroup=name,
+                meta=metric,
+                showlegend=name not in in_legend,
+                marker_color=colors.get(name, COLORWAY[0]),
+                customdata=[custom.loc[index].tolist()],
+                text=[custom.at[index, "shown"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=_hovertemplate(lang),
+                row=row,
+                col=column,
             )
-        figure.update_xaxes(type="category", categoryorder="array", categoryarray=categories, row=row, col=column)
-        figure.update_yaxes(title_text=unit_label, row=row, col=column)
+            in_legend.add(name)
+        figure.update_xaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=categories,
+            showticklabels=False,
+            row=row,
+            col=column,
+        )
+        figure.update_yaxes(title_text=unit_label, rangemode="tozero", row=row, col=column)
     figure.update_layout(
-        template=TEMPLATE_NAME, title=dict(text=t("compare.small_multiples", lang)),
-        height=max(360, 300 * rows_count + 80), margin=dict(t=90, b=90),
+        template=TEMPLATE_NAME,
+        title=dict(text=t("compare.small_multiples", lang)),
+        height=max(360, 260 * rows_count + 120),
+        margin=dict(t=110, b=90),
+        barmode="overlay",
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", yref="container", x=0),
     )
     return add_source(figure, n_reports, lang)
 

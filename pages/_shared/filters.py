@@ -205,10 +205,12 @@ def setup_page(page_id: str) -> PageContext:
     )
     chosen_years = sidebar_filters.multiselect(
         t("filter.years"), options=years, key="w_years", help=t("filter.years.help"),
+        placeholder=t("filter.years.all"),
         on_change=_remember, args=("w_years", "years"),
     )
     kinds = sidebar_filters.multiselect(
         t("filter.kinds"), options=list(schema.KINDS), key="w_kinds", format_func=i18n.kind_label,
+        placeholder=t("filter.kinds.all"),
         on_change=_remember, args=("w_kinds", "kinds"),
     )
     sidebar_filters.caption(t("filter.link"))

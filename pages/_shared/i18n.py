@@ -61,7 +61,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "不选 = 全部年份；未注明年份的数字（如规划面积、累计数）始终保留",
         "None selected = all years; figures without a year (planned area, cumulative totals) are always kept",
     ),
+    "filter.years.all": ("全部年份", "All years"),
     "filter.kinds": ("类型", "Kind"),
+    "filter.kinds.all": ("全部类型", "All kinds"),
     "filter.link": ("复制浏览器地址即可分享当前视图。", "Copy the browser address to share this view."),
     # kinds
     "kind.actual": ("实际", "Actual"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._shared import display, figures, i18n, queries, ui
+from pages._shared import i18n, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import PageContext, synced_widget
 from pages._shared.i18n import t
@@ -54,38 +54,32 @@ def render(page: PageContext, topic: str) -> None:
         return
 
     area = None if measure == ABSOLUTE else measure
-    rows, total, left_out = derived(tables, queries.topic_by_zone, selection, metric, area)
-    if rows.empty:
+    figure, total, shown, left_out = derived(tables, views.topic_zone_figure, selection, metric, area, lang)
+    if figure is None:
         ui.notice(t("metric_unreported", metric=label) if not left_out else
                   t("topic.intensity_caption", area=t(f"area.{area}"), names=ui.names(left_out)))
     else:
-        ui.chart(page, figures.latest_by_zone(rows, metric, lang, queries.reports_count(tables, rows), area),
-                 key=f"{topic}_by_zone")
+        ui.chart(page, figure, key=f"{topic}_by_zone")
         notes = [t("topic.scope_caption")]
-        if total > rows["zone_id"].nunique():
-            notes.append(t("chart.top_n", n=rows["zone_id"].nunique(), total=total))
+        if total > shown:
+            notes.append(t("chart.top_n", n=shown, total=total))
         if area:
             notes.append(t("topic.intensity_caption", area=t(f"area.{area}"), names=ui.names(left_out)) if left_out
                          else t("topic.intensity_caption_all", area=t(f"area.{area}")))
         notes.append(t("chart.select_hint"))
         st.caption(" ".join(notes))
 
-    by_year = derived(tables, queries.topic_by_year, selection, metric)
-    if by_year["year"].nunique() >= 1 and not by_year.empty:
-        ui.chart(page, figures.by_year(by_year, metric, lang, queries.reports_count(tables, by_year)), key=f"{topic}_by_year")
+    by_year = derived(tables, views.topic_year_figure, selection, metric, lang)
+    if by_year is not None:
+        ui.chart(page, by_year, key=f"{topic}_by_year")
 
-    growth = derived(tables, queries.topic_growth, selection, metric)
-    if growth.empty:
+    growth = derived(tables, views.topic_growth_figure, selection, metric, lang)
+    if growth is None:
         st.caption(t("topic.no_growth", metric=label))
     else:
-        ui.chart(page, figures.growth(growth, metric, lang, queries.reports_count(tables, growth)), key=f"{topic}_growth")
+        ui.chart(page, growth, key=f"{topic}_growth")
 
     st.subheader(t("topic.facts_table"))
-    facts = derived(tables, queries.topic_facts, selection, metric, TABLE_ROWS)
-    ui.table(derived(tables, _facts_display, selection, metric, lang), key=f"{topic}_facts")
-    if len(facts) >= TABLE_ROWS:
+    ui.table(derived(tables, views.topic_facts_table, selection, metric, TABLE_ROWS, lang), key=f"{topic}_facts")
+    if counts[metric] > TABLE_ROWS:
         st.caption(t("data.truncated", shown=TABLE_ROWS, n=counts[metric]))
-
-
-def _facts_display(tables, selection, metric, lang):
-    return display.facts_table(queries.topic_facts(tables, selection, metric, TABLE_ROWS), tables, lang)
