@@ -24,7 +24,7 @@ METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "
 _CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
-_COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff]{0,6}?)(项目|企业)")
+_COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业)")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
@@ -85,8 +85,9 @@ def cues() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def scope_words() -> list[tuple[str, str]]:
+    """Scope words in the order of scopes.csv: the first found wins (规上 before 工业企业)."""
     with open(LEXICON / "scopes.csv", encoding="utf-8") as handle:
-        return sorted(((row["word"], row["scope"]) for row in csv.DictReader(handle)), key=lambda pair: -len(pair[0]))
+        return [(row["word"], row["scope"]) for row in csv.DictReader(handle)]
 
 
 @lru_cache(maxsize=1)
@@ -112,14 +113,29 @@ def _keyword_index() -> dict[str, Keyword]:
 
 
 def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
-    """The metric wording nearest the end of `window` whose metric fits the dimension."""
+    """The metric wording nearest the end of `window` whose metric fits the dimension.
+
+    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
+    wording is about a wider place (县城建成区面积)."""
     best = None
     for match in _keyword_pattern().finditer(window):
         keyword = _keyword_index()[match.group()]
         if METRIC_DIMENSION.get(metric_units()[keyword.metric]) != dimension:
             continue
         best = (keyword, match.start())
+    if best is None:
+        return None
+    wider = _word_pattern(tuple(cues()["wider_places"]))
+    if wider.search(window, max(0, best[1] - 3), best[1]):
+        return None
+    other = list(_word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    if other and other[-1].start() >= best[1] + len(best[0].word):
+        return None
     return best
+
+
+def _names_other_indicator(window: str) -> bool:
+    return bool(_word_pattern(tuple(cues()["other_indicators"])).search(window))
 
 
 def _has(words: list[str] | tuple[str, ...], text: str) -> bool:
@@ -173,6 +189,8 @@ def _clause_after(text: str, end: int) -> str:
 def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:
     """A money figure that is the size of one named project or facility (投资12亿元的…项目)."""
     after = _clause_after(text, quantity.end)
+    if _COMPLETION.match(after):
+        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
     if after.startswith(tuple(cues()["item_after"])):
         return True
     builds = _word_pattern(tuple(cues()["build_verbs"]))
@@ -199,24 +217,47 @@ def _count_metric(text: str, quantity: Quantity, window: str) -> Keyword | None:
     noun = _COUNT_NOUN.match(after)
     if noun:
         return _keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
-    if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都")):
+    if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都", "和", "及", "与")):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = _last_keyword(window, "count")
     return found[0] if found else None
 
 
-def _respectively(text: str, sentence_start: int, quantity: Quantity, dimension: str) -> list[str] | None:
-    """Metrics listed before 分别/依次 in the sentence, in order, when this figure follows it."""
-    head = text[sentence_start : quantity.start]
-    marker = list(_word_pattern(tuple(cues()["respectively"])).finditer(head))
+def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None:
+    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order."""
+    head = text[sentence.start : sentence.end]
+    marker = _word_pattern(tuple(cues()["respectively"])).search(head)
     if not marker:
-        return None
-    listed = [
-        _keyword_index()[match.group()]
-        for match in _keyword_pattern().finditer(head[: marker[-1].start()])
-        if METRIC_DIMENSION.get(metric_units()[_keyword_index()[match.group()].metric]) == dimension
-    ]
-    return [keyword.metric for keyword in listed] if len(listed) >= 2 else None
+        return
+    at = sentence.start + marker.start()
+    before, after = [f for f in sentence_facts if f.quantity.end <= at], [f for f in sentence_facts if f.quantity.start > at]
+    amounts = [f for f in after if f.kind != "growth"]
+    growths = [f for f in after if f.kind == "growth"]
+    listed = text[sentence.start : at]
+    wordings = [_keyword_index()[m.group()] for m in _keyword_pattern().finditer(listed)]
+    wordings = [k for k in wordings if amounts and METRIC_DIMENSION.get(metric_units()[k.metric]) == METRIC_DIMENSION.get(amounts[0].unit)]
+    if len(wordings) >= 2 and len({k.metric for k in wordings}) >= 2:
+        for fact, keyword in zip(amounts, wordings, strict=False):
+            fact.metric, fact.wording = keyword.metric, keyword.word
+    statuses = [status for _, status, _ in _statuses_in(listed)]
+    projects = [f for f in amounts if f.metric == "projects"]
+    if len(statuses) >= 2 and len(projects) >= 2:
+        for fact, status in zip(projects, statuses, strict=False):
+            fact.status = status
+    wholes = [f for f in before if f.kind != "growth"]
+    if len(wholes) >= 2 and len(growths) >= 2:
+        for fact, whole in zip(growths, wholes, strict=False):
+            fact.metric, fact.scope = whole.metric, whole.scope
+
+
+def _statuses_in(text: str) -> list[tuple[int, str, int]]:
+    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    found = []
+    for match in _status_pattern().finditer(text):
+        status, strength = by_word[match.group()]
+        if not found or found[-1][1] != status:
+            found.append((match.start(), status, strength))
+    return found
 
 
 def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
@@ -237,7 +278,6 @@ def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact],
         starts_with_breakdown = sentence_text.lstrip("（(")[:3].startswith("其中")
         project_context = any(fact.metric == "projects" for fact in previous_sentence_facts)
         previous_end = sentence.start
-        respectively_index = 0
         for quantity in in_sentence:
             window = text[previous_end : quantity.start]
             previous_end = quantity.end
@@ -247,13 +287,10 @@ def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact],
             )
             if fact is None:
                 continue
-            listed = _respectively(text, sentence.start, quantity, METRIC_DIMENSION.get(fact.unit, fact.unit))
-            if listed and fact.kind != "growth":
-                fact.metric = listed[min(respectively_index, len(listed) - 1)]
-                respectively_index += 1
             if fact.metric == "projects":
                 project_context = True
             sentence_facts.append(fact)
+        _apply_respectively(text, sentence, sentence_facts)
         facts.extend(sentence_facts)
         if sentence_facts:
             previous_sentence_facts = sentence_facts
@@ -276,15 +313,23 @@ def _read_quantity(
     stated_completion = None
     if dimension in ("percent", "ratio"):
         sign = _growth_sign(window)
+        last = sentence_facts[-1] if sentence_facts else None
+        continued = last is not None and last.kind == "growth" and window.strip() in ("", "和", "、", "及", "与", "，")
+        if sign is None and continued:
+            sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
         if sign is None:
             return None
         kind = "growth"
         basis = base_year(text[clause_start(text, quantity.start, sentence.start) : quantity.start])
+        if basis is None and continued:
+            basis = last.basis
         value = sign * (quantity.value * 100 if dimension == "ratio" else quantity.value)
         found = _last_keyword(window, "money") or _last_keyword(window, "count") or _last_keyword(window, "area")
         if found:
             keyword = found[0]
             metric = keyword.metric
+        elif _names_other_indicator(window):
+            return None  # 工业增加值增长9%: not the previous metric's growth
         elif parent_pool:
             metric = parent_pool[-1].metric
         else:
@@ -297,6 +342,10 @@ def _read_quantity(
             return None
         if dimension == "count":
             keyword = _count_metric(text, quantity, window)
+            marker = _word_pattern(tuple(cues()["respectively"])).search(head)
+            if keyword is None and marker:
+                listed = _last_keyword(head[: marker.start()], "count")
+                keyword = listed[0] if listed else None
             found = (keyword, 0) if keyword else None
         else:
             found = _last_keyword(window, dimension)
@@ -307,6 +356,8 @@ def _read_quantity(
                 return None  # 项目计划总投资1.2亿元 of one named project: an item amount, not a group total
             if metric in ("investment",) and _has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
                 metric = "investment_infrastructure"
+        elif _names_other_indicator(window):
+            return None  # 工业增加值34.4亿元 or 投资强度: an indicator outside the vocabulary
         else:
             pool = parent_pool
             breakdown_at = head.rfind("其中")
@@ -423,7 +474,7 @@ def _group_scope(clause_window: str, noun: str) -> str | None:
 def _inherited_scope(window: str, inherited: Fact) -> str | None:
     """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
     words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
-    if not words or re.search(r"较|比|同比", words):
+    if not words or re.search(r"较|比|同比", words) or _ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
     words = _SCOPE_FILLER.sub("", words)
     return words if 2 <= len(words) <= 12 else inherited.scope

@@ -30,12 +30,20 @@ NAMED_SPANS = {
     "前两季度": "01-06",
     "一季度": "01-03",
     "第一季度": "01-03",
+    "首季度": "01-03",
+    "二季度": "04-06",
+    "第二季度": "04-06",
+    "三季度": "07-09",
+    "第三季度": "07-09",
+    "四季度": "10-12",
+    "第四季度": "10-12",
     "前三个季度": "01-09",
 }
 SPAN = re.compile(
-    rf"(?P<a>{_NUM}|元)\s*[-~至到]\s*(?P<b>{_NUM})\s*月"
+    rf"(?P<a>{_NUM}|元)\s*月?\s*[-~至到]\s*(?P<b>{_NUM})\s*月"
     rf"|前(?P<n>{_NUM})个?月"
     rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
+    rf"|截[至止](?:\d{{4}}年)?(?P<year_end>年?底|年末)"
     rf"|(?P<named>{'|'.join(sorted(NAMED_SPANS, key=len, reverse=True))})"
 )
 
@@ -53,6 +61,8 @@ def _month(text: str) -> int:
 
 
 def _months(match: re.Match) -> tuple[str | None, bool]:
+    if match["year_end"]:
+        return None, True  # 截止2025年底: a to-date figure for the whole year
     if match["named"]:
         return NAMED_SPANS[match["named"]], False
     if match["end"]:

@@ -16,15 +16,15 @@ from .numerals import ARABIC, DIGITS, parse_any
 from .schema import LEXICON
 
 # A Chinese numeral must start with a digit or 十, so that 亿元项目 or 万元 alone is no number.
-CHINESE_NUMBER = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+CHINESE_NUMBER = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*|[百千](?=[万亿]))"
 NUMBER = rf"(?:{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
 APPROX_AFTER = ("左右",)
-LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于")
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超")
 UPPER_BEFORE = ("不足", "不到", "不超过")
-APPROX_BEFORE = ("约为", "约", "近", "将近", "接近", "大约", "大概")
+APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
 
@@ -129,7 +129,11 @@ def find_quantities(text: str) -> list[Quantity]:
         elif after.startswith(UPPER_AFTER) or before.endswith(UPPER_BEFORE):
             bound = "upper"
         approximate = before.endswith(APPROX_BEFORE) or after.startswith(APPROX_AFTER)
-        rate = before.endswith(NOT_A_QUANTITY_BEFORE) or bool(re.search(r"每[^\d，。；]{0,3}$", before))
+        rate = (
+            before.endswith(NOT_A_QUANTITY_BEFORE)
+            or bool(re.search(r"每[^\d，。；]{0,3}$", before))
+            or text.startswith(("/", "每"), match.end())  # 232.55万元/亩: a rate
+        )
         found.append(
             Quantity(
                 start=match.start(),
