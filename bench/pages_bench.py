@@ -109,7 +109,7 @@ def _line(row: dict, bare: dict | None) -> str:
         return f"    {row['page']:<36} FAILED  {row['errors'][0]}"
     text = f"    {row['page']:<36} cold {row['cold_s']:7.2f} s   cached {row['cached_s']:7.3f} s"
     if bare is not None and row.get("ratio_to_bare") is not None:
-        text += f"   ×{row['ratio_to_bare']:.1f} bare"
+        text += f"   ×{row['ratio_to_bare']:.2f} bare"
     if row["errors"]:
         text += f"   RAISED: {row['errors'][0][:120]}"
     return text
