@@ -37,10 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         "args": vars(args),
     }
     started = time.perf_counter()
-    if not args.skip_loader:
-        results["loader"] = _loader(args)
-    if not args.skip_pages:
-        results["pages"] = _pages(args)
+    for part, run, skip in (("loader", _loader, args.skip_loader), ("pages", _pages, args.skip_pages)):
+        if skip:
+            continue
+        try:
+            results[part] = run(args)
+        except Exception as error:  # e.g. the loaders mid-edit: report it, go on with the other part
+            results[part] = {"error": f"{type(error).__name__}: {error}"}
+            print(f"!! {part} benchmark failed: {results[part]['error']}")
     results["total_s"] = time.perf_counter() - started
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
@@ -65,9 +69,13 @@ def _pages(args) -> dict:
         tmp = Path(tmp)
         bare = tmp / "bare_page.py"
         bare.write_text(pages_bench.BARE_PAGE, encoding="utf-8")
-        sample = loader_bench.build_sample(tmp / "sample_tables")
         print(f"\n== pages on the sample tables (AppTest; cold = caches cleared, cached = median of {args.repeats})")
-        results["sets"].append(pages_bench.run_set("sample", sample, bare, args.repeats, timeout=300))
+        try:
+            sample = loader_bench.build_sample(tmp / "sample_tables")
+            results["sets"].append(pages_bench.run_set("sample", sample, bare, args.repeats, timeout=300))
+        except Exception as error:
+            results["sample_error"] = f"{type(error).__name__}: {error}"
+            print(f"!! sample tables: {results['sample_error']}")
         print(f"\n== pages on {args.facts:,} synthetic facts")
         start = time.perf_counter()
         counts = synthetic_tables.make(tmp / "synthetic_tables", args.facts)
@@ -83,7 +91,7 @@ def _pages(args) -> dict:
 def _summary(results: dict) -> None:
     print("\n== summary")
     loader = results.get("loader")
-    if loader:
+    if loader and "runs" in loader:
         big = loader["runs"][-1]
         print(
             f"loader   {big['mb']:.1f} MB, {big['reports']} reports, {big['facts']} facts: "
@@ -97,7 +105,7 @@ def _summary(results: dict) -> None:
             f"(1 = linear), peak memory ×{loader['flatness_peak_memory']:.2f} (1 = flat)"
         )
     pages = results.get("pages")
-    if pages:
+    if pages and "sets" in pages:
         failed = [(s["tables"], p["page"], p["errors"][0]) for s in pages["sets"] for p in s["pages"] if p["errors"]]
         print(f"pages    peak memory after the big runs {pages['peak_rss_mb_after_big']:.0f} MB")
         for tables, page, error in failed:
