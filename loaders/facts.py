@@ -211,12 +211,15 @@ def _is_threshold(text: str, quantity: Quantity) -> bool:
     return after.startswith(tuple(cues()["threshold_after"]))
 
 
-def _count_metric(text: str, quantity: Quantity, window: str) -> Keyword | None:
-    """项目 or 企业 right after a count (14个项目) or in its window (签约项目15个)."""
-    after = text[quantity.end : quantity.end + 8]
+def _count_metric(text: str, quantity: Quantity, window: str, sentence_facts: list[Fact]) -> Keyword | None:
+    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
+    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
+    after = _clause_after(text, quantity.end)[:16]
     noun = _COUNT_NOUN.match(after)
     if noun:
         return _keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
+    if _status_pattern().match(after.lstrip("已正在实质性全部均都")) and any(f.metric == "projects" for f in sentence_facts):
+        return _keyword_index()["项目"]
     if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都", "和", "及", "与")):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = _last_keyword(window, "count")
@@ -328,8 +331,8 @@ def _read_quantity(
         if found:
             keyword = found[0]
             metric = keyword.metric
-        elif _names_other_indicator(window):
-            return None  # 工业增加值增长9%: not the previous metric's growth
+        elif _names_other_indicator(text[sentence_facts[-1].quantity.end if sentence_facts else sentence.start : quantity.start]):
+            return None  # 工业增加值(34.4亿元)增长9%: not the previous metric's growth
         elif parent_pool:
             metric = parent_pool[-1].metric
         else:
@@ -341,7 +344,7 @@ def _read_quantity(
         ):
             return None
         if dimension == "count":
-            keyword = _count_metric(text, quantity, window)
+            keyword = _count_metric(text, quantity, window, sentence_facts)
             marker = _word_pattern(tuple(cues()["respectively"])).search(head)
             if keyword is None and marker:
                 listed = _last_keyword(head[: marker.start()], "count")
@@ -383,6 +386,8 @@ def _read_quantity(
         return None
     period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
     year, months = period.year, period.months
+    if stated_completion is not None:
+        months = None  # 完成年任务X: the task is the whole year's
     parent = None
     breakdown_at = head.rfind("其中")
     inner = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at] if breakdown_at >= 0 else []
@@ -402,7 +407,7 @@ def _read_quantity(
     if metric == "financing":
         scope = _financing_scope(head)
     elif metric in ("projects", "enterprises"):
-        scope = _group_scope(clause_window, "项目" if metric == "projects" else "企业")
+        scope = _group_scope(clause_window, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
     else:
         scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
     if scope is None and metric in ("project_investment", "project_investment_completed"):
@@ -458,8 +463,12 @@ _GROUP_VERBS = re.compile(
 )
 
 
-def _group_scope(clause_window: str, noun: str) -> str | None:
-    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业."""
+def _group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
+    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
+    86个亿元以上重点工业项目 -> 亿元以上项目."""
+    following = _COUNT_NOUN.match(after)
+    if following and following.group(2) == noun and following.group(1):
+        return _scope(following.group(1) + noun) or following.group(1) + noun
     at = clause_window.rfind(noun)
     if at < 0:
         return _scope(clause_window)
