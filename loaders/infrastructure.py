@@ -20,6 +20,7 @@ from .items import (
     Quantities,
     StatusWord,
     as_written,
+    blank,
     cue_pattern,
     document_of,
     name_stop_pattern,
@@ -200,11 +201,14 @@ def _split_piece(text, start, end, found, quantities):
 
 
 def _make_item(text, start, end, found, quantities) -> Item | None:
-    name_end = _SUFFIX.match(text, found[-1].end(), end).end()
-    if text.count("（", start, name_end) > text.count("）", start, name_end):
-        close = text.find("）", name_end, end)
-        name_end = close + 1 if close >= 0 else name_end
-    if _TAIL_REJECT.match(text, name_end) or _LOCATION_BEFORE.search(text, max(0, start - 3), start):
+    if _LOCATION_BEFORE.search(text, max(0, start - 3), start):
+        return None
+    name_end = _name_end(text, end, found)
+    # 天然气供气指标: the quota is no facility, the 天然气 before it is.
+    while _TAIL_REJECT.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
+        found = found[:-1]
+        name_end = _name_end(text, end, found)
+    if _TAIL_REJECT.match(text, name_end):
         return None
     lead = _ZONE_LEAD.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
@@ -222,6 +226,15 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if item.quantity is not None and item.quantity.end > item.end:
         item.end = item.quantity.end  # 标准化厂房1万平米
     return item
+
+
+def _name_end(text: str, end: int, found: list[re.Match]) -> int:
+    """Where a facility's name ends: its last facility word and what may follow it (一期工程, （供排水）)."""
+    name_end = _SUFFIX.match(text, found[-1].end(), end).end()
+    if text.count("（", found[0].start(), name_end) > text.count("）", found[0].start(), name_end):
+        close = text.find("）", name_end, end)
+        name_end = close + 1 if close >= 0 else name_end
+    return name_end
 
 
 def _residual(name: str) -> str:
@@ -348,9 +361,7 @@ def _statuses(document, sentence, clauses, items) -> None:
     words = document.status_words(sentence, TABLE)
     for item in items:
         blocked = {other.clause for other in items if other.clause != item.clause}
-        item.status = pick_status(
-            words, clauses, item.clause, (item.start, item.end), blocked, prefer_before=True, rank=_word_rank
-        )
+        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True)
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
@@ -359,13 +370,13 @@ def _word_rank(word: StatusWord) -> tuple[int, int]:
 
 def _settle(document, items) -> list[Item]:
     """Bare pipes join the utility before them; other bare words and items with no status drop out."""
-    kept: list[Item] = []
+    joined: list[Item] = []
     for item in items:
         if item.generic_head:
             target = next(
                 (
                     other
-                    for other in reversed(kept)
+                    for other in reversed(joined)
                     if other.segment == item.segment and other.sentence is item.sentence and other.category in _UTILITIES
                 ),
                 None,
@@ -373,6 +384,9 @@ def _settle(document, items) -> list[Item]:
             if target is not None:
                 _absorb(target, item)
                 continue
+        joined.append(item)
+    kept: list[Item] = []
+    for item in joined:
         if item.bare and item.quantity is None:
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one
         if item.status is None and _intended(document, item):
@@ -398,7 +412,7 @@ def _intended(document: Document, item: Item) -> bool:
     """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
-    head = document.text[item.sentence.start : item.start]
+    head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
     return bool(cue_pattern("future_in_sentence").search(head))
 
 

@@ -202,7 +202,7 @@ class _Markers:
 
     def __init__(self, text: str, sentence: Sentence):
         self.offset = sentence.start
-        blanked = _blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
+        blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
         self.clause_starts = [0] + [match.end() for match in CLAUSE_END.finditer(blanked)]
         self.past = [match.end() for match in cue_pattern("past_before").finditer(blanked)]
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
@@ -230,7 +230,7 @@ class _Markers:
         return self._last(self.past, low, position) < 0
 
 
-def _blank(pattern: re.Pattern, text: str) -> str:
+def blank(pattern: re.Pattern, text: str) -> str:
     """text with every match of pattern replaced by spaces of the same length (offsets kept)."""
     return pattern.sub(lambda match: " " * len(match.group()), text)
 
@@ -269,45 +269,47 @@ def pick_status(
     own: int,
     span: tuple[int, int],
     blocked: set[int],
+    rank,
     prefer_before: bool = False,
-    rank=None,
 ) -> StatusWord | None:
-    """The status of the item at `span` in clause `own`: its clause's explicit word nearest it, else the
-    first explicit word in the clauses after it (up to one about another item, in `blocked`), else its
-    clause's weak word nearest it, else an explicit word in the clauses before it. With prefer_before
-    a word before the item wins over one after it (现有110千伏、35千伏以及在建的220千伏变电站); with
-    rank, the most advanced of a later clause's words wins (已完成选址、勘测设计 -> design)."""
+    """The status of the item at `span` in clause `own`.
+
+    Its clause's explicit words first: the most advanced of them (已签约并开工建设 -> started;
+    已建成并投入运行 -> in_operation), or with prefer_before the nearest one before the item (现有110千伏、
+    35千伏以及在建的220千伏变电站). Else the most advanced explicit word of the first clause after it
+    that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
+    `blocked`); else the explicit word nearest it in the clauses before it (与X公司签约，合作建设Y项目
+    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction)."""
     start, end = span
 
     def in_clause(index: int) -> list[StatusWord]:
         low, high = clauses[index]
         return [word for word in words if low <= word.start < high and not (start <= word.start < end)]
 
-    def distance(word: StatusWord) -> tuple[int, int]:
-        if word.end <= start:
-            return (0 if prefer_before else 1, start - word.end)
-        return (1, word.start - end)
+    def distance(word: StatusWord) -> int:
+        return start - word.end if word.end <= start else word.start - end
 
     own_words = in_clause(own)
     strong = [word for word in own_words if word.strength >= 2]
+    before = [word for word in strong if word.end <= start]
+    if prefer_before and before:
+        return min(before, key=distance)
     if strong:
-        return min(strong, key=distance)
+        return max(strong, key=lambda word: (rank(word), -distance(word)))
     for index in range(own + 1, len(clauses)):
         if index in blocked:
             break
         strong = [word for word in in_clause(index) if word.strength >= 2]
         if strong:
-            return max(strong, key=rank) if rank else strong[0]
-    weak = sorted(own_words, key=lambda word: (-word.strength, *distance(word)))
-    if weak:
-        return weak[0]
+            return max(strong, key=rank)
     for index in range(own - 1, -1, -1):
         if index in blocked:
             break
         strong = [word for word in in_clause(index) if word.strength >= 2]
         if strong:
             return strong[-1]
-    return None
+    weak = sorted(own_words, key=lambda word: (-word.strength, distance(word)))
+    return weak[0] if weak else None
 
 
 def clause_index(clauses: list[tuple[int, int]], position: int) -> int:

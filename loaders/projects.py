@@ -133,7 +133,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
-        mention.status = pick_status(words, clauses, own, mention.status_span, blocked)
+        mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
@@ -142,6 +142,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = _amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _word_rank(word: StatusWord) -> tuple[int, int]:
+    return status_rank(TABLE, word.status, word.strength)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -176,7 +180,7 @@ def _intro_lists(document, sentence, clauses, quantities, taken):
         end = stop.start() if stop else sentence.end
         items = _split_items(text, match.end(), end, quantities, strip_lead=False)
         low, _ = clauses[clause_index(clauses, match.start())]
-        found = [Mention(s, e, name, LISTED, sentence, (low, end), money) for s, e, name, money in items]
+        found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
         if len(found) >= 1 and all(_is_project_name(mention.name) for mention in found):
             yield found
 
