@@ -90,8 +90,9 @@ def test_small_multiples_say_not_reported_instead_of_zero(tables):
     revenue = [trace for trace in figure.data if trace.meta == "revenue"]
     assert [(trace.type, trace.x[0], trace.y[0]) for trace in revenue] == [("bar", fx.HEQI, 102.5), ("bar", fx.ZHECHENG, 146.0)]
     built = [trace for trace in figure.data if trace.meta == "area_built"]
-    assert [(trace.type, trace.x[0]) for trace in built] == [("scatter", fx.HEQI), ("bar", fx.ZHECHENG)]
-    assert list(built[0].text) == ["未报告"] and built[0].y[0] == 0  # a label, not a bar of zero
+    assert [(trace.type, trace.x[0]) for trace in built] == [("bar", fx.ZHECHENG)]  # no bar, let alone a zero
+    missing = [(note.x, note.text) for note in figure.layout.annotations if note.name == "not_reported:area_built"]
+    assert missing == [(fx.HEQI, "未报告")]
     assert [trace.name for trace in figure.data if trace.showlegend] == [fx.HEQI, fx.ZHECHENG]
     assert figures.source_text(figure) == "来源：2 份报告"
 

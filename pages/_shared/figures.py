@@ -257,18 +257,15 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
         for index, zone in subset.iterrows():  # at most 5 zones: one trace each, coloured by zone
             name = plain(zone["zone_name"])
             if pd.isna(zone["value"]):
-                figure.add_scatter(
-                    x=[name],
-                    y=[0],
-                    mode="text",
-                    text=[t("not_reported", lang)],
-                    textposition="top center",
-                    textfont=dict(color=NOT_REPORTED_COLOR),
-                    cliponaxis=False,
-                    showlegend=False,
-                    hoverinfo="skip",
-                    meta=metric,
-                    name=name,
+                # A label at the zone's place, not a bar: a missing figure is never drawn as zero.
+                figure.add_annotation(
+                    x=name,
+                    y=0,
+                    text=t("not_reported", lang),
+                    showarrow=False,
+                    yanchor="bottom",
+                    font=dict(size=11, color=NOT_REPORTED_COLOR),
+                    name=f"not_reported:{metric}",
                     row=row,
                     col=column,
                 )
@@ -299,13 +296,16 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
             col=column,
         )
         figure.update_yaxes(title_text=unit_label, rangemode="tozero", row=row, col=column)
+    for name in categories:  # zones with no figure at all still get their colour in the legend
+        if name not in in_legend:
+            figure.add_bar(x=[None], y=[None], name=name, marker_color=colors[name], showlegend=True, row=1, col=1)
     figure.update_layout(
         template=TEMPLATE_NAME,
         title=dict(text=t("compare.small_multiples", lang)),
         height=max(360, 260 * rows_count + 120),
-        margin=dict(t=110, b=90),
+        margin=dict(t=110, b=90, r=40),
         barmode="overlay",
-        legend=dict(orientation="h", y=1.0, yanchor="bottom", yref="container", x=0),
+        legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=1.0, xanchor="right"),
     )
     return add_source(figure, n_reports, lang)
 

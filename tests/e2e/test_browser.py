@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from pages._shared import data, queries
 
 pytestmark = pytest.mark.browser
+expect.set_options(timeout=30_000)  # a first (cold) run on a busy 2-core machine takes seconds
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"
