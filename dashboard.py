@@ -34,7 +34,8 @@ ui.kpi_cards(derived(tables, queries.kpi_totals, selection), lang)
 
 st.subheader(t("overview.zone_table"))
 st.caption(t("overview.zone_table.caption"))
-ui.table(derived(tables, display.zone_overview_table, selection, lang), key="zone_table")
+area_help = {i18n.metric_label(metric, lang): t("overview.area_help") for metric in ("area_planned", "area_built")}
+ui.table(derived(tables, display.zone_overview_table, selection, lang), key="zone_table", help=area_help)
 
 left, right = st.columns(2)
 with left:

@@ -17,4 +17,11 @@ Modules:
     queries.py  plain pandas functions over the tables (no streamlit)
     figures.py  plain plotly figure builders, the shared template, the source line (no streamlit)
     export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)
+    display.py  display frames for st.dataframe: zone overview, facts with source links, compare (no streamlit)
+    views.py    query + figure compositions with hashable args, cached whole by pages via derived() (no streamlit)
+    ui.py       streamlit render helpers: chart (selection -> Data page link), table, notices, KPI cards
+    topic.py    the shared composition of the Investment / Revenue & tax / Enterprises & employment pages
+
+Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) so a rerun on
+1M facts costs a cache lookup (cached page runs 0.04-0.15 s in AppTest on the synthetic bench tables).
 """

@@ -105,6 +105,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "每个区域一行；每个数字为该区域全区口径的最新实际值，括号内为期间。",
         "One row per zone; each cell is the zone-wide latest actual figure with its period in brackets.",
     ),
+    "overview.area_help": (
+        "平方公里；1 km² ≈ 1500 亩。把鼠标移到面积图的柱子上可看每个区域的亩数。",
+        "km²; 1 km² ≈ 1,500 mu (亩). Hover the bars of the area chart for each zone in mu.",
+    ),
     "overview.kpis": ("所选区域合计（各区域最新期）", "Selected zones, summed (each zone's latest period)"),
     "overview.kpi.zones": ("区域", "Zones"),
     "overview.kpi.reports": ("报告", "Reports"),

@@ -58,10 +58,10 @@ def chart(page, figure, key: str) -> list[str]:
     return fact_ids
 
 
-def table(frame: pd.DataFrame, key: str, height: int | None = None) -> None:
+def table(frame: pd.DataFrame, key: str, height: int | None = None, help: dict[str, str] | None = None) -> None:
     """A display frame (display.facts_table) with its source column as a link to the Sources page."""
     source = t("col.source")
-    column_config = {}
+    column_config: dict = {column: st.column_config.TextColumn(column, help=text) for column, text in (help or {}).items()}
     if source in frame.columns:
         column_config[source] = st.column_config.LinkColumn(source, display_text=t("col.source.open"))
     value = t("col.value")
