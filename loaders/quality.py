@@ -63,7 +63,7 @@ def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zo
             )
     rows += _later_than_signature(fact_rows, doc_id, doc_date)
     rows += _targets_below_actuals(fact_rows, doc_id)
-    rows += conflicts(pd.DataFrame(fact_rows), check_doc_id=doc_id)
+    rows += conflicts(fact_rows, check_doc_id=doc_id)
     for quantity, reason in unplaced:
         start, end = normalized.span(quantity.start, quantity.end)
         zone = resolver.zone_at(quantity.start)
@@ -109,32 +109,36 @@ def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
     return rows
 
 
-def conflicts(facts: pd.DataFrame, check_doc_id: str | None = None) -> list[dict]:
-    """One zone, metric and period stated with values more than 0.5% apart."""
-    if facts.empty:
-        return []
+def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
+    """One zone, metric and period stated with values more than 0.5% apart.
+
+    Plain dictionaries, not a DataFrame: this runs once per report, on a few dozen rows."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in facts:
+        if row.get("wording") is None:
+            continue
+        key = tuple(None if pd.isna(row.get(column)) else row.get(column) for column in CONFLICT_KEY)
+        groups.setdefault(key, []).append(row)
     rows = []
-    facts = facts[facts["wording"].notna()]
-    if facts.empty:
-        return []
-    keyed = facts.assign(**{column: facts[column].astype("object").where(facts[column].notna(), "") for column in CONFLICT_KEY})
-    for _, group in keyed.groupby(CONFLICT_KEY, sort=False, dropna=False):
+    for group in groups.values():
         if len(group) < 2:
             continue
-        low, high = group["value"].min(), group["value"].max()
+        values = [row["value"] for row in group]
+        low, high = min(values), max(values)
         if abs(high - low) <= 0.005 * max(abs(high), abs(low)):
             continue
-        if check_doc_id is None and group["doc_id"].nunique() < 2:
+        if check_doc_id is None and len({row["doc_id"] for row in group}) < 2:
             continue  # conflicts inside one report were flagged when it was read
-        first = group.iloc[0]
+        first = group[0]
         rows.append(
             _row(first["doc_id"], first["zone_id"], int(first["start"]), int(first["end"]), first["raw"],
                  "conflicting_values", "warning",
-                 f"同一区域、指标与期间有不同数值：{'、'.join(group['raw'].astype(str))}", list(group["fact_id"]))
+                 f"同一区域、指标与期间有不同数值：{'、'.join(str(row['raw']) for row in group)}",
+                 [row["fact_id"] for row in group])
         )
     return rows
 
 
 def cross_document_checks(facts: pd.DataFrame) -> list[dict]:
     """Quality rows that need facts of several reports at once (conflicting values)."""
-    return conflicts(facts)
+    return conflicts(facts[facts["wording"].notna()].to_dict("records")) if "wording" in facts else []

@@ -98,8 +98,13 @@ def _is_valid_chinese(text: str) -> bool:
     return not (len(text) > 1 and all(char in DIGITS for char in text) and len(text) < 4)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in normalised text, in order."""
+@lru_cache(maxsize=4)
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in normalised text, in order (cached: facts, projects and items all ask)."""
+    return tuple(_scan_quantities(text))
+
+
+def _scan_quantities(text: str) -> list[Quantity]:
     table = units()
     factors = multipliers()
     found = []

@@ -250,10 +250,22 @@ def gazetteer() -> dict[str, list[dict]]:
     return places
 
 
-@lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern | None:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(name) for name in names)) if names else None
+_ADMIN_END = re.compile(r"[省市县区州盟旗]")
+
+
+def places_in(text: str) -> list[str]:
+    """Gazetteer names in text, in order: the longest name ending at each admin character.
+
+    A dictionary look-up per 省/市/县/区 character: a regex of a thousand alternatives is slow."""
+    places = gazetteer()
+    found = []
+    for match in _ADMIN_END.finditer(text):
+        end = match.end()
+        for size in range(min(9, end), 1, -1):
+            if text[end - size : end] in places:
+                found.append(text[end - size : end])
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -269,12 +281,12 @@ def _short_city_names() -> dict[str, str]:
 def place_of(zone: str, text: str) -> dict[str, str | None]:
     """Province, city and county: from the zone's own name first, then the places its report names."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
-    pattern = _place_pattern()
-    if pattern is None:
+    if not gazetteer():
         return found
-    named = [match.group() for match in pattern.finditer(zone)]
-    named += [city for short, city in _short_city_names().items() if zone.startswith(short) and city not in named]
-    in_text = [match.group() for match in pattern.finditer(text)]
+    named = places_in(zone)
+    shorts = _short_city_names()
+    named += [shorts[zone[:size]] for size in (2, 3, 4) if zone[:size] in shorts and shorts[zone[:size]] not in named]
+    in_text = places_in(text)
     for name in named + in_text:
         rows = gazetteer()[name]
         if len(rows) != 1:
