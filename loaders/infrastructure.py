@@ -24,6 +24,7 @@ from .items import (
     cue_pattern,
     document_of,
     name_stop_pattern,
+    name_stops,
     pick_status,
     provenance,
     quote_span,
@@ -37,7 +38,7 @@ from .units import Quantity, units
 TABLE = "infrastructure"
 # What may follow a facility word and still belong to its name (一期工程, 北延, （供排水）, 产业园).
 _SUFFIX = re.compile(
-    r"(?:[东西南北]延(?:伸)?段?|[一二三四五六七八九十\d]+期|工程|项目|改造|扩建|拓宽|延伸段?|主车道|规划"
+    r"(?:[东西南北]延(?:伸)?段?|[东西南北中]段|[一二三四五六七八九十\d]+(?:期|标段)|工程|项目|改造|扩建|拓宽|延伸段?|主车道|规划"
     r"|产业园|园区|基地|中心|（[^（）]{1,12}）|\([^()]{1,12}\))*"
 )
 _FILLER = re.compile(r"产业集聚区|集聚区|区内|园区内|相关|各类|各项|工程|项目|建设|基础设施|设施|[\d.]+|[（）()、\s]")
@@ -46,7 +47,19 @@ _ZONE_LEAD = re.compile(r"(?:产业集聚区|集聚区|开发区|区内|我区|�
 _ZONE_NAME = re.compile(r"^[^、，]{0,12}?(?:产业集聚区|集聚区|开发区|高新区)")
 _TRAILING = re.compile(r"项目$")
 # Right after a facility word: it names something else (天然气公司, 供水问题, 道路用地, 高速公路以东).
-_TAIL_REJECT = re.compile(r"公司|企业|集团|问题|用地|体系|框架|布局|产业|行业|指标|需求|能力|价格|费用|设备|材料|制造|技术|以东|以西|以南|以北|两侧|沿线|周边|附近")
+_TAIL_REJECT = re.compile(
+    r"公司|企业|集团|问题|用地|体系|框架|布局|产业|行业|指标|需求|能力|价格|费用|设备|材料|制造|技术"
+    r"|以东|以西|以南|以北|两侧|沿线|周边|附近|至"  # 古泉路至光明路: a stretch between landmarks
+)
+# A building of a company's project is no zone facility (该项目办公楼、生产车间已完工).
+_OWNED = re.compile(r"该项目|该企业|该公司|项目|企业|公司|厂区")
+# Words between a leading figure and the name (3条长1284米园区道路).
+_MEASURE_WORDS = re.compile(r"长|总长|全长|宽|共|约|近|合计")
+# A figure followed by these measures something else than the facility (30米宽).
+_NOT_ITS_MEASURE = re.compile(r"宽|深|高|厚|的(?:宽|深)")
+# Figures that may tell a facility from another of its kind; two names differing by them are two items.
+_DISTINCT = re.compile(r"[第新另\d一二三四五六七八九十]")
+_MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "count": 3, "other": 3}
 # Right before a facility: it is a landmark, not something being built (西临107国道, 南至胡鹤公路).
 _LOCATION_BEFORE = re.compile(r"(?:临|至|沿|靠近|紧邻|毗邻|距离?|邻近)$")
 _INVESTMENT_BEFORE = re.compile(r"(?:总投资|投资|资金)(?:额)?(?:约|近|达|共|为)?$")
@@ -87,7 +100,7 @@ class Item:
     quantity: Quantity | None = None
     investment: float | None = None
     status: StatusWord | None = None
-    listed: bool = False  # inside a bracket list of projects: an amount after it is the list's
+    group: bool = False  # named members before 等 and their head: merges only with the same name
 
 
 @dataclass
@@ -119,8 +132,10 @@ def category_of(name: str) -> str | None:
 
 
 def _category(found: list[re.Match]) -> str:
-    specific = [match for match in found if not keywords()[match.group()].generic]
-    return keywords()[(specific or found)[-1].group()].category
+    """The head decides (物流园道路 -> road), unless it is a bare pipe or line: then the word before it
+    does (弱电入地线路 -> telecom, 排水管道 -> water)."""
+    heads = [match for match in found if match.group() not in _GENERIC_HEADS]
+    return keywords()[(heads or found)[-1].group()].category
 
 
 def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
@@ -168,7 +183,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
 def _clause_items(text, low, high, quantities, words):
     """The facilities of one clause: runs between name stops that hold a facility word."""
     bounds = [low]
-    for stop in name_stop_pattern(TABLE, True).finditer(text, low, high):
+    for stop in name_stops(name_stop_pattern(TABLE, True), text, low, high):
         bounds += [stop.start(), stop.end()]
     bounds.append(high)
     for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=False):
@@ -208,12 +223,13 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     while _TAIL_REJECT.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
         found = found[:-1]
         name_end = _name_end(text, end, found)
-    if _TAIL_REJECT.match(text, name_end):
+    if _TAIL_REJECT.match(text, name_end) or _OWNED.match(text, start):
         return None
     lead = _ZONE_LEAD.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
-    name = _TRAILING.sub("", text[start:name_end]) or text[start:name_end]
+    name_start = _after_leading_measures(text, start, found[0].start(), quantities)
+    name = _TRAILING.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = _residual(name)
     bare = all(keywords()[match.group()].generic for match in found) and not rest.replace("规划", "")
     item = Item(
@@ -242,18 +258,34 @@ def _residual(name: str) -> str:
     return _FILLER.sub("", keyword_pattern().sub("", _ZONE_NAME.sub("", name)))
 
 
-def _quantity_of(text, item, quantities) -> Quantity | None:
-    """A measure inside the name, right after it, or right before it with 的 (12.6公里的管网)."""
-    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + 1):
-        if quantity.dimension not in _MEASURE_DIMENSIONS or quantity.rate:
+def _after_leading_measures(text, start, first_word, quantities) -> int:
+    """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
+    stays, it is part of the name (110千伏变电站)."""
+    leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
+    while start < first_word:
+        quantity = leading.get(start)
+        if quantity is not None and quantity.dimension != "voltage":
+            start = quantity.end
             continue
-        if item.start <= quantity.start and quantity.end <= item.end:
-            return quantity
-        if quantity.start == item.end:
-            return quantity
-        if quantity.end <= item.start and text[quantity.end : item.start] in ("的", "的集聚区", "的园区"):
-            return quantity
-    return None
+        word = _MEASURE_WORDS.match(text, start)
+        if word is None or word.end() > first_word:
+            break
+        start = word.end()
+    return start
+
+
+def _quantity_of(text, item, quantities) -> Quantity | None:
+    """A measure inside the name, right after it, or right before it with 的 (12.6公里的管网); lengths,
+    voltages and areas before counts."""
+    found = []
+    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + 1):
+        if quantity.dimension not in _MEASURE_DIMENSIONS or quantity.rate or _NOT_ITS_MEASURE.match(text, quantity.end):
+            continue
+        inside = item.start <= quantity.start and quantity.end <= item.end
+        before = quantity.end <= item.start and text[quantity.end : item.start] in ("的", "的集聚区", "的园区")
+        if inside or before or quantity.start == item.end:
+            found.append(quantity)
+    return min(found, key=lambda quantity: _MEASURE_PRIORITY[quantity.dimension]) if found else None
 
 
 def _listed_quantities(text, low, items, quantities) -> list[Item]:
@@ -311,6 +343,7 @@ def _group_etc(text, low, high, items) -> list[Item]:
             chain[0].start, head.end, "、".join(member.name for member in chain) + "等" + head.name, head.category,
             all(member.bare for member in chain), False, head.sentence, head.clause, head.segment,
             head.quantity or next((member.quantity for member in chain if member.quantity), None),
+            group=True,
         )
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
@@ -319,17 +352,17 @@ def _group_etc(text, low, high, items) -> list[Item]:
 
 def _measure_clauses(text, clauses, items, quantities) -> None:
     """…等道路，总长度10.21KM: a length or area in the next clause belongs to the item before it."""
+    taken = {item.clause for item in items}
     for item in items:
-        if item.quantity is not None or item.clause + 1 >= len(clauses):
-            continue
-        low, high = clauses[item.clause + 1]
-        if any(other.clause == item.clause + 1 for other in items):
-            continue
-        for quantity in quantities.within(low, high):
-            if quantity.dimension in _MEASURE_DIMENSIONS:
-                if _MEASURE_CLAUSE.match(text[low : quantity.start]):
-                    item.quantity = quantity
-                break
+        index = item.clause + 1
+        while item.quantity is None and index < min(len(clauses), item.clause + 4) and index not in taken:
+            low, high = clauses[index]
+            for quantity in quantities.within(low, high):
+                if quantity.dimension in _MEASURE_DIMENSIONS:
+                    if _MEASURE_CLAUSE.match(text[low : quantity.start]):
+                        item.quantity = quantity
+                    break
+            index += 1
 
 
 def _investments(text, clauses, items, quantities) -> None:
@@ -434,7 +467,13 @@ def _merge(items: list[Item]) -> list[Facility]:
                 continue
             other = _key(first.name)
             shorter, longer = sorted((key, other), key=len)
-            if longer.endswith(shorter) or (_named(shorter) and shorter in longer):
+            extra = longer[: len(longer) - len(shorter)]
+            if key == other:
+                home = facility
+                break
+            if item.group or first.group:
+                continue
+            if (longer.endswith(shorter) and not _DISTINCT.search(extra)) or (_named(shorter) and shorter in longer):
                 home = facility
                 break
         if home is None:

@@ -131,14 +131,27 @@ def future_reading(table: str) -> dict[str, str]:
     return {word: reading for reading, words in cues()["future_reading"][table].items() for word in words}
 
 
-@lru_cache(maxsize=2)
-def name_stop_pattern(table: str, conjunctions: bool) -> re.Pattern:
-    """Words a name cannot run across on its left: stops, status words, punctuation (and conjunctions)."""
+@lru_cache(maxsize=4)
+def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.Pattern:
+    """Words a name cannot run across on its left: stops, status words, punctuation (and conjunctions,
+    all of them or, with joins=False, those no project name holds: 和 but not 及)."""
     keep = set(cues()["keep_in_names"])
     words = list(cues()["name_stops"]) + [word for word in status_table(table) if word not in keep]
     if conjunctions:
-        words += cues()["conjunctions"]
+        words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
     return re.compile(rf"[，；：。！？、,;:!?\s“”\"《》]|{trie_pattern(words)}")
+
+
+def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
+    """The stops of text[low:high], but a conjunction that would leave less than two characters
+    before it is part of a name (太和路, 和平路), not a break between two."""
+    conjunctions = set(cues()["conjunctions"]) - {"、"}
+    last = low
+    for match in pattern.finditer(text, low, high):
+        if match.group() in conjunctions and match.start() - last < 2:
+            continue
+        last = match.end()
+        yield match
 
 
 class Document:
@@ -178,8 +191,10 @@ class Document:
         for match in status_pattern(table).finditer(self.text, sentence.start, sentence.end):
             status, strength = table_words[match.group()]
             markers = markers or _Markers(self.text, sentence)
-            future = markers.future_at(match.start()) or (
-                markers.open_to_section(match.start()) and self.in_future_section(match.start())
+            future = (
+                markers.future_at(match.start())
+                or bool(cue_pattern("after_condition").match(self.text, match.end()))
+                or (markers.open_to_section(match.start()) and self.in_future_section(match.start()))
             )
             if future:
                 reading = readings.get(match.group())

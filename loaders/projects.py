@@ -24,6 +24,7 @@ from .items import (
     cues,
     document_of,
     name_stop_pattern,
+    name_stops,
     pick_status,
     provenance,
     quote_span,
@@ -41,7 +42,7 @@ _INTRO = re.compile(
     rf"(?:(?:项目|企业)(?:{COUNT})?|{COUNT}(?:项目|企业)?)[，,]?(?:分别是|分别为|包括|主要有|主要是)[：:]?"
     rf"|(?:项目|企业)(?:{COUNT})?有?[：:]"
 )
-_LIST_END = re.compile(r"[，。；;,\n]")
+_LIST_END = re.compile(r"[，。；;,\n等]")
 _COUNT_AFTER = re.compile(rf"\s*(?:达到|达|共|累计|总数)?\s*(?:{COUNT})")
 _PHASE_AFTER = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?")
 _MONEY_BEFORE = re.compile(r"(?:计划总投资|总投资|投资)(?:额)?(?:约|近|达)?$")
@@ -52,9 +53,12 @@ _ZONE_LEAD = re.compile(r"(?:产业集聚区|集聚区|开发区|园区|区内|�
 _ZONE_TAIL = re.compile(r"(?:产业集聚区|集聚区|开发区|工业园区|园区|高新区)内?$")
 _COMPANY_WORDS = re.compile(r"股份有限公司|有限责任公司|有限公司|公司|集团")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+_QUOTE_MARKS = re.compile(r"[《》“”]")
 _NOT_A_NAME = re.compile(r"[\d.%％]+|[a-zA-Z]{0,1}$")
 _AMOUNT_WORDS = re.compile(r"投资|亿元|万元|%")
-_ETC = re.compile("等")
+# Where a list of names ends: 等 (A、B等14个项目), or a count right before 项目 (A和B2个项目).
+_ETC = re.compile(rf"等|(?=(?:{NUMBER})[个家项](?:项目|企业))")
+_LEADING_COUNT = re.compile(rf"(?:{NUMBER})[个家项]")
 # Breaks between listed names: 、 always, 以及 / 和 only before the last name.
 _ITEM_BREAK = re.compile(r"、|以及|和(?=[^、]*$)")
 _SUFFIX_AT_END = re.compile(r"(?:项目)?(?:[一二三四五六七八九十\d]期(?:工程)?)?$")
@@ -78,6 +82,7 @@ class Mention:
     investment: float | None = None
     acquisition: bool = False
     group: int = 0  # mentions of one list share a group
+    public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     status: StatusWord | None = None
 
 
@@ -119,8 +124,9 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     for finder in (_bracket_lists, _intro_lists, _etc_lists):
         for found in finder(document, sentence, clauses, quantities, taken):
             group += 1
+            public = all(infrastructure.category_of(mention.name) in _PUBLIC for mention in found)
             for mention in found:
-                mention.group = group
+                mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
     for mention in _single_mentions(document, sentence, clauses, quantities, taken):
@@ -194,7 +200,7 @@ def _etc_lists(document, sentence, clauses, quantities, taken):
         if _inside(position, taken):
             continue
         low, high = clauses[clause_index(clauses, position)]
-        after = text[position + 1 : high]
+        after = text[match.end() : high]
         head = _head_kind(after)
         lead, first = _list_lead(text, low, position)
         acquisition = bool(cue_pattern("acquisition_verbs").search(lead))
@@ -208,7 +214,8 @@ def _etc_lists(document, sentence, clauses, quantities, taken):
         if head is None and not acquisition:
             continue
         found = [
-            Mention(s, e, name, LISTED, sentence, (first, position + 1), money, acquisition) for s, e, name, money in items
+            Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
+            for s, e, name, money in items
         ]
         found = [mention for mention in found if _is_project_name(mention.name)]
         if found:
@@ -278,7 +285,10 @@ def _join_unprefixed(items, text):
 
 
 def _clean_item(text, start, end, quantities):
-    """A list piece -> (start, end, name, investment): amounts and lead verbs stripped."""
+    """A list piece -> (start, end, name, investment): amounts and lead verbs stripped; a title
+    (《…规划》) is no project's name."""
+    if _QUOTE_MARKS.search(text, start, end):
+        return None
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":
@@ -292,9 +302,10 @@ def _clean_item(text, start, end, quantities):
     for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
         if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
             start = match.end()
-    lead = _ZONE_LEAD.match(text, start)
-    if lead and end - lead.end() >= _MIN_NAME:
-        start = lead.end()
+    for pattern in (_ZONE_LEAD, _LEADING_COUNT):
+        lead = pattern.match(text, start)
+        if lead and end - lead.end() >= _MIN_NAME:
+            start = lead.end()
     if end - start < _MIN_NAME:
         return None
     return start, end, text[start:end], investment
@@ -303,7 +314,7 @@ def _clean_item(text, start, end, quantities):
 def _single_mentions(document, sentence, clauses, quantities, taken):
     """X项目 / X生产线 / a company being courted (引进Y有限公司), one name each."""
     text = document.text
-    stops = name_stop_pattern(TABLE, False)
+    stops = name_stop_pattern(TABLE, True, joins=False)
     suffixes = cue_pattern("project_suffixes")
     companies = cue_pattern("company_suffixes")
     for pattern, company in ((suffixes, False), (companies, True)):
@@ -318,12 +329,15 @@ def _single_mentions(document, sentence, clauses, quantities, taken):
             if _rejects_tail(text, end, company):
                 continue
             start = low
-            for stop in stops.finditer(text, low, match.start()):
+            for stop in name_stops(stops, text, low, match.start()):
                 start = stop.end()
             investment, start = _amount_before(text, low, start, match.start(), quantities)
-            lead = _ZONE_LEAD.match(text, start)
-            if lead and match.start() - lead.end() >= _MIN_NAME:
-                start = lead.end()
+            for pattern in (_ZONE_LEAD, _LEADING_COUNT):
+                lead = pattern.match(text, start)
+                if lead and match.start() - lead.end() >= _MIN_NAME:
+                    start = lead.end()
+            if investment is None and not company:
+                investment = _amount_right_after(text, end, high, quantities)
             name = text[start:end]
             if company:
                 before = text[low:start]
@@ -360,6 +374,14 @@ def _amount_before(text, low, start, name_start, quantities):
         if text[quantity.end : start] in ("", "的"):
             return quantity.value, start
     return None, start
+
+
+def _amount_right_after(text, end, high, quantities) -> float | None:
+    """X项目总投资50亿元: an amount stated right after the name, in its clause."""
+    for quantity in quantities.within(end, high):
+        if quantity.dimension == "money":
+            return quantity.value if _INVESTMENT_AFTER.match(text[end : quantity.start]) else None
+    return None
 
 
 def _amount_after(text, clauses, index, quantities) -> float | None:
@@ -419,9 +441,9 @@ def _merge(mentions: list[Mention]) -> list[Project]:
 
 def _row(project: Project, normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     mentions = project.mentions
-    listed = [mention for mention in mentions if mention.kind == LISTED]
-    if not listed and infrastructure.category_of(project.mentions[0].name) in _PUBLIC:
-        return None  # a public work named in passing: an infrastructure item only
+    if not any(mention.kind == LISTED and not mention.public_list for mention in mentions):
+        if infrastructure.category_of(mentions[0].name) in _PUBLIC:
+            return None  # a public work named in passing or among public works: an infrastructure item only
     named = _naming_mention(mentions)
     settled = max(
         mentions,
