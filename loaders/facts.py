@@ -334,7 +334,8 @@ def _read_quantity(
         elif _names_other_indicator(text[sentence_facts[-1].quantity.end if sentence_facts else sentence.start : quantity.start]):
             return None  # 工业增加值(34.4亿元)增长9%: not the previous metric's growth
         elif parent_pool:
-            metric = parent_pool[-1].metric
+            inherited = parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
+            metric = inherited.metric
         else:
             return None
     elif dimension in ("money", "area", "person", "count"):
@@ -401,7 +402,9 @@ def _read_quantity(
     cumulative = bool(keyword and keyword.cumulative) or period.cumulative or _has(cues()["cumulative"], clause)
     if metric == "employment":
         cumulative = True
-    if metric == "enterprises" and _has(["入驻", "总数", "现有", "共有"], window):
+    if metric == "enterprises" and _has(["入驻", "入园", "总数", "现有", "共有", "达到"], window):
+        cumulative = True
+    if _has(["截至目前", "截止目前", "已建成", "到目前"], head) or _has(["在建"], _clause_after(text, quantity.end)[:12]):
         cumulative = True
     clause_window = text[max(clause_start(text, quantity.start, sentence.start), quantity.start - len(window)) : quantity.start]
     if metric == "financing":
@@ -410,6 +413,8 @@ def _read_quantity(
         scope = _group_scope(clause_window, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
     else:
         scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
+        if scope and scope.endswith("项目") and not metric.startswith("project"):
+            scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in previous_facts if f.metric == "projects" and f.parent is None]
@@ -459,7 +464,7 @@ _SCOPE_FILLER = re.compile(r"^(?:其中|以及|及|和|、|为|约为|约|近|�
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|集聚区|园区|开发区|全区|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|投产|在建|入驻|新增|培育|实现|达到|力争|明年|今年|计划)+"
+    r"^(?:其中|集聚区|园区|开发区|全区|产业区|实际|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
 )
 
 
