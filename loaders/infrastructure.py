@@ -223,8 +223,8 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     while _TAIL_REJECT.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
         found = found[:-1]
         name_end = _name_end(text, end, found)
-    if _TAIL_REJECT.match(text, name_end) or _OWNED.match(text, start):
-        return None
+    if _TAIL_REJECT.match(text, name_end) or _OWNED.match(text, start) or "至" in text[start:name_end]:
+        return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
     lead = _ZONE_LEAD.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
@@ -392,9 +392,10 @@ def _investments(text, clauses, items, quantities) -> None:
 
 def _statuses(document, sentence, clauses, items) -> None:
     words = document.status_words(sentence, TABLE)
+    segments = document.segment_starts(clauses)
     for item in items:
         blocked = {other.clause for other in items if other.clause != item.clause}
-        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True)
+        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:

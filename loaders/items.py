@@ -171,6 +171,10 @@ class Document:
         index = bisect.bisect_right(self._future_starts, position) - 1
         return index >= 0 and position < self.future_spans[index][1]
 
+    def segment_starts(self, clauses: list[tuple[int, int]]) -> frozenset[int]:
+        """Indices of the clauses that open a new part of their sentence (after a ；)."""
+        return frozenset(index for index, (low, _) in enumerate(clauses) if index and self.text[low - 1] in "；;")
+
     def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of the clauses of text[start:end], split at ，；：."""
         spans, begin = [], start
@@ -286,6 +290,7 @@ def pick_status(
     blocked: set[int],
     rank,
     prefer_before: bool = False,
+    segment_starts: frozenset[int] = frozenset(),
 ) -> StatusWord | None:
     """The status of the item at `span` in clause `own`.
 
@@ -293,7 +298,8 @@ def pick_status(
     已建成并投入运行 -> in_operation), or with prefer_before the nearest one before the item (现有110千伏、
     35千伏以及在建的220千伏变电站). Else the most advanced explicit word of the first clause after it
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
-    `blocked`); else the explicit word nearest it in the clauses before it (与X公司签约，合作建设Y项目
+    `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
+    nearest it in the clauses before it (与X公司签约，合作建设Y项目
     -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction)."""
     start, end = span
 
@@ -312,13 +318,13 @@ def pick_status(
     if strong:
         return max(strong, key=lambda word: (rank(word), -distance(word)))
     for index in range(own + 1, len(clauses)):
-        if index in blocked:
+        if index in blocked or index in segment_starts:
             break
         strong = [word for word in in_clause(index) if word.strength >= 2]
         if strong:
             return max(strong, key=rank)
     for index in range(own - 1, -1, -1):
-        if index in blocked:
+        if index in blocked or index + 1 in segment_starts:
             break
         strong = [word for word in in_clause(index) if word.strength >= 2]
         if strong:

@@ -50,7 +50,7 @@ _INVESTMENT_AFTER = re.compile(r"^\s*(?:该|其)?(?:项目)?(?:计划)?总投资
 _AMOUNT_LEAD = re.compile(rf"(?:计划总投资|总投资|投资)(?:约|近)?(?:{NUMBER})[万亿千]*元的?$")
 _ZONE_LEAD = re.compile(r"(?:产业集聚区|集聚区|开发区|园区|区内|我区|我县|我市|该区|全区)")
 # A name that ends in a zone (东部产业集聚区内项目) means the zone's projects, not one project.
-_ZONE_TAIL = re.compile(r"(?:产业集聚区|集聚区|开发区|工业园区|园区|高新区)内?$")
+_ZONE_TAIL = re.compile(r"(?:(?:产业集聚区|集聚区|开发区|工业园区|园区|高新区)内?|基础设施|配套设施)$")
 _COMPANY_WORDS = re.compile(r"股份有限公司|有限责任公司|有限公司|公司|集团")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _QUOTE_MARKS = re.compile(r"[《》“”]")
@@ -64,6 +64,7 @@ _ITEM_BREAK = re.compile(r"、|以及|和(?=[^、]*$)")
 _SUFFIX_AT_END = re.compile(r"(?:项目)?(?:[一二三四五六七八九十\d]期(?:工程)?)?$")
 _NUMBERS_AND_MARKS = re.compile(rf"{NUMBER}|[\d.%％（）()、\s]|万元|亿元|元|万吨|吨")
 _LATIN = re.compile(r"[A-Za-z]")
+_TRAILING_VERB = re.compile(r"建设$")
 _MIN_NAME, _MAX_NAME = 2, 40
 # Kinds of mention, best first: the name of a row comes from the best kind of mention.
 LISTED, SINGLE = 0, 1
@@ -136,10 +137,11 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     if not mentions:
         return mentions
     words = document.status_words(sentence, TABLE)
+    segments = document.segment_starts(clauses)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
-        mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank)
+        mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
@@ -219,6 +221,7 @@ def _etc_lists(document, sentence, clauses, quantities, taken):
         ]
         found = [mention for mention in found if _is_project_name(mention.name)]
         if found:
+            taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
 
 
@@ -230,6 +233,12 @@ def _head_kind(after: str) -> str | None:
     company = cue_pattern("company_heads").search(window)
     firsts = [(found.start(), kind) for found, kind in ((facility, "facility"), (project, "project"), (company, "company")) if found]
     return min(firsts)[1] if firsts else None
+
+
+def _head_end(after: str) -> int:
+    """Where the head noun after 等 ends (等11个项目 -> after 项目), so it is not read as a name."""
+    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:16]))]
+    return min(found) if found else 0
 
 
 def _list_lead(text: str, low: int, position: int) -> tuple[str, int]:
@@ -260,8 +269,8 @@ def _split_items(text, start, end, quantities, strip_lead):
         begin = start + match.end()
     pieces.append((begin, end))
     items, prefixed = [], 0
-    for piece_start, piece_end in pieces:
-        item = _clean_item(text, piece_start, piece_end, quantities)
+    for index, (piece_start, piece_end) in enumerate(pieces):
+        item = _clean_item(text, piece_start, piece_end, quantities, strip_lead and index == 0)
         if item is None:
             continue
         if item[3] is not None:
@@ -284,7 +293,7 @@ def _join_unprefixed(items, text):
     return joined
 
 
-def _clean_item(text, start, end, quantities):
+def _clean_item(text, start, end, quantities, lead_words):
     """A list piece -> (start, end, name, investment): amounts and lead verbs stripped; a title
     (《…规划》) is no project's name."""
     if _QUOTE_MARKS.search(text, start, end):
@@ -299,9 +308,13 @@ def _clean_item(text, start, end, quantities):
             if _MONEY_BEFORE.search(text[start : quantity.start]):
                 investment = quantity.value
                 start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
-    for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
-        if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
-            start = match.end()
+    if lead_words:  # the first name of a list may follow the list's verb (加快A、B等项目建设)
+        for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
+            if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
+                start = match.end()
+    trailing = _TRAILING_VERB.search(text, start, end)
+    if trailing and trailing.start() - start >= _MIN_NAME:
+        end = trailing.start()
     for pattern in (_ZONE_LEAD, _LEADING_COUNT):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= _MIN_NAME:
