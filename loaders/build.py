@@ -28,6 +28,7 @@ from .sources import MAX_FILE_MB, SourceError, read_source
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 MANIFEST = "manifest.json"
+NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
 
 logger = logging.getLogger(__name__)
 
@@ -139,9 +140,11 @@ def _read_one(reports_dir: Path, relative: str, collected: _Collected, result: B
         logger.debug("extraction failed for %s", path, exc_info=True)
         _skip(result, relative, f"extraction failed: {type(error).__name__}: {_one_line(error)}", path, bar)
         return
-    for note in notes:
-        result.notes.append(note)
+    result.notes.extend(notes)
+    for note in notes[:NOTES_SHOWN]:
         bar.write(f"info: {note}", file=sys.stderr)
+    if len(notes) > NOTES_SHOWN:
+        bar.write(f"info: {relative}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
     for document in documents:
         collected.first_seen[document["doc_id"]] = f"{relative} part {document['part']}"
     collected.documents.extend(documents)
@@ -164,6 +167,8 @@ def _extract_file(source, relative: str, first_seen: dict[str, str]):
         seen_here[document["doc_id"]] = where
         document = {**document, "encoding": source.encoding, "chars": len(document["text"])}
         extracted = extract.extract_document(document)
+        if any(row["check"] == "no_zone_name" for row in extracted.get("quality", [])):
+            notes.append(f"{where}: no zone name found; its figures are kept under {extracted['zones'][0]['name']}")
         documents.append(document)
         for name in EXTRACTED_TABLES:
             rows[name].extend(extracted.get(name, []))

@@ -393,3 +393,18 @@ def test_bundled_sample_builds_every_table_and_a_manifest(sample_tables):
     [entry] = [entry for entry in manifest["inputs"] if entry["file"] == "seed_reports.txt"]
     assert entry["sha256"] == hashlib.sha256(seed.read_bytes()).hexdigest()
     assert entry["encoding"] == "utf-8"
+
+
+def test_a_report_without_a_zone_name_keeps_its_figures_under_a_named_placeholder(tmp_path, capsys):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "anon.txt").write_text("本园区2025年实现主营业务收入12.5亿元，同比增长8%，入驻企业36家。\n", encoding="utf-8")
+    result = build(reports, tmp_path / "tables", progress=False)
+    assert result.exit_code == 0
+    assert "anon.txt part 1: no zone name found; its figures are kept under 未识别区域（anon#1）" in capsys.readouterr().err
+    zones = pd.read_parquet(tmp_path / "tables" / "zones.parquet")
+    facts = pd.read_parquet(tmp_path / "tables" / "facts.parquet")
+    quality = pd.read_parquet(tmp_path / "tables" / "quality.parquet")
+    assert list(zones["name"]) == ["未识别区域（anon#1）"]
+    assert sorted(facts["raw"]) == ["12.5亿元", "36家", "8%"]
+    assert list(quality["check"]) == ["no_zone_name"]
