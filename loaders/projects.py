@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import infrastructure
 from .items import (
@@ -56,6 +57,13 @@ _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _QUOTE_MARKS = re.compile(r"[《》“”]")
 _NOT_A_NAME = re.compile(r"[\d.%％]+|[a-zA-Z]{0,1}$")
 _AMOUNT_WORDS = re.compile(r"投资|亿元|万元|%")
+# A name that opens its line and is followed by its amount or land: 斯瑞达换热器：总投资1.2亿元.
+_COLON_HEAD = re.compile(
+    r"\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[)）、.．]\s*)?(?P<name>[^\s，。；：:、（）()“”《》]{2,24})[：:]\s*"
+    r"(?=(?:该项目|项目)?(?:计划)?(?:总投资|投资|占地))"
+)
+# Names of a report's sections, not of projects (标准化厂房建设方面：).
+_HEADING_WORD = re.compile(r"方面|情况|工作|问题|措施|目标|进展|成效|概况|基本|主要|建设$")
 # Where a list of names ends: 等 (A、B等14个项目), or a count right before 项目 (A和B2个项目).
 _ETC = re.compile(rf"等|(?=(?:{NUMBER})[个家项](?:项目|企业))")
 _LEADING_COUNT = re.compile(rf"(?:{NUMBER})[个家项]")
@@ -99,8 +107,9 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
     document = document_of(text)
     quantities = Quantities(text)
     mentions: list[Mention] = []
+    signs = _signs()
     for sentence in document.sentences:
-        if "项目" in text[sentence.start : sentence.end] or _has_company(text, sentence):
+        if signs.search(text, sentence.start, sentence.end):
             mentions += _sentence_mentions(document, sentence, quantities, len(mentions))
     rows = []
     for project in _merge(mentions):
@@ -110,10 +119,11 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
     return rows
 
 
-def _has_company(text: str, sentence: Sentence) -> bool:
-    return bool(cue_pattern("company_suffixes").search(text, sentence.start, sentence.end)) or "等" in text[
-        sentence.start : sentence.end
-    ]
+@lru_cache(maxsize=1)
+def _signs() -> re.Pattern:
+    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], "等", "：", ":"]
+    return word_pattern(tuple(words))
 
 
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
@@ -122,7 +132,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     quoted = [match.span() for match in _QUOTED.finditer(text, sentence.start, sentence.end)]
     taken: list[tuple[int, int]] = list(quoted)
     mentions: list[Mention] = []
-    for finder in (_bracket_lists, _intro_lists, _etc_lists):
+    for finder in (_colon_heads, _bracket_lists, _intro_lists, _etc_lists):
         for found in finder(document, sentence, clauses, quantities, taken):
             group += 1
             public = all(infrastructure.category_of(mention.name) in _PUBLIC for mention in found)
@@ -158,6 +168,21 @@ def _word_rank(word: StatusWord) -> tuple[int, int]:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def _colon_heads(document, sentence, clauses, quantities, taken):
+    """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
+    text = document.text
+    match = _COLON_HEAD.match(text, sentence.start, sentence.end)
+    if not match or _HEADING_WORD.search(match.group("name")) or not _is_project_name(match.group("name")):
+        return
+    start, end = match.span("name")
+    investment = None
+    for quantity in quantities.within(match.end(), clauses[clause_index(clauses, match.end())][1]):
+        if quantity.dimension == "money" and _MONEY_BEFORE.search(text[match.end() - 3 : quantity.start]):
+            investment = quantity.value
+        break
+    yield [Mention(start, end, match.group("name"), LISTED, sentence, (start, end), investment)]
 
 
 def _bracket_lists(document, sentence, clauses, quantities, taken):
