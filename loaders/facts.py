@@ -421,7 +421,7 @@ def _read_quantity(
         group = groups[-1] if groups else None
         scope = group.scope if group else None
     if scope is None and inherited is not None:
-        scope = _inherited_scope(window, inherited)
+        scope = inherited.scope if kind == "growth" else _inherited_scope(window, inherited)
     status = None
     if metric == "projects":
         sentence_clause_end = _CLAUSE_STOP.search(text, quantity.end)
@@ -464,7 +464,7 @@ _SCOPE_FILLER = re.compile(r"^(?:其中|以及|及|和|、|为|约为|约|近|�
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|集聚区|园区|开发区|全区|产业区|实际|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
+    r"^(?:其中|集聚区|园区|开发区|全区|产业区|实际|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
 )
 
 
