@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numerals import parse_any
 
@@ -80,18 +81,26 @@ def years_in(text: str) -> list[tuple[int, int]]:
     return [(match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str):
+    """Year, month-span and relative-year tokens of a sentence with their end offsets (read once)."""
+    years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
+    spans = [(match.end(), *_months(match)) for match in SPAN.finditer(sentence)]
+    relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
+    return years, spans, relatives
+
+
 def period_before(sentence: str, position: int) -> Period:
     """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
-    head = sentence[:position]
-    years = years_in(head)
-    year = years[-1][1] if years else None
-    months, cumulative = None, False
-    for match in SPAN.finditer(head):
-        months, cumulative = _months(match)
-    relative_matches = list(RELATIVE.finditer(head))
+    years, spans, relatives = _tokens(sentence)
+    years = [token for token in years if token[0] <= position]
+    spans = [token for token in spans if token[0] <= position]
+    relatives = [token for token in relatives if token[0] <= position]
+    year = years[-1][2] if years else None
+    months, cumulative = (spans[-1][1], spans[-1][2]) if spans else (None, False)
     relative = None
-    if relative_matches and (not years or relative_matches[-1].start() > years[-1][0]):
-        relative, year = RELATIVE_YEARS[relative_matches[-1].group()], None  # the later of the two governs
+    if relatives and (not years or relatives[-1][1] > years[-1][1]):
+        relative, year = relatives[-1][2], None  # the later of the two governs
     return Period(year, months, relative, cumulative)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 
@@ -18,6 +19,16 @@ class Sentence:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences split at 。！？ and line breaks; each knows its paragraph (line) number."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """Cached: facts, projects and infrastructure all read the same report's sentences."""
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[Sentence]:
     spans, start, paragraph = [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() > start:
