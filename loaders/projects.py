@@ -368,7 +368,8 @@ def _single_mentions(document, sentence, clauses, quantities, taken):
                 continue
             start = low
             for stop in name_stops(stops, text, low, match.start()):
-                start = stop.end()
+                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]:
+                    start = stop.end()  # but 中晟制药有限公司建设项目 keeps its 建设
             investment, start = _amount_before(text, low, start, match.start(), quantities)
             for pattern in (_ZONE_LEAD, _LEADING_COUNT):
                 lead = pattern.match(text, start)
@@ -387,7 +388,15 @@ def _single_mentions(document, sentence, clauses, quantities, taken):
             if not _is_project_name(_strip_suffix(name)):
                 continue
             taken.append((start, end))
-            yield Mention(start, end, name, SINGLE, sentence, (start, end), investment, acquisition)
+            span = (start, end)
+            if not company and text[start - 1 : start] == "、":  # A、B、C项目已开工: names listed before
+                _, first = _list_lead(text, low, start - 1)
+                for s, e, listed, money in _split_items(text, first, start - 1, quantities, strip_lead=True):
+                    if _is_project_name(listed):
+                        taken.append((s, e))
+                        yield Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition)
+                span = (first, end)
+            yield Mention(start, end, name, SINGLE, sentence, span, investment, acquisition)
 
 
 def _rejects_tail(text: str, end: int, company: bool) -> bool:
