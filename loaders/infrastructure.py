@@ -355,7 +355,7 @@ def _measure_clauses(text, clauses, items, quantities) -> None:
     taken = {item.clause for item in items}
     for item in items:
         index = item.clause + 1
-        while item.quantity is None and index < min(len(clauses), item.clause + 4) and index not in taken:
+        while _countable(item) and index < min(len(clauses), item.clause + 4) and index not in taken:
             low, high = clauses[index]
             for quantity in quantities.within(low, high):
                 if quantity.dimension in _MEASURE_DIMENSIONS:
@@ -363,6 +363,11 @@ def _measure_clauses(text, clauses, items, quantities) -> None:
                         item.quantity = quantity
                     break
             index += 1
+
+
+def _countable(item: Item) -> bool:
+    """No figure yet, or only a count (5条道路), which a length or area stated after it replaces."""
+    return item.quantity is None or _MEASURE_PRIORITY[item.quantity.dimension] >= 2
 
 
 def _investments(text, clauses, items, quantities) -> None:
