@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import display4, figures4, queries4, ui4
+from pages._shared import display4, figures4, queries4, ui4, views4
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
@@ -17,20 +17,17 @@ items = derived(tables, queries4.infrastructure_items, selection)
 if items.empty:
     ui4.notice(t("progress.infrastructure.none"))
 else:
-    counts = derived(tables, queries4.infrastructure_counts, selection)
-    figure = figures4.stacked_status_figure(
-        counts,
-        figures4.INFRASTRUCTURE_STATUS_COLORS,
-        t("progress.chart.infrastructure"),
-        t("progress.items_axis"),
-        queries4.report_count(items["doc_id"]),
-        lang,
-    )
+    figure = derived(tables, views4.infrastructure_chart, selection, lang)
+    st.caption(t("progress.select_hint"))
     chosen = ui4.chart_with_items(figure, key="infrastructure_chart")
-    ui4.table(
-        display4.infrastructure_table(queries4.items_in_segments(items, chosen), lang),
-        key="infrastructure_table",
-    )
+    if chosen:
+        table = display4.infrastructure_table(
+            queries4.items_in_segments(items, chosen).head(views4.MAX_ROWS), lang
+        )
+    else:
+        table = derived(tables, views4.infrastructure_view, selection, lang)
+        ui4.capped_caption(len(table), len(items))
+    ui4.table(table, key="infrastructure_table")
 
 st.subheader(t("progress.stated_counts"))
 pipeline = derived(tables, queries4.project_pipeline, selection)
@@ -38,38 +35,37 @@ if pipeline.empty:
     ui4.notice(t("progress.stated_counts.none"))
 else:
     st.caption(t("progress.stated_counts.caption"))
-    figure = figures4.stated_counts_figure(pipeline, queries4.report_count(pipeline["doc_id"]), lang)
+    shown = queries4.first_zones(pipeline, figures4.MAX_GROUPS)
+    figure = figures4.stated_counts_figure(shown, queries4.report_count(shown["doc_id"]), lang)
     ui4.chart_with_sources(page, figure, key="stated_counts_chart")
-    stated = derived(tables, queries4.stated_project_counts, selection)
-    ui4.table(display4.stated_counts_table(stated, lang), key="stated_counts_table")
+    ui4.table(derived(tables, views4.stated_counts_view, selection, lang), key="stated_counts_table")
 
 st.subheader(t("progress.projects"))
 projects = derived(tables, queries4.project_items, selection)
 if projects.empty:
     ui4.notice(t("progress.projects.none"))
 else:
-    counts = derived(tables, queries4.project_counts, selection)
-    figure = figures4.stacked_status_figure(
-        counts,
-        figures4.PROJECT_STATUS_COLORS,
-        t("progress.chart.projects"),
-        t("progress.projects_axis"),
-        queries4.report_count(projects["doc_id"]),
-        lang,
-    )
+    figure = derived(tables, views4.projects_chart, selection, lang)
     chosen = ui4.chart_with_items(figure, key="projects_chart")
-    ui4.table(
-        display4.projects_table(queries4.items_in_segments(projects, chosen), lang), key="projects_table"
-    )
+    if chosen:
+        table = display4.projects_table(
+            queries4.items_in_segments(projects, chosen).head(views4.MAX_ROWS), lang
+        )
+    else:
+        table = derived(tables, views4.projects_view, selection, lang)
+        ui4.capped_caption(len(table), len(projects))
+    ui4.table(table, key="projects_table")
 
 st.subheader(t("progress.investment"))
 investment = derived(tables, queries4.project_investment, selection)
 if investment.empty:
     ui4.notice(t("progress.investment.none"))
 else:
+    shown = investment.head(figures4.MAX_BARS)
     reports = queries4.report_count(
-        queries4.doc_ids_of(tables, investment["stated_fact_id"], investment["completed_fact_id"])
+        queries4.doc_ids_of(tables, shown["stated_fact_id"], shown["completed_fact_id"])
     )
-    figure = figures4.investment_progress_figure(investment.head(figures4.MAX_BARS), reports, lang)
-    ui4.chart_with_sources(page, figure, key="investment_chart")
-    ui4.table(display4.investment_table(investment, lang), key="investment_table")
+    ui4.chart_with_sources(
+        page, figures4.investment_progress_figure(shown, reports, lang), key="investment_chart"
+    )
+    ui4.table(derived(tables, views4.investment_view, selection, lang), key="investment_table")

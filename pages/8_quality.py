@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import display4, figures4, i18n, queries4, ui4
+from pages._shared import figures4, i18n, queries4, ui4, views4
 from pages._shared.coverage import SEVERITY_ORDER, severity_counts
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
@@ -21,15 +21,23 @@ for column, severity in zip(st.columns(len(SEVERITY_ORDER)), SEVERITY_ORDER, str
 if flags.empty:
     ui4.notice(t("quality.none"))
 else:
-    ui4.table(display4.flags_table(flags, lang), key="flags_table")
+    table = derived(tables, views4.flags_view, selection, lang)
+    ui4.capped_caption(len(table), len(flags))
+    ui4.table(table, key="flags_table")
 
 st.subheader(t("quality.coverage"))
 st.caption(t("quality.coverage.caption"))
-cells = derived(tables, queries4.coverage_cells, selection, tuple(i18n.metric_ids()))
+metrics = tuple(i18n.metric_ids())
+cells = derived(tables, queries4.coverage_cells, selection, metrics)
 if cells.empty:
     ui4.notice(t("no_facts_selected"))
 else:
     shown = queries4.first_zones(cells, figures4.MAX_BARS)
-    reports = queries4.report_count(queries4.doc_ids_of(tables, shown["fact_id"]))
-    ui4.chart_with_sources(page, figures4.coverage_figure(shown, reports, lang), key="coverage_chart")
-    ui4.table(display4.coverage_table(cells, lang), key="coverage_table")
+    zones = cells["zone_id"].nunique()
+    if zones > shown["zone_id"].nunique():
+        st.caption(t("zones.top_n", n=shown["zone_id"].nunique(), total=zones))
+    figure = derived(tables, views4.coverage_chart, selection, metrics, lang)
+    ui4.chart_with_sources(page, figure, key="coverage_chart")
+    table = derived(tables, views4.coverage_view, selection, metrics, lang)
+    ui4.capped_caption(len(table), zones)
+    ui4.table(table, key="coverage_table")

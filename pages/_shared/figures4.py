@@ -49,6 +49,7 @@ STATE_COLORS = {
 ROW_HEIGHT = 34
 MAX_BARS = 40  # rows of a horizontal bar chart; the table below holds them all
 MAX_PANELS = 12  # zones drawn as panels of one figure
+MAX_GROUPS = 12  # zones drawn as bar groups side by side
 
 
 def _unique(labels: list[str]) -> list[str]:

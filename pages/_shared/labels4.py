@@ -47,6 +47,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "每个目标与同一区域、同一指标（项目数还要求同一状态）的实际值配对：优先相同范围，其次同一年份，否则取最近一期。",
         "Each target is paired with an actual of the same zone and metric (project counts: same status): same scope first, then the same year, else the latest period.",
     ),
+    "targets.top_n": (
+        "图中只画前 {n} 个目标（共 {total} 个）；在侧栏选择区域可看其他区域。",
+        "The chart draws the first {n} of {total} targets; pick zones in the sidebar to see others.",
+    ),
+    "zones.top_n": (
+        "图中只画前 {n} 个区域（共 {total} 个）；在侧栏选择区域可看其他区域。",
+        "The chart draws the first {n} of {total} zones; pick zones in the sidebar to see others.",
+    ),
+    "rows.capped": (
+        "表格只显示前 {shown} 行（共 {n} 行）；在侧栏选择区域可缩小范围。",
+        "The table shows the first {shown} of {n} rows; pick zones in the sidebar to narrow it.",
+    ),
     "targets.none": ("所选区域没有任何目标数字。", "The selected zones state no targets."),
     "targets.chart": ("目标完成情况（实际 ÷ 目标）", "Targets: actual as a share of target"),
     "targets.axis": ("完成比例（%）", "Achieved (%)"),
@@ -89,6 +101,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "progress.investment.none": (
         "所选区域没有报告项目总投资或已完成投资。",
         "The selected zones state no project investment, planned or completed.",
+    ),
+    "progress.select_hint": (
+        "点选或框选图中的柱段，下表只列出这些条目。",
+        "Click or box-select bar segments to list only those items below.",
     ),
     "progress.items_axis": ("条目数", "Items"),
     "progress.projects_axis": ("项目数", "Projects"),

@@ -9,6 +9,7 @@ which rule made the pair.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 PAIR_COLUMNS = [
@@ -64,60 +65,103 @@ def months_end(months: pd.Series) -> pd.Series:
 
 
 def pair_targets(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per target fact with its paired actual (or none), share achieved, gap and flag."""
-    targets = facts[facts["kind"] == "target"]
-    actuals = facts[facts["kind"] == "actual"]
-    if targets.empty:
+    """One row per target fact with its paired actual (or none), share achieved, gap and flag.
+
+    Staged joins on integer-coded keys (never a cross join of a zone's targets and actuals), so a
+    million facts pair in seconds: same scope and year, then same scope latest, then, for
+    zone-wide targets, any scope of the same year, then any scope latest.
+    """
+    relevant = facts[facts["kind"].isin(["target", "actual"])]
+    is_target = (relevant["kind"] == "target").to_numpy(dtype=bool)
+    if not is_target.any():
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    keys = ["zone_id", "metric", "status_key"]
-    left = _with_status_key(targets)[[*keys, "status", "unit", "stated_completion", *SIDE_COLUMNS]]
-    right = _with_status_key(actuals)[[*keys, *SIDE_COLUMNS]]
-    candidates = left.merge(right, on=keys, how="inner", suffixes=("_target", "_actual"))
-    candidates = candidates[_comparable_scope(candidates)]
-    best = _best_candidate(candidates)
-    pairs = left.merge(best, on=[*keys, "fact_id"], how="left")
-    pairs = pairs.rename(columns={column: f"target_{column}" for column in SIDE_COLUMNS})
-    return _judge(pairs)
+    keys = _codes(relevant)
+    left = keys[is_target].assign(
+        target_row=np.flatnonzero(is_target),
+        loose=(relevant["scope"].isna() & ~relevant["metric"].isin(PROJECT_GROUP_METRICS)).to_numpy()[
+            is_target
+        ],
+    )
+    right = (
+        keys[~is_target]
+        .assign(
+            actual_row=np.flatnonzero(~is_target),
+            year_rank=relevant["year"].astype("Float64").fillna(-1).to_numpy(dtype=float)[~is_target],
+            months_rank=months_end(relevant["months"]).to_numpy()[~is_target],
+            start_rank=relevant["start"].astype("Float64").fillna(-1).to_numpy(dtype=float)[~is_target],
+        )
+        .sort_values(["year_rank", "months_rank", "start_rank"], ascending=False, kind="stable")
+    )
+    stages = (  # (join keys, match, scope_match, only zone-wide targets)
+        ([*KEYS, "scope", "year"], "same_year", True, False),
+        ([*KEYS, "scope"], "latest", True, False),
+        ([*KEYS, "year"], "same_year", False, True),
+        (KEYS, "latest", False, True),
+    )
+    found = []
+    paired = np.zeros(len(left), dtype=bool)
+    for on, match, scope_match, only_loose in stages:
+        wanted = ~paired & (left["loose"].to_numpy() if only_loose else True)
+        if "year" in on:
+            wanted &= left["year"].to_numpy() != NO_YEAR
+        if not wanted.any():
+            continue
+        best = right.drop_duplicates([*on, "cumulative"])  # the latest per group and cumulative reading
+        candidates = left.loc[wanted, ["target_row", "cumulative", *on]].merge(
+            best[["actual_row", "cumulative", "year_rank", "months_rank", "start_rank", *on]],
+            on=on,
+            suffixes=("", "_actual"),
+        )
+        # Per target: the same cumulative reading first, then the latest period, then the later mention.
+        chosen = candidates.assign(
+            other=candidates["cumulative"] != candidates["cumulative_actual"]
+        ).sort_values(
+            ["target_row", "other", "year_rank", "months_rank", "start_rank"],
+            ascending=[True, True, False, False, False],
+            kind="stable",
+        )
+        chosen = chosen.drop_duplicates("target_row")[["target_row", "actual_row"]]
+        found.append(chosen.assign(match=match, scope_match=scope_match))
+        paired |= left["target_row"].isin(chosen["target_row"]).to_numpy()
+    return _judge(_assemble(relevant, left["target_row"].to_numpy(), found))
 
 
-def _with_status_key(frame: pd.DataFrame) -> pd.DataFrame:
-    """Project counts pair only within one status; other metrics carry no status."""
-    return frame.assign(status_key=frame["status"].astype("string").fillna(""))
+KEYS = ["zone_id", "metric", "status"]
+NO_YEAR = -1
 
 
-def _comparable_scope(candidates: pd.DataFrame) -> pd.Series:
-    """A target with a scope only meets that scope; a zone-wide target meets any scope, except for
-    project groups, where the scope names the group (基础设施项目 vs 省外项目 are different projects)."""
-    target_scope = candidates["scope_target"].astype("string")
-    actual_scope = candidates["scope_actual"].astype("string")
-    same = (target_scope == actual_scope).fillna(False) | (target_scope.isna() & actual_scope.isna())
-    loose = target_scope.isna() & ~candidates["metric"].isin(PROJECT_GROUP_METRICS)
-    return same | loose
+def _codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer codes of the join keys (missing status/scope/year is a value of its own)."""
+    codes = {
+        column: pd.factorize(frame[column].astype("string").fillna(""))[0] for column in ("zone_id", "metric")
+    }
+    codes["status"] = pd.factorize(frame["status"].astype("string").fillna(""))[0]
+    codes["scope"] = pd.factorize(frame["scope"].astype("string").fillna(""))[0]
+    codes["year"] = frame["year"].astype("Float64").fillna(NO_YEAR).to_numpy(dtype="int64")
+    codes["cumulative"] = frame["cumulative"].fillna(False).to_numpy(dtype=bool)
+    return pd.DataFrame(codes)
 
 
-def _best_candidate(candidates: pd.DataFrame) -> pd.DataFrame:
-    """The preferred actual per target, with the columns the pair table needs."""
-    target_scope = candidates["scope_target"].astype("string")
-    actual_scope = candidates["scope_actual"].astype("string")
-    ranked = candidates.assign(
-        scope_match=(
-            (target_scope == actual_scope).fillna(False) | (target_scope.isna() & actual_scope.isna())
-        ),
-        year_match=(candidates["year_target"] == candidates["year_actual"]).fillna(False),
-        cumulative_match=(candidates["cumulative_target"] == candidates["cumulative_actual"]).fillna(False),
-        year_rank=candidates["year_actual"].astype("Float64").fillna(-1),
-        months_rank=months_end(candidates["months_actual"]),
-    ).astype({"scope_match": bool, "year_match": bool, "cumulative_match": bool})
-    ranked = ranked.sort_values(
-        ["scope_match", "year_match", "cumulative_match", "year_rank", "months_rank", "start_actual"],
-        ascending=False,
-        kind="stable",
-    ).drop_duplicates("fact_id_target")
-    ranked["match"] = ranked["year_match"].map({True: "same_year", False: "latest"})
-    columns = {f"{column}_actual": f"actual_{column}" for column in SIDE_COLUMNS}
-    columns.update(fact_id_target="fact_id")
-    keep = ["zone_id", "metric", "status_key", *columns, "match", "scope_match"]
-    return ranked[keep].rename(columns=columns)
+def _assemble(relevant: pd.DataFrame, target_rows: np.ndarray, found: list[pd.DataFrame]) -> pd.DataFrame:
+    """The pair frame: target_* and actual_* columns side by side, actual ones empty when unpaired."""
+    matched = (
+        pd.concat(found, ignore_index=True)
+        if found
+        else pd.DataFrame({"target_row": [], "actual_row": [], "match": [], "scope_match": []})
+    )
+    order = pd.DataFrame({"target_row": target_rows}).merge(matched, on="target_row", how="left")
+    targets = relevant.iloc[order["target_row"].to_numpy()].reset_index(drop=True)
+    pairs = targets[["zone_id", "metric", "status", "unit", "stated_completion"]].copy()
+    for column in SIDE_COLUMNS:
+        pairs[f"target_{column}"] = targets[column].to_numpy()
+    has_actual = order["actual_row"].notna().to_numpy()
+    actual_rows = order["actual_row"].fillna(0).astype("int64").to_numpy()
+    actuals = relevant.iloc[actual_rows].reset_index(drop=True)
+    for column in SIDE_COLUMNS:
+        pairs[f"actual_{column}"] = actuals[column].where(has_actual)
+    pairs["match"] = order["match"].to_numpy()
+    pairs["scope_match"] = order["scope_match"].to_numpy()
+    return pairs
 
 
 def _judge(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -22,15 +22,20 @@ MAX_ROWS = 1000
 MAX_SOURCE_LINKS = 12
 _SCROLL = """<script>
 (function () {{ /* focus {key} */
-  let tries = 0;
+  // Scroll the report box only (the page keeps its title in view). Layout can still move while
+  // Streamlit renders, so keep correcting until the position has held for a few checks.
+  let checks = 0, steady = 0;
   const go = () => {{
     const target = document.getElementById("{anchor}");
     const box = target && target.closest(".zd-report");
-    if (box) {{  // scroll the report box only, so the page keeps its title and legend in view
+    if (box && box.clientHeight > 0) {{
       const offset = target.getBoundingClientRect().top - box.getBoundingClientRect().top;
-      box.scrollTop += offset - box.clientHeight / 3;
+      const limit = box.scrollHeight - box.clientHeight;
+      const wanted = Math.min(limit, Math.max(0, box.scrollTop + offset - box.clientHeight / 3));
+      if (Math.abs(wanted - box.scrollTop) > 4) {{ box.scrollTop = wanted; steady = 0; }} else {{ steady++; }}
       target.dataset.scrolled = "1";
-    }} else if (tries++ < 100) {{ setTimeout(go, 100); }}
+    }}
+    if (steady < 5 && checks++ < 100) {{ setTimeout(go, 100); }}
   }};
   go();
 }})();
@@ -174,3 +179,9 @@ def chart_with_items(figure, key: str) -> list[list]:
     except AttributeError:
         points = []
     return figures4.selected_customdata(points)
+
+
+def capped_caption(shown: int, total: int) -> None:
+    """Say so when a table shows only the first rows of a larger result."""
+    if total > shown:
+        st.caption(t("rows.capped", shown=shown, n=total))
