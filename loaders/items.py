@@ -20,7 +20,6 @@ from .text import Sentence, sentences
 from .units import Quantity, find_quantities
 
 CLAUSE_END = re.compile(r"[，；：,;:]")
-SEGMENT_END = re.compile(r"[；;]")
 # Headings that open a section: 一、 (level 1), （一） (level 2), 1、 / （1） (level 3).
 _HEADINGS = (
     re.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,3}、"),
@@ -160,12 +159,8 @@ class Document:
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[Sentence] = sentences(text)
-        self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.future_spans = _merged(_future_sections(text))
         self._future_starts = [start for start, _ in self.future_spans]
-
-    def sentence_at(self, position: int) -> Sentence:
-        return self.sentences[bisect.bisect_right(self._sentence_starts, position) - 1]
 
     def in_future_section(self, position: int) -> bool:
         index = bisect.bisect_right(self._future_starts, position) - 1

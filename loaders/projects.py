@@ -55,7 +55,6 @@ _ZONE_TAIL = re.compile(r"(?:(?:产业集聚区|集聚区|开发区|工业园区
 _COMPANY_WORDS = re.compile(r"股份有限公司|有限责任公司|有限公司|公司|集团")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 _QUOTE_MARKS = re.compile(r"[《》“”]")
-_NOT_A_NAME = re.compile(r"[\d.%％]+|[a-zA-Z]{0,1}$")
 _AMOUNT_WORDS = re.compile(r"投资|亿元|万元|%")
 # A name that opens its line and is followed by its amount or land: 斯瑞达换热器：总投资1.2亿元.
 _COLON_HEAD = re.compile(
