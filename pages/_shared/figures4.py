@@ -19,8 +19,8 @@ from .progress import CATEGORY_ORDER
 
 # Pipeline colours: light (early) to dark (done); relocating and unknown stand apart.
 PROJECT_STATUS_COLORS = {
-    "planned": "#deebf7",
-    "negotiating": "#c6dbef",
+    "planned": "#d0e1f2",
+    "negotiating": "#b7d4ea",
     "signed": "#9ecae1",
     "landed": "#6baed6",
     "started": "#4292c6",
@@ -31,12 +31,12 @@ PROJECT_STATUS_COLORS = {
     "unknown": "#cccccc",
 }
 INFRASTRUCTURE_STATUS_COLORS = {
-    "planned": "#e5f5e0",
-    "design": "#c7e9c0",
-    "site_selection": "#a1d99b",
-    "under_construction": "#74c476",
-    "completed": "#31a354",
-    "in_operation": "#006d2c",
+    "planned": "#c7e9c0",
+    "design": "#a1d99b",
+    "site_selection": "#74c476",
+    "under_construction": "#41ab5d",
+    "completed": "#238b45",
+    "in_operation": "#005a32",
     "unknown": "#cccccc",
 }
 FLAG_COLORS = {"beyond_target": "#3a9a5b", "under": KIND_COLORS["actual"], "no_actual": NOT_REPORTED_COLOR}
