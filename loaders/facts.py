@@ -29,6 +29,7 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$")
+_AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
 
 @dataclass(frozen=True)
@@ -415,6 +416,9 @@ def _read_quantity(
         scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
         if scope and scope.endswith("项目") and not metric.startswith("project"):
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
+        owner = _AREA_OWNER.match(_clause_after(text, quantity.end))
+        if scope is None and dimension == "area" and owner:
+            scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in previous_facts if f.metric == "projects" and f.parent is None]
