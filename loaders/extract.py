@@ -8,7 +8,7 @@ from . import infrastructure, projects, quality
 from .facts import extract_facts, fact_rows
 from .normalize import normalize
 from .schema import zone_id_for
-from .zones import ZoneResolver, leading_industries, place_of, zone_rows
+from .zones import ZoneResolver, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
@@ -35,15 +35,6 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     used = {fact.zone for fact in facts}
     used |= {name for name, zone_id in zone_ids.items() if zone_id in {row["zone_id"] for row in projects_out + items_out}}
     zones_out = zone_rows(resolver, doc_id, used, text)
-    firsts = sorted(zone.first for zone in resolver.zones.values())
-    for row in zones_out:
-        first = resolver.zones[row["name"]].first
-        following = [offset for offset in firsts if offset > first]
-        end = following[0] if following else len(text)
-        # A zone's own section runs from its first mention to the next zone's first mention.
-        section = text[first:end] if len(resolver.zones) > 1 else text
-        row.update(place_of(row["name"], section))
-        row["leading_industries"] = leading_industries(text, row["name"], resolver.zone_at) if resolver.named else []
     quality_out = quality.document_checks(facts, facts_out, unplaced, normalized, doc_id, doc_date, zone_ids, resolver)
     return {
         "zones": zones_out,

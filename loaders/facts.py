@@ -98,7 +98,7 @@ def project_statuses() -> list[tuple[str, str, int]]:
     return sorted(rows, key=lambda row: -len(row[0]))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 

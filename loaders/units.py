@@ -27,6 +27,7 @@ UPPER_BEFORE = ("不足", "不到", "不超过")
 APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
+_NUMBER_CHARS = set("0123456789.")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def quantity_pattern() -> re.Pattern:
     return re.compile(
-        rf"(?<![\d.])(?P<low>{NUMBER})(?:[ \t]*(?P<dash>{RANGE_DASH})[ \t]*(?P<high>{NUMBER}))?"
+        # No look-behind here: a pattern that starts with a character class lets the regex
+        # engine skip ahead fast; a match that starts inside a number is refused in Python.
+        rf"(?P<low>{NUMBER})(?:[ \t]*(?P<dash>{RANGE_DASH})[ \t]*(?P<high>{NUMBER}))?"
         rf"[ \t]?(?P<more>余|多)?(?P<mult>{_alternation(multipliers())})?(?P<more2>余|多)?[ \t]?"
         rf"(?P<unit>{_alternation(units())})"
         r"(?![a-zA-Z])"
@@ -109,6 +112,8 @@ def _scan_quantities(text: str) -> list[Quantity]:
     factors = multipliers()
     found = []
     for match in quantity_pattern().finditer(text):
+        if match.start() and text[match.start() - 1] in _NUMBER_CHARS:
+            continue
         low_text, high_text = match["low"], match["high"]
         if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
             continue

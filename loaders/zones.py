@@ -253,19 +253,27 @@ def gazetteer() -> dict[str, list[dict]]:
 _ADMIN_END = re.compile(r"[省市县区州盟旗]")
 
 
-def places_in(text: str) -> list[str]:
-    """Gazetteer names in text, in order: the longest name ending at each admin character.
+def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
+    end = len(text) if end is None else end
+    return [name for stop, name in _places(text) if start < stop <= end]
 
-    A dictionary look-up per 省/市/县/区 character: a regex of a thousand alternatives is slow."""
+
+@lru_cache(maxsize=4)
+def _places(text: str) -> tuple[tuple[int, str], ...]:
+    """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
+    read once per report (a regex of a thousand alternatives is slow)."""
     places = gazetteer()
     found = []
     for match in _ADMIN_END.finditer(text):
-        end = match.end()
-        for size in range(min(9, end), 1, -1):
-            if text[end - size : end] in places:
-                found.append(text[end - size : end])
+        stop = match.end()
+        if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
+            continue  # the 区 of a zone suffix names no place
+        for size in range(min(9, stop), 1, -1):
+            if text[stop - size : stop] in places:
+                found.append((stop, text[stop - size : stop]))
                 break
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -278,7 +286,7 @@ def _short_city_names() -> dict[str, str]:
     }
 
 
-def place_of(zone: str, text: str) -> dict[str, str | None]:
+def place_of(zone: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str | None]:
     """Province, city and county: from the zone's own name first, then the places its report names."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
     if not gazetteer():
@@ -286,7 +294,7 @@ def place_of(zone: str, text: str) -> dict[str, str | None]:
     named = places_in(zone)
     shorts = _short_city_names()
     named += [shorts[zone[:size]] for size in (2, 3, 4) if zone[:size] in shorts and shorts[zone[:size]] not in named]
-    in_text = places_in(text)
+    in_text = places_in(text, start, end)
     for name in named + in_text:
         rows = gazetteer()[name]
         if len(rows) != 1:
@@ -300,12 +308,13 @@ def place_of(zone: str, text: str) -> dict[str, str | None]:
                 found.update(city=name, province=found["province"] or row["province"])
         elif level == "province" and found["province"] is None:
             found["province"] = name
+    section = text[start:end]
     if found["county"] is None and is_masked(zone):
-        masked = re.search(r"([*＊]+[区县])", text)
+        masked = re.search(r"([*＊]+[区县])", section)
         if masked:
             found["county"] = masked.group(1)
     if found["city"] is None and is_masked(zone):
-        masked = re.search(r"([*＊]+市)", text)
+        masked = re.search(r"([*＊]+市)", section)
         if masked:
             found["city"] = masked.group(1)
     return found
@@ -328,23 +337,24 @@ def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
     return candidates
 
 
-def leading_industries(text: str, zone: str, zone_at) -> list[str]:
-    """The zone's leading industries: the first list said while the text is about that zone."""
-    own = [candidate for candidate in industry_lists(text) if zone_at(candidate[1]) == zone]
-    return min(own)[2] if own else []
-
-
 def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: str) -> list[dict]:
+    """One row per zone the report gives rows about (and its main zone), with places and industries
+    read from the zone's own section: its first mention up to the next zone's first mention."""
     rows = []
+    firsts = sorted(zone.first for zone in resolver.zones.values())
+    lists = industry_lists(text) if resolver.named else []
     for zone in resolver.used(used_names):
+        following = [offset for offset in firsts if offset > zone.first]
+        start, end = (zone.first, following[0] if following else len(text)) if len(resolver.zones) > 1 else (0, len(text))
+        own_lists = [candidate for candidate in lists if resolver.zone_at(candidate[1]) == zone.name]
         rows.append(
             {
                 "zone_id": zone_id_for(zone.name),
                 "name": zone.name,
                 "aliases": sorted(zone.aliases),
-                **place_of(zone.name, text),
+                **place_of(zone.name, text, start, end),
                 "anonymized": zone.anonymized,
-                "leading_industries": [],
+                "leading_industries": min(own_lists)[2] if own_lists else [],
                 "doc_ids": [doc_id],
             }
         )
