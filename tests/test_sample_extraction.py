@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -82,3 +83,11 @@ def test_gold_score_on_the_sample_stays_above_its_floor(sample_tables):
     assert score["f1"] >= FLOOR["facts_f1"], score
     assert score["precision"] >= FLOOR["facts_precision"], score
     assert score["items"]["zones"]["found"] >= FLOOR["zones_found"], score["items"]
+
+
+def test_every_column_is_documented_in_the_contract_or_the_readme():
+    contract = (SHARED / "spec" / "DATA_CONTRACT.md").read_text(encoding="utf-8") if SHARED.exists() else ""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name, table in TABLES.items():
+        for column in table.names:
+            assert f"`{column}`" in readme or column in contract, f"{name}.{column} is not documented"
