@@ -21,16 +21,14 @@ satisfy the offset invariant text[start:end] == raw.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
-import yaml
 
 from loaders.extract import extract_text
 from loaders.normalize import normalize
 from loaders.units import find_quantities
+from tests.casetables import load_cases, params
 
-CASES = Path(__file__).resolve().parent / "cases"
 FILES = ("numerals", "units", "periods", "facts", "devset")
 CASE_KEYS = {"id", "text", "doc_date", "count", "facts", "quantities", "xfail", "note"}
 FACT_FIELDS_ORDER = tuple(
@@ -40,22 +38,6 @@ FACT_FIELDS_ORDER = tuple(
 FACT_FIELDS = set(FACT_FIELDS_ORDER)
 QUANTITY_FIELDS = {"value", "unit", "raw", "dimension", "bound", "approximate", "value_max"}
 VALUE_FIELDS = {"value", "value_max", "stated_completion"}
-
-
-def load_cases(name: str) -> list[dict]:
-    with open(CASES / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or []
-
-
-def params(name: str) -> list:
-    return [
-        pytest.param(
-            case,
-            id=case["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else [],
-        )
-        for case in load_cases(name)
-    ]
 
 
 def same_value(expected, actual, growth: bool) -> bool:

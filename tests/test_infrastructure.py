@@ -6,22 +6,25 @@ rows (name, category, status, quantity, unit, investment).
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from loaders.infrastructure import category_of, extract_infrastructure
-from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES
-from tests.test_projects import (
-    CASE_KEYS,
-    FLOOR,
+from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, LEXICON
+from tests.casetables import (
     check_case,
+    check_case_table,
+    check_sample_offsets,
     item_scores,
-    load_cases,
     offset_problems,
     params,
     rows_of,
 )
 
 FIELDS = ("name", "category", "status", "quantity", "unit", "investment", "raw")
+# The floor only ratchets up: raise it when extraction improves, never lower it.
+FLOOR = {"recall": 0.95, "status_accuracy": 0.95}
 
 
 @pytest.mark.parametrize("case", params("infrastructure"))
@@ -30,21 +33,12 @@ def test_infrastructure_items_are_read_as_a_careful_annotator_reads_them(case):
 
 
 def test_infrastructure_case_table_is_well_formed():
-    cases = load_cases("infrastructure")
-    assert len({case["id"] for case in cases}) == len(cases)
-    for case in cases:
-        assert set(case) <= CASE_KEYS, case["id"]
-        assert len(case.get("items") or []) <= case["count"], case["id"]
-        for row in case.get("items") or []:
-            assert row.get("category") in (None, *INFRASTRUCTURE_CATEGORIES), (case["id"], row)
-            assert row.get("status") in (None, *INFRASTRUCTURE_STATUSES), (case["id"], row)
+    check_case_table(
+        "infrastructure", "items", {"category": INFRASTRUCTURE_CATEGORIES, "status": INFRASTRUCTURE_STATUSES}
+    )
 
 
 def test_category_lexicon_uses_the_contract_vocabulary():
-    import csv
-
-    from loaders.schema import LEXICON
-
     with open(LEXICON / "infrastructure_categories.csv", encoding="utf-8") as handle:
         categories = {row["category"] for row in csv.DictReader(handle)}
     assert categories <= {*INFRASTRUCTURE_CATEGORIES, "none"}
@@ -63,19 +57,10 @@ def test_extraction_never_raises_on_fragments_and_odd_text():
 
 
 def test_every_item_row_of_the_sample_points_at_its_name_and_sentence(sample_tables):
-    import pandas as pd
-
-    texts = dict(pd.read_parquet(sample_tables / "documents.parquet", columns=["doc_id", "text"]).values)
-    items = pd.read_parquet(sample_tables / "infrastructure.parquet")
-    assert len(items) > 0
-    for row in items.itertuples():
-        text = texts[row.doc_id]
-        assert text[row.start : row.end] == row.raw, row
-        assert text[row.quote_start : row.quote_end] == row.quote, row
-        assert row.quote_start <= row.start and row.end <= row.quote_end, row
+    check_sample_offsets(sample_tables, "infrastructure")
 
 
 def test_infrastructure_recall_and_status_on_the_sample_stay_above_their_floor(sample_tables):
     score = item_scores(sample_tables)["infrastructure"]
-    assert score["recall"] >= FLOOR["infrastructure_recall"], score
-    assert score["status_accuracy"] >= FLOOR["infrastructure_status"], score
+    assert score["recall"] >= FLOOR["recall"], score
+    assert score["status_accuracy"] >= FLOOR["status_accuracy"], score
