@@ -363,6 +363,9 @@ def _read_quantity(
                 metric = "investment_infrastructure"
         elif _names_other_indicator(window):
             return None  # 工业增加值34.4亿元 or 投资强度: an indicator outside the vocabulary
+        elif dimension == "money" and _has(cues()["new_indicator_verbs"], window) and not _ANNUAL_TASK_END.search(window):
+            unplaced.append((quantity, "a new indicator with no metric wording"))
+            return None  # 实现财政总收入21.8亿元: a figure of its own, not a part of the one before
         else:
             pool = parent_pool
             breakdown_at = head.rfind("其中")
