@@ -91,3 +91,17 @@ def test_every_column_is_documented_in_the_contract_or_the_readme():
     for name, table in TABLES.items():
         for column in table.names:
             assert f"`{column}`" in readme or column in contract, f"{name}.{column} is not documented"
+
+
+def test_a_survey_of_two_parks_gives_each_park_its_own_figures():
+    from loaders.extract import extract_text
+
+    tables = extract_text(
+        "（一）城东工业园区。园区规划面积12.5平方公里，入驻企业156家。"
+        "（二）河西产业园区。河西产业园区规划面积8平方公里，入驻企业62家。"
+    )
+    names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
+    assert [(names[fact["zone_id"]], fact["raw"]) for fact in tables["facts"]] == [
+        ("城东工业园区", "12.5平方公里"), ("城东工业园区", "156家"),
+        ("河西产业园区", "8平方公里"), ("河西产业园区", "62家"),
+    ]
