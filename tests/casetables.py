@@ -121,6 +121,13 @@ def check_sample_offsets(sample_tables: Path, table: str) -> None:
         assert row.quote_start <= row.start and row.end <= row.quote_end, row
 
 
+def check_score_floor(sample_tables: Path, table: str, floor: dict[str, float]) -> None:
+    """The gold scorer's recall and status accuracy of one items table stay at or above `floor`."""
+    score = item_scores(sample_tables)[table]
+    for measure, least in floor.items():
+        assert score[measure] >= least, (measure, score)
+
+
 def item_scores(sample_tables: Path) -> dict:
     """The gold scorer's items section for the sample tables (skips when the scorer is absent)."""
     if not SCORER.exists():

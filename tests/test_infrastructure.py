@@ -10,13 +10,14 @@ import csv
 
 import pytest
 
-from loaders.infrastructure import category_of, extract_infrastructure
+from loaders.facilities import category_of
+from loaders.infrastructure import extract_infrastructure
 from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, LEXICON
 from tests.casetables import (
     check_case,
     check_case_table,
     check_sample_offsets,
-    item_scores,
+    check_score_floor,
     offset_problems,
     params,
     rows_of,
@@ -61,6 +62,4 @@ def test_every_item_row_of_the_sample_points_at_its_name_and_sentence(sample_tab
 
 
 def test_infrastructure_recall_and_status_on_the_sample_stay_above_their_floor(sample_tables):
-    score = item_scores(sample_tables)["infrastructure"]
-    assert score["recall"] >= FLOOR["recall"], score
-    assert score["status_accuracy"] >= FLOOR["status_accuracy"], score
+    check_score_floor(sample_tables, "infrastructure", FLOOR)

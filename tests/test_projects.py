@@ -25,7 +25,7 @@ from tests.casetables import (
     check_case,
     check_case_table,
     check_sample_offsets,
-    item_scores,
+    check_score_floor,
     load_cases,
     offset_problems,
     params,
@@ -62,6 +62,4 @@ def test_every_project_row_of_the_sample_points_at_its_name_and_sentence(sample_
 
 
 def test_project_recall_and_status_on_the_sample_stay_above_their_floor(sample_tables):
-    score = item_scores(sample_tables)["projects"]
-    assert score["recall"] >= FLOOR["recall"], score
-    assert score["status_accuracy"] >= FLOOR["status_accuracy"], score
+    check_score_floor(sample_tables, "projects", FLOOR)

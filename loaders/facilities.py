@@ -1,0 +1,83 @@
+"""Facility words and their categories, and the Item a facility mention becomes.
+
+A facility word (lexicon/infrastructure_categories.csv) gives its category; in a run of them the
+last specific one decides (弱电入地线路 -> telecom). Generic words (道路, 供水, 管网) name a kind of
+facility but no facility of its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .item_lexicon import patterns, word_pattern
+from .item_status import StatusWord
+from .schema import LEXICON
+from .text import Sentence
+from .units import Quantity
+
+TABLE = "infrastructure"
+P = patterns("infrastructure")
+# Bare pipes and lines: the word before them says what they carry (排水管道 -> water).
+GENERIC_HEADS = ("管道", "管网", "线路", "管线")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str
+    category: str
+    generic: bool
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    name: str
+    category: str
+    bare: bool  # nothing but generic facility words: 道路, 供水管网
+    generic_head: bool  # ends in a bare pipe or line (管道, 管网, 线路)
+    sentence: Sentence
+    clause: int
+    segment: int
+    quantity: Quantity | None = None
+    investment: float | None = None
+    status: StatusWord | None = None
+    group: bool = False  # named members before 等 and their head: merges only with the same name
+
+
+@lru_cache(maxsize=1)
+def keywords() -> dict[str, Keyword]:
+    with open(LEXICON / "infrastructure_categories.csv", encoding="utf-8") as handle:
+        return {
+            row["word"]: Keyword(row["word"], row["category"], row["generic"] == "true") for row in csv.DictReader(handle)
+        }
+
+
+@lru_cache(maxsize=1)
+def keyword_pattern() -> re.Pattern:
+    return word_pattern(tuple(keywords()))
+
+
+def facility_words(text: str, start: int, end: int) -> list[re.Match]:
+    return [match for match in keyword_pattern().finditer(text, start, end) if keywords()[match.group()].category != "none"]
+
+
+def category_of(name: str) -> str | None:
+    """The category a name's facility words give it (the last specific one), or None."""
+    found = facility_words(name, 0, len(name))
+    return category_of_words(found) if found else None
+
+
+def category_of_words(found: list[re.Match]) -> str:
+    """The head decides (物流园道路 -> road), unless it is a bare pipe or line: then the word before it
+    does (弱电入地线路 -> telecom, 排水管道 -> water)."""
+    heads = [match for match in found if match.group() not in GENERIC_HEADS]
+    return keywords()[(heads or found)[-1].group()].category
+
+
+def residual(name: str) -> str:
+    """What a name says beyond its zone, facility words and fillers (园区 in 园区道路, 配套 in 配套路网)."""
+    return P.filler.sub("", keyword_pattern().sub("", P.zone_name.sub("", name)))

@@ -1,0 +1,186 @@
+"""Where a sentence names projects: lists of names, and single mentions.
+
+Four list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
+head noun (A、B等14个项目已竣工投产). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or
+name a company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
+"""
+
+from __future__ import annotations
+
+from .item_lexicon import cue_pattern, cues, name_stop_pattern, name_stops, word_pattern
+from .item_status import status_words
+from .items import clause_index, inside
+from .project_names import (
+    LISTED,
+    MIN_NAME,
+    SINGLE,
+    TABLE,
+    Mention,
+    P,
+    amount_before,
+    amount_right_after,
+    is_project_name,
+    list_lead,
+    split_items,
+    strip_suffix,
+)
+
+
+def colon_heads(document, sentence, clauses, quantities, taken):
+    """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
+    text = document.text
+    match = P.colon_head.match(text, sentence.start, sentence.end)
+    if not match or P.heading_word.search(match.group("name")) or not is_project_name(match.group("name")):
+        return
+    start, end = match.span("name")
+    investment = None
+    for quantity in quantities.within(match.end(), clauses[clause_index(clauses, match.end())][1]):
+        if quantity.dimension == "money" and P.money_before.search(text[match.end() - 3 : quantity.start]):
+            investment = quantity.value
+        break
+    yield [Mention(start, end, match.group("name"), LISTED, sentence, (start, end), investment)]
+
+
+def bracket_lists(document, sentence, clauses, quantities, taken):
+    """签约项目15个（A、B、C）: the names in brackets after a count of projects."""
+    text = document.text
+    for match in P.bracket_list.finditer(text, sentence.start, sentence.end):
+        if inside(match.start(), taken):
+            continue
+        low, _ = clauses[clause_index(clauses, match.start())]
+        head = text[low : match.start()]
+        body_start = match.start() + 1
+        body = text[body_start : match.end() - 1]
+        if not P.bracket_head.search(head) or P.amount_words.search(body):
+            continue
+        items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
+        found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
+        if found:
+            yield found
+
+
+def intro_lists(document, sentence, clauses, quantities, taken):
+    """新开工项目5个，分别是A、B、C / 投产项目有：A、B: the names after the introduction."""
+    text = document.text
+    for match in P.intro.finditer(text, sentence.start, sentence.end):
+        if inside(match.start(), taken):
+            continue
+        stop = P.list_end.search(text, match.end(), sentence.end)
+        end = stop.start() if stop else sentence.end
+        items = split_items(text, match.end(), end, quantities, strip_lead=False)
+        low, _ = clauses[clause_index(clauses, match.start())]
+        found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
+        if len(found) >= 1 and all(is_project_name(mention.name) for mention in found):
+            yield found
+
+
+def etc_lists(document, sentence, clauses, quantities, taken):
+    """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
+    text = document.text
+    words = None
+    for match in P.etc.finditer(text, sentence.start, sentence.end):
+        position = match.start()
+        if inside(position, taken):
+            continue
+        low, high = clauses[clause_index(clauses, position)]
+        after = text[match.end() : high]
+        head = _head_kind(after)
+        lead, first = list_lead(text, low, position)
+        acquisition = bool(cue_pattern("acquisition_verbs").search(lead))
+        if head == "facility" or first >= position:
+            continue
+        if head == "company" and not acquisition:
+            words = words if words is not None else status_words(document, sentence, TABLE)
+            if not any(word.strength >= 2 and low <= word.start < high for word in words):
+                continue
+        items = split_items(text, first, position, quantities, strip_lead=True)
+        if head is None and not acquisition:
+            continue
+        found = [
+            Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
+            for s, e, name, money in items
+        ]
+        found = [mention for mention in found if is_project_name(mention.name)]
+        if found:
+            taken.append((position, high if head is None else position + 1 + _head_end(after)))
+            yield found
+
+
+def _head_kind(after: str) -> str | None:
+    """What follows 等: projects, companies, public facilities or something else (None)."""
+    window = after[:16]
+    facility = cue_pattern("facility_heads").search(window)
+    project = word_pattern(tuple(cues()["project_heads"])).search(window)
+    company = cue_pattern("company_heads").search(window)
+    firsts = [(found.start(), kind) for found, kind in ((facility, "facility"), (project, "project"), (company, "company")) if found]
+    return min(firsts)[1] if firsts else None
+
+
+def _head_end(after: str) -> int:
+    """Where the head noun after 等 ends (等11个项目 -> after 项目), so it is not read as a name."""
+    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:16]))]
+    return min(found) if found else 0
+
+
+def single_mentions(document, sentence, clauses, quantities, taken):
+    """X项目 / X生产线 / a company being courted (引进Y有限公司), one name each."""
+    text = document.text
+    stops = name_stop_pattern(TABLE, True, joins=False)
+    suffixes = cue_pattern("project_suffixes")
+    companies = cue_pattern("company_suffixes")
+    for pattern, company in ((suffixes, False), (companies, True)):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if inside(match.start(), taken):
+                continue
+            low, high = clauses[clause_index(clauses, match.start())]
+            end = match.end()
+            phase = P.phase_after.match(text, end)
+            if phase and not company:
+                end = phase.end()
+            if _rejects_tail(text, end, company):
+                continue
+            start = low
+            for stop in name_stops(stops, text, low, match.start()):
+                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]:
+                    start = stop.end()  # but 中晟制药有限公司建设项目 keeps its 建设
+            investment, start = amount_before(text, low, start, match.start(), quantities)
+            for pattern in (P.zone_lead, P.leading_count):
+                lead = pattern.match(text, start)
+                if lead and match.start() - lead.end() >= MIN_NAME:
+                    start = lead.end()
+            if investment is None and not company:
+                investment = amount_right_after(text, end, high, quantities)
+            name = text[start:end]
+            if company:
+                before = text[low:start]
+                acquisition = bool(cue_pattern("acquisition_verbs").search(before))
+                if not acquisition or text.startswith("投资", end) or match.start() - start < MIN_NAME:
+                    continue
+            else:
+                acquisition = bool(cue_pattern("acquisition_verbs").search(text[low:start]))
+            if not is_project_name(strip_suffix(name)):
+                continue
+            taken.append((start, end))
+            span = (start, end)
+            if not company and text[start - 1 : start] == "、":  # A、B、C项目已开工: names listed before
+                _, first = list_lead(text, low, start - 1)
+                for s, e, listed, money in split_items(text, first, start - 1, quantities, strip_lead=True):
+                    if is_project_name(listed):
+                        taken.append((s, e))
+                        yield Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition)
+                span = (first, end)
+            yield Mention(start, end, name, SINGLE, sentence, span, investment, acquisition)
+
+
+def _rejects_tail(text: str, end: int, company: bool) -> bool:
+    """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
+    if P.count_after.match(text, end):
+        return True
+    if company:
+        return False
+    return bool(cue_pattern("project_tail_reject").match(text, end))
+
+
+# The list phrasings, tried in this order; the names a finder takes are no other's.
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists)
