@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import sys
 import tempfile
 import time
@@ -24,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-loader", action="store_true", help="no loader benchmark")
     parser.add_argument("--skip-pages", action="store_true", help="no page benchmark")
     parser.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
-    parser.add_argument("--facts", type=int, default=1_000_000, help="facts in the synthetic tables (default 1,000,000)")
+    parser.add_argument(
+        "--facts", type=int, default=1_000_000, help="facts in the synthetic tables (default 1,000,000)"
+    )
     parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
     args = parser.parse_args(argv)
     if args.quick:
@@ -47,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"!! {part} benchmark failed: {results[part]['error']}")
     results["total_s"] = time.perf_counter() - started
     OUT.mkdir(exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    (OUT / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+    )
     _summary(results)
     print(f"\nresults written to {OUT / 'results.json'} ({results['total_s']:.0f} s in all)")
     return 0
@@ -57,7 +60,9 @@ def _loader(args) -> dict:
     from . import loader_bench
 
     sizes = sorted({max(args.mb / 4, 0.5), args.mb})
-    print(f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB")
+    print(
+        f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB"
+    )
     return loader_bench.run(sizes)
 
 
@@ -67,12 +72,12 @@ def _pages(args) -> dict:
     results: dict = {"sets": []}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         tmp = Path(tmp)
-        bare = tmp / "bare_page.py"
-        bare.write_text(pages_bench.BARE_PAGE, encoding="utf-8")
-        print(f"\n== pages on the sample tables (AppTest; cold = caches cleared, cached = median of {args.repeats})")
+        print(
+            f"\n== pages on the sample tables (AppTest; cold = caches cleared, cached = median of {args.repeats})"
+        )
         try:
             sample = loader_bench.build_sample(tmp / "sample_tables")
-            results["sets"].append(pages_bench.run_set("sample", sample, bare, args.repeats, timeout=300))
+            results["sets"].append(pages_bench.run_set("sample", sample, args.repeats, timeout=300))
         except Exception as error:
             results["sample_error"] = f"{type(error).__name__}: {error}"
             print(f"!! sample tables: {results['sample_error']}")
@@ -80,11 +85,12 @@ def _pages(args) -> dict:
         start = time.perf_counter()
         counts = synthetic_tables.make(tmp / "synthetic_tables", args.facts)
         results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start}
-        print(f"    tables made in {results['synthetic_tables']['make_s']:.1f} s: {counts}")
-        big = pages_bench.run_set(f"{args.facts} facts", tmp / "synthetic_tables", bare, args.repeats, timeout=300)
+        print(
+            f"    tables made in {results['synthetic_tables']['make_s']:.1f} s (in this process, not the app's): {counts}"
+        )
+        big = pages_bench.run_set(f"{args.facts} facts", tmp / "synthetic_tables", args.repeats, timeout=300)
         results["sets"].append(big)
-        results["peak_rss_mb_after_big"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"    peak memory of this process after the {args.facts:,}-fact runs: {results['peak_rss_mb_after_big']:.0f} MB")
+        results["app_memory_big"] = big["memory"]
     return results
 
 
@@ -106,8 +112,26 @@ def _summary(results: dict) -> None:
         )
     pages = results.get("pages")
     if pages and "sets" in pages:
-        failed = [(s["tables"], p["page"], p["errors"][0]) for s in pages["sets"] for p in s["pages"] if p["errors"]]
-        print(f"pages    peak memory after the big runs {pages['peak_rss_mb_after_big']:.0f} MB")
+        failed = [
+            (s["tables"], p["page"], p["errors"][0]) for s in pages["sets"] for p in s["pages"] if p["errors"]
+        ]
+        memory = pages.get("app_memory_big")
+        if memory:
+            print(
+                f"pages    app memory on the big tables: peak RSS {memory['peak_mb']:.0f} MB of a fresh process that "
+                f"loaded them and ran every page ({memory['baseline_mb']:.0f} MB of it imports; "
+                f"growth {memory['growth_mb']:.0f} MB)"
+            )
+        for page_set in pages["sets"]:
+            over = [
+                p["page"]
+                for p in page_set["pages"]
+                if p["cached_s"] is not None and (p["cached_s"] > 0.3 or (p.get("ratio_to_bare") or 0) > 1.5)
+            ]
+            print(
+                f"         {page_set['tables']}: bare cached {page_set['bare']['cached_s']:.3f} s; over budget "
+                f"(cached > 0.3 s or > 1.5× bare): {', '.join(over) or 'none'}"
+            )
         for tables, page, error in failed:
             print(f"         RAISED on {tables}: {page}: {error[:160]}")
         if not failed:

@@ -1,9 +1,27 @@
-"""Server-side page runs with streamlit's AppTest: cold (caches cleared) and cached (median of repeats)."""
+"""Server-side page runs with streamlit's AppTest: cold (caches cleared) and cached (median of repeats).
+
+Each table set runs in two fresh processes, so neither the synthetic table generator nor the
+baseline page counts towards the app's memory:
+
+    python -m bench.pages_bench --tables DIR --script app   every page, then the app's peak RSS
+    python -m bench.pages_bench --tables DIR --script bare  the bare one-chart page
+
+App memory = the peak RSS (getrusage ru_maxrss) of the `app` process after it has loaded the
+tables, timed every page (cold and cached) and finally run every page once more on shared caches,
+as a server that has served every page holds them. `baseline_mb` is its RSS after importing
+streamlit, pandas, plotly and the dashboard modules, before any table was read.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -11,7 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard.py"
 
-BARE_PAGE = '''"""Bare baseline: the facts Parquet through st.cache_data and one plotly bar chart."""
+BARE_LABEL = "(bare: st.cache_resource + plotly bar)"
+BARE_NOTE = (
+    "bare page = the facts Parquet through st.cache_resource and one plotly bar of value by metric; "
+    "cache_resource as the app's own tables (st.cache_data would copy 1M rows on every hit, "
+    "which made the old baseline 0.75 s)"
+)
+BARE_PAGE = '''"""Bare baseline: the facts Parquet read once (st.cache_resource, as the app's tables) and one plotly bar chart."""
 import os
 
 import pandas as pd
@@ -19,7 +43,7 @@ import plotly.express as px
 import streamlit as st
 
 
-@st.cache_data
+@st.cache_resource
 def load(path):
     return pd.read_parquet(path)
 
@@ -33,6 +57,16 @@ st.plotly_chart(px.bar(totals, x="metric", y="value"))
 def page_files() -> list[str | None]:
     """None for dashboard.py, then every page file in pages/."""
     return [None, *sorted(f"pages/{path.name}" for path in (ROOT / "pages").glob("*.py"))]
+
+
+def _rss_mb() -> float:
+    """Current resident set size of this process (Linux /proc)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
 def _clear_caches() -> None:
@@ -89,27 +123,118 @@ def time_page(script: Path, page: str | None, repeats: int, timeout: float) -> d
         }
 
 
-def run_set(name: str, tables_dir: Path, bare_script: Path, repeats: int, timeout: float, log=print) -> dict:
-    """Every page plus the bare page on one tables folder."""
+def _child(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
+    """What one bench process measures: every app page (and the app's memory), or the bare page."""
     os.environ["ZONES_TABLES_DIR"] = str(tables_dir)
-    bare = time_page(bare_script, None, repeats, timeout)
-    bare["page"] = "(bare st.cache_data + plotly bar)"
-    log(_line(bare, None))
+    import pandas  # noqa: F401  (imports first: the baseline is the RSS before any table is read)
+    import plotly.express  # noqa: F401
+    from streamlit.testing.v1 import AppTest  # noqa: F401
+
+    if script == "bare":
+        with tempfile.TemporaryDirectory(prefix="bench-bare-") as folder:
+            bare = Path(folder) / "bare_page.py"
+            bare.write_text(BARE_PAGE, encoding="utf-8")
+            row = time_page(bare, None, repeats, timeout)
+        row["page"] = BARE_LABEL
+        print("  ." + _line(row, None)[3:], flush=True)
+        return {"bare": row}
+
+    from pages._shared import data, figures4, views, views4  # noqa: F401
+
+    baseline = _rss_mb()
     rows = []
     for page in page_files():
         row = time_page(APP, page, repeats, timeout)
-        row["ratio_to_bare"] = row["cached_s"] / bare["cached_s"] if row["cached_s"] and bare["cached_s"] else None
         rows.append(row)
-        log(_line(row, bare))
-    return {"tables": name, "tables_dir": str(tables_dir), "bare": bare, "pages": rows}
+        print("  ." + _line(row, None)[3:], flush=True)
+    # A server that has served every page: tables and every page's derived results held at once.
+    _clear_caches()
+    for page in page_files():
+        _one_run(APP, page, timeout)
+    memory = {"baseline_mb": baseline, "served_all_rss_mb": _rss_mb(), "peak_mb": _peak_mb()}
+    memory["growth_mb"] = memory["peak_mb"] - baseline
+    print(
+        f"    app memory: peak RSS {memory['peak_mb']:.0f} MB (of which {baseline:.0f} MB imports before any table; "
+        f"{memory['served_all_rss_mb']:.0f} MB held after serving every page)",
+        flush=True,
+    )
+    return {"pages": rows, "memory": memory}
+
+
+def _spawn(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
+    """Run _child in a fresh python process; its lines go to our stdout, its result comes back as JSON."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
+        result_file = Path(out.name)
+    command = [
+        sys.executable,
+        "-m",
+        "bench.pages_bench",
+        "--tables",
+        str(tables_dir),
+        "--script",
+        script,
+        "--repeats",
+        str(repeats),
+        "--timeout",
+        str(timeout),
+        "--out",
+        str(result_file),
+    ]
+    try:
+        process = subprocess.run(command, cwd=ROOT, check=False)
+        if process.returncode != 0 or not result_file.stat().st_size:
+            raise RuntimeError(f"bench process `{' '.join(command[1:5])} …` exited with {process.returncode}")
+        return json.loads(result_file.read_text(encoding="utf-8"))
+    finally:
+        result_file.unlink(missing_ok=True)
+
+
+def run_set(name: str, tables_dir: Path, repeats: int, timeout: float, log=print) -> dict:
+    """The bare page and every app page on one tables folder, each in a fresh process."""
+    log(f"    {BARE_NOTE}")
+    bare = _spawn(tables_dir, "bare", repeats, timeout)["bare"]
+    app = _spawn(tables_dir, "app", repeats, timeout)
+    rows = app["pages"]
+    for row in rows:
+        row["ratio_to_bare"] = (
+            row["cached_s"] / bare["cached_s"] if row["cached_s"] and bare["cached_s"] else None
+        )
+    log(f"    -- {name}: cold and cached seconds, ratio = cached run ÷ the bare page's cached run")
+    for row in [bare, *rows]:
+        log(_line(row, bare if row is not bare else None))
+    return {
+        "tables": name,
+        "tables_dir": str(tables_dir),
+        "bare": bare,
+        "bare_note": BARE_NOTE,
+        "pages": rows,
+        "memory": app["memory"],
+    }
 
 
 def _line(row: dict, bare: dict | None) -> str:
     if row["cold_s"] is None:
-        return f"    {row['page']:<36} FAILED  {row['errors'][0]}"
-    text = f"    {row['page']:<36} cold {row['cold_s']:7.2f} s   cached {row['cached_s']:7.3f} s"
+        return f"    {row['page']:<40} FAILED  {row['errors'][0]}"
+    text = f"    {row['page']:<40} cold {row['cold_s']:7.2f} s   cached {row['cached_s']:7.3f} s"
     if bare is not None and row.get("ratio_to_bare") is not None:
         text += f"   ×{row['ratio_to_bare']:.2f} bare"
     if row["errors"]:
         text += f"   RAISED: {row['errors'][0][:120]}"
     return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.pages_bench", description="one page-bench process")
+    parser.add_argument("--tables", type=Path, required=True)
+    parser.add_argument("--script", choices=("app", "bare"), required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    result = _child(args.tables, args.script, args.repeats, args.timeout)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
