@@ -28,7 +28,7 @@ _COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
-_ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$")
+_ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
 
