@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .normalize import to_simplified
 from .numerals import parse_any
 from .schema import LEXICON, stable_id
 
@@ -34,16 +35,18 @@ def split_reports(text: str, source_file: str) -> list[dict]:
         body = text[start:end]
         if not body.strip():
             continue
+        simplified = to_simplified(body)  # same length: lexicon words match, titles stay as written
         documents.append(
             {
                 "doc_id": stable_id("d", body),
                 "source_file": source_file,
                 "part": part,
                 "title": title_of(body),
-                "doc_type": doc_type_of(body),
+                "doc_type": doc_type_of(simplified),
                 "issuer": issuer_of(body),
-                "doc_date": signature_date(body),
+                "doc_date": signature_date(simplified),
                 "text": body,
+                "converted_from_traditional": simplified != body,
             }
         )
     return documents

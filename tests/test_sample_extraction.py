@@ -105,3 +105,24 @@ def test_a_survey_of_two_parks_gives_each_park_its_own_figures():
         ("城东工业园区", "12.5平方公里"), ("城东工业园区", "156家"),
         ("河西产业园区", "8平方公里"), ("河西产业园区", "62家"),
     ]
+
+
+def test_a_big5_report_in_traditional_characters_reads_like_its_simplified_twin(tmp_path):
+    from loaders.build import build
+
+    text = "長葛市產業集聚區2024年發展報告\n2024年，長葛市產業集聚區實現主營業務收入586.3億元，同比增長10.1%；入駐企業326家。\n"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "big5.txt").write_bytes(text.encode("big5"))
+    assert build(reports, tmp_path / "tables", progress=False).exit_code == 0
+    documents = pd.read_parquet(tmp_path / "tables" / "documents.parquet")
+    facts = pd.read_parquet(tmp_path / "tables" / "facts.parquet")
+    zones = pd.read_parquet(tmp_path / "tables" / "zones.parquet")
+    assert documents.loc[0, ["encoding", "doc_type", "title"]].tolist() == ["big5", "annual_report", "長葛市產業集聚區2024年發展報告"]
+    assert bool(documents.loc[0, "converted_from_traditional"])
+    assert facts[["metric", "kind", "value", "raw"]].values.tolist() == [
+        ["revenue", "actual", 58630000000.0, "586.3億元"],
+        ["revenue", "growth", 10.1, "10.1%"],
+        ["enterprises", "actual", 326.0, "326家"],
+    ]
+    assert zones.loc[0, ["name", "province", "city", "county"]].tolist() == ["长葛市产业集聚区", "河南省", "许昌市", "长葛市"]
