@@ -61,13 +61,22 @@ def keyword_pattern() -> re.Pattern:
     return word_pattern(tuple(keywords()))
 
 
-def facility_words(text: str, start: int, end: int) -> list[re.Match]:
-    return [match for match in keyword_pattern().finditer(text, start, end) if keywords()[match.group()].category != "none"]
+@lru_cache(maxsize=1)
+def _not_facilities() -> frozenset[str]:
+    """Words of the lexicon that name no facility (category none): matched only to block a shorter word."""
+    return frozenset(word for word, keyword in keywords().items() if keyword.category == "none")
 
 
+def facility_words(matches) -> list[re.Match]:
+    """The matches of keyword_pattern that name a facility."""
+    blocked = _not_facilities()
+    return [match for match in matches if match.group() not in blocked]
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def category_of(name: str) -> str | None:
     """The category a name's facility words give it (the last specific one), or None."""
-    found = facility_words(name, 0, len(name))
+    found = facility_words(keyword_pattern().finditer(name))
     return category_of_words(found) if found else None
 
 
@@ -78,6 +87,7 @@ def category_of_words(found: list[re.Match]) -> str:
     return keywords()[(heads or found)[-1].group()].category
 
 
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def residual(name: str) -> str:
     """What a name says beyond its zone, facility words and fillers (园区 in 园区道路, 配套 in 配套路网)."""
     return P.filler.sub("", keyword_pattern().sub("", P.zone_name.sub("", name)))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, residual
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
 from .item_lexicon import cue_pattern
@@ -46,8 +47,8 @@ def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str,
     document = document_of(text)
     quantities = Quantities(text)
     items: list[Item] = []
-    for sentence in document.sentences:
-        found = facility_words(text, sentence.start, sentence.end)
+    for sentence in document.sentences_holding(keyword_pattern()):
+        found = facility_words(keyword_pattern().finditer(text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, quantities, found)
     rows = []
@@ -58,7 +59,7 @@ def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str,
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
     text = document.text
-    clauses = document.clauses(sentence.start, sentence.end)
+    clauses = document.clauses(sentence)
     quoted = quoted_spans(text, sentence)
     words = [word for word in words if not inside(word.start(), quoted)]
     items: list[Item] = []
@@ -142,6 +143,7 @@ def _intended(document: Document, item: Item) -> bool:
     return bool(cue_pattern("future_in_sentence").search(head))
 
 
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def _key(name: str) -> str:
     name = P.trailing.sub("", name)
     lead = P.zone_lead.match(name)

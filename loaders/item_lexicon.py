@@ -115,10 +115,15 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
 def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
     """The stops of text[low:high], but a conjunction that would leave less than two characters
     before it is part of a name (太和路, 和平路), not a break between two."""
-    conjunctions = set(cues()["conjunctions"]) - {"、"}
+    conjunctions = _joining_conjunctions()
     last = low
     for match in pattern.finditer(text, low, high):
         if match.group() in conjunctions and match.start() - last < 2:
             continue
         last = match.end()
         yield match
+
+
+@lru_cache(maxsize=1)
+def _joining_conjunctions() -> frozenset[str]:
+    return frozenset(cues()["conjunctions"]) - {"、"}

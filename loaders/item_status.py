@@ -31,14 +31,21 @@ class StatusWord:
 
 
 def status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
-    """Every status word of the sentence, read as fact or as intention."""
+    """Every status word of the sentence, read as fact or as intention (read once per sentence and table)."""
+    key = ("status_words", sentence.index, table)
+    if key not in document.memo:
+        document.memo[key] = _status_words(document, sentence, table)
+    return document.memo[key]
+
+
+def _status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
     found = []
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
     for match in status_pattern(table).finditer(document.text, sentence.start, sentence.end):
         status, strength = table_words[match.group()]
-        markers = markers or _Markers(document.text, sentence)
+        markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(match.start())
             or bool(cue_pattern("after_condition").match(document.text, match.end()))
@@ -63,6 +70,14 @@ def status_pattern(table: str) -> re.Pattern:
 def future_reading(table: str) -> dict[str, str]:
     """Status word -> how it reads as an intention ('keep' keeps the lexicon's status)."""
     return {word: reading for reading, words in cues()["future_reading"][table].items() for word in words}
+
+
+def _markers(document: Document, sentence: Sentence) -> _Markers:
+    """The markers of a sentence, found once for both tables."""
+    key = ("markers", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _Markers(document.text, sentence)
+    return document.memo[key]
 
 
 class _Markers:

@@ -7,6 +7,7 @@ word is an intention), its quantities by position, and where a row points in the
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from functools import lru_cache
 
@@ -16,8 +17,7 @@ from .text import Sentence, sentences
 from .units import Quantity, find_quantities
 
 _SHARED = patterns("items")
-# Headings that open a section, by level: 一、 (1), （一） (2), 1、 / （1） (3).
-_HEADINGS = (_SHARED.heading_1, _SHARED.heading_2, _SHARED.heading_3)
+_LEVELS = ("level_1", "level_2", "level_3")
 _TITLE_MAX = 20
 
 
@@ -45,8 +45,24 @@ class Document:
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[Sentence] = sentences(text)
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.future_spans = _merged(_future_sections(text))
         self._future_starts = [start for start, _ in self.future_spans]
+        self.memo: dict = {}  # per-sentence readings both extractors ask for (item_status)
+
+    def sentences_holding(self, pattern: re.Pattern) -> list[Sentence]:
+        """The sentences with a match of `pattern`, a word list (no word holds a sentence end): one
+        search per sentence found, going on from its end, instead of one search per sentence."""
+        found, position = [], 0
+        while match := pattern.search(self.text, position):
+            index = bisect.bisect_right(self._sentence_starts, match.start()) - 1
+            sentence = self.sentences[index] if index >= 0 else None
+            if sentence is None or match.end() > sentence.end:
+                position = match.end()  # not inside one sentence: no sentence holds it
+                continue
+            found.append(sentence)
+            position = sentence.end
+        return found
 
     def in_future_section(self, position: int) -> bool:
         index = bisect.bisect_right(self._future_starts, position) - 1
@@ -56,8 +72,14 @@ class Document:
         """Indices of the clauses that open a new part of their sentence (after a ；)."""
         return frozenset(index for index, (low, _) in enumerate(clauses) if index and self.text[low - 1] in "；;")
 
-    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the clauses of text[start:end], split at ，；：."""
+    def clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """(start, end) of the clauses of a sentence, split at ，；： (found once for both extractors)."""
+        key = ("clauses", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = self._clauses(sentence.start, sentence.end)
+        return self.memo[key]
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         spans, begin = [], start
         for match in _SHARED.clause_end.finditer(self.text, start, end):
             if match.start() > begin:
@@ -93,10 +115,12 @@ def _future_sections(text: str) -> list[tuple[int, int]]:
     """Spans of sections whose heading is about next steps (下步工作, 工作重点, 发展目标…)."""
     future_word = cue_pattern("future_headings")
     spans = []
-    for level, pattern in enumerate(_HEADINGS):
-        higher = [match.start() for other in _HEADINGS[: level + 1] for match in other.finditer(text)]
-        higher.sort()
-        for match in pattern.finditer(text):
+    found: list[list[re.Match]] = [[] for _ in _LEVELS]
+    for match in _SHARED.heading.finditer(text):  # one scan for all levels
+        found[_LEVELS.index(match.lastgroup)].append(match)
+    for level, matches in enumerate(found):
+        higher = sorted(match.start() for above in found[: level + 1] for match in above)
+        for match in matches:
             stop = _SHARED.title_end.search(text, match.end())
             title = text[match.end() : stop.start() if stop else len(text)]
             if len(title) > _TITLE_MAX or not future_word.search(title):
@@ -108,8 +132,8 @@ def _future_sections(text: str) -> list[tuple[int, int]]:
 
 
 def clause_index(clauses: list[tuple[int, int]], position: int) -> int:
-    starts = [start for start, _ in clauses]
-    return max(0, bisect.bisect_right(starts, position) - 1)
+    """The clause holding `position`: the last one starting at or before it (the first if none does)."""
+    return max(0, bisect.bisect_right(clauses, (position, math.inf)) - 1)
 
 
 def quote_span(text: str, sentence: Sentence) -> tuple[int, int]:
@@ -141,6 +165,10 @@ def as_written(normalized, start: int, end: int, name: str) -> str:
     """The name with the report's own characters where simplification changed one (乾康 stays 乾康)."""
     if normalized.traditional:
         return name
+    original_start, original_end = normalized.span(start, end)
+    written_as_is = normalized.original[original_start:original_end] == normalized.text[start:end]
+    if written_as_is and original_end - original_start == end - start:
+        return name  # no character changed: nothing to put back
     changed = {}
     for position in range(start, end):
         origin = normalized.to_original(position)

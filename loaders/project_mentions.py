@@ -8,7 +8,7 @@ name a company being courted (引进Y有限公司). Each finder yields Mentions 
 
 from __future__ import annotations
 
-from .item_lexicon import cue_pattern, cues, name_stop_pattern, name_stops, word_pattern
+from .item_lexicon import cue_pattern, cues, name_stop_pattern, name_stops
 from .item_status import status_words
 from .items import clause_index, inside
 from .project_names import (
@@ -63,13 +63,14 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
 def intro_lists(document, sentence, clauses, quantities, taken):
     """新开工项目5个，分别是A、B、C / 投产项目有：A、B: the names after the introduction."""
     text = document.text
+    if not P.intro_words.search(text, sentence.start, sentence.end):
+        return
     for match in P.intro.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        low, _ = clauses[clause_index(clauses, match.start())]
         found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
         if len(found) >= 1 and all(is_project_name(mention.name) for mention in found):
             yield found
@@ -78,7 +79,7 @@ def intro_lists(document, sentence, clauses, quantities, taken):
 def etc_lists(document, sentence, clauses, quantities, taken):
     """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
     text = document.text
-    words = None
+    acquisitions = cue_pattern("acquisition_verbs")
     for match in P.etc.finditer(text, sentence.start, sentence.end):
         position = match.start()
         if inside(position, taken):
@@ -86,17 +87,19 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         low, high = clauses[clause_index(clauses, position)]
         after = text[match.end() : high]
         head = _head_kind(after)
+        if head == "facility" or (head is None and not acquisitions.search(text, low, position)):
+            continue  # the lead words lie before 等: without a verb there, none names a project
         lead, first = list_lead(text, low, position)
-        acquisition = bool(cue_pattern("acquisition_verbs").search(lead))
-        if head == "facility" or first >= position:
+        if first >= position:
+            continue
+        acquisition = bool(acquisitions.search(lead))
+        if head is None and not acquisition:
             continue
         if head == "company" and not acquisition:
-            words = words if words is not None else status_words(document, sentence, TABLE)
+            words = status_words(document, sentence, TABLE)
             if not any(word.strength >= 2 and low <= word.start < high for word in words):
                 continue
         items = split_items(text, first, position, quantities, strip_lead=True)
-        if head is None and not acquisition:
-            continue
         found = [
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
             for s, e, name, money in items
@@ -111,7 +114,7 @@ def _head_kind(after: str) -> str | None:
     """What follows 等: projects, companies, public facilities or something else (None)."""
     window = after[:16]
     facility = cue_pattern("facility_heads").search(window)
-    project = word_pattern(tuple(cues()["project_heads"])).search(window)
+    project = cue_pattern("project_heads").search(window)
     company = cue_pattern("company_heads").search(window)
     firsts = [(found.start(), kind) for found, kind in ((facility, "facility"), (project, "project"), (company, "company")) if found]
     return min(firsts)[1] if firsts else None
@@ -129,11 +132,14 @@ def single_mentions(document, sentence, clauses, quantities, taken):
     stops = name_stop_pattern(TABLE, True, joins=False)
     suffixes = cue_pattern("project_suffixes")
     companies = cue_pattern("company_suffixes")
+    acquisitions = cue_pattern("acquisition_verbs")
     for pattern, company in ((suffixes, False), (companies, True)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if inside(match.start(), taken):
                 continue
             low, high = clauses[clause_index(clauses, match.start())]
+            if company and not acquisitions.search(text, low, match.start()):
+                continue  # a company is a project only when courted (引进, 签约…) before its name
             end = match.end()
             phase = P.phase_after.match(text, end)
             if phase and not company:
@@ -154,11 +160,11 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             name = text[start:end]
             if company:
                 before = text[low:start]
-                acquisition = bool(cue_pattern("acquisition_verbs").search(before))
+                acquisition = bool(acquisitions.search(before))
                 if not acquisition or text.startswith("投资", end) or match.start() - start < MIN_NAME:
                     continue
             else:
-                acquisition = bool(cue_pattern("acquisition_verbs").search(text[low:start]))
+                acquisition = bool(acquisitions.search(text[low:start]))
             if not is_project_name(strip_suffix(name)):
                 continue
             taken.append((start, end))

@@ -9,6 +9,7 @@ projects merges mentions by `name_key`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .item_lexicon import cue_pattern, cues, name_stop_pattern, patterns
 from .item_status import StatusWord
@@ -36,10 +37,12 @@ class Mention:
     status: StatusWord | None = None
 
 
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def strip_suffix(name: str) -> str:
     return P.suffix_at_end.sub("", name)
 
 
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def is_project_name(name: str) -> bool:
     """A name that says which project: not only group words (重点, 亿元以上) and numbers."""
     core = strip_suffix(name)
@@ -51,6 +54,7 @@ def is_project_name(name: str) -> bool:
     return len(rest) >= MIN_NAME or (len(rest) >= 1 and bool(P.latin.search(core)))
 
 
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
 def name_key(name: str) -> str:
     key = P.company_words.sub("", strip_suffix(name))
     lead = P.zone_lead.match(key)

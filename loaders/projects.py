@@ -47,10 +47,8 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
     document = document_of(text)
     quantities = Quantities(text)
     mentions: list[Mention] = []
-    signs = _signs()
-    for sentence in document.sentences:
-        if signs.search(text, sentence.start, sentence.end):
-            mentions += _sentence_mentions(document, sentence, quantities, len(mentions))
+    for sentence in document.sentences_holding(_signs()):
+        mentions += _sentence_mentions(document, sentence, quantities, len(mentions))
     rows = []
     for project in _merge(mentions):
         row = _row(project, normalized, doc_id, zone_at, zone_ids, quantities)
@@ -68,7 +66,7 @@ def _signs() -> re.Pattern:
 
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
     text = document.text
-    clauses = document.clauses(sentence.start, sentence.end)
+    clauses = document.clauses(sentence)
     taken: list[tuple[int, int]] = quoted_spans(text, sentence)
     mentions: list[Mention] = []
     for finder in LIST_FINDERS:
