@@ -21,11 +21,17 @@ def clause_items(text, low, high, quantities, words):
     for stop in name_stops(name_stop_pattern(TABLE, True), text, low, high):
         bounds += [stop.start(), stop.end()]
     bounds.append(high)
+    next_word = 0  # words and pieces both run left to right: each word is looked at once
     for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=False):
-        found = [word for word in words if piece_start <= word.start() and word.end() <= piece_end]
-        if not found:
-            continue
-        yield from _split_piece(text, piece_start, piece_end, found, quantities)
+        while next_word < len(words) and words[next_word].start() < piece_start:
+            next_word += 1
+        found = []
+        while next_word < len(words) and words[next_word].start() < piece_end:
+            if words[next_word].end() <= piece_end:
+                found.append(words[next_word])
+            next_word += 1
+        if found:
+            yield from _split_piece(text, piece_start, piece_end, found, quantities)
 
 
 def _split_piece(text, start, end, found, quantities):
@@ -62,7 +68,8 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
     name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = residual(name)
-    bare = all(keywords()[match.group()].generic for match in found) and not rest.replace("规划", "")
+    lexicon = keywords()
+    bare = all(lexicon[match.group()].generic for match in found) and not rest.replace("规划", "")
     item = Item(
         start, name_end, name, category_of_words(found), bare and not rest, bare and found[-1].group() in GENERIC_HEADS,
         None, 0, 0,  # sentence, clause and segment are filled in by the caller

@@ -179,7 +179,10 @@ def as_written(normalized, start: int, end: int, name: str) -> str:
 
 
 def inside(position: int, spans) -> bool:
-    return any(start <= position < end for start, end in spans)
+    for start, end in spans:
+        if start <= position < end:
+            return True
+    return False
 
 
 def quoted_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:

@@ -79,6 +79,8 @@ def intro_lists(document, sentence, clauses, quantities, taken):
 def etc_lists(document, sentence, clauses, quantities, taken):
     """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
     text = document.text
+    if not P.etc_words.search(text, sentence.start, sentence.end):
+        return
     acquisitions = cue_pattern("acquisition_verbs")
     for match in P.etc.finditer(text, sentence.start, sentence.end):
         position = match.start()
