@@ -11,7 +11,6 @@ facility are merged into one row with its most advanced explicit status.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
@@ -36,25 +35,15 @@ from .text import Sentence
 _UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
 
 
-@dataclass
-class Facility:
-    items: list[Item] = field(default_factory=list)
-
-
 def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per facility the report says is planned, designed, being built or in use."""
-    text = normalized.text
-    document = document_of(text)
-    quantities = Quantities(text)
+    document = document_of(normalized.text)
     items: list[Item] = []
     for sentence in document.sentences_holding(keyword_pattern()):
-        found = facility_words(keyword_pattern().finditer(text, sentence.start, sentence.end))
+        found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
-            items += _sentence_items(document, sentence, quantities, found)
-    rows = []
-    for facility in _merge(items):
-        rows.append(_row(facility, normalized, doc_id, zone_at, zone_ids))
-    return rows
+            items += _sentence_items(document, sentence, document.quantities, found)
+    return [_row(facility, normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
@@ -150,32 +139,30 @@ def _key(name: str) -> str:
     return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
 
 
-def _merge(items: list[Item]) -> list[Facility]:
+def _merge(items: list[Item]) -> list[list[Item]]:
     """Mentions of one facility: same category and the same name, or one named name inside the other."""
-    facilities: list[Facility] = []
+    facilities: list[list[Item]] = []
     for item in items:
-        key = _key(item.name)
-        home = None
-        for facility in facilities:
-            first = facility.items[0]
-            if first.category != item.category:
-                continue
-            other = _key(first.name)
-            shorter, longer = sorted((key, other), key=len)
-            extra = longer[: len(longer) - len(shorter)]
-            if key == other:
-                home = facility
-                break
-            if item.group or first.group:
-                continue
-            if (longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer):
-                home = facility
-                break
+        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
         if home is None:
-            home = Facility()
-            facilities.append(home)
-        home.items.append(item)
+            facilities.append([item])
+        else:
+            home.append(item)
     return facilities
+
+
+def _same_facility(item: Item, first: Item) -> bool:
+    """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
+    if first.category != item.category:
+        return False
+    key, other = _key(item.name), _key(first.name)
+    if key == other:
+        return True
+    if item.group or first.group:
+        return False
+    shorter, longer = sorted((key, other), key=len)
+    extra = longer[: len(longer) - len(shorter)]
+    return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
 
 
 def _named(name: str) -> bool:
@@ -183,8 +170,8 @@ def _named(name: str) -> bool:
     return bool(residual(name))
 
 
-def _row(facility: Facility, normalized, doc_id, zone_at, zone_ids) -> dict:
-    items = facility.items
+def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
+    """The row of one facility: the name, figures and status of its most advanced mention."""
     settled = max(items, key=lambda item: status_rank(TABLE, item.status.status, item.status.strength))
     reference = _key(settled.name)
     named = max(

@@ -25,7 +25,7 @@ class Quantities:
     """The quantities of one text (loaders.units), looked up by position without scanning them all."""
 
     def __init__(self, text: str):
-        self.all = _quantities(text)
+        self.all = find_quantities(text)
         self._starts = [quantity.start for quantity in self.all]
 
     def within(self, start: int, end: int) -> list[Quantity]:
@@ -33,18 +33,13 @@ class Quantities:
         return self.all[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
 
-@lru_cache(maxsize=2)
-def _quantities(text: str) -> list[Quantity]:
-    # Cached on the text: the projects and infrastructure extractors read the same document.
-    return find_quantities(text)
-
-
 class Document:
-    """One normalised text with its sentences, clause breaks and plan sections."""
+    """One normalised text with its sentences, quantities, clause breaks and plan sections."""
 
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[Sentence] = sentences(text)
+        self.quantities = Quantities(text)
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.future_spans = _merged(_future_sections(text))
         self._future_starts = [start for start, _ in self.future_spans]
@@ -92,7 +87,7 @@ class Document:
 
 @lru_cache(maxsize=2)
 def document_of(text: str) -> Document:
-    """The Document of a text, built once for both extractors."""
+    """The Document of a text, built once for both extractors (and its quantities with it)."""
     return Document(text)
 
 

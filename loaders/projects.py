@@ -9,7 +9,6 @@ works named only in passing are left to the infrastructure table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .facilities import category_of
@@ -35,26 +34,14 @@ _PUBLIC = {"road", "power_line", "substation", "water", "gas", "heat", "pipeline
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
 
-@dataclass
-class Project:
-    mentions: list[Mention] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-
-
 def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per named project of the report, with its most advanced stated status."""
-    text = normalized.text
-    document = document_of(text)
-    quantities = Quantities(text)
+    document = document_of(normalized.text)
     mentions: list[Mention] = []
     for sentence in document.sentences_holding(_signs()):
-        mentions += _sentence_mentions(document, sentence, quantities, len(mentions))
-    rows = []
-    for project in _merge(mentions):
-        row = _row(project, normalized, doc_id, zone_at, zone_ids, quantities)
-        if row is not None:
-            rows.append(row)
-    return rows
+        mentions += _sentence_mentions(document, sentence, document.quantities, len(mentions))
+    rows = (_row(project, normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
+    return [row for row in rows if row is not None]
 
 
 @lru_cache(maxsize=1)
@@ -103,10 +90,10 @@ def _word_rank(word: StatusWord) -> tuple[int, int]:
     return status_rank(TABLE, word.status, word.strength)
 
 
-def _merge(mentions: list[Mention]) -> list[Project]:
+def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one project (one name inside the other, company words aside) -> one project."""
-    projects: list[Project] = []
-    seen: dict[str, Project] = {}  # every key met so far -> its project
+    projects: list[list[Mention]] = []
+    seen: dict[str, list[Mention]] = {}  # every key met so far -> its project's mentions
     for mention in mentions:
         key = name_key(mention.name)
         home = seen.get(key)
@@ -116,16 +103,15 @@ def _merge(mentions: list[Mention]) -> list[Project]:
                     home = project
                     break
         if home is None:
-            home = Project()
+            home = []
             projects.append(home)
-        home.mentions.append(mention)
-        home.keys.add(key)
+        home.append(mention)
         seen.setdefault(key, home)
     return projects
 
 
-def _row(project: Project, normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
-    mentions = project.mentions
+def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
+    """The row of one project, or None for a public work named only in passing."""
     if not any(mention.kind == LISTED and not mention.public_list for mention in mentions):
         if category_of(mentions[0].name) in _PUBLIC:
             return None  # a public work named in passing or among public works: an infrastructure item only
