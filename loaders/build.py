@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import platform
 import shutil
 import sys
 import uuid
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,8 @@ from .sources import MAX_FILE_MB, SourceError, read_source
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 MANIFEST = "manifest.json"
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
+MAX_WORKERS = 8
+PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +74,16 @@ def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResul
 
     result = BuildResult(exit_code=0, out_dir=out_dir)
     collected = _Collected()
-    bar = tqdm(files, unit="file", file=sys.stderr, disable=not progress or not sys.stderr.isatty())
-    for relative in bar:
-        _read_one(reports_dir, relative, collected, result, bar)
-        bar.set_postfix(reports=len(collected.documents))
-    bar.close()
+    quiet = not progress or not sys.stderr.isatty()
+    pending = [
+        read
+        for relative in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
+        if (read := _read_one(reports_dir, relative, collected, result)) is not None
+    ]
+    documents = [document for file in pending for document in file.documents]
+    extracted = iter(_extract_all(documents, _workers(documents), quiet))
+    for file in pending:
+        _collect(file, [next(extracted) for _ in file.documents], collected, result)
     if not result.files_read:
         return _failed(out_dir, f"no readable report in {reports_dir}", result)
 
@@ -123,65 +132,122 @@ def _report_files(reports_dir: Path) -> list[str]:
     return sorted(files)
 
 
-def _read_one(reports_dir: Path, relative: str, collected: _Collected, result: BuildResult, bar) -> None:
-    """Read, split and extract one file; on any problem skip the whole file with a one-line reason."""
+@dataclass
+class _Pending:
+    """One file read and split, waiting for its reports to be extracted."""
+
+    relative: str
+    path: Path
+    entry: dict
+    encoding: str
+    documents: list[dict]
+    notes: list[str]
+
+
+def _read_one(reports_dir: Path, relative: str, collected: _Collected, result: BuildResult) -> _Pending | None:
+    """Read and split one file; on any problem skip it with a one-line reason."""
     path = reports_dir / relative
     size = _size(path)
     readable = size is not None and size <= MAX_FILE_MB * 2**20
     entry = {"file": relative, "size": size, "sha256": _sha256(path) if readable else None}
     try:
         source = read_source(path)
+        documents, notes = [], []
+        for document in split.split_reports(source.text, relative):
+            where = f"{relative} part {document['part']}"
+            if document["doc_id"] in collected.first_seen:
+                notes.append(f"{where} repeats {collected.first_seen[document['doc_id']]} (same text); skipped")
+                continue
+            collected.first_seen[document["doc_id"]] = where
+            documents.append({**document, "encoding": source.encoding, "chars": len(document["text"])})
     except SourceError as error:
-        _skip(result, relative, error.problem, path, bar)
-        return
-    try:
-        documents, rows, notes = _extract_file(source, relative, collected.first_seen)
+        _skip(result, relative, error.problem, path)
+        return None
     except Exception as error:
-        logger.debug("extraction failed for %s", path, exc_info=True)
-        _skip(result, relative, f"extraction failed: {type(error).__name__}: {_one_line(error)}", path, bar)
+        logger.debug("reading failed for %s", path, exc_info=True)
+        _skip(result, relative, f"extraction failed: {type(error).__name__}: {_one_line(error)}", path)
+        return None
+    return _Pending(relative, path, entry, source.encoding, documents, notes)
+
+
+def _workers(documents: list[dict]) -> int:
+    """Processes for extraction: LOADERS_WORKERS if set, else every core once there is enough text."""
+    chosen = int(os.environ.get("LOADERS_WORKERS", "0") or 0)
+    if chosen:
+        return max(1, chosen)
+    chars = sum(document["chars"] for document in documents)
+    return min(os.cpu_count() or 1, MAX_WORKERS) if chars >= PARALLEL_FROM_CHARS else 1
+
+
+def _extract_safely(document: dict) -> dict | str:
+    """The rows of one report, or a one-line reason why it could not be read (never raises)."""
+    try:
+        return extract.extract_document(document)
+    except Exception as error:
+        logger.debug("extraction failed for %s part %s", document["source_file"], document["part"], exc_info=True)
+        return f"extraction failed: {type(error).__name__}: {_one_line(error)}"
+
+
+def _extract_all(documents: list[dict], workers: int, quiet: bool) -> list[dict | str]:
+    """Every report's rows, in order; reports are independent, so they spread over processes."""
+    bar = tqdm(total=len(documents), unit="report", desc="extract", file=sys.stderr, disable=quiet)
+    if workers <= 1 or len(documents) < 2:
+        results = []
+        for document in documents:
+            results.append(_extract_safely(document))
+            bar.update()
+        bar.close()
+        return results
+    chunk = max(1, len(documents) // (workers * 16))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = []
+        for extracted in pool.map(_extract_safely, documents, chunksize=chunk):
+            results.append(extracted)
+            bar.update()
+    bar.close()
+    return results
+
+
+def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult) -> None:
+    """Keep a file's reports and rows only when every one of its reports went through and fits the contract."""
+    failure = next((item for item in extracted if isinstance(item, str)), None)
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    notes = list(file.notes)
+    if failure is None:
+        for document, tables in zip(file.documents, extracted, strict=True):
+            if any(row["check"] == "no_zone_name" for row in tables.get("quality", [])):
+                notes.append(
+                    f"{file.relative} part {document['part']}: no zone name found; "
+                    f"its figures are kept under {tables['zones'][0]['name']}"
+                )
+            for name in EXTRACTED_TABLES:
+                rows[name].extend(tables.get(name, []))
+        try:
+            schema.check_rows("documents", file.documents)
+            for name in ("facts", "projects", "infrastructure", "quality"):
+                schema.check_rows(name, rows[name])
+        except ValueError as error:
+            failure = f"extraction failed: ValueError: {_one_line(error)}"
+    if failure is not None:
+        for document in file.documents:
+            collected.first_seen.pop(document["doc_id"], None)
+        _skip(result, file.relative, failure, file.path)
         return
     result.notes.extend(notes)
     for note in notes[:NOTES_SHOWN]:
-        bar.write(f"info: {note}", file=sys.stderr)
+        print(f"info: {note}", file=sys.stderr)
     if len(notes) > NOTES_SHOWN:
-        bar.write(f"info: {relative}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
-    for document in documents:
-        collected.first_seen[document["doc_id"]] = f"{relative} part {document['part']}"
-    collected.documents.extend(documents)
+        print(f"info: {file.relative}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
+    collected.documents.extend(file.documents)
     for name in EXTRACTED_TABLES:
         collected.rows[name].extend(rows[name])
-    collected.inputs.append({**entry, "encoding": source.encoding, "reports": len(documents)})
+    collected.inputs.append({**file.entry, "encoding": file.encoding, "reports": len(file.documents)})
     result.files_read += 1
 
 
-def _extract_file(source, relative: str, first_seen: dict[str, str]):
-    """Documents and rows of one file, each table checked against the contract on its own."""
-    documents, notes = [], []
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
-    seen_here = dict(first_seen)
-    for document in split.split_reports(source.text, relative):
-        where = f"{relative} part {document.get('part')}"
-        if document["doc_id"] in seen_here:
-            notes.append(f"{where} repeats {seen_here[document['doc_id']]} (same text); skipped")
-            continue
-        seen_here[document["doc_id"]] = where
-        document = {**document, "encoding": source.encoding, "chars": len(document["text"])}
-        extracted = extract.extract_document(document)
-        if any(row["check"] == "no_zone_name" for row in extracted.get("quality", [])):
-            notes.append(f"{where}: no zone name found; its figures are kept under {extracted['zones'][0]['name']}")
-        documents.append(document)
-        for name in EXTRACTED_TABLES:
-            rows[name].extend(extracted.get(name, []))
-    schema.finalize("documents", _frame("documents", documents))
-    schema.finalize("zones", _frame("zones", zones.merge_zones(rows["zones"])))
-    for name in ("facts", "projects", "infrastructure", "quality"):
-        schema.finalize(name, _frame(name, rows[name]))
-    return documents, rows, notes
-
-
-def _skip(result: BuildResult, relative: str, reason: str, path: Path, bar) -> None:
+def _skip(result: BuildResult, relative: str, reason: str, path: Path) -> None:
     result.skipped.append((relative, reason))
-    bar.write(f"skipped {path}: {reason}", file=sys.stderr)
+    print(f"skipped {path}: {reason}", file=sys.stderr)
 
 
 def _tables(collected: _Collected) -> dict[str, pa.Table]:

@@ -140,5 +140,20 @@ def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
 
 
 def cross_document_checks(facts: pd.DataFrame) -> list[dict]:
-    """Quality rows that need facts of several reports at once (conflicting values)."""
-    return conflicts(facts[facts["wording"].notna()].to_dict("records")) if "wording" in facts else []
+    """Conflicting values for one zone, metric and period across reports, found with one group-by;
+    only the few groups that disagree are turned into rows."""
+    if facts.empty or "wording" not in facts:
+        return []
+    named = facts[facts["wording"].notna()]
+    key = pd.util.hash_pandas_object(named[CONFLICT_KEY].astype("string"), index=False)
+    spread = named.groupby(key, sort=False).agg(
+        low=("value", "min"), high=("value", "max"), reports=("doc_id", "nunique")
+    )
+    disagree = spread[
+        (spread["reports"] > 1)
+        & ((spread["high"] - spread["low"]).abs() > 0.005 * spread[["high", "low"]].abs().max(axis=1))
+    ]
+    if disagree.empty:
+        return []
+    suspects = named[key.isin(disagree.index)]
+    return conflicts(suspects.to_dict("records"))

@@ -242,6 +242,22 @@ def empty(name: str) -> pd.DataFrame:
     return finalize(name, pd.DataFrame(columns=TABLES[name].names))
 
 
+def check_rows(name: str, rows: list[dict]) -> None:
+    """The cheap part of finalize() on plain rows: known enum values and a unique key.
+
+    The build runs it per file, so one bad file is skipped without costing a pandas round trip."""
+    table = TABLES[name]
+    for (table_name, column), allowed in ENUMS.items():
+        if table_name != name:
+            continue
+        bad = {row.get(column) for row in rows} - set(allowed) - {None}
+        if bad:
+            raise ValueError(f"{name}.{column}: unknown values {sorted(map(str, bad))}; expected one of {allowed}")
+    keys = [tuple(row.get(column) for column in table.key) for row in rows]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{name}: duplicate key {table.key}")
+
+
 def finalize(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Order, cast and sort a table's columns; refuse unknown enum values and duplicate keys."""
     table = TABLES[name]
