@@ -408,3 +408,19 @@ def test_a_report_without_a_zone_name_keeps_its_figures_under_a_named_placeholde
     assert list(zones["name"]) == ["未识别区域（anon#1）"]
     assert sorted(facts["raw"]) == ["12.5亿元", "36家", "8%"]
     assert list(quality["check"]) == ["no_zone_name"]
+
+
+def test_extraction_spread_over_processes_writes_the_same_tables_byte_for_byte(tmp_path, monkeypatch):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    sample = (Path(__file__).resolve().parents[1] / "data" / "reports" / "seed_reports.txt").read_text(encoding="utf-8")
+    for copy in range(3):
+        (reports / f"copy{copy}.txt").write_text(sample.replace("鹤淇", f"鹤淇{copy}"), encoding="utf-8")
+    outputs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("LOADERS_WORKERS", workers)
+        outputs[workers] = tmp_path / f"tables{workers}"
+        assert build(reports, outputs[workers], progress=False).exit_code == 0
+    for name in TABLES:
+        serial = (outputs["1"] / f"{name}.parquet").read_bytes()
+        assert serial == (outputs["2"] / f"{name}.parquet").read_bytes(), name
