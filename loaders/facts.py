@@ -21,6 +21,7 @@ from .text import clause_start, sentences
 from .units import Quantity, find_quantities
 
 METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "person"}
+NOT_A_METRIC = "-"  # metric_keywords.csv rows for wordings that look like a metric's but are not
 _CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
@@ -121,10 +122,11 @@ def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
     best = None
     for match in _keyword_pattern().finditer(window):
         keyword = _keyword_index()[match.group()]
-        if METRIC_DIMENSION.get(metric_units()[keyword.metric]) != dimension:
-            continue
-        best = (keyword, match.start())
-    if best is None:
+        if keyword.metric == NOT_A_METRIC:
+            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
+        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
+            best = (keyword, match.start())
+    if best is None or best[0].metric == NOT_A_METRIC:
         return None
     wider = _word_pattern(tuple(cues()["wider_places"]))
     if wider.search(window, max(0, best[1] - 3), best[1]):
@@ -136,7 +138,10 @@ def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
 
 
 def _names_other_indicator(window: str) -> bool:
-    return bool(_word_pattern(tuple(cues()["other_indicators"])).search(window))
+    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
+    if _word_pattern(tuple(cues()["other_indicators"])).search(window):
+        return True
+    return any(_keyword_index()[m.group()].metric == NOT_A_METRIC for m in _keyword_pattern().finditer(window))
 
 
 def _has(words: list[str] | tuple[str, ...], text: str) -> bool:
@@ -239,7 +244,11 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
     growths = [f for f in after if f.kind == "growth"]
     listed = text[sentence.start : at]
     wordings = [_keyword_index()[m.group()] for m in _keyword_pattern().finditer(listed)]
-    wordings = [k for k in wordings if amounts and METRIC_DIMENSION.get(metric_units()[k.metric]) == METRIC_DIMENSION.get(amounts[0].unit)]
+    wordings = [
+        k for k in wordings
+        if amounts and k.metric != NOT_A_METRIC
+        and METRIC_DIMENSION.get(metric_units()[k.metric]) == METRIC_DIMENSION.get(amounts[0].unit)
+    ]
     if len(wordings) >= 2 and len({k.metric for k in wordings}) >= 2:
         for fact, keyword in zip(amounts, wordings, strict=False):
             fact.metric, fact.wording = keyword.metric, keyword.word
@@ -467,7 +476,10 @@ def _read_quantity(
     return fact
 
 
-_SCOPE_FILLER = re.compile(r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+|(?:面积)?(?:约为|约|近|为|达到|达|共|合计)*$")
+_SCOPE_FILLER = re.compile(
+    r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
+    r"|(?:面积)?(?:(?:扩展|扩大|增加|提高|发展|上升|下降|减少|调整)到|约为|约|近|为|达到|达|共|合计)*$"
+)
 
 
 _GROUP_VERBS = re.compile(
@@ -475,17 +487,22 @@ _GROUP_VERBS = re.compile(
 )
 
 
+def _as_group(scope: str | None, noun: str) -> str | None:
+    """亿元以上项目 read over a count of firms is 亿元以上企业."""
+    return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
+
+
 def _group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
     following = _COUNT_NOUN.match(after)
     if following and following.group(2) == noun and following.group(1):
-        return _scope(following.group(1) + noun) or following.group(1) + noun
+        return _as_group(_scope(following.group(1) + noun), noun) or following.group(1) + noun
     at = clause_window.rfind(noun)
     if at < 0:
         return _scope(clause_window)
     qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
-    lexicon_scope = _scope(qualifier + noun)
+    lexicon_scope = _as_group(_scope(qualifier + noun), noun)
     if lexicon_scope:
         return lexicon_scope
     qualifier = _GROUP_VERBS.sub("", qualifier)
