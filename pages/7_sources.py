@@ -6,14 +6,13 @@ report at that sentence, highlighted and scrolled into view; ?doc=<doc_id> opens
 
 import streamlit as st
 
-from pages._shared import display4, labels4, provenance, ui4
+from pages._shared import labels4, provenance, ui4, views4
+from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
-from pages._shared.highlight import highlight_html, legend_html
 from pages._shared.i18n import t
 
 page = setup_page("sources")
 tables, lang = page.tables, page.lang
-frames = {name: getattr(tables, name) for name in provenance.LINKS}
 
 st.title(t("nav.sources"))
 if tables.documents.empty:
@@ -21,14 +20,14 @@ if tables.documents.empty:
     st.stop()
 
 requested = provenance.requested_row(st.query_params.to_dict())
-focus = provenance.resolve_focus(frames, tables.documents, *requested) if requested else None
+focus = derived(tables, views4.focus_of, *requested) if requested else None
 if requested and focus is None:
     ui4.notice(t("sources.not_found", table=t(f"table.{requested[0]}"), row_id=requested[1]))
 if focus and st.session_state.get("sources.focus") != requested:
     st.query_params["doc"] = focus.doc_id  # a new deep link chooses its report
 st.session_state["sources.focus"] = requested
 
-choices = provenance.document_choices(tables.documents)
+choices = derived(tables, views4.document_choices)
 doc_id = synced_widget(
     page,
     "doc",
@@ -45,29 +44,24 @@ if focus and focus.doc_id != doc_id:  # the reader moved to another report: the 
     st.session_state["sources.focus"] = None
     focus = None
 
-document = tables.documents[tables.documents["doc_id"] == doc_id].iloc[0]
-facts = tables.facts[tables.facts["doc_id"] == doc_id]
+report = derived(tables, views4.report_view, doc_id, focus, lang)
 if focus:
     st.success(t("sources.focus", table=labels4.label("table", focus.table), raw=focus.raw or focus.row_id))
 
 text_column, list_column = st.columns([3, 2], gap="medium")
 with text_column:
-    st.html(legend_html(t("sources.legend"), provenance.legend(dict.fromkeys(facts["metric"]), lang)))
+    st.html(report.legend_html)
     st.caption(t("sources.hover_hint"))
-    spans = provenance.document_spans(frames, doc_id, lang, focus)
-    ui4.report(
-        highlight_html(str(document["text"]), spans), f"{focus.table}:{focus.row_id}" if focus else None
-    )
+    ui4.report(report.report_html, f"{focus.table}:{focus.row_id}" if focus else None)
 with list_column:
     st.subheader(t("sources.facts"))
-    event = ui4.table(display4.document_facts_table(facts, lang), key=f"facts_{doc_id}", selectable=True)
+    event = ui4.table(report.facts_table, key=f"facts_{doc_id}", selectable=True)
     chosen = ui4.selected_rows(event)
     if chosen:
-        fact_id = facts.iloc[chosen[0]]["fact_id"]
+        fact_id = report.fact_ids[chosen[0]]
         if st.query_params.get("fact") != fact_id:
             st.query_params["fact"] = fact_id
             st.rerun()
-    items = provenance.document_items(frames, doc_id)
-    if not items.empty:
+    if report.items_table is not None:
         st.subheader(t("sources.items"))
-        ui4.table(display4.document_items_table(items, lang), key="document_items")
+        ui4.table(report.items_table, key="document_items")

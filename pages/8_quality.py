@@ -14,7 +14,7 @@ tables, lang, selection = page.tables, page.lang, page.selection
 st.title(t("nav.quality"))
 
 st.subheader(t("quality.flags"))
-flags = derived(tables, queries4.quality_flags, selection)
+flags = derived(tables, queries4.selected_quality, selection)
 counts = severity_counts(flags)
 for column, severity in zip(st.columns(len(SEVERITY_ORDER)), SEVERITY_ORDER, strict=True):
     column.metric(t(f"severity.{severity}"), counts[severity])

@@ -25,6 +25,7 @@ CELL_COLUMNS = [
     "flags",
 ]
 SENTENCE_ENDS = "。！？!?\n"
+FACT_COLUMNS = ["zone_id", "metric", "kind", "fact_id", "value", "unit", "year", "months", "scope", "start"]
 
 
 def flagged_fact_ids(quality: pd.DataFrame) -> pd.Series:
@@ -43,7 +44,10 @@ def coverage_cells(
     cells = pd.DataFrame(index=grid).reset_index()
     if cells.empty:
         return pd.DataFrame(columns=CELL_COLUMNS)
-    relevant = facts[facts["metric"].isin(metrics) & facts["zone_id"].isin(zones["zone_id"])]
+    wanted = (facts["metric"].isin(metrics) & facts["zone_id"].isin(zones["zone_id"])).to_numpy(
+        dtype=bool, na_value=False
+    )
+    relevant = facts.loc[wanted, FACT_COLUMNS]  # only what a cell reads: no quotes copied
     kinds = relevant.groupby(["zone_id", "metric", "kind"], observed=True).size().unstack(fill_value=0)
     kinds = kinds.reindex(columns=["actual", "target", "growth"], fill_value=0)
     counts = relevant.groupby(["zone_id", "metric"], observed=True).size().rename("facts")
@@ -105,10 +109,20 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
+def flags_in_order(quality: pd.DataFrame) -> pd.DataFrame:
+    """Quality rows by severity (errors first), then zone, report and place in the text."""
+    flags = quality.assign(
+        severity_rank=pd.Categorical(quality["severity"], categories=SEVERITY_ORDER, ordered=True)
+    )
+    flags = flags.sort_values(["severity_rank", "zone_id", "doc_id", "start"], kind="stable")
+    return flags.drop(columns="severity_rank").reset_index(drop=True)
+
+
 def flags_with_sentences(quality: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Quality rows by severity (errors first), each with the sentence it points at."""
+    """Quality rows by severity (errors first), each with the sentence it points at (documents: doc_id, text)."""
     if quality.empty:
         return quality.assign(sentence=pd.Series([], dtype="string"))
+    quality = flags_in_order(quality)
     texts = documents.set_index("doc_id")["text"].to_dict()
     sentences = []
     for doc_id, start, end in zip(quality["doc_id"], quality["start"], quality["end"], strict=True):
@@ -118,12 +132,7 @@ def flags_with_sentences(quality: pd.DataFrame, documents: pd.DataFrame) -> pd.D
             continue
         left, right = sentence_bounds(text, int(start), int(end))
         sentences.append(text[left:right].strip())
-    flags = quality.assign(
-        sentence=pd.array(sentences, dtype="string"),
-        severity_rank=pd.Categorical(quality["severity"], categories=SEVERITY_ORDER, ordered=True),
-    )
-    flags = flags.sort_values(["severity_rank", "zone_id", "doc_id", "start"], kind="stable")
-    return flags.drop(columns="severity_rank").reset_index(drop=True)
+    return quality.assign(sentence=pd.array(sentences, dtype="string"))
 
 
 def severity_counts(quality: pd.DataFrame) -> dict[str, int]:

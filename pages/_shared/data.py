@@ -9,6 +9,12 @@ The folder is `$ZONES_TABLES_DIR` (default_tables_dir()), else `<repo>/data/tabl
 on the next run without a restart. Frames are shared between sessions: treat them as read-only
 (copy before assigning columns). `load_tables` raises `TablesMissing` when facts or zones are
 absent; `build_tables()` runs the loaders on data/reports (the "build now" button).
+
+Memory at 1M facts: ids shared by many rows (doc_id, zone_id) and vocabulary columns (metric, kind,
+unit, scope, status …) are categoricals with sorted categories, so comparisons, isin, groupby and
+sorting read as with strings (mind that value_counts lists unused categories with 0). The reports'
+full text is not held: `tables.document_texts(doc_ids)` reads the texts it is asked for (the
+Sources and Quality pages); tables made in memory (tests) keep their text column.
 """
 
 from __future__ import annotations
@@ -16,17 +22,18 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
 from loaders import schema
+
+from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived  # noqa: F401  (pages call data.derived)
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS_DIR = ROOT / "data" / "reports"
@@ -34,6 +41,27 @@ TABLE_NAMES = ("documents", "zones", "facts", "projects", "infrastructure", "qua
 REQUIRED = ("zones", "facts")
 BUILD_COMMAND = "python -m loaders build"
 _MEMORY_IDS = itertools.count()
+# Repeated strings held as categoricals: ids many rows share, and vocabularies.
+CATEGORICAL: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_type", "encoding"),
+    "facts": (
+        "doc_id",
+        "zone_id",
+        "metric",
+        "kind",
+        "unit",
+        "months",
+        "scope",
+        "status",
+        "basis",
+        "bound",
+        "wording",
+    ),
+    "projects": ("doc_id", "zone_id", "status"),
+    "infrastructure": ("doc_id", "zone_id", "category", "unit", "status"),
+    "quality": ("doc_id", "zone_id", "check", "severity"),
+}
+LAZY_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("text",)}  # read on demand: Tables.document_texts
 
 
 class TablesMissing(Exception):
@@ -60,6 +88,23 @@ class Tables:
 
     def __hash__(self) -> int:  # lets st.cache_* and derived() key on the tables cheaply
         return hash((str(self.folder), self.signature))
+
+    def document_texts(self, doc_ids: Iterable[str]) -> pd.DataFrame:
+        """doc_id, text of the given reports: from memory when held, else read from documents.parquet."""
+        wanted = list(dict.fromkeys(str(doc_id) for doc_id in doc_ids))
+        if "text" in self.documents.columns:
+            documents = self.documents
+            return documents.loc[documents["doc_id"].isin(wanted), ["doc_id", "text"]].reset_index(drop=True)
+        file = self.folder / "documents.parquet"
+        if not wanted or not file.exists():
+            return pd.DataFrame({"doc_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
+        texts = pq.read_table(file, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
+        return texts.to_pandas(types_mapper=schema._types_mapper)
+
+    def document_text(self, doc_id: str) -> str:
+        """One report's full text ('' when the report is unknown)."""
+        texts = self.document_texts([doc_id])["text"]
+        return str(texts.iloc[0]) if len(texts) and pd.notna(texts.iloc[0]) else ""
 
 
 def default_tables_dir() -> Path:
@@ -99,29 +144,71 @@ def _read(folder: str, signature: tuple) -> Tables:
     for name in TABLE_NAMES:
         file = path / f"{name}.parquet"
         if file.exists():
-            frames[name] = pq.read_table(file).to_pandas(types_mapper=schema._types_mapper)
+            frames[name] = compact(name, _read_frame(name, file))
         else:
-            frames[name] = schema.empty(name)
+            frames[name] = compact(name, schema.empty(name))
     manifest_file = path / "manifest.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
     return Tables(**frames, manifest=manifest, folder=path, signature=signature)
 
 
+def compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The CATEGORICAL columns of a table as categoricals with sorted categories (sorting stays lexical)."""
+    for column in CATEGORICAL.get(name, ()):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.astype("string").astype("category")
+        categories = values.cat.categories
+        if not categories.is_monotonic_increasing:
+            values = values.cat.set_categories(sorted(categories))
+        frame[column] = values
+    return frame
+
+
+def _read_frame(name: str, file: Path) -> pd.DataFrame:
+    """One table, column by column (the peak stays near the frame's own size), without its lazy columns.
+
+    CATEGORICAL columns come as Parquet dictionaries, so their strings are never materialised row by row.
+    """
+    present = set(pq.read_schema(file).names)
+    parquet = pq.ParquetFile(
+        file, read_dictionary=[column for column in CATEGORICAL.get(name, ()) if column in present]
+    )
+    columns = {}
+    for column in schema.TABLES[name].names:
+        if column in present and column not in LAZY_COLUMNS.get(name, ()):
+            part = parquet.read(columns=[column]).to_pandas(
+                types_mapper=schema._types_mapper, self_destruct=True
+            )
+            columns[column] = part[column]
+    pa.default_memory_pool().release_unused()  # give the decoding buffers back before the next table
+    return pd.DataFrame(columns, copy=False)
+
+
 def tables_from_frames(frames: dict[str, pd.DataFrame], manifest: dict | None = None) -> Tables:
     """Tables from in-memory frames (tests, benchmarks): each frame goes through schema.finalize."""
-    finalized = {name: schema.finalize(name, frames.get(name, schema.empty(name))) for name in TABLE_NAMES}
+    finalized = {
+        name: compact(name, schema.finalize(name, frames.get(name, schema.empty(name))))
+        for name in TABLE_NAMES
+    }
     signature = (("memory", next(_MEMORY_IDS)),)
     return Tables(**finalized, manifest=manifest or {}, folder=Path("<memory>"), signature=signature)
 
 
-def write_tables(tables: Tables | dict[str, pd.DataFrame], folder: Path, manifest: dict | None = None) -> Path:
+def write_tables(
+    tables: Tables | dict[str, pd.DataFrame], folder: Path, manifest: dict | None = None
+) -> Path:
     """Write frames as contract Parquet + manifest.json into `folder` (tests, benchmarks)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLE_NAMES:
         frame = getattr(tables, name) if isinstance(tables, Tables) else tables.get(name, schema.empty(name))
         pq.write_table(schema.to_arrow(name, frame), folder / f"{name}.parquet")
     manifest = manifest if manifest is not None else (tables.manifest if isinstance(tables, Tables) else {})
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return folder
 
 
@@ -132,29 +219,3 @@ def build_tables(reports_dir: Path = REPORTS_DIR, out_dir: Path | None = None) -
     out = out_dir or default_tables_dir()
     build(reports_dir, out, progress=False)
     return out
-
-
-# Derived frames: a small LRU shared by all sessions, keyed on the tables' signature + arguments.
-_DERIVED: OrderedDict = OrderedDict()
-_DERIVED_LOCK = threading.Lock()
-DERIVED_MAX_ENTRIES = 128
-
-
-def derived(tables: Tables, function: Callable, *args):
-    """function(tables, *args), computed once per tables version and (hashable) args."""
-    key = (str(tables.folder), tables.signature, function.__module__, function.__qualname__, args)
-    with _DERIVED_LOCK:
-        if key in _DERIVED:
-            _DERIVED.move_to_end(key)
-            return _DERIVED[key]
-    result = function(tables, *args)
-    with _DERIVED_LOCK:
-        _DERIVED[key] = result
-        while len(_DERIVED) > DERIVED_MAX_ENTRIES:
-            _DERIVED.popitem(last=False)
-    return result
-
-
-def clear_derived() -> None:
-    with _DERIVED_LOCK:
-        _DERIVED.clear()

@@ -108,7 +108,7 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang:
     wide_cells = cells.pivot(index="metric", columns="zone_id", values="cell").reindex(index=metrics, columns=list(zone_ids))
     wide_values = cells.pivot(index="metric", columns="zone_id", values="value").reindex(index=metrics, columns=list(zone_ids))
     wide_periods = cells.pivot(index="metric", columns="zone_id", values="period").reindex(index=metrics, columns=list(zone_ids))
-    wide_scopes = cells.assign(scope=cells["scope"].fillna("")).pivot(index="metric", columns="zone_id", values="scope")
+    wide_scopes = cells.assign(scope=cells["scope"].astype("string").fillna("")).pivot(index="metric", columns="zone_id", values="scope")
     wide_scopes = wide_scopes.reindex(index=metrics, columns=list(zone_ids))
     table = pd.DataFrame({t("col.metric", lang): [i18n.metric_label(metric, lang) for metric in metrics]})
     for zone_id in zone_ids:

@@ -95,6 +95,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def sources_frame(rows: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
     """The reports the rows come from: title, file, date, figures exported."""
     counts = rows["doc_id"].value_counts()
+    counts = counts[counts > 0]  # a categorical lists reports without rows too
     documents = tables.documents[tables.documents["doc_id"].isin(counts.index)]
     return pd.DataFrame(
         {

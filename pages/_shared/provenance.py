@@ -6,7 +6,7 @@ projects and infrastructure, quote_start/quote_end: the sentence a link scrolls 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -86,9 +86,12 @@ def requested_row(params: Mapping[str, str]) -> tuple[str, str] | None:
 
 
 def resolve_focus(
-    frames: Mapping[str, pd.DataFrame], documents: pd.DataFrame, table: str, row_id: str
+    frames: Mapping[str, pd.DataFrame], text_of: Callable[[str], str], table: str, row_id: str
 ) -> Focus | None:
-    """The Focus of one row, or None when the id is unknown (tables rebuilt since the link was made)."""
+    """The Focus of one row, or None when the id is unknown (tables rebuilt since the link was made).
+
+    text_of(doc_id) gives a report's text; it is read only for a row without its sentence's offsets.
+    """
     frame = frames[table]
     id_column = LINKS[table][1]
     rows = frame[frame[id_column] == row_id]
@@ -99,8 +102,8 @@ def resolve_focus(
     if "quote_start" in row and pd.notna(row["quote_start"]) and pd.notna(row["quote_end"]):
         sentence = (int(row["quote_start"]), int(row["quote_end"]))
     else:
-        texts = documents.loc[documents["doc_id"] == row["doc_id"], "text"]
-        sentence = sentence_bounds(str(texts.iloc[0]), start, end) if len(texts) else (start, end)
+        text = text_of(str(row["doc_id"]))
+        sentence = sentence_bounds(text, start, end) if text else (start, end)
     sentence = (min(sentence[0], start), max(sentence[1], end))
     raw = row["raw"] if "raw" in row and pd.notna(row["raw"]) else ""
     return Focus(table, row_id, str(row["doc_id"]), start, end, *sentence, str(raw))

@@ -78,8 +78,8 @@ def zone_name_map(tables) -> pd.Series:
 
 def with_zone_names(frame: pd.DataFrame, tables) -> pd.DataFrame:
     """frame + zone_name (the id when a zone is missing from the zones table)."""
-    names = frame["zone_id"].map(zone_name_map(tables))
-    return frame.assign(zone_name=names.fillna(frame["zone_id"]).astype("string"))
+    zone_ids = frame["zone_id"].astype("string")
+    return frame.assign(zone_name=zone_ids.map(zone_name_map(tables)).fillna(zone_ids).astype("string"))
 
 
 def reports_count(tables, facts: pd.DataFrame | None = None) -> int:
@@ -106,14 +106,25 @@ def filtered_facts(tables, selection: Selection) -> pd.DataFrame:
     return facts if mask.all() else facts[mask]
 
 
+def per_value(values: pd.Series, function) -> pd.Series:
+    """function(a string Series) over a text column; once per distinct value when the column is categorical."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return function(values.astype("string"))
+    distinct = function(pd.Series([*values.cat.categories, pd.NA], dtype="string"))  # missing: code -1, the last
+    codes = values.cat.codes.to_numpy()
+    return pd.Series(distinct.to_numpy()[codes], index=values.index, dtype=distinct.dtype)
+
+
 def period_rank(facts: pd.DataFrame) -> np.ndarray:
     """A number that grows with the period's end: year*100 + last month; a full year counts as month 12.
 
     Undated figures rank below every dated one.
     """
     year = facts["year"].astype("float64").to_numpy()
-    last_month = pd.to_numeric(facts["months"].astype("string").str.slice(3, 5), errors="coerce")
-    last_month = last_month.astype("float64").fillna(12.0).to_numpy()
+    last_month = per_value(
+        facts["months"],
+        lambda text: pd.to_numeric(text.str.slice(3, 5), errors="coerce").astype("float64").fillna(12.0),
+    ).to_numpy()
     return np.where(np.isnan(year), -1.0, year * 100 + last_month)
 
 
@@ -123,7 +134,7 @@ def _pick_latest(facts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         return facts.iloc[0:0]
     generic = (facts["scope"].isna() & facts["status"].isna()).to_numpy(dtype=bool, na_value=False)
     score = generic * 1e7 + period_rank(facts)
-    ranked = pd.DataFrame({key: facts[key].to_numpy() for key in keys})
+    ranked = pd.DataFrame({key: facts[key].array for key in keys})  # categoricals stay codes
     ranked["score"] = score
     ranked["position"] = np.arange(len(facts))
     # Highest score wins; among equals the earliest row (stable order of the facts table).
@@ -218,7 +229,7 @@ def topic_by_zone(
     rows = with_zone_names(rows, tables)
     left_out: list[str] = []
     if area_metric:
-        area = rows["zone_id"].map(zone_areas(tables, area_metric))
+        area = rows["zone_id"].astype("string").map(zone_areas(tables, area_metric))
         rows = rows.assign(area=area.astype("float64"))
         has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
         left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
@@ -234,7 +245,8 @@ def topic_by_zone(
         rank = rank.head(top_n)
         rows = rows[rows["zone_id"].isin(rank.index)]
     position = pd.Series(np.arange(len(rank)), index=rank.index)
-    rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), rows["zone_id"].map(position).to_numpy()))]
+    zone_order = rows["zone_id"].astype("string").map(position).to_numpy()
+    rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), zone_order))]
     return rows.reset_index(drop=True), total, left_out
 
 
@@ -283,6 +295,7 @@ def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tupl
         return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
     facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
     counts = facts["zone_id"].value_counts()
+    counts = counts[counts > 0]  # a categorical lists zones without facts too
     chosen = list(selection.zone_ids)
     for zone_id in counts.index:
         if len(chosen) >= 2:
@@ -301,7 +314,7 @@ def compare_values(tables, selection: Selection, zone_ids: tuple[str, ...], kind
                                                                           zone_id=latest["zone_id"].to_numpy()),
                         on=["metric", "zone_id"], how="left")
     units = schema.metrics().set_index("metric")["unit"]
-    values["unit"] = values["unit"].fillna(values["metric"].map(units))
+    values["unit"] = values["unit"].astype("string").fillna(values["metric"].map(units))
     values["kind"] = kind
     return with_zone_names(values, tables)
 
@@ -343,7 +356,8 @@ def data_rows(
 def scope_options(tables, selection: Selection) -> list[str]:
     """NO_SCOPE then every scope stated under the selection, by frequency."""
     facts = filtered_facts(tables, selection)
-    return [NO_SCOPE, *facts["scope"].dropna().value_counts().index.astype(str).tolist()]
+    counts = facts["scope"].dropna().value_counts()
+    return [NO_SCOPE, *counts[counts > 0].index.astype(str).tolist()]
 
 
 def report_options(tables, selection: Selection) -> list[str]:
@@ -356,7 +370,7 @@ def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
     """metric, kind, count of the given facts (metrics.csv order)."""
     counts = facts.groupby(["metric", "kind"], sort=False, observed=True).size().rename("count").reset_index()
     order = {metric: position for position, metric in enumerate(schema.metrics()["metric"])}
-    counts["order"] = counts["metric"].map(order).fillna(len(order))
+    counts["order"] = counts["metric"].astype("string").map(order).fillna(len(order)).astype(int)
     return counts.sort_values(["order", "kind"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 

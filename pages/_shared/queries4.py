@@ -74,12 +74,19 @@ def project_investment(tables, selection: Selection) -> pd.DataFrame:
     return queries.with_zone_names(progress.project_investment_progress(facts), tables)
 
 
-def quality_flags(tables, selection: Selection) -> pd.DataFrame:
-    """Quality rows of the selected zones (a row without a zone is always kept), errors first, with sentences."""
+def selected_quality(tables, selection: Selection) -> pd.DataFrame:
+    """Quality rows of the selected zones; a row without a zone is always kept."""
     quality = tables.quality
     if selection.zone_ids:
         quality = quality[quality["zone_id"].isin(selection.zone_ids) | quality["zone_id"].isna()]
-    return queries.with_zone_names(coverage.flags_with_sentences(quality, tables.documents), tables)
+    return quality
+
+
+def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.DataFrame:
+    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`."""
+    flags = coverage.flags_in_order(selected_quality(tables, selection)).head(limit)
+    texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
+    return queries.with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
 
 
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:

@@ -1,76 +1,93 @@
 """Cached compositions for the targets, progress and quality pages: display frames and figures in the
 data.derived shape (tables first), so a rerun only draws. No streamlit.
 
-Each caps what it shows (MAX_ROWS table rows, figures4.MAX_* bars); the pages say so.
+Each caps what it shows (MAX_ROWS table rows, figures4.MAX_* bars); the pages say so. The queries
+they compose go through memo.derived too, so a page and its views compute each query once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from . import display4, figures4, targets
+from . import display4, figures4, highlight, provenance, queries4, targets
 from .i18n import t
+from .memo import derived
 from .queries import Selection
-from .queries4 import (
-    coverage_cells,
-    doc_ids_of,
-    first_zones,
-    infrastructure_counts,
-    infrastructure_items,
-    project_counts,
-    project_investment,
-    project_items,
-    quality_flags,
-    report_count,
-    stated_project_counts,
-    target_pairs,
-)
+from .queries4 import doc_ids_of, first_zones, report_count
 
 MAX_ROWS = 1000
 
 
+@dataclass(frozen=True)
+class ReportView:
+    """What the Sources page shows of one report."""
+
+    fact_ids: list[str]  # the facts table's rows, in order
+    legend_html: str
+    report_html: str
+    facts_table: pd.DataFrame
+    items_table: pd.DataFrame | None
+
+
+def first_pairs(tables, selection: Selection) -> tuple[dict[str, int], pd.DataFrame]:
+    """(how many targets and how many carry each flag, the first MAX_ROWS pairs).
+
+    Only these are kept: all pairs of 1M facts (a quarter million, with both sentences) are not.
+    """
+    pairs = queries4.target_pairs(tables, selection)
+    summary = {"targets": len(pairs), **{flag: int((pairs["flag"] == flag).sum()) for flag in targets.FLAGS}}
+    return summary, pairs.head(MAX_ROWS).copy()
+
+
 def target_summary(tables, selection: Selection) -> dict[str, int]:
     """How many targets, and how many carry each flag."""
-    pairs = target_pairs(tables, selection)
-    return {"targets": len(pairs), **{flag: int((pairs["flag"] == flag).sum()) for flag in targets.FLAGS}}
+    return derived(tables, first_pairs, selection)[0]
 
 
 def targets_view(tables, selection: Selection, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """(the first MAX_ROWS pairs, their display table, their labels for choosing one)."""
-    pairs = target_pairs(tables, selection).head(MAX_ROWS)
+    pairs = derived(tables, first_pairs, selection)[1]
     return pairs, display4.targets_table(pairs, lang), display4.pair_labels(pairs, lang)
 
 
 def infrastructure_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.infrastructure_table(infrastructure_items(tables, selection).head(MAX_ROWS), lang)
+    return display4.infrastructure_table(
+        derived(tables, queries4.infrastructure_items, selection).head(MAX_ROWS), lang
+    )
 
 
 def projects_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.projects_table(project_items(tables, selection).head(MAX_ROWS), lang)
+    return display4.projects_table(derived(tables, queries4.project_items, selection).head(MAX_ROWS), lang)
 
 
 def stated_counts_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.stated_counts_table(stated_project_counts(tables, selection).head(MAX_ROWS), lang)
+    return display4.stated_counts_table(
+        derived(tables, queries4.stated_project_counts, selection).head(MAX_ROWS), lang
+    )
 
 
 def investment_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.investment_table(project_investment(tables, selection).head(MAX_ROWS), lang)
+    return display4.investment_table(
+        derived(tables, queries4.project_investment, selection).head(MAX_ROWS), lang
+    )
 
 
 def flags_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.flags_table(quality_flags(tables, selection).head(MAX_ROWS), lang)
+    return display4.flags_table(queries4.quality_flags(tables, selection, MAX_ROWS), lang)
 
 
 def coverage_view(tables, selection: Selection, metrics: tuple[str, ...], lang: str) -> pd.DataFrame:
     """The coverage table of the first MAX_ROWS zones."""
-    cells = coverage_cells(tables, selection, metrics)
+    cells = derived(tables, queries4.coverage_cells, selection, metrics)
     return display4.coverage_table(first_zones(cells, MAX_ROWS), lang)
 
 
 def infrastructure_chart(tables, selection: Selection, lang: str):
     """Infrastructure items per zone (panels), category and status."""
-    counts = infrastructure_counts(tables, selection)
-    items = infrastructure_items(tables, selection)
+    counts = derived(tables, queries4.infrastructure_counts, selection)
+    items = derived(tables, queries4.infrastructure_items, selection)
     return figures4.stacked_status_figure(
         counts,
         figures4.INFRASTRUCTURE_STATUS_COLORS,
@@ -83,8 +100,8 @@ def infrastructure_chart(tables, selection: Selection, lang: str):
 
 def projects_chart(tables, selection: Selection, lang: str):
     """Named projects per zone and status (the first MAX_BARS zones)."""
-    counts = first_zones(project_counts(tables, selection), figures4.MAX_BARS)
-    projects = project_items(tables, selection)
+    counts = first_zones(derived(tables, queries4.project_counts, selection), figures4.MAX_BARS)
+    projects = derived(tables, queries4.project_items, selection)
     return figures4.stacked_status_figure(
         counts,
         figures4.PROJECT_STATUS_COLORS,
@@ -97,5 +114,34 @@ def projects_chart(tables, selection: Selection, lang: str):
 
 def coverage_chart(tables, selection: Selection, metrics: tuple[str, ...], lang: str):
     """The coverage grid of the first MAX_BARS zones."""
-    shown = first_zones(coverage_cells(tables, selection, metrics), figures4.MAX_BARS)
+    shown = first_zones(derived(tables, queries4.coverage_cells, selection, metrics), figures4.MAX_BARS)
     return figures4.coverage_figure(shown, report_count(doc_ids_of(tables, shown["fact_id"])), lang)
+
+
+def document_choices(tables) -> dict[str, str]:
+    """doc_id -> 'title (file #part)' of every report (the Sources page's choice)."""
+    return provenance.document_choices(tables.documents)
+
+
+def focus_of(tables, table: str, row_id: str) -> provenance.Focus | None:
+    """The deep-linked row's report and sentence, or None when the id is unknown."""
+    frames = {name: getattr(tables, name) for name in provenance.LINKS}
+    return provenance.resolve_focus(frames, tables.document_text, table, row_id)
+
+
+def report_view(tables, doc_id: str, focus: provenance.Focus | None, lang: str) -> ReportView:
+    """One report for the Sources page: its facts, legend, highlighted text and the tables beside it."""
+    frames = {name: getattr(tables, name) for name in provenance.LINKS}
+    facts = tables.facts[(tables.facts["doc_id"] == doc_id).to_numpy(dtype=bool, na_value=False)]
+    legend = highlight.legend_html(
+        t("sources.legend", lang), provenance.legend(dict.fromkeys(facts["metric"]), lang)
+    )
+    spans = provenance.document_spans(frames, doc_id, lang, focus)
+    items = provenance.document_items(frames, doc_id)
+    return ReportView(
+        fact_ids=facts["fact_id"].tolist(),
+        legend_html=legend,
+        report_html=highlight.highlight_html(tables.document_text(doc_id), spans),
+        facts_table=display4.document_facts_table(facts, lang),
+        items_table=None if items.empty else display4.document_items_table(items, lang),
+    )
