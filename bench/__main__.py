@@ -119,7 +119,7 @@ def _summary(results: dict) -> None:
         if memory:
             print(
                 f"pages    app memory on the big tables: peak RSS {memory['peak_mb']:.0f} MB of a fresh process that "
-                f"loaded them and ran every page ({memory['baseline_mb']:.0f} MB of it imports; "
+                f"read them once and served every page ({memory['baseline_mb']:.0f} MB of it imports; "
                 f"growth {memory['growth_mb']:.0f} MB)"
             )
         for page_set in pages["sets"]:

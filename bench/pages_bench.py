@@ -1,15 +1,16 @@
 """Server-side page runs with streamlit's AppTest: cold (caches cleared) and cached (median of repeats).
 
-Each table set runs in two fresh processes, so neither the synthetic table generator nor the
-baseline page counts towards the app's memory:
+Each table set runs in three fresh processes, so neither the synthetic table generator, nor the
+bare page, nor the timing loop's repeated cache clearing counts towards the app's memory:
 
-    python -m bench.pages_bench --tables DIR --script app   every page, then the app's peak RSS
-    python -m bench.pages_bench --tables DIR --script bare  the bare one-chart page
+    python -m bench.pages_bench --tables DIR --script bare    the bare one-chart page (cold, cached)
+    python -m bench.pages_bench --tables DIR --script app     every page: cold (all caches cleared), cached
+    python -m bench.pages_bench --tables DIR --script memory  the app's memory
 
-App memory = the peak RSS (getrusage ru_maxrss) of the `app` process after it has loaded the
-tables, timed every page (cold and cached) and finally run every page once more on shared caches,
-as a server that has served every page holds them. `baseline_mb` is its RSS after importing
-streamlit, pandas, plotly and the dashboard modules, before any table was read.
+App memory = the peak RSS (getrusage ru_maxrss) of the `memory` process, which works as one server
+would: it reads the tables once and runs every page (a first visit, then a rerun), keeping every
+session and cache, as a server that has served every page holds them. `baseline_mb` is its RSS
+after importing streamlit, pandas, plotly and the dashboard modules, before any table was read.
 """
 
 from __future__ import annotations
@@ -124,9 +125,9 @@ def time_page(script: Path, page: str | None, repeats: int, timeout: float) -> d
 
 
 def _child(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
-    """What one bench process measures: every app page (and the app's memory), or the bare page."""
+    """What one bench process measures: the bare page, every app page's times, or the app's memory."""
     os.environ["ZONES_TABLES_DIR"] = str(tables_dir)
-    import pandas  # noqa: F401  (imports first: the baseline is the RSS before any table is read)
+    import pandas  # noqa: F401  (imports first: the memory baseline is the RSS before any table is read)
     import plotly.express  # noqa: F401
     from streamlit.testing.v1 import AppTest  # noqa: F401
 
@@ -141,24 +142,32 @@ def _child(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
 
     from pages._shared import data, figures4, views, views4  # noqa: F401
 
-    baseline = _rss_mb()
+    if script == "memory":
+        return {"memory": _serve_every_page(timeout)}
     rows = []
     for page in page_files():
         row = time_page(APP, page, repeats, timeout)
         rows.append(row)
         print("  ." + _line(row, None)[3:], flush=True)
-    # A server that has served every page: tables and every page's derived results held at once.
-    _clear_caches()
+    return {"pages": rows}
+
+
+def _serve_every_page(timeout: float) -> dict:
+    """As one server process: the tables read once, every page run (first visit, then a rerun), caches kept."""
+    baseline = _rss_mb()
+    apps = []  # sessions stay open, as browser tabs would
     for page in page_files():
-        _one_run(APP, page, timeout)
+        app, _ = _one_run(APP, page, timeout)
+        app.run(timeout=timeout)
+        apps.append(app)
     memory = {"baseline_mb": baseline, "served_all_rss_mb": _rss_mb(), "peak_mb": _peak_mb()}
     memory["growth_mb"] = memory["peak_mb"] - baseline
     print(
-        f"    app memory: peak RSS {memory['peak_mb']:.0f} MB (of which {baseline:.0f} MB imports before any table; "
+        f"  . app memory: peak RSS {memory['peak_mb']:.0f} MB ({baseline:.0f} MB of it imports before any table; "
         f"{memory['served_all_rss_mb']:.0f} MB held after serving every page)",
         flush=True,
     )
-    return {"pages": rows, "memory": memory}
+    return memory
 
 
 def _spawn(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
@@ -193,8 +202,8 @@ def run_set(name: str, tables_dir: Path, repeats: int, timeout: float, log=print
     """The bare page and every app page on one tables folder, each in a fresh process."""
     log(f"    {BARE_NOTE}")
     bare = _spawn(tables_dir, "bare", repeats, timeout)["bare"]
-    app = _spawn(tables_dir, "app", repeats, timeout)
-    rows = app["pages"]
+    rows = _spawn(tables_dir, "app", repeats, timeout)["pages"]
+    memory = _spawn(tables_dir, "memory", repeats, timeout)["memory"]
     for row in rows:
         row["ratio_to_bare"] = (
             row["cached_s"] / bare["cached_s"] if row["cached_s"] and bare["cached_s"] else None
@@ -208,7 +217,7 @@ def run_set(name: str, tables_dir: Path, repeats: int, timeout: float, log=print
         "bare": bare,
         "bare_note": BARE_NOTE,
         "pages": rows,
-        "memory": app["memory"],
+        "memory": memory,
     }
 
 
@@ -226,7 +235,7 @@ def _line(row: dict, bare: dict | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.pages_bench", description="one page-bench process")
     parser.add_argument("--tables", type=Path, required=True)
-    parser.add_argument("--script", choices=("app", "bare"), required=True)
+    parser.add_argument("--script", choices=("app", "bare", "memory"), required=True)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--out", type=Path, required=True)
