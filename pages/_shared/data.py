@@ -27,13 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 import streamlit as st
 
 from loaders import schema
 
-from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived  # noqa: F401  (pages call data.derived)
+from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS_DIR = ROOT / "data" / "reports"
@@ -183,7 +182,7 @@ def _read_frame(name: str, file: Path) -> pd.DataFrame:
                 types_mapper=schema._types_mapper, self_destruct=True
             )
             columns[column] = part[column]
-    pa.default_memory_pool().release_unused()  # give the decoding buffers back before the next table
+    release_memory()  # give the decoding buffers back before the next table
     return pd.DataFrame(columns, copy=False)
 
 

@@ -7,17 +7,28 @@ A small LRU shared by all sessions, keyed on the tables' folder and signature (f
 rebuild is a new key. Pages call it through data.derived; views call it too, so a page and its
 views share one computation of a query (the targets page asks for the pairs once, not twice).
 Results are shared: treat them as read-only.
+
+After each computation the memory it freed goes back to the operating system (arrow's pool and,
+on glibc, malloc_trim): a server then holds what its caches hold, not the high-water mark of every
+query it ever ran (at 1M facts about 200 MB less).
 """
 
 from __future__ import annotations
 
+import ctypes
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
+import pyarrow as pa
+
 _DERIVED: OrderedDict = OrderedDict()
 _DERIVED_LOCK = threading.Lock()
 DERIVED_MAX_ENTRIES = 128
+try:
+    _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+except (OSError, AttributeError):  # not glibc: arrow's pool is still released
+    _MALLOC_TRIM = None
 
 
 def derived(tables, function: Callable, *args):
@@ -28,6 +39,7 @@ def derived(tables, function: Callable, *args):
             _DERIVED.move_to_end(key)
             return _DERIVED[key]
     result = function(tables, *args)
+    release_memory()
     with _DERIVED_LOCK:
         _DERIVED[key] = result
         while len(_DERIVED) > DERIVED_MAX_ENTRIES:
@@ -38,3 +50,10 @@ def derived(tables, function: Callable, *args):
 def clear_derived() -> None:
     with _DERIVED_LOCK:
         _DERIVED.clear()
+
+
+def release_memory() -> None:
+    """Give freed memory back to the operating system: arrow's unused pool pages, glibc's free heap."""
+    pa.default_memory_pool().release_unused()
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
