@@ -7,7 +7,7 @@ bare page, nor the timing loop's repeated cache clearing counts towards the app'
     python -m bench.pages_bench --tables DIR --script app     every page: cold (all caches cleared), cached
     python -m bench.pages_bench --tables DIR --script memory  the app's memory
 
-App memory = the peak RSS (getrusage ru_maxrss) of the `memory` process, which works as one server
+App memory = the peak RSS (VmHWM of /proc/self/status) of the `memory` process, which works as one server
 would: it reads the tables once and runs every page (a first visit, then a rerun), keeping every
 session and cache, as a server that has served every page holds them. `baseline_mb` is its RSS
 after importing streamlit, pandas, plotly and the dashboard modules, before any table was read.
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -67,7 +66,11 @@ def _rss_mb() -> float:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """This process's own peak RSS. Not getrusage's ru_maxrss: Linux carries over into it the RSS the
+    process had before exec, i.e. the bench parent's after it generated the synthetic tables."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024  # kB
 
 
 def _clear_caches() -> None:
