@@ -6,7 +6,7 @@ report at that sentence, highlighted and scrolled into view; ?doc=<doc_id> opens
 
 import streamlit as st
 
-from pages._shared import labels4, provenance, ui4, views4
+from pages._shared import i18n, provenance, ui4, views4
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
 from pages._shared.i18n import t
@@ -46,7 +46,7 @@ if focus and focus.doc_id != doc_id:  # the reader moved to another report: the 
 
 report = derived(tables, views4.report_view, doc_id, focus, lang)
 if focus:
-    st.success(t("sources.focus", table=labels4.label("table", focus.table), raw=focus.raw or focus.row_id))
+    st.success(t("sources.focus", table=i18n.label("table", focus.table), raw=focus.raw or focus.row_id))
 
 text_column, list_column = st.columns([3, 2], gap="medium")
 with text_column:

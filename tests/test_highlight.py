@@ -132,7 +132,7 @@ def test_the_issue4_logic_modules_never_import_streamlit_even_indirectly():
         "coverage",
         "highlight",
         "provenance",
-        "labels4",
+        "i18n",
         "queries4",
         "display4",
     )

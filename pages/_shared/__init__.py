@@ -13,7 +13,8 @@ Modules:
     data.py     the one cached reader: load_tables() -> Tables (cached on path + mtime), derived()
     filters.py  setup_page(page_id) -> PageContext; synced page-level widgets mirrored in the URL
     nav.py      the page registry (append reserved pages there), page_link targets, source_link(fact_id)
-    i18n.py     the label catalogue t(key), metric labels, number/area/period formatting (no streamlit)
+    i18n.py     labels t(key) from the one catalogue labels.toml, metric labels, number/area/period formats
+    memo.py     the derived-result cache data.derived() uses; views use it too (no streamlit)
     queries.py  plain pandas functions over the tables (no streamlit)
     figures.py  plain plotly figure builders, the shared template, the source line (no streamlit)
     export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import i18n, labels4
+from . import i18n
 from .i18n import t
 from .provenance import source_links
 
@@ -15,7 +15,7 @@ LINK_KEYS = ("col.source", "col.target_source", "col.actual_source")
 
 
 def _labels(values: pd.Series, prefix: str, lang: str) -> list[str]:
-    return [labels4.label(prefix, value, lang) if pd.notna(value) else "" for value in values]
+    return [i18n.label(prefix, value, lang) if pd.notna(value) else "" for value in values]
 
 
 def _money(values: pd.Series, lang: str) -> list[str]:
@@ -63,7 +63,7 @@ def targets_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
     for key, scope_match, scope in zip(
         pairs["match"], pairs["scope_match"], pairs["actual_scope"], strict=True
     ):
-        text = labels4.label("match", key, lang)
+        text = i18n.label("match", key, lang)
         if scope_match is False or (pd.notna(scope_match) and not scope_match):
             text += "；" + t("targets.scope_differs", lang, scope=scope)
         match.append(text)
@@ -108,7 +108,7 @@ def infrastructure_table(items: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.quantity": quantity,
             "col.investment": _money(items["investment"], lang),
             "col.status": [
-                labels4.label("status", status if pd.notna(status) else "unknown", lang)
+                i18n.label("status", status if pd.notna(status) else "unknown", lang)
                 for status in items["status"]
             ],
             "col.source": source_links("infrastructure", items["item_id"], lang),
@@ -125,7 +125,7 @@ def projects_table(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.zone": projects["zone_name"],
             "col.name": projects["name"],
             "col.status": [
-                labels4.label("status", status if pd.notna(status) else "unknown", lang)
+                i18n.label("status", status if pd.notna(status) else "unknown", lang)
                 for status in projects["status"]
             ],
             "col.investment": _money(projects["investment"], lang),
@@ -199,7 +199,7 @@ def coverage_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
     for state, value, unit, metric in zip(
         cells["state"], cells["value"], cells["unit"], cells["metric"], strict=True
     ):
-        label = labels4.label("state", state, lang)
+        label = i18n.label("state", state, lang)
         if pd.notna(value):
             shown = i18n.format_value(value, unit, lang, metric)
             texts.append(shown if state == "reported" else f"{shown}（{label}）")
@@ -242,7 +242,7 @@ def document_items_table(items: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.kind": [t(f"table.{table}", lang) for table in items["table"]],
             "col.name": items["name"],
             "col.status": [
-                labels4.label("status", s if pd.notna(s) else "unknown", lang) for s in items["status"]
+                i18n.label("status", s if pd.notna(s) else "unknown", lang) for s in items["status"]
             ],
             "col.investment": _money(items["investment"], lang),
             "col.source": links,

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import i18n, labels4
+from . import i18n
 from .coverage import STATES
 from .figures import KIND_COLORS, NOT_REPORTED_COLOR, TEMPLATE_NAME, add_source, new_figure, plain
 from .i18n import t
@@ -97,7 +97,7 @@ def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
                     if pd.notna(actual)
                     else t("flag.no_actual", lang)
                 ),
-                f"{t('col.match', lang)}: {labels4.label('match', match, lang)}",
+                f"{t('col.match', lang)}: {i18n.label('match', match, lang)}",
             ]
         )
         for target_raw, target, actual_raw, actual, unit, metric, match in zip(
@@ -196,7 +196,7 @@ def stacked_status_figure(
         height = max(150 + ROW_HEIGHT * max(counts["zone_id"].nunique(), 1), 150 + 26 * len(colors))
     shown = set()
     for status, color in colors.items():  # status-major, so the legend lists the pipeline in order
-        name = labels4.label("status", status, lang)
+        name = i18n.label("status", status, lang)
         for row_number, zone in enumerate(zones, start=1):
             rows = counts[counts["zone_id"] == zone] if by_category else counts
             rows = rows[rows["status"].astype("string") == status]
@@ -204,7 +204,7 @@ def stacked_status_figure(
                 continue
             if by_category:
                 categories = rows["category"].astype("string").fillna("")
-                y = [labels4.label("category", category, lang) for category in categories]
+                y = [i18n.label("category", category, lang) for category in categories]
             else:
                 categories = pd.Series([""] * len(rows), dtype="string")
                 y = [plain(zone_name) for zone_name in rows["zone_name"]]
@@ -230,7 +230,7 @@ def stacked_status_figure(
     if by_category:  # each panel lists only its zone's categories, in the contract's order
         for row_number, zone in enumerate(zones, start=1):
             present = set(counts.loc[counts["zone_id"] == zone, "category"].astype("string"))
-            order = [labels4.label("category", c, lang) for c in CATEGORY_ORDER if c in present]
+            order = [i18n.label("category", c, lang) for c in CATEGORY_ORDER if c in present]
             figure.update_yaxes(categoryorder="array", categoryarray=order, row=row_number, col=1)
     figure.update_layout(
         barmode="stack",
@@ -253,7 +253,7 @@ def stated_counts_figure(pipeline: pd.DataFrame, n_reports: int, lang: str) -> g
     for zone_name, rows in pipeline.groupby("zone_name", sort=False):
         figure.add_trace(
             go.Bar(
-                x=[labels4.label("status", status, lang) for status in rows["status"].astype("string")],
+                x=[i18n.label("status", status, lang) for status in rows["status"].astype("string")],
                 y=rows["value"].astype(float),
                 name=plain(zone_name),
                 text=rows["value"].astype(int).astype(str),
@@ -268,7 +268,7 @@ def stated_counts_figure(pipeline: pd.DataFrame, n_reports: int, lang: str) -> g
         xaxis=dict(
             type="category",
             categoryorder="array",
-            categoryarray=[labels4.label("status", status, lang) for status in statuses],
+            categoryarray=[i18n.label("status", status, lang) for status in statuses],
         ),
     )
     return add_source(figure, n_reports, lang)
@@ -334,7 +334,7 @@ def coverage_figure(cells: pd.DataFrame, n_reports: int, lang: str) -> go.Figure
                 if pd.notna(cell["value"])
                 else ""
             )
-            state = labels4.label("state", cell["state"], lang)
+            state = i18n.label("state", cell["state"], lang)
             row_text.append(shown if cell["state"] in ("reported", "flagged") else "")
             row_ids.append(cell["fact_id"] if pd.notna(cell["fact_id"]) else "")
             row_hover.append(f"{plain(zone)}<br>{i18n.metric_label(metric, lang)}: {state} {shown}".strip())
@@ -371,7 +371,7 @@ def coverage_figure(cells: pd.DataFrame, n_reports: int, lang: str) -> go.Figure
                 y=[None],
                 mode="markers",
                 marker=dict(size=12, color=STATE_COLORS[state], symbol="square"),
-                name=labels4.label("state", state, lang),
+                name=i18n.label("state", state, lang),
                 showlegend=True,
             )
         )

@@ -4,7 +4,7 @@
 A page whose file does not exist yet is simply not linked, so the reserved pages of the
 targets/progress/sources/quality issue appear as soon as their files land. To add a page:
 create the file under pages/ (the number prefix sets the order, the rest is the url path),
-add a PageEntry below and a `nav.<page_id>` label in i18n.CATALOGUE.
+add a PageEntry below and a `nav.<page_id>` label in labels.toml (the catalogue i18n reads).
 
 Links into the Sources page: `source_link(fact_id)` -> "sources?fact=<fact_id>" (relative, so it
 works from any page); `data_link(fact_ids)` opens the Data page narrowed to those facts.

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import i18n, labels4, nav
+from . import i18n, nav
 from .coverage import sentence_bounds
 from .highlight import FOCUS_GROUP, UNDERLINE, Span
 
@@ -123,7 +123,7 @@ def fact_titles(facts: pd.DataFrame, lang: str) -> list[str]:
         if pd.notna(row.scope):
             parts.append(f"{i18n.t('col.scope', lang)}: {row.scope}")
         if pd.notna(row.status):
-            parts.append(labels4.label("status", row.status, lang))
+            parts.append(i18n.label("status", row.status, lang))
         titles.append(" · ".join(parts))
     return titles
 
@@ -131,7 +131,7 @@ def fact_titles(facts: pd.DataFrame, lang: str) -> list[str]:
 def _item_title(table: str, row, lang: str) -> str:
     parts = [i18n.t(f"table.{table}", lang)]
     if table == "infrastructure":
-        parts.append(labels4.label("category", row.category, lang))
+        parts.append(i18n.label("category", row.category, lang))
     parts.append(str(row.name))
     if table == "infrastructure" and pd.notna(row.quantity):
         parts.append(f"{i18n._number(float(row.quantity))} {row.unit if pd.notna(row.unit) else ''}".strip())
@@ -139,7 +139,7 @@ def _item_title(table: str, row, lang: str) -> str:
         parts.append(str(row.capacity))
     if pd.notna(row.investment):
         parts.append(i18n.format_value(row.investment, "CNY", lang))
-    parts.append(labels4.label("status", row.status if pd.notna(row.status) else "unknown", lang))
+    parts.append(i18n.label("status", row.status if pd.notna(row.status) else "unknown", lang))
     return " · ".join(parts)
 
 
@@ -185,7 +185,7 @@ def document_spans(
     for row in quality[quality["doc_id"] == doc_id].itertuples(index=False):
         if pd.isna(row.start) or pd.isna(row.end):
             continue
-        title = f"{i18n.t('table.quality', lang)} · {labels4.label('severity', row.severity, lang)} · {row.message}"
+        title = f"{i18n.t('table.quality', lang)} · {i18n.label('severity', row.severity, lang)} · {row.message}"
         spans.append(
             Span(
                 int(row.start),

@@ -13,7 +13,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from . import figures, figures4, i18n, labels4, nav
+from . import figures, figures4, i18n, nav
 from .highlight import FOCUS_ANCHOR, REPORT_CSS
 from .i18n import t
 
@@ -143,7 +143,7 @@ def selected_rows(event) -> list[int]:
 def pairing(page, pair: pd.Series) -> None:
     """How one pair was made: the rule, the target's sentence and the actual's, each with a link to its source."""
     lang = page.lang
-    rule = labels4.label("match", pair["match"], lang)
+    rule = i18n.label("match", pair["match"], lang)
     if pd.notna(pair["scope_match"]) and not pair["scope_match"]:
         rule += "；" + t("targets.scope_differs", scope=pair["actual_scope"])
     st.markdown(f"**{t('col.match')}**：{i18n.plain(rule)}")
