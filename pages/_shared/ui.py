@@ -1,5 +1,6 @@
 """Small streamlit render helpers the pages share (they compose; this draws).
 
+    selectable_chart(figure, key)     st.plotly_chart that reruns on a selection; the selected points
     chart(page, figure, key)          st.plotly_chart with selection; selected bars -> link to the Data page
     table(frame, key, link_column)    st.dataframe with the source column as a link
     notice(text) / names(list)        plain messages; report-derived names are escaped first
@@ -41,17 +42,20 @@ def nothing_to_show(page) -> bool:
     return False
 
 
-def chart(page, figure, key: str) -> list[str]:
-    """Draw a figure; when bars are selected, offer the Data page narrowed to those facts."""
+def selectable_chart(figure, key: str) -> list[dict]:
+    """Draw a figure that reruns the page when points are selected; returns the selected points."""
     event = st.plotly_chart(
         figure, key=key, on_select="rerun", selection_mode=("points", "box", "lasso"), config={"displaylogo": False},
     )
-    points = []
     try:
-        points = event.selection.points if event else []
+        return event.selection.points if event else []
     except AttributeError:
-        points = []
-    fact_ids = figures.fact_ids_from_selection(points)[:MAX_LINKED_FACTS]
+        return []
+
+
+def chart(page, figure, key: str) -> list[str]:
+    """Draw a figure; when bars are selected, offer the Data page narrowed to those facts."""
+    fact_ids = figures.fact_ids_from_selection(selectable_chart(figure, key))[:MAX_LINKED_FACTS]
     if fact_ids:
         params = {**page.link_params(), "fact": fact_ids}
         st.page_link(DATA_PAGE, label=t("chart.to_data", n=len(fact_ids)), icon=":material/table:", query_params=params)

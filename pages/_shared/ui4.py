@@ -4,6 +4,7 @@ table(frame, key)                    st.dataframe; every column of Sources links
 chart_with_sources(page, fig, key)   st.plotly_chart; selected points list links to their sources
 source_page_links(page, facts)       st.page_link per fact, opening the Sources page at its sentence
 report(html_text, anchor_key)        the highlighted report (st.html, sanitised, no script) + scroll to focus
+items_section(page, kind)            the progress page's infrastructure or projects: chart, selection, table
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from . import figures, figures4, i18n, nav
+from . import figures, figures4, i18n, nav, views4
+from .data import derived
 from .highlight import FOCUS_ANCHOR, REPORT_CSS
 from .i18n import t
+from .ui import selectable_chart
 
 SOURCES_PAGE = nav.PAGES_BY_ID["sources"]
 MAX_ROWS = 1000
@@ -95,18 +98,7 @@ def source_page_links(page, rows: pd.DataFrame, table_name: str = "facts") -> No
 
 def chart_with_sources(page, figure, key: str) -> list[str]:
     """Draw a figure; selected points (customdata[0] = fact id) list links to their sources."""
-    event = st.plotly_chart(
-        figure,
-        key=key,
-        on_select="rerun",
-        selection_mode=("points", "box", "lasso"),
-        config={"displaylogo": False},
-    )
-    try:
-        points = event.selection.points if event else []
-    except AttributeError:
-        points = []
-    fact_ids = figures.fact_ids_from_selection(points)
+    fact_ids = figures.fact_ids_from_selection(selectable_chart(figure, key))
     if fact_ids:
         facts = page.tables.facts
         chosen = facts[facts["fact_id"].isin(fact_ids)]
@@ -167,18 +159,25 @@ def pairing(page, pair: pd.Series) -> None:
 
 def chart_with_items(figure, key: str) -> list[list]:
     """Draw a stacked status chart; returns the selected segments' [zone_id, status, category]."""
-    event = st.plotly_chart(
-        figure,
-        key=key,
-        on_select="rerun",
-        selection_mode=("points", "box", "lasso"),
-        config={"displaylogo": False},
-    )
-    try:
-        points = event.selection.points if event else []
-    except AttributeError:
-        points = []
-    return figures4.selected_customdata(points)
+    return figures4.selected_customdata(selectable_chart(figure, key))
+
+
+def items_section(page, kind: str, select_hint: bool = False) -> None:
+    """One item table of the progress page: a stacked status chart whose selected segments narrow the table."""
+    tables, lang, selection = page.tables, page.lang, page.selection
+    st.subheader(t(f"progress.{kind}"))
+    items = views4.items_of(tables, selection, kind)
+    if items.empty:
+        notice(t(f"progress.{kind}.none"))
+        return
+    figure = derived(tables, views4.items_chart, selection, kind, lang)
+    if select_hint:
+        st.caption(t("progress.select_hint"))
+    chosen = tuple(tuple(segment) for segment in chart_with_items(figure, key=f"{kind}_chart"))
+    shown = derived(tables, views4.items_view, selection, kind, chosen, lang)
+    if not chosen:
+        capped_caption(len(shown), len(items))
+    table(shown, key=f"{kind}_table")
 
 
 def capped_caption(shown: int, total: int) -> None:

@@ -7,6 +7,7 @@ they compose go through memo.derived too, so a page and its views compute each q
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,14 +53,61 @@ def targets_view(tables, selection: Selection, lang: str) -> tuple[pd.DataFrame,
     return pairs, display4.targets_table(pairs, lang), display4.pair_labels(pairs, lang)
 
 
-def infrastructure_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.infrastructure_table(
-        derived(tables, queries4.infrastructure_items, selection).head(MAX_ROWS), lang
+@dataclass(frozen=True)
+class ItemKind:
+    """How the progress page shows one table of named items (infrastructure or projects)."""
+
+    items: Callable  # queries4 function: (tables, selection) -> the items, in display order
+    counts: Callable  # queries4 function: (tables, selection) -> counts per zone (and category) and status
+    table: Callable  # display4 function: (items, lang) -> display frame
+    colors: dict[str, str]
+    title: str  # catalogue keys
+    axis: str
+
+
+ITEM_KINDS = {
+    "infrastructure": ItemKind(
+        queries4.infrastructure_items,
+        queries4.infrastructure_counts,
+        display4.infrastructure_table,
+        figures4.INFRASTRUCTURE_STATUS_COLORS,
+        "progress.chart.infrastructure",
+        "progress.items_axis",
+    ),
+    "projects": ItemKind(
+        queries4.project_items,
+        queries4.project_counts,
+        display4.projects_table,
+        figures4.PROJECT_STATUS_COLORS,
+        "progress.chart.projects",
+        "progress.projects_axis",
+    ),
+}
+
+
+def items_of(tables, selection: Selection, kind: str) -> pd.DataFrame:
+    """The selection's items of one kind (infrastructure or projects)."""
+    return derived(tables, ITEM_KINDS[kind].items, selection)
+
+
+def items_view(tables, selection: Selection, kind: str, segments: tuple[tuple, ...], lang: str) -> pd.DataFrame:
+    """Display frame of the first MAX_ROWS items, narrowed to the chosen bar segments when there are any."""
+    items = queries4.items_in_segments(items_of(tables, selection, kind), [list(segment) for segment in segments])
+    return ITEM_KINDS[kind].table(items.head(MAX_ROWS), lang)
+
+
+def items_chart(tables, selection: Selection, kind: str, lang: str):
+    """Items per zone and status (infrastructure: a panel per zone, a bar per category), the first MAX_BARS zones."""
+    item_kind = ITEM_KINDS[kind]
+    counts = first_zones(derived(tables, item_kind.counts, selection), figures4.MAX_BARS)
+    return figures4.stacked_status_figure(
+        counts,
+        item_kind.colors,
+        t(item_kind.title, lang),
+        t(item_kind.axis, lang),
+        report_count(items_of(tables, selection, kind)["doc_id"]),
+        lang,
     )
-
-
-def projects_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
-    return display4.projects_table(derived(tables, queries4.project_items, selection).head(MAX_ROWS), lang)
 
 
 def stated_counts_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
@@ -82,34 +130,6 @@ def coverage_view(tables, selection: Selection, metrics: tuple[str, ...], lang: 
     """The coverage table of the first MAX_ROWS zones."""
     cells = derived(tables, queries4.coverage_cells, selection, metrics)
     return display4.coverage_table(first_zones(cells, MAX_ROWS), lang)
-
-
-def infrastructure_chart(tables, selection: Selection, lang: str):
-    """Infrastructure items per zone (panels), category and status."""
-    counts = derived(tables, queries4.infrastructure_counts, selection)
-    items = derived(tables, queries4.infrastructure_items, selection)
-    return figures4.stacked_status_figure(
-        counts,
-        figures4.INFRASTRUCTURE_STATUS_COLORS,
-        t("progress.chart.infrastructure", lang),
-        t("progress.items_axis", lang),
-        report_count(items["doc_id"]),
-        lang,
-    )
-
-
-def projects_chart(tables, selection: Selection, lang: str):
-    """Named projects per zone and status (the first MAX_BARS zones)."""
-    counts = first_zones(derived(tables, queries4.project_counts, selection), figures4.MAX_BARS)
-    projects = derived(tables, queries4.project_items, selection)
-    return figures4.stacked_status_figure(
-        counts,
-        figures4.PROJECT_STATUS_COLORS,
-        t("progress.chart.projects", lang),
-        t("progress.projects_axis", lang),
-        report_count(projects["doc_id"]),
-        lang,
-    )
 
 
 def coverage_chart(tables, selection: Selection, metrics: tuple[str, ...], lang: str):
