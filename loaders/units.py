@@ -11,6 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .numerals import ARABIC, DIGITS, parse_any
 from .schema import LEXICON
@@ -38,9 +39,8 @@ class Unit:
     dimension: str
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One number with its unit, offsets into the normalised text."""
+class Quantity(NamedTuple):
+    """One number with its unit, offsets into the normalised text (a tuple: thousands per report)."""
 
     start: int
     end: int
