@@ -1,4 +1,8 @@
-"""Browser fixtures (Playwright + Debian chromium): a fresh Streamlit server per test on the sample's tables."""
+"""Browser fixtures (Playwright + Debian chromium): a fresh Streamlit server per test on the sample's tables.
+
+The helpers every browser test shares live here too (this folder is a package, so tests import
+them with `from .conftest import wait_ready, no_errors, click_middle`).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Locator, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# One wait for the whole suite: a first (cold) run on a busy 2-core machine takes seconds.
+expect.set_options(timeout=30_000)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -87,3 +94,24 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the script run has finished and nothing is still drawing."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+
+
+def no_errors(page: Page) -> None:
+    """No exception and no error box on the page."""
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+
+
+def click_middle(page: Page, element: Locator) -> None:
+    """Hover, then click the middle of an element (a plotly bar selects on a real mouse click)."""
+    box = element.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)

@@ -13,8 +13,9 @@ from playwright.sync_api import Page, expect
 
 from pages._shared import data, queries
 
+from .conftest import click_middle, no_errors, wait_ready
+
 pytestmark = pytest.mark.browser
-expect.set_options(timeout=30_000)  # a first (cold) run on a busy 2-core machine takes seconds
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"
@@ -26,17 +27,6 @@ MY_PAGES = {  # url path -> heading
     "compare": "区域对比",
     "data": "数据表",
 }
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
-
-
-def no_errors(page: Page) -> None:
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
 
 
 @pytest.mark.parametrize("path", list(MY_PAGES), ids=[path or "overview" for path in MY_PAGES])
@@ -122,10 +112,7 @@ def test_selecting_a_bar_narrows_the_data_page_to_that_fact(page: Page, app_url:
     expect(page.get_by_role("heading", name="收入与税收", exact=True)).to_be_visible()
     wait_ready(page)
     bar = page.locator('[data-testid="stPlotlyChart"]').first.locator("g.point path").first
-    box = bar.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.click(x, y)
+    click_middle(page, bar)
     link = page.get_by_role("link", name=re.compile("在数据表中查看所选的 1 个数字"))
     expect(link).to_be_visible()
     wait_ready(page)

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import click_middle, no_errors, wait_ready
+
 pytestmark = pytest.mark.browser
-expect.set_options(timeout=20_000)  # a fresh server on a busy 2-core machine can take a while to draw
 
 HEQI = "鹤淇产业集聚区"
 ANYANG = "安阳高新技术产业集聚区*分区"
@@ -19,17 +20,6 @@ PAGES4 = {
     "sources": "来源",
     "quality": "质量与覆盖",
 }
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
-
-
-def no_errors(page: Page) -> None:
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
 
 
 def fact_id(tables, zone: str, raw: str) -> str:
@@ -105,10 +95,7 @@ def test_selecting_a_bar_offers_its_source_and_the_link_opens_it(page: Page, app
     chart = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="报告中的项目数：按进度")
     chart.scroll_into_view_if_needed()
     bar = chart.locator("g.point path").first
-    box = bar.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.click(x, y)
+    click_middle(page, bar)
     link = page.get_by_test_id("stPageLink").filter(has_text="查看原文").first
     expect(link).to_be_visible()
     link.click()
