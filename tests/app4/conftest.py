@@ -1,29 +1,13 @@
-"""AppTest fixtures of the targets / progress / sources / quality pages: sample, gold and hand-made tables."""
+"""AppTest fixtures of the targets / progress / sources / quality pages: gold and hand-made tables.
+
+run_page and sample_env, shared with tests/app, are in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-APP = str(ROOT / "dashboard.py")
-PAGES4 = {
-    "targets": "pages/5_targets.py",
-    "progress": "pages/6_progress.py",
-    "sources": "pages/7_sources.py",
-    "quality": "pages/8_quality.py",
-}
-
-
-@pytest.fixture
-def sample_env(sample_tables, monkeypatch) -> Path:
-    """ZONES_TABLES_DIR -> the bundled sample built by the real loaders."""
-    monkeypatch.setenv("ZONES_TABLES_DIR", str(sample_tables))
-    return sample_tables
 
 
 @pytest.fixture(scope="session")
@@ -51,18 +35,3 @@ def tables_env(tmp_path, monkeypatch):
         return folder
 
     return write
-
-
-@pytest.fixture
-def run_page4():
-    """run_page4(page_id, **query_params) -> the AppTest after one run."""
-    from streamlit.testing.v1 import AppTest
-
-    def run(page_id: str, **params):
-        app = AppTest.from_file(APP, default_timeout=60)
-        for name, value in params.items():
-            app.query_params[name] = value
-        app.switch_page(PAGES4[page_id])
-        return app.run()
-
-    return run

@@ -50,8 +50,8 @@ def fact_id(tables: Path, zone: str, raw: str) -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page_id", PAGES4)
-def test_every_page_renders_on_the_sample_in_both_languages(sample_env, run_page4, page_id, lang):
-    app = run_page4(page_id, **({"lang": "en"} if lang == "en" else {}))
+def test_every_page_renders_on_the_sample_in_both_languages(sample_env, run_page, page_id, lang):
+    app = run_page(page_id, **({"lang": "en"} if lang == "en" else {}))
     assert not app.exception, app.exception
     assert app.title and not app.error
     assert (
@@ -65,8 +65,8 @@ def test_every_page_renders_on_the_sample_in_both_languages(sample_env, run_page
     )
 
 
-def test_targets_pair_heqi_revenue_with_its_150_yi_target(sample_env, run_page4):
-    app = run_page4("targets")
+def test_targets_pair_heqi_revenue_with_its_150_yi_target(sample_env, run_page):
+    app = run_page("targets")
     table = frame_with(app, "完成比例")
     revenue = table[(table["区域"] == HEQI) & (table["指标"] == "主营业务收入")]
     assert len(revenue) == 1
@@ -82,8 +82,8 @@ def test_targets_pair_heqi_revenue_with_its_150_yi_target(sample_env, run_page4)
     assert "68.3%" in labels
 
 
-def test_targets_flag_zhecheng_revenue_already_beyond_its_target(sample_env, run_page4):
-    table = frame_with(run_page4("targets"), "完成比例")
+def test_targets_flag_zhecheng_revenue_already_beyond_its_target(sample_env, run_page):
+    table = frame_with(run_page("targets"), "完成比例")
     revenue = table[(table["区域"] == "柘城县产业集聚区") & (table["指标"] == "主营业务收入")].iloc[0]
     assert (revenue["目标"], revenue["完成比例"], revenue["提示"]) == (
         "50亿元",
@@ -92,8 +92,8 @@ def test_targets_flag_zhecheng_revenue_already_beyond_its_target(sample_env, run
     )
 
 
-def test_targets_show_how_the_chosen_pair_was_made(sample_env, run_page4):
-    app = run_page4("targets")
+def test_targets_show_how_the_chosen_pair_was_made(sample_env, run_page):
+    app = run_page("targets")
     choice = app.selectbox(key="targets_pair")
     heqi_revenue = next(index for index in choice.options if index.startswith(f"{HEQI} · 主营业务收入"))
     app = choice.select(heqi_revenue).run()
@@ -102,8 +102,8 @@ def test_targets_show_how_the_chosen_pair_was_made(sample_env, run_page4):
     assert any("150亿元" in text for text in shown) and any("102.5亿元" in text for text in shown)
 
 
-def test_progress_shows_heqi_220kv_substation_under_construction(sample_env, run_page4):
-    app = run_page4("progress")
+def test_progress_shows_heqi_220kv_substation_under_construction(sample_env, run_page):
+    app = run_page("progress")
     items = frame_with(app, "类别")
     substations = items[(items["区域"] == HEQI) & (items["类别"] == "变电站")]
     under_construction = substations[substations["状态"] == "在建"]
@@ -113,8 +113,8 @@ def test_progress_shows_heqi_220kv_substation_under_construction(sample_env, run
     assert item["来源"].startswith("sources?item=")
 
 
-def test_progress_shows_anyang_stated_project_counts_in_pipeline_order(sample_env, run_page4):
-    app = run_page4("progress")
+def test_progress_shows_anyang_stated_project_counts_in_pipeline_order(sample_env, run_page):
+    app = run_page("progress")
     counts = frame_with(app, "原文数字")
     anyang = counts[counts["区域"] == ANYANG]
     stated = {(row["状态"], int(row["数量"])) for _, row in anyang.iterrows()}
@@ -139,8 +139,8 @@ def test_progress_shows_anyang_stated_project_counts_in_pipeline_order(sample_en
     ]
 
 
-def test_quality_lists_the_circular_zone_flag_that_19_65_exceeds_17_44(sample_env, run_page4):
-    app = run_page4("quality")
+def test_quality_lists_the_circular_zone_flag_that_19_65_exceeds_17_44(sample_env, run_page):
+    app = run_page("quality")
     flags = frame_with(app, "级别")
     circular = flags[flags["区域"] == CIRCULAR]
     joined = (circular["说明"] + " " + circular["原文数字"] + " " + circular["原句"]).tolist()
@@ -149,16 +149,16 @@ def test_quality_lists_the_circular_zone_flag_that_19_65_exceeds_17_44(sample_en
     assert "有质量提示" in coverage.loc[CIRCULAR, "项目完成投资"]
 
 
-def test_quality_coverage_marks_not_reported_and_target_only_cells(sample_env, run_page4):
-    coverage = frame_with(run_page4("quality"), "主营业务收入").set_index("区域")
+def test_quality_coverage_marks_not_reported_and_target_only_cells(sample_env, run_page):
+    coverage = frame_with(run_page("quality"), "主营业务收入").set_index("区域")
     assert coverage.loc[HEQI, "主营业务收入"].startswith("102.5亿元")
     assert coverage.loc["新蔡县产业集聚区", "主营业务收入"] == "未报告"
     assert coverage.loc[HEQI, "建成区面积"] == "仅有目标"
 
 
-def test_sources_deep_link_opens_the_report_at_the_fact_highlighted(sample_env, run_page4):
+def test_sources_deep_link_opens_the_report_at_the_fact_highlighted(sample_env, run_page):
     heqi_revenue = fact_id(sample_env, HEQI, "102.5亿元")
-    app = run_page4("sources", fact=heqi_revenue)
+    app = run_page("sources", fact=heqi_revenue)
     assert not app.exception
     assert any("102.5亿元" in text for text in texts(app))
     html = report_html(app)
@@ -170,26 +170,26 @@ def test_sources_deep_link_opens_the_report_at_the_fact_highlighted(sample_env, 
     assert "102.5亿元" in facts["原文数字"].tolist()
 
 
-def test_sources_item_and_project_links_open_their_sentence(gold_env, run_page4):
+def test_sources_item_and_project_links_open_their_sentence(gold_env, run_page):
     items = pd.read_parquet(gold_env / "infrastructure.parquet")
     substation = items.loc[items["name"] == "22万伏数字变电站", "item_id"].iloc[0]
-    app = run_page4("sources", item=substation)
+    app = run_page("sources", item=substation)
     assert any("22万伏" in text for text in app.success.values)
     assert "22万伏</mark>" in report_html(app)
     projects = pd.read_parquet(gold_env / "projects.parquet")
     plant = projects.loc[projects["name"] == "瑞洲纸业5万吨高档卫生纸", "project_id"].iloc[0]
-    html = report_html(run_page4("sources", project=plant))
+    html = report_html(run_page("sources", project=plant))
     assert 'data-ids="' + plant in html and "zd-target" in html
 
 
-def test_sources_unknown_id_says_so_and_still_shows_a_report(sample_env, run_page4):
-    app = run_page4("sources", fact="fUNKNOWN")
+def test_sources_unknown_id_says_so_and_still_shows_a_report(sample_env, run_page):
+    app = run_page("sources", fact="fUNKNOWN")
     assert not app.exception
     assert any("fUNKNOWN" in text and "不存在" in text for text in app.info.values)
     assert 'id="zd-focus"' not in report_html(app)
 
 
-def test_sources_show_report_text_with_script_as_text_and_edges_highlighted(tables_env, run_page4):
+def test_sources_show_report_text_with_script_as_text_and_edges_highlighted(tables_env, run_page):
     text = "12亿元<script>alert('x')</script>收入 **bold** 达到30亿元"
     frames = {
         "documents": pd.DataFrame(
@@ -239,7 +239,7 @@ def test_sources_show_report_text_with_script_as_text_and_edges_highlighted(tabl
         ),
     }
     tables_env(frames)
-    app = run_page4("sources", fact="f_end")
+    app = run_page("sources", fact="f_end")
     assert not app.exception
     html = report_html(app)
     assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
@@ -249,7 +249,7 @@ def test_sources_show_report_text_with_script_as_text_and_edges_highlighted(tabl
     assert app.selectbox(key="w_sources_doc").options == ["<b>标题</b>（x.txt #1）"]
 
 
-def test_pages_say_plainly_when_there_is_nothing_to_show(tables_env, run_page4):
+def test_pages_say_plainly_when_there_is_nothing_to_show(tables_env, run_page):
     tables_env(
         {
             "zones": pd.DataFrame([{"zone_id": "z1", "name": "甲区", "anonymized": False}]),
@@ -273,17 +273,17 @@ def test_pages_say_plainly_when_there_is_nothing_to_show(tables_env, run_page4):
             ),
         }
     )
-    assert "所选区域没有任何目标数字。" in run_page4("targets").info.values
-    progress = run_page4("progress")
+    assert "所选区域没有任何目标数字。" in run_page("targets").info.values
+    progress = run_page("progress")
     assert {"所选区域没有基础设施条目。", "所选区域没有具名项目。"} <= set(progress.info.values)
-    assert "没有报告全文（documents 表为空）。" in run_page4("sources").info.values
-    quality = run_page4("quality")
+    assert "没有报告全文（documents 表为空）。" in run_page("sources").info.values
+    quality = run_page("quality")
     assert not quality.exception and "所选区域没有质量提示。" in quality.info.values
     assert frame_with(quality, "税收").set_index("区域").loc["甲区", "税收"] == "1亿元"
 
 
 @pytest.mark.parametrize("page_id", PAGES4)
-def test_every_page_renders_on_the_gold_tables(gold_env, run_page4, page_id):
-    app = run_page4(page_id)
+def test_every_page_renders_on_the_gold_tables(gold_env, run_page, page_id):
+    app = run_page(page_id)
     assert not app.exception, app.exception
     assert app.get("plotly_chart") or page_id == "sources"
