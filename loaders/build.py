@@ -29,6 +29,8 @@ from . import __version__, extract, quality, schema, split, zones
 from .sources import MAX_FILE_MB, SourceError, read_source
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
+PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
+FLUSH_ROWS = 20_000
 MANIFEST = "manifest.json"
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
 MAX_WORKERS = 8
@@ -53,12 +55,29 @@ class BuildResult:
 
 @dataclass
 class _Collected:
-    """Rows gathered file by file, committed only when the whole file went through."""
+    """Rows gathered file by file, committed only when the whole file went through.
+
+    Rows wait as dictionaries and are packed into arrow batches every FLUSH_ROWS, so a large
+    corpus is held in columnar form rather than as millions of dictionaries."""
 
     documents: list[dict] = field(default_factory=list)
     rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in EXTRACTED_TABLES})
+    batches: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in PACKED_TABLES})
     inputs: list[dict] = field(default_factory=list)
     first_seen: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, rows: list[dict]) -> None:
+        self.rows[name].extend(rows)
+        if name in PACKED_TABLES and len(self.rows[name]) >= FLUSH_ROWS:
+            self.batches[name].append(schema.to_arrow(name, _frame(name, self.rows[name])))
+            self.rows[name] = []
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """Every row of a table gathered so far, as one frame."""
+        if name not in PACKED_TABLES or not self.batches[name]:
+            return _frame(name, self.rows[name])
+        packed = pa.concat_tables(self.batches[name]).to_pandas(types_mapper=schema.pandas_types)
+        return pd.concat([packed, _frame(name, self.rows[name])], ignore_index=True) if self.rows[name] else packed
 
 
 def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResult:
@@ -240,7 +259,7 @@ def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected,
         print(f"info: {file.relative}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
     collected.documents.extend(file.documents)
     for name in EXTRACTED_TABLES:
-        collected.rows[name].extend(rows[name])
+        collected.add(name, rows[name])
     collected.inputs.append({**file.entry, "encoding": file.encoding, "reports": len(file.documents)})
     result.files_read += 1
 
@@ -255,10 +274,11 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
     frames = {
         "documents": _frame("documents", collected.documents),
         "zones": _frame("zones", zones.merge_zones(collected.rows["zones"])),
-        **{name: _frame(name, collected.rows[name]) for name in ("facts", "projects", "infrastructure")},
+        **{name: collected.frame(name) for name in ("facts", "projects", "infrastructure")},
     }
     facts = schema.finalize("facts", frames["facts"])
-    frames["quality"] = _frame("quality", collected.rows["quality"] + quality.cross_document_checks(facts))
+    collected.add("quality", quality.cross_document_checks(facts))
+    frames["quality"] = collected.frame("quality")
     return {name: schema.to_arrow(name, frames[name]) for name in schema.TABLES}
 
 

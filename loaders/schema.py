@@ -274,7 +274,7 @@ def finalize(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if duplicated.any():
         raise ValueError(f"{name}: duplicate key {table.key}: {frame[duplicated].head(3).to_dict('records')}")
     arrow = pa.Table.from_pandas(frame, schema=table.arrow_schema, preserve_index=False)
-    frame = arrow.to_pandas(types_mapper=_types_mapper)
+    frame = arrow.to_pandas(types_mapper=pandas_types)
     return frame.sort_values(list(table.sort), kind="stable").reset_index(drop=True)
 
 
@@ -283,7 +283,7 @@ def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(finalize(name, frame), schema=TABLES[name].arrow_schema, preserve_index=False)
 
 
-def _types_mapper(arrow_type: pa.DataType):
+def pandas_types(arrow_type: pa.DataType):
     """Nullable pandas dtypes, so a missing year stays missing instead of becoming NaN."""
     if pa.types.is_integer(arrow_type):
         return pd.Int64Dtype()
@@ -292,3 +292,6 @@ def _types_mapper(arrow_type: pa.DataType):
     if pa.types.is_string(arrow_type):
         return pd.StringDtype()
     return None
+
+
+_types_mapper = pandas_types  # the name the dashboard's data layer imports
