@@ -207,24 +207,21 @@ def _extract_safely(document: dict) -> dict | str:
         return f"extraction failed: {type(error).__name__}: {_one_line(error)}"
 
 
-def _extract_all(documents: list[dict], workers: int, quiet: bool) -> list[dict | str]:
-    """Every report's rows, in order; reports are independent, so they spread over processes."""
+def _extract_all(documents: list[dict], workers: int, quiet: bool):
+    """Every report's rows, in order, as they come: reports are independent, so they spread over
+    processes, and each is consumed before the next piles up."""
     bar = tqdm(total=len(documents), unit="report", desc="extract", file=sys.stderr, disable=quiet)
     if workers <= 1 or len(documents) < 2:
-        results = []
         for document in documents:
-            results.append(_extract_safely(document))
+            yield _extract_safely(document)
             bar.update()
-        bar.close()
-        return results
-    chunk = max(1, len(documents) // (workers * 16))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = []
-        for extracted in pool.map(_extract_safely, documents, chunksize=chunk):
-            results.append(extracted)
-            bar.update()
+    else:
+        chunk = max(1, min(64, len(documents) // (workers * 16)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for extracted in pool.map(_extract_safely, documents, chunksize=chunk):
+                yield extracted
+                bar.update()
     bar.close()
-    return results
 
 
 def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult) -> None:
