@@ -47,50 +47,65 @@ def zone_overview_table(tables, selection: queries.Selection, lang: str) -> pd.D
     return wide.reset_index(drop=True)
 
 
-FACT_COLUMNS = (
-    ("zone_name", "col.zone"),
-    ("metric_label", "col.metric"),
-    ("kind_label", "col.kind"),
-    ("display", "col.display"),
-    ("value", "col.value"),
-    ("unit", "col.unit"),
-    ("period", "col.period"),
-    ("scope", "col.scope"),
-    ("status", "col.status"),
-    ("basis", "col.basis"),
-    ("raw", "col.raw"),
-    ("quote", "col.quote"),
-    ("report", "col.report"),
-    ("source", "col.source"),
+# Readable columns of fact rows and their header keys; the page tables and the exports pick from these.
+FACT_HEADERS = {
+    "zone_name": "col.zone",
+    "metric_label": "col.metric",
+    "kind_label": "col.kind",
+    "display": "col.display",
+    "value": "col.value",
+    "unit": "col.unit",
+    "year": "col.year",
+    "months": "col.months",
+    "cumulative": "col.cumulative",
+    "period": "col.period",
+    "scope": "col.scope",
+    "status": "col.status",
+    "basis": "col.basis",
+    "raw": "col.raw",
+    "quote": "col.quote",
+    "report": "col.report",
+    "source_file": "col.source_file",
+    "fact_id": "col.fact_id",
+    "source": "col.source",
+}
+TABLE_COLUMNS = (
+    *("zone_name", "metric_label", "kind_label", "display", "value", "unit", "period"),
+    *("scope", "status", "basis", "raw", "quote", "report", "source"),
 )
+
+
+def readable_facts(frame: pd.DataFrame, tables, lang: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The chosen FACT_HEADERS columns of fact rows, in that order, headers in `lang`; same rows, same order."""
+    if "zone_name" not in frame:
+        frame = queries.with_zone_names(frame, tables)
+    documents = tables.documents.set_index("doc_id")
+    computed = {
+        "metric_label": lambda: _labels(frame["metric"], lambda metric: i18n.metric_label(metric, lang)),
+        "kind_label": lambda: _labels(frame["kind"], lambda kind: i18n.kind_label(kind, lang)),
+        "display": lambda: i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"]),
+        "period": lambda: i18n.period_labels(frame, lang),
+        "report": lambda: frame["doc_id"].astype("string").map(documents["title"]).astype("string"),
+        "source_file": lambda: frame["doc_id"].astype("string").map(documents["source_file"]).astype("string"),
+        "source": lambda: pd.Series(nav.source_links(frame["fact_id"].tolist(), lang), dtype=object),
+    }
+    return pd.DataFrame(
+        {
+            t(FACT_HEADERS[column], lang): (computed[column]() if column in computed else frame[column]).to_numpy()
+            for column in columns
+        }
+    )
+
+
+def _labels(values: pd.Series, label) -> pd.Series:
+    """label(value) over a column, computed once per distinct value."""
+    names = {value: label(value) for value in values.dropna().unique()}
+    return values.astype("string").map(names).astype("string")
 
 
 def facts_table(frame: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
     """Facts as shown on a page: zone, metric, kind, formatted value, value, unit, period, scope, raw, quote, report, source link."""
-    if "zone_name" not in frame:
-        frame = queries.with_zone_names(frame, tables)
-    titles = pd.Series(tables.documents["title"].to_numpy(), index=tables.documents["doc_id"].to_numpy())
-    metric_labels = {metric: i18n.metric_label(metric, lang) for metric in frame["metric"].unique()}
-    kind_labels = {kind: i18n.kind_label(kind, lang) for kind in frame["kind"].unique()}
-    shown = pd.DataFrame(
-        {
-            "zone_name": frame["zone_name"].to_numpy(),
-            "metric_label": frame["metric"].map(metric_labels).to_numpy(),
-            "kind_label": frame["kind"].map(kind_labels).to_numpy(),
-            "display": i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"]).to_numpy(),
-            "value": frame["value"].to_numpy(),
-            "unit": frame["unit"].to_numpy(),
-            "period": i18n.period_labels(frame, lang).to_numpy(),
-            "scope": frame["scope"].to_numpy(),
-            "status": frame["status"].to_numpy(),
-            "basis": frame["basis"].to_numpy(),
-            "raw": frame["raw"].to_numpy(),
-            "quote": frame["quote"].to_numpy(),
-            "report": frame["doc_id"].map(titles).to_numpy(),
-            "source": nav.source_links(frame["fact_id"].tolist(), lang),
-        }
-    )
-    return shown.rename(columns={column: t(key, lang) for column, key in FACT_COLUMNS})
+    return readable_facts(frame, tables, lang, TABLE_COLUMNS)
 
 
 def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang: str) -> pd.DataFrame:

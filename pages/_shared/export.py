@@ -18,29 +18,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders import schema
-from pages._shared import i18n, queries
+from pages._shared import display, i18n, queries
 from pages._shared.i18n import t
 
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
-EXPORT_COLUMNS = (
-    ("zone_name", "col.zone"),
-    ("metric_label", "col.metric"),
-    ("kind_label", "col.kind"),
-    ("value", "col.value"),
-    ("unit", "col.unit"),
-    ("display", "col.display"),
-    ("year", "col.year"),
-    ("months", "col.months"),
-    ("cumulative", "col.cumulative"),
-    ("scope", "col.scope"),
-    ("status", "col.status"),
-    ("basis", "col.basis"),
-    ("raw", "col.raw"),
-    ("quote", "col.quote"),
-    ("report", "col.report"),
-    ("source_file", "col.source_file"),
-    ("fact_id", "col.fact_id"),
+EXPORT_COLUMNS = (  # display.FACT_HEADERS names them
+    *("zone_name", "metric_label", "kind_label", "value", "unit", "display", "year", "months", "cumulative"),
+    *("scope", "status", "basis", "raw", "quote", "report", "source_file", "fact_id"),
 )
 
 
@@ -59,32 +44,7 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 def export_frame(rows: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
     """The filtered facts as readable columns (headers in `lang`), one row per fact, same order."""
-    rows = queries.with_zone_names(rows, tables)
-    documents = tables.documents.set_index("doc_id")
-    metric_labels = {metric: i18n.metric_label(metric, lang) for metric in rows["metric"].unique()}
-    kind_labels = {kind: i18n.kind_label(kind, lang) for kind in rows["kind"].unique()}
-    frame = pd.DataFrame(
-        {
-            "zone_name": rows["zone_name"].to_numpy(),
-            "metric_label": rows["metric"].map(metric_labels).astype("string").to_numpy(),
-            "kind_label": rows["kind"].map(kind_labels).astype("string").to_numpy(),
-            "value": rows["value"].to_numpy(),
-            "unit": rows["unit"].to_numpy(),
-            "display": i18n.format_values(rows["value"], rows["unit"], lang, rows["metric"]).to_numpy(),
-            "year": rows["year"].to_numpy(),
-            "months": rows["months"].to_numpy(),
-            "cumulative": rows["cumulative"].to_numpy(),
-            "scope": rows["scope"].to_numpy(),
-            "status": rows["status"].to_numpy(),
-            "basis": rows["basis"].to_numpy(),
-            "raw": rows["raw"].to_numpy(),
-            "quote": rows["quote"].to_numpy(),
-            "report": rows["doc_id"].map(documents["title"]).astype("string").to_numpy(),
-            "source_file": rows["doc_id"].map(documents["source_file"]).astype("string").to_numpy(),
-            "fact_id": rows["fact_id"].to_numpy(),
-        }
-    )
-    return frame.rename(columns={column: t(key, lang) for column, key in EXPORT_COLUMNS})
+    return display.readable_facts(rows, tables, lang, EXPORT_COLUMNS)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
