@@ -39,14 +39,6 @@ ui.table(derived(tables, display.zone_overview_table, selection, lang), key="zon
 
 left, right = st.columns(2)
 with left:
-    revenue = derived(tables, views.overview_revenue_figure, selection, lang)
-    if revenue is None:
-        ui.notice(t("metric_unreported", metric=i18n.metric_label("revenue", lang)))
-    else:
-        ui.chart(page, revenue, "revenue_by_zone")
+    ui.chart_or_unreported(page, derived(tables, views.overview_revenue_figure, selection, lang), "revenue_by_zone", "revenue")
 with right:
-    areas = derived(tables, views.overview_areas_figure, selection, lang)
-    if areas is None:
-        ui.notice(t("metric_unreported", metric=i18n.metric_label("area_planned", lang)))
-    else:
-        ui.chart(page, areas, "areas_by_zone")
+    ui.chart_or_unreported(page, derived(tables, views.overview_areas_figure, selection, lang), "areas_by_zone", "area_planned")

@@ -18,6 +18,11 @@ def _labels(values: pd.Series, prefix: str, lang: str) -> list[str]:
     return [i18n.label(prefix, value, lang) if pd.notna(value) else "" for value in values]
 
 
+def _status_labels(statuses: pd.Series, lang: str) -> list[str]:
+    """Status labels; a missing status reads as not stated (未注明)."""
+    return _labels(statuses.astype("string").fillna("unknown"), "status", lang)
+
+
 def _money(values: pd.Series, lang: str) -> list[str]:
     return [i18n.format_value(value, "CNY", lang) if pd.notna(value) else "" for value in values]
 
@@ -107,10 +112,7 @@ def infrastructure_table(items: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.name": items["name"],
             "col.quantity": quantity,
             "col.investment": _money(items["investment"], lang),
-            "col.status": [
-                i18n.label("status", status if pd.notna(status) else "unknown", lang)
-                for status in items["status"]
-            ],
+            "col.status": _status_labels(items["status"], lang),
             "col.source": source_links("infrastructure", items["item_id"], lang),
             "col.quote": items["quote"],
         },
@@ -124,10 +126,7 @@ def projects_table(projects: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "col.zone": projects["zone_name"],
             "col.name": projects["name"],
-            "col.status": [
-                i18n.label("status", status if pd.notna(status) else "unknown", lang)
-                for status in projects["status"]
-            ],
+            "col.status": _status_labels(projects["status"], lang),
             "col.investment": _money(projects["investment"], lang),
             "col.capacity": projects["capacity"],
             "col.source": source_links("projects", projects["project_id"], lang),
@@ -241,9 +240,7 @@ def document_items_table(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "col.kind": [t(f"table.{table}", lang) for table in items["table"]],
             "col.name": items["name"],
-            "col.status": [
-                i18n.label("status", s if pd.notna(s) else "unknown", lang) for s in items["status"]
-            ],
+            "col.status": _status_labels(items["status"], lang),
             "col.investment": _money(items["investment"], lang),
             "col.source": links,
         },

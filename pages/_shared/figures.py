@@ -102,6 +102,20 @@ def _hover_fields(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def _series_by_zone(rows: pd.DataFrame, column: str, values: tuple[str, ...], lang: str):
+    """(value, its rows, their hover fields) for each of `values` present in rows[column]: one bar series each."""
+    for value in values:
+        subset = rows[rows[column] == value]
+        if not subset.empty:
+            yield value, subset, _hover_fields(subset, lang)
+
+
+def _zones_in_row_order(figure: go.Figure, rows: pd.DataFrame) -> None:
+    """A category x axis of zone names in the order the rows give them (queries rank them)."""
+    order = list(dict.fromkeys(rows["zone_name"].map(plain)))
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+
+
 def _hovertemplate(lang: str, extra: str = "") -> str:
     return (
         "<b>%{x}</b> · %{fullData.name}<br>%{customdata[4]}"
@@ -134,12 +148,7 @@ def latest_by_zone(
     else:
         title = t("chart.by_zone", lang, metric=label)
     figure = new_figure(title)
-    order = list(dict.fromkeys(rows["zone_name"].map(plain)))
-    for kind in ("actual", "target"):
-        subset = rows[rows["kind"] == kind]
-        if subset.empty:
-            continue
-        custom = _hover_fields(subset, lang)
+    for kind, subset, custom in _series_by_zone(rows, "kind", ("actual", "target"), lang):
         extra = ""
         if intensity_area:
             custom["area"] = [f"{i18n.format_value(area, 'km2', lang)}（{i18n.format_mu(area)}）" for area in subset["area"]]
@@ -156,7 +165,7 @@ def latest_by_zone(
             hovertemplate=_hovertemplate(lang, extra),
         )
     figure.update_layout(barmode="group", yaxis_title=f"{label}（{unit_label}）" if lang == "zh" else f"{label} ({unit_label})")
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+    _zones_in_row_order(figure, rows)
     return add_source(figure, n_reports, lang)
 
 
@@ -209,12 +218,7 @@ def growth(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fig
 def areas(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
     """Planned and built-up area per zone (km²), hover with 亩: queries.zone_overview rows of area metrics."""
     figure = new_figure(t("chart.areas", lang))
-    order = list(dict.fromkeys(rows["zone_name"].map(plain)))
-    for metric in ("area_planned", "area_built"):
-        subset = rows[rows["metric"] == metric]
-        if subset.empty:
-            continue
-        custom = _hover_fields(subset, lang)
+    for metric, subset, custom in _series_by_zone(rows, "metric", ("area_planned", "area_built"), lang):
         custom["mu"] = [i18n.format_mu(value) for value in subset["value"]]
         figure.add_bar(
             x=subset["zone_name"].map(plain).to_numpy(),
@@ -224,7 +228,7 @@ def areas(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
             hovertemplate=_hovertemplate(lang, "<br>= %{customdata[5]}"),
         )
     figure.update_layout(barmode="group", yaxis_title="km²")
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+    _zones_in_row_order(figure, rows)
     return add_source(figure, n_reports, lang)
 
 

@@ -2,6 +2,7 @@
 
     selectable_chart(figure, key)     st.plotly_chart that reruns on a selection; the selected points
     chart(page, figure, key)          st.plotly_chart with selection; selected bars -> link to the Data page
+    chart_or_unreported(page, figure, key, metric)   the chart, or "nobody reports <metric>" when None
     table(frame, key, link_column)    st.dataframe with the source column as a link
     notice(text) / names(list)        plain messages; report-derived names are escaped first
     nothing_to_show(page)             True (after saying why) when there are no figures to draw
@@ -60,6 +61,14 @@ def chart(page, figure, key: str) -> list[str]:
         params = {**page.link_params(), "fact": fact_ids}
         st.page_link(DATA_PAGE, label=t("chart.to_data", n=len(fact_ids)), icon=":material/table:", query_params=params)
     return fact_ids
+
+
+def chart_or_unreported(page, figure, key: str, metric: str) -> None:
+    """Draw the figure, or say that no zone reports `metric` when there is none to draw."""
+    if figure is None:
+        notice(t("metric_unreported", metric=i18n.metric_label(metric, page.lang)))
+    else:
+        chart(page, figure, key)
 
 
 def table(frame: pd.DataFrame, key: str, height: int | None = None, help: dict[str, str] | None = None) -> None:
