@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
 
 from loaders import schema
+from pages._shared.data import write_tables
 
 YEARS = 10
 FIRST_YEAR = 2016
@@ -209,12 +208,7 @@ def make(out_dir: Path, facts_target: int = 1_000_000, seed: int = 0) -> dict:
         "infrastructure": infrastructure,
         "quality": quality,
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    for name, frame in frames.items():
-        table = schema.to_arrow(name, frame)
-        pq.write_table(table, out_dir / f"{name}.parquet")
-        counts[name] = table.num_rows
+    counts = {name: len(frame) for name, frame in frames.items()}
     manifest = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "loader_version": "synthetic",
@@ -224,5 +218,5 @@ def make(out_dir: Path, facts_target: int = 1_000_000, seed: int = 0) -> dict:
         "skipped": [],
         "notes": [f"synthetic: {n_zones} zones × {YEARS} years × {len(kinds)} series"],
     }
-    (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_tables(frames, out_dir, manifest)
     return counts

@@ -7,15 +7,14 @@ report; a raw that cannot be found keeps the offsets of its report's first chara
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
-from loaders.schema import stable_id, to_arrow, zone_id_for
+from loaders.schema import stable_id, zone_id_for
 from pages._shared.coverage import sentence_bounds
+from pages._shared.data import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT.parent / "shared" / "gold"
@@ -152,7 +151,6 @@ def gold_tables(out: Path) -> Path:
             }
         ]
     )
-    out.mkdir(parents=True, exist_ok=True)
     frames = {
         "documents": documents,
         "zones": zones,
@@ -161,8 +159,5 @@ def gold_tables(out: Path) -> Path:
         "infrastructure": infrastructure,
         "quality": quality,
     }
-    for name, frame in frames.items():
-        pq.write_table(to_arrow(name, frame), out / f"{name}.parquet")
     manifest = {"built_at": "2026-11-30T00:00:00+00:00", "source": "shared/gold", "reports": len(documents)}
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    return out
+    return write_tables(frames, out, manifest)
