@@ -21,7 +21,7 @@ from .i18n import t
 from .ui import selectable_chart
 
 SOURCES_PAGE = nav.PAGES_BY_ID["sources"]
-MAX_ROWS = 1000
+MAX_ROWS = views4.MAX_ROWS  # the views cap their tables at the same number
 MAX_SOURCE_LINKS = 12
 _SCROLL = """<script>
 (function () {{ /* focus {key} */
