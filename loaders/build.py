@@ -72,12 +72,10 @@ class _Collected:
             self.batches[name].append(schema.to_arrow(name, _frame(name, self.rows[name])))
             self.rows[name] = []
 
-    def frame(self, name: str) -> pd.DataFrame:
-        """Every row of a table gathered so far, as one frame."""
-        if name not in PACKED_TABLES or not self.batches[name]:
-            return _frame(name, self.rows[name])
-        packed = pa.concat_tables(self.batches[name]).to_pandas(types_mapper=schema.pandas_types)
-        return pd.concat([packed, _frame(name, self.rows[name])], ignore_index=True) if self.rows[name] else packed
+    def table(self, name: str) -> pa.Table:
+        """Every row of a packed table gathered so far, finalized in arrow."""
+        batches = [*self.batches[name], schema.to_arrow(name, _frame(name, self.rows[name]))]
+        return schema.finalize_arrow(name, pa.concat_tables(batches))
 
 
 def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResult:
@@ -268,15 +266,15 @@ def _skip(result: BuildResult, relative: str, reason: str, path: Path) -> None:
 
 def _tables(collected: _Collected) -> dict[str, pa.Table]:
     """Every contract table as arrow, zones merged across reports, cross-report checks added."""
-    frames = {
-        "documents": _frame("documents", collected.documents),
-        "zones": _frame("zones", zones.merge_zones(collected.rows["zones"])),
-        **{name: collected.frame(name) for name in ("facts", "projects", "infrastructure")},
+    tables = {
+        "documents": schema.to_arrow("documents", _frame("documents", collected.documents)),
+        "zones": schema.to_arrow("zones", _frame("zones", zones.merge_zones(collected.rows["zones"]))),
+        **{name: collected.table(name) for name in ("facts", "projects", "infrastructure")},
     }
-    facts = schema.finalize("facts", frames["facts"])
-    collected.add("quality", quality.cross_document_checks(facts))
-    frames["quality"] = collected.frame("quality")
-    return {name: schema.to_arrow(name, frames[name]) for name in schema.TABLES}
+    checked = tables["facts"].select(quality.CONFLICT_COLUMNS).to_pandas(types_mapper=schema.pandas_types)
+    collected.add("quality", quality.cross_document_checks(checked))
+    tables["quality"] = collected.table("quality")
+    return tables
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:

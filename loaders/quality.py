@@ -17,6 +17,8 @@ PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_
 # Only figures named by the same wording are compared: a figure that continues another
 # (其中 breakdowns, sub-areas) has no wording and is never a conflict.
 CONFLICT_KEY = ["zone_id", "metric", "wording", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
+# What the cross-report check reads of the facts table (not the long quotes).
+CONFLICT_COLUMNS = [*CONFLICT_KEY, "value", "doc_id", "fact_id", "raw", "start", "end"]
 
 
 def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):

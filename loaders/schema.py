@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
@@ -276,6 +277,23 @@ def finalize(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     arrow = pa.Table.from_pandas(frame, schema=table.arrow_schema, preserve_index=False)
     frame = arrow.to_pandas(types_mapper=pandas_types)
     return frame.sort_values(list(table.sort), kind="stable").reset_index(drop=True)
+
+
+def finalize_arrow(name: str, table: pa.Table) -> pa.Table:
+    """finalize() for a table already in arrow form: no pandas round trip, so a large table is
+    never held as Python objects. Writes the same bytes as to_arrow() of the same rows."""
+    spec = TABLES[name]
+    table = table.select(spec.names).cast(spec.arrow_schema)
+    for (table_name, column), allowed in ENUMS.items():
+        if table_name == name:
+            bad = set(pc.unique(table[column]).drop_null().to_pylist()) - set(allowed)
+            if bad:
+                raise ValueError(f"{name}: column {column} has unknown values {sorted(bad)}; expected one of {allowed}")
+    (key,) = spec.key
+    if pc.count_distinct(table[key]).as_py() != table.num_rows:
+        raise ValueError(f"{name}: duplicate key {spec.key}")
+    table = table.sort_by([(column, "ascending") for column in spec.sort])
+    return table.replace_schema_metadata(to_arrow(name, empty(name)).schema.metadata)
 
 
 def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
