@@ -13,12 +13,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 import loaders
 from loaders import build as build_module
 from loaders import extract, split
+from loaders import schema as schema_module
 from loaders.build import build
 from loaders.schema import TABLES
 
@@ -424,3 +426,11 @@ def test_extraction_spread_over_processes_writes_the_same_tables_byte_for_byte(t
     for name in TABLES:
         serial = (outputs["1"] / f"{name}.parquet").read_bytes()
         assert serial == (outputs["2"] / f"{name}.parquet").read_bytes(), name
+
+
+def test_arrow_finalize_writes_the_same_table_as_the_pandas_path(sample_tables):
+    facts = pq.read_table(sample_tables / "facts.parquet")
+    shuffled = facts.take(list(reversed(range(facts.num_rows))))
+    assert schema_module.finalize_arrow("facts", shuffled).equals(facts, check_metadata=True)
+    with pytest.raises(ValueError, match="duplicate key"):
+        schema_module.finalize_arrow("facts", pa.concat_tables([facts, facts.slice(0, 1)]))
