@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import figures4, queries4, ui4, views4
+from pages._shared import figures4, ui4, views4
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
@@ -24,11 +24,10 @@ for column, flag in zip(columns[1:], FLAGS, strict=True):
     column.metric(t(f"flag.{flag}"), summary[flag])
 
 pairs, table, labels = derived(tables, views4.targets_view, selection, lang)
-shown = pairs.head(figures4.MAX_BARS)
-if summary["targets"] > len(shown):
-    st.caption(t("targets.top_n", n=len(shown), total=summary["targets"]))
-reports = queries4.report_count(shown["target_doc_id"], shown["actual_doc_id"])
-ui4.chart_with_sources(page, figures4.targets_figure(shown, reports, lang), key="targets_chart")
+shown = min(len(pairs), figures4.MAX_BARS)
+if summary["targets"] > shown:
+    st.caption(t("targets.top_n", n=shown, total=summary["targets"]))
+ui4.chart_with_sources(page, derived(tables, views4.targets_chart, selection, lang), key="targets_chart")
 
 st.subheader(t("targets.table"))
 ui4.capped_caption(len(table), summary["targets"])

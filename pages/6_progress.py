@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import figures4, queries4, ui4, views4
+from pages._shared import queries4, ui4, views4
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
@@ -20,8 +20,7 @@ if pipeline.empty:
     ui4.notice(t("progress.stated_counts.none"))
 else:
     st.caption(t("progress.stated_counts.caption"))
-    shown = queries4.first_zones(pipeline, figures4.MAX_GROUPS)
-    figure = figures4.stated_counts_figure(shown, queries4.report_count(shown["doc_id"]), lang)
+    figure = derived(tables, views4.stated_counts_chart, selection, lang)
     ui4.chart_with_sources(page, figure, key="stated_counts_chart")
     ui4.table(derived(tables, views4.stated_counts_view, selection, lang), key="stated_counts_table")
 
@@ -32,11 +31,6 @@ investment = derived(tables, queries4.project_investment, selection)
 if investment.empty:
     ui4.notice(t("progress.investment.none"))
 else:
-    shown = investment.head(figures4.MAX_BARS)
-    reports = queries4.report_count(
-        queries4.doc_ids_of(tables, shown["stated_fact_id"], shown["completed_fact_id"])
-    )
-    ui4.chart_with_sources(
-        page, figures4.investment_progress_figure(shown, reports, lang), key="investment_chart"
-    )
+    figure = derived(tables, views4.investment_chart, selection, lang)
+    ui4.chart_with_sources(page, figure, key="investment_chart")
     ui4.table(derived(tables, views4.investment_view, selection, lang), key="investment_table")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import figures4, i18n, queries4, ui4, views4
+from pages._shared import i18n, queries4, ui4, views4
 from pages._shared.coverage import SEVERITY_ORDER, severity_counts
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
@@ -32,10 +32,9 @@ cells = derived(tables, queries4.coverage_cells, selection, metrics)
 if cells.empty:
     ui4.notice(t("no_facts_selected"))
 else:
-    shown = queries4.first_zones(cells, figures4.MAX_BARS)
-    zones = cells["zone_id"].nunique()
-    if zones > shown["zone_id"].nunique():
-        st.caption(t("zones.top_n", n=shown["zone_id"].nunique(), total=zones))
+    shown, zones = derived(tables, views4.coverage_zones, selection, metrics)
+    if zones > shown:
+        st.caption(t("zones.top_n", n=shown, total=zones))
     figure = derived(tables, views4.coverage_chart, selection, metrics, lang)
     ui4.chart_with_sources(page, figure, key="coverage_chart")
     table = derived(tables, views4.coverage_view, selection, metrics, lang)

@@ -46,10 +46,20 @@ _SCROLL = """<script>
 
 
 def _is_link_column(values: pd.Series) -> bool:
-    """A column of Sources links (empty cells allowed: a row without that source)."""
-    present = values.dropna().astype(str)
-    present = present[present != ""]
-    return len(present) > 0 and present.str.startswith(f"{SOURCES_PAGE.url_path}?").all()
+    """A column of Sources links (empty cells allowed: a row without that source).
+
+    Every run asks this of every column: the first 50 cells settle it for a text column.
+    """
+    prefix = f"{SOURCES_PAGE.url_path}?"
+    if any(not str(cell).startswith(prefix) for cell in values.array[:50] if not _empty(cell)):
+        return False
+    text = values.astype("string")
+    present = text[text.notna() & (text != "")]
+    return len(present) > 0 and bool(present.str.startswith(prefix).all())
+
+
+def _empty(cell) -> bool:
+    return cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell) or cell == ""
 
 
 def table(frame: pd.DataFrame, key: str, height: int | None = None, selectable: bool = False):

@@ -132,6 +132,32 @@ def coverage_view(tables, selection: Selection, metrics: tuple[str, ...], lang: 
     return display4.coverage_table(first_zones(cells, MAX_ROWS), lang)
 
 
+def targets_chart(tables, selection: Selection, lang: str):
+    """Bullets of the first MAX_BARS targets."""
+    shown = derived(tables, first_pairs, selection)[1].head(figures4.MAX_BARS)
+    reports = report_count(shown["target_doc_id"], shown["actual_doc_id"])
+    return figures4.targets_figure(shown, reports, lang)
+
+
+def stated_counts_chart(tables, selection: Selection, lang: str):
+    """Stated project counts by status, the first MAX_GROUPS zones."""
+    shown = first_zones(derived(tables, queries4.project_pipeline, selection), figures4.MAX_GROUPS)
+    return figures4.stated_counts_figure(shown, report_count(shown["doc_id"]), lang)
+
+
+def investment_chart(tables, selection: Selection, lang: str):
+    """Stated versus completed project investment, the first MAX_BARS groups."""
+    shown = derived(tables, queries4.project_investment, selection).head(figures4.MAX_BARS)
+    reports = report_count(doc_ids_of(tables, shown["stated_fact_id"], shown["completed_fact_id"]))
+    return figures4.investment_progress_figure(shown, reports, lang)
+
+
+def coverage_zones(tables, selection: Selection, metrics: tuple[str, ...]) -> tuple[int, int]:
+    """(zones the coverage grid draws, zones in the coverage table)."""
+    cells = derived(tables, queries4.coverage_cells, selection, metrics)
+    return first_zones(cells, figures4.MAX_BARS)["zone_id"].nunique(), cells["zone_id"].nunique()
+
+
 def coverage_chart(tables, selection: Selection, metrics: tuple[str, ...], lang: str):
     """The coverage grid of the first MAX_BARS zones."""
     shown = first_zones(derived(tables, queries4.coverage_cells, selection, metrics), figures4.MAX_BARS)
