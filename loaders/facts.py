@@ -30,6 +30,7 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
+_CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
 
@@ -349,6 +350,8 @@ def _read_quantity(
         else:
             return None
     elif dimension in ("money", "area", "person", "count"):
+        if _CHANGE_END.search(window):
+            return None  # 比上年增加12.3亿元: the size of a change, not a figure of its own
         outside_capital = dimension == "money" and _OUTSIDE_CAPITAL.search(window)
         if dimension == "money" and not outside_capital and (
             _is_threshold(text, quantity) or _is_item_money(text, quantity, window)
