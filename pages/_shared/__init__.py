@@ -23,6 +23,8 @@ Modules:
     ui.py       streamlit render helpers: chart (selection -> Data page link), table, notices, KPI cards
     topic.py    the shared composition of the Investment / Revenue & tax / Enterprises & employment pages
 
-Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) so a rerun on
-1M facts costs a cache lookup (cached page runs 0.04-0.15 s in AppTest on the synthetic bench tables).
+Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) (and views wrap
+the queries they compose), so a rerun on 1M facts only draws: cached page runs 0.02-0.06 s in AppTest
+on the synthetic bench tables, the app ~0.8 GB. The tables hold ids and vocabularies as categoricals
+and no report texts (Tables.document_texts reads those on demand).
 """
