@@ -259,7 +259,7 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [name for stop, name in _places(text) if start < stop <= end]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def _places(text: str) -> tuple[tuple[int, str], ...]:
     """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
     read once per report (a regex of a thousand alternatives is slow)."""
