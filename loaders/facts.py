@@ -30,6 +30,7 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
+_COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
@@ -369,6 +370,9 @@ def _read_quantity(
         if found:
             keyword = found[0]
             metric = keyword.project_metric if project_context else keyword.metric
+            subject = window[: found[1]]
+            if metric != "financing" and dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+                return None  # XX集团实现营业收入50亿元: one company's figure, not the zone's
             if metric == "project_investment" and not project_context and keyword.metric == "project_investment":
                 return None  # 项目计划总投资1.2亿元 of one named project: an item amount, not a group total
             if metric in ("investment",) and _has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
