@@ -380,7 +380,7 @@ def _read_quantity(
         elif _names_other_indicator(window):
             return None  # 工业增加值34.4亿元 or 投资强度: an indicator outside the vocabulary
         elif dimension == "money" and _has(cues()["new_indicator_verbs"], window) and not _ANNUAL_TASK_END.search(window):
-            unplaced.append((quantity, "a new indicator with no metric wording"))
+            unplaced.append((quantity, "另起一项指标，且无指标用语"))
             return None  # 实现财政总收入21.8亿元: a figure of its own, not a part of the one before
         else:
             pool = parent_pool
@@ -393,7 +393,7 @@ def _read_quantity(
             same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
             if not same:
                 if dimension in ("money", "area"):
-                    unplaced.append((quantity, "no metric wording near it"))
+                    unplaced.append((quantity, "附近没有指标用语"))
                 return None
             inherited = same[-1]
             metric = inherited.metric

@@ -8,9 +8,11 @@ implausible magnitudes. Across reports: conflicting values for one zone, metric 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
-from .schema import stable_id
+from .schema import metrics, stable_id
 
 # Above these a figure is more likely a unit slip than a zone's real size.
 PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_000}
@@ -36,8 +38,14 @@ def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):
     }
 
 
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    return dict(zip(metrics()["metric"], metrics()["label_zh"], strict=True))
+
+
 def _fmt(row: dict) -> str:
-    return f"{row['raw']}（{row['metric']}）"
+    """17.44亿元（项目完成投资）: the figure as written and its metric's Chinese label."""
+    return f"{row['raw']}（{_labels().get(row['metric'], row['metric'])}）"
 
 
 def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
