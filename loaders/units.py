@@ -158,4 +158,22 @@ def _scan_quantities(text: str) -> list[Quantity]:
                 rate=rate,
             )
         )
+    if "百分之" in text:
+        found.extend(_percents_in_words(text))
+        found.sort(key=lambda quantity: quantity.start)
     return found
+
+
+_PERCENT_IN_WORDS = re.compile(rf"百分之(?P<number>{NUMBER})")
+
+
+def _percents_in_words(text: str) -> list[Quantity]:
+    """百分之十二: a percent written with the sign in front, as words."""
+    quantities = []
+    for match in _PERCENT_IN_WORDS.finditer(text):
+        try:
+            value = _number(match["number"])
+        except ValueError:
+            continue
+        quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
+    return quantities
