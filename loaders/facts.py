@@ -423,7 +423,10 @@ def _read_quantity(
     if metric == "employment":
         cumulative = True
     if metric == "enterprises" and _has(["入驻", "入园", "总数", "现有", "共有", "达到"], window):
-        cumulative = True
+        cumulative = not _has(cues()["flows"], window)  # 新增入园企业27户 is a flow
+    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
+    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not _has(cues()["flows"], window):
+        cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
     if _has(["截至目前", "截止目前", "已建成", "到目前"], head) or _has(["在建"], _clause_after(text, quantity.end)[:12]):
         cumulative = True
     clause_window = text[max(clause_start(text, quantity.start, sentence.start), quantity.start - len(window)) : quantity.start]
@@ -455,8 +458,14 @@ def _read_quantity(
             status = parent.status
         elif status is None and "其中" in head and parent_pool:
             status = next((fact.status for fact in reversed(parent_pool) if fact.metric == "projects"), None)
-        if kind == "target" and status in (None, "landed", "planned") and _has(["开工"], window):
-            status = "started"
+        if kind == "target":
+            # 力争6个签约项目年内开工建设: the goal is the act after the count, not the group's state
+            after = _clause_after(text, quantity.end)
+            acts = _statuses_in(after[after.rfind("项目") + 1 :] if "项目" in after else after)
+            if acts:
+                status = max(acts, key=lambda act: act[2])[1]
+            elif status in (None, "landed", "planned") and _has(["开工"], window):
+                status = "started"
     quote_start, quote_end = sentence.start, sentence.end  # the quote is the figure's sentence
     fact = Fact(
         quantity=quantity,

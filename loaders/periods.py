@@ -45,6 +45,7 @@ SPAN = re.compile(
     rf"|前(?P<n>{_NUM})个?月"
     rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
     rf"|(?:截[至止]|到)(?:\d{{4}}年)?(?P<year_end>年?底|年末)"
+    rf"|截[至止](?:\d{{4}}年)?(?:第)?(?P<quarter>[一二三四1-4])季度末"
     rf"|(?P<named>{'|'.join(sorted(NAMED_SPANS, key=len, reverse=True))})"
 )
 
@@ -62,6 +63,8 @@ def _month(text: str) -> int:
 
 
 def _months(match: re.Match) -> tuple[str | None, bool]:
+    if match["quarter"]:
+        return f"01-{3 * int(parse_any(match['quarter'])):02d}", True  # 截至一季度末
     if match["year_end"]:
         return None, True  # 截止2025年底: a to-date figure for the whole year
     if match["named"]:
