@@ -79,11 +79,6 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
     return f"{first:02d}-{last:02d}", False
 
 
-def years_in(text: str) -> list[tuple[int, int]]:
-    """(offset, year) of every year token that dates a figure (base years excluded)."""
-    return [(match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(text)]
-
-
 @lru_cache(maxsize=4096)
 def _tokens(sentence: str):
     """Year, month-span and relative-year tokens of a sentence with their end offsets (read once)."""

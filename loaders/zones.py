@@ -122,10 +122,6 @@ def find_mentions(text: str) -> list[Mention]:
 _BOUNDARY = set("\n \t，。；：、“”‘’\"'（）()《》【】[]！？!?,.;:")
 
 
-def _masked_only(mention: Mention) -> bool:
-    return is_masked(mention.prefix) and not mention.prefix.strip(lexicon()["mask_chars"]).replace("X", "")
-
-
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
