@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -201,6 +202,10 @@ def _collect_docx_lines(container, lines: list[str], seen_cells: set) -> None:
 
     for block in container.iter_inner_content():
         if isinstance(block, Table):
+            rendered = table_sentences([[cell.text.strip() for cell in row.cells] for row in block.rows])
+            if rendered:
+                lines.extend(rendered)
+                continue
             for row in block.rows:
                 for cell in row.cells:
                     if cell._tc in seen_cells:  # a merged cell repeats in every row/column it spans
@@ -209,6 +214,55 @@ def _collect_docx_lines(container, lines: list[str], seen_cells: set) -> None:
                     _collect_docx_lines(cell, lines, seen_cells)
         else:
             lines.append(block.text)
+
+
+_NUMBER_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+_UNIT_IN_BRACKETS = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+_GENERIC_HEADERS = ("数值", "数量", "金额", "值", "指标值", "完成值", "完成情况", "实际完成")
+
+
+def table_sentences(rows: list[list[str]]) -> list[str]:
+    """An indicator table read as the sentences a report would write:
+
+    指标 | 单位 | 1-10月 | 同比增长（%） ; 主营业务收入 | 亿元 | 102.5 | 12.3
+    -> 主营业务收入：1-10月102.5亿元，同比增长12.3%。
+
+    Empty when the table holds no figures with a label; then its cells are read as lines.
+    """
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return []
+    header = rows[0]
+    unit_column = next((j for j, cell in enumerate(header) if cell in ("单位", "计量单位")), None)
+    sentences = []
+    for row in rows[1:]:
+        label = row[0]
+        if not label or _NUMBER_CELL.fullmatch(label):
+            continue
+        label_unit = _UNIT_IN_BRACKETS.search(label)
+        given = row[unit_column] if unit_column is not None and unit_column < len(row) else ""
+        unit = given or (label_unit.group(1) if label_unit else "")
+        label = label[: label_unit.start()] if label_unit else label
+        clauses: list[list[str]] = []
+        for column, cell in enumerate(row[1:], start=1):
+            cell = cell.replace(" ", "")
+            if column == unit_column or not _NUMBER_CELL.fullmatch(cell):
+                continue
+            head = header[column] if column < len(header) else ""
+            head_unit = _UNIT_IN_BRACKETS.search(head)
+            head_text = head[: head_unit.start()] if head_unit else head
+            head_text = "" if head_text in _GENERIC_HEADERS else head_text
+            percent = cell.endswith("%") or bool(head_unit and "%" in head_unit.group(1))
+            value = cell.rstrip("%")
+            if percent and re.search(r"增长|增速|增幅|同比", head_text) and clauses:
+                if value.startswith("-"):  # -3.2 under 同比增长 is a fall: say it the way reports do
+                    head_text, value = re.sub(r"增长|增速|增幅", "下降", head_text) or "下降", value[1:]
+                clauses[-1].append(f"{head_text}{value}%")
+                continue
+            if re.search(r"目标|计划|任务", head_text):
+                head_text += "为"  # 年度目标为150亿元: a target, as a report would say it
+            clauses.append([f"{label}：{head_text}{value}{'%' if percent else (head_unit.group(1) if head_unit else unit)}"])
+        sentences.extend("，".join(clause) + "。" for clause in clauses)
+    return sentences
 
 
 def _pdf_text(path: Path, data: bytes) -> str:

@@ -155,3 +155,36 @@ def test_file_over_the_size_limit_is_refused_without_being_read(report_files, mo
 
 def test_missing_file_is_a_source_error(tmp_path):
     assert problem_of(tmp_path / "gone.txt") == "cannot read file: No such file or directory"
+
+
+def test_an_indicator_table_in_a_docx_reads_as_the_sentences_a_report_would_write(tmp_path):
+    import docx
+
+    from loaders.extract import extract_text
+
+    document = docx.Document()
+    document.add_paragraph("鹤淇产业集聚区2025年主要经济指标")
+    table = document.add_table(rows=4, cols=5)
+    cells = [
+        ["指标", "单位", "1-10月", "同比增长（%）", "年度目标"],
+        ["主营业务收入", "亿元", "102.5", "12.3", "150"],
+        ["税收", "万元", "8832.6", "-3.2", ""],
+        ["入驻企业（家）", "", "104", "", ""],
+    ]
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "指标.docx"
+    document.save(path)
+    text = read_source(path).text
+    assert text.splitlines()[1:] == [
+        "主营业务收入：1-10月102.5亿元，同比增长12.3%。",
+        "主营业务收入：年度目标为150亿元。",
+        "税收：1-10月8832.6万元，同比下降3.2%。",
+        "入驻企业：1-10月104家。",
+    ]
+    facts = [(f["metric"], f["kind"], f["value"]) for f in extract_text(text)["facts"]]
+    assert facts == [
+        ("revenue", "actual", 10250000000.0), ("revenue", "growth", 12.3), ("revenue", "target", 15000000000.0),
+        ("tax", "actual", 88326000.0), ("tax", "growth", -3.2), ("enterprises", "actual", 104.0),
+    ]
