@@ -433,7 +433,8 @@ def _read_quantity(
     if metric == "financing":
         scope = _financing_scope(head)
     elif metric in ("projects", "enterprises"):
-        scope = _group_scope(clause_window, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
+        clause_text = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
+        scope = _group_scope(clause_text, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
     else:
         scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
         if scope and scope.endswith("项目") and not metric.startswith("project"):
