@@ -31,6 +31,7 @@ _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
 _COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+_SEVERAL_ZONES = re.compile(r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
@@ -353,6 +354,8 @@ def _read_quantity(
     elif dimension in ("money", "area", "person", "count"):
         if _CHANGE_END.search(window):
             return None  # 比上年增加12.3亿元: the size of a change, not a figure of its own
+        if _SEVERAL_ZONES.search(text, clause_start(text, quantity.start, sentence.start), quantity.start):
+            return None  # 全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure
         outside_capital = dimension == "money" and _OUTSIDE_CAPITAL.search(window)
         if dimension == "money" and not outside_capital and (
             _is_threshold(text, quantity) or _is_item_money(text, quantity, window)
