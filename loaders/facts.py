@@ -8,40 +8,45 @@ restatements in other units, growth rates). Wordings and cues are data in lexico
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import yaml
-
+from .fact_lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    Keyword,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    metric_units,
+    project_statuses,
+    status_pattern,
+    word_pattern,
+)
+from .fact_scopes import (
+    ANNUAL_TASK_END,
+    COUNT_NOUN,
+    financing_scope,
+    group_scope,
+    inherited_scope,
+    lexicon_scope,
+)
 from .periods import base_year, period_before
-from .schema import LEXICON, stable_id
+from .schema import stable_id
 from .text import clause_start, sentences
 from .units import Quantity, find_quantities
 
-METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "person"}
-NOT_A_METRIC = "-"  # metric_keywords.csv rows for wordings that look like a metric's but are not
 _CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
-_COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业)")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
-_ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
 _COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
 _SEVERAL_ZONES = re.compile(r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
-
-
-@dataclass(frozen=True)
-class Keyword:
-    word: str
-    metric: str
-    project_metric: str
-    cumulative: bool
 
 
 @dataclass
@@ -67,74 +72,24 @@ class Fact:
     children: list = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def metric_units() -> dict[str, str]:
-    with open(LEXICON / "metrics.csv", encoding="utf-8") as handle:
-        return {row["metric"]: row["unit"] for row in csv.DictReader(handle)}
-
-
-@lru_cache(maxsize=1)
-def keywords() -> list[Keyword]:
-    with open(LEXICON / "metric_keywords.csv", encoding="utf-8") as handle:
-        return [
-            Keyword(row["keyword"], row["metric"], row["project_metric"] or row["metric"], row["cumulative"] == "true")
-            for row in csv.DictReader(handle)
-        ]
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, list[str]]:
-    with open(LEXICON / "cues.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-@lru_cache(maxsize=1)
-def scope_words() -> list[tuple[str, str]]:
-    """Scope words in the order of scopes.csv: the first found wins (规上 before 工业企业)."""
-    with open(LEXICON / "scopes.csv", encoding="utf-8") as handle:
-        return [(row["word"], row["scope"]) for row in csv.DictReader(handle)]
-
-
-@lru_cache(maxsize=1)
-def project_statuses() -> list[tuple[str, str, int]]:
-    with open(LEXICON / "statuses.csv", encoding="utf-8") as handle:
-        rows = [(row["word"], row["status"], int(row["strength"])) for row in csv.DictReader(handle) if row["table"] == "projects"]
-    return sorted(rows, key=lambda row: -len(row[0]))
-
-
-@lru_cache(maxsize=256)
-def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _keyword_pattern() -> re.Pattern:
-    return _word_pattern(tuple(keyword.word for keyword in keywords()))
-
-
-@lru_cache(maxsize=1)
-def _keyword_index() -> dict[str, Keyword]:
-    return {keyword.word: keyword for keyword in keywords()}
-
-
 def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
     """The metric wording nearest the end of `window` whose metric fits the dimension.
 
     None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
     wording is about a wider place (县城建成区面积)."""
     best = None
-    for match in _keyword_pattern().finditer(window):
-        keyword = _keyword_index()[match.group()]
+    for match in keyword_pattern().finditer(window):
+        keyword = keyword_index()[match.group()]
         if keyword.metric == NOT_A_METRIC:
             best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
         elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
-    wider = _word_pattern(tuple(cues()["wider_places"]))
+    wider = word_pattern(tuple(cues()["wider_places"]))
     if wider.search(window, max(0, best[1] - 3), best[1]):
         return None
-    other = list(_word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
     if other and other[-1].start() >= best[1] + len(best[0].word):
         return None
     return best
@@ -142,23 +97,19 @@ def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
 
 def _names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if _word_pattern(tuple(cues()["other_indicators"])).search(window):
+    if word_pattern(tuple(cues()["other_indicators"])).search(window):
         return True
-    return any(_keyword_index()[m.group()].metric == NOT_A_METRIC for m in _keyword_pattern().finditer(window))
-
-
-def _has(words: list[str] | tuple[str, ...], text: str) -> bool:
-    return bool(words) and bool(_word_pattern(tuple(words)).search(text))
+    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
 
 
 def _is_target(head: str) -> bool:
-    cleaned = _word_pattern(tuple(cues()["not_target"])).sub("", head)
-    return _has(cues()["target"], cleaned)
+    cleaned = word_pattern(tuple(cues()["not_target"])).sub("", head)
+    return has(cues()["target"], cleaned)
 
 
 def _growth_sign(window: str) -> int | None:
-    up = list(_word_pattern(tuple(cues()["growth_up"])).finditer(window))
-    down = list(_word_pattern(tuple(cues()["growth_down"])).finditer(window))
+    up = list(word_pattern(tuple(cues()["growth_up"])).finditer(window))
+    down = list(word_pattern(tuple(cues()["growth_down"])).finditer(window))
     if not up and not down:
         return None
     last_up = up[-1].end() if up else -1
@@ -166,23 +117,11 @@ def _growth_sign(window: str) -> int | None:
     return -1 if last_down > last_up else 1
 
 
-def _scope(window: str) -> str | None:
-    for word, scope in scope_words():
-        if word in window:
-            return scope
-    return None
-
-
-@lru_cache(maxsize=1)
-def _status_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(word) for word, _, _ in project_statuses()))
-
-
 def _project_status(clause: str, position: int) -> str | None:
     """The project status word nearest the figure in its clause, strong words first."""
     by_word = {word: (status, strength) for word, status, strength in project_statuses()}
     best = None
-    for match in _status_pattern().finditer(clause):
+    for match in status_pattern().finditer(clause):
         status, strength = by_word[match.group()]
         rank = (-strength, abs(match.start() - position))
         if best is None or rank < best[0]:
@@ -202,8 +141,8 @@ def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:
         return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
     if after.startswith(tuple(cues()["item_after"])):
         return True
-    builds = _word_pattern(tuple(cues()["build_verbs"]))
-    facilities = _word_pattern(tuple(cues()["facility_nouns"]))
+    builds = word_pattern(tuple(cues()["build_verbs"]))
+    facilities = word_pattern(tuple(cues()["facility_nouns"]))
     if builds.match(after) and facilities.search(after):
         return True  # 投资700万元新建10千伏开闭所
     clause = window[window.rfind("，") + 1 :]
@@ -224,11 +163,11 @@ def _count_metric(text: str, quantity: Quantity, window: str, sentence_facts: li
     """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
     a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
     after = _clause_after(text, quantity.end)[:16]
-    noun = _COUNT_NOUN.match(after)
+    noun = COUNT_NOUN.match(after)
     if noun:
-        return _keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
-    if _status_pattern().match(after.lstrip("已正在实质性全部均都")) and any(f.metric == "projects" for f in sentence_facts):
-        return _keyword_index()["项目"]
+        return keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
+    if status_pattern().match(after.lstrip("已正在实质性全部均都")) and any(f.metric == "projects" for f in sentence_facts):
+        return keyword_index()["项目"]
     if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都", "和", "及", "与")):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = _last_keyword(window, "count")
@@ -238,7 +177,7 @@ def _count_metric(text: str, quantity: Quantity, window: str, sentence_facts: li
 def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None:
     """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order."""
     head = text[sentence.start : sentence.end]
-    marker = _word_pattern(tuple(cues()["respectively"])).search(head)
+    marker = word_pattern(tuple(cues()["respectively"])).search(head)
     if not marker:
         return
     at = sentence.start + marker.start()
@@ -246,7 +185,7 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
     amounts = [f for f in after if f.kind != "growth"]
     growths = [f for f in after if f.kind == "growth"]
     listed = text[sentence.start : at]
-    wordings = [_keyword_index()[m.group()] for m in _keyword_pattern().finditer(listed)]
+    wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
     wordings = [
         k for k in wordings
         if amounts and k.metric != NOT_A_METRIC
@@ -269,7 +208,7 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
     by_word = {word: (status, strength) for word, status, strength in project_statuses()}
     found = []
-    for match in _status_pattern().finditer(text):
+    for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
         if not found or found[-1][1] != status:
             found.append((match.start(), status, strength))
@@ -363,7 +302,7 @@ def _read_quantity(
             return None
         if dimension == "count":
             keyword = _count_metric(text, quantity, window, sentence_facts)
-            marker = _word_pattern(tuple(cues()["respectively"])).search(head)
+            marker = word_pattern(tuple(cues()["respectively"])).search(head)
             if keyword is None and marker:
                 listed = _last_keyword(head[: marker.start()], "count")
                 keyword = listed[0] if listed else None
@@ -378,11 +317,11 @@ def _read_quantity(
                 return None  # XX集团实现营业收入50亿元: one company's figure, not the zone's
             if metric == "project_investment" and not project_context and keyword.metric == "project_investment":
                 return None  # 项目计划总投资1.2亿元 of one named project: an item amount, not a group total
-            if metric in ("investment",) and _has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
+            if metric in ("investment",) and has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
                 metric = "investment_infrastructure"
         elif _names_other_indicator(window):
             return None  # 工业增加值34.4亿元 or 投资强度: an indicator outside the vocabulary
-        elif dimension == "money" and _has(cues()["new_indicator_verbs"], window) and not _ANNUAL_TASK_END.search(window):
+        elif dimension == "money" and has(cues()["new_indicator_verbs"], window) and not ANNUAL_TASK_END.search(window):
             unplaced.append((quantity, "另起一项指标，且无指标用语"))
             return None  # 实现财政总收入21.8亿元: a figure of its own, not a part of the one before
         else:
@@ -403,7 +342,7 @@ def _read_quantity(
             if inherited.kind == "target" and kind == "actual":
                 kind = "target"
         completion = _COMPLETION.match(text, quantity.end, quantity.end + 10)
-        if _ANNUAL_TASK_END.search(window) and completion:
+        if ANNUAL_TASK_END.search(window) and completion:
             kind = "target"
             stated_completion = float(completion.group(1))
     else:
@@ -422,24 +361,24 @@ def _read_quantity(
         year = parent_pool[0].year
         months = months or parent_pool[0].months
     clause = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
-    cumulative = bool(keyword and keyword.cumulative) or period.cumulative or _has(cues()["cumulative"], clause)
+    cumulative = bool(keyword and keyword.cumulative) or period.cumulative or has(cues()["cumulative"], clause)
     if metric == "employment":
         cumulative = True
-    if metric == "enterprises" and _has(["入驻", "入园", "总数", "现有", "共有", "达到"], window):
-        cumulative = not _has(cues()["flows"], window)  # 新增入园企业27户 is a flow
+    if metric == "enterprises" and has(["入驻", "入园", "总数", "现有", "共有", "达到"], window):
+        cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
     same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
-    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not _has(cues()["flows"], window):
+    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
-    if _has(["截至目前", "截止目前", "已建成", "到目前"], head) or _has(["在建"], _clause_after(text, quantity.end)[:12]):
+    if has(["截至目前", "截止目前", "已建成", "到目前"], head) or has(["在建"], _clause_after(text, quantity.end)[:12]):
         cumulative = True
     clause_window = text[max(clause_start(text, quantity.start, sentence.start), quantity.start - len(window)) : quantity.start]
     if metric == "financing":
-        scope = _financing_scope(head)
+        scope = financing_scope(head)
     elif metric in ("projects", "enterprises"):
         clause_text = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
-        scope = _group_scope(clause_text, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
+        scope = group_scope(clause_text, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
     else:
-        scope = _scope(clause_window + _clause_after(text, quantity.end)[:8])
+        scope = lexicon_scope(clause_window + _clause_after(text, quantity.end)[:8])
         if scope and scope.endswith("项目") and not metric.startswith("project"):
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
         owner = _AREA_OWNER.match(_clause_after(text, quantity.end))
@@ -451,7 +390,7 @@ def _read_quantity(
         group = groups[-1] if groups else None
         scope = group.scope if group else None
     if scope is None and inherited is not None:
-        scope = inherited.scope if kind == "growth" else _inherited_scope(window, inherited)
+        scope = inherited.scope if kind == "growth" else inherited_scope(window, inherited)
     status = None
     if metric == "projects":
         sentence_clause_end = _CLAUSE_STOP.search(text, quantity.end)
@@ -468,7 +407,7 @@ def _read_quantity(
             acts = _statuses_in(after[after.rfind("项目") + 1 :] if "项目" in after else after)
             if acts:
                 status = max(acts, key=lambda act: act[2])[1]
-            elif status in (None, "landed", "planned") and _has(["开工"], window):
+            elif status in (None, "landed", "planned") and has(["开工"], window):
                 status = "started"
     quote_start, quote_end = sentence.start, sentence.end  # the quote is the figure's sentence
     fact = Fact(
@@ -494,57 +433,6 @@ def _read_quantity(
     if parent is not None:
         parent.children.append(fact)
     return fact
-
-
-_SCOPE_FILLER = re.compile(
-    r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
-    r"|(?:面积)?(?:(?:扩展|扩大|增加|提高|发展|上升|下降|减少|调整)到|约为|约|近|为|达到|达|共|合计)*$"
-)
-
-
-_GROUP_VERBS = re.compile(
-    r"^(?:其中|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
-)
-
-
-def _as_group(scope: str | None, noun: str) -> str | None:
-    """亿元以上项目 read over a count of firms is 亿元以上企业."""
-    return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
-
-
-def _group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
-    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
-    86个亿元以上重点工业项目 -> 亿元以上项目."""
-    following = _COUNT_NOUN.match(after)
-    if following and following.group(2) == noun and following.group(1):
-        return _as_group(_scope(following.group(1) + noun), noun) or following.group(1) + noun
-    at = clause_window.rfind(noun)
-    if at < 0:
-        return _scope(clause_window)
-    qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
-    lexicon_scope = _as_group(_scope(qualifier + noun), noun)
-    if lexicon_scope:
-        return lexicon_scope
-    qualifier = _GROUP_VERBS.sub("", qualifier)
-    return qualifier + noun if 2 <= len(qualifier) <= 20 else None
-
-
-def _inherited_scope(window: str, inherited: Fact) -> str | None:
-    """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
-    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
-    if not words or re.search(r"较|比|同比", words) or _ANNUAL_TASK_END.search(words):
-        return inherited.scope  # a restatement in another unit, or the base of a comparison
-    words = _SCOPE_FILLER.sub("", words)
-    return words if 2 <= len(words) <= 12 else inherited.scope
-
-
-def _financing_scope(head: str) -> str | None:
-    modes = re.findall(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6}?)模式", head)
-    if modes:
-        return modes[-1] + "模式"
-    if re.search(r"为企业[^，。；]*$", head):
-        return "企业"
-    return None
 
 
 def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, zone_ids: dict[str, str]) -> list[dict]:

@@ -1,0 +1,73 @@
+"""Scopes: the qualifier that narrows a figure (规上, 签约项目, 工业用地, BT模式 …)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .fact_lexicon import scope_words
+
+if TYPE_CHECKING:
+    from .facts import Fact
+
+ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业)")
+
+
+def lexicon_scope(window: str) -> str | None:
+    """The first scope word of scopes.csv found in the text (the file's order is the priority)."""
+    for word, scope in scope_words():
+        if word in window:
+            return scope
+    return None
+
+
+_SCOPE_FILLER = re.compile(
+    r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
+    r"|(?:面积)?(?:(?:扩展|扩大|增加|提高|发展|上升|下降|减少|调整)到|约为|约|近|为|达到|达|共|合计)*$"
+)
+
+
+_GROUP_VERBS = re.compile(
+    r"^(?:其中|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
+)
+
+
+def _as_group(scope: str | None, noun: str) -> str | None:
+    """亿元以上项目 read over a count of firms is 亿元以上企业."""
+    return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
+
+
+def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
+    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
+    86个亿元以上重点工业项目 -> 亿元以上项目."""
+    following = COUNT_NOUN.match(after)
+    if following and following.group(2) == noun and following.group(1):
+        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + noun
+    at = clause_window.rfind(noun)
+    if at < 0:
+        return lexicon_scope(clause_window)
+    qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
+    named = _as_group(lexicon_scope(qualifier + noun), noun)
+    if named:
+        return named
+    qualifier = _GROUP_VERBS.sub("", qualifier)
+    return qualifier + noun if 2 <= len(qualifier) <= 20 else None
+
+
+def inherited_scope(window: str, inherited: Fact) -> str | None:
+    """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
+    if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
+        return inherited.scope  # a restatement in another unit, or the base of a comparison
+    words = _SCOPE_FILLER.sub("", words)
+    return words if 2 <= len(words) <= 12 else inherited.scope
+
+
+def financing_scope(head: str) -> str | None:
+    modes = re.findall(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6}?)模式", head)
+    if modes:
+        return modes[-1] + "模式"
+    if re.search(r"为企业[^，。；]*$", head):
+        return "企业"
+    return None
