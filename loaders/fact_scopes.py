@@ -61,7 +61,12 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
     words = _SCOPE_FILLER.sub("", words)
+    if words in _TOTALS:
+        return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
     return words if 2 <= len(words) <= 12 else inherited.scope
+
+
+_TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
 
 
 def financing_scope(head: str) -> str | None:
