@@ -95,6 +95,15 @@ def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
     return best
 
 
+def _wording_after(text: str, quantity: Quantity, dimension: str) -> tuple[Keyword, int] | None:
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
+    after = _clause_after(text, quantity.end)
+    for word, metric in cues()["wordings_after"].items():
+        if after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == dimension:
+            return Keyword(word, metric, metric, False), quantity.end
+    return None
+
+
 def _names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
     if word_pattern(tuple(cues()["other_indicators"])).search(window):
@@ -308,7 +317,7 @@ def _read_quantity(
                 keyword = listed[0] if listed else None
             found = (keyword, 0) if keyword else None
         else:
-            found = _last_keyword(window, dimension)
+            found = _last_keyword(window, dimension) or _wording_after(text, quantity, dimension)
         if found:
             keyword = found[0]
             metric = keyword.project_metric if project_context else keyword.metric
