@@ -25,13 +25,10 @@ import re
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
-CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
 
 # An Arabic number as written in reports: thousands separators, a decimal point with stray
 # spaces around it ("24. 3"), no sign (下降 carries the sign).
 ARABIC = r"\d+(?:,\d{3})*(?:[ \t]?\.[ \t]?\d+)?"
-# A Chinese numeral: digits with 十百千万亿, or a digit-by-digit year (二〇一〇).
-CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+"
 
 _SPACES = re.compile(r"[\s,]")
 

@@ -311,5 +311,3 @@ def pandas_types(arrow_type: pa.DataType):
         return pd.StringDtype()
     return None
 
-
-_types_mapper = pandas_types  # the name the dashboard's data layer imports

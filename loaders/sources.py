@@ -18,7 +18,6 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 MAX_FILE_MB = 64
-TEXT_SUFFIXES = (".txt", ".md")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 # A Chinese decoding is trusted when this share of its non-ASCII characters is common

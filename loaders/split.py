@@ -15,6 +15,8 @@ from .schema import LEXICON, stable_id
 PART_HEADING = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十百\d]+篇[：:\s]", re.MULTILINE)
 _DATE_NUMBER = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
 DATE = re.compile(rf"(?P<y>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}}))\s*年\s*(?P<m>{_DATE_NUMBER})\s*月\s*(?P<d>{_DATE_NUMBER})\s*日")
+SIMPLIFIED_HEAD = 600  # doc_type_of reads the first 600 characters
+SIMPLIFIED_TAIL = 2000  # signature lines are read from the last 2000
 ISSUER_END = ("管委会", "管理委员会", "委员会", "人民政府", "政府", "办公室", "办公厅", "局", "厅", "委", "部", "公司", "中心", "工作组", "筹备组")
 
 
@@ -35,18 +37,21 @@ def split_reports(text: str, source_file: str) -> list[dict]:
         body = text[start:end]
         if not body.strip():
             continue
-        simplified = to_simplified(body)  # same length: lexicon words match, titles stay as written
+        # Only the head (title, type) and the tail (signature) are read here, so only they are
+        # simplified; extraction simplifies the whole text once, later.
+        head, tail = body[:SIMPLIFIED_HEAD], body[-SIMPLIFIED_TAIL:]
+        simple_head, simple_tail = to_simplified(head), to_simplified(tail)
         documents.append(
             {
                 "doc_id": stable_id("d", body),
                 "source_file": source_file,
                 "part": part,
                 "title": title_of(body),
-                "doc_type": doc_type_of(simplified),
+                "doc_type": doc_type_of(simple_head),
                 "issuer": issuer_of(body),
-                "doc_date": signature_date(simplified),
+                "doc_date": signature_date(simple_tail),
                 "text": body,
-                "converted_from_traditional": simplified != body,
+                "converted_from_traditional": simple_head != head or simple_tail != tail,
             }
         )
     return documents
@@ -56,14 +61,19 @@ def _lines(body: str) -> list[str]:
     return [line.strip(" \t\u3000") for line in body.splitlines() if line.strip(" \t\u3000")]
 
 
+def _last_lines(body: str, count: int = 4) -> list[str]:
+    """The last non-empty lines, where a signature stands (read from the tail, not the whole report)."""
+    return _lines(body[-2000:])[-count:]
+
+
 def title_of(body: str) -> str:
     """The report's own title: the line after a 第N篇 heading when it reads as one, else the heading."""
     lines = _lines(body)
     if not lines:
         return ""
-    heading = PART_HEADING.sub("", lines[0], count=1).strip() if PART_HEADING.match(lines[0]) else lines[0]
-    following = lines[1:4] if PART_HEADING.match(lines[0]) else lines[1:3]
-    candidates = [] if not PART_HEADING.match(lines[0]) else []
+    headed = bool(PART_HEADING.match(lines[0]))
+    heading = PART_HEADING.sub("", lines[0], count=1).strip() if headed else lines[0]
+    following = lines[1:4] if headed else lines[1:3]
     for index, line in enumerate(following):
         if len(line) > 40 or re.search(r"[。；：:]$|[，,]", line):
             break
@@ -71,10 +81,8 @@ def title_of(body: str) -> str:
         if line.endswith(("的", "关于", "和", "与")) and index + 1 < len(following):
             title = line + following[index + 1]
         if re.search(r"报告|汇报|规划|答复|总结|情况|意见|方案|纲要|通知|简报", title):
-            candidates.append(title)
-            break
-    title = candidates[0] if candidates else heading
-    return title[:120]
+            return title[:120]
+    return heading[:120]
 
 
 def doc_type_of(body: str) -> str:
@@ -89,7 +97,7 @@ def doc_type_of(body: str) -> str:
 
 def signature_date(body: str) -> dt.date | None:
     """The date under the signature: a full date on one of the last lines."""
-    for line in reversed(_lines(body)[-4:]):
+    for line in reversed(_last_lines(body)):
         match = DATE.fullmatch(line.strip("。 "))
         if match:
             try:
@@ -101,7 +109,7 @@ def signature_date(body: str) -> dt.date | None:
 
 def issuer_of(body: str) -> str | None:
     """The signing body: the line just above the signature date, when it names an office."""
-    lines = _lines(body)[-4:]
+    lines = _last_lines(body)
     for index, line in enumerate(lines):
         if DATE.fullmatch(line.strip("。 ")) and index > 0:
             candidate = lines[index - 1]

@@ -98,7 +98,7 @@ class Tables:
         if not wanted or not file.exists():
             return pd.DataFrame({"doc_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
         texts = pq.read_table(file, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
-        return texts.to_pandas(types_mapper=schema._types_mapper)
+        return texts.to_pandas(types_mapper=schema.pandas_types)
 
     def document_text(self, doc_id: str) -> str:
         """One report's full text ('' when the report is unknown)."""
@@ -179,7 +179,7 @@ def _read_frame(name: str, file: Path) -> pd.DataFrame:
     for column in schema.TABLES[name].names:
         if column in present and column not in LAZY_COLUMNS.get(name, ()):
             part = parquet.read(columns=[column]).to_pandas(
-                types_mapper=schema._types_mapper, self_destruct=True
+                types_mapper=schema.pandas_types, self_destruct=True
             )
             columns[column] = part[column]
     release_memory()  # give the decoding buffers back before the next table
