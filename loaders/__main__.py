@@ -1,13 +1,24 @@
-"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet]`."""
+"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet]`.
+
+`python -m loaders evaluate [--reports DIR] [--gold DIR] [--tables DIR] [--json] [--misses N]`
+grades the loaders against a gold folder (docs/DATA_CONTRACT.md); with neither --reports nor
+--gold it grades the bundled sample and, when its texts are at hand, the development corpus.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from .build import BuildResult, build
+
+SAMPLE = (Path("data/reports"), Path("data/gold/sample"))
+DEVCORPUS_GOLD = Path("data/gold/devcorpus")
+DEVCORPUS_TEXTS = "ZONES_DEVCORPUS_TEXTS"  # the development corpus's texts never enter the repository
 
 SUMMARY_ROWS = (
     ("reports", "documents"),
@@ -35,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument("--out", type=Path, default=Path("data/tables"), help="tables folder")
     build_command.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     build_command.set_defaults(run=_run_build)
+    evaluate_command = commands.add_parser("evaluate", help="grade the loaders against hand-checked gold")
+    evaluate_command.add_argument("--reports", type=Path, help="reports folder (default data/reports)")
+    evaluate_command.add_argument("--gold", type=Path, help="gold folder (default data/gold/sample)")
+    evaluate_command.add_argument("--tables", type=Path, help="grade these built tables instead of building")
+    evaluate_command.add_argument("--json", action="store_true", help="print the results as JSON")
+    evaluate_command.add_argument("--misses", type=int, default=15, help="misses and spurious rows to list")
+    evaluate_command.set_defaults(run=_run_evaluate)
     return parser
 
 
@@ -43,6 +61,45 @@ def _run_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary(result))
     return result.exit_code
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import EvaluationError, evaluate
+    from .scorecard import render
+
+    results = {}
+    try:
+        for name, reports, gold in _evaluations(args):
+            if gold is None:
+                results[name] = {"skipped": reports}
+                continue
+            results[name] = evaluate(reports, gold, args.tables, args.misses)
+    except EvaluationError as error:
+        print(f"evaluate: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        print("\n\n".join(f"{name}: skipped, {result['skipped']}" if "skipped" in result else render(result)
+                           for name, result in results.items()))
+    return 0
+
+
+def _evaluations(args: argparse.Namespace) -> list[tuple[str, Path | str, Path | None]]:
+    """(name, reports, gold) to grade; a skipped one has the reason in place of reports and no gold."""
+    if args.reports or args.gold or args.tables:
+        gold = args.gold or SAMPLE[1]
+        return [(gold.name, args.reports or SAMPLE[0], gold)]
+    runs = [(SAMPLE[1].name, *SAMPLE)]
+    texts = os.environ.get(DEVCORPUS_TEXTS)
+    if not DEVCORPUS_GOLD.is_dir():
+        runs.append((DEVCORPUS_GOLD.name, f"no {DEVCORPUS_GOLD} folder", None))
+    elif not texts or not Path(texts).is_dir():
+        reason = f"its texts are not here (set {DEVCORPUS_TEXTS}=DIR, or run evaluate --reports DIR --gold {DEVCORPUS_GOLD})"
+        runs.append((DEVCORPUS_GOLD.name, reason, None))
+    else:
+        runs.append((DEVCORPUS_GOLD.name, Path(texts), DEVCORPUS_GOLD))
+    return runs
 
 
 def summary(result: BuildResult) -> str:
