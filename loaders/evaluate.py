@@ -20,7 +20,7 @@ from .schema import metrics
 ALL = "all"
 GOLD_TABLES = ("facts", "projects", "infrastructure", "zones")
 REPORT_KEYS = ("id", "part", "report_part")  # the first column a gold file has names its report
-SENTENCE_ENDS = "。！？；!?;\n"
+SENTENCE_ENDS = "。！？!?\n"  # as the loaders quote: a whole sentence, semicolons inside
 QUOTE_REACH = 400  # characters searched on each side of a figure for its sentence's ends
 
 

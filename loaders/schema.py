@@ -1,6 +1,6 @@
 """The data contract as code: every table, its columns, types, key and vocabularies.
 
-`../shared/spec/DATA_CONTRACT.md` is the prose; this module is what the loaders write
+`docs/DATA_CONTRACT.md` is the prose; this module is what the loaders write
 and what the dashboard and tests read. Extra columns come after the contract's own.
 """
 

@@ -6,22 +6,18 @@ infrastructure tests share the rest; their case format is described in tests/tes
 
 from __future__ import annotations
 
-import json
 import math
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from loaders.normalize import normalize
-from tests.conftest import SHARED
+from tests.conftest import GOLD
 
 CASES = Path(__file__).resolve().parent / "cases"
 ITEM_CASE_KEYS = {"id", "text", "count", "projects", "items", "xfail", "note"}
 NUMBER_FIELDS = {"investment", "quantity"}
-SCORER = SHARED / "tools" / "score_extraction.py"
 ZONE = "测试产业集聚区"
 
 
@@ -122,18 +118,14 @@ def check_sample_offsets(sample_tables: Path, table: str) -> None:
 
 
 def check_score_floor(sample_tables: Path, table: str, floor: dict[str, float]) -> None:
-    """The gold scorer's recall and status accuracy of one items table stay at or above `floor`."""
-    score = item_scores(sample_tables)[table]
+    """The gold score (loaders.evaluate) of one items table stays at or above `floor`."""
+    score = sample_scores(sample_tables)[table]
     for measure, least in floor.items():
         assert score[measure] >= least, (measure, score)
 
 
-def item_scores(sample_tables: Path) -> dict:
-    """The gold scorer's items section for the sample tables (skips when the scorer is absent)."""
-    if not SCORER.exists():
-        pytest.skip("../shared/tools/score_extraction.py is not beside this checkout")
-    result = subprocess.run(
-        [sys.executable, str(SCORER), "--tables", str(sample_tables), "--items", "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(result.stdout)["items"]
+def sample_scores(sample_tables: Path) -> dict:
+    """Every figure of the sample tables graded against data/gold/sample, over all its reports."""
+    from loaders.evaluate import grade, read_gold, read_tables
+
+    return grade(read_gold(GOLD), read_tables(sample_tables))["scores"]["all"]

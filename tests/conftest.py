@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"
-SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "data" / "gold" / "sample"
+CONTRACT = ROOT / "docs" / "DATA_CONTRACT.md"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The sample's gold annotation (../shared/gold) as contract tables, offsets located in the text.
+"""The sample's gold annotation (data/gold/sample) as contract tables, offsets located in the text.
 
 Independent of the loaders: the page tests can show the pages on complete, graded content
 while extraction is still growing. Numbers are located in order of appearance within their
@@ -17,7 +17,7 @@ from pages._shared.coverage import sentence_bounds
 from pages._shared.data import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT.parent / "shared" / "gold"
+GOLD = ROOT / "data" / "gold" / "sample"
 REPORT = ROOT / "data" / "reports" / "seed_reports.txt"
 HEADING = re.compile(r"第[一二三四五六七八九十]+篇：")
 
@@ -93,7 +93,7 @@ def gold_tables(out: Path) -> Path:
     documents = _documents()
     locate = _Locator(documents)
     read = {"keep_default_na": False, "na_values": [""], "dtype": str}
-    zones = pd.read_csv(GOLD / "seed_zones.csv", **read)
+    zones = pd.read_csv(GOLD / "zones.csv", **read)
     zones = pd.DataFrame(
         {
             "zone_id": zones["zone"].map(zone_id_for),
@@ -109,7 +109,7 @@ def gold_tables(out: Path) -> Path:
             .map(lambda n: [x for x in n if x]),
         }
     )
-    facts = _with_offsets(pd.read_csv(GOLD / "seed_facts.csv", **read), documents, locate, "raw")
+    facts = _with_offsets(pd.read_csv(GOLD / "facts.csv", **read), documents, locate, "raw")
     facts = facts.assign(
         fact_id=[
             stable_id("f", *row) for row in facts[["doc_id", "start", "metric", "kind", "raw"]].itertuples()
@@ -119,13 +119,13 @@ def gold_tables(out: Path) -> Path:
         cumulative=facts["cumulative"] == "true",
     )
     locate.cursor = dict.fromkeys(locate.cursor, 0)
-    projects = _with_offsets(pd.read_csv(GOLD / "seed_projects.csv", **read), documents, locate, "name")
+    projects = _with_offsets(pd.read_csv(GOLD / "projects.csv", **read), documents, locate, "name")
     projects = projects.assign(
         project_id=[f"p_{index:03d}" for index in range(len(projects))],
         investment=projects["investment"].astype(float),
     )
     locate.cursor = dict.fromkeys(locate.cursor, 0)
-    items = pd.read_csv(GOLD / "seed_infrastructure.csv", **read)
+    items = pd.read_csv(GOLD / "infrastructure.csv", **read)
     items["anchor"] = items["raw"].fillna(items["name"].str.split("（").str[0])
     infrastructure = _with_offsets(items, documents, locate, "anchor")
     infrastructure = infrastructure.assign(
@@ -159,5 +159,5 @@ def gold_tables(out: Path) -> Path:
         "infrastructure": infrastructure,
         "quality": quality,
     }
-    manifest = {"built_at": "2026-11-30T00:00:00+00:00", "source": "shared/gold", "reports": len(documents)}
+    manifest = {"built_at": "2026-11-30T00:00:00+00:00", "source": "data/gold/sample", "reports": len(documents)}
     return write_tables(frames, out, manifest)
