@@ -8,7 +8,7 @@ out. The rules (loaders/grading.py) and the gold layout are in docs/DATA_CONTRAC
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -30,16 +30,24 @@ class EvaluationError(ValueError):
 
 @dataclass(frozen=True)
 class Gold:
-    """The gold rows of one folder, each with its `report` key as text, and the halves of its reports."""
+    """The gold rows of one folder, each with its `report` key as text, and the reports of sources.tsv.
+
+    `sources` maps each annotated report to its half ("" when none); None without a sources.tsv,
+    when every report built is graded.
+    """
 
     folder: Path
     key: str
     tables: dict[str, pd.DataFrame]
-    halves: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] | None = None
+
+    @property
+    def halves(self) -> dict[str, str]:
+        return {report: half for report, half in (self.sources or {}).items() if half}
 
 
 def read_gold(folder: Path) -> Gold:
-    """The gold CSVs of a folder (any may be absent) and its sources.tsv halves, if any."""
+    """The gold CSVs of a folder (any may be absent) and its sources.tsv, if any."""
     folder = Path(folder)
     if not folder.is_dir():
         raise EvaluationError(f"{folder}: no such gold folder")
@@ -47,7 +55,7 @@ def read_gold(folder: Path) -> Gold:
     if all(table is None for table in tables.values()):
         raise EvaluationError(f"{folder}: no gold file (expected {', '.join(f'{n}.csv' for n in GOLD_TABLES)})")
     keys = {table.attrs["key"] for name, table in tables.items() if table is not None and name != "zones"}
-    return Gold(folder, "id" if "id" in keys else "part", tables, _read_halves(folder / "sources.tsv"))
+    return Gold(folder, "id" if "id" in keys else "part", tables, _read_sources(folder / "sources.tsv"))
 
 
 def _read_gold_table(path: Path) -> pd.DataFrame | None:
@@ -64,15 +72,14 @@ def _read_gold_table(path: Path) -> pd.DataFrame | None:
     return gold
 
 
-def _read_halves(path: Path) -> dict[str, str]:
+def _read_sources(path: Path) -> dict[str, str] | None:
     if not path.exists():
-        return {}
+        return None
     sources = pd.read_csv(path, sep="\t", dtype="string")
-    if "half" not in sources:
-        return {}
     if "id" not in sources:
-        raise EvaluationError(f"{path}: a `half` column needs an `id` column beside it")
-    return {str(id_): str(half) for id_, half in zip(sources["id"], sources["half"], strict=True) if pd.notna(half)}
+        raise EvaluationError(f"{path}: no `id` column (the report file stems the gold is about)")
+    halves = sources["half"] if "half" in sources else pd.Series([""] * len(sources), dtype="string")
+    return {str(id_): "" if pd.isna(half) else str(half) for id_, half in zip(sources["id"], halves, strict=True)}
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
@@ -102,6 +109,7 @@ def evaluate(reports: Path, gold_folder: Path, tables: Path | None = None, misse
 def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict:
     """Every figure for all reports and for each half, then the first `misses` misses and spurious rows."""
     rows = extracted_rows(tables, gold.key)
+    built = set(rows["reports"])
     matches = {
         "facts": match_facts(_gold(gold, "facts"), rows["facts"]),
         "facts_zone_blind": match_facts(_gold(gold, "facts"), rows["facts"], zones=False),
@@ -110,12 +118,15 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
         "infrastructure": match_items(_gold(gold, "infrastructure"), rows["infrastructure"], by_category=True),
         "zones": match_zones(_gold(gold, "zones"), rows["zones"]),
     }
-    scopes = {ALL: None} | {half: _reports_of(gold.halves, half) for half in dict.fromkeys(gold.halves.values())}
-    misses_found, spurious = listings(_gold(gold, "facts"), rows["facts"], matches["facts"], tables["documents"], gold)
+    graded = None if gold.sources is None else set(gold.sources)
+    scopes = {ALL: graded} | {half: _reports_of(gold.halves, half) for half in dict.fromkeys(gold.halves.values())}
+    misses_found, spurious = listings(_gold(gold, "facts"), _within(rows["facts"], graded), matches["facts"],
+                                      tables["documents"], gold)
     return {
         "gold": str(gold.folder),
         "key": gold.key,
-        "reports_graded": int(rows["reports"].nunique()),
+        "reports_graded": len(built if graded is None else built & graded),
+        "reports_left_out": sorted(built - graded) if graded is not None else [],
         "scores": {name: figures(gold, rows, matches, reports) for name, reports in scopes.items()},
         "misses": {"count": len(misses_found), "rows": misses_found[:misses]},
         "spurious": {"count": len(spurious), "rows": spurious[:misses]},

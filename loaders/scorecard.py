@@ -10,6 +10,8 @@ def render(result: dict) -> str:
     lines = [f"gold {result['gold']} (key: {result['key']}) against {result.get('tables') or result['reports']}"
              f" ({result['reports_graded']} reports graded)"]
     lines += [f"  skipped {line}" for line in result.get("skipped_files", [])]
+    if result["reports_left_out"]:
+        lines.append(f"  not in sources.tsv, left out: {', '.join(result['reports_left_out'])}")
     for scope, scores in result["scores"].items():
         lines += ["", f"== {scope}", *headline(scores)]
         for name, label in BREAKDOWNS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -84,7 +85,7 @@ def test_a_gold_fact_removed_makes_its_row_spurious(sample_tables, tmp_path):
     gold = read_gold(GOLD)
     facts = gold.tables["facts"]
     removed = facts[(facts["report"] == "2") & (facts["metric"] == "revenue")].index[0]
-    fewer = type(gold)(gold.folder, gold.key, {**gold.tables, "facts": facts.drop(index=removed)}, gold.halves)
+    fewer = dataclasses.replace(gold, tables={**gold.tables, "facts": facts.drop(index=removed)})
     result = grade(fewer, read_tables(sample_tables), misses=5)
     assert counts(result["scores"]["all"]["facts"], "gold", "rows", "found", "precision", "recall") == (
         88, 89, 88, round(88 / 89, 4), 1.0,
@@ -199,9 +200,18 @@ def test_the_cli_names_a_missing_gold_folder_and_exits_2(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"evaluate: {tmp_path / 'nowhere'}: no such gold folder"
 
 
-def test_a_half_column_without_ids_is_refused(tmp_path):
+def test_sources_without_ids_are_refused_naming_the_file(tmp_path):
     for name, text in TINY_GOLD.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     pd.DataFrame({"half": ["tuning"]}).to_csv(tmp_path / "sources.tsv", sep="\t", index=False)
-    with pytest.raises(EvaluationError, match=r"sources\.tsv: a `half` column needs an `id` column"):
+    with pytest.raises(EvaluationError, match=r"sources\.tsv: no `id` column"):
         read_gold(tmp_path)
+
+
+def test_a_text_not_in_sources_is_left_out_of_every_figure(tiny, tmp_path):
+    texts, gold = write_tiny(tmp_path)
+    (texts / "c.txt").write_text("河西产业园区2024年工作总结\n河西产业园区入驻企业62家。\n", encoding="utf-8")
+    result = evaluate(texts, gold)
+    assert (result["reports_graded"], result["reports_left_out"]) == (2, ["c"])
+    assert result["scores"] == tiny["scores"]
+    assert result["spurious"]["count"] == 2
