@@ -20,6 +20,12 @@ from .schema import metrics
 ALL = "all"
 GOLD_TABLES = ("facts", "projects", "infrastructure", "zones")
 REPORT_KEYS = ("id", "part", "report_part")  # the first column a gold file has names its report
+REQUIRED = {
+    "facts": ("zone", "metric", "kind", "value", "raw"),
+    "projects": ("name", "status"),
+    "infrastructure": ("category", "name", "status"),
+    "zones": ("zone",),
+}
 SENTENCE_ENDS = "。！？!?\n"  # as the loaders quote: a whole sentence, semicolons inside
 QUOTE_REACH = 400  # characters searched on each side of a figure for its sentence's ends
 
@@ -55,7 +61,9 @@ def read_gold(folder: Path) -> Gold:
     if all(table is None for table in tables.values()):
         raise EvaluationError(f"{folder}: no gold file (expected {', '.join(f'{n}.csv' for n in GOLD_TABLES)})")
     keys = {table.attrs["key"] for name, table in tables.items() if table is not None and name != "zones"}
-    return Gold(folder, "id" if "id" in keys else "part", tables, _read_sources(folder / "sources.tsv"))
+    if len(keys) > 1:
+        raise EvaluationError(f"{folder}: some gold files are keyed by `part`, others by `id`; use one")
+    return Gold(folder, keys.pop() if keys else "part", tables, _read_sources(folder / "sources.tsv"))
 
 
 def _read_gold_table(path: Path) -> pd.DataFrame | None:
@@ -65,6 +73,9 @@ def _read_gold_table(path: Path) -> pd.DataFrame | None:
     key = next((key for key in REPORT_KEYS if key in gold), None)
     if key is None and path.stem != "zones":
         raise EvaluationError(f"{path}: no report key column (expected `part` or `id`)")
+    missing = [column for column in REQUIRED[path.stem] if column not in gold]
+    if missing:
+        raise EvaluationError(f"{path}: no {', '.join(f'`{column}`' for column in missing)} column")
     gold["report"] = gold[key].fillna("").astype(str) if key else ""
     gold.attrs["key"] = "id" if key == "id" else "part"
     if path.stem == "facts" and gold["value"].isna().any():
@@ -127,6 +138,7 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
         "key": gold.key,
         "reports_graded": len(built if graded is None else built & graded),
         "reports_left_out": sorted(built - graded) if graded is not None else [],
+        "reports_without_text": sorted(_gold_reports(gold) - built),
         "scores": {name: figures(gold, rows, matches, reports) for name, reports in scopes.items()},
         "misses": {"count": len(misses_found), "rows": misses_found[:misses]},
         "spurious": {"count": len(spurious), "rows": spurious[:misses]},
@@ -303,6 +315,15 @@ def _zones_within(zones: pd.DataFrame, reports: set | None) -> pd.DataFrame:
 
 def _found(gold: pd.DataFrame, pairs: dict) -> int:
     return int(gold.index.isin(list(pairs)).sum())
+
+
+def _gold_reports(gold: Gold) -> set:
+    """Every report the gold has rows about or lists in sources.tsv."""
+    reports = set(gold.sources or ())
+    for table in gold.tables.values():
+        if table is not None:
+            reports |= set(table["report"]) - {""}
+    return reports
 
 
 def _reports_of(halves: dict[str, str], half: str) -> set:

@@ -12,6 +12,8 @@ def render(result: dict) -> str:
     lines += [f"  skipped {line}" for line in result.get("skipped_files", [])]
     if result["reports_left_out"]:
         lines.append(f"  not in sources.tsv, left out: {', '.join(result['reports_left_out'])}")
+    if result["reports_without_text"]:
+        lines.append(f"  gold but no text (every gold row a miss): {', '.join(result['reports_without_text'])}")
     for scope, scores in result["scores"].items():
         lines += ["", f"== {scope}", *headline(scores)]
         for name, label in BREAKDOWNS:

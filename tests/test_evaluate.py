@@ -215,3 +215,22 @@ def test_a_text_not_in_sources_is_left_out_of_every_figure(tiny, tmp_path):
     assert (result["reports_graded"], result["reports_left_out"]) == (2, ["c"])
     assert result["scores"] == tiny["scores"]
     assert result["spurious"]["count"] == 2
+
+
+def test_a_report_with_gold_but_no_text_is_named_and_its_facts_are_misses(tiny, tmp_path):
+    texts, gold = write_tiny(tmp_path)
+    with open(gold / "facts.csv", "a", encoding="utf-8") as facts:
+        facts.write("d,河西产业园区,enterprises,actual,62,count,,,true,,,,62家,\n")
+    with open(gold / "sources.tsv", "a", encoding="utf-8") as sources:
+        sources.write("d\tcheck\t-\n")
+    result = evaluate(texts, gold)
+    assert result["reports_without_text"] == ["d"]
+    assert counts(result["scores"]["check"]["facts"], "gold", "rows", "found") == (4, 3, 1)
+    assert result["misses"]["rows"][-1]["quote"] == ""
+
+
+def test_gold_files_keyed_two_ways_are_refused(tmp_path):
+    (tmp_path / "facts.csv").write_text("id,zone,metric,kind,value,raw\na,甲园区,revenue,actual,1,1元\n", encoding="utf-8")
+    (tmp_path / "projects.csv").write_text("part,zone,name,status\n1,甲园区,某项目,planned\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="some gold files are keyed by `part`, others by `id`"):
+        read_gold(tmp_path)
