@@ -46,12 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument("--out", type=Path, default=Path("data/tables"), help="tables folder")
     build_command.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     build_command.set_defaults(run=_run_build)
-    evaluate_command = commands.add_parser("evaluate", help="grade the loaders against hand-checked gold")
-    evaluate_command.add_argument("--reports", type=Path, help="reports folder (default data/reports)")
-    evaluate_command.add_argument("--gold", type=Path, help="gold folder (default data/gold/sample)")
-    evaluate_command.add_argument("--tables", type=Path, help="grade these built tables instead of building")
+    evaluate_command = commands.add_parser(
+        "evaluate",
+        help="grade the loaders against hand-checked gold",
+        description="Grade the loaders against a gold folder. With neither --reports nor --gold: the sample,"
+        f" then {DEVCORPUS_GOLD} when {DEVCORPUS_TEXTS} names the folder of its texts.",
+    )
+    evaluate_command.add_argument("--reports", type=Path, metavar="DIR", help="reports folder (default data/reports)")
+    evaluate_command.add_argument("--gold", type=Path, metavar="DIR", help="gold folder (default data/gold/sample)")
+    evaluate_command.add_argument("--tables", type=Path, metavar="DIR", help="grade these built tables, no build")
     evaluate_command.add_argument("--json", action="store_true", help="print the results as JSON")
-    evaluate_command.add_argument("--misses", type=int, default=15, help="misses and spurious rows to list")
+    evaluate_command.add_argument("--misses", type=int, default=15, metavar="N", help="misses and spurious rows to list")
     evaluate_command.set_defaults(run=_run_evaluate)
     return parser
 
