@@ -68,8 +68,12 @@ def _read_gold_table(path: Path) -> pd.DataFrame | None:
         raise EvaluationError(f"{path}: no {', '.join(f'`{column}`' for column in missing)} column")
     gold["report"] = gold[key].fillna("").astype(str) if key else ""
     gold.attrs["key"] = "id" if key == "id" else "part"
-    if path.stem == "facts" and gold["value"].isna().any():
-        raise EvaluationError(f"{path}: a fact without a value (row {int(gold['value'].isna().idxmax()) + 2})")
+    if path.stem == "facts":
+        values = pd.to_numeric(gold["value"], errors="coerce")
+        if values.isna().any():
+            line = int(values.isna().to_numpy().argmax()) + 2  # 1-based, after the header
+            raise EvaluationError(f"{path}: line {line}: the value {gold['value'].iloc[line - 2]!r} is not a number")
+        gold["value"] = values.astype(float)
     return gold
 
 

@@ -234,3 +234,11 @@ def test_gold_files_keyed_two_ways_are_refused(tmp_path):
     (tmp_path / "projects.csv").write_text("part,zone,name,status\n1,甲园区,某项目,planned\n", encoding="utf-8")
     with pytest.raises(EvaluationError, match="some gold files are keyed by `part`, others by `id`"):
         read_gold(tmp_path)
+
+
+def test_a_gold_value_that_is_not_a_number_is_refused_naming_its_line(tmp_path):
+    (tmp_path / "facts.csv").write_text(
+        "id,zone,metric,kind,value,raw\na,甲园区,revenue,actual,1,1元\na,甲园区,tax,actual,9亿,9亿元\n", encoding="utf-8"
+    )
+    with pytest.raises(EvaluationError, match=r"facts\.csv: line 3: the value '9亿' is not a number"):
+        read_gold(tmp_path)
