@@ -5,7 +5,9 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 TABLES := data/tables
 
-.PHONY: setup browser tables build run test check bench clean
+SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+
+.PHONY: setup system tables build run test check bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,10 +16,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-browser:  ## Debian chromium + CJK fonts (as root); the browser tests need them
-	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+system:  ## Debian packages (as root): chromium + CJK fonts (browser tests, chart images), pango (PDF), poppler (PDF checks)
+	@dpkg-query -W -f='$${Status}\n' $(SYSTEM_PACKAGES) 2>/dev/null | grep -c '^install ok installed' \
+	  | grep -qx "$(words $(SYSTEM_PACKAGES))" || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; }
+	  apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; }
 
 tables: $(STAMP)  ## build the tables from data/reports if they are missing
 	@test -f $(TABLES)/manifest.json || $(PY) -m loaders build
@@ -25,10 +28,10 @@ tables: $(STAMP)  ## build the tables from data/reports if they are missing
 build: $(STAMP)  ## rebuild the tables from data/reports
 	$(PY) -m loaders build
 
-run: tables
+run: tables system
 	$(PY) -m streamlit run dashboard.py --server.headless=true --server.port=$(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) system
 	$(PY) -m pytest -q
 
 check: $(STAMP)

@@ -1,8 +1,10 @@
 """Compare 2–5 zones: every metric's latest value side by side, the differences, small multiples."""
 
+from datetime import date
+
 import streamlit as st
 
-from pages._shared import queries, ui, views
+from pages._shared import brief, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
 from pages._shared.i18n import kind_label, t
@@ -25,6 +27,23 @@ if reason == "too_many":
 
 kind = synced_widget(page, "compare", st.radio, t("compare.kind"), ("actual", "target"), default="actual",
                      format_func=kind_label, horizontal=True)
+today = date.today().isoformat()
+zone_names = [str(names.get(zone_id, zone_id)) for zone_id in zone_ids]
+xlsx_column, pdf_column = st.columns(2)
+xlsx_column.download_button(
+    t("brief.download_xlsx"),
+    data=lambda: brief.comparison_workbook(tables, selection, zone_ids, kind, lang),
+    file_name=brief.file_name(zone_names, today, lang, "xlsx"),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="compare_xlsx", icon=":material/table:", on_click="ignore",
+)
+pdf_column.download_button(
+    t("brief.download_pdf"),
+    data=lambda: brief.comparison_pdf(tables, selection, zone_ids, kind, lang, today),
+    file_name=brief.file_name(zone_names, today, lang, "pdf"),
+    mime="application/pdf", key="compare_pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+)
+
 table, figure = derived(tables, views.compare_view, selection, zone_ids, kind, lang)
 
 st.subheader(t("compare.table"))
@@ -34,3 +53,4 @@ if figure is None:
     ui.notice(t("no_facts_selected"))
 else:
     ui.chart(page, figure, key="compare_multiples")
+
