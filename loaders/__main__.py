@@ -1,12 +1,14 @@
-"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet]`."""
+"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet]`; `users add|remove|list`."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 from pathlib import Path
 
+from .accounts import ROLES, AccountError, Accounts, accounts_file
 from .build import BuildResult, build
 
 SUMMARY_ROWS = (
@@ -35,6 +37,18 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument("--out", type=Path, default=Path("data/tables"), help="tables folder")
     build_command.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     build_command.set_defaults(run=_run_build)
+
+    users = commands.add_parser("users", help="editor and viewer accounts (a local file of argon2 hashes)")
+    users.add_argument("--file", type=Path, default=None, help="accounts file (default: $ZONES_ACCOUNTS_FILE or "
+                       "~/.config/zone-dashboard/accounts.json)")
+    actions = users.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="create or replace an account; the password is typed, never an argument")
+    add.add_argument("name")
+    add.add_argument("--role", choices=ROLES, default="editor")
+    remove = actions.add_parser("remove", help="delete an account")
+    remove.add_argument("name")
+    actions.add_parser("list", help="names and roles")
+    users.set_defaults(run=_run_users)
     return parser
 
 
@@ -43,6 +57,34 @@ def _run_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary(result))
     return result.exit_code
+
+
+def _run_users(args: argparse.Namespace) -> int:
+    accounts = Accounts(args.file or accounts_file())
+    try:
+        if args.action == "list":
+            for name, role in accounts.users():
+                print(f"{name}\t{role}")
+        elif args.action == "remove":
+            accounts.remove(args.name)
+            print(f"removed {args.name} from {accounts.path}")
+        else:
+            accounts.add(args.name, _typed_password(), role=args.role)
+            print(f"{args.name} ({args.role}) saved in {accounts.path}")
+    except AccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _typed_password() -> str:
+    """Typed twice at a terminal (not echoed); one line from standard input when it is a pipe."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != password:
+        raise AccountError("the two passwords differ")
+    return password
 
 
 def summary(result: BuildResult) -> str:
