@@ -77,7 +77,7 @@ def test_a_second_publish_waits_for_the_first(tmp_path, monkeypatch):
 
     monkeypatch.setattr(publish, "build", slow_build)
     first = publish.stage("a.txt", REPORT, tmp_path / "staging")
-    second = publish.stage("b.txt", REPORT.replace("85.6".encode(), "90.1".encode()), tmp_path / "staging")
+    second = publish.stage("b.txt", REPORT.replace(b"85.6", b"90.1"), tmp_path / "staging")
     threads = [threading.Thread(target=publish.publish, args=([item], reports, tables, "wang")) for item in (first, second)]
     for thread in threads:
         thread.start()
