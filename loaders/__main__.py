@@ -3,17 +3,21 @@
 `python -m loaders evaluate [--reports DIR] [--gold DIR] [--tables DIR] [--json] [--misses N]`
 grades the loaders against a gold folder (docs/DATA_CONTRACT.md); with neither --reports nor
 --gold it grades the bundled sample and, when its texts are at hand, the development corpus.
+
+`python -m loaders users add|remove|list` manages the editors' and viewers' accounts.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
 import sys
 from pathlib import Path
 
+from .accounts import ROLES, AccountError, Accounts, accounts_file
 from .build import BuildResult, build
 
 SAMPLE = (Path("data/reports"), Path("data/gold/sample"))
@@ -58,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     evaluate_command.add_argument("--json", action="store_true", help="print the results as JSON")
     evaluate_command.add_argument("--misses", type=int, default=15, metavar="N", help="misses and spurious rows to list")
     evaluate_command.set_defaults(run=_run_evaluate)
+
+    users = commands.add_parser("users", help="editor and viewer accounts (a local file of argon2 hashes)")
+    users.add_argument("--file", type=Path, default=None, help="accounts file (default: $ZONES_ACCOUNTS_FILE or "
+                       "~/.config/zone-dashboard/accounts.json)")
+    actions = users.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="create or replace an account; the password is typed, never an argument")
+    add.add_argument("name")
+    add.add_argument("--role", choices=ROLES, default="editor")
+    remove = actions.add_parser("remove", help="delete an account")
+    remove.add_argument("name")
+    actions.add_parser("list", help="names and roles")
+    users.set_defaults(run=_run_users)
     return parser
 
 
@@ -105,6 +121,32 @@ def _evaluations(args: argparse.Namespace) -> list[tuple[str, Path | str, Path |
     else:
         runs.append((DEVCORPUS_GOLD.name, Path(texts), DEVCORPUS_GOLD))
     return runs
+def _run_users(args: argparse.Namespace) -> int:
+    accounts = Accounts(args.file or accounts_file())
+    try:
+        if args.action == "list":
+            for name, role in accounts.users():
+                print(f"{name}\t{role}")
+        elif args.action == "remove":
+            accounts.remove(args.name)
+            print(f"removed {args.name} from {accounts.path}")
+        else:
+            accounts.add(args.name, _typed_password(), role=args.role)
+            print(f"{args.name} ({args.role}) saved in {accounts.path}")
+    except AccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _typed_password() -> str:
+    """Typed twice at a terminal (not echoed); one line from standard input when it is a pipe."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != password:
+        raise AccountError("the two passwords differ")
+    return password
 
 
 def summary(result: BuildResult) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +105,26 @@ class Tables:
         """One report's full text ('' when the report is unknown)."""
         texts = self.document_texts([doc_id])["text"]
         return str(texts.iloc[0]) if len(texts) and pd.notna(texts.iloc[0]) else ""
+
+
+def default_reports_dir() -> Path:
+    """$ZONES_REPORTS_DIR, else <repo>/data/reports: where published reports are stored."""
+    configured = os.environ.get("ZONES_REPORTS_DIR")
+    return Path(configured).expanduser().resolve() if configured else REPORTS_DIR
+
+
+def staging_dir() -> Path:
+    """Where uploads wait, with their preview tables, until an editor publishes them."""
+    configured = os.environ.get("ZONES_STAGING_DIR")
+    return Path(configured) if configured else Path(tempfile.gettempdir()) / "zone-dashboard-staging"
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def upload_preview(name: str, content: bytes, lang: str, refused: str | None):
+    """uploads.preview_upload, once per upload: reruns of the Reports page do not rebuild the preview."""
+    from .uploads import preview_upload
+
+    return preview_upload(name, content, staging_dir(), lang, refused)
 
 
 def default_tables_dir() -> Path:

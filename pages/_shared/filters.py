@@ -25,7 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from loaders import schema
-from pages._shared import data, i18n, nav, queries
+from pages._shared import auth, data, i18n, nav, queries
 from pages._shared.i18n import t
 
 GLOBAL_PARAMS = ("lang", "zone", "year", "kind")
@@ -60,11 +60,12 @@ class GlobalFilters:
 class PageContext:
     page_id: str
     lang: str
-    tables: data.Tables
+    tables: data.Tables | None
     filters: GlobalFilters
     zone_ids: tuple[str, ...]
     selection: queries.Selection
     facts: pd.DataFrame = field(repr=False)
+    user: auth.User | None = None
 
     def link_params(self) -> dict[str, list[str]]:
         return self.filters.to_params()
@@ -169,8 +170,11 @@ def _missing_tables(page_id: str, error: data.TablesMissing) -> None:
     st.stop()
 
 
-def setup_page(page_id: str) -> PageContext:
-    """Page config, language, sidebar navigation and global filters; call it first on every page."""
+def setup_page(page_id: str, editors_only: bool = False, needs_tables: bool = True) -> PageContext:
+    """Page config, language, sidebar navigation and global filters; call it first on every page.
+
+    editors_only: anyone else gets only a sign-in form (nothing of the page is drawn);
+    needs_tables=False: the page works without tables (the Reports page adds the first report)."""
     try:
         tables, missing = data.load_tables(), None
     except data.TablesMissing as error:
@@ -191,10 +195,19 @@ def setup_page(page_id: str) -> PageContext:
     sidebar_filters = st.sidebar.container()
     lang = _language_widget(sidebar_language)
     i18n.set_language(lang)
+    user = auth.current_user()
+    auth.account_box(st.sidebar, user)
+    if (editors_only and not (user and user.is_editor)) or (auth.view_requires_sign_in() and user is None):
+        _sign_in_only(page_id, sidebar_navigation, GlobalFilters(lang=lang), user, editors_only)
+    if missing is not None and not needs_tables:
+        st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
+        _navigation(sidebar_navigation, GlobalFilters(lang=lang), user)
+        return PageContext(page_id, lang, None, GlobalFilters(lang=lang), (), queries.Selection(),
+                           pd.DataFrame(), user)
     if missing is not None:
         st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
         _write_url(GlobalFilters(lang=lang).to_params(), ("lang",))
-        _navigation(sidebar_navigation, GlobalFilters(lang=lang))
+        _navigation(sidebar_navigation, GlobalFilters(lang=lang), user)
         _missing_tables(page_id, missing)
 
     sidebar_filters.subheader(t("sidebar.filters"))
@@ -225,18 +238,27 @@ def setup_page(page_id: str) -> PageContext:
     wanted = filters.to_params()
     _write_url(wanted, GLOBAL_PARAMS)
     st.session_state[SEEN_KEY] = {name: tuple(values) for name, values in wanted.items()}
-    _navigation(sidebar_navigation, filters)
+    _navigation(sidebar_navigation, filters, user)
 
     zone_ids = queries.zone_ids_for_names(tables.zones, filters.zones)
     selection = queries.Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
     facts = data.derived(tables, queries.filtered_facts, selection)
-    return PageContext(page_id, lang, tables, filters, zone_ids, selection, facts)
+    return PageContext(page_id, lang, tables, filters, zone_ids, selection, facts, user)
 
 
-def _navigation(container, filters: GlobalFilters) -> None:
+def _sign_in_only(page_id: str, navigation, filters: GlobalFilters, user, editors_only: bool) -> None:
+    """The page asks for a sign-in and draws nothing else of itself."""
+    _navigation(navigation, filters, user)
+    st.title(t(f"nav.{page_id}"))
+    st.info(t("auth.editors_only") if editors_only else t("auth.sign_in_to_view"))
+    auth.sign_in_form(key=f"sign_in.{page_id}")
+    st.stop()
+
+
+def _navigation(container, filters: GlobalFilters, user: auth.User | None = None) -> None:
     container.subheader(t("sidebar.pages"))
     params = filters.to_params() or None
-    for entry in nav.available_pages():
+    for entry in nav.available_pages(user.role if user else None):
         try:
             container.page_link(entry.path, label=t(f"nav.{entry.page_id}"), icon=entry.icon, query_params=params)
         except StreamlitAPIException:  # a page file that appeared after the server listed pages/

@@ -24,6 +24,7 @@ class PageEntry:
     page_id: str
     path: str  # relative to the repository root, as st.page_link / st.switch_page want it
     icon: str
+    role: str | None = None  # 'editor': linked only for signed-in editors (the page itself checks too)
 
     @property
     def url_path(self) -> str:
@@ -50,13 +51,14 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("quality", "pages/8_quality.py", ":material/fact_check:"),
     # --- end of reserved pages ---
     PageEntry("data", "pages/9_data.py", ":material/table:"),
+    PageEntry("reports", "pages/10_reports.py", ":material/upload_file:", role="editor"),
 )
 PAGES_BY_ID = {page.page_id: page for page in PAGES}
 
 
-def available_pages() -> list[PageEntry]:
-    """The registered pages whose files exist, in sidebar order."""
-    return [page for page in PAGES if page.exists()]
+def available_pages(role: str | None = None) -> list[PageEntry]:
+    """The registered pages whose files exist and that `role` may open, in sidebar order."""
+    return [page for page in PAGES if page.exists() and (page.role is None or page.role == role)]
 
 
 def source_link(fact_id: str, lang: str | None = None) -> str:

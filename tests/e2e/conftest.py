@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,17 +35,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def app_url(sample_tables, tmp_path_factory):
-    """A freshly started server (first-request bugs show up) reading the sample's tables."""
+@contextmanager
+def serve(log_folder: Path, **environment: str):
+    """A freshly started Streamlit server with these environment variables; yields its url."""
     port = _free_port()
-    log = open(tmp_path_factory.mktemp("st") / "streamlit.log", "w")
-    environment = {**os.environ, "ZONES_TABLES_DIR": str(sample_tables)}
+    log = open(log_folder / "streamlit.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
-        cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        cwd=ROOT, env={**os.environ, **environment}, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
     )
     url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
     try:
@@ -66,6 +66,13 @@ def app_url(sample_tables, tmp_path_factory):
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture
+def app_url(sample_tables, tmp_path_factory):
+    """A freshly started server (first-request bugs show up) reading the sample's tables."""
+    with serve(tmp_path_factory.mktemp("st"), ZONES_TABLES_DIR=str(sample_tables)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
