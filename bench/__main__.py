@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--skip-load] [--mb N] [--facts N]`: a benchmark, not a test.
 
 Prints a readable report and writes bench/out/results.json.
 """
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         "--facts", type=int, default=1_000_000, help="facts in the synthetic tables (default 1,000,000)"
     )
     parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
+    parser.add_argument("--skip-load", action="store_true", help="no concurrent-sessions benchmark")
+    parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
     args = parser.parse_args(argv)
     if args.quick:
         args.mb, args.facts, args.repeats = min(args.mb, 2), min(args.facts, 20_000), min(args.repeats, 2)
@@ -38,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         "args": vars(args),
     }
     started = time.perf_counter()
-    for part, run, skip in (("loader", _loader, args.skip_loader), ("pages", _pages, args.skip_pages)):
+    parts = (("loader", _loader, args.skip_loader), ("pages", _pages, args.skip_pages), ("load", _load, args.skip_load))
+    for part, run, skip in parts:
         if skip:
             continue
         try:
@@ -94,6 +97,15 @@ def _pages(args) -> dict:
     return results
 
 
+def _load(args) -> dict:
+    from . import load_bench, loader_bench
+
+    print(f"\n== load: {args.sessions} browser sessions × {len(load_bench.PAGES)} pages at once against one server "
+          "(Debian chromium), beside one session alone")
+    with tempfile.TemporaryDirectory(prefix="bench-load-tables-") as tmp:
+        return load_bench.run(loader_bench.build_sample(Path(tmp) / "tables"), args.sessions)
+
+
 def _summary(results: dict) -> None:
     print("\n== summary")
     loader = results.get("loader")
@@ -136,6 +148,12 @@ def _summary(results: dict) -> None:
             print(f"         RAISED on {tables}: {page}: {error[:160]}")
         if not failed:
             print("         no page raised")
+    load = results.get("load")
+    if load and "concurrent" in load:
+        single, many = load["single"], load["concurrent"]
+        print(f"load     {load['sessions']} sessions: median {many['median_s']:.2f} s, p95 {many['p95_s']:.2f} s, "
+              f"{many['errors']} errors in {many['loads']} page loads; one session alone: median "
+              f"{single['median_s']:.2f} s, p95 {single['p95_s']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def site_url(tmp_path, sample_tables):
     shutil.copytree(sample_tables, tmp_path / "data" / "tables")
     accounts = tmp_path / "accounts.json"
     Accounts(accounts).add("wang", PASSWORD, role="editor")
-    with serve(tmp_path, ZONES_ACCOUNTS_FILE=str(accounts), ZONES_REPORTS_DIR=str(reports),
+    with serve(tmp_path / "streamlit.log", ZONES_ACCOUNTS_FILE=str(accounts), ZONES_REPORTS_DIR=str(reports),
                ZONES_TABLES_DIR=str(tmp_path / "data" / "tables"), ZONES_STAGING_DIR=str(tmp_path / "staging")) as url:
         yield url
 
