@@ -7,18 +7,11 @@ or the complete new ones. Every file's work is bounded (loaders/limits.py).
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import logging
-import multiprocessing
-import os
 import platform
-import signal
 import sys
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from . import __version__, extract, publish, quality, schema, split, zones
+from . import __version__, publish, quality, schema, split, workers, zones
 from .limits import LimitError, Limits, OverBudget, describe, time_budget
 from .listing import Listed, list_reports, printable
 from .sources import MAX_FILE_MB, SourceError, read_source
@@ -39,9 +32,6 @@ PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
 FLUSH_ROWS = 20_000
 MANIFEST = publish.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
-MAX_WORKERS = 8
-PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
-PR_SET_PDEATHSIG = 1  # linux/prctl.h: a signal the kernel sends a process when its parent dies
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +93,8 @@ def build(reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = 
     try:
         with publish.build_lock(out_dir, wait):
             return _build_locked(reports_dir, out_dir, progress, limits)
-    except publish.Busy as busy:
-        return _failed(out_dir, str(busy))
-    except OSError as error:
-        return _failed(out_dir, f"cannot lock {printable(str(out_dir))}: {error}")
+    except publish.LockError as error:
+        return _failed(out_dir, str(error))
 
 
 def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limits) -> BuildResult:
@@ -130,7 +118,7 @@ def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limi
     ]
     documents = [document for file in pending for document in file.documents]
     try:
-        extracted = iter(_extract_all(documents, _workers(documents), quiet, limits.report_seconds))
+        extracted = iter(workers.extract_all(documents, workers.count(documents), quiet, limits.report_seconds))
         for file in pending:
             _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
     except BrokenProcessPool:
@@ -245,67 +233,6 @@ def _repairs(name: str, source) -> list[str]:
     return notes
 
 
-def _workers(documents: list[dict]) -> int:
-    """Processes for extraction: LOADERS_WORKERS if set, else every core once there is enough text."""
-    chosen = int(os.environ.get("LOADERS_WORKERS", "0") or 0)
-    if chosen:
-        return max(1, chosen)
-    chars = sum(document["chars"] for document in documents)
-    return min(os.cpu_count() or 1, MAX_WORKERS) if chars >= PARALLEL_FROM_CHARS else 1
-
-
-def _extract_safely(document: dict, seconds: float) -> dict | str:
-    """The rows of one report, or a one-line reason why it could not be read within `seconds` (never raises)."""
-    try:
-        with time_budget(seconds):
-            return extract.extract_document(document)
-    except OverBudget:
-        return f"extraction took longer than {describe(seconds)} s (LOADERS_REPORT_SECONDS)"
-    except Exception as error:
-        where = f"{document['source_file']} part {document['part']}"
-        logger.debug("extraction failed for %s", where, exc_info=True)
-        return f"extraction failed: {type(error).__name__}: {_one_line(error)}"
-
-
-def _extract_all(documents: list[dict], workers: int, quiet: bool, seconds: float):
-    """Every report's rows, in order, as they come: reports are independent, so they spread over
-    processes, and each is consumed before the next piles up."""
-    bar = tqdm(total=len(documents), unit="report", desc="extract", file=sys.stderr, disable=quiet)
-    if workers <= 1 or len(documents) < 2:
-        for document in documents:
-            yield _extract_safely(document, seconds)
-            bar.update()
-    else:
-        chunk = max(1, min(64, len(documents) // (workers * 16)))
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_die_with_parent,
-            initargs=(os.getpid(),),
-        )
-        with pool:
-            for extracted in pool.map(_extract_safely, documents, [seconds] * len(documents), chunksize=chunk):
-                yield extracted
-                bar.update()
-    bar.close()
-
-
-def _die_with_parent(parent: int) -> None:
-    """Worker start: end this process when the build's process ends, even by SIGKILL, rather than wait forever."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: watch the parent instead
-        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # the parent ended before prctl took effect
-        os._exit(1)
-
-
-def _exit_when_orphaned(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
-
-
 def _collect(
     file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult, reports_dir: Path
 ) -> None:
@@ -410,7 +337,7 @@ def _sha256(path: Path) -> str | None:
 
 
 def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
+    return workers.one_line(error)
 
 
 def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path) -> None:

@@ -66,9 +66,9 @@ def list_reports(folder: Path) -> tuple[list[Listed], list[tuple[Listed, str]]]:
     """Files to read and entries skipped with a reason, each sorted by relative path; hidden and ~$ files left out."""
     root = folder.resolve()
     files, skipped = [], []
-    for relative, path in _walk(folder, ""):
+    for relative, path, problem in _walk(folder, ""):
         entry = Listed(printable(relative), path, relative)
-        target, problem = _regular_file_inside(path, root)
+        target, problem = (path, problem) if problem else _regular_file_inside(path, root)
         if problem:
             skipped.append((entry, problem))
         else:
@@ -77,16 +77,20 @@ def list_reports(folder: Path) -> tuple[list[Listed], list[tuple[Listed, str]]]:
 
 
 def _walk(folder: Path, prefix: str):
-    """(relative posix path, path) of every entry but folders, without entering linked folders."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith((".", "~$")):
-                continue
-            relative = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(Path(entry.path), f"{relative}/")
-            else:
-                yield relative, Path(entry.path)
+    """(relative posix path, path, problem) of every entry but folders, without entering linked folders."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield prefix.rstrip("/") or ".", folder, f"cannot read folder: {error.strerror or error}"
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        relative = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), f"{relative}/")
+        else:
+            yield relative, Path(entry.path), None
 
 
 def _regular_file_inside(path: Path, root: Path) -> tuple[Path, str | None]:

@@ -33,7 +33,11 @@ NAMES_SHOWN = 3
 logger = logging.getLogger(__name__)
 
 
-class Busy(Exception):
+class LockError(Exception):
+    """The lock of this tables folder cannot be taken; str() is the one-line reason."""
+
+
+class Busy(LockError):
     """Another build holds the lock of this tables folder."""
 
 
@@ -96,9 +100,12 @@ def _written_by_loaders(manifest: Path) -> bool:
 @contextmanager
 def build_lock(out: Path, wait: bool):
     """Hold `.<name>-lock` beside out; wait for another build (saying so) or raise Busy."""
-    out.parent.mkdir(parents=True, exist_ok=True)
     lock = out.parent / f".{out.name}-lock"
-    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as error:
+        raise LockError(f"cannot create the lock file {printable(str(lock))}: {error.strerror or error}") from None
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
