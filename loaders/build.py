@@ -310,7 +310,7 @@ def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> 
         "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "loader_version": __version__,
         "python_version": platform.python_version(),
-        "reports_dir": str(reports_dir),
+        "reports_dir": printable(str(reports_dir)),
         "inputs": collected.inputs,
         "tables": result.counts,
         "skipped": skipped,

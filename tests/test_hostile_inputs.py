@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders import extract
+from loaders import extract, split
 from loaders.__main__ import main
 from loaders.build import build
 
@@ -191,6 +191,45 @@ def test_a_report_over_the_time_budget_is_skipped_and_the_others_load(
     assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
 
 
+def test_a_file_whose_reading_runs_over_the_time_budget_is_skipped(reports, tmp_path, sample_tables, monkeypatch):
+    monkeypatch.setenv("LOADERS_REPORT_SECONDS", "0.5")
+    (reports / "slow.txt").write_text("SLOW 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    real_split = split.split_reports
+
+    def slow_split(text, source_file):
+        if "SLOW" in text:
+            time.sleep(3600)
+        return real_split(text, source_file)
+
+    monkeypatch.setattr(split, "split_reports", slow_split)
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.skipped == [("slow.txt", "reading took longer than 0.5 s (LOADERS_REPORT_SECONDS)")]
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps_the_tables(
+    reports, tmp_path, monkeypatch
+):
+    out = tmp_path / "tables"
+    assert build(reports, out, progress=False).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    monkeypatch.setenv("LOADERS_WORKERS", "2")
+    (reports / "fatal.txt").write_text("DIE 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    real_extract = extract.extract_document
+
+    def dying_extract(document):
+        if "DIE" in document["text"]:
+            os._exit(137)  # as the OOM killer would end it
+        return real_extract(document)
+
+    monkeypatch.setattr(extract, "extract_document", dying_extract)
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.error) == (2, "an extraction process died (out of memory?); nothing written")
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
 def test_a_limit_that_is_not_a_number_is_a_usage_error(reports, tmp_path, monkeypatch):
     monkeypatch.setenv("LOADERS_MAX_PDF_PAGES", "many")
     result = build(reports, tmp_path / "tables", progress=False)
@@ -328,7 +367,7 @@ PAUSING_BUILD = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from loaders import extract
+    from loaders import extract, split
     from loaders.__main__ import main
 
     real_extract = extract.extract_document
