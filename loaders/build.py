@@ -147,6 +147,8 @@ def _usage_problem(reports_dir: Path, out_dir: Path) -> str | None:
         return f"reports folder not found: {printable(str(reports_dir))}"
     if out_dir.exists() and not out_dir.is_dir():
         return f"output path is not a folder: {printable(str(out_dir))}"
+    if out_dir.name in ("", ".", ".."):
+        return f"output folder needs a name of its own (the tables link is made beside it): {printable(str(out_dir))}"
     if out_dir.resolve().is_relative_to(reports_dir.resolve()):
         return (
             f"output folder {printable(str(out_dir))} must not be inside "
