@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-ESCAPED_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")  # controls, bidi/format marks, undecodable bytes, line breaks
+# controls, bidi and format marks, undecodable name bytes, line and paragraph separators
+ESCAPED_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
 SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SPECIAL_KINDS = (
     (stat.S_ISFIFO, "named pipe"),

@@ -66,7 +66,9 @@ def out_problem(out: Path) -> str | None:
     if out.is_symlink():
         folder = _current_set(out)
         if folder is None:
-            return f"refusing to replace {printable(str(out))}: it is a symbolic link the loaders did not make"
+            return (
+                f"refusing to replace {printable(str(out))}: it is a symbolic link the loaders did not make"
+            )
     if not folder.exists():
         return None
     if not folder.is_dir():
@@ -105,14 +107,20 @@ def build_lock(out: Path, wait: bool):
         out.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
     except OSError as error:
-        raise LockError(f"cannot create the lock file {printable(str(lock))}: {error.strerror or error}") from None
+        raise LockError(
+            f"cannot create the lock file {printable(str(lock))}: {error.strerror or error}"
+        ) from None
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
-                raise Busy(f"another build of {printable(str(out))} is running; try again when it ends") from None
-            print(f"waiting for another build of {printable(str(out))} to finish", file=sys.stderr, flush=True)
+                raise Busy(
+                    f"another build of {printable(str(out))} is running; try again when it ends"
+                ) from None
+            print(
+                f"waiting for another build of {printable(str(out))} to finish", file=sys.stderr, flush=True
+            )
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:

@@ -67,7 +67,9 @@ def extract_all(documents: list[dict], workers: int, quiet: bool, seconds: float
             initargs=(os.getpid(),),
         )
         with pool:
-            for extracted in pool.map(_extract_safely, documents, [seconds] * len(documents), chunksize=chunk):
+            for extracted in pool.map(
+                _extract_safely, documents, [seconds] * len(documents), chunksize=chunk
+            ):
                 yield extracted
                 bar.update()
     bar.close()

@@ -191,7 +191,9 @@ def test_a_report_over_the_time_budget_is_skipped_and_the_others_load(
     assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
 
 
-def test_a_file_whose_reading_runs_over_the_time_budget_is_skipped(reports, tmp_path, sample_tables, monkeypatch):
+def test_a_file_whose_reading_runs_over_the_time_budget_is_skipped(
+    reports, tmp_path, sample_tables, monkeypatch
+):
     monkeypatch.setenv("LOADERS_REPORT_SECONDS", "0.5")
     (reports / "slow.txt").write_text("SLOW 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
     real_split = split.split_reports
@@ -226,7 +228,10 @@ def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps
     monkeypatch.setattr(extract, "extract_document", dying_extract)
     result = build(reports, out, progress=False)
 
-    assert (result.exit_code, result.error) == (2, "an extraction process died (out of memory?); nothing written")
+    assert (result.exit_code, result.error) == (
+        2,
+        "an extraction process died (out of memory?); nothing written",
+    )
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
 
 
