@@ -48,8 +48,14 @@ def _set_pattern(out: Path) -> re.Pattern:
 def _sets(out: Path) -> list[Path]:
     """Every complete or half-switched set beside out, oldest first."""
     pattern = _set_pattern(out)
-    found = [path for path in out.parent.glob(f".{out.name}-*") if pattern.fullmatch(path.name)]
-    return sorted(found, key=lambda path: (path.stat().st_mtime_ns, path.name))
+    found = []
+    for path in out.parent.glob(f".{out.name}-*"):
+        try:
+            if pattern.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+                found.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:  # removed meanwhile
+            continue
+    return [path for *_, path in sorted(found)]
 
 
 def _current_set(out: Path) -> Path | None:
@@ -136,15 +142,16 @@ def write_and_switch(out: Path, write) -> None:
     try:
         write(tmp)
         os.rename(tmp, new_set)
-        _switch(out, new_set)
+        previous = _switch(out, new_set)
     except BaseException:
         shutil.rmtree(new_set, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    _remove_sets(out, keep=(new_set, previous))
 
 
-def _switch(out: Path, new_set: Path) -> None:
+def _switch(out: Path, new_set: Path) -> Path | None:
     """Point out at new_set in one os.replace; a real folder there (older loaders, or empty) is moved aside first."""
     previous = _current_set(out)
     if out.is_dir() and not out.is_symlink():
@@ -160,8 +167,12 @@ def _switch(out: Path, new_set: Path) -> None:
     except BaseException:
         link.unlink(missing_ok=True)
         raise
+    return previous
+
+
+def _remove_sets(out: Path, keep: tuple[Path | None, ...]) -> None:
     for folder in _sets(out):
-        if folder not in (new_set, previous):
+        if folder not in keep:
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -192,10 +203,7 @@ def recover(out: Path) -> None:
         link = _sibling(out, "link")
         os.symlink(complete[-1].name, link)
         os.replace(link, out)
-    current = _current_set(out)
-    for folder in _sets(out):
-        if folder != current:
-            shutil.rmtree(folder, ignore_errors=True)
+    _remove_sets(out, keep=(_current_set(out),))
 
 
 def _owner_alive(folder: Path) -> bool:
