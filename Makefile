@@ -41,4 +41,4 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 clean:
-	rm -rf $(TABLES) .pytest_cache
+	rm -rf $(TABLES) data/.tables-* .pytest_cache

@@ -1,4 +1,4 @@
-"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet]`.
+"""The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet] [--no-wait]`.
 
 `python -m loaders evaluate [--reports DIR] [--gold DIR] [--tables DIR] [--json] [--misses N]`
 grades the loaders against a gold folder (docs/DATA_CONTRACT.md); with neither --reports nor
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .accounts import ROLES, AccountError, Accounts, accounts_file
 from .build import BuildResult, build
+from .listing import printable
 
 SAMPLE = (Path("data/reports"), Path("data/gold/sample"))
 DEVCORPUS_GOLD = Path("data/gold/devcorpus")
@@ -49,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument("--reports", type=Path, default=Path("data/reports"), help="reports folder")
     build_command.add_argument("--out", type=Path, default=Path("data/tables"), help="tables folder")
     build_command.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    build_command.add_argument(
+        "--no-wait", action="store_true", help="exit 2 at once if another build of the same --out is running"
+    )
     build_command.set_defaults(run=_run_build)
     evaluate_command = commands.add_parser(
         "evaluate",
@@ -78,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    result = build(args.reports, args.out, progress=not args.quiet)
+    result = build(args.reports, args.out, progress=not args.quiet, wait=not args.no_wait)
     if not args.quiet:
         print(summary(result))
     return result.exit_code
@@ -151,16 +155,17 @@ def _typed_password() -> str:
 
 def summary(result: BuildResult) -> str:
     """What the build read, found and skipped, and where the tables went."""
+    out = printable(str(result.out_dir))
     if not result.files_read and not result.skipped:
-        return f"no tables written; {result.out_dir} left as it was ({result.error})"
+        return f"no tables written; {out} left as it was ({result.error})"
     lines = [f"files read            {result.files_read}"]
     lines += [f"{label:<21} {result.counts.get(table, 0)}" for label, table in SUMMARY_ROWS]
     lines.append(f"files skipped         {len(result.skipped)}")
     lines += [f"  {file}: {reason}" for file, reason in result.skipped]
     if result.written:
-        lines.append(f"tables written to     {result.out_dir}")
+        lines.append(f"tables written to     {out}")
     else:
-        lines.append(f"no tables written; {result.out_dir} left as it was ({result.error})")
+        lines.append(f"no tables written; {out} left as it was ({result.error})")
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
-"""Reports folder -> every contract table as Parquet plus manifest.json, swapped in atomically.
+"""Reports folder -> every contract table as Parquet plus manifest.json, switched in atomically.
 
-The tables are written to a fresh sibling folder and renamed into place, so a failed or
-killed build leaves either the complete previous tables or the complete new ones.
+The tables are written to a fresh sibling folder and the tables link is switched to it
+(loaders/table_sets.py), so a failed or killed build leaves either the complete previous tables
+or the complete new ones. Every file's work is bounded (loaders/limits.py).
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
-import os
 import platform
-import shutil
 import sys
-import uuid
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,16 +22,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from . import __version__, extract, quality, schema, split, zones
+from . import __version__, quality, schema, split, table_sets, workers, zones
+from .limits import LimitError, Limits, OverBudget, describe, time_budget
+from .listing import Listed, list_reports, printable
 from .sources import MAX_FILE_MB, SourceError, read_source
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
 FLUSH_ROWS = 20_000
-MANIFEST = "manifest.json"
+MANIFEST = table_sets.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
-MAX_WORKERS = 8
-PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +46,7 @@ class BuildResult:
     files_read: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped_bytes: dict[str, str] = field(default_factory=dict)  # printable name -> raw name bytes (hex)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -78,31 +76,55 @@ class _Collected:
         return schema.finalize_arrow(name, pa.concat_tables(batches))
 
 
-def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResult:
-    """Read every report under reports_dir and replace out_dir with freshly built tables."""
+def build(reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = True) -> BuildResult:
+    """Read every report under reports_dir and replace out_dir with freshly built tables.
+
+    out_dir must be absent, empty or tables the loaders wrote; one build at a time per out_dir
+    (a second one waits, or with wait=False fails with exit code 2).
+    """
     reports_dir, out_dir = Path(reports_dir), Path(out_dir)
+    try:
+        limits = Limits.from_env()
+    except LimitError as error:
+        return _failed(out_dir, str(error))
     problem = _usage_problem(reports_dir, out_dir)
     if problem:
         return _failed(out_dir, problem)
-    _recover_from_killed_builds(out_dir)
-    files = _report_files(reports_dir)
-    if not files:
-        return _failed(out_dir, f"no report files in {reports_dir}")
+    try:
+        with table_sets.build_lock(out_dir, wait):
+            return _build_locked(reports_dir, out_dir, progress, limits)
+    except table_sets.LockError as error:
+        return _failed(out_dir, str(error))
+
+
+def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limits) -> BuildResult:
+    problem = table_sets.out_problem(out_dir)
+    if problem:
+        return _failed(out_dir, problem)
+    table_sets.recover(out_dir)
+    files, refused = list_reports(reports_dir)
+    if not files and not refused:
+        return _failed(out_dir, f"no report files in {printable(str(reports_dir))}")
 
     result = BuildResult(exit_code=0, out_dir=out_dir)
+    for listed, reason in refused:
+        _skip(result, listed, reason, reports_dir)
     collected = _Collected()
     quiet = not progress or not sys.stderr.isatty()
     pending = [
         read
-        for relative in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
-        if (read := _read_one(reports_dir, relative, collected, result)) is not None
+        for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
+        if (read := _read_one(reports_dir, listed, collected, result, limits)) is not None
     ]
     documents = [document for file in pending for document in file.documents]
-    extracted = iter(_extract_all(documents, _workers(documents), quiet))
-    for file in pending:
-        _collect(file, [next(extracted) for _ in file.documents], collected, result)
+    try:
+        extracted = iter(workers.extract_all(documents, workers.count(documents), quiet, limits.report_seconds))
+        for file in pending:
+            _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
+    except BrokenProcessPool:
+        return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
     if not result.files_read:
-        return _failed(out_dir, f"no readable report in {reports_dir}", result)
+        return _failed(out_dir, f"no readable report in {printable(str(reports_dir))}", result)
 
     try:
         tables = _tables(collected)
@@ -112,9 +134,9 @@ def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResul
     result.counts = {name: table.num_rows for name, table in tables.items()}
     manifest = _manifest(reports_dir, collected, result)
     try:
-        _write_and_swap(tables, manifest, out_dir)
+        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder))
     except OSError as error:
-        return _failed(out_dir, f"cannot write tables to {out_dir}: {error}", result)
+        return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True
     result.exit_code = 1 if result.skipped else 0
     return result
@@ -122,11 +144,16 @@ def build(reports_dir: Path, out_dir: Path, progress: bool = True) -> BuildResul
 
 def _usage_problem(reports_dir: Path, out_dir: Path) -> str | None:
     if not reports_dir.is_dir():
-        return f"reports folder not found: {reports_dir}"
+        return f"reports folder not found: {printable(str(reports_dir))}"
     if out_dir.exists() and not out_dir.is_dir():
-        return f"output path is not a folder: {out_dir}"
+        return f"output path is not a folder: {printable(str(out_dir))}"
+    if out_dir.name in ("", ".", ".."):
+        return f"output folder needs a name of its own (the tables link is made beside it): {printable(str(out_dir))}"
     if out_dir.resolve().is_relative_to(reports_dir.resolve()):
-        return f"output folder {out_dir} must not be inside the reports folder {reports_dir}"
+        return (
+            f"output folder {printable(str(out_dir))} must not be inside "
+            f"the reports folder {printable(str(reports_dir))}"
+        )
     return None
 
 
@@ -138,91 +165,79 @@ def _failed(out_dir: Path, message: str, result: BuildResult | None = None) -> B
     return result
 
 
-def _report_files(reports_dir: Path) -> list[str]:
-    """Paths relative to reports_dir (posix), sorted; hidden files and Office lock files (~$) left out."""
-    files = []
-    for path in reports_dir.rglob("*"):
-        relative = path.relative_to(reports_dir)
-        if any(part.startswith((".", "~$")) for part in relative.parts) or not path.is_file():
-            continue
-        files.append(relative.as_posix())
-    return sorted(files)
-
-
 @dataclass
 class _Pending:
     """One file read and split, waiting for its reports to be extracted."""
 
-    relative: str
-    path: Path
+    listed: Listed
     entry: dict
     encoding: str
     documents: list[dict]
     notes: list[str]
 
 
-def _read_one(reports_dir: Path, relative: str, collected: _Collected, result: BuildResult) -> _Pending | None:
-    """Read and split one file; on any problem skip it with a one-line reason."""
-    path = reports_dir / relative
+def _read_one(
+    reports_dir: Path, listed: Listed, collected: _Collected, result: BuildResult, limits: Limits
+) -> _Pending | None:
+    """Read and split one file within the time budget; on any problem skip it with a one-line reason."""
+    name, path = listed.name, listed.path
     size = _size(path)
     readable = size is not None and size <= MAX_FILE_MB * 2**20
-    entry = {"file": relative, "size": size, "sha256": _sha256(path) if readable else None}
+    entry = {"file": name, "size": size, "sha256": _sha256(path) if readable else None}
+    if listed.name_bytes:
+        entry["file_bytes"] = listed.name_bytes
     try:
-        source = read_source(path)
-        documents, notes = [], []
-        for document in split.split_reports(source.text, relative):
-            where = f"{relative} part {document['part']}"
-            if document["doc_id"] in collected.first_seen:
-                notes.append(f"{where} repeats {collected.first_seen[document['doc_id']]} (same text); skipped")
-                continue
-            collected.first_seen[document["doc_id"]] = where
-            documents.append({**document, "encoding": source.encoding, "chars": len(document["text"])})
+        with time_budget(limits.report_seconds):
+            source = read_source(path, limits)
+            parts = split.split_reports(source.text, name)
+            _check_lengths(path, parts, limits)
+    except OverBudget:
+        reason = f"reading took longer than {describe(limits.report_seconds)} s (LOADERS_REPORT_SECONDS)"
+        _skip(result, listed, reason, reports_dir)
+        return None
     except SourceError as error:
-        _skip(result, relative, error.problem, path)
+        _skip(result, listed, error.problem, reports_dir)
         return None
     except Exception as error:
-        logger.debug("reading failed for %s", path, exc_info=True)
-        _skip(result, relative, f"extraction failed: {type(error).__name__}: {_one_line(error)}", path)
+        logger.debug("reading failed for %s", printable(str(path)), exc_info=True)
+        _skip(result, listed, f"extraction failed: {type(error).__name__}: {_one_line(error)}", reports_dir)
         return None
-    return _Pending(relative, path, entry, source.encoding, documents, notes)
+    documents, notes = [], _repairs(name, source)
+    for document in parts:
+        where = f"{name} part {document['part']}"
+        if document["doc_id"] in collected.first_seen:
+            notes.append(f"{where} repeats {collected.first_seen[document['doc_id']]} (same text); skipped")
+            continue
+        collected.first_seen[document["doc_id"]] = where
+        documents.append({**document, "encoding": source.encoding, "chars": len(document["text"])})
+    repairs = {"undecodable_bytes": source.undecodable_bytes, "nul_bytes_dropped": source.nul_bytes_dropped}
+    entry.update({key: count for key, count in repairs.items() if count})
+    return _Pending(listed, entry, source.encoding, documents, notes)
 
 
-def _workers(documents: list[dict]) -> int:
-    """Processes for extraction: LOADERS_WORKERS if set, else every core once there is enough text."""
-    chosen = int(os.environ.get("LOADERS_WORKERS", "0") or 0)
-    if chosen:
-        return max(1, chosen)
-    chars = sum(document["chars"] for document in documents)
-    return min(os.cpu_count() or 1, MAX_WORKERS) if chars >= PARALLEL_FROM_CHARS else 1
+def _check_lengths(path: Path, parts: list[dict], limits: Limits) -> None:
+    for document in parts:
+        if len(document["text"]) > limits.max_report_chars:
+            raise SourceError(
+                path,
+                f"part {document['part']} has {len(document['text']):,} characters; "
+                f"limit {describe(limits.max_report_chars)} (LOADERS_MAX_REPORT_CHARS)",
+            )
 
 
-def _extract_safely(document: dict) -> dict | str:
-    """The rows of one report, or a one-line reason why it could not be read (never raises)."""
-    try:
-        return extract.extract_document(document)
-    except Exception as error:
-        logger.debug("extraction failed for %s part %s", document["source_file"], document["part"], exc_info=True)
-        return f"extraction failed: {type(error).__name__}: {_one_line(error)}"
+def _repairs(name: str, source) -> list[str]:
+    """Notes on the bytes a text file's decoding had to repair."""
+    notes = []
+    if source.undecodable_bytes:
+        notes.append(f"{name}: {source.undecodable_bytes} undecodable bytes read as U+FFFD")
+    if source.nul_bytes_dropped:
+        notes.append(f"{name}: {source.nul_bytes_dropped} NUL bytes dropped")
+    return notes
 
 
-def _extract_all(documents: list[dict], workers: int, quiet: bool):
-    """Every report's rows, in order, as they come: reports are independent, so they spread over
-    processes, and each is consumed before the next piles up."""
-    bar = tqdm(total=len(documents), unit="report", desc="extract", file=sys.stderr, disable=quiet)
-    if workers <= 1 or len(documents) < 2:
-        for document in documents:
-            yield _extract_safely(document)
-            bar.update()
-    else:
-        chunk = max(1, min(64, len(documents) // (workers * 16)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for extracted in pool.map(_extract_safely, documents, chunksize=chunk):
-                yield extracted
-                bar.update()
-    bar.close()
-
-
-def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult) -> None:
+def _collect(
+    file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult, reports_dir: Path
+) -> None:
     """Keep a file's reports and rows only when every one of its reports went through and fits the contract."""
     failure = next((item for item in extracted if isinstance(item, str)), None)
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
@@ -231,7 +246,7 @@ def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected,
         for document, tables in zip(file.documents, extracted, strict=True):
             if any(row["check"] == "no_zone_name" for row in tables.get("quality", [])):
                 notes.append(
-                    f"{file.relative} part {document['part']}: no zone name found; "
+                    f"{file.listed.name} part {document['part']}: no zone name found; "
                     f"its figures are kept under {tables['zones'][0]['name']}"
                 )
             for name in EXTRACTED_TABLES:
@@ -245,13 +260,14 @@ def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected,
     if failure is not None:
         for document in file.documents:
             collected.first_seen.pop(document["doc_id"], None)
-        _skip(result, file.relative, failure, file.path)
+        _skip(result, file.listed, failure, reports_dir)
         return
+    notes = [printable(note) for note in notes]
     result.notes.extend(notes)
     for note in notes[:NOTES_SHOWN]:
         print(f"info: {note}", file=sys.stderr)
     if len(notes) > NOTES_SHOWN:
-        print(f"info: {file.relative}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
+        print(f"info: {file.listed.name}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
     collected.documents.extend(file.documents)
     for name in EXTRACTED_TABLES:
         collected.add(name, rows[name])
@@ -259,9 +275,13 @@ def _collect(file: _Pending, extracted: list[dict | str], collected: _Collected,
     result.files_read += 1
 
 
-def _skip(result: BuildResult, relative: str, reason: str, path: Path) -> None:
-    result.skipped.append((relative, reason))
-    print(f"skipped {path}: {reason}", file=sys.stderr)
+def _skip(result: BuildResult, listed: Listed, reason: str, reports_dir: Path) -> None:
+    """Record and print one skipped file: its printable name (and raw bytes when they differ) with a one-line reason."""
+    reason = printable(reason)
+    result.skipped.append((listed.name, reason))
+    if listed.name_bytes:
+        result.skipped_bytes[listed.name] = listed.name_bytes
+    print(f"skipped {printable(str(reports_dir / listed.relative))}: {reason}", file=sys.stderr)
 
 
 def _tables(collected: _Collected) -> dict[str, pa.Table]:
@@ -283,14 +303,19 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
 
 def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:
     """Build-level facts: when, with what, from which inputs; the only place a build time appears."""
+    skipped = [
+        {"file": file, "reason": reason, **({"file_bytes": result.skipped_bytes[file]} if file in result.skipped_bytes else {})}
+        for file, reason in result.skipped
+    ]
     return {
+        **table_sets.MARKER,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "loader_version": __version__,
         "python_version": platform.python_version(),
-        "reports_dir": str(reports_dir),
+        "reports_dir": printable(str(reports_dir)),
         "inputs": collected.inputs,
         "tables": result.counts,
-        "skipped": [{"file": file, "reason": reason} for file, reason in result.skipped],
+        "skipped": skipped,
         "notes": result.notes,
     }
 
@@ -314,77 +339,14 @@ def _sha256(path: Path) -> str | None:
 
 
 def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
+    return workers.one_line(error)
 
 
-# --- writing: a fresh sibling folder, then two renames ---------------------------------
-
-
-def _sibling(out_dir: Path, kind: str, pid: int) -> Path:
-    return out_dir.parent / f".{out_dir.name}.{kind}-{pid}-{uuid.uuid4().hex[:8]}"
-
-
-def _write_and_swap(tables: dict[str, pa.Table], manifest: dict, out_dir: Path) -> None:
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _sibling(out_dir, "tmp", os.getpid())
-    tmp.mkdir()
-    try:
-        for name, table in tables.items():
-            _write_table(table, tmp / f"{name}.parquet")
-        (tmp / MANIFEST).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        _swap(tmp, out_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path) -> None:
+    for name, table in tables.items():
+        _write_table(table, folder / f"{name}.parquet")
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _write_table(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path)
-
-
-def _swap(tmp: Path, out_dir: Path) -> None:
-    """Old tables aside, new ones in, old ones deleted; put the old ones back if the second rename fails."""
-    old = _sibling(out_dir, "old", os.getpid()) if out_dir.exists() else None
-    if old:
-        os.replace(out_dir, old)
-    try:
-        os.replace(tmp, out_dir)
-    except OSError:
-        if old:
-            os.replace(old, out_dir)
-        raise
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _recover_from_killed_builds(out_dir: Path) -> None:
-    """Put back tables a killed build had moved aside, and remove the folders it left behind."""
-    leftovers = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")) + sorted(
-        out_dir.parent.glob(f".{out_dir.name}.tmp-*")
-    )
-    for folder in leftovers:
-        if _owner_alive(folder):
-            continue
-        if ".old-" in folder.name and not out_dir.exists():
-            logger.info("restoring %s from a killed build", out_dir)
-            os.replace(folder, out_dir)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _owner_alive(folder: Path) -> bool:
-    """Whether the build that made folder (pid in its name) still runs in another process."""
-    try:
-        pid = int(folder.name.rsplit("-", 2)[-2])
-    except (IndexError, ValueError):
-        return False
-    if pid == os.getpid():
-        return False  # builds do not run concurrently inside one process
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
+import stat
 import unicodedata
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from .limits import MAX_ZIP_RATIO, ZIP_RATIO_FROM_BYTES, Limits, describe
+from .listing import printable
 
 MAX_FILE_MB = 64
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -25,6 +31,11 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MIN_CHINESE_SCORE = 0.8
 # More than this share of control/private/unassigned characters means binary data.
 MAX_CONTROL_SHARE = 0.02
+# A text file may hold a few bytes no codec reads (a damaged copy): up to this share they become U+FFFD.
+MAX_UNDECODABLE_SHARE = 0.01
+# NUL bytes beyond this share mean binary data (or UTF-16 without a byte order mark), not a few stray ones.
+MAX_NUL_SHARE = 0.1
+LENIENT_ENCODINGS = ("utf-8", "gb18030", "big5")
 SCORE_SAMPLE_CHARS = 20_000
 CJK_PUNCTUATION = set("，。、：；？！“”‘’（）《》〈〉【】〔〕—…·「」『』％．　～－／")
 WHITESPACE_CONTROLS = set("\n\r\t\f\v")
@@ -35,10 +46,12 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SourceText:
-    """A file's text, newlines normalised to \\n, and how it was decoded (or `docx`, `pdf`)."""
+    """A file's text, newlines normalised to \\n, how it was decoded (or `docx`, `pdf`) and what was repaired."""
 
     text: str
     encoding: str
+    undecodable_bytes: int = 0  # read as U+FFFD
+    nul_bytes_dropped: int = 0
 
 
 class SourceError(Exception):
@@ -46,63 +59,88 @@ class SourceError(Exception):
 
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
-        self.problem = " ".join(str(problem).split())
-        super().__init__(f"{path}: {self.problem}")
+        self.problem = printable(" ".join(str(problem).split()))
+        super().__init__(f"{printable(str(path))}: {self.problem}")
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(path: Path, limits: Limits | None = None) -> SourceText:
     """The decoded text of one report file, or SourceError saying why it cannot be read."""
     path = Path(path)
+    limits = limits or Limits.from_env()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        found = f"file type {suffix}" if suffix else "file type (no extension)"
+        found = f"file type {printable(suffix)}" if suffix else "file type (no extension)"
         raise SourceError(path, f"unsupported {found}; expected {', '.join(SUPPORTED_SUFFIXES)}")
+    data = _read_bytes(path)
+    if suffix == ".docx":
+        source = SourceText(_docx_text(path, data, limits), "docx")
+    elif suffix == ".pdf":
+        source = SourceText(_pdf_text(path, data, limits), "pdf")
+    else:
+        source = _decode(path, data)
+    text = _normalise_newlines(source.text)
+    if not text.strip():
+        raise SourceError(path, "no text (only whitespace)")
+    return SourceText(text, source.encoding, source.undecodable_bytes, source.nul_bytes_dropped)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, its size checked before it is opened; a pipe or device is never opened."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise SourceError(path, f"cannot read file: {error.strerror or error}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceError(path, "not a regular file")
+    _check_size(path, status.st_size)
+    try:
+        # O_NONBLOCK: should a pipe have replaced the file since stat, opening it does not hang
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise SourceError(path, "not a regular file")
+            _check_size(path, status.st_size)
+            return stream.read(MAX_FILE_MB * 1024 * 1024 + 1)
+    except OSError as error:
+        raise SourceError(path, f"cannot read file: {error.strerror or error}") from None
+
+
+def _check_size(path: Path, size: int) -> None:
     if size > MAX_FILE_MB * 1024 * 1024:
         raise SourceError(path, f"file too large ({size / 1024 / 1024:.1f} MB; limit {MAX_FILE_MB} MB)")
     if size == 0:
         raise SourceError(path, "empty file (0 bytes)")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(path, f"cannot read file: {error.strerror or error}") from None
-    if suffix == ".docx":
-        source = SourceText(_docx_text(path, data), "docx")
-    elif suffix == ".pdf":
-        source = SourceText(_pdf_text(path, data), "pdf")
-    else:
-        text, encoding = _decode(path, data)
-        source = SourceText(text, encoding)
-    text = _normalise_newlines(source.text)
-    if not text.strip():
-        raise SourceError(path, "no text (only whitespace)")
-    return SourceText(text, source.encoding)
 
 
 def _normalise_newlines(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Text and codec name: BOMs, then strict UTF-8, then GB18030 vs Big5, then charset-normalizer."""
+def _decode(path: Path, data: bytes) -> SourceText:
+    """Text and codec: BOMs, then strict UTF-8, GB18030 vs Big5, a few bad bytes replaced, then charset-normalizer."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked(path, _strict(data, "utf-16"), "utf-16")
-    if b"\x00" in data:
+        return SourceText(*_checked(path, _strict(data, "utf-16"), "utf-16"))
+    nuls = data.count(b"\x00")
+    if nuls > MAX_NUL_SHARE * len(data):
         raise SourceError(path, "binary data, not text (NUL bytes)")
+    data = data.replace(b"\x00", b"") if nuls else data
     if data.startswith(b"\xef\xbb\xbf"):
         text = _strict(data, "utf-8-sig")
-        if text is None:
-            raise SourceError(path, "invalid UTF-8 after a UTF-8 byte order mark")
-        return _checked(path, text, "utf-8-sig")
+        if text is not None:
+            return SourceText(*_checked(path, text, "utf-8-sig"), 0, nuls)
     text = _strict(data, "utf-8")
     if text is not None:
-        return _checked(path, text, "utf-8")
+        return SourceText(*_checked(path, text, "utf-8"), 0, nuls)
     chinese = _best_chinese(data)
     if chinese is not None:
-        return _checked(path, *chinese)
+        return SourceText(*_checked(path, *chinese), 0, nuls)
+    repaired = _lenient(data)
+    if repaired is not None:
+        text, encoding, undecodable = repaired
+        return SourceText(*_checked(path, text, encoding), undecodable, nuls)
+    if nuls:
+        raise SourceError(path, "binary data, not text (NUL bytes)")
     guess = from_bytes(data).best()
     if guess is None or guess.encoding is None:
         raise SourceError(path, "binary data or unknown encoding; expected UTF-8, GB18030/GBK or Big5 text")
@@ -112,7 +150,26 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     text = _strict(data, encoding)
     if text is None:
         raise SourceError(path, f"cannot decode as {encoding}; expected UTF-8, GB18030/GBK or Big5 text")
-    return _checked(path, text, encoding)
+    return SourceText(*_checked(path, text, encoding))
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _lenient(data: bytes) -> tuple[str, str, int] | None:
+    """The decoding with the fewest bad bytes, each read as U+FFFD, when they are rare and the text reads as Chinese."""
+    best = None
+    limit = max(1, int(MAX_UNDECODABLE_SHARE * len(data)))
+    for encoding in LENIENT_ENCODINGS:
+        text = data.decode(encoding, errors="surrogateescape")  # one surrogate per bad byte: exact counts
+        undecodable = len(_UNDECODABLE.findall(text))
+        if undecodable > limit or (best and undecodable >= best[2]):
+            continue
+        text = _UNDECODABLE.sub("\ufffd", text)
+        if encoding != "utf-8" and _chinese_score(text) < MIN_CHINESE_SCORE:
+            continue
+        best = (text, encoding, undecodable)
+    return best
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -182,18 +239,39 @@ def _checked(path: Path, text: str | None, encoding: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _docx_text(path: Path, data: bytes) -> str:
-    """Paragraphs and table cells in document order, one per line."""
+def _docx_text(path: Path, data: bytes, limits: Limits) -> str:
+    """Paragraphs and table cells in document order, one per line; the zip's sizes checked before parsing."""
     import docx
 
     try:
+        _check_unpacked_size(path, zipfile.ZipFile(io.BytesIO(data)), limits)
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         _collect_docx_lines(document, lines, seen_cells=set())
+    except SourceError:
+        raise
     except Exception as error:  # python-docx, zipfile and lxml all raise their own types
-        logger.debug("cannot read %s", path, exc_info=True)
+        logger.debug("cannot read %s", printable(str(path)), exc_info=True)
         raise SourceError(path, f"truncated or corrupt .docx ({type(error).__name__}: {error})") from None
     return "\n".join(lines)
+
+
+def _check_unpacked_size(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a zip bomb from its directory: the declared sizes, which zipfile enforces when it reads."""
+    members = archive.infolist()
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > limits.max_docx_mb * 2**20:
+        raise SourceError(
+            path,
+            f".docx unpacks to {unpacked / 2**20:.1f} MB; limit {describe(limits.max_docx_mb)} MB (LOADERS_MAX_DOCX_MB)",
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size >= ZIP_RATIO_FROM_BYTES and ratio > MAX_ZIP_RATIO:
+            raise SourceError(
+                path,
+                f"zip member {printable(member.filename)} expands {ratio:.0f}:1; limit {MAX_ZIP_RATIO}:1 (a zip bomb?)",
+            )
 
 
 def _collect_docx_lines(container, lines: list[str], seen_cells: set) -> None:
@@ -264,8 +342,8 @@ def table_sentences(rows: list[list[str]]) -> list[str]:
     return sentences
 
 
-def _pdf_text(path: Path, data: bytes) -> str:
-    """Text of every page, one page after another."""
+def _pdf_text(path: Path, data: bytes, limits: Limits) -> str:
+    """Text of every page, one page after another; the page count checked first."""
     import pypdf
 
     with _quiet_logger("pypdf"):
@@ -273,11 +351,14 @@ def _pdf_text(path: Path, data: bytes) -> str:
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise SourceError(path, "encrypted PDF (password required)")
+            if len(reader.pages) > limits.max_pdf_pages:
+                limit = describe(limits.max_pdf_pages)
+                raise SourceError(path, f"{len(reader.pages)} pages; limit {limit} (LOADERS_MAX_PDF_PAGES)")
             pages = [page.extract_text() or "" for page in reader.pages]
         except SourceError:
             raise
         except Exception as error:  # pypdf raises many types on damaged files
-            logger.debug("cannot read %s", path, exc_info=True)
+            logger.debug("cannot read %s", printable(str(path)), exc_info=True)
             raise SourceError(path, f"broken PDF ({type(error).__name__}: {error})") from None
     if not any(page.strip() for page in pages):
         raise SourceError(path, "no text layer (scanned PDF?)")

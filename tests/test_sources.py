@@ -188,3 +188,29 @@ def test_an_indicator_table_in_a_docx_reads_as_the_sentences_a_report_would_writ
         ("revenue", "actual", 10250000000.0), ("revenue", "growth", 12.3), ("revenue", "target", 15000000000.0),
         ("tax", "actual", 88326000.0), ("tax", "growth", -3.2), ("enterprises", "actual", 104.0),
     ]
+
+
+def test_gbk_text_with_a_stray_byte_decodes_with_one_replacement(report_files):
+    data = SIMPLIFIED[0].encode("gbk") + b"\x80" + SIMPLIFIED[2].encode("gbk")
+    source = read_source(report_files.write("dented.txt", data))
+    assert (source.text, source.encoding) == (SIMPLIFIED[0] + "\ufffd" + SIMPLIFIED[2], "gb18030")
+    assert (source.undecodable_bytes, source.nul_bytes_dropped) == (1, 0)
+
+
+def test_text_with_more_than_one_percent_undecodable_bytes_is_still_refused(report_files):
+    data = SIMPLIFIED[0].encode() + b"\xff" * 10
+    problem = problem_of(report_files.write("noisy.txt", data))
+    assert problem == "binary data or unknown encoding; expected UTF-8, GB18030/GBK or Big5 text"
+
+
+def test_utf16_without_a_byte_order_mark_is_refused_as_binary(report_files):
+    data = "Zone report 2025, investment 29.95".encode("utf-16-le")
+    assert problem_of(report_files.write("utf16.txt", data)) == "binary data, not text (NUL bytes)"
+
+
+def test_a_named_pipe_is_refused_without_being_opened(report_files):
+    import os
+
+    pipe = report_files.path("pipe.txt")
+    os.mkfifo(pipe)
+    assert problem_of(pipe) == "not a regular file"

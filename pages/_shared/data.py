@@ -128,9 +128,9 @@ def upload_preview(name: str, content: bytes, lang: str, refused: str | None):
 
 
 def default_tables_dir() -> Path:
-    """$ZONES_TABLES_DIR, else <repo>/data/tables."""
+    """$ZONES_TABLES_DIR, else <repo>/data/tables; a link is kept as a link, so a build replaces the link."""
     configured = os.environ.get("ZONES_TABLES_DIR")
-    return Path(configured).expanduser().resolve() if configured else ROOT / "data" / "tables"
+    return Path(configured).expanduser().absolute() if configured else ROOT / "data" / "tables"
 
 
 def _signature(folder: Path) -> tuple:
@@ -147,8 +147,11 @@ def _signature(folder: Path) -> tuple:
 
 
 def load_tables(tables_dir: str | Path | None = None) -> Tables:
-    """The tables in `tables_dir` (default: default_tables_dir()), read once per path + mtime."""
-    folder = Path(tables_dir).resolve() if tables_dir else default_tables_dir()
+    """The tables in `tables_dir` (default: default_tables_dir()), read once per path + mtime.
+
+    The tables link (loaders/table_sets.py) is resolved once, so every table of one load comes from one build.
+    """
+    folder = (Path(tables_dir) if tables_dir else default_tables_dir()).resolve()
     signature = _signature(folder)
     missing = [name for name, mtime, _ in signature if name in REQUIRED and mtime is None]
     if missing:

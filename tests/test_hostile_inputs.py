@@ -1,0 +1,500 @@
+"""Hostile inputs beside the sample report: each is refused or read with one line, and the sample's rows stay the same."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders import extract, split
+from loaders.__main__ import main
+from loaders.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "reports" / "seed_reports.txt"
+ROW_TABLES = ("facts", "projects", "infrastructure")
+PARAGRAPH = b"<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    """A reports folder holding a copy of the sample report."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+def assert_sample_rows_unchanged(out: Path, sample_tables: Path) -> None:
+    """The sample's facts, projects and infrastructure rows are the same, row for row, as in a build of the sample alone."""
+    sample_ids = set(pd.read_parquet(sample_tables / "documents.parquet").doc_id)
+    for name in ROW_TABLES:
+        expected = pd.read_parquet(sample_tables / f"{name}.parquet")
+        built = pd.read_parquet(out / f"{name}.parquet")
+        built = built[built.doc_id.isin(sample_ids)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(built, expected, check_categorical=False)
+
+
+def manifest_of(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def docx_with_paragraphs(count: int, paragraph: bytes = PARAGRAPH) -> bytes:
+    """A valid .docx whose body is `count` copies of one paragraph."""
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    source = zipfile.ZipFile(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename == "word/document.xml":
+                head, tail = data.split(b"<w:body>")
+                data = head + b"<w:body>" + paragraph * count + tail
+            archive.writestr(member.filename, data)
+    return out.getvalue()
+
+
+# --- the tables folder: never delete what the loaders did not write ---------------------------
+
+
+def test_an_out_folder_holding_other_files_is_refused_before_reading_and_keeps_them(tmp_path, capsys):
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    shutil.copy(SEED, data / "reports" / SEED.name)
+    (data / "notes.txt").write_text("mine", encoding="utf-8")
+
+    code = main(["build", "--reports", str(data / "reports"), "--out", str(data)])
+
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err.splitlines() == [
+        f"error: refusing to replace {data}: it holds files the loaders did not write "
+        "(notes.txt, reports); choose an empty or new folder"
+    ]
+    assert "files read" not in captured.out
+    assert (data / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (data / "reports" / SEED.name).read_bytes() == SEED.read_bytes()
+
+
+def test_an_empty_out_folder_and_a_folder_the_loaders_wrote_are_replaced(reports, tmp_path, sample_tables):
+    out = tmp_path / "tables"
+    out.mkdir()
+    assert build(reports, out, progress=False).exit_code == 0
+    assert manifest_of(out)["written_by"] == "loaders"
+    assert build(reports, out, progress=False).exit_code == 0
+    assert_sample_rows_unchanged(out, sample_tables)
+
+
+def test_a_tables_folder_with_a_stray_file_inside_is_refused(reports, tmp_path, capsys):
+    out = tmp_path / "tables"
+    build(reports, out, progress=False)
+    (out / "my_analysis.xlsx").write_bytes(b"work")
+
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.written) == (2, False)
+    assert result.error == (
+        f"refusing to replace {out}: it holds files the loaders did not write (my_analysis.xlsx); "
+        "choose an empty or new folder"
+    )
+    assert (out / "my_analysis.xlsx").read_bytes() == b"work"
+
+
+# --- bounded work per file -------------------------------------------------------------------
+
+
+def test_a_docx_that_unpacks_over_the_limit_is_skipped_unread(reports, tmp_path, sample_tables, monkeypatch):
+    monkeypatch.setenv("LOADERS_MAX_DOCX_MB", "1")
+    (reports / "bomb.docx").write_bytes(docx_with_paragraphs(40_000))  # 1.4 MB of document.xml, 2.1 MB in all
+
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.exit_code == 1
+    [(name, reason)] = result.skipped
+    assert name == "bomb.docx"
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(reports / "bomb.docx").infolist())
+    assert reason == f".docx unpacks to {unpacked / 2**20:.1f} MB; limit 1 MB (LOADERS_MAX_DOCX_MB)"
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_a_docx_member_with_an_absurd_compression_ratio_is_skipped(reports, tmp_path, sample_tables):
+    (reports / "bomb.docx").write_bytes(docx_with_paragraphs(60_000))  # 2 MB of XML in a few KB
+
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    [(name, reason)] = result.skipped
+    assert name == "bomb.docx"
+    assert reason.startswith("zip member word/document.xml expands ")
+    assert reason.endswith(":1; limit 100:1 (a zip bomb?)")
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_a_pdf_over_the_page_limit_is_skipped(reports, tmp_path, sample_tables, monkeypatch):
+    import pypdf
+
+    monkeypatch.setenv("LOADERS_MAX_PDF_PAGES", "2")
+    writer = pypdf.PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=200, height=200)
+    writer.write(reports / "long.pdf")
+
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.skipped == [("long.pdf", "3 pages; limit 2 (LOADERS_MAX_PDF_PAGES)")]
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_a_report_over_the_character_limit_is_skipped(reports, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOADERS_MAX_REPORT_CHARS", "40000")
+    (reports / "long.txt").write_text("鹤淇产业集聚区入驻企业104家。\n" * 3000, encoding="utf-8")
+
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.skipped == [
+        ("long.txt", "part 1 has 51,000 characters; limit 40,000 (LOADERS_MAX_REPORT_CHARS)")
+    ]
+    assert set(pd.read_parquet(tmp_path / "tables" / "documents.parquet").source_file) == {SEED.name}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_report_over_the_time_budget_is_skipped_and_the_others_load(
+    reports, tmp_path, sample_tables, monkeypatch, capsys, workers
+):
+    monkeypatch.setenv("LOADERS_REPORT_SECONDS", "0.5")
+    monkeypatch.setenv("LOADERS_WORKERS", workers)
+    (reports / "slow.txt").write_text("SLOW 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    real_extract = extract.extract_document
+
+    def slow_extract(document):
+        if "SLOW" in document["text"]:
+            time.sleep(3600)
+        return real_extract(document)
+
+    monkeypatch.setattr(extract, "extract_document", slow_extract)
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.skipped == [("slow.txt", "extraction took longer than 0.5 s (LOADERS_REPORT_SECONDS)")]
+    assert f"skipped {reports / 'slow.txt'}: extraction took longer than 0.5 s" in capsys.readouterr().err
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_a_file_whose_reading_runs_over_the_time_budget_is_skipped(
+    reports, tmp_path, sample_tables, monkeypatch
+):
+    monkeypatch.setenv("LOADERS_REPORT_SECONDS", "0.5")
+    (reports / "slow.txt").write_text("SLOW 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    real_split = split.split_reports
+
+    def slow_split(text, source_file):
+        if "SLOW" in text:
+            time.sleep(3600)
+        return real_split(text, source_file)
+
+    monkeypatch.setattr(split, "split_reports", slow_split)
+    result = build(reports, tmp_path / "tables", progress=False)
+
+    assert result.skipped == [("slow.txt", "reading took longer than 0.5 s (LOADERS_REPORT_SECONDS)")]
+    assert_sample_rows_unchanged(tmp_path / "tables", sample_tables)
+
+
+def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps_the_tables(
+    reports, tmp_path, monkeypatch
+):
+    out = tmp_path / "tables"
+    assert build(reports, out, progress=False).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    monkeypatch.setenv("LOADERS_WORKERS", "2")
+    (reports / "fatal.txt").write_text("DIE 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    real_extract = extract.extract_document
+
+    def dying_extract(document):
+        if "DIE" in document["text"]:
+            os._exit(137)  # as the OOM killer would end it
+        return real_extract(document)
+
+    monkeypatch.setattr(extract, "extract_document", dying_extract)
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.error) == (
+        2,
+        "an extraction process died (out of memory?); nothing written",
+    )
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_a_limit_that_is_not_a_number_is_a_usage_error(reports, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOADERS_MAX_PDF_PAGES", "many")
+    result = build(reports, tmp_path / "tables", progress=False)
+    assert (result.exit_code, result.error) == (
+        2,
+        "LOADERS_MAX_PDF_PAGES must be a positive number, not 'many'",
+    )
+    assert not (tmp_path / "tables").exists()
+
+
+# --- readers stay inside the reports folder ----------------------------------------------------
+
+
+def test_links_leaving_the_folder_link_loops_and_fifos_are_skipped_with_a_reason(
+    reports, tmp_path, sample_tables, capsys
+):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("鹤淇产业集聚区机密数据999亿元。", encoding="utf-8")
+    (reports / "leak.txt").symlink_to(outside)
+    (reports / "loop_a.txt").symlink_to(reports / "loop_b.txt")
+    (reports / "loop_b.txt").symlink_to(reports / "loop_a.txt")
+    (reports / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(reports / "pipe.txt")
+    (reports / "inside.txt").symlink_to(reports / SEED.name)
+    out = tmp_path / "tables"
+
+    result = build(reports, out, progress=False)
+
+    expected = [
+        ("broken.txt", "broken symbolic link"),
+        ("leak.txt", "symbolic link to a file outside the reports folder"),
+        ("loop_a.txt", "symbolic link loop"),
+        ("loop_b.txt", "symbolic link loop"),
+        ("pipe.txt", "not a regular file (named pipe)"),
+    ]
+    assert (result.exit_code, result.skipped) == (1, expected)
+    assert manifest_of(out)["skipped"] == [{"file": name, "reason": reason} for name, reason in expected]
+    err = capsys.readouterr().err
+    assert f"skipped {reports / 'leak.txt'}: symbolic link to a file outside the reports folder\n" in err
+    assert "999" not in pd.read_parquet(out / "documents.parquet").text.str.cat()
+    assert_sample_rows_unchanged(out, sample_tables)
+
+
+# --- names printed safely ----------------------------------------------------------------------
+
+
+def test_control_characters_in_file_names_are_escaped_on_the_terminal_and_in_the_manifest(
+    reports, tmp_path, capsys
+):
+    forged = "x.txt: ok\nfiles read 99"
+    (reports / forged).write_bytes(b"")
+    (reports / "\x1b]0;owned\x07.txt").write_bytes(b"")
+    with open(os.path.join(os.fsencode(reports), b"\xff\xfe.md"), "wb"):
+        pass  # a name that is not UTF-8
+    out = tmp_path / "tables"
+
+    code = main(["build", "--reports", str(reports), "--out", str(out)])
+
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "\x1b" not in captured.out + captured.err
+    assert "files read 99" not in captured.out.splitlines() and "files read            1" in captured.out
+    unsupported = "unsupported file type .txt: ok\\nfiles read 99; expected .txt, .md, .docx, .pdf"
+    assert f"  x.txt: ok\\nfiles read 99: {unsupported}" in captured.out.splitlines()
+    assert f"skipped {reports}/\\x1b]0;owned\\x07.txt: empty file (0 bytes)" in captured.err.splitlines()
+    manifest = manifest_of(out)
+    assert [entry["file"] for entry in manifest["skipped"]] == [
+        "\\x1b]0;owned\\x07.txt",
+        "x.txt: ok\\nfiles read 99",
+        "\\xff\\xfe.md",
+    ]
+    assert manifest["skipped"][1]["file_bytes"] == forged.encode().hex()
+
+
+def test_a_name_that_is_not_utf8_is_read_under_its_escaped_name(reports, tmp_path):
+    path = os.path.join(os.fsencode(reports), b"\xb1\xa8\xb8\xe6.txt")  # 报告 in GBK
+    with open(path, "wb") as stream:
+        stream.write("鹤淇产业集聚区2025年入驻企业120家。\n".encode())
+    out = tmp_path / "tables"
+
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.skipped) == (0, [])
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert set(documents.source_file) == {SEED.name, "\\xb1\\xa8\\xb8\\xe6.txt"}
+    [entry] = [entry for entry in manifest_of(out)["inputs"] if entry["file"] != SEED.name]
+    assert entry["file_bytes"] == b"\xb1\xa8\xb8\xe6.txt".hex()
+
+
+# --- a few bad bytes do not cost a report ------------------------------------------------------
+
+
+def test_a_report_with_a_few_invalid_bytes_loads_with_replacement_characters(
+    reports, tmp_path, sample_tables, capsys
+):
+    good = "鹤淇产业集聚区2025年发展报告\n" + "集聚区完成固定资产投资29.95亿元，同比增长35.2%。\n" * 20
+    (reports / "dented.txt").write_bytes(good.encode() + b"\xff\xfe\xc0\x80" + "入驻企业104家。\n".encode())
+    out = tmp_path / "tables"
+
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.skipped) == (0, [])
+    [entry] = [entry for entry in manifest_of(out)["inputs"] if entry["file"] == "dented.txt"]
+    assert (entry["encoding"], entry["undecodable_bytes"]) == ("utf-8", 4)
+    documents = pd.read_parquet(out / "documents.parquet")
+    [text] = documents[documents.source_file == "dented.txt"].text
+    assert text == good + "\ufffd" * 4 + "入驻企业104家。\n"
+    assert "info: dented.txt: 4 undecodable bytes read as U+FFFD" in capsys.readouterr().err
+    assert_sample_rows_unchanged(out, sample_tables)
+
+
+def test_nul_bytes_in_a_report_are_dropped(reports, tmp_path):
+    (reports / "nul.txt").write_bytes("鹤淇产业集聚区\x00入驻企业\x00104家。\n".encode())
+    out = tmp_path / "tables"
+
+    result = build(reports, out, progress=False)
+
+    assert (result.exit_code, result.skipped) == (0, [])
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert list(documents[documents.source_file == "nul.txt"].text) == ["鹤淇产业集聚区入驻企业104家。\n"]
+    [entry] = [entry for entry in manifest_of(out)["inputs"] if entry["file"] == "nul.txt"]
+    assert entry["nul_bytes_dropped"] == 2
+
+
+def test_an_image_renamed_txt_is_still_refused_as_binary(reports, tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    (reports / "photo.txt").write_bytes(png)
+    result = build(reports, tmp_path / "tables", progress=False)
+    assert result.skipped == [("photo.txt", "binary data, not text (NUL bytes)")]
+
+
+# --- one build at a time, and workers that die with the build ----------------------------------
+
+PAUSING_BUILD = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+    from loaders import extract, split
+    from loaders.__main__ import main
+
+    real_extract = extract.extract_document
+
+    def pausing_extract(document):
+        if "PAUSE" in document["text"]:
+            Path(sys.argv[1], "paused-" + str(os.getpid())).write_text("")
+            while not Path(sys.argv[1], "release").exists():
+                time.sleep(0.05)
+        return real_extract(document)
+
+    extract.extract_document = pausing_extract
+    sys.exit(main(sys.argv[2:]))
+    """
+)
+
+
+@pytest.fixture
+def started():
+    """Processes a test starts (and their workers, once known); any still running at the end are killed."""
+    processes: list[subprocess.Popen] = []
+    pids: list[int] = []
+    yield processes, pids
+    for process in processes:
+        pids.extend(_children(process.pid))
+        process.kill()
+        process.wait()
+    for pid in pids:
+        if _alive(pid):
+            os.kill(pid, 9)
+
+
+def start_pausing_build(started, signals: Path, *args: str, workers: str = "1") -> subprocess.Popen:
+    """A CLI build in a child process that pauses on any report containing PAUSE until signals/release exists."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LOADERS_WORKERS": workers}
+    started[0].append(
+        process := subprocess.Popen(
+            [sys.executable, "-c", PAUSING_BUILD, str(signals), "build", "--quiet", *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    )
+    return process
+
+
+def wait_for(condition, what: str, limit: float = 120.0):
+    """Poll until condition() is truthy (the limit only keeps a broken test from hanging)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def test_a_second_build_of_the_same_out_waits_for_the_first_and_its_tables_win(reports, tmp_path, started):
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    first_reports = tmp_path / "first"
+    first_reports.mkdir()
+    (first_reports / "paused.txt").write_text("PAUSE 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
+    out = tmp_path / "tables"
+
+    first = start_pausing_build(started, signals, "--reports", str(first_reports), "--out", str(out))
+    wait_for(lambda: list(signals.glob("paused-*")), "the first build to pause")
+    refused = start_pausing_build(started, signals, "--reports", str(reports), "--out", str(out), "--no-wait")
+    assert refused.wait(timeout=120) == 2
+    assert refused.stderr.read() == f"error: another build of {out} is running; try again when it ends\n"
+    second = start_pausing_build(started, signals, "--reports", str(reports), "--out", str(out))
+    waiting = wait_for(lambda: second.stderr.readline(), "the second build to say it waits")
+    assert waiting == f"waiting for another build of {out} to finish\n"
+    (signals / "release").write_text("")
+
+    assert first.wait(timeout=120) == 0
+    assert second.wait(timeout=120) == 0, second.stderr.read()
+    assert set(pd.read_parquet(out / "documents.parquet").source_file) == {SEED.name}
+
+
+def _children(parent: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and fields[0] != "Z":
+            children.append(int(stat.parent.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_worker_processes_die_when_the_build_is_killed(tmp_path, started):
+    signals = tmp_path / "signals"
+    signals.mkdir()
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for index in range(4):
+        (reports / f"r{index}.txt").write_text(
+            f"PAUSE 第{index}份 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8"
+        )
+
+    build_process = start_pausing_build(
+        started, signals, "--reports", str(reports), "--out", str(tmp_path / "t"), workers="2"
+    )
+    wait_for(lambda: list(signals.glob("paused-*")), "a worker to start extracting")
+    workers = wait_for(
+        lambda: len(_children(build_process.pid)) == 2 and _children(build_process.pid), "two workers"
+    )
+    started[1].extend(workers)
+    build_process.kill()
+    build_process.wait()
+
+    wait_for(
+        lambda: not any(_alive(pid) for pid in workers), "the workers to end with their parent", limit=60
+    )
