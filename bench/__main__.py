@@ -117,6 +117,10 @@ def _summary(results: dict) -> None:
             f"(×{big['baseline_mb_per_s'] / big['mb_per_s']:.0f}); {big['reports_per_min']:.0f} reports/min; "
             f"{big['facts_per_s']:.0f} facts/s; peak {big['build']['peak_mb']:.0f} MB"
         )
+        publish = loader.get("publish_one")
+        if publish:
+            print(f"         publish one report into {publish['corpus_reports']} reports: {publish['seconds']:.1f} s "
+                  f"(full build {publish['full_build_seconds']:.1f} s)")
         small = loader["runs"][0]
         print(
             f"         {small['mb']:.1f} → {big['mb']:.1f} MB: time per MB ×{loader['linearity_time_per_mb']:.2f} "

@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument(
         "--no-wait", action="store_true", help="exit 2 at once if another build of the same --out is running"
     )
+    build_command.add_argument(
+        "--no-cache", action="store_true", help="read and extract every report again (no reuse of the last build's work)"
+    )
     build_command.set_defaults(run=_run_build)
     evaluate_command = commands.add_parser(
         "evaluate",
@@ -82,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    result = build(args.reports, args.out, progress=not args.quiet, wait=not args.no_wait)
+    result = build(args.reports, args.out, progress=not args.quiet, wait=not args.no_wait, use_cache=not args.no_cache)
     if not args.quiet:
         print(summary(result))
     return result.exit_code

@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from . import __version__, quality, schema, split, table_sets, workers, zones
+from .extract_cache import ExtractCache, ReadParts
 from .limits import LimitError, Limits, OverBudget, describe, time_budget
 from .listing import Listed, list_reports, printable
 from .sources import MAX_FILE_MB, SourceError, read_source
@@ -76,11 +77,14 @@ class _Collected:
         return schema.finalize_arrow(name, pa.concat_tables(batches))
 
 
-def build(reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = True) -> BuildResult:
+def build(
+    reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = True, use_cache: bool = True
+) -> BuildResult:
     """Read every report under reports_dir and replace out_dir with freshly built tables.
 
     out_dir must be absent, empty or tables the loaders wrote; one build at a time per out_dir
-    (a second one waits, or with wait=False fails with exit code 2).
+    (a second one waits, or with wait=False fails with exit code 2). With use_cache, files and
+    reports unchanged since the last build are taken from cache_dir(out_dir) instead of read again.
     """
     reports_dir, out_dir = Path(reports_dir), Path(out_dir)
     try:
@@ -92,12 +96,20 @@ def build(reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = 
         return _failed(out_dir, problem)
     try:
         with table_sets.build_lock(out_dir, wait):
-            return _build_locked(reports_dir, out_dir, progress, limits)
+            cache = ExtractCache.at(cache_dir(out_dir)) if use_cache else ExtractCache.off()
+            return _build_locked(reports_dir, out_dir, progress, limits, cache)
     except table_sets.LockError as error:
         return _failed(out_dir, str(error))
 
 
-def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limits) -> BuildResult:
+def cache_dir(out_dir: Path) -> Path:
+    """Where the extraction cache of out_dir lives: a hidden folder beside it."""
+    return Path(out_dir).parent / f".{Path(out_dir).name}-cache"
+
+
+def _build_locked(
+    reports_dir: Path, out_dir: Path, progress: bool, limits: Limits, cache: ExtractCache
+) -> BuildResult:
     problem = table_sets.out_problem(out_dir)
     if problem:
         return _failed(out_dir, problem)
@@ -114,11 +126,15 @@ def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limi
     pending = [
         read
         for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
-        if (read := _read_one(reports_dir, listed, collected, result, limits)) is not None
+        if (read := _read_one(reports_dir, listed, collected, result, limits, cache)) is not None
     ]
     documents = [document for file in pending for document in file.documents]
+
+    def extract(todo: list[dict]):
+        return workers.extract_all(todo, workers.count(todo), quiet, limits.report_seconds)
+
     try:
-        extracted = iter(workers.extract_all(documents, workers.count(documents), quiet, limits.report_seconds))
+        extracted = cache.extract_all(documents, extract)
         for file in pending:
             _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
     except BrokenProcessPool:
@@ -139,6 +155,7 @@ def _build_locked(reports_dir: Path, out_dir: Path, progress: bool, limits: Limi
         return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True
     result.exit_code = 1 if result.skipped else 0
+    cache.prune()
     return result
 
 
@@ -177,9 +194,11 @@ class _Pending:
 
 
 def _read_one(
-    reports_dir: Path, listed: Listed, collected: _Collected, result: BuildResult, limits: Limits
+    reports_dir: Path, listed: Listed, collected: _Collected, result: BuildResult, limits: Limits,
+    cache: ExtractCache,
 ) -> _Pending | None:
-    """Read and split one file within the time budget; on any problem skip it with a one-line reason."""
+    """Read and split one file within the time budget (or take it from the cache when its bytes are
+    unchanged); on any problem skip it with a one-line reason."""
     name, path = listed.name, listed.path
     size = _size(path)
     readable = size is not None and size <= MAX_FILE_MB * 2**20
@@ -187,10 +206,15 @@ def _read_one(
     if listed.name_bytes:
         entry["file_bytes"] = listed.name_bytes
     try:
-        with time_budget(limits.report_seconds):
-            source = read_source(path, limits)
-            parts = split.split_reports(source.text, name)
-            _check_lengths(path, parts, limits)
+        source = cache.read(name, entry["sha256"])
+        if source is None:
+            with time_budget(limits.report_seconds):
+                read = read_source(path, limits)
+                parts = split.split_reports(read.text, name)
+                _check_lengths(path, parts, limits)
+            source = ReadParts(read.encoding, read.undecodable_bytes, read.nul_bytes_dropped, parts)
+            cache.keep_read(name, entry["sha256"], source)
+        parts = source.parts
     except OverBudget:
         reason = f"reading took longer than {describe(limits.report_seconds)} s (LOADERS_REPORT_SECONDS)"
         _skip(result, listed, reason, reports_dir)
