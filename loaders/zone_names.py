@@ -1,0 +1,278 @@
+"""Zone names read as a grammar: ANCHOR + FREE? + QUALIFIER* + TYPE + TAIL? (lexicon/zones.yaml).
+
+Every zone type in the text opens a candidate; the characters before it (on its own line, up to a
+character that cannot be in a name) are parsed back to an anchor: a place, a mask or a proper
+name. A candidate that yields no name becomes a Rejection with its reason (verb, adjective,
+ordinal, boilerplate ...), so a test, or a reader, can see why it is no zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from .places import place_names
+from .schema import LEXICON
+
+CJK = "\u4e00-\u9fff"
+PLACE_SUFFIX = "省市县镇乡旗州盟"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A zone name in the text: text[start:end] == name."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # the zone type word (产业集聚区, 高新区 …)
+    anchor: str  # place | mask | proper
+    proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
+    switches: bool
+    base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A zone type whose words before it make no zone name, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _type_pattern() -> re.Pattern:
+    """A zone type, then an optional sub-zone tail (*分区, 东片区)."""
+    words = lexicon()
+    masks = re.escape(words["mask_chars"])
+    size = words["tail_head_chars"]
+    return re.compile(
+        rf"(?P<type>{_alternation(entry['word'] for entry in words['types'])})"
+        rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,{size}}})(?:{_alternation(words['tails'])}))?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _switching() -> dict[str, bool]:
+    return {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
+
+
+@lru_cache(maxsize=1)
+def _reject_pattern() -> re.Pattern:
+    """Words that never stand in a name (each alternative named by its class), dates and ordinals."""
+    words = lexicon()
+    parts = [
+        rf"(?P<{reason}>{_alternation(word for word in entries if len(word) > 1)})"
+        for reason, entries in words["reject"].items()
+    ]
+    parts.append(rf"(?P<ordinal>{'|'.join(words['ordinal_patterns'])})")
+    parts.append(rf"(?P<date>{'|'.join(words['date_patterns'])})")
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _single_rejects() -> dict[str, str]:
+    """One-character reject words (原, 老): they reject a name they start, nowhere else (太原)."""
+    return {word: reason for reason, entries in lexicon()["reject"].items() for word in entries if len(word) == 1}
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[str, ...]:
+    words = lexicon()
+    return tuple(sorted(set(words["qualifiers"]) | set(words["industries"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_tail() -> re.Pattern:
+    return re.compile(f"(?:{_alternation(lexicon()['qualifiers'])})+$")
+
+
+@lru_cache(maxsize=1)
+def _after_pattern() -> tuple[re.Pattern, re.Pattern]:
+    words = lexicon()
+    return re.compile(_alternation(words["project_after"])), re.compile(_alternation(words["company_after"]))
+
+
+def is_masked(text: str) -> bool:
+    return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
+
+
+@lru_cache(maxsize=4096)
+def _only_kind_words(text: str) -> bool:
+    """Whether text is made only of qualifier and industry words (装备制造, 汽车零部件)."""
+    if not text:
+        return True
+    return any(text.startswith(word) and _only_kind_words(text[len(word) :]) for word in _kind_words())
+
+
+def _clean(words: str) -> bool:
+    """No reject word, date or ordinal inside."""
+    return _reject_pattern().search(words) is None
+
+
+def _place_tokens(run: str) -> list[tuple[int, int]]:
+    """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
+    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省)."""
+    names = place_names()
+    rejects = [(match.start(), match.end()) for match in _reject_pattern().finditer(run)]
+    tokens = []
+    for end in range(len(run), 1, -1):
+        if any(start < end < stop for start, stop in rejects):
+            continue
+        for start in range(max(0, end - 9), end - 1):
+            piece = run[start:end]
+            if piece in names or _place_like(piece):
+                tokens.append((start, end))
+    return tokens
+
+
+def _place_like(piece: str) -> bool:
+    """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
+    none of them a known place (保证柘城县 is 柘城县 after a verb)."""
+    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4:
+        return False
+    stops = lexicon()["stop_chars"]
+    inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
+    return _clean(piece) and not inner and not any(char in stops for char in piece)
+
+
+def _place_anchor(run: str) -> int | None:
+    """Where the name starts when a place anchors it: the leftmost place of the chain that ends
+    closest to the type with clean words (FREE) between it and the type."""
+    tokens = _place_tokens(run)
+    for start, end in sorted(tokens, key=lambda token: (-token[1], token[0])):
+        free = run[end:]
+        if len(free) > lexicon()["max_proper"] or not _clean(free):
+            continue
+        chain = start
+        while True:
+            before = [token for token in tokens if token[1] == chain]
+            if not before:
+                return chain
+            chain = min(token[0] for token in before)
+    return None
+
+
+def _stop_cut(run: str) -> int:
+    """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
+    unless that character belongs to a place (成都, 和县, 向阳区)."""
+    stops = lexicon()["stop_chars"]
+    tokens = _place_tokens(run)
+    index = len(run) - 1
+    while index >= 0:
+        if run[index] in stops:
+            inside = [start for start, end in tokens if start <= index < end]
+            if not inside:
+                return index + 1
+            index = min(inside)
+        index -= 1
+    return 0
+
+
+def _line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:
+    """The first offset at or after start from which text[offset:stop] lies on one line."""
+    if crosses_line is None or not crosses_line(start, stop):
+        return start
+    low, high = start, stop  # crosses at low, not at high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if crosses_line(middle, stop):
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern:
+    words = lexicon()
+    return re.compile(rf"[{CJK}{re.escape(words['mask_chars'])}]{{0,{words['max_prefix']}}}$")
+
+
+def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
+    """Every zone name in normalised text, and every zone type that names no zone (with why)."""
+    mentions, rejections = [], []
+    words = lexicon()
+    for match in _type_pattern().finditer(text):
+        type_start = match.start("type")
+        run_start = _run_pattern().search(text, max(0, type_start - words["max_prefix"]), type_start).start()
+        run_start = _line_cut(run_start, type_start, crosses_line)
+        run = text[run_start:type_start]
+        cut = _stop_cut(run)
+        result = _parse(run[cut:], match["type"])
+        after = text[match.end() : match.end() + 4]
+        if isinstance(result, str):
+            rejections.append(Rejection(type_start - len(run[cut:]), match.end(), text[run_start + cut : match.end()], result))
+            continue
+        name_start = type_start - len(run) + cut + result[0]
+        reason = _after_reason(after, match["type"])
+        if reason:
+            rejections.append(Rejection(name_start, match.end(), text[name_start : match.end()], reason))
+            continue
+        proper, anchor = result[1], result[2]
+        tail = match["tail"]
+        mentions.append(
+            Mention(
+                start=name_start,
+                end=match.end(),
+                name=text[name_start : match.end()],
+                kind=match["type"],
+                anchor=anchor,
+                proper=proper,
+                switches=_switching()[match["type"]] and not tail,
+                base=text[name_start : match.end("type")] if tail else None,
+            )
+        )
+    return mentions, rejections
+
+
+def _after_reason(after: str, kind: str) -> str | None:
+    """A park followed by 项目 is a project; any zone word followed by 公司 names a company."""
+    projects, companies = _after_pattern()
+    if companies.match(after):
+        return "organisation"
+    if not _switching()[kind] and projects.match(after):
+        return "project"
+    return None
+
+
+def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
+    """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
+    qualifiers = _qualifier_tail().search(run)
+    core = run[: qualifiers.start()] if qualifiers else run
+    place = _place_anchor(core)
+    if place is not None:
+        return place, core[place:], "place"
+    cuts = list(_reject_pattern().finditer(core))
+    last = cuts[-1] if cuts else None
+    proper_start = last.end() if last else 0
+    proper = core[proper_start:]
+    if not proper:
+        return last.lastgroup if last else "no_name"
+    if proper[0] in _single_rejects() and len(proper) > 1:
+        return _single_rejects()[proper[0]]
+    if is_masked(proper):
+        return proper_start, proper, "mask"
+    if len(proper) < 2:
+        return "too_short"
+    if len(proper) > lexicon()["max_proper"]:
+        return "too_long"
+    if _only_kind_words(proper):
+        return "industry"
+    return proper_start, proper, "proper"
