@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import yaml
 
-from .places import place_names
+from .places import gazetteer, place_names, short_form
 from .schema import LEXICON
 
 CJK = "\u4e00-\u9fff"
@@ -109,6 +109,17 @@ def _after_pattern() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(_alternation(words["project_after"])), re.compile(_alternation(words["company_after"]))
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> set[str]:
+    """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
+    which are cities too (天津开发区, 香港科学园)."""
+    names = set()
+    for name, rows in gazetteer().items():
+        if rows[0]["level"] == "province" and not name.endswith(("市", "特别行政区")):
+            names |= {name, short_form(name)} - {None}
+    return names
+
+
 def is_masked(text: str) -> bool:
     return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
 
@@ -121,9 +132,14 @@ def _only_kind_words(text: str) -> bool:
     return any(text.startswith(word) and _only_kind_words(text[len(word) :]) for word in _kind_words())
 
 
+@lru_cache(maxsize=1)
+def _kind_pattern() -> re.Pattern:
+    return re.compile(_alternation(_kind_words()))
+
+
 def _clean(words: str) -> bool:
-    """No reject word, date or ordinal inside."""
-    return _reject_pattern().search(words) is None
+    """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
+    return _reject_pattern().search(_kind_pattern().sub("|", words)) is None
 
 
 def _place_tokens(run: str) -> list[tuple[int, int]]:
@@ -212,10 +228,13 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     for match in _type_pattern().finditer(text):
         type_start = match.start("type")
         run_start = _run_pattern().search(text, max(0, type_start - words["max_prefix"]), type_start).start()
-        run_start = _line_cut(run_start, type_start, crosses_line)
-        run = text[run_start:type_start]
+        line_start = _line_cut(run_start, type_start, crosses_line)
+        run = text[line_start:type_start]
         cut = _stop_cut(run)
         result = _parse(run[cut:], match["type"])
+        if isinstance(result, str) and line_start > run_start and result == "no_name":
+            result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
+        run_start = line_start
         after = text[match.end() : match.end() + 4]
         if isinstance(result, str):
             rejections.append(Rejection(type_start - len(run[cut:]), match.end(), text[run_start + cut : match.end()], result))
@@ -257,6 +276,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     qualifiers = _qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
     place = _place_anchor(core)
+    if place is not None and core[place:] in _province_names():
+        return "generic"  # 湖南省高新区: the province's zones, not one of them
     if place is not None:
         return place, core[place:], "place"
     cuts = list(_reject_pattern().finditer(core))

@@ -87,8 +87,8 @@ def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
         return False
-    if long.endswith(short):
-        return True
+    if long.endswith(short) or _plain(short) == _plain(long):
+        return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
