@@ -31,8 +31,8 @@ def gazetteer() -> dict[str, list[dict]]:
 
 def short_form(name: str) -> str | None:
     """安阳市 -> 安阳, 柘城县 -> 柘城; None when the rest would be a single character (淇县)."""
-    rest = _SUFFIX.sub("", name)
-    return rest if len(rest) >= 2 and rest != name else None
+    rest = name[:2] + _SUFFIX.sub("", name[2:])  # a short form keeps two characters at least
+    return rest if rest != name else None
 
 
 @lru_cache(maxsize=1)

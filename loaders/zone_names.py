@@ -137,6 +137,12 @@ def _kind_pattern() -> re.Pattern:
     return re.compile(_alternation(_kind_words()))
 
 
+def _reject_spans(text: str) -> list[re.Match]:
+    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级)."""
+    pattern = _reject_pattern()
+    return [match for match in (pattern.match(text, index) for index in range(len(text))) if match]
+
+
 def _clean(words: str) -> bool:
     """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
     return _reject_pattern().search(_kind_pattern().sub("|", words)) is None
@@ -146,7 +152,7 @@ def _place_tokens(run: str) -> list[tuple[int, int]]:
     """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
     not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省)."""
     names = place_names()
-    rejects = [(match.start(), match.end()) for match in _reject_pattern().finditer(run)]
+    rejects = [(match.start(), match.end()) for match in _reject_spans(run)]
     tokens = []
     for end in range(len(run), 1, -1):
         if any(start < end < stop for start, stop in rejects):
@@ -230,7 +236,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
         run_start = _run_pattern().search(text, max(0, type_start - words["max_prefix"]), type_start).start()
         line_start = _line_cut(run_start, type_start, crosses_line)
         run = text[line_start:type_start]
-        cut = _stop_cut(run)
+        cut = max(_stop_cut(run), max((other.end() for other in _type_pattern().finditer(run)), default=0))
         result = _parse(run[cut:], match["type"])
         if isinstance(result, str) and line_start > run_start and result == "no_name":
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
@@ -280,8 +286,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return "generic"  # 湖南省高新区: the province's zones, not one of them
     if place is not None:
         return place, core[place:], "place"
-    cuts = list(_reject_pattern().finditer(core))
-    last = cuts[-1] if cuts else None
+    last = max(_reject_spans(core), key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:
