@@ -193,9 +193,9 @@ def _place_anchor(run: str) -> int | None:
 
 def _stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
-    unless that character belongs to a place (成都, 和县, 向阳区)."""
+    unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
-    tokens = _place_tokens(run)
+    tokens = _place_tokens(run) + [(match.start(), match.end()) for match in _reject_spans(run)]
     index = len(run) - 1
     while index >= 0:
         if run[index] in stops:

@@ -52,8 +52,7 @@ def joined_line_test(normalized) -> Callable[[int, int], bool]:
     wrapped lines, and a zone name never runs across a line break)."""
 
     def crosses(start: int, end: int) -> bool:
-        first, last = normalized.span(start, end)
-        return "\n" in normalized.original[first:last]
+        return "\n" in normalized.original[normalized.to_original(start) : normalized.to_original(end)]
 
     return crosses
 
