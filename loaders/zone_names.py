@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import yaml
 
-from .places import gazetteer, place_names, short_form
+from .places import gazetteer, place_names, short_form, short_forms
 from .schema import LEXICON
 
 CJK = "\u4e00-\u9fff"
@@ -30,7 +30,7 @@ class Mention:
     end: int
     name: str
     kind: str  # the zone type word (产业集聚区, 高新区 …)
-    anchor: str  # place | mask | proper
+    anchor: str  # place | mask | proper | abbreviation
     proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
     switches: bool
     base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
@@ -117,7 +117,8 @@ def _province_names() -> set[str]:
     for name, rows in gazetteer().items():
         if rows[0]["level"] == "province" and not name.endswith(("市", "特别行政区")):
             names |= {name, short_form(name)} - {None}
-    return names
+    also_cities = {short for short, full in short_forms().items() if any(gazetteer()[name][0]["level"] != "province" for name in full)}
+    return names - also_cities  # 吉林开发区 is the city's
 
 
 def is_masked(text: str) -> bool:
@@ -260,11 +261,49 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
                 kind=match["type"],
                 anchor=anchor,
                 proper=proper,
-                switches=_switching()[match["type"]] and not tail,
+                switches=not tail and (_switching()[match["type"]] or (anchor != "mask" and _stands_alone(text, name_start, match.end()))),
                 base=text[name_start : match.end("type")] if tail else None,
             )
         )
+    mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+_HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
+    return _at_clause_start(text, start) and (end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end))
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    """Whether a name opens a clause or a numbered heading (一、大连长兴岛临港工业区), rather than
+    standing inside a list or a phrase (包括建成区铁西工业区, 鹤展、台湾产业园)."""
+    head = text[max(0, start - 6) : start]
+    numbered = _HEADING_NUMBER.search(head)
+    if numbered:
+        head = head[: numbered.start()]
+    return not head or head[-1] in lexicon()["clause_starts"]
+
+
+def _abbreviation_mentions(text: str) -> list[Mention]:
+    """Established short names (南科, 竹科) standing alone."""
+    words = lexicon()
+    stops = words["stop_chars"] + "年月日"
+    mentions = []
+    pattern = re.compile(f"(?:{_alternation(words['named_abbreviations'])})(?![{words['abbreviation_not_before']}])")
+    for match in pattern.finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        if re.match(f"[{CJK}]", before) and before not in stops:
+            continue
+        full = words["named_abbreviations"][match.group()]
+        mentions.append(Mention(match.start(), match.end(), match.group(), _suffix_type(full), "abbreviation", match.group(), True))
+    return mentions
+
+
+def _suffix_type(name: str) -> str:
+    return next(word for word in sorted(_switching(), key=len, reverse=True) if name.endswith(word))
 
 
 def _after_reason(after: str, kind: str) -> str | None:

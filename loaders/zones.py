@@ -86,12 +86,22 @@ def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
         return False
-    if long.endswith(short) or _plain(short) == _plain(long):
-        return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…
+    if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
+        return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
     return False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
+    after the same name (or the end of it)."""
+    short_type, long_type = _suffix_of(short), _suffix_of(long)
+    if short_type not in lexicon()["abbreviations"].get(long_type, ()):
+        return False
+    short_head, long_head = _plain(short[: -len(short_type)]), _plain(long[: -len(long_type)])
+    return bool(short_head) and long_head.endswith(short_head)
 
 
 def _suffix_of(name: str) -> str:
@@ -151,6 +161,9 @@ class ZoneResolver:
         masked_full = [name for name in specific if is_masked(name)]
         for name in names - set(specific):
             canonical[name] = masked_full[0] if masked_full else name
+        for short, full in lexicon()["named_abbreviations"].items():
+            if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
+                canonical[short] = canonical.get(full, full)
         return canonical
 
     @staticmethod
