@@ -82,6 +82,7 @@ def _reject_pattern() -> re.Pattern:
         for reason, entries in words["reject"].items()
     ]
     parts.append(rf"(?P<ordinal>{'|'.join(words['ordinal_patterns'])})")
+    parts.append(rf"(?P<adjective_form>{'|'.join(words['adjective_patterns'])})")
     parts.append(rf"(?P<date>{'|'.join(words['date_patterns'])})")
     return re.compile("|".join(parts))
 
@@ -316,6 +317,10 @@ def _after_reason(after: str, kind: str) -> str | None:
     return None
 
 
+def _reason(group: str) -> str:
+    return "adjective" if group == "adjective_form" else group
+
+
 def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
     qualifiers = _qualifier_tail().search(run)
@@ -329,13 +334,15 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:
-        return last.lastgroup if last else "no_name"
+        return _reason(last.lastgroup) if last else "no_name"
     if proper[0] in _single_rejects() and len(proper) > 1:
         return _single_rejects()[proper[0]]
     if is_masked(proper):
         return proper_start, proper, "mask"
     if len(proper) < 2:
         return "too_short"
+    if proper[-1] in PLACE_SUFFIX + "区":
+        return "generic"  # 位省, 各市: an admin word that is no place of the gazetteer
     if len(proper) > lexicon()["max_proper"]:
         return "too_long"
     if _only_kind_words(proper):
