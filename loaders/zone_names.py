@@ -11,14 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-import yaml
+from .places import place_names
+from .zone_lexicon import (
+    CJK,
+    abbreviation_pattern,
+    after_patterns,
+    is_masked,
+    kind_pattern,
+    lexicon,
+    only_kind_words,
+    province_names,
+    qualifier_tail,
+    reject_pattern,
+    run_pattern,
+    single_rejects,
+    switching,
+    type_pattern,
+)
 
-from .places import gazetteer, place_names, short_form, short_forms
-from .schema import LEXICON
-
-CJK = "\u4e00-\u9fff"
 PLACE_SUFFIX = "省市县镇乡旗州盟"
 
 
@@ -46,108 +57,15 @@ class Rejection:
     reason: str
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _type_pattern() -> re.Pattern:
-    """A zone type, then an optional sub-zone tail (*分区, 东片区)."""
-    words = lexicon()
-    masks = re.escape(words["mask_chars"])
-    size = words["tail_head_chars"]
-    return re.compile(
-        rf"(?P<type>{_alternation(entry['word'] for entry in words['types'])})"
-        rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,{size}}})(?:{_alternation(words['tails'])}))?"
-    )
-
-
-@lru_cache(maxsize=1)
-def _switching() -> dict[str, bool]:
-    return {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
-
-
-@lru_cache(maxsize=1)
-def _reject_pattern() -> re.Pattern:
-    """Words that never stand in a name (each alternative named by its class), dates and ordinals."""
-    words = lexicon()
-    parts = [
-        rf"(?P<{reason}>{_alternation(word for word in entries if len(word) > 1)})"
-        for reason, entries in words["reject"].items()
-    ]
-    parts.append(rf"(?P<ordinal>{'|'.join(words['ordinal_patterns'])})")
-    parts.append(rf"(?P<adjective_form>{'|'.join(words['adjective_patterns'])})")
-    parts.append(rf"(?P<date>{'|'.join(words['date_patterns'])})")
-    return re.compile("|".join(parts))
-
-
-@lru_cache(maxsize=1)
-def _single_rejects() -> dict[str, str]:
-    """One-character reject words (原, 老): they reject a name they start, nowhere else (太原)."""
-    return {word: reason for reason, entries in lexicon()["reject"].items() for word in entries if len(word) == 1}
-
-
-@lru_cache(maxsize=1)
-def _kind_words() -> tuple[str, ...]:
-    words = lexicon()
-    return tuple(sorted(set(words["qualifiers"]) | set(words["industries"]), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _qualifier_tail() -> re.Pattern:
-    return re.compile(f"(?:{_alternation(lexicon()['qualifiers'])})+$")
-
-
-@lru_cache(maxsize=1)
-def _after_pattern() -> tuple[re.Pattern, re.Pattern]:
-    words = lexicon()
-    return re.compile(_alternation(words["project_after"])), re.compile(_alternation(words["company_after"]))
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> set[str]:
-    """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
-    which are cities too (天津开发区, 香港科学园)."""
-    names = set()
-    for name, rows in gazetteer().items():
-        if rows[0]["level"] == "province" and not name.endswith(("市", "特别行政区")):
-            names |= {name, short_form(name)} - {None}
-    also_cities = {short for short, full in short_forms().items() if any(gazetteer()[name][0]["level"] != "province" for name in full)}
-    return names - also_cities  # 吉林开发区 is the city's
-
-
-def is_masked(text: str) -> bool:
-    return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
-
-
-@lru_cache(maxsize=4096)
-def _only_kind_words(text: str) -> bool:
-    """Whether text is made only of qualifier and industry words (装备制造, 汽车零部件)."""
-    if not text:
-        return True
-    return any(text.startswith(word) and _only_kind_words(text[len(word) :]) for word in _kind_words())
-
-
-@lru_cache(maxsize=1)
-def _kind_pattern() -> re.Pattern:
-    return re.compile(_alternation(_kind_words()))
-
-
 def _reject_spans(text: str) -> list[re.Match]:
     """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级)."""
-    pattern = _reject_pattern()
+    pattern = reject_pattern()
     return [match for match in (pattern.match(text, index) for index in range(len(text))) if match]
 
 
 def _clean(words: str) -> bool:
     """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
-    return _reject_pattern().search(_kind_pattern().sub("|", words)) is None
+    return reject_pattern().search(kind_pattern().sub("|", words)) is None
 
 
 def _place_tokens(run: str) -> list[tuple[int, int]]:
@@ -223,51 +141,45 @@ def _line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | 
     return high
 
 
-@lru_cache(maxsize=1)
-def _run_pattern() -> re.Pattern:
-    words = lexicon()
-    return re.compile(rf"[{CJK}{re.escape(words['mask_chars'])}]{{0,{words['max_prefix']}}}$")
-
-
 def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions, rejections = [], []
-    words = lexicon()
-    for match in _type_pattern().finditer(text):
-        type_start = match.start("type")
-        run_start = _run_pattern().search(text, max(0, type_start - words["max_prefix"]), type_start).start()
-        line_start = _line_cut(run_start, type_start, crosses_line)
-        run = text[line_start:type_start]
-        cut = max(_stop_cut(run), max((other.end() for other in _type_pattern().finditer(run)), default=0))
-        result = _parse(run[cut:], match["type"])
-        if isinstance(result, str) and line_start > run_start and result == "no_name":
-            result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
-        run_start = line_start
-        after = text[match.end() : match.end() + 4]
-        if isinstance(result, str):
-            rejections.append(Rejection(type_start - len(run[cut:]), match.end(), text[run_start + cut : match.end()], result))
-            continue
-        name_start = type_start - len(run) + cut + result[0]
-        reason = _after_reason(after, match["type"])
-        if reason:
-            rejections.append(Rejection(name_start, match.end(), text[name_start : match.end()], reason))
-            continue
-        proper, anchor = result[1], result[2]
-        tail = match["tail"]
-        mentions.append(
-            Mention(
-                start=name_start,
-                end=match.end(),
-                name=text[name_start : match.end()],
-                kind=match["type"],
-                anchor=anchor,
-                proper=proper,
-                switches=not tail and (_switching()[match["type"]] or (anchor != "mask" and _stands_alone(text, name_start, match.end()))),
-                base=text[name_start : match.end("type")] if tail else None,
-            )
-        )
+    for match in type_pattern().finditer(text):
+        found = _candidate(text, match, crosses_line)
+        (rejections if isinstance(found, Rejection) else mentions).append(found)
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
+    """The name a zone type closes, read back over its own line, or why there is none."""
+    type_start, kind = match.start("type"), match["type"]
+    run_start = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start).start()
+    line_start = _line_cut(run_start, type_start, crosses_line)
+    run = text[line_start:type_start]
+    cut = max(_stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
+    result = _parse(run[cut:], kind)
+    if isinstance(result, str):
+        if line_start > run_start and result == "no_name":
+            result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
+        return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
+    offset, proper, anchor = result
+    name_start = line_start + cut + offset
+    reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    if reason:
+        return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
+    tail = match["tail"]
+    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end())
+    return Mention(
+        start=name_start,
+        end=match.end(),
+        name=text[name_start : match.end()],
+        kind=kind,
+        anchor=anchor,
+        proper=proper,
+        switches=not tail and (switching()[kind] or stands_alone),
+        base=text[name_start : match.end("type")] if tail else None,
+    )
 
 
 _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")
@@ -293,8 +205,7 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
     words = lexicon()
     stops = words["stop_chars"] + "年月日"
     mentions = []
-    pattern = re.compile(f"(?:{_alternation(words['named_abbreviations'])})(?![{words['abbreviation_not_before']}])")
-    for match in pattern.finditer(text):
+    for match in abbreviation_pattern().finditer(text):
         before = text[match.start() - 1] if match.start() else ""
         if re.match(f"[{CJK}]", before) and before not in stops:
             continue
@@ -304,15 +215,15 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
 
 
 def _suffix_type(name: str) -> str:
-    return next(word for word in sorted(_switching(), key=len, reverse=True) if name.endswith(word))
+    return next(word for word in sorted(switching(), key=len, reverse=True) if name.endswith(word))
 
 
 def _after_reason(after: str, kind: str) -> str | None:
     """A park followed by 项目 is a project; any zone word followed by 公司 names a company."""
-    projects, companies = _after_pattern()
+    projects, companies = after_patterns()
     if companies.match(after):
         return "organisation"
-    if not _switching()[kind] and projects.match(after):
+    if not switching()[kind] and projects.match(after):
         return "project"
     return None
 
@@ -323,10 +234,10 @@ def _reason(group: str) -> str:
 
 def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
-    qualifiers = _qualifier_tail().search(run)
+    qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
     place = _place_anchor(core)
-    if place is not None and core[place:] in _province_names():
+    if place is not None and core[place:] in province_names():
         return "generic"  # 湖南省高新区: the province's zones, not one of them
     if place is not None:
         return place, core[place:], "place"
@@ -335,8 +246,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     proper = core[proper_start:]
     if not proper:
         return _reason(last.lastgroup) if last else "no_name"
-    if proper[0] in _single_rejects() and len(proper) > 1:
-        return _single_rejects()[proper[0]]
+    if proper[0] in single_rejects() and len(proper) > 1:
+        return single_rejects()[proper[0]]
     if is_masked(proper):
         return proper_start, proper, "mask"
     if len(proper) < 2:
@@ -345,6 +256,6 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return "generic"  # 位省, 各市: an admin word that is no place of the gazetteer
     if len(proper) > lexicon()["max_proper"]:
         return "too_long"
-    if _only_kind_words(proper):
+    if only_kind_words(proper):
         return "industry"
     return proper_start, proper, "proper"

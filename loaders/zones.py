@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_names import CJK, Mention, is_masked, lexicon, read_names
+from .zone_lexicon import CJK, is_masked, lexicon
+from .zone_names import Mention, read_names
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
