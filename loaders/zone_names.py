@@ -187,7 +187,11 @@ _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][�
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
-    return _at_clause_start(text, start) and (end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end))
+    if not _at_clause_start(text, start):
+        return False
+    if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
+        return True
+    return text[end].isdigit() and (start == 0 or text[start - 1] == "\n")  # a title: XX工业园2019年工作总结
 
 
 def _at_clause_start(text: str, start: int) -> bool:
