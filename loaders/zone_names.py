@@ -241,8 +241,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
     place = _place_anchor(core)
-    if place is not None and core[place:] in province_names():
-        return "generic"  # 湖南省高新区: the province's zones, not one of them
+    if place is not None and core[place:] in province_names() and not qualifiers:
+        return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
     if place is not None:
         return place, core[place:], "place"
     last = max(_reject_spans(core), key=lambda match: match.end(), default=None)

@@ -75,3 +75,13 @@ def test_rejections_name_their_reason_from_the_lexicon():
                                         "project", "line_break", "generic"}
     reasons = {wanted["reason"] for case in load_cases("zones") for wanted in case.get("rejected") or []}
     assert reasons <= known, reasons - known
+
+
+def test_a_figure_after_pinyin_notes_points_back_into_the_original():
+    """normalize drops 經(jīng)開區's pinyin notes and still maps every offset back."""
+    original = "常州經(jīng)開區(qū)前三季度實(shí)現(xiàn)產值420億元"
+    normalized = normalize(original)
+    assert normalized.text == "常州经开区前三季度实现产值420亿元"
+    start = normalized.text.index("420亿元")
+    first, last = normalized.span(start, start + len("420亿元"))
+    assert original[first:last] == "420億元"
