@@ -8,7 +8,7 @@ from . import infrastructure, projects, quality
 from .facts import extract_facts, fact_rows
 from .normalize import normalize
 from .schema import zone_id_for
-from .zones import ZoneResolver, zone_rows
+from .zones import ZoneResolver, joined_line_test, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
@@ -24,7 +24,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     doc_id = document["doc_id"]
     doc_date = document.get("doc_date")
     doc_year = doc_date.year if doc_date else None
-    resolver = ZoneResolver(text, unnamed_zone(document))
+    resolver = ZoneResolver(text, unnamed_zone(document), joined_line_test(normalized))
     zone_ids = {name: zone_id_for(name) for name in resolver.zones}
 
     facts, unplaced = extract_facts(text, resolver.zone_at, doc_year)

@@ -33,6 +33,9 @@ _PAGE_NUMBER = re.compile(
     rf"|(?<=[\d.])[ \t]*\n[ \t]*(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
+# The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,16 @@ def to_simplified(text: str) -> str:
     return "".join(_simplify_char(char) for char in text)
 
 
+def _removals(text: str) -> list[re.Match]:
+    """Pieces normalize takes out: pinyin notes, and page numbers and breaks inside wrapped lines."""
+    removals = list(_PINYIN_NOTE.finditer(text))
+    for match in _PAGE_NUMBER.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match.start() - line_start >= _WRAPPED_MIN_LINE:
+            removals.append(match)
+    return removals
+
+
 def normalize(original: str) -> Normalized:
     """Simplified, half-width, noise-free text with its offset map."""
     simplified = to_simplified(original)
@@ -94,10 +107,7 @@ def normalize(original: str) -> Normalized:
     text = simplified.translate(_HALF_WIDTH).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
-    for match in _PAGE_NUMBER.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start < _WRAPPED_MIN_LINE:
-            continue
+    for match in sorted(_removals(text), key=lambda match: match.start()):
         starts.append(length)
         origins.append(kept_from)
         pieces.append(text[kept_from : match.start()])

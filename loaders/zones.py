@@ -1,35 +1,28 @@
-"""Zone mentions -> zones (canonical name, aliases, masked, place); which zone each offset is about.
+"""Zone mentions -> zones (canonical name, aliases, masked, parent, place); which zone each offset is about.
 
-Names are found as PREFIX + SUFFIX (lexicon/zones.yaml). Within one report, short forms
-are aliases of the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区), and
-a masked name with nothing else in it (*产业集聚区) is the report's masked zone.
+Names are read by the grammar of zone_names.py. Within one report, short forms are aliases of
+the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区); a masked name with
+nothing else in it (*产业集聚区) is the report's masked zone; a sub-zone (…*分区, …东片区) is
+linked to its parent. The report's subject is the zone its title or heading names, else its
+first named zone: it holds every figure that follows no mention of another zone.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-import yaml
+from .places import gazetteer, places_in, short_city_names
+from .schema import zone_id_for
+from .zone_lexicon import CJK, is_masked, lexicon
+from .zone_names import Mention, read_names
 
-from .schema import LEXICON, zone_id_for
-
-CJK = "\u4e00-\u9fff"
 ADMIN = "省市县区州盟旗"
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    name: str
-    prefix: str
-    suffix: str
-    switches: bool
-    reliable: bool  # the name starts at a boundary (line start, punctuation, 的/把/关于 …)
+HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
+HEADING_WIDTH = 40
 
 
 @dataclass
@@ -39,187 +32,160 @@ class Zone:
     anonymized: bool = False
     mentions: int = 0
     first: int = 0
+    parent: str | None = None  # the zone a sub-zone lies in
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def heading_end(text: str) -> int:
+    """End offset of the heading: the first short lines that do not read as a sentence."""
+    offset = end = 0
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.strip(" \t\u3000|")
+        if index >= HEADING_LINES or len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
+            break
+        offset += len(line) + 1
+        if stripped:
+            end = offset - 1
+    return end
 
 
-@lru_cache(maxsize=1)
-def _suffix_pattern() -> re.Pattern:
-    """A zone-kind suffix and an optional sub-zone tail; the name before it is read backwards."""
-    words = lexicon()
-    suffixes = sorted((entry["word"] for entry in words["suffixes"]), key=len, reverse=True)
-    masks = re.escape(words["mask_chars"])
-    tails = "|".join(words["tails"])
-    return re.compile(
-        rf"(?P<suffix>{'|'.join(suffixes)})(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,2}})(?:{tails}))?"
-    )
+def joined_line_test(normalized) -> Callable[[int, int], bool]:
+    """Whether a span of the normalised text was on two lines of the original (normalize joins
+    wrapped lines, and a zone name never runs across a line break)."""
+
+    def crosses(start: int, end: int) -> bool:
+        return "\n" in normalized.original[normalized.to_original(start) : normalized.to_original(end)]
+
+    return crosses
 
 
-@lru_cache(maxsize=1)
-def _prefix_run() -> re.Pattern:
-    return re.compile(rf"[{CJK}{re.escape(lexicon()['mask_chars'])}]{{0,16}}$")
+def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
+    """Proper names the report defines: used in its heading, or used more than once."""
+    counts = Counter(mention.proper for mention in mentions if mention.anchor == "proper")
+    return {proper for proper, count in counts.items() if count > 1} | {
+        mention.proper for mention in mentions if mention.anchor == "proper" and mention.start < heading
+    }
 
 
-@lru_cache(maxsize=1)
-def _stop_pattern() -> re.Pattern:
-    words = lexicon()
-    alternatives = sorted(words["stop_words"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, alternatives)) + f"|[{re.escape(words['stop_chars'])}]")
-
-
-def _switches(suffix: str) -> bool:
-    return next(entry["switches"] for entry in lexicon()["suffixes"] if entry["word"] == suffix)
-
-
-def _clean_prefix(prefix: str) -> tuple[str, bool]:
-    """The name part of a prefix run, and whether a stop word or character marked its start."""
-    cut = 0
-    for match in _stop_pattern().finditer(prefix):
-        cut = max(cut, match.end())
-    return prefix[cut:], cut > 0
-
-
-def is_masked(text: str) -> bool:
-    return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
-
-
-def _is_generic(prefix: str) -> bool:
-    words = lexicon()
-    bare = prefix.strip(words["mask_chars"])
-    if not bare:
-        return not prefix  # a mask alone (*产业集聚区) is a masked name, not generic
-    if bare in words["generic_prefixes"]:
-        return True
-    return len(bare) < 2 and not is_masked(prefix)
-
-
-def find_mentions(text: str) -> list[Mention]:
-    """Named zone mentions in normalised text (generic ones such as 我县产业集聚区 left out)."""
-    mentions = []
-    run = _prefix_run()
-    for match in _suffix_pattern().finditer(text):
-        start = run.search(text, max(0, match.start() - 16), match.start()).start()
-        if start == match.start() and not (start > 0 and text[start - 1] in "*＊Xx×"):
-            continue  # no name before the suffix at all
-        prefix, was_cut = _clean_prefix(text[start : match.start()])
-        if _is_generic(prefix) or re.search(r"[零一二两三四五六七八九十百千]个|首批|重点", prefix):
+def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
+    """积极稳妥鹤淇产业集聚区 -> 鹤淇产业集聚区 when the report names 鹤淇 elsewhere: words before a
+    proper name it knows are no part of the name."""
+    known = sorted(_known_propers(mentions, heading), key=len, reverse=True)
+    shortened = []
+    for mention in mentions:
+        ending = next((name for name in known if mention.anchor == "proper" and mention.proper.endswith(name)
+                       and name != mention.proper), None)
+        if ending is None or mention.proper in known:
+            shortened.append(mention)
             continue
-        whole_run = len(prefix) == match.start("suffix") - start
-        at_boundary = whole_run and len(prefix) <= 10 and (start == 0 or text[start - 1] in _BOUNDARY)
-        name_start = match.start("suffix") - len(prefix)
-        name = prefix + match["suffix"] + (match["tail"] or "")
-        mentions.append(
-            Mention(name_start, match.end(), name, prefix, match["suffix"], _switches(match["suffix"]),
-                    reliable=was_cut or at_boundary)
-        )
-    return mentions
-
-
-_BOUNDARY = set("\n \t，。；：、“”‘’\"'（）()《》【】[]！？!?,.;:")
+        offset = len(mention.proper) - len(ending)
+        base = mention.base[offset:] if mention.base else None
+        shortened.append(replace(mention, start=mention.start + offset, name=mention.name[offset:], proper=ending, base=base))
+    return shortened
 
 
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
         return False
-    if long.endswith(short):
-        return True
+    if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
+        return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
     return False
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
+    after the same name (or the end of it)."""
+    short_type, long_type = _suffix_of(short), _suffix_of(long)
+    if short_type not in lexicon()["abbreviations"].get(long_type, ()):
+        return False
+    short_head, long_head = _plain(short[: -len(short_type)]), _plain(long[: -len(long_type)])
+    return bool(short_head) and long_head.endswith(short_head)
+
+
 def _suffix_of(name: str) -> str:
-    for entry in sorted(lexicon()["suffixes"], key=lambda entry: len(entry["word"]), reverse=True):
+    for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True):
         if entry["word"] in name:
             return name[name.index(entry["word"]) :]
     return name
-
-
-def _resolve_unreliable(mentions: list[Mention]) -> list[Mention]:
-    """Mentions that may carry words before the name (整合东部产业集聚区) become the reliable
-    name they end with; those that end with none are dropped. Sub-park mentions (产业园)
-    count only in a report that names no zone of a switching kind."""
-    switching = [mention for mention in mentions if mention.switches]
-    if switching:
-        mentions = switching
-    reliable = sorted({mention.name for mention in mentions if mention.reliable}, key=len, reverse=True)
-    kept = []
-    for mention in mentions:
-        ending = next((name for name in reliable if mention.name.endswith(name) and name != mention.name), None)
-        if mention.reliable and (ending is None or _is_place_prefix(mention.name[: len(mention.name) - len(ending)])):
-            kept.append(mention)
-            continue
-        if ending:
-            offset = len(mention.name) - len(ending)
-            kept.append(Mention(mention.start + offset, mention.end, ending, ending[: ending.find(mention.suffix)],
-                                mention.suffix, mention.switches, True))
-    return kept
 
 
 def _plain(name: str) -> str:
     return re.sub(rf"[{re.escape(lexicon()['mask_chars'])}市县]", "", name)
 
 
-def _is_place_prefix(words: str) -> bool:
-    """温岭市 in 温岭市东部产业集聚区: an admin place before a shorter zone name keeps the long name."""
-    return bool(words) and (words[-1] in ADMIN or words in gazetteer() or is_masked(words))
-
-
 class ZoneResolver:
-    """The zones of one report and which of them each offset is about."""
+    """The zones of one report, its subject, and which zone each offset is about."""
 
-    def __init__(self, text: str, fallback_name: str):
+    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None):
         self.text = text
-        mentions = _resolve_unreliable(find_mentions(text))
-        names = {mention.name for mention in mentions}
-        canonical: dict[str, str] = {}
-        specific = sorted((name for name in names if not _masked_only_name(name)), key=len, reverse=True)
-        for name in specific:
-            longer = [other for other in specific if _is_alias(name, other)]
-            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
-        # A report naming a zone and one of its sub-zones (安阳市高新技术产业集聚区 and
-        # 安阳高新技术产业集聚区*分区) is about the sub-zone: the parent's name is its alias.
-        for sub in specific:
-            tail = re.search(rf"(?:[{re.escape(lexicon()['mask_chars'])}]{{1,6}}|[{CJK}]{{1,2}})(?:{'|'.join(lexicon()['tails'])})$", sub)
-            if not tail:
-                continue
-            base = _plain(sub[: tail.start()])
-            for parent in specific:
-                if parent != sub and _plain(parent) == base:
-                    canonical[parent] = sub
-        masked_full = [name for name in specific if is_masked(name)]
-        for name in names - set(specific):
-            canonical[name] = masked_full[0] if masked_full else name
+        mentions, self.rejections = read_names(text, crosses_line)
+        heading = heading_end(text)
+        mentions = _shorten_to_known(mentions, heading)
+        if any(mention.switches or mention.base for mention in mentions):
+            # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
+            mentions = [mention for mention in mentions if mention.switches or mention.base]
+        canonical = self._canonical({mention.name for mention in mentions})
+        parents = self._parents(mentions, canonical)
+        ordered = [mention for mention in mentions if mention.start < heading] + mentions
+        self.main = canonical[ordered[0].name] if ordered else fallback_name
+        if self.main in parents:
+            # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
+            canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
+            del parents[self.main]
         self.zones: dict[str, Zone] = {}
         for mention in mentions:
-            zone = self.zones.setdefault(canonical[mention.name], Zone(canonical[mention.name], first=mention.start))
+            name = canonical[mention.name]
+            zone = self.zones.setdefault(name, Zone(name, first=mention.start, parent=parents.get(name)))
             zone.mentions += 1
             if mention.name != zone.name:
                 zone.aliases.add(mention.name)
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
-        switching = [mention for mention in mentions if mention.switches]
+        switching = [mention for mention in mentions if mention.switches or canonical[mention.name] == self.main]
         self._starts = [mention.start for mention in switching]
         self._names = [canonical[mention.name] for mention in switching]
-        ranked = sorted(self.zones.values(), key=lambda zone: (-zone.mentions, zone.first))
-        self.main = ranked[0].name if ranked else fallback_name
-        self.named = bool(ranked)
-        if not ranked:
+        self.named = bool(self.zones)
+        if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
 
+    @staticmethod
+    def _canonical(names: set[str]) -> dict[str, str]:
+        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone."""
+        canonical: dict[str, str] = {}
+        specific = sorted((name for name in names if not _masked_only_name(name)), key=len, reverse=True)
+        for name in specific:
+            longer = [other for other in specific if _is_alias(name, other)]
+            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+        masked_full = [name for name in specific if is_masked(name)]
+        for name in names - set(specific):
+            canonical[name] = masked_full[0] if masked_full else name
+        for short, full in lexicon()["named_abbreviations"].items():
+            if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
+                canonical[short] = canonical.get(full, full)
+        return canonical
+
+    @staticmethod
+    def _parents(mentions: list[Mention], canonical: dict[str, str]) -> dict[str, str]:
+        """Sub-zone -> the zone it lies in: the report's zone whose name is the sub-zone's base."""
+        parents = {}
+        for mention in mentions:
+            if not mention.base:
+                continue
+            base = _plain(mention.base)
+            named = [canonical[other] for other in canonical if other != mention.name and _plain(other) == base]
+            parents[canonical[mention.name]] = named[0] if named else mention.base
+        return parents
+
     def zone_at(self, offset: int) -> str:
-        """The zone a figure at `offset` is about: the last zone named before it, else the main one."""
+        """The zone a figure at `offset` is about: the last zone named before it, else the subject."""
         index = bisect.bisect_right(self._starts, offset) - 1
         return self._names[index] if index >= 0 else self.main
 
     def used(self, names: set[str]) -> list[Zone]:
-        """Zones that carry rows, plus the report's main zone."""
+        """Zones that carry rows, plus the report's subject."""
         return [zone for name, zone in self.zones.items() if name in names or name == self.main]
 
 
@@ -234,61 +200,13 @@ _LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind
 _LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, list[dict]]:
-    """Place name -> its rows (level, province, city) from lexicon/places.csv."""
-    path = LEXICON / "places.csv"
-    places: dict[str, list[dict]] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                places.setdefault(row["name"], []).append(row)
-    return places
-
-
-_ADMIN_END = re.compile(r"[省市县区州盟旗]")
-
-
-def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
-    end = len(text) if end is None else end
-    return [name for stop, name in _places(text) if start < stop <= end]
-
-
-@lru_cache(maxsize=64)
-def _places(text: str) -> tuple[tuple[int, str], ...]:
-    """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
-    read once per report (a regex of a thousand alternatives is slow)."""
-    places = gazetteer()
-    found = []
-    for match in _ADMIN_END.finditer(text):
-        stop = match.end()
-        if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
-            continue  # the 区 of a zone suffix names no place
-        for size in range(min(9, stop), 1, -1):
-            if text[stop - size : stop] in places:
-                found.append((stop, text[stop - size : stop]))
-                break
-    return tuple(found)
-
-
-@lru_cache(maxsize=1)
-def _short_city_names() -> dict[str, str]:
-    """安阳 -> 安阳市: zone names often drop the 市 of their city."""
-    return {
-        name[:-1]: name
-        for name, rows in gazetteer().items()
-        if name.endswith("市") and len(name) >= 3 and any(row["level"] == "city" for row in rows)
-    }
-
-
 def place_of(zone: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str | None]:
     """Province, city and county: from the zone's own name first, then the places its report names."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
     if not gazetteer():
         return found
     named = places_in(zone)
-    shorts = _short_city_names()
+    shorts = short_city_names()
     named += [shorts[zone[:size]] for size in (2, 3, 4) if zone[:size] in shorts and shorts[zone[:size]] not in named]
     in_text = places_in(text, start, end)
     for name in named + in_text:

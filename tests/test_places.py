@@ -7,6 +7,7 @@ import pytest
 
 PLACES = Path(__file__).resolve().parents[1] / "loaders" / "lexicon" / "places.csv"
 LEVELS = ("province", "city", "county")
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,8 @@ def test_county_parents_exist(rows):
             continue
         if r["city"] == r["name"]:  # 省直管 county-level city, e.g. 济源市
             continue
+        if r["city"] == r["province"] and r["province"] in MUNICIPALITIES:  # 上海市嘉定区: no prefecture between
+            continue
         assert (r["province"], r["city"]) in cities, r
 
 
@@ -68,8 +71,29 @@ def test_sorted(rows):
         ("鹤壁市", "city", "河南省", "鹤壁市"),
         ("台州市", "city", "浙江省", "台州市"),
         ("河南省", "province", "河南省", ""),
+        ("嘉定区", "county", "上海市", "上海市"),
+        ("忠县", "county", "重庆市", "重庆市"),
+        ("晋江市", "county", "福建省", "泉州市"),
+        ("平果县", "county", "广西壮族自治区", "百色市"),
+        ("头屯河区", "county", "新疆维吾尔自治区", "乌鲁木齐市"),
+        ("仙桃市", "county", "湖北省", "仙桃市"),
+        ("新竹县", "city", "台湾省", "新竹县"),
     ],
 )
 def test_spot_checks(rows, name, level, province, city):
     hits = [(r["level"], r["province"], r["city"]) for r in rows if r["name"] == name]
     assert (level, province, city) in hits
+
+
+def test_every_mainland_province_has_its_counties(rows):
+    """County-level divisions cover the whole mainland, not a few provinces (about 2,850 in all)."""
+    counties = Counter(r["province"] for r in rows if r["level"] == "county")
+    provinces = [r["name"] for r in rows if r["level"] == "province" and r["name"] not in ("台湾省", "香港特别行政区", "澳门特别行政区")]
+    assert len(provinces) == 31
+    assert {name: counties[name] for name in provinces if counties[name] < 9} == {}
+    assert sum(counties.values()) >= 2800
+
+
+def test_everyday_words_are_no_places(rows):
+    """城区, 郊区, 矿区 name districts but read as plain words in a report (老城区, 中心城区)."""
+    assert {r["name"] for r in rows} & {"城区", "郊区", "矿区", "东区", "西区", "市辖区", "县"} == set()

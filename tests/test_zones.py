@@ -1,0 +1,87 @@
+"""Zone names as a grammar: tests/cases/zones.yaml, a made-up report in, its zones out.
+
+Each case runs the real path (normalize, the zone grammar, the resolver) and checks the zones,
+the subject, aliases, parents, why candidates were rejected, and which zone a figure is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.normalize import normalize
+from loaders.zones import ZoneResolver, joined_line_test
+from tests.casetables import load_cases, params
+
+CASE_KEYS = {"id", "text", "zones", "subject", "aliases", "parent", "rejected", "at", "xfail", "note"}
+FALLBACK = "未识别区域（inline#1）"
+
+
+def resolve(text: str) -> ZoneResolver:
+    normalized = normalize(text)
+    return ZoneResolver(normalized.text, FALLBACK, joined_line_test(normalized))
+
+
+def problems_of(case: dict) -> list[str]:
+    resolver = resolve(case["text"])
+    problems = []
+    if set(resolver.zones) != set(case["zones"]):
+        problems.append(f"zones: expected {sorted(case['zones'])}, got {sorted(resolver.zones)}")
+    if "subject" in case and resolver.main != case["subject"]:
+        problems.append(f"subject: expected {case['subject']}, got {resolver.main}")
+    for name, aliases in (case.get("aliases") or {}).items():
+        got = sorted(resolver.zones[name].aliases) if name in resolver.zones else None
+        if got != sorted(aliases):
+            problems.append(f"aliases of {name}: expected {sorted(aliases)}, got {got}")
+    for name, parent in (case.get("parent") or {}).items():
+        got = resolver.zones[name].parent if name in resolver.zones else None
+        if got != parent:
+            problems.append(f"parent of {name}: expected {parent}, got {got}")
+    rejections = [(rejection.text, rejection.reason) for rejection in resolver.rejections]
+    for wanted in case.get("rejected") or []:
+        if not any(text.endswith(wanted["text"]) and reason == wanted["reason"] for text, reason in rejections):
+            problems.append(f"rejection {wanted}: not among {rejections}")
+    simplified = normalize(case["text"]).text
+    for raw, zone in (case.get("at") or {}).items():
+        offset = simplified.index(raw)
+        if resolver.zone_at(offset) != zone:
+            problems.append(f"figure {raw}: expected {zone}, got {resolver.zone_at(offset)}")
+    return problems
+
+
+@pytest.mark.parametrize("case", params("zones"))
+def test_zone_names_are_read_as_a_grammar(case):
+    problems = problems_of(case)
+    if problems:
+        pytest.fail(f"{case['id']}: {case['text']!r}\n  " + "\n  ".join(problems), pytrace=False)
+
+
+def test_zone_cases_are_well_formed():
+    cases = load_cases("zones")
+    ids = [case["id"] for case in cases]
+    assert len(ids) == len(set(ids))
+    assert len(cases) >= 40
+    for case in cases:
+        assert set(case) <= CASE_KEYS, (case["id"], set(case) - CASE_KEYS)
+        assert case["zones"], case["id"]
+        for raw in case.get("at") or {}:
+            assert raw in normalize(case["text"]).text, (case["id"], raw)
+
+
+def test_rejections_name_their_reason_from_the_lexicon():
+    """Every reason a test can assert is a reject class of lexicon/zones.yaml or a rule of the grammar."""
+    from loaders.zone_names import lexicon
+
+    known = set(lexicon()["reject"]) | {"ordinal", "date", "no_name", "too_short", "too_long", "industry",
+                                        "project", "line_break", "generic"}
+    reasons = {wanted["reason"] for case in load_cases("zones") for wanted in case.get("rejected") or []}
+    assert reasons <= known, reasons - known
+
+
+def test_a_figure_after_pinyin_notes_points_back_into_the_original():
+    """normalize drops 經(jīng)開區's pinyin notes and still maps every offset back."""
+    original = "常州經(jīng)開區(qū)前三季度實(shí)現(xiàn)產值420億元"
+    normalized = normalize(original)
+    assert normalized.text == "常州经开区前三季度实现产值420亿元"
+    start = normalized.text.index("420亿元")
+    first, last = normalized.span(start, start + len("420亿元"))
+    assert original[first:last] == "420億元"
