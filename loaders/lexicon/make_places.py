@@ -2,7 +2,7 @@
 
 The gazetteer is data, read at run time from the CSV; this script is how it was made:
     pip download --no-deps cpca==0.5.5 && unzip cpca-0.5.5-py3-none-any.whl 'cpca/resources/*'
-    python tools/make_places.py cpca/resources/adcodes.csv
+    python loaders/lexicon/make_places.py cpca/resources/adcodes.csv
 Rows already in places.csv are kept; Taiwan's cities and counties (not in cpca) are added here.
 """
 
@@ -12,7 +12,7 @@ import csv
 import sys
 from pathlib import Path
 
-PLACES = Path(__file__).resolve().parents[1] / "loaders" / "lexicon" / "places.csv"
+PLACES = Path(__file__).resolve().parent / "places.csv"
 LEVELS = ("province", "city", "county")
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: districts sit under the province
 # Grouping rows of the adcode table and district names that are everyday words (老城区, 市郊区).
