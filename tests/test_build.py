@@ -223,7 +223,7 @@ def run_build_killed(reports: Path, out: Path, kill_when: str) -> None:
 
         def killing_replace(source, target):
             replace(source, target)
-            if {kill_when!r} == "after the link is replaced":
+            if {kill_when!r} == "after the link is replaced" and Path(target).name == Path(sys.argv[2]).name:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         build_module._write_table = killing_write
