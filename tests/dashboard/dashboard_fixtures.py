@@ -7,16 +7,11 @@ Some quotes hold `<script>`, `**bold**` and formula-like starts (= + - @) on pur
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `pages` is not installed; `python -m pytest` from the root also finds it
-    sys.path.insert(0, str(ROOT))
-
-from loaders import schema  # noqa: E402
+from loaders import schema
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"

@@ -7,6 +7,7 @@ report; a raw that cannot be found keeps the offsets of its report's first chara
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from pages._shared.coverage import sentence_bounds
 from pages._shared.data import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT.parent / "shared" / "gold"
+# The annotation lives beside the repository; $ZONES_SHARED_DIR points elsewhere (a worktree).
+GOLD = Path(os.environ.get("ZONES_SHARED_DIR") or ROOT.parent / "shared") / "gold"
 REPORT = ROOT / "data" / "reports" / "seed_reports.txt"
 HEADING = re.compile(r"第[一二三四五六七八九十]+篇：")
 

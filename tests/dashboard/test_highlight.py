@@ -139,7 +139,7 @@ def test_the_issue4_logic_modules_never_import_streamlit_even_indirectly():
     modules += ("figures4", "views4")
     code = "; ".join(f"import pages._shared.{module}" for module in modules)
     code += "; import sys; print('streamlit' in sys.modules)"
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     )

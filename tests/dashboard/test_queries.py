@@ -13,7 +13,7 @@ import pytest
 from pages._shared import display, i18n, nav, queries
 from pages._shared.queries import Selection
 
-SHARED = Path(__file__).resolve().parents[1] / "pages" / "_shared"
+SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
 PURE_MODULES = ("queries", "figures", "i18n", "display", "export", "nav")
 
 
