@@ -29,6 +29,7 @@ silent = derived(tables, queries.zones_without_facts, selection)
 if silent:
     ui.notice(t("zones_without_facts", names=ui.names(silent)))
 
+ui.implausible_note(page)
 st.subheader(t("overview.kpis"))
 ui.kpi_cards(derived(tables, queries.kpi_totals, selection), lang)
 

@@ -46,7 +46,7 @@ if focus and focus.doc_id != doc_id:  # the reader moved to another report: the 
 
 report = derived(tables, views4.report_view, doc_id, focus, lang)
 if focus:
-    st.success(t("sources.focus", table=i18n.label("table", focus.table), raw=focus.raw or focus.row_id))
+    st.success(t("sources.focus", table=i18n.label("table", focus.table), raw=i18n.plain(focus.raw or focus.row_id)))
 
 text_column, list_column = st.columns([3, 2], gap="medium")
 with text_column:

@@ -47,6 +47,23 @@ def zone_overview_table(tables, selection: queries.Selection, lang: str) -> pd.D
     return wide.reset_index(drop=True)
 
 
+def kpi_caption(total: dict, lang: str) -> str:
+    """What a KPI card adds, as markdown: '2025年：3 个区域合计；另有 2 个区域…未计入' (report text escaped)."""
+    if not total["zones"]:
+        return ""
+    row = pd.DataFrame([{key: total[key] for key in ("year", "months", "cumulative")}])
+    period = str(i18n.period_labels(row, lang).iloc[0])
+    if pd.notna(total["scope"]):
+        period += ("，" if lang == "zh" else ", ") + str(total["scope"])
+    if total["zones"] == 1 and pd.notna(total["zone_name"]):
+        text = t("overview.kpi.one", lang, period=i18n.plain(period), zone=i18n.plain(total["zone_name"]))
+    else:
+        text = t("overview.kpi.added", lang, period=i18n.plain(period), n=total["zones"])
+    if total["left_out"]:
+        text += ("；" if lang == "zh" else "; ") + t("overview.kpi.left_out", lang, n=total["left_out"])
+    return text
+
+
 # Readable columns of fact rows and their header keys; the page tables and the exports pick from these.
 FACT_HEADERS = {
     "zone_name": "col.zone",

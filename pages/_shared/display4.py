@@ -64,14 +64,7 @@ def targets_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.format_value(actual, unit, lang, metric) if pd.notna(actual) else t("not_reported", lang)
         )
         gap_text.append(i18n.format_value(gap, unit, lang, metric) if pd.notna(gap) else "")
-    match = []
-    for key, scope_match, scope in zip(
-        pairs["match"], pairs["scope_match"], pairs["actual_scope"], strict=True
-    ):
-        text = i18n.label("match", key, lang)
-        if scope_match is False or (pd.notna(scope_match) and not scope_match):
-            text += "；" + t("targets.scope_differs", lang, scope=scope)
-        match.append(text)
+    match = [i18n.label("match", key, lang) for key in pairs["match"]]
     stated = [f"{value:g}%" if pd.notna(value) else "" for value in pairs["stated_completion"]]
     return _frame(
         {

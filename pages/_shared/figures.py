@@ -148,6 +148,7 @@ def latest_by_zone(
     else:
         title = t("chart.by_zone", lang, metric=label)
     figure = new_figure(title)
+    marks = _period_marks(rows, lang)
     for kind, subset, custom in _series_by_zone(rows, "kind", ("actual", "target"), lang):
         extra = ""
         if intensity_area:
@@ -160,13 +161,27 @@ def latest_by_zone(
             name=i18n.kind_label(kind, lang),
             marker_color=KIND_COLORS[kind],
             customdata=custom.to_numpy(),
-            text=[i18n.format_number(value, grouping=lang != "zh") for value in scaled],
+            text=[i18n.format_number(value, grouping=lang != "zh") + mark
+                  for value, mark in zip(scaled, marks[subset.index], strict=True)],
             textposition="outside",
             hovertemplate=_hovertemplate(lang, extra),
         )
     figure.update_layout(barmode="group", yaxis_title=f"{label}（{unit_label}）" if lang == "zh" else f"{label} ({unit_label})")
     _zones_in_row_order(figure, rows)
     return add_source(figure, n_reports, lang)
+
+
+def _period_marks(rows: pd.DataFrame, lang: str) -> pd.Series:
+    """Per row, '（2025年1-11月）' or '（2025年，累计，规上）' when the bars' periods, cumulative readings
+    or scopes differ (bars side by side that are not alike say so on the bar), else ''."""
+    separator, left, right = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
+    details = [
+        period + (separator + plain(scope) if pd.notna(scope) else "")
+        for period, scope in zip(i18n.period_labels(rows, lang).astype(str), rows["scope"], strict=True)
+    ]
+    if len(set(details)) <= 1:
+        return pd.Series("", index=rows.index, dtype="string")
+    return pd.Series([left + detail + right for detail in details], index=rows.index, dtype="string")
 
 
 def by_year(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Figure:
@@ -193,26 +208,54 @@ def by_year(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fi
 
 
 def growth(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Figure:
-    """Growth rates as stated (%), one bar per fact, grouped by zone and coloured by period."""
+    """Growth rates as stated (%): one horizontal bar per rate, never stacked or summed.
+
+    Each bar is its own row, named zone · period · basis, and its label repeats the period and
+    basis (同比 or 较2020年): two rates of one zone and year are different comparisons.
+    """
     label = i18n.metric_label(metric, lang)
     figure = new_figure(t("chart.growth", lang, metric=label))
-    periods = i18n.period_labels(rows, lang)
-    for period in dict.fromkeys(periods.tolist()):
-        subset = rows[(periods == period).to_numpy()]
-        custom = _hover_fields(subset, lang)
-        custom["basis"] = [plain(basis) or "—" for basis in subset["basis"].tolist()]
-        figure.add_bar(
-            x=subset["zone_name"].map(plain).to_numpy(),
-            y=subset["value"].astype("float64").to_numpy(),
-            name=plain(period),
-            customdata=custom.to_numpy(),
-            text=custom["shown"].to_numpy(),
-            textposition="outside",
-            hovertemplate=_hovertemplate(lang, f"<br>{t('col.basis', lang)}：%{{customdata[5]}}"),
-        )
-    figure.update_layout(barmode="group", yaxis_title=t("chart.growth.axis", lang))
-    figure.update_xaxes(type="category")
+    periods = i18n.period_labels(rows, lang).astype(str).tolist()
+    bases = [i18n.basis_label(basis, lang) for basis in rows["basis"].tolist()]
+    custom = _hover_fields(rows, lang)
+    custom["basis"] = [plain(basis) or "—" for basis in bases]
+    names = _unique(
+        [" · ".join(part for part in (plain(zone), plain(period), plain(basis)) if part)
+         for zone, period, basis in zip(rows["zone_name"], periods, bases, strict=True)]
+    )
+    separator = "，" if lang == "zh" else ", "
+    figure.add_bar(
+        y=names,
+        x=rows["value"].astype("float64").to_numpy(),
+        orientation="h",
+        marker_color=KIND_COLORS["growth"],
+        name=i18n.kind_label("growth", lang),
+        customdata=custom.to_numpy(),
+        text=[f"{shown}（{plain(period)}{separator + plain(basis) if basis else ''}）" if lang == "zh"
+              else f"{shown} ({plain(period)}{separator + plain(basis) if basis else ''})"
+              for shown, period, basis in zip(custom["shown"], periods, bases, strict=True)],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate=_hovertemplate(lang, f"<br>{t('col.basis', lang)}：%{{customdata[5]}}").replace("%{x}", "%{y}"),
+    )
+    figure.update_layout(
+        barmode="group",
+        height=140 + 34 * max(len(rows), 1),
+        xaxis_title=t("chart.growth.axis", lang),
+        showlegend=False,
+    )
+    figure.update_yaxes(type="category", autorange="reversed")
     return add_source(figure, n_reports, lang)
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Category labels made unique (plotly would otherwise draw two bars on one place)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return unique
 
 
 def areas(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
@@ -258,6 +301,7 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
             i18n.metric_unit(metric), float(stated["value"].abs().max()), lang, metric
         )
         custom = _hover_fields(stated, lang).set_index(stated.index)
+        marks = _period_marks(stated, lang)
         for index, zone in subset.iterrows():  # at most 5 zones: one trace each, coloured by zone
             name = plain(zone["zone_name"])
             if pd.isna(zone["value"]):
@@ -283,7 +327,7 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
                 showlegend=name not in in_legend,
                 marker_color=colors.get(name, COLORWAY[0]),
                 customdata=[custom.loc[index].tolist()],
-                text=[custom.at[index, "shown"]],
+                text=[custom.at[index, "shown"] + marks[index]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=_hovertemplate(lang),

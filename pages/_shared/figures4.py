@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from . import i18n
 from .coverage import STATES
-from .figures import KIND_COLORS, NOT_REPORTED_COLOR, TEMPLATE_NAME, add_source, new_figure, plain
+from .figures import KIND_COLORS, NOT_REPORTED_COLOR, TEMPLATE_NAME, _unique, add_source, new_figure, plain
 from .i18n import t
 from .progress import CATEGORY_ORDER
 
@@ -52,14 +52,10 @@ MAX_PANELS = 12  # zones drawn as panels of one figure
 MAX_GROUPS = 12  # zones drawn as bar groups side by side
 
 
-def _unique(labels: list[str]) -> list[str]:
-    """Category labels made unique (plotly would otherwise draw two rows on one line)."""
-    seen: dict[str, int] = {}
-    unique = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return unique
+def _largest(values: pd.Series) -> float:
+    """The largest value, 0 when there is none (every target without an actual)."""
+    largest = values.astype("Float64").max()
+    return 0.0 if pd.isna(largest) else float(largest)
 
 
 def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
@@ -161,7 +157,7 @@ def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
     figure.update_layout(
         barmode="overlay",
         height=140 + ROW_HEIGHT * max(len(rows), 1),
-        xaxis=dict(title=t("targets.axis", lang), range=[0, max(110.0, float(share.max() or 0) * 1.15)]),
+        xaxis=dict(title=t("targets.axis", lang), range=[0, max(110.0, _largest(share) * 1.15)]),
         yaxis=dict(autorange="reversed", type="category"),
     )
     return add_source(figure, n_reports, lang)
@@ -277,7 +273,7 @@ def stated_counts_figure(pipeline: pd.DataFrame, n_reports: int, lang: str) -> g
 def investment_progress_figure(rows: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
     """Per zone and project group: stated investment (light) with completed investment (dark) over it."""
     figure = new_figure(t("progress.chart.investment", lang))
-    largest = float(pd.concat([rows["stated"], rows["completed"]]).astype("Float64").max() or 0)
+    largest = _largest(pd.concat([rows["stated"], rows["completed"]]))
     divisor, unit = i18n.amount_scale(largest, lang)
     labels = _unique(
         [

@@ -110,7 +110,17 @@ def label(prefix: str, value: object, lang: str | None = None) -> str:
 def plain(text: object) -> str:
     """Report text made safe for a markdown context: shown literally, never as HTML or markup."""
     escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$])", r"\\\1", escaped)
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$:])", r"\\\1", escaped)
+
+
+def basis_label(basis: object, lang: str | None = None) -> str:
+    """What a growth rate compares with: 同比 (yoy), 较2020年 (a base year), '' when not stated."""
+    if basis is None or basis is pd.NA or (isinstance(basis, float) and math.isnan(basis)) or basis == "":
+        return ""
+    text = str(basis)
+    if text == "yoy":
+        return t("basis.yoy", lang)
+    return t("basis.year", lang, year=text) if text.isdigit() else text
 
 
 def format_number(value: float, decimals: int = 2, grouping: bool = True) -> str:

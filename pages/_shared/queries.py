@@ -8,7 +8,9 @@ All work is vectorised (no per-row Python loops) so a page stays fast on 1M fact
     filtered_facts(tables, selection)          facts under the selection (undated facts kept)
     latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind: the latest
     zone_overview(tables, selection)           one row per zone, latest area/revenue/tax/... (long)
-    kpi_totals(tables, selection)              sums over the selected zones' latest values
+    pick_latest(facts, keys)                   the one rule for "the latest comparable value"
+    comparable_facts(tables, selection)        filtered facts without the implausible ones (totals, charts)
+    kpi_totals(tables, selection)              sums over the zones whose latest values are comparable
     topic_by_zone / topic_by_year / topic_growth   rows for the topic pages' charts
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
     data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)  the Data page rows
@@ -39,6 +41,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "enterprises": ("enterprises", "employment", "projects"),
 }
 NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
+# Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
+IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
+# What makes two figures addable: the same period, scope and cumulative reading.
+COMPARABLE_KEY = ("year", "months", "scope", "cumulative")
 
 
 @dataclass(frozen=True)
@@ -128,19 +134,50 @@ def period_rank(facts: pd.DataFrame) -> np.ndarray:
     return np.where(np.isnan(year), -1.0, year * 100 + last_month)
 
 
-def _pick_latest(facts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per `keys`: zone-wide (no scope, no status) first, then the latest period, then the first stated."""
+def pick_latest(facts: pd.DataFrame, keys: list[str], largest_first: bool = False) -> pd.DataFrame:
+    """The latest comparable value: one row per `keys`, the rule every page uses.
+
+    Zone-wide first (no scope, and no status unless status is a key), then the latest period
+    (period_rank), then the first stated: a report gives its headline before its parts and bases.
+    `largest_first` puts the largest value before the first stated (of several groups counted
+    in one period, the largest is the one the others are parts of).
+    """
     if facts.empty:
         return facts.iloc[0:0]
-    generic = (facts["scope"].isna() & facts["status"].isna()).to_numpy(dtype=bool, na_value=False)
-    score = generic * 1e7 + period_rank(facts)
+    generic = facts["scope"].isna()
+    if "status" not in keys:
+        generic &= facts["status"].isna()
+    score = generic.to_numpy(dtype=bool, na_value=False) * 1e7 + period_rank(facts)
     ranked = pd.DataFrame({key: facts[key].array for key in keys})  # categoricals stay codes
     ranked["score"] = score
+    ranked["value"] = facts["value"].astype("float64").fillna(-np.inf).to_numpy() if largest_first else 0.0
     ranked["position"] = np.arange(len(facts))
-    # Highest score wins; among equals the earliest row (stable order of the facts table).
-    ranked = ranked.sort_values(["score", "position"], ascending=[False, True], kind="stable")
+    # Highest score wins; among equals the earliest row (facts are in text order within a report).
+    ranked = ranked.sort_values(["score", "value", "position"], ascending=[False, False, True], kind="stable")
     winners = ranked.drop_duplicates(keys, keep="first")["position"].to_numpy()
     return facts.iloc[np.sort(winners)]
+
+
+def implausible_fact_ids(quality: pd.DataFrame) -> pd.Series:
+    """Fact ids the quality checks call implausible (IMPLAUSIBLE_CHECKS): never added, ranked or drawn."""
+    if quality.empty:
+        return pd.Series([], dtype="string")
+    flagged = quality[quality["check"].isin(IMPLAUSIBLE_CHECKS).to_numpy(dtype=bool, na_value=False)]
+    return flagged["fact_ids"].explode().dropna().astype("string").drop_duplicates()
+
+
+def comparable_facts(tables, selection: Selection) -> pd.DataFrame:
+    """filtered_facts without the implausible figures: what totals, rankings and charts read."""
+    facts = filtered_facts(tables, selection)
+    implausible = implausible_fact_ids(tables.quality)
+    if implausible.empty:
+        return facts
+    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
+
+
+def implausible_count(tables, selection: Selection) -> int:
+    """How many figures under the selection are left out of totals, rankings and charts as implausible."""
+    return len(filtered_facts(tables, selection)) - len(comparable_facts(tables, selection))
 
 
 def latest_facts(
@@ -150,11 +187,11 @@ def latest_facts(
     kinds: tuple[str, ...] = ("actual",),
 ) -> pd.DataFrame:
     """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
-    facts = filtered_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
+    facts = comparable_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
     mask = facts["kind"].isin(kinds)
     if metrics is not None:
         mask &= facts["metric"].isin(metrics)
-    return _pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
+    return pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
 
 
 def zone_areas(tables, area_metric: str) -> pd.Series:
@@ -190,15 +227,47 @@ def zones_without_facts(tables, selection: Selection) -> list[str]:
 
 
 def kpi_totals(tables, selection: Selection) -> pd.DataFrame:
-    """metric, total (sum of each selected zone's latest actual), zones reporting, unit."""
-    latest = latest_facts(tables, selection, KPI_METRICS)
-    totals = latest.groupby("metric", sort=False).agg(total=("value", "sum"), zones=("zone_id", "nunique"))
-    frame = pd.DataFrame({"metric": list(KPI_METRICS)}).merge(totals, on="metric", how="left")
-    frame["zones"] = frame["zones"].fillna(0).astype(int)
-    frame.loc[frame["zones"] == 0, "total"] = np.nan
+    """Per KPI metric, the sum over the zones whose latest actuals are comparable (COMPARABLE_KEY).
+
+    Columns: metric, total, zones (added), left_out (zones reporting another period or scope),
+    unit, year, months, cumulative, scope (of the added figures), zone_name (when one zone),
+    fact_ids (added). The group added is the one with most zones; ties go to the zone-wide,
+    not cumulative, latest one. NaN total when no zone reports the metric.
+    """
+    latest = with_zone_names(latest_facts(tables, selection, KPI_METRICS), tables)
     units = schema.metrics().set_index("metric")["unit"]
-    frame["unit"] = frame["metric"].map(units)
-    return frame
+    rows = []
+    for metric in KPI_METRICS:
+        figures = latest[(latest["metric"] == metric).to_numpy(dtype=bool, na_value=False)]
+        row = {"metric": metric, "total": np.nan, "zones": 0, "left_out": 0, "unit": units.get(metric),
+               "year": pd.NA, "months": pd.NA, "cumulative": False, "scope": pd.NA, "zone_name": pd.NA,
+               "fact_ids": ()}
+        if not figures.empty:
+            added = _largest_comparable_group(figures)
+            first = added.iloc[0]
+            row.update(total=float(added["value"].sum()), zones=len(added), left_out=len(figures) - len(added),
+                       year=first["year"], months=first["months"], cumulative=bool(first["cumulative"]),
+                       scope=first["scope"], zone_name=first["zone_name"] if len(added) == 1 else pd.NA,
+                       fact_ids=tuple(added["fact_id"].astype(str)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _largest_comparable_group(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures sharing one COMPARABLE_KEY: most zones, then zone-wide, not cumulative, latest period."""
+    keys = pd.DataFrame({column: figures[column].astype("string").fillna("") for column in COMPARABLE_KEY})
+    group = pd.Series(pd.factorize(pd.MultiIndex.from_frame(keys))[0], index=figures.index)
+    ranked = pd.DataFrame(
+        {
+            "size": group.map(group.value_counts()),
+            "zone_wide": figures["scope"].isna().to_numpy(dtype=bool, na_value=False),
+            "annual": ~figures["cumulative"].fillna(False).to_numpy(dtype=bool),
+            "period": period_rank(figures),
+            "group": group,
+        },
+        index=figures.index,
+    ).sort_values(["size", "zone_wide", "annual", "period"], ascending=False, kind="stable")
+    return figures[group == ranked["group"].iloc[0]]
 
 
 # --- topic pages (investment, revenue & tax, enterprises & employment) ----------------------------
@@ -254,7 +323,7 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
     """Dated zone-wide actuals of `metric`, one per zone and year (a full year before a part of it)."""
     if "actual" not in selection.kinds:
         return filtered_facts(tables, selection).iloc[0:0].assign(zone_name=pd.Series(dtype="string"))
-    facts = filtered_facts(tables, selection)
+    facts = comparable_facts(tables, selection)
     mask = (
         (facts["metric"] == metric)
         & (facts["kind"] == "actual")
@@ -262,7 +331,7 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
         & facts["scope"].isna()
         & facts["status"].isna()
     ).to_numpy(dtype=bool, na_value=False)
-    rows = _pick_latest(facts[mask], ["zone_id", "year"])
+    rows = pick_latest(facts[mask], ["zone_id", "year"])
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
@@ -272,7 +341,7 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
 
 def topic_growth(tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
     """Growth rates (%) stated for `metric`, newest first, at most `limit` rows."""
-    facts = filtered_facts(tables, selection)
+    facts = comparable_facts(tables, selection)
     mask = ((facts["metric"] == metric) & (facts["kind"] == "growth")).to_numpy(dtype=bool, na_value=False)
     rows = facts[mask]
     rows = rows.iloc[np.argsort(-period_rank(rows), kind="stable")].head(limit)
@@ -290,9 +359,14 @@ def topic_facts(tables, selection: Selection, metric: str, limit: int = 500) -> 
 
 
 def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tuple[str, ...], str]:
-    """The zones to compare and why: ('picked' | 'default' | 'too_many' | 'one_zone')."""
+    """The zones to compare and why: ('picked' | 'default' | 'too_many' | 'one_picked' | 'one_zone').
+
+    With one zone picked, the answer is that zone alone ('one_picked'): the page asks for a second.
+    """
     if len(selection.zone_ids) >= 2:
         return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
+    if len(selection.zone_ids) == 1:
+        return selection.zone_ids, "one_picked"
     facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
     counts = facts["zone_id"].value_counts()
     counts = counts[counts > 0]  # a categorical lists zones without facts too
@@ -303,6 +377,15 @@ def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tupl
         if zone_id not in chosen:
             chosen.append(zone_id)
     return tuple(chosen), ("default" if len(chosen) >= 2 else "one_zone")
+
+
+def compare_partners(tables, selection: Selection) -> list[str]:
+    """Names of the zones holding figures other than the selected ones, most figures first."""
+    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
+    counts = facts["zone_id"].value_counts()
+    others = [zone_id for zone_id in counts[counts > 0].index if zone_id not in selection.zone_ids]
+    names = zone_name_map(tables)
+    return [str(names.get(zone_id, zone_id)) for zone_id in others]
 
 
 def compare_values(tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:

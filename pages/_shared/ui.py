@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages._shared import data, figures, i18n, nav
+from pages._shared import data, display, figures, i18n, nav, queries
 from pages._shared.i18n import t
 
 DATA_PAGE = nav.PAGES_BY_ID["data"].path
@@ -84,8 +84,19 @@ def table(frame: pd.DataFrame, key: str, height: int | None = None, help: dict[s
 
 
 def kpi_cards(totals: pd.DataFrame, lang: str) -> None:
-    """One st.metric per KPI metric: the summed latest values, and how many zones report it."""
+    """One st.metric per KPI metric: the total of comparable latest values, and a line saying which."""
     columns = st.columns(len(totals))
-    for column, row in zip(columns, totals.itertuples(index=False), strict=True):
-        value = i18n.format_value(None if pd.isna(row.total) else row.total, row.unit, lang, row.metric)
-        column.metric(i18n.metric_label(row.metric, lang), value, help=t("overview.kpi.help", lang, n=row.zones))
+    for column, total in zip(columns, totals.to_dict("records"), strict=True):
+        value = i18n.format_value(None if pd.isna(total["total"]) else total["total"], total["unit"], lang,
+                                  total["metric"])
+        column.metric(i18n.metric_label(total["metric"], lang), value, help=t("overview.kpi.help", lang))
+        caption = display.kpi_caption(total, lang)
+        if caption:
+            column.caption(caption)
+
+
+def implausible_note(page) -> None:
+    """Say how many figures under the filters are left out of totals, rankings and charts as implausible."""
+    count = data.derived(page.tables, queries.implausible_count, page.selection)
+    if count:
+        notice(t("implausible.left_out", n=count))

@@ -146,8 +146,6 @@ def pairing(page, pair: pd.Series) -> None:
     """How one pair was made: the rule, the target's sentence and the actual's, each with a link to its source."""
     lang = page.lang
     rule = i18n.label("match", pair["match"], lang)
-    if pd.notna(pair["scope_match"]) and not pair["scope_match"]:
-        rule += "；" + t("targets.scope_differs", scope=pair["actual_scope"])
     st.markdown(f"**{t('col.match')}**：{i18n.plain(rule)}")
     if pd.notna(pair["stated_completion"]):
         st.markdown(i18n.plain(t("targets.stated", value=f"{pair['stated_completion']:g}")))

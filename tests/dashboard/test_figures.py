@@ -76,9 +76,10 @@ def test_by_year_uses_a_category_axis_of_years(tables):
 def test_growth_chart_shows_percent_and_basis(tables):
     rows = queries.topic_growth(tables, Selection(), "revenue")
     figure = figures.growth(rows, "revenue", "zh", 1)
-    assert figure.layout.yaxis.title.text == "增速（%）"
-    assert list(figure.data[0].y) == [12.5] and list(figure.data[0].text) == ["+12.5%"]
-    assert figure.data[0].customdata[0][5] == "yoy"
+    assert figure.layout.xaxis.title.text == "增速（%）"
+    assert list(figure.data[0].x) == [12.5] and list(figure.data[0].text) == ["+12.5%（2025年，同比）"]
+    assert list(figure.data[0].y) == [f"{fx.HEQI} · 2025年 · 同比"]
+    assert figure.data[0].customdata[0][5] == "同比"
 
 
 def test_small_multiples_say_not_reported_instead_of_zero(tables):

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pages._shared import display, i18n, nav, queries
+from pages._shared import data, display, i18n, nav, queries
 from pages._shared.queries import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
@@ -92,13 +92,24 @@ def test_zone_overview_table_in_english(tables):
     assert rows.loc[fx.ZHECHENG, "Investment (all)"] == "not reported"
 
 
-def test_kpi_totals_sum_each_zones_latest_value(tables):
+def test_kpi_totals_add_only_latest_values_of_one_period_and_scope(tables):
     totals = queries.kpi_totals(tables, Selection()).set_index("metric")
-    assert totals.loc["revenue", "total"] == pytest.approx(1.025e10 + 1.46e10)
-    assert totals.loc["revenue", "zones"] == 2
+    # 2025 full year (鹤淇) and 2025 Jan–Nov (柘城) are not added: the zone-wide latest full year is shown.
+    assert totals.loc["revenue", ["total", "zones", "left_out", "zone_name"]].tolist() == [1.025e10, 1, 1, fx.HEQI]
+    assert totals.loc["revenue", "fact_ids"] == ("f01",)
     assert totals.loc["tax", "total"] == pytest.approx(2.8e8)
-    assert totals.loc["enterprises", "total"] == 222
+    # 104 enterprises zone-wide and 118 industrial ones (a scope) are not added either.
+    assert totals.loc["enterprises", ["total", "left_out"]].tolist() == [104, 1]
     assert totals.loc["employment", "zones"] == 1
+
+
+def test_kpi_totals_add_the_zones_that_share_a_period(tables):
+    two_zones = Selection(zone_ids=(fx.Z_HEQI, fx.Z_ZHECHENG), years=(2024, 2025))
+    facts = tables.facts.assign(months=tables.facts["months"].astype("string").where(tables.facts["fact_id"] != "f08"))
+    same_period = data.tables_from_frames({"documents": tables.documents, "zones": tables.zones, "facts": facts})
+    totals = queries.kpi_totals(same_period, two_zones).set_index("metric")
+    assert totals.loc["revenue", ["total", "zones", "left_out"]].tolist() == [1.025e10 + 1.46e10, 2, 0]
+    assert pd.isna(totals.loc["revenue", "zone_name"]) and int(totals.loc["revenue", "year"]) == 2025
 
 
 def test_kpi_totals_of_a_zone_without_facts_are_missing_not_zero(tables):
