@@ -15,6 +15,7 @@ import pandas as pd
 
 from pages._shared import i18n, nav, queries
 from pages._shared.i18n import t
+from pages._shared.model import Selection, Tables
 
 
 def cell_texts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
@@ -30,7 +31,7 @@ def cell_texts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
     return (values + " (" + detail + ")").astype("string")
 
 
-def zone_overview_table(tables, selection: queries.Selection, lang: str) -> pd.DataFrame:
+def zone_overview_table(tables: Tables, selection: Selection, lang: str) -> pd.DataFrame:
     """Zone x (planned area, built area, revenue, tax, investment, enterprises, employment) as text."""
     zones = queries.selected_zones(tables, selection)
     latest = queries.zone_overview(tables, selection)

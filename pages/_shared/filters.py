@@ -27,6 +27,7 @@ from streamlit.errors import StreamlitAPIException
 from loaders import schema
 from pages._shared import data, i18n, nav, queries
 from pages._shared.i18n import t
+from pages._shared.model import Selection, Tables
 
 GLOBAL_PARAMS = ("lang", "zone", "year", "kind")
 STATE_KEY = "filters.global"
@@ -60,10 +61,10 @@ class GlobalFilters:
 class PageContext:
     page_id: str
     lang: str
-    tables: data.Tables
+    tables: Tables
     filters: GlobalFilters
     zone_ids: tuple[str, ...]
-    selection: queries.Selection
+    selection: Selection
     facts: pd.DataFrame = field(repr=False)
 
     def link_params(self) -> dict[str, list[str]]:
@@ -228,7 +229,7 @@ def setup_page(page_id: str) -> PageContext:
     _navigation(sidebar_navigation, filters)
 
     zone_ids = queries.zone_ids_for_names(tables.zones, filters.zones)
-    selection = queries.Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
+    selection = Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
     facts = data.derived(tables, queries.filtered_facts, selection)
     return PageContext(page_id, lang, tables, filters, zone_ids, selection, facts)
 

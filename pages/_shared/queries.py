@@ -1,6 +1,6 @@
 """Plain pandas queries over the tables: tidy frames in, tidy frames out. No streamlit.
 
-Each function takes `tables` (data.Tables) first and hashable arguments after, so a page can
+Each function takes `tables` (model.Tables) first and hashable arguments after, so a page can
 cache it with `data.derived(tables, function, *args)`; tests and benchmarks call them directly.
 All work is vectorised (no per-row Python loops) so a page stays fast on 1M facts.
 
@@ -18,12 +18,12 @@ All work is vectorised (no per-row Python loops) so a page stays fast on 1M fact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from loaders import schema
+
+from .model import Selection
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
 OVERVIEW_METRICS = ("area_planned", "area_built", "revenue", "tax", "investment", "enterprises", "employment")
@@ -45,15 +45,6 @@ NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # What makes two figures addable: the same period, scope and cumulative reading.
 COMPARABLE_KEY = ("year", "months", "scope", "cumulative")
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The global filters as ids: empty zone_ids / years mean all."""
-
-    zone_ids: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-    kinds: tuple[str, ...] = schema.KINDS
 
 
 # --- vocabularies -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ arguments. Benchmarks and tests call these directly: (tables, Selection, ..., la
 from __future__ import annotations
 
 from pages._shared import display, figures, queries
-from pages._shared.queries import Selection
+from pages._shared.model import Selection
 
 
 def overview_revenue_figure(tables, selection: Selection, lang: str):

@@ -55,7 +55,7 @@ def gold_env(gold_tables, monkeypatch) -> Path:
 @pytest.fixture
 def tables_env(tmp_path, monkeypatch):
     """tables_env(frames) -> writes hand-made contract tables to tmp and points the app at them."""
-    from pages._shared.data import write_tables
+    from pages._shared.model import write_tables
 
     def write(frames: dict) -> Path:
         folder = write_tables(frames, tmp_path / "tables", {"built_at": "2026-11-30T00:00:00+00:00"})

@@ -86,17 +86,17 @@ def frames() -> dict[str, pd.DataFrame]:
 
 
 def tables():
-    """The frames as data.Tables (finalized, in memory)."""
-    from pages._shared import data
+    """The frames as model.Tables (finalized, in memory)."""
+    from pages._shared import model
 
-    return data.tables_from_frames(frames(), manifest={"built_at": "2026-11-30T10:00:00Z"})
+    return model.tables_from_frames(frames(), manifest={"built_at": "2026-11-30T10:00:00Z"})
 
 
 def write(folder: Path, keep=None) -> Path:
     """Write the tables as Parquet into `folder`; `keep(frames)` may edit the frames first."""
-    from pages._shared import data
+    from pages._shared import model
 
     raw = frames()
     if keep is not None:
         raw = keep(raw)
-    return data.write_tables(raw, folder, manifest={"built_at": "2026-11-30T10:00:00Z"})
+    return model.write_tables(raw, folder, manifest={"built_at": "2026-11-30T10:00:00Z"})

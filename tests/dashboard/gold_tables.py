@@ -15,7 +15,7 @@ import pandas as pd
 
 from loaders.schema import stable_id, zone_id_for
 from pages._shared.coverage import sentence_bounds
-from pages._shared.data import write_tables
+from pages._shared.model import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 # The annotation lives beside the repository; $ZONES_SHARED_DIR points elsewhere (a worktree).

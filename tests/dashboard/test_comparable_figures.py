@@ -13,7 +13,8 @@ import pytest
 from app_helpers import charts, texts, values
 
 from pages._shared import nav, queries
-from pages._shared.data import load_tables, write_tables
+from pages._shared.data import load_tables
+from pages._shared.model import Selection, write_tables
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"
@@ -84,7 +85,7 @@ def test_every_page_shows_the_same_latest_value_of_a_zone(sample_env, sample_tab
 
 def test_kpi_totals_add_only_figures_of_one_period_scope_and_cumulativeness(sample_env):
     tables = load_tables()
-    totals = queries.kpi_totals(tables, queries.Selection()).set_index("metric")
+    totals = queries.kpi_totals(tables, Selection()).set_index("metric")
     facts = tables.facts.set_index("fact_id")
     for metric, row in totals.iterrows():
         added = facts.loc[list(row["fact_ids"])]
@@ -121,7 +122,7 @@ def test_bars_mixing_annual_and_cumulative_figures_say_so(sample_env, run_page):
 def test_a_target_meets_only_an_actual_of_its_metric_scope_period_and_cumulativeness(sample_env):
     from pages._shared import queries4
 
-    pairs = queries4.target_pairs(load_tables(), queries.Selection())
+    pairs = queries4.target_pairs(load_tables(), Selection())
     by_raw = pairs.set_index(["zone_name", "metric", "target_raw"])
     zhecheng = by_raw.loc[(ZHECHENG, "revenue", "50亿元")]
     assert pd.isna(zhecheng["actual_fact_id"]) and zhecheng["flag"] == "no_actual"
@@ -211,9 +212,9 @@ def test_an_implausible_figure_is_left_out_of_totals_rankings_and_axes(tmp_path,
     folder = write_tables(_with_implausible_revenue(fixtures.frames()), tmp_path / "tables")
     monkeypatch.setenv("ZONES_TABLES_DIR", str(folder))
     tables = load_tables(folder)
-    totals = queries.kpi_totals(tables, queries.Selection()).set_index("metric")
+    totals = queries.kpi_totals(tables, Selection()).set_index("metric")
     assert "f99" not in set(totals.at["revenue", "fact_ids"])
-    rows, _, _ = queries.topic_by_zone(tables, queries.Selection(), "revenue")
+    rows, _, _ = queries.topic_by_zone(tables, Selection(), "revenue")
     assert "f99" not in set(rows["fact_id"]) and rows["value"].max() == pytest.approx(1.5e10)
 
     revenue = run_page("revenue")

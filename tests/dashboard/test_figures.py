@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from pages._shared import figures, queries
-from pages._shared.queries import Selection
+from pages._shared.model import Selection
 
 
 @pytest.fixture(scope="module")

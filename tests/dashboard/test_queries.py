@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pages._shared import data, display, i18n, nav, queries
-from pages._shared.queries import Selection
+from pages._shared import display, i18n, model, nav, queries
+from pages._shared.model import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
 PURE_MODULES = ("queries", "figures", "i18n", "display", "export", "nav")
@@ -106,7 +106,7 @@ def test_kpi_totals_add_only_latest_values_of_one_period_and_scope(tables):
 def test_kpi_totals_add_the_zones_that_share_a_period(tables):
     two_zones = Selection(zone_ids=(fx.Z_HEQI, fx.Z_ZHECHENG), years=(2024, 2025))
     facts = tables.facts.assign(months=tables.facts["months"].astype("string").where(tables.facts["fact_id"] != "f08"))
-    same_period = data.tables_from_frames({"documents": tables.documents, "zones": tables.zones, "facts": facts})
+    same_period = model.tables_from_frames({"documents": tables.documents, "zones": tables.zones, "facts": facts})
     totals = queries.kpi_totals(same_period, two_zones).set_index("metric")
     assert totals.loc["revenue", ["total", "zones", "left_out"]].tolist() == [1.025e10 + 1.46e10, 2, 0]
     assert pd.isna(totals.loc["revenue", "zone_name"]) and int(totals.loc["revenue", "year"]) == 2025
