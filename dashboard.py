@@ -14,7 +14,7 @@ st.title(t("nav.overview"))
 st.caption(
     t(
         "overview.loaded",
-        reports=queries.reports_count(tables),
+        reports=len(tables.documents),
         zones=len(tables.zones),
         facts=len(tables.facts),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),

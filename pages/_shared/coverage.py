@@ -6,7 +6,7 @@ import pandas as pd
 
 from loaders.schema import SEVERITIES
 
-from .queries import implausible_fact_ids, pick_latest
+from .latest import implausible_fact_ids, pick_latest
 
 # Cell states, in the order a legend lists them; a flag wins over everything else.
 STATES = ("reported", "target_only", "flagged", "not_reported")
@@ -73,7 +73,7 @@ def coverage_cells(
 
 
 def _latest_actual(facts: pd.DataFrame) -> pd.DataFrame:
-    """Per zone and metric, the actual a cell shows: queries.pick_latest, the rule of every page."""
+    """Per zone and metric, the actual a cell shows: latest.pick_latest, the rule of every page."""
     actual = facts[(facts["kind"] == "actual").to_numpy(dtype=bool, na_value=False)]
     best = pick_latest(actual, ["zone_id", "metric"])
     return best[["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]]

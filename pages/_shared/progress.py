@@ -6,7 +6,7 @@ import pandas as pd
 
 from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, PROJECT_STATUSES
 
-from .queries import pick_latest
+from .latest import pick_latest
 
 UNKNOWN = "unknown"
 # The contract lists statuses in pipeline order; relocating sits apart, after the pipeline.
@@ -83,7 +83,7 @@ def stated_project_counts(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def project_pipeline(facts: pd.DataFrame) -> pd.DataFrame:
-    """One stated count per zone and status, by queries.pick_latest: zone-wide, latest, then the largest.
+    """One stated count per zone and status, by latest.pick_latest: zone-wide, latest, then the largest.
 
     The largest of several scoped counts of one period is the group the others are parts of
     (9 新开工项目, of which 3 亿元以上项目).

@@ -3,7 +3,7 @@
 A target meets only an actual of the same zone, metric, status, scope, period (year and
 months) and cumulative reading: a full-year target is not judged by a Jan–Nov figure, nor a
 target of newly settled projects by the zone's whole revenue. Of several such actuals the
-first stated is taken (queries.pick_latest's rule among equals). Otherwise the target has
+first stated is taken (latest.pick_latest's rule among equals). Otherwise the target has
 no comparable actual (`match` none, flag no_actual).
 """
 

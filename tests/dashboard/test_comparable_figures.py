@@ -120,9 +120,9 @@ def test_bars_mixing_annual_and_cumulative_figures_say_so(sample_env, run_page):
 
 
 def test_a_target_meets_only_an_actual_of_its_metric_scope_period_and_cumulativeness(sample_env):
-    from pages._shared import queries4
+    from pages._shared import queries
 
-    pairs = queries4.target_pairs(load_tables(), Selection())
+    pairs = queries.target_pairs(load_tables(), Selection())
     by_raw = pairs.set_index(["zone_name", "metric", "target_raw"])
     zhecheng = by_raw.loc[(ZHECHENG, "revenue", "50亿元")]
     assert pd.isna(zhecheng["actual_fact_id"]) and zhecheng["flag"] == "no_actual"

@@ -22,7 +22,7 @@ def test_template_puts_a_cjk_font_first():
 
 def test_latest_by_zone_bars_in_yi_yuan_with_title_units_source_and_hover(tables):
     rows, _, _ = queries.topic_by_zone(tables, Selection(), "revenue")
-    figure = figures.latest_by_zone(rows, "revenue", "zh", queries.reports_count(tables, rows))
+    figure = figures.latest_by_zone(rows, "revenue", "zh", queries.report_count(rows["doc_id"]))
     assert isinstance(figure, go.Figure)
     assert figure.layout.title.text == "主营业务收入：各区域最新值"
     assert figure.layout.yaxis.title.text == "主营业务收入（亿元）"

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pages._shared import display, i18n, model, nav, queries
+from pages._shared import display, i18n, latest, model, nav, provenance, queries
 from pages._shared.model import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
@@ -50,7 +50,7 @@ def test_filtered_facts_narrows_zones_and_kinds(tables):
 def test_period_rank_puts_a_full_year_after_its_months_and_undated_last(tables):
     frame = pd.DataFrame({"year": pd.array([2025, 2025, None, 2024], dtype="Int64"),
                           "months": pd.array([None, "01-11", None, None], dtype="string")})
-    assert queries.period_rank(frame).tolist() == [202512.0, 202511.0, -1.0, 202412.0]
+    assert latest.period_rank(frame).tolist() == [202512.0, 202511.0, -1.0, 202412.0]
 
 
 def test_latest_prefers_the_dated_figure_over_an_undated_cumulative_one(tables):
@@ -283,7 +283,7 @@ def test_every_label_has_both_languages():
 
 
 def test_source_link_points_at_the_sources_page():
-    assert nav.source_link("f_0123abcd") == "sources?fact=f_0123abcd"
-    assert nav.source_link("f_1", "en") == "sources?fact=f_1&lang=en"
+    assert provenance.source_link("facts", "f_0123abcd") == "sources?fact=f_0123abcd"
+    assert provenance.source_link("facts", "f_1", "en") == "sources?fact=f_1&lang=en"
     assert nav.PAGES_BY_ID["sources"].url_path == "sources"
     assert [page.url_path for page in nav.PAGES][:5] == ["", "investment", "revenue_tax", "enterprises", "compare"]
