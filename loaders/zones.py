@@ -102,7 +102,8 @@ def find_mentions(text: str) -> list[Mention]:
     mentions = []
     run = _prefix_run()
     for match in _suffix_pattern().finditer(text):
-        start = run.search(text, max(0, match.start() - 16), match.start()).start()
+        leading = run.search(text, max(0, match.start() - 16), match.start())  # {0,16}$ always matches
+        start = leading.start() if leading else match.start()
         if start == match.start() and not (start > 0 and text[start - 1] in "*＊Xx×"):
             continue  # no name before the suffix at all
         prefix, was_cut = _clean_prefix(text[start : match.start()])

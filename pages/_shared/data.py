@@ -53,7 +53,7 @@ def default_tables_dir() -> Path:
 
 
 def _signature(folder: Path) -> tuple:
-    entries = []
+    entries: list[tuple[str, int | None, int | None]] = []
     for name in (*TABLE_NAMES, "manifest"):
         path = folder / (f"{name}.parquet" if name != "manifest" else "manifest.json")
         try:

@@ -17,8 +17,9 @@ live in the URL use `synced_widget(page, param, st.selectbox, ...)`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -75,7 +76,7 @@ def _url_state(params: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(st.query_params.get_all(name)) for name in params if name in st.query_params}
 
 
-def _write_url(wanted: dict[str, Sequence[str]], params: Sequence[str]) -> None:
+def _write_url(wanted: Mapping[str, Sequence[str]], params: Sequence[str]) -> None:
     for name in params:
         values = list(wanted.get(name, ()))
         current = st.query_params.get_all(name) if name in st.query_params else []
@@ -154,7 +155,7 @@ def _language_widget(container) -> str:
     )
 
 
-def _missing_tables(page_id: str, error: data.TablesMissing) -> None:
+def _missing_tables(page_id: str, error: data.TablesMissing) -> NoReturn:
     st.title(t(f"nav.{page_id}"))
     st.subheader(t("missing.title"))
     st.text(t("missing.body", folder=str(error.folder)))
@@ -197,6 +198,7 @@ def setup_page(page_id: str) -> PageContext:
         _write_url(GlobalFilters(lang=lang).to_params(), ("lang",))
         _navigation(sidebar_navigation, GlobalFilters(lang=lang))
         _missing_tables(page_id, missing)
+    assert tables is not None  # without tables _missing_tables has stopped the run
 
     sidebar_filters.subheader(t("sidebar.filters"))
     zones = sidebar_filters.multiselect(

@@ -159,10 +159,10 @@ def table(
     value = t("col.value")
     if value in frame.columns:
         column_config[value] = st.column_config.NumberColumn(value, format="%.6g")
-    options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
-    return st.dataframe(
-        frame, key=key, hide_index=True, column_config=column_config, height=height or "auto", **options
-    )
+    if selectable:
+        return st.dataframe(frame, key=key, hide_index=True, column_config=column_config, height=height or "auto",
+                            on_select="rerun", selection_mode="single-row")
+    return st.dataframe(frame, key=key, hide_index=True, column_config=column_config, height=height or "auto")
 
 
 def source_page_links(page, rows: pd.DataFrame, table_name: str = "facts") -> None:
