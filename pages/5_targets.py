@@ -13,6 +13,7 @@ tables, lang, selection = page.tables, page.lang, page.selection
 
 st.title(t("nav.targets"))
 st.caption(t("targets.caption"))
+ui.implausible_note(page)
 summary = derived(tables, views.target_summary, selection)
 if not summary["targets"]:
     ui.notice(t("targets.none"))

@@ -11,6 +11,7 @@ page = setup_page("progress")
 tables, lang, selection = page.tables, page.lang, page.selection
 
 st.title(t("nav.progress"))
+ui.implausible_note(page)
 
 ui.items_section(page, "infrastructure", select_hint=True)
 

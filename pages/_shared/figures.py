@@ -198,6 +198,8 @@ def by_year(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fi
     )
     figure = new_figure(t("chart.over_time", lang, metric=label))
     years = sorted(rows["year"].dropna().astype(int).unique())
+    # Bars of one year side by side say so when their periods or cumulative readings differ.
+    marks = pd.concat([_period_marks(group, lang) for _, group in rows.groupby("year")]) if len(rows) else None
     for zone_name, subset in rows.groupby("zone_name", sort=False):
         custom = _hover_fields(subset, lang)
         figure.add_bar(
@@ -205,6 +207,8 @@ def by_year(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fi
             y=(subset["value"].astype("float64") / divisor).to_numpy(),
             name=plain(zone_name),
             customdata=custom.to_numpy(),
+            text=marks[subset.index].to_numpy() if marks is not None else None,
+            textposition="outside",
             hovertemplate=_hovertemplate(lang).replace("<b>%{x}</b> · %{fullData.name}", "<b>%{fullData.name}</b> · %{x}"),
         )
     figure.update_layout(barmode="group", yaxis_title=f"{label}（{unit_label}）" if lang == "zh" else f"{label} ({unit_label})",

@@ -407,7 +407,7 @@ def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
 def target_pairs(tables, selection: Selection) -> pd.DataFrame:
     """targets.pair_targets over the selection, with zone names."""
-    pairs = targets.pair_targets(filtered_facts(tables, _all_kinds(selection)))
+    pairs = targets.pair_targets(comparable_facts(tables, _all_kinds(selection)))
     return with_zone_names(pairs, tables)
 
 
@@ -442,17 +442,17 @@ def project_counts(tables, selection: Selection) -> pd.DataFrame:
 
 
 def stated_project_counts(tables, selection: Selection) -> pd.DataFrame:
-    facts = filtered_facts(tables, _all_kinds(selection))
+    facts = comparable_facts(tables, _all_kinds(selection))
     return with_zone_names(progress.stated_project_counts(facts), tables)
 
 
 def project_pipeline(tables, selection: Selection) -> pd.DataFrame:
-    facts = filtered_facts(tables, _all_kinds(selection))
+    facts = comparable_facts(tables, _all_kinds(selection))
     return with_zone_names(progress.project_pipeline(facts), tables)
 
 
 def project_investment(tables, selection: Selection) -> pd.DataFrame:
-    facts = filtered_facts(tables, _all_kinds(selection))
+    facts = comparable_facts(tables, _all_kinds(selection))
     return with_zone_names(progress.project_investment_progress(facts), tables)
 
 

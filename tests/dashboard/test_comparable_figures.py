@@ -116,6 +116,16 @@ def test_bars_mixing_annual_and_cumulative_figures_say_so(sample_env, run_page):
     assert "累计" not in labels[HEQI] and "2025年" in labels[HEQI]
 
 
+def test_bars_of_one_year_mixing_annual_and_cumulative_figures_say_so(sample_env):
+    from pages._shared import views
+
+    tables = load_tables()
+    zone_ids = queries.zone_ids_for_names(tables.zones, [HEQI, CIRCULAR])
+    figure = views.topic_year_figure(tables, Selection(zone_ids), "investment", "zh")
+    texts_by_zone = {trace.name: list(trace.text) for trace in figure.data}
+    assert "累计" in texts_by_zone[CIRCULAR][0] and "累计" not in texts_by_zone[HEQI][0]
+
+
 # --- 4. a target meets only a comparable actual -----------------------------------------------------
 
 
