@@ -179,13 +179,13 @@ def latest_by_zone(
 
 def _period_marks(rows: pd.DataFrame, lang: str) -> pd.Series:
     """Per row, '（2025年1-11月）' or '（2025年，累计，规上）' when the bars' periods, cumulative readings
-    or scopes differ (bars side by side that are not alike say so on the bar), else ''."""
+    or scopes differ or a bar has a scope (bars side by side that are not alike say so), else ''."""
     separator, left, right = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
     details = [
         period + (separator + plain(scope) if pd.notna(scope) else "")
         for period, scope in zip(i18n.period_labels(rows, lang).astype(str), rows["scope"], strict=True)
     ]
-    if len(set(details)) <= 1:
+    if len(set(details)) <= 1 and rows["scope"].isna().all():
         return pd.Series("", index=rows.index, dtype="string")
     return pd.Series([left + detail + right for detail in details], index=rows.index, dtype="string")
 
@@ -248,10 +248,13 @@ def growth(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fig
         cliponaxis=False,
         hovertemplate=_hovertemplate(lang, f"<br>{t('col.basis', lang)}：%{{customdata[5]}}").replace("%{x}", "%{y}"),
     )
+    rates = rows["value"].astype("float64")
+    low, high = min(0.0, float(rates.min())), max(0.0, float(rates.max()))
+    room = (high - low) * 0.45 or 1.0  # the labels stand outside the bars
     figure.update_layout(
         barmode="group",
         height=140 + 34 * max(len(rows), 1),
-        xaxis_title=t("chart.growth.axis", lang),
+        xaxis=dict(title=t("chart.growth.axis", lang), range=[low - (room if low < 0 else 0), high + room]),
         showlegend=False,
     )
     figure.update_yaxes(type="category", autorange="reversed")
