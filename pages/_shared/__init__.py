@@ -23,7 +23,7 @@ Modules:
     display.py  display frames for st.dataframe (no streamlit)
     views.py    query + figure compositions with hashable args, cached whole by pages via derived() (no streamlit)
     export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)
-    ui.py       streamlit render helpers: tables, charts with selection, notices, KPI cards, the report
+    ui.py       what streamlit draws: tables, charts with selection, notices, KPI cards, the report
     topic.py    the shared composition of the Investment / Revenue & tax / Enterprises & employment pages
 
 Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) (and views wrap

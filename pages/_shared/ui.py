@@ -1,4 +1,4 @@
-"""Streamlit render helpers the pages share (pages compose; this draws).
+"""What the pages draw with streamlit (pages compose; this draws).
 
     notice(text) / names(list)        plain messages; report-derived parts are escaped first (names, i18n.plain)
     nothing_to_show(page)             True (after saying why) when there are no figures to draw

@@ -10,7 +10,7 @@ import re
 import dashboard_fixtures as fixtures
 import pandas as pd
 import pytest
-from app_helpers import charts, texts, values
+from app_reading import charts, texts, values
 
 from pages._shared import nav, queries
 from pages._shared.data import load_tables

@@ -1,6 +1,6 @@
 """Targets, progress, sources and quality pages on the sample built by the real loaders (AppTest, no browser).
 
-The real-value assertions come from the issue; they hold once extraction finds those figures.
+The real values asserted are the sample's own (see data/reports); the gold tables give the complete set.
 """
 
 from __future__ import annotations
