@@ -25,6 +25,7 @@ from loaders import schema
 
 from . import coverage, progress, targets
 from .latest import implausible_fact_ids, period_rank, pick_latest
+from .memo import derived
 from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
@@ -84,25 +85,33 @@ def with_zone_names(frame: pd.DataFrame, tables) -> pd.DataFrame:
 
 def filtered_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
     """Facts of the selected zones, years and kinds. A fact without a year is always kept."""
+    return _narrowed(tables.facts, selection)
+
+
+def comparable_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
+    """filtered_facts without the implausible figures: what totals, rankings and charts read."""
+    return _narrowed(derived(tables, plausible_facts), selection)
+
+
+def plausible_facts(tables: Tables) -> pd.DataFrame:
+    """Every fact but those the quality checks call implausible (computed once per tables version)."""
+    implausible = implausible_fact_ids(tables.quality)
     facts = tables.facts
+    if implausible.empty:
+        return facts
+    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
+
+
+def _narrowed(facts: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     mask = np.ones(len(facts), dtype=bool)
     if selection.zone_ids:
-        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy()
+        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy(dtype=bool, na_value=False)
     if selection.years:
         year = facts["year"]
         mask &= (year.isin(selection.years) | year.isna()).to_numpy(dtype=bool, na_value=False)
     if tuple(selection.kinds) != schema.KINDS:
         mask &= facts["kind"].isin(selection.kinds).to_numpy(dtype=bool, na_value=False)
     return facts if mask.all() else facts[mask]
-
-
-def comparable_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
-    """filtered_facts without the implausible figures: what totals, rankings and charts read."""
-    facts = filtered_facts(tables, selection)
-    implausible = implausible_fact_ids(tables.quality)
-    if implausible.empty:
-        return facts
-    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
 
 
 def implausible_count(tables: Tables, selection: Selection) -> int:
