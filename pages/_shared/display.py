@@ -97,7 +97,7 @@ TABLE_COLUMNS = (
 )
 
 
-def readable_facts(frame: pd.DataFrame, tables, lang: str, columns: tuple[str, ...]) -> pd.DataFrame:
+def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tuple[str, ...]) -> pd.DataFrame:
     """The chosen FACT_HEADERS columns of fact rows, in that order, headers in `lang`; same rows, same order."""
     if "zone_name" not in frame:
         frame = queries.with_zone_names(frame, tables)
@@ -125,12 +125,12 @@ def _labels(values: pd.Series, label) -> pd.Series:
     return values.astype("string").map(names).astype("string")
 
 
-def facts_table(frame: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
+def facts_table(frame: pd.DataFrame, tables: Tables, lang: str) -> pd.DataFrame:
     """Facts as shown on a page: zone, metric, kind, formatted value, value, unit, period, scope, raw, quote, report, source link."""
     return readable_facts(frame, tables, lang, TABLE_COLUMNS)
 
 
-def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables, lang: str) -> pd.DataFrame:
+def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables: Tables, lang: str) -> pd.DataFrame:
     """Rows: metrics; columns: each zone's latest value with period (未报告 when absent), then
     the difference of each other zone to the first, only where both are stated."""
     names = queries.zone_name_map(tables)

@@ -74,7 +74,7 @@ def zone_name_map(tables: Tables) -> pd.Series:
     return pd.Series(tables.zones["name"].to_numpy(), index=tables.zones["zone_id"].to_numpy())
 
 
-def with_zone_names(frame: pd.DataFrame, tables) -> pd.DataFrame:
+def with_zone_names(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """frame + zone_name (the id when a zone is missing from the zones table)."""
     zone_ids = frame["zone_id"].astype("string")
     return frame.assign(zone_name=zone_ids.map(zone_name_map(tables)).fillna(zone_ids).astype("string"))

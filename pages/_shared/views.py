@@ -20,10 +20,10 @@ import pandas as pd
 from pages._shared import display, figures, highlight, provenance, queries, targets
 from pages._shared.i18n import t
 from pages._shared.memo import derived
-from pages._shared.model import Selection
+from pages._shared.model import Selection, Tables
 
 
-def overview_revenue_figure(tables, selection: Selection, lang: str):
+def overview_revenue_figure(tables: Tables, selection: Selection, lang: str):
     """Latest revenue by zone (actual and target), or None when nobody reports revenue."""
     rows, _, _ = queries.topic_by_zone(tables, selection, "revenue")
     if rows.empty:
@@ -31,7 +31,7 @@ def overview_revenue_figure(tables, selection: Selection, lang: str):
     return figures.latest_by_zone(rows, "revenue", lang, queries.report_count(rows["doc_id"]))
 
 
-def overview_areas_figure(tables, selection: Selection, lang: str):
+def overview_areas_figure(tables: Tables, selection: Selection, lang: str):
     """Planned and built-up area by zone, or None."""
     rows = queries.overview_areas(tables, selection)
     if rows.empty:
@@ -39,7 +39,7 @@ def overview_areas_figure(tables, selection: Selection, lang: str):
     return figures.areas(rows, lang, queries.report_count(rows["doc_id"]))
 
 
-def topic_zone_figure(tables, selection: Selection, metric: str, area_metric: str | None, lang: str):
+def topic_zone_figure(tables: Tables, selection: Selection, metric: str, area_metric: str | None, lang: str):
     """(figure or None, zones in total, zones shown, zones left out for lack of area)."""
     rows, total, left_out = queries.topic_by_zone(tables, selection, metric, area_metric)
     if rows.empty:
@@ -48,26 +48,26 @@ def topic_zone_figure(tables, selection: Selection, metric: str, area_metric: st
     return figure, total, int(rows["zone_id"].nunique()), left_out
 
 
-def topic_year_figure(tables, selection: Selection, metric: str, lang: str):
+def topic_year_figure(tables: Tables, selection: Selection, metric: str, lang: str):
     rows = queries.topic_by_year(tables, selection, metric)
     if rows.empty:
         return None
     return figures.by_year(rows, metric, lang, queries.report_count(rows["doc_id"]))
 
 
-def topic_growth_figure(tables, selection: Selection, metric: str, lang: str):
+def topic_growth_figure(tables: Tables, selection: Selection, metric: str, lang: str):
     rows = queries.topic_growth(tables, selection, metric)
     if rows.empty:
         return None
     return figures.growth(rows, metric, lang, queries.report_count(rows["doc_id"]))
 
 
-def topic_facts_table(tables, selection: Selection, metric: str, limit: int, lang: str):
+def topic_facts_table(tables: Tables, selection: Selection, metric: str, limit: int, lang: str):
     """(display frame of the metric's figures, at most `limit` rows)."""
     return display.facts_table(queries.topic_facts(tables, selection, metric, limit), tables, lang)
 
 
-def compare_view(tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str):
+def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str):
     """(display table metric x zone with differences, small-multiples figure or None)."""
     values = queries.compare_values(tables, selection, zone_ids, kind)
     table = display.compare_table(values, zone_ids, tables, lang)
@@ -81,7 +81,7 @@ def compare_view(tables, selection: Selection, zone_ids: tuple[str, ...], kind: 
     return table, figure
 
 
-def data_view(tables, selection: Selection, metrics, scopes, doc_ids, fact_ids, search: str, limit: int, lang: str):
+def data_view(tables: Tables, selection: Selection, metrics, scopes, doc_ids, fact_ids, search: str, limit: int, lang: str):
     """(rows: the filtered facts, figure of counts by metric, display frame of the first `limit` rows)."""
     rows = queries.data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)
     if rows.empty:
@@ -104,7 +104,7 @@ class ReportView:
     items_table: pd.DataFrame | None
 
 
-def first_pairs(tables, selection: Selection) -> tuple[dict[str, int], pd.DataFrame]:
+def first_pairs(tables: Tables, selection: Selection) -> tuple[dict[str, int], pd.DataFrame]:
     """(how many targets and how many carry each flag, the first MAX_ROWS pairs).
 
     Only these are kept: all pairs of 1M facts (a quarter million, with both sentences) are not.
@@ -114,12 +114,12 @@ def first_pairs(tables, selection: Selection) -> tuple[dict[str, int], pd.DataFr
     return summary, pairs.head(MAX_ROWS).copy()
 
 
-def target_summary(tables, selection: Selection) -> dict[str, int]:
+def target_summary(tables: Tables, selection: Selection) -> dict[str, int]:
     """How many targets, and how many carry each flag."""
     return derived(tables, first_pairs, selection)[0]
 
 
-def targets_view(tables, selection: Selection, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def targets_view(tables: Tables, selection: Selection, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """(the first MAX_ROWS pairs, their display table, their labels for choosing one)."""
     pairs = derived(tables, first_pairs, selection)[1]
     return pairs, display.targets_table(pairs, lang), display.pair_labels(pairs, lang)
@@ -157,18 +157,18 @@ ITEM_KINDS = {
 }
 
 
-def items_of(tables, selection: Selection, kind: str) -> pd.DataFrame:
+def items_of(tables: Tables, selection: Selection, kind: str) -> pd.DataFrame:
     """The selection's items of one kind (infrastructure or projects)."""
     return derived(tables, ITEM_KINDS[kind].items, selection)
 
 
-def items_view(tables, selection: Selection, kind: str, segments: tuple[tuple, ...], lang: str) -> pd.DataFrame:
+def items_view(tables: Tables, selection: Selection, kind: str, segments: tuple[tuple, ...], lang: str) -> pd.DataFrame:
     """Display frame of the first MAX_ROWS items, narrowed to the chosen bar segments when there are any."""
     items = queries.items_in_segments(items_of(tables, selection, kind), [list(segment) for segment in segments])
     return ITEM_KINDS[kind].table(items.head(MAX_ROWS), lang)
 
 
-def items_chart(tables, selection: Selection, kind: str, lang: str):
+def items_chart(tables: Tables, selection: Selection, kind: str, lang: str):
     """Items per zone and status (infrastructure: a panel per zone, a bar per category), the first MAX_BARS zones."""
     item_kind = ITEM_KINDS[kind]
     counts = queries.first_zones(derived(tables, item_kind.counts, selection), figures.MAX_BARS)
@@ -182,72 +182,72 @@ def items_chart(tables, selection: Selection, kind: str, lang: str):
     )
 
 
-def stated_counts_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
+def stated_counts_view(tables: Tables, selection: Selection, lang: str) -> pd.DataFrame:
     return display.stated_counts_table(
         derived(tables, queries.stated_project_counts, selection).head(MAX_ROWS), lang
     )
 
 
-def investment_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
+def investment_view(tables: Tables, selection: Selection, lang: str) -> pd.DataFrame:
     return display.investment_table(
         derived(tables, queries.project_investment, selection).head(MAX_ROWS), lang
     )
 
 
-def flags_view(tables, selection: Selection, lang: str) -> pd.DataFrame:
+def flags_view(tables: Tables, selection: Selection, lang: str) -> pd.DataFrame:
     return display.flags_table(queries.quality_flags(tables, selection, MAX_ROWS), lang)
 
 
-def coverage_view(tables, selection: Selection, metrics: tuple[str, ...], lang: str) -> pd.DataFrame:
+def coverage_view(tables: Tables, selection: Selection, metrics: tuple[str, ...], lang: str) -> pd.DataFrame:
     """The coverage table of the first MAX_ROWS zones."""
     cells = derived(tables, queries.coverage_cells, selection, metrics)
     return display.coverage_table(queries.first_zones(cells, MAX_ROWS), lang)
 
 
-def targets_chart(tables, selection: Selection, lang: str):
+def targets_chart(tables: Tables, selection: Selection, lang: str):
     """Bullets of the first MAX_BARS targets."""
     shown = derived(tables, first_pairs, selection)[1].head(figures.MAX_BARS)
     reports = queries.report_count(shown["target_doc_id"], shown["actual_doc_id"])
     return figures.targets_figure(shown, reports, lang)
 
 
-def stated_counts_chart(tables, selection: Selection, lang: str):
+def stated_counts_chart(tables: Tables, selection: Selection, lang: str):
     """Stated project counts by status, the first MAX_GROUPS zones."""
     shown = queries.first_zones(derived(tables, queries.project_pipeline, selection), figures.MAX_GROUPS)
     return figures.stated_counts_figure(shown, queries.report_count(shown["doc_id"]), lang)
 
 
-def investment_chart(tables, selection: Selection, lang: str):
+def investment_chart(tables: Tables, selection: Selection, lang: str):
     """Stated versus completed project investment, the first MAX_BARS groups."""
     shown = derived(tables, queries.project_investment, selection).head(figures.MAX_BARS)
     reports = queries.report_count(queries.doc_ids_of(tables, shown["stated_fact_id"], shown["completed_fact_id"]))
     return figures.investment_progress_figure(shown, reports, lang)
 
 
-def coverage_zones(tables, selection: Selection, metrics: tuple[str, ...]) -> tuple[int, int]:
+def coverage_zones(tables: Tables, selection: Selection, metrics: tuple[str, ...]) -> tuple[int, int]:
     """(zones the coverage grid draws, zones in the coverage table)."""
     cells = derived(tables, queries.coverage_cells, selection, metrics)
     return queries.first_zones(cells, figures.MAX_BARS)["zone_id"].nunique(), cells["zone_id"].nunique()
 
 
-def coverage_chart(tables, selection: Selection, metrics: tuple[str, ...], lang: str):
+def coverage_chart(tables: Tables, selection: Selection, metrics: tuple[str, ...], lang: str):
     """The coverage grid of the first MAX_BARS zones."""
     shown = queries.first_zones(derived(tables, queries.coverage_cells, selection, metrics), figures.MAX_BARS)
     return figures.coverage_figure(shown, queries.report_count(queries.doc_ids_of(tables, shown["fact_id"])), lang)
 
 
-def document_choices(tables) -> dict[str, str]:
+def document_choices(tables: Tables) -> dict[str, str]:
     """doc_id -> 'title (file #part)' of every report (the Sources page's choice)."""
     return provenance.document_choices(tables.documents)
 
 
-def focus_of(tables, table: str, row_id: str) -> provenance.Focus | None:
+def focus_of(tables: Tables, table: str, row_id: str) -> provenance.Focus | None:
     """The deep-linked row's report and sentence, or None when the id is unknown."""
     frames = {name: getattr(tables, name) for name in provenance.LINKS}
     return provenance.resolve_focus(frames, tables.document_text, table, row_id)
 
 
-def report_view(tables, doc_id: str, focus: provenance.Focus | None, lang: str) -> ReportView:
+def report_view(tables: Tables, doc_id: str, focus: provenance.Focus | None, lang: str) -> ReportView:
     """One report for the Sources page: its facts, legend, highlighted text and the tables beside it."""
     frames = {name: getattr(tables, name) for name in provenance.LINKS}
     facts = tables.facts[(tables.facts["doc_id"] == doc_id).to_numpy(dtype=bool, na_value=False)]

@@ -14,7 +14,8 @@ from pages._shared import display, i18n, latest, model, nav, provenance, queries
 from pages._shared.model import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
-PURE_MODULES = ("queries", "figures", "i18n", "display", "export", "nav")
+PURE_MODULES = ("model", "latest", "memo", "queries", "figures", "i18n", "display", "export", "nav", "views")
+PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight")
 
 
 @pytest.fixture(scope="module")
