@@ -132,7 +132,8 @@ def facts_table(frame: pd.DataFrame, tables: Tables, lang: str) -> pd.DataFrame:
 
 def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables: Tables, lang: str) -> pd.DataFrame:
     """Rows: metrics; columns: each zone's latest value with period (未报告 when absent), then
-    the difference of each other zone to the first, only where both are stated."""
+    the difference of each other zone to the first, only where both are stated for one period,
+    scope and cumulative reading (otherwise '—' says which differs)."""
     names = queries.zone_name_map(tables)
     base = zone_ids[0]
     metrics = list(dict.fromkeys(values["metric"]))
@@ -161,13 +162,14 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables: Table
             if np.isnan(delta):
                 texts.append("—")
                 continue
+            marks = [t(key, lang) for key, differs in (("compare.period_differs", period != base_period),
+                                                       ("compare.scope_differs", scope != base_scope)) if differs]
+            if marks:  # figures of different periods or scopes are not subtracted
+                texts.append(f"—（{'，'.join(marks)}）" if lang == "zh" else f"— ({', '.join(marks)})")
+                continue
             text = i18n.format_value(delta, unit, lang, metric)
             if not text.startswith("-") and not text.startswith("CNY -") and delta > 0:
                 text = "+" + text
-            marks = [t(key, lang) for key, differs in (("compare.period_differs", period != base_period),
-                                                       ("compare.scope_differs", scope != base_scope)) if differs]
-            if marks:
-                text += f"（{'，'.join(marks)}）" if lang == "zh" else f" ({', '.join(marks)})"
             texts.append(text)
         label = t("col.difference", lang, zone=names.get(zone_id, zone_id), base=names.get(base, base))
         table[label] = texts

@@ -172,16 +172,16 @@ def test_compare_values_keep_missing_as_nan_never_zero(tables):
     assert len(values) == 2 * len(i18n.metric_ids())
 
 
-def test_compare_table_shows_differences_and_marks_periods_and_scopes(tables):
+def test_compare_table_subtracts_only_figures_of_one_period_and_scope(tables):
     zone_ids = (fx.Z_HEQI, fx.Z_ZHECHENG)
     table = display.compare_table(queries.compare_values(tables, Selection(), zone_ids), zone_ids, tables, "zh")
     rows = table.set_index("指标")
     difference = f"差额（{fx.ZHECHENG} − {fx.HEQI}）"
     assert rows.loc["主营业务收入", fx.HEQI] == "102.5亿元（2025年）"
     assert rows.loc["主营业务收入", fx.ZHECHENG] == "146亿元（2025年1-11月）"
-    assert rows.loc["主营业务收入", difference] == "+43.5亿元（期间不同）"
+    assert rows.loc["主营业务收入", difference] == "—（期间不同）"  # Jan–Nov minus a full year is no difference
     assert rows.loc["规划面积", difference] == "-11 km²"
-    assert rows.loc["入驻企业", difference] == "+14家（范围不同）"
+    assert rows.loc["入驻企业", difference] == "—（范围不同）"
     assert rows.loc["税收", fx.HEQI] == "未报告" and rows.loc["税收", difference] == "—"
 
 
