@@ -34,8 +34,9 @@ run: tables system
 test: $(STAMP) system
 	$(PY) -m pytest -q
 
-check: $(STAMP)
+check: $(STAMP)  ## lint, and type-check loaders/ and pages/_shared/ (config in pyproject.toml)
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 bench: $(STAMP)
 	$(PY) -m bench

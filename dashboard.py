@@ -14,7 +14,7 @@ st.title(t("nav.overview"))
 st.caption(
     t(
         "overview.loaded",
-        reports=queries.reports_count(tables),
+        reports=len(tables.documents),
         zones=len(tables.zones),
         facts=len(tables.facts),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),
@@ -29,6 +29,7 @@ silent = derived(tables, queries.zones_without_facts, selection)
 if silent:
     ui.notice(t("zones_without_facts", names=ui.names(silent)))
 
+ui.implausible_note(page)
 st.subheader(t("overview.kpis"))
 ui.kpi_cards(derived(tables, queries.kpi_totals, selection), lang)
 

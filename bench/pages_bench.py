@@ -143,7 +143,7 @@ def _child(tables_dir: Path, script: str, repeats: int, timeout: float) -> dict:
         print("  ." + _line(row, None)[3:], flush=True)
         return {"bare": row}
 
-    from pages._shared import data, figures4, views, views4  # noqa: F401
+    from pages._shared import data, figures, views  # noqa: F401
 
     if script == "memory":
         return {"memory": _serve_every_page(timeout)}

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from loaders import schema
-from pages._shared.data import write_tables
+from pages._shared.model import write_tables
 
 YEARS = 10
 FIRST_YEAR = 2016

@@ -267,7 +267,8 @@ def _collect(
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
     notes = list(file.notes)
     if failure is None:
-        for document, tables in zip(file.documents, extracted, strict=True):
+        reports = [item for item in extracted if isinstance(item, dict)]  # every item, as none failed
+        for document, tables in zip(file.documents, reports, strict=True):
             if any(row["check"] == "no_zone_name" for row in tables.get("quality", [])):
                 notes.append(
                     f"{file.listed.name} part {document['part']}: no zone name found; "

@@ -13,6 +13,7 @@ import re
 from .facilities import GENERIC_HEADS, TABLE, Item, P, category_of_words, keywords, residual
 from .facility_figures import quantity_of
 from .item_lexicon import cue_pattern, name_stop_pattern, name_stops
+from .text import UNPLACED
 
 
 def clause_items(text, low, high, quantities, words):
@@ -72,7 +73,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     bare = all(lexicon[match.group()].generic for match in found) and not rest.replace("规划", "")
     item = Item(
         start, name_end, name, category_of_words(found), bare and not rest, bare and found[-1].group() in GENERIC_HEADS,
-        None, 0, 0,  # sentence, clause and segment are filled in by the caller
+        UNPLACED, 0, 0,  # sentence, clause and segment are filled in by the caller
     )
     item.quantity = quantity_of(text, item, quantities)
     if item.quantity is not None and item.quantity.start < item.start:

@@ -9,6 +9,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
@@ -40,7 +41,7 @@ def keywords() -> list[Keyword]:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, list[str]]:
+def cues() -> dict[str, Any]:
     with open(LEXICON / "cues.yaml", encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 

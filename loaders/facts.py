@@ -216,7 +216,7 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
     by_word = {word: (status, strength) for word, status, strength in project_statuses()}
-    found = []
+    found: list[tuple[int, str, int]] = []
     for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
         if not found or found[-1][1] != status:
@@ -279,13 +279,13 @@ def _read_quantity(
         sign = _growth_sign(window)
         last = sentence_facts[-1] if sentence_facts else None
         continued = last is not None and last.kind == "growth" and window.strip() in ("", "和", "、", "及", "与", "，")
-        if sign is None and continued:
+        if sign is None and continued and last is not None:
             sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
         if sign is None:
             return None
         kind = "growth"
         basis = base_year(text[clause_start(text, quantity.start, sentence.start) : quantity.start])
-        if basis is None and continued:
+        if basis is None and continued and last is not None:
             basis = last.basis
         value = sign * (quantity.value * 100 if dimension == "ratio" else quantity.value)
         found = _last_keyword(window, "money") or _last_keyword(window, "count") or _last_keyword(window, "area")

@@ -170,9 +170,14 @@ def _named(name: str) -> bool:
     return bool(residual(name))
 
 
+def _status_rank(item: Item) -> tuple[int, int]:
+    """How far an item's mention says it is (a mention without a status word ranks lowest)."""
+    return status_rank(TABLE, item.status.status, item.status.strength) if item.status else status_rank(TABLE, None, 0)
+
+
 def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
     """The row of one facility: the name, figures and status of its most advanced mention."""
-    settled = max(items, key=lambda item: status_rank(TABLE, item.status.status, item.status.strength))
+    settled = max(items, key=_status_rank)
     reference = _key(settled.name)
     named = max(
         (item for item in items if _key(item.name).endswith(reference)),
@@ -191,7 +196,7 @@ def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
         "name": as_written(normalized, named.start, named.end, _key(named.name)),
         "quantity": value,
         "unit": unit,
-        "status": settled.status.status,
+        "status": settled.status.status if settled.status else None,
         "investment": investment,
         **row,
     }

@@ -25,7 +25,7 @@ class StatusWord:
     start: int
     end: int
     word: str
-    status: str
+    status: str | None  # None: a word that settles nothing (a name cue other than 搬迁)
     strength: int
     future: bool
 

@@ -28,7 +28,7 @@ class Quantities:
         self.all = find_quantities(text)
         self._starts = [quantity.start for quantity in self.all]
 
-    def within(self, start: int, end: int) -> list[Quantity]:
+    def within(self, start: int, end: int) -> tuple[Quantity, ...]:
         """Quantities starting in [start, end), in order."""
         return self.all[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 

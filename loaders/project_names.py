@@ -103,7 +103,7 @@ def split_items(text, start, end, quantities, strip_lead):
 
 def _join_unprefixed(items, text):
     """投资12亿元的A、投资1.3亿元的B、C: C continues B (an item without the amount all others state)."""
-    joined = []
+    joined: list[tuple] = []
     for item in items:
         if joined and item[3] is None and joined[-1][3] is not None:
             start, _, _, money = joined[-1]

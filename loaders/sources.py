@@ -310,7 +310,7 @@ def table_sentences(rows: list[list[str]]) -> list[str]:
         return []
     header = rows[0]
     unit_column = next((j for j, cell in enumerate(header) if cell in ("单位", "计量单位")), None)
-    sentences = []
+    sentences: list[str] = []
     for row in rows[1:]:
         label = row[0]
         if not label or _NUMBER_CELL.fullmatch(label):

@@ -18,6 +18,9 @@ class Sentence:
     paragraph: int
 
 
+UNPLACED = Sentence(-1, 0, 0, 0)  # an item's sentence before its caller places it
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences split at 。！？ and line breaks; each knows its paragraph (line) number."""
     return list(_sentences(text))
@@ -30,7 +33,8 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _split(text: str) -> list[Sentence]:
-    spans, start, paragraph = [], 0, 0
+    spans: list[Sentence] = []
+    start, paragraph = 0, 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() > start:
             spans.append(Sentence(len(spans), start, match.end(), paragraph))

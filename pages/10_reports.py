@@ -3,7 +3,7 @@
 import streamlit as st
 
 from loaders import publish
-from pages._shared import data, ui4, uploads
+from pages._shared import data, ui, uploads
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
 
@@ -37,12 +37,12 @@ with upload_tab:
                              facts=report.counts["facts"], projects=report.counts["projects"],
                              items=report.counts["infrastructure"], flags=report.counts["quality"]))
                 st.html(report.view.legend_html)
-                ui4.report(report.view.report_html, None)
-                ui4.table(report.view.facts_table, key=f"preview.facts.{preview.staged.sha256}.{report.title}")
+                ui.report(report.view.report_html, None)
+                ui.table(report.view.facts_table, key=f"preview.facts.{preview.staged.sha256}.{report.title}")
                 if report.view.items_table is not None:
-                    ui4.table(report.view.items_table, key=f"preview.items.{preview.staged.sha256}.{report.title}")
+                    ui.table(report.view.items_table, key=f"preview.items.{preview.staged.sha256}.{report.title}")
                 if not report.flags_table.empty:
-                    ui4.table(report.flags_table, key=f"preview.flags.{preview.staged.sha256}.{report.title}")
+                    ui.table(report.flags_table, key=f"preview.flags.{preview.staged.sha256}.{report.title}")
     ready = [preview.staged for preview in previews if preview.file.publishable]
     if files:
         st.caption(t("reports.publish_note", ready=len(ready), total=len(files)))
@@ -62,9 +62,9 @@ with upload_tab:
 with live_tab:
     live = publish.live_reports(tables_dir)
     if not live:
-        ui4.notice(t("reports.none_live"))
+        ui.notice(t("reports.none_live"))
     else:
-        ui4.table(uploads.live_table(live, lang), key="reports.live")
+        ui.table(uploads.live_table(live, lang), key="reports.live")
         chosen = st.selectbox(t("reports.withdraw_choice"), [entry["file"] for entry in live], key="reports.withdraw_file")
         confirmed = st.checkbox(t("reports.withdraw_confirm", file=chosen), key="reports.withdraw_confirm")
         if st.button(t("reports.withdraw"), disabled=not confirmed, key="reports.withdraw"):
@@ -78,6 +78,6 @@ with live_tab:
 with log_tab:
     entries = publish.audit_entries(publish.default_audit_log(reports_dir))
     if entries:
-        ui4.table(uploads.audit_table(entries, lang), key="reports.log")
+        ui.table(uploads.audit_table(entries, lang), key="reports.log")
     else:
-        ui4.notice(t("reports.no_log"))
+        ui.notice(t("reports.no_log"))

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from pages._shared import brief, queries, ui, views
+from pages._shared import brief, i18n, nav, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
 from pages._shared.i18n import kind_label, t
@@ -20,6 +20,14 @@ names = queries.zone_name_map(tables)
 if reason == "one_zone":
     ui.notice(t("compare.one_zone"))
     st.stop()
+if reason == "one_picked":
+    picked = str(names[zone_ids[0]])
+    ui.notice(t("compare.need_two", zone=ui.names([picked])))
+    for partner in derived(tables, queries.compare_partners, selection):
+        st.page_link(nav.PAGES_BY_ID["compare"].path, label=i18n.plain(partner), icon=":material/compare_arrows:",
+                     query_params={**page.link_params(), "zone": [picked, partner]})
+    st.stop()
+ui.implausible_note(page)
 if reason == "default":
     ui.notice(t("compare.default"))
 if reason == "too_many":

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import queries4, ui4, views4
+from pages._shared import queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
@@ -11,26 +11,27 @@ page = setup_page("progress")
 tables, lang, selection = page.tables, page.lang, page.selection
 
 st.title(t("nav.progress"))
+ui.implausible_note(page)
 
-ui4.items_section(page, "infrastructure", select_hint=True)
+ui.items_section(page, "infrastructure", select_hint=True)
 
 st.subheader(t("progress.stated_counts"))
-pipeline = derived(tables, queries4.project_pipeline, selection)
+pipeline = derived(tables, queries.project_pipeline, selection)
 if pipeline.empty:
-    ui4.notice(t("progress.stated_counts.none"))
+    ui.notice(t("progress.stated_counts.none"))
 else:
     st.caption(t("progress.stated_counts.caption"))
-    figure = derived(tables, views4.stated_counts_chart, selection, lang)
-    ui4.chart_with_sources(page, figure, key="stated_counts_chart")
-    ui4.table(derived(tables, views4.stated_counts_view, selection, lang), key="stated_counts_table")
+    figure = derived(tables, views.stated_counts_chart, selection, lang)
+    ui.chart_with_sources(page, figure, key="stated_counts_chart")
+    ui.table(derived(tables, views.stated_counts_view, selection, lang), key="stated_counts_table")
 
-ui4.items_section(page, "projects")
+ui.items_section(page, "projects")
 
 st.subheader(t("progress.investment"))
-investment = derived(tables, queries4.project_investment, selection)
+investment = derived(tables, queries.project_investment, selection)
 if investment.empty:
-    ui4.notice(t("progress.investment.none"))
+    ui.notice(t("progress.investment.none"))
 else:
-    figure = derived(tables, views4.investment_chart, selection, lang)
-    ui4.chart_with_sources(page, figure, key="investment_chart")
-    ui4.table(derived(tables, views4.investment_view, selection, lang), key="investment_table")
+    figure = derived(tables, views.investment_chart, selection, lang)
+    ui.chart_with_sources(page, figure, key="investment_chart")
+    ui.table(derived(tables, views.investment_view, selection, lang), key="investment_table")

@@ -6,7 +6,7 @@ report at that sentence, highlighted and scrolled into view; ?doc=<doc_id> opens
 
 import streamlit as st
 
-from pages._shared import i18n, provenance, ui4, views4
+from pages._shared import i18n, provenance, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_widget
 from pages._shared.i18n import t
@@ -16,18 +16,18 @@ tables, lang = page.tables, page.lang
 
 st.title(t("nav.sources"))
 if tables.documents.empty:
-    ui4.notice(t("sources.no_documents"))
+    ui.notice(t("sources.no_documents"))
     st.stop()
 
 requested = provenance.requested_row(st.query_params.to_dict())
-focus = derived(tables, views4.focus_of, *requested) if requested else None
+focus = derived(tables, views.focus_of, *requested) if requested else None
 if requested and focus is None:
-    ui4.notice(t("sources.not_found", table=t(f"table.{requested[0]}"), row_id=requested[1]))
+    ui.notice(t("sources.not_found", table=t(f"table.{requested[0]}"), row_id=i18n.plain(requested[1])))
 if focus and st.session_state.get("sources.focus") != requested:
     st.query_params["doc"] = focus.doc_id  # a new deep link chooses its report
 st.session_state["sources.focus"] = requested
 
-choices = derived(tables, views4.document_choices)
+choices = derived(tables, views.document_choices)
 doc_id = synced_widget(
     page,
     "doc",
@@ -44,19 +44,19 @@ if focus and focus.doc_id != doc_id:  # the reader moved to another report: the 
     st.session_state["sources.focus"] = None
     focus = None
 
-report = derived(tables, views4.report_view, doc_id, focus, lang)
+report = derived(tables, views.report_view, doc_id, focus, lang)
 if focus:
-    st.success(t("sources.focus", table=i18n.label("table", focus.table), raw=focus.raw or focus.row_id))
+    st.success(t("sources.focus", table=i18n.label("table", focus.table), raw=i18n.plain(focus.raw or focus.row_id)))
 
 text_column, list_column = st.columns([3, 2], gap="medium")
 with text_column:
     st.html(report.legend_html)
     st.caption(t("sources.hover_hint"))
-    ui4.report(report.report_html, f"{focus.table}:{focus.row_id}" if focus else None)
+    ui.report(report.report_html, f"{focus.table}:{focus.row_id}" if focus else None)
 with list_column:
     st.subheader(t("sources.facts"))
-    event = ui4.table(report.facts_table, key=f"facts_{doc_id}", selectable=True)
-    chosen = ui4.selected_rows(event)
+    event = ui.table(report.facts_table, key=f"facts_{doc_id}", selectable=True)
+    chosen = ui.selected_rows(event)
     if chosen:
         fact_id = report.fact_ids[chosen[0]]
         if st.query_params.get("fact") != fact_id:
@@ -64,4 +64,4 @@ with list_column:
             st.rerun()
     if report.items_table is not None:
         st.subheader(t("sources.items"))
-        ui4.table(report.items_table, key="document_items")
+        ui.table(report.items_table, key="document_items")

@@ -22,35 +22,6 @@ def sample_tables(tmp_path_factory) -> Path:
     return out
 
 
-# --- the dashboard in-process (AppTest), for tests/app and tests/app4 ---------------------------
-
-
-@pytest.fixture
-def sample_env(sample_tables, monkeypatch) -> Path:
-    """ZONES_TABLES_DIR -> the bundled sample built by the real loaders."""
-    monkeypatch.setenv("ZONES_TABLES_DIR", str(sample_tables))
-    return sample_tables
-
-
-@pytest.fixture
-def run_page():
-    """run_page(page_id, **query_params) -> the AppTest of that page after one run (query values may be lists)."""
-    from streamlit.testing.v1 import AppTest
-
-    from pages._shared import nav
-
-    def run(page_id: str, **params):
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        for name, value in params.items():
-            app.query_params[name] = value
-        path = nav.PAGES_BY_ID[page_id].path
-        if path != "dashboard.py":
-            app.switch_page(path)
-        return app.run()
-
-    return run
-
-
 # --- report files of every kind, good and bad, for the reader, build and CLI tests ---------
 
 GOOD_REPORT = "鹤淇产业集聚区2025年发展报告\n鹤淇产业集聚区规划建设用地25平方公里，入驻企业104家。\n"

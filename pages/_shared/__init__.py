@@ -10,17 +10,20 @@ How a page file is written (pages only compose, see ../shared/STYLE.md):
     ...                                      # call queries.* and figures.*, then render
 
 Modules:
+    model.py    Tables and Selection, typed (no streamlit); in-memory and on-disk tables for tests
     data.py     the one cached reader: load_tables() -> Tables (cached on path + mtime), derived()
-    filters.py  setup_page(page_id) -> PageContext; synced page-level widgets mirrored in the URL
-    nav.py      the page registry (append reserved pages there), page_link targets, source_link(fact_id)
-    i18n.py     labels t(key) from the one catalogue labels.toml, metric labels, number/area/period formats
     memo.py     the derived-result cache data.derived() uses; views use it too (no streamlit)
+    filters.py  setup_page(page_id) -> PageContext; synced page-level widgets mirrored in the URL
+    nav.py      the page registry, page_link targets
+    i18n.py     labels t(key) from the one catalogue labels.toml, metric labels, number/area/period formats
+    latest.py   the one rule for "the latest comparable value" (pick_latest), implausible figures
     queries.py  plain pandas functions over the tables (no streamlit)
+    targets.py / progress.py / coverage.py / provenance.py / highlight.py   the subjects' pure logic
     figures.py  plain plotly figure builders, the shared template, the source line (no streamlit)
-    export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)
-    display.py  display frames for st.dataframe: zone overview, facts with source links, compare (no streamlit)
+    display.py  display frames for st.dataframe (no streamlit)
     views.py    query + figure compositions with hashable args, cached whole by pages via derived() (no streamlit)
-    ui.py       streamlit render helpers: chart (selection -> Data page link), table, notices, KPI cards
+    export.py   CSV (utf-8-sig) / XLSX / Parquet bytes with formula neutralisation (no streamlit)
+    ui.py       what streamlit draws: tables, charts with selection, notices, KPI cards, the report
     topic.py    the shared composition of the Investment / Revenue & tax / Enterprises & employment pages
 
 Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) (and views wrap

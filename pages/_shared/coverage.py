@@ -6,7 +6,7 @@ import pandas as pd
 
 from loaders.schema import SEVERITIES
 
-from .targets import months_end
+from .latest import implausible_fact_ids, pick_latest
 
 # Cell states, in the order a legend lists them; a flag wins over everything else.
 STATES = ("reported", "target_only", "flagged", "not_reported")
@@ -25,7 +25,7 @@ CELL_COLUMNS = [
     "flags",
 ]
 SENTENCE_ENDS = "。！？!?\n"
-FACT_COLUMNS = ["zone_id", "metric", "kind", "fact_id", "value", "unit", "year", "months", "scope", "start"]
+FACT_COLUMNS = ["zone_id", "metric", "kind", "fact_id", "value", "unit", "year", "months", "scope", "status", "start"]
 
 
 def flagged_fact_ids(quality: pd.DataFrame) -> pd.Series:
@@ -53,16 +53,8 @@ def coverage_cells(
     counts = relevant.groupby(["zone_id", "metric"], observed=True).size().rename("facts")
     flagged = relevant[relevant["fact_id"].isin(flagged_fact_ids(quality))]
     flags = flagged.groupby(["zone_id", "metric"], observed=True).size().rename("flags")
-    # A flagged cell shows the flagged actual (102.5亿元 when that figure is questioned), else the latest
-    # actual, else the flagged figure itself (a questioned growth rate or target).
-    order = {fact_id: position for position, fact_id in enumerate(flagged_fact_ids(quality))}
-    flagged_first = flagged.assign(
-        actual_first=flagged["kind"] != "actual", flag_order=flagged["fact_id"].map(order)
-    ).sort_values(["actual_first", "flag_order"], kind="stable")
-    columns = ["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]
-    flagged_actual = flagged_first[flagged_first["kind"] == "actual"][columns]
-    shown = pd.concat([flagged_actual, _latest_actual(relevant), flagged_first[columns]], ignore_index=True)
-    shown = shown.drop_duplicates(["zone_id", "metric"])
+    # A cell shows what every page shows: the latest comparable actual (a flag marks the cell, not its value).
+    shown = _latest_actual(relevant[~relevant["fact_id"].isin(implausible_fact_ids(quality))])
     latest = shown.set_index(["zone_id", "metric"])
     cells = (
         cells.join(kinds, on=["zone_id", "metric"])
@@ -81,14 +73,9 @@ def coverage_cells(
 
 
 def _latest_actual(facts: pd.DataFrame) -> pd.DataFrame:
-    """Per zone and metric, the actual a cell shows: zone-wide first, then the latest period."""
-    actual = facts[facts["kind"] == "actual"]
-    ranked = actual.assign(
-        zone_wide=actual["scope"].isna(),
-        year_rank=actual["year"].astype("Float64").fillna(-1),
-        months_rank=months_end(actual["months"]),
-    ).sort_values(["zone_wide", "year_rank", "months_rank", "start"], ascending=False, kind="stable")
-    best = ranked.drop_duplicates(["zone_id", "metric"])
+    """Per zone and metric, the actual a cell shows: latest.pick_latest, the rule of every page."""
+    actual = facts[(facts["kind"] == "actual").to_numpy(dtype=bool, na_value=False)]
+    best = pick_latest(actual, ["zone_id", "metric"])
     return best[["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]]
 
 

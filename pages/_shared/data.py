@@ -19,12 +19,9 @@ Sources and Quality pages); tables made in memory (tests) keep their text column
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -34,34 +31,12 @@ import streamlit as st
 from loaders import schema
 
 from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
+from .model import CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS_DIR = ROOT / "data" / "reports"
-TABLE_NAMES = ("documents", "zones", "facts", "projects", "infrastructure", "quality")
 REQUIRED = ("zones", "facts")
 BUILD_COMMAND = "python -m loaders build"
-_MEMORY_IDS = itertools.count()
-# Repeated strings held as categoricals: ids many rows share, and vocabularies.
-CATEGORICAL: dict[str, tuple[str, ...]] = {
-    "documents": ("doc_type", "encoding"),
-    "facts": (
-        "doc_id",
-        "zone_id",
-        "metric",
-        "kind",
-        "unit",
-        "months",
-        "scope",
-        "status",
-        "basis",
-        "bound",
-        "wording",
-    ),
-    "projects": ("doc_id", "zone_id", "status"),
-    "infrastructure": ("doc_id", "zone_id", "category", "unit", "status"),
-    "quality": ("doc_id", "zone_id", "check", "severity"),
-}
-LAZY_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("text",)}  # read on demand: Tables.document_texts
 
 
 class TablesMissing(Exception):
@@ -70,41 +45,6 @@ class TablesMissing(Exception):
     def __init__(self, folder: Path, missing: list[str]):
         self.folder, self.missing = folder, missing
         super().__init__(f"no {', '.join(missing)} table in {folder}; build them with `{BUILD_COMMAND}`")
-
-
-@dataclass(frozen=True, eq=False)
-class Tables:
-    """Every table of the contract as a pandas frame (contract dtypes) plus the build manifest."""
-
-    documents: pd.DataFrame
-    zones: pd.DataFrame
-    facts: pd.DataFrame
-    projects: pd.DataFrame
-    infrastructure: pd.DataFrame
-    quality: pd.DataFrame
-    manifest: dict
-    folder: Path
-    signature: tuple = field(default=())  # (name, mtime_ns, size) per file: the cache key
-
-    def __hash__(self) -> int:  # lets st.cache_* and derived() key on the tables cheaply
-        return hash((str(self.folder), self.signature))
-
-    def document_texts(self, doc_ids: Iterable[str]) -> pd.DataFrame:
-        """doc_id, text of the given reports: from memory when held, else read from documents.parquet."""
-        wanted = list(dict.fromkeys(str(doc_id) for doc_id in doc_ids))
-        if "text" in self.documents.columns:
-            documents = self.documents
-            return documents.loc[documents["doc_id"].isin(wanted), ["doc_id", "text"]].reset_index(drop=True)
-        file = self.folder / "documents.parquet"
-        if not wanted or not file.exists():
-            return pd.DataFrame({"doc_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
-        texts = pq.read_table(file, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
-        return texts.to_pandas(types_mapper=schema.pandas_types)
-
-    def document_text(self, doc_id: str) -> str:
-        """One report's full text ('' when the report is unknown)."""
-        texts = self.document_texts([doc_id])["text"]
-        return str(texts.iloc[0]) if len(texts) and pd.notna(texts.iloc[0]) else ""
 
 
 def default_reports_dir() -> Path:
@@ -134,7 +74,7 @@ def default_tables_dir() -> Path:
 
 
 def _signature(folder: Path) -> tuple:
-    entries = []
+    entries: list[tuple[str, int | None, int | None]] = []
     for name in (*TABLE_NAMES, "manifest"):
         path = folder / (f"{name}.parquet" if name != "manifest" else "manifest.json")
         try:
@@ -175,21 +115,6 @@ def _read(folder: str, signature: tuple) -> Tables:
     return Tables(**frames, manifest=manifest, folder=path, signature=signature)
 
 
-def compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The CATEGORICAL columns of a table as categoricals with sorted categories (sorting stays lexical)."""
-    for column in CATEGORICAL.get(name, ()):
-        if column not in frame.columns:
-            continue
-        values = frame[column]
-        if not isinstance(values.dtype, pd.CategoricalDtype):
-            values = values.astype("string").astype("category")
-        categories = values.cat.categories
-        if not categories.is_monotonic_increasing:
-            values = values.cat.set_categories(sorted(categories))
-        frame[column] = values
-    return frame
-
-
 def _read_frame(name: str, file: Path) -> pd.DataFrame:
     """One table, column by column (the peak stays near the frame's own size), without its lazy columns.
 
@@ -208,31 +133,6 @@ def _read_frame(name: str, file: Path) -> pd.DataFrame:
             columns[column] = part[column]
     release_memory()  # give the decoding buffers back before the next table
     return pd.DataFrame(columns, copy=False)
-
-
-def tables_from_frames(frames: dict[str, pd.DataFrame], manifest: dict | None = None) -> Tables:
-    """Tables from in-memory frames (tests, benchmarks): each frame goes through schema.finalize."""
-    finalized = {
-        name: compact(name, schema.finalize(name, frames.get(name, schema.empty(name))))
-        for name in TABLE_NAMES
-    }
-    signature = (("memory", next(_MEMORY_IDS)),)
-    return Tables(**finalized, manifest=manifest or {}, folder=Path("<memory>"), signature=signature)
-
-
-def write_tables(
-    tables: Tables | dict[str, pd.DataFrame], folder: Path, manifest: dict | None = None
-) -> Path:
-    """Write frames as contract Parquet + manifest.json into `folder` (tests, benchmarks)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in TABLE_NAMES:
-        frame = getattr(tables, name) if isinstance(tables, Tables) else tables.get(name, schema.empty(name))
-        pq.write_table(schema.to_arrow(name, frame), folder / f"{name}.parquet")
-    manifest = manifest if manifest is not None else (tables.manifest if isinstance(tables, Tables) else {})
-    (folder / "manifest.json").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
-    return folder
 
 
 def build_tables(reports_dir: Path = REPORTS_DIR, out_dir: Path | None = None) -> Path:

@@ -17,8 +17,9 @@ live in the URL use `synced_widget(page, param, st.selectbox, ...)`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +28,7 @@ from streamlit.errors import StreamlitAPIException
 from loaders import schema
 from pages._shared import auth, data, i18n, nav, queries
 from pages._shared.i18n import t
+from pages._shared.model import Selection, Tables
 
 GLOBAL_PARAMS = ("lang", "zone", "year", "kind")
 STATE_KEY = "filters.global"
@@ -60,10 +62,10 @@ class GlobalFilters:
 class PageContext:
     page_id: str
     lang: str
-    tables: data.Tables | None
+    tables: Tables | None
     filters: GlobalFilters
     zone_ids: tuple[str, ...]
-    selection: queries.Selection
+    selection: Selection
     facts: pd.DataFrame = field(repr=False)
     user: auth.User | None = None
 
@@ -75,7 +77,7 @@ def _url_state(params: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(st.query_params.get_all(name)) for name in params if name in st.query_params}
 
 
-def _write_url(wanted: dict[str, Sequence[str]], params: Sequence[str]) -> None:
+def _write_url(wanted: Mapping[str, Sequence[str]], params: Sequence[str]) -> None:
     for name in params:
         values = list(wanted.get(name, ()))
         current = st.query_params.get_all(name) if name in st.query_params else []
@@ -154,7 +156,7 @@ def _language_widget(container) -> str:
     )
 
 
-def _missing_tables(page_id: str, error: data.TablesMissing) -> None:
+def _missing_tables(page_id: str, error: data.TablesMissing) -> NoReturn:
     st.title(t(f"nav.{page_id}"))
     st.subheader(t("missing.title"))
     st.text(t("missing.body", folder=str(error.folder)))
@@ -202,13 +204,14 @@ def setup_page(page_id: str, editors_only: bool = False, needs_tables: bool = Tr
     if missing is not None and not needs_tables:
         st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
         _navigation(sidebar_navigation, GlobalFilters(lang=lang), user)
-        return PageContext(page_id, lang, None, GlobalFilters(lang=lang), (), queries.Selection(),
+        return PageContext(page_id, lang, None, GlobalFilters(lang=lang), (), Selection(),
                            pd.DataFrame(), user)
     if missing is not None:
         st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
         _write_url(GlobalFilters(lang=lang).to_params(), ("lang",))
         _navigation(sidebar_navigation, GlobalFilters(lang=lang), user)
         _missing_tables(page_id, missing)
+    assert tables is not None  # without tables _missing_tables has stopped the run
 
     sidebar_filters.subheader(t("sidebar.filters"))
     zones = sidebar_filters.multiselect(
@@ -241,7 +244,7 @@ def setup_page(page_id: str, editors_only: bool = False, needs_tables: bool = Tr
     _navigation(sidebar_navigation, filters, user)
 
     zone_ids = queries.zone_ids_for_names(tables.zones, filters.zones)
-    selection = queries.Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
+    selection = Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
     facts = data.derived(tables, queries.filtered_facts, selection)
     return PageContext(page_id, lang, tables, filters, zone_ids, selection, facts, user)
 

@@ -110,7 +110,17 @@ def label(prefix: str, value: object, lang: str | None = None) -> str:
 def plain(text: object) -> str:
     """Report text made safe for a markdown context: shown literally, never as HTML or markup."""
     escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$])", r"\\\1", escaped)
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$:])", r"\\\1", escaped)
+
+
+def basis_label(basis: object, lang: str | None = None) -> str:
+    """What a growth rate compares with: 同比 (yoy), 较2020年 (a base year), '' when not stated."""
+    if basis is None or basis is pd.NA or (isinstance(basis, float) and math.isnan(basis)) or basis == "":
+        return ""
+    text = str(basis)
+    if text == "yoy":
+        return t("basis.yoy", lang)
+    return t("basis.year", lang, year=text) if text.isdigit() else text
 
 
 def format_number(value: float, decimals: int = 2, grouping: bool = True) -> str:
@@ -118,8 +128,6 @@ def format_number(value: float, decimals: int = 2, grouping: bool = True) -> str
     text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
-
-_number = format_number  # older name, still used by other modules
 
 
 def amount_scale(max_abs: float, lang: str | None = None) -> tuple[float, str]:
@@ -163,33 +171,33 @@ def format_value(value: float | None, unit: str, lang: str | None = None, metric
         return t("not_reported", lang)
     value = float(value)
     if unit == "%":
-        return f"{'+' if value > 0 else ''}{_number(value, 1)}%"
+        return f"{'+' if value > 0 else ''}{format_number(value, 1)}%"
     if unit == "CNY":
         if lang == "en":
             divisor, label = amount_scale(abs(value), "en")
             if divisor == 1:
-                return f"CNY {_number(value)}"
-            return f"CNY {_number(value / divisor, 3)} {label.removeprefix('CNY ')}"
+                return f"CNY {format_number(value)}"
+            return f"CNY {format_number(value / divisor, 3)} {label.removeprefix('CNY ')}"
         divisor, label = amount_scale(abs(value), "zh")
-        return f"{_number(value / divisor, grouping=False)}{label}"
+        return f"{format_number(value / divisor, grouping=False)}{label}"
     grouping = lang != "zh"
     if unit == "km2":
-        return f"{_number(value, grouping=grouping)} km²"
+        return f"{format_number(value, grouping=grouping)} km²"
     if unit == "person":
         if lang == "zh":
-            return f"{_number(value / 1e4, grouping=False)}万人" if abs(value) >= 1e4 else f"{_number(value, grouping=False)}人"
-        return f"{_number(value)} persons"
+            return f"{format_number(value / 1e4, grouping=False)}万人" if abs(value) >= 1e4 else f"{format_number(value, grouping=False)}人"
+        return f"{format_number(value)} persons"
     if unit == "count":
         zh, en = UNIT_WORDS.get(metric or "", ("个", ""))
-        return f"{_number(value, grouping=False)}{zh}" if lang == "zh" else f"{_number(value)}{en}"
-    return f"{_number(value)} {unit}".strip()
+        return f"{format_number(value, grouping=False)}{zh}" if lang == "zh" else f"{format_number(value)}{en}"
+    return f"{format_number(value)} {unit}".strip()
 
 
 def format_mu(km2: float | None) -> str:
     """An area in km² as 亩 (for hover text): 25 km² -> '37500亩'."""
     if km2 is None or pd.isna(km2):
         return ""
-    return f"{_number(float(km2) * MU_PER_KM2, 0, grouping=False)}亩"
+    return f"{format_number(float(km2) * MU_PER_KM2, 0, grouping=False)}亩"
 
 
 def format_values(values: pd.Series, units: pd.Series, lang: str | None = None, metrics: pd.Series | None = None) -> pd.Series:

@@ -25,6 +25,7 @@ import pyarrow as pa
 _DERIVED: OrderedDict = OrderedDict()
 _DERIVED_LOCK = threading.Lock()
 DERIVED_MAX_ENTRIES = 128
+_MALLOC_TRIM: Callable[[int], int] | None
 try:
     _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
 except (OSError, AttributeError):  # not glibc: arrow's pool is still released

@@ -1,20 +1,17 @@
 """The page registry: which pages exist, their file, url path and label. No streamlit.
 
-`filters.setup_page` draws the sidebar from PAGES (st.page_link, carrying the global filters).
-A page whose file does not exist yet is simply not linked, so the reserved pages of the
-targets/progress/sources/quality issue appear as soon as their files land. To add a page:
-create the file under pages/ (the number prefix sets the order, the rest is the url path),
-add a PageEntry below and a `nav.<page_id>` label in labels.toml (the catalogue i18n reads).
+`filters.setup_page` draws the sidebar from PAGES (st.page_link, carrying the global filters);
+a page whose file is missing is not linked. To add a page: create the file under pages/ (the
+number prefix sets the order, the rest is the url path), add a PageEntry below and a
+`nav.<page_id>` label in labels.toml (the catalogue i18n reads).
 
-Links into the Sources page: `source_link(fact_id)` -> "sources?fact=<fact_id>" (relative, so it
-works from any page); `data_link(fact_ids)` opens the Data page narrowed to those facts.
+Links into the Sources page are made by provenance.source_link(table, row_id).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,13 +40,10 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("revenue", "pages/2_revenue_tax.py", ":material/payments:"),
     PageEntry("enterprises", "pages/3_enterprises.py", ":material/factory:"),
     PageEntry("compare", "pages/4_compare.py", ":material/compare_arrows:"),
-    # --- reserved for the targets / progress / sources / quality pages (issue 4) ---
-    # Linked only once the file exists; the other engineer owns these files.
     PageEntry("targets", "pages/5_targets.py", ":material/flag:"),
     PageEntry("progress", "pages/6_progress.py", ":material/construction:"),
     PageEntry("sources", "pages/7_sources.py", ":material/description:"),
     PageEntry("quality", "pages/8_quality.py", ":material/fact_check:"),
-    # --- end of reserved pages ---
     PageEntry("data", "pages/9_data.py", ":material/table:"),
     PageEntry("reports", "pages/10_reports.py", ":material/upload_file:", role="editor"),
 )
@@ -59,18 +53,3 @@ PAGES_BY_ID = {page.page_id: page for page in PAGES}
 def available_pages(role: str | None = None) -> list[PageEntry]:
     """The registered pages whose files exist and that `role` may open, in sidebar order."""
     return [page for page in PAGES if page.exists() and (page.role is None or page.role == role)]
-
-
-def source_link(fact_id: str, lang: str | None = None) -> str:
-    """Relative link that opens the Sources page at one fact: 'sources?fact=<fact_id>'."""
-    params = {"fact": fact_id}
-    if lang == "en":
-        params["lang"] = "en"
-    return f"{PAGES_BY_ID['sources'].url_path}?{urlencode(params)}"
-
-
-def source_links(fact_ids, lang: str | None = None) -> list[str]:
-    """source_link for a column of fact ids (display rows only)."""
-    suffix = "&lang=en" if lang == "en" else ""
-    prefix = f"{PAGES_BY_ID['sources'].url_path}?fact="
-    return [f"{prefix}{fact_id}{suffix}" for fact_id in fact_ids]

@@ -6,7 +6,7 @@ import pandas as pd
 
 from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, PROJECT_STATUSES
 
-from .targets import months_end
+from .latest import pick_latest
 
 UNKNOWN = "unknown"
 # The contract lists statuses in pipeline order; relocating sits apart, after the pipeline.
@@ -83,20 +83,13 @@ def stated_project_counts(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def project_pipeline(facts: pd.DataFrame) -> pd.DataFrame:
-    """One stated count per zone and status: zone-wide first, then the latest period, then the largest group.
+    """One stated count per zone and status, by latest.pick_latest: zone-wide, latest, then the largest.
 
-    The largest of several scoped counts of one period is the group the others are subsets of
+    The largest of several scoped counts of one period is the group the others are parts of
     (9 新开工项目, of which 3 亿元以上项目).
     """
     stated = stated_project_counts(facts)
-    ranked = stated.assign(
-        zone_wide=stated["scope"].isna(),
-        year_rank=stated["year"].astype("Float64").fillna(-1),
-        months_rank=months_end(stated["months"]),
-    ).sort_values(["zone_wide", "year_rank", "months_rank", "value"], ascending=False, kind="stable")
-    best = ranked.drop_duplicates(["zone_id", "status"]).drop(
-        columns=["zone_wide", "year_rank", "months_rank"]
-    )
+    best = pick_latest(stated, ["zone_id", "status"], largest_first=True)
     return best.sort_values(["zone_id", "status"], kind="stable").reset_index(drop=True)
 
 
@@ -106,14 +99,12 @@ def project_investment_progress(facts: pd.DataFrame) -> pd.DataFrame:
     sides = []
     for metric, side in (("project_investment", "stated"), ("project_investment_completed", "completed")):
         rows = actual[actual["metric"] == metric]
+        rows = pick_latest(rows, ["zone_id", "scope"])
         rows = rows.assign(
             # object keys: pandas cannot merge empty arrow-backed string columns
             scope_key=rows["scope"].astype("string").fillna("").astype(object),
             zone_id=rows["zone_id"].astype(object),
-            year_rank=rows["year"].astype("Float64").fillna(-1),
-            months_rank=months_end(rows["months"]),
-        ).sort_values(["year_rank", "months_rank", "start"], ascending=False, kind="stable")
-        rows = rows.drop_duplicates(["zone_id", "scope_key"])
+        )
         sides.append(
             rows[["zone_id", "scope_key", "value", "fact_id", "raw"]].rename(
                 columns={"value": side, "fact_id": f"{side}_fact_id", "raw": f"{side}_raw"}

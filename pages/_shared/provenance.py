@@ -134,7 +134,7 @@ def _item_title(table: str, row, lang: str) -> str:
         parts.append(i18n.label("category", row.category, lang))
     parts.append(str(row.name))
     if table == "infrastructure" and pd.notna(row.quantity):
-        parts.append(f"{i18n._number(float(row.quantity))} {row.unit if pd.notna(row.unit) else ''}".strip())
+        parts.append(f"{i18n.format_number(float(row.quantity))} {row.unit if pd.notna(row.unit) else ''}".strip())
     if table == "projects" and pd.notna(row.capacity):
         parts.append(str(row.capacity))
     if pd.notna(row.investment):

@@ -1,27 +1,32 @@
 """Plain pandas queries over the tables: tidy frames in, tidy frames out. No streamlit.
 
-Each function takes `tables` (data.Tables) first and hashable arguments after, so a page can
+Each function takes `tables` (model.Tables) first and hashable arguments after, so a page can
 cache it with `data.derived(tables, function, *args)`; tests and benchmarks call them directly.
 All work is vectorised (no per-row Python loops) so a page stays fast on 1M facts.
 
-    Selection(zone_ids, years, kinds)          what the sidebar selects; empty = all
-    filtered_facts(tables, selection)          facts under the selection (undated facts kept)
-    latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind: the latest
-    zone_overview(tables, selection)           one row per zone, latest area/revenue/tax/... (long)
-    kpi_totals(tables, selection)              sums over the selected zones' latest values
+    filtered_facts(tables, selection)          facts under the selection (undated facts kept): the Data page
+    comparable_facts(tables, selection)        the same without implausible figures: totals, rankings, charts
+    latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind (latest.pick_latest)
+    kpi_totals(tables, selection)              sums over the zones whose latest values are comparable
     topic_by_zone / topic_by_year / topic_growth   rows for the topic pages' charts
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
     data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)  the Data page rows
+    target_pairs / *_items / *_counts / project_pipeline / coverage_cells / quality_flags
+                                               the targets, progress and quality pages, zone names added
+    report_count(*doc_ids)                     how many reports a chart's figures come from
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from loaders import schema
+
+from . import coverage, progress, targets
+from .latest import implausible_fact_ids, period_rank, pick_latest
+from .memo import derived
+from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
 OVERVIEW_METRICS = ("area_planned", "area_built", "revenue", "tax", "investment", "enterprises", "employment")
@@ -39,26 +44,19 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "enterprises": ("enterprises", "employment", "projects"),
 }
 NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The global filters as ids: empty zone_ids / years mean all."""
-
-    zone_ids: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-    kinds: tuple[str, ...] = schema.KINDS
+# What makes two figures addable: the same period, scope and cumulative reading.
+COMPARABLE_KEY = ("year", "months", "scope", "cumulative")
 
 
 # --- vocabularies -------------------------------------------------------------------------------
 
 
-def zone_names_sorted(tables) -> list[str]:
+def zone_names_sorted(tables: Tables) -> list[str]:
     """Zone names in the zones table's order (by name)."""
     return tables.zones["name"].dropna().astype(str).tolist()
 
 
-def fact_years(tables) -> list[int]:
+def fact_years(tables: Tables) -> list[int]:
     """Every year a fact belongs to, ascending."""
     return sorted(int(year) for year in tables.facts["year"].dropna().unique())
 
@@ -71,33 +69,43 @@ def zone_ids_for_names(zones: pd.DataFrame, names) -> tuple[str, ...]:
     return tuple(ids[name] for name in names if name in ids)
 
 
-def zone_name_map(tables) -> pd.Series:
+def zone_name_map(tables: Tables) -> pd.Series:
     """zone_id -> name."""
     return pd.Series(tables.zones["name"].to_numpy(), index=tables.zones["zone_id"].to_numpy())
 
 
-def with_zone_names(frame: pd.DataFrame, tables) -> pd.DataFrame:
+def with_zone_names(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     """frame + zone_name (the id when a zone is missing from the zones table)."""
     zone_ids = frame["zone_id"].astype("string")
     return frame.assign(zone_name=zone_ids.map(zone_name_map(tables)).fillna(zone_ids).astype("string"))
 
 
-def reports_count(tables, facts: pd.DataFrame | None = None) -> int:
-    """How many reports the figures come from (all documents when facts is None)."""
-    if facts is None:
-        return int(len(tables.documents))
-    return int(facts["doc_id"].nunique())
-
-
 # --- selection and latest values ----------------------------------------------------------------
 
 
-def filtered_facts(tables, selection: Selection) -> pd.DataFrame:
+def filtered_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
     """Facts of the selected zones, years and kinds. A fact without a year is always kept."""
+    return _narrowed(tables.facts, selection)
+
+
+def comparable_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
+    """filtered_facts without the implausible figures: what totals, rankings and charts read."""
+    return _narrowed(derived(tables, plausible_facts), selection)
+
+
+def plausible_facts(tables: Tables) -> pd.DataFrame:
+    """Every fact but those the quality checks call implausible (computed once per tables version)."""
+    implausible = implausible_fact_ids(tables.quality)
     facts = tables.facts
+    if implausible.empty:
+        return facts
+    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
+
+
+def _narrowed(facts: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     mask = np.ones(len(facts), dtype=bool)
     if selection.zone_ids:
-        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy()
+        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy(dtype=bool, na_value=False)
     if selection.years:
         year = facts["year"]
         mask &= (year.isin(selection.years) | year.isna()).to_numpy(dtype=bool, na_value=False)
@@ -106,58 +114,26 @@ def filtered_facts(tables, selection: Selection) -> pd.DataFrame:
     return facts if mask.all() else facts[mask]
 
 
-def per_value(values: pd.Series, function) -> pd.Series:
-    """function(a string Series) over a text column; once per distinct value when the column is categorical."""
-    if not isinstance(values.dtype, pd.CategoricalDtype):
-        return function(values.astype("string"))
-    distinct = function(pd.Series([*values.cat.categories, pd.NA], dtype="string"))  # missing: code -1, the last
-    codes = values.cat.codes.to_numpy()
-    return pd.Series(distinct.to_numpy()[codes], index=values.index, dtype=distinct.dtype)
-
-
-def period_rank(facts: pd.DataFrame) -> np.ndarray:
-    """A number that grows with the period's end: year*100 + last month; a full year counts as month 12.
-
-    Undated figures rank below every dated one.
-    """
-    year = facts["year"].astype("float64").to_numpy()
-    last_month = per_value(
-        facts["months"],
-        lambda text: pd.to_numeric(text.str.slice(3, 5), errors="coerce").astype("float64").fillna(12.0),
-    ).to_numpy()
-    return np.where(np.isnan(year), -1.0, year * 100 + last_month)
-
-
-def _pick_latest(facts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per `keys`: zone-wide (no scope, no status) first, then the latest period, then the first stated."""
-    if facts.empty:
-        return facts.iloc[0:0]
-    generic = (facts["scope"].isna() & facts["status"].isna()).to_numpy(dtype=bool, na_value=False)
-    score = generic * 1e7 + period_rank(facts)
-    ranked = pd.DataFrame({key: facts[key].array for key in keys})  # categoricals stay codes
-    ranked["score"] = score
-    ranked["position"] = np.arange(len(facts))
-    # Highest score wins; among equals the earliest row (stable order of the facts table).
-    ranked = ranked.sort_values(["score", "position"], ascending=[False, True], kind="stable")
-    winners = ranked.drop_duplicates(keys, keep="first")["position"].to_numpy()
-    return facts.iloc[np.sort(winners)]
+def implausible_count(tables: Tables, selection: Selection) -> int:
+    """How many figures under the selection are left out of totals, rankings and charts as implausible."""
+    return len(filtered_facts(tables, selection)) - len(comparable_facts(tables, selection))
 
 
 def latest_facts(
-    tables,
+    tables: Tables,
     selection: Selection,
     metrics: tuple[str, ...] | None = None,
     kinds: tuple[str, ...] = ("actual",),
 ) -> pd.DataFrame:
     """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
-    facts = filtered_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
+    facts = comparable_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
     mask = facts["kind"].isin(kinds)
     if metrics is not None:
         mask &= facts["metric"].isin(metrics)
-    return _pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
+    return pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
 
 
-def zone_areas(tables, area_metric: str) -> pd.Series:
+def zone_areas(tables: Tables, area_metric: str) -> pd.Series:
     """zone_id -> the zone's latest actual area of `area_metric` in km² (all years: areas are structural)."""
     latest = latest_facts(tables, Selection(), (area_metric,))
     return pd.Series(latest["value"].to_numpy(), index=latest["zone_id"].to_numpy(), dtype="float64")
@@ -166,7 +142,7 @@ def zone_areas(tables, area_metric: str) -> pd.Series:
 # --- overview -------------------------------------------------------------------------------------
 
 
-def selected_zones(tables, selection: Selection) -> pd.DataFrame:
+def selected_zones(tables: Tables, selection: Selection) -> pd.DataFrame:
     """The zones rows of the selection (all zones when none is selected), in selection order."""
     zones = tables.zones
     if not selection.zone_ids:
@@ -176,12 +152,12 @@ def selected_zones(tables, selection: Selection) -> pd.DataFrame:
     return chosen.iloc[np.argsort(chosen["zone_id"].map(order).to_numpy(), kind="stable")]
 
 
-def zone_overview(tables, selection: Selection) -> pd.DataFrame:
+def zone_overview(tables: Tables, selection: Selection) -> pd.DataFrame:
     """Latest actual value of each overview metric for each selected zone (long; missing zones absent)."""
     return latest_facts(tables, selection, OVERVIEW_METRICS)
 
 
-def zones_without_facts(tables, selection: Selection) -> list[str]:
+def zones_without_facts(tables: Tables, selection: Selection) -> list[str]:
     """Names of selected zones that report no figure at all under the selection."""
     facts = filtered_facts(tables, selection)
     zones = selected_zones(tables, selection)
@@ -189,22 +165,54 @@ def zones_without_facts(tables, selection: Selection) -> list[str]:
     return zones.loc[silent, "name"].astype(str).tolist()
 
 
-def kpi_totals(tables, selection: Selection) -> pd.DataFrame:
-    """metric, total (sum of each selected zone's latest actual), zones reporting, unit."""
-    latest = latest_facts(tables, selection, KPI_METRICS)
-    totals = latest.groupby("metric", sort=False).agg(total=("value", "sum"), zones=("zone_id", "nunique"))
-    frame = pd.DataFrame({"metric": list(KPI_METRICS)}).merge(totals, on="metric", how="left")
-    frame["zones"] = frame["zones"].fillna(0).astype(int)
-    frame.loc[frame["zones"] == 0, "total"] = np.nan
+def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
+    """Per KPI metric, the sum over the zones whose latest actuals are comparable (COMPARABLE_KEY).
+
+    Columns: metric, total, zones (added), left_out (zones reporting another period or scope),
+    unit, year, months, cumulative, scope (of the added figures), zone_name (when one zone),
+    fact_ids (added). The group added is the one with most zones; ties go to the zone-wide,
+    not cumulative, latest one. NaN total when no zone reports the metric.
+    """
+    latest = with_zone_names(latest_facts(tables, selection, KPI_METRICS), tables)
     units = schema.metrics().set_index("metric")["unit"]
-    frame["unit"] = frame["metric"].map(units)
-    return frame
+    rows = []
+    for metric in KPI_METRICS:
+        figures = latest[(latest["metric"] == metric).to_numpy(dtype=bool, na_value=False)]
+        row = {"metric": metric, "total": np.nan, "zones": 0, "left_out": 0, "unit": units.get(metric),
+               "year": pd.NA, "months": pd.NA, "cumulative": False, "scope": pd.NA, "zone_name": pd.NA,
+               "fact_ids": ()}
+        if not figures.empty:
+            added = _largest_comparable_group(figures)
+            first = added.iloc[0]
+            row.update(total=float(added["value"].sum()), zones=len(added), left_out=len(figures) - len(added),
+                       year=first["year"], months=first["months"], cumulative=bool(first["cumulative"]),
+                       scope=first["scope"], zone_name=first["zone_name"] if len(added) == 1 else pd.NA,
+                       fact_ids=tuple(added["fact_id"].astype(str)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _largest_comparable_group(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures sharing one COMPARABLE_KEY: most zones, then zone-wide, not cumulative, latest period."""
+    keys = pd.DataFrame({column: figures[column].astype("string").fillna("") for column in COMPARABLE_KEY})
+    group = pd.Series(pd.factorize(pd.MultiIndex.from_frame(keys))[0], index=figures.index)
+    ranked = pd.DataFrame(
+        {
+            "size": group.map(group.value_counts()),
+            "zone_wide": figures["scope"].isna().to_numpy(dtype=bool, na_value=False),
+            "annual": ~figures["cumulative"].fillna(False).to_numpy(dtype=bool),
+            "period": period_rank(figures),
+            "group": group,
+        },
+        index=figures.index,
+    ).sort_values(["size", "zone_wide", "annual", "period"], ascending=False, kind="stable")
+    return figures[group == ranked["group"].iloc[0]]
 
 
 # --- topic pages (investment, revenue & tax, enterprises & employment) ----------------------------
 
 
-def metric_counts(tables, selection: Selection, metrics: tuple[str, ...]) -> dict[str, int]:
+def metric_counts(tables: Tables, selection: Selection, metrics: tuple[str, ...]) -> dict[str, int]:
     """How many facts each metric has under the selection (0 = nobody reported it)."""
     facts = filtered_facts(tables, selection)
     counts = facts.loc[facts["metric"].isin(metrics), "metric"].value_counts()
@@ -212,7 +220,7 @@ def metric_counts(tables, selection: Selection, metrics: tuple[str, ...]) -> dic
 
 
 def topic_by_zone(
-    tables,
+    tables: Tables,
     selection: Selection,
     metric: str,
     area_metric: str | None = None,
@@ -250,11 +258,11 @@ def topic_by_zone(
     return rows.reset_index(drop=True), total, left_out
 
 
-def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:
+def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:
     """Dated zone-wide actuals of `metric`, one per zone and year (a full year before a part of it)."""
     if "actual" not in selection.kinds:
         return filtered_facts(tables, selection).iloc[0:0].assign(zone_name=pd.Series(dtype="string"))
-    facts = filtered_facts(tables, selection)
+    facts = comparable_facts(tables, selection)
     mask = (
         (facts["metric"] == metric)
         & (facts["kind"] == "actual")
@@ -262,7 +270,7 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
         & facts["scope"].isna()
         & facts["status"].isna()
     ).to_numpy(dtype=bool, na_value=False)
-    rows = _pick_latest(facts[mask], ["zone_id", "year"])
+    rows = pick_latest(facts[mask], ["zone_id", "year"])
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
@@ -270,16 +278,16 @@ def topic_by_year(tables, selection: Selection, metric: str, top_n: int = 8) -> 
     return rows.sort_values(["year", "zone_name"], kind="stable").reset_index(drop=True)
 
 
-def topic_growth(tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
+def topic_growth(tables: Tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
     """Growth rates (%) stated for `metric`, newest first, at most `limit` rows."""
-    facts = filtered_facts(tables, selection)
+    facts = comparable_facts(tables, selection)
     mask = ((facts["metric"] == metric) & (facts["kind"] == "growth")).to_numpy(dtype=bool, na_value=False)
     rows = facts[mask]
     rows = rows.iloc[np.argsort(-period_rank(rows), kind="stable")].head(limit)
     return with_zone_names(rows, tables).reset_index(drop=True)
 
 
-def topic_facts(tables, selection: Selection, metric: str, limit: int = 500) -> pd.DataFrame:
+def topic_facts(tables: Tables, selection: Selection, metric: str, limit: int = 500) -> pd.DataFrame:
     """Every fact of `metric` under the selection (for the table under the charts), at most `limit`."""
     facts = filtered_facts(tables, selection)
     rows = facts[(facts["metric"] == metric).to_numpy(dtype=bool, na_value=False)].head(limit)
@@ -289,10 +297,15 @@ def topic_facts(tables, selection: Selection, metric: str, limit: int = 500) -> 
 # --- compare --------------------------------------------------------------------------------------
 
 
-def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tuple[str, ...], str]:
-    """The zones to compare and why: ('picked' | 'default' | 'too_many' | 'one_zone')."""
+def compare_zone_ids(tables: Tables, selection: Selection, limit: int = 5) -> tuple[tuple[str, ...], str]:
+    """The zones to compare and why: ('picked' | 'default' | 'too_many' | 'one_picked' | 'one_zone').
+
+    With one zone picked, the answer is that zone alone ('one_picked'): the page asks for a second.
+    """
     if len(selection.zone_ids) >= 2:
         return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
+    if len(selection.zone_ids) == 1:
+        return selection.zone_ids, "one_picked"
     facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
     counts = facts["zone_id"].value_counts()
     counts = counts[counts > 0]  # a categorical lists zones without facts too
@@ -305,7 +318,16 @@ def compare_zone_ids(tables, selection: Selection, limit: int = 5) -> tuple[tupl
     return tuple(chosen), ("default" if len(chosen) >= 2 else "one_zone")
 
 
-def compare_values(tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:
+def compare_partners(tables: Tables, selection: Selection) -> list[str]:
+    """Names of the zones holding figures other than the selected ones, most figures first."""
+    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
+    counts = facts["zone_id"].value_counts()
+    others = [zone_id for zone_id in counts[counts > 0].index if zone_id not in selection.zone_ids]
+    names = zone_name_map(tables)
+    return [str(names.get(zone_id, zone_id)) for zone_id in others]
+
+
+def compare_values(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:
     """Every metric x zone (metrics.csv order): the latest fact of `kind`, value NaN when not reported."""
     metrics = tuple(schema.metrics()["metric"])
     latest = latest_facts(tables, Selection(zone_ids, selection.years, schema.KINDS), metrics, (kind,))
@@ -323,7 +345,7 @@ def compare_values(tables, selection: Selection, zone_ids: tuple[str, ...], kind
 
 
 def data_rows(
-    tables,
+    tables: Tables,
     selection: Selection,
     metrics: tuple[str, ...] = (),
     scopes: tuple[str, ...] = (),
@@ -353,14 +375,14 @@ def data_rows(
     return facts if mask.all() else facts[mask]
 
 
-def scope_options(tables, selection: Selection) -> list[str]:
+def scope_options(tables: Tables, selection: Selection) -> list[str]:
     """NO_SCOPE then every scope stated under the selection, by frequency."""
     facts = filtered_facts(tables, selection)
     counts = facts["scope"].dropna().value_counts()
     return [NO_SCOPE, *counts[counts > 0].index.astype(str).tolist()]
 
 
-def report_options(tables, selection: Selection) -> list[str]:
+def report_options(tables: Tables, selection: Selection) -> list[str]:
     """doc_ids of the reports that hold figures under the selection, in documents order."""
     used = set(filtered_facts(tables, selection)["doc_id"].unique())
     return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
@@ -374,10 +396,125 @@ def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["order", "kind"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def overview_areas(tables, selection: Selection, top_n: int = 20) -> pd.DataFrame:
+def overview_areas(tables: Tables, selection: Selection, top_n: int = 20) -> pd.DataFrame:
     """Latest planned and built-up area per zone, with zone_name; the `top_n` largest when none is selected."""
     rows = latest_facts(tables, selection, ("area_planned", "area_built"))
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
     return with_zone_names(rows, tables).reset_index(drop=True)
+
+
+def _all_kinds(selection: Selection) -> Selection:
+    """Pairing and coverage need targets and actuals whatever the kind filter says."""
+    return Selection(selection.zone_ids, selection.years, schema.KINDS)
+
+
+def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    return frame[frame["zone_id"].isin(selection.zone_ids)] if selection.zone_ids else frame
+
+
+def target_pairs(tables, selection: Selection) -> pd.DataFrame:
+    """targets.pair_targets over the selection, with zone names."""
+    pairs = targets.pair_targets(comparable_facts(tables, _all_kinds(selection)))
+    return with_zone_names(pairs, tables)
+
+
+def infrastructure_items(tables, selection: Selection) -> pd.DataFrame:
+    """Infrastructure rows of the selected zones, with zone names, in zone / category / pipeline order."""
+    items = with_zone_names(_zones(tables.infrastructure, selection), tables)
+    items = items.assign(
+        status_order=progress.ordered_status(items["status"], progress.INFRASTRUCTURE_PIPELINE),
+        category_order=pd.Categorical(items["category"], categories=progress.CATEGORY_ORDER, ordered=True),
+    )
+    items = items.sort_values(["zone_name", "category_order", "status_order"], kind="stable")
+    return items.drop(columns=["status_order", "category_order"])
+
+
+def project_items(tables, selection: Selection) -> pd.DataFrame:
+    """Named projects of the selected zones, with zone names, in zone / pipeline order."""
+    projects = with_zone_names(_zones(tables.projects, selection), tables)
+    projects = projects.assign(
+        status_order=progress.ordered_status(projects["status"], progress.PROJECT_PIPELINE)
+    )
+    return projects.sort_values(["zone_name", "status_order"], kind="stable").drop(columns="status_order")
+
+
+def infrastructure_counts(tables, selection: Selection) -> pd.DataFrame:
+    return with_zone_names(
+        progress.infrastructure_counts(_zones(tables.infrastructure, selection)), tables
+    )
+
+
+def project_counts(tables, selection: Selection) -> pd.DataFrame:
+    return with_zone_names(progress.project_counts(_zones(tables.projects, selection)), tables)
+
+
+def stated_project_counts(tables, selection: Selection) -> pd.DataFrame:
+    facts = comparable_facts(tables, _all_kinds(selection))
+    return with_zone_names(progress.stated_project_counts(facts), tables)
+
+
+def project_pipeline(tables, selection: Selection) -> pd.DataFrame:
+    facts = comparable_facts(tables, _all_kinds(selection))
+    return with_zone_names(progress.project_pipeline(facts), tables)
+
+
+def project_investment(tables, selection: Selection) -> pd.DataFrame:
+    facts = comparable_facts(tables, _all_kinds(selection))
+    return with_zone_names(progress.project_investment_progress(facts), tables)
+
+
+def selected_quality(tables, selection: Selection) -> pd.DataFrame:
+    """Quality rows of the selected zones; a row without a zone is always kept."""
+    quality = tables.quality
+    if selection.zone_ids:
+        quality = quality[quality["zone_id"].isin(selection.zone_ids) | quality["zone_id"].isna()]
+    return quality
+
+
+def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.DataFrame:
+    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`."""
+    flags = coverage.flags_in_order(selected_quality(tables, selection)).head(limit)
+    texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
+    return with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
+
+
+def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """coverage.coverage_cells for the selected zones (in the zones table's order), with zone names."""
+    zones = selected_zones(tables, selection)
+    facts = filtered_facts(tables, _all_kinds(selection))
+    cells = coverage.coverage_cells(zones, facts, tables.quality, list(metrics))
+    return with_zone_names(cells, tables)
+
+
+def report_count(*doc_ids: pd.Series) -> int:
+    """How many distinct reports the given doc id columns come from (for a chart's source line)."""
+    return int(pd.concat(doc_ids, ignore_index=True).dropna().nunique()) if doc_ids else 0
+
+
+def items_in_segments(items: pd.DataFrame, segments: list[list]) -> pd.DataFrame:
+    """The items behind selected bar segments ([zone_id, status, category] each); all items when none."""
+    if not segments:
+        return items
+    status = items["status"].astype("string").fillna(progress.UNKNOWN)
+    category = items["category"].astype("string") if "category" in items else pd.Series("", index=items.index)
+    keep = pd.Series(False, index=items.index)
+    for zone_id, wanted_status, wanted_category, *_ in segments:
+        match = (items["zone_id"] == zone_id) & (status == wanted_status)
+        if wanted_category:
+            match &= category == wanted_category
+        keep |= match.fillna(False)
+    return items[keep]
+
+
+def doc_ids_of(tables, *fact_ids: pd.Series) -> pd.Series:
+    """The doc ids of the given facts (for a chart's source line)."""
+    wanted = pd.concat(fact_ids, ignore_index=True).dropna()
+    return tables.facts.loc[tables.facts["fact_id"].isin(wanted), "doc_id"]
+
+
+def first_zones(cells: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The cells of the first `limit` zones (a grid stays readable; the table holds all)."""
+    zones = list(dict.fromkeys(cells["zone_id"]))[:limit]
+    return cells[cells["zone_id"].isin(zones)]

@@ -1,18 +1,16 @@
 """Targets paired with the actual they should be judged against: share achieved, gap, flags.
 
-A target (zone, metric, period) meets the actuals of the same zone and metric (and, for
-project counts, the same status). Among them it prefers, in this order: the same scope
-(a target with a scope of its own, or about a group of projects, only ever meets that
-scope), the same year, the same cumulative reading, then the latest period. `match` says
-which rule made the pair.
+A target meets only an actual of the same zone, metric, status, scope, period (year and
+months) and cumulative reading: a full-year target is not judged by a Jan–Nov figure, nor a
+target of newly settled projects by the zone's whole revenue. Of several such actuals the
+first stated is taken (latest.pick_latest's rule among equals). Otherwise the target has
+no comparable actual (`match` none, flag no_actual).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from .queries import per_value
 
 PAIR_COLUMNS = [
     "target_fact_id",
@@ -37,7 +35,6 @@ PAIR_COLUMNS = [
     "actual_quote",
     "actual_doc_id",
     "match",
-    "scope_match",
     "share",
     "gap",
     "flag",
@@ -55,26 +52,19 @@ SIDE_COLUMNS = [
     "start",
 ]
 # What pairing reads of each fact; the pair's own columns are gathered for the pairs alone.
-KEY_COLUMNS = ["kind", "zone_id", "metric", "status", "scope", "year", "months", "start", "cumulative"]
-MATCHES = ("same_year", "latest", "none")
-PROJECT_GROUP_METRICS = ("projects", "project_investment", "project_investment_completed")
+# What pairing reads of each fact; the pair's own columns are gathered for the pairs alone.
+KEY_COLUMNS = ["kind", "zone_id", "metric", "status", "scope", "year", "months", "cumulative"]
+PAIR_KEY = ["zone_id", "metric", "status", "scope", "year", "months", "cumulative"]
+MATCHES = ("same_period", "none")
+NO_YEAR = -1
 FLAGS = ("no_actual", "beyond_target")
 
 
-def months_end(months: pd.Series) -> pd.Series:
-    """The last month a period covers: `01-10` -> 10, a whole year (no months) -> 12."""
-    return per_value(
-        months,
-        lambda text: pd.to_numeric(text.str.split("-").str[-1], errors="coerce").fillna(12).astype(int),
-    )
-
-
 def pair_targets(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per target fact with its paired actual (or none), share achieved, gap and flag.
+    """One row per target fact with its comparable actual (or none), share achieved, gap and flag.
 
-    Staged look-ups on integer keys (never a cross join of a zone's targets and actuals), so a
-    million facts pair in about a second: same scope and year, then same scope latest, then, for
-    zone-wide targets, any scope of the same year, then any scope latest.
+    One look-up on an integer key (never a cross join of a zone's targets and actuals), so a
+    million facts pair in about a second.
     """
     positions = np.flatnonzero(facts["kind"].isin(["target", "actual"]).to_numpy(dtype=bool, na_value=False))
     relevant = facts[KEY_COLUMNS].iloc[positions]
@@ -82,51 +72,15 @@ def pair_targets(facts: pd.DataFrame) -> pd.DataFrame:
     if not is_target.any():
         return pd.DataFrame(columns=PAIR_COLUMNS)
     codes = _codes(relevant)
+    key = _combine([codes[column] for column in PAIR_KEY])
     target_rows, actual_rows = np.flatnonzero(is_target), np.flatnonzero(~is_target)
-    loose = (relevant["scope"].isna() & ~relevant["metric"].isin(PROJECT_GROUP_METRICS)).to_numpy(dtype=bool)
-    year_rank = relevant["year"].astype("Float64").fillna(-1).to_numpy(dtype=float)[actual_rows]
-    months_rank = months_end(relevant["months"]).to_numpy()[actual_rows]
-    start_rank = relevant["start"].astype("Float64").fillna(-1).to_numpy(dtype=float)[actual_rows]
-    latest_first = actual_rows[np.lexsort((-start_rank, -months_rank, -year_rank))]  # ties keep table order
-    stages = (  # (key columns, match, scope_match, only zone-wide targets)
-        ([*KEYS, "scope", "year"], "same_year", True, False),
-        ([*KEYS, "scope"], "latest", True, False),
-        ([*KEYS, "year"], "same_year", False, True),
-        (KEYS, "latest", False, True),
+    first_keys, first = np.unique(key[actual_rows], return_index=True)  # the first stated of each key
+    chosen = _look_up(first_keys, actual_rows[first], key[target_rows])
+    hit = chosen >= 0
+    found = pd.DataFrame(
+        {"target_row": target_rows[hit], "actual_row": chosen[hit], "match": "same_period"}
     )
-    found = []
-    paired = np.zeros(len(target_rows), dtype=bool)
-    for on, match, scope_match, only_loose in stages:
-        wanted = ~paired & (loose[target_rows] if only_loose else True)
-        if "year" in on:
-            wanted &= codes["year"][target_rows] != NO_YEAR
-        if not wanted.any():
-            continue
-        # key * 2 + cumulative: the latest actual of each group and cumulative reading is its first in latest_first.
-        key = _combine([codes[column] for column in on]) * 2 + codes["cumulative"]
-        best_keys, first = np.unique(key[latest_first], return_index=True)
-        best_rows = latest_first[first]
-        rows = target_rows[wanted]
-        # Per target: the same cumulative reading first, else the other one.
-        same = _look_up(best_keys, best_rows, key[rows])
-        chosen = np.where(same >= 0, same, _look_up(best_keys, best_rows, key[rows] ^ 1))
-        hit = chosen >= 0
-        found.append(
-            pd.DataFrame(
-                {
-                    "target_row": rows[hit],
-                    "actual_row": chosen[hit],
-                    "match": match,
-                    "scope_match": scope_match,
-                }
-            )
-        )
-        paired[np.flatnonzero(wanted)[hit]] = True
-    return _judge(_assemble(facts, positions, target_rows, found))
-
-
-KEYS = ["zone_id", "metric", "status"]
-NO_YEAR = -1
+    return _judge(_assemble(facts, positions, target_rows, [found]))
 
 
 def _text_codes(values: pd.Series) -> np.ndarray:
@@ -142,7 +96,7 @@ def _text_codes(values: pd.Series) -> np.ndarray:
 
 def _codes(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     """Integer codes of the join keys (missing status/scope/year is a value of its own)."""
-    codes = {column: _text_codes(frame[column]) for column in ("zone_id", "metric", "status", "scope")}
+    codes = {column: _text_codes(frame[column]) for column in ("zone_id", "metric", "status", "scope", "months")}
     codes["year"] = frame["year"].astype("Float64").fillna(NO_YEAR).to_numpy(dtype="int64")
     codes["cumulative"] = frame["cumulative"].fillna(False).to_numpy(dtype=bool).astype("int64")
     return codes
@@ -175,7 +129,7 @@ def _assemble(
     matched = (
         pd.concat(found, ignore_index=True)
         if found
-        else pd.DataFrame({"target_row": [], "actual_row": [], "match": [], "scope_match": []})
+        else pd.DataFrame({"target_row": [], "actual_row": [], "match": []})
     )
     order = pd.DataFrame({"target_row": target_rows}).merge(matched, on="target_row", how="left")
     own = ["zone_id", "metric", "status", "unit", "stated_completion"]
@@ -192,7 +146,6 @@ def _assemble(
     for column in SIDE_COLUMNS:
         pairs[f"actual_{column}"] = actuals[column].where(has_actual)
     pairs["match"] = order["match"].to_numpy()
-    pairs["scope_match"] = order["scope_match"].to_numpy()
     return pairs
 
 
@@ -204,7 +157,6 @@ def _judge(pairs: pd.DataFrame) -> pd.DataFrame:
     pairs["share"] = (actual / target.where(target != 0)).round(6)
     pairs["gap"] = target - actual
     pairs["match"] = pairs["match"].astype("string").fillna("none")
-    pairs["scope_match"] = pairs["scope_match"].astype("boolean")
     flag = pd.Series(pd.NA, index=pairs.index, dtype="string")
     flag[~has_actual] = "no_actual"
     flag[(has_actual & (actual >= target)).fillna(False)] = "beyond_target"

@@ -53,6 +53,7 @@ def render(page: PageContext, topic: str) -> None:
         ui.notice(t("metric_unreported", metric=label))
         return
 
+    ui.implausible_note(page)
     area = None if measure == ABSOLUTE else measure
     figure, total, shown, left_out = derived(tables, views.topic_zone_figure, selection, metric, area, lang)
     if figure is None:

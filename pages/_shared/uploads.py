@@ -18,7 +18,8 @@ import pandas as pd
 
 from loaders import publish
 
-from . import display4, queries4, views4
+from . import display, queries, views
+from .model import Selection
 from .i18n import t
 
 
@@ -27,7 +28,7 @@ class ReportPreview:
     title: str
     zones: list[str]
     counts: dict[str, int]
-    view: views4.ReportView
+    view: views.ReportView
     flags_table: pd.DataFrame
 
 
@@ -77,7 +78,7 @@ def file_preview(name: str, result, tables, lang: str) -> FilePreview:
     if not result.written or tables is None:
         return FilePreview(name, problem=result.error or t("reports.nothing_read", lang))
     zone_names = dict(zip(tables.zones["zone_id"], tables.zones["name"], strict=True))
-    flags = queries4.quality_flags(tables, queries4.Selection())
+    flags = queries.quality_flags(tables, Selection())
     reports = []
     for document in tables.documents.itertuples(index=False):
         doc_id = document.doc_id
@@ -90,8 +91,8 @@ def file_preview(name: str, result, tables, lang: str) -> FilePreview:
                 title=str(document.title),
                 zones=[str(zone_names.get(zone_id, zone_id)) for zone_id in zone_ids],
                 counts={name: len(frame) for name, frame in mine.items()},
-                view=views4.report_view(tables, doc_id, None, lang),
-                flags_table=display4.flags_table(flags[flags["doc_id"] == doc_id], lang),
+                view=views.report_view(tables, doc_id, None, lang),
+                flags_table=display.flags_table(flags[flags["doc_id"] == doc_id], lang),
             )
         )
     return FilePreview(name, notes=list(result.notes), reports=reports)

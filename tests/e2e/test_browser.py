@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pages._shared import data, queries
+from pages._shared.model import Selection
 
 from .conftest import click_middle, no_errors, wait_ready
 
@@ -67,7 +68,7 @@ def test_a_deep_link_with_zones_and_language_restores_the_view_on_a_fresh_server
 def _expected_fact_ids(sample_tables) -> set[str]:
     tables = data.load_tables(sample_tables)
     zone_ids = queries.zone_ids_for_names(tables.zones, [HEQI])
-    rows = queries.data_rows(tables, queries.Selection(zone_ids=zone_ids), metrics=("revenue",))
+    rows = queries.data_rows(tables, Selection(zone_ids=zone_ids), metrics=("revenue",))
     return set(rows["fact_id"])
 
 

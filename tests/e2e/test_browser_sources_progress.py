@@ -121,4 +121,4 @@ def test_each_page_on_a_fresh_server_renders_and_is_saved_as_a_screenshot(
         expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_role("link", name=PAGES4[path])).to_have_count(1)
     page.wait_for_timeout(500)  # plotly's transitions
-    page.screenshot(path=str(artifacts / f"issue4-{path}.png"))
+    page.screenshot(path=str(artifacts / f"detail-{path}.png"))

@@ -118,7 +118,7 @@ def test_every_zone_and_metric_gets_one_cell_with_its_state():
     }
 
 
-def test_a_reported_cell_shows_the_zone_wide_latest_actual_and_a_flagged_cell_its_flagged_figure():
+def test_a_cell_shows_the_zone_wide_latest_actual_whether_flagged_or_not():
     cells = coverage_cells(ZONES, FACTS, QUALITY, METRICS).set_index(["zone_id", "metric"])
     cell = cells.loc[("a", "revenue")]
     assert (cell["fact_id"], cell["value"], cell["year"], cell["facts"], cell["flags"]) == (
@@ -173,7 +173,7 @@ def test_severity_counts_keep_zero_severities():
     assert severity_counts(QUALITY.iloc[0:0]) == {"error": 0, "warning": 0, "info": 0}
 
 
-def test_a_flagged_growth_rate_leaves_the_cell_showing_the_latest_actual():
+def test_a_flagged_growth_rate_leaves_the_cell_showing_the_latest_actual_and_a_flagged_target_no_value():
     facts = table(
         "facts",
         {
@@ -208,4 +208,20 @@ def test_a_flagged_growth_rate_leaves_the_cell_showing_the_latest_actual():
     zone_a = ZONES[ZONES["zone_id"] == "a"]
     cells = coverage_cells(zone_a, facts, quality, ["revenue", "tax"]).set_index("metric")
     assert cells.loc["revenue", ["state", "fact_id", "value"]].tolist() == ["flagged", "level", 14.03e8]
-    assert cells.loc["tax", ["state", "fact_id", "value"]].tolist() == ["flagged", "goal", 5e7]
+    tax = cells.loc["tax"]
+    assert tax["state"] == "flagged" and pd.isna(tax["fact_id"]) and pd.isna(tax["value"])
+
+
+def test_an_implausible_actual_is_not_the_value_a_cell_shows():
+    facts = table(
+        "facts",
+        {"fact_id": "sane", "zone_id": "a", "metric": "revenue", "kind": "actual", "value": 1e8, "year": 2024},
+        {"fact_id": "slip", "zone_id": "a", "metric": "revenue", "kind": "actual", "value": 1e16, "year": 2025},
+    )
+    quality = table(
+        "quality",
+        {"quality_id": "q", "zone_id": "a", "start": 0, "end": 1, "severity": "error",
+         "check": "implausible_value", "fact_ids": ["slip"]},
+    )
+    cell = coverage_cells(ZONES[ZONES["zone_id"] == "a"], facts, quality, ["revenue"]).iloc[0]
+    assert (cell["state"], cell["fact_id"], cell["value"], cell["flags"]) == ("flagged", "sane", 1e8, 1)

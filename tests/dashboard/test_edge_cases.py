@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dashboard_fixtures as fx
 import pytest
-from app_helpers import PAGES, texts
+from app_reading import PAGES, texts
 
 
 @pytest.fixture

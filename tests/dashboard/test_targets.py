@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders.schema import finalize
-from pages._shared.targets import PAIR_COLUMNS, months_end, pair_targets
+from pages._shared.targets import PAIR_COLUMNS, pair_targets
 
 
 def facts(*rows: dict) -> pd.DataFrame:
@@ -18,10 +18,6 @@ def facts(*rows: dict) -> pd.DataFrame:
 
 def by_target(pairs: pd.DataFrame) -> dict[str, dict]:
     return {row["target_fact_id"]: row for row in pairs.to_dict("records")}
-
-
-def test_months_end_reads_the_last_month_of_a_period():
-    assert months_end(pd.Series(["01-10", None, "01-06", "03"])).tolist() == [10, 12, 6, 3]
 
 
 def test_revenue_target_meets_the_actual_of_the_same_year():
@@ -49,15 +45,14 @@ def test_revenue_target_meets_the_actual_of_the_same_year():
     assert list(pairs.columns) == PAIR_COLUMNS
     (pair,) = pairs.to_dict("records")
     assert pair["actual_fact_id"] == "a2025"
-    assert pair["match"] == "same_year"
+    assert pair["match"] == "same_period"
     assert pair["share"] == pytest.approx(0.683333)
     assert round(pair["share"] * 100, 1) == 68.3
     assert pair["gap"] == pytest.approx(47.5e8)
     assert pd.isna(pair["flag"])
-    assert pair["scope_match"]
 
 
-def test_without_an_actual_of_the_same_year_the_latest_actual_is_used():
+def test_a_target_meets_only_an_actual_of_its_own_period():
     table = facts(
         {"fact_id": "old", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 1e8, "year": 2022},
         {
@@ -79,12 +74,23 @@ def test_without_an_actual_of_the_same_year_the_latest_actual_is_used():
             "months": "01-10",
         },
         {"fact_id": "undated", "zone_id": "z", "metric": "tax", "kind": "actual", "value": 9e8},
-        {"fact_id": "t", "zone_id": "z", "metric": "tax", "kind": "target", "value": 4e8, "year": 2026},
+        {"fact_id": "t2026", "zone_id": "z", "metric": "tax", "kind": "target", "value": 4e8, "year": 2026},
+        {"fact_id": "t2024", "zone_id": "z", "metric": "tax", "kind": "target", "value": 5e8, "year": 2024},
+        {
+            "fact_id": "t2024_m10",
+            "zone_id": "z",
+            "metric": "tax",
+            "kind": "target",
+            "value": 4e8,
+            "year": 2024,
+            "months": "01-10",
+        },
     )
-    (pair,) = pair_targets(table).to_dict("records")
-    assert (pair["actual_fact_id"], pair["match"]) == ("m10", "latest")
-    assert pair["share"] == 0.75
-    assert pair["gap"] == 1e8
+    pairs = by_target(pair_targets(table))
+    assert (pairs["t2026"]["match"], pairs["t2026"]["flag"]) == ("none", "no_actual")
+    assert pd.isna(pairs["t2024"]["actual_fact_id"]), "a full-year target is not judged by a part of the year"
+    assert (pairs["t2024_m10"]["actual_fact_id"], pairs["t2024_m10"]["share"]) == ("m10", 0.75)
+    assert pairs["t2024_m10"]["gap"] == 1e8
 
 
 def test_an_actual_already_beyond_its_target_is_flagged():
@@ -105,7 +111,6 @@ def test_an_actual_already_beyond_its_target_is_flagged():
             "kind": "actual",
             "value": 146e8,
             "year": 2025,
-            "months": "01-11",
         },
     )
     (pair,) = pair_targets(table).to_dict("records")
@@ -201,7 +206,7 @@ def test_same_scope_is_preferred_and_a_scoped_target_never_meets_another_scope()
     assert pairs["t_new"]["flag"] == "no_actual"
 
 
-def test_a_zone_wide_target_falls_back_to_a_scoped_actual_and_says_so():
+def test_a_zone_wide_target_never_meets_a_scoped_actual():
     table = facts(
         {
             "fact_id": "above",
@@ -215,10 +220,8 @@ def test_a_zone_wide_target_falls_back_to_a_scoped_actual_and_says_so():
         {"fact_id": "t", "zone_id": "z", "metric": "revenue", "kind": "target", "value": 20e8, "year": 2025},
     )
     (pair,) = pair_targets(table).to_dict("records")
-    assert pair["actual_fact_id"] == "above"
-    assert not pair["scope_match"]
-    assert pair["actual_scope"] == "规上"
-    assert pair["share"] == 0.7015
+    assert pd.isna(pair["actual_fact_id"]) and pair["flag"] == "no_actual"
+    assert pd.isna(pair["share"])
 
 
 def test_project_counts_pair_only_within_one_status():
@@ -269,40 +272,23 @@ def test_project_counts_pair_only_within_one_status():
     assert pairs["t_landed"]["flag"] == "no_actual"
 
 
-def test_a_cumulative_target_prefers_a_cumulative_actual():
+def test_a_cumulative_target_meets_only_a_cumulative_actual_of_its_period():
+    def enterprises(fact_id, kind, value, year=None, cumulative=False):
+        return {"fact_id": fact_id, "zone_id": "z", "metric": "enterprises", "kind": kind, "value": value,
+                "unit": "count", "year": year, "cumulative": cumulative}
+
     table = facts(
-        {
-            "fact_id": "flow",
-            "zone_id": "z",
-            "metric": "enterprises",
-            "kind": "actual",
-            "value": 12,
-            "unit": "count",
-            "year": 2025,
-        },
-        {
-            "fact_id": "stock",
-            "zone_id": "z",
-            "metric": "enterprises",
-            "kind": "actual",
-            "value": 104,
-            "unit": "count",
-            "cumulative": True,
-        },
-        {
-            "fact_id": "t",
-            "zone_id": "z",
-            "metric": "enterprises",
-            "kind": "target",
-            "value": 120,
-            "unit": "count",
-            "year": 2026,
-            "cumulative": True,
-        },
+        enterprises("flow", "actual", 12, 2026),
+        enterprises("stock_undated", "actual", 104, cumulative=True),
+        enterprises("stock", "actual", 110, 2026, cumulative=True),
+        enterprises("t", "target", 120, 2026, cumulative=True),
+        enterprises("t_flow", "target", 10, 2026),
+        enterprises("t_later", "target", 150, 2027, cumulative=True),
     )
-    (pair,) = pair_targets(table).to_dict("records")
-    assert pair["actual_fact_id"] == "stock"
-    assert pair["gap"] == 16
+    pairs = by_target(pair_targets(table))
+    assert (pairs["t"]["actual_fact_id"], pairs["t"]["gap"]) == ("stock", 10)
+    assert pairs["t_flow"]["actual_fact_id"] == "flow"
+    assert pairs["t_later"]["flag"] == "no_actual"
 
 
 def test_no_targets_gives_an_empty_table_with_the_pair_columns():

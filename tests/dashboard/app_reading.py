@@ -1,4 +1,4 @@
-"""Helpers shared by the AppTest modules: page files, figures and texts of a run."""
+"""What an AppTest run shows: page files, figures (numbers decoded) and texts."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pages._shared import export, queries
-from pages._shared.queries import Selection
+from pages._shared.model import Selection
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pages._shared import display, i18n, nav, queries
-from pages._shared.queries import Selection
+from pages._shared import display, i18n, latest, model, nav, provenance, queries
+from pages._shared.model import Selection
 
-SHARED = Path(__file__).resolve().parents[1] / "pages" / "_shared"
-PURE_MODULES = ("queries", "figures", "i18n", "display", "export", "nav")
+SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
+PURE_MODULES = ("model", "latest", "memo", "queries", "figures", "i18n", "display", "export", "nav", "views")
+PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_filtered_facts_narrows_zones_and_kinds(tables):
 def test_period_rank_puts_a_full_year_after_its_months_and_undated_last(tables):
     frame = pd.DataFrame({"year": pd.array([2025, 2025, None, 2024], dtype="Int64"),
                           "months": pd.array([None, "01-11", None, None], dtype="string")})
-    assert queries.period_rank(frame).tolist() == [202512.0, 202511.0, -1.0, 202412.0]
+    assert latest.period_rank(frame).tolist() == [202512.0, 202511.0, -1.0, 202412.0]
 
 
 def test_latest_prefers_the_dated_figure_over_an_undated_cumulative_one(tables):
@@ -92,13 +93,24 @@ def test_zone_overview_table_in_english(tables):
     assert rows.loc[fx.ZHECHENG, "Investment (all)"] == "not reported"
 
 
-def test_kpi_totals_sum_each_zones_latest_value(tables):
+def test_kpi_totals_add_only_latest_values_of_one_period_and_scope(tables):
     totals = queries.kpi_totals(tables, Selection()).set_index("metric")
-    assert totals.loc["revenue", "total"] == pytest.approx(1.025e10 + 1.46e10)
-    assert totals.loc["revenue", "zones"] == 2
+    # 2025 full year (鹤淇) and 2025 Jan–Nov (柘城) are not added: the zone-wide latest full year is shown.
+    assert totals.loc["revenue", ["total", "zones", "left_out", "zone_name"]].tolist() == [1.025e10, 1, 1, fx.HEQI]
+    assert totals.loc["revenue", "fact_ids"] == ("f01",)
     assert totals.loc["tax", "total"] == pytest.approx(2.8e8)
-    assert totals.loc["enterprises", "total"] == 222
+    # 104 enterprises zone-wide and 118 industrial ones (a scope) are not added either.
+    assert totals.loc["enterprises", ["total", "left_out"]].tolist() == [104, 1]
     assert totals.loc["employment", "zones"] == 1
+
+
+def test_kpi_totals_add_the_zones_that_share_a_period(tables):
+    two_zones = Selection(zone_ids=(fx.Z_HEQI, fx.Z_ZHECHENG), years=(2024, 2025))
+    facts = tables.facts.assign(months=tables.facts["months"].astype("string").where(tables.facts["fact_id"] != "f08"))
+    same_period = model.tables_from_frames({"documents": tables.documents, "zones": tables.zones, "facts": facts})
+    totals = queries.kpi_totals(same_period, two_zones).set_index("metric")
+    assert totals.loc["revenue", ["total", "zones", "left_out"]].tolist() == [1.025e10 + 1.46e10, 2, 0]
+    assert pd.isna(totals.loc["revenue", "zone_name"]) and int(totals.loc["revenue", "year"]) == 2025
 
 
 def test_kpi_totals_of_a_zone_without_facts_are_missing_not_zero(tables):
@@ -160,16 +172,16 @@ def test_compare_values_keep_missing_as_nan_never_zero(tables):
     assert len(values) == 2 * len(i18n.metric_ids())
 
 
-def test_compare_table_shows_differences_and_marks_periods_and_scopes(tables):
+def test_compare_table_subtracts_only_figures_of_one_period_and_scope(tables):
     zone_ids = (fx.Z_HEQI, fx.Z_ZHECHENG)
     table = display.compare_table(queries.compare_values(tables, Selection(), zone_ids), zone_ids, tables, "zh")
     rows = table.set_index("指标")
     difference = f"差额（{fx.ZHECHENG} − {fx.HEQI}）"
     assert rows.loc["主营业务收入", fx.HEQI] == "102.5亿元（2025年）"
     assert rows.loc["主营业务收入", fx.ZHECHENG] == "146亿元（2025年1-11月）"
-    assert rows.loc["主营业务收入", difference] == "+43.5亿元（期间不同）"
+    assert rows.loc["主营业务收入", difference] == "—（期间不同）"  # Jan–Nov minus a full year is no difference
     assert rows.loc["规划面积", difference] == "-11 km²"
-    assert rows.loc["入驻企业", difference] == "+14家（范围不同）"
+    assert rows.loc["入驻企业", difference] == "—（范围不同）"
     assert rows.loc["税收", fx.HEQI] == "未报告" and rows.loc["税收", difference] == "—"
 
 
@@ -272,7 +284,7 @@ def test_every_label_has_both_languages():
 
 
 def test_source_link_points_at_the_sources_page():
-    assert nav.source_link("f_0123abcd") == "sources?fact=f_0123abcd"
-    assert nav.source_link("f_1", "en") == "sources?fact=f_1&lang=en"
+    assert provenance.source_link("facts", "f_0123abcd") == "sources?fact=f_0123abcd"
+    assert provenance.source_link("facts", "f_1", "en") == "sources?fact=f_1&lang=en"
     assert nav.PAGES_BY_ID["sources"].url_path == "sources"
     assert [page.url_path for page in nav.PAGES][:5] == ["", "investment", "revenue_tax", "enterprises", "compare"]

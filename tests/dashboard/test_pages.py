@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import PAGES, bars, charts, texts, title
+from app_reading import PAGES, bars, charts, texts, title
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"

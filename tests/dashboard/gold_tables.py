@@ -14,7 +14,7 @@ import pandas as pd
 
 from loaders.schema import stable_id, zone_id_for
 from pages._shared.coverage import sentence_bounds
-from pages._shared.data import write_tables
+from pages._shared.model import write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "data" / "gold" / "sample"

@@ -7,16 +7,11 @@ Some quotes hold `<script>`, `**bold**` and formula-like starts (= + - @) on pur
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `pages` is not installed; `python -m pytest` from the root also finds it
-    sys.path.insert(0, str(ROOT))
-
-from loaders import schema  # noqa: E402
+from loaders import schema
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"
@@ -91,17 +86,17 @@ def frames() -> dict[str, pd.DataFrame]:
 
 
 def tables():
-    """The frames as data.Tables (finalized, in memory)."""
-    from pages._shared import data
+    """The frames as model.Tables (finalized, in memory)."""
+    from pages._shared import model
 
-    return data.tables_from_frames(frames(), manifest={"built_at": "2026-11-30T10:00:00Z"})
+    return model.tables_from_frames(frames(), manifest={"built_at": "2026-11-30T10:00:00Z"})
 
 
 def write(folder: Path, keep=None) -> Path:
     """Write the tables as Parquet into `folder`; `keep(frames)` may edit the frames first."""
-    from pages._shared import data
+    from pages._shared import model
 
     raw = frames()
     if keep is not None:
         raw = keep(raw)
-    return data.write_tables(raw, folder, manifest={"built_at": "2026-11-30T10:00:00Z"})
+    return model.write_tables(raw, folder, manifest={"built_at": "2026-11-30T10:00:00Z"})

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from pages._shared import figures, queries
-from pages._shared.queries import Selection
+from pages._shared.model import Selection
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def test_template_puts_a_cjk_font_first():
 
 def test_latest_by_zone_bars_in_yi_yuan_with_title_units_source_and_hover(tables):
     rows, _, _ = queries.topic_by_zone(tables, Selection(), "revenue")
-    figure = figures.latest_by_zone(rows, "revenue", "zh", queries.reports_count(tables, rows))
+    figure = figures.latest_by_zone(rows, "revenue", "zh", queries.report_count(rows["doc_id"]))
     assert isinstance(figure, go.Figure)
     assert figure.layout.title.text == "主营业务收入：各区域最新值"
     assert figure.layout.yaxis.title.text == "主营业务收入（亿元）"
@@ -76,9 +76,10 @@ def test_by_year_uses_a_category_axis_of_years(tables):
 def test_growth_chart_shows_percent_and_basis(tables):
     rows = queries.topic_growth(tables, Selection(), "revenue")
     figure = figures.growth(rows, "revenue", "zh", 1)
-    assert figure.layout.yaxis.title.text == "增速（%）"
-    assert list(figure.data[0].y) == [12.5] and list(figure.data[0].text) == ["+12.5%"]
-    assert figure.data[0].customdata[0][5] == "yoy"
+    assert figure.layout.xaxis.title.text == "增速（%）"
+    assert list(figure.data[0].x) == [12.5] and list(figure.data[0].text) == ["+12.5%（2025年，同比）"]
+    assert list(figure.data[0].y) == [f"{fx.HEQI} · 2025年 · 同比"]
+    assert figure.data[0].customdata[0][5] == "同比"
 
 
 def test_small_multiples_say_not_reported_instead_of_zero(tables):

@@ -1,0 +1,132 @@
+"""What the dashboard reads and what its sidebar selects, as types. No streamlit.
+
+    Tables      every table of the contract as a pandas frame (contract dtypes) plus the build manifest
+    Selection   the global filters as ids: zones, years, kinds (empty = all)
+    tables_from_frames(frames) / write_tables(tables, folder)   in-memory and on-disk tables (tests, benchmarks)
+
+data.load_tables() reads Tables from Parquet (cached); queries, views and figures take them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from loaders import schema
+
+TABLE_NAMES = ("documents", "zones", "facts", "projects", "infrastructure", "quality")
+# Repeated strings held as categoricals: ids many rows share, and vocabularies.
+CATEGORICAL: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_type", "encoding"),
+    "facts": (
+        "doc_id",
+        "zone_id",
+        "metric",
+        "kind",
+        "unit",
+        "months",
+        "scope",
+        "status",
+        "basis",
+        "bound",
+        "wording",
+    ),
+    "projects": ("doc_id", "zone_id", "status"),
+    "infrastructure": ("doc_id", "zone_id", "category", "unit", "status"),
+    "quality": ("doc_id", "zone_id", "check", "severity"),
+}
+LAZY_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("text",)}  # read on demand: Tables.document_texts
+
+
+_MEMORY_IDS = itertools.count()
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """Every table of the contract as a pandas frame (contract dtypes) plus the build manifest."""
+
+    documents: pd.DataFrame
+    zones: pd.DataFrame
+    facts: pd.DataFrame
+    projects: pd.DataFrame
+    infrastructure: pd.DataFrame
+    quality: pd.DataFrame
+    manifest: dict[str, Any]
+    folder: Path
+    signature: tuple[Any, ...] = field(default=())  # (name, mtime_ns, size) per file: the cache key
+
+    def __hash__(self) -> int:  # lets st.cache_* and derived() key on the tables cheaply
+        return hash((str(self.folder), self.signature))
+
+    def document_texts(self, doc_ids: Iterable[str]) -> pd.DataFrame:
+        """doc_id, text of the given reports: from memory when held, else read from documents.parquet."""
+        wanted = list(dict.fromkeys(str(doc_id) for doc_id in doc_ids))
+        if "text" in self.documents.columns:
+            documents = self.documents
+            return documents.loc[documents["doc_id"].isin(wanted), ["doc_id", "text"]].reset_index(drop=True)
+        file = self.folder / "documents.parquet"
+        if not wanted or not file.exists():
+            return pd.DataFrame({"doc_id": pd.Series(dtype="string"), "text": pd.Series(dtype="string")})
+        texts = pq.read_table(file, columns=["doc_id", "text"], filters=[("doc_id", "in", wanted)])
+        return texts.to_pandas(types_mapper=schema.pandas_types)
+
+    def document_text(self, doc_id: str) -> str:
+        """One report's full text ('' when the report is unknown)."""
+        texts = self.document_texts([doc_id])["text"]
+        return str(texts.iloc[0]) if len(texts) and pd.notna(texts.iloc[0]) else ""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The global filters as ids: empty zone_ids / years mean all."""
+
+    zone_ids: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = schema.KINDS
+
+
+def compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The CATEGORICAL columns of a table as categoricals with sorted categories (sorting stays lexical)."""
+    for column in CATEGORICAL.get(name, ()):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.astype("string").astype("category")
+        categories = values.cat.categories
+        if not categories.is_monotonic_increasing:
+            values = values.cat.set_categories(sorted(categories))
+        frame[column] = values
+    return frame
+
+
+def tables_from_frames(frames: dict[str, pd.DataFrame], manifest: dict | None = None) -> Tables:
+    """Tables from in-memory frames (tests, benchmarks): each frame goes through schema.finalize."""
+    finalized = {
+        name: compact(name, schema.finalize(name, frames.get(name, schema.empty(name))))
+        for name in TABLE_NAMES
+    }
+    signature = (("memory", next(_MEMORY_IDS)),)
+    return Tables(**finalized, manifest=manifest or {}, folder=Path("<memory>"), signature=signature)
+
+
+def write_tables(
+    tables: Tables | dict[str, pd.DataFrame], folder: Path, manifest: dict | None = None
+) -> Path:
+    """Write frames as contract Parquet + manifest.json into `folder` (tests, benchmarks)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_NAMES:
+        frame = getattr(tables, name) if isinstance(tables, Tables) else tables.get(name, schema.empty(name))
+        pq.write_table(schema.to_arrow(name, frame), folder / f"{name}.parquet")
+    manifest = manifest if manifest is not None else (tables.manifest if isinstance(tables, Tables) else {})
+    (folder / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return folder
