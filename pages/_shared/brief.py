@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import display, figures, i18n, provenance, queries
+from . import display, i18n, provenance, queries, views
 from .export import neutralise
 from .i18n import t
 
@@ -39,7 +39,8 @@ def comparison_workbook(tables, selection, zone_ids: tuple[str, ...], kind: str,
 
 
 def comparison_brief(tables, selection, zone_ids: tuple[str, ...], kind: str, lang: str, today: str) -> Brief:
-    """The Brief of the Compare page's zones and kind, without chart images (charts need a browser)."""
+    """The Brief of the Compare page's zones and kind: the page's own table and figure (views.compare_view)."""
+    table, figure = views.compare_view(tables, selection, zone_ids, kind, lang)
     values = queries.compare_values(tables, selection, zone_ids, kind)
     names = queries.zone_name_map(tables)
     zone_names = [str(names.get(zone_id, zone_id)) for zone_id in zone_ids]
@@ -48,26 +49,22 @@ def comparison_brief(tables, selection, zone_ids: tuple[str, ...], kind: str, la
         title=f"{t('brief.title', lang)} · {i18n.kind_label(kind, lang)}",
         zone_names=zone_names,
         date=today,
-        table=display.compare_table(values, zone_ids, tables, lang),
+        table=table,
         sources=comparison_sources(values, zone_ids, tables, lang),
         lang=lang,
+        figures=[figure] if figure is not None else [],
         notes=[t("compare.caption", lang, base=zone_names[0]), t("brief.built", lang, built=built)],
     )
 
 
 def comparison_pdf(tables, selection, zone_ids: tuple[str, ...], kind: str, lang: str, today: str) -> bytes:
-    """The comparison brief as PDF, with the small-multiples chart drawn as an image."""
+    """The comparison brief as PDF, its charts drawn as images."""
     brief = comparison_brief(tables, selection, zone_ids, kind, lang, today)
-    values = queries.compare_values(tables, selection, zone_ids, kind)
-    if values["value"].notna().any():
-        figure = figures.compare_small_multiples(
-            values, brief.zone_names, lang, queries.reports_count(tables, values[values["value"].notna()])
-        )
-        try:
-            brief.charts.append(chart_png(figure))
-        except Exception:  # no Chromium for kaleido: the brief still carries the table and every sentence
-            logger.warning("chart image failed; the brief goes out without it", exc_info=True)
-            brief.notes.append(t("brief.no_chart", lang))
+    try:
+        brief.charts.extend(chart_png(figure) for figure in brief.figures)
+    except Exception:  # no Chromium for kaleido: the brief still carries the table and every sentence
+        logger.warning("chart image failed; the brief goes out without it", exc_info=True)
+        brief.notes.append(t("brief.no_chart", lang))
     return brief_pdf(brief)
 
 
@@ -176,6 +173,7 @@ class Brief:
     table: pd.DataFrame
     sources: pd.DataFrame
     lang: str
+    figures: list = field(default_factory=list)  # plotly figures, drawn into `charts` for the PDF
     charts: list[bytes] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

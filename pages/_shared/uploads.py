@@ -19,8 +19,8 @@ import pandas as pd
 from loaders import publish
 
 from . import display, queries, views
-from .model import Selection
 from .i18n import t
+from .model import Selection
 
 
 @dataclass(frozen=True)

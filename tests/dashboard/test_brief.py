@@ -62,8 +62,8 @@ def test_workbook_has_the_table_the_sentences_and_a_filtered_frozen_header(sampl
 
 
 def test_brief_html_escapes_report_text():
-    from tests.dashboard_fixtures import SCRIPT_QUOTE, Z_HEQI, Z_ZHECHENG
-    from tests.dashboard_fixtures import tables as fixture_tables
+    from dashboard_fixtures import SCRIPT_QUOTE, Z_HEQI, Z_ZHECHENG
+    from dashboard_fixtures import tables as fixture_tables
 
     tables = fixture_tables()
     made = brief.comparison_brief(tables, ALL_KINDS, (Z_HEQI, Z_ZHECHENG), "actual", "zh", "2026-12-05")
