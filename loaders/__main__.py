@@ -101,7 +101,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
             if gold is None:
                 results[name] = {"skipped": reports}
                 continue
-            results[name] = evaluate(reports, gold, args.tables, args.misses)
+            results[name] = evaluate(Path(reports), gold, args.tables, args.misses)
     except EvaluationError as error:
         print(f"evaluate: {error}", file=sys.stderr)
         return 2
@@ -118,7 +118,7 @@ def _evaluations(args: argparse.Namespace) -> list[tuple[str, Path | str, Path |
     if args.reports or args.gold or args.tables:
         gold = args.gold or SAMPLE[1]
         return [(gold.name, args.reports or SAMPLE[0], gold)]
-    runs = [(SAMPLE[1].name, *SAMPLE)]
+    runs: list[tuple[str, Path | str, Path | None]] = [(SAMPLE[1].name, *SAMPLE)]
     texts = os.environ.get(DEVCORPUS_TEXTS)
     if not DEVCORPUS_GOLD.is_dir():
         runs.append((DEVCORPUS_GOLD.name, f"no {DEVCORPUS_GOLD} folder", None))

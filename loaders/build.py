@@ -202,18 +202,19 @@ def _read_one(
     name, path = listed.name, listed.path
     size = _size(path)
     readable = size is not None and size <= MAX_FILE_MB * 2**20
-    entry = {"file": name, "size": size, "sha256": _sha256(path) if readable else None}
+    sha256 = _sha256(path) if readable else None
+    entry: dict = {"file": name, "size": size, "sha256": sha256}
     if listed.name_bytes:
         entry["file_bytes"] = listed.name_bytes
     try:
-        source = cache.read(name, entry["sha256"])
+        source = cache.read(name, sha256)
         if source is None:
             with time_budget(limits.report_seconds):
                 read = read_source(path, limits)
                 parts = split.split_reports(read.text, name)
                 _check_lengths(path, parts, limits)
             source = ReadParts(read.encoding, read.undecodable_bytes, read.nul_bytes_dropped, parts)
-            cache.keep_read(name, entry["sha256"], source)
+            cache.keep_read(name, sha256, source)
         parts = source.parts
     except OverBudget:
         reason = f"reading took longer than {describe(limits.report_seconds)} s (LOADERS_REPORT_SECONDS)"

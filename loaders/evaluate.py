@@ -51,7 +51,7 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
     """Every figure for all reports and for each half, then the first `misses` misses and spurious rows."""
     rows = extracted_rows(tables, gold.key)
     built = set(rows["reports"])
-    matches = {
+    matches: dict[str, dict | tuple] = {
         "facts": match_facts(_gold(gold, "facts"), rows["facts"]),
         "facts_zone_blind": match_facts(_gold(gold, "facts"), rows["facts"], zones=False),
         "values": match_facts(_gold(gold, "facts"), rows["facts"], zones=False, metrics=False),
@@ -61,7 +61,9 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
     }
     graded = None if gold.sources is None else set(gold.sources)
     scopes = {ALL: graded} | {half: _reports_of(gold.halves, half) for half in dict.fromkeys(gold.halves.values())}
-    misses_found, spurious = listings(_gold(gold, "facts"), _within(rows["facts"], graded), matches["facts"],
+    fact_pairs = matches["facts"]
+    assert isinstance(fact_pairs, dict)
+    misses_found, spurious = listings(_gold(gold, "facts"), _within(rows["facts"], graded), fact_pairs,
                                       tables["documents"], gold)
     return {
         "gold": str(gold.folder),

@@ -43,7 +43,7 @@ def same_zone(gold: object, names: list[str]) -> bool:
     """
     if _blank(gold):
         return True
-    wanted = zone_key(gold)
+    wanted = zone_key(str(gold))
     for name in names:
         if to_simplified(str(name)).strip() == to_simplified(str(gold)).strip():
             return True
@@ -86,7 +86,8 @@ def match_facts(gold: pd.DataFrame, rows: pd.DataFrame, zones: bool = True, metr
     for index, report, metric, kind in zip(rows.index, rows["report"], rows["metric"], rows["kind"], strict=True):
         candidates[(report, metric, kind) if metrics else report].append(index)
     values, zone_names = rows["value"].to_dict(), rows["zone_names"].to_dict()
-    used, pairs = set(), {}
+    used: set = set()
+    pairs: dict = {}
     for fact in gold.itertuples():
         key = (fact.report, fact.metric, fact.kind) if metrics else fact.report
         for index in candidates.get(key, ()):
@@ -106,7 +107,8 @@ def match_items(gold: pd.DataFrame, rows: pd.DataFrame, by_category: bool) -> di
     With by_category (infrastructure) the row must be of the gold category, and a row stating
     the gold quantity counts as similar.
     """
-    used, pairs = set(), {}
+    used: set = set()
+    pairs: dict = {}
     for item in gold.itertuples():
         candidates = rows[(rows["report"] == item.report) & ~rows.index.isin(used)]
         if by_category:
@@ -146,7 +148,7 @@ def same_status(gold: object, status: object) -> bool:
 
 
 def _same_quantity(gold: object, quantity: object) -> bool:
-    return not _blank(gold) and not _blank(quantity) and close(float(quantity), float(gold), "actual")
+    return not _blank(gold) and not _blank(quantity) and close(float(str(quantity)), float(str(gold)), "actual")
 
 
 def _shared_share(left: str, right: str) -> float:

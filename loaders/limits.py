@@ -38,7 +38,7 @@ class Limits:
     @classmethod
     def from_env(cls) -> Limits:
         """The defaults, overridden by the LOADERS_* variables that are set."""
-        return cls(**{name: _setting(*spec) for name, spec in SETTINGS.items()})
+        return cls(**{name: _setting(*spec) for name, spec in SETTINGS.items()})  # type: ignore[arg-type]  # ints where a limit counts
 
 
 def _setting(variable: str, default: float, fractional: bool) -> float:

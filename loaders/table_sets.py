@@ -70,11 +70,12 @@ def out_problem(out: Path) -> str | None:
     """Why out may not be replaced: only an absent or empty folder, or tables the loaders wrote, may be."""
     folder = out
     if out.is_symlink():
-        folder = _current_set(out)
-        if folder is None:
+        current = _current_set(out)
+        if current is None:
             return (
                 f"refusing to replace {printable(str(out))}: it is a symbolic link the loaders did not make"
             )
+        folder = current
     if not folder.exists():
         return None
     if not folder.is_dir():

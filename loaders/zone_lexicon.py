@@ -85,10 +85,10 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 def province_names() -> set[str]:
     """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
     which are cities too (天津开发区, 香港科学园)."""
-    names = set()
+    names: set[str] = set()
     for name, rows in gazetteer().items():
         if rows[0]["level"] == "province" and not name.endswith(("市", "特别行政区")):
-            names |= {name, short_form(name)} - {None}
+            names |= {form for form in (name, short_form(name)) if form is not None}
     also_cities = {short for short, full in short_forms().items() if any(gazetteer()[name][0]["level"] != "province" for name in full)}
     return names - also_cities  # 吉林开发区 is the city's
 

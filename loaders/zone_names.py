@@ -143,10 +143,14 @@ def _line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | 
 
 def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
-    mentions, rejections = [], []
+    mentions: list[Mention] = []
+    rejections: list[Rejection] = []
     for match in type_pattern().finditer(text):
         found = _candidate(text, match, crosses_line)
-        (rejections if isinstance(found, Rejection) else mentions).append(found)
+        if isinstance(found, Rejection):
+            rejections.append(found)
+        else:
+            mentions.append(found)
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
 
@@ -154,7 +158,9 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
 def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     """The name a zone type closes, read back over its own line, or why there is none."""
     type_start, kind = match.start("type"), match["type"]
-    run_start = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start).start()
+    run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
+    assert run_match is not None  # the run pattern also matches the empty string
+    run_start = run_match.start()
     line_start = _line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
     cut = max(_stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
@@ -249,7 +255,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:
-        return _reason(last.lastgroup) if last else "no_name"
+        return _reason(last.lastgroup or "") if last else "no_name"
     if proper[0] in single_rejects() and len(proper) > 1:
         return single_rejects()[proper[0]]
     if is_masked(proper):

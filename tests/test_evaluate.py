@@ -98,8 +98,8 @@ def test_a_gold_fact_removed_makes_its_row_spurious(sample_tables, tmp_path):
 
 
 def test_the_gold_itself_as_tables_scores_every_item(tmp_path):
-    """Tables written from the gold rows (tests/app4/gold4.py) find every project, item and zone."""
-    from tests.app4.gold4 import gold_tables
+    """Tables written from the gold rows (tests/dashboard/gold_tables.py) find every project, item and zone."""
+    from tests.dashboard.gold_tables import gold_tables
 
     scores = grade(read_gold(GOLD), read_tables(gold_tables(tmp_path / "tables")))["scores"]["all"]
     assert counts(scores["facts"], "gold", "rows", "found") == (89, 89, 89)
