@@ -226,7 +226,7 @@ def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps
         return real_extract(document)
 
     monkeypatch.setattr(extract, "extract_document", dying_extract)
-    result = build(reports, out, progress=False)
+    result = build(reports, out, progress=False, use_cache=False)  # every report through the pool again
 
     assert (result.exit_code, result.error) == (
         2,
