@@ -1,0 +1,350 @@
+"""Named rules that decide whether a figure is a fact, and of which metric and kind.
+
+Each rule is a small function named after what it decides. A rule that leaves a figure out
+raises `LeftOut` with its own name, so `facts.explain` can say why a figure was not kept.
+Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .fact_lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    Keyword,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    metric_units,
+    status_pattern,
+    word_pattern,
+)
+from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN
+from .periods import base_year
+from .text import Sentence, clause_start
+from .units import Quantity
+
+if TYPE_CHECKING:
+    from .facts import Fact
+
+CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
+_TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
+_NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+_OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
+_COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+_SEVERAL_ZONES = re.compile(r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)")
+_CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
+
+
+class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
+    """A figure seen but not kept: `rule` names the rule that left it out; `unplaced` is the
+    quality note for a money/area figure nobody could place."""
+
+    def __init__(self, rule: str, unplaced: str | None = None):
+        super().__init__(rule)
+        self.rule = rule
+        self.unplaced = unplaced
+
+
+@dataclass
+class Reading:
+    """One figure being read: the text around it and what its sentence has read so far."""
+
+    text: str
+    sentence: Sentence
+    quantity: Quantity
+    window: str  # the words between the figure before it (or the sentence start) and it
+    sentence_facts: list
+    previous_facts: list
+    breakdown: bool  # the sentence starts with 其中: it breaks down the sentence before
+    project_context: bool
+
+    @cached_property
+    def head(self) -> str:
+        return self.text[self.sentence.start : self.quantity.start]
+
+    @cached_property
+    def clause(self) -> str:
+        """The clause holding the figure, up to the figure."""
+        return self.text[clause_start(self.text, self.quantity.start, self.sentence.start) : self.quantity.start]
+
+    @cached_property
+    def after(self) -> str:
+        return clause_after(self.text, self.quantity.end)
+
+    @cached_property
+    def parent_pool(self) -> list:
+        return self.sentence_facts or (self.previous_facts if self.breakdown else [])
+
+
+@dataclass
+class Decision:
+    """What the rules decided for a figure that is kept."""
+
+    metric: str
+    kind: str
+    value: float
+    keyword: Keyword | None = None
+    inherited: Fact | None = None
+    basis: str | None = None
+    stated_completion: float | None = None
+
+
+def clause_after(text: str, end: int) -> str:
+    stop = CLAUSE_STOP.search(text, end)
+    return text[end : stop.start() if stop else len(text)]
+
+
+def decide(reading: Reading) -> Decision:
+    """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
+    if reading.quantity.rate:
+        raise LeftOut("rate_or_threshold_unit")
+    if reading.quantity.dimension in ("percent", "ratio"):
+        return read_growth(reading)
+    if reading.quantity.dimension in ("money", "area", "person", "count"):
+        return read_amount(reading)
+    raise LeftOut("unit_of_no_metric")
+
+
+# --- growth rates ------------------------------------------------------------------------
+
+
+def read_growth(reading: Reading) -> Decision:
+    """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    last = reading.sentence_facts[-1] if reading.sentence_facts else None
+    continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
+    sign = growth_sign(reading.window)
+    if sign is None and continued:
+        sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None:
+        raise LeftOut("percent_without_growth_word")
+    quantity = reading.quantity
+    basis = base_year(reading.clause)
+    if basis is None and continued:
+        basis = last.basis
+    value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
+    found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if found:
+        return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+    since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
+    if names_other_indicator(reading.text[since : quantity.start]):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
+    if not reading.parent_pool:
+        raise LeftOut("growth_with_no_figure_before_it")
+    inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
+    return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def growth_sign(window: str) -> int | None:
+    up = list(word_pattern(tuple(cues()["growth_up"])).finditer(window))
+    down = list(word_pattern(tuple(cues()["growth_down"])).finditer(window))
+    if not up and not down:
+        return None
+    last_up = up[-1].end() if up else -1
+    last_down = down[-1].end() if down else -1
+    return -1 if last_down > last_up else 1
+
+
+# --- amounts: money, area, people, counts ------------------------------------------------
+
+
+def read_amount(reading: Reading) -> Decision:
+    """An amount: its own wording names the metric, or it continues the figure before it."""
+    kind = "target" if is_target(reading.head) else "actual"
+    for gate in AMOUNT_GATES:
+        if gate(reading):
+            raise LeftOut(gate.__name__)
+    found = amount_wording(reading)
+    if found:
+        keyword, metric = found[0], metric_of_wording(reading, found)
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword))
+    if names_other_indicator(reading.window):
+        raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
+    if starts_new_indicator(reading):
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+    inherited = figure_continued(reading)
+    if inherited.kind == "target" and kind == "actual":
+        kind = "target"
+    return with_completion(reading, Decision(inherited.metric, kind, reading.quantity.value, inherited=inherited))
+
+
+def size_of_a_change(reading: Reading) -> bool:
+    """比上年增加12.3亿元: the size of a change, not a figure of its own."""
+    return bool(_CHANGE_END.search(reading.window))
+
+
+def sum_of_several_zones(reading: Reading) -> bool:
+    """全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure."""
+    text, quantity = reading.text, reading.quantity
+    return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
+
+
+def threshold_amount(reading: Reading) -> bool:
+    """5000万元以上项目: a money threshold naming a group, not an amount."""
+    return reading.quantity.dimension == "money" and not is_outside_capital(reading) and reading.after.startswith(
+        tuple(cues()["threshold_after"])
+    )
+
+
+def one_item_amount(reading: Reading) -> bool:
+    """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
+    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+        return False
+    after = reading.after
+    if _COMPLETION.match(after):
+        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
+    if after.startswith(tuple(cues()["item_after"])):
+        return True
+    builds = word_pattern(tuple(cues()["build_verbs"]))
+    facilities = word_pattern(tuple(cues()["facility_nouns"]))
+    if builds.match(after) and facilities.search(after):
+        return True  # 投资700万元新建10千伏开闭所
+    clause = reading.window[reading.window.rfind("，") + 1 :]
+    built = builds.search(clause)
+    if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
+        return True  # 新建办公楼及展厅共投资1300万元
+    if _NAMED_AFTER.match(after):
+        return not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"]))
+    return False
+
+
+AMOUNT_GATES = (size_of_a_change, sum_of_several_zones, threshold_amount, one_item_amount)
+
+
+def is_outside_capital(reading: Reading) -> bool:
+    """引进京行公司投资1亿元: capital brought in by a company, a financing figure."""
+    return bool(_OUTSIDE_CAPITAL.search(reading.window))
+
+
+def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording that names the amount's metric, and where it starts in the window."""
+    if reading.quantity.dimension == "count":
+        keyword = count_wording(reading)
+        if keyword is None:
+            marker = word_pattern(tuple(cues()["respectively"])).search(reading.head)
+            if marker:
+                listed = last_keyword(reading.head[: marker.start()], "count")
+                keyword = listed[0] if listed else None
+        return (keyword, 0) if keyword else None
+    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
+
+
+def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
+    """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
+    keyword, at = found
+    metric = keyword.project_metric if reading.project_context else keyword.metric
+    subject = reading.window[:at]
+    if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+        raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
+    if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
+        raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
+    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
+        return "investment_infrastructure"
+    return metric
+
+
+def starts_new_indicator(reading: Reading) -> bool:
+    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
+    return (
+        reading.quantity.dimension == "money"
+        and has(cues()["new_indicator_verbs"], reading.window)
+        and not ANNUAL_TASK_END.search(reading.window)
+    )
+
+
+def figure_continued(reading: Reading) -> Fact:
+    """The figure a wordless amount continues (其中 breakdowns, restatements in other units)."""
+    pool = reading.parent_pool
+    sentence_facts = reading.sentence_facts
+    breakdown_at = reading.head.rfind("其中")
+    if reading.window.strip() in ("（", "(") and sentence_facts:
+        pool = sentence_facts[-1:]  # a restatement in another unit: 56.51平方公里（8.48万亩）
+    elif breakdown_at >= 0 and sentence_facts:
+        before_breakdown = [f for f in sentence_facts if f.quantity.end <= reading.sentence.start + breakdown_at]
+        pool = before_breakdown or reading.parent_pool
+    dimension = reading.quantity.dimension
+    same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
+    if not same:
+        unplaced = "附近没有指标用语" if dimension in ("money", "area") else None
+        raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
+    return same[-1]
+
+
+def with_completion(reading: Reading, decision: Decision) -> Decision:
+    """完成年任务75亿元的23.7%: the task is a target, and the share done is its stated completion."""
+    text, end = reading.text, reading.quantity.end
+    completion = _COMPLETION.match(text, end, end + 10)
+    if ANNUAL_TASK_END.search(reading.window) and completion:
+        decision.kind = "target"
+        decision.stated_completion = float(completion.group(1))
+    return decision
+
+
+# --- wordings ----------------------------------------------------------------------------
+
+
+def last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
+    """The metric wording nearest the end of `window` whose metric fits the dimension.
+
+    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
+    wording is about a wider place (县城建成区面积)."""
+    best = None
+    for match in keyword_pattern().finditer(window):
+        keyword = keyword_index()[match.group()]
+        if keyword.metric == NOT_A_METRIC:
+            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
+        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
+            best = (keyword, match.start())
+    if best is None or best[0].metric == NOT_A_METRIC:
+        return None
+    wider = word_pattern(tuple(cues()["wider_places"]))
+    if wider.search(window, max(0, best[1] - 3), best[1]):
+        return None
+    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    if other and other[-1].start() >= best[1] + len(best[0].word):
+        return None
+    return best
+
+
+def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
+    for word, metric in cues()["wordings_after"].items():
+        if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
+            return Keyword(word, metric, metric, False), reading.quantity.end
+    return None
+
+
+def names_other_indicator(window: str) -> bool:
+    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
+    if word_pattern(tuple(cues()["other_indicators"])).search(window):
+        return True
+    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
+
+
+def is_target(head: str) -> bool:
+    """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target."""
+    cleaned = word_pattern(tuple(cues()["not_target"])).sub("", head)
+    return has(cues()["target"], cleaned)
+
+
+def count_wording(reading: Reading) -> Keyword | None:
+    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
+    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
+    after = reading.after[:16]
+    noun = COUNT_NOUN.match(after)
+    if noun:
+        return keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
+    status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
+    if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
+        return keyword_index()["项目"]
+    if _CJK_START.match(after) and not after.startswith(tuple(cues()["count_continuations"])):
+        return None  # counts something else: 24个对外开放重点产业集聚区
+    found = last_keyword(reading.window, "count")
+    return found[0] if found else None
