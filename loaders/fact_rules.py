@@ -8,7 +8,7 @@ Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from .fact_lexicon import (
     status_pattern,
     word_pattern,
 )
-from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN
+from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN, names_another_group
 from .periods import base_year
 from .text import Sentence, clause_start
 from .units import Quantity
@@ -39,7 +39,10 @@ _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
-_SEVERAL_ZONES = re.compile(r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)")
+_SEVERAL_ZONES = re.compile(
+    r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
+    r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
+)
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 
 
@@ -65,6 +68,7 @@ class Reading:
     previous_facts: list
     breakdown: bool  # the sentence starts with 其中: it breaks down the sentence before
     project_context: bool
+    left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
 
     @cached_property
     def head(self) -> str:
@@ -134,8 +138,13 @@ def read_growth(reading: Reading) -> Decision:
     if found:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
-    if names_other_indicator(reading.text[since : quantity.start]):
+    listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
+    if not listed and names_other_indicator(reading.text[since : quantity.start]):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
+    if not listed and reading.left_out and reading.left_out[-1][1] in OWN_INDICATOR_RULES and (
+        not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
+    ):
+        raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
@@ -169,6 +178,11 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
         raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+    if names_an_indicator_of_its_own(reading.window):
+        unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
+    if reading.quantity.dimension == "count" and names_another_group(reading.window):
+        raise LeftOut("count_of_another_group")
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
@@ -215,7 +229,12 @@ def one_item_amount(reading: Reading) -> bool:
     return False
 
 
-AMOUNT_GATES = (size_of_a_change, sum_of_several_zones, threshold_amount, one_item_amount)
+def size_class(reading: Reading) -> bool:
+    """百亿级企业, 千亿级产业集群: a class of size, not an amount."""
+    return reading.after.startswith(tuple(cues()["size_class_after"]))
+
+
+AMOUNT_GATES = (size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount)
 
 
 def is_outside_capital(reading: Reading) -> bool:
@@ -243,11 +262,27 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
+    own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
     if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
-        raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
+        if not has(cues()["project_groups"], own_clause):
+            raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
         return "investment_infrastructure"
+    if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
+        return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
     return metric
+
+
+_INDICATOR_NAME_END = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:收入|总额|销售额|资金|外资|总值|增加值|利润|人口)"
+    r"(?:达到|达|为|约为|约|近|超过|超|突破|共计|共|累计|实现|完成|了)*$"
+)
+
+
+def names_an_indicator_of_its_own(window: str) -> bool:
+    """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
+    clause = re.split(r"[，；：,;:、（(]|其中", window)[-1]
+    return bool(_INDICATOR_NAME_END.search(clause))
 
 
 def starts_new_indicator(reading: Reading) -> bool:
@@ -285,6 +320,18 @@ def with_completion(reading: Reading, decision: Decision) -> Decision:
         decision.kind = "target"
         decision.stated_completion = float(completion.group(1))
     return decision
+
+
+# Rules that leave a figure out because it is an indicator of its own: a growth rate right after
+# such a figure is that indicator's growth, not the growth of the fact before it.
+OWN_INDICATOR_RULES = {
+    "indicator_outside_the_vocabulary",
+    "starts_new_indicator_without_wording",
+    "indicator_named_without_a_wording",
+    "one_company_figure",
+    "sum_of_several_zones",
+    "no_wording_and_no_figure_to_continue",
+}
 
 
 # --- wordings ----------------------------------------------------------------------------
@@ -329,9 +376,21 @@ def names_other_indicator(window: str) -> bool:
 
 
 def is_target(head: str) -> bool:
-    """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target."""
-    cleaned = word_pattern(tuple(cues()["not_target"])).sub("", head)
-    return has(cues()["target"], cleaned)
+    """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
+    achievement word comes after it (计划完成投资50亿元，实际完成42亿元)."""
+    cleaned = word_pattern(tuple(cues()["not_target"])).sub(lambda match: "\0" * len(match.group()), head)
+    goal = _last_end(cues()["target"], cleaned)
+    if has(cues()["annual_plan"], head):
+        goal = max(goal, _last_end(cues()["annual_plan"], head))
+    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+def _last_end(words: list[str], text: str) -> int:
+    """Where the last of `words` in `text` ends (-1 when none is there)."""
+    found = -1
+    for match in word_pattern(tuple(words)).finditer(text):
+        found = match.end()
+    return found
 
 
 def count_wording(reading: Reading) -> Keyword | None:

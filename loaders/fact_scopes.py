@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .fact_lexicon import scope_words
+from .fact_lexicon import scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .facts import Fact
@@ -67,6 +67,17 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+
+
+def names_another_group(window: str) -> bool:
+    """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
+    something else (no scope word, no total), so it does not continue the count before it."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window)[-1])
+    words = _SCOPE_FILLER.sub("", words)
+    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比", words) or status_pattern().search(words):
+        return False  # a total, a base, or a status of the same group (其中已落地9个)
+    return lexicon_scope(words) is None
+
 
 
 def financing_scope(head: str) -> str | None:

@@ -25,7 +25,7 @@ from .fact_lexicon import (
     status_pattern,
     word_pattern,
 )
-from .fact_rules import CLAUSE_STOP, Decision, LeftOut, Reading, decide
+from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
 from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope
 from .normalize import normalize
 from .periods import period_before
@@ -59,7 +59,7 @@ class Fact:
     children: list = field(default_factory=list)
 
 
-def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None:
+def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_out: list[tuple[Quantity, str]]) -> None:
     """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order."""
     head = text[sentence.start : sentence.end]
     marker = word_pattern(tuple(cues()["respectively"])).search(head)
@@ -85,9 +85,28 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
         for fact, status in zip(projects, statuses, strict=False):
             fact.status = status
     wholes = [f for f in before if f.kind != "growth"]
-    if len(wholes) >= 2 and len(growths) >= 2:
+    listed = _listed_figures(wholes, [(q, rule) for q, rule in left_out if q.end <= at])
+    if None in listed and len(listed) == len(growths) >= 2:
+        for fact, whole in zip(growths, listed, strict=True):
+            if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
+                sentence_facts.remove(fact)
+                left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
+            else:
+                fact.metric, fact.scope = whole.metric, whole.scope
+    elif len(wholes) >= 2 and len(growths) >= 2:
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
+
+
+def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
+    """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
+    listed = [(whole.quantity.start, whole) for whole in wholes]
+    listed += [
+        (quantity.start, None)
+        for quantity, rule in left_out
+        if rule in OWN_INDICATOR_RULES and quantity.dimension not in ("percent", "ratio")
+    ]
+    return [figure for _, figure in sorted(listed, key=lambda item: item[0])]
 
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
@@ -128,15 +147,17 @@ def read_facts(text: str, zone_at) -> Extraction:
             if quantities[position].start >= sentence.start:
                 in_sentence.append(quantities[position])
             position += 1
-        sentence_facts = _read_sentence(text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction)
-        _apply_respectively(text, sentence, sentence_facts)
+        left_out: list[tuple[Quantity, str]] = []
+        sentence_facts = _read_sentence(text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out)
+        _apply_respectively(text, sentence, sentence_facts, left_out)
+        extraction.left_out.extend(left_out)
         extraction.facts.extend(sentence_facts)
         if sentence_facts:
             previous_sentence_facts = sentence_facts
     return extraction
 
 
-def _read_sentence(text, sentence, quantities, previous_facts, zone_at, extraction: Extraction) -> list[Fact]:
+def _read_sentence(text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here) -> list[Fact]:
     sentence_facts: list[Fact] = []
     breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
     project_context = any(fact.metric == "projects" for fact in previous_facts)
@@ -144,13 +165,13 @@ def _read_sentence(text, sentence, quantities, previous_facts, zone_at, extracti
     for quantity in quantities:
         reading = Reading(
             text, sentence, quantity, text[previous_end : quantity.start],
-            sentence_facts, previous_facts, breakdown, project_context,
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here,
         )
         previous_end = quantity.end
         try:
             decision = decide(reading)
         except LeftOut as left_out:
-            extraction.left_out.append((quantity, left_out.rule))
+            left_out_here.append((quantity, left_out.rule))
             if left_out.unplaced:
                 extraction.unplaced.append((quantity, left_out.unplaced))
             continue
