@@ -110,11 +110,26 @@ def decide(reading: Reading) -> Decision:
     """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
     if reading.quantity.rate:
         raise LeftOut("rate_or_threshold_unit")
+    if about_a_wider_place(reading):
+        raise LeftOut("about_a_wider_place")
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
         return read_amount(reading)
     raise LeftOut("unit_of_no_metric")
+
+
+def about_a_wider_place(reading: Reading) -> bool:
+    """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
+    (and names no zone before the figure) gives that place's figures, not the zone's."""
+    subject = _WIDER_SUBJECT.match(reading.head)
+    return bool(subject) and not has(cues()["zone_words"], reading.head[subject.end() :])
+
+
+_WIDER_SUBJECT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"(?:全市|全省|全县|全国|全州|全盟|我市|我省|我县)"
+)
 
 
 # --- growth rates ------------------------------------------------------------------------
@@ -174,6 +189,9 @@ def read_amount(reading: Reading) -> Decision:
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword))
+    share = zone_share_wording(reading)
+    if share:
+        return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
@@ -183,6 +201,8 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    if follows_a_figure_left_out(reading):
+        raise LeftOut("follows_a_figure_left_out")  # 技改投资17.9亿元；商贸批发业9.4亿元
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
@@ -285,6 +305,21 @@ def names_an_indicator_of_its_own(window: str) -> bool:
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
+def zone_share_wording(reading: Reading) -> Keyword | None:
+    """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
+    takes the wording of that figure."""
+    breakdown = reading.window.rfind("其中")
+    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]) or not about_a_wider_place_before(reading):
+        return None
+    wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
+    found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+def about_a_wider_place_before(reading: Reading) -> bool:
+    return bool(_WIDER_SUBJECT.match(reading.head))
+
+
 def starts_new_indicator(reading: Reading) -> bool:
     """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
     return (
@@ -312,6 +347,16 @@ def figure_continued(reading: Reading) -> Fact:
     return same[-1]
 
 
+def follows_a_figure_left_out(reading: Reading) -> bool:
+    """A wordless amount after an indicator left out continues that indicator, not the fact before it
+    (a restatement in brackets right after its figure excepted)."""
+    if not reading.left_out or reading.window.strip() in ("（", "("):
+        return False
+    quantity, rule = reading.left_out[-1]
+    after_last_fact = not reading.sentence_facts or quantity.start > reading.sentence_facts[-1].quantity.start
+    return after_last_fact and rule in OWN_INDICATOR_RULES | GROWTH_LEFT_OUT_RULES
+
+
 def with_completion(reading: Reading, decision: Decision) -> Decision:
     """完成年任务75亿元的23.7%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end
@@ -334,14 +379,17 @@ OWN_INDICATOR_RULES = {
 }
 
 
+GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}
+
+
 # --- wordings ----------------------------------------------------------------------------
 
 
-def last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
+def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
     """The metric wording nearest the end of `window` whose metric fits the dimension.
 
     None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
-    wording is about a wider place (县城建成区面积)."""
+    wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
     best = None
     for match in keyword_pattern().finditer(window):
         keyword = keyword_index()[match.group()]
@@ -352,8 +400,10 @@ def last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
     wider = word_pattern(tuple(cues()["wider_places"]))
-    if wider.search(window, max(0, best[1] - 3), best[1]):
+    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
         return None
+    if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
+        return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
     other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
     if other and other[-1].start() >= best[1] + len(best[0].word):
         return None
