@@ -24,7 +24,7 @@ from .fact_lexicon import (
     status_pattern,
     word_pattern,
 )
-from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN, names_another_group
+from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN, counted_noun, names_another_group
 from .periods import base_year
 from .text import Sentence, clause_start
 from .units import Quantity
@@ -154,7 +154,8 @@ def read_growth(reading: Reading) -> Decision:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
     listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
-    if not listed and names_other_indicator(reading.text[since : quantity.start]):
+    between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
+    if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
     if not listed and reading.left_out and reading.left_out[-1][1] in OWN_INDICATOR_RULES and (
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
@@ -181,7 +182,7 @@ def growth_sign(window: str) -> int | None:
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
-    kind = "target" if is_target(reading.head) else "actual"
+    kind = "target" if is_target(reading.head) or names_a_goal_after(reading) else "actual"
     for gate in AMOUNT_GATES:
         if gate(reading):
             raise LeftOut(gate.__name__)
@@ -199,6 +200,9 @@ def read_amount(reading: Reading) -> Decision:
     if names_an_indicator_of_its_own(reading.window):
         unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
+    listed = count_list_item(reading)
+    if listed:
+        return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
     if follows_a_figure_left_out(reading):
@@ -347,6 +351,20 @@ def figure_continued(reading: Reading) -> Fact:
     return same[-1]
 
 
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,12}[、和及与]+$")
+
+
+def count_list_item(reading: Reading) -> Fact | None:
+    """14家光电厂商、17家精密机械、3家生物科技: the next item of a list of counts of the same kind
+    (same measure word) continues the count before it."""
+    if reading.quantity.dimension != "count" or not reading.sentence_facts:
+        return None
+    last = reading.sentence_facts[-1]
+    if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
+        return None
+    return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
 def follows_a_figure_left_out(reading: Reading) -> bool:
     """A wordless amount after an indicator left out continues that indicator, not the fact before it
     (a restatement in brackets right after its figure excepted)."""
@@ -435,6 +453,11 @@ def is_target(head: str) -> bool:
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 
+def names_a_goal_after(reading: Reading) -> bool:
+    """达成3600亿元目标: the figure is the goal the words after it name."""
+    return reading.after.startswith(tuple(cues()["target_after"]))
+
+
 def _last_end(words: list[str], text: str) -> int:
     """Where the last of `words` in `text` ends (-1 when none is there)."""
     found = -1
@@ -449,7 +472,7 @@ def count_wording(reading: Reading) -> Keyword | None:
     after = reading.after[:16]
     noun = COUNT_NOUN.match(after)
     if noun:
-        return keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
+        return keyword_index()[counted_noun(noun)]
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]

@@ -11,7 +11,12 @@ if TYPE_CHECKING:
     from .facts import Fact
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
-COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业)")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家)")
+
+
+def counted_noun(match: re.Match) -> str:
+    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家)."""
+    return "项目" if match.group(2) == "项目" else "企业"
 
 
 def lexicon_scope(window: str) -> str | None:
@@ -42,8 +47,8 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
     following = COUNT_NOUN.match(after)
-    if following and following.group(2) == noun and following.group(1):
-        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + noun
+    if following and counted_noun(following) == noun and following.group(1):
+        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)
     at = clause_window.rfind(noun)
     if at < 0:
         return lexicon_scope(clause_window)
