@@ -238,6 +238,8 @@ def one_item_amount(reading: Reading) -> bool:
     after = reading.after
     if _COMPLETION.match(after):
         return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
+    if project_group_after(reading):
+        return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):
         return True
     builds = word_pattern(tuple(cues()["build_verbs"]))
@@ -261,6 +263,14 @@ def size_class(reading: Reading) -> bool:
 AMOUNT_GATES = (size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount)
 
 
+_PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")
+
+
+def project_group_after(reading: Reading) -> bool:
+    """总投资177.26亿元的29个项目集中签约: the money figure sizes the group of projects counted after it."""
+    return bool(_PROJECT_GROUP_AFTER.match(reading.after))
+
+
 def is_outside_capital(reading: Reading) -> bool:
     """引进京行公司投资1亿元: capital brought in by a company, a financing figure."""
     return bool(_OUTSIDE_CAPITAL.search(reading.window))
@@ -282,7 +292,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    metric = keyword.project_metric if reading.project_context else keyword.metric
+    metric = keyword.project_metric if reading.project_context or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
@@ -351,7 +361,7 @@ def figure_continued(reading: Reading) -> Fact:
     return same[-1]
 
 
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,12}[、和及与]+$")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\u4e00-\u9fff]{0,16}")
 
 
 def count_list_item(reading: Reading) -> Fact | None:

@@ -79,7 +79,9 @@ def names_another_group(window: str) -> bool:
     something else (no scope word, no total), so it does not continue the count before it."""
     words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window)[-1])
     words = _SCOPE_FILLER.sub("", words)
-    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比", words) or status_pattern().search(words):
+    if "其中" in window:
+        return False  # 其中，生命健康产业园55户: a breakdown of the count before
+    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(words):
         return False  # a total, a base, or a status of the same group (其中已落地9个)
     return lexicon_scope(words) is None
 
