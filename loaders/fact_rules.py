@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
+_PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _CJK_START = re.compile(r"[\u4e00-\u9fff]")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
@@ -224,11 +225,14 @@ def sum_of_several_zones(reading: Reading) -> bool:
     return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
 
 
+_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
+
+
 def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目: a money threshold naming a group, not an amount."""
-    return reading.quantity.dimension == "money" and not is_outside_capital(reading) and reading.after.startswith(
-        tuple(cues()["threshold_after"])
-    )
+    """5000万元以上项目, 3000万元以上国内市外项目: a money threshold naming a group, not an amount."""
+    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+        return False
+    return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
 
 
 def one_item_amount(reading: Reading) -> bool:
@@ -250,6 +254,8 @@ def one_item_amount(reading: Reading) -> bool:
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
         return True  # 新建办公楼及展厅共投资1300万元
+    if _PROJECT_NAME_AFTER.match(after) and not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"])):
+        return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
     if _NAMED_AFTER.match(after):
         return not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"]))
     return False

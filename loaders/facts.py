@@ -85,9 +85,13 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
         for fact, status in zip(projects, statuses, strict=False):
             fact.status = status
     wholes = [f for f in before if f.kind != "growth"]
-    listed = _listed_figures(wholes, [(q, rule) for q, rule in left_out if q.end <= at])
-    if None in listed and len(listed) == len(growths) >= 2:
-        for fact, whole in zip(growths, listed, strict=True):
+    list_start = sentence.start + max(listed.rfind("；"), listed.rfind(";")) + 1  # the list after the last ；
+    figures = _listed_figures(
+        [f for f in wholes if f.quantity.start >= list_start],
+        [(q, rule) for q, rule in left_out if list_start <= q.start and q.end <= at],
+    )
+    if None in figures and len(figures) == len(growths) >= 1:
+        for fact, whole in zip(growths, figures, strict=True):
             if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
                 sentence_facts.remove(fact)
                 left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
