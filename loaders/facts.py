@@ -60,16 +60,32 @@ class Fact:
 
 
 def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_out: list[tuple[Quantity, str]]) -> None:
-    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order."""
-    head = text[sentence.start : sentence.end]
-    marker = word_pattern(tuple(cues()["respectively"])).search(head)
-    if not marker:
-        return
-    at = sentence.start + marker.start()
-    before, after = [f for f in sentence_facts if f.quantity.end <= at], [f for f in sentence_facts if f.quantity.start > at]
+    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order;
+    each part of the sentence between ； is a list of its own."""
+    for start, end in _semicolon_parts(text, sentence):
+        part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
+        marker = word_pattern(tuple(cues()["respectively"])).search(text, start, end)
+        if marker and part_facts:
+            removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
+            for fact in removed:
+                sentence_facts.remove(fact)
+
+
+def _semicolon_parts(text: str, sentence) -> list[tuple[int, int]]:
+    parts, start = [], sentence.start
+    for match in re.finditer(r"[；;]", text[sentence.start : sentence.end]):
+        parts.append((start, sentence.start + match.end()))
+        start = sentence.start + match.end()
+    return parts + [(start, sentence.end)]
+
+
+def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], left_out) -> list[Fact]:
+    """One list with 分别 at `at`: metrics, statuses and growth rates paired in order; returns the
+    growth rates of figures left out, which are dropped."""
+    before, after = [f for f in part_facts if f.quantity.end <= at], [f for f in part_facts if f.quantity.start > at]
     amounts = [f for f in after if f.kind != "growth"]
     growths = [f for f in after if f.kind == "growth"]
-    listed = text[sentence.start : at]
+    listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
     wordings = [
         k for k in wordings
@@ -85,21 +101,19 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
         for fact, status in zip(projects, statuses, strict=False):
             fact.status = status
     wholes = [f for f in before if f.kind != "growth"]
-    list_start = sentence.start + max(listed.rfind("；"), listed.rfind(";")) + 1  # the list after the last ；
-    figures = _listed_figures(
-        [f for f in wholes if f.quantity.start >= list_start],
-        [(q, rule) for q, rule in left_out if list_start <= q.start and q.end <= at],
-    )
+    figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
+    removed = []
     if None in figures and len(figures) == len(growths) >= 1:
         for fact, whole in zip(growths, figures, strict=True):
             if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
-                sentence_facts.remove(fact)
+                removed.append(fact)
                 left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
             else:
                 fact.metric, fact.scope = whole.metric, whole.scope
     elif len(wholes) >= 2 and len(growths) >= 2:
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
+    return removed
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
