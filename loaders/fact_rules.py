@@ -207,7 +207,8 @@ def read_amount(reading: Reading) -> Decision:
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
     if follows_a_figure_left_out(reading):
-        raise LeftOut("follows_a_figure_left_out")  # 技改投资17.9亿元；商贸批发业9.4亿元
+        unplaced = "附近没有指标用语" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
