@@ -70,6 +70,7 @@ class Reading:
     breakdown: bool  # the sentence starts with 其中: it breaks down the sentence before
     project_context: bool
     left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
+    in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
 
     @cached_property
     def head(self) -> str:
@@ -183,7 +184,7 @@ def growth_sign(window: str) -> int | None:
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
-    kind = "target" if is_target(reading.head) or names_a_goal_after(reading) else "actual"
+    kind = "target" if is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) else "actual"
     for gate in AMOUNT_GATES:
         if gate(reading):
             raise LeftOut(gate.__name__)
@@ -468,6 +469,11 @@ def is_target(head: str) -> bool:
     if has(cues()["annual_plan"], head):
         goal = max(goal, _last_end(cues()["annual_plan"], head))
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+def planned_here(reading: Reading) -> bool:
+    """A figure in a plan section is a goal unless its sentence reports it as achieved."""
+    return reading.in_plan_section and not has(cues()["achieved"], reading.head)
 
 
 def names_a_goal_after(reading: Reading) -> bool:

@@ -27,6 +27,7 @@ from .fact_lexicon import (
 )
 from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
 from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope
+from .fact_sections import in_plan, plan_spans
 from .normalize import normalize
 from .periods import period_before
 from .schema import stable_id
@@ -157,6 +158,7 @@ def read_facts(text: str, zone_at) -> Extraction:
     """Every quantity of a normalised text read sentence by sentence into facts or left-out figures."""
     extraction = Extraction()
     quantities = find_quantities(text)
+    plans = plan_spans(text)
     position = 0
     previous_sentence_facts: list[Fact] = []
     for sentence in sentences(text):
@@ -166,7 +168,10 @@ def read_facts(text: str, zone_at) -> Extraction:
                 in_sentence.append(quantities[position])
             position += 1
         left_out: list[tuple[Quantity, str]] = []
-        sentence_facts = _read_sentence(text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out)
+        planned = in_plan(plans, sentence.start)
+        sentence_facts = _read_sentence(
+            text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out, planned
+        )
         _apply_respectively(text, sentence, sentence_facts, left_out)
         extraction.left_out.extend(left_out)
         extraction.facts.extend(sentence_facts)
@@ -175,7 +180,9 @@ def read_facts(text: str, zone_at) -> Extraction:
     return extraction
 
 
-def _read_sentence(text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here) -> list[Fact]:
+def _read_sentence(
+    text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, planned: bool
+) -> list[Fact]:
     sentence_facts: list[Fact] = []
     breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
     project_context = any(fact.metric == "projects" for fact in previous_facts)
@@ -183,7 +190,7 @@ def _read_sentence(text, sentence, quantities, previous_facts, zone_at, extracti
     for quantity in quantities:
         reading = Reading(
             text, sentence, quantity, text[previous_end : quantity.start],
-            sentence_facts, previous_facts, breakdown, project_context, left_out_here,
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned,
         )
         previous_end = quantity.end
         try:
