@@ -71,6 +71,7 @@ class Reading:
     project_context: bool
     left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
+    doc_year: int | None = None  # the year the report was signed, when known
 
     @cached_property
     def head(self) -> str:
@@ -184,7 +185,8 @@ def growth_sign(window: str) -> int | None:
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
-    kind = "target" if is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) else "actual"
+    goal = is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+    kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:
         if gate(reading):
             raise LeftOut(gate.__name__)
@@ -469,6 +471,19 @@ def is_target(head: str) -> bool:
     if has(cues()["annual_plan"], head):
         goal = max(goal, _last_end(cues()["annual_plan"], head))
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
+
+
+def future_year(reading: Reading) -> bool:
+    """到2025年…达到120亿元 in a report signed before 2025: a goal for a year still to come."""
+    if reading.doc_year is None:
+        return False
+    years = list(_BY_YEAR.finditer(reading.head))
+    if not years or int(years[-1].group(1)) <= reading.doc_year:
+        return False
+    return _last_end(cues()["achieved"], reading.head) < years[-1].end()
 
 
 def planned_here(reading: Reading) -> bool:

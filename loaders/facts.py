@@ -150,11 +150,11 @@ class Extraction:
 
 def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
     """Facts of one normalised text, and the money/area figures that could not be placed."""
-    extraction = read_facts(text, zone_at)
+    extraction = read_facts(text, zone_at, doc_year)
     return extraction.facts, extraction.unplaced
 
 
-def read_facts(text: str, zone_at) -> Extraction:
+def read_facts(text: str, zone_at, doc_year: int | None = None) -> Extraction:
     """Every quantity of a normalised text read sentence by sentence into facts or left-out figures."""
     extraction = Extraction()
     quantities = find_quantities(text)
@@ -170,7 +170,8 @@ def read_facts(text: str, zone_at) -> Extraction:
         left_out: list[tuple[Quantity, str]] = []
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
-            text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out, planned
+            text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
+            planned=planned, doc_year=doc_year,
         )
         _apply_respectively(text, sentence, sentence_facts, left_out)
         extraction.left_out.extend(left_out)
@@ -181,7 +182,8 @@ def read_facts(text: str, zone_at) -> Extraction:
 
 
 def _read_sentence(
-    text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, planned: bool
+    text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
+    doc_year: int | None,
 ) -> list[Fact]:
     sentence_facts: list[Fact] = []
     breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
@@ -190,7 +192,7 @@ def _read_sentence(
     for quantity in quantities:
         reading = Reading(
             text, sentence, quantity, text[previous_end : quantity.start],
-            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned,
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
         )
         previous_end = quantity.end
         try:
