@@ -103,6 +103,7 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
             fact.status = status
     wholes = [f for f in before if f.kind != "growth"]
     figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
+    figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
     removed = []
     if None in figures and len(figures) == len(growths) >= 1:
         for fact, whole in zip(growths, figures, strict=True):
