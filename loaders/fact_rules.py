@@ -155,6 +155,15 @@ def read_growth(reading: Reading) -> Decision:
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
     if found:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+    foreign = foreign_amount_before(reading)
+    if foreign:
+        if foreign[1] is None:
+            raise LeftOut("growth_of_a_foreign_currency_amount")  # 合同利用外资8174万美元，增长1.8倍
+        keyword = foreign[1]
+        metric = keyword.project_metric if reading.project_context or reading.sentence_facts and any(
+            f.metric == "projects" for f in reading.sentence_facts
+        ) else keyword.metric
+        return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
     listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
     between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
@@ -168,6 +177,25 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
+    """The amount in another currency right before a growth rate (no fact of ours comes between),
+    with the money wording of its clause if it has one: the growth is that amount's."""
+    if not reading.left_out:
+        return None
+    quantity, rule = reading.left_out[-1]
+    if rule != "unit_of_no_metric" or not quantity.dimension.startswith("money_"):
+        return None
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > quantity.start:
+        return None
+    if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
+        return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
+    clause = reading.text[clause_start(reading.text, quantity.start, reading.sentence.start) : quantity.start]
+    if names_other_indicator(clause):
+        return quantity, None
+    found = last_keyword(clause, "money")
+    return quantity, (found[0] if found else None)
 
 
 def growth_sign(window: str) -> int | None:
