@@ -235,6 +235,8 @@ def read_amount(reading: Reading) -> Decision:
     listed = count_list_item(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
+    if reading.quantity.dimension == "count" and counts_something_named_after(reading):
+        raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
     if follows_a_figure_left_out(reading):
@@ -532,17 +534,34 @@ def _last_end(words: list[str], text: str) -> int:
     return found
 
 
+def counts_something_named_after(reading: Reading) -> bool:
+    """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
+    after = reading.after[:16]
+    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
+        tuple(cues()["count_continuations"])
+    )
+
+
+def counted_noun_after(reading: Reading) -> re.Match | None:
+    """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
+    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
+    noun = COUNT_NOUN.match(reading.after[:16])
+    if not noun or has(cues()["zone_words"], noun.group(1)):
+        return None
+    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
+
+
 def count_wording(reading: Reading) -> Keyword | None:
     """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
     a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
     after = reading.after[:16]
-    noun = COUNT_NOUN.match(after)
+    noun = counted_noun_after(reading)
     if noun:
         return keyword_index()[counted_noun(noun)]
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]
-    if _CJK_START.match(after) and not after.startswith(tuple(cues()["count_continuations"])):
+    if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
     return found[0] if found else None

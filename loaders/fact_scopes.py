@@ -11,11 +11,11 @@ if TYPE_CHECKING:
     from .facts import Fact
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
-COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家)")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家|公司)")
 
 
 def counted_noun(match: re.Match) -> str:
-    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家)."""
+    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司)."""
     return "项目" if match.group(2) == "项目" else "企业"
 
 
