@@ -102,6 +102,7 @@ class Decision:
     inherited: Fact | None = None
     basis: str | None = None
     stated_completion: float | None = None
+    wording_at: int | None = None  # where the wording starts in the figure's window
 
 
 def clause_after(text: str, end: int) -> str:
@@ -221,7 +222,7 @@ def read_amount(reading: Reading) -> Decision:
     found = amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
-        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword))
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .fact_lexicon import scope_words, status_pattern
+from .fact_lexicon import cues, has, scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .facts import Fact
@@ -72,6 +72,16 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+
+
+def part_of_area(window: str, wording_at: int) -> str | None:
+    """The part of the zone a bare 面积 is said of (其中建设重点区面积152平方公里 -> 建设重点区);
+    None when it is the zone itself (园区面积, 该区面积)."""
+    words = re.split(r"[，,；;：:、（）()]", window[:wording_at])[-1]
+    words = _SCOPE_FILLER.sub("", re.sub(r"\s", "", words))
+    if not 2 <= len(words) <= 12 or words in ("该区", "全区", "本区", "区域", "总") or has(cues()["zone_words"], words):
+        return None
+    return words
 
 
 def names_another_group(window: str) -> bool:

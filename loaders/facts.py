@@ -26,7 +26,7 @@ from .fact_lexicon import (
     word_pattern,
 )
 from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
-from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope
+from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .fact_sections import in_plan, plan_spans
 from .normalize import normalize
 from .periods import period_before
@@ -278,7 +278,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
     keyword = decision.keyword
     cumulative = bool(keyword and keyword.cumulative) or period_cumulative or has(cues()["cumulative"], reading.clause)
     if metric == "employment":
-        cumulative = True
+        cumulative = not has(cues()["flows"], window)  # a headcount, unless new jobs of the period (新增就业)
     if metric == "enterprises" and has(cues()["standing_count_words"], window):
         cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
     same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
@@ -302,6 +302,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         scope = lexicon_scope(clause_window + reading.after[:8])
         if scope and scope.endswith("项目") and not metric.startswith("project"):
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
+        if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
+            scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
         owner = _AREA_OWNER.match(reading.after)
         if scope is None and quantity.dimension == "area" and owner:
             scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
