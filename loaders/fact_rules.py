@@ -214,7 +214,10 @@ def growth_sign(window: str) -> int | None:
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
-    goal = is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+    goal = (
+        is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+    )
     kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:
         if gate(reading):
@@ -301,7 +304,17 @@ def size_class(reading: Reading) -> bool:
     return reading.after.startswith(tuple(cues()["size_class_after"]))
 
 
-AMOUNT_GATES = (size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount)
+def projection_of_a_project(reading: Reading) -> bool:
+    """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
+    (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
+    projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
+    one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
+    return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
+
+
+AMOUNT_GATES = (
+    size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+)
 
 
 _PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")
