@@ -221,7 +221,7 @@ def read_amount(reading: Reading) -> Decision:
     kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:
         if gate(reading):
-            raise LeftOut(gate.__name__)
+            raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
     found = amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
@@ -312,8 +312,18 @@ def projection_of_a_project(reading: Reading) -> bool:
     return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
 
 
+# Gates whose figures still get a quality note: the reader may want to see them.
+GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
+
+
+def a_quota(reading: Reading) -> bool:
+    """1100亩土地指标: a land quota, not an area of the zone."""
+    return reading.after.startswith(tuple(cues()["quota_after"]))
+
+
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    a_quota,
 )
 
 
