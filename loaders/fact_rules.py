@@ -12,19 +12,29 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .fact_gates import (
+    AMOUNT_GATES,
+    GATE_NOTES,
+    about_a_wider_place,
+    about_a_wider_place_before,
+    project_group_after,
+)
+from .fact_kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
 from .fact_lexicon import (
     METRIC_DIMENSION,
-    NOT_A_METRIC,
     Keyword,
     cues,
     has,
-    keyword_index,
-    keyword_pattern,
-    metric_units,
-    status_pattern,
     word_pattern,
 )
-from .fact_scopes import ANNUAL_TASK_END, COUNT_NOUN, counted_noun, names_another_group
+from .fact_scopes import ANNUAL_TASK_END, names_another_group
+from .fact_wordings import (
+    amount_wording,
+    counts_something_named_after,
+    last_keyword,
+    names_an_indicator_of_its_own,
+    names_other_indicator,
+)
 from .periods import base_year
 from .text import Sentence, clause_start
 from .units import Quantity
@@ -33,20 +43,7 @@ if TYPE_CHECKING:
     from .facts import Fact
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
-_TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
-_PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
-_NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
-_CJK_START = re.compile(r"[\u4e00-\u9fff]")
-_OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
-_COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 _COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
-_SEVERAL_ZONES = re.compile(
-    r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
-    r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
-)
-_CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
-
-
 class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
     """A figure seen but not kept: `rule` names the rule that left it out; `unplaced` is the
     quality note for a money/area figure nobody could place."""
@@ -123,19 +120,6 @@ def decide(reading: Reading) -> Decision:
     raise LeftOut("unit_of_no_metric")
 
 
-def about_a_wider_place(reading: Reading) -> bool:
-    """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
-    (and names no zone before the figure) gives that place's figures, not the zone's."""
-    subject = _WIDER_SUBJECT.match(reading.head)
-    return bool(subject) and not has(cues()["zone_words"], reading.head[subject.end() :])
-
-
-_WIDER_SUBJECT = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
-    r"(?:全市|全省|全县|全国|全州|全盟|我市|我省|我县)"
-)
-
-
 # --- growth rates ------------------------------------------------------------------------
 
 
@@ -199,16 +183,6 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
     return quantity, (found[0] if found else None)
 
 
-def growth_sign(window: str) -> int | None:
-    up = list(word_pattern(tuple(cues()["growth_up"])).finditer(window))
-    down = list(word_pattern(tuple(cues()["growth_down"])).finditer(window))
-    if not up and not down:
-        return None
-    last_up = up[-1].end() if up else -1
-    last_down = down[-1].end() if down else -1
-    return -1 if last_down > last_up else 1
-
-
 # --- amounts: money, area, people, counts ------------------------------------------------
 
 
@@ -252,107 +226,6 @@ def read_amount(reading: Reading) -> Decision:
     return with_completion(reading, Decision(inherited.metric, kind, reading.quantity.value, inherited=inherited))
 
 
-def size_of_a_change(reading: Reading) -> bool:
-    """比上年增加12.3亿元: the size of a change, not a figure of its own."""
-    return bool(_CHANGE_END.search(reading.window))
-
-
-def sum_of_several_zones(reading: Reading) -> bool:
-    """全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure."""
-    text, quantity = reading.text, reading.quantity
-    return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
-
-
-_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
-
-
-def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目, 3000万元以上国内市外项目: a money threshold naming a group, not an amount."""
-    if reading.quantity.dimension != "money" or is_outside_capital(reading):
-        return False
-    return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
-
-
-def one_item_amount(reading: Reading) -> bool:
-    """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
-    if reading.quantity.dimension != "money" or is_outside_capital(reading):
-        return False
-    after = reading.after
-    if _COMPLETION.match(after):
-        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
-    if project_group_after(reading):
-        return False  # 总投资177亿元的29个项目: the total of a group of projects
-    if after.startswith(tuple(cues()["item_after"])):
-        return True
-    builds = word_pattern(tuple(cues()["build_verbs"]))
-    facilities = word_pattern(tuple(cues()["facility_nouns"]))
-    if builds.match(after) and facilities.search(after):
-        return True  # 投资700万元新建10千伏开闭所
-    clause = reading.window[reading.window.rfind("，") + 1 :]
-    built = builds.search(clause)
-    if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
-        return True  # 新建办公楼及展厅共投资1300万元
-    if _PROJECT_NAME_AFTER.match(after) and not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"])):
-        return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
-    if _NAMED_AFTER.match(after):
-        return not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"]))
-    return False
-
-
-def size_class(reading: Reading) -> bool:
-    """百亿级企业, 千亿级产业集群: a class of size, not an amount."""
-    return reading.after.startswith(tuple(cues()["size_class_after"]))
-
-
-def projection_of_a_project(reading: Reading) -> bool:
-    """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
-    (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
-    projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
-    one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
-
-
-# Gates whose figures still get a quality note: the reader may want to see them.
-GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
-
-
-def a_quota(reading: Reading) -> bool:
-    """1100亩土地指标: a land quota, not an area of the zone."""
-    return reading.after.startswith(tuple(cues()["quota_after"]))
-
-
-AMOUNT_GATES = (
-    size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota,
-)
-
-
-_PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")
-
-
-def project_group_after(reading: Reading) -> bool:
-    """总投资177.26亿元的29个项目集中签约: the money figure sizes the group of projects counted after it."""
-    return bool(_PROJECT_GROUP_AFTER.match(reading.after))
-
-
-def is_outside_capital(reading: Reading) -> bool:
-    """引进京行公司投资1亿元: capital brought in by a company, a financing figure."""
-    return bool(_OUTSIDE_CAPITAL.search(reading.window))
-
-
-def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
-    """The wording that names the amount's metric, and where it starts in the window."""
-    if reading.quantity.dimension == "count":
-        keyword = count_wording(reading)
-        if keyword is None:
-            marker = word_pattern(tuple(cues()["respectively"])).search(reading.head)
-            if marker:
-                listed = last_keyword(reading.head[: marker.start()], "count")
-                keyword = listed[0] if listed else None
-        return (keyword, 0) if keyword else None
-    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
-
-
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
@@ -371,18 +244,6 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     return metric
 
 
-_INDICATOR_NAME_END = re.compile(
-    r"[\u4e00-\u9fff]{2,}(?:收入|总额|销售额|资金|外资|总值|增加值|利润|人口)"
-    r"(?:达到|达|为|约为|约|近|超过|超|突破|共计|共|累计|实现|完成|了)*$"
-)
-
-
-def names_an_indicator_of_its_own(window: str) -> bool:
-    """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
-    clause = re.split(r"[，；：,;:、（(]|其中", window)[-1]
-    return bool(_INDICATOR_NAME_END.search(clause))
-
-
 def zone_share_wording(reading: Reading) -> Keyword | None:
     """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
     takes the wording of that figure."""
@@ -392,10 +253,6 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
     return found[0] if found else None
-
-
-def about_a_wider_place_before(reading: Reading) -> bool:
-    return bool(_WIDER_SUBJECT.match(reading.head))
 
 
 def starts_new_indicator(reading: Reading) -> bool:
@@ -449,16 +306,6 @@ def follows_a_figure_left_out(reading: Reading) -> bool:
     return after_last_fact and rule in OWN_INDICATOR_RULES | GROWTH_LEFT_OUT_RULES
 
 
-def with_completion(reading: Reading, decision: Decision) -> Decision:
-    """完成年任务75亿元的23.7%: the task is a target, and the share done is its stated completion."""
-    text, end = reading.text, reading.quantity.end
-    completion = _COMPLETION.match(text, end, end + 10)
-    if ANNUAL_TASK_END.search(reading.window) and completion:
-        decision.kind = "target"
-        decision.stated_completion = float(completion.group(1))
-    return decision
-
-
 # Rules that leave a figure out because it is an indicator of its own: a growth rate right after
 # such a figure is that indicator's growth, not the growth of the fact before it.
 OWN_INDICATOR_RULES = {
@@ -472,120 +319,3 @@ OWN_INDICATOR_RULES = {
 
 
 GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}
-
-
-# --- wordings ----------------------------------------------------------------------------
-
-
-def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
-    """The metric wording nearest the end of `window` whose metric fits the dimension.
-
-    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
-    wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
-    best = None
-    for match in keyword_pattern().finditer(window):
-        keyword = keyword_index()[match.group()]
-        if keyword.metric == NOT_A_METRIC:
-            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
-        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
-            best = (keyword, match.start())
-    if best is None or best[0].metric == NOT_A_METRIC:
-        return None
-    wider = word_pattern(tuple(cues()["wider_places"]))
-    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
-        return None
-    if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
-        return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
-    if other and other[-1].start() >= best[1] + len(best[0].word):
-        return None
-    return best
-
-
-def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
-    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
-    for word, metric in cues()["wordings_after"].items():
-        if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
-            return Keyword(word, metric, metric, False), reading.quantity.end
-    return None
-
-
-def names_other_indicator(window: str) -> bool:
-    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if word_pattern(tuple(cues()["other_indicators"])).search(window):
-        return True
-    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
-
-
-def is_target(head: str) -> bool:
-    """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
-    achievement word comes after it (计划完成投资50亿元，实际完成42亿元)."""
-    cleaned = word_pattern(tuple(cues()["not_target"])).sub(lambda match: "\0" * len(match.group()), head)
-    goal = _last_end(cues()["target"], cleaned)
-    if has(cues()["annual_plan"], head):
-        goal = max(goal, _last_end(cues()["annual_plan"], head))
-    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
-
-
-_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
-
-
-def future_year(reading: Reading) -> bool:
-    """到2025年…达到120亿元 in a report signed before 2025: a goal for a year still to come."""
-    if reading.doc_year is None:
-        return False
-    years = list(_BY_YEAR.finditer(reading.head))
-    if not years or int(years[-1].group(1)) <= reading.doc_year:
-        return False
-    return _last_end(cues()["achieved"], reading.head) < years[-1].end()
-
-
-def planned_here(reading: Reading) -> bool:
-    """A figure in a plan section is a goal unless its sentence reports it as achieved."""
-    return reading.in_plan_section and not has(cues()["achieved"], reading.head)
-
-
-def names_a_goal_after(reading: Reading) -> bool:
-    """达成3600亿元目标: the figure is the goal the words after it name."""
-    return reading.after.startswith(tuple(cues()["target_after"]))
-
-
-def _last_end(words: list[str], text: str) -> int:
-    """Where the last of `words` in `text` ends (-1 when none is there)."""
-    found = -1
-    for match in word_pattern(tuple(words)).finditer(text):
-        found = match.end()
-    return found
-
-
-def counts_something_named_after(reading: Reading) -> bool:
-    """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
-    after = reading.after[:16]
-    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
-        tuple(cues()["count_continuations"])
-    )
-
-
-def counted_noun_after(reading: Reading) -> re.Match | None:
-    """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
-    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
-    noun = COUNT_NOUN.match(reading.after[:16])
-    if not noun or has(cues()["zone_words"], noun.group(1)):
-        return None
-    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
-
-
-def count_wording(reading: Reading) -> Keyword | None:
-    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
-    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
-    after = reading.after[:16]
-    noun = counted_noun_after(reading)
-    if noun:
-        return keyword_index()[counted_noun(noun)]
-    status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
-    if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
-        return keyword_index()["项目"]
-    if counts_something_named_after(reading):
-        return None  # counts something else: 24个对外开放重点产业集聚区
-    found = last_keyword(reading.window, "count")
-    return found[0] if found else None
