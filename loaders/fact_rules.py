@@ -2,7 +2,9 @@
 
 Each rule is a small function named after what it decides. A rule that leaves a figure out
 raises `LeftOut` with its own name, so `facts.explain` can say why a figure was not kept.
-Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
+This module holds the reading order; the rules live by what they decide: fact_gates (figures
+that are no zone amount), fact_wordings (which metric the words name), fact_kinds (goal or
+report). Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
 """
 
 from __future__ import annotations
