@@ -105,6 +105,14 @@ def projection_of_a_project(reading: Reading) -> bool:
     return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
 
 
+def firms_served(reading: Reading) -> bool:
+    """走访企业120家, 帮助32家企业, 为企业解决问题86个: what the zone's staff did for firms, not a count of
+    the zone's firms."""
+    if reading.quantity.dimension != "count" or not has(cues()["service_verbs"], reading.clause):
+        return False
+    return has(["企业", "厂商", "公司"], reading.clause + reading.after[:12])  # 督促13个在建项目 stays a count
+
+
 # Gates whose figures still get a quality note: the reader may want to see them.
 GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
 
@@ -116,7 +124,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota,
+    a_quota, firms_served,
 )
 
 
