@@ -34,6 +34,7 @@ from .fact_wordings import (
     amount_wording,
     counts_something_named_after,
     last_keyword,
+    names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
 )
@@ -237,7 +238,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
     if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
-        if not has(cues()["project_groups"], own_clause):
+        if not names_a_project_group(own_clause):
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
         return "investment_infrastructure"

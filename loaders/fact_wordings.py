@@ -120,3 +120,12 @@ def count_wording(reading: Reading) -> Keyword | None:
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
     return found[0] if found else None
+
+
+def names_a_project_group(clause: str) -> bool:
+    """重点工业项目, 在建亿元以上产业项目: a group qualifier within a few words before 项目 (a named
+    project such as 某某公司年产10万吨项目 has none)."""
+    for match in re.finditer("项目", clause):
+        if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
+            return True
+    return False
