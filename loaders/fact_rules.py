@@ -206,6 +206,9 @@ def read_amount(reading: Reading) -> Decision:
     share = zone_share_wording(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
+    goal = goal_reached_in_part(reading)
+    if goal:
+        return Decision(goal.metric, "actual", reading.quantity.value, inherited=goal)  # 计划投资10亿元，已完成8亿元
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
@@ -256,6 +259,18 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
     return found[0] if found else None
+
+
+def goal_reached_in_part(reading: Reading) -> Fact | None:
+    """年度计划投资10亿元，已完成8亿元: a wordless amount after an achievement word is what was done of
+    the goal before it (same dimension), an actual of the goal's metric."""
+    if not has(cues()["achieved"], reading.window):
+        return None
+    goals = [
+        fact for fact in reading.sentence_facts
+        if fact.kind == "target" and METRIC_DIMENSION.get(fact.unit) == reading.quantity.dimension
+    ]
+    return goals[-1] if goals else None
 
 
 def starts_new_indicator(reading: Reading) -> bool:

@@ -314,7 +314,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         scope = group.scope if group else None
     inherited = decision.inherited
     if scope is None and inherited is not None:
-        scope = inherited.scope if decision.kind == "growth" else inherited_scope(reading.window, inherited)
+        same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
+        scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
     return scope
 
 
