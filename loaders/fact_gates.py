@@ -105,6 +105,12 @@ def projection_of_a_project(reading: Reading) -> bool:
     return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
 
 
+def a_milestone(reading: Reading) -> bool:
+    """首次突破千亿元, 突破百亿元大关: a round mark passed, not the figure itself (which is given beside it)."""
+    window = reading.window.rstrip()
+    return window.endswith(tuple(cues()["milestone_before"])) or reading.after.startswith(tuple(cues()["milestone_after"]))
+
+
 def firms_served(reading: Reading) -> bool:
     """走访企业120家, 帮助32家企业, 为企业解决问题86个: what the zone's staff did for firms, not a count of
     the zone's firms."""
@@ -124,7 +130,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served,
+    a_quota, firms_served, a_milestone,
 )
 
 

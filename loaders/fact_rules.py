@@ -206,6 +206,9 @@ def read_amount(reading: Reading) -> Decision:
     share = zone_share_wording(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
+    passed = wording_of_a_milestone_before(reading)
+    if passed:
+        return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
     goal = goal_reached_in_part(reading)
     if goal:
         return Decision(goal.metric, "actual", reading.quantity.value, inherited=goal)  # 计划投资10亿元，已完成8亿元
@@ -258,6 +261,15 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
         return None
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
+    """产值首次突破100亿元，达106亿元: the figure after a milestone takes the milestone's wording."""
+    if not reading.left_out or reading.left_out[-1][1] != "a_milestone":
+        return None
+    milestone = reading.left_out[-1][0]
+    found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
     return found[0] if found else None
 
 
