@@ -77,7 +77,7 @@ _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
 def part_of_area(window: str, wording_at: int) -> str | None:
     """The part of the zone a bare 面积 is said of (其中建设重点区面积152平方公里 -> 建设重点区);
     None when it is the zone itself (园区面积, 该区面积)."""
-    words = re.split(r"[，,；;：:、（）()]", window[:wording_at])[-1]
+    words = re.split(r"[，,；;：:、（）()]", window[max(0, wording_at - 24) : wording_at])[-1]
     words = _SCOPE_FILLER.sub("", re.sub(r"\s", "", words))
     if not 2 <= len(words) <= 12 or words in ("该区", "全区", "本区", "区域", "总") or has(cues()["zone_words"], words):
         return None
@@ -87,7 +87,7 @@ def part_of_area(window: str, wording_at: int) -> str | None:
 def names_another_group(window: str) -> bool:
     """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
     something else (no scope word, no total), so it does not continue the count before it."""
-    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window)[-1])
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
     words = _SCOPE_FILLER.sub("", words)
     if "其中" in window:
         return False  # 其中，生命健康产业园55户: a breakdown of the count before

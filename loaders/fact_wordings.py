@@ -45,7 +45,7 @@ _INDICATOR_NAME_END = re.compile(
 
 def names_an_indicator_of_its_own(window: str) -> bool:
     """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
-    clause = re.split(r"[，；：,;:、（(]|其中", window)[-1]
+    clause = re.split(r"[，；：,;:、（(]|其中", window[-48:])[-1]  # bounded: no long search on a run of text
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
