@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .fact_lexicon import scope_words
+from .fact_lexicon import cues, has, scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .facts import Fact
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)目标$")
-COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业)")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家|公司)")
+
+
+def counted_noun(match: re.Match) -> str:
+    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司)."""
+    return "项目" if match.group(2) == "项目" else "企业"
 
 
 def lexicon_scope(window: str) -> str | None:
@@ -42,8 +47,8 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
     following = COUNT_NOUN.match(after)
-    if following and following.group(2) == noun and following.group(1):
-        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + noun
+    if following and counted_noun(following) == noun and following.group(1):
+        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)
     at = clause_window.rfind(noun)
     if at < 0:
         return lexicon_scope(clause_window)
@@ -67,6 +72,29 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+
+
+def part_of_area(window: str, wording_at: int) -> str | None:
+    """The part of the zone a bare 面积 is said of (其中建设重点区面积152平方公里 -> 建设重点区);
+    None when it is the zone itself (园区面积, 该区面积)."""
+    words = re.split(r"[，,；;：:、（）()]", window[max(0, wording_at - 24) : wording_at])[-1]
+    words = _SCOPE_FILLER.sub("", re.sub(r"\s", "", words))
+    if not 2 <= len(words) <= 12 or words in ("该区", "全区", "本区", "区域", "总") or has(cues()["zone_words"], words):
+        return None
+    return words
+
+
+def names_another_group(window: str) -> bool:
+    """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
+    something else (no scope word, no total), so it does not continue the count before it."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
+    words = _SCOPE_FILLER.sub("", words)
+    if "其中" in window:
+        return False  # 其中，生命健康产业园55户: a breakdown of the count before
+    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(words):
+        return False  # a total, a base, or a status of the same group (其中已落地9个)
+    return lexicon_scope(words) is None
+
 
 
 def financing_scope(head: str) -> str | None:

@@ -3,7 +3,9 @@
 Every quantity is read against the words between it and the figure before it in the same
 sentence (its window): the nearest metric wording names the metric, cue words the kind.
 A figure with no wording of its own continues the sentence's last metric (其中 breakdowns,
-restatements in other units, growth rates). Wordings and cues are data in lexicon/.
+restatements in other units, growth rates). The rules that decide are named functions in
+fact_rules.py; each figure they leave out keeps the rule's name (see `explain`). Wordings and
+cues are data in lexicon/.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from dataclasses import dataclass, field
 from .fact_lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
-    Keyword,
     cues,
     has,
     keyword_index,
@@ -24,28 +25,15 @@ from .fact_lexicon import (
     status_pattern,
     word_pattern,
 )
-from .fact_scopes import (
-    ANNUAL_TASK_END,
-    COUNT_NOUN,
-    financing_scope,
-    group_scope,
-    inherited_scope,
-    lexicon_scope,
-)
-from .periods import base_year, period_before
+from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
+from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
+from .fact_sections import in_plan, plan_spans
+from .normalize import normalize
+from .periods import period_before
 from .schema import stable_id
 from .text import clause_start, sentences
 from .units import Quantity, find_quantities
 
-_CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
-_TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
-_NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
-_CJK_START = re.compile(r"[\u4e00-\u9fff]")
-_OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
-_COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
-_COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
-_SEVERAL_ZONES = re.compile(r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d+|[二三四五六七八九十]+)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)")
-_CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 
 
@@ -72,128 +60,33 @@ class Fact:
     children: list = field(default_factory=list)
 
 
-def _last_keyword(window: str, dimension: str) -> tuple[Keyword, int] | None:
-    """The metric wording nearest the end of `window` whose metric fits the dimension.
-
-    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
-    wording is about a wider place (县城建成区面积)."""
-    best = None
-    for match in keyword_pattern().finditer(window):
-        keyword = keyword_index()[match.group()]
-        if keyword.metric == NOT_A_METRIC:
-            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
-        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
-            best = (keyword, match.start())
-    if best is None or best[0].metric == NOT_A_METRIC:
-        return None
-    wider = word_pattern(tuple(cues()["wider_places"]))
-    if wider.search(window, max(0, best[1] - 3), best[1]):
-        return None
-    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
-    if other and other[-1].start() >= best[1] + len(best[0].word):
-        return None
-    return best
+def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_out: list[tuple[Quantity, str]]) -> None:
+    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order;
+    each part of the sentence between ； is a list of its own."""
+    for start, end in _semicolon_parts(text, sentence):
+        part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
+        marker = word_pattern(tuple(cues()["respectively"])).search(text, start, end)
+        if marker and part_facts:
+            removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
+            for fact in removed:
+                sentence_facts.remove(fact)
 
 
-def _wording_after(text: str, quantity: Quantity, dimension: str) -> tuple[Keyword, int] | None:
-    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
-    after = _clause_after(text, quantity.end)
-    for word, metric in cues()["wordings_after"].items():
-        if after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == dimension:
-            return Keyword(word, metric, metric, False), quantity.end
-    return None
+def _semicolon_parts(text: str, sentence) -> list[tuple[int, int]]:
+    parts, start = [], sentence.start
+    for match in re.finditer(r"[；;]", text[sentence.start : sentence.end]):
+        parts.append((start, sentence.start + match.end()))
+        start = sentence.start + match.end()
+    return parts + [(start, sentence.end)]
 
 
-def _names_other_indicator(window: str) -> bool:
-    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if word_pattern(tuple(cues()["other_indicators"])).search(window):
-        return True
-    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
-
-
-def _is_target(head: str) -> bool:
-    cleaned = word_pattern(tuple(cues()["not_target"])).sub("", head)
-    return has(cues()["target"], cleaned)
-
-
-def _growth_sign(window: str) -> int | None:
-    up = list(word_pattern(tuple(cues()["growth_up"])).finditer(window))
-    down = list(word_pattern(tuple(cues()["growth_down"])).finditer(window))
-    if not up and not down:
-        return None
-    last_up = up[-1].end() if up else -1
-    last_down = down[-1].end() if down else -1
-    return -1 if last_down > last_up else 1
-
-
-def _project_status(clause: str, position: int) -> str | None:
-    """The project status word nearest the figure in its clause, strong words first."""
-    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
-    best = None
-    for match in status_pattern().finditer(clause):
-        status, strength = by_word[match.group()]
-        rank = (-strength, abs(match.start() - position))
-        if best is None or rank < best[0]:
-            best = (rank, status)
-    return best[1] if best else None
-
-
-def _clause_after(text: str, end: int) -> str:
-    stop = _CLAUSE_STOP.search(text, end)
-    return text[end : stop.start() if stop else len(text)]
-
-
-def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:
-    """A money figure that is the size of one named project or facility (投资12亿元的…项目)."""
-    after = _clause_after(text, quantity.end)
-    if _COMPLETION.match(after):
-        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
-    if after.startswith(tuple(cues()["item_after"])):
-        return True
-    builds = word_pattern(tuple(cues()["build_verbs"]))
-    facilities = word_pattern(tuple(cues()["facility_nouns"]))
-    if builds.match(after) and facilities.search(after):
-        return True  # 投资700万元新建10千伏开闭所
-    clause = window[window.rfind("，") + 1 :]
-    built = builds.search(clause)
-    if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
-        return True  # 新建办公楼及展厅共投资1300万元
-    if _NAMED_AFTER.match(after):
-        return not after.startswith(tuple(cues()["build_verbs"]) + ("进行", "用于", "增长", "同比", "以上", "左右"))
-    return False
-
-
-def _is_threshold(text: str, quantity: Quantity) -> bool:
-    after = _clause_after(text, quantity.end)
-    return after.startswith(tuple(cues()["threshold_after"]))
-
-
-def _count_metric(text: str, quantity: Quantity, window: str, sentence_facts: list[Fact]) -> Keyword | None:
-    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
-    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
-    after = _clause_after(text, quantity.end)[:16]
-    noun = COUNT_NOUN.match(after)
-    if noun:
-        return keyword_index()["项目" if noun.group(2) == "项目" else "企业"]
-    if status_pattern().match(after.lstrip("已正在实质性全部均都")) and any(f.metric == "projects" for f in sentence_facts):
-        return keyword_index()["项目"]
-    if _CJK_START.match(after) and not after.startswith(("以上", "左右", "多", "余", "已", "正在", "全部", "均", "都", "和", "及", "与")):
-        return None  # counts something else: 24个对外开放重点产业集聚区
-    found = _last_keyword(window, "count")
-    return found[0] if found else None
-
-
-def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None:
-    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order."""
-    head = text[sentence.start : sentence.end]
-    marker = word_pattern(tuple(cues()["respectively"])).search(head)
-    if not marker:
-        return
-    at = sentence.start + marker.start()
-    before, after = [f for f in sentence_facts if f.quantity.end <= at], [f for f in sentence_facts if f.quantity.start > at]
+def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], left_out) -> list[Fact]:
+    """One list with 分别 at `at`: metrics, statuses and growth rates paired in order; returns the
+    growth rates of figures left out, which are dropped."""
+    before, after = [f for f in part_facts if f.quantity.end <= at], [f for f in part_facts if f.quantity.start > at]
     amounts = [f for f in after if f.kind != "growth"]
     growths = [f for f in after if f.kind == "growth"]
-    listed = text[sentence.start : at]
+    listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
     wordings = [
         k for k in wordings
@@ -209,14 +102,36 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact]) -> None
         for fact, status in zip(projects, statuses, strict=False):
             fact.status = status
     wholes = [f for f in before if f.kind != "growth"]
-    if len(wholes) >= 2 and len(growths) >= 2:
+    figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
+    figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
+    removed = []
+    if None in figures and len(figures) == len(growths) >= 1:
+        for fact, whole in zip(growths, figures, strict=True):
+            if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
+                removed.append(fact)
+                left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
+            else:
+                fact.metric, fact.scope = whole.metric, whole.scope
+    elif len(wholes) >= 2 and len(growths) >= 2:
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
+    return removed
+
+
+def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
+    """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
+    listed = [(whole.quantity.start, whole) for whole in wholes]
+    listed += [
+        (quantity.start, None)
+        for quantity, rule in left_out
+        if rule in OWN_INDICATOR_RULES and quantity.dimension not in ("percent", "ratio")
+    ]
+    return [figure for _, figure in sorted(listed, key=lambda item: item[0])]
 
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
     by_word = {word: (status, strength) for word, status, strength in project_statuses()}
-    found: list[tuple[int, str, int]] = []
+    found = []
     for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
         if not found or found[-1][1] != status:
@@ -224,11 +139,27 @@ def _statuses_in(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
+@dataclass
+class Extraction:
+    """Facts of one normalised text, the money/area figures nobody could place (quality notes),
+    and every figure seen but left out, with the rule that left it out."""
+
+    facts: list[Fact] = field(default_factory=list)
+    unplaced: list[tuple[Quantity, str]] = field(default_factory=list)
+    left_out: list[tuple[Quantity, str]] = field(default_factory=list)
+
+
 def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
     """Facts of one normalised text, and the money/area figures that could not be placed."""
-    facts: list[Fact] = []
-    unplaced: list[tuple[Quantity, str]] = []
+    extraction = read_facts(text, zone_at, doc_year)
+    return extraction.facts, extraction.unplaced
+
+
+def read_facts(text: str, zone_at, doc_year: int | None = None) -> Extraction:
+    """Every quantity of a normalised text read sentence by sentence into facts or left-out figures."""
+    extraction = Extraction()
     quantities = find_quantities(text)
+    plans = plan_spans(text)
     position = 0
     previous_sentence_facts: list[Fact] = []
     for sentence in sentences(text):
@@ -237,193 +168,82 @@ def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact],
             if quantities[position].start >= sentence.start:
                 in_sentence.append(quantities[position])
             position += 1
-        sentence_facts: list[Fact] = []
-        sentence_text = text[sentence.start : sentence.end]
-        starts_with_breakdown = sentence_text.lstrip("（(")[:3].startswith("其中")
-        project_context = any(fact.metric == "projects" for fact in previous_sentence_facts)
-        previous_end = sentence.start
-        for quantity in in_sentence:
-            window = text[previous_end : quantity.start]
-            previous_end = quantity.end
-            fact = _read_quantity(
-                text, sentence, quantity, window, sentence_facts, previous_sentence_facts,
-                starts_with_breakdown, project_context, zone_at, unplaced,
-            )
-            if fact is None:
-                continue
-            if fact.metric == "projects":
-                project_context = True
-            sentence_facts.append(fact)
-        _apply_respectively(text, sentence, sentence_facts)
-        facts.extend(sentence_facts)
+        left_out: list[tuple[Quantity, str]] = []
+        planned = in_plan(plans, sentence.start)
+        sentence_facts = _read_sentence(
+            text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
+            planned=planned, doc_year=doc_year,
+        )
+        _apply_respectively(text, sentence, sentence_facts, left_out)
+        extraction.left_out.extend(left_out)
+        extraction.facts.extend(sentence_facts)
         if sentence_facts:
             previous_sentence_facts = sentence_facts
-    return facts, unplaced
+    return extraction
 
 
-def _read_quantity(
-    text, sentence, quantity, window, sentence_facts, previous_facts, breakdown, project_context, zone_at, unplaced
-) -> Fact | None:
-    if quantity.rate:
-        return None
-    head = text[sentence.start : quantity.start]
-    dimension = quantity.dimension
-    kind = "target" if _is_target(head) else "actual"
-    parent_pool = sentence_facts or (previous_facts if breakdown else [])
-    keyword = None
-    inherited = None
-    basis = None
-    value = quantity.value
-    stated_completion = None
-    if dimension in ("percent", "ratio"):
-        sign = _growth_sign(window)
-        last = sentence_facts[-1] if sentence_facts else None
-        continued = last is not None and last.kind == "growth" and window.strip() in ("", "和", "、", "及", "与", "，")
-        if sign is None and continued and last is not None:
-            sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
-        if sign is None:
-            return None
-        kind = "growth"
-        basis = base_year(text[clause_start(text, quantity.start, sentence.start) : quantity.start])
-        if basis is None and continued and last is not None:
-            basis = last.basis
-        value = sign * (quantity.value * 100 if dimension == "ratio" else quantity.value)
-        found = _last_keyword(window, "money") or _last_keyword(window, "count") or _last_keyword(window, "area")
-        if found:
-            keyword = found[0]
-            metric = keyword.metric
-        elif _names_other_indicator(text[sentence_facts[-1].quantity.end if sentence_facts else sentence.start : quantity.start]):
-            return None  # 工业增加值(34.4亿元)增长9%: not the previous metric's growth
-        elif parent_pool:
-            inherited = parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
-            metric = inherited.metric
-        else:
-            return None
-    elif dimension in ("money", "area", "person", "count"):
-        if _CHANGE_END.search(window):
-            return None  # 比上年增加12.3亿元: the size of a change, not a figure of its own
-        if _SEVERAL_ZONES.search(text, clause_start(text, quantity.start, sentence.start), quantity.start):
-            return None  # 全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure
-        outside_capital = dimension == "money" and _OUTSIDE_CAPITAL.search(window)
-        if dimension == "money" and not outside_capital and (
-            _is_threshold(text, quantity) or _is_item_money(text, quantity, window)
-        ):
-            return None
-        if dimension == "count":
-            keyword = _count_metric(text, quantity, window, sentence_facts)
-            marker = word_pattern(tuple(cues()["respectively"])).search(head)
-            if keyword is None and marker:
-                listed = _last_keyword(head[: marker.start()], "count")
-                keyword = listed[0] if listed else None
-            found = (keyword, 0) if keyword else None
-        else:
-            found = _last_keyword(window, dimension) or _wording_after(text, quantity, dimension)
-        if found:
-            keyword = found[0]
-            metric = keyword.project_metric if project_context else keyword.metric
-            subject = window[: found[1]]
-            if metric != "financing" and dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
-                return None  # XX集团实现营业收入50亿元: one company's figure, not the zone's
-            if metric == "project_investment" and not project_context and keyword.metric == "project_investment":
-                return None  # 项目计划总投资1.2亿元 of one named project: an item amount, not a group total
-            if metric in ("investment",) and has(["基础设施", "厂房", "道路", "管网"], head) and keyword.word in ("投资", "投资额", "完成投资"):
-                metric = "investment_infrastructure"
-        elif _names_other_indicator(window):
-            return None  # 工业增加值34.4亿元 or 投资强度: an indicator outside the vocabulary
-        elif dimension == "money" and has(cues()["new_indicator_verbs"], window) and not ANNUAL_TASK_END.search(window):
-            unplaced.append((quantity, "另起一项指标，且无指标用语"))
-            return None  # 实现财政总收入21.8亿元: a figure of its own, not a part of the one before
-        else:
-            pool = parent_pool
-            breakdown_at = head.rfind("其中")
-            if window.strip() in ("（", "(") and sentence_facts:
-                pool = sentence_facts[-1:]  # a restatement in another unit: 56.51平方公里（8.48万亩）
-            elif breakdown_at >= 0 and sentence_facts:
-                before_breakdown = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at]
-                pool = before_breakdown or parent_pool
-            same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
-            if not same:
-                if dimension in ("money", "area"):
-                    unplaced.append((quantity, "附近没有指标用语"))
-                return None
-            inherited = same[-1]
-            metric = inherited.metric
-            if inherited.kind == "target" and kind == "actual":
-                kind = "target"
-        completion = _COMPLETION.match(text, quantity.end, quantity.end + 10)
-        if ANNUAL_TASK_END.search(window) and completion:
-            kind = "target"
-            stated_completion = float(completion.group(1))
-    else:
-        return None
+def _read_sentence(
+    text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
+    doc_year: int | None,
+) -> list[Fact]:
+    sentence_facts: list[Fact] = []
+    breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
+    project_context = any(fact.metric == "projects" for fact in previous_facts)
+    previous_end = sentence.start
+    for quantity in quantities:
+        reading = Reading(
+            text, sentence, quantity, text[previous_end : quantity.start],
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
+        )
+        previous_end = quantity.end
+        try:
+            decision = decide(reading)
+        except LeftOut as left_out:
+            left_out_here.append((quantity, left_out.rule))
+            if left_out.unplaced:
+                extraction.unplaced.append((quantity, left_out.unplaced))
+            continue
+        fact = _fact(reading, decision, zone_at)
+        if fact.metric == "projects":
+            project_context = True
+        sentence_facts.append(fact)
+    return sentence_facts
+
+
+def explain(document) -> list[dict]:
+    """The figures of a report (raw text, or a document dict with 'text') seen but not kept:
+    {start, end, raw, rule}, offsets into the original text, `rule` naming what left it out."""
+    original = document["text"] if isinstance(document, dict) else document
+    normalized = normalize(original)
+    rows = []
+    for quantity, rule in read_facts(normalized.text, lambda offset: None).left_out:
+        start, end = normalized.span(quantity.start, quantity.end)
+        rows.append({"start": start, "end": end, "raw": original[start:end], "rule": rule})
+    return rows
+
+
+def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
+    """The fact of a kept figure: the decision plus its period, parent, cumulation, scope and status."""
+    text, sentence, quantity = reading.text, reading.sentence, reading.quantity
+    metric, kind = decision.metric, decision.kind
     period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
     year, months = period.year, period.months
-    if stated_completion is not None:
+    if decision.stated_completion is not None:
         months = None  # 完成年任务X: the task is the whole year's
-    parent = None
-    breakdown_at = head.rfind("其中")
-    inner = [f for f in sentence_facts if f.quantity.end <= sentence.start + breakdown_at] if breakdown_at >= 0 else []
-    wholes = inner or (previous_facts if breakdown else [])
+    wholes = _wholes(reading)
     candidates = [fact for fact in wholes if fact.metric == metric and fact.kind == kind]
     parent = candidates[-1] if candidates else None
-    if year is None and breakdown and parent_pool:
-        year = parent_pool[0].year
-        months = months or parent_pool[0].months
-    clause = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
-    cumulative = bool(keyword and keyword.cumulative) or period.cumulative or has(cues()["cumulative"], clause)
-    if metric == "employment":
-        cumulative = True
-    if metric == "enterprises" and has(["入驻", "入园", "总数", "现有", "共有", "达到"], window):
-        cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
-    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
-    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
-        cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
-    if has(["截至目前", "截止目前", "已建成", "到目前"], head) or has(["在建"], _clause_after(text, quantity.end)[:12]):
-        cumulative = True
-    clause_window = text[max(clause_start(text, quantity.start, sentence.start), quantity.start - len(window)) : quantity.start]
-    if metric == "financing":
-        scope = financing_scope(head)
-    elif metric in ("projects", "enterprises"):
-        clause_text = text[clause_start(text, quantity.start, sentence.start) : quantity.start]
-        scope = group_scope(clause_text, "项目" if metric == "projects" else "企业", _clause_after(text, quantity.end)[:16])
-    else:
-        scope = lexicon_scope(clause_window + _clause_after(text, quantity.end)[:8])
-        if scope and scope.endswith("项目") and not metric.startswith("project"):
-            scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
-        owner = _AREA_OWNER.match(_clause_after(text, quantity.end))
-        if scope is None and dimension == "area" and owner:
-            scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
-    if scope is None and metric in ("project_investment", "project_investment_completed"):
-        groups = [f for f in sentence_facts if f.metric == "projects"]
-        groups = groups or [f for f in previous_facts if f.metric == "projects" and f.parent is None]
-        group = groups[-1] if groups else None
-        scope = group.scope if group else None
-    if scope is None and inherited is not None:
-        scope = inherited.scope if kind == "growth" else inherited_scope(window, inherited)
-    status = None
-    if metric == "projects":
-        sentence_clause_end = _CLAUSE_STOP.search(text, quantity.end)
-        clause_end = sentence_clause_end.start() if sentence_clause_end else sentence.end
-        clause_begin = clause_start(text, quantity.start, sentence.start)
-        status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
-        if status is None and parent is not None:
-            status = parent.status
-        elif status is None and "其中" in head and parent_pool:
-            status = next((fact.status for fact in reversed(parent_pool) if fact.metric == "projects"), None)
-        if kind == "target":
-            # 力争6个签约项目年内开工建设: the goal is the act after the count, not the group's state
-            after = _clause_after(text, quantity.end)
-            acts = _statuses_in(after[after.rfind("项目") + 1 :] if "项目" in after else after)
-            if acts:
-                status = max(acts, key=lambda act: act[2])[1]
-            elif status in (None, "landed", "planned") and has(["开工"], window):
-                status = "started"
-    quote_start, quote_end = sentence.start, sentence.end  # the quote is the figure's sentence
+    if year is None and reading.breakdown and reading.parent_pool:
+        year = reading.parent_pool[0].year
+        months = months or reading.parent_pool[0].months
+    cumulative = _is_cumulative(reading, decision, period.cumulative, wholes)
+    scope = _scope(reading, decision)
+    status = _status(reading, kind, parent) if metric == "projects" else None
     fact = Fact(
         quantity=quantity,
         metric=metric,
         kind=kind,
-        value=value,
+        value=decision.value,
         unit=metric_units()[metric] if kind != "growth" else "%",
         zone=zone_at(quantity.start),
         year=year,
@@ -432,16 +252,105 @@ def _read_quantity(
         cumulative=cumulative if kind != "growth" else False,
         scope=scope,
         status=status,
-        basis=basis,
+        basis=decision.basis,
         sentence=sentence.index,
-        quote=(quote_start, quote_end),
-        wording=keyword.word if keyword else None,
-        stated_completion=stated_completion,
+        quote=(sentence.start, sentence.end),  # the quote is the figure's sentence
+        wording=decision.keyword.word if decision.keyword else None,
+        stated_completion=decision.stated_completion,
         parent=parent,
     )
     if parent is not None:
         parent.children.append(fact)
     return fact
+
+
+def _wholes(reading: Reading) -> list[Fact]:
+    """The figures a 其中 breakdown is part of: those before 其中 in the sentence, or the sentence before."""
+    breakdown_at = reading.head.rfind("其中")
+    cut = reading.sentence.start + breakdown_at
+    inner = [f for f in reading.sentence_facts if f.quantity.end <= cut] if breakdown_at >= 0 else []
+    return inner or (reading.previous_facts if reading.breakdown else [])
+
+
+def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool, wholes: list[Fact]) -> bool:
+    """A to-date total (累计, 截至目前, standing counts and headcounts) rather than a flow of the period."""
+    window, metric, kind = reading.window, decision.metric, decision.kind
+    keyword = decision.keyword
+    cumulative = bool(keyword and keyword.cumulative) or period_cumulative or has(cues()["cumulative"], reading.clause)
+    if metric == "employment":
+        cumulative = not has(cues()["flows"], window)  # a headcount, unless new jobs of the period (新增就业)
+    if metric == "enterprises" and has(cues()["standing_count_words"], window):
+        cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
+    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
+    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
+        cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
+    if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
+        cumulative = True
+    return cumulative
+
+
+def _scope(reading: Reading, decision: Decision) -> str | None:
+    """The qualifier that narrows the figure: a financing channel, a counted group, a lexicon scope."""
+    text, quantity, metric = reading.text, reading.quantity, decision.metric
+    clause_begin = clause_start(text, quantity.start, reading.sentence.start)
+    if metric == "financing":
+        scope = financing_scope(reading.head)
+    elif metric in ("projects", "enterprises"):
+        scope = group_scope(reading.clause, "项目" if metric == "projects" else "企业", reading.after[:16])
+    else:
+        clause_window = text[max(clause_begin, quantity.start - len(reading.window)) : quantity.start]
+        scope = lexicon_scope(clause_window + reading.after[:8])
+        if scope and scope.endswith("项目") and not metric.startswith("project"):
+            scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
+        if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
+            scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
+        owner = _AREA_OWNER.match(reading.after)
+        if scope is None and quantity.dimension == "area" and owner:
+            scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
+    if scope is None and metric in ("project_investment", "project_investment_completed"):
+        groups = [f for f in reading.sentence_facts if f.metric == "projects"]
+        groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]
+        group = groups[-1] if groups else None
+        scope = group.scope if group else None
+    inherited = decision.inherited
+    if scope is None and inherited is not None:
+        same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
+        scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
+    return scope
+
+
+def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
+    """The status of a counted group of projects: the status word of its clause, or its parent's."""
+    text, quantity, sentence = reading.text, reading.quantity, reading.sentence
+    stop = CLAUSE_STOP.search(text, quantity.end)
+    clause_end = stop.start() if stop else sentence.end
+    clause_begin = clause_start(text, quantity.start, sentence.start)
+    status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
+    if status is None and parent is not None:
+        status = parent.status
+    elif status is None and "其中" in reading.head and reading.parent_pool:
+        status = next((fact.status for fact in reversed(reading.parent_pool) if fact.metric == "projects"), None)
+    if kind == "target":
+        # 力争6个签约项目年内开工建设: the goal is the act after the count, not the group's state
+        after = reading.after
+        acts = _statuses_in(after[after.rfind("项目") + 1 :] if "项目" in after else after)
+        if acts:
+            status = max(acts, key=lambda act: act[2])[1]
+        elif status in (None, "landed", "planned") and has(["开工"], reading.window):
+            status = "started"
+    return status
+
+
+def _project_status(clause: str, position: int) -> str | None:
+    """The project status word nearest the figure in its clause, strong words first."""
+    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    best = None
+    for match in status_pattern().finditer(clause):
+        status, strength = by_word[match.group()]
+        rank = (-strength, abs(match.start() - position))
+        if best is None or rank < best[0]:
+            best = (rank, status)
+    return best[1] if best else None
 
 
 def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, zone_ids: dict[str, str]) -> list[dict]:

@@ -1,0 +1,351 @@
+"""Named rules that decide whether a figure is a fact, and of which metric and kind.
+
+Each rule is a small function named after what it decides. A rule that leaves a figure out
+raises `LeftOut` with its own name, so `facts.explain` can say why a figure was not kept.
+This module holds the reading order; the rules live by what they decide: fact_gates (figures
+that are no zone amount), fact_wordings (which metric the words name), fact_kinds (goal or
+report). Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .fact_gates import (
+    AMOUNT_GATES,
+    GATE_NOTES,
+    about_a_wider_place,
+    about_a_wider_place_before,
+    project_group_after,
+)
+from .fact_kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
+from .fact_lexicon import (
+    METRIC_DIMENSION,
+    Keyword,
+    cues,
+    has,
+    word_pattern,
+)
+from .fact_scopes import ANNUAL_TASK_END, names_another_group
+from .fact_wordings import (
+    amount_wording,
+    counts_something_named_after,
+    last_keyword,
+    names_a_project_group,
+    names_an_indicator_of_its_own,
+    names_other_indicator,
+)
+from .periods import base_year
+from .text import Sentence, clause_start
+from .units import Quantity
+
+if TYPE_CHECKING:
+    from .facts import Fact
+
+CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
+_COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
+    """A figure seen but not kept: `rule` names the rule that left it out; `unplaced` is the
+    quality note for a money/area figure nobody could place."""
+
+    def __init__(self, rule: str, unplaced: str | None = None):
+        super().__init__(rule)
+        self.rule = rule
+        self.unplaced = unplaced
+
+
+@dataclass
+class Reading:
+    """One figure being read: the text around it and what its sentence has read so far."""
+
+    text: str
+    sentence: Sentence
+    quantity: Quantity
+    window: str  # the words between the figure before it (or the sentence start) and it
+    sentence_facts: list
+    previous_facts: list
+    breakdown: bool  # the sentence starts with 其中: it breaks down the sentence before
+    project_context: bool
+    left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
+    in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
+    doc_year: int | None = None  # the year the report was signed, when known
+
+    @cached_property
+    def head(self) -> str:
+        return self.text[self.sentence.start : self.quantity.start]
+
+    @cached_property
+    def clause(self) -> str:
+        """The clause holding the figure, up to the figure."""
+        return self.text[clause_start(self.text, self.quantity.start, self.sentence.start) : self.quantity.start]
+
+    @cached_property
+    def after(self) -> str:
+        return clause_after(self.text, self.quantity.end)
+
+    @cached_property
+    def parent_pool(self) -> list:
+        return self.sentence_facts or (self.previous_facts if self.breakdown else [])
+
+
+@dataclass
+class Decision:
+    """What the rules decided for a figure that is kept."""
+
+    metric: str
+    kind: str
+    value: float
+    keyword: Keyword | None = None
+    inherited: Fact | None = None
+    basis: str | None = None
+    stated_completion: float | None = None
+    wording_at: int | None = None  # where the wording starts in the figure's window
+
+
+def clause_after(text: str, end: int) -> str:
+    stop = CLAUSE_STOP.search(text, end)
+    return text[end : stop.start() if stop else len(text)]
+
+
+def decide(reading: Reading) -> Decision:
+    """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
+    if reading.quantity.rate:
+        raise LeftOut("rate_or_threshold_unit")
+    if about_a_wider_place(reading):
+        raise LeftOut("about_a_wider_place")
+    if reading.quantity.dimension in ("percent", "ratio"):
+        return read_growth(reading)
+    if reading.quantity.dimension in ("money", "area", "person", "count"):
+        return read_amount(reading)
+    raise LeftOut("unit_of_no_metric")
+
+
+# --- growth rates ------------------------------------------------------------------------
+
+
+def read_growth(reading: Reading) -> Decision:
+    """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    last = reading.sentence_facts[-1] if reading.sentence_facts else None
+    continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
+    sign = growth_sign(reading.window)
+    if sign is None and continued:
+        sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None:
+        raise LeftOut("percent_without_growth_word")
+    quantity = reading.quantity
+    basis = base_year(reading.clause)
+    if basis is None and continued:
+        basis = last.basis
+    value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
+    found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if found:
+        return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+    foreign = foreign_amount_before(reading)
+    if foreign:
+        if foreign[1] is None:
+            raise LeftOut("growth_of_a_foreign_currency_amount")  # 合同利用外资8174万美元，增长1.8倍
+        keyword = foreign[1]
+        metric = keyword.project_metric if reading.project_context or reading.sentence_facts and any(
+            f.metric == "projects" for f in reading.sentence_facts
+        ) else keyword.metric
+        return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
+    since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
+    listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
+    between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
+    if not listed and names_other_indicator(between):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
+    if not listed and reading.left_out and reading.left_out[-1][1] in OWN_INDICATOR_RULES and (
+        not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
+    ):
+        raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
+    if not reading.parent_pool:
+        raise LeftOut("growth_with_no_figure_before_it")
+    inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
+    return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
+    """The amount in another currency right before a growth rate (no fact of ours comes between),
+    with the money wording of its clause if it has one: the growth is that amount's."""
+    if not reading.left_out:
+        return None
+    quantity, rule = reading.left_out[-1]
+    if rule != "unit_of_no_metric" or not quantity.dimension.startswith("money_"):
+        return None
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > quantity.start:
+        return None
+    if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
+        return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
+    clause = reading.text[clause_start(reading.text, quantity.start, reading.sentence.start) : quantity.start]
+    if names_other_indicator(clause):
+        return quantity, None
+    found = last_keyword(clause, "money")
+    return quantity, (found[0] if found else None)
+
+
+# --- amounts: money, area, people, counts ------------------------------------------------
+
+
+def read_amount(reading: Reading) -> Decision:
+    """An amount: its own wording names the metric, or it continues the figure before it."""
+    goal = (
+        is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+    )
+    kind = "target" if goal else "actual"
+    for gate in AMOUNT_GATES:
+        if gate(reading):
+            raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
+    found = amount_wording(reading)
+    if found:
+        keyword, metric = found[0], metric_of_wording(reading, found)
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
+    share = zone_share_wording(reading)
+    if share:
+        return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
+    passed = wording_of_a_milestone_before(reading)
+    if passed:
+        return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
+    goal = goal_reached_in_part(reading)
+    if goal:
+        return Decision(goal.metric, "actual", reading.quantity.value, inherited=goal)  # 计划投资10亿元，已完成8亿元
+    if names_other_indicator(reading.window):
+        raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
+    if starts_new_indicator(reading):
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+    if names_an_indicator_of_its_own(reading.window):
+        unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
+    listed = count_list_item(reading)
+    if listed:
+        return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
+    if reading.quantity.dimension == "count" and counts_something_named_after(reading):
+        raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
+    if reading.quantity.dimension == "count" and names_another_group(reading.window):
+        raise LeftOut("count_of_another_group")
+    if follows_a_figure_left_out(reading):
+        unplaced = "附近没有指标用语" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
+    inherited = figure_continued(reading)
+    if inherited.kind == "target" and kind == "actual":
+        kind = "target"
+    return with_completion(reading, Decision(inherited.metric, kind, reading.quantity.value, inherited=inherited))
+
+
+def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
+    """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
+    keyword, at = found
+    metric = keyword.project_metric if reading.project_context or project_group_after(reading) else keyword.metric
+    subject = reading.window[:at]
+    if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+        raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
+    own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
+    if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
+        if not names_a_project_group(own_clause):
+            raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
+    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
+        return "investment_infrastructure"
+    if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
+        return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    return metric
+
+
+def zone_share_wording(reading: Reading) -> Keyword | None:
+    """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
+    takes the wording of that figure."""
+    breakdown = reading.window.rfind("其中")
+    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]) or not about_a_wider_place_before(reading):
+        return None
+    wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
+    found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
+    """产值首次突破100亿元，达106亿元: the figure after a milestone takes the milestone's wording."""
+    if not reading.left_out or reading.left_out[-1][1] != "a_milestone":
+        return None
+    milestone = reading.left_out[-1][0]
+    found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
+    return found[0] if found else None
+
+
+def goal_reached_in_part(reading: Reading) -> Fact | None:
+    """年度计划投资10亿元，已完成8亿元: a wordless amount after an achievement word is what was done of
+    the goal before it (same dimension), an actual of the goal's metric."""
+    if not has(cues()["achieved"], reading.window):
+        return None
+    goals = [
+        fact for fact in reading.sentence_facts
+        if fact.kind == "target" and METRIC_DIMENSION.get(fact.unit) == reading.quantity.dimension
+    ]
+    return goals[-1] if goals else None
+
+
+def starts_new_indicator(reading: Reading) -> bool:
+    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
+    return (
+        reading.quantity.dimension == "money"
+        and has(cues()["new_indicator_verbs"], reading.window)
+        and not ANNUAL_TASK_END.search(reading.window)
+    )
+
+
+def figure_continued(reading: Reading) -> Fact:
+    """The figure a wordless amount continues (其中 breakdowns, restatements in other units)."""
+    pool = reading.parent_pool
+    sentence_facts = reading.sentence_facts
+    breakdown_at = reading.head.rfind("其中")
+    if reading.window.strip() in ("（", "(") and sentence_facts:
+        pool = sentence_facts[-1:]  # a restatement in another unit: 56.51平方公里（8.48万亩）
+    elif breakdown_at >= 0 and sentence_facts:
+        before_breakdown = [f for f in sentence_facts if f.quantity.end <= reading.sentence.start + breakdown_at]
+        pool = before_breakdown or reading.parent_pool
+    dimension = reading.quantity.dimension
+    same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
+    if not same:
+        unplaced = "附近没有指标用语" if dimension in ("money", "area") else None
+        raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
+    return same[-1]
+
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\u4e00-\u9fff]{0,16}")
+
+
+def count_list_item(reading: Reading) -> Fact | None:
+    """14家光电厂商、17家精密机械、3家生物科技: the next item of a list of counts of the same kind
+    (same measure word) continues the count before it."""
+    if reading.quantity.dimension != "count" or not reading.sentence_facts:
+        return None
+    last = reading.sentence_facts[-1]
+    if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
+        return None
+    return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+def follows_a_figure_left_out(reading: Reading) -> bool:
+    """A wordless amount after an indicator left out continues that indicator, not the fact before it
+    (a restatement in brackets right after its figure excepted)."""
+    if not reading.left_out or reading.window.strip() in ("（", "("):
+        return False
+    quantity, rule = reading.left_out[-1]
+    after_last_fact = not reading.sentence_facts or quantity.start > reading.sentence_facts[-1].quantity.start
+    return after_last_fact and rule in OWN_INDICATOR_RULES | GROWTH_LEFT_OUT_RULES
+
+
+# Rules that leave a figure out because it is an indicator of its own: a growth rate right after
+# such a figure is that indicator's growth, not the growth of the fact before it.
+OWN_INDICATOR_RULES = {
+    "indicator_outside_the_vocabulary",
+    "starts_new_indicator_without_wording",
+    "indicator_named_without_a_wording",
+    "one_company_figure",
+    "sum_of_several_zones",
+    "no_wording_and_no_figure_to_continue",
+}
+
+
+GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}

@@ -1,0 +1,131 @@
+"""Wordings: which metric the words around a figure name (lexicon/metric_keywords.csv, cues.yaml)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .fact_lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    Keyword,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    metric_units,
+    status_pattern,
+    word_pattern,
+)
+from .fact_scopes import COUNT_NOUN, counted_noun
+
+if TYPE_CHECKING:
+    from .fact_rules import Reading
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording that names the amount's metric, and where it starts in the window."""
+    if reading.quantity.dimension == "count":
+        keyword = count_wording(reading)
+        if keyword is None:
+            marker = word_pattern(tuple(cues()["respectively"])).search(reading.head)
+            if marker:
+                listed = last_keyword(reading.head[: marker.start()], "count")
+                keyword = listed[0] if listed else None
+        return (keyword, 0) if keyword else None
+    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
+
+
+_INDICATOR_NAME_END = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:收入|总额|销售额|资金|外资|总值|增加值|利润|人口)"
+    r"(?:达到|达|为|约为|约|近|超过|超|突破|共计|共|累计|实现|完成|了)*$"
+)
+
+
+def names_an_indicator_of_its_own(window: str) -> bool:
+    """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
+    clause = re.split(r"[，；：,;:、（(]|其中", window[-48:])[-1]  # bounded: no long search on a run of text
+    return bool(_INDICATOR_NAME_END.search(clause))
+
+
+def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
+    """The metric wording nearest the end of `window` whose metric fits the dimension.
+
+    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
+    wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
+    best = None
+    for match in keyword_pattern().finditer(window):
+        keyword = keyword_index()[match.group()]
+        if keyword.metric == NOT_A_METRIC:
+            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
+        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
+            best = (keyword, match.start())
+    if best is None or best[0].metric == NOT_A_METRIC:
+        return None
+    wider = word_pattern(tuple(cues()["wider_places"]))
+    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
+        return None
+    if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
+        return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
+    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    if other and other[-1].start() >= best[1] + len(best[0].word):
+        return None
+    return best
+
+
+def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
+    for word, metric in cues()["wordings_after"].items():
+        if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
+            return Keyword(word, metric, metric, False), reading.quantity.end
+    return None
+
+
+def names_other_indicator(window: str) -> bool:
+    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
+    if word_pattern(tuple(cues()["other_indicators"])).search(window):
+        return True
+    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
+
+
+def counts_something_named_after(reading: Reading) -> bool:
+    """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
+    after = reading.after[:16]
+    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
+        tuple(cues()["count_continuations"])
+    )
+
+
+def counted_noun_after(reading: Reading) -> re.Match | None:
+    """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
+    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
+    noun = COUNT_NOUN.match(reading.after[:16])
+    if not noun or has(cues()["zone_words"], noun.group(1)):
+        return None
+    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
+
+
+def count_wording(reading: Reading) -> Keyword | None:
+    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
+    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
+    after = reading.after[:16]
+    noun = counted_noun_after(reading)
+    if noun:
+        return keyword_index()[counted_noun(noun)]
+    status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
+    if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
+        return keyword_index()["项目"]
+    if counts_something_named_after(reading):
+        return None  # counts something else: 24个对外开放重点产业集聚区
+    found = last_keyword(reading.window, "count")
+    return found[0] if found else None
+
+
+def names_a_project_group(clause: str) -> bool:
+    """重点工业项目, 在建亿元以上产业项目: a group qualifier within a few words before 项目 (a named
+    project such as 某某公司年产10万吨项目 has none)."""
+    for match in re.finditer("项目", clause):
+        if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
+            return True
+    return False
