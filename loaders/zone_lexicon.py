@@ -24,7 +24,7 @@ def lexicon() -> dict:
 
 
 def alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return "|".join(map(re.escape, sorted(set(words), key=lambda word: (-len(word), word))))
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +67,7 @@ def single_rejects() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def kind_words() -> tuple[str, ...]:
     words = lexicon()
-    return tuple(sorted(set(words["qualifiers"]) | set(words["industries"]), key=len, reverse=True))
+    return tuple(sorted(set(words["qualifiers"]) | set(words["industries"]), key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=1)

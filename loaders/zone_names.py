@@ -225,7 +225,7 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
 
 
 def _suffix_type(name: str) -> str:
-    return next(word for word in sorted(switching(), key=len, reverse=True) if name.endswith(word))
+    return next(word for word in sorted(switching(), key=lambda word: (-len(word), word)) if name.endswith(word))
 
 
 def _after_reason(after: str, kind: str) -> str | None:

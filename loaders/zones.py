@@ -69,7 +69,7 @@ def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
 def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
     """积极稳妥鹤淇产业集聚区 -> 鹤淇产业集聚区 when the report names 鹤淇 elsewhere: words before a
     proper name it knows are no part of the name."""
-    known = sorted(_known_propers(mentions, heading), key=len, reverse=True)
+    known = sorted(_known_propers(mentions, heading), key=lambda name: (-len(name), name))
     shortened = []
     for mention in mentions:
         ending = next((name for name in known if mention.anchor == "proper" and mention.proper.endswith(name)
@@ -155,7 +155,7 @@ class ZoneResolver:
     def _canonical(names: set[str]) -> dict[str, str]:
         """Each name -> the longest name it is an alias of; masked-only names -> the masked zone."""
         canonical: dict[str, str] = {}
-        specific = sorted((name for name in names if not _masked_only_name(name)), key=len, reverse=True)
+        specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
         for name in specific:
             longer = [other for other in specific if _is_alias(name, other)]
             canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
