@@ -4,6 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 TABLES := data/tables
+BENCH_ARGS ?=  # e.g. make bench BENCH_ARGS="--facts 10000000 --skip-loader --skip-load"
 
 SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
@@ -38,7 +39,7 @@ check: $(STAMP)
 	$(PY) -m ruff check .
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(TABLES) data/.tables-* .pytest_cache

@@ -48,8 +48,9 @@ def provinces(zones: pa.Table) -> dict[str, str]:
 
 def partition_keys(name: str, table: pa.Table, provinces: dict[str, str]) -> pa.Table:
     """The table with its folder keys appended as string columns."""
-    zone_ids = table["zone_id"].to_pylist() if table.num_rows else []
-    table = table.append_column("province", pa.array([provinces.get(z, UNKNOWN) for z in zone_ids], pa.string()))
+    found = pc.index_in(table["zone_id"], value_set=pa.array(list(provinces), pa.string()))
+    province = pc.take(pa.array(list(provinces.values()), pa.string()), found)
+    table = table.append_column("province", pc.fill_null(province, UNKNOWN))
     if "fact_year" in PARTITION_KEYS[name]:
         year = pc.cast(table["year"], pa.string())
         table = table.append_column("fact_year", pc.fill_null(year, UNKNOWN))

@@ -106,3 +106,18 @@ def test_ray_build_writes_the_same_tables_byte_for_byte_as_a_serial_build(serial
     for name in TABLES:
         assert (out / f"{name}.parquet").read_bytes() == (serial_tables / f"{name}.parquet").read_bytes(), name
     assert engines.problem("ray") is None
+
+
+def test_synthetic_country_facts_are_the_same_rows_in_both_layouts(tmp_path):
+    from bench import synthetic_tables
+
+    counts = synthetic_tables.write_scale_facts(tmp_path, 1)  # the smallest set: one zone per province
+    provinces = len(synthetic_tables.COUNTRY_PROVINCES)
+    per_zone = synthetic_tables.YEARS * len(synthetic_tables.PERIODS) * len(synthetic_tables.series())
+    assert counts == {"zones": provinces, "facts": provinces * per_zone}
+    single = read_table(tmp_path / "single", "facts")
+    assert single["fact_id"].is_unique and len(single) == counts["facts"]
+    pd.testing.assert_frame_equal(read_table(tmp_path / "partitioned", "facts"), single)
+    folders = {path.parent.relative_to(tmp_path / "partitioned" / "facts").as_posix()
+               for path in (tmp_path / "partitioned" / "facts").rglob("*.parquet")}
+    assert len(folders) == provinces * synthetic_tables.YEARS
