@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -121,3 +122,20 @@ def test_synthetic_country_facts_are_the_same_rows_in_both_layouts(tmp_path):
     folders = {path.parent.relative_to(tmp_path / "partitioned" / "facts").as_posix()
                for path in (tmp_path / "partitioned" / "facts").rglob("*.parquet")}
     assert len(folders) == provinces * synthetic_tables.YEARS
+
+
+@pytest.mark.slow
+def test_ray_build_with_an_address_joins_that_cluster_and_leaves_it_running(serial_tables, tmp_path):
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[ray]')")
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        address = ray.get_runtime_context().gcs_address
+        out = tmp_path / "tables"
+        command = [sys.executable, "-m", "loaders", "build", "--reports", str(REPORTS), "--out", str(out),
+                   "--quiet", "--no-cache", "--engine", "ray", "--address", address]
+        completed = subprocess.run(command, cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True)
+        assert completed.returncode == 0, completed.stderr
+        assert (out / "facts.parquet").read_bytes() == (serial_tables / "facts.parquet").read_bytes()
+        assert ray.is_initialized() and ray.cluster_resources().get("CPU") == 1
+    finally:
+        ray.shutdown()
