@@ -101,7 +101,7 @@ def build(
         limits = Limits.from_env()
     except LimitError as error:
         return _failed(out_dir, str(error))
-    problem = _usage_problem(reports_dir, out_dir) or engines.problem(plan.engine) or _layout_problem(plan.layout)
+    problem = _usage_problem(reports_dir, out_dir) or engines.problem(plan.engine, plan.address) or _layout_problem(plan.layout)
     if problem:
         return _failed(out_dir, problem)
     try:
@@ -151,6 +151,8 @@ def _build_locked(
             _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
+    except engines.EngineError as error:
+        return _failed(out_dir, f"{error}; nothing written", result)
     if not result.files_read:
         return _failed(out_dir, f"no readable report in {printable(str(reports_dir))}", result)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import sys
 from collections import deque
 from pathlib import Path
@@ -20,11 +21,16 @@ from . import workers
 ENGINES = ("process", "ray")
 IN_FLIGHT_PER_CPU = 16  # Ray tasks waiting per CPU: enough to keep workers busy, few enough to bound memory
 PACKAGE = Path(__file__).resolve().parent
+REACH_SECONDS = 5  # Ray itself retries an unreachable address for minutes
 
 logger = logging.getLogger(__name__)
 
 
-def problem(engine: str) -> str | None:
+class EngineError(Exception):
+    """The engine could not run or lost a worker; str() is the one-line reason."""
+
+
+def problem(engine: str, address: str | None = None) -> str | None:
     """Why `engine` cannot run here (one line), or None."""
     if engine not in ENGINES:
         return f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}"
@@ -33,6 +39,22 @@ def problem(engine: str) -> str | None:
             import ray  # noqa: F401
         except ImportError:
             return "--engine ray needs Ray: pip install -e '.[ray]'"
+        if address:
+            return _unreachable(address)
+    return None
+
+
+def _unreachable(address: str) -> str | None:
+    """Why host:port (or ray://host:port) cannot be reached within REACH_SECONDS, or None."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if address == "auto":
+        return None
+    if not host or not port.isdigit():
+        return f"--address {address}: expected HOST:PORT (the Ray head's GCS) or ray://HOST:PORT (Ray Client)"
+    try:
+        socket.create_connection((host, int(port)), timeout=REACH_SECONDS).close()
+    except OSError as error:
+        return f"cannot reach the Ray cluster at {address}: {error.strerror or error}"
     return None
 
 
@@ -55,11 +77,7 @@ def ray_extract_all(documents: list[dict], address: str | None, seconds: float, 
         return
     started = not ray.is_initialized()
     if started:
-        options = {"runtime_env": {"py_modules": [str(PACKAGE)]}, "log_to_driver": False}
-        if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, logging_level=logging.ERROR, **options)
+        _start(ray, address)
     bar = tqdm(total=len(documents), unit="report", desc="extract (ray)", file=sys.stderr, disable=quiet)
     try:
         task = ray.remote(workers._extract_safely)
@@ -71,7 +89,10 @@ def ray_extract_all(documents: list[dict], address: str | None, seconds: float, 
             if len(waiting) >= limit:
                 break
         while waiting:
-            extracted = ray.get(waiting.popleft())
+            try:
+                extracted = ray.get(waiting.popleft())
+            except ray.exceptions.RayError as error:  # a worker or node died; the task itself never raises
+                raise EngineError(f"a Ray task failed: {type(error).__name__}: {workers.one_line(error)[:300]}") from None
             for document in pending:
                 waiting.append(task.remote(document, seconds))
                 break
@@ -81,3 +102,16 @@ def ray_extract_all(documents: list[dict], address: str | None, seconds: float, 
         bar.close()
         if started:
             ray.shutdown()
+
+
+def _start(ray, address: str | None) -> None:
+    """Join the cluster at address, or start a private local Ray on every core."""
+    options = {"runtime_env": {"py_modules": [str(PACKAGE)]}, "log_to_driver": False, "logging_level": logging.ERROR}
+    try:
+        if address:
+            ray.init(address=address, **options)
+        else:
+            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **options)
+    except Exception as error:
+        where = f"join the Ray cluster at {address}" if address else "start a local Ray"
+        raise EngineError(f"cannot {where}: {type(error).__name__}: {workers.one_line(error)[:300]}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,15 @@ def test_ray_build_with_an_address_joins_that_cluster_and_leaves_it_running(seri
         assert ray.is_initialized() and ray.cluster_resources().get("CPU") == 1
     finally:
         ray.shutdown()
+
+
+def test_ray_build_with_an_unreachable_address_is_a_one_line_error_and_exit_2(tmp_path, capsys):
+    pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[ray]')")
+    with socket.socket() as closed:  # a port nothing listens on: bound, never listening
+        closed.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{closed.getsockname()[1]}"
+        code = main(["build", "--reports", str(REPORTS), "--out", str(tmp_path / "t"), "--quiet", "--engine", "ray",
+                     "--address", address])
+    assert code == 2
+    assert capsys.readouterr().err == f"error: cannot reach the Ray cluster at {address}: Connection refused\n"
+    assert not (tmp_path / "t").exists()
