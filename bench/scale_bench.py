@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from . import synthetic_tables
 
@@ -16,6 +17,8 @@ LATEST_YEAR = synthetic_tables.FIRST_YEAR + synthetic_tables.YEARS - 1
 SOURCES = {
     "single file": "read_parquet('{root}/single/facts.parquet')",
     "partitioned": "read_parquet('{root}/partitioned/facts/*/*/*.parquet', hive_partitioning = true)",
+    # the folder named from the keys: no listing of the other folders
+    "one folder": "read_parquet('{root}/partitioned/facts/province={province}/fact_year={year}/*.parquet')",
 }
 ONE_ZONE = "SELECT fact_id, value, months FROM {source} WHERE zone_id = $zone AND metric = $metric AND year = $year{keys}"
 ONE_ZONE_KEYS = " AND province = $province AND fact_year = $year"  # what a query layer knows from the zones table
@@ -42,13 +45,14 @@ def run(facts: int, folder: Path, repeats: int) -> dict:
         ("one zone, one metric, latest year", "single file"): _sql(ONE_ZONE, "single file", ""),
         ("one zone, one metric, latest year", "partitioned"): _sql(ONE_ZONE, "partitioned", ""),
         ("one zone, one metric, latest year", "partitioned + keys"): _sql(ONE_ZONE, "partitioned", ONE_ZONE_KEYS),
+        ("one zone, one metric, latest year", "one folder"): _sql(ONE_ZONE, "one folder", ""),
         ("latest value per zone and metric", "single file"): _sql(LATEST_PER_ZONE, "single file", ""),
         ("latest value per zone and metric", "partitioned"): _sql(LATEST_PER_ZONE, "partitioned", ""),
     }
     connection = duckdb.connect()
     results = []
     for (query, layout), sql in queries.items():
-        sql = sql.format(root=folder)
+        sql = sql.format(root=folder, province=quote(province, safe=""), year=LATEST_YEAR)
         arguments = {**parameters, "province": province} if "$province" in sql else parameters
         arguments = {name: value for name, value in arguments.items() if f"${name}" in sql}
         rows, seconds = _time(connection, sql, arguments, repeats)
@@ -60,7 +64,7 @@ def run(facts: int, folder: Path, repeats: int) -> dict:
 
 
 def _sql(template: str, layout: str, keys: str) -> str:
-    return template.format(source=SOURCES[layout], keys=keys, root="{root}")
+    return template.format(source=SOURCES[layout], keys=keys, root="{root}", province="{province}", year="{year}")
 
 
 def _time(connection, sql: str, arguments: dict, repeats: int) -> tuple[int, float]:
