@@ -4,6 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 TABLES := data/tables
+BENCH_ARGS ?=  # e.g. make bench BENCH_ARGS="--facts 10000000 --skip-loader --skip-load"
 
 SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
@@ -11,7 +12,7 @@ SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 popp
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test,ray]'
 	touch $@
 
 setup: $(STAMP)
@@ -39,7 +40,7 @@ check: $(STAMP)  ## lint, and type-check loaders/ and pages/_shared/ (config in 
 	$(PY) -m mypy
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(TABLES) data/.tables-* .pytest_cache

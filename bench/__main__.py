@@ -1,4 +1,7 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--skip-load] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
+
+Above PAGES_MAX_FACTS facts the pages are not timed (the app reads every table into pandas); the
+scale part (bench/scale_bench.py) writes the facts in both table layouts and times DuckDB over them.
 
 Prints a readable report and writes bench/out/results.json.
 """
@@ -15,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
+PAGES_MAX_FACTS = 2_000_000
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
     parser.add_argument("--skip-load", action="store_true", help="no concurrent-sessions benchmark")
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
+    parser.add_argument("--skip-scale", action="store_true", help="no table-layout benchmark (DuckDB over both layouts)")
     args = parser.parse_args(argv)
     if args.quick:
         args.mb, args.facts, args.repeats = min(args.mb, 2), min(args.facts, 20_000), min(args.repeats, 2)
@@ -40,7 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         "args": vars(args),
     }
     started = time.perf_counter()
-    parts = (("loader", _loader, args.skip_loader), ("pages", _pages, args.skip_pages), ("load", _load, args.skip_load))
+    parts = (
+        ("loader", _loader, args.skip_loader),
+        ("pages", _pages, args.skip_pages),
+        ("load", _load, args.skip_load),
+        ("scale", _scale, args.skip_scale),
+    )
     for part, run, skip in parts:
         if skip:
             continue
@@ -71,6 +81,11 @@ def _loader(args) -> dict:
 
 def _pages(args) -> dict:
     from . import loader_bench, pages_bench, synthetic_tables
+
+    if args.facts > PAGES_MAX_FACTS:
+        print(f"\n== pages: not timed at {args.facts:,} facts (the app reads every table into pandas); the pages' "
+              "timing at this size comes when the app queries DuckDB (a later step)")
+        return {"skipped": f"more than {PAGES_MAX_FACTS:,} facts"}
 
     results: dict = {"sets": []}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
@@ -104,6 +119,15 @@ def _load(args) -> dict:
           "(Debian chromium), beside one session alone")
     with tempfile.TemporaryDirectory(prefix="bench-load-tables-") as tmp:
         return load_bench.run(loader_bench.build_sample(Path(tmp) / "tables"), args.sessions)
+
+
+def _scale(args) -> dict:
+    from . import scale_bench
+
+    print(f"\n== scale: {args.facts:,} facts in the single-file and the partitioned layout, plain DuckDB queries "
+          f"(median of {args.repeats} after a warm-up)")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        return scale_bench.run(args.facts, Path(tmp), args.repeats)
 
 
 def _summary(results: dict) -> None:
@@ -152,6 +176,10 @@ def _summary(results: dict) -> None:
             print(f"         RAISED on {tables}: {page}: {error[:160]}")
         if not failed:
             print("         no page raised")
+    scale = results.get("scale")
+    if scale and "queries" in scale:
+        print(f"scale    {scale['facts']:,} facts, DuckDB medians: " + "; ".join(
+            f"{q['query']} / {q['layout']} {q['median_s'] * 1000:.0f} ms" for q in scale["queries"]))
     load = results.get("load")
     if load and "concurrent" in load:
         single, many = load["single"], load["concurrent"]

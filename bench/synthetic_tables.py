@@ -1,14 +1,19 @@
-"""A synthetic contract table set of N facts (zones × years × series), built vectorised."""
+"""A synthetic contract table set of N facts (zones × years × series), built vectorised; and, for the scale
+benchmark, N facts of a country's zones in both table layouts, written a batch at a time."""
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
-from loaders import schema
+from loaders import layouts, schema
 from pages._shared.model import write_tables
 
 YEARS = 10
@@ -220,3 +225,122 @@ def make(out_dir: Path, facts_target: int = 1_000_000, seed: int = 0) -> dict:
     }
     write_tables(frames, out_dir, manifest)
     return counts
+
+
+# --- country scale: facts only, in both layouts, written a batch at a time -------------------------
+
+COUNTRY_PROVINCES = tuple(
+    "北京市 天津市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 上海市 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 "
+    "湖北省 湖南省 广东省 广西壮族自治区 海南省 重庆市 四川省 贵州省 云南省 西藏自治区 陕西省 甘肃省 青海省 宁夏回族自治区 "
+    "新疆维吾尔自治区".split()
+)
+# a year's reports: 11 monthly cumulative (1-N月), 3 quarters on their own, the annual report (months null)
+PERIODS = (*(f"01-{month:02d}" for month in range(1, 12)), "04-06", "07-09", "10-12", None)
+SINGLE_BATCH_ZONES = 300  # zones per row group of the single file (~1M facts, pyarrow's default row group)
+
+
+def scale_zones(facts_target: int, seed: int = 0) -> pa.Table:
+    """Zones enough for facts_target facts (every series, period and year each), spread over the provinces in blocks."""
+    per_zone = YEARS * len(PERIODS) * len(series())
+    count = max(len(COUNTRY_PROVINCES), round(facts_target / per_zone))
+    names = _zone_names(count, np.random.default_rng(seed))
+    province = np.array(COUNTRY_PROVINCES)[np.arange(count) * len(COUNTRY_PROVINCES) // count]
+    return pa.table({
+        "zone_id": [schema.zone_id_for(name) for name in names],
+        "name": names.tolist(),
+        "province": province.tolist(),
+    })
+
+
+def scale_facts(zone_ix: np.ndarray, zone_ids: np.ndarray, doc_rank: np.ndarray) -> pa.Table:
+    """The facts of the given zones (positions in scale_zones) in the contract's schema, vectorised in arrow.
+
+    doc_rank orders each zone's documents: doc ids grow with it, as a build's hash ids order its single file."""
+    kinds = _series_once()
+    n_series, n_periods = len(kinds), len(PERIODS)
+    per_zone = YEARS * n_periods * n_series
+    local = np.tile(np.arange(per_zone), len(zone_ix))
+    zone = np.repeat(zone_ix, per_zone)
+    series_ix, period_ix, year_ix = local % n_series, (local // n_series) % n_periods, local // (n_series * n_periods)
+    document = np.repeat(doc_rank, per_zone) * YEARS * n_periods + year_ix * n_periods + period_ix
+    value = ((zone * 7919 + series_ix * 104_729 + year_ix * 613 + period_ix * 17) % 50_000) / 100 + 1
+    units = kinds["unit"].to_numpy().astype(str)
+    value = np.where((units == "%")[series_ix], value % 40 - 10, value)
+    unit_words = [UNIT_WORDS[unit] for unit in units]
+    raw = pc.binary_join_element_wise(pc.cast(pa.array(value), pa.string()), _pick(unit_words, series_ix), "")
+    value = np.where((units == "CNY")[series_ix], value * 1e8, value)
+    start = series_ix * 24 + 8
+    end = start + pc.utf8_length(raw).to_numpy()
+    year = FIRST_YEAR + year_ix
+    months = _pick(PERIODS, period_ix)
+    kinds_list = kinds["kind"].tolist()
+    columns = {
+        "fact_id": _ids("f_", zone * per_zone + local),
+        "doc_id": _ids("d_", document),
+        "zone_id": _pick(zone_ids, zone),
+        "metric": _pick(kinds["metric"].tolist(), series_ix),
+        "kind": _pick(kinds_list, series_ix),
+        "value": value,
+        "unit": _pick(units, series_ix),
+        "year": year,
+        "months": months,
+        "cumulative": pc.starts_with(pc.fill_null(months, ""), "01-"),
+        "basis": _pick(["yoy" if kind == "growth" else None for kind in kinds_list], series_ix),
+        "raw": raw,
+        "quote": raw,
+        "start": start,
+        "end": end,
+        "approximate": np.zeros(len(local), dtype=bool),
+        "quote_start": start,
+        "quote_end": end,
+        "year_resolved": year,
+        "wording": _pick(kinds["label_zh"].tolist(), series_ix),
+    }
+    spec = schema.TABLES["facts"]
+    arrays = [columns.get(name, pa.nulls(len(local), kind)) for name, kind in spec.columns]
+    return pa.Table.from_arrays([pa.array(array, kind) if isinstance(array, np.ndarray) else array for array, (_, kind)
+                                 in zip(arrays, spec.columns, strict=True)], schema=spec.arrow_schema)
+
+
+@functools.cache
+def _series_once() -> pd.DataFrame:
+    return series()
+
+
+def _pick(values, positions: np.ndarray) -> pa.Array:
+    """values[positions] as an arrow string array, without a Python object per row."""
+    return pc.take(pa.array(list(values), pa.string()), pa.array(positions))
+
+
+def _ids(prefix: str, numbers: np.ndarray) -> pa.Array:
+    return pc.binary_join_element_wise(prefix, pc.utf8_lpad(pc.cast(pa.array(numbers), pa.string()), 12, "0"), "")
+
+
+def write_scale_facts(out_dir: Path, facts_target: int, seed: int = 0) -> dict:
+    """out_dir/single/facts.parquet (row groups in doc id order, as a build writes it) and
+    out_dir/partitioned/facts/ (loaders.layouts), each with zones.parquet; one province or one
+    row group in memory at a time."""
+    zones = scale_zones(facts_target, seed)
+    zone_ids = np.array(zones["zone_id"].to_pylist())
+    provinces = layouts.provinces(zones)
+    doc_rank = np.random.default_rng(seed).permutation(len(zone_ids))  # hash ids: documents in no zone order
+    metadata = schema.to_arrow("facts", schema.empty("facts")).schema.metadata
+    facts = 0
+    for layout in ("single", "partitioned"):
+        (out_dir / layout).mkdir(parents=True, exist_ok=True)
+        pq.write_table(zones, out_dir / layout / "zones.parquet")
+    province_of = np.array(zones["province"].to_pylist())
+    for part, province in enumerate(COUNTRY_PROVINCES):
+        zone_ix = np.flatnonzero(province_of == province)
+        keyed = layouts.partition_keys("facts", scale_facts(zone_ix, zone_ids, doc_rank[zone_ix]), provinces)
+        order = [*layouts.PARTITION_KEYS["facts"], *layouts.FILE_ORDER["facts"]]
+        keyed = keyed.sort_by([(column, "ascending") for column in order]).replace_schema_metadata(metadata)
+        layouts.write_keyed(keyed, out_dir / "partitioned" / "facts", layouts.PARTITION_KEYS["facts"], part)
+        facts += keyed.num_rows
+    by_document = np.argsort(doc_rank)
+    with pq.ParquetWriter(out_dir / "single" / "facts.parquet", schema.TABLES["facts"].arrow_schema) as writer:
+        for first in range(0, len(by_document), SINGLE_BATCH_ZONES):
+            zone_ix = by_document[first : first + SINGLE_BATCH_ZONES]
+            batch = scale_facts(zone_ix, zone_ids, doc_rank[zone_ix])
+            writer.write_table(batch.sort_by([(column, "ascending") for column in schema.TABLES["facts"].sort]))
+    return {"zones": zones.num_rows, "facts": facts}

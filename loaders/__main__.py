@@ -1,5 +1,8 @@
 """The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet] [--no-wait]`.
 
+`build --layout partitioned` writes facts, projects, infrastructure and quality as partitioned folders
+(loaders/layouts.py); `build --engine ray [--address ADDR]` extracts the reports on Ray (loaders/engines.py).
+
 `python -m loaders evaluate [--reports DIR] [--gold DIR] [--tables DIR] [--json] [--misses N]`
 grades the loaders against a gold folder (docs/DATA_CONTRACT.md); with neither --reports nor
 --gold it grades the bundled sample and, when its texts are at hand, the development corpus.
@@ -18,7 +21,9 @@ import sys
 from pathlib import Path
 
 from .accounts import ROLES, AccountError, Accounts, accounts_file
-from .build import BuildResult, build
+from .build import BuildResult, Plan, build
+from .engines import ENGINES
+from .layouts import LAYOUTS
 from .listing import printable
 
 SAMPLE = (Path("data/reports"), Path("data/gold/sample"))
@@ -56,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument(
         "--no-cache", action="store_true", help="read and extract every report again (no reuse of the last build's work)"
     )
+    build_command.add_argument(
+        "--layout", choices=LAYOUTS, default="single",
+        help="single: one Parquet file per table (default); partitioned: folders by province (and year) to read in place",
+    )
+    build_command.add_argument(
+        "--engine", choices=ENGINES, default="process",
+        help="process: this machine's processes (default); ray: one Ray task per report (pip install -e '.[ray]')",
+    )
+    build_command.add_argument(
+        "--address", metavar="ADDR", help="with --engine ray: join this Ray cluster instead of starting one here"
+    )
     build_command.set_defaults(run=_run_build)
     evaluate_command = commands.add_parser(
         "evaluate",
@@ -85,7 +101,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    result = build(args.reports, args.out, progress=not args.quiet, wait=not args.no_wait, use_cache=not args.no_cache)
+    if args.address and args.engine != "ray":
+        print("error: --address needs --engine ray", file=sys.stderr)
+        return 2
+    plan = Plan(engine=args.engine, address=args.address, layout=args.layout)
+    result = build(
+        args.reports, args.out, progress=not args.quiet, wait=not args.no_wait, use_cache=not args.no_cache, plan=plan
+    )
     if not args.quiet:
         print(summary(result))
     return result.exit_code

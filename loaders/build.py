@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from . import __version__, quality, schema, split, table_sets, workers, zones
+from . import __version__, engines, layouts, quality, schema, split, table_sets, workers, zones
 from .extract_cache import ExtractCache, ReadParts
 from .limits import LimitError, Limits, OverBudget, describe, time_budget
 from .listing import Listed, list_reports, printable
@@ -77,8 +77,18 @@ class _Collected:
         return schema.finalize_arrow(name, pa.concat_tables(batches))
 
 
+@dataclass(frozen=True)
+class Plan:
+    """Where reports are extracted (engines.ENGINES; address joins a Ray cluster) and how tables are laid out."""
+
+    engine: str = "process"
+    address: str | None = None
+    layout: str = "single"
+
+
 def build(
-    reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = True, use_cache: bool = True
+    reports_dir: Path, out_dir: Path, progress: bool = True, wait: bool = True, use_cache: bool = True,
+    plan: Plan = Plan(),
 ) -> BuildResult:
     """Read every report under reports_dir and replace out_dir with freshly built tables.
 
@@ -91,13 +101,13 @@ def build(
         limits = Limits.from_env()
     except LimitError as error:
         return _failed(out_dir, str(error))
-    problem = _usage_problem(reports_dir, out_dir)
+    problem = _usage_problem(reports_dir, out_dir) or engines.problem(plan.engine, plan.address) or _layout_problem(plan.layout)
     if problem:
         return _failed(out_dir, problem)
     try:
         with table_sets.build_lock(out_dir, wait):
             cache = ExtractCache.at(cache_dir(out_dir)) if use_cache else ExtractCache.off()
-            return _build_locked(reports_dir, out_dir, progress, limits, cache)
+            return _build_locked(reports_dir, out_dir, progress, limits, cache, plan)
     except table_sets.LockError as error:
         return _failed(out_dir, str(error))
 
@@ -107,8 +117,12 @@ def cache_dir(out_dir: Path) -> Path:
     return Path(out_dir).parent / f".{Path(out_dir).name}-cache"
 
 
+def _layout_problem(layout: str) -> str | None:
+    return None if layout in layouts.LAYOUTS else f"unknown layout {layout!r}; expected one of {', '.join(layouts.LAYOUTS)}"
+
+
 def _build_locked(
-    reports_dir: Path, out_dir: Path, progress: bool, limits: Limits, cache: ExtractCache
+    reports_dir: Path, out_dir: Path, progress: bool, limits: Limits, cache: ExtractCache, plan: Plan
 ) -> BuildResult:
     problem = table_sets.out_problem(out_dir)
     if problem:
@@ -130,15 +144,15 @@ def _build_locked(
     ]
     documents = [document for file in pending for document in file.documents]
 
-    def extract(todo: list[dict]):
-        return workers.extract_all(todo, workers.count(todo), quiet, limits.report_seconds)
-
+    extract = engines.extractor(plan.engine, plan.address, limits.report_seconds, quiet)
     try:
         extracted = cache.extract_all(documents, extract)
         for file in pending:
             _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
+    except engines.EngineError as error:
+        return _failed(out_dir, f"{error}; nothing written", result)
     if not result.files_read:
         return _failed(out_dir, f"no readable report in {printable(str(reports_dir))}", result)
 
@@ -150,7 +164,7 @@ def _build_locked(
     result.counts = {name: table.num_rows for name, table in tables.items()}
     manifest = _manifest(reports_dir, collected, result)
     try:
-        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder))
+        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout))
     except OSError as error:
         return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True
@@ -368,9 +382,16 @@ def _one_line(error: BaseException) -> str:
     return workers.one_line(error)
 
 
-def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path) -> None:
+def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single") -> None:
+    """Every table in `layout` (loaders/layouts.py), then manifest.json naming the layout and its partitions."""
+    partitions = {}
+    provinces = layouts.provinces(tables["zones"]) if layout == "partitioned" else {}
     for name, table in tables.items():
-        _write_table(table, folder / f"{name}.parquet")
+        if layout == "partitioned" and name in layouts.PARTITION_KEYS:
+            partitions[name] = layouts.write_partitioned(name, table, folder / name, provinces)
+        else:
+            _write_table(table, folder / f"{name}.parquet")
+    manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {})}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

@@ -27,7 +27,7 @@ from .schema import TABLES
 MANIFEST = "manifest.json"
 MARKER = {"written_by": "loaders"}  # in every manifest.json; what makes a folder replaceable
 LEGACY_KEYS = ("loader_version", "built_at")  # manifests written before the marker existed
-WRITTEN_FILES = frozenset({*(f"{name}.parquet" for name in TABLES), MANIFEST})
+WRITTEN_FILES = frozenset({*(f"{name}.parquet" for name in TABLES), *TABLES, MANIFEST})  # TABLES: partitioned folders
 NAMES_SHOWN = 3
 
 logger = logging.getLogger(__name__)
