@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import facts as facts_module
 from .build import build
 from .gold import EvaluationError, Gold, read_gold
-from .grading import match_facts, match_items, match_zones, same_status
+from .grading import close, match_facts, match_items, match_zones, same_status, same_zone
 from .schema import metrics
 
 ALL = "all"
@@ -173,17 +174,44 @@ def zone_score(gold: pd.DataFrame, zones: pd.DataFrame, matches: tuple[set, set]
 def listings(gold: pd.DataFrame, facts: pd.DataFrame, pairs: dict, documents: pd.DataFrame, source: Gold):
     """(missed gold facts, rows matching no gold fact), each a dict with its report, half and sentence."""
     texts = _texts_by_report(documents, source.key)
-    missed = [
-        _listed(fact.report, fact.zone, fact.metric, fact.kind, fact.value, fact.raw,
-                _gold_quote(fact, texts.get(fact.report, [])), source.halves)
-        for fact in gold[~gold.index.isin(list(pairs))].itertuples()
-    ]
+    left_out: dict[str, list[dict]] = {}
+    missed = []
+    for fact in gold[~gold.index.isin(list(pairs))].itertuples():
+        listed = _listed(fact.report, fact.zone, fact.metric, fact.kind, fact.value, fact.raw,
+                         _gold_quote(fact, texts.get(fact.report, [])), source.halves)
+        listed["why"] = why_missed(fact, texts.get(fact.report, []), facts[facts["report"] == fact.report], left_out)
+        missed.append(listed)
     used = set(pairs.values())
     spurious = [
         _listed(row.report, row.zone_names[0], row.metric, row.kind, row.value, row.raw, row.quote, source.halves)
         for row in facts[~facts.index.isin(list(used))].itertuples()
     ]
     return missed, spurious
+
+
+def why_missed(fact, texts: list[str], rows: pd.DataFrame, left_out: dict[str, list[dict]]) -> str:
+    """Why a gold fact was not found: the rule that left its figure out (facts.explain), the row its
+    figure became instead, or that the figure was never seen."""
+    if not texts:
+        return "its report's text is not among the reports read"
+    raw = fact.raw if isinstance(fact.raw, str) else ""
+    kept = rows[rows["raw"].astype("string") == raw] if raw else rows.iloc[:0]
+    if len(kept):
+        row = kept.iloc[0]
+        same = (row["metric"], row["kind"]) == (fact.metric, fact.kind) and close(float(row["value"]), fact.value, fact.kind)
+        if same and same_zone(getattr(fact, "zone", None), list(row["zone_names"])):
+            return "stated again: its row went to another mention of the figure"
+        return f"read as {row['metric']}/{row['kind']} = {row['value']:g} under {row['zone_names'][0]}"
+    for text in texts:
+        if text not in left_out:
+            left_out[text] = facts_module.explain(text)
+        position = text.find(raw) if raw else -1
+        while position != -1:
+            for figure in left_out[text]:
+                if figure["start"] < position + len(raw) and position < figure["end"]:
+                    return f"left out by the rule {figure['rule']}"
+            position = text.find(raw, position + 1)
+    return "not seen as a figure"
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -58,7 +58,8 @@ def listing(title: str, rows: dict) -> list[str]:
     lines = [f"{title} (first {len(rows['rows'])} of {rows['count']}):"]
     for row in rows["rows"]:
         report = f"{row['report']}, {row['half']}" if row["half"] else row["report"]
-        lines.append(f"  [{report}] {row['zone']} {row['metric']}/{row['kind']} {row['raw']} = {row['value']:g}")
+        why = f"  ({row['why']})" if row.get("why") else ""
+        lines.append(f"  [{report}] {row['zone']} {row['metric']}/{row['kind']} {row['raw']} = {row['value']:g}{why}")
         lines.append(f"      {row['quote'] or '(sentence not found)'}")
     return lines
 

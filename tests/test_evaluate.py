@@ -192,7 +192,7 @@ def test_the_cli_grades_built_tables_and_prints_each_half(tiny, tmp_path, capsys
     out = capsys.readouterr().out
     assert code == 0
     assert "facts (check): precision 0.333  recall 0.333  F1 0.333  (1 of 3 gold, 3 rows)" in out
-    assert "  [b, check] 河西产业园区 revenue/growth 10.1% = 10.1\n      " + B_SENTENCE in out
+    assert "  [b, check] 河西产业园区 revenue/growth 10.1% = 10.1  (read as revenue/growth = 10.1 under 城东工业园区)\n      " + B_SENTENCE in out
 
 
 def test_the_cli_names_a_missing_gold_folder_and_exits_2(tmp_path, capsys):
@@ -242,3 +242,24 @@ def test_a_gold_value_that_is_not_a_number_is_refused_naming_its_line(tmp_path):
     )
     with pytest.raises(EvaluationError, match=r"facts\.csv: line 3: the value '9亿' is not a number"):
         read_gold(tmp_path)
+
+
+def test_each_miss_says_why_it_was_missed(tiny):
+    assert [row["why"] for row in tiny["misses"]["rows"]] == [
+        "read as revenue/growth = 10.1 under 城东工业园区",
+        "read as tax/actual = 3.2e+08 under 城东工业园区",
+    ]
+
+
+def test_a_figure_a_rule_left_out_is_named_by_that_rule():
+    from types import SimpleNamespace
+
+    from loaders.evaluate import why_missed
+
+    text = "城东工业园区2024年工作总结\n城东工业园区实现工业增加值34亿元，增长9%。\n"
+    rows = pd.DataFrame(columns=["raw", "metric", "kind", "value", "zone_names"])
+    gold = SimpleNamespace(raw="34亿元", metric="output_value", kind="actual", value=3.4e9)
+    assert why_missed(gold, [text], rows, {}) == "left out by the rule indicator_outside_the_vocabulary"
+    gold = SimpleNamespace(raw="55亿元", metric="output_value", kind="actual", value=5.5e9)
+    assert why_missed(gold, [text], rows, {}) == "not seen as a figure"
+    assert why_missed(gold, [], rows, {}) == "its report's text is not among the reports read"
