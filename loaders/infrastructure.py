@@ -85,7 +85,8 @@ def _word_rank(word: StatusWord) -> tuple[int, int]:
 
 
 def _settle(document, items) -> list[Item]:
-    """Bare pipes join the utility before them; other bare words and items with no status drop out."""
+    """Bare pipes join the utility before them; items with no status drop out, and so do bare words
+    (道路、供水) unless measured or listed beside a named facility (污水处理厂、集中供热、变电所)."""
     joined: list[Item] = []
     for item in items:
         if item.generic_head:
@@ -102,9 +103,10 @@ def _settle(document, items) -> list[Item]:
                 continue
         joined.append(item)
     kept: list[Item] = []
+    named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
-        if item.bare and item.quantity is None:
-            continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one
+        if item.bare and item.quantity is None and (item.sentence.index, item.clause) not in named_clauses:
+            continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:

@@ -43,21 +43,23 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
-    for match in status_pattern(table).finditer(document.text, sentence.start, sentence.end):
-        status, strength = table_words[match.group()]
+    said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
+    for match in status_pattern(table).finditer(said):
+        word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
+        status, strength = table_words[word]
         markers = markers or _markers(document, sentence)
         future = (
-            markers.future_at(match.start())
-            or bool(cue_pattern("after_condition").match(document.text, match.end()))
-            or (markers.open_to_section(match.start()) and document.in_future_section(match.start()))
+            markers.future_at(start)
+            or bool(cue_pattern("after_condition").match(document.text, end))
+            or (markers.open_to_section(start) and document.in_future_section(start))
         )
         if future:
-            reading = readings.get(match.group())
+            reading = readings.get(word)
             if reading is None:
                 continue
             if reading != "keep":
                 status, strength = reading, 2
-        found.append(StatusWord(match.start(), match.end(), match.group(), status, strength, future))
+        found.append(StatusWord(start, end, word, status, strength, future))
     return found
 
 
