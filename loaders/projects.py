@@ -25,7 +25,7 @@ from .items import (
     quoted_spans,
 )
 from .project_mentions import LIST_FINDERS, single_mentions
-from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, amount_after, name_key
+from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .text import Sentence
 
 # Categories of public works (infrastructure_categories.csv): a list of only these is no investment project.
@@ -38,8 +38,15 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
     """One row per named project of the report, with its most advanced stated status."""
     document = document_of(normalized.text)
     mentions: list[Mention] = []
+    stated: StatusWord | None = None  # the status of the last counted group of projects (8个项目集中开工)
     for sentence in document.sentences_holding(_signs()):
-        mentions += _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        if stated is not None and _continues(document.text, stated.end, sentence.start):
+            for mention in found:
+                if mention.status is None:
+                    mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+        mentions += found
+        stated = _group_status(document, sentence) or stated
     rows = (_row(project, normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
@@ -84,6 +91,29 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
+    the names listed after it in its paragraph are members of that group."""
+    words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
+    if not words:
+        return None
+    clauses = document.clauses(sentence)
+    stated = None
+    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+        low, high = clauses[clause_index(clauses, match.start())]
+        in_clause = [word for word in words if low <= word.start < high]
+        if in_clause:
+            stated = in_clause[-1]
+    return stated
+
+
+def _continues(text: str, stated_end: int, position: int) -> bool:
+    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
