@@ -52,8 +52,8 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
         head = text[low : match.start()]
         body_start = match.start() + 1
         body = text[body_start : match.end() - 1]
-        if not P.bracket_head.search(head) or P.amount_words.search(body):
-            continue
+        if not P.bracket_head.search(head) or P.amount_words.search(body) or P.phase_after.fullmatch(body):
+            continue  # 项目（一期）: the phase of the project named before, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
         if found:
@@ -89,12 +89,18 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         low, high = clauses[clause_index(clauses, position)]
         after = text[match.end() : high]
         head = _head_kind(after)
-        if head == "facility" or (head is None and not acquisitions.search(text, low, position)):
+        if head in ("facility", "kind") or (head is None and not acquisitions.search(text, low, position)):
             continue  # the lead words lie before 等: without a verb there, none names a project
+        if cue_pattern("kind_list_verbs").search(text, low, position):
+            continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
+        if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
+            continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
         lead, first = list_lead(text, low, position)
         if first >= position:
             continue
-        acquisition = bool(acquisitions.search(lead))
+        acquisition = bool(acquisitions.search(lead)) or (
+            head == "company" and bool(acquisitions.search(text, sentence.start, first))
+        )  # 引进7家厂商，投资额N亿元，包含A、B等亮点厂商: the companies courted earlier in the sentence
         if head is None and not acquisition:
             continue
         if head == "company" and not acquisition:
@@ -113,12 +119,17 @@ def etc_lists(document, sentence, clauses, quantities, taken):
 
 
 def _head_kind(after: str) -> str | None:
-    """What follows 等: projects, companies, public facilities or something else (None)."""
+    """What follows 等: projects, companies, public facilities, industries (三大主导产业…项目) or
+    something else (None)."""
     window = after[:16]
     facility = cue_pattern("facility_heads").search(window)
     project = cue_pattern("project_heads").search(window)
     company = cue_pattern("company_heads").search(window)
-    firsts = [(found.start(), kind) for found, kind in ((facility, "facility"), (project, "project"), (company, "company")) if found]
+    kind = cue_pattern("industry_heads").search(window)
+    if kind and window.startswith("项目", kind.end()):
+        kind = None  # 等主导产业项目: projects of an industry
+    heads = ((facility, "facility"), (project, "project"), (company, "company"), (kind, "kind"))
+    firsts = [(found.start(), kind) for found, kind in heads if found]
     return min(firsts)[1] if firsts else None
 
 

@@ -132,6 +132,9 @@ def _clean_item(text, start, end, quantities, lead_words):
         for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
             if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
                 start = match.end()
+    described = text.rfind("的", start, end)
+    if described >= 0 and end - described - 1 >= MIN_NAME:
+        start = described + 1  # 研发电子材料的瑞洲公司: what the company does is no part of its name
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()

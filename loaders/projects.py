@@ -83,6 +83,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         own = clause_index(clauses, mention.start)
         blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
+        if mention.status is None and mention.acquisition:
+            mention.status = _courting_word(words, mention.start)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
@@ -114,6 +116,13 @@ def _continues(text: str, stated_end: int, position: int) -> bool:
     paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
     paragraph = text.rfind("\n", 0, position) + 1
     return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
+
+
+def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
+    """引进7家厂商，…，包含A、B等厂商: the verb that courted a list earlier in its sentence is its status."""
+    verbs = set(cues()["acquisition_verbs"])
+    before = [word for word in words if word.end <= start and word.word in verbs]
+    return before[-1] if before else None
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
