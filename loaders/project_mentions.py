@@ -8,6 +8,7 @@ name a company being courted (引进Y有限公司). Each finder yields Mentions 
 
 from __future__ import annotations
 
+from .facilities import category_of
 from .item_lexicon import cue_pattern, cues, name_stop_pattern, name_stops
 from .item_status import status_words
 from .items import clause_index, inside
@@ -52,11 +53,13 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
         head = text[low : match.start()]
         body_start = match.start() + 1
         body = text[body_start : match.end() - 1]
-        if not P.bracket_head.search(head) or P.amount_words.search(body) or P.phase_after.fullmatch(body):
+        if not P.bracket_head.search(head) or P.amount_words.search(body) or not P.chinese.search(body):
+            continue
+        if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
-        if found:
+        if found and all(is_project_name(mention.name) for mention in found):
             yield found
 
 
@@ -201,5 +204,54 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
     return bool(cue_pattern("project_tail_reject").match(text, end))
 
 
+def subject_lists(document, sentence, clauses, quantities, taken):
+    """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
+    verb that says what became of them (with only adverbs, a time or a place between)."""
+    text = document.text
+    verbs = set(cues()["subject_verbs"])
+    for word in status_words(document, sentence, TABLE):
+        if word.word not in verbs or word.future or inside(word.start, taken) or P.verb_as_noun.match(text, word.end):
+            continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
+        low, _ = clauses[clause_index(clauses, word.start)]
+        names_end = _before_adverbs(text, low, word.start)
+        _, first = list_lead(text, low, names_end)
+        if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
+            continue
+        if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
+            continue
+        items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
+        found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
+        if found and all(_subject_name(mention.name) for mention in found):
+            yield found
+
+
+_SUBJECT_MAX = 40  # longest run of names before the verb
+_SUBJECT_MIN = 3  # a shorter word before a verb is rather a verb or a noun (体现在…) than a name
+
+
+def _before_adverbs(text: str, low: int, position: int) -> int:
+    """Where the names before a verb end: past the adverbs, time and place right before it
+    (陆续于南区, 亦于6月, 确认, 正式)."""
+    adverbs = cue_pattern("subject_adverbs")
+    while position > low:
+        place = P.subject_place.search(text, max(low, position - 12), position)
+        if place and place.end() == position and place.start() > low:
+            position = place.start()
+            continue
+        for size in (4, 3, 2, 1):
+            if position - size >= low and adverbs.fullmatch(text, position - size, position):
+                position -= size
+                break
+        else:
+            return position
+    return position
+
+
+def _subject_name(name: str) -> bool:
+    """A name that can open a clause as what was built or courted: it says which project, and it is
+    no public work (category_of) and no group (重点项目)."""
+    return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
+
+
 # The list phrasings, tried in this order; the names a finder takes are no other's.
-LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists)
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists)

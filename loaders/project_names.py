@@ -46,7 +46,7 @@ def strip_suffix(name: str) -> str:
 def is_project_name(name: str) -> bool:
     """A name that says which project: not only group words (重点, 亿元以上) and numbers."""
     core = strip_suffix(name)
-    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core):
+    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
@@ -81,10 +81,11 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     return text[low:first], first
 
 
-def split_items(text, start, end, quantities, strip_lead):
-    """(start, end, name, investment) of each name in text[start:end], split at 、 (and 和/以及 before the last)."""
+def split_items(text, start, end, quantities, strip_lead, breaks=None):
+    """(start, end, name, investment) of each name in text[start:end], split at 、 (and 和/以及 before the
+    last, or at `breaks`)."""
     pieces, begin = [], start
-    for match in P.item_break.finditer(text[start:end]):
+    for match in (breaks or P.item_break).finditer(text[start:end]):
         pieces.append((begin, start + match.start()))
         begin = start + match.end()
     pieces.append((begin, end))

@@ -53,8 +53,9 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
 
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
-    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon."""
-    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], "等", "：", ":"]
+    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
+    names may open a clause before (A、B陆续动土)."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":"]
     return word_pattern(tuple(words))
 
 
