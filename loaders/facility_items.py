@@ -62,6 +62,8 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         name_end = _name_end(text, end, found)
     if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
         return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
+    if P.product_project.fullmatch(text, name_end, end):
+        return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
     lead = P.zone_lead.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()

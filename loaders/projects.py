@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .facilities import category_of
+from .facilities import category_at_end
 from .item_lexicon import cue_pattern, cues, word_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
 from .items import (
@@ -67,7 +67,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     for finder in LIST_FINDERS:
         for found in finder(document, sentence, clauses, quantities, taken):
             group += 1
-            public = all(category_of(mention.name) in _PUBLIC for mention in found)
+            public = all(category_at_end(mention.name) in _PUBLIC for mention in found)
             for mention in found:
                 mention.group, mention.public_list = group, public
             mentions += found
@@ -153,7 +153,7 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
     if not any(mention.kind == LISTED and not mention.public_list for mention in mentions):
-        if category_of(mentions[0].name) in _PUBLIC:
+        if category_at_end(mentions[0].name) in _PUBLIC:
             return None  # a public work named in passing or among public works: an infrastructure item only
     named = _naming_mention(mentions)
     settled = max(
