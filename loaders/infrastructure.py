@@ -78,6 +78,16 @@ def _statuses(document, sentence, clauses, items) -> None:
     for item in items:
         blocked = {other.clause for other in items if other.clause != item.clause}
         item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+    if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
+        stated = _stated_before(document, document.sentences[sentence.index - 1])
+        for item in items:
+            item.status = item.status or stated
+
+
+def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
+    """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
+    words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
+    return max(words, key=_word_rank) if words else None
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
@@ -163,6 +173,7 @@ def _same_facility(item: Item, first: Item) -> bool:
     if item.group or first.group:
         return False
     shorter, longer = sorted((key, other), key=len)
+    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
 

@@ -92,6 +92,9 @@ class _Markers:
         self.past = [match.end() for match in cue_pattern("past_before").finditer(blanked)]
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
         self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(blanked)]
+        fresh = cue_pattern("fresh_statements")
+        # Clauses that open a statement of their own (同时X正在施工): an aim stated before them is not theirs.
+        self.fresh_starts = [start for start in self.clause_starts if fresh.match(blanked, start)]
 
     def _last(self, ends: list[int], low: int, position: int) -> int:
         index = bisect.bisect_right(ends, position) - 1
@@ -106,7 +109,8 @@ class _Markers:
             return False
         if self._last(self.in_clause, low, position) > past:
             return True
-        return past < 0 and self._last(self.in_sentence, 0, position) >= 0
+        fresh = self._last(self.fresh_starts, 0, position)
+        return past < 0 and self._last(self.in_sentence, max(fresh, 0), position) >= 0
 
     def open_to_section(self, position: int) -> bool:
         """No 已 before the word in its clause: a plan section may make it an intention."""
