@@ -21,7 +21,7 @@ from .units import Quantity
 TABLE = "infrastructure"
 P = patterns("infrastructure")
 # Bare pipes and lines: the word before them says what they carry (排水管道 -> water).
-GENERIC_HEADS = ("管道", "管网", "线路", "管线", "管路")
+GENERIC_HEADS = ("管道", "管网", "线路", "管线", "管路", "干管")
 # Characters a facility's name may carry after its facility word and suffixes (改造提升, 东延线).
 _TRAILING_WORDS = 3
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
-from .item_lexicon import cue_pattern
+from .item_lexicon import cue_pattern, name_stop_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
 from .items import (
     Document,
@@ -99,7 +99,7 @@ def _settle(document, items) -> list[Item]:
     (道路、供水) unless measured or listed beside a named facility (污水处理厂、集中供热、变电所)."""
     joined: list[Item] = []
     for item in items:
-        if item.generic_head:
+        if item.generic_head and _only_pipes(item.name):
             target = next(
                 (
                     other
@@ -115,13 +115,27 @@ def _settle(document, items) -> list[Item]:
     kept: list[Item] = []
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
-        if item.bare and item.quantity is None and (item.sentence.index, item.clause) not in named_clauses:
+        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
+        if item.bare and item.quantity is None and not listed:
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _only_pipes(name: str) -> bool:
+    """管道, 铺设管道规划: a pipe that says nothing of what it carries (供热管网 says heat)."""
+    return all(match.group() in GENERIC_HEADS for match in facility_words(keyword_pattern().finditer(name)))
+
+
+def _listed(text: str, item: Item) -> bool:
+    """A whole member of a list (、 on one side, a break on the other): 污水处理厂、集中供热、变电所, but
+    not 完工供水 nor the 路 of 、路德药业."""
+    if "、" not in (text[item.start - 1 : item.start], text[item.end : item.end + 1]):
+        return False
+    return item.end == len(text) or bool(name_stop_pattern(TABLE, True).match(text, item.end))
 
 
 def _absorb(target: Item, item: Item) -> None:
