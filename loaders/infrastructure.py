@@ -75,8 +75,9 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
 def _statuses(document, sentence, clauses, items) -> None:
     words = status_words(document, sentence, TABLE)
     segments = document.segment_starts(clauses)
+    clauses_with_items = {item.clause for item in items}
     for item in items:
-        blocked = {other.clause for other in items if other.clause != item.clause}
+        blocked = clauses_with_items - {item.clause}
         item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])

@@ -27,6 +27,12 @@ from .project_names import (
     strip_suffix,
 )
 
+# How far before its ending a single name, or the names before their verb, may start; how far a list
+# before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
+# for every word in it.
+_NAME_REACH = 120
+_LIST_REACH = 600
+
 
 def colon_heads(document, sentence, clauses, quantities, taken):
     """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
@@ -90,6 +96,7 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         if inside(position, taken):
             continue
         low, high = clauses[clause_index(clauses, position)]
+        low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
         after = text[match.end() : high]
         head = _head_kind(after)
         if head in ("facility", "kind") or (head is None and not acquisitions.search(text, low, position)):
@@ -154,6 +161,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             if inside(match.start(), taken):
                 continue
             low, high = clauses[clause_index(clauses, match.start())]
+            low = max(low, match.start() - _NAME_REACH)  # a name and its verb lie near its ending
             if company and not acquisitions.search(text, low, match.start()):
                 continue  # a company is a project only when courted (引进, 签约…) before its name
             end = match.end()
@@ -213,6 +221,7 @@ def subject_lists(document, sentence, clauses, quantities, taken):
         if word.word not in verbs or word.future or inside(word.start, taken) or P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
         low, _ = clauses[clause_index(clauses, word.start)]
+        low = max(low, word.start - _NAME_REACH)
         names_end = _before_adverbs(text, low, word.start)
         _, first = list_lead(text, low, names_end)
         if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
