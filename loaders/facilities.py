@@ -20,6 +20,8 @@ from .units import Quantity
 
 TABLE = "infrastructure"
 P = patterns("infrastructure")
+# Categories of public works: a name of one of these is an investment project only when listed beside one.
+PUBLIC_WORKS = frozenset({"road", "power_line", "substation", "water", "gas", "heat", "pipeline", "telecom", "housing", "other"})
 # Bare pipes and lines: the word before them says what they carry (排水管道 -> water).
 GENERIC_HEADS = ("管道", "管网", "线路", "管线", "管路", "干管")
 # Characters a facility's name may carry after its facility word and suffixes (改造提升, 东延线).

@@ -8,7 +8,7 @@ name a company being courted (引进Y有限公司). Each finder yields Mentions 
 
 from __future__ import annotations
 
-from .facilities import category_of
+from .facilities import PUBLIC_WORKS, category_at_end, category_of
 from .item_lexicon import cue_pattern, cues, name_stop_pattern, name_stops
 from .item_status import status_words
 from .items import clause_index, inside
@@ -31,6 +31,7 @@ from .project_names import (
 # before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
 # for every word in it.
 _NAME_REACH = 120
+_LISTED_BEFORE = ("、", "和", "与")  # what may stand between a name ending in 项目 and the names listed before it
 _LIST_REACH = 600
 
 
@@ -193,14 +194,19 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 continue
             taken.append((start, end))
             span = (start, end)
-            if not company and text[start - 1 : start] == "、":  # A、B、C项目已开工: names listed before
+            chain = []
+            if not company and text[start - 1 : start] in _LISTED_BEFORE:  # A、B和C项目已开工: names listed before
                 _, first = list_lead(text, low, start - 1)
                 for s, e, listed, money in split_items(text, first, start - 1, quantities, strip_lead=True):
                     if is_project_name(listed):
                         taken.append((s, e))
-                        yield Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition)
+                        chain.append(Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition))
                 span = (first, end)
-            yield Mention(start, end, name, SINGLE, sentence, span, investment, acquisition)
+            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
+            beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
+            for mention in chain:
+                mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
+                yield mention
 
 
 def _rejects_tail(text: str, end: int, company: bool) -> bool:

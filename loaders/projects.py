@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .facilities import category_at_end
+from .facilities import PUBLIC_WORKS, category_at_end
 from .item_lexicon import cue_pattern, cues, word_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
 from .items import (
@@ -28,8 +28,6 @@ from .project_mentions import LIST_FINDERS, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .text import Sentence
 
-# Categories of public works (infrastructure_categories.csv): a list of only these is no investment project.
-_PUBLIC = {"road", "power_line", "substation", "water", "gas", "heat", "pipeline", "telecom", "housing", "other"}
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
@@ -67,7 +65,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     for finder in LIST_FINDERS:
         for found in finder(document, sentence, clauses, quantities, taken):
             group += 1
-            public = all(category_at_end(mention.name) in _PUBLIC for mention in found)
+            public = all(category_at_end(mention.name) in PUBLIC_WORKS for mention in found)
             for mention in found:
                 mention.group, mention.public_list = group, public
             mentions += found
@@ -152,8 +150,8 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
-    if not any(mention.kind == LISTED and not mention.public_list for mention in mentions):
-        if category_at_end(mentions[0].name) in _PUBLIC:
+    if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
+        if category_at_end(mentions[0].name) in PUBLIC_WORKS:
             return None  # a public work named in passing or among public works: an infrastructure item only
     named = _naming_mention(mentions)
     settled = max(
