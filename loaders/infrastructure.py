@@ -85,6 +85,18 @@ def _statuses(document, sentence, clauses, items) -> None:
             item.status = item.status or stated
 
 
+def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
+    """…20946米长的园区道路；43公里长的110千伏线路。以上项目近期即将开工: the status of the sentence after,
+    when it opens by pointing back to the works listed before it."""
+    following = sentence.index + 1
+    if following >= len(document.sentences):
+        return None
+    after = document.sentences[following]
+    if not P.back_reference.match(document.text, after.start):
+        return None
+    return _stated_before(document, after)
+
+
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
     """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
     words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
@@ -119,6 +131,8 @@ def _settle(document, items) -> list[Item]:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
         if item.bare and item.quantity is None and not listed:
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
+        if item.status is None:
+            item.status = _stated_after(document, item.sentence)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
