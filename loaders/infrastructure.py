@@ -4,8 +4,10 @@ A facility is a run of words between two name stops (verbs, status words, 的, �
 a word of lexicon/infrastructure_categories.csv; the last specific word decides the category
 (弱电入地线路 -> telecom). Runs made only of generic words (道路、供水、供电等基础设施) are no item,
 except a bare pipe or line that continues the utility before it (天然气…，铺设管道 -> one gas item).
-Named roads listed before 等 and a road head (三路、二路等主干道) are one item. Mentions of one
-facility are merged into one row with its most advanced explicit status.
+Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
+status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…)
+or of a sentence pointing back to it (以上项目即将开工). Mentions of one facility are merged into
+one row with its most advanced explicit status.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Where a sentence names projects: lists of names, and single mentions.
 
-Four list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+Five list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
 after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
-head noun (A、B等14个项目已竣工投产). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or
-name a company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
+head noun (A、B等14个项目已竣工投产), and names opening their clause before what became of them
+(A、B及C陆续于南区动土). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or name a
+company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
 """
 
 from __future__ import annotations

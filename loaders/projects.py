@@ -1,9 +1,10 @@
 """Named projects and their status -> projects rows.
 
-Names come from four list phrasings and single mentions (project_mentions). Each mention takes
-the status word nearest it in its clause (item_status.pick_status); mentions of one project
-(one name inside the other) become one row with its most advanced explicit status. Public
-works named only in passing are left to the infrastructure table.
+Names come from the list phrasings and single mentions of project_mentions. Each mention takes
+the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
+list, or the status of the counted group its paragraph stated before it (新签约项目18个。项目主要
+包括：A、B); mentions of one project (one name inside the other) become one row with its most
+advanced explicit status. Public works named only in passing are left to the infrastructure table.
 """
 
 from __future__ import annotations
