@@ -32,7 +32,8 @@ from .project_names import (
 # before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
 # for every word in it.
 _NAME_REACH = 120
-_LISTED_BEFORE = ("、", "和", "与")  # what may stand between a name ending in 项目 and the names listed before it
+_LISTED_BEFORE = ("、", "和", "与")
+_JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold  # what may stand between a name ending in 项目 and the names listed before it
 _LIST_REACH = 600
 
 
@@ -172,10 +173,14 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 end = phase.end()
             if _rejects_tail(text, end, company):
                 continue
-            start = low
-            for stop in name_stops(stops, text, low, match.start()):
-                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]:
-                    start = stop.end()  # but 中晟制药有限公司建设项目 keeps its 建设
+            found = [
+                stop
+                for stop in name_stops(stops, text, low, match.start())
+                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]
+            ]  # but 中晟制药有限公司建设项目 keeps its 建设
+            start = found[-1].end() if found else low
+            if _joined_after_amount(found, quantities, low):
+                start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
             investment, start = amount_before(text, low, start, match.start(), quantities)
             for pattern in (P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
@@ -208,6 +213,14 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def _joined_after_amount(found, quantities, low) -> bool:
+    """…的A和B项目 right after an amount (投资8.2亿元的): the 和 joins words of the one name it introduces."""
+    if len(found) < 2 or found[-1].group() not in _JOINS_IN_NAMES or found[-2].group() != "的":
+        return False
+    amount_end = found[-2].start()
+    return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
 
 
 def _rejects_tail(text: str, end: int, company: bool) -> bool:
