@@ -97,17 +97,21 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
 
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
-    the names listed after it in its paragraph are members of that group."""
-    words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
-    if not words:
+    the names listed after it in its paragraph are members of that group. A group mixing statuses
+    (新开工和续建项目31个) states none."""
+    words = status_words(document, sentence, TABLE)
+    if not any(word.strength >= 2 for word in words):
         return None
     clauses = document.clauses(sentence)
     stated = None
     for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
-        if in_clause:
-            stated = in_clause[-1]
+        strong = [word for word in in_clause if word.strength >= 2]
+        if len({word.status for word in in_clause}) > 1:
+            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+        elif strong:
+            stated = strong[-1]
     return stated
 
 
