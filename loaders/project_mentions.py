@@ -279,6 +279,8 @@ def _before_adverbs(text: str, low: int, position: int) -> int:
 def _subject_name(name: str) -> bool:
     """A name that can open a clause as what was built or courted: it says which project, and it is
     no public work (category_of) and no group (重点项目)."""
+    if cue_pattern("subject_not_names").search(name):
+        return False
     return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
 
 
