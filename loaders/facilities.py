@@ -20,8 +20,12 @@ from .units import Quantity
 
 TABLE = "infrastructure"
 P = patterns("infrastructure")
+# Categories of public works: a name of one of these is an investment project only when listed beside one.
+PUBLIC_WORKS = frozenset({"road", "power_line", "substation", "water", "gas", "heat", "pipeline", "telecom", "housing", "other"})
 # Bare pipes and lines: the word before them says what they carry (排水管道 -> water).
-GENERIC_HEADS = ("管道", "管网", "线路", "管线")
+GENERIC_HEADS = ("管道", "管网", "线路", "管线", "管路", "干管")
+# Characters a facility's name may carry after its facility word and suffixes (改造提升, 东延线).
+_TRAILING_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,17 @@ def category_of(name: str) -> str | None:
     """The category a name's facility words give it (the last specific one), or None."""
     found = facility_words(keyword_pattern().finditer(name))
     return category_of_words(found) if found else None
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def category_at_end(name: str) -> str | None:
+    """The category of a name that ends in its facility (园区污水处理厂一期工程, 老石安路改造提升), or None
+    when the facility word only describes what the name goes on to say (60万吨天然气汽车清洁燃料项目)."""
+    found = facility_words(keyword_pattern().finditer(name))
+    if not found:
+        return None
+    rest = P.suffix.match(name, found[-1].end()).end()
+    return category_of_words(found) if len(name) - rest <= _TRAILING_WORDS else None
 
 
 def category_of_words(found: list[re.Match]) -> str:

@@ -16,12 +16,13 @@ def quantity_of(text, item, quantities) -> Quantity | None:
     """A measure inside the name, right after it, or right before it with 的 (12.6公里的管网); lengths,
     voltages and areas before counts."""
     found = []
-    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + 1):
+    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + 3):
         if quantity.dimension not in MEASURE_DIMENSIONS or quantity.rate or P.not_its_measure.match(text, quantity.end):
             continue
         inside = item.start <= quantity.start and quantity.end <= item.end
-        before = quantity.end <= item.start and text[quantity.end : item.start] in ("的", "的集聚区", "的园区")
-        if inside or before or quantity.start == item.end:
+        before = quantity.end <= item.start and bool(P.measure_link.fullmatch(text, quantity.end, item.start))
+        after = quantity.start == item.end or P.measure_words.fullmatch(text, item.end, quantity.start)
+        if inside or before or after:  # 标准化厂房1万平米, 改造道路约9.6千米
             found.append(quantity)
     return min(found, key=lambda quantity: MEASURE_PRIORITY[quantity.dimension]) if found else None
 

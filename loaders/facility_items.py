@@ -63,6 +63,8 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         name_end = _name_end(text, end, found)
     if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
         return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
+    if P.product_project.fullmatch(text, name_end, end):
+        return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
     lead = P.zone_lead.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
@@ -102,8 +104,8 @@ def _after_leading_measures(text, start, first_word, quantities) -> int:
             start = quantity.end
             continue
         word = P.measure_words.match(text, start)
-        if word is None or word.end() > first_word:
-            break
+        if word is None or word.end() > first_word or word.end() not in leading:
+            break  # 长 before a figure measures (长1284米); 长江四路 keeps its 长
         start = word.end()
     return start
 

@@ -67,8 +67,13 @@ def close(value: float, gold: float, kind: str) -> bool:
 
 
 def name_similarity(gold: str, name: str) -> float:
-    """1.0 when one name contains the other, else the share of characters they have in common."""
-    gold, name = "".join(str(gold).split()), "".join(str(name).split())
+    """1.0 when one name contains the other, else the share of characters they have in common; the
+    script does not count (a report in traditional characters, a row in simplified ones).
+
+    >>> name_similarity("千里馬電子", "千里马电子")
+    1.0
+    """
+    gold, name = (to_simplified("".join(str(value).split())) for value in (gold, name))
     if not gold or not name:
         return 0.0
     if gold in name or name in gold:

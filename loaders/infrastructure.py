@@ -4,8 +4,10 @@ A facility is a run of words between two name stops (verbs, status words, 的, �
 a word of lexicon/infrastructure_categories.csv; the last specific word decides the category
 (弱电入地线路 -> telecom). Runs made only of generic words (道路、供水、供电等基础设施) are no item,
 except a bare pipe or line that continues the utility before it (天然气…，铺设管道 -> one gas item).
-Named roads listed before 等 and a road head (三路、二路等主干道) are one item. Mentions of one
-facility are merged into one row with its most advanced explicit status.
+Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
+status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…)
+or of a sentence pointing back to it (以上项目即将开工). Mentions of one facility are merged into
+one row with its most advanced explicit status.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
-from .item_lexicon import cue_pattern
+from .item_lexicon import cue_pattern, name_stop_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
 from .items import (
     Document,
@@ -75,9 +77,32 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
 def _statuses(document, sentence, clauses, items) -> None:
     words = status_words(document, sentence, TABLE)
     segments = document.segment_starts(clauses)
+    clauses_with_items = {item.clause for item in items}
     for item in items:
-        blocked = {other.clause for other in items if other.clause != item.clause}
+        blocked = clauses_with_items - {item.clause}
         item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+    if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
+        stated = _stated_before(document, document.sentences[sentence.index - 1])
+        for item in items:
+            item.status = item.status or stated
+
+
+def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
+    """…20946米长的园区道路；43公里长的110千伏线路。以上项目近期即将开工: the status of the sentence after,
+    when it opens by pointing back to the works listed before it."""
+    following = sentence.index + 1
+    if following >= len(document.sentences):
+        return None
+    after = document.sentences[following]
+    if not P.back_reference.match(document.text, after.start):
+        return None
+    return _stated_before(document, after)
+
+
+def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
+    """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
+    words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
+    return max(words, key=_word_rank) if words else None
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
@@ -85,10 +110,11 @@ def _word_rank(word: StatusWord) -> tuple[int, int]:
 
 
 def _settle(document, items) -> list[Item]:
-    """Bare pipes join the utility before them; other bare words and items with no status drop out."""
+    """Bare pipes join the utility before them; items with no status drop out, and so do bare words
+    (道路、供水) unless measured or listed beside a named facility (污水处理厂、集中供热、变电所)."""
     joined: list[Item] = []
     for item in items:
-        if item.generic_head:
+        if item.generic_head and _only_pipes(item.name):
             target = next(
                 (
                     other
@@ -102,14 +128,31 @@ def _settle(document, items) -> list[Item]:
                 continue
         joined.append(item)
     kept: list[Item] = []
+    named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
-        if item.bare and item.quantity is None:
-            continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one
+        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
+        if item.bare and item.quantity is None and not listed:
+            continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
+        if item.status is None:
+            item.status = _stated_after(document, item.sentence)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _only_pipes(name: str) -> bool:
+    """管道, 铺设管道规划: a pipe that says nothing of what it carries (供热管网 says heat)."""
+    return all(match.group() in GENERIC_HEADS for match in facility_words(keyword_pattern().finditer(name)))
+
+
+def _listed(text: str, item: Item) -> bool:
+    """A whole member of a list (、 on one side, a break on the other): 污水处理厂、集中供热、变电所, but
+    not 完工供水 nor the 路 of 、路德药业."""
+    if "、" not in (text[item.start - 1 : item.start], text[item.end : item.end + 1]):
+        return False
+    return item.end == len(text) or bool(name_stop_pattern(TABLE, True).match(text, item.end))
 
 
 def _absorb(target: Item, item: Item) -> None:
@@ -161,6 +204,7 @@ def _same_facility(item: Item, first: Item) -> bool:
     if item.group or first.group:
         return False
     shorter, longer = sorted((key, other), key=len)
+    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
 

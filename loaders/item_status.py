@@ -43,21 +43,23 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
-    for match in status_pattern(table).finditer(document.text, sentence.start, sentence.end):
-        status, strength = table_words[match.group()]
+    said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
+    for match in status_pattern(table).finditer(said):
+        word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
+        status, strength = table_words[word]
         markers = markers or _markers(document, sentence)
         future = (
-            markers.future_at(match.start())
-            or bool(cue_pattern("after_condition").match(document.text, match.end()))
-            or (markers.open_to_section(match.start()) and document.in_future_section(match.start()))
+            markers.future_at(start)
+            or bool(cue_pattern("after_condition").match(document.text, end))
+            or (markers.open_to_section(start) and document.in_future_section(start))
         )
         if future:
-            reading = readings.get(match.group())
+            reading = readings.get(word)
             if reading is None:
                 continue
             if reading != "keep":
                 status, strength = reading, 2
-        found.append(StatusWord(match.start(), match.end(), match.group(), status, strength, future))
+        found.append(StatusWord(start, end, word, status, strength, future))
     return found
 
 
@@ -90,6 +92,9 @@ class _Markers:
         self.past = [match.end() for match in cue_pattern("past_before").finditer(blanked)]
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
         self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(blanked)]
+        fresh = cue_pattern("fresh_statements")
+        # Clauses that open a statement of their own (同时X正在施工): an aim stated before them is not theirs.
+        self.fresh_starts = [start for start in self.clause_starts if fresh.match(blanked, start)]
 
     def _last(self, ends: list[int], low: int, position: int) -> int:
         index = bisect.bisect_right(ends, position) - 1
@@ -104,7 +109,8 @@ class _Markers:
             return False
         if self._last(self.in_clause, low, position) > past:
             return True
-        return past < 0 and self._last(self.in_sentence, 0, position) >= 0
+        fresh = self._last(self.fresh_starts, 0, position)
+        return past < 0 and self._last(self.in_sentence, max(fresh, 0), position) >= 0
 
     def open_to_section(self, position: int) -> bool:
         """No 已 before the word in its clause: a plan section may make it an intention."""

@@ -34,6 +34,7 @@ class Mention:
     acquisition: bool = False
     group: int = 0  # mentions of one list share a group
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
+    beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
     status: StatusWord | None = None
 
 
@@ -46,7 +47,7 @@ def strip_suffix(name: str) -> str:
 def is_project_name(name: str) -> bool:
     """A name that says which project: not only group words (重点, 亿元以上) and numbers."""
     core = strip_suffix(name)
-    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core):
+    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
@@ -67,8 +68,8 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     items_start = text.find("、", low, position)
     head_end = items_start if items_start >= 0 else position
     for match in name_stop_pattern(TABLE, False).finditer(text, low, head_end):
-        if match.end() <= head_end:
-            first = match.end()
+        if match.end() <= head_end and not P.quote_marks.fullmatch(match.group()):
+            first = match.end()  # but a quote mark is no lead: 引进“A”、“B”等 starts at “A”
     amount = P.amount_lead.search(text, low, first)
     if amount:
         first = amount.start()  # 投资12亿元的A、…: the amount stays with its name
@@ -81,10 +82,11 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     return text[low:first], first
 
 
-def split_items(text, start, end, quantities, strip_lead):
-    """(start, end, name, investment) of each name in text[start:end], split at 、 (and 和/以及 before the last)."""
+def split_items(text, start, end, quantities, strip_lead, breaks=None):
+    """(start, end, name, investment) of each name in text[start:end], split at 、 (and 和/以及 before the
+    last, or at `breaks`)."""
     pieces, begin = [], start
-    for match in P.item_break.finditer(text[start:end]):
+    for match in (breaks or P.item_break).finditer(text[start:end]):
         pieces.append((begin, start + match.start()))
         begin = start + match.end()
     pieces.append((begin, end))
@@ -114,9 +116,9 @@ def _join_unprefixed(items, text):
 
 
 def _clean_item(text, start, end, quantities, lead_words):
-    """A list piece -> (start, end, name, investment): amounts and lead verbs stripped; a title
-    (《…规划》) is no project's name."""
-    if P.quote_marks.search(text, start, end):
+    """A list piece -> (start, end, name, investment): amounts, lead verbs and the quotes around a name
+    (引进“木制品加工产业园”、…) stripped; a title (《…规划》) or a piece quoting a word is no project's name."""
+    if P.title_marks.search(text, start, end):
         return None
     while start < end and text[start] in " \t":
         start += 1
@@ -132,6 +134,18 @@ def _clean_item(text, start, end, quantities, lead_words):
         for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
             if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
                 start = match.end()
+    quoted = P.quote_marks.match(text, start) or (start > 0 and P.quote_marks.match(text, start - 1))
+    if quoted and P.slogan.search(text, start, end):
+        return None  # “四机一转”, “三个一批”: a quoted slogan, no name
+    while start < end and P.quote_marks.match(text, start):
+        start += 1
+    while end > start and P.quote_marks.match(text, end - 1):
+        end -= 1
+    if P.quote_marks.search(text, start, end):
+        return None
+    described = text.rfind("的", start, end)
+    if described >= 0 and end - described - 1 >= MIN_NAME:
+        start = described + 1  # 研发电子材料的瑞洲公司: what the company does is no part of its name
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()

@@ -1,9 +1,10 @@
 """Named projects and their status -> projects rows.
 
-Names come from four list phrasings and single mentions (project_mentions). Each mention takes
-the status word nearest it in its clause (item_status.pick_status); mentions of one project
-(one name inside the other) become one row with its most advanced explicit status. Public
-works named only in passing are left to the infrastructure table.
+Names come from the list phrasings and single mentions of project_mentions. Each mention takes
+the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
+list, or the status of the counted group its paragraph stated before it (新签约项目18个。项目主要
+包括：A、B); mentions of one project (one name inside the other) become one row with its most
+advanced explicit status. Public works named only in passing are left to the infrastructure table.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .facilities import category_of
+from .facilities import PUBLIC_WORKS, category_at_end
 from .item_lexicon import cue_pattern, cues, word_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
 from .items import (
@@ -25,11 +26,9 @@ from .items import (
     quoted_spans,
 )
 from .project_mentions import LIST_FINDERS, single_mentions
-from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, amount_after, name_key
+from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .text import Sentence
 
-# Categories of public works (infrastructure_categories.csv): a list of only these is no investment project.
-_PUBLIC = {"road", "power_line", "substation", "water", "gas", "heat", "pipeline", "telecom", "housing", "other"}
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
@@ -38,16 +37,24 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
     """One row per named project of the report, with its most advanced stated status."""
     document = document_of(normalized.text)
     mentions: list[Mention] = []
+    stated: StatusWord | None = None  # the status of the last counted group of projects (8个项目集中开工)
     for sentence in document.sentences_holding(_signs()):
-        mentions += _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        if stated is not None and _continues(document.text, stated.end, sentence.start):
+            for mention in found:
+                if mention.status is None:
+                    mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+        mentions += found
+        stated = _group_status(document, sentence) or stated
     rows = (_row(project, normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
 
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
-    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon."""
-    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], "等", "：", ":"]
+    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
+    names may open a clause before (A、B陆续动土)."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":"]
     return word_pattern(tuple(words))
 
 
@@ -59,7 +66,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     for finder in LIST_FINDERS:
         for found in finder(document, sentence, clauses, quantities, taken):
             group += 1
-            public = all(category_of(mention.name) in _PUBLIC for mention in found)
+            public = all(category_at_end(mention.name) in PUBLIC_WORKS for mention in found)
             for mention in found:
                 mention.group, mention.public_list = group, public
             mentions += found
@@ -76,6 +83,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         own = clause_index(clauses, mention.start)
         blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
+        if mention.status is None and mention.acquisition:
+            mention.status = _courting_word(words, mention.start)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
@@ -84,6 +93,40 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
+    the names listed after it in its paragraph are members of that group. A group mixing statuses
+    (新开工和续建项目31个) states none."""
+    words = status_words(document, sentence, TABLE)
+    if not any(word.strength >= 2 for word in words):
+        return None
+    clauses = document.clauses(sentence)
+    stated = None
+    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+        low, high = clauses[clause_index(clauses, match.start())]
+        in_clause = [word for word in words if low <= word.start < high]
+        strong = [word for word in in_clause if word.strength >= 2]
+        if len({word.status for word in in_clause}) > 1:
+            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+        elif strong:
+            stated = strong[-1]
+    return stated
+
+
+def _continues(text: str, stated_end: int, position: int) -> bool:
+    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
+
+
+def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
+    """引进7家厂商，…，包含A、B等厂商: the verb that courted a list earlier in its sentence is its status."""
+    verbs = set(cues()["acquisition_verbs"])
+    before = [word for word in words if word.end <= start and word.word in verbs]
+    return before[-1] if before else None
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
@@ -112,8 +155,8 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
-    if not any(mention.kind == LISTED and not mention.public_list for mention in mentions):
-        if category_of(mentions[0].name) in _PUBLIC:
+    if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
+        if category_at_end(mentions[0].name) in PUBLIC_WORKS:
             return None  # a public work named in passing or among public works: an infrastructure item only
     named = _naming_mention(mentions)
     settled = max(
