@@ -36,7 +36,7 @@ def about_a_wider_place(reading: Reading) -> bool:
     """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
     (and names no zone before the figure) gives that place's figures, not the zone's."""
     subject = _WIDER_SUBJECT.match(reading.head)
-    return bool(subject) and not has(cues()["zone_words"], reading.head[subject.end() :])
+    return subject is not None and not has(cues()["zone_words"], reading.head[subject.end() :])
 
 
 _WIDER_SUBJECT = re.compile(
@@ -102,7 +102,7 @@ def projection_of_a_project(reading: Reading) -> bool:
     (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
     projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
     one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return bool(projection) and one_project and "项目" in reading.head[: projection.start()]
+    return projection is not None and one_project and "项目" in reading.head[: projection.start()]
 
 
 def a_milestone(reading: Reading) -> bool:

@@ -131,13 +131,13 @@ def read_growth(reading: Reading) -> Decision:
     last = reading.sentence_facts[-1] if reading.sentence_facts else None
     continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
     sign = growth_sign(reading.window)
-    if sign is None and continued:
+    if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     quantity = reading.quantity
     basis = base_year(reading.clause)
-    if basis is None and continued:
+    if basis is None and continued and last is not None:
         basis = last.basis
     value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
@@ -209,9 +209,9 @@ def read_amount(reading: Reading) -> Decision:
     passed = wording_of_a_milestone_before(reading)
     if passed:
         return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
-    goal = goal_reached_in_part(reading)
-    if goal:
-        return Decision(goal.metric, "actual", reading.quantity.value, inherited=goal)  # 计划投资10亿元，已完成8亿元
+    reached = goal_reached_in_part(reading)
+    if reached:
+        return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):

@@ -120,7 +120,7 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
     """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
-    listed = [(whole.quantity.start, whole) for whole in wholes]
+    listed: list[tuple[int, Fact | None]] = [(whole.quantity.start, whole) for whole in wholes]
     listed += [
         (quantity.start, None)
         for quantity, rule in left_out
@@ -131,7 +131,7 @@ def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) ->
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
     by_word = {word: (status, strength) for word, status, strength in project_statuses()}
-    found = []
+    found: list[tuple[int, str, int]] = []
     for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
         if not found or found[-1][1] != status:
