@@ -34,7 +34,7 @@ from .fact_scopes import (
 )
 from .periods import base_year, period_before
 from .schema import stable_id
-from .text import clause_start, sentences
+from .text import LONGEST_SENTENCE, clause_start, sentences
 from .units import Quantity, find_quantities
 
 _CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
@@ -139,8 +139,10 @@ def _project_status(clause: str, position: int) -> str | None:
 
 
 def _clause_after(text: str, end: int) -> str:
-    stop = _CLAUSE_STOP.search(text, end)
-    return text[end : stop.start() if stop else len(text)]
+    # Searched no further than a sentence can reach: text without any stop stays linear.
+    limit = min(len(text), end + LONGEST_SENTENCE)
+    stop = _CLAUSE_STOP.search(text, end, limit)
+    return text[end : stop.start() if stop else limit]
 
 
 def _is_item_money(text: str, quantity: Quantity, window: str) -> bool:

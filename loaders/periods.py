@@ -41,7 +41,9 @@ NAMED_SPANS = {
     "前三个季度": "01-09",
 }
 SPAN = re.compile(
-    rf"(?P<a>{_NUM}|元)\s*月?\s*[-~至到]\s*(?P<b>{_NUM})\s*月"
+    # Possessive spaces: around an optional 月, two plain \s* would split a run of spaces
+    # every possible way before failing.
+    rf"(?P<a>{_NUM}|元)\s*+月?\s*+[-~至到]\s*+(?P<b>{_NUM})\s*+月"
     rf"|前(?P<n>{_NUM})个?月"
     rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
     rf"|(?:截[至止]|到)(?:\d{{4}}年)?(?P<year_end>年?底|年末)"

@@ -8,6 +8,8 @@ implausible magnitudes. Across reports: conflicting values for one zone, metric 
 
 from __future__ import annotations
 
+import bisect
+import math
 from functools import lru_cache
 
 import pandas as pd
@@ -16,6 +18,8 @@ from .schema import metrics, stable_id
 
 # Above these a figure is more likely a unit slip than a zone's real size.
 PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_000}
+# A target is compared with the actuals of the same zone, metric, scope, status and cumulation.
+TARGET_KEY = ("zone_id", "metric", "scope", "status", "cumulative")
 # Only figures named by the same wording are compared: a figure that continues another
 # (其中 breakdowns, sub-areas) has no wording and is never a conflict.
 CONFLICT_KEY = ["zone_id", "metric", "wording", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
@@ -104,19 +108,40 @@ def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
 
 
 def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
+    """A target below the first comparable actual above it (same zone, metric, scope, status)."""
     rows = []
-    actuals = [row for row in fact_rows if row["kind"] == "actual"]
+    actuals: dict[tuple, list[dict]] = {}
+    for row in fact_rows:
+        if row["kind"] == "actual":
+            actuals.setdefault(tuple(row[key] for key in TARGET_KEY), []).append(row)
+    comparable: dict[tuple, tuple[list[float], list[dict]]] = {}
     for target in (row for row in fact_rows if row["kind"] == "target"):
-        for actual in actuals:
-            same = all(target[key] == actual[key] for key in ("zone_id", "metric", "scope", "status", "cumulative"))
-            comparable_year = target["year"] is None or actual["year"] is None or actual["year"] <= target["year"]
-            if same and comparable_year and actual["value"] > target["value"] * 1.0001:
-                rows.append(
-                    _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
-                         "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
-                )
-                break
+        key = tuple(target[key] for key in TARGET_KEY)
+        if key not in actuals:
+            continue
+        if (key, target["year"]) not in comparable:
+            comparable[key, target["year"]] = _running_maximum(actuals[key], target["year"])
+        running_max, candidates = comparable[key, target["year"]]
+        # The first actual above the target is where the running maximum first passes it.
+        first = bisect.bisect_right(running_max, target["value"] * 1.0001)
+        if first < len(candidates):
+            actual = candidates[first]
+            rows.append(
+                _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
+                     "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
+            )
     return rows
+
+
+def _running_maximum(actuals: list[dict], year) -> tuple[list[float], list[dict]]:
+    """The actuals a target of `year` is compared with, in text order, and their running maximum
+    (read once per key and year: a report stating one figure thousands of times stays linear)."""
+    candidates = [row for row in actuals if year is None or row["year"] is None or row["year"] <= year]
+    running, highest = [], -math.inf
+    for row in candidates:
+        highest = max(highest, row["value"])
+        running.append(highest)
+    return running, candidates
 
 
 def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:

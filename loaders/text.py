@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
+# A sentence is read as a whole by every extractor (its head for 力争, its figures one by one),
+# so its length bounds their work. Real sentences stay far below this; a longer run without a
+# stop (a PDF text layer without 。 or line breaks) is cut at its last clause mark.
+LONGEST_SENTENCE = 600
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,23 @@ def _split(text: str) -> list[Sentence]:
     spans, start, paragraph = [], 0, 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() > start:
-            spans.append(Sentence(len(spans), start, match.end(), paragraph))
+            _add_capped(spans, text, start, match.end(), paragraph)
         paragraph += match.group().count("\n")
         start = match.end()
     if start < len(text):
-        spans.append(Sentence(len(spans), start, len(text), paragraph))
+        _add_capped(spans, text, start, len(text), paragraph)
     return spans
+
+
+def _add_capped(spans: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    """The sentence start..end, cut into pieces of at most LONGEST_SENTENCE characters."""
+    while end - start > LONGEST_SENTENCE:
+        marks = _clause_marks(text)
+        index = bisect.bisect_left(marks, start + LONGEST_SENTENCE) - 1
+        cut = marks[index] + 1 if index >= 0 and marks[index] >= start + LONGEST_SENTENCE // 2 else start + LONGEST_SENTENCE
+        spans.append(Sentence(len(spans), start, cut, paragraph))
+        start = cut
+    spans.append(Sentence(len(spans), start, end, paragraph))
 
 
 def clause_start(text: str, position: int, floor: int) -> int:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import math
+import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import extract_text
+from bench import hostile
+from loaders.extract import extract_document, extract_text
+from loaders.split import split_reports
 
 # Pieces real reports are made of, so that random text often forms numbers, units and cues.
 WORDS = (
@@ -48,3 +53,38 @@ def test_extraction_never_raises_and_offsets_always_hold(text, doc_date):
                 assert text[row["start"] : row["end"]] == row["raw"], (table, row)
             if "quote_start" in row:
                 assert text[row["quote_start"] : row["quote_end"]].strip() == row["quote"], (table, row)
+
+
+# Hostile text: long runs that make a backtracking regex take quadratic (or worse) time. No
+# clock limit here (the machine is noisy; `make bench` prints the absolute times): the time
+# of 4n characters is compared with that of n, best of three each, and linear growth is ~4×
+# where a quadratic pattern gives ~16×.
+SMALL, LARGER, MOST_GROWTH = 3_000, 12_000, 12
+
+
+def _extraction_seconds(text: str) -> float:
+    best = math.inf
+    for _ in range(3):
+        started = time.perf_counter()
+        for document in split_reports(text, "hostile.txt"):
+            extract_document(document)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(hostile.GENERATORS))
+def test_extraction_time_grows_linearly_on_hostile_text(shape):
+    generate = hostile.GENERATORS[shape]
+    _extraction_seconds(generate(100))  # lexicons and patterns compiled before timing
+    small, larger = _extraction_seconds(generate(SMALL)), _extraction_seconds(generate(LARGER))
+    assert larger < MOST_GROWTH * small, f"{shape}: {SMALL} chars {small:.3f} s, {LARGER} chars {larger:.3f} s"
+
+
+@pytest.mark.parametrize("shape", sorted(hostile.GENERATORS))
+def test_hostile_text_keeps_offsets(shape):
+    text = hostile.GENERATORS[shape](2_000)
+    for document in split_reports(text, "hostile.txt"):
+        for table, rows in extract_document(document).items():
+            for row in rows:
+                if "raw" in row and "start" in row:
+                    assert document["text"][row["start"] : row["end"]] == row["raw"], (table, row)
