@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,19 @@ _HALF_WIDTH = {
 }
 _HALF_WIDTH.update({0x3000: 0x20, 0x2014: ord("-"), 0x2013: ord("-"), 0x2015: ord("-"), 0x00A0: 0x20})
 _HALF_WIDTH.update({ord("〜"): ord("~"), ord("﹪"): ord("%"), ord("％"): ord("%"), ord("﹒"): ord(".")})
+# Minus signs as PDFs and word processors write them (−3.2%, ﹣5亿元).
+_HALF_WIDTH.update({0x2212: ord("-"), 0xFE63: ord("-")})
+
+# PDF text layers often write Kangxi radicals and CJK compatibility ideographs for common
+# characters (⼆ U+2F06 for 二, ⽉ U+2F49 for 月). Their NFKC forms are single characters, so
+# folding them keeps every offset; only these blocks are folded (NFKC would also turn ① into 1).
+_COMPATIBILITY_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_COMPATIBILITY = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for first, last in _COMPATIBILITY_BLOCKS
+    for code in range(first, last + 1)
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
 
 CJK = "\u4e00-\u9fff"
 # A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
@@ -87,10 +101,20 @@ def to_simplified(text: str) -> str:
     return "".join(_simplify_char(char) for char in text)
 
 
+def fold_compatibility(text: str) -> str:
+    """Kangxi radicals and CJK compatibility ideographs -> the ideographs they stand for (same length).
+
+    >>> fold_compatibility("⼆〇⼆五年⼗⼆⽉")
+    '二〇二五年十二月'
+    """
+    return text.translate(_COMPATIBILITY)
+
+
 def normalize(original: str) -> Normalized:
     """Simplified, half-width, noise-free text with its offset map."""
-    simplified = to_simplified(original)
-    traditional = simplified != original
+    folded = fold_compatibility(original)
+    simplified = to_simplified(folded)
+    traditional = simplified != folded
     text = simplified.translate(_HALF_WIDTH).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
