@@ -24,8 +24,9 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[一二三四五六七八九〇零○]{4}"
 # A year token, unless it is a base year (较2020年, 比上年) or a span start (2021-2025年).
 # Any four digits from 1000 are read as the year they say (1800年, 2099年), so that the
-# quality checks can flag a year outside what a report can be about instead of losing it.
-YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>[12]\d{{3}}|{_CN_YEAR})\s*+年(?!以前|前)")
+# quality checks can flag a year outside what a report can be about instead of losing it;
+# 1500年历史 is an age, not a date.
+YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>[12]\d{{3}}|{_CN_YEAR})\s*+年(?!以前|前|的?历史)")
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
 NAMED_SPANS = {

@@ -152,7 +152,7 @@ def scan(text: str) -> Scan:
     """Quantities and refused figures of normalised text, read once."""
     quantities, refused = [], []
     for match in quantity_pattern().finditer(text):
-        read = _read_match(text, match)
+        read = _read_match(text, match, quantities[-1].end if quantities else -1)
         if isinstance(read, Quantity):
             quantities.append(read)
         elif isinstance(read, Refused):
@@ -163,13 +163,17 @@ def scan(text: str) -> Scan:
     return Scan(tuple(quantities), tuple(refused))
 
 
-def _minus_sign(text: str, start: int) -> bool:
-    """A hyphen right before the figure at `start` that is a minus sign (增长-3.2%), not a dash (2-3)."""
-    return start >= 1 and text[start - 1] == "-" and not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
+def _minus_sign(text: str, start: int, previous_end: int) -> bool:
+    """A hyphen right before the figure at `start` that is a minus sign (增长-3.2%), not a dash
+    between two figures (2-3, 5亿元-10亿元: the figure before ends at the hyphen)."""
+    if start < 1 or text[start - 1] != "-" or previous_end == start - 1:
+        return False
+    return not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
 
 
-def _read_match(text: str, match: re.Match) -> Quantity | Refused | None:
-    """One match of the quantity pattern read as a quantity, refused, or None when it is none."""
+def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Refused | None:
+    """One match of the quantity pattern read as a quantity, refused, or None when it is none;
+    previous_end is where the quantity before it ends."""
     table = units()
     factors = multipliers()
     start = match.start()
@@ -182,7 +186,7 @@ def _read_match(text: str, match: re.Match) -> Quantity | Refused | None:
     if unit.dimension == "percent" and match["mult"]:
         return None
     sign = 1.0
-    if low_text[0].isdigit() and _minus_sign(text, start):
+    if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
         sign, start = -1.0, start - 1
     factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
     try:
