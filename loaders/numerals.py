@@ -19,8 +19,8 @@ Chinese numerals are read by cn2an (a maintained converter); the few forms it le
 3500
 >>> parse_chinese("十")
 10
->>> parse_chinese("二〇一〇")
-2010
+>>> parse_chinese("二〇一〇"), parse_chinese("二○二五")
+(2010, 2025)
 >>> parse_chinese("两")
 2
 >>> parse_chinese("一万二")
@@ -45,8 +45,9 @@ DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, 
 ARABIC = r"\d(?<![\d.]\d)\d*+(?:,\d{3})*+(?:[ \t]?\.[ \t]?\d++)?(?:[eE][+-]?\d++)?"
 
 _SPACES = re.compile(r"[\s,]")
-# What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万.
-_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十"}
+# What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万; the circles typed for 〇
+# in dates (二○二五年).
+_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇"}
 _BARE_LEADING_UNIT = re.compile(r"^(?=[百千])")
 
 
