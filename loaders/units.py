@@ -2,7 +2,14 @@
 
 The unit words and multipliers are data (`lexicon/units.csv`, `lexicon/multipliers.csv`);
 this module compiles them into one pattern and reads the words around a match that make
-a value approximate (约, 近), a lower bound (以上, 余, 多, 超过) or a range (2－3家).
+a value approximate (约, 近), a lower bound (以上, 余, 多, 超过) or a range (2－3家), and the
+minus sign before it (增长-3.2%). A figure whose number is too large to read (1e308亿元) is
+refused, not cut to its last digits: the quality checks report it.
+
+>>> [(q.value, q.unit, q.raw) for q in find_quantities("新签约项目2 0个，增长-3.2%，投资1.2E+3万元")]
+[(20.0, 'count', '2 0个'), (-3.2, '%', '-3.2%'), (12000000.0, 'CNY', '1.2E+3万元')]
+>>> refused_figures("营业收入1e308亿元")[0].raw
+'1e308亿元'
 """
 
 from __future__ import annotations
