@@ -41,11 +41,12 @@ CJK = "\u4e00-\u9fff"
 # followed by a unit or counter, which would make them a real number.
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
 # A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too.
+# Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
-    rf"(?<=[{CJK}])[ \t]*(?:\d{{1,3}}[ \t]*\n|\n[ \t]*\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*(?=[{CJK}])"
-    rf"|(?<=[{CJK}，、])[ \t]*\n[ \t]*(?=[{CJK}])"
+    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
+    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
-    rf"|(?<=[\d.])[ \t]*\n[ \t]*(?=[\d.]|[亿万千元%平公亩家个人户项])"
+    rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
 
