@@ -39,6 +39,11 @@ def spaced_digits(size: int) -> str:
     return "1 " * (size // 2)
 
 
+def spaces_after_a_name(size: int) -> str:
+    """A layout-preserving PDF line: a project name, then a long run of spaces."""
+    return "园区新建研发中心项目" + " " * size + "投产。"
+
+
 def chinese_numerals(size: int) -> str:
     return "".join(random.Random(size).choices("零〇一二两三四五六七八九十百千万亿廿卅点", k=size))
 
@@ -55,6 +60,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "punctuation": punctuation,
     "digits_and_marks": digits_and_marks,
     "spaced_digits": spaced_digits,
+    "spaces_after_a_name": spaces_after_a_name,
     "chinese_numerals": chinese_numerals,
     "single_line": single_line,
 }
