@@ -9,6 +9,7 @@ works named only in passing are left to the infrastructure table.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .facilities import category_of
@@ -72,9 +73,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         return mentions
     words = status_words(document, sentence, TABLE)
     segments = document.segment_starts(clauses)
+    outside = _clauses_outside_group(clauses, mentions)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
-        blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
+        blocked = outside[mention.group] - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
@@ -84,6 +86,19 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _clauses_outside_group(clauses, mentions: list[Mention]) -> dict[int, set[int]]:
+    """For each group, the clauses holding a mention of another group (read once per sentence:
+    a sentence listing hundreds of names stays linear)."""
+    by_group: dict[int, set[int]] = {}
+    for mention in mentions:
+        by_group.setdefault(mention.group, set()).add(clause_index(clauses, mention.start))
+    groups_in_clause = Counter(index for indices in by_group.values() for index in indices)
+    return {
+        group: {index for index, count in groups_in_clause.items() if count > (index in indices)}
+        for group, indices in by_group.items()
+    }
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
