@@ -91,12 +91,14 @@ def run(log=print) -> dict:
                 "case": label,
                 "mb": len(text.encode("utf-8")) / 2**20,
                 "seconds": build["seconds"],
+                "cpu_seconds": build["cpu_seconds"],
                 "exit_code": build["exit_code"],
                 "within_budget": build["seconds"] <= BUDGET_S and build["exit_code"] == 0,
             }
             results["cases"].append(row)
             log(
-                f"    {label:<18} {row['mb']:.1f} MB: build {row['seconds']:.1f} s (exit {row['exit_code']}) "
+                f"    {label:<18} {row['mb']:.1f} MB: build {row['seconds']:.1f} s, CPU {row['cpu_seconds']:.1f} s "
+                f"(exit {row['exit_code']}) "
                 f"{'ok' if row['within_budget'] else f'OVER the {BUDGET_S:.0f} s budget'}"
             )
     return results
