@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
 
 Above PAGES_MAX_FACTS facts the pages are not timed (the app reads every table into pandas); the
 scale part (bench/scale_bench.py) writes the facts in both table layouts and times DuckDB over them.
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small run: 1+2 MB corpus, 20k facts, 2 repeats")
     parser.add_argument("--skip-loader", action="store_true", help="no loader benchmark")
+    parser.add_argument("--skip-hostile", action="store_true", help="no hostile-input builds")
     parser.add_argument("--skip-pages", action="store_true", help="no page benchmark")
     parser.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
     parser.add_argument(
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     parts = (
         ("loader", _loader, args.skip_loader),
+        ("hostile", _hostile, args.skip_hostile),
         ("pages", _pages, args.skip_pages),
         ("load", _load, args.skip_load),
         ("scale", _scale, args.skip_scale),
@@ -77,6 +79,13 @@ def _loader(args) -> dict:
         f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB"
     )
     return loader_bench.run(sizes)
+
+
+def _hostile(args) -> dict:
+    from . import hostile
+
+    print(f"\n== hostile inputs: python -m loaders build on one file each (budget {hostile.BUDGET_S:.0f} s)")
+    return hostile.run()
 
 
 def _pages(args) -> dict:
@@ -149,6 +158,15 @@ def _summary(results: dict) -> None:
         print(
             f"         {small['mb']:.1f} → {big['mb']:.1f} MB: time per MB ×{loader['linearity_time_per_mb']:.2f} "
             f"(1 = linear), peak memory ×{loader['flatness_peak_memory']:.2f} (1 = flat)"
+        )
+    hostile = results.get("hostile")
+    if hostile and "cases" in hostile:
+        print(
+            "hostile  "
+            + "; ".join(f"{case['case']}: {case['seconds']:.1f} s" for case in hostile["cases"])
+            + f" (budget {hostile['budget_s']:.0f} s each: "
+            + ("all within" if all(case["within_budget"] for case in hostile["cases"]) else "OVER")
+            + ")"
         )
     pages = results.get("pages")
     if pages and "sets" in pages:

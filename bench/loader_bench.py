@@ -39,6 +39,7 @@ def timed_build(reports: Path, out: Path) -> dict:
     counts = json.loads(manifest_file.read_text(encoding="utf-8"))["tables"] if manifest_file.exists() else {}
     return {
         "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,  # the build's own CPU time: steadier on a busy machine
         "exit_code": process.returncode,
         "peak_mb": usage.ru_maxrss / 1024,  # Linux: KiB
         "children_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

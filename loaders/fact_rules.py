@@ -39,7 +39,7 @@ from .fact_wordings import (
     names_other_indicator,
 )
 from .periods import base_year
-from .text import Sentence, clause_start
+from .text import LONGEST_SENTENCE, Sentence, clause_start
 from .units import Quantity
 
 if TYPE_CHECKING:
@@ -106,8 +106,10 @@ class Decision:
 
 
 def clause_after(text: str, end: int) -> str:
-    stop = CLAUSE_STOP.search(text, end)
-    return text[end : stop.start() if stop else len(text)]
+    # Searched no further than a sentence can reach: text without any stop stays linear.
+    limit = min(len(text), end + LONGEST_SENTENCE)
+    stop = CLAUSE_STOP.search(text, end, limit)
+    return text[end : stop.start() if stop else limit]
 
 
 def decide(reading: Reading) -> Decision:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,20 @@ _HALF_WIDTH = {
 }
 _HALF_WIDTH.update({0x3000: 0x20, 0x2014: ord("-"), 0x2013: ord("-"), 0x2015: ord("-"), 0x00A0: 0x20})
 _HALF_WIDTH.update({ord("〜"): ord("~"), ord("﹪"): ord("%"), ord("％"): ord("%"), ord("﹒"): ord(".")})
+# Minus signs as PDFs and word processors write them (−3.2%, ﹣5亿元).
+_HALF_WIDTH.update({0x2212: ord("-"), 0xFE63: ord("-")})
+
+# PDF text layers often write Kangxi radicals and CJK compatibility ideographs for common
+# characters (⼆ U+2F06 for 二, ⽉ U+2F49 for 月). Their NFKC forms are single characters, so
+# folding them keeps every offset; only these blocks are folded (NFKC would also turn ① into 1).
+_COMPATIBILITY_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_COMPATIBILITY = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for first, last in _COMPATIBILITY_BLOCKS
+    for code in range(first, last + 1)
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
+_ANY_COMPATIBILITY = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _COMPATIBILITY_BLOCKS) + "]")
 
 CJK = "\u4e00-\u9fff"
 # A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
@@ -26,11 +41,12 @@ CJK = "\u4e00-\u9fff"
 # followed by a unit or counter, which would make them a real number.
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
 # A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too.
+# Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
-    rf"(?<=[{CJK}])[ \t]*(?:\d{{1,3}}[ \t]*\n|\n[ \t]*\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*(?=[{CJK}])"
-    rf"|(?<=[{CJK}，、])[ \t]*\n[ \t]*(?=[{CJK}])"
+    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
+    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
-    rf"|(?<=[\d.])[ \t]*\n[ \t]*(?=[\d.]|[亿万千元%平公亩家个人户项])"
+    rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
@@ -98,12 +114,21 @@ def _removals(text: str) -> list[re.Match]:
         if match.start() - line_start >= _WRAPPED_MIN_LINE:
             removals.append(match)
     return removals
+def fold_compatibility(text: str) -> str:
+    """Kangxi radicals and CJK compatibility ideographs -> the ideographs they stand for (same length).
+
+    >>> fold_compatibility("⼆〇⼆五年⼗⼆⽉")
+    '二〇二五年十二月'
+    """
+    # A scan for one such character is ten times faster than translating every report.
+    return text.translate(_COMPATIBILITY) if _ANY_COMPATIBILITY.search(text) else text
 
 
 def normalize(original: str) -> Normalized:
     """Simplified, half-width, noise-free text with its offset map."""
-    simplified = to_simplified(original)
-    traditional = simplified != original
+    folded = fold_compatibility(original)
+    simplified = to_simplified(folded)
+    traditional = simplified != folded
     text = simplified.translate(_HALF_WIDTH).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0

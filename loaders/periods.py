@@ -8,6 +8,8 @@ Period(year=None, months='01-10', relative=None, cumulative=False)
 Period(year=None, months=None, relative=1, cumulative=False)
 >>> period_before("截至6月底，入驻企业50家", 12).months
 '01-06'
+>>> period_before("1800年入驻企业20家", 10).year
+1800
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from .numerals import parse_any
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[一二三四五六七八九〇零○]{4}"
 # A year token, unless it is a base year (较2020年, 比上年) or a span start (2021-2025年).
-YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?!以前|前)")
+# Any four digits from 1000 are read as the year they say (1800年, 2099年), so that the
+# quality checks can flag a year outside what a report can be about instead of losing it;
+# 1500年历史 is an age, not a date.
+YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>[12]\d{{3}}|{_CN_YEAR})\s*+年(?!以前|前|的?历史)")
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
 NAMED_SPANS = {
@@ -41,7 +46,9 @@ NAMED_SPANS = {
     "前三个季度": "01-09",
 }
 SPAN = re.compile(
-    rf"(?P<a>{_NUM}|元)\s*月?\s*[-~至到]\s*(?P<b>{_NUM})\s*月"
+    # Possessive spaces: around an optional 月, two plain \s* would split a run of spaces
+    # every possible way before failing.
+    rf"(?P<a>{_NUM}|元)\s*+月?\s*+[-~至到]\s*+(?P<b>{_NUM})\s*+月"
     rf"|前(?P<n>{_NUM})个?月"
     rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
     rf"|(?:截[至止]|到)(?:\d{{4}}年)?(?P<year_end>年?底|年末)"

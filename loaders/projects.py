@@ -10,6 +10,7 @@ advanced explicit status. Public works named only in passing are left to the inf
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .facilities import PUBLIC_WORKS, category_at_end
@@ -79,9 +80,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         return mentions
     words = status_words(document, sentence, TABLE)
     segments = document.segment_starts(clauses)
+    outside = _clauses_outside_group(clauses, mentions)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
-        blocked = {clause_index(clauses, other.start) for other in mentions if other.group != mention.group} - {own}
+        blocked = outside[mention.group] - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
@@ -127,6 +129,17 @@ def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
     verbs = set(cues()["acquisition_verbs"])
     before = [word for word in words if word.end <= start and word.word in verbs]
     return before[-1] if before else None
+def _clauses_outside_group(clauses, mentions: list[Mention]) -> dict[int, set[int]]:
+    """For each group, the clauses holding a mention of another group (read once per sentence:
+    a sentence listing hundreds of names stays linear)."""
+    by_group: dict[int, set[int]] = {}
+    for mention in mentions:
+        by_group.setdefault(mention.group, set()).add(clause_index(clauses, mention.start))
+    groups_in_clause = Counter(index for indices in by_group.values() for index in indices)
+    return {
+        group: {index for index, count in groups_in_clause.items() if count > (index in indices)}
+        for group, indices in by_group.items()
+    }
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:

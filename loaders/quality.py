@@ -1,21 +1,34 @@
 """What a careful reader would flag -> quality rows.
 
 Checks inside one report: a part larger than its whole, a growth rate against the year it
-reports, a year later than the signature date, a target already below the achieved
-actual, conflicting values, figures with a money or area unit that could not be placed,
-implausible magnitudes. Across reports: conflicting values for one zone, metric and period.
+reports, a year later than the signature date or outside what a report can be about, a
+target already below the achieved actual, conflicting values, figures with a money or area
+unit that could not be placed or whose number could not be read, implausible values
+(negative sizes, fractional counts, magnitudes out of range). Across reports: conflicting values for one zone, metric and period.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime
+import math
 from functools import lru_cache
 
 import pandas as pd
 
 from .schema import metrics, stable_id
+from .units import refused_figures
 
-# Above these a figure is more likely a unit slip than a zone's real size.
+# Outside these a figure is more likely a slip of unit or digits than a zone's real size; such
+# facts get an `implausible_value` error, so that totals can leave them out.
 PLAUSIBLE_MAX = {"CNY": 5e12, "km2": 2_000.0, "count": 100_000, "person": 2_000_000}
+PLAUSIBLE_MIN = {"CNY": 1.0, "km2": 1e-4}
+WHOLE_UNITS = {"count", "person"}
+PLAUSIBLE_GROWTH = 10_000  # percent: 增长100倍
+# Years a report can be about: the People's Republic's founding year to 15 years after signing.
+EARLIEST_YEAR, YEARS_AHEAD = 1949, 15
+# A target is compared with the actuals of the same zone, metric, scope, status and cumulation.
+TARGET_KEY = ("zone_id", "metric", "scope", "status", "cumulative")
 # Only figures named by the same wording are compared: a figure that continues another
 # (其中 breakdowns, sub-areas) has no wording and is never a conflict.
 CONFLICT_KEY = ["zone_id", "metric", "wording", "kind", "year", "months", "scope", "status", "basis", "cumulative"]
@@ -65,15 +78,22 @@ def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zo
                     _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "growth_base_year", "warning",
                          f"增长率 {row['raw']} 的基期 {row['basis']} 年不早于报告期 {row['year']} 年", [row["fact_id"]])
                 )
-        limit = PLAUSIBLE_MAX.get(row["unit"])
-        if limit is not None and row["kind"] != "growth" and row["value"] > limit:
+        problem = implausible_value(row)
+        if problem:
             rows.append(
-                _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "implausible_magnitude", "warning",
-                     f"{_fmt(row)} 数值异常大，请核对单位", [row["fact_id"]])
+                _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "implausible_value", "error",
+                     f"{_fmt(row)} {problem}", [row["fact_id"]])
             )
+    rows += _implausible_years(fact_rows, doc_id, doc_date)
     rows += _later_than_signature(fact_rows, doc_id, doc_date)
     rows += _targets_below_actuals(fact_rows, doc_id)
     rows += conflicts(fact_rows, check_doc_id=doc_id)
+    for figure in refused_figures(normalized.text):
+        start, end = normalized.span(figure.start, figure.end)
+        rows.append(
+            _row(doc_id, zone_ids[resolver.zone_at(figure.start)], start, end, normalized.original[start:end],
+                 "unreadable_number", "warning", f"{normalized.original[start:end]} 无法读作数值（{figure.reason}），未计入", [])
+        )
     for quantity, reason in unplaced:
         start, end = normalized.span(quantity.start, quantity.end)
         zone = resolver.zone_at(quantity.start)
@@ -87,11 +107,57 @@ def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zo
     return rows
 
 
+def implausible_value(row: dict) -> str | None:
+    """Why a fact's value cannot be what the report means (a slip of unit, sign or digits), or None.
+
+    >>> implausible_value({"kind": "actual", "unit": "count", "value": 1e-07})
+    '不是整数个数，请核对'
+    >>> implausible_value({"kind": "growth", "unit": "%", "value": -3.2}) is None
+    True
+    """
+    value, unit = row["value"], row["unit"]
+    if row["kind"] == "growth":
+        return "增长率数值异常，请核对" if abs(value) > PLAUSIBLE_GROWTH else None
+    if value < 0:
+        return "为负数，该指标不应为负，请核对符号"
+    if unit in WHOLE_UNITS and value != int(value):
+        return "不是整数个数，请核对"
+    if value > PLAUSIBLE_MAX.get(unit, math.inf) or 0 < value < PLAUSIBLE_MIN.get(unit, 0):
+        return "数值异常，请核对单位"
+    return None
+
+
+def plausible_years(doc_date) -> range:
+    """Years a report signed on doc_date can be about: from 1949 to 15 years after it is signed."""
+    latest = (doc_date or datetime.date.today()).year + YEARS_AHEAD
+    return range(EARLIEST_YEAR, latest + 1)
+
+
+def _implausible_years(fact_rows, doc_id, doc_date) -> list[dict]:
+    """One row per year read outside plausible_years, naming every fact it dates."""
+    plausible = plausible_years(doc_date)
+    odd = [row for row in fact_rows if row["year"] is not None and row["year"] not in plausible]
+    rows = []
+    for year in sorted({row["year"] for row in odd}):
+        same = [row for row in odd if row["year"] == year]
+        first = same[0]
+        rows.append(
+            _row(doc_id, first["zone_id"], first["start"], first["end"], first["raw"], "implausible_year", "warning",
+                 f"{len(same)} 个数据属于 {year} 年，不在 {plausible.start}–{plausible.stop - 1} 年之间，请核对年份",
+                 [row["fact_id"] for row in same])
+        )
+    return rows
+
+
 def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
     if doc_date is None:
         return []
     rows = []
-    late = [row for row in fact_rows if row["year"] is not None and row["year"] > doc_date.year and row["kind"] == "actual"]
+    plausible = plausible_years(doc_date)
+    late = [
+        row for row in fact_rows
+        if row["year"] is not None and doc_date.year < row["year"] < plausible.stop and row["kind"] == "actual"
+    ]
     for year in sorted({row["year"] for row in late}):
         same = [row for row in late if row["year"] == year]
         first = same[0]
@@ -104,19 +170,40 @@ def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
 
 
 def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
+    """A target below the first comparable actual above it (same zone, metric, scope, status)."""
     rows = []
-    actuals = [row for row in fact_rows if row["kind"] == "actual"]
+    actuals: dict[tuple, list[dict]] = {}
+    for row in fact_rows:
+        if row["kind"] == "actual":
+            actuals.setdefault(tuple(row[key] for key in TARGET_KEY), []).append(row)
+    comparable: dict[tuple, tuple[list[float], list[dict]]] = {}
     for target in (row for row in fact_rows if row["kind"] == "target"):
-        for actual in actuals:
-            same = all(target[key] == actual[key] for key in ("zone_id", "metric", "scope", "status", "cumulative"))
-            comparable_year = target["year"] is None or actual["year"] is None or actual["year"] <= target["year"]
-            if same and comparable_year and actual["value"] > target["value"] * 1.0001:
-                rows.append(
-                    _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
-                         "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
-                )
-                break
+        key = tuple(target[key] for key in TARGET_KEY)
+        if key not in actuals:
+            continue
+        if (key, target["year"]) not in comparable:
+            comparable[key, target["year"]] = _running_maximum(actuals[key], target["year"])
+        running_max, candidates = comparable[key, target["year"]]
+        # The first actual above the target is where the running maximum first passes it.
+        first = bisect.bisect_right(running_max, target["value"] * 1.0001)
+        if first < len(candidates):
+            actual = candidates[first]
+            rows.append(
+                _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
+                     "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
+            )
     return rows
+
+
+def _running_maximum(actuals: list[dict], year) -> tuple[list[float], list[dict]]:
+    """The actuals a target of `year` is compared with, in text order, and their running maximum
+    (read once per key and year: a report stating one figure thousands of times stays linear)."""
+    candidates = [row for row in actuals if year is None or row["year"] is None or row["year"] <= year]
+    running, highest = [], -math.inf
+    for row in candidates:
+        highest = max(highest, row["value"])
+        running.append(highest)
+    return running, candidates
 
 
 def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:

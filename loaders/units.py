@@ -2,12 +2,20 @@
 
 The unit words and multipliers are data (`lexicon/units.csv`, `lexicon/multipliers.csv`);
 this module compiles them into one pattern and reads the words around a match that make
-a value approximate (约, 近), a lower bound (以上, 余, 多, 超过) or a range (2－3家).
+a value approximate (约, 近), a lower bound (以上, 余, 多, 超过) or a range (2－3家), and the
+minus sign before it (增长-3.2%). A figure whose number is too large to read (1e308亿元) is
+refused, not cut to its last digits: the quality checks report it.
+
+>>> [(q.value, q.unit, q.raw) for q in find_quantities("新签约项目2 0个，增长-3.2%，投资1.2E+3万元")]
+[(20.0, 'count', '2 0个'), (-3.2, '%', '-3.2%'), (12000000.0, 'CNY', '1.2E+3万元')]
+>>> refused_figures("营业收入1e308亿元")[0].raw
+'1e308亿元'
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +24,19 @@ from typing import NamedTuple
 from .numerals import ARABIC, DIGITS, parse_any
 from .schema import LEXICON
 
-# A Chinese numeral must start with a digit or 十, so that 亿元项目 or 万元 alone is no number.
-CHINESE_NUMBER = r"(?:[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*|[百千](?=[万亿]))"
-NUMBER = rf"(?:{ARABIC}|{CHINESE_NUMBER})"
+# A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
+# number; it is at most 20 characters (一千二百三十四万五千六百七十八 is 15), so that a run of
+# numeral characters costs the engine a bounded number of steps at each place.
+_CHINESE_DIGIT = "零〇一二两三四五六七八九"
+CHINESE_NUMBER = (
+    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
+    r"|[百千](?=[万亿]))"
+)
+# PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
+# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count.
+# It starts only where no "digit space" precedes, so a long spaced run is read once.
+SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?![ \t\d.,eE])"
+NUMBER = rf"(?:{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
@@ -29,6 +47,9 @@ APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约",
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
 _NUMBER_CHARS = set("0123456789.")
+# A hyphen right before a figure is a minus sign (增长-3.2%, 投资-5亿元) unless what precedes it
+# makes it a range or a code (2-3家, A-5).
+_NOT_BEFORE_MINUS = re.compile(r"[0-9A-Za-z_.%)）\]-]")
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,7 @@ class Unit:
     unit: str
     factor: float
     dimension: str
+    not_before: str = ""  # characters that, right after the unit, make it part of a word (2成为)
 
 
 class Quantity(NamedTuple):
@@ -54,11 +76,27 @@ class Quantity(NamedTuple):
     rate: bool = False  # 每亩120万元: a rate or threshold, not an amount
 
 
+class Refused(NamedTuple):
+    """A figure with a unit whose number cannot be read as a finite value (1e308亿元)."""
+
+    start: int
+    end: int
+    raw: str
+    reason: str
+
+
+class Scan(NamedTuple):
+    quantities: tuple[Quantity, ...]
+    refused: tuple[Refused, ...]
+
+
 @lru_cache(maxsize=1)
 def units() -> dict[str, Unit]:
     with open(LEXICON / "units.csv", encoding="utf-8") as handle:
         return {
-            row["surface"]: Unit(row["surface"], row["unit"], float(row["factor"]), row["dimension"])
+            row["surface"]: Unit(
+                row["surface"], row["unit"], float(row["factor"]), row["dimension"], row.get("not_before") or ""
+            )
             for row in csv.DictReader(handle)
         }
 
@@ -74,14 +112,23 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _unit_alternation(table: dict[str, Unit]) -> str:
+    """Unit words longest first, each refused when a character of its not_before follows (2成为)."""
+    return "|".join(
+        re.escape(unit.surface) + (f"(?![{re.escape(unit.not_before)}])" if unit.not_before else "")
+        for unit in sorted(table.values(), key=lambda unit: len(unit.surface), reverse=True)
+    )
+
+
 @lru_cache(maxsize=1)
 def quantity_pattern() -> re.Pattern:
+    # No look-behind in front: a pattern that starts with a character class lets the regex
+    # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
+    # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
     return re.compile(
-        # No look-behind here: a pattern that starts with a character class lets the regex
-        # engine skip ahead fast; a match that starts inside a number is refused in Python.
-        rf"(?P<low>{NUMBER})(?:[ \t]*(?P<dash>{RANGE_DASH})[ \t]*(?P<high>{NUMBER}))?"
+        rf"(?P<low>{NUMBER})(?:[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
         rf"[ \t]?(?P<more>余|多)?(?P<mult>{_alternation(multipliers())})?(?P<more2>余|多)?[ \t]?"
-        rf"(?P<unit>{_alternation(units())})"
+        rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
 
@@ -91,77 +138,115 @@ def _tidy(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def _number(text: str) -> float:
-    return parse_any(text)
-
-
 def _is_valid_chinese(text: str) -> bool:
     # A lone Chinese digit run into a word (统一, 进一步) is caught by needing a unit right
     # after; here we only refuse digit strings like 一二 that are no numeral.
     return not (len(text) > 1 and all(char in DIGITS for char in text) and len(text) < 4)
 
 
-@lru_cache(maxsize=4)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in normalised text, in order (cached: facts, projects and items all ask)."""
-    return tuple(_scan_quantities(text))
+    return scan(text).quantities
 
 
-def _scan_quantities(text: str) -> list[Quantity]:
+def refused_figures(text: str) -> tuple[Refused, ...]:
+    """Figures with a unit whose number could not be read (the quality checks report them)."""
+    return scan(text).refused
+
+
+@lru_cache(maxsize=4)
+def scan(text: str) -> Scan:
+    """Quantities and refused figures of normalised text, read once."""
+    quantities: list[Quantity] = []
+    refused: list[Refused] = []
+    for match in quantity_pattern().finditer(text):
+        read = _read_match(text, match, quantities[-1].end if quantities else -1)
+        if isinstance(read, Quantity):
+            quantities.append(read)
+        elif isinstance(read, Refused):
+            refused.append(read)
+    if "百分之" in text:
+        quantities.extend(_percents_in_words(text))
+        quantities.sort(key=lambda quantity: quantity.start)
+    return Scan(tuple(quantities), tuple(refused))
+
+
+def _minus_sign(text: str, start: int, previous_end: int) -> bool:
+    """A hyphen right before the figure at `start` that is a minus sign (增长-3.2%), not a dash
+    between two figures (2-3, 5亿元-10亿元: the figure before ends at the hyphen)."""
+    if start < 1 or text[start - 1] != "-" or previous_end == start - 1:
+        return False
+    return not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
+
+
+def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Refused | None:
+    """One match of the quantity pattern read as a quantity, refused, or None when it is none;
+    previous_end is where the quantity before it ends."""
     table = units()
     factors = multipliers()
-    found = []
-    for match in quantity_pattern().finditer(text):
-        if match.start() and text[match.start() - 1] in _NUMBER_CHARS:
-            continue
-        low_text, high_text = match["low"], match["high"]
-        if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
-            continue
-        unit = table[match["unit"]]
-        if unit.dimension == "percent" and match["mult"]:
-            continue
-        factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
-        try:
-            value = _number(low_text) * factor
-            value_max = _number(high_text) * factor if high_text else None
-        except ValueError:
-            continue
-        if value_max is not None and match["dash"] in "-~" and value_max < value:
-            # 1-10 with a unit after is a range; a smaller second number is something else.
-            continue
-        before = text[max(0, match.start() - 4) : match.start()]
-        after = text[match.end() : match.end() + 2]
-        bound = None
-        if value_max is not None:
-            bound = "range"
-        elif match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
-            bound = "lower"
-        elif after.startswith(UPPER_AFTER) or before.endswith(UPPER_BEFORE):
-            bound = "upper"
-        approximate = before.endswith(APPROX_BEFORE) or after.startswith(APPROX_AFTER)
-        rate = (
-            before.endswith(NOT_A_QUANTITY_BEFORE)
-            or bool(re.search(r"每[^\d，。；]{0,3}$", before))
-            or text.startswith(("/", "每"), match.end())  # 232.55万元/亩: a rate
-        )
-        found.append(
-            Quantity(
-                start=match.start(),
-                end=match.end(),
-                value=_tidy(value),
-                unit=unit.unit,
-                dimension=unit.dimension,
-                raw=match.group(0),
-                value_max=_tidy(value_max) if value_max is not None else None,
-                approximate=approximate,
-                bound=bound,
-                rate=rate,
-            )
-        )
-    if "百分之" in text:
-        found.extend(_percents_in_words(text))
-        found.sort(key=lambda quantity: quantity.start)
-    return found
+    start = match.start()
+    if start and text[start - 1] in _NUMBER_CHARS:
+        return None
+    low_text, high_text = match["low"], match["high"]
+    if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
+        return None
+    unit = table[match["unit"]]
+    if unit.dimension == "percent" and match["mult"]:
+        return None
+    sign = 1.0
+    if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
+        sign, start = -1.0, start - 1
+    factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
+    try:
+        value = sign * parse_any(low_text) * factor
+        value_max = parse_any(high_text) * factor if high_text else None
+    except ValueError:
+        return None
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        return Refused(start, match.end(), text[start : match.end()], "数值超出可表示的范围")
+    if value_max is not None and match["dash"] in "-~" and value_max < value:
+        # 1-10 with a unit after is a range; a smaller second number is something else.
+        return None
+    return Quantity(
+        start=start,
+        end=match.end(),
+        value=_tidy(value),
+        unit=unit.unit,
+        dimension=unit.dimension,
+        raw=text[start : match.end()],
+        value_max=_tidy(value_max) if value_max is not None else None,
+        approximate=_is_approximate(text, start, match.end()),
+        bound=_bound(text, start, match),
+        rate=_is_rate(text, start, match.end()),
+    )
+
+
+def _bound(text: str, start: int, match: re.Match) -> str | None:
+    before = text[max(0, start - 4) : start]
+    after = text[match.end() : match.end() + 2]
+    if match["high"]:
+        return "range"
+    if match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
+        return "lower"
+    if after.startswith(UPPER_AFTER) or before.endswith(UPPER_BEFORE):
+        return "upper"
+    return None
+
+
+def _is_approximate(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 4) : start].endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
+
+
+_RATE_BEFORE = re.compile(r"每[^\d，。；]{0,3}$")
+
+
+def _is_rate(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return (
+        before.endswith(NOT_A_QUANTITY_BEFORE)
+        or bool(_RATE_BEFORE.search(before))
+        or text.startswith(("/", "每"), end)  # 232.55万元/亩: a rate
+    )
 
 
 _PERCENT_IN_WORDS = re.compile(rf"百分之(?P<number>{NUMBER})")
@@ -172,8 +257,9 @@ def _percents_in_words(text: str) -> list[Quantity]:
     quantities = []
     for match in _PERCENT_IN_WORDS.finditer(text):
         try:
-            value = _number(match["number"])
+            value = parse_any(match["number"])
         except ValueError:
             continue
-        quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
+        if math.isfinite(value):
+            quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities

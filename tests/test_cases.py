@@ -11,6 +11,8 @@ Each file in tests/cases/ is a list of cases:
         - {metric: revenue, kind: growth, value: 8, unit: "%", raw: 8%, basis: yoy}
       quantities:                       # optional: loaders.units readings (units with no metric)
         - {value: 8.5, unit: km, raw: 8.5公里}
+      quality:                          # optional: every quality row but no_zone_name, exactly
+        - {check: implausible_value, severity: error, raw: -5亿元}
       xfail: "why the extractor misses it today"   # optional: runs as xfail(strict=True)
 
 Only the fields written in an expected row are compared; `null` means the field must be empty.
@@ -30,7 +32,7 @@ from loaders.units import find_quantities
 from tests.casetables import load_cases, params
 
 FILES = ("numerals", "units", "periods", "facts", "devset")
-CASE_KEYS = {"id", "text", "doc_date", "count", "facts", "quantities", "xfail", "note"}
+CASE_KEYS = {"id", "text", "doc_date", "count", "facts", "quantities", "quality", "xfail", "note"}
 FACT_FIELDS_ORDER = tuple(
     "metric kind value unit raw year months cumulative scope status basis"
     " bound approximate value_max stated_completion year_resolved".split()
@@ -38,6 +40,9 @@ FACT_FIELDS_ORDER = tuple(
 FACT_FIELDS = set(FACT_FIELDS_ORDER)
 QUANTITY_FIELDS = {"value", "unit", "raw", "dimension", "bound", "approximate", "value_max"}
 VALUE_FIELDS = {"value", "value_max", "stated_completion"}
+QUALITY_FIELDS = {"check", "severity", "raw"}
+# Every inline case text is one report without a zone name: that row says nothing of the case.
+QUALITY_LEFT_OUT = {"no_zone_name"}
 
 
 def same_value(expected, actual, growth: bool) -> bool:
@@ -108,9 +113,19 @@ def quantity_rows(text: str) -> list[dict]:
     return rows
 
 
+def quality_problems(expected_rows: list[dict], rows: list[dict]) -> list[str]:
+    """The case's quality rows against the extracted ones (but QUALITY_LEFT_OUT), one for one."""
+    actual = sorted(
+        (row["check"], row["severity"], row["raw"]) for row in rows if row["check"] not in QUALITY_LEFT_OUT
+    )
+    wanted = sorted((row["check"], row["severity"], row["raw"]) for row in expected_rows)
+    return [] if actual == wanted else [f"quality: expected {wanted}, got {actual}"]
+
+
 def check_case(case: dict) -> None:
     text = case["text"]
-    facts = extract_text(text, doc_date=case.get("doc_date"))["facts"]
+    tables = extract_text(text, doc_date=case.get("doc_date"))
+    facts = tables["facts"]
     problems = [
         f"offset: text[{row['start']}:{row['end']}] == {text[row['start'] : row['end']]!r} != raw {row['raw']!r}"
         for row in facts
@@ -122,6 +137,8 @@ def check_case(case: dict) -> None:
     if "quantities" in case:
         quantities = quantity_rows(text)
         problems += match_rows(case["quantities"], quantities)
+    if "quality" in case:
+        problems += quality_problems(case["quality"], tables["quality"])
     if problems:
         pytest.fail(
             f"{case['id']}: {text!r}\n  "
@@ -178,4 +195,6 @@ def test_case_tables_are_well_formed():
                 )
             for row in case.get("quantities") or []:
                 assert "raw" in row and set(row) <= QUANTITY_FIELDS, (case["id"], set(row) - QUANTITY_FIELDS)
+            for row in case.get("quality") or []:
+                assert set(row) == QUALITY_FIELDS and row["raw"] in case["text"], (case["id"], row)
     assert len(seen) >= 170

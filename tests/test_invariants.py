@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import gc
+import math
+import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import extract_text
+from bench import hostile
+from loaders.extract import extract_document, extract_text
+from loaders.split import split_reports
 
 # Pieces real reports are made of, so that random text often forms numbers, units and cues.
 WORDS = (
@@ -19,12 +25,12 @@ WORDS = (
 ).split() + ["\n", " ", "\t", "\r\n", "\u3000", "\xa0"]
 UNITS = (
     "亿元 万元 元 亿 亿美元 平方公里 平方千米 km² km2 亩 万亩 公顷 平方米 平米 万平方米 公里 千伏 万伏"
-    " kV 万吨 家 户 个 项 人 万人 名 % ％ 个百分点 倍 年 月 日 号"
+    " kV 万吨 家 户 个 项 人 万人 名 % ％ 个百分点 倍 年 月 日 号 成 件 億元 萬個"
 ).split()
 NUMBERS = (
     "0 1 12 2025 24.3 1,234.5 １２．５ １０４ 一万 二十七 两 二〇一〇 十 百 三千五百 0.7 1. .5"
-    " 9999999999999 2－3 3至5 1-10"
-).split() + ["24. 3", "16.5 "]
+    " 9999999999999 2－3 3至5 1-10 -3.2 −1.5 ﹣4 1e308 1.2E+3 ⼆⼗ ⼀⽉ 卅二 廿 一万二 二点五 1800 2099"
+).split() + ["24. 3", "16.5 ", "2 0", "31. 7 "]
 CHARACTERS = "产业区园企项目收入投资亿万千百十一二三四五六七八九〇零两0123456789０１２３４５６７８９.．,，、。；：%％-－—\n \t發億萬"
 
 pieces = st.one_of(
@@ -48,3 +54,63 @@ def test_extraction_never_raises_and_offsets_always_hold(text, doc_date):
                 assert text[row["start"] : row["end"]] == row["raw"], (table, row)
             if "quote_start" in row:
                 assert text[row["quote_start"] : row["quote_end"]].strip() == row["quote"], (table, row)
+
+
+# Hostile text: long runs that make a backtracking regex take quadratic (or worse) time. No
+# clock limit here (the machine is noisy; `make bench` prints the absolute times). Two
+# measures of this process's CPU time (other processes do not count), best of five,
+# interleaved: the time of 4n characters against that of n (linear growth is ~4×, a
+# quadratic pattern ~16×), and the time of hostile text against that of report text of the
+# same length (a pattern that backtracks on a run of digits costs hundreds of times more).
+SMALL, LARGER, MOST_GROWTH = 2_000, 8_000, 12
+MOST_COST_OVER_REPORT_TEXT = 10
+REPEATS = 5
+
+
+def _cpu_seconds(text: str) -> float:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        started = time.process_time()
+        for document in split_reports(text, "hostile.txt"):
+            extract_document(document)
+        return time.process_time() - started
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _best_seconds(*texts: str) -> list[float]:
+    """Best CPU time of each text over REPEATS rounds; a new text each round (trailing line
+    breaks) so that the per-text caches never answer."""
+    _cpu_seconds(texts[0][:100])  # lexicons and patterns compiled before timing
+    best = [math.inf] * len(texts)
+    for repeat in range(1, REPEATS + 1):
+        for index, text in enumerate(texts):
+            best[index] = min(best[index], _cpu_seconds(text + "\n" * repeat))
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(hostile.GENERATORS))
+def test_extraction_time_grows_linearly_on_hostile_text(shape):
+    generate = hostile.GENERATORS[shape]
+    small, larger = _best_seconds(generate(SMALL), generate(LARGER))
+    assert larger < MOST_GROWTH * small, f"{shape}: {SMALL} chars {small:.4f} s, {LARGER} chars {larger:.4f} s"
+
+
+@pytest.mark.parametrize("shape", sorted(set(hostile.GENERATORS) - {"single_line"}))
+def test_hostile_text_costs_no_more_than_report_text_of_its_length(shape):
+    hostile_text, report = _best_seconds(hostile.GENERATORS[shape](LARGER), hostile.single_line(LARGER))
+    assert hostile_text < MOST_COST_OVER_REPORT_TEXT * report, (
+        f"{shape}: {LARGER} chars {hostile_text:.4f} s, report text of that length {report:.4f} s"
+    )
+
+
+@pytest.mark.parametrize("shape", sorted(hostile.GENERATORS))
+def test_hostile_text_keeps_offsets(shape):
+    text = hostile.GENERATORS[shape](2_000)
+    for document in split_reports(text, "hostile.txt"):
+        for table, rows in extract_document(document).items():
+            for row in rows:
+                if "raw" in row and "start" in row:
+                    assert document["text"][row["start"] : row["end"]] == row["raw"], (table, row)
