@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .normalize import to_simplified
+from .normalize import fold_compatibility, to_simplified
 from .numerals import parse_any
 from .schema import LEXICON, stable_id
 
@@ -40,7 +40,7 @@ def split_reports(text: str, source_file: str) -> list[dict]:
         # Only the head (title, type) and the tail (signature) are read here, so only they are
         # simplified; extraction simplifies the whole text once, later.
         head, tail = body[:SIMPLIFIED_HEAD], body[-SIMPLIFIED_TAIL:]
-        simple_head, simple_tail = to_simplified(head), to_simplified(tail)
+        simple_head, simple_tail = (to_simplified(fold_compatibility(part)) for part in (head, tail))
         documents.append(
             {
                 "doc_id": stable_id("d", body),

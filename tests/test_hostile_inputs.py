@@ -498,3 +498,10 @@ def test_worker_processes_die_when_the_build_is_killed(tmp_path, started):
     wait_for(
         lambda: not any(_alive(pid) for pid in workers), "the workers to end with their parent", limit=60
     )
+
+
+def test_a_signature_date_in_kangxi_radicals_is_read_as_the_date_it_shows():
+    """PDF text layers give ⼆ (U+2F06) and ⽉ (U+2F49) for 二 and 月; the signature still dates the report."""
+    text = "某某工业园区2025年工作总结\n园区入驻企业12家。\n某某工业园区管委会\n⼆〇⼆五年⼗⼆⽉五日\n"
+    (document,) = split.split_reports(text, "x.txt")
+    assert str(document["doc_date"]) == "2025-12-05"
