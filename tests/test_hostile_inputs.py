@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from bench.hostile import docx_with_paragraphs
 from loaders import extract, split
 from loaders.__main__ import main
 from loaders.build import build
@@ -23,7 +23,6 @@ from loaders.build import build
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "reports" / "seed_reports.txt"
 ROW_TABLES = ("facts", "projects", "infrastructure")
-PARAGRAPH = b"<w:p><w:r><w:t>1</w:t></w:r></w:p>"
 
 
 @pytest.fixture
@@ -47,24 +46,6 @@ def assert_sample_rows_unchanged(out: Path, sample_tables: Path) -> None:
 
 def manifest_of(out: Path) -> dict:
     return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-
-
-def docx_with_paragraphs(count: int, paragraph: bytes = PARAGRAPH) -> bytes:
-    """A valid .docx whose body is `count` copies of one paragraph."""
-    import docx
-
-    template = io.BytesIO()
-    docx.Document().save(template)
-    source = zipfile.ZipFile(template)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member in source.infolist():
-            data = source.read(member.filename)
-            if member.filename == "word/document.xml":
-                head, tail = data.split(b"<w:body>")
-                data = head + b"<w:body>" + paragraph * count + tail
-            archive.writestr(member.filename, data)
-    return out.getvalue()
 
 
 # --- the tables folder: never delete what the loaders did not write ---------------------------
