@@ -62,7 +62,7 @@ description = {
         [t("data.scope.none") if scope == queries.NO_SCOPE else scope for scope in scopes], everything, "{n}", 20),
     t("data.report"): export.describe_choice([titles.get(doc_id, doc_id) for doc_id in doc_ids], everything, "{n}", 20),
     t("data.search"): search or "—",
-    t("data.selected", n=len(fact_ids)) if fact_ids else "fact": ", ".join(fact_ids) or "—",
+    t("data.chart_selection"): ", ".join(fact_ids) or "—",
 }
 stem = export.file_stem(
     [

@@ -227,7 +227,7 @@ def pairing(page, pair: pd.Series) -> None:
     """How one pair was made: the rule, the target's sentence and the actual's, each with a link to its source."""
     lang = page.lang
     rule = i18n.label("match", pair["match"], lang)
-    st.markdown(f"**{t('col.match')}**：{i18n.plain(rule)}")
+    st.markdown(f"**{t('col.match')}**{'：' if lang == 'zh' else ': '}{i18n.plain(rule)}")
     if pd.notna(pair["stated_completion"]):
         st.markdown(i18n.plain(t("targets.stated", value=f"{pair['stated_completion']:g}")))
     left, right = st.columns(2)

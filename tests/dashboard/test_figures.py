@@ -42,7 +42,7 @@ def test_latest_by_zone_in_english_uses_cny_billion(tables):
     rows, _, _ = queries.topic_by_zone(tables, Selection(), "revenue")
     figure = figures.latest_by_zone(rows, "revenue", "en", 2)
     assert figure.layout.title.text == "Main business revenue: latest value by zone"
-    assert figure.layout.yaxis.title.text == "Main business revenue (CNY billion)"
+    assert figure.layout.yaxis.title.text == "Main business revenue (¥ bn)"
     assert list(figure.data[0].y) == [14.6, 10.25]
     assert figures.source_text(figure) == "Source: 2 reports"
 
