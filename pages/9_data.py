@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages._shared import export, i18n, nav, queries, ui, views
 from pages._shared.data import derived
-from pages._shared.filters import setup_page, synced_widget, url_values
+from pages._shared.filters import setup_page, synced_text, synced_widget, url_values
 from pages._shared.i18n import t
 
 TABLE_ROWS = 2000
@@ -30,12 +30,12 @@ with columns[2]:
                             derived(tables, queries.report_options, selection), default=[], multi=True,
                             format_func=lambda doc_id: titles.get(doc_id, doc_id), placeholder=t("export.all"))
 with columns[3]:
-    search = st.text_input(t("data.search"), key="data_search").strip()
+    search = synced_text(page, "q", t("data.search"))
 
 fact_ids = url_values("fact")
 if fact_ids:
     ui.notice(t("data.selected", n=len(fact_ids)))
-    params = {**page.link_params(), "metric": metrics, "scope": scopes, "doc": doc_ids}
+    params = {**page.link_params(), "metric": metrics, "scope": scopes, "doc": doc_ids, "q": [search] if search else []}
     st.page_link(nav.PAGES_BY_ID["data"].path, label=t("data.clear_selection"), icon=":material/filter_alt_off:",
                  query_params={key: value for key, value in params.items() if value})
 
