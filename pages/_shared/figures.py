@@ -288,15 +288,18 @@ def areas(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
     return add_source(figure, n_reports, lang)
 
 
-def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: str, n_reports: int) -> go.Figure:
+def compare_small_multiples(
+    values: pd.DataFrame, zone_names: list[str], lang: str, n_reports: int, columns: int = 3
+) -> go.Figure:
     """One small bar chart per metric, one bar per zone; a zone without a figure says 未报告 (no bar).
 
     values: queries.compare_values output (metric, zone_id, zone_name, value NaN when not reported, ...).
+    columns: charts per row (3 on a wide screen; 1 on a phone, where the legend moves below the charts).
     """
     from plotly.subplots import make_subplots
 
     metrics = [metric for metric in dict.fromkeys(values["metric"]) if values.loc[values["metric"] == metric, "value"].notna().any()]
-    columns = 3
+    narrow = columns < 3
     rows_count = max(1, -(-len(metrics) // columns))
     figure = make_subplots(
         rows=rows_count, cols=columns,
@@ -368,6 +371,13 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
         barmode="overlay",
         legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=1.0, xanchor="right"),
     )
+    if narrow:  # a phone: legend under the charts, so nothing sits over the title or the modebar
+        figure.update_layout(
+            height=max(360, 240 * rows_count + 160),
+            margin=dict(t=80, b=150, l=50, r=10),
+            legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0, xanchor="left"),
+        )
+        figure.update_annotations(font_size=12, selector=dict(name=None))
     return add_source(figure, n_reports, lang)
 
 

@@ -7,6 +7,7 @@
     chart(page, figure, key)          selected bars -> a link to the Data page narrowed to those facts
     chart_with_sources(page, fig, key)  selected points -> links to their sentences on the Sources page
     chart_or_unreported(...)          the chart, or "nobody reports <metric>" when there is none
+    chart_columns()                   small multiples per row: 3 on a desktop, 1 on a phone
     kpi_cards(totals, lang)           st.metric cards from queries.kpi_totals, each saying what it adds
     implausible_note(page)            how many implausible figures are left out of totals and charts
     report(html, focus_key)           the highlighted report (st.html, sanitised) + scroll to the focus
@@ -28,6 +29,15 @@ from pages._shared.i18n import t
 
 DATA_PAGE = nav.PAGES_BY_ID["data"].path
 MAX_LINKED_FACTS = 200
+
+
+def chart_columns(wide: int = 3) -> int:
+    """Small multiples per row: `wide` on a desktop browser, 1 on a phone (its user agent says "Mobi")."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except (AttributeError, RuntimeError):
+        agent = ""
+    return 1 if "Mobi" in agent else wide
 
 
 def names(values) -> str:

@@ -67,8 +67,8 @@ def topic_facts_table(tables: Tables, selection: Selection, metric: str, limit: 
     return display.facts_table(queries.topic_facts(tables, selection, metric, limit), tables, lang)
 
 
-def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str):
-    """(display table metric x zone with differences, small-multiples figure or None)."""
+def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str, columns: int = 3):
+    """(display table metric x zone with differences, small-multiples figure or None; `columns` charts per row)."""
     values = queries.compare_values(tables, selection, zone_ids, kind)
     table = display.compare_table(values, zone_ids, tables, lang)
     stated = values[values["value"].notna()]
@@ -76,7 +76,8 @@ def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...]
         return table, None
     names = queries.zone_name_map(tables)
     figure = figures.compare_small_multiples(
-        values, [str(names.get(zone_id, zone_id)) for zone_id in zone_ids], lang, queries.report_count(stated["doc_id"])
+        values, [str(names.get(zone_id, zone_id)) for zone_id in zone_ids], lang, queries.report_count(stated["doc_id"]),
+        columns,
     )
     return table, figure
 

@@ -116,3 +116,16 @@ def test_facts_by_metric_counts(tables):
 def test_fact_ids_come_back_from_a_chart_selection():
     points = [{"customdata": ["f01", "102.5亿元"]}, {"customdata": ["f08"]}, {"customdata": ["f01"]}, {"x": 1}]
     assert figures.fact_ids_from_selection(points) == ["f01", "f08"]
+
+
+def test_compare_small_multiples_put_one_chart_per_row_on_a_phone(tables):
+    from pages._shared import views
+
+    zone_ids = (fx.Z_HEQI, fx.Z_ZHECHENG)
+    _, wide = views.compare_view(tables, Selection(zone_ids), zone_ids, "actual", "en")
+    _, narrow = views.compare_view(tables, Selection(zone_ids), zone_ids, "actual", "en", 1)
+    charts = len([name for name in narrow.layout if name.startswith("xaxis")])
+    assert charts >= 3
+    assert {narrow.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, charts + 1)} == {(0.0, 1.0)}
+    assert len({wide.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, charts + 1)}) == 3
+    assert narrow.layout.legend.y == 0 and narrow.layout.legend.yanchor == "bottom"  # not over the title
