@@ -442,3 +442,22 @@ def pair_labels(pairs: pd.DataFrame, lang: str) -> list[str]:
         ]
         labels.append(" · ".join(part for part in parts if part))
     return labels
+
+
+# Report text columns: wide but capped, they wrap in the cell tooltip; every other text column fits its text.
+LONG_TEXT_KEYS = ("col.quote", "col.sentence", "col.target_quote", "col.actual_quote", "col.message")
+MIN_WIDTH_PX, MAX_WIDTH_PX, LONG_WIDTH_PX = 70, 340, 420
+
+
+def column_widths(frame: pd.DataFrame, lang: str) -> dict[str, int]:
+    """Pixel width per column so that zone, metric, value and period cells show whole (CJK ~15 px, other ~8 px)."""
+    long_headers = {t(key, lang) for key in LONG_TEXT_KEYS}
+    widths = {}
+    for column in frame.columns:
+        if column in long_headers:
+            widths[column] = LONG_WIDTH_PX
+            continue
+        texts = [str(column), *frame[column].astype("string").fillna("").head(200).tolist()]
+        widest = max(sum(15 if ord(char) > 0x2E80 else 8 for char in text) for text in texts)
+        widths[column] = max(MIN_WIDTH_PX, min(widest + 28, MAX_WIDTH_PX))
+    return widths

@@ -160,15 +160,26 @@ def table(
         if (frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))
         and _is_link_column(frame[column])
     ]
+    texts = [column for column in frame.columns if column not in links and (
+        frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))]
+    if texts:  # a missing text shows blank, not "None"
+        frame = frame.assign(**{column: frame[column].astype("string").fillna("") for column in texts})
     if links:  # an empty link cell stays empty instead of linking nowhere
         frame = frame.assign(**{column: frame[column].replace("", None) for column in links})
-    column_config: dict = {column: st.column_config.TextColumn(column, help=text) for column, text in (help or {}).items()}
+    widths = display.column_widths(frame, i18n.get_language())
+    column_config: dict = {
+        column: st.column_config.Column(column, width=widths[column]) for column in frame.columns if column not in links
+    }
+    column_config.update(
+        {column: st.column_config.TextColumn(column, help=text, width=widths.get(column))
+         for column, text in (help or {}).items()}
+    )
     column_config.update(
         {column: st.column_config.LinkColumn(column, display_text=t("col.source.open")) for column in links}
     )
     value = t("col.value")
     if value in frame.columns:
-        column_config[value] = st.column_config.NumberColumn(value, format="%.6g")
+        column_config[value] = st.column_config.NumberColumn(value, format="%.6g", width=widths[value])
     if selectable:
         return st.dataframe(frame, key=key, hide_index=True, column_config=column_config, height=height or "auto",
                             on_select="rerun", selection_mode="single-row")

@@ -3,6 +3,7 @@ no raw codes of the contract (part_exceeds_whole, CNY, landed, yoy, warning …)
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -74,3 +75,30 @@ def _without_report_text(text: str) -> str:
     """Drop quoted report text (“…”) and CJK names: full-width marks inside them are the report's own."""
     text = re.sub(r"“[^”]*”", "", text)
     return re.sub(r"[\u3400-\u9fff]+[（）]?[\u3400-\u9fff]*", "", text)
+
+
+# Columns of figures that must read as whole numbers (a year, a count), never 2025.0.
+INTEGER_COLUMNS = {"Year", "Count"}
+
+
+@pytest.mark.parametrize("page_id", EN_PAGES)
+def test_tables_show_blanks_for_missing_text_whole_years_and_a_width_for_every_column(sample_env, run_page, page_id):
+    app = run_page(page_id, lang="en")
+    for element in app.dataframe:
+        frame: pd.DataFrame = element.value
+        config = json.loads(element.proto.columns)
+        links = {name for name, column in config.items() if column.get("type_config", {}).get("type") == "link"}
+        for column in frame.columns:
+            if column in links:
+                continue
+            cells = frame[column]
+            if cells.dtype == object or isinstance(cells.dtype, pd.StringDtype):
+                assert not cells.isna().any(), (page_id, column)
+                assert not cells.astype(str).isin(["None", "nan", "<NA>", "NaN"]).any(), (page_id, column)
+            if column in INTEGER_COLUMNS:
+                assert not cells.astype("string").str.contains(r"\.0$", regex=True).fillna(False).any(), column
+            assert config[column].get("width"), (page_id, column)
+        for key in ("Zone", "Metric", "Value (shown)", "Period"):
+            if key in frame.columns:
+                longest = max(sum(15 if ord(char) > 0x2E80 else 8 for char in str(text)) for text in frame[key])
+                assert config[key]["width"] >= min(longest, 300), (page_id, key)
