@@ -102,7 +102,7 @@ def _hover_fields(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             "fact_id": rows["fact_id"].astype(str).to_numpy(),
             "raw": [plain(text) for text in rows["raw"].tolist()],
             "period": i18n.period_labels(rows, lang).astype(str).to_numpy(),
-            "scope": [plain(text) or "—" for text in rows["scope"].tolist()],
+            "scope": [plain(i18n.scope_label(text, lang)) or "—" for text in rows["scope"].tolist()],
             "shown": i18n.format_values(rows["value"], rows["unit"], lang, rows["metric"]).astype(str).to_numpy(),
         }
     )
@@ -123,11 +123,12 @@ def _zones_in_row_order(figure: go.Figure, rows: pd.DataFrame) -> None:
 
 
 def _hovertemplate(lang: str, extra: str = "") -> str:
+    colon = "：" if lang == "zh" else ": "
     return (
         "<b>%{x}</b> · %{fullData.name}<br>%{customdata[4]}"
-        f"<br>{t('hover.raw', lang)}：%{{customdata[1]}}"
-        f"<br>{t('hover.period', lang)}：%{{customdata[2]}}"
-        f"<br>{t('hover.scope', lang)}：%{{customdata[3]}}{extra}<extra></extra>"
+        f"<br>{t('hover.raw', lang)}{colon}%{{customdata[1]}}"
+        f"<br>{t('hover.period', lang)}{colon}%{{customdata[2]}}"
+        f"<br>{t('hover.scope', lang)}{colon}%{{customdata[3]}}{extra}<extra></extra>"
     )
 
 
@@ -182,7 +183,7 @@ def _period_marks(rows: pd.DataFrame, lang: str) -> pd.Series:
     or scopes differ or a bar has a scope (bars side by side that are not alike say so), else ''."""
     separator, left, right = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
     details = [
-        period + (separator + plain(scope) if pd.notna(scope) else "")
+        period + (separator + plain(i18n.scope_label(scope, lang)) if pd.notna(scope) else "")
         for period, scope in zip(i18n.period_labels(rows, lang).astype(str), rows["scope"], strict=True)
     ]
     if len(set(details)) <= 1 and rows["scope"].isna().all():
@@ -301,10 +302,13 @@ def compare_small_multiples(
     metrics = [metric for metric in dict.fromkeys(values["metric"]) if values.loc[values["metric"] == metric, "value"].notna().any()]
     narrow = columns < 3
     rows_count = max(1, -(-len(metrics) // columns))
+    height = max(360, 240 * rows_count + 160) if narrow else max(360, 260 * rows_count + 120)
     figure = make_subplots(
         rows=rows_count, cols=columns,
         subplot_titles=[i18n.metric_label(metric, lang) for metric in metrics],
-        vertical_spacing=min(0.12, 0.9 / rows_count), horizontal_spacing=0.08,
+        # about 75 px between rows on a phone (title + value labels), a share of the height otherwise
+        vertical_spacing=min(0.12, 0.9 / rows_count, 75 / height) if narrow else min(0.12, 0.9 / rows_count),
+        horizontal_spacing=0.08,
     )
     categories = [plain(name) for name in zone_names]
     colors = {name: COLORWAY[position % len(COLORWAY)] for position, name in enumerate(categories)}
@@ -373,7 +377,7 @@ def compare_small_multiples(
     )
     if narrow:  # a phone: legend under the charts, so nothing sits over the title or the modebar
         figure.update_layout(
-            height=max(360, 240 * rows_count + 160),
+            height=height,
             margin=dict(t=80, b=150, l=50, r=10),
             legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0, xanchor="left"),
         )
@@ -455,7 +459,7 @@ def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
                 for part in (
                     plain(zone),
                     i18n.metric_label(metric, lang),
-                    plain(scope) if pd.notna(scope) else "",
+                    plain(i18n.scope_label(scope, lang)),
                     period,
                 )
                 if part
@@ -660,7 +664,7 @@ def investment_progress_figure(rows: pd.DataFrame, n_reports: int, lang: str) ->
     divisor, unit = i18n.amount_scale(largest, lang)
     labels = _unique(
         [
-            f"{plain(zone)} · {plain(scope) if pd.notna(scope) else t('progress.group.all', lang)}"
+            f"{plain(zone)} · {plain(i18n.scope_label(scope, lang)) if pd.notna(scope) else t('progress.group.all', lang)}"
             for zone, scope in zip(rows["zone_name"], rows["scope"], strict=True)
         ]
     )

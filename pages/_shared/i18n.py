@@ -219,6 +219,15 @@ def format_value(value: float | None, unit: str, lang: str | None = None, metric
     return f"{format_number(value)} {unit}".strip()
 
 
+def format_card_value(value: float | None, unit: str, lang: str | None = None, metric: str | None = None) -> str:
+    """A figure for a KPI card, whose label already names what is counted: '104' under Enterprises in
+    English (so the card never cuts it), else as format_value writes it (104家, ¥10.25 bn)."""
+    lang = lang or get_language()
+    if lang == "en" and unit in ("count", "person") and value is not None and not pd.isna(value):
+        return format_number(float(value))
+    return format_value(value, unit, lang, metric)
+
+
 def format_mu(km2: float | None) -> str:
     """An area in km² as 亩 (for hover text): 25 km² -> '37500亩'."""
     if km2 is None or pd.isna(km2):

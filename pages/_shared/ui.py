@@ -89,8 +89,8 @@ def kpi_cards(totals: pd.DataFrame, lang: str) -> None:
     """One st.metric per KPI metric: the total of comparable latest values, and a line saying which."""
     columns = st.columns(len(totals))
     for column, total in zip(columns, totals.to_dict("records"), strict=True):
-        value = i18n.format_value(None if pd.isna(total["total"]) else total["total"], total["unit"], lang,
-                                  total["metric"])
+        value = i18n.format_card_value(None if pd.isna(total["total"]) else total["total"], total["unit"], lang,
+                                       total["metric"])
         column.metric(i18n.metric_label(total["metric"], lang), value, help=t("overview.kpi.help", lang))
         caption = display.kpi_caption(total, lang)
         if caption:

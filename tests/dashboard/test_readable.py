@@ -70,3 +70,11 @@ def test_a_metric_of_several_years_keeps_its_by_year_chart(tables_env, run_page)
     app = run_page("revenue", metric="revenue")
     assert any(title(figure) == "主营业务收入：历年变化" for figure in charts(app))
     assert not any("只有一个年份" in text for text in texts(app))
+
+
+def test_english_kpi_cards_show_counts_as_bare_numbers_under_their_label(sample_env, run_page):
+    cards = {metric.label: metric.value for metric in run_page("overview", lang="en").metric}
+    assert cards["Main business revenue"] == "¥10.25 bn"
+    assert cards["Enterprises"] == "104"
+    assert cards["Employment"] == "32,000"
+    assert {metric.label: metric.value for metric in run_page("overview").metric}["入驻企业"] == "104家"
