@@ -34,15 +34,20 @@ TEMPLATE_NAME = "zones"
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=13, color="#222"),
-        title=dict(font=dict(family=FONT_FAMILY, size=16), x=0.0, xanchor="left"),
+        # The title sits under the modebar (pad) and pushes the plot down (automargin), so neither the
+        # toolbar nor a legend that wraps on a phone lands on it.
+        title=dict(font=dict(family=FONT_FAMILY, size=16), x=0.0, xanchor="left", y=1, yref="container",
+                   yanchor="top", pad=dict(t=34, b=8), automargin=True),
         colorway=COLORWAY,
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         xaxis=dict(showgrid=False, linecolor="#888", automargin=True),
         yaxis=dict(gridcolor="#e5e5e5", zerolinecolor="#888", automargin=True),
+        # The legend sits on the plot's top edge; the top margin leaves it two lines (a phone wraps it)
+        # between the plot and the title.
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
-        margin=dict(l=60, r=20, t=70, b=80),
+        margin=dict(l=60, r=20, t=130, b=80),
     )
 )
 pio.templates[TEMPLATE_NAME] = TEMPLATE
@@ -393,14 +398,17 @@ def facts_by_metric(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
         if subset.empty:
             continue
         figure.add_bar(
-            x=[i18n.metric_label(metric, lang) for metric in subset["metric"]],
-            y=subset["count"].to_numpy(),
+            y=[i18n.metric_label(metric, lang) for metric in subset["metric"]],
+            x=subset["count"].to_numpy(),
+            orientation="h",
             name=i18n.kind_label(kind, lang),
             marker_color=KIND_COLORS[kind],
-            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+            hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
         )
-    figure.update_layout(barmode="stack", yaxis_title=t("chart.count", lang), height=320)
-    figure.update_xaxes(type="category")
+    # Metrics down the side: long names stay level and readable on a phone, clear of the source line.
+    metrics = rows["metric"].nunique()
+    figure.update_layout(barmode="stack", xaxis_title=t("chart.count", lang), height=170 + 26 * max(metrics, 1))
+    figure.update_yaxes(type="category", autorange="reversed")
     return add_source(figure, n_reports, lang)
 
 
@@ -453,16 +461,9 @@ def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
         rows.rename(columns={"target_year": "year", "target_months": "months"})[["year", "months"]], lang
     )
     labels = _unique(
-        [
-            " · ".join(
-                part
-                for part in (
-                    plain(zone),
-                    i18n.metric_label(metric, lang),
-                    plain(i18n.scope_label(scope, lang)),
-                    period,
-                )
-                if part
+        [  # the zone on a line of its own: a label stays narrow enough for a phone
+            plain(zone) + "<br>" + " · ".join(
+                part for part in (i18n.metric_label(metric, lang), plain(i18n.scope_label(scope, lang)), period) if part
             )
             for zone, metric, scope, period in zip(
                 rows["zone_name"], rows["metric"], rows["target_scope"], periods, strict=True

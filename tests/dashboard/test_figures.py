@@ -110,7 +110,8 @@ def test_areas_chart_hover_gives_mu(tables):
 def test_facts_by_metric_counts(tables):
     figure = figures.facts_by_metric(queries.count_by_metric(queries.filtered_facts(tables, Selection())), "zh", 2)
     actual = figure.data[0]
-    assert actual.name == "实际" and dict(zip(actual.x, actual.y, strict=True))["主营业务收入"] == 3
+    assert actual.name == "实际" and dict(zip(actual.y, actual.x, strict=True))["主营业务收入"] == 3
+    assert actual.orientation == "h"  # metric names level down the side, readable on a phone
 
 
 def test_fact_ids_come_back_from_a_chart_selection():

@@ -37,6 +37,21 @@ OVERFLOW = """() => {
   return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, found: found.slice(0, 15)};
 }"""
 
+# Chart titles that something covers: the modebar (toolbar) or a legend that wrapped upwards.
+COVERED_TITLES = """() => {
+  const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const found = [];
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    const title = chart.querySelector(".gtitle");
+    if (!title) continue;
+    const box = title.getBoundingClientRect();
+    for (const other of chart.querySelectorAll(".modebar-container .modebar, g.legend")) {
+      if (overlap(box, other.getBoundingClientRect())) found.push(`${title.textContent} / ${other.getAttribute("class")}`);
+    }
+  }
+  return found;
+}"""
+
 # Text cut by its box (an ellipsis or clipping): scrollWidth beyond clientWidth.
 CUT_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricValue"] *')]
   .filter((element) => element.scrollWidth > element.clientWidth + 1)
@@ -76,8 +91,9 @@ def test_every_page_fits_a_phone_screen(browser, app_url: str, artifacts):
             page.wait_for_timeout(300)  # plotly finishes its own layout after the script run
             result = page.evaluate(OVERFLOW)
             page.screenshot(path=artifacts / f"phone-{entry.page_id}.png")
-            if result["scrollWidth"] > result["innerWidth"] or result["found"]:
-                problems[entry.page_id] = result
+            covered = page.evaluate(COVERED_TITLES)
+            if result["scrollWidth"] > result["innerWidth"] or result["found"] or covered:
+                problems[entry.page_id] = {**result, "covered_titles": covered}
         assert not problems, problems
     finally:
         context.close()
