@@ -23,7 +23,7 @@ with columns[0]:
 with columns[1]:
     scopes = synced_widget(page, "scope", st.multiselect, t("data.scope"),
                            derived(tables, queries.scope_options, selection), default=[], multi=True,
-                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else scope,
+                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else i18n.scope_label(scope),
                            placeholder=t("export.all"))
 with columns[2]:
     doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"),
@@ -59,7 +59,7 @@ description = {
     t("filter.kinds"): export.describe_choice([i18n.kind_label(kind) for kind in page.filters.kinds], everything, "{n}", 3),
     t("data.metric"): export.describe_choice([i18n.metric_label(metric) for metric in metrics], everything, "{n}", 20),
     t("data.scope"): export.describe_choice(
-        [t("data.scope.none") if scope == queries.NO_SCOPE else scope for scope in scopes], everything, "{n}", 20),
+        [t("data.scope.none") if scope == queries.NO_SCOPE else i18n.scope_label(scope) for scope in scopes], everything, "{n}", 20),
     t("data.report"): export.describe_choice([titles.get(doc_id, doc_id) for doc_id in doc_ids], everything, "{n}", 20),
     t("data.search"): search or "—",
     t("data.chart_selection"): ", ".join(fact_ids) or "—",

@@ -130,6 +130,11 @@ def label(prefix: str, value: object, lang: str | None = None) -> str:
     return t(key, lang) if key in CATALOGUE else str(value)
 
 
+def join(values, lang: str | None = None) -> str:
+    """Names in a sentence: 甲、乙 in Chinese, 'A, B' in English."""
+    return ("、" if (lang or get_language()) == "zh" else ", ").join(str(value) for value in values)
+
+
 def plain(text: object) -> str:
     """Report text made safe for a markdown context: shown literally, never as HTML or markup."""
     escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -42,7 +42,7 @@ def chart_columns(wide: int = 3) -> int:
 
 def names(values) -> str:
     """Report-derived names joined for a markdown message, escaped so they show literally."""
-    return "、".join(i18n.plain(value) for value in values)
+    return i18n.join(i18n.plain(value) for value in values)
 
 
 def nothing_to_show(page) -> bool:

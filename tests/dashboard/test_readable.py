@@ -78,3 +78,13 @@ def test_english_kpi_cards_show_counts_as_bare_numbers_under_their_label(sample_
     assert cards["Enterprises"] == "104"
     assert cards["Employment"] == "32,000"
     assert {metric.label: metric.value for metric in run_page("overview").metric}["入驻企业"] == "104家"
+
+
+def test_names_in_an_english_sentence_are_joined_by_commas():
+    assert i18n.join(["甲区", "乙区"], "en") == "甲区, 乙区"
+    assert i18n.join(["甲区", "乙区"], "zh") == "甲区、乙区"
+
+
+def test_the_data_page_offers_scopes_in_english(sample_env, run_page):
+    options = run_page("data", lang="en").multiselect(key="w_data_scope").options
+    assert "above-scale" in options and "signed projects" in options and "规上" not in options
