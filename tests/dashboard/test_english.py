@@ -102,3 +102,33 @@ def test_tables_show_blanks_for_missing_text_whole_years_and_a_width_for_every_c
             if key in frame.columns:
                 longest = max(sum(15 if ord(char) > 0x2E80 else 8 for char in str(text)) for text in frame[key])
                 assert config[key]["width"] >= min(longest, 300), (page_id, key)
+
+
+def _chart_texts(app) -> list[str]:
+    """Titles, axis titles, annotations, legend names and bar labels of every chart (hover quotes left out)."""
+    from app_reading import charts
+
+    found = []
+    for figure in charts(app):
+        layout = figure.layout
+        found.append(str(layout.title.text or ""))
+        for name in layout:
+            if name.startswith(("xaxis", "yaxis")) and layout[name].title.text:
+                found.append(str(layout[name].title.text))
+        found += [str(annotation.text or "") for annotation in layout.annotations]
+        for trace in figure.data:
+            found.append(str(trace.name or ""))
+            text = getattr(trace, "text", None)
+            if text is not None and not isinstance(text, str):
+                found += [str(item) for item in text]
+    return [text for text in found if text and not _mostly_chinese(text)]
+
+
+@pytest.mark.parametrize("page_id", EN_PAGES)
+def test_english_charts_show_no_full_width_punctuation_and_no_raw_codes(sample_env, run_page, page_id):
+    app = run_page(page_id, lang="en")
+    shown = _chart_texts(app)
+    full_width = [text for text in shown if FULL_WIDTH.search(_without_report_text(text))]
+    assert not full_width, full_width[:10]
+    codes = [(text, _raw_codes(text)) for text in shown if _raw_codes(text)]
+    assert not codes, codes[:10]
