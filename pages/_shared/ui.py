@@ -167,8 +167,10 @@ def table(
     if links:  # an empty link cell stays empty instead of linking nowhere
         frame = frame.assign(**{column: frame[column].replace("", None) for column in links})
     widths = display.column_widths(frame, i18n.get_language())
+    zone = t("col.zone")  # pinned: the zone stays in view while a wide table scrolls sideways
     column_config: dict = {
-        column: st.column_config.Column(column, width=widths[column]) for column in frame.columns if column not in links
+        column: st.column_config.Column(column, width=widths[column], pinned=column == zone or None)
+        for column in frame.columns if column not in links
     }
     column_config.update(
         {column: st.column_config.TextColumn(column, help=text, width=widths.get(column))

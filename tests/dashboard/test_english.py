@@ -98,6 +98,8 @@ def test_tables_show_blanks_for_missing_text_whole_years_and_a_width_for_every_c
             if column in INTEGER_COLUMNS:
                 assert not cells.astype("string").str.contains(r"\.0$", regex=True).fillna(False).any(), column
             assert config[column].get("width"), (page_id, column)
+        if "Zone" in frame.columns:
+            assert config["Zone"].get("pinned") is True, page_id
         for key in ("Zone", "Metric", "Value (shown)", "Period"):
             if key in frame.columns:
                 longest = max(sum(15 if ord(char) > 0x2E80 else 8 for char in str(text)) for text in frame[key])
