@@ -3,7 +3,7 @@
 import streamlit as st
 
 from loaders import publish
-from pages._shared import data, ui, uploads
+from pages._shared import data, i18n, ui, uploads
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
 
@@ -33,7 +33,7 @@ with upload_tab:
                 st.caption(note)
             for report in preview.file.reports:
                 st.subheader(report.title)
-                st.caption(t("reports.found", zones="、".join(report.zones) or t("reports.no_zone"),
+                st.caption(t("reports.found", zones=i18n.join(report.zones) or t("reports.no_zone"),
                              facts=report.counts["facts"], projects=report.counts["projects"],
                              items=report.counts["infrastructure"], flags=report.counts["quality"]))
                 st.html(report.view.legend_html)
@@ -52,7 +52,7 @@ with upload_tab:
         if outcome.ok:
             st.session_state["reports.uploader_generation"] = generation + 1
             st.session_state["reports.message"] = t(
-                "reports.published", files="、".join(outcome.files),
+                "reports.published", files=i18n.join(outcome.files),
                 before=outcome.counts_before.get("facts", 0), after=outcome.counts_after.get("facts", 0))
             st.rerun()
         st.error(t("reports.publish_failed", problem=outcome.error))

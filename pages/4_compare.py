@@ -52,7 +52,7 @@ pdf_column.download_button(
     mime="application/pdf", key="compare_pdf", icon=":material/picture_as_pdf:", on_click="ignore",
 )
 
-table, figure = derived(tables, views.compare_view, selection, zone_ids, kind, lang)
+table, figure = derived(tables, views.compare_view, selection, zone_ids, kind, lang, ui.chart_columns())
 
 st.subheader(t("compare.table"))
 st.caption(t("compare.caption", base=ui.names([names[zone_ids[0]]])))

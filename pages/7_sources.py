@@ -27,7 +27,10 @@ if focus and st.session_state.get("sources.focus") != requested:
     st.query_params["doc"] = focus.doc_id  # a new deep link chooses its report
 st.session_state["sources.focus"] = requested
 
-choices = derived(tables, views.document_choices)
+choices = derived(tables, views.document_choices, page.selection, focus.doc_id if focus else None)
+if not choices:
+    ui.notice(t("sources.no_zone_documents"))
+    st.stop()
 doc_id = synced_widget(
     page,
     "doc",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages._shared import export, i18n, nav, queries, ui, views
 from pages._shared.data import derived
-from pages._shared.filters import setup_page, synced_widget, url_values
+from pages._shared.filters import setup_page, synced_text, synced_widget, url_values
 from pages._shared.i18n import t
 
 TABLE_ROWS = 2000
@@ -23,19 +23,19 @@ with columns[0]:
 with columns[1]:
     scopes = synced_widget(page, "scope", st.multiselect, t("data.scope"),
                            derived(tables, queries.scope_options, selection), default=[], multi=True,
-                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else scope,
+                           format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else i18n.scope_label(scope),
                            placeholder=t("export.all"))
 with columns[2]:
     doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"),
                             derived(tables, queries.report_options, selection), default=[], multi=True,
                             format_func=lambda doc_id: titles.get(doc_id, doc_id), placeholder=t("export.all"))
 with columns[3]:
-    search = st.text_input(t("data.search"), key="data_search").strip()
+    search = synced_text(page, "q", t("data.search"))
 
 fact_ids = url_values("fact")
 if fact_ids:
     ui.notice(t("data.selected", n=len(fact_ids)))
-    params = {**page.link_params(), "metric": metrics, "scope": scopes, "doc": doc_ids}
+    params = {**page.link_params(), "metric": metrics, "scope": scopes, "doc": doc_ids, "q": [search] if search else []}
     st.page_link(nav.PAGES_BY_ID["data"].path, label=t("data.clear_selection"), icon=":material/filter_alt_off:",
                  query_params={key: value for key, value in params.items() if value})
 
@@ -59,10 +59,10 @@ description = {
     t("filter.kinds"): export.describe_choice([i18n.kind_label(kind) for kind in page.filters.kinds], everything, "{n}", 3),
     t("data.metric"): export.describe_choice([i18n.metric_label(metric) for metric in metrics], everything, "{n}", 20),
     t("data.scope"): export.describe_choice(
-        [t("data.scope.none") if scope == queries.NO_SCOPE else scope for scope in scopes], everything, "{n}", 20),
+        [t("data.scope.none") if scope == queries.NO_SCOPE else i18n.scope_label(scope) for scope in scopes], everything, "{n}", 20),
     t("data.report"): export.describe_choice([titles.get(doc_id, doc_id) for doc_id in doc_ids], everything, "{n}", 20),
     t("data.search"): search or "—",
-    t("data.selected", n=len(fact_ids)) if fact_ids else "fact": ", ".join(fact_ids) or "—",
+    t("data.chart_selection"): ", ".join(fact_ids) or "—",
 }
 stem = export.file_stem(
     [

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import display, i18n, provenance, queries, views
-from .export import neutralise
+from .export import layout_sheet, neutralise
 from .i18n import t
 
 PDF_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif'
@@ -136,11 +136,7 @@ def comparison_xlsx(table: pd.DataFrame, sources: pd.DataFrame, about: list[tupl
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         for name, frame in sheets.items():
             neutralise(frame).to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes(1, 0)
-            sheet.autofilter(0, 0, max(len(frame), 1), max(len(frame.columns) - 1, 0))
-            for position, column in enumerate(frame.columns):
-                sheet.set_column(position, position, _column_width(frame[column], str(column)))
+            layout_sheet(writer.sheets[name], frame)
         about_sheet = t("export.sheet_about", lang)
         neutralise(pd.DataFrame(about, columns=["item", "value"])).to_excel(
             writer, sheet_name=about_sheet, index=False, header=False
@@ -148,13 +144,6 @@ def comparison_xlsx(table: pd.DataFrame, sources: pd.DataFrame, about: list[tupl
         writer.sheets[about_sheet].set_column(0, 0, 28)
         writer.sheets[about_sheet].set_column(1, 1, 80)
     return buffer.getvalue()
-
-
-def _column_width(values: pd.Series, header: str) -> int:
-    """Characters wide enough for the header and most cells; CJK counts double; long quotes capped."""
-    texts = [header, *values.astype("string").fillna("").head(200).tolist()]
-    widest = max(sum(2 if ord(char) > 0x2E80 else 1 for char in text) for text in texts)
-    return max(8, min(widest + 2, 60))
 
 
 def chart_png(figure, width: int = CHART_WIDTH_PX) -> bytes:

@@ -27,7 +27,7 @@ def cell_texts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
     lang = lang or i18n.get_language()
     values = i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"])
     periods = i18n.period_labels(frame, lang)
-    scope = frame["scope"].astype("string")
+    scope = _labels(frame["scope"], lambda value: i18n.scope_label(value, lang))
     if lang == "zh":
         detail = (scope + "，" + periods).fillna(periods)
         return (values + "（" + detail + "）").astype("string")
@@ -59,7 +59,7 @@ def kpi_caption(total: dict, lang: str) -> str:
     row = pd.DataFrame([{key: total[key] for key in ("year", "months", "cumulative")}])
     period = str(i18n.period_labels(row, lang).iloc[0])
     if pd.notna(total["scope"]):
-        period += ("，" if lang == "zh" else ", ") + str(total["scope"])
+        period += ("，" if lang == "zh" else ", ") + i18n.scope_label(total["scope"], lang)
     if total["zones"] == 1 and pd.notna(total["zone_name"]):
         text = t("overview.kpi.one", lang, period=i18n.plain(period), zone=i18n.plain(total["zone_name"]))
     else:
@@ -110,10 +110,16 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
         "report": lambda: frame["doc_id"].astype("string").map(documents["title"]).astype("string"),
         "source_file": lambda: frame["doc_id"].astype("string").map(documents["source_file"]).astype("string"),
         "source": lambda: pd.Series(source_links("facts", frame["fact_id"].tolist(), lang), dtype=object),
+        "scope": lambda: _labels(frame["scope"], lambda scope: i18n.scope_label(scope, lang)),
+        "unit": lambda: _labels(frame["unit"], lambda unit: i18n.unit_label(unit, lang)),
+        "status": lambda: _labels(frame["status"], lambda status: i18n.label("status", status, lang)),
+        "basis": lambda: _labels(frame["basis"], lambda basis: i18n.basis_label(basis, lang)),
+        "year": lambda: frame["year"].astype("Int64"),
+        "cumulative": lambda: frame["cumulative"].map({True: t("yes", lang), False: ""}).astype("string"),
     }
     return pd.DataFrame(
         {
-            t(FACT_HEADERS[column], lang): (computed[column]() if column in computed else frame[column]).to_numpy()
+            t(FACT_HEADERS[column], lang): (computed[column]() if column in computed else frame[column]).reset_index(drop=True)
             for column in columns
         }
     )
@@ -168,7 +174,7 @@ def compare_table(values: pd.DataFrame, zone_ids: tuple[str, ...], tables: Table
                 texts.append(f"—（{'，'.join(marks)}）" if lang == "zh" else f"— ({', '.join(marks)})")
                 continue
             text = i18n.format_value(delta, unit, lang, metric)
-            if not text.startswith("-") and not text.startswith("CNY -") and delta > 0:
+            if not text.startswith("-") and delta > 0:
                 text = "+" + text
             texts.append(text)
         label = t("col.difference", lang, zone=names.get(zone_id, zone_id), base=names.get(base, base))
@@ -187,6 +193,11 @@ def _vocabulary(values: pd.Series, prefix: str, lang: str) -> list[str]:
 def _status_labels(statuses: pd.Series, lang: str) -> list[str]:
     """Status labels; a missing status reads as not stated (未注明)."""
     return _vocabulary(statuses.astype("string").fillna("unknown"), "status", lang)
+
+
+def _scopes(scopes: pd.Series, lang: str) -> list[str]:
+    """Scopes in `lang` (规上 -> above-scale); '' where none is stated."""
+    return [i18n.scope_label(scope, lang) for scope in scopes]
 
 
 def _money(values: pd.Series, lang: str) -> list[str]:
@@ -236,12 +247,12 @@ def targets_table(pairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "col.zone": pairs["zone_name"],
             "col.metric": [i18n.metric_label(metric, lang) for metric in pairs["metric"]],
-            "col.scope": pairs["target_scope"],
+            "col.scope": _scopes(pairs["target_scope"], lang),
             "col.status": _vocabulary(pairs["status"], "status", lang),
             "col.period": target_periods,
             "col.target": target_text,
             "col.actual": [
-                f"{text}（{period}）" if ok else text
+                (f"{text}（{period}）" if lang == "zh" else f"{text} ({period})") if ok else text
                 for text, period, ok in zip(actual_text, actual_periods, has_actual, strict=True)
             ],
             "col.share": _percent(pairs["share"]),
@@ -302,7 +313,7 @@ def stated_counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.zone": counts["zone_name"],
             "col.status": _vocabulary(counts["status"].astype("string"), "status", lang),
             "col.count": counts["value"].astype(float).round().astype("Int64"),
-            "col.scope": counts["scope"],
+            "col.scope": _scopes(counts["scope"], lang),
             "col.period": i18n.period_labels(counts, lang),
             "col.raw": counts["raw"],
             "col.source": source_links("facts", counts["fact_id"], lang),
@@ -318,7 +329,7 @@ def investment_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "col.zone": rows["zone_name"],
             "col.group": [
-                scope if pd.notna(scope) else t("progress.group.all", lang) for scope in rows["scope"]
+                i18n.scope_label(scope, lang) if pd.notna(scope) else t("progress.group.all", lang) for scope in rows["scope"]
             ],
             "col.stated": _money(rows["stated"], lang),
             "col.completed": _money(rows["completed"], lang),
@@ -341,7 +352,7 @@ def flags_table(flags: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "col.severity": _vocabulary(flags["severity"], "severity", lang),
             "col.zone": flags["zone_name"],
-            "col.check": flags["check"],
+            "col.check": _vocabulary(flags["check"], "check", lang),
             "col.message": flags["message"],
             "col.raw": flags["raw"],
             "col.source": source_links("quality", flags["quality_id"], lang),
@@ -360,7 +371,7 @@ def coverage_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:
         label = i18n.label("state", state, lang)
         if pd.notna(value):
             shown = i18n.format_value(value, unit, lang, metric)
-            texts.append(shown if state == "reported" else f"{shown}（{label}）")
+            texts.append(shown if state == "reported" else (f"{shown}（{label}）" if lang == "zh" else f"{shown} ({label})"))
         else:
             texts.append(label)
     wide = cells.assign(text=texts).pivot(index="zone_name", columns="metric", values="text")
@@ -382,7 +393,7 @@ def document_facts_table(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.source": source_links("facts", facts["fact_id"], lang),
             "col.period": i18n.period_labels(facts, lang),
             "col.display": i18n.format_values(facts["value"], facts["unit"], lang, facts["metric"]),
-            "col.scope": facts["scope"],
+            "col.scope": _scopes(facts["scope"], lang),
             "col.status": _vocabulary(facts["status"], "status", lang),
         },
         lang,
@@ -425,9 +436,28 @@ def pair_labels(pairs: pd.DataFrame, lang: str) -> list[str]:
         parts = [
             str(zone),
             i18n.metric_label(metric, lang),
-            str(scope) if pd.notna(scope) else "",
+            i18n.scope_label(scope, lang),
             str(period),
             i18n.format_value(value, unit, lang, metric),
         ]
         labels.append(" · ".join(part for part in parts if part))
     return labels
+
+
+# Report text columns: wide but capped, they wrap in the cell tooltip; every other text column fits its text.
+LONG_TEXT_KEYS = ("col.quote", "col.sentence", "col.target_quote", "col.actual_quote", "col.message")
+MIN_WIDTH_PX, MAX_WIDTH_PX, LONG_WIDTH_PX = 70, 340, 420
+
+
+def column_widths(frame: pd.DataFrame, lang: str) -> dict[str, int]:
+    """Pixel width per column so that zone, metric, value and period cells show whole (CJK ~15 px, other ~8 px)."""
+    long_headers = {t(key, lang) for key in LONG_TEXT_KEYS}
+    widths = {}
+    for column in frame.columns:
+        if column in long_headers:
+            widths[column] = LONG_WIDTH_PX
+            continue
+        texts = [str(column), *frame[column].astype("string").fillna("").head(200).tolist()]
+        widest = max(sum(15 if ord(char) > 0x2E80 else 8 for char in text) for text in texts)
+        widths[column] = max(MIN_WIDTH_PX, min(widest + 28, MAX_WIDTH_PX))
+    return widths

@@ -61,7 +61,7 @@ def sources_frame(rows: pd.DataFrame, tables, lang: str) -> pd.DataFrame:
         {
             t("col.report", lang): documents["title"].to_numpy(),
             t("col.source_file", lang): documents["source_file"].to_numpy(),
-            "doc_date": documents["doc_date"].astype("string").to_numpy(),
+            t("col.doc_date", lang): documents["doc_date"].astype("string").fillna("").to_numpy(),
             t("export.rows", lang): documents["doc_id"].map(counts).to_numpy(),
         }
     )
@@ -74,27 +74,42 @@ def about_rows(description: dict[str, str], n_rows: int, tables, lang: str) -> l
     lines.append((t("export.rows", lang), str(n_rows)))
     lines.append((t("export.units", lang), t("export.unit_note", lang)))
     for metric, unit in schema.metrics()[["metric", "unit"]].itertuples(index=False):
-        lines.append((f"  {i18n.metric_label(metric, lang)}", unit))
+        lines.append((f"  {i18n.metric_label(metric, lang)}", i18n.unit_label(unit, lang)))
     lines.append((t("export.built", lang), str(tables.manifest.get("built_at") or "—")))
     return lines
 
 
 def xlsx_bytes(frame: pd.DataFrame, about: list[tuple[str, str]], sources: pd.DataFrame, lang: str) -> bytes:
-    """Sheet 1: the data with headers in `lang`; sheet 2: filters, units and source reports."""
+    """Sheet 1: the data with headers in `lang` (frozen, filterable, sized); sheet 2: filters, units and source reports."""
     buffer = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False}
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         neutralise(frame).to_excel(writer, sheet_name=t("export.sheet_data", lang), index=False)
+        layout_sheet(writer.sheets[t("export.sheet_data", lang)], frame)
         about_frame = pd.DataFrame(about, columns=["item", "value"])
         sheet = t("export.sheet_about", lang)
         neutralise(about_frame).to_excel(writer, sheet_name=sheet, index=False, header=False)
         start = len(about_frame) + 2
         pd.DataFrame([[t("export.sources", lang)]]).to_excel(writer, sheet_name=sheet, index=False, header=False, startrow=start)
         neutralise(sources).to_excel(writer, sheet_name=sheet, index=False, startrow=start + 1)
-        writer.sheets[t("export.sheet_data", lang)].freeze_panes(1, 0)
         writer.sheets[sheet].set_column(0, 0, 28)
         writer.sheets[sheet].set_column(1, 1, 80)
     return buffer.getvalue()
+
+
+def layout_sheet(sheet, frame: pd.DataFrame) -> None:
+    """A data sheet a reader can scan: frozen header row, a filter on every header, columns sized to their text."""
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(frame), 1), max(len(frame.columns) - 1, 0))
+    for position, column in enumerate(frame.columns):
+        sheet.set_column(position, position, column_width(frame[column], str(column)))
+
+
+def column_width(values: pd.Series, header: str) -> int:
+    """Characters wide enough for the header and most cells; CJK counts double; long quotes capped."""
+    texts = [header, *values.astype("string").fillna("").head(200).tolist()]
+    widest = max(sum(2 if ord(char) > 0x2E80 else 1 for char in text) for text in texts)
+    return max(8, min(widest + 2, 60))
 
 
 def parquet_bytes(rows: pd.DataFrame, tables) -> bytes:

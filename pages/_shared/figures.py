@@ -34,15 +34,20 @@ TEMPLATE_NAME = "zones"
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=13, color="#222"),
-        title=dict(font=dict(family=FONT_FAMILY, size=16), x=0.0, xanchor="left"),
+        # The title sits under the modebar (pad) and pushes the plot down (automargin), so neither the
+        # toolbar nor a legend that wraps on a phone lands on it.
+        title=dict(font=dict(family=FONT_FAMILY, size=16), x=0.0, xanchor="left", y=1, yref="container",
+                   yanchor="top", pad=dict(t=34, b=8), automargin=True),
         colorway=COLORWAY,
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         xaxis=dict(showgrid=False, linecolor="#888", automargin=True),
         yaxis=dict(gridcolor="#e5e5e5", zerolinecolor="#888", automargin=True),
+        # The legend sits on the plot's top edge; the top margin leaves it two lines (a phone wraps it)
+        # between the plot and the title.
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, xanchor="left"),
-        margin=dict(l=60, r=20, t=70, b=80),
+        margin=dict(l=60, r=20, t=130, b=80),
     )
 )
 pio.templates[TEMPLATE_NAME] = TEMPLATE
@@ -102,7 +107,7 @@ def _hover_fields(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             "fact_id": rows["fact_id"].astype(str).to_numpy(),
             "raw": [plain(text) for text in rows["raw"].tolist()],
             "period": i18n.period_labels(rows, lang).astype(str).to_numpy(),
-            "scope": [plain(text) or "—" for text in rows["scope"].tolist()],
+            "scope": [plain(i18n.scope_label(text, lang)) or "—" for text in rows["scope"].tolist()],
             "shown": i18n.format_values(rows["value"], rows["unit"], lang, rows["metric"]).astype(str).to_numpy(),
         }
     )
@@ -123,11 +128,12 @@ def _zones_in_row_order(figure: go.Figure, rows: pd.DataFrame) -> None:
 
 
 def _hovertemplate(lang: str, extra: str = "") -> str:
+    colon = "：" if lang == "zh" else ": "
     return (
         "<b>%{x}</b> · %{fullData.name}<br>%{customdata[4]}"
-        f"<br>{t('hover.raw', lang)}：%{{customdata[1]}}"
-        f"<br>{t('hover.period', lang)}：%{{customdata[2]}}"
-        f"<br>{t('hover.scope', lang)}：%{{customdata[3]}}{extra}<extra></extra>"
+        f"<br>{t('hover.raw', lang)}{colon}%{{customdata[1]}}"
+        f"<br>{t('hover.period', lang)}{colon}%{{customdata[2]}}"
+        f"<br>{t('hover.scope', lang)}{colon}%{{customdata[3]}}{extra}<extra></extra>"
     )
 
 
@@ -182,7 +188,7 @@ def _period_marks(rows: pd.DataFrame, lang: str) -> pd.Series:
     or scopes differ or a bar has a scope (bars side by side that are not alike say so), else ''."""
     separator, left, right = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
     details = [
-        period + (separator + plain(scope) if pd.notna(scope) else "")
+        period + (separator + plain(i18n.scope_label(scope, lang)) if pd.notna(scope) else "")
         for period, scope in zip(i18n.period_labels(rows, lang).astype(str), rows["scope"], strict=True)
     ]
     if len(set(details)) <= 1 and rows["scope"].isna().all():
@@ -288,20 +294,26 @@ def areas(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
     return add_source(figure, n_reports, lang)
 
 
-def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: str, n_reports: int) -> go.Figure:
+def compare_small_multiples(
+    values: pd.DataFrame, zone_names: list[str], lang: str, n_reports: int, columns: int = 3
+) -> go.Figure:
     """One small bar chart per metric, one bar per zone; a zone without a figure says 未报告 (no bar).
 
     values: queries.compare_values output (metric, zone_id, zone_name, value NaN when not reported, ...).
+    columns: charts per row (3 on a wide screen; 1 on a phone, where the legend moves below the charts).
     """
     from plotly.subplots import make_subplots
 
     metrics = [metric for metric in dict.fromkeys(values["metric"]) if values.loc[values["metric"] == metric, "value"].notna().any()]
-    columns = 3
+    narrow = columns < 3
     rows_count = max(1, -(-len(metrics) // columns))
+    height = max(360, 240 * rows_count + 160) if narrow else max(360, 260 * rows_count + 120)
     figure = make_subplots(
         rows=rows_count, cols=columns,
         subplot_titles=[i18n.metric_label(metric, lang) for metric in metrics],
-        vertical_spacing=min(0.12, 0.9 / rows_count), horizontal_spacing=0.08,
+        # about 75 px between rows on a phone (title + value labels), a share of the height otherwise
+        vertical_spacing=min(0.12, 0.9 / rows_count, 75 / height) if narrow else min(0.12, 0.9 / rows_count),
+        horizontal_spacing=0.08,
     )
     categories = [plain(name) for name in zone_names]
     colors = {name: COLORWAY[position % len(COLORWAY)] for position, name in enumerate(categories)}
@@ -368,6 +380,13 @@ def compare_small_multiples(values: pd.DataFrame, zone_names: list[str], lang: s
         barmode="overlay",
         legend=dict(orientation="h", y=1.0, yanchor="top", yref="container", x=1.0, xanchor="right"),
     )
+    if narrow:  # a phone: legend under the charts, so nothing sits over the title or the modebar
+        figure.update_layout(
+            height=height,
+            margin=dict(t=80, b=150, l=50, r=10),
+            legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0, xanchor="left"),
+        )
+        figure.update_annotations(font_size=12, selector=dict(name=None))
     return add_source(figure, n_reports, lang)
 
 
@@ -379,14 +398,17 @@ def facts_by_metric(rows: pd.DataFrame, lang: str, n_reports: int) -> go.Figure:
         if subset.empty:
             continue
         figure.add_bar(
-            x=[i18n.metric_label(metric, lang) for metric in subset["metric"]],
-            y=subset["count"].to_numpy(),
+            y=[i18n.metric_label(metric, lang) for metric in subset["metric"]],
+            x=subset["count"].to_numpy(),
+            orientation="h",
             name=i18n.kind_label(kind, lang),
             marker_color=KIND_COLORS[kind],
-            hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+            hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
         )
-    figure.update_layout(barmode="stack", yaxis_title=t("chart.count", lang), height=320)
-    figure.update_xaxes(type="category")
+    # Metrics down the side: long names stay level and readable on a phone, clear of the source line.
+    metrics = rows["metric"].nunique()
+    figure.update_layout(barmode="stack", xaxis_title=t("chart.count", lang), height=170 + 26 * max(metrics, 1))
+    figure.update_yaxes(type="category", autorange="reversed")
     return add_source(figure, n_reports, lang)
 
 
@@ -439,16 +461,9 @@ def targets_figure(pairs: pd.DataFrame, n_reports: int, lang: str) -> go.Figure:
         rows.rename(columns={"target_year": "year", "target_months": "months"})[["year", "months"]], lang
     )
     labels = _unique(
-        [
-            " · ".join(
-                part
-                for part in (
-                    plain(zone),
-                    i18n.metric_label(metric, lang),
-                    plain(scope) if pd.notna(scope) else "",
-                    period,
-                )
-                if part
+        [  # the zone on a line of its own: a label stays narrow enough for a phone
+            plain(zone) + "<br>" + " · ".join(
+                part for part in (i18n.metric_label(metric, lang), plain(i18n.scope_label(scope, lang)), period) if part
             )
             for zone, metric, scope, period in zip(
                 rows["zone_name"], rows["metric"], rows["target_scope"], periods, strict=True
@@ -650,7 +665,7 @@ def investment_progress_figure(rows: pd.DataFrame, n_reports: int, lang: str) ->
     divisor, unit = i18n.amount_scale(largest, lang)
     labels = _unique(
         [
-            f"{plain(zone)} · {plain(scope) if pd.notna(scope) else t('progress.group.all', lang)}"
+            f"{plain(zone)} · {plain(i18n.scope_label(scope, lang)) if pd.notna(scope) else t('progress.group.all', lang)}"
             for zone, scope in zip(rows["zone_name"], rows["scope"], strict=True)
         ]
     )

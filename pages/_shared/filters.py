@@ -324,3 +324,25 @@ def _remember_page(key: str, state_key: str) -> None:
 def url_values(param: str) -> tuple[str, ...]:
     """Raw values of a query param that has no widget (e.g. the Data page's `fact`)."""
     return tuple(st.query_params.get_all(param)) if param in st.query_params else ()
+
+
+def synced_text(page: PageContext, param: str, label: str, *, container=st, **kwargs) -> str:
+    """A page-level text input (a search) whose stripped text also lives in `?param=`, like synced_widget."""
+    key = f"w_{page.page_id}_{param}"
+    state_key = f"filters.page.{page.page_id}.{param}"
+    seen_key = f"filters.page_seen.{page.page_id}.{param}"
+    url = _url_state((param,)).get(param)
+    stored = st.session_state.get(state_key)
+    if url is not None and url != st.session_state.get(seen_key):
+        value = url[0]
+    elif stored is not None:
+        value = stored
+    else:
+        value = ""
+    _seed_widget(key, value)
+    text = container.text_input(label, key=key, on_change=_remember_page, args=(key, state_key), **kwargs).strip()
+    st.session_state[state_key] = text
+    wanted = {param: [text]} if text else {}
+    _write_url(wanted, (param,))
+    st.session_state[seen_key] = tuple(wanted.get(param, ())) or None
+    return text

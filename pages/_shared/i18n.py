@@ -4,7 +4,7 @@ Pages and shared modules call `t("key")` (or `t("key", n=3)` for `{n}` placehold
 language is set once per script run by `filters.setup_page` (`set_language`); pure code such as
 figures passes `lang=` explicitly. Metric names come from metrics.csv (`metric_label`).
 Numbers: `format_value(value, unit, lang, metric)` gives 102.5亿元 / 2800万元 in Chinese,
-CNY 10.25 billion / CNY 28 million in English, 25 km², 3.2万人, +12.5%. `amount_scale` picks
+¥10.25 bn / ¥28 m in English, 25 km², 3.2万人, +12.5%. `amount_scale` picks
 one axis unit for a chart. `plain(text)` escapes report text for any markdown context.
 The catalogue is data: labels.toml beside this module, `"key" = ["中文", "English"]`; add new
 labels there (both languages) rather than writing strings in pages. `label(prefix, value)` names a
@@ -66,11 +66,19 @@ UNIT_WORDS = {
 }
 
 
+# "{n|report|reports}" in a label: the singular when n is 1, else the plural.
+PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The label for `key` in `lang` (default: the run's language), with `{placeholders}` filled."""
+    """The label for `key` in `lang` (default: the run's language), with `{placeholders}` filled
+    and `{n|one|many}` choosing the singular or plural by the value of n."""
     zh, en = CATALOGUE[key]
     text = en if (lang or get_language()) == "en" else zh
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    text = PLURAL.sub(lambda match: match[2] if str(values.get(match[1])) == "1" else match[3], text)
+    return text.format(**values)
 
 
 @lru_cache(maxsize=1)
@@ -101,10 +109,30 @@ def kind_label(kind: str, lang: str | None = None) -> str:
     return label("kind", kind, lang)
 
 
+def scope_label(scope: object, lang: str | None = None) -> str:
+    """A scope (规上, 签约项目 …) in `lang` from the `scope.*` labels; the scope as written when none
+    is catalogued; '' when there is no scope."""
+    if scope is None or scope is pd.NA or (isinstance(scope, float) and math.isnan(scope)) or scope == "":
+        return ""
+    return label("scope", scope, lang)
+
+
+def unit_label(unit: object, lang: str | None = None) -> str:
+    """A canonical unit of the value column as a reader names it (元/yuan, km², 人/persons)."""
+    if unit is None or unit is pd.NA or (isinstance(unit, float) and math.isnan(unit)) or unit == "":
+        return ""
+    return label("unit", unit, lang)
+
+
 def label(prefix: str, value: object, lang: str | None = None) -> str:
     """t(f'{prefix}.{value}') for a vocabulary value; the value itself when the catalogue lacks it."""
     key = f"{prefix}.{value}"
     return t(key, lang) if key in CATALOGUE else str(value)
+
+
+def join(values, lang: str | None = None) -> str:
+    """Names in a sentence: 甲、乙 in Chinese, 'A, B' in English."""
+    return ("、" if (lang or get_language()) == "zh" else ", ").join(str(value) for value in values)
 
 
 def plain(text: object) -> str:
@@ -131,13 +159,13 @@ def format_number(value: float, decimals: int = 2, grouping: bool = True) -> str
 
 
 def amount_scale(max_abs: float, lang: str | None = None) -> tuple[float, str]:
-    """One divisor and unit label for a chart axis of yuan amounts: 亿元/万元/元, CNY billion/million."""
+    """One divisor and unit label for a chart axis of yuan amounts: 亿元/万元/元, ¥ bn / ¥ m / ¥."""
     if (lang or get_language()) == "en":
         if max_abs >= 1e9:
-            return 1e9, "CNY billion"
+            return 1e9, "¥ bn"
         if max_abs >= 1e6:
-            return 1e6, "CNY million"
-        return 1.0, "CNY"
+            return 1e6, "¥ m"
+        return 1.0, "¥"
     if max_abs >= 1e8:
         return 1e8, "亿元"
     if max_abs >= 1e4:
@@ -160,7 +188,7 @@ def unit_scale(unit: str, max_abs: float, lang: str | None = None, metric: str |
         return 1.0, "persons"
     if unit == "count":
         zh, en = UNIT_WORDS.get(metric or "", ("个", ""))
-        return 1.0, zh if lang == "zh" else (en.strip() or "count")
+        return 1.0, zh if lang == "zh" else (en.strip() or "number")
     return 1.0, unit
 
 
@@ -175,9 +203,10 @@ def format_value(value: float | None, unit: str, lang: str | None = None, metric
     if unit == "CNY":
         if lang == "en":
             divisor, label = amount_scale(abs(value), "en")
+            sign = "-" if value < 0 else ""
             if divisor == 1:
-                return f"CNY {format_number(value)}"
-            return f"CNY {format_number(value / divisor, 3)} {label.removeprefix('CNY ')}"
+                return f"{sign}¥{format_number(abs(value))}"
+            return f"{sign}¥{format_number(abs(value) / divisor, 3)} {label.removeprefix('¥ ')}"
         divisor, label = amount_scale(abs(value), "zh")
         return f"{format_number(value / divisor, grouping=False)}{label}"
     grouping = lang != "zh"
@@ -189,8 +218,19 @@ def format_value(value: float | None, unit: str, lang: str | None = None, metric
         return f"{format_number(value)} persons"
     if unit == "count":
         zh, en = UNIT_WORDS.get(metric or "", ("个", ""))
-        return f"{format_number(value, grouping=False)}{zh}" if lang == "zh" else f"{format_number(value)}{en}"
+        if lang == "zh":
+            return f"{format_number(value, grouping=False)}{zh}"
+        return f"{format_number(value)}{en.removesuffix('s') if value == 1 else en}"
     return f"{format_number(value)} {unit}".strip()
+
+
+def format_card_value(value: float | None, unit: str, lang: str | None = None, metric: str | None = None) -> str:
+    """A figure for a KPI card, whose label already names what is counted: '104' under Enterprises in
+    English (so the card never cuts it), else as format_value writes it (104家, ¥10.25 bn)."""
+    lang = lang or get_language()
+    if lang == "en" and unit in ("count", "person") and value is not None and not pd.isna(value):
+        return format_number(float(value))
+    return format_value(value, unit, lang, metric)
 
 
 def format_mu(km2: float | None) -> str:

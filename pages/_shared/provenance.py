@@ -110,18 +110,18 @@ def resolve_focus(
 
 
 def fact_titles(facts: pd.DataFrame, lang: str) -> list[str]:
-    """Hover text of each fact: metric · kind · value · unit · period (· scope, status)."""
+    """Hover text of each fact: metric · kind · value with its unit in words · period (· scope, status)."""
     periods = i18n.period_labels(facts, lang).tolist() if len(facts) else []
     titles = []
     for row, period in zip(facts.itertuples(index=False), periods, strict=True):
         parts = [
             i18n.metric_label(row.metric, lang),
             i18n.kind_label(row.kind, lang),
-            f"{i18n.format_value(row.value, row.unit, lang, row.metric)} ({row.unit})",
+            i18n.format_value(row.value, row.unit, lang, row.metric),
             period,
         ]
         if pd.notna(row.scope):
-            parts.append(f"{i18n.t('col.scope', lang)}: {row.scope}")
+            parts.append(f"{i18n.t('col.scope', lang)}{'：' if lang == 'zh' else ': '}{i18n.scope_label(row.scope, lang)}")
         if pd.notna(row.status):
             parts.append(i18n.label("status", row.status, lang))
         titles.append(" · ".join(parts))

@@ -70,9 +70,11 @@ def render(page: PageContext, topic: str) -> None:
         notes.append(t("chart.select_hint"))
         st.caption(" ".join(notes))
 
-    by_year = derived(tables, views.topic_year_figure, selection, metric, lang)
-    if by_year is not None:
-        ui.chart(page, by_year, key=f"{topic}_by_year")
+    years = derived(tables, views.year_count, selection, metric)
+    if years == 1:  # one year is no change over years: the figures are in the table below
+        st.caption(t("topic.one_year", metric=label))
+    elif years > 1:
+        ui.chart(page, derived(tables, views.topic_year_figure, selection, metric, lang), key=f"{topic}_by_year")
 
     growth = derived(tables, views.topic_growth_figure, selection, metric, lang)
     if growth is None:

@@ -7,6 +7,7 @@
     chart(page, figure, key)          selected bars -> a link to the Data page narrowed to those facts
     chart_with_sources(page, fig, key)  selected points -> links to their sentences on the Sources page
     chart_or_unreported(...)          the chart, or "nobody reports <metric>" when there is none
+    chart_columns()                   small multiples per row: 3 on a desktop, 1 on a phone
     kpi_cards(totals, lang)           st.metric cards from queries.kpi_totals, each saying what it adds
     implausible_note(page)            how many implausible figures are left out of totals and charts
     report(html, focus_key)           the highlighted report (st.html, sanitised) + scroll to the focus
@@ -30,9 +31,18 @@ DATA_PAGE = nav.PAGES_BY_ID["data"].path
 MAX_LINKED_FACTS = 200
 
 
+def chart_columns(wide: int = 3) -> int:
+    """Small multiples per row: `wide` on a desktop browser, 1 on a phone (its user agent says "Mobi")."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except (AttributeError, RuntimeError):
+        agent = ""
+    return 1 if "Mobi" in agent else wide
+
+
 def names(values) -> str:
     """Report-derived names joined for a markdown message, escaped so they show literally."""
-    return "、".join(i18n.plain(value) for value in values)
+    return i18n.join(i18n.plain(value) for value in values)
 
 
 def nothing_to_show(page) -> bool:
@@ -79,8 +89,8 @@ def kpi_cards(totals: pd.DataFrame, lang: str) -> None:
     """One st.metric per KPI metric: the total of comparable latest values, and a line saying which."""
     columns = st.columns(len(totals))
     for column, total in zip(columns, totals.to_dict("records"), strict=True):
-        value = i18n.format_value(None if pd.isna(total["total"]) else total["total"], total["unit"], lang,
-                                  total["metric"])
+        value = i18n.format_card_value(None if pd.isna(total["total"]) else total["total"], total["unit"], lang,
+                                       total["metric"])
         column.metric(i18n.metric_label(total["metric"], lang), value, help=t("overview.kpi.help", lang))
         caption = display.kpi_caption(total, lang)
         if caption:
@@ -150,15 +160,28 @@ def table(
         if (frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))
         and _is_link_column(frame[column])
     ]
+    texts = [column for column in frame.columns if column not in links and (
+        frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))]
+    if texts:  # a missing text shows blank, not "None"
+        frame = frame.assign(**{column: frame[column].astype("string").fillna("") for column in texts})
     if links:  # an empty link cell stays empty instead of linking nowhere
         frame = frame.assign(**{column: frame[column].replace("", None) for column in links})
-    column_config: dict = {column: st.column_config.TextColumn(column, help=text) for column, text in (help or {}).items()}
+    widths = display.column_widths(frame, i18n.get_language())
+    zone = t("col.zone")  # pinned: the zone stays in view while a wide table scrolls sideways
+    column_config: dict = {
+        column: st.column_config.Column(column, width=widths[column], pinned=column == zone or None)
+        for column in frame.columns if column not in links
+    }
+    column_config.update(
+        {column: st.column_config.TextColumn(column, help=text, width=widths.get(column))
+         for column, text in (help or {}).items()}
+    )
     column_config.update(
         {column: st.column_config.LinkColumn(column, display_text=t("col.source.open")) for column in links}
     )
     value = t("col.value")
     if value in frame.columns:
-        column_config[value] = st.column_config.NumberColumn(value, format="%.6g")
+        column_config[value] = st.column_config.NumberColumn(value, format="%.6g", width=widths[value])
     if selectable:
         return st.dataframe(frame, key=key, hide_index=True, column_config=column_config, height=height or "auto",
                             on_select="rerun", selection_mode="single-row")
@@ -227,7 +250,7 @@ def pairing(page, pair: pd.Series) -> None:
     """How one pair was made: the rule, the target's sentence and the actual's, each with a link to its source."""
     lang = page.lang
     rule = i18n.label("match", pair["match"], lang)
-    st.markdown(f"**{t('col.match')}**：{i18n.plain(rule)}")
+    st.markdown(f"**{t('col.match')}**{'：' if lang == 'zh' else ': '}{i18n.plain(rule)}")
     if pd.notna(pair["stated_completion"]):
         st.markdown(i18n.plain(t("targets.stated", value=f"{pair['stated_completion']:g}")))
     left, right = st.columns(2)

@@ -67,8 +67,8 @@ def topic_facts_table(tables: Tables, selection: Selection, metric: str, limit: 
     return display.facts_table(queries.topic_facts(tables, selection, metric, limit), tables, lang)
 
 
-def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str):
-    """(display table metric x zone with differences, small-multiples figure or None)."""
+def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str, lang: str, columns: int = 3):
+    """(display table metric x zone with differences, small-multiples figure or None; `columns` charts per row)."""
     values = queries.compare_values(tables, selection, zone_ids, kind)
     table = display.compare_table(values, zone_ids, tables, lang)
     stated = values[values["value"].notna()]
@@ -76,7 +76,8 @@ def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...]
         return table, None
     names = queries.zone_name_map(tables)
     figure = figures.compare_small_multiples(
-        values, [str(names.get(zone_id, zone_id)) for zone_id in zone_ids], lang, queries.report_count(stated["doc_id"])
+        values, [str(names.get(zone_id, zone_id)) for zone_id in zone_ids], lang, queries.report_count(stated["doc_id"]),
+        columns,
     )
     return table, figure
 
@@ -236,9 +237,20 @@ def coverage_chart(tables: Tables, selection: Selection, metrics: tuple[str, ...
     return figures.coverage_figure(shown, queries.report_count(queries.doc_ids_of(tables, shown["fact_id"])), lang)
 
 
-def document_choices(tables: Tables) -> dict[str, str]:
-    """doc_id -> 'title (file #part)' of every report (the Sources page's choice)."""
-    return provenance.document_choices(tables.documents)
+def document_choices(tables: Tables, selection: Selection, keep: str | None = None) -> dict[str, str]:
+    """doc_id -> 'title (file #part)' of the reports about the selected zones (every report when no zone
+    is selected) for the Sources page's choice; `keep` (a deep-linked report) stays among them."""
+    choices = provenance.document_choices(tables.documents)
+    if not selection.zone_ids:
+        return choices
+    about = {str(doc_id) for doc_ids in queries.selected_zones(tables, selection)["doc_ids"] if doc_ids is not None
+             for doc_id in doc_ids}
+    return {doc_id: title for doc_id, title in choices.items() if doc_id in about or doc_id == keep}
+
+
+def year_count(tables: Tables, selection: Selection, metric: str) -> int:
+    """How many years the by-year chart of `metric` would span: one year is no change over years."""
+    return int(queries.topic_by_year(tables, selection, metric)["year"].nunique())
 
 
 def focus_of(tables: Tables, table: str, row_id: str) -> provenance.Focus | None:

@@ -85,7 +85,7 @@ def test_pdf_brief_holds_the_table_values_and_renders(sample_tables, tmp_path, l
     title = "区域对比简报" if lang == "zh" else "Zonecomparisonbrief"
     assert title in folded and "2026-12-05" in folded
     assert HEQI in folded and ZHECHENG in folded
-    revenue = ("102.5亿元", "146亿元") if lang == "zh" else ("CNY10.25billion", "CNY14.6billion")
+    revenue = ("102.5亿元", "146亿元") if lang == "zh" else ("¥10.25bn", "¥14.6bn")
     for figure in revenue:
         assert figure in folded, figure
     assert "实现主营业务收入102.5亿元" in folded  # the sentence, as a footnote

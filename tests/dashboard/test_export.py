@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import dashboard_fixtures as fx
 import openpyxl
@@ -30,7 +31,7 @@ def test_export_frame_has_chinese_headers_and_one_row_per_fact(tables, rows):
     assert frame["编号"].tolist() == ["f01", "f02", "f03"]
     first = frame.iloc[0]
     assert (first["区域"], first["指标"], first["类型"], first["数值"], first["单位"], first["数值（显示）"]) == (
-        fx.HEQI, "主营业务收入", "实际", 1.025e10, "CNY", "102.5亿元")
+        fx.HEQI, "主营业务收入", "实际", 1.025e10, "元", "102.5亿元")
     assert first["原文数字"] == "102.5亿元" and first["报告"] == "鹤淇产业集聚区2025年发展报告"
 
 
@@ -84,7 +85,7 @@ def test_xlsx_has_a_data_sheet_with_chinese_headers_and_an_about_sheet(tables, r
     flat = [str(cell) for row in about for cell in row if cell is not None]
     assert "筛选条件" in flat and fx.HEQI in flat and "行数" in flat and "3" in flat
     assert "单位" in flat and "来源报告" in flat and "鹤淇产业集聚区2025年发展报告" in flat
-    assert "主营业务收入" in flat and "CNY" in flat
+    assert "主营业务收入" in flat and "元" in flat and "CNY" not in flat
 
 
 def test_parquet_keeps_the_contract_columns_and_values(tables, rows):
@@ -100,3 +101,33 @@ def test_file_stem_says_what_is_inside():
     assert export.file_stem(["******循环经济产业集聚区"], 1, "en") == "figures_循环经济产业集聚区_1rows"
     assert export.describe_choice(["a", "b", "c"], "全部", "{n}个区域") == "3个区域"
     assert export.describe_choice([], "全部", "{n}个区域") == "全部"
+
+
+def test_xlsx_data_sheet_has_a_frozen_header_a_header_filter_and_column_widths(tables, rows):
+    frame = export.export_frame(rows, tables, "en")
+    data = export.xlsx_bytes(frame, export.about_rows({}, len(rows), tables, "en"),
+                             export.sources_frame(rows, tables, "en"), "en")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["data"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(frame.columns))}{1 + len(rows)}"
+    widths = {sheet.cell(1, position + 1).value: sheet.column_dimensions[openpyxl.utils.get_column_letter(position + 1)].width
+              for position in range(len(frame.columns))}
+    assert widths["Zone"] >= 16  # 鹤淇产业集聚区: 7 CJK characters, counted double
+    assert widths["Quote"] == pytest.approx(60.71, abs=1)  # long sentences capped, not one huge column
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_exports_name_units_statuses_and_bases_in_words_and_write_years_as_integers(tables, lang):
+    rows = queries.data_rows(tables, Selection())
+    frame = export.export_frame(rows, tables, lang)
+    headers = {key: export.t(f"col.{key}", lang) for key in ("unit", "status", "basis", "year", "scope")}
+    cells = {value for key in ("unit", "status", "basis") for value in frame[headers[key]].dropna().tolist()}
+    assert not cells & {"CNY", "km2", "count", "person", "yoy", "landed", "started", "signed"}, cells
+    assert frame[headers["year"]].dropna().map(type).eq(int).all() or str(frame[headers["year"]].dtype) == "Int64"
+    text = export.csv_bytes(frame).decode("utf-8-sig")
+    assert "2025.0" not in text and ",None," not in text and "<NA>" not in text and ",nan," not in text
+    about = dict(export.about_rows({}, len(rows), tables, lang))
+    codes = re.compile(r"(?<![A-Za-z_])(CNY|km2|count|person|yoy)(?![A-Za-z_])")
+    assert not [value for value in about.values() if codes.search(value)]
+    if lang == "en":
+        assert set(frame["Scope"].dropna()) >= {"above-scale"} or "规上" not in set(rows["scope"].dropna())

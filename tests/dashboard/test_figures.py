@@ -42,7 +42,7 @@ def test_latest_by_zone_in_english_uses_cny_billion(tables):
     rows, _, _ = queries.topic_by_zone(tables, Selection(), "revenue")
     figure = figures.latest_by_zone(rows, "revenue", "en", 2)
     assert figure.layout.title.text == "Main business revenue: latest value by zone"
-    assert figure.layout.yaxis.title.text == "Main business revenue (CNY billion)"
+    assert figure.layout.yaxis.title.text == "Main business revenue (¥ bn)"
     assert list(figure.data[0].y) == [14.6, 10.25]
     assert figures.source_text(figure) == "Source: 2 reports"
 
@@ -110,9 +110,23 @@ def test_areas_chart_hover_gives_mu(tables):
 def test_facts_by_metric_counts(tables):
     figure = figures.facts_by_metric(queries.count_by_metric(queries.filtered_facts(tables, Selection())), "zh", 2)
     actual = figure.data[0]
-    assert actual.name == "实际" and dict(zip(actual.x, actual.y, strict=True))["主营业务收入"] == 3
+    assert actual.name == "实际" and dict(zip(actual.y, actual.x, strict=True))["主营业务收入"] == 3
+    assert actual.orientation == "h"  # metric names level down the side, readable on a phone
 
 
 def test_fact_ids_come_back_from_a_chart_selection():
     points = [{"customdata": ["f01", "102.5亿元"]}, {"customdata": ["f08"]}, {"customdata": ["f01"]}, {"x": 1}]
     assert figures.fact_ids_from_selection(points) == ["f01", "f08"]
+
+
+def test_compare_small_multiples_put_one_chart_per_row_on_a_phone(tables):
+    from pages._shared import views
+
+    zone_ids = (fx.Z_HEQI, fx.Z_ZHECHENG)
+    _, wide = views.compare_view(tables, Selection(zone_ids), zone_ids, "actual", "en")
+    _, narrow = views.compare_view(tables, Selection(zone_ids), zone_ids, "actual", "en", 1)
+    charts = len([name for name in narrow.layout if name.startswith("xaxis")])
+    assert charts >= 3
+    assert {narrow.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, charts + 1)} == {(0.0, 1.0)}
+    assert len({wide.layout[f"xaxis{n if n > 1 else ''}"].domain for n in range(1, charts + 1)}) == 3
+    assert narrow.layout.legend.y == 0 and narrow.layout.legend.yanchor == "bottom"  # not over the title

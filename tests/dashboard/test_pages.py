@@ -83,7 +83,7 @@ def test_data_page_filters_and_offers_three_downloads(sample_env, run_page):
     table = app.dataframe[0].value
     assert set(table["区域"]) == {HEQI}
     actual = table[table["类型"] == "实际"]
-    assert actual[["数值", "单位", "期间", "原文数字"]].values.tolist()[0] == [1.025e10, "CNY", "2025年", "102.5亿元"]
+    assert actual[["数值", "单位", "期间", "原文数字"]].values.tolist()[0] == [1.025e10, "元", "2025年", "102.5亿元"]
     target = table[table["类型"] == "目标"]
     assert target["数值"].tolist()[0] == 1.5e10
     assert any(text == f"共 {len(table)} 个数字符合筛选。" for text in texts(app))
@@ -93,7 +93,7 @@ def test_english_switch_from_the_url(sample_env, run_page):
     app = run_page("overview", lang="en", zone=HEQI)
     assert app.title[0].value == "Overview"
     table = app.dataframe[0].value.set_index("Zone")
-    assert table.loc[HEQI, "Main business revenue"] == "CNY 10.25 billion (2025)"
+    assert table.loc[HEQI, "Main business revenue"] == "¥10.25 bn (2025)"
     assert app.radio(key="w_lang").value == "en"
 
 

@@ -88,8 +88,8 @@ def test_zone_overview_table_has_one_row_per_zone_with_period_and_unit(tables):
 
 def test_zone_overview_table_in_english(tables):
     rows = display.zone_overview_table(tables, Selection(zone_ids=(fx.Z_ZHECHENG,)), "en").set_index("Zone")
-    assert rows.loc[fx.ZHECHENG, "Main business revenue"] == "CNY 14.6 billion (Jan–Nov 2025)"
-    assert rows.loc[fx.ZHECHENG, "Tax revenue"] == "CNY 280 million (Jan–Nov 2025)"
+    assert rows.loc[fx.ZHECHENG, "Main business revenue"] == "¥14.6 bn (Jan–Nov 2025)"
+    assert rows.loc[fx.ZHECHENG, "Tax revenue"] == "¥280 m (Jan–Nov 2025)"
     assert rows.loc[fx.ZHECHENG, "Investment (all)"] == "not reported"
 
 
@@ -231,8 +231,8 @@ def test_facts_table_links_each_fact_to_the_sources_page(tables):
         (2.8e7, "CNY", "zh", "financing", "2800万元"),
         (7.676e6, "CNY", "zh", "tax", "767.6万元"),
         (5000.0, "CNY", "zh", "tax", "5000元"),
-        (1.025e10, "CNY", "en", "revenue", "CNY 10.25 billion"),
-        (2.8e7, "CNY", "en", "financing", "CNY 28 million"),
+        (1.025e10, "CNY", "en", "revenue", "¥10.25 bn"),
+        (2.8e7, "CNY", "en", "financing", "¥28 m"),
         (25.0, "km2", "zh", "area_planned", "25 km²"),
         (104.0, "count", "zh", "enterprises", "104家"),
         (31.0, "count", "zh", "projects", "31个"),
@@ -256,8 +256,8 @@ def test_areas_show_in_mu_on_hover():
 def test_amount_scale_picks_one_axis_unit():
     assert i18n.amount_scale(1.46e10, "zh") == (1e8, "亿元")
     assert i18n.amount_scale(5e7, "zh") == (1e4, "万元")
-    assert i18n.amount_scale(1.46e10, "en") == (1e9, "CNY billion")
-    assert i18n.amount_scale(5e7, "en") == (1e6, "CNY million")
+    assert i18n.amount_scale(1.46e10, "en") == (1e9, "¥ bn")
+    assert i18n.amount_scale(5e7, "en") == (1e6, "¥ m")
 
 
 def test_period_labels_in_both_languages():

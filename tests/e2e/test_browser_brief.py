@@ -57,4 +57,4 @@ def test_the_brief_downloads_in_english(page: Page, app_url: str, tmp_path):
     suggested, pdf = _download(page, "Download the brief (PDF)", tmp_path, "brief.pdf")
     assert suggested.startswith("zone-comparison_")
     text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert "Zonecomparisonbrief" in text and "CNY10.25billion" in text
+    assert "Zonecomparisonbrief" in text and "¥10.25bn" in text

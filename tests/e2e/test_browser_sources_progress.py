@@ -65,7 +65,7 @@ def test_deep_link_to_a_fact_on_a_fresh_server_opens_the_report_at_that_sentence
     expect(page.locator("#zd-focus")).to_contain_text("力争通过努力")
     assert page.locator(".zd-report").evaluate("box => box.scrollTop") > 0
     title = page.locator(".zd-report mark.zd-target").get_attribute("title")
-    assert title.startswith("主营业务收入 · 目标 · 150亿元 (CNY)")
+    assert title.startswith("主营业务收入 · 目标 · 150亿元 · 2025年")  # no raw unit code (CNY)
 
 
 def test_a_source_link_in_a_table_lands_on_the_report_with_the_sentence_highlighted(page: Page, app_url):
