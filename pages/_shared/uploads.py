@@ -11,6 +11,7 @@ editor sees exactly what viewers will see once the file is published.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,11 +92,21 @@ def file_preview(name: str, result, tables, lang: str) -> FilePreview:
                 title=str(document.title),
                 zones=[str(zone_names.get(zone_id, zone_id)) for zone_id in zone_ids],
                 counts={name: len(frame) for name, frame in mine.items()},
-                view=views.report_view(tables, doc_id, None, lang),
-                flags_table=display.flags_table(flags[flags["doc_id"] == doc_id], lang),
+                view=_unlinked(views.report_view(tables, doc_id, None, lang), lang),
+                flags_table=_without_links(display.flags_table(flags[flags["doc_id"] == doc_id], lang), lang),
             )
         )
     return FilePreview(name, notes=list(result.notes), reports=reports)
+
+
+def _without_links(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A preview's rows are not published yet: links into the Sources page would find nothing."""
+    return frame.drop(columns=[t("col.source", lang)], errors="ignore")
+
+
+def _unlinked(view: views.ReportView, lang: str) -> views.ReportView:
+    items = None if view.items_table is None else _without_links(view.items_table, lang)
+    return dataclasses.replace(view, facts_table=_without_links(view.facts_table, lang), items_table=items)
 
 
 def live_table(inputs: list[dict], lang: str) -> pd.DataFrame:

@@ -100,6 +100,9 @@ def test_an_editor_previews_publishes_and_the_compare_page_shows_the_new_zone(si
     page_html = " ".join(str(element.proto) for element in app.get("html"))
     assert "85.6亿元" in page_html and "<mark" in page_html and "312.4亿元" in page_html
     assert not (site / "reports" / "开封.txt").exists()
+    previews = [frame.value for frame in app.dataframe]
+    assert previews and all("来源" not in frame.columns for frame in previews)  # nothing to link to before publish
+    assert "85.6亿元" in set(previews[0].iloc[:, 0])
     publish_button = next(button for button in app.button if button.label == "发布")
     publish_button.click()
     app.run()
