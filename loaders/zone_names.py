@@ -82,9 +82,10 @@ def _place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     for end in range(len(run), 1, -1):
         if any(start < end < stop for start, stop in rejects):
             continue
+        last = run[end - 1]
         for start in range(max(0, end - 9), end - 1):
             piece = run[start:end]
-            if piece in names or _place_like(piece):
+            if piece in names or (last in PLACE_SUFFIX and _place_like(piece)):
                 tokens.append((start, end))
     return tuple(tokens)
 
