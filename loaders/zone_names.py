@@ -118,6 +118,7 @@ def _place_anchor(run: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
