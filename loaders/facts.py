@@ -63,6 +63,8 @@ class Fact:
 def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_out: list[tuple[Quantity, str]]) -> None:
     """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order;
     each part of the sentence between ； is a list of its own."""
+    if not sentence_facts:
+        return  # nothing to pair
     for start, end in _semicolon_parts(text, sentence):
         part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
         marker = word_pattern(tuple(cues()["respectively"])).search(text, start, end)

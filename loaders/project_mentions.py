@@ -236,6 +236,8 @@ def subject_lists(document, sentence, clauses, quantities, taken):
     """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
     verb that says what became of them (with only adverbs, a time or a place between)."""
     text = document.text
+    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
+        return  # no such verb in the sentence: its status words need not be read for this
     verbs = set(cues()["subject_verbs"])
     for word in status_words(document, sentence, TABLE):
         if word.word not in verbs or word.future or inside(word.start, taken) or P.verb_as_noun.match(text, word.end):

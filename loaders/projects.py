@@ -101,6 +101,8 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
     the names listed after it in its paragraph are members of that group. A group mixing statuses
     (新开工和续建项目31个) states none."""
+    if not P.group_count.search(document.text, sentence.start, sentence.end):
+        return None  # no counted group: its status words need not be read for this
     words = status_words(document, sentence, TABLE)
     if not any(word.strength >= 2 for word in words):
         return None

@@ -206,6 +206,13 @@ def _running_maximum(actuals: list[dict], year) -> tuple[list[float], list[dict]
     return running, candidates
 
 
+def _missing(value) -> bool:
+    """pd.isna of one value, without its cost for the plain str, int and bool of a report's own rows."""
+    if value is None:
+        return True
+    return False if type(value) in (str, int, bool) else bool(pd.isna(value))
+
+
 def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
     """One zone, metric and period stated with values more than 0.5% apart.
 
@@ -214,7 +221,7 @@ def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
     for row in facts:
         if row.get("wording") is None:
             continue
-        key = tuple(None if pd.isna(row.get(column)) else row.get(column) for column in CONFLICT_KEY)
+        key = tuple(None if _missing(row.get(column)) else row.get(column) for column in CONFLICT_KEY)
         groups.setdefault(key, []).append(row)
     rows = []
     for group in groups.values():

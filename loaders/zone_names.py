@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .places import place_names
 from .zone_lexicon import (
@@ -57,10 +58,12 @@ class Rejection:
     reason: str
 
 
-def _reject_spans(text: str) -> list[re.Match]:
-    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级)."""
+@lru_cache(maxsize=8192)
+def _reject_spans(text: str) -> tuple[re.Match, ...]:
+    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级);
+    text is a short run or piece before a zone type, so each is scanned once."""
     pattern = reject_pattern()
-    return [match for match in (pattern.match(text, index) for index in range(len(text))) if match]
+    return tuple(match for match in (pattern.match(text, index) for index in range(len(text))) if match)
 
 
 def _clean(words: str) -> bool:
@@ -68,22 +71,26 @@ def _clean(words: str) -> bool:
     return reject_pattern().search(kind_pattern().sub("|", words)) is None
 
 
-def _place_tokens(run: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def _place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
-    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省)."""
+    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省).
+    Runs are a few characters before a zone type and recur from report to report, so each is read once."""
     names = place_names()
     rejects = [(match.start(), match.end()) for match in _reject_spans(run)]
     tokens = []
     for end in range(len(run), 1, -1):
         if any(start < end < stop for start, stop in rejects):
             continue
+        last = run[end - 1]
         for start in range(max(0, end - 9), end - 1):
             piece = run[start:end]
-            if piece in names or _place_like(piece):
+            if piece in names or (last in PLACE_SUFFIX and _place_like(piece)):
                 tokens.append((start, end))
-    return tokens
+    return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)
 def _place_like(piece: str) -> bool:
     """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
     none of them a known place (保证柘城县 is 柘城县 after a verb)."""
@@ -111,11 +118,12 @@ def _place_anchor(run: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
-    tokens = _place_tokens(run) + [(match.start(), match.end()) for match in _reject_spans(run)]
+    tokens = [*_place_tokens(run)] + [(match.start(), match.end()) for match in _reject_spans(run)]
     index = len(run) - 1
     while index >= 0:
         if run[index] in stops:
