@@ -51,6 +51,16 @@ def _sign_in(app: AppTest, name: str, password: str) -> AppTest:
     return app.run()
 
 
+def _click(app: AppTest, label: str) -> AppTest:
+    next(button for button in app.button if button.label == label).click()
+    return app.run()
+
+
+def _upload_and_publish(app: AppTest, name: str, content: bytes) -> AppTest:
+    app.get("file_uploader")[0].set_value((name, content, "text/plain"))
+    return _click(app.run(), "发布")
+
+
 def _docx_report() -> bytes:
     from docx import Document
 
@@ -103,9 +113,7 @@ def test_an_editor_previews_publishes_and_the_compare_page_shows_the_new_zone(si
     previews = [frame.value for frame in app.dataframe]
     assert previews and all("来源" not in frame.columns for frame in previews)  # nothing to link to before publish
     assert "85.6亿元" in set(previews[0].iloc[:, 0])
-    publish_button = next(button for button in app.button if button.label == "发布")
-    publish_button.click()
-    app.run()
+    _click(app, "发布")
     assert not app.exception
     assert (site / "reports" / "开封.txt").read_bytes() == GB_REPORT  # stored unmodified
     assert (site / "reports" / "兰考.docx").exists()
@@ -126,16 +134,10 @@ def test_an_editor_previews_publishes_and_the_compare_page_shows_the_new_zone(si
 
 
 def test_withdrawing_a_report_removes_its_figures_and_keeps_its_file_in_the_archive(site):
-    app = _sign_in(_app(), "wang", PASSWORD)
-    app.get("file_uploader")[0].set_value(("开封.txt", GB_REPORT, "text/plain"))
-    app.run()
-    next(button for button in app.button if button.label == "发布").click()
-    app.run()
+    app = _upload_and_publish(_sign_in(_app(), "wang", PASSWORD), "开封.txt", GB_REPORT)
     app.selectbox(key="reports.withdraw_file").select("开封.txt")
     app.checkbox(key="reports.withdraw_confirm").check()
-    app.run()
-    next(button for button in app.button if button.label == "撤回").click()
-    app.run()
+    _click(app.run(), "撤回")
     assert not app.exception
     assert not (site / "reports" / "开封.txt").exists()
     (archived,) = (site / "archive").glob("*开封.txt")
@@ -145,11 +147,7 @@ def test_withdrawing_a_report_removes_its_figures_and_keeps_its_file_in_the_arch
 
 
 def test_an_upload_named_to_escape_lands_inside_the_reports_folder(site):
-    app = _sign_in(_app(), "wang", PASSWORD)
-    app.get("file_uploader")[0].set_value(("../../x.txt", GB_REPORT, "text/plain"))
-    app.run()
-    next(button for button in app.button if button.label == "发布").click()
-    app.run()
+    _upload_and_publish(_sign_in(_app(), "wang", PASSWORD), "../../x.txt", GB_REPORT)
     assert (site / "reports" / "x.txt").read_bytes() == GB_REPORT
     assert not (site.parent / "x.txt").exists() and not (site / "x.txt").exists()
 
