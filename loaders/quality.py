@@ -137,34 +137,35 @@ def _implausible_years(fact_rows, doc_id, doc_date) -> list[dict]:
     """One row per year read outside plausible_years, naming every fact it dates."""
     plausible = plausible_years(doc_date)
     odd = [row for row in fact_rows if row["year"] is not None and row["year"] not in plausible]
-    rows = []
-    for year in sorted({row["year"] for row in odd}):
-        same = [row for row in odd if row["year"] == year]
-        first = same[0]
-        rows.append(
-            _row(doc_id, first["zone_id"], first["start"], first["end"], first["raw"], "implausible_year", "warning",
-                 f"{len(same)} 个数据属于 {year} 年，不在 {plausible.start}–{plausible.stop - 1} 年之间，请核对年份",
-                 [row["fact_id"] for row in same])
-        )
-    return rows
+    return _one_row_per_year(
+        odd, doc_id, "implausible_year",
+        lambda year, count: f"{count} 个数据属于 {year} 年，不在 {plausible.start}–{plausible.stop - 1} 年之间，请核对年份",
+    )
 
 
 def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
     if doc_date is None:
         return []
-    rows = []
     plausible = plausible_years(doc_date)
     late = [
         row for row in fact_rows
         if row["year"] is not None and doc_date.year < row["year"] < plausible.stop and row["kind"] == "actual"
     ]
-    for year in sorted({row["year"] for row in late}):
-        same = [row for row in late if row["year"] == year]
+    return _one_row_per_year(
+        late, doc_id, "year_after_signature",
+        lambda year, count: f"{count} 个实际数据属于 {year} 年，晚于落款日期 {doc_date.isoformat()}",
+    )
+
+
+def _one_row_per_year(flagged, doc_id, check: str, message) -> list[dict]:
+    """A warning per year among the flagged facts, at the first of them, naming them all."""
+    rows = []
+    for year in sorted({row["year"] for row in flagged}):
+        same = [row for row in flagged if row["year"] == year]
         first = same[0]
         rows.append(
-            _row(doc_id, first["zone_id"], first["start"], first["end"], first["raw"], "year_after_signature", "warning",
-                 f"{len(same)} 个实际数据属于 {year} 年，晚于落款日期 {doc_date.isoformat()}",
-                 [row["fact_id"] for row in same])
+            _row(doc_id, first["zone_id"], first["start"], first["end"], first["raw"], check, "warning",
+                 message(year, len(same)), [row["fact_id"] for row in same])
         )
     return rows
 
