@@ -16,14 +16,14 @@ st.caption(
         "overview.loaded",
         reports=len(tables.documents),
         zones=len(tables.zones),
-        facts=len(tables.facts),
+        facts=derived(tables, queries.fact_count),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),
     )
 )
 
-if page.tables.facts.empty and ui.nothing_to_show(page):
+if not derived(tables, queries.fact_count) and ui.nothing_to_show(page):
     st.stop()
-if page.facts.empty:
+if not page.fact_count:
     ui.notice(t("no_facts_selected"))
 silent = derived(tables, queries.zones_without_facts, selection)
 if silent:

@@ -1,16 +1,19 @@
-"""Plain pandas queries over the tables: tidy frames in, tidy frames out. No streamlit.
+"""The pages' queries: tidy frames in, tidy frames out. No streamlit.
 
 Each function takes `tables` (model.Tables) first and hashable arguments after, so a page can
 cache it with `data.derived(tables, function, *args)`; tests and benchmarks call them directly.
-All work is vectorised (no per-row Python loops) so a page stays fast on 1M facts.
+Facts are read through facts_sql (DuckDB): filters, latest values, counts and row limits run as
+SQL, and pandas sees only the rows a page shows (the latest values, the first rows of a table).
+The small tables (zones, documents, projects, infrastructure, quality) stay pandas.
 
-    filtered_facts(tables, selection)          facts under the selection (undated facts kept): the Data page
+    filtered_facts(tables, selection)          facts under the selection (undated facts kept); fact_count counts them
     comparable_facts(tables, selection)        the same without implausible figures: totals, rankings, charts
     latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind (latest.pick_latest)
     kpi_totals(tables, selection)              sums over the zones whose latest values are comparable
     topic_by_zone / topic_by_year / topic_growth   rows for the topic pages' charts
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
-    data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)  the Data page rows
+    data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search, limit)  the Data page rows
+    data_summary(...)                          how many rows, by metric and kind, and from how many reports
     target_pairs / *_items / *_counts / project_pipeline / coverage_cells / quality_flags
                                                the targets, progress and quality pages, zone names added
     report_count(*doc_ids)                     how many reports a chart's figures come from
@@ -23,9 +26,9 @@ import pandas as pd
 
 from loaders import schema
 
-from . import coverage, progress, targets
-from .latest import implausible_fact_ids, period_rank, pick_latest
-from .memo import derived
+from . import coverage, facts_sql, progress, targets
+from .facts_sql import NO_SCOPE, FactFilter, of_selection
+from .latest import period_rank
 from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
@@ -43,7 +46,6 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "revenue": ("revenue", "output_value", "tax", "profit_tax"),
     "enterprises": ("enterprises", "employment", "projects"),
 }
-NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
 # What makes two figures addable: the same period, scope and cumulative reading.
 COMPARABLE_KEY = ("year", "months", "scope", "cumulative")
 
@@ -58,7 +60,8 @@ def zone_names_sorted(tables: Tables) -> list[str]:
 
 def fact_years(tables: Tables) -> list[int]:
     """Every year a fact belongs to, ascending."""
-    return sorted(int(year) for year in tables.facts["year"].dropna().unique())
+    years = facts_sql.counts(tables, FactFilter(conditions=("dated",)), ("year",))["year"]
+    return sorted(int(year) for year in years)
 
 
 def zone_ids_for_names(zones: pd.DataFrame, names) -> tuple[str, ...]:
@@ -84,39 +87,25 @@ def with_zone_names(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
 
 
 def filtered_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
-    """Facts of the selected zones, years and kinds. A fact without a year is always kept."""
-    return _narrowed(tables.facts, selection)
+    """Facts of the selected zones, years and kinds, as stated. A fact without a year is always kept.
+
+    Every row: for tests and small tables; pages ask for counts and the rows they show."""
+    return facts_sql.rows(tables, of_selection(selection))
 
 
 def comparable_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
     """filtered_facts without the implausible figures: what totals, rankings and charts read."""
-    return _narrowed(derived(tables, plausible_facts), selection)
+    return facts_sql.rows(tables, of_selection(selection, plausible=True))
 
 
-def plausible_facts(tables: Tables) -> pd.DataFrame:
-    """Every fact but those the quality checks call implausible (computed once per tables version)."""
-    implausible = implausible_fact_ids(tables.quality)
-    facts = tables.facts
-    if implausible.empty:
-        return facts
-    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
-
-
-def _narrowed(facts: pd.DataFrame, selection: Selection) -> pd.DataFrame:
-    mask = np.ones(len(facts), dtype=bool)
-    if selection.zone_ids:
-        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy(dtype=bool, na_value=False)
-    if selection.years:
-        year = facts["year"]
-        mask &= (year.isin(selection.years) | year.isna()).to_numpy(dtype=bool, na_value=False)
-    if tuple(selection.kinds) != schema.KINDS:
-        mask &= facts["kind"].isin(selection.kinds).to_numpy(dtype=bool, na_value=False)
-    return facts if mask.all() else facts[mask]
+def fact_count(tables: Tables, selection: Selection | None = None) -> int:
+    """How many facts the selection holds (every fact without one)."""
+    return facts_sql.count(tables, of_selection(selection or Selection()))
 
 
 def implausible_count(tables: Tables, selection: Selection) -> int:
     """How many figures under the selection are left out of totals, rankings and charts as implausible."""
-    return len(filtered_facts(tables, selection)) - len(comparable_facts(tables, selection))
+    return fact_count(tables, selection) - facts_sql.count(tables, of_selection(selection, plausible=True))
 
 
 def latest_facts(
@@ -126,11 +115,8 @@ def latest_facts(
     kinds: tuple[str, ...] = ("actual",),
 ) -> pd.DataFrame:
     """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
-    facts = comparable_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
-    mask = facts["kind"].isin(kinds)
-    if metrics is not None:
-        mask &= facts["metric"].isin(metrics)
-    return pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
+    wanted = FactFilter(selection.zone_ids, selection.years, tuple(kinds), metrics, plausible=True)
+    return facts_sql.latest(tables, wanted, ("zone_id", "metric", "kind"))
 
 
 def zone_areas(tables: Tables, area_metric: str) -> pd.Series:
@@ -159,9 +145,9 @@ def zone_overview(tables: Tables, selection: Selection) -> pd.DataFrame:
 
 def zones_without_facts(tables: Tables, selection: Selection) -> list[str]:
     """Names of selected zones that report no figure at all under the selection."""
-    facts = filtered_facts(tables, selection)
+    reporting = facts_sql.counts(tables, of_selection(selection), ("zone_id",))["zone_id"]
     zones = selected_zones(tables, selection)
-    silent = ~zones["zone_id"].isin(facts["zone_id"].unique())
+    silent = ~zones["zone_id"].isin(reporting)
     return zones.loc[silent, "name"].astype(str).tolist()
 
 
@@ -214,8 +200,8 @@ def _largest_comparable_group(figures: pd.DataFrame) -> pd.DataFrame:
 
 def metric_counts(tables: Tables, selection: Selection, metrics: tuple[str, ...]) -> dict[str, int]:
     """How many facts each metric has under the selection (0 = nobody reported it)."""
-    facts = filtered_facts(tables, selection)
-    counts = facts.loc[facts["metric"].isin(metrics), "metric"].value_counts()
+    counted = facts_sql.counts(tables, of_selection(selection, metrics=tuple(metrics)), ("metric",))
+    counts = dict(zip(counted["metric"], counted["count"], strict=True))
     return {metric: int(counts.get(metric, 0)) for metric in metrics}
 
 
@@ -261,16 +247,10 @@ def topic_by_zone(
 def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:
     """Dated zone-wide actuals of `metric`, one per zone and year (a full year before a part of it)."""
     if "actual" not in selection.kinds:
-        return filtered_facts(tables, selection).iloc[0:0].assign(zone_name=pd.Series(dtype="string"))
-    facts = comparable_facts(tables, selection)
-    mask = (
-        (facts["metric"] == metric)
-        & (facts["kind"] == "actual")
-        & facts["year"].notna()
-        & facts["scope"].isna()
-        & facts["status"].isna()
-    ).to_numpy(dtype=bool, na_value=False)
-    rows = pick_latest(facts[mask], ["zone_id", "year"])
+        return facts_sql.rows(tables, of_selection(selection), limit=0).assign(zone_name=pd.Series(dtype="string"))
+    wanted = of_selection(selection, plausible=True, kinds=("actual",), metrics=(metric,),
+                          conditions=("dated", "zone_wide"))
+    rows = facts_sql.latest(tables, wanted, ("zone_id", "year"))
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
@@ -280,17 +260,16 @@ def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int 
 
 def topic_growth(tables: Tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
     """Growth rates (%) stated for `metric`, newest first, at most `limit` rows."""
-    facts = comparable_facts(tables, selection)
-    mask = ((facts["metric"] == metric) & (facts["kind"] == "growth")).to_numpy(dtype=bool, na_value=False)
-    rows = facts[mask]
-    rows = rows.iloc[np.argsort(-period_rank(rows), kind="stable")].head(limit)
+    if "growth" not in selection.kinds:
+        return with_zone_names(facts_sql.rows(tables, of_selection(selection), limit=0), tables)
+    wanted = of_selection(selection, plausible=True, kinds=("growth",), metrics=(metric,))
+    rows = facts_sql.rows(tables, wanted, limit=limit, newest_first=True)
     return with_zone_names(rows, tables).reset_index(drop=True)
 
 
 def topic_facts(tables: Tables, selection: Selection, metric: str, limit: int = 500) -> pd.DataFrame:
     """Every fact of `metric` under the selection (for the table under the charts), at most `limit`."""
-    facts = filtered_facts(tables, selection)
-    rows = facts[(facts["metric"] == metric).to_numpy(dtype=bool, na_value=False)].head(limit)
+    rows = facts_sql.rows(tables, of_selection(selection, metrics=(metric,)), limit=limit)
     return with_zone_names(rows, tables)
 
 
@@ -306,11 +285,8 @@ def compare_zone_ids(tables: Tables, selection: Selection, limit: int = 5) -> tu
         return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
     if len(selection.zone_ids) == 1:
         return selection.zone_ids, "one_picked"
-    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
-    counts = facts["zone_id"].value_counts()
-    counts = counts[counts > 0]  # a categorical lists zones without facts too
     chosen = list(selection.zone_ids)
-    for zone_id in counts.index:
+    for zone_id in _zones_by_facts(tables, selection):
         if len(chosen) >= 2:
             break
         if zone_id not in chosen:
@@ -320,11 +296,15 @@ def compare_zone_ids(tables: Tables, selection: Selection, limit: int = 5) -> tu
 
 def compare_partners(tables: Tables, selection: Selection) -> list[str]:
     """Names of the zones holding figures other than the selected ones, most figures first."""
-    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
-    counts = facts["zone_id"].value_counts()
-    others = [zone_id for zone_id in counts[counts > 0].index if zone_id not in selection.zone_ids]
+    others = [zone_id for zone_id in _zones_by_facts(tables, selection) if zone_id not in selection.zone_ids]
     names = zone_name_map(tables)
     return [str(names.get(zone_id, zone_id)) for zone_id in others]
+
+
+def _zones_by_facts(tables: Tables, selection: Selection) -> list[str]:
+    """Every zone with figures under the selection's years and kinds, most figures first (ties by id)."""
+    counts = facts_sql.counts(tables, of_selection(Selection((), selection.years, selection.kinds)), ("zone_id",))
+    return counts["zone_id"].astype(str).tolist()
 
 
 def compare_values(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:
@@ -352,45 +332,55 @@ def data_rows(
     doc_ids: tuple[str, ...] = (),
     fact_ids: tuple[str, ...] = (),
     search: str = "",
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """The Data page's facts: the selection narrowed by metric, scope (NO_SCOPE = none), report,
-    chosen fact ids and a substring of the quote. Empty tuples mean no narrowing."""
-    facts = filtered_facts(tables, selection)
-    mask = np.ones(len(facts), dtype=bool)
-    if metrics:
-        mask &= facts["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False)
-    if scopes:
-        scope = facts["scope"]
-        keep = scope.isin([value for value in scopes if value != NO_SCOPE])
-        if NO_SCOPE in scopes:
-            keep |= scope.isna()
-        mask &= keep.to_numpy(dtype=bool, na_value=False)
-    if doc_ids:
-        mask &= facts["doc_id"].isin(doc_ids).to_numpy(dtype=bool, na_value=False)
-    if fact_ids:
-        mask &= facts["fact_id"].isin(fact_ids).to_numpy(dtype=bool, na_value=False)
-    if search:
-        found = facts["quote"].str.contains(search, regex=False) | facts["raw"].str.contains(search, regex=False)
-        mask &= found.to_numpy(dtype=bool, na_value=False)
-    return facts if mask.all() else facts[mask]
+    chosen fact ids and a substring of the quote; the first `limit` (None: all, for an export).
+    Empty tuples mean no narrowing."""
+    return facts_sql.rows(tables, _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search), limit=limit)
+
+
+def _data_filter(selection: Selection, metrics, scopes, doc_ids, fact_ids, search: str) -> FactFilter:
+    return of_selection(selection, metrics=tuple(metrics) or None, scopes=tuple(scopes), doc_ids=tuple(doc_ids),
+                        fact_ids=tuple(fact_ids), search=search)
+
+
+def data_summary(
+    tables: Tables,
+    selection: Selection,
+    metrics: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
+    doc_ids: tuple[str, ...] = (),
+    fact_ids: tuple[str, ...] = (),
+    search: str = "",
+) -> tuple[int, pd.DataFrame, int]:
+    """(rows, count_by_metric of them, reports they come from) of the Data page's filter, counted in SQL."""
+    wanted = _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search)
+    by_metric = _in_metric_order(facts_sql.counts(tables, wanted, ("metric", "kind")))
+    reports = facts_sql.distinct_count(tables, wanted, "doc_id") if len(by_metric) else 0
+    return int(by_metric["count"].sum()), by_metric, reports
 
 
 def scope_options(tables: Tables, selection: Selection) -> list[str]:
     """NO_SCOPE then every scope stated under the selection, by frequency."""
-    facts = filtered_facts(tables, selection)
-    counts = facts["scope"].dropna().value_counts()
-    return [NO_SCOPE, *counts[counts > 0].index.astype(str).tolist()]
+    counts = facts_sql.counts(tables, of_selection(selection), ("scope",))
+    return [NO_SCOPE, *counts["scope"].dropna().astype(str).tolist()]
 
 
 def report_options(tables: Tables, selection: Selection) -> list[str]:
     """doc_ids of the reports that hold figures under the selection, in documents order."""
-    used = set(filtered_facts(tables, selection)["doc_id"].unique())
+    used = set(facts_sql.counts(tables, of_selection(selection), ("doc_id",))["doc_id"].astype(str))
     return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
 
 
 def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
     """metric, kind, count of the given facts (metrics.csv order)."""
     counts = facts.groupby(["metric", "kind"], sort=False, observed=True).size().rename("count").reset_index()
+    return _in_metric_order(counts)
+
+
+def _in_metric_order(counts: pd.DataFrame) -> pd.DataFrame:
+    """metric, kind, count rows in metrics.csv order, then by kind."""
     order = {metric: position for position, metric in enumerate(schema.metrics()["metric"])}
     counts["order"] = counts["metric"].astype("string").map(order).fillna(len(order)).astype(int)
     return counts.sort_values(["order", "kind"], kind="stable").drop(columns="order").reset_index(drop=True)
@@ -415,8 +405,10 @@ def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
 
 def target_pairs(tables, selection: Selection) -> pd.DataFrame:
-    """targets.pair_targets over the selection, with zone names."""
-    pairs = targets.pair_targets(comparable_facts(tables, _all_kinds(selection)))
+    """targets.pair_targets over the selection, with zone names.
+
+    pair_targets reads only the targets and the actuals sharing a target's pair key (SQL picks them)."""
+    pairs = targets.pair_targets(facts_sql.pairable(tables, of_selection(_all_kinds(selection), plausible=True)))
     return with_zone_names(pairs, tables)
 
 
@@ -450,18 +442,24 @@ def project_counts(tables, selection: Selection) -> pd.DataFrame:
     return with_zone_names(progress.project_counts(_zones(tables.projects, selection)), tables)
 
 
+def _project_facts(tables, selection: Selection, metrics: tuple[str, ...], **narrowing) -> pd.DataFrame:
+    """The comparable actuals of `metrics` under the selection: all that the progress functions read."""
+    wanted = of_selection(_all_kinds(selection), plausible=True, kinds=("actual",), metrics=metrics, **narrowing)
+    return facts_sql.rows(tables, wanted)
+
+
 def stated_project_counts(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("projects",), conditions=("has_status",))
     return with_zone_names(progress.stated_project_counts(facts), tables)
 
 
 def project_pipeline(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("projects",), conditions=("has_status",))
     return with_zone_names(progress.project_pipeline(facts), tables)
 
 
 def project_investment(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("project_investment", "project_investment_completed"))
     return with_zone_names(progress.project_investment_progress(facts), tables)
 
 
@@ -483,7 +481,7 @@ def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
     """coverage.coverage_cells for the selected zones (in the zones table's order), with zone names."""
     zones = selected_zones(tables, selection)
-    facts = filtered_facts(tables, _all_kinds(selection))
+    facts = facts_sql.rows(tables, of_selection(_all_kinds(selection), metrics=tuple(metrics)))
     cells = coverage.coverage_cells(zones, facts, tables.quality, list(metrics))
     return with_zone_names(cells, tables)
 
@@ -510,8 +508,21 @@ def items_in_segments(items: pd.DataFrame, segments: list[list]) -> pd.DataFrame
 
 def doc_ids_of(tables, *fact_ids: pd.Series) -> pd.Series:
     """The doc ids of the given facts (for a chart's source line)."""
-    wanted = pd.concat(fact_ids, ignore_index=True).dropna()
-    return tables.facts.loc[tables.facts["fact_id"].isin(wanted), "doc_id"]
+    wanted = tuple(dict.fromkeys(pd.concat(fact_ids, ignore_index=True).dropna().astype(str)))
+    if not wanted:
+        return pd.Series([], dtype="string", name="doc_id")
+    return facts_sql.rows(tables, FactFilter(fact_ids=wanted))["doc_id"]
+
+
+def facts_by_id(tables, fact_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The facts of the given ids, as stated (a chart's selected points)."""
+    return facts_sql.rows(tables, FactFilter(fact_ids=tuple(fact_ids))) if fact_ids else facts_sql.rows(
+        tables, FactFilter(), limit=0)
+
+
+def document_facts(tables, doc_id: str) -> pd.DataFrame:
+    """The facts of one report, as stated (the Sources page)."""
+    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,)))
 
 
 def first_zones(cells: pd.DataFrame, limit: int) -> pd.DataFrame:

@@ -1,0 +1,201 @@
+"""Facts under a filter, as SQL over store.py's database: rows, counts and latest values. No streamlit.
+
+    rows(tables, FactFilter(zone_ids=("z_1",), metrics=("revenue",)), limit=500)   facts as stated, first 500
+    count(tables, FactFilter(...)) / counts(tables, FactFilter(...), ("metric", "kind"))
+    latest(tables, FactFilter(...), ("zone_id", "metric", "kind"))   latest.pick_latest's rule in SQL
+
+A FactFilter holds values only; `where` turns each field into one fixed SQL fragment whose values
+are parameters (lists travel as list parameters), so nothing a user types becomes SQL. On the
+partitioned layout the zones' provinces and the years also name the folders to read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from loaders import layouts, schema
+
+from . import store
+from .latest import IMPLAUSIBLE_CHECKS
+from .model import compact
+
+NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
+COLUMNS = ", ".join(f'"{column}"' for column in schema.TABLES["facts"].names)
+# Fixed conditions a query may add by name.
+CONDITIONS = {
+    "dated": "year IS NOT NULL",
+    "zone_wide": "scope IS NULL AND status IS NULL",
+    "has_status": "status IS NOT NULL",
+}
+GROUP_COLUMNS = ("zone_id", "metric", "kind", "doc_id", "scope", "year", "status")  # what counts may group by
+IMPLAUSIBLE = (  # latest.implausible_fact_ids as an anti-join
+    "fact_id NOT IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality "
+    'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
+)
+# A number that grows with the period's end (latest.period_rank): year*100 + last month, undated -1.
+PERIOD_RANK = (
+    "CASE WHEN year IS NULL THEN -1.0 "
+    "ELSE year * 100.0 + coalesce(TRY_CAST(substr(months, 4, 2) AS DOUBLE), 12.0) END"
+)
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts a query reads; empty tuples (and None) mean no narrowing by that field."""
+
+    zone_ids: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # an undated fact is always kept
+    kinds: tuple[str, ...] | None = None
+    metrics: tuple[str, ...] | None = None
+    plausible: bool = False  # leave out what the quality checks call implausible
+    doc_ids: tuple[str, ...] = ()
+    fact_ids: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()  # NO_SCOPE stands for "no scope"
+    search: str = ""  # a substring of the quote or of the raw text
+    conditions: tuple[str, ...] = ()  # names in CONDITIONS
+
+
+def of_selection(selection, **narrowing) -> FactFilter:
+    """The filter of a model.Selection (kinds narrowed only when not all are chosen), plus `narrowing`."""
+    kinds = None if tuple(selection.kinds) == schema.KINDS else tuple(selection.kinds)
+    fields = {"zone_ids": tuple(selection.zone_ids), "years": tuple(selection.years), "kinds": kinds}
+    return FactFilter(**{**fields, **narrowing})
+
+
+def where(tables, wanted: FactFilter) -> tuple[str, dict]:
+    """The WHERE clause (fixed fragments joined by AND) and its parameters."""
+    database = store.database(tables)
+    fragments, parameters = ["true"], {}
+
+    def add(fragment: str, **values) -> None:
+        fragments.append(fragment)
+        parameters.update(values)
+
+    if wanted.zone_ids:
+        add("zone_id IN (SELECT unnest(CAST($zone_ids AS VARCHAR[])))", zone_ids=list(wanted.zone_ids))
+        if database.partitioned:
+            add("province IN (SELECT unnest(CAST($provinces AS VARCHAR[])))",
+                provinces=_provinces(tables, wanted.zone_ids))
+    if wanted.years:
+        add("(year IN (SELECT unnest(CAST($years AS BIGINT[]))) OR year IS NULL)", years=[int(y) for y in wanted.years])
+        if database.partitioned:
+            add("fact_year IN (SELECT unnest(CAST($fact_years AS VARCHAR[])))",
+                fact_years=[*(str(int(year)) for year in wanted.years), layouts.UNKNOWN])
+    if wanted.kinds is not None:
+        add("kind IN (SELECT unnest(CAST($kinds AS VARCHAR[])))", kinds=list(wanted.kinds))
+    if wanted.metrics is not None:
+        add("metric IN (SELECT unnest(CAST($metrics AS VARCHAR[])))", metrics=list(wanted.metrics))
+    if wanted.plausible:
+        add(IMPLAUSIBLE, implausible_checks=list(IMPLAUSIBLE_CHECKS))
+    if wanted.doc_ids:
+        add("doc_id IN (SELECT unnest(CAST($doc_ids AS VARCHAR[])))", doc_ids=list(wanted.doc_ids))
+    if wanted.fact_ids:
+        add("fact_id IN (SELECT unnest(CAST($fact_ids AS VARCHAR[])))", fact_ids=list(wanted.fact_ids))
+    if wanted.scopes:
+        stated = [scope for scope in wanted.scopes if scope != NO_SCOPE]
+        add("(scope IN (SELECT unnest(CAST($scopes AS VARCHAR[]))) OR ($no_scope AND scope IS NULL))",
+            scopes=stated, no_scope=NO_SCOPE in wanted.scopes)
+    if wanted.search:
+        add("(contains(quote, $search) OR contains(raw, $search))", search=wanted.search)
+    for name in wanted.conditions:
+        fragments.append(CONDITIONS[name])
+    return " AND ".join(fragments), parameters
+
+
+def _provinces(tables, zone_ids: tuple[str, ...]) -> list[str]:
+    """The folder keys of the zones' rows: their provinces, `unknown` for a zone without one."""
+    zones = tables.zones
+    known = dict(zip(zones["zone_id"].astype(str), zones["province"].astype("string").fillna(layouts.UNKNOWN),
+                     strict=True))
+    return sorted({known.get(zone_id, layouts.UNKNOWN) or layouts.UNKNOWN for zone_id in zone_ids})
+
+
+def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: bool = False) -> pd.DataFrame:
+    """The facts as stated (the facts table's order), or newest period first; at most `limit`."""
+    database = store.database(tables)
+    clause, parameters = where(tables, wanted)
+    order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
+    sql = f"SELECT {COLUMNS} FROM facts WHERE {clause} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT $limit"
+        parameters["limit"] = int(limit)
+    return _facts_frame(database.query(sql, parameters))
+
+
+def count(tables, wanted: FactFilter) -> int:
+    clause, parameters = where(tables, wanted)
+    return int(store.database(tables).scalar(f"SELECT count(*) FROM facts WHERE {clause}", parameters))
+
+
+def counts(tables, wanted: FactFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    """`by` columns and `count`, most first, then by the columns (GROUP_COLUMNS only)."""
+    unknown = [column for column in by if column not in GROUP_COLUMNS]
+    if unknown:
+        raise ValueError(f"cannot count facts by {unknown}; expected columns among {GROUP_COLUMNS}")
+    clause, parameters = where(tables, wanted)
+    columns = ", ".join(by)
+    sql = (f"SELECT {columns}, count(*) AS count FROM facts WHERE {clause} GROUP BY {columns} "
+           f"ORDER BY count DESC, {columns}")
+    return store.database(tables).query(sql, parameters)
+
+
+def distinct_count(tables, wanted: FactFilter, column: str) -> int:
+    if column not in GROUP_COLUMNS:
+        raise ValueError(f"cannot count distinct {column}; expected one of {GROUP_COLUMNS}")
+    clause, parameters = where(tables, wanted)
+    return int(store.database(tables).scalar(f"SELECT count(DISTINCT {column}) FROM facts WHERE {clause}", parameters))
+
+
+def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool = False) -> pd.DataFrame:
+    """One fact per `keys` by latest.pick_latest's rule, as stated order: zone-wide first (no scope, and
+    no status unless status is a key), then the latest period, [then the largest,] then the first stated."""
+    unknown = [column for column in keys if column not in GROUP_COLUMNS]
+    if unknown:
+        raise ValueError(f"cannot pick latest facts by {unknown}; expected columns among {GROUP_COLUMNS}")
+    database = store.database(tables)
+    clause, parameters = where(tables, wanted)
+    generic = "scope IS NULL" if "status" in keys else "scope IS NULL AND status IS NULL"
+    largest = "CASE WHEN value IS NULL OR isnan(value) THEN '-inf'::DOUBLE ELSE value END DESC, " if largest_first else ""
+    sql = f"""
+        WITH ranked AS (
+            SELECT fact_id, row_number() OVER (
+                PARTITION BY {", ".join(keys)}
+                ORDER BY (CASE WHEN {generic} THEN 1 ELSE 0 END) DESC, {PERIOD_RANK} DESC, {largest}{database.order}
+            ) AS rank
+            FROM facts WHERE {clause}
+        )
+        SELECT {COLUMNS} FROM facts
+        WHERE {clause} AND fact_id IN (SELECT fact_id FROM ranked WHERE rank = 1)
+        ORDER BY {database.order}"""
+    return _facts_frame(database.query(sql, parameters))
+
+
+# targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
+PAIR_KEY = (
+    "coalesce(zone_id, '') AS zone_key, coalesce(metric, '') AS metric_key, coalesce(status, '') AS status_key, "
+    "coalesce(scope, '') AS scope_key, coalesce(year, -1) AS year_key, coalesce(months, '') AS months_key, "
+    "coalesce(cumulative, false) AS cumulative_key"
+)
+PAIR_KEY_NAMES = "zone_key, metric_key, status_key, scope_key, year_key, months_key, cumulative_key"
+
+
+def pairable(tables, wanted: FactFilter) -> pd.DataFrame:
+    """The targets under the filter, and the actuals sharing a target's pair key, as stated: every row
+    targets.pair_targets reads (an actual no target could meet is never read)."""
+    database = store.database(tables)
+    clause, parameters = where(tables, wanted)
+    sql = f"""
+        WITH chosen AS (
+            SELECT *, {PAIR_KEY} FROM facts WHERE {clause} AND kind IN ('target', 'actual')
+        ),
+        keys AS (SELECT DISTINCT {PAIR_KEY_NAMES} FROM chosen WHERE kind = 'target')
+        SELECT {COLUMNS} FROM chosen SEMI JOIN keys USING ({PAIR_KEY_NAMES})
+        ORDER BY {database.order}"""
+    return _facts_frame(database.query(sql, parameters))
+
+
+def _facts_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of facts as the facts frame types them (model.CATEGORICAL columns as categoricals)."""
+    return compact("facts", frame)
