@@ -150,26 +150,43 @@ def distinct_count(tables, wanted: FactFilter, column: str) -> int:
 
 def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool = False) -> pd.DataFrame:
     """One fact per `keys` by latest.pick_latest's rule, as stated order: zone-wide first (no scope, and
-    no status unless status is a key), then the latest period, [then the largest,] then the first stated."""
+    no status unless status is a key), then the latest period, [then the largest,] then the first stated.
+
+    Two steps, so whole rows are read only for the winners: the keys' winners by arg_min over the
+    few columns the rule reads, then those rows."""
     unknown = [column for column in keys if column not in GROUP_COLUMNS]
     if unknown:
         raise ValueError(f"cannot pick latest facts by {unknown}; expected columns among {GROUP_COLUMNS}")
     database = store.database(tables)
     clause, parameters = where(tables, wanted)
     generic = "scope IS NULL" if "status" in keys else "scope IS NULL AND status IS NULL"
-    largest = "CASE WHEN value IS NULL OR isnan(value) THEN '-inf'::DOUBLE ELSE value END DESC, " if largest_first else ""
-    sql = f"""
-        WITH ranked AS (
-            SELECT fact_id, row_number() OVER (
-                PARTITION BY {", ".join(keys)}
-                ORDER BY (CASE WHEN {generic} THEN 1 ELSE 0 END) DESC, {PERIOD_RANK} DESC, {largest}{database.order}
-            ) AS rank
-            FROM facts WHERE {clause}
-        )
-        SELECT {COLUMNS} FROM facts
-        WHERE {clause} AND fact_id IN (SELECT fact_id FROM ranked WHERE rank = 1)
-        ORDER BY {database.order}"""
+    rule = [f"CASE WHEN {generic} THEN 0 ELSE 1 END", f"-({PERIOD_RANK})"]
+    if largest_first:
+        rule.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
+    identity = "position" if database.order == store.FILE_ORDER else "fact_id"
+    rule += [f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database)]
+    sql = (f"SELECT arg_min({identity}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
+           f"GROUP BY {', '.join(keys)}")
+    winners = [row[0] for row in _fetch(database, sql, parameters)]
+    if not winners:
+        return rows(tables, wanted, limit=0)
+    parameters["winners"] = winners
+    cast = "BIGINT[]" if identity == "position" else "VARCHAR[]"
+    sql = (f"SELECT {COLUMNS} FROM facts WHERE {clause} AND {identity} = ANY(CAST($winners AS {cast})) "
+           f"ORDER BY {database.order}")
     return _facts_frame(database.query(sql, parameters))
+
+
+def _order_columns(database) -> list[str]:
+    return [column.strip() for column in database.order.split(",")]
+
+
+def _fetch(database, sql: str, parameters: dict) -> list[tuple]:
+    cursor = database.connection.cursor()
+    try:
+        return cursor.execute(sql, parameters).fetchall()
+    finally:
+        cursor.close()
 
 
 # targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
