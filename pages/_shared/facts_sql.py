@@ -216,3 +216,65 @@ def pairable(tables, wanted: FactFilter) -> pd.DataFrame:
 def _facts_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows of facts as the facts frame types them (model.CATEGORICAL columns as categoricals)."""
     return compact("facts", frame)
+
+
+def _pairs_sql(database, clause: str) -> str:
+    """targets.pair_targets in SQL: each target beside the first stated actual of its pair key (or none)."""
+    order = ", ".join(f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database))
+    return f"""
+        WITH chosen AS (
+            SELECT fact_id, zone_id, metric, kind, value, ({order}) AS stated, {PAIR_KEY}
+            FROM facts WHERE {clause} AND kind IN ('target', 'actual')
+        ),
+        firsts AS (
+            SELECT {PAIR_KEY_NAMES}, arg_min(fact_id, stated) AS actual_fact_id
+            FROM chosen WHERE kind = 'actual' GROUP BY {PAIR_KEY_NAMES}
+        ),
+        pairs AS (
+            SELECT target.fact_id AS target_fact_id, target.zone_id, target.metric, target.value AS target_value,
+                   firsts.actual_fact_id, actual.value AS actual_value
+            FROM chosen AS target
+            LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
+            LEFT JOIN chosen AS actual ON actual.fact_id = firsts.actual_fact_id
+            WHERE target.kind = 'target'
+        )"""
+
+
+def pair_summary(tables, wanted: FactFilter) -> dict[str, int]:
+    """How many targets, how many without a comparable actual, and how many reached (targets.FLAGS)."""
+    database = store.database(tables)
+    clause, parameters = where(tables, wanted)
+    reached = "actual_value >= target_value AND NOT isnan(actual_value) AND NOT isnan(target_value)"
+    sql = (f"{_pairs_sql(database, clause)} SELECT count(*), count(*) FILTER (WHERE actual_fact_id IS NULL), "
+           f"count(*) FILTER (WHERE {reached}) FROM pairs")
+    targets, no_actual, beyond = _fetch(database, sql, parameters)[0]
+    return {"targets": int(targets), "no_actual": int(no_actual), "beyond_target": int(beyond)}
+
+
+def first_pairable(tables, wanted: FactFilter, limit: int) -> pd.DataFrame:
+    """The first `limit` targets in targets.pair_targets' order (zone, metric, target id) and the actual
+    each pairs with, as stated: pair_targets over these rows gives exactly those pairs."""
+    database = store.database(tables)
+    clause, parameters = where(tables, wanted)
+    sql = (f"{_pairs_sql(database, clause)} SELECT target_fact_id, actual_fact_id FROM pairs "
+           "ORDER BY zone_id, metric, target_fact_id LIMIT $limit")
+    chosen = _fetch(database, sql, {**parameters, "limit": int(limit)})
+    fact_ids = sorted({fact_id for pair in chosen for fact_id in pair if fact_id is not None})
+    if not fact_ids:
+        return rows(tables, wanted, limit=0)
+    return rows(tables, FactFilter(fact_ids=tuple(fact_ids)))
+
+
+def coverage_counts(tables, wanted: FactFilter) -> pd.DataFrame:
+    """Per zone and metric: facts of each kind (actual, target, growth), all facts, and facts any quality row flags."""
+    clause, parameters = where(tables, wanted)
+    sql = f"""
+        SELECT zone_id, metric,
+               count(*) FILTER (WHERE kind = 'actual') AS actual,
+               count(*) FILTER (WHERE kind = 'target') AS target,
+               count(*) FILTER (WHERE kind = 'growth') AS growth,
+               count(*) AS facts,
+               count(*) FILTER (WHERE fact_id IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged
+                                                  FROM quality) WHERE flagged IS NOT NULL)) AS flags
+        FROM facts WHERE {clause} GROUP BY zone_id, metric"""
+    return store.database(tables).query(sql, parameters)

@@ -404,6 +404,17 @@ def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     return frame[frame["zone_id"].isin(selection.zone_ids)] if selection.zone_ids else frame
 
 
+def target_summary(tables, selection: Selection) -> dict[str, int]:
+    """How many targets under the selection, and how many carry each flag (targets.FLAGS), counted in SQL."""
+    return facts_sql.pair_summary(tables, of_selection(_all_kinds(selection), plausible=True))
+
+
+def first_target_pairs(tables, selection: Selection, limit: int) -> pd.DataFrame:
+    """The first `limit` rows of target_pairs, reading only their targets and actuals."""
+    facts = facts_sql.first_pairable(tables, of_selection(_all_kinds(selection), plausible=True), limit)
+    return with_zone_names(targets.pair_targets(facts), tables)
+
+
 def target_pairs(tables, selection: Selection) -> pd.DataFrame:
     """targets.pair_targets over the selection, with zone names.
 
@@ -481,9 +492,14 @@ def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
     """coverage.coverage_cells for the selected zones (in the zones table's order), with zone names."""
     zones = selected_zones(tables, selection)
-    facts = facts_sql.rows(tables, of_selection(_all_kinds(selection), metrics=tuple(metrics)))
-    cells = coverage.coverage_cells(zones, facts, tables.quality, list(metrics))
-    return with_zone_names(cells, tables)
+    cells = coverage.coverage_grid(zones, list(metrics))
+    if cells.empty:
+        return with_zone_names(pd.DataFrame(columns=coverage.CELL_COLUMNS), tables)
+    wanted = of_selection(_all_kinds(selection), metrics=tuple(metrics))
+    counts = facts_sql.coverage_counts(tables, wanted).set_index(["zone_id", "metric"])
+    actual = of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
+    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"))[list(coverage.SHOWN_COLUMNS)]
+    return with_zone_names(coverage.cells_from_counts(cells, [counts], shown), tables)
 
 
 def report_count(*doc_ids: pd.Series) -> int:

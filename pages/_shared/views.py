@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pages._shared import display, figures, highlight, provenance, queries, targets
+from pages._shared import display, figures, highlight, provenance, queries
 from pages._shared.i18n import t
 from pages._shared.memo import derived
 from pages._shared.model import Selection, Tables
@@ -113,9 +113,8 @@ def first_pairs(tables: Tables, selection: Selection) -> tuple[dict[str, int], p
 
     Only these are kept: all pairs of 1M facts (a quarter million, with both sentences) are not.
     """
-    pairs = queries.target_pairs(tables, selection)
-    summary = {"targets": len(pairs), **{flag: int((pairs["flag"] == flag).sum()) for flag in targets.FLAGS}}
-    return summary, pairs.head(MAX_ROWS).copy()
+    summary = queries.target_summary(tables, selection)
+    return summary, queries.first_target_pairs(tables, selection, MAX_ROWS)
 
 
 def target_summary(tables: Tables, selection: Selection) -> dict[str, int]:
