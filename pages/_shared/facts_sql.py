@@ -36,8 +36,7 @@ IMPLAUSIBLE = (  # latest.implausible_fact_ids as an anti-join
 )
 # A number that grows with the period's end (latest.period_rank): year*100 + last month, undated -1.
 PERIOD_RANK = (
-    "CASE WHEN year IS NULL THEN -1.0 "
-    "ELSE year * 100.0 + coalesce(TRY_CAST(substr(months, 4, 2) AS DOUBLE), 12.0) END"
+    "CASE WHEN year IS NULL THEN -1 ELSE year * 100 + coalesce(TRY_CAST(substr(months, 4, 2) AS BIGINT), 12) END"
 )
 
 
@@ -172,7 +171,7 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
         return rows(tables, wanted, limit=0)
     parameters["winners"] = winners
     cast = "BIGINT[]" if identity == "position" else "VARCHAR[]"
-    sql = (f"SELECT {COLUMNS} FROM facts WHERE {clause} AND {identity} = ANY(CAST($winners AS {cast})) "
+    sql = (f"SELECT {COLUMNS} FROM facts WHERE {clause} AND {identity} IN (SELECT unnest(CAST($winners AS {cast}))) "
            f"ORDER BY {database.order}")
     return _facts_frame(database.query(sql, parameters))
 
