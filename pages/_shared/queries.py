@@ -29,6 +29,7 @@ from loaders import schema
 from . import coverage, facts_sql, progress, targets
 from .facts_sql import NO_SCOPE, FactFilter, of_selection
 from .latest import period_rank
+from .memo import derived
 from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
@@ -119,9 +120,19 @@ def latest_facts(
     return facts_sql.latest(tables, wanted, ("zone_id", "metric", "kind"))
 
 
+def latest_of(tables: Tables, selection: Selection, metrics: tuple[str, ...], kinds: tuple[str, ...],
+              family: tuple[str, ...]) -> pd.DataFrame:
+    """latest_facts of `metrics`, taken from the cached latest_facts of the metrics' `family` (a page's
+    metrics): one query per page, not one per chart (the latest of a metric does not depend on the others)."""
+    if not set(metrics) <= set(family):
+        return latest_facts(tables, selection, metrics, kinds)
+    latest = derived(tables, latest_facts, selection, tuple(family), tuple(kinds))
+    return latest[latest["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False)]
+
+
 def zone_areas(tables: Tables, area_metric: str) -> pd.Series:
     """zone_id -> the zone's latest actual area of `area_metric` in km² (all years: areas are structural)."""
-    latest = latest_facts(tables, Selection(), (area_metric,))
+    latest = latest_of(tables, Selection(), (area_metric,), ("actual",), AREA_METRICS)
     return pd.Series(latest["value"].to_numpy(), index=latest["zone_id"].to_numpy(), dtype="float64")
 
 
@@ -140,7 +151,7 @@ def selected_zones(tables: Tables, selection: Selection) -> pd.DataFrame:
 
 def zone_overview(tables: Tables, selection: Selection) -> pd.DataFrame:
     """Latest actual value of each overview metric for each selected zone (long; missing zones absent)."""
-    return latest_facts(tables, selection, OVERVIEW_METRICS)
+    return derived(tables, latest_facts, selection, OVERVIEW_METRICS, ("actual",))
 
 
 def zones_without_facts(tables: Tables, selection: Selection) -> list[str]:
@@ -159,7 +170,7 @@ def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
     fact_ids (added). The group added is the one with most zones; ties go to the zone-wide,
     not cumulative, latest one. NaN total when no zone reports the metric.
     """
-    latest = with_zone_names(latest_facts(tables, selection, KPI_METRICS), tables)
+    latest = with_zone_names(latest_of(tables, selection, KPI_METRICS, ("actual",), OVERVIEW_METRICS), tables)
     units = schema.metrics().set_index("metric")["unit"]
     rows = []
     for metric in KPI_METRICS:
@@ -219,7 +230,8 @@ def topic_by_zone(
     dropped. Without a zone selection only the `top_n` zones with the largest value are kept.
     """
     kinds = tuple(kind for kind in ("actual", "target") if kind in selection.kinds)
-    rows = latest_facts(tables, selection, (metric,), kinds)
+    family = next((metrics for metrics in TOPICS.values() if metric in metrics), (metric,))
+    rows = latest_of(tables, selection, (metric,), kinds, family)
     rows = with_zone_names(rows, tables)
     left_out: list[str] = []
     if area_metric:
@@ -388,7 +400,7 @@ def _in_metric_order(counts: pd.DataFrame) -> pd.DataFrame:
 
 def overview_areas(tables: Tables, selection: Selection, top_n: int = 20) -> pd.DataFrame:
     """Latest planned and built-up area per zone, with zone_name; the `top_n` largest when none is selected."""
-    rows = latest_facts(tables, selection, ("area_planned", "area_built"))
+    rows = latest_of(tables, selection, ("area_planned", "area_built"), ("actual",), OVERVIEW_METRICS)
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
