@@ -164,15 +164,23 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
         rule.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
     identity = "position" if database.order == store.FILE_ORDER else "fact_id"
     rule += [f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database)]
-    sql = (f"SELECT arg_min({identity}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
+    # On the partitioned layout each winner also names its folder, so the second step reads only those.
+    winner = f"{{'id': {identity}, 'province': province, 'fact_year': fact_year}}" if database.partitioned else identity
+    sql = (f"SELECT arg_min({winner}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
            f"GROUP BY {', '.join(keys)}")
-    winners = [row[0] for row in _fetch(database, sql, parameters)]
-    if not winners:
+    found = [row[0] for row in _fetch(database, sql, parameters)]
+    if not found:
         return rows(tables, wanted, limit=0)
-    parameters["winners"] = winners
     cast = "BIGINT[]" if identity == "position" else "VARCHAR[]"
-    sql = (f"SELECT {COLUMNS} FROM facts WHERE {clause} AND {identity} IN (SELECT unnest(CAST($winners AS {cast}))) "
-           f"ORDER BY {database.order}")
+    chosen = f"{identity} IN (SELECT unnest(CAST($winners AS {cast})))"
+    if database.partitioned:
+        chosen += (" AND province IN (SELECT unnest(CAST($winner_provinces AS VARCHAR[])))"
+                   " AND fact_year IN (SELECT unnest(CAST($winner_years AS VARCHAR[])))")
+        parameters["winner_provinces"] = sorted({item["province"] for item in found})
+        parameters["winner_years"] = sorted({item["fact_year"] for item in found})
+        found = [item["id"] for item in found]
+    parameters["winners"] = found
+    sql = f"SELECT {COLUMNS} FROM facts WHERE {clause} AND {chosen} ORDER BY {database.order}"
     return _facts_frame(database.query(sql, parameters))
 
 

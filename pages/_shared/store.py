@@ -136,7 +136,8 @@ def _source_sql(folder: Path, name: str, layout: str) -> str:
         return f"SELECT {columns}, file_row_number AS position FROM {source}"
     if layout == "partitioned":
         glob = folder / name / "**" / "*.parquet"
-        source = f"read_parquet({_literal(glob)}, hive_partitioning = true, union_by_name = true)"
+        # the folder keys stay strings, as layouts.py writes them
+        source = f"read_parquet({_literal(glob)}, hive_partitioning = true, hive_types_autocast = false)"
         return f"SELECT * FROM {source}"
     empty = pa.Table.from_pandas(schema.empty(name), schema=schema.TABLES[name].arrow_schema, preserve_index=False)
     casts = ", ".join(f'CAST(NULL AS {_duckdb_type(field.type)}) AS "{field.name}"' for field in empty.schema)
