@@ -510,7 +510,7 @@ def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd
     wanted = of_selection(_all_kinds(selection), metrics=tuple(metrics))
     counts = facts_sql.coverage_counts(tables, wanted).set_index(["zone_id", "metric"])
     actual = of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
-    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"))[list(coverage.SHOWN_COLUMNS)]
+    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"), columns=coverage.SHOWN_COLUMNS)
     return with_zone_names(coverage.cells_from_counts(cells, [counts], shown), tables)
 
 

@@ -92,6 +92,7 @@ def _open(tables) -> Database:
     connection = duckdb.connect(":memory:", config={"threads": THREADS, "memory_limit": MEMORY_LIMIT})
     connection.execute("SET temp_directory = ?", [str(Path(tempfile.gettempdir()) / "zone-dashboard-duckdb")])
     connection.execute("SET preserve_insertion_order = false")  # every query that needs an order says ORDER BY
+    connection.execute("SET allocator_flush_threshold = '32MB'")  # give memory back after a large scan
     held = getattr(tables, "held_frames", {})
     if held:
         for name in QUERIED:
