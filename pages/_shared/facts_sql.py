@@ -247,42 +247,38 @@ def _pairs_sql(database, clause: str) -> str:
             FROM facts WHERE {clause} AND kind IN ('target', 'actual')
         ),
         firsts AS (
-            SELECT {PAIR_KEY_NAMES}, arg_min(fact_id, stated) AS actual_fact_id
-            FROM chosen WHERE kind = 'actual' GROUP BY {PAIR_KEY_NAMES}
+            SELECT {PAIR_KEY_NAMES}, arg_min({{'id': fact_id, 'value': value}}, stated) AS actual
+            FROM chosen WHERE kind = 'actual'
+              AND ({PAIR_KEY_NAMES}) IN (SELECT ({PAIR_KEY_NAMES}) FROM chosen WHERE kind = 'target')
+            GROUP BY {PAIR_KEY_NAMES}
         ),
-        pairs AS (
+        pairs AS MATERIALIZED (
             SELECT target.fact_id AS target_fact_id, target.zone_id, target.metric, target.value AS target_value,
-                   firsts.actual_fact_id, actual.value AS actual_value
-            FROM chosen AS target
-            LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
-            LEFT JOIN chosen AS actual ON actual.fact_id = firsts.actual_fact_id
+                   firsts.actual.id AS actual_fact_id, firsts.actual.value AS actual_value
+            FROM chosen AS target LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
             WHERE target.kind = 'target'
         )"""
 
 
-def pair_summary(tables, wanted: FactFilter) -> dict[str, int]:
-    """How many targets, how many without a comparable actual, and how many reached (targets.FLAGS)."""
+def pairs_overview(tables, wanted: FactFilter, limit: int) -> tuple[dict[str, int], pd.DataFrame]:
+    """(how many targets, how many without a comparable actual, how many reached: targets.FLAGS;
+    the first `limit` targets in targets.pair_targets' order (zone, metric, target id) and the actual
+    each pairs with, as stated), in one pass: pair_targets over these rows gives exactly those pairs."""
     database = store.database(tables)
     clause, parameters = where(tables, wanted)
     reached = "actual_value >= target_value AND NOT isnan(actual_value) AND NOT isnan(target_value)"
-    sql = (f"{_pairs_sql(database, clause)} SELECT count(*), count(*) FILTER (WHERE actual_fact_id IS NULL), "
-           f"count(*) FILTER (WHERE {reached}) FROM pairs")
-    targets, no_actual, beyond = _fetch(database, sql, parameters)[0]
-    return {"targets": int(targets), "no_actual": int(no_actual), "beyond_target": int(beyond)}
-
-
-def first_pairable(tables, wanted: FactFilter, limit: int) -> pd.DataFrame:
-    """The first `limit` targets in targets.pair_targets' order (zone, metric, target id) and the actual
-    each pairs with, as stated: pair_targets over these rows gives exactly those pairs."""
-    database = store.database(tables)
-    clause, parameters = where(tables, wanted)
-    sql = (f"{_pairs_sql(database, clause)} SELECT target_fact_id, actual_fact_id FROM pairs "
-           "ORDER BY zone_id, metric, target_fact_id LIMIT $limit")
-    chosen = _fetch(database, sql, {**parameters, "limit": int(limit)})
-    fact_ids = sorted({fact_id for pair in chosen for fact_id in pair if fact_id is not None})
+    sql = f"""{_pairs_sql(database, clause)},
+        summary AS (SELECT count(*) AS targets, count(*) FILTER (WHERE actual_fact_id IS NULL) AS no_actual,
+                           count(*) FILTER (WHERE {reached}) AS beyond_target FROM pairs),
+        shown AS (SELECT target_fact_id, actual_fact_id FROM pairs ORDER BY zone_id, metric, target_fact_id
+                  LIMIT $limit)
+        SELECT summary.*, shown.* FROM summary LEFT JOIN shown ON true"""
+    found = _fetch(database, sql, {**parameters, "limit": int(limit)})
+    summary = {"targets": int(found[0][0]), "no_actual": int(found[0][1]), "beyond_target": int(found[0][2])}
+    fact_ids = sorted({fact_id for row in found for fact_id in row[3:] if fact_id is not None})
     if not fact_ids:
-        return rows(tables, wanted, limit=0)
-    return rows(tables, FactFilter(fact_ids=tuple(fact_ids)))
+        return summary, rows(tables, wanted, limit=0)
+    return summary, rows(tables, FactFilter(fact_ids=tuple(fact_ids)))
 
 
 def coverage_counts(tables, wanted: FactFilter) -> pd.DataFrame:

@@ -416,15 +416,11 @@ def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     return frame[frame["zone_id"].isin(selection.zone_ids)] if selection.zone_ids else frame
 
 
-def target_summary(tables, selection: Selection) -> dict[str, int]:
-    """How many targets under the selection, and how many carry each flag (targets.FLAGS), counted in SQL."""
-    return facts_sql.pair_summary(tables, of_selection(_all_kinds(selection), plausible=True))
-
-
-def first_target_pairs(tables, selection: Selection, limit: int) -> pd.DataFrame:
-    """The first `limit` rows of target_pairs, reading only their targets and actuals."""
-    facts = facts_sql.first_pairable(tables, of_selection(_all_kinds(selection), plausible=True), limit)
-    return with_zone_names(targets.pair_targets(facts), tables)
+def target_overview(tables, selection: Selection, limit: int) -> tuple[dict[str, int], pd.DataFrame]:
+    """(how many targets under the selection and how many carry each flag, the first `limit` rows of
+    target_pairs): counted in SQL, and only the shown targets and their actuals are read."""
+    summary, facts = facts_sql.pairs_overview(tables, of_selection(_all_kinds(selection), plausible=True), limit)
+    return summary, with_zone_names(targets.pair_targets(facts), tables)
 
 
 def target_pairs(tables, selection: Selection) -> pd.DataFrame:

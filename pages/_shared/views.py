@@ -113,8 +113,7 @@ def first_pairs(tables: Tables, selection: Selection) -> tuple[dict[str, int], p
 
     Only these are kept: all pairs of 1M facts (a quarter million, with both sentences) are not.
     """
-    summary = queries.target_summary(tables, selection)
-    return summary, queries.first_target_pairs(tables, selection, MAX_ROWS)
+    return queries.target_overview(tables, selection, MAX_ROWS)
 
 
 def target_summary(tables: Tables, selection: Selection) -> dict[str, int]:
