@@ -140,6 +140,14 @@ def count(tables, wanted: FactFilter) -> int:
     return int(store.database(tables).scalar(f"SELECT count(*) FROM facts WHERE {clause}", parameters))
 
 
+def implausible_count(tables, wanted: FactFilter) -> int:
+    """How many facts under the filter the quality checks call implausible (one scan)."""
+    clause, parameters = where(tables, wanted)
+    parameters["implausible_checks"] = list(IMPLAUSIBLE_CHECKS)
+    sql = f"SELECT count(*) - count(*) FILTER (WHERE {IMPLAUSIBLE}) FROM facts WHERE {clause}"
+    return int(store.database(tables).scalar(sql, parameters))
+
+
 def counts(tables, wanted: FactFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """`by` columns and `count`, most first, then by the columns (GROUP_COLUMNS only)."""
     unknown = [column for column in by if column not in GROUP_COLUMNS]

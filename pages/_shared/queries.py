@@ -21,6 +21,8 @@ The small tables (zones, documents, projects, infrastructure, quality) stay pand
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -106,7 +108,7 @@ def fact_count(tables: Tables, selection: Selection | None = None) -> int:
 
 def implausible_count(tables: Tables, selection: Selection) -> int:
     """How many figures under the selection are left out of totals, rankings and charts as implausible."""
-    return fact_count(tables, selection) - facts_sql.count(tables, of_selection(selection, plausible=True))
+    return facts_sql.implausible_count(tables, of_selection(selection))
 
 
 def latest_facts(
@@ -262,10 +264,12 @@ def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int 
         return facts_sql.rows(tables, of_selection(selection), limit=0).assign(zone_name=pd.Series(dtype="string"))
     wanted = of_selection(selection, plausible=True, kinds=("actual",), metrics=(metric,),
                           conditions=("dated", "zone_wide"))
+    if not selection.zone_ids:  # the top_n zones first, from the winners' values alone; then their rows
+        values = facts_sql.latest(tables, wanted, ("zone_id", "year"), columns=("zone_id", "value"))
+        if values["zone_id"].nunique() > top_n:
+            best = values.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
+            wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in best))
     rows = facts_sql.latest(tables, wanted, ("zone_id", "year"))
-    if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
-        best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
-        rows = rows[rows["zone_id"].isin(best)]
     rows = with_zone_names(rows, tables)
     return rows.sort_values(["year", "zone_name"], kind="stable").reset_index(drop=True)
 
