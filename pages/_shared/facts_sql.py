@@ -128,10 +128,40 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     database = store.database(tables)
     clause, parameters = where(tables, wanted)
     order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
-    sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} ORDER BY {order}"
-    if limit is not None:
-        sql += " LIMIT $limit"
-        parameters["limit"] = int(limit)
+    if limit is None or limit == 0:
+        sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT 0"
+        return _facts_frame(database.query(sql, parameters))
+    # The first `limit` by the few columns the order reads, then only their whole rows.
+    sql = f"SELECT {_winner(database)} FROM facts WHERE {clause} ORDER BY {order} LIMIT $limit"
+    found = [row[0] for row in database.fetchall(sql, {**parameters, "limit": int(limit)})]
+    return _chosen_rows(tables, database, clause, parameters, found, columns, order)
+
+
+def _winner(database) -> str:
+    """What identifies a chosen row: its position, or on the partitioned layout its id and folder."""
+    if database.partitioned:
+        return "{'id': fact_id, 'province': province, 'fact_year': fact_year}"
+    return "position" if database.order == store.FILE_ORDER else "fact_id"
+
+
+def _chosen_rows(tables, database, clause: str, parameters: dict, found: list, columns, order: str) -> pd.DataFrame:
+    """The rows `found` identifies (_winner), in `order`: only their folders are read on the partitioned layout."""
+    if not found:
+        return rows(tables, FactFilter(fact_ids=("",)), limit=0, columns=columns)
+    identity = "position" if database.order == store.FILE_ORDER else "fact_id"
+    cast = "BIGINT[]" if identity == "position" else "VARCHAR[]"
+    chosen = f"{identity} IN (SELECT unnest(CAST($chosen AS {cast})))"
+    parameters = dict(parameters)
+    if database.partitioned:
+        chosen += (" AND province IN (SELECT unnest(CAST($chosen_provinces AS VARCHAR[])))"
+                   " AND fact_year IN (SELECT unnest(CAST($chosen_years AS VARCHAR[])))")
+        parameters["chosen_provinces"] = sorted({item["province"] for item in found})
+        parameters["chosen_years"] = sorted({item["fact_year"] for item in found})
+        found = [item["id"] for item in found]
+    parameters["chosen"] = found
+    sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} AND {chosen} ORDER BY {order}"
     return _facts_frame(database.query(sql, parameters))
 
 
@@ -183,38 +213,15 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
     rule = [f"CASE WHEN {generic} THEN 0 ELSE 1 END", f"-({PERIOD_RANK})"]
     if largest_first:
         rule.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
-    identity = "position" if database.order == store.FILE_ORDER else "fact_id"
     rule += [f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database)]
-    # On the partitioned layout each winner also names its folder, so the second step reads only those.
-    winner = f"{{'id': {identity}, 'province': province, 'fact_year': fact_year}}" if database.partitioned else identity
-    sql = (f"SELECT arg_min({winner}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
+    sql = (f"SELECT arg_min({_winner(database)}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
            f"GROUP BY {', '.join(keys)}")
-    found = [row[0] for row in _fetch(database, sql, parameters)]
-    if not found:
-        return rows(tables, wanted, limit=0, columns=columns)
-    cast = "BIGINT[]" if identity == "position" else "VARCHAR[]"
-    chosen = f"{identity} IN (SELECT unnest(CAST($winners AS {cast})))"
-    if database.partitioned:
-        chosen += (" AND province IN (SELECT unnest(CAST($winner_provinces AS VARCHAR[])))"
-                   " AND fact_year IN (SELECT unnest(CAST($winner_years AS VARCHAR[])))")
-        parameters["winner_provinces"] = sorted({item["province"] for item in found})
-        parameters["winner_years"] = sorted({item["fact_year"] for item in found})
-        found = [item["id"] for item in found]
-    parameters["winners"] = found
-    sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} AND {chosen} ORDER BY {database.order}"
-    return _facts_frame(database.query(sql, parameters))
+    found = [row[0] for row in database.fetchall(sql, parameters)]
+    return _chosen_rows(tables, database, clause, parameters, found, columns, database.order)
 
 
 def _order_columns(database) -> list[str]:
     return [column.strip() for column in database.order.split(",")]
-
-
-def _fetch(database, sql: str, parameters: dict) -> list[tuple]:
-    cursor = database.connection.cursor()
-    try:
-        return cursor.execute(sql, parameters).fetchall()
-    finally:
-        cursor.close()
 
 
 # targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
@@ -281,7 +288,7 @@ def pairs_overview(tables, wanted: FactFilter, limit: int) -> tuple[dict[str, in
         shown AS (SELECT target_fact_id, actual_fact_id FROM pairs ORDER BY zone_id, metric, target_fact_id
                   LIMIT $limit)
         SELECT summary.*, shown.* FROM summary LEFT JOIN shown ON true"""
-    found = _fetch(database, sql, {**parameters, "limit": int(limit)})
+    found = database.fetchall(sql, {**parameters, "limit": int(limit)})
     summary = {"targets": int(found[0][0]), "no_actual": int(found[0][1]), "beyond_target": int(found[0][2])}
     fact_ids = sorted({fact_id for row in found for fact_id in row[3:] if fact_id is not None})
     if not fact_ids:

@@ -35,6 +35,8 @@ from .memo import derived
 from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
+LATEST_KEYS = ("zone_id", "metric", "kind")  # latest_facts: one fact per zone, metric and kind
+RANKED_COLUMNS = ("fact_id", "zone_id", "metric", "kind", "value")  # what ranking zones reads
 OVERVIEW_METRICS = ("area_planned", "area_built", "revenue", "tax", "investment", "enterprises", "employment")
 KPI_METRICS = ("revenue", "tax", "investment", "enterprises", "employment")
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -119,7 +121,7 @@ def latest_facts(
 ) -> pd.DataFrame:
     """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
     wanted = FactFilter(selection.zone_ids, selection.years, tuple(kinds), metrics, plausible=True)
-    return facts_sql.latest(tables, wanted, ("zone_id", "metric", "kind"))
+    return facts_sql.latest(tables, wanted, LATEST_KEYS)
 
 
 def latest_of(tables: Tables, selection: Selection, metrics: tuple[str, ...], kinds: tuple[str, ...],
@@ -232,30 +234,43 @@ def topic_by_zone(
     dropped. Without a zone selection only the `top_n` zones with the largest value are kept.
     """
     kinds = tuple(kind for kind in ("actual", "target") if kind in selection.kinds)
-    family = next((metrics for metrics in TOPICS.values() if metric in metrics), (metric,))
-    rows = latest_of(tables, selection, (metric,), kinds, family)
-    rows = with_zone_names(rows, tables)
-    left_out: list[str] = []
-    if area_metric:
-        area = rows["zone_id"].astype("string").map(zone_areas(tables, area_metric))
-        rows = rows.assign(area=area.astype("float64"))
-        has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
-        left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
-        rows = rows[has_area]
-        rows = rows.assign(intensity=rows["value"].astype("float64") / rows["area"])
+    wanted = FactFilter(selection.zone_ids, selection.years, kinds, (metric,), plausible=True)
     measure = "intensity" if area_metric else "value"
-    total = int(rows["zone_id"].nunique())
-    # Zones rank by their actual figure; a zone with only a target ranks by that.
-    largest = rows.groupby("zone_id", sort=False)[measure].max()
-    actual = rows[rows["kind"] == "actual"].groupby("zone_id", sort=False)[measure].max()
-    rank = actual.reindex(largest.index).fillna(largest).sort_values(ascending=False, kind="stable")
-    if not selection.zone_ids and total > top_n:
-        rank = rank.head(top_n)
-        rows = rows[rows["zone_id"].isin(rank.index)]
+    if not selection.zone_ids:  # rank every zone by the winners' values alone; whole rows for the top_n only
+        ranked, left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS, columns=RANKED_COLUMNS),
+                                      area_metric)
+        rank, total = _zone_rank(ranked, measure), int(ranked["zone_id"].nunique())
+        if total > top_n:
+            rank = rank.head(top_n)
+            wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in rank.index))
+    rows, selected_left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS), area_metric)
+    if selection.zone_ids:
+        rank, total, left_out = _zone_rank(rows, measure), int(rows["zone_id"].nunique()), selected_left_out
+    rows = rows[rows["zone_id"].isin(rank.index)]
     position = pd.Series(np.arange(len(rank)), index=rank.index)
     zone_order = rows["zone_id"].astype("string").map(position).to_numpy()
     rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), zone_order))]
     return rows.reset_index(drop=True), total, left_out
+
+
+def _with_area(tables: Tables, rows: pd.DataFrame, area_metric: str | None) -> tuple[pd.DataFrame, list[str]]:
+    """(rows with zone_name; with `area_metric` also area and intensity, zones without area dropped; their names)."""
+    rows = with_zone_names(rows, tables)
+    if not area_metric:
+        return rows, []
+    area = rows["zone_id"].astype("string").map(zone_areas(tables, area_metric))
+    rows = rows.assign(area=area.astype("float64"))
+    has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
+    left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
+    rows = rows[has_area]
+    return rows.assign(intensity=rows["value"].astype("float64") / rows["area"]), left_out
+
+
+def _zone_rank(rows: pd.DataFrame, measure: str) -> pd.Series:
+    """Zones by their actual figure, largest first; a zone with only a target ranks by that."""
+    largest = rows.groupby("zone_id", sort=False)[measure].max()
+    actual = rows[rows["kind"] == "actual"].groupby("zone_id", sort=False)[measure].max()
+    return actual.reindex(largest.index).fillna(largest).sort_values(ascending=False, kind="stable")
 
 
 def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:

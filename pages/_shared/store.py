@@ -57,13 +57,17 @@ class Database:
             cursor.close()
         return result.to_pandas(types_mapper=schema.pandas_types)
 
-    def scalar(self, sql: str, parameters: list | dict | None = None):
+    def fetchall(self, sql: str, parameters: list | dict | None = None) -> list[tuple]:
+        """The result as Python rows (a few values: ids, counts)."""
         cursor = self.connection.cursor()
         try:
-            row = cursor.execute(sql, parameters or []).fetchone()
+            return cursor.execute(sql, parameters or []).fetchall()
         finally:
             cursor.close()
-        return row[0] if row else None
+
+    def scalar(self, sql: str, parameters: list | dict | None = None):
+        found = self.fetchall(sql, parameters)
+        return found[0][0] if found else None
 
 
 _DATABASES: OrderedDict = OrderedDict()

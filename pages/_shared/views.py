@@ -49,7 +49,7 @@ def topic_zone_figure(tables: Tables, selection: Selection, metric: str, area_me
 
 
 def topic_year_figure(tables: Tables, selection: Selection, metric: str, lang: str):
-    rows = queries.topic_by_year(tables, selection, metric)
+    rows = derived(tables, queries.topic_by_year, selection, metric)
     if rows.empty:
         return None
     return figures.by_year(rows, metric, lang, queries.report_count(rows["doc_id"]))
@@ -251,7 +251,7 @@ def document_choices(tables: Tables, selection: Selection, keep: str | None = No
 
 def year_count(tables: Tables, selection: Selection, metric: str) -> int:
     """How many years the by-year chart of `metric` would span: one year is no change over years."""
-    return int(queries.topic_by_year(tables, selection, metric)["year"].nunique())
+    return int(derived(tables, queries.topic_by_year, selection, metric)["year"].nunique())
 
 
 def _frames(tables: Tables, facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
