@@ -6,6 +6,7 @@ from pages._shared import display, i18n, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
+from pages._shared.model import Selection
 
 page = setup_page("overview")
 tables, lang, selection = page.tables, page.lang, page.selection
@@ -16,12 +17,12 @@ st.caption(
         "overview.loaded",
         reports=len(tables.documents),
         zones=len(tables.zones),
-        facts=derived(tables, queries.fact_count),
+        facts=derived(tables, queries.fact_count, Selection()),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),
     )
 )
 
-if not derived(tables, queries.fact_count) and ui.nothing_to_show(page):
+if not derived(tables, queries.fact_count, Selection()) and ui.nothing_to_show(page):
     st.stop()
 if not page.fact_count:
     ui.notice(t("no_facts_selected"))

@@ -19,6 +19,7 @@ from loaders import layouts, schema
 
 from . import store
 from .latest import IMPLAUSIBLE_CHECKS
+from .memo import derived
 from .model import compact
 
 NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
@@ -86,7 +87,7 @@ def where(tables, wanted: FactFilter) -> tuple[str, dict]:
         add("kind IN (SELECT unnest(CAST($kinds AS VARCHAR[])))", kinds=list(wanted.kinds))
     if wanted.metrics is not None:
         add("metric IN (SELECT unnest(CAST($metrics AS VARCHAR[])))", metrics=list(wanted.metrics))
-    if wanted.plausible:
+    if wanted.plausible and has_implausible(tables):
         add(IMPLAUSIBLE, implausible_checks=list(IMPLAUSIBLE_CHECKS))
     if wanted.doc_ids:
         add("doc_id IN (SELECT unnest(CAST($doc_ids AS VARCHAR[])))", doc_ids=list(wanted.doc_ids))
@@ -101,6 +102,16 @@ def where(tables, wanted: FactFilter) -> tuple[str, dict]:
     for name in wanted.conditions:
         fragments.append(CONDITIONS[name])
     return " AND ".join(fragments), parameters
+
+
+def has_implausible(tables) -> bool:
+    """Whether any quality row calls a figure implausible (else leaving them out filters nothing)."""
+    return bool(derived(tables, _flags_implausible))
+
+
+def _flags_implausible(tables) -> bool:
+    checks = tables.quality["check"]
+    return bool(checks.isin(IMPLAUSIBLE_CHECKS).to_numpy(dtype=bool, na_value=False).any())
 
 
 def _provinces(tables, zone_ids: tuple[str, ...]) -> list[str]:
@@ -172,6 +183,8 @@ def count(tables, wanted: FactFilter) -> int:
 
 def implausible_count(tables, wanted: FactFilter) -> int:
     """How many facts under the filter the quality checks call implausible (one scan)."""
+    if not has_implausible(tables):
+        return 0
     clause, parameters = where(tables, wanted)
     parameters["implausible_checks"] = list(IMPLAUSIBLE_CHECKS)
     sql = f"SELECT count(*) - count(*) FILTER (WHERE {IMPLAUSIBLE}) FROM facts WHERE {clause}"

@@ -554,7 +554,7 @@ def doc_ids_of(tables, *fact_ids: pd.Series) -> pd.Series:
     wanted = tuple(dict.fromkeys(pd.concat(fact_ids, ignore_index=True).dropna().astype(str)))
     if not wanted:
         return pd.Series([], dtype="string", name="doc_id")
-    return facts_sql.rows(tables, FactFilter(fact_ids=wanted))["doc_id"]
+    return facts_sql.rows(tables, FactFilter(fact_ids=wanted), columns=("doc_id",))["doc_id"]
 
 
 def facts_by_id(tables, fact_ids: tuple[str, ...]) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from pages._shared import data, display, figures, i18n, nav, queries, views
 from pages._shared.data import derived
 from pages._shared.highlight import FOCUS_ANCHOR, REPORT_CSS
 from pages._shared.i18n import t
+from pages._shared.model import Selection
 
 DATA_PAGE = nav.PAGES_BY_ID["data"].path
 MAX_LINKED_FACTS = 200
@@ -47,7 +48,7 @@ def names(values) -> str:
 
 def nothing_to_show(page) -> bool:
     """Say plainly why a page has nothing to draw (no figures at all, or none under the filters)."""
-    if not data.derived(page.tables, queries.fact_count):
+    if not data.derived(page.tables, queries.fact_count, Selection()):
         st.info(t("empty_tables", reports=len(page.tables.documents), zones=len(page.tables.zones)))
         st.code(data.BUILD_COMMAND, language="bash")
         return True
