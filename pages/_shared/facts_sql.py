@@ -104,6 +104,12 @@ def where(tables, wanted: FactFilter) -> tuple[str, dict]:
     return " AND ".join(fragments), parameters
 
 
+def prunes(tables) -> bool:
+    """Whether narrowing by zone skips most of the data (the partitioned layout: by folder and sorted row
+    groups); on one file it does not, and a query reads whole rows at once rather than in two passes."""
+    return store.database(tables).partitioned
+
+
 def has_implausible(tables) -> bool:
     """Whether any quality row calls a figure implausible (else leaving them out filters nothing)."""
     return bool(derived(tables, _flags_implausible))

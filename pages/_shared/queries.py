@@ -236,7 +236,7 @@ def topic_by_zone(
     kinds = tuple(kind for kind in ("actual", "target") if kind in selection.kinds)
     wanted = FactFilter(selection.zone_ids, selection.years, kinds, (metric,), plausible=True)
     measure = "intensity" if area_metric else "value"
-    if not selection.zone_ids:  # rank every zone by the winners' values alone; whole rows for the top_n only
+    if not selection.zone_ids and facts_sql.prunes(tables):  # rank zones by values alone; rows of the top_n
         ranked, left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS, columns=RANKED_COLUMNS),
                                       area_metric)
         rank, total = _zone_rank(ranked, measure), int(ranked["zone_id"].nunique())
@@ -244,8 +244,10 @@ def topic_by_zone(
             rank = rank.head(top_n)
             wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in rank.index))
     rows, selected_left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS), area_metric)
-    if selection.zone_ids:
+    if selection.zone_ids or not facts_sql.prunes(tables):
         rank, total, left_out = _zone_rank(rows, measure), int(rows["zone_id"].nunique()), selected_left_out
+        if not selection.zone_ids:
+            rank = rank.head(top_n)
     rows = rows[rows["zone_id"].isin(rank.index)]
     position = pd.Series(np.arange(len(rank)), index=rank.index)
     zone_order = rows["zone_id"].astype("string").map(position).to_numpy()
@@ -279,12 +281,15 @@ def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int 
         return facts_sql.rows(tables, of_selection(selection), limit=0).assign(zone_name=pd.Series(dtype="string"))
     wanted = of_selection(selection, plausible=True, kinds=("actual",), metrics=(metric,),
                           conditions=("dated", "zone_wide"))
-    if not selection.zone_ids:  # the top_n zones first, from the winners' values alone; then their rows
+    if not selection.zone_ids and facts_sql.prunes(tables):  # the top_n zones from values alone; then their rows
         values = facts_sql.latest(tables, wanted, ("zone_id", "year"), columns=("zone_id", "value"))
         if values["zone_id"].nunique() > top_n:
             best = values.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
             wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in best))
     rows = facts_sql.latest(tables, wanted, ("zone_id", "year"))
+    if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
+        best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
+        rows = rows[rows["zone_id"].isin(best)]
     rows = with_zone_names(rows, tables)
     return rows.sort_values(["year", "zone_name"], kind="stable").reset_index(drop=True)
 
