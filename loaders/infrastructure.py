@@ -80,11 +80,24 @@ def _statuses(document, sentence, clauses, items) -> None:
     clauses_with_items = {item.clause for item in items}
     for item in items:
         blocked = clauses_with_items - {item.clause}
-        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        item.status = pick_status(own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
+    """A status word right after another item of the clause, with only a conjunction between it and this
+    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
+    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+        return False
+    return any(
+        other is not item and other.clause == item.clause and other.end <= word.start
+        and P.status_lead.fullmatch(text, other.end, word.start)
+        for other in items
+    )
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
