@@ -209,7 +209,7 @@ def _merge(items: list[Item]) -> list[list[Item]]:
 
 def _same_facility(item: Item, first: Item) -> bool:
     """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
-    if first.category != item.category:
+    if first.category != item.category or _measured_apart(item, first):
         return False
     key, other = _key(item.name), _key(first.name)
     if key == other:
@@ -220,6 +220,16 @@ def _same_facility(item: Item, first: Item) -> bool:
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_apart(item: Item, first: Item) -> bool:
+    """Two lengths or areas of one unit that differ in one sentence measure two facilities
+    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
+    one, two = item.quantity, first.quantity
+    return bool(
+        one and two and item.sentence is first.sentence and one.unit == two.unit
+        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+    )
 
 
 def _named(name: str) -> bool:
