@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_lexicon import CJK, is_masked, lexicon
+from .zone_lexicon import CJK, alternation, is_masked, lexicon
 from .zone_names import Mention, read_names
 
 ADMIN = "省市县区州盟旗"
@@ -83,6 +83,29 @@ def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
     return shortened
 
 
+def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
+    opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
+    （以下合并简称…） are one zone."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})")
+    merges = re.compile(rf"[（(]\s*(?:{alternation(words['merge_words'])})")
+    defined: dict[str, str] = {}
+    run: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
+        run = [*run, mention] if joined else [mention]
+        if not defines.match(text, mention.end):
+            continue
+        ends = [position for position in (text.find(mark, mention.end) for mark in "）)") if position != -1]
+        inside = [other for other in mentions[index + 1 :] if other.end <= min(ends, default=len(text))]
+        first = run[0] if merges.match(text, mention.end) else mention
+        for other in run[run.index(first) + 1 :] + inside:
+            if other.name != first.name:
+                defined.setdefault(other.name, first.name)
+    return defined
+
+
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
@@ -127,7 +150,7 @@ class ZoneResolver:
         if any(mention.switches or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base]
-        canonical = self._canonical({mention.name for mention in mentions})
+        canonical = self._canonical({mention.name for mention in mentions}, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
         ordered = [mention for mention in mentions if mention.start < heading] + mentions
         self.main = canonical[ordered[0].name] if ordered else fallback_name
@@ -152,8 +175,9 @@ class ZoneResolver:
             self.zones[fallback_name] = Zone(fallback_name)
 
     @staticmethod
-    def _canonical(names: set[str]) -> dict[str, str]:
-        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone."""
+    def _canonical(names: set[str], defined: dict[str, str]) -> dict[str, str]:
+        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone; a name
+        the report defines as another's (以下简称) -> that name's zone."""
         canonical: dict[str, str] = {}
         specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
         for name in specific:
@@ -165,6 +189,9 @@ class ZoneResolver:
         for short, full in lexicon()["named_abbreviations"].items():
             if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
                 canonical[short] = canonical.get(full, full)
+        for name, first in defined.items():
+            target = canonical.get(first, first)
+            canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
         return canonical
 
     @staticmethod
