@@ -121,3 +121,27 @@ def abbreviation_pattern() -> re.Pattern:
     """An established short name (南科) not run into a longer word (中科院)."""
     words = lexicon()
     return re.compile(f"(?:{alternation(words['named_abbreviations'])})(?![{words['abbreviation_not_before']}])")
+
+
+@lru_cache(maxsize=1)
+def group_pattern() -> re.Pattern:
+    """A count and level words right before a zone type (13家, 11个重点, 10个国家级)."""
+    words = lexicon()
+    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])})*$")
+
+
+@lru_cache(maxsize=1)
+def counted_pattern() -> re.Pattern:
+    """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
+    return re.compile(rf"(?:{lexicon()['group_count']})$")
+
+
+@lru_cache(maxsize=1)
+def date_tail() -> re.Pattern:
+    """Dates at the end of a text (2022年, 今年上半年), which may open a clause before a name."""
+    return re.compile(rf"(?:{'|'.join(lexicon()['date_patterns'])})+$")
+
+
+@lru_cache(maxsize=1)
+def stop_word_pattern() -> re.Pattern:
+    return re.compile(alternation(lexicon()["stop_words"]))

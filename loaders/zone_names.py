@@ -18,6 +18,9 @@ from .zone_lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    counted_pattern,
+    date_tail,
+    group_pattern,
     is_masked,
     kind_pattern,
     lexicon,
@@ -27,6 +30,7 @@ from .zone_lexicon import (
     reject_pattern,
     run_pattern,
     single_rejects,
+    stop_word_pattern,
     switching,
     type_pattern,
 )
@@ -42,7 +46,7 @@ class Mention:
     end: int
     name: str
     kind: str  # the zone type word (产业集聚区, 高新区 …)
-    anchor: str  # place | mask | proper | abbreviation
+    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区)
     proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
     switches: bool
     base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
@@ -123,7 +127,8 @@ def _stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
-    tokens = [*_place_tokens(run)] + [(match.start(), match.end()) for match in _reject_spans(run)]
+    words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
+    tokens = [*_place_tokens(run)] + [(match.start(), match.end()) for match in _reject_spans(run)] + words
     index = len(run) - 1
     while index >= 0:
         if run[index] in stops:
@@ -153,7 +158,12 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    for match in type_pattern().finditer(text):
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in type_pattern().finditer(text)]
+    groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    for match, group in matches:
+        if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
+            mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
+            continue
         found = _candidate(text, match, crosses_line)
         if isinstance(found, Rejection):
             rejections.append(found)
@@ -180,6 +190,9 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     offset, proper, anchor = result
     name_start = line_start + cut + offset
     reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
+    if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
+        reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
     tail = match["tail"]
@@ -194,6 +207,31 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
+    """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
+    type_start, kind = match.start("type"), match["type"]
+    counted = group_pattern().search(text, max(0, type_start - 12), type_start)
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
+        return None
+    count_start = counted.start()
+    run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
+    assert run_match is not None  # the run pattern also matches the empty string
+    run = text[_line_cut(run_match.start(), count_start, crosses_line) : count_start]
+    run = run[_stop_cut(run) :]
+    anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
+    place = None if anchor else _place_anchor(run)
+    start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
+    name = text[start:type_start] + kind
+    return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
+                   proper=text[start:type_start], switches=_opens_clause(text, start))
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a name opens a clause, after any date (据统计，2022年全区13家经开区…)."""
+    date = date_tail().search(text, max(0, start - 12), start)
+    return _at_clause_start(text, date.start() if date else start)
 
 
 _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")

@@ -112,6 +112,10 @@ def _is_alias(short: str, long: str) -> bool:
         return False
     if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
         return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
+    short_count, long_count = (re.search(lexicon()["group_count"], name) for name in (short, long))
+    if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
+        counted = short[short_count.start() :], long[long_count.start() :]
+        return counted[0] == counted[1] or _abbreviates(*counted)
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
