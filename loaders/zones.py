@@ -19,6 +19,7 @@ from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
 from .zone_lexicon import CJK, alternation, is_masked, lexicon
 from .zone_names import Mention, read_names
+from .zone_scopes import line_item_returns, respective_lists
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
@@ -151,9 +152,11 @@ class ZoneResolver:
         mentions, self.rejections = read_names(text, crosses_line)
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
+        respective = respective_lists(text, mentions)
+        listed = {id(mention) for zones, _ in respective for mention in zones}
         if any(mention.switches or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
-            mentions = [mention for mention in mentions if mention.switches or mention.base]
+            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
         canonical = self._canonical({mention.name for mention in mentions}, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
         ordered = [mention for mention in mentions if mention.start < heading] + mentions
@@ -171,9 +174,15 @@ class ZoneResolver:
                 zone.aliases.add(mention.name)
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
-        switching = [mention for mention in mentions if mention.switches or canonical[mention.name] == self.main]
-        self._starts = [mention.start for mention in switching]
-        self._names = [canonical[mention.name] for mention in switching]
+        switching = [mention for mention in mentions
+                     if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
+        points = [(mention.start, canonical[mention.name]) for mention in switching]
+        spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
+        points = sorted(points + line_item_returns(text, spans, self.main, crosses_line))
+        self._starts = [start for start, _ in points]
+        self._names = [name for _, name in points]
+        self._figures = {figure: canonical[mention.name] for zones, figures in respective
+                         for mention, figure in zip(zones, figures, strict=True)}
         self.named = bool(self.zones)
         if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
@@ -212,6 +221,8 @@ class ZoneResolver:
 
     def zone_at(self, offset: int) -> str:
         """The zone a figure at `offset` is about: the last zone named before it, else the subject."""
+        if offset in self._figures:
+            return self._figures[offset]  # A、B分别为36家、14家
         index = bisect.bisect_right(self._starts, offset) - 1
         return self._names[index] if index >= 0 else self.main
 
