@@ -45,6 +45,12 @@ def switching() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def needs_place() -> set[str]:
+    """Kinds that name a zone only after a place (新区)."""
+    return {entry["word"] for entry in lexicon()["types"] if entry.get("place")}
+
+
+@lru_cache(maxsize=1)
 def reject_pattern() -> re.Pattern:
     """Words that never stand in a name (each alternative named by its class), dates and ordinals."""
     words = lexicon()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import place_names
+from .places import gazetteer, place_names, short_forms
 from .zone_lexicon import (
     CJK,
     abbreviation_pattern,
@@ -24,6 +24,7 @@ from .zone_lexicon import (
     is_masked,
     kind_pattern,
     lexicon,
+    needs_place,
     only_kind_words,
     province_names,
     qualifier_tail,
@@ -122,6 +123,15 @@ def _place_anchor(run: str) -> int | None:
     return None
 
 
+def _city_or_province(run: str, start: int) -> bool:
+    """Whether a place at `start` of run is a city or a province (海口江东新区), not a county alone."""
+    for begin, end in _place_tokens(run):
+        names = (run[begin:end],) if run[begin:end] in gazetteer() else short_forms().get(run[begin:end], ())
+        if begin == start and any(row["level"] in ("city", "province") for name in names for row in gazetteer()[name]):
+            return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def _stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
@@ -196,7 +206,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
     tail = match["tail"]
-    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end())
+    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
+    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
     return Mention(
         start=name_start,
         end=match.end(),
@@ -237,13 +248,13 @@ def _opens_clause(text: str, start: int) -> bool:
 _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
-    if not _at_clause_start(text, start):
+    if not (opens_line or _at_clause_start(text, start)):
         return False
     if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
         return True
-    return text[end].isdigit() and (start == 0 or text[start - 1] == "\n")  # a title: XX工业园2019年工作总结
+    return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -295,6 +306,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     place = _place_anchor(core)
     if place is not None and core[place:] in province_names() and not qualifiers:
         return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
+    if kind in needs_place() and (place is None or not _city_or_province(core, place)):
+        return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
         return place, core[place:], "place"
     last = max(_reject_spans(core), key=lambda match: match.end(), default=None)

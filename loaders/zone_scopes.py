@@ -69,7 +69,8 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
             continue
         if len({switches[index][2] for index, _ in block}) >= 2:  # a list names several zones
             first = block[0][0]
-            returns.append((block[-1][1], switches[first - 1][2] if first else main))
+            before = [(start, zone) for start, _, zone in switches[:first]] + returns
+            returns.append((block[-1][1], max(before)[1] if before else main))
         block = [item] if item is not None else []
     return returns
 
