@@ -15,6 +15,7 @@ from .places import gazetteer, short_form, short_forms
 from .schema import LEXICON
 
 CJK = "\u4e00-\u9fff"
+BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,7 @@ def kind_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
     words = lexicon()
-    return re.compile(rf"[{CJK}{re.escape(words['mask_chars'])}]{{0,{words['max_prefix']}}}$")
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|{BRACKETED}){{0,{words['max_prefix']}}}$")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .places import gazetteer, place_names, short_forms
 from .zone_lexicon import (
+    BRACKETED,
     CJK,
     abbreviation_pattern,
     after_patterns,
@@ -123,6 +124,23 @@ def _place_anchor(run: str) -> int | None:
     return None
 
 
+def _bracketed_place(run: str) -> tuple[int, str, str] | None:
+    """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
+    bracket = next(re.finditer(BRACKETED, run), None)
+    if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
+        return None
+    rest = run[bracket.end() :]
+    if len(rest) > lexicon()["max_proper"] or not _clean(rest) or "(" in rest or "（" in rest:
+        return None
+    head = run[: bracket.start()]
+    stops = lexicon()["stop_chars"]
+    size = next((size for size in range(min(4, len(head)), 0, -1)
+                 if _clean(head[-size:]) and not any(char in stops for char in head[-size:])), 0)
+    if size < 2:
+        return None
+    return bracket.start() - size, run[bracket.start() - size :], "place"
+
+
 def _city_or_province(run: str, start: int) -> bool:
     """Whether a place at `start` of run is a city or a province (海口江东新区), not a county alone."""
     for begin, end in _place_tokens(run):
@@ -192,7 +210,11 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     line_start = _line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
     cut = max(_stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
-    result = _parse(run[cut:], kind)
+    bracketed = _bracketed_place(run[cut:])
+    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
+    result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
+    if bracketed is None and brackets:
+        cut = max(brackets) + 1
     if isinstance(result, str):
         if line_start > run_start and result == "no_name":
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
