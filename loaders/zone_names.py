@@ -279,6 +279,14 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
 
 
+def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
+    """Where a numbered heading opens with a zone type alone ((二)园区经济健康运行): the report's
+    subject again, after other zones named before it."""
+    return [rejection.start for rejection in rejections
+            if rejection.reason == "no_name" and rejection.text in switching()
+            and _HEADING_NUMBER.search(text, max(0, rejection.start - 6), rejection.start)]
+
+
 def _at_clause_start(text: str, start: int) -> bool:
     """Whether a name opens a clause or a numbered heading (一、大连长兴岛临港工业区), rather than
     standing inside a list or a phrase (包括建成区铁西工业区, 鹤展、台湾产业园)."""

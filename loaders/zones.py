@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
 from .zone_lexicon import CJK, alternation, is_masked, lexicon
-from .zone_names import Mention, read_names
+from .zone_names import Mention, read_names, subject_references
 from .zone_scopes import line_item_returns, respective_lists
 
 ADMIN = "省市县区州盟旗"
@@ -178,6 +178,7 @@ class ZoneResolver:
                      if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
+        points += [(start, self.main) for start in subject_references(text, self.rejections)]
         points = sorted(points + line_item_returns(text, spans, self.main, crosses_line))
         self._starts = [start for start, _ in points]
         self._names = [name for _, name in points]
