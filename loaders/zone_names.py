@@ -100,8 +100,8 @@ def _place_tokens(run: str) -> tuple[tuple[int, int], ...]:
 def _place_like(piece: str) -> bool:
     """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
     none of them a known place (保证柘城县 is 柘城县 after a verb)."""
-    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4:
-        return False
+    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4 or piece[0] in PLACE_SUFFIX + "区":
+        return False  # 县黎阳镇 is 黎阳镇 after a county's suffix
     stops = lexicon()["stop_chars"]
     inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
     return _clean(piece) and not inner and not any(char in stops for char in piece)
