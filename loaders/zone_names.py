@@ -230,6 +230,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     tail = match["tail"]
     opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
+    passing = text[max(0, name_start - 3) : name_start].endswith(tuple(lexicon()["in_passing"]))
     return Mention(
         start=name_start,
         end=match.end(),
@@ -237,7 +238,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         kind=kind,
         anchor=anchor,
         proper=proper,
-        switches=not tail and (switching()[kind] or stands_alone),
+        switches=not tail and not passing and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
 
