@@ -222,6 +222,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     offset, proper, anchor = result
     name_start = line_start + cut + offset
     reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    if _honour(text, name_start, match.end()):
+        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
@@ -241,6 +243,18 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and not passing and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _honour(text: str, start: int, end: int) -> bool:
+    """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
+    words = lexicon()
+    head = text[max(0, start - words["title_reach"]) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opening = max(head.rfind(mark) for mark in "“「\"")
+    closing = max(head.rfind(mark) for mark in "”」")
+    if opening == -1 or opening < closing or text[end : end + 1] not in ("”", "」", '"'):
+        return False
+    return any(cue in head[:opening] for cue in words["title_cues"])
 
 
 def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
