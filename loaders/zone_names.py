@@ -109,19 +109,28 @@ def _place_like(piece: str) -> bool:
 
 def _place_anchor(run: str) -> int | None:
     """Where the name starts when a place anchors it: the leftmost place of the chain that ends
-    closest to the type with clean words (FREE) between it and the type."""
+    closest to the type with clean words (FREE) between it and the type, or an earlier place with
+    clean words up to it, within the longest name part (上海漕河泾新兴技术开发区: 新兴 is a county
+    too)."""
     tokens = _place_tokens(run)
     for start, end in sorted(tokens, key=lambda token: (-token[1], token[0])):
         free = run[end:]
         if len(free) > lexicon()["max_proper"] or not _clean(free):
             continue
-        chain = start
-        while True:
-            before = [token for token in tokens if token[1] == chain]
-            if not before:
-                return chain
-            chain = min(token[0] for token in before)
+        chain = _chain_start(tokens, start)
+        earlier = [token for token in sorted(tokens) if token[1] < chain
+                   and len(run[token[1] :]) <= lexicon()["max_proper"] and _clean(run[token[1] :])]
+        return _chain_start(tokens, earlier[0][0]) if earlier else chain
     return None
+
+
+def _chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
+    """The first place of the run of adjacent places ending with the one at `start` (河南省安阳市)."""
+    while True:
+        before = [token for token in tokens if token[1] == start]
+        if not before:
+            return start
+        start = min(token[0] for token in before)
 
 
 def _bracketed_place(run: str) -> tuple[int, str, str] | None:
