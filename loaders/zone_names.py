@@ -11,11 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .places import gazetteer, place_names, short_forms
+from .zone_anchors import (
+    PLACE_SUFFIX,
+    bracketed_place,
+    city_or_province,
+    line_cut,
+    place_anchor,
+    reject_spans,
+    stop_cut,
+)
 from .zone_lexicon import (
-    BRACKETED,
     CJK,
     abbreviation_pattern,
     after_patterns,
@@ -23,21 +29,16 @@ from .zone_lexicon import (
     date_tail,
     group_pattern,
     is_masked,
-    kind_pattern,
     lexicon,
     needs_place,
     only_kind_words,
     province_names,
     qualifier_tail,
-    reject_pattern,
     run_pattern,
     single_rejects,
-    stop_word_pattern,
     switching,
     type_pattern,
 )
-
-PLACE_SUFFIX = "省市县镇乡旗州盟"
 
 
 @dataclass(frozen=True)
@@ -62,133 +63,6 @@ class Rejection:
     end: int
     text: str
     reason: str
-
-
-@lru_cache(maxsize=8192)
-def _reject_spans(text: str) -> tuple[re.Match, ...]:
-    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级);
-    text is a short run or piece before a zone type, so each is scanned once."""
-    pattern = reject_pattern()
-    return tuple(match for match in (pattern.match(text, index) for index in range(len(text))) if match)
-
-
-def _clean(words: str) -> bool:
-    """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
-    return reject_pattern().search(kind_pattern().sub("|", words)) is None
-
-
-@lru_cache(maxsize=8192)
-def _place_tokens(run: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
-    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省).
-    Runs are a few characters before a zone type and recur from report to report, so each is read once."""
-    names = place_names()
-    rejects = [(match.start(), match.end()) for match in _reject_spans(run)]
-    tokens = []
-    for end in range(len(run), 1, -1):
-        if any(start < end < stop for start, stop in rejects):
-            continue
-        last = run[end - 1]
-        for start in range(max(0, end - 9), end - 1):
-            piece = run[start:end]
-            if piece in names or (last in PLACE_SUFFIX and _place_like(piece)):
-                tokens.append((start, end))
-    return tuple(tokens)
-
-
-@lru_cache(maxsize=65536)
-def _place_like(piece: str) -> bool:
-    """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
-    none of them a known place (保证柘城县 is 柘城县 after a verb)."""
-    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4 or piece[0] in PLACE_SUFFIX + "区":
-        return False  # 县黎阳镇 is 黎阳镇 after a county's suffix
-    stops = lexicon()["stop_chars"]
-    inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
-    return _clean(piece) and not inner and not any(char in stops for char in piece)
-
-
-def _place_anchor(run: str) -> int | None:
-    """Where the name starts when a place anchors it: the leftmost place of the chain that ends
-    closest to the type with clean words (FREE) between it and the type, or an earlier place with
-    clean words up to it, within the longest name part (上海漕河泾新兴技术开发区: 新兴 is a county
-    too)."""
-    tokens = _place_tokens(run)
-    for start, end in sorted(tokens, key=lambda token: (-token[1], token[0])):
-        free = run[end:]
-        if len(free) > lexicon()["max_proper"] or not _clean(free):
-            continue
-        chain = _chain_start(tokens, start)
-        earlier = [token for token in sorted(tokens) if token[1] < chain
-                   and len(run[token[1] :]) <= lexicon()["max_proper"] and _clean(run[token[1] :])]
-        return _chain_start(tokens, earlier[0][0]) if earlier else chain
-    return None
-
-
-def _chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
-    """The first place of the run of adjacent places ending with the one at `start` (河南省安阳市)."""
-    while True:
-        before = [token for token in tokens if token[1] == start]
-        if not before:
-            return start
-        start = min(token[0] for token in before)
-
-
-def _bracketed_place(run: str) -> tuple[int, str, str] | None:
-    """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
-    bracket = next(re.finditer(BRACKETED, run), None)
-    if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
-        return None
-    rest = run[bracket.end() :]
-    if len(rest) > lexicon()["max_proper"] or not _clean(rest) or "(" in rest or "（" in rest:
-        return None
-    head = run[: bracket.start()]
-    stops = lexicon()["stop_chars"]
-    size = next((size for size in range(min(4, len(head)), 0, -1)
-                 if _clean(head[-size:]) and not any(char in stops for char in head[-size:])), 0)
-    if size < 2:
-        return None
-    return bracket.start() - size, run[bracket.start() - size :], "place"
-
-
-def _city_or_province(run: str, start: int) -> bool:
-    """Whether a place at `start` of run is a city or a province (海口江东新区), not a county alone."""
-    for begin, end in _place_tokens(run):
-        names = (run[begin:end],) if run[begin:end] in gazetteer() else short_forms().get(run[begin:end], ())
-        if begin == start and any(row["level"] in ("city", "province") for name in names for row in gazetteer()[name]):
-            return True
-    return False
-
-
-@lru_cache(maxsize=8192)
-def _stop_cut(run: str) -> int:
-    """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
-    unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
-    stops = lexicon()["stop_chars"]
-    words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
-    tokens = [*_place_tokens(run)] + [(match.start(), match.end()) for match in _reject_spans(run)] + words
-    index = len(run) - 1
-    while index >= 0:
-        if run[index] in stops:
-            inside = [start for start, end in tokens if start <= index < end]
-            if not inside:
-                return index + 1
-            index = min(inside)
-        index -= 1
-    return 0
-
-
-def _line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:
-    """The first offset at or after start from which text[offset:stop] lies on one line."""
-    if crosses_line is None or not crosses_line(start, stop):
-        return start
-    low, high = start, stop  # crosses at low, not at high
-    while high - low > 1:
-        middle = (low + high) // 2
-        if crosses_line(middle, stop):
-            low = middle
-        else:
-            high = middle
-    return high
 
 
 def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
@@ -216,10 +90,10 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
     assert run_match is not None  # the run pattern also matches the empty string
     run_start = run_match.start()
-    line_start = _line_cut(run_start, type_start, crosses_line)
+    line_start = line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
-    cut = max(_stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
-    bracketed = _bracketed_place(run[cut:])
+    cut = max(stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
+    bracketed = bracketed_place(run[cut:])
     brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
     result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
     if bracketed is None and brackets:
@@ -275,10 +149,10 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     count_start = counted.start()
     run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
     assert run_match is not None  # the run pattern also matches the empty string
-    run = text[_line_cut(run_match.start(), count_start, crosses_line) : count_start]
-    run = run[_stop_cut(run) :]
+    run = text[line_cut(run_match.start(), count_start, crosses_line) : count_start]
+    run = run[stop_cut(run) :]
     anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
-    place = None if anchor else _place_anchor(run)
+    place = None if anchor else place_anchor(run)
     start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
@@ -357,14 +231,14 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
-    place = _place_anchor(core)
+    place = place_anchor(core)
     if place is not None and core[place:] in province_names() and not qualifiers:
         return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
-    if kind in needs_place() and (place is None or not _city_or_province(core, place)):
+    if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
         return place, core[place:], "place"
-    last = max(_reject_spans(core), key=lambda match: match.end(), default=None)
+    last = max(reject_spans(core), key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:
