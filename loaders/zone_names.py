@@ -156,10 +156,10 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
-                   proper=text[start:type_start], switches=_opens_clause(text, start))
+                   proper=text[start:type_start], switches=opens_clause(text, start))
 
 
-def _opens_clause(text: str, start: int) -> bool:
+def opens_clause(text: str, start: int) -> bool:
     """Whether a name opens a clause, after any date (据统计，2022年全区13家经开区…)."""
     date = date_tail().search(text, max(0, start - 12), start)
     return _at_clause_start(text, date.start() if date else start)

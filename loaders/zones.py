@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_lexicon import CJK, alternation, is_masked, lexicon
-from .zone_names import Mention, read_names, subject_references
+from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching
+from .zone_names import Mention, opens_clause, read_names, subject_references
 from .zone_scopes import line_item_returns, respective_lists
 
 ADMIN = "省市县区州盟旗"
@@ -107,6 +107,15 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     return defined
 
 
+def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
+    泰安高新技术产业开发区（以下简称"高新区"）."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+    found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
+    return {match["short"]: name for match, name in found if match and match["short"] in switching()}
+
+
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
@@ -179,6 +188,9 @@ class ZoneResolver:
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        shorts = {short: canonical[name] for short, name in defined_types(text, mentions).items()}
+        points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
+                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
         points = sorted(points + line_item_returns(text, spans, self.main, crosses_line))
         self._starts = [start for start, _ in points]
         self._names = [name for _, name in points]
