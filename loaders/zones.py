@@ -185,20 +185,29 @@ class ZoneResolver:
             zone.anonymized = is_masked(zone.name)
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
-        points = [(mention.start, canonical[mention.name]) for mention in switching]
-        spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
-        points += [(start, self.main) for start in subject_references(text, self.rejections)]
-        shorts = {short: canonical[name] for short, name in defined_types(text, mentions).items()}
-        points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
-                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
-        points = sorted(points + line_item_returns(text, spans, self.main, crosses_line))
-        self._starts = [start for start, _ in points]
-        self._names = [name for _, name in points]
         self._figures = {figure: canonical[mention.name] for zones, figures in respective
                          for mention, figure in zip(zones, figures, strict=True)}
+        self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
+
+    def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
+        """(offset, zone) where the zone the figures are about changes: mentions, headings and short
+        names that speak of a zone again, and the ends of listed lines."""
+        text = self.text
+        points = [(mention.start, canonical[mention.name]) for mention in switching]
+        spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
+        points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
+        points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
+                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
+        return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _set_points(self, points: list[tuple[int, str]]) -> None:
+        points = sorted(points)
+        self._starts = [start for start, _ in points]
+        self._names = [name for _, name in points]
 
     @staticmethod
     def _canonical(names: set[str], defined: dict[str, str]) -> dict[str, str]:
