@@ -115,7 +115,9 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     tail = match["tail"]
     opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
-    passing = text[max(0, name_start - 3) : name_start].endswith(tuple(lexicon()["in_passing"]))
+    words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
+    aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
+        or text.startswith(tuple(words["qualified_nouns"]), match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -123,7 +125,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         kind=kind,
         anchor=anchor,
         proper=proper,
-        switches=not tail and not passing and (switching()[kind] or stands_alone),
+        switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
 
