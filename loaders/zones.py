@@ -249,8 +249,10 @@ class ZoneResolver:
         return self._names[index] if index >= 0 else self.main
 
     def used(self, names: set[str]) -> list[Zone]:
-        """Zones that carry rows, plus the report's subject."""
-        return [zone for name, zone in self.zones.items() if name in names or name == self.main]
+        """Zones that carry rows, plus the report's subject unless the report lists other zones with rows
+        (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
+        listing = len(names & set(self.zones) - {self.main}) >= 2
+        return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
 
 
 def _masked_only_name(name: str) -> bool:
