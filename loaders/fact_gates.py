@@ -119,7 +119,7 @@ def firms_served(reading: Reading) -> bool:
 
 
 # Gates whose figures still get a quality note: the reader may want to see them.
-GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
+GATE_NOTES = {"a_quota": "reason.land_quota"}
 
 
 def a_quota(reading: Reading) -> bool:

@@ -222,9 +222,9 @@ def read_amount(reading: Reading) -> Decision:
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
-        raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="reason.another_indicator")
     if names_an_indicator_of_its_own(reading.window):
-        unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
     listed = count_list_item(reading)
     if listed:
@@ -234,7 +234,7 @@ def read_amount(reading: Reading) -> Decision:
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
     if follows_a_figure_left_out(reading):
-        unplaced = "附近没有指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
@@ -314,7 +314,7 @@ def figure_continued(reading: Reading) -> Fact:
     dimension = reading.quantity.dimension
     same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
     if not same:
-        unplaced = "附近没有指标用语" if dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
         raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
     return same[-1]
 

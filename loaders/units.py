@@ -202,7 +202,7 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     except ValueError:
         return None
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
-        return Refused(start, match.end(), text[start : match.end()], "数值超出可表示的范围")
+        return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
     if value_max is not None and match["dash"] in "-~" and value_max < value:
         # 1-10 with a unit after is a range; a smaller second number is something else.
         return None
