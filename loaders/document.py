@@ -84,6 +84,13 @@ class Document:
             self.memo[key] = self._clauses(sentence.start, sentence.end)
         return self.memo[key]
 
+    def quoted_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+        """Titles and quoted words of a sentence (《…规划》, “…”): they name nothing being built."""
+        key = ("quoted", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = tuple(match.span() for match in _ITEMS.quoted.finditer(self.text, sentence.start, sentence.end))
+        return self.memo[key]
+
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         spans, begin = [], start
         for match in _ITEMS.clause_end.finditer(self.text, start, end):

@@ -21,7 +21,7 @@ from .facility_figures import measure_clauses, place_investments, reported_measu
 from .facility_items import clause_items, group_etc, listed_quantities
 from .item_lexicon import cue_pattern, name_stop_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
-from .items import as_written, blank, inside, provenance, quote_span, quoted_spans
+from .items import as_written, blank, inside, provenance, quote_span
 from .text import Sentence
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
@@ -41,7 +41,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
     text = document.text
     clauses = document.clauses(sentence)
-    quoted = quoted_spans(text, sentence)
+    quoted = document.quoted_spans(sentence)
     words = [word for word in words if not inside(word.start(), quoted)]
     items: list[Item] = []
     for index, (low, high) in enumerate(clauses):

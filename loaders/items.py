@@ -1,7 +1,7 @@
 """What the projects and infrastructure extractors share beyond the document they read.
 
-Which clause holds a position, which spans are quoted titles, and where a row points in the
-original text (the document itself, sentences, clauses and quantities, is loaders.document).
+Which clause holds a position, blanking words out, and where a row points in the original text
+(the document itself, its sentences, clauses, quoted titles and quantities, is loaders.document).
 """
 
 from __future__ import annotations
@@ -10,11 +10,8 @@ import bisect
 import math
 import re
 
-from .item_lexicon import patterns
 from .schema import stable_id
 from .text import Sentence
-
-_SHARED = patterns("items")
 
 
 def blank(pattern: re.Pattern, text: str) -> str:
@@ -74,8 +71,3 @@ def inside(position: int, spans) -> bool:
         if start <= position < end:
             return True
     return False
-
-
-def quoted_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
-    """Titles and quoted words of a sentence (《…规划》, “…”): they name nothing being built."""
-    return [match.span() for match in _SHARED.quoted.finditer(text, sentence.start, sentence.end)]

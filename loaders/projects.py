@@ -17,7 +17,7 @@ from .document import Document, Quantities
 from .facilities import PUBLIC_WORKS, category_at_end
 from .item_lexicon import cue_pattern, cues, word_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
-from .items import as_written, clause_index, provenance, quote_span, quoted_spans
+from .items import as_written, clause_index, provenance, quote_span
 from .project_mentions import LIST_FINDERS, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .text import Sentence
@@ -53,7 +53,7 @@ def _signs() -> re.Pattern:
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
     text = document.text
     clauses = document.clauses(sentence)
-    taken: list[tuple[int, int]] = quoted_spans(text, sentence)
+    taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
     mentions: list[Mention] = []
     for finder in LIST_FINDERS:
         for found in finder(document, sentence, clauses, quantities, taken):
