@@ -73,3 +73,11 @@ def test_a_normalized_text_is_read_as_it_is():
     assert document.normalized is normalized
     assert [quantity.raw for quantity in document.quantities.all] == ["12亿元"]
     assert document_module.read_document("园区全年实现主营业务收入１２亿元。").text == normalized.text
+
+
+def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
+    document = read_document("按照《园区发展规划》和“十四五”要求，新建道路3条。")
+    sentence = document.sentences[0]
+    quoted = document.quoted_spans(sentence)
+    assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
+    assert document.quoted_spans(sentence) is quoted
