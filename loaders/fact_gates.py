@@ -15,6 +15,7 @@ from .fact_lexicon import (
     has,
     word_pattern,
 )
+from .fact_wordings import names_a_project_group
 
 if TYPE_CHECKING:
     from .fact_rules import Reading
@@ -98,10 +99,14 @@ def size_class(reading: Reading) -> bool:
 
 def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
-    (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
+    (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
+    全部技改项目投产后预计新增产值80亿元)."""
     projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
-    one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return projection is not None and one_project and "项目" in reading.head[: projection.start()]
+    if projection is None:
+        return False
+    before = reading.head[: projection.start()]
+    counted = any(fact.metric == "projects" for fact in reading.sentence_facts)
+    return "项目" in before and not counted and not names_a_project_group(before)  # 全部技改项目投产后: a group
 
 
 def a_milestone(reading: Reading) -> bool:

@@ -37,6 +37,7 @@ from .fact_wordings import (
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
+    wording_of_a_list_heading,
 )
 from .periods import base_year
 from .text import LONGEST_SENTENCE, Sentence
@@ -233,6 +234,9 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    heading = wording_of_a_list_heading(reading)
+    if heading:
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元

@@ -70,11 +70,24 @@ def _statuses(document, sentence, clauses, items) -> None:
     clauses_with_items = {item.clause for item in items}
     for item in items:
         blocked = clauses_with_items - {item.clause}
-        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        item.status = pick_status(own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
+    """A status word right after another item of the clause, with only a conjunction between it and this
+    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
+    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+        return False
+    return any(
+        other is not item and other.clause == item.clause and other.end <= word.start
+        and P.status_lead.fullmatch(text, other.end, word.start)
+        for other in items
+    )
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -186,7 +199,7 @@ def _merge(items: list[Item]) -> list[list[Item]]:
 
 def _same_facility(item: Item, first: Item) -> bool:
     """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
-    if first.category != item.category:
+    if first.category != item.category or _measured_apart(item, first):
         return False
     key, other = _key(item.name), _key(first.name)
     if key == other:
@@ -197,6 +210,16 @@ def _same_facility(item: Item, first: Item) -> bool:
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_apart(item: Item, first: Item) -> bool:
+    """Two lengths or areas of one unit that differ in one sentence measure two facilities
+    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
+    one, two = item.quantity, first.quantity
+    return bool(
+        one and two and item.sentence is first.sentence and one.unit == two.unit
+        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+    )
 
 
 def _named(name: str) -> bool:
