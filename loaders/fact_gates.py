@@ -72,7 +72,7 @@ def one_item_amount(reading: Reading) -> bool:
         return False
     after = reading.after
     if COMPLETION.match(after):
-        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
+        return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
     if project_group_after(reading):
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):

@@ -244,7 +244,7 @@ def _is_rate(text: str, start: int, end: int) -> bool:
     return (
         before.endswith(NOT_A_QUANTITY_BEFORE)
         or bool(_RATE_BEFORE.search(before))
-        or text.startswith(("/", "每"), end)  # 232.55万元/亩: a rate
+        or text.startswith(("/", "每"), end)  # 180万元/亩: a rate
     )
 
 
