@@ -1,14 +1,17 @@
-"""One report -> its zones, facts, projects, infrastructure and quality rows."""
+"""One report -> its zones, facts, projects, infrastructure and quality rows.
+
+The report is read once into a Document (loaders.document) that every step is handed.
+"""
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
 from . import infrastructure, projects, quality
+from .document import read_document
 from .facts import extract_facts, fact_rows
-from .normalize import normalize
 from .schema import zone_id_for
-from .zones import ZoneResolver, joined_line_test, zone_rows
+from .zones import resolve_zones, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
@@ -19,23 +22,22 @@ def unnamed_zone(document: dict) -> str:
 
 def extract_document(document: dict) -> dict[str, list[dict]]:
     """Rows for every table but documents, each with doc_id and offsets into document['text']."""
-    normalized = normalize(document["text"])
-    text = normalized.text
+    read = read_document(document["text"])
     doc_id = document["doc_id"]
     doc_date = document.get("doc_date")
     doc_year = doc_date.year if doc_date else None
-    resolver = ZoneResolver(text, unnamed_zone(document), joined_line_test(normalized))
+    resolver = resolve_zones(read, unnamed_zone(document))
     zone_ids = {name: zone_id_for(name) for name in resolver.zones}
 
-    facts, unplaced = extract_facts(text, resolver.zone_at, doc_year)
-    facts_out = fact_rows(facts, normalized, doc_id, doc_year, zone_ids)
-    projects_out = projects.extract_projects(normalized, resolver.zone_at, doc_id, zone_ids)
-    items_out = infrastructure.extract_infrastructure(normalized, resolver.zone_at, doc_id, zone_ids)
+    facts, unplaced = extract_facts(read, resolver.zone_at, doc_year)
+    facts_out = fact_rows(facts, read.normalized, doc_id, doc_year, zone_ids)
+    projects_out = projects.extract_projects(read, resolver.zone_at, doc_id, zone_ids)
+    items_out = infrastructure.extract_infrastructure(read, resolver.zone_at, doc_id, zone_ids)
 
     used = {fact.zone for fact in facts}
     used |= {name for name, zone_id in zone_ids.items() if zone_id in {row["zone_id"] for row in projects_out + items_out}}
-    zones_out = zone_rows(resolver, doc_id, used, text)
-    quality_out = quality.document_checks(facts, facts_out, unplaced, normalized, doc_id, doc_date, zone_ids, resolver)
+    zones_out = zone_rows(resolver, doc_id, used, read.text)
+    quality_out = quality.document_checks(facts, facts_out, unplaced, read, doc_id, doc_date, zone_ids, resolver)
     return {
         "zones": zones_out,
         "facts": facts_out,

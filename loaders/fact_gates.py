@@ -16,7 +16,6 @@ from .fact_lexicon import (
     word_pattern,
 )
 from .fact_wordings import names_a_project_group
-from .text import clause_start
 
 if TYPE_CHECKING:
     from .fact_rules import Reading
@@ -54,7 +53,7 @@ def size_of_a_change(reading: Reading) -> bool:
 def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure."""
     text, quantity = reading.text, reading.quantity
-    return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
+    return bool(_SEVERAL_ZONES.search(text, reading.document.clause_start(quantity.start, reading.sentence.start), quantity.start))
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")

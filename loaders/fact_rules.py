@@ -40,10 +40,11 @@ from .fact_wordings import (
     wording_of_a_list_heading,
 )
 from .periods import base_year
-from .text import LONGEST_SENTENCE, Sentence, clause_start
+from .text import LONGEST_SENTENCE, Sentence
 from .units import Quantity
 
 if TYPE_CHECKING:
+    from .document import Document
     from .facts import Fact
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
@@ -60,9 +61,9 @@ class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
 
 @dataclass
 class Reading:
-    """One figure being read: the text around it and what its sentence has read so far."""
+    """One figure being read: the report around it and what its sentence has read so far."""
 
-    text: str
+    document: Document
     sentence: Sentence
     quantity: Quantity
     window: str  # the words between the figure before it (or the sentence start) and it
@@ -74,6 +75,10 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
 
+    @property
+    def text(self) -> str:
+        return self.document.text
+
     @cached_property
     def head(self) -> str:
         return self.text[self.sentence.start : self.quantity.start]
@@ -81,7 +86,7 @@ class Reading:
     @cached_property
     def clause(self) -> str:
         """The clause holding the figure, up to the figure."""
-        return self.text[clause_start(self.text, self.quantity.start, self.sentence.start) : self.quantity.start]
+        return self.text[self.document.clause_start(self.quantity.start, self.sentence.start) : self.quantity.start]
 
     @cached_property
     def after(self) -> str:
@@ -182,7 +187,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
         return None
     if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
         return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
-    clause = reading.text[clause_start(reading.text, quantity.start, reading.sentence.start) : quantity.start]
+    clause = reading.text[reading.document.clause_start(quantity.start, reading.sentence.start) : quantity.start]
     if names_other_indicator(clause):
         return quantity, None
     found = last_keyword(clause, "money")

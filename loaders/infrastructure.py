@@ -15,43 +15,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .document import Document, Quantities
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
 from .item_lexicon import cue_pattern, name_stop_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
-from .items import (
-    Document,
-    Quantities,
-    as_written,
-    blank,
-    document_of,
-    inside,
-    provenance,
-    quote_span,
-    quoted_spans,
-)
+from .items import as_written, blank, inside, provenance, quote_span
 from .text import Sentence
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
 _UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
 
 
-def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
+def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per facility the report says is planned, designed, being built or in use."""
-    document = document_of(normalized.text)
     items: list[Item] = []
     for sentence in document.sentences_holding(keyword_pattern()):
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
     text = document.text
     clauses = document.clauses(sentence)
-    quoted = quoted_spans(text, sentence)
+    quoted = document.quoted_spans(sentence)
     words = [word for word in words if not inside(word.start(), quoted)]
     items: list[Item] = []
     for index, (low, high) in enumerate(clauses):

@@ -17,7 +17,6 @@ import pandas as pd
 
 from . import quality_messages
 from .schema import stable_id
-from .units import refused_figures
 
 # Outside these a figure is more likely a slip of unit or digits than a zone's real size; such
 # facts get an `implausible_value` error, so that totals can leave them out.
@@ -54,8 +53,9 @@ def _row(doc_id, zone_id, start, end, raw, check, severity, message: tuple[str, 
     }
 
 
-def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
-    """Quality rows of one report."""
+def document_checks(facts, fact_rows, unplaced, document, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
+    """Quality rows of one report (a loaders.document.Document)."""
+    normalized = document.normalized
     rows = []
     by_fact = {id(fact): row for fact, row in zip(facts, fact_rows, strict=True)}
     for fact, row in zip(facts, fact_rows, strict=True):
@@ -82,7 +82,7 @@ def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zo
     rows += _later_than_signature(fact_rows, doc_id, doc_date)
     rows += _targets_below_actuals(fact_rows, doc_id)
     rows += conflicts(fact_rows, check_doc_id=doc_id)
-    for figure in refused_figures(normalized.text):
+    for figure in document.refused:
         start, end = normalized.span(figure.start, figure.end)
         rows.append(
             _row(doc_id, zone_ids[resolver.zone_at(figure.start)], start, end, normalized.original[start:end],

@@ -145,7 +145,7 @@ def _is_valid_chinese(text: str) -> bool:
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in normalised text, in order (cached: facts, projects and items all ask)."""
+    """Every quantity in normalised text, in order (a report's are read once, by loaders.document)."""
     return scan(text).quantities
 
 
@@ -154,7 +154,6 @@ def refused_figures(text: str) -> tuple[Refused, ...]:
     return scan(text).refused
 
 
-@lru_cache(maxsize=4)
 def scan(text: str) -> Scan:
     """Quantities and refused figures of normalised text, read once."""
     quantities: list[Quantity] = []

@@ -255,6 +255,11 @@ class ZoneResolver:
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
 
 
+def resolve_zones(document, fallback_name: str) -> ZoneResolver:
+    """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
+    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
+
+
 def _masked_only_name(name: str) -> bool:
     prefix = name[: len(name) - len(_suffix_of(name))]
     return bool(prefix) and not prefix.strip(lexicon()["mask_chars"]).replace("X", "")
