@@ -62,12 +62,12 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
     }
     graded = None if gold.sources is None else set(gold.sources)
     scopes = {ALL: graded} | {half: _reports_of(gold.halves, half) for half in dict.fromkeys(gold.halves.values())}
-    fact_pairs = matches["facts"]
-    assert isinstance(fact_pairs, dict)
+    fact_pairs, zone_matches = matches["facts"], matches["zones"]
+    assert isinstance(fact_pairs, dict) and isinstance(zone_matches, tuple)
     misses_found, spurious = listings(_gold(gold, "facts"), _within(rows["facts"], graded), fact_pairs,
                                       tables["documents"], gold)
     zone_misses = zone_listings(_within(_gold(gold, "zones"), graded), _zones_within(rows["zones"], graded),
-                                matches["zones"], gold.halves)
+                                zone_matches, gold.halves)
     wrong_zone = wrong_zone_facts(_gold(gold, "facts"), rows["facts"], matches, tables["documents"], gold)
     return {
         "gold": str(gold.folder),

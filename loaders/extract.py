@@ -38,6 +38,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     used |= {name for name, zone_id in zone_ids.items() if zone_id in {row["zone_id"] for row in projects_out + items_out}}
     zones_out = zone_rows(resolver, doc_id, used, read.text)
     quality_out = quality.document_checks(facts, facts_out, unplaced, read, doc_id, doc_date, zone_ids, resolver)
+    _unlink_zones_without_rows(quality_out, {row["zone_id"] for row in zones_out})
     return {
         "zones": zones_out,
         "facts": facts_out,
@@ -45,6 +46,14 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
         "infrastructure": items_out,
         "quality": quality_out,
     }
+
+
+def _unlink_zones_without_rows(quality_rows: list[dict], zone_ids: set[str]) -> None:
+    """A flag placed in the part of a zone that got no zone row (a zone named, but with no figures)
+    belongs to the report, not to a zone: every zone_id in the tables is a row of zones."""
+    for row in quality_rows:
+        if row["zone_id"] not in zone_ids:
+            row["zone_id"] = None
 
 
 def extract_text(text: str, source_file: str = "inline.txt", doc_date=None) -> dict[str, list[dict]]:

@@ -62,12 +62,11 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
              if _opens_line(text, start, crosses_line)
              and (line_end := _line_end(text, start, end + ITEM_REST, crosses_line)) is not None
              and FIGURE.search(text, end, line_end) and not any(mark in text[end:line_end] for mark in PROSE_MARKS)]
-    returns = []
+    returns: list[tuple[int, str]] = []
     block: list[tuple[int, int]] = []
     for item in [*items, None]:
-        follows = item is not None and block and item[0] == block[-1][0] + 1 \
-            and not text[block[-1][1] : switches[item[0]][0]].strip()
-        if follows:
+        if item is not None and block and item[0] == block[-1][0] + 1 \
+                and not text[block[-1][1] : switches[item[0]][0]].strip():
             block.append(item)
             continue
         if len({switches[index][2] for index, _ in block}) >= 2:  # a list names several zones
