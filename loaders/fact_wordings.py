@@ -63,8 +63,7 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
-    wider = word_pattern(tuple(cues()["wider_places"]))
-    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
+    if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
@@ -72,6 +71,16 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     if other and other[-1].start() >= best[1] + len(best[0].word):
         return None
     return best
+
+
+def _wider_place_before(window: str, at: int) -> bool:
+    """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
+    between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
+    found = word_pattern(tuple(cues()["wider_places"])).search(window, max(0, at - 3), at)
+    return found is not None and not _STOP.search(window, found.end(), at)
+
+
+_STOP = re.compile(r"[，,；;：:。、（）()]")
 
 
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
