@@ -159,7 +159,7 @@ def read_growth(reading: Reading) -> Decision:
     between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
     if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
-    if not listed and reading.left_out and reading.left_out[-1][1] in OWN_INDICATOR_RULES and (
+    if not listed and reading.left_out and reading.left_out[-1][1] in FIGURE_LEFT_OUT_RULES and (
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
         raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
@@ -348,6 +348,10 @@ OWN_INDICATOR_RULES = {
     "sum_of_several_zones",
     "no_wording_and_no_figure_to_continue",
 }
+
+# A growth rate right after a figure left out by these is that figure's growth: the indicators of
+# their own, and the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%).
+FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out"}
 
 
 GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}
