@@ -119,6 +119,11 @@ def firms_served(reading: Reading) -> bool:
     return has(["企业", "厂商", "公司"], reading.clause + reading.after[:12])  # 督促13个在建项目 stays a count
 
 
+def an_average(reading: Reading) -> bool:
+    """平均每月新增企业2671家, 日均签约3个项目: an average per period or per unit, not the period's amount."""
+    return has(cues()["average_words"], reading.clause)
+
+
 # Gates whose figures still get a quality note: the reader may want to see them.
 GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
 
@@ -130,7 +135,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone,
+    a_quota, firms_served, a_milestone, an_average,
 )
 
 
