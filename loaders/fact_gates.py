@@ -15,6 +15,7 @@ from .fact_lexicon import (
     has,
     word_pattern,
 )
+from .fact_wordings import names_a_project_group
 from .text import clause_start
 
 if TYPE_CHECKING:
@@ -124,6 +125,20 @@ def an_average(reading: Reading) -> bool:
     return has(cues()["average_words"], reading.clause)
 
 
+_PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
+
+
+def one_project_subject(reading: Reading) -> bool:
+    """某某电视项目，占地200亩，总投资5亿元: a sentence that opens on one project as its topic gives that
+    project's money and land (an item), not the zone's; a counted group or a group word keeps them."""
+    if reading.quantity.dimension not in ("money", "area"):
+        return False
+    if any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    topic = _PROJECT_TOPIC.match(reading.head)
+    return topic is not None and not names_a_project_group(topic.group())
+
+
 # Gates whose figures still get a quality note: the reader may want to see them.
 GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
 
@@ -135,7 +150,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average,
+    a_quota, firms_served, a_milestone, an_average, one_project_subject,
 )
 
 
