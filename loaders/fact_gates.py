@@ -139,6 +139,21 @@ def one_project_subject(reading: Reading) -> bool:
     return topic is not None and not names_a_project_group(topic.group())
 
 
+def land_of_projects(reading: Reading) -> bool:
+    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
+    projects, or the one project whose money was left out before it, takes; not an area of the zone."""
+    if reading.quantity.dimension != "area":
+        return False
+    one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
+    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
+
+
+# Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
+ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
+
+
 # Gates whose figures still get a quality note: the reader may want to see them.
 GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
 
@@ -150,7 +165,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, one_project_subject,
+    a_quota, firms_served, a_milestone, an_average, one_project_subject, land_of_projects,
 )
 
 
