@@ -122,6 +122,9 @@ def count_wording(reading: Reading) -> Keyword | None:
     noun = counted_noun_after(reading)
     if noun:
         return keyword_index()[counted_noun(noun)]
+    jobs = counts_jobs(reading)
+    if jobs:
+        return jobs
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]
@@ -129,6 +132,14 @@ def count_wording(reading: Reading) -> Keyword | None:
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
     return found[0] if found else None
+
+
+def counts_jobs(reading: Reading) -> Keyword | None:
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    words = tuple(cues()["job_words"])
+    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+        return keyword_index()["就业"]
+    return None
 
 
 def names_a_project_group(clause: str) -> bool:
