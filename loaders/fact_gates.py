@@ -121,8 +121,13 @@ def firms_served(reading: Reading) -> bool:
 
 
 def an_average(reading: Reading) -> bool:
-    """平均每月新增企业2671家, 日均签约3个项目: an average per period or per unit, not the period's amount."""
+    """平均每月新增企业2671家, 日均签约3个项目: an average per period, not the period's amount."""
     return has(cues()["average_words"], reading.clause)
+
+
+def an_intensity(reading: Reading) -> bool:
+    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount."""
+    return has(cues()["per_unit_prefixes"], reading.clause)
 
 
 _PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
@@ -165,7 +170,7 @@ def a_quota(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, one_project_subject, land_of_projects,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
 )
 
 
