@@ -240,12 +240,13 @@ def read_amount(reading: Reading) -> Decision:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    metric = keyword.project_metric if reading.project_context or project_group_after(reading) else keyword.metric
+    projects_here = reading.project_context or firms_brought_in(reading)
+    metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
-    if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
+    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
@@ -253,6 +254,12 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
     return metric
+
+
+def firms_brought_in(reading: Reading) -> bool:
+    """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
+    them in the sentence is that group's."""
+    return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
 
 
 def zone_share_wording(reading: Reading) -> Keyword | None:
