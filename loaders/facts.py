@@ -35,6 +35,7 @@ from .text import clause_start, sentences
 from .units import Quantity, find_quantities
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
+_NEW_PART = re.compile(r"[；;]")
 
 
 @dataclass
@@ -193,6 +194,8 @@ def _read_sentence(
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
     for quantity in quantities:
+        if _NEW_PART.search(text, previous_end, quantity.start):
+            project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             text, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
