@@ -94,7 +94,9 @@ def one_item_amount(reading: Reading) -> bool:
 
 
 def size_class(reading: Reading) -> bool:
-    """百亿级企业, 千亿级产业集群: a class of size, not an amount."""
+    """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count)."""
+    if reading.quantity.dimension == "money" and reading.after.startswith(tuple(cues()["size_class_nouns"])):
+        return True
     return reading.after.startswith(tuple(cues()["size_class_after"]))
 
 
