@@ -132,18 +132,22 @@ def an_intensity(reading: Reading) -> bool:
     return has(cues()["per_unit_prefixes"], reading.clause)
 
 
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目")
 _PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
 
 
 def one_project_subject(reading: Reading) -> bool:
-    """某某电视项目，占地200亩，总投资5亿元: a sentence that opens on one project as its topic gives that
-    project's money and land (an item), not the zone's; a counted group or a group word keeps them."""
+    """某某电视项目，占地200亩，总投资5亿元, …开工建设，该项目总投资8亿元: a sentence that opens on one
+    project as its topic, or says 该项目, gives that project's money and land (an item), not the zone's;
+    a counted group or a group word keeps them."""
     if reading.quantity.dimension not in ("money", "area"):
         return False
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
     topic = _PROJECT_TOPIC.match(reading.head)
-    return topic is not None and not names_a_project_group(topic.group())
+    if topic is not None and not names_a_project_group(topic.group()):
+        return True
+    return bool(_THIS_PROJECT.search(reading.head))
 
 
 def land_of_projects(reading: Reading) -> bool:
