@@ -137,6 +137,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
     if sign is None:
         raise LeftOut("percent_without_growth_word")
+    if a_share_after_the_growth_word(reading.window):
+        raise LeftOut("a_share")  # 呈增长势头的企业占规上工业企业75.8%
     quantity = reading.quantity
     basis = base_year(reading.clause)
     if basis is None and continued and last is not None:
@@ -167,6 +169,15 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+_SHARE = re.compile(r"占|比重|占比")
+
+
+def a_share_after_the_growth_word(window: str) -> bool:
+    """增长…企业占规上工业企业75.8%: a share named after the last growth word, not a growth rate."""
+    growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
+    return bool(growth_words) and bool(_SHARE.search(window, growth_words[-1].end()))
 
 
 def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
