@@ -251,7 +251,7 @@ def read_amount(reading: Reading) -> Decision:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    projects_here = reading.project_context or firms_brought_in(reading)
+    projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
@@ -265,6 +265,14 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
     return metric
+
+
+def zone_speaks_again(reading: Reading) -> bool:
+    """…工业项目62个。集中区全年完成固定资产投资31.9亿元: a sentence whose subject is the zone again
+    (a zone word, no 项目, no count of projects of its own) reports the zone's figure, not the projects'."""
+    if any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    return "项目" not in reading.head and has(cues()["zone_words"], reading.head)
 
 
 def firms_brought_in(reading: Reading) -> bool:
