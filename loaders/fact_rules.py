@@ -135,6 +135,8 @@ def read_growth(reading: Reading) -> Decision:
     sign = growth_sign(reading.window)
     if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
+        sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
