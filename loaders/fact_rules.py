@@ -280,6 +280,8 @@ def zone_speaks_again(reading: Reading) -> bool:
 def firms_brought_in(reading: Reading) -> bool:
     """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
     them in the sentence is that group's."""
+    if has(cues()["zone_words"], reading.clause):
+        return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
     return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
 
 
