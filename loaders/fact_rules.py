@@ -247,7 +247,22 @@ def read_amount(reading: Reading) -> Decision:
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
-    return with_completion(reading, Decision(inherited.metric, kind, reading.quantity.value, inherited=inherited))
+    metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+_PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")
+
+
+def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
+    """规划面积27.6平方千米（建成区12.8平方千米、发展区9.4平方千米）: a part of the planned area named
+    after the built area is a sub-area of the plan, not more built area."""
+    if inherited.metric not in ("area_built", "area_developed"):
+        return False
+    named = _PART_NAME_END.search(reading.window)
+    if not named or has(["建成区", "已开发"], named.group()):
+        return False
+    return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
