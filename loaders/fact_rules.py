@@ -207,7 +207,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
-        is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        is_target(goal_reach(reading.head)) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
@@ -263,6 +263,12 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     if not named or has(["建成区", "已开发"], named.group()):
         return False
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
+
+
+def goal_reach(head: str) -> str:
+    """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
+    企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
+    return head if "其中" in head else re.split(r"[；;]", head)[-1]
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
