@@ -161,6 +161,15 @@ def land_of_projects(reading: Reading) -> bool:
     return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
 
 
+_EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果])")
+
+
+def an_example(reading: Reading) -> bool:
+    """如某某基地确认落户该区，总投资25亿元: a sentence that opens on an example gives one item's money
+    or land, not the zone's."""
+    return reading.quantity.dimension in ("money", "area") and bool(_EXAMPLE_START.match(reading.head))
+
+
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
 
@@ -177,6 +186,7 @@ def a_quota(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
+    an_example,
 )
 
 
