@@ -172,6 +172,15 @@ def an_example(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_EXAMPLE_START.match(reading.head))
 
 
+_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的(?:一家|一个)?(?:企业|项目|公司|厂商)")
+
+
+def the_top_one(reading: Reading) -> bool:
+    """产出最高的企业达到了13亿元, 规模最大的项目总投资50亿元: the figure of the zone's top firm or
+    project, not the zone's."""
+    return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
+
+
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
 
@@ -188,7 +197,7 @@ def a_quota(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
-    an_example,
+    an_example, the_top_one,
 )
 
 
