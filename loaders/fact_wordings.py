@@ -112,6 +112,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)):
         return None
+    if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 3家企业技术中心: centres, not firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
 
 
@@ -131,6 +133,8 @@ def count_wording(reading: Reading) -> Keyword | None:
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
+    if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 企业研发中心15家: centres, not firms
     return found[0] if found else None
 
 
