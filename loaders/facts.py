@@ -91,6 +91,7 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     growths = [f for f in after if f.kind == "growth"]
     listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
+    unnamed = _pair_growth_with_wordings(growths, wordings, bool(amounts or before))
     wordings = [
         k for k in wordings
         if amounts and k.metric != NOT_A_METRIC
@@ -108,6 +109,9 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
     figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
     removed = []
+    for fact in unnamed:
+        removed.append(fact)
+        left_out.append((fact.quantity, "growth_of_an_indicator_outside_the_vocabulary"))
     if None in figures and len(figures) == len(growths) >= 1:
         for fact, whole in zip(growths, figures, strict=True):
             if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
@@ -119,6 +123,19 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
     return removed
+
+
+def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:
+    """营业收入和税收分别增长10%和8%: with no figures listed, the growth rates pair with the wordings;
+    returns those paired with a wording of no metric (财政收入), which are dropped."""
+    if figures_listed or len(growths) < 2 or len(wordings) != len(growths) or len({k.metric for k in wordings}) < 2:
+        return []
+    unnamed = []
+    for fact, keyword in zip(growths, wordings, strict=True):
+        fact.metric, fact.wording = keyword.metric, keyword.word
+        if keyword.metric == NOT_A_METRIC:
+            unnamed.append(fact)
+    return unnamed
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
