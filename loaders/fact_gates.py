@@ -181,6 +181,21 @@ def the_top_one(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
 
 
+_COMPANY_NAME = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+_FIRST_CLAUSE = re.compile(r"[^，。；,;]*")
+
+
+def one_company_land_or_staff(reading: Reading) -> bool:
+    """某某公司占地500亩，员工3000人: the land or staff of the company the sentence opens on, not the
+    zone's (a company's money is left out by `one_company_figure`)."""
+    if reading.quantity.dimension not in ("area", "person"):
+        return False
+    if _COMPANY_NAME.search(reading.clause):
+        return True
+    opening = _FIRST_CLAUSE.match(reading.head).group()
+    return bool(_COMPANY_NAME.search(opening)) and not has(cues()["zone_words"], opening)
+
+
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
 
@@ -197,7 +212,7 @@ def a_quota(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
-    an_example, the_top_one,
+    an_example, the_top_one, one_company_land_or_staff,
 )
 
 
