@@ -38,12 +38,36 @@ _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|
 def about_a_wider_place(reading: Reading) -> bool:
     """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
     (and names no zone before the figure) gives that place's figures, not the zone's."""
-    subject = _WIDER_SUBJECT.match(reading.head)
-    return subject is not None and not has(cues()["zone_words"], reading.head[subject.end() :])
+    subject = _wider_subject(reading.head)
+    if subject is not None:
+        return not has(cues()["zone_words"], reading.head[subject.end() :])
+    return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
+
+
+# A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
+_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现)")
+
+
+def _wider_sentence_before(reading: Reading) -> bool:
+    """全县完成工业增加值31亿元。完成固定资产投资126亿元: the sentence before is about the wider place
+    and names no zone, and this one names none either."""
+    if has(cues()["zone_words"], reading.head):
+        return False
+    end = reading.sentence.start
+    start = max(reading.text.rfind(mark, 0, max(0, end - 1)) for mark in "。！？\n") + 1
+    before = reading.text[start:end]
+    return _wider_subject(before) is not None and not has(cues()["zone_words"], before)
+
+
+def _wider_subject(head: str) -> re.Match | None:
+    """The wider place the sentence opens on, unless its lead-in names a zone (园区紧抓机遇，全市…)."""
+    subject = _WIDER_SUBJECT.match(head)
+    return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
 _WIDER_SUBJECT = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"(?P<lead>(?:[^，,。；;]{1,10}[，,]\s*){0,2})"  # a lead-in: 初步统计，1-10月份，全县… / 预计到年末，全县…
     r"(?:全市|全省|全县|全国|全州|全盟|我市|我省|我县)"
 )
 
@@ -230,4 +254,4 @@ def is_outside_capital(reading: Reading) -> bool:
 
 
 def about_a_wider_place_before(reading: Reading) -> bool:
-    return bool(_WIDER_SUBJECT.match(reading.head))
+    return bool(_wider_subject(reading.head))

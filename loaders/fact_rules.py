@@ -310,7 +310,12 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
     takes the wording of that figure."""
     breakdown = reading.window.rfind("其中")
-    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]) or not about_a_wider_place_before(reading):
+    after_wider = bool(reading.left_out) and reading.left_out[-1][1] == "about_a_wider_place"
+    if breakdown < 0 and after_wider and has(cues()["zone_words"], reading.window):
+        breakdown = 0  # 全县完成投资126亿元…，临空园区18.2亿元: the zone's share, named after the wider figures
+    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]):
+        return None
+    if not (after_wider or about_a_wider_place_before(reading)):
         return None
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
