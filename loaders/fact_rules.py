@@ -147,6 +147,8 @@ def read_growth(reading: Reading) -> Decision:
         basis = last.basis
     value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if found and a_group_of_firms_growing(reading.window, found):
+        found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
     foreign = foreign_amount_before(reading)
@@ -180,6 +182,18 @@ def a_share_after_the_growth_word(window: str) -> bool:
     """增长…企业占规上工业企业75.8%: a share named after the last growth word, not a growth rate."""
     growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
     return bool(growth_words) and bool(_SHARE.search(window, growth_words[-1].end()))
+
+
+_FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
+
+
+def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
+    """规上企业增长11.3%: a firm wording right before a growth rate names the firms whose figure grew,
+    not their number, unless a count word says so (企业数增长5%)."""
+    keyword, at = found
+    if keyword.metric != "enterprises" or keyword.cumulative:
+        return False
+    return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
 
 
 def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
