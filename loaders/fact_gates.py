@@ -78,9 +78,23 @@ def size_of_a_change(reading: Reading) -> bool:
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
-    """全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure."""
+    """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
+    (named in the figure's clause, or as the sentence's subject with no zone named after it), not
+    this zone's figure."""
     text, quantity = reading.text, reading.quantity
-    return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
+    if _SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start):
+        return True
+    group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
+    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :])
+
+
+_LEAD_IN = re.compile(r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}")
+
+
+def _lead_in_end(head: str) -> int:
+    """Where a sentence's subject may start: after a short lead-in (截至一季度末，)."""
+    lead = _LEAD_IN.match(head)
+    return lead.end() if lead else 0
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
