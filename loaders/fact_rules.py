@@ -175,13 +175,12 @@ def read_growth(reading: Reading) -> Decision:
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
 
 
-_SHARE = re.compile(r"占|比重|占比")
-
-
 def a_share_after_the_growth_word(window: str) -> bool:
-    """增长…企业占规上工业企业75.8%: a share named after the last growth word, not a growth rate."""
+    """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
+    after the last growth word, not a growth rate."""
     growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
-    return bool(growth_words) and bool(_SHARE.search(window, growth_words[-1].end()))
+    shares = word_pattern(tuple(cues()["shares_after_growth"]))
+    return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
 
 
 _FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
