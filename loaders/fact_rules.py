@@ -24,9 +24,12 @@ from .fact_gates import (
 from .fact_kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
 from .fact_lexicon import (
     METRIC_DIMENSION,
+    NOT_A_METRIC,
     Keyword,
     cues,
     has,
+    keyword_index,
+    keyword_pattern,
     word_pattern,
 )
 from .fact_scopes import ANNUAL_TASK_END, names_another_group
@@ -165,6 +168,8 @@ def read_growth(reading: Reading) -> Decision:
     between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
     if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
+    if listed and lists_only_outside_indicators(reading.window[: listed.start()]):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 人均可支配收入和人均纯收入分别增长8.5%、9.5%
     if not listed and reading.left_out and reading.left_out[-1][1] in FIGURE_LEFT_OUT_RULES and (
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
@@ -193,6 +198,12 @@ def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
     if keyword.metric != "enterprises" or keyword.cumulative:
         return False
     return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
+
+
+def lists_only_outside_indicators(listed: str) -> bool:
+    """The indicators listed before 分别 are all outside the vocabulary: their growth rates are none of ours."""
+    ours = [m for m in keyword_pattern().finditer(listed) if keyword_index()[m.group()].metric != NOT_A_METRIC]
+    return not ours and names_other_indicator(listed)
 
 
 def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
