@@ -173,13 +173,15 @@ def an_intensity(reading: Reading) -> bool:
     return has(cues()["per_unit_prefixes"], reading.clause)
 
 
-_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目")
+_THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
 _PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
 
 
 def one_project_subject(reading: Reading) -> bool:
     """某某电视项目，占地200亩，总投资5亿元, …开工建设，该项目总投资8亿元: a sentence that opens on one
-    project as its topic, or says 该项目, gives that project's money and land (an item), not the zone's;
+    project as its topic, or names it with 该 (该标准化厂房项目), gives that project's money and land (an item),
+    not the zone's;
     a counted group or a group word keeps them."""
     if reading.quantity.dimension not in ("money", "area"):
         return False
@@ -188,7 +190,8 @@ def one_project_subject(reading: Reading) -> bool:
     topic = _PROJECT_TOPIC.match(reading.head)
     if topic is not None and not names_a_project_group(topic.group()):
         return True
-    return bool(_THIS_PROJECT.search(reading.head))
+    this = _THIS_PROJECT.search(reading.head)
+    return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
 def land_of_projects(reading: Reading) -> bool:
