@@ -179,10 +179,9 @@ _PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
 
 
 def one_project_subject(reading: Reading) -> bool:
-    """某某电视项目，占地200亩，总投资5亿元, …开工建设，该项目总投资8亿元: a sentence that opens on one
-    project as its topic, or names it with 该 (该标准化厂房项目), gives that project's money and land (an item),
-    not the zone's;
-    a counted group or a group word keeps them."""
+    """某某电视项目，占地200亩，总投资5亿元, 该标准化厂房项目…总投资15亿元: a sentence that opens on one
+    project as its topic, or names it with 该, gives that project's money and land (an item), not the
+    zone's; a counted group or a group word keeps them."""
     if reading.quantity.dimension not in ("money", "area"):
         return False
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
