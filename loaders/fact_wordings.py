@@ -123,6 +123,8 @@ def count_wording(reading: Reading) -> Keyword | None:
     after = reading.after[:16]
     noun = counted_noun_after(reading)
     if noun:
+        if noun.group(2) == "项目" and research_projects(noun.group(1) + noun.group(2)):
+            return None  # 16项国家科技计划项目: research grants, not investment projects
         return keyword_index()[counted_noun(noun)]
     jobs = counts_jobs(reading)
     if jobs:
@@ -135,7 +137,14 @@ def count_wording(reading: Reading) -> Keyword | None:
     found = last_keyword(reading.window, "count")
     if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
         return None  # 企业研发中心15家: centres, not firms
+    if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
+        return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+def research_projects(words: str) -> bool:
+    """科技项目, 火炬计划项目: research grants or programmes, unless brought in or built (引进科技项目)."""
+    return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
 
 
 def counts_jobs(reading: Reading) -> Keyword | None:
