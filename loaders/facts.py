@@ -91,7 +91,8 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     growths = [f for f in after if f.kind == "growth"]
     listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
-    unnamed = _pair_growth_with_wordings(growths, wordings, bool(amounts or before))
+    figures_listed = bool(amounts or before) or any(start <= q.start and q.end <= at for q, _ in left_out)
+    unnamed = _pair_growth_with_wordings(growths, wordings, figures_listed)
     wordings = [
         k for k in wordings
         if amounts and k.metric != NOT_A_METRIC
