@@ -206,7 +206,7 @@ def land_of_projects(reading: Reading) -> bool:
     return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
 
 
-_EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果])")
+_EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
 
 
 def an_example(reading: Reading) -> bool:
