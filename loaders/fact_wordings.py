@@ -63,8 +63,7 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
-    wider = word_pattern(tuple(cues()["wider_places"]))
-    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
+    if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
@@ -99,6 +98,14 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
             return None
         end = start - 1
     return None
+def _wider_place_before(window: str, at: int) -> bool:
+    """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
+    between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
+    found = word_pattern(tuple(cues()["wider_places"])).search(window, max(0, at - 3), at)
+    return found is not None and not _STOP.search(window, found.end(), at)
+
+
+_STOP = re.compile(r"[，,；;：:。、（）()]")
 
 
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
@@ -130,6 +137,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)):
         return None
+    if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 3家企业技术中心: centres, not firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
 
 
@@ -139,14 +148,36 @@ def count_wording(reading: Reading) -> Keyword | None:
     after = reading.after[:16]
     noun = counted_noun_after(reading)
     if noun:
+        if noun.group(2) == "项目" and research_projects(noun.group(1) + noun.group(2)):
+            return None  # 16项国家科技计划项目: research grants, not investment projects
         return keyword_index()[counted_noun(noun)]
+    jobs = counts_jobs(reading)
+    if jobs:
+        return jobs
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
+    if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 企业研发中心15家: centres, not firms
+    if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
+        return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+def research_projects(words: str) -> bool:
+    """科技项目, 火炬计划项目: research grants or programmes, unless brought in or built (引进科技项目)."""
+    return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
+
+
+def counts_jobs(reading: Reading) -> Keyword | None:
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    words = tuple(cues()["job_words"])
+    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+        return keyword_index()["就业"]
+    return None
 
 
 def names_a_project_group(clause: str) -> bool:

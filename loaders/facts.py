@@ -34,6 +34,7 @@ from .schema import stable_id
 from .units import Quantity
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
+_NEW_PART = re.compile(r"[；;]")
 
 
 @dataclass
@@ -89,6 +90,8 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     growths = [f for f in after if f.kind == "growth"]
     listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
+    figures_listed = bool(amounts or before) or any(start <= q.start and q.end <= at for q, _ in left_out)
+    unnamed = _pair_growth_with_wordings(growths, wordings, figures_listed)
     wordings = [
         k for k in wordings
         if amounts and k.metric != NOT_A_METRIC
@@ -106,6 +109,9 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
     figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
     removed = []
+    for fact in unnamed:
+        removed.append(fact)
+        left_out.append((fact.quantity, "growth_of_an_indicator_outside_the_vocabulary"))
     if None in figures and len(figures) == len(growths) >= 1:
         for fact, whole in zip(growths, figures, strict=True):
             if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
@@ -117,6 +123,19 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
     return removed
+
+
+def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:
+    """营业收入和税收分别增长10%和8%: with no figures listed, the growth rates pair with the wordings;
+    returns those paired with a wording of no metric (财政收入), which are dropped."""
+    if figures_listed or len(growths) < 2 or len(wordings) != len(growths) or len({k.metric for k in wordings}) < 2:
+        return []
+    unnamed = []
+    for fact, keyword in zip(growths, wordings, strict=True):
+        fact.metric, fact.wording = keyword.metric, keyword.word
+        if keyword.metric == NOT_A_METRIC:
+            unnamed.append(fact)
+    return unnamed
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
@@ -192,6 +211,8 @@ def _read_sentence(
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
     for quantity in quantities:
+        if _NEW_PART.search(text, previous_end, quantity.start):
+            project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
