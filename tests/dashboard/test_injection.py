@@ -13,10 +13,10 @@ import ast
 import hashlib
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 from app_reading import texts
 
+from loaders import layouts
 from pages._shared import i18n, nav, provenance
 from pages._shared.filters import GLOBAL_PARAMS
 from pages._shared.model import TABLE_NAMES
@@ -106,8 +106,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 
 def row_counts(folder: Path) -> dict[str, int]:
-    """Rows of every table, read afresh from its Parquet file (not through the app)."""
-    return {name: pq.read_table(folder / f"{name}.parquet").num_rows for name in TABLE_NAMES}
+    """Rows of every table, read afresh from its Parquet files in either layout (not through the app)."""
+    return {name: len(layouts.read_table(folder, name)) for name in TABLE_NAMES}
 
 
 @pytest.fixture(scope="module")
@@ -158,8 +158,8 @@ def assert_calm(app, tables_dir: Path, before: dict, errors_allowed: bool = Fals
 
 def literal_matches(tables_dir: Path, text: str) -> int:
     """How many facts hold `text` literally in their quote or raw figure (what the Data page's search finds)."""
-    facts = pq.read_table(tables_dir / "facts.parquet", columns=["quote", "raw"]).to_pylist()
-    return sum(1 for fact in facts if text in (fact["quote"] or "") or text in (fact["raw"] or ""))
+    facts = layouts.read_table(tables_dir, "facts")[["quote", "raw"]].fillna("").itertuples(index=False)
+    return sum(1 for quote, raw in facts if text in quote or text in raw)
 
 
 def data_count(app) -> str:
