@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-ray] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
 
 Above PAGES_MAX_FACTS facts the pages are not timed (the app reads every table into pandas); the
 scale part (bench/scale_bench.py) writes the facts in both table layouts and times DuckDB over them.
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small run: 1+2 MB corpus, 20k facts, 2 repeats")
     parser.add_argument("--skip-loader", action="store_true", help="no loader benchmark")
+    parser.add_argument("--skip-ray", action="store_true", help="no Ray build beside the process pool's")
     parser.add_argument("--skip-hostile", action="store_true", help="no hostile-input builds")
     parser.add_argument("--skip-pages", action="store_true", help="no page benchmark")
     parser.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
@@ -78,7 +79,7 @@ def _loader(args) -> dict:
     print(
         f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB"
     )
-    return loader_bench.run(sizes)
+    return loader_bench.run(sizes, ray=not args.skip_ray)
 
 
 def _hostile(args) -> dict:
@@ -154,6 +155,13 @@ def _summary(results: dict) -> None:
         if publish:
             print(f"         publish one report into {publish['corpus_reports']} reports: {publish['seconds']:.1f} s "
                   f"(full build {publish['full_build_seconds']:.1f} s)")
+        ray = loader.get("ray")
+        if ray and "seconds" in ray:
+            print(f"         ray build {ray['seconds']:.1f} s beside the process pool's {ray['pool_seconds']:.1f} s "
+                  f"(×{ray['ratio_to_pool']:.2f}); tables "
+                  + ("identical" + (", same bytes" if ray["same_bytes"] else "") if ray["identical"] else "DIFFER"))
+        elif ray:
+            print(f"         ray: {ray.get('skipped')}")
         small = loader["runs"][0]
         print(
             f"         {small['mb']:.1f} → {big['mb']:.1f} MB: time per MB ×{loader['linearity_time_per_mb']:.2f} "
