@@ -261,11 +261,19 @@ def canonical(result) -> Any:
     return plain(result)
 
 
-def results(tables: Tables, selection: Selection) -> dict[str, Any]:
-    """name -> canonical result of every query under `selection`; a tuple holding a frame is one entry per part."""
+def results(tables: Tables, selection: Selection, keep_errors: bool = False) -> dict[str, Any]:
+    """name -> canonical result of every query under `selection`; a tuple holding a frame is one entry per part.
+
+    keep_errors: a query that raises gives {"raised": "<error>"} (the test names it) instead of stopping all."""
     stored: dict[str, Any] = {}
     for name, call in _queries(tables, selection).items():
-        result = call()
+        try:
+            result = call()
+        except Exception as error:
+            if not keep_errors:
+                raise
+            stored[name] = {"raised": f"{type(error).__name__}: {error}"}
+            continue
         if isinstance(result, tuple) and any(isinstance(part, pd.DataFrame) for part in result):
             stored.update({f"{name}[{position}]": canonical(part) for position, part in enumerate(result)})
         else:
