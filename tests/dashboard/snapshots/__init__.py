@@ -6,7 +6,7 @@ sample's gold annotation (tests/dashboard/gold_tables.py) plus one quality row c
 selection -> query -> result, where a result is a
 
     frame   columns, dtypes (int, float, bool, string, datetime, list), rows in order; the index is not kept
-    series  dtype, index and values in order
+    series  dtype, index (labels only: an integer index is row positions, not kept) and values in order
     other   ints, strings, lists and dicts as they are
 
 Categoricals count as their categories' type (a categorical of text is `string`), a missing value is null
@@ -255,7 +255,7 @@ def canonical(result) -> Any:
         return {
             "series": None if result.name is None else str(result.name),
             "dtype": _column_type(result),
-            "index": plain(list(result.index)),
+            "index": None if pd.api.types.is_integer_dtype(result.index.dtype) else plain(list(result.index)),
             "values": plain(list(result)),
         }
     return plain(result)
