@@ -102,7 +102,9 @@ def _segments(items: pd.DataFrame) -> list[list]:
 
 
 def _queries(tables: Tables, selection: Selection) -> dict[str, Callable[[], Any]]:
-    """name -> a call of one public query under `selection` (arguments as the pages pass them)."""
+    """name -> a call of one public query under `selection` (arguments as the pages pass them).
+
+    Not here: plausible_facts, the cache step of comparable_facts (comparable_facts under "all" holds it)."""
     q = queries
 
     def compared() -> tuple[str, ...]:
@@ -115,7 +117,6 @@ def _queries(tables: Tables, selection: Selection) -> dict[str, Callable[[], Any
         "zone_name_map": lambda: q.zone_name_map(tables),
         "filtered_facts": lambda: q.filtered_facts(tables, selection),
         "comparable_facts": lambda: q.comparable_facts(tables, selection),
-        "plausible_facts": lambda: q.plausible_facts(tables),
         "implausible_count": lambda: q.implausible_count(tables, selection),
         "latest_facts": lambda: q.latest_facts(tables, selection),
         "latest_facts_every_kind": lambda: q.latest_facts(tables, selection, None, schema.KINDS),
