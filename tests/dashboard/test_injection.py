@@ -5,14 +5,20 @@ string and characters outside the BMP go into every parameter the pages read (fo
 code, so a new parameter is covered when it is added) and into every text input. Each page must then
 show what it shows without them (unknown values are ignored), or the literal search result, or a plain
 "not found"; the Parquet files keep their bytes and a fresh read finds every table with its row count.
+The tables are the gold annotation's, in the single layout and, once the app reads the files in place
+(DuckDB), in the partitioned one too.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.util
+import json
+import os
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from app_reading import texts
 
@@ -78,11 +84,39 @@ PAGE_PARAMS = tuple(param for param in URL_PARAMS if param not in LINK_PARAMS)
 # --- the app on its own copy of the gold tables ----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def tables_dir(tmp_path_factory) -> Path:
+def app_reads_in_place() -> bool:
+    """Whether the app queries the Parquet files where they lie (DuckDB), so it opens the partitioned layout too."""
+    return importlib.util.find_spec("pages._shared.store") is not None
+
+
+LAYOUTS = ("single", "partitioned") if app_reads_in_place() else ("single",)
+
+
+def partitioned_copy(single: Path, out: Path) -> Path:
+    """The tables of a single-layout folder rewritten in the partitioned layout (loaders/layouts.py)."""
+    provinces = layouts.provinces(pq.read_table(single / "zones.parquet"))
+    partitions = {}
+    for name in TABLE_NAMES:
+        table = pq.read_table(single / f"{name}.parquet")
+        if name in layouts.PARTITION_KEYS:
+            partitions[name] = layouts.write_partitioned(name, table, out / name, provinces)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, out / f"{name}.parquet")
+    manifest = json.loads((single / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(layout="partitioned", partitions=partitions)
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module", params=LAYOUTS)
+def tables_dir(request, tmp_path_factory) -> Path:
+    """The gold tables in each layout the app reads."""
     from gold_tables import gold_tables
 
-    return gold_tables(tmp_path_factory.mktemp("injection") / "tables")
+    folder = tmp_path_factory.mktemp("injection")
+    single = gold_tables(folder / "single")
+    return single if request.param == "single" else partitioned_copy(single, folder / "partitioned")
 
 
 @pytest.fixture(scope="module")
@@ -135,16 +169,17 @@ def shown(app) -> dict:
     return {"texts": texts(app), "tables": [element.value.to_dict("split") for element in app.dataframe]}
 
 
-_BASELINES: dict[str, dict] = {}
+_BASELINES: dict[tuple[str, str], dict] = {}
 
 
 def baseline(page_id: str) -> dict:
-    """What the page shows without any parameter (one run per page and module)."""
-    if page_id not in _BASELINES:
+    """What the page shows without any parameter (one run per page and tables folder)."""
+    key = (os.environ["ZONES_TABLES_DIR"], page_id)
+    if key not in _BASELINES:
         app = run(page_id)
         assert not app.exception, app.exception
-        _BASELINES[page_id] = {**shown(app), "text_inputs": [element.key for element in app.text_input]}
-    return _BASELINES[page_id]
+        _BASELINES[key] = {**shown(app), "text_inputs": [element.key for element in app.text_input]}
+    return _BASELINES[key]
 
 
 def assert_calm(app, tables_dir: Path, before: dict, errors_allowed: bool = False) -> None:
