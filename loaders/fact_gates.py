@@ -15,7 +15,7 @@ from .fact_lexicon import (
     has,
     word_pattern,
 )
-from .text import clause_start
+from .fact_wordings import names_a_project_group
 
 if TYPE_CHECKING:
     from .fact_rules import Reading
@@ -53,7 +53,7 @@ def size_of_a_change(reading: Reading) -> bool:
 def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…: the sum of many zones, not this zone's figure."""
     text, quantity = reading.text, reading.quantity
-    return bool(_SEVERAL_ZONES.search(text, clause_start(text, quantity.start, reading.sentence.start), quantity.start))
+    return bool(_SEVERAL_ZONES.search(text, reading.document.clause_start(quantity.start, reading.sentence.start), quantity.start))
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
@@ -72,7 +72,7 @@ def one_item_amount(reading: Reading) -> bool:
         return False
     after = reading.after
     if COMPLETION.match(after):
-        return False  # 完成年任务75亿元的23.7%: a share of a task, not a named item
+        return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
     if project_group_after(reading):
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):
@@ -99,10 +99,14 @@ def size_class(reading: Reading) -> bool:
 
 def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
-    (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
+    (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
+    全部技改项目投产后预计新增产值80亿元)."""
     projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
-    one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return projection is not None and one_project and "项目" in reading.head[: projection.start()]
+    if projection is None:
+        return False
+    before = reading.head[: projection.start()]
+    counted = any(fact.metric == "projects" for fact in reading.sentence_facts)
+    return "项目" in before and not counted and not names_a_project_group(before)  # 全部技改项目投产后: a group
 
 
 def a_milestone(reading: Reading) -> bool:
@@ -120,7 +124,7 @@ def firms_served(reading: Reading) -> bool:
 
 
 # Gates whose figures still get a quality note: the reader may want to see them.
-GATE_NOTES = {"a_quota": "是用地指标，不是园区面积"}
+GATE_NOTES = {"a_quota": "reason.land_quota"}
 
 
 def a_quota(reading: Reading) -> bool:

@@ -28,7 +28,7 @@ def growth_sign(window: str) -> int | None:
 
 
 def with_completion(reading: Reading, decision: Decision) -> Decision:
-    """完成年任务75亿元的23.7%: the task is a target, and the share done is its stated completion."""
+    """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end
     completion = COMPLETION.match(text, end, end + 10)
     if ANNUAL_TASK_END.search(reading.window) and completion:

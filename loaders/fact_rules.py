@@ -37,12 +37,14 @@ from .fact_wordings import (
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
+    wording_of_a_list_heading,
 )
 from .periods import base_year
-from .text import LONGEST_SENTENCE, Sentence, clause_start
+from .text import LONGEST_SENTENCE, Sentence
 from .units import Quantity
 
 if TYPE_CHECKING:
+    from .document import Document
     from .facts import Fact
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
@@ -59,9 +61,9 @@ class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
 
 @dataclass
 class Reading:
-    """One figure being read: the text around it and what its sentence has read so far."""
+    """One figure being read: the report around it and what its sentence has read so far."""
 
-    text: str
+    document: Document
     sentence: Sentence
     quantity: Quantity
     window: str  # the words between the figure before it (or the sentence start) and it
@@ -73,6 +75,10 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
 
+    @property
+    def text(self) -> str:
+        return self.document.text
+
     @cached_property
     def head(self) -> str:
         return self.text[self.sentence.start : self.quantity.start]
@@ -80,7 +86,7 @@ class Reading:
     @cached_property
     def clause(self) -> str:
         """The clause holding the figure, up to the figure."""
-        return self.text[clause_start(self.text, self.quantity.start, self.sentence.start) : self.quantity.start]
+        return self.text[self.document.clause_start(self.quantity.start, self.sentence.start) : self.quantity.start]
 
     @cached_property
     def after(self) -> str:
@@ -181,7 +187,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
         return None
     if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
         return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
-    clause = reading.text[clause_start(reading.text, quantity.start, reading.sentence.start) : quantity.start]
+    clause = reading.text[reading.document.clause_start(quantity.start, reading.sentence.start) : quantity.start]
     if names_other_indicator(clause):
         return quantity, None
     found = last_keyword(clause, "money")
@@ -217,9 +223,9 @@ def read_amount(reading: Reading) -> Decision:
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
-        raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="reason.another_indicator")
     if names_an_indicator_of_its_own(reading.window):
-        unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
     listed = count_list_item(reading)
     if listed:
@@ -228,8 +234,11 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    heading = wording_of_a_list_heading(reading)
+    if heading:
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
-        unplaced = "附近没有指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
@@ -309,7 +318,7 @@ def figure_continued(reading: Reading) -> Fact:
     dimension = reading.quantity.dimension
     same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
     if not same:
-        unplaced = "附近没有指标用语" if dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
         raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
     return same[-1]
 

@@ -74,6 +74,33 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     return best
 
 
+# A table rendered as lines: a heading ending in a colon names the indicator, each short line
+# below it is one row (营业收入超500亿元的园区：⏎洋浦经济开发区1809.9亿元⏎海口江东新区861.89亿元).
+_LIST_HEADING_ENDS = ("：", ":")
+_LIST_LINE_LONGEST = 40  # a row of such a list is short and holds no full stop
+_LIST_ROWS_BACK = 12  # rows read back up to the heading
+
+
+def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording of the heading a wordless figure's line is a row under, if it is one."""
+    text = reading.text
+    line_start = text.rfind("\n", 0, reading.quantity.start) + 1
+    line_end = text.find("\n", reading.quantity.end)
+    row = text[line_start : len(text) if line_end < 0 else line_end]
+    if line_start == 0 or len(row.strip()) > _LIST_LINE_LONGEST or "。" in row:
+        return None
+    end = line_start - 1  # the line break that ends the line above
+    for _ in range(_LIST_ROWS_BACK):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(_LIST_HEADING_ENDS):
+            return last_keyword(line, reading.quantity.dimension)
+        if not line or len(line) > _LIST_LINE_LONGEST or "。" in line or start == 0:
+            return None
+        end = start - 1
+    return None
+
+
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
     """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
     for word, metric in cues()["wordings_after"].items():

@@ -43,11 +43,12 @@ CJK = "\u4e00-\u9fff"
 # Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
 # followed by a unit or counter, which would make them a real number.
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
-# A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too.
+# A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too,
+# and so does one before a clause mark ("…投资额78.5亿元\n，同比增长13.7%"): no line starts with one.
 # Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
     rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
-    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}])"
+    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
