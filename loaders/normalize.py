@@ -69,6 +69,8 @@ class Normalized:
 
     def to_original(self, offset: int) -> int:
         """The original offset of a normalised offset (an end offset maps to just past its char)."""
+        if len(self._starts) == 1 and not self._origins[0]:
+            return offset  # nothing taken out: the offsets are the original's
         if offset >= len(self.text):
             piece = len(self._starts) - 1
             if piece < 0:
