@@ -13,7 +13,7 @@ from .fact_kinds import COMPLETION
 from .fact_lexicon import (
     cues,
     has,
-    word_pattern,
+    pattern_of,
 )
 from .text import clause_start
 
@@ -77,8 +77,8 @@ def one_item_amount(reading: Reading) -> bool:
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):
         return True
-    builds = word_pattern(tuple(cues()["build_verbs"]))
-    facilities = word_pattern(tuple(cues()["facility_nouns"]))
+    builds = pattern_of(cues()["build_verbs"])
+    facilities = pattern_of(cues()["facility_nouns"])
     if builds.match(after) and facilities.search(after):
         return True  # 投资700万元新建10千伏开闭所
     clause = reading.window[reading.window.rfind("，") + 1 :]
@@ -100,7 +100,7 @@ def size_class(reading: Reading) -> bool:
 def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
     (a counted group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元)."""
-    projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
+    projection = pattern_of(cues()["once_running"]).search(reading.head)
     one_project = not any(fact.metric == "projects" for fact in reading.sentence_facts)
     return projection is not None and one_project and "项目" in reading.head[: projection.start()]
 
