@@ -13,7 +13,7 @@ from .fact_kinds import COMPLETION
 from .fact_lexicon import (
     cues,
     has,
-    word_pattern,
+    pattern_of,
 )
 from .fact_wordings import names_a_project_group
 
@@ -120,8 +120,8 @@ def one_item_amount(reading: Reading) -> bool:
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):
         return True
-    builds = word_pattern(tuple(cues()["build_verbs"]))
-    facilities = word_pattern(tuple(cues()["facility_nouns"]))
+    builds = pattern_of(cues()["build_verbs"])
+    facilities = pattern_of(cues()["facility_nouns"])
     if builds.match(after) and facilities.search(after):
         return True  # 投资700万元新建10千伏开闭所
     clause = reading.window[reading.window.rfind("，") + 1 :]
@@ -146,7 +146,7 @@ def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
     (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
     全部技改项目投产后预计新增产值80亿元)."""
-    projection = word_pattern(tuple(cues()["once_running"])).search(reading.head)
+    projection = pattern_of(cues()["once_running"]).search(reading.head)
     if projection is None:
         return False
     before = reading.head[: projection.start()]

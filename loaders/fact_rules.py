@@ -30,6 +30,7 @@ from .fact_lexicon import (
     has,
     keyword_index,
     keyword_pattern,
+    pattern_of,
     word_pattern,
 )
 from .fact_scopes import ANNUAL_TASK_END, names_another_group
@@ -170,8 +171,8 @@ def read_growth(reading: Reading) -> Decision:
         ) else keyword.metric
         return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
-    listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
-    between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
+    listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
+    between = pattern_of(cues()["share_words"]).sub("", reading.text[since : quantity.start])
     if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
     if listed and lists_only_outside_indicators(reading.window[: listed.start()]):
@@ -190,7 +191,7 @@ def a_share_after_the_growth_word(window: str) -> bool:
     """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
     after the last growth word, not a growth rate."""
     growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
-    shares = word_pattern(tuple(cues()["shares_after_growth"]))
+    shares = pattern_of(cues()["shares_after_growth"])
     return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
 
 

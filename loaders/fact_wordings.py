@@ -14,8 +14,8 @@ from .fact_lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    pattern_of,
     status_pattern,
-    word_pattern,
 )
 from .fact_scopes import COUNT_NOUN, counted_noun
 
@@ -29,7 +29,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     if reading.quantity.dimension == "count":
         keyword = count_wording(reading)
         if keyword is None:
-            marker = word_pattern(tuple(cues()["respectively"])).search(reading.head)
+            marker = pattern_of(cues()["respectively"]).search(reading.head)
             if marker:
                 listed = last_keyword(reading.head[: marker.start()], "count")
                 keyword = listed[0] if listed else None
@@ -67,7 +67,7 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    other = list(pattern_of(cues()["other_indicators"]).finditer(window))
     if other and other[-1].start() >= best[1] + len(best[0].word):
         return None
     return best
@@ -101,7 +101,7 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
 def _wider_place_before(window: str, at: int) -> bool:
     """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
     between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
-    found = word_pattern(tuple(cues()["wider_places"])).search(window, max(0, at - 3), at)
+    found = pattern_of(cues()["wider_places"]).search(window, max(0, at - 3), at)
     return found is not None and not _STOP.search(window, found.end(), at)
 
 
@@ -118,7 +118,7 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
 
 def names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if word_pattern(tuple(cues()["other_indicators"])).search(window):
+    if pattern_of(cues()["other_indicators"]).search(window):
         return True
     return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
 

@@ -22,9 +22,9 @@ from .fact_lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    pattern_of,
     project_statuses,
     status_pattern,
-    word_pattern,
 )
 from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
 from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
@@ -67,7 +67,7 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
         return  # nothing to pair
     for start, end in _semicolon_parts(text, sentence):
         part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
-        marker = word_pattern(tuple(cues()["respectively"])).search(text, start, end)
+        marker = pattern_of(cues()["respectively"]).search(text, start, end)
         if marker and part_facts:
             removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
             for fact in removed:

@@ -35,18 +35,31 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
     not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省).
     Runs are a few characters before a zone type and recur from report to report, so each is read once."""
-    names = place_names()
+    names, sizes_by_last = place_names(), _place_sizes()
     rejects = [(match.start(), match.end()) for match in reject_spans(run)]
     tokens = []
     for end in range(len(run), 1, -1):
         if any(start < end < stop for start, stop in rejects):
             continue
         last = run[end - 1]
-        for start in range(max(0, end - 9), end - 1):
-            piece = run[start:end]
-            if piece in names or (last in PLACE_SUFFIX and place_like(piece)):
-                tokens.append((start, end))
+        for size in sizes_by_last.get(last, ()):  # longest first: starts in ascending order
+            if size > end:
+                continue
+            piece = run[end - size : end]
+            if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
+                tokens.append((end - size, end))
     return tuple(tokens)
+
+
+@lru_cache(maxsize=1)
+def _place_sizes() -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths (2 to 9, longest first) a place ending in it may have: those of the
+    gazetteer's names, and 3 and 4 for an admin suffix (place_like). Most pieces of a run need no look-up."""
+    sizes: dict[str, set[int]] = {char: {3, 4} for char in PLACE_SUFFIX}
+    for name in place_names():
+        if 2 <= len(name) <= 9:
+            sizes.setdefault(name[-1], set()).add(len(name))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
 
 
 @lru_cache(maxsize=65536)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
@@ -142,15 +143,28 @@ def _abbreviates(short: str, long: str) -> bool:
     return bool(short_head) and long_head.endswith(short_head)
 
 
+@lru_cache(maxsize=4096)
 def _suffix_of(name: str) -> str:
-    for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True):
-        if entry["word"] in name:
-            return name[name.index(entry["word"]) :]
+    for word in _type_words_longest_first():
+        if word in name:
+            return name[name.index(word) :]
     return name
 
 
+@lru_cache(maxsize=1)
+def _type_words_longest_first() -> tuple[str, ...]:
+    return tuple(entry["word"] for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
-    return re.sub(rf"[{re.escape(lexicon()['mask_chars'])}市县]", "", name)
+    """The name without mask characters, 市 and 县 (names are compared pairwise: each is stripped once)."""
+    return _plain_pattern().sub("", name)
+
+
+@lru_cache(maxsize=1)
+def _plain_pattern() -> re.Pattern:
+    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]")
 
 
 class ZoneResolver:
