@@ -1,7 +1,11 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-ray] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
 
-Above PAGES_MAX_FACTS facts the pages are not timed (the app reads every table into pandas); the
-scale part (bench/scale_bench.py) writes the facts in both table layouts and times DuckDB over them.
+The pages part times every page cold and cached, the app's peak memory, a bare page and plain DuckDB
+queries of the same selection, on synthetic tables: single files (bench/synthetic_tables.py) up to
+PAGES_MAX_FACTS facts, the partitioned layout (bench/scale_tables.py) above. An app that reads every
+table into pandas is timed only up to PAGES_MAX_FACTS in single files (unless --pages-any-size); one
+that queries in place (pages/_shared/store.py) at any size. The scale part (bench/scale_bench.py)
+writes the facts in both table layouts and times DuckDB over them.
 
 Prints a readable report and writes bench/out/results.json.
 """
@@ -9,6 +13,7 @@ Prints a readable report and writes bench/out/results.json.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import platform
 import sys
@@ -19,18 +24,26 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
 PAGES_MAX_FACTS = 2_000_000
+# What a page may take at national scale (issue: 10M facts on a 2-core machine).
+CACHED_BUDGET_S, COLD_BUDGET_S, MEMORY_BUDGET_MB = 0.3, 2.0, 1024
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small run: 1+2 MB corpus, 20k facts, 2 repeats")
     parser.add_argument("--skip-loader", action="store_true", help="no loader benchmark")
+    parser.add_argument("--skip-ray", action="store_true", help="no Ray build beside the process pool's")
     parser.add_argument("--skip-hostile", action="store_true", help="no hostile-input builds")
     parser.add_argument("--skip-pages", action="store_true", help="no page benchmark")
     parser.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
     parser.add_argument(
         "--facts", type=int, default=1_000_000, help="facts in the synthetic tables (default 1,000,000)"
     )
+    parser.add_argument("--layout", choices=("auto", "single", "partitioned"), default="auto",
+                        help="the pages' synthetic tables: single files or partitioned folders "
+                        f"(auto: partitioned above {PAGES_MAX_FACTS:,} facts)")
+    parser.add_argument("--pages-any-size", action="store_true",
+                        help="time the pages even where the app would read every table into pandas")
     parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
     parser.add_argument("--skip-load", action="store_true", help="no concurrent-sessions benchmark")
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
@@ -78,7 +91,7 @@ def _loader(args) -> dict:
     print(
         f"== loader: python -m loaders build on synthetic corpora of {' and '.join(f'{s:g}' for s in sizes)} MB"
     )
-    return loader_bench.run(sizes)
+    return loader_bench.run(sizes, ray=not args.skip_ray)
 
 
 def _hostile(args) -> dict:
@@ -88,15 +101,31 @@ def _hostile(args) -> dict:
     return hostile.run()
 
 
+def app_reads_in_place() -> bool:
+    """Whether the app queries the tables where they lie (pages/_shared/store.py, DuckDB) instead of
+    reading every table into pandas: then neither the size nor the partitioned layout is a problem."""
+    return importlib.util.find_spec("pages._shared.store") is not None
+
+
+def pages_layout(args) -> str:
+    """single up to PAGES_MAX_FACTS (today's generator, comparable with earlier runs), partitioned above."""
+    if args.layout != "auto":
+        return args.layout
+    return "partitioned" if args.facts > PAGES_MAX_FACTS else "single"
+
+
 def _pages(args) -> dict:
-    from . import loader_bench, pages_bench, synthetic_tables
+    from . import loader_bench, pages_bench, plain_queries, scale_tables, synthetic_tables
 
-    if args.facts > PAGES_MAX_FACTS:
-        print(f"\n== pages: not timed at {args.facts:,} facts (the app reads every table into pandas); the pages' "
-              "timing at this size comes when the app queries DuckDB (a later step)")
-        return {"skipped": f"more than {PAGES_MAX_FACTS:,} facts"}
+    layout = pages_layout(args)
+    in_place = app_reads_in_place()
+    if not in_place and not args.pages_any_size and (args.facts > PAGES_MAX_FACTS or layout == "partitioned"):
+        print(f"\n== pages: not timed at {args.facts:,} facts in the {layout} layout: this app reads every table "
+              "into pandas from single files (pages/_shared/store.py, the DuckDB reader, is absent); "
+              "--pages-any-size times it anyway")
+        return {"skipped": f"{args.facts:,} facts, {layout} layout, app without DuckDB store"}
 
-    results: dict = {"sets": []}
+    results: dict = {"sets": [], "layout": layout, "app_reads_in_place": in_place}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         tmp = Path(tmp)
         print(
@@ -108,17 +137,28 @@ def _pages(args) -> dict:
         except Exception as error:
             results["sample_error"] = f"{type(error).__name__}: {error}"
             print(f"!! sample tables: {results['sample_error']}")
-        print(f"\n== pages on {args.facts:,} synthetic facts")
+        print(f"\n== pages on {args.facts:,} synthetic facts, {layout} layout")
         start = time.perf_counter()
-        counts = synthetic_tables.make(tmp / "synthetic_tables", args.facts)
-        results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start}
-        print(
-            f"    tables made in {results['synthetic_tables']['make_s']:.1f} s (in this process, not the app's): {counts}"
-        )
-        big = pages_bench.run_set(f"{args.facts} facts", tmp / "synthetic_tables", args.repeats, timeout=300)
+        folder = tmp / "synthetic_tables"
+        if layout == "partitioned":
+            counts = scale_tables.write(folder, args.facts)
+        else:
+            counts = synthetic_tables.make(folder, args.facts)
+        results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start,
+                                       "mb_on_disk": _megabytes(folder)}
+        print(f"    tables made in {results['synthetic_tables']['make_s']:.1f} s (in this process, not the app's), "
+              f"{results['synthetic_tables']['mb_on_disk']:.0f} MB on disk: {counts}")
+        big = pages_bench.run_set(f"{counts['facts']:,} facts ({layout})", folder, args.repeats, timeout=600)
         results["sets"].append(big)
         results["app_memory_big"] = big["memory"]
+        print(f"    -- plain DuckDB over the same files, the pages' selection (all zones, years and kinds); "
+              f"warm = median of {args.repeats}")
+        results["plain_duckdb"] = plain_queries.run(folder, args.repeats)
     return results
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20
 
 
 def _load(args) -> dict:
@@ -154,6 +194,13 @@ def _summary(results: dict) -> None:
         if publish:
             print(f"         publish one report into {publish['corpus_reports']} reports: {publish['seconds']:.1f} s "
                   f"(full build {publish['full_build_seconds']:.1f} s)")
+        ray = loader.get("ray")
+        if ray and "seconds" in ray:
+            print(f"         ray build {ray['seconds']:.1f} s beside the process pool's {ray['pool_seconds']:.1f} s "
+                  f"(×{ray['ratio_to_pool']:.2f}); tables "
+                  + ("identical" + (", same bytes" if ray["same_bytes"] else "") if ray["identical"] else "DIFFER"))
+        elif ray:
+            print(f"         ray: {ray.get('skipped')}")
         small = loader["runs"][0]
         print(
             f"         {small['mb']:.1f} → {big['mb']:.1f} MB: time per MB ×{loader['linearity_time_per_mb']:.2f} "
@@ -181,15 +228,21 @@ def _summary(results: dict) -> None:
                 f"growth {memory['growth_mb']:.0f} MB)"
             )
         for page_set in pages["sets"]:
-            over = [
-                p["page"]
-                for p in page_set["pages"]
-                if p["cached_s"] is not None and (p["cached_s"] > 0.3 or (p.get("ratio_to_bare") or 0) > 1.5)
-            ]
+            timed = [p for p in page_set["pages"] if p["cached_s"] is not None]
+            over = [p["page"] for p in timed if p["cached_s"] > CACHED_BUDGET_S or (p.get("ratio_to_bare") or 0) > 1.5]
+            slow = [p["page"] for p in timed if p["cold_s"] > COLD_BUDGET_S]
+            worst = max(timed, key=lambda p: p["cold_s"], default=None)
             print(
                 f"         {page_set['tables']}: bare cached {page_set['bare']['cached_s']:.3f} s; over budget "
-                f"(cached > 0.3 s or > 1.5× bare): {', '.join(over) or 'none'}"
+                f"(cached > {CACHED_BUDGET_S} s or > 1.5× bare): {', '.join(over) or 'none'}; cold > "
+                f"{COLD_BUDGET_S:.0f} s: {', '.join(slow) or 'none'}"
+                + (f" (slowest cold {worst['page']} {worst['cold_s']:.2f} s)" if worst else "")
             )
+        if memory:
+            print(f"         app peak memory {memory['peak_mb']:.0f} MB: "
+                  + ("within" if memory["peak_mb"] <= MEMORY_BUDGET_MB else "OVER") + f" {MEMORY_BUDGET_MB} MB")
+        for query in pages.get("plain_duckdb", []):
+            print(f"         plain DuckDB {query['query']}: cold {query['cold_s']:.2f} s, warm {query['warm_s']:.3f} s")
         for tables, page, error in failed:
             print(f"         RAISED on {tables}: {page}: {error[:160]}")
         if not failed:

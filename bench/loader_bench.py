@@ -1,7 +1,12 @@
-"""Loader throughput: `python -m loaders build` on a synthetic corpus, beside a bare regex scan."""
+"""Loader throughput: `python -m loaders build` on a synthetic corpus, beside a bare regex scan.
+
+With Ray installed the largest corpus is also built with `--engine ray` (a private local Ray), its time
+printed beside the process pool's and its tables checked equal to the pool's, table by table.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -10,6 +15,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from . import corpus
 
@@ -26,9 +33,10 @@ def build_sample(out_dir: Path) -> Path:
     return out_dir
 
 
-def timed_build(reports: Path, out: Path) -> dict:
+def timed_build(reports: Path, out: Path, engine: str = "process") -> dict:
     """Wall time and the build process's own peak RSS (wait4 rusage of that one child)."""
-    command = [sys.executable, "-m", "loaders", "build", "--quiet", "--reports", str(reports), "--out", str(out)]
+    command = [sys.executable, "-m", "loaders", "build", "--quiet", "--reports", str(reports), "--out", str(out),
+               "--engine", engine]
     start = time.perf_counter()
     with open(out.parent / f"{out.name}.stderr", "wb") as errors:
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
@@ -69,7 +77,51 @@ def publish_one(reports: Path, out: Path, corpus_reports: int, full: dict, log=p
     return row
 
 
-def run(sizes_mb: list[float], log=print) -> dict:
+def same_tables(left: Path, right: Path) -> dict[str, dict[str, bool]]:
+    """Per table of two single-layout builds: equal as arrow tables (schema and values), and the same bytes."""
+    from loaders import schema
+
+    compared = {}
+    for name in schema.TABLES:
+        left_file, right_file = left / f"{name}.parquet", right / f"{name}.parquet"
+        if not (left_file.exists() and right_file.exists()):
+            compared[name] = {"equal": False, "same_bytes": False}
+            continue
+        compared[name] = {
+            "equal": pq.read_table(left_file).equals(pq.read_table(right_file), check_metadata=True),
+            "same_bytes": left_file.read_bytes() == right_file.read_bytes(),
+        }
+    return compared
+
+
+def ray_beside_pool(reports: Path, out: Path, pool_tables: Path, pool: dict, log=print) -> dict:
+    """The same corpus built on a private local Ray: its time beside the pool's, its tables against the pool's."""
+    if importlib.util.find_spec("ray") is None:
+        log("    ray: not installed (pip install -e '.[ray]'), not timed")
+        return {"skipped": "ray is not installed"}
+    build = timed_build(reports, out, engine="ray")
+    tables = same_tables(pool_tables, out)
+    row = {
+        "seconds": build["seconds"],
+        "exit_code": build["exit_code"],
+        "driver_peak_mb": build["peak_mb"],  # the driver alone: Ray's workers are not its children
+        "pool_seconds": pool["seconds"],
+        "ratio_to_pool": build["seconds"] / pool["seconds"],
+        "identical": bool(tables) and all(table["equal"] for table in tables.values()),
+        "same_bytes": bool(tables) and all(table["same_bytes"] for table in tables.values()),
+        "tables": tables,
+    }
+    differing = [name for name, table in tables.items() if not table["equal"]]
+    log(
+        f"    ray build {row['seconds']:.1f} s (exit {row['exit_code']}) beside the process pool's "
+        f"{pool['seconds']:.1f} s: ×{row['ratio_to_pool']:.2f}; tables "
+        + ("identical to the pool's" + (" (same bytes)" if row["same_bytes"] else " (bytes differ)")
+           if row["identical"] else f"DIFFER from the pool's: {', '.join(differing)}")
+    )
+    return row
+
+
+def run(sizes_mb: list[float], log=print, ray: bool = True) -> dict:
     """Build a corpus of each size (ascending); the last, largest one is the headline."""
     results: dict = {"runs": []}
     with tempfile.TemporaryDirectory(prefix="bench-loader-") as tmp:
@@ -101,6 +153,10 @@ def run(sizes_mb: list[float], log=print) -> dict:
                 f"{row['reports_per_min']:.0f} reports/min, {row['facts_per_s']:.0f} facts/s, "
                 f"peak {build['peak_mb']:.0f} MB; regex baseline {row['baseline_mb_per_s']:.1f} MB/s"
             )
+            if size == max(sizes_mb) and ray:  # before publish_one changes the corpus and the pool's tables
+                results["ray"] = ray_beside_pool(
+                    reports, tmp / f"tables_ray_{size:g}mb", tmp / f"tables_{size:g}mb", build, log
+                )
             if size == max(sizes_mb):
                 results["publish_one"] = publish_one(reports, tmp / f"tables_{size:g}mb", info["reports"], build, log)
     small, large = results["runs"][0], results["runs"][-1]

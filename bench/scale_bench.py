@@ -1,7 +1,7 @@
 """N facts of a country's zones in both table layouts, and plain DuckDB queries of a page's filters over each.
 
-The app still reads every table into pandas; how its pages fare at this size is measured once
-its query layer reads the Parquet files through DuckDB. Here: what the layout alone gives.
+Here: what the layout alone gives, facts only. How the pages fare at this size is the pages part's
+(bench/pages_bench.py on bench/scale_tables.py's complete partitioned tables).
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ def run(facts: int, folder: Path, repeats: int) -> dict:
         rows, seconds = _time(connection, sql, arguments, repeats)
         results.append({"query": query, "layout": layout, "median_s": seconds, "rows": rows})
         print(f"    {query:<36} {layout:<20} median {seconds * 1000:8.1f} ms  ({rows:,} rows)")
-    print("    the pages' own timing at this size comes when the app queries DuckDB (a later step); not measured here")
     return {"facts": counts["facts"], "zones": counts["zones"], "make_s": made_s, "repeats": repeats,
             "duckdb_threads": connection.execute("SELECT current_setting('threads')").fetchall()[0][0], "queries": results}
 

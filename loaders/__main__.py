@@ -62,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="read and extract every report again (no reuse of the last build's work)"
     )
     build_command.add_argument(
-        "--layout", choices=LAYOUTS, default="single",
-        help="single: one Parquet file per table (default); partitioned: folders by province (and year) to read in place",
+        "--layout", choices=LAYOUTS, default=None,
+        help="single: one Parquet file per table; partitioned: folders by province (and year) to read in place "
+        "(default: the layout of the tables being replaced, single for new tables)",
     )
     build_command.add_argument(
         "--engine", choices=ENGINES, default="process",

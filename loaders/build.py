@@ -13,7 +13,7 @@ import logging
 import platform
 import sys
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -83,7 +83,7 @@ class Plan:
 
     engine: str = "process"
     address: str | None = None
-    layout: str = "single"
+    layout: str | None = None  # None: the layout of the tables being replaced (a rebuild keeps it), else single
 
 
 def build(
@@ -101,6 +101,8 @@ def build(
         limits = Limits.from_env()
     except LimitError as error:
         return _failed(out_dir, str(error))
+    if plan.layout is None:
+        plan = replace(plan, layout=current_layout(out_dir))
     problem = _usage_problem(reports_dir, out_dir) or engines.problem(plan.engine, plan.address) or _layout_problem(plan.layout)
     if problem:
         return _failed(out_dir, problem)
@@ -117,7 +119,17 @@ def cache_dir(out_dir: Path) -> Path:
     return Path(out_dir).parent / f".{Path(out_dir).name}-cache"
 
 
-def _layout_problem(layout: str) -> str | None:
+def current_layout(out_dir: Path) -> str:
+    """The layout the tables in out_dir were written in (a publish or rebuild keeps it); single when none."""
+    try:
+        manifest = json.loads((Path(out_dir) / table_sets.MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "single"
+    layout = manifest.get("layout") if isinstance(manifest, dict) else None
+    return layout if layout in layouts.LAYOUTS else "single"
+
+
+def _layout_problem(layout: str | None) -> str | None:
     return None if layout in layouts.LAYOUTS else f"unknown layout {layout!r}; expected one of {', '.join(layouts.LAYOUTS)}"
 
 
@@ -164,7 +176,7 @@ def _build_locked(
     result.counts = {name: table.num_rows for name, table in tables.items()}
     manifest = _manifest(reports_dir, collected, result)
     try:
-        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout))
+        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout or "single"))
     except OSError as error:
         return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True

@@ -62,10 +62,13 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
     }
     graded = None if gold.sources is None else set(gold.sources)
     scopes = {ALL: graded} | {half: _reports_of(gold.halves, half) for half in dict.fromkeys(gold.halves.values())}
-    fact_pairs = matches["facts"]
-    assert isinstance(fact_pairs, dict)
+    fact_pairs, zone_matches = matches["facts"], matches["zones"]
+    assert isinstance(fact_pairs, dict) and isinstance(zone_matches, tuple)
     misses_found, spurious = listings(_gold(gold, "facts"), _within(rows["facts"], graded), fact_pairs,
                                       tables["documents"], gold)
+    zone_misses = zone_listings(_within(_gold(gold, "zones"), graded), _zones_within(rows["zones"], graded),
+                                zone_matches, gold.halves)
+    wrong_zone = wrong_zone_facts(_gold(gold, "facts"), rows["facts"], matches, tables["documents"], gold)
     return {
         "gold": str(gold.folder),
         "key": gold.key,
@@ -75,6 +78,8 @@ def grade(gold: Gold, tables: dict[str, pd.DataFrame], misses: int = 15) -> dict
         "scores": {name: figures(gold, rows, matches, reports) for name, reports in scopes.items()},
         "misses": {"count": len(misses_found), "rows": misses_found[:misses]},
         "spurious": {"count": len(spurious), "rows": spurious[:misses]},
+        "wrong_zone": {"count": len(wrong_zone), "rows": wrong_zone[:misses]},
+        **{name: {"count": len(found), "rows": found[:misses]} for name, found in zone_misses.items()},
     }
 
 
@@ -187,6 +192,37 @@ def listings(gold: pd.DataFrame, facts: pd.DataFrame, pairs: dict, documents: pd
         for row in facts[~facts.index.isin(list(used))].itertuples()
     ]
     return missed, spurious
+
+
+def zone_listings(gold: pd.DataFrame, zones: pd.DataFrame, matches: tuple[set, set], halves: dict) -> dict:
+    """Gold zones no zone name matched (with the names their report got) and zone names matching no gold zone."""
+    found, matching = matches
+    names_of: dict[str, list[str]] = {}
+    for names, reports in zip(zones["names"], zones["reports"], strict=True):
+        for report in reports:
+            names_of.setdefault(str(report), []).append(names[0])
+    missed = [{"report": str(zone.report), "half": halves.get(str(zone.report), ""), "zone": zone.zone,
+               "names": names_of.get(str(zone.report), [])}
+              for zone in gold[~gold.index.isin(list(found))].itertuples()]
+    spurious = [{"report": ",".join(sorted(str(report) for report in zone.reports)),
+                 "half": ",".join(sorted({halves.get(str(report), "") for report in zone.reports} - {""})),
+                 "zone": zone.names[0], "names": list(zone.names[1:])}
+                for zone in zones[~zones.index.isin(list(matching))].itertuples()]
+    return {"zones_missed": missed, "zones_spurious": spurious}
+
+
+def wrong_zone_facts(gold: pd.DataFrame, facts: pd.DataFrame, matches: dict, documents: pd.DataFrame,
+                     source: Gold) -> list[dict]:
+    """Gold facts found when the zone is left out but not with it: each with the zone its row went to."""
+    texts = _texts_by_report(documents, source.key)
+    blind, zoned = matches["facts_zone_blind"], matches["facts"]
+    wrong = []
+    for fact in gold[gold.index.isin(list(blind)) & ~gold.index.isin(list(zoned))].itertuples():
+        listed = _listed(fact.report, fact.zone, fact.metric, fact.kind, fact.value, fact.raw,
+                         _gold_quote(fact, texts.get(fact.report, [])), source.halves)
+        listed["why"] = f"its row went to {facts.at[blind[fact.Index], 'zone_names'][0]}"
+        wrong.append(listed)
+    return sorted(wrong, key=lambda listed: (listed["report"], listed["zone"]))
 
 
 def why_missed(fact, texts: list[str], rows: pd.DataFrame, left_out: dict[str, list[dict]]) -> str:

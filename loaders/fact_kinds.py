@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .fact_lexicon import (
     cues,
     has,
-    word_pattern,
+    pattern_of,
 )
 from .fact_scopes import ANNUAL_TASK_END
 
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
 def growth_sign(window: str) -> int | None:
-    up = list(word_pattern(tuple(cues()["growth_up"])).finditer(window))
-    down = list(word_pattern(tuple(cues()["growth_down"])).finditer(window))
+    up = list(pattern_of(cues()["growth_up"]).finditer(window))
+    down = list(pattern_of(cues()["growth_down"]).finditer(window))
     if not up and not down:
         return None
     last_up = up[-1].end() if up else -1
@@ -28,7 +28,7 @@ def growth_sign(window: str) -> int | None:
 
 
 def with_completion(reading: Reading, decision: Decision) -> Decision:
-    """完成年任务75亿元的23.7%: the task is a target, and the share done is its stated completion."""
+    """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end
     completion = COMPLETION.match(text, end, end + 10)
     if ANNUAL_TASK_END.search(reading.window) and completion:
@@ -40,7 +40,7 @@ def with_completion(reading: Reading, decision: Decision) -> Decision:
 def is_target(head: str) -> bool:
     """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
     achievement word comes after it (计划完成投资50亿元，实际完成42亿元)."""
-    cleaned = word_pattern(tuple(cues()["not_target"])).sub(lambda match: "\0" * len(match.group()), head)
+    cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
     goal = _last_end(cues()["target"], cleaned)
     if has(cues()["annual_plan"], head):
         goal = max(goal, _last_end(cues()["annual_plan"], head))
@@ -73,6 +73,6 @@ def names_a_goal_after(reading: Reading) -> bool:
 def _last_end(words: list[str], text: str) -> int:
     """Where the last of `words` in `text` ends (-1 when none is there)."""
     found = -1
-    for match in word_pattern(tuple(words)).finditer(text):
+    for match in pattern_of(words).finditer(text):
         found = match.end()
     return found

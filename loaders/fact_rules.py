@@ -24,9 +24,13 @@ from .fact_gates import (
 from .fact_kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
 from .fact_lexicon import (
     METRIC_DIMENSION,
+    NOT_A_METRIC,
     Keyword,
     cues,
     has,
+    keyword_index,
+    keyword_pattern,
+    pattern_of,
     word_pattern,
 )
 from .fact_scopes import ANNUAL_TASK_END, names_another_group
@@ -37,12 +41,14 @@ from .fact_wordings import (
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
+    wording_of_a_list_heading,
 )
 from .periods import base_year
-from .text import LONGEST_SENTENCE, Sentence, clause_start
+from .text import LONGEST_SENTENCE, Sentence
 from .units import Quantity
 
 if TYPE_CHECKING:
+    from .document import Document
     from .facts import Fact
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
@@ -59,9 +65,9 @@ class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
 
 @dataclass
 class Reading:
-    """One figure being read: the text around it and what its sentence has read so far."""
+    """One figure being read: the report around it and what its sentence has read so far."""
 
-    text: str
+    document: Document
     sentence: Sentence
     quantity: Quantity
     window: str  # the words between the figure before it (or the sentence start) and it
@@ -73,6 +79,10 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
 
+    @property
+    def text(self) -> str:
+        return self.document.text
+
     @cached_property
     def head(self) -> str:
         return self.text[self.sentence.start : self.quantity.start]
@@ -80,7 +90,7 @@ class Reading:
     @cached_property
     def clause(self) -> str:
         """The clause holding the figure, up to the figure."""
-        return self.text[clause_start(self.text, self.quantity.start, self.sentence.start) : self.quantity.start]
+        return self.text[self.document.clause_start(self.quantity.start, self.sentence.start) : self.quantity.start]
 
     @cached_property
     def after(self) -> str:
@@ -135,14 +145,20 @@ def read_growth(reading: Reading) -> Decision:
     sign = growth_sign(reading.window)
     if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
+        sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None:
         raise LeftOut("percent_without_growth_word")
+    if a_share_after_the_growth_word(reading.window):
+        raise LeftOut("a_share")  # 呈增长势头的企业占规上工业企业75.8%
     quantity = reading.quantity
     basis = base_year(reading.clause)
     if basis is None and continued and last is not None:
         basis = last.basis
     value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if found and a_group_of_firms_growing(reading.window, found):
+        found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
     foreign = foreign_amount_before(reading)
@@ -155,11 +171,13 @@ def read_growth(reading: Reading) -> Decision:
         ) else keyword.metric
         return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
-    listed = word_pattern(tuple(cues()["respectively"])).search(reading.window)  # paired later, in list order
-    between = word_pattern(tuple(cues()["share_words"])).sub("", reading.text[since : quantity.start])
+    listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
+    between = pattern_of(cues()["share_words"]).sub("", reading.text[since : quantity.start])
     if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
-    if not listed and reading.left_out and reading.left_out[-1][1] in OWN_INDICATOR_RULES and (
+    if listed and lists_only_outside_indicators(reading.window[: listed.start()]):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 人均可支配收入和人均纯收入分别增长8.5%、9.5%
+    if not listed and reading.left_out and reading.left_out[-1][1] in FIGURE_LEFT_OUT_RULES and (
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
         raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
@@ -167,6 +185,32 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def a_share_after_the_growth_word(window: str) -> bool:
+    """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
+    after the last growth word, not a growth rate."""
+    growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
+    shares = pattern_of(cues()["shares_after_growth"])
+    return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
+
+
+_FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
+
+
+def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
+    """规上企业增长11.3%: a firm wording right before a growth rate names the firms whose figure grew,
+    not their number, unless a count word says so (企业数增长5%)."""
+    keyword, at = found
+    if keyword.metric != "enterprises" or keyword.cumulative:
+        return False
+    return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
+
+
+def lists_only_outside_indicators(listed: str) -> bool:
+    """The indicators listed before 分别 are all outside the vocabulary: their growth rates are none of ours."""
+    ours = [m for m in keyword_pattern().finditer(listed) if keyword_index()[m.group()].metric != NOT_A_METRIC]
+    return not ours and names_other_indicator(listed)
 
 
 def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
@@ -181,7 +225,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
         return None
     if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
         return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
-    clause = reading.text[clause_start(reading.text, quantity.start, reading.sentence.start) : quantity.start]
+    clause = reading.text[reading.document.clause_start(quantity.start, reading.sentence.start) : quantity.start]
     if names_other_indicator(clause):
         return quantity, None
     found = last_keyword(clause, "money")
@@ -194,7 +238,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
-        is_target(reading.head) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        is_target(goal_reach(reading.head)) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
@@ -217,9 +261,9 @@ def read_amount(reading: Reading) -> Decision:
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
-        raise LeftOut("starts_new_indicator_without_wording", unplaced="另起一项指标，且无指标用语")
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="reason.another_indicator")
     if names_an_indicator_of_its_own(reading.window):
-        unplaced = "另起一项指标，且无指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
     listed = count_list_item(reading)
     if listed:
@@ -228,24 +272,49 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    heading = wording_of_a_list_heading(reading)
+    if heading:
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
-        unplaced = "附近没有指标用语" if reading.quantity.dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
-    return with_completion(reading, Decision(inherited.metric, kind, reading.quantity.value, inherited=inherited))
+    metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+_PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")
+
+
+def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
+    """规划面积27.6平方千米（建成区12.8平方千米、发展区9.4平方千米）: a part of the planned area named
+    after the built area is a sub-area of the plan, not more built area."""
+    if inherited.metric not in ("area_built", "area_developed"):
+        return False
+    named = _PART_NAME_END.search(reading.window)
+    if not named or has(["建成区", "已开发"], named.group()):
+        return False
+    return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
+
+
+def goal_reach(head: str) -> str:
+    """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
+    企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
+    return head if "其中" in head else re.split(r"[；;]", head)[-1]
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    metric = keyword.project_metric if reading.project_context or project_group_after(reading) else keyword.metric
+    projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+    metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
-    if metric == "project_investment" and not reading.project_context and keyword.metric == "project_investment":
+    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
@@ -255,11 +324,32 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     return metric
 
 
+def zone_speaks_again(reading: Reading) -> bool:
+    """…工业项目62个。集中区全年完成固定资产投资31.9亿元: a sentence whose subject is the zone again
+    (a zone word, no 项目, no count of projects of its own) reports the zone's figure, not the projects'."""
+    if any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    return "项目" not in reading.head and has(cues()["zone_words"], reading.head)
+
+
+def firms_brought_in(reading: Reading) -> bool:
+    """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
+    them in the sentence is that group's."""
+    if has(cues()["zone_words"], reading.clause):
+        return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
+    return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
+
+
 def zone_share_wording(reading: Reading) -> Keyword | None:
     """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
     takes the wording of that figure."""
     breakdown = reading.window.rfind("其中")
-    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]) or not about_a_wider_place_before(reading):
+    after_wider = bool(reading.left_out) and reading.left_out[-1][1] == "about_a_wider_place"
+    if breakdown < 0 and after_wider and has(cues()["zone_words"], reading.window):
+        breakdown = 0  # 全县完成投资126亿元…，临空园区18.2亿元: the zone's share, named after the wider figures
+    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]):
+        return None
+    if not (after_wider or about_a_wider_place_before(reading)):
         return None
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
@@ -309,7 +399,7 @@ def figure_continued(reading: Reading) -> Fact:
     dimension = reading.quantity.dimension
     same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
     if not same:
-        unplaced = "附近没有指标用语" if dimension in ("money", "area") else None
+        unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
         raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
     return same[-1]
 
@@ -348,6 +438,10 @@ OWN_INDICATOR_RULES = {
     "sum_of_several_zones",
     "no_wording_and_no_figure_to_continue",
 }
+
+# A growth rate right after a figure left out by these is that figure's growth: the indicators of
+# their own, and the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%).
+FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out"}
 
 
 GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}

@@ -8,7 +8,6 @@ Heading words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`)
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .fact_lexicon import cues, has
 
@@ -27,11 +26,6 @@ _UNMARKED = 5  # below every marked level: an unmarked heading never closes a ma
 
 def plan_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of the plan sections of a normalised text."""
-    return list(_plan_spans(text))
-
-
-@lru_cache(maxsize=4)
-def _plan_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     open_plan: tuple[int, int] | None = None  # (level, start) of the plan section being read
     for start, level, heading in _headings(text):
@@ -42,7 +36,7 @@ def _plan_spans(text: str) -> tuple[tuple[int, int], ...]:
             open_plan = (level, start + len(heading))
     if open_plan:
         spans.append((open_plan[1], len(text)))
-    return tuple(spans)
+    return spans
 
 
 def in_plan(spans: list[tuple[int, int]], position: int) -> bool:

@@ -14,8 +14,8 @@ from .fact_lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    pattern_of,
     status_pattern,
-    word_pattern,
 )
 from .fact_scopes import COUNT_NOUN, counted_noun
 
@@ -29,7 +29,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     if reading.quantity.dimension == "count":
         keyword = count_wording(reading)
         if keyword is None:
-            marker = word_pattern(tuple(cues()["respectively"])).search(reading.head)
+            marker = pattern_of(cues()["respectively"]).search(reading.head)
             if marker:
                 listed = last_keyword(reading.head[: marker.start()], "count")
                 keyword = listed[0] if listed else None
@@ -63,15 +63,49 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
-    wider = word_pattern(tuple(cues()["wider_places"]))
-    if not wider_places and wider.search(window, max(0, best[1] - 3), best[1]):
+    if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other = list(word_pattern(tuple(cues()["other_indicators"])).finditer(window))
+    other = list(pattern_of(cues()["other_indicators"]).finditer(window))
     if other and other[-1].start() >= best[1] + len(best[0].word):
         return None
     return best
+
+
+# A table rendered as lines: a heading ending in a colon names the indicator, each short line
+# below it is one row (营业收入超500亿元的园区：⏎洋浦经济开发区1809.9亿元⏎海口江东新区861.89亿元).
+_LIST_HEADING_ENDS = ("：", ":")
+_LIST_LINE_LONGEST = 40  # a row of such a list is short and holds no full stop
+_LIST_ROWS_BACK = 12  # rows read back up to the heading
+
+
+def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording of the heading a wordless figure's line is a row under, if it is one."""
+    text = reading.text
+    line_start = text.rfind("\n", 0, reading.quantity.start) + 1
+    line_end = text.find("\n", reading.quantity.end)
+    row = text[line_start : len(text) if line_end < 0 else line_end]
+    if line_start == 0 or len(row.strip()) > _LIST_LINE_LONGEST or "。" in row:
+        return None
+    end = line_start - 1  # the line break that ends the line above
+    for _ in range(_LIST_ROWS_BACK):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(_LIST_HEADING_ENDS):
+            return last_keyword(line, reading.quantity.dimension)
+        if not line or len(line) > _LIST_LINE_LONGEST or "。" in line or start == 0:
+            return None
+        end = start - 1
+    return None
+def _wider_place_before(window: str, at: int) -> bool:
+    """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
+    between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
+    found = pattern_of(cues()["wider_places"]).search(window, max(0, at - 3), at)
+    return found is not None and not _STOP.search(window, found.end(), at)
+
+
+_STOP = re.compile(r"[，,；;：:。、（）()]")
 
 
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
@@ -84,7 +118,7 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
 
 def names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if word_pattern(tuple(cues()["other_indicators"])).search(window):
+    if pattern_of(cues()["other_indicators"]).search(window):
         return True
     return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
 
@@ -103,6 +137,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)):
         return None
+    if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 3家企业技术中心: centres, not firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
 
 
@@ -112,14 +148,36 @@ def count_wording(reading: Reading) -> Keyword | None:
     after = reading.after[:16]
     noun = counted_noun_after(reading)
     if noun:
+        if noun.group(2) == "项目" and research_projects(noun.group(1) + noun.group(2)):
+            return None  # 16项国家科技计划项目: research grants, not investment projects
         return keyword_index()[counted_noun(noun)]
+    jobs = counts_jobs(reading)
+    if jobs:
+        return jobs
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
+    if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 企业研发中心15家: centres, not firms
+    if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
+        return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+def research_projects(words: str) -> bool:
+    """科技项目, 火炬计划项目: research grants or programmes, unless brought in or built (引进科技项目)."""
+    return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
+
+
+def counts_jobs(reading: Reading) -> Keyword | None:
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    words = tuple(cues()["job_words"])
+    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+        return keyword_index()["就业"]
+    return None
 
 
 def names_a_project_group(clause: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .document import Document, read_document
 from .fact_lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -21,20 +22,19 @@ from .fact_lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    pattern_of,
     project_statuses,
     status_pattern,
-    word_pattern,
 )
 from .fact_rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
 from .fact_scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
-from .fact_sections import in_plan, plan_spans
-from .normalize import normalize
+from .fact_sections import in_plan
 from .periods import period_before
 from .schema import stable_id
-from .text import clause_start, sentences
-from .units import Quantity, find_quantities
+from .units import Quantity
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
+_NEW_PART = re.compile(r"[；;]")
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
         return  # nothing to pair
     for start, end in _semicolon_parts(text, sentence):
         part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
-        marker = word_pattern(tuple(cues()["respectively"])).search(text, start, end)
+        marker = pattern_of(cues()["respectively"]).search(text, start, end)
         if marker and part_facts:
             removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
             for fact in removed:
@@ -90,6 +90,8 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     growths = [f for f in after if f.kind == "growth"]
     listed = text[start:at]
     wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
+    figures_listed = bool(amounts or before) or any(start <= q.start and q.end <= at for q, _ in left_out)
+    unnamed = _pair_growth_with_wordings(growths, wordings, figures_listed)
     wordings = [
         k for k in wordings
         if amounts and k.metric != NOT_A_METRIC
@@ -107,6 +109,9 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
     figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
     removed = []
+    for fact in unnamed:
+        removed.append(fact)
+        left_out.append((fact.quantity, "growth_of_an_indicator_outside_the_vocabulary"))
     if None in figures and len(figures) == len(growths) >= 1:
         for fact, whole in zip(growths, figures, strict=True):
             if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
@@ -118,6 +123,19 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
     return removed
+
+
+def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:
+    """营业收入和税收分别增长10%和8%: with no figures listed, the growth rates pair with the wordings;
+    returns those paired with a wording of no metric (财政收入), which are dropped."""
+    if figures_listed or len(growths) < 2 or len(wordings) != len(growths) or len({k.metric for k in wordings}) < 2:
+        return []
+    unnamed = []
+    for fact, keyword in zip(growths, wordings, strict=True):
+        fact.metric, fact.wording = keyword.metric, keyword.word
+        if keyword.metric == NOT_A_METRIC:
+            unnamed.append(fact)
+    return unnamed
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
@@ -151,20 +169,19 @@ class Extraction:
     left_out: list[tuple[Quantity, str]] = field(default_factory=list)
 
 
-def extract_facts(text: str, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
-    """Facts of one normalised text, and the money/area figures that could not be placed."""
-    extraction = read_facts(text, zone_at, doc_year)
+def extract_facts(document: Document, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
+    """Facts of one report, and the money/area figures that could not be placed."""
+    extraction = read_facts(document, zone_at, doc_year)
     return extraction.facts, extraction.unplaced
 
 
-def read_facts(text: str, zone_at, doc_year: int | None = None) -> Extraction:
-    """Every quantity of a normalised text read sentence by sentence into facts or left-out figures."""
+def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extraction:
+    """Every quantity of a report read sentence by sentence into facts or left-out figures."""
     extraction = Extraction()
-    quantities = find_quantities(text)
-    plans = plan_spans(text)
+    text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
     previous_sentence_facts: list[Fact] = []
-    for sentence in sentences(text):
+    for sentence in document.sentences:
         in_sentence = []
         while position < len(quantities) and quantities[position].start < sentence.end:
             if quantities[position].start >= sentence.start:
@@ -173,7 +190,7 @@ def read_facts(text: str, zone_at, doc_year: int | None = None) -> Extraction:
         left_out: list[tuple[Quantity, str]] = []
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
-            text, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
+            document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year,
         )
         _apply_respectively(text, sentence, sentence_facts, left_out)
@@ -185,16 +202,19 @@ def read_facts(text: str, zone_at, doc_year: int | None = None) -> Extraction:
 
 
 def _read_sentence(
-    text, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
+    document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
     doc_year: int | None,
 ) -> list[Fact]:
+    text = document.text
     sentence_facts: list[Fact] = []
     breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
     for quantity in quantities:
+        if _NEW_PART.search(text, previous_end, quantity.start):
+            project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
-            text, sentence, quantity, text[previous_end : quantity.start],
+            document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
         )
         previous_end = quantity.end
@@ -216,10 +236,10 @@ def explain(document) -> list[dict]:
     """The figures of a report (raw text, or a document dict with 'text') seen but not kept:
     {start, end, raw, rule}, offsets into the original text, `rule` naming what left it out."""
     original = document["text"] if isinstance(document, dict) else document
-    normalized = normalize(original)
+    read = read_document(original)
     rows = []
-    for quantity, rule in read_facts(normalized.text, lambda offset: None).left_out:
-        start, end = normalized.span(quantity.start, quantity.end)
+    for quantity, rule in read_facts(read, lambda offset: None).left_out:
+        start, end = read.normalized.span(quantity.start, quantity.end)
         rows.append({"start": start, "end": end, "raw": original[start:end], "rule": rule})
     return rows
 
@@ -294,7 +314,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
 def _scope(reading: Reading, decision: Decision) -> str | None:
     """The qualifier that narrows the figure: a financing channel, a counted group, a lexicon scope."""
     text, quantity, metric = reading.text, reading.quantity, decision.metric
-    clause_begin = clause_start(text, quantity.start, reading.sentence.start)
+    clause_begin = reading.document.clause_start(quantity.start, reading.sentence.start)
     if metric == "financing":
         scope = financing_scope(reading.head)
     elif metric in ("projects", "enterprises"):
@@ -326,7 +346,7 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
     text, quantity, sentence = reading.text, reading.quantity, reading.sentence
     stop = CLAUSE_STOP.search(text, quantity.end)
     clause_end = stop.start() if stop else sentence.end
-    clause_begin = clause_start(text, quantity.start, sentence.start)
+    clause_begin = reading.document.clause_start(quantity.start, sentence.start)
     status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
     if status is None and parent is not None:
         status = parent.status

@@ -15,43 +15,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .document import Document, Quantities
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
 from .item_lexicon import cue_pattern, name_stop_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
-from .items import (
-    Document,
-    Quantities,
-    as_written,
-    blank,
-    document_of,
-    inside,
-    provenance,
-    quote_span,
-    quoted_spans,
-)
+from .items import as_written, blank, inside, provenance, quote_span
 from .text import Sentence
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
 _UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
 
 
-def extract_infrastructure(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
+def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per facility the report says is planned, designed, being built or in use."""
-    document = document_of(normalized.text)
     items: list[Item] = []
     for sentence in document.sentences_holding(keyword_pattern()):
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
     text = document.text
     clauses = document.clauses(sentence)
-    quoted = quoted_spans(text, sentence)
+    quoted = document.quoted_spans(sentence)
     words = [word for word in words if not inside(word.start(), quoted)]
     items: list[Item] = []
     for index, (low, high) in enumerate(clauses):
@@ -80,11 +70,24 @@ def _statuses(document, sentence, clauses, items) -> None:
     clauses_with_items = {item.clause for item in items}
     for item in items:
         blocked = clauses_with_items - {item.clause}
-        item.status = pick_status(words, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        item.status = pick_status(own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
+    """A status word right after another item of the clause, with only a conjunction between it and this
+    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
+    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+        return False
+    return any(
+        other is not item and other.clause == item.clause and other.end <= word.start
+        and P.status_lead.fullmatch(text, other.end, word.start)
+        for other in items
+    )
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -196,7 +199,7 @@ def _merge(items: list[Item]) -> list[list[Item]]:
 
 def _same_facility(item: Item, first: Item) -> bool:
     """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
-    if first.category != item.category:
+    if first.category != item.category or _measured_apart(item, first):
         return False
     key, other = _key(item.name), _key(first.name)
     if key == other:
@@ -207,6 +210,16 @@ def _same_facility(item: Item, first: Item) -> bool:
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_apart(item: Item, first: Item) -> bool:
+    """Two lengths or areas of one unit that differ in one sentence measure two facilities
+    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
+    one, two = item.quantity, first.quantity
+    return bool(
+        one and two and item.sentence is first.sentence and one.unit == two.unit
+        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+    )
 
 
 def _named(name: str) -> bool:

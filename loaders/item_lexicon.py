@@ -113,9 +113,10 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
 
 
 def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
-    """The stops of text[low:high], but a conjunction that would leave less than two characters
-    before it is part of a name (太和路, 和平路), not a break between two."""
-    conjunctions = _joining_conjunctions()
+    """The stops of text[low:high], but a conjunction that may be part of a name (item_cues
+    `name_conjunctions`) and would leave less than two characters before it is part of one (太和路,
+    和平路), not a break between two (试运行及配套道路: 及 starts no name)."""
+    conjunctions = _name_conjunctions()
     last = low
     for match in pattern.finditer(text, low, high):
         if match.group() in conjunctions and match.start() - last < 2:
@@ -125,5 +126,5 @@ def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
 
 
 @lru_cache(maxsize=1)
-def _joining_conjunctions() -> frozenset[str]:
-    return frozenset(cues()["conjunctions"]) - {"、"}
+def _name_conjunctions() -> frozenset[str]:
+    return frozenset(cues()["name_conjunctions"])

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .document import Document
 from .item_lexicon import cue_pattern, cues, patterns, status_table, word_pattern
-from .items import Document, blank
+from .items import blank
 from .text import Sentence
 
 _CLAUSE_END = patterns("items").clause_end

@@ -43,11 +43,12 @@ CJK = "\u4e00-\u9fff"
 # Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
 # followed by a unit or counter, which would make them a real number.
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
-# A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too.
+# A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too,
+# and so does one before a clause mark ("…投资额78.5亿元\n，同比增长13.7%"): no line starts with one.
 # Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
     rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
-    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}])"
+    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
@@ -69,6 +70,8 @@ class Normalized:
 
     def to_original(self, offset: int) -> int:
         """The original offset of a normalised offset (an end offset maps to just past its char)."""
+        if len(self._starts) == 1 and not self._origins[0]:
+            return offset  # nothing taken out: the offsets are the original's
         if offset >= len(self.text):
             piece = len(self._starts) - 1
             if piece < 0:
@@ -111,12 +114,31 @@ def to_simplified(text: str) -> str:
 
 def _removals(text: str) -> list[re.Match]:
     """Pieces normalize takes out: pinyin notes, and page numbers and breaks inside wrapped lines."""
-    removals = list(_PINYIN_NOTE.finditer(text))
-    for match in _PAGE_NUMBER.finditer(text):
+    removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text else []
+    for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start >= _WRAPPED_MIN_LINE:
             removals.append(match)
     return removals
+
+
+def _page_numbers(text: str):
+    """_PAGE_NUMBER.finditer(text), tried only next to line breaks: every match holds exactly one
+    break and nothing but spaces and digits before it, so it starts in the run of those before a
+    break (a scan of every character for the pattern's look-behind costs far more)."""
+    position = 0
+    while (newline := text.find("\n", position)) >= 0:
+        start = newline
+        while start > position and (text[start - 1] in " \t" or text[start - 1].isdecimal()):  # \d: any Nd digit
+            start -= 1
+        for candidate in range(start, newline + 1):
+            match = _PAGE_NUMBER.match(text, candidate)
+            if match:
+                yield match
+                position = match.end()
+                break
+        else:
+            position = newline + 1
 def fold_compatibility(text: str) -> str:
     """Kangxi radicals and CJK compatibility ideographs -> the ideographs they stand for (same length).
 

@@ -8,6 +8,8 @@ Period(year=None, months='01-10', relative=None, cumulative=False)
 Period(year=None, months=None, relative=1, cumulative=False)
 >>> period_before("截至6月底，入驻企业50家", 12).months
 '01-06'
+>>> period_before("9月份工业产值达106亿元", 12).months
+'09-09'
 >>> period_before("1800年入驻企业20家", 10).year
 1800
 """
@@ -54,6 +56,8 @@ SPAN = re.compile(
     rf"|(?:截[至止]|到)(?:\d{{4}}年)?(?P<year_end>年?底|年末)"
     rf"|截[至止](?:\d{{4}}年)?(?:第)?(?P<quarter>[一二三四1-4])季度末"
     rf"|(?P<named>{'|'.join(sorted(NAMED_SPANS, key=len, reverse=True))})"
+    # One month alone, written with 份 (9月份工业产值106亿元); a date (6月28日) has no 份.
+    rf"|(?<!\d)(?P<single>{_NUM})月份"
 )
 
 
@@ -80,6 +84,9 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
         return f"01-{_month(match['end']):02d}", True
     if match["n"]:
         return f"01-{_month(match['n']):02d}", False
+    if match["single"]:
+        month = _month(match["single"])
+        return (f"{month:02d}-{month:02d}" if 1 <= month <= 12 else None), False
     first, last = _month(match["a"]), _month(match["b"])
     if not (1 <= first <= last <= 12):
         return None, False

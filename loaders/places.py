@@ -62,17 +62,28 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
 def _places(text: str) -> tuple[tuple[int, str], ...]:
     """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
     read once per report (a regex of a thousand alternatives is slow)."""
-    places = gazetteer()
+    places, sizes = gazetteer(), _sizes_by_end()
     found = []
     for match in _ADMIN_END.finditer(text):
         stop = match.end()
         if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
             continue  # the 区 of a zone suffix names no place
-        for size in range(min(9, stop), 1, -1):
-            if text[stop - size : stop] in places:
+        for size in sizes.get(match.group(), ()):
+            if size <= stop and text[stop - size : stop] in places:
                 found.append((stop, text[stop - size : stop]))
                 break
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _sizes_by_end() -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths (2 to 9, longest first) of the gazetteer's names ending in it:
+    a 市 is tried as the end of 2 to 5 characters only, never of 6 to 9."""
+    sizes: dict[str, set[int]] = {}
+    for name in gazetteer():
+        if 2 <= len(name) <= 9:
+            sizes.setdefault(name[-1], set()).add(len(name))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
 
 
 @lru_cache(maxsize=1)

@@ -13,19 +13,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .document import Document, Quantities
 from .facilities import PUBLIC_WORKS, category_at_end
 from .item_lexicon import cue_pattern, cues, word_pattern
 from .item_status import StatusWord, pick_status, status_rank, status_words
-from .items import (
-    Document,
-    Quantities,
-    as_written,
-    clause_index,
-    document_of,
-    provenance,
-    quote_span,
-    quoted_spans,
-)
+from .items import as_written, clause_index, provenance, quote_span
 from .project_mentions import LIST_FINDERS, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .text import Sentence
@@ -34,9 +26,8 @@ from .text import Sentence
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
 
-def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
+def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per named project of the report, with its most advanced stated status."""
-    document = document_of(normalized.text)
     mentions: list[Mention] = []
     stated: StatusWord | None = None  # the status of the last counted group of projects (8个项目集中开工)
     for sentence in document.sentences_holding(_signs()):
@@ -47,7 +38,7 @@ def extract_projects(normalized, zone_at, doc_id: str, zone_ids: dict[str, str])
                     mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
         stated = _group_status(document, sentence) or stated
-    rows = (_row(project, normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
+    rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
 
@@ -62,7 +53,7 @@ def _signs() -> re.Pattern:
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
     text = document.text
     clauses = document.clauses(sentence)
-    taken: list[tuple[int, int]] = quoted_spans(text, sentence)
+    taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
     mentions: list[Mention] = []
     for finder in LIST_FINDERS:
         for found in finder(document, sentence, clauses, quantities, taken):

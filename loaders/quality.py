@@ -12,12 +12,11 @@ from __future__ import annotations
 import bisect
 import datetime
 import math
-from functools import lru_cache
 
 import pandas as pd
 
-from .schema import metrics, stable_id
-from .units import refused_figures
+from . import quality_messages
+from .schema import stable_id
 
 # Outside these a figure is more likely a slip of unit or digits than a zone's real size; such
 # facts get an `implausible_value` error, so that totals can leave them out.
@@ -36,7 +35,9 @@ CONFLICT_KEY = ["zone_id", "metric", "wording", "kind", "year", "months", "scope
 CONFLICT_COLUMNS = [*CONFLICT_KEY, "value", "doc_id", "fact_id", "raw", "start", "end"]
 
 
-def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):
+def _row(doc_id, zone_id, start, end, raw, check, severity, message: tuple[str, dict], fact_ids):
+    """One quality row; `message` is (key, arguments) of lexicon/quality_messages.csv."""
+    key, args = message
     return {
         "quality_id": stable_id("q", doc_id, start, end, check, *fact_ids),
         "doc_id": doc_id,
@@ -45,24 +46,16 @@ def _row(doc_id, zone_id, start, end, raw, check, severity, message, fact_ids):
         "end": end,
         "check": check,
         "severity": severity,
-        "message": message,
+        "message": quality_messages.render(key, args),
+        "message_args": quality_messages.encode(key, args),
         "raw": raw,
         "fact_ids": list(fact_ids),
     }
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
-    return dict(zip(metrics()["metric"], metrics()["label_zh"], strict=True))
-
-
-def _fmt(row: dict) -> str:
-    """17.44亿元（项目完成投资）: the figure as written and its metric's Chinese label."""
-    return f"{row['raw']}（{_labels().get(row['metric'], row['metric'])}）"
-
-
-def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
-    """Quality rows of one report."""
+def document_checks(facts, fact_rows, unplaced, document, doc_id, doc_date, zone_ids, resolver) -> list[dict]:
+    """Quality rows of one report (a loaders.document.Document)."""
+    normalized = document.normalized
     rows = []
     by_fact = {id(fact): row for fact, row in zip(facts, fact_rows, strict=True)}
     for fact, row in zip(facts, fact_rows, strict=True):
@@ -70,60 +63,62 @@ def document_checks(facts, fact_rows, unplaced, normalized, doc_id, doc_date, zo
         if parent is not None and fact.kind != "growth" and row["value"] > parent["value"] * 1.0001:
             rows.append(
                 _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "part_exceeds_whole", "error",
-                     f"其中一项 {_fmt(row)} 大于总数 {_fmt(parent)}", [row["fact_id"], parent["fact_id"]])
+                     ("part_exceeds_whole", {"raw": row["raw"], "metric": row["metric"],
+                                             "whole_raw": parent["raw"], "whole_metric": parent["metric"]}), [row["fact_id"], parent["fact_id"]])
             )
         if row["kind"] == "growth" and row["basis"] and row["basis"].isdigit() and row["year"] is not None:
             if int(row["basis"]) >= row["year"]:
                 rows.append(
                     _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "growth_base_year", "warning",
-                         f"增长率 {row['raw']} 的基期 {row['basis']} 年不早于报告期 {row['year']} 年", [row["fact_id"]])
+                         ("growth_base_year", {"raw": row["raw"], "basis": row["basis"], "year": row["year"]}), [row["fact_id"]])
                 )
         problem = implausible_value(row)
         if problem:
             rows.append(
                 _row(doc_id, row["zone_id"], row["start"], row["end"], row["raw"], "implausible_value", "error",
-                     f"{_fmt(row)} {problem}", [row["fact_id"]])
+                     (f"implausible_value.{problem}", {"raw": row["raw"], "metric": row["metric"]}), [row["fact_id"]])
             )
     rows += _implausible_years(fact_rows, doc_id, doc_date)
     rows += _later_than_signature(fact_rows, doc_id, doc_date)
     rows += _targets_below_actuals(fact_rows, doc_id)
     rows += conflicts(fact_rows, check_doc_id=doc_id)
-    for figure in refused_figures(normalized.text):
+    for figure in document.refused:
         start, end = normalized.span(figure.start, figure.end)
         rows.append(
             _row(doc_id, zone_ids[resolver.zone_at(figure.start)], start, end, normalized.original[start:end],
-                 "unreadable_number", "warning", f"{normalized.original[start:end]} 无法读作数值（{figure.reason}），未计入", [])
+                 "unreadable_number", "warning", ("unreadable_number", {"raw": normalized.original[start:end], "reason": figure.reason}), [])
         )
     for quantity, reason in unplaced:
         start, end = normalized.span(quantity.start, quantity.end)
         zone = resolver.zone_at(quantity.start)
         rows.append(
             _row(doc_id, zone_ids[zone], start, end, normalized.original[start:end], "unplaced_number", "info",
-                 f"{normalized.original[start:end]} 有金额或面积单位，但未能归入指标（{reason}）", [])
+                 ("unplaced_number", {"raw": normalized.original[start:end], "reason": reason}), [])
         )
     if not resolver.named:
         rows.append(_row(doc_id, zone_ids[resolver.main], 0, 0, "", "no_zone_name", "warning",
-                         f"报告中未找到区域名称，数据归入“{resolver.main}”", []))
+                         ("no_zone_name", {"zone": resolver.main}), []))
     return rows
 
 
 def implausible_value(row: dict) -> str | None:
-    """Why a fact's value cannot be what the report means (a slip of unit, sign or digits), or None.
+    """Why a fact's value cannot be what the report means (a slip of unit, sign or digits), or None:
+    growth, negative, not_whole or magnitude (the messages' keys implausible_value.<why>).
 
     >>> implausible_value({"kind": "actual", "unit": "count", "value": 1e-07})
-    '不是整数个数，请核对'
+    'not_whole'
     >>> implausible_value({"kind": "growth", "unit": "%", "value": -3.2}) is None
     True
     """
     value, unit = row["value"], row["unit"]
     if row["kind"] == "growth":
-        return "增长率数值异常，请核对" if abs(value) > PLAUSIBLE_GROWTH else None
+        return "growth" if abs(value) > PLAUSIBLE_GROWTH else None
     if value < 0:
-        return "为负数，该指标不应为负，请核对符号"
+        return "negative"
     if unit in WHOLE_UNITS and value != int(value):
-        return "不是整数个数，请核对"
+        return "not_whole"
     if value > PLAUSIBLE_MAX.get(unit, math.inf) or 0 < value < PLAUSIBLE_MIN.get(unit, 0):
-        return "数值异常，请核对单位"
+        return "magnitude"
     return None
 
 
@@ -139,7 +134,8 @@ def _implausible_years(fact_rows, doc_id, doc_date) -> list[dict]:
     odd = [row for row in fact_rows if row["year"] is not None and row["year"] not in plausible]
     return _one_row_per_year(
         odd, doc_id, "implausible_year",
-        lambda year, count: f"{count} 个数据属于 {year} 年，不在 {plausible.start}–{plausible.stop - 1} 年之间，请核对年份",
+        lambda year, count: ("implausible_year", {"count": count, "year": year, "first": plausible.start,
+                                                  "last": plausible.stop - 1}),
     )
 
 
@@ -153,7 +149,7 @@ def _later_than_signature(fact_rows, doc_id, doc_date) -> list[dict]:
     ]
     return _one_row_per_year(
         late, doc_id, "year_after_signature",
-        lambda year, count: f"{count} 个实际数据属于 {year} 年，晚于落款日期 {doc_date.isoformat()}",
+        lambda year, count: ("year_after_signature", {"count": count, "year": year, "date": doc_date.isoformat()}),
     )
 
 
@@ -191,7 +187,8 @@ def _targets_below_actuals(fact_rows, doc_id) -> list[dict]:
             actual = candidates[first]
             rows.append(
                 _row(doc_id, target["zone_id"], target["start"], target["end"], target["raw"], "target_below_actual",
-                     "warning", f"目标 {_fmt(target)} 低于已完成的 {_fmt(actual)}", [target["fact_id"], actual["fact_id"]])
+                     "warning", ("target_below_actual", {"raw": target["raw"], "metric": target["metric"], "actual_raw": actual["raw"],
+                                                 "actual_metric": actual["metric"]}), [target["fact_id"], actual["fact_id"]])
             )
     return rows
 
@@ -238,7 +235,7 @@ def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
         rows.append(
             _row(first["doc_id"], first["zone_id"], int(first["start"]), int(first["end"]), first["raw"],
                  "conflicting_values", "warning",
-                 f"同一区域、指标与期间有不同数值：{'、'.join(str(row['raw']) for row in group)}",
+                 ("conflicting_values", {"values": "、".join(str(row["raw"]) for row in group)}),
                  [row["fact_id"] for row in group])
         )
     return rows

@@ -207,6 +207,7 @@ TABLES: dict[str, Table] = {
                 ("quality_id", STRING),
                 ("raw", STRING),
                 ("fact_ids", LIST_OF_STRINGS),
+                ("message_args", STRING),
             ),
             key=("quality_id",),
             sort=("doc_id", "start", "check"),

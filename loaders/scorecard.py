@@ -20,6 +20,10 @@ def render(result: dict) -> str:
             lines += ["", *breakdown_table(label, scores["facts"][name])]
     lines += ["", *listing("missed gold facts", result["misses"])]
     lines += ["", *listing("rows matching no gold fact", result["spurious"])]
+    if "wrong_zone" in result:
+        lines += ["", *listing("gold facts found only when the zone is left out", result["wrong_zone"])]
+        lines += ["", *zone_listing("gold zones no zone name matched", result["zones_missed"], "named")]
+        lines += ["", *zone_listing("zone names matching no gold zone", result["zones_spurious"], "aliases")]
     lines += ["", *headline_facts(result["scores"])]
     return "\n".join(lines)
 
@@ -61,6 +65,15 @@ def listing(title: str, rows: dict) -> list[str]:
         why = f"  ({row['why']})" if row.get("why") else ""
         lines.append(f"  [{report}] {row['zone']} {row['metric']}/{row['kind']} {row['raw']} = {row['value']:g}{why}")
         lines.append(f"      {row['quote'] or '(sentence not found)'}")
+    return lines
+
+
+def zone_listing(title: str, rows: dict, others: str) -> list[str]:
+    """Listed zones, each with its report (and half), its name and the other names that go with it."""
+    lines = [f"{title} (first {len(rows['rows'])} of {rows['count']}):"]
+    for row in rows["rows"]:
+        report = f"{row['report']}, {row['half']}" if row["half"] else row["report"]
+        lines.append(f"  [{report}] {row['zone']}  ({others}: {' | '.join(row['names']) or '-'})")
     return lines
 
 

@@ -39,6 +39,9 @@ LENIENT_ENCODINGS = ("utf-8", "gb18030", "big5")
 SCORE_SAMPLE_CHARS = 20_000
 CJK_PUNCTUATION = set("，。、：；？！“”‘’（）《》〈〉【】〔〕—…·「」『』％．　～－／")
 WHITESPACE_CONTROLS = set("\n\r\t\f\v")
+# Characters that are never control, private-use or unassigned (printable ASCII, the common CJK
+# ideographs, CJK and full-width punctuation): _checked looks up the category of the others only.
+_PLAIN_CHARACTERS = re.compile("[\n\r\t\f\v\x20-\x7e\u4e00-\u9fa5\u3000-\u3003\u3008-\u3011\uff01-\uff5e]+")
 GB_FAMILY = ("gb2312", "gbk", "cp936", "gb18030")
 
 logger = logging.getLogger(__name__)
@@ -230,7 +233,7 @@ def _checked(path: Path, text: str | None, encoding: str) -> tuple[str, str]:
     sample = text[: SCORE_SAMPLE_CHARS * 5]
     odd = sum(
         1
-        for character in sample
+        for character in _PLAIN_CHARACTERS.sub("", sample)
         if character not in WHITESPACE_CONTROLS
         and unicodedata.category(character) in ("Cc", "Co", "Cn", "Cs")
     )

@@ -66,9 +66,20 @@ def _last_lines(body: str, count: int = 4) -> list[str]:
     return _lines(body[-2000:])[-count:]
 
 
+def _first_lines(body: str, count: int = 4) -> list[str]:
+    """The first non-empty lines, where a title stands (read from a growing head, not the whole report)."""
+    size = 4096
+    while size < len(body):
+        lines = _lines(body[:size])[:-1]  # the last line of the head may be cut
+        if len(lines) >= count:
+            return lines[:count]
+        size *= 4
+    return _lines(body)[:count]
+
+
 def title_of(body: str) -> str:
     """The report's own title: the line after a 第N篇 heading when it reads as one, else the heading."""
-    lines = _lines(body)
+    lines = _first_lines(body)
     if not lines:
         return ""
     headed = bool(PART_HEADING.match(lines[0]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 # A sentence is read as a whole by every extractor (its head for 力争, its figures one by one,
@@ -26,34 +26,48 @@ class Sentence:
 UNPLACED = Sentence(-1, 0, 0, 0)  # an item's sentence before its caller places it
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences split at 。！？ and line breaks; each knows its paragraph (line) number."""
-    return list(_sentences(text))
+class ClauseMarks:
+    """Offsets of the clause marks of one text, found in one pass: clause_start runs for every figure."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def all(self) -> list[int]:
+        """Every ，；;：:,、 of the text."""
+        return [match.start() for match in _CLAUSE_MARK.finditer(self.text)]
+
+    @cached_property
+    def strong(self) -> list[int]:
+        """The marks that end a clause for good (not 、): where an overlong sentence is cut first."""
+        return [mark for mark in self.all if self.text[mark] != "、"]
+
+    def clause_start(self, position: int, floor: int) -> int:
+        """Where the clause holding `position` starts (after the last mark before it), not before floor."""
+        index = bisect.bisect_left(self.all, position) - 1
+        return max(floor, self.all[index] + 1) if index >= 0 else floor
 
 
-@lru_cache(maxsize=4)
-def _sentences(text: str) -> tuple[Sentence, ...]:
-    """Cached: facts, projects and infrastructure all read the same report's sentences."""
-    return tuple(_split(text))
-
-
-def _split(text: str) -> list[Sentence]:
+def sentences(text: str, marks: ClauseMarks | None = None) -> list[Sentence]:
+    """Sentences split at 。！？ and line breaks; each knows its paragraph (line) number. `marks`
+    are the text's clause marks when the caller has them already (loaders.document)."""
+    marks = marks or ClauseMarks(text)
     spans: list[Sentence] = []
     start, paragraph = 0, 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() > start:
-            _add_capped(spans, text, start, match.end(), paragraph)
+            _add_capped(spans, marks, start, match.end(), paragraph)
         paragraph += match.group().count("\n")
         start = match.end()
     if start < len(text):
-        _add_capped(spans, text, start, len(text), paragraph)
+        _add_capped(spans, marks, start, len(text), paragraph)
     return spans
 
 
-def _add_capped(spans: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+def _add_capped(spans: list[Sentence], marks: ClauseMarks, start: int, end: int, paragraph: int) -> None:
     """The sentence start..end, cut into pieces of at most LONGEST_SENTENCE characters."""
     while end - start > LONGEST_SENTENCE:
-        cut = _last_mark(_clause_marks(text, strong=True), start) or _last_mark(_clause_marks(text), start)
+        cut = _last_mark(marks.strong, start) or _last_mark(marks.all, start)
         cut = cut or start + LONGEST_SENTENCE
         spans.append(Sentence(len(spans), start, cut, paragraph))
         start = cut
@@ -66,19 +80,4 @@ def _last_mark(marks: list[int], start: int) -> int | None:
     return marks[index] + 1 if index >= 0 and marks[index] >= start + LONGEST_SENTENCE // 2 else None
 
 
-def clause_start(text: str, position: int, floor: int) -> int:
-    """Where the clause holding `position` starts (after the last ，；： before it), not before floor."""
-    marks = _clause_marks(text)
-    index = bisect.bisect_left(marks, position) - 1
-    return max(floor, marks[index] + 1) if index >= 0 else floor
-
-
-@lru_cache(maxsize=8)
-def _clause_marks(text: str, strong: bool = False) -> list[int]:
-    """Offsets of every clause mark in a text (only ，；： when strong), found once (clause_start
-    runs for every figure)."""
-    return [match.start() for match in (_STRONG_MARK if strong else _CLAUSE_MARK).finditer(text)]
-
-
 _CLAUSE_MARK = re.compile(r"[，；;：:,、]")
-_STRONG_MARK = re.compile(r"[，；;：:,]")

@@ -145,7 +145,7 @@ def _is_valid_chinese(text: str) -> bool:
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in normalised text, in order (cached: facts, projects and items all ask)."""
+    """Every quantity in normalised text, in order (a report's are read once, by loaders.document)."""
     return scan(text).quantities
 
 
@@ -154,7 +154,6 @@ def refused_figures(text: str) -> tuple[Refused, ...]:
     return scan(text).refused
 
 
-@lru_cache(maxsize=4)
 def scan(text: str) -> Scan:
     """Quantities and refused figures of normalised text, read once."""
     quantities: list[Quantity] = []
@@ -203,7 +202,7 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     except ValueError:
         return None
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
-        return Refused(start, match.end(), text[start : match.end()], "数值超出可表示的范围")
+        return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
     if value_max is not None and match["dash"] in "-~" and value_max < value:
         # 1-10 with a unit after is a range; a smaller second number is something else.
         return None
@@ -245,7 +244,7 @@ def _is_rate(text: str, start: int, end: int) -> bool:
     return (
         before.endswith(NOT_A_QUANTITY_BEFORE)
         or bool(_RATE_BEFORE.search(before))
-        or text.startswith(("/", "每"), end)  # 232.55万元/亩: a rate
+        or text.startswith(("/", "每"), end)  # 180万元/亩: a rate
     )
 
 

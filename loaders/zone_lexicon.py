@@ -15,6 +15,7 @@ from .places import gazetteer, short_form, short_forms
 from .schema import LEXICON
 
 CJK = "\u4e00-\u9fff"
+BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,12 @@ def type_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def switching() -> dict[str, bool]:
     return {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
+
+
+@lru_cache(maxsize=1)
+def needs_place() -> set[str]:
+    """Kinds that name a zone only after a place (新区)."""
+    return {entry["word"] for entry in lexicon()["types"] if entry.get("place")}
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +120,7 @@ def kind_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
     words = lexicon()
-    return re.compile(rf"[{CJK}{re.escape(words['mask_chars'])}]{{0,{words['max_prefix']}}}$")
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|{BRACKETED}){{0,{words['max_prefix']}}}$")
 
 
 @lru_cache(maxsize=1)
@@ -121,3 +128,27 @@ def abbreviation_pattern() -> re.Pattern:
     """An established short name (南科) not run into a longer word (中科院)."""
     words = lexicon()
     return re.compile(f"(?:{alternation(words['named_abbreviations'])})(?![{words['abbreviation_not_before']}])")
+
+
+@lru_cache(maxsize=1)
+def group_pattern() -> re.Pattern:
+    """A count and level words right before a zone type (13家, 11个重点, 10个国家级)."""
+    words = lexicon()
+    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])})*$")
+
+
+@lru_cache(maxsize=1)
+def counted_pattern() -> re.Pattern:
+    """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
+    return re.compile(rf"(?:{lexicon()['group_count']})$")
+
+
+@lru_cache(maxsize=1)
+def date_tail() -> re.Pattern:
+    """Dates at the end of a text (2022年, 今年上半年), which may open a clause before a name."""
+    return re.compile(rf"(?:{'|'.join(lexicon()['date_patterns'])})+$")
+
+
+@lru_cache(maxsize=1)
+def stop_word_pattern() -> re.Pattern:
+    return re.compile(alternation(lexicon()["stop_words"]))

@@ -11,27 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .places import place_names
+from .zone_anchors import (
+    PLACE_SUFFIX,
+    bracketed_place,
+    city_or_province,
+    line_cut,
+    place_anchor,
+    reject_spans,
+    stop_cut,
+)
 from .zone_lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    counted_pattern,
+    date_tail,
+    group_pattern,
     is_masked,
-    kind_pattern,
     lexicon,
+    needs_place,
     only_kind_words,
     province_names,
     qualifier_tail,
-    reject_pattern,
     run_pattern,
     single_rejects,
     switching,
     type_pattern,
 )
-
-PLACE_SUFFIX = "省市县镇乡旗州盟"
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ class Mention:
     end: int
     name: str
     kind: str  # the zone type word (产业集聚区, 高新区 …)
-    anchor: str  # place | mask | proper | abbreviation
+    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区)
     proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
     switches: bool
     base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
@@ -58,102 +65,16 @@ class Rejection:
     reason: str
 
 
-@lru_cache(maxsize=8192)
-def _reject_spans(text: str) -> tuple[re.Match, ...]:
-    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级);
-    text is a short run or piece before a zone type, so each is scanned once."""
-    pattern = reject_pattern()
-    return tuple(match for match in (pattern.match(text, index) for index in range(len(text))) if match)
-
-
-def _clean(words: str) -> bool:
-    """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
-    return reject_pattern().search(kind_pattern().sub("|", words)) is None
-
-
-@lru_cache(maxsize=8192)
-def _place_tokens(run: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
-    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省).
-    Runs are a few characters before a zone type and recur from report to report, so each is read once."""
-    names = place_names()
-    rejects = [(match.start(), match.end()) for match in _reject_spans(run)]
-    tokens = []
-    for end in range(len(run), 1, -1):
-        if any(start < end < stop for start, stop in rejects):
-            continue
-        last = run[end - 1]
-        for start in range(max(0, end - 9), end - 1):
-            piece = run[start:end]
-            if piece in names or (last in PLACE_SUFFIX and _place_like(piece)):
-                tokens.append((start, end))
-    return tuple(tokens)
-
-
-@lru_cache(maxsize=65536)
-def _place_like(piece: str) -> bool:
-    """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
-    none of them a known place (保证柘城县 is 柘城县 after a verb)."""
-    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4:
-        return False
-    stops = lexicon()["stop_chars"]
-    inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
-    return _clean(piece) and not inner and not any(char in stops for char in piece)
-
-
-def _place_anchor(run: str) -> int | None:
-    """Where the name starts when a place anchors it: the leftmost place of the chain that ends
-    closest to the type with clean words (FREE) between it and the type."""
-    tokens = _place_tokens(run)
-    for start, end in sorted(tokens, key=lambda token: (-token[1], token[0])):
-        free = run[end:]
-        if len(free) > lexicon()["max_proper"] or not _clean(free):
-            continue
-        chain = start
-        while True:
-            before = [token for token in tokens if token[1] == chain]
-            if not before:
-                return chain
-            chain = min(token[0] for token in before)
-    return None
-
-
-@lru_cache(maxsize=8192)
-def _stop_cut(run: str) -> int:
-    """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
-    unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
-    stops = lexicon()["stop_chars"]
-    tokens = [*_place_tokens(run)] + [(match.start(), match.end()) for match in _reject_spans(run)]
-    index = len(run) - 1
-    while index >= 0:
-        if run[index] in stops:
-            inside = [start for start, end in tokens if start <= index < end]
-            if not inside:
-                return index + 1
-            index = min(inside)
-        index -= 1
-    return 0
-
-
-def _line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:
-    """The first offset at or after start from which text[offset:stop] lies on one line."""
-    if crosses_line is None or not crosses_line(start, stop):
-        return start
-    low, high = start, stop  # crosses at low, not at high
-    while high - low > 1:
-        middle = (low + high) // 2
-        if crosses_line(middle, stop):
-            low = middle
-        else:
-            high = middle
-    return high
-
-
 def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    for match in type_pattern().finditer(text):
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in type_pattern().finditer(text)]
+    groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    for match, group in matches:
+        if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
+            mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
+            continue
         found = _candidate(text, match, crosses_line)
         if isinstance(found, Rejection):
             rejections.append(found)
@@ -169,10 +90,14 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
     assert run_match is not None  # the run pattern also matches the empty string
     run_start = run_match.start()
-    line_start = _line_cut(run_start, type_start, crosses_line)
+    line_start = line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
-    cut = max(_stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
-    result = _parse(run[cut:], kind)
+    cut = max(stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
+    bracketed = bracketed_place(run[cut:])
+    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
+    result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
+    if bracketed is None and brackets:
+        cut = max(brackets) + 1
     if isinstance(result, str):
         if line_start > run_start and result == "no_name":
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
@@ -180,10 +105,19 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     offset, proper, anchor = result
     name_start = line_start + cut + offset
     reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    if _honour(text, name_start, match.end()):
+        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
+    counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
+    if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
+        reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
     tail = match["tail"]
-    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end())
+    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
+    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
+    words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
+    aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
+        or text.startswith(tuple(words["qualified_nouns"]), match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -191,21 +125,66 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         kind=kind,
         anchor=anchor,
         proper=proper,
-        switches=not tail and (switching()[kind] or stands_alone),
+        switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _honour(text: str, start: int, end: int) -> bool:
+    """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
+    words = lexicon()
+    head = text[max(0, start - words["title_reach"]) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opening = max(head.rfind(mark) for mark in "“「\"")
+    closing = max(head.rfind(mark) for mark in "”」")
+    if opening == -1 or opening < closing or text[end : end + 1] not in ("”", "」", '"'):
+        return False
+    return any(cue in head[:opening] for cue in words["title_cues"])
+
+
+def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
+    """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
+    type_start, kind = match.start("type"), match["type"]
+    counted = group_pattern().search(text, max(0, type_start - 12), type_start)
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
+        return None
+    count_start = counted.start()
+    run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
+    assert run_match is not None  # the run pattern also matches the empty string
+    run = text[line_cut(run_match.start(), count_start, crosses_line) : count_start]
+    run = run[stop_cut(run) :]
+    anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
+    place = None if anchor else place_anchor(run)
+    start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
+    name = text[start:type_start] + kind
+    return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
+                   proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a name opens a clause, after any date (据统计，2022年全区13家经开区…)."""
+    date = date_tail().search(text, max(0, start - 12), start)
+    return _at_clause_start(text, date.start() if date else start)
 
 
 _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
-    if not _at_clause_start(text, start):
+    if not (opens_line or _at_clause_start(text, start)):
         return False
     if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
         return True
-    return text[end].isdigit() and (start == 0 or text[start - 1] == "\n")  # a title: XX工业园2019年工作总结
+    return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
+
+
+def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
+    """Where a numbered heading opens with a zone type alone ((二)园区经济健康运行): the report's
+    subject again, after other zones named before it."""
+    return [rejection.start for rejection in rejections
+            if rejection.reason == "no_name" and rejection.text in switching()
+            and _HEADING_NUMBER.search(text, max(0, rejection.start - 6), rejection.start)]
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -254,12 +233,14 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
-    place = _place_anchor(core)
+    place = place_anchor(core)
     if place is not None and core[place:] in province_names() and not qualifiers:
         return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
+    if kind in needs_place() and (place is None or not city_or_province(core, place)):
+        return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
         return place, core[place:], "place"
-    last = max(_reject_spans(core), key=lambda match: match.end(), default=None)
+    last = max(reject_spans(core), key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:

@@ -14,11 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_lexicon import CJK, is_masked, lexicon
-from .zone_names import Mention, read_names
+from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching
+from .zone_names import Mention, opens_clause, read_names, subject_references
+from .zone_scopes import line_item_returns, respective_lists
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
@@ -83,12 +85,48 @@ def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
     return shortened
 
 
+def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
+    opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
+    （以下合并简称…） are one zone."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})")
+    merges = re.compile(rf"[（(]\s*(?:{alternation(words['merge_words'])})")
+    defined: dict[str, str] = {}
+    run: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
+        run = [*run, mention] if joined else [mention]
+        if not defines.match(text, mention.end):
+            continue
+        ends = [position for position in (text.find(mark, mention.end) for mark in "）)") if position != -1]
+        inside = [other for other in mentions[index + 1 :] if other.end <= min(ends, default=len(text))]
+        first = run[0] if merges.match(text, mention.end) else mention
+        for other in run[run.index(first) + 1 :] + inside:
+            if other.name != first.name:
+                defined.setdefault(other.name, first.name)
+    return defined
+
+
+def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
+    泰安高新技术产业开发区（以下简称"高新区"）."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+    found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
+    return {match["short"]: name for match, name in found if match and match["short"] in switching()}
+
+
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
     if short == long or len(short) >= len(long):
         return False
     if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
         return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
+    short_count, long_count = (re.search(lexicon()["group_count"], name) for name in (short, long))
+    if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
+        counted = short[short_count.start() :], long[long_count.start() :]
+        return counted[0] == counted[1] or _abbreviates(*counted)
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
@@ -105,15 +143,28 @@ def _abbreviates(short: str, long: str) -> bool:
     return bool(short_head) and long_head.endswith(short_head)
 
 
+@lru_cache(maxsize=4096)
 def _suffix_of(name: str) -> str:
-    for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True):
-        if entry["word"] in name:
-            return name[name.index(entry["word"]) :]
+    for word in _type_words_longest_first():
+        if word in name:
+            return name[name.index(word) :]
     return name
 
 
+@lru_cache(maxsize=1)
+def _type_words_longest_first() -> tuple[str, ...]:
+    return tuple(entry["word"] for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
-    return re.sub(rf"[{re.escape(lexicon()['mask_chars'])}市县]", "", name)
+    """The name without mask characters, 市 and 县 (names are compared pairwise: each is stripped once)."""
+    return _plain_pattern().sub("", name)
+
+
+@lru_cache(maxsize=1)
+def _plain_pattern() -> re.Pattern:
+    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]")
 
 
 class ZoneResolver:
@@ -124,10 +175,12 @@ class ZoneResolver:
         mentions, self.rejections = read_names(text, crosses_line)
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
+        respective = respective_lists(text, mentions)
+        listed = {id(mention) for zones, _ in respective for mention in zones}
         if any(mention.switches or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
-            mentions = [mention for mention in mentions if mention.switches or mention.base]
-        canonical = self._canonical({mention.name for mention in mentions})
+            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
+        canonical = self._canonical({mention.name for mention in mentions}, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
         ordered = [mention for mention in mentions if mention.start < heading] + mentions
         self.main = canonical[ordered[0].name] if ordered else fallback_name
@@ -144,16 +197,36 @@ class ZoneResolver:
                 zone.aliases.add(mention.name)
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
-        switching = [mention for mention in mentions if mention.switches or canonical[mention.name] == self.main]
-        self._starts = [mention.start for mention in switching]
-        self._names = [canonical[mention.name] for mention in switching]
+        switching = [mention for mention in mentions
+                     if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
+        self._figures = {figure: canonical[mention.name] for zones, figures in respective
+                         for mention, figure in zip(zones, figures, strict=True)}
+        self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
 
+    def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
+        """(offset, zone) where the zone the figures are about changes: mentions, headings and short
+        names that speak of a zone again, and the ends of listed lines."""
+        text = self.text
+        points = [(mention.start, canonical[mention.name]) for mention in switching]
+        spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
+        points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
+        points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
+                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
+        return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _set_points(self, points: list[tuple[int, str]]) -> None:
+        points = sorted(points)
+        self._starts = [start for start, _ in points]
+        self._names = [name for _, name in points]
+
     @staticmethod
-    def _canonical(names: set[str]) -> dict[str, str]:
-        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone."""
+    def _canonical(names: set[str], defined: dict[str, str]) -> dict[str, str]:
+        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone; a name
+        the report defines as another's (以下简称) -> that name's zone."""
         canonical: dict[str, str] = {}
         specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
         for name in specific:
@@ -165,6 +238,9 @@ class ZoneResolver:
         for short, full in lexicon()["named_abbreviations"].items():
             if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
                 canonical[short] = canonical.get(full, full)
+        for name, first in defined.items():
+            target = canonical.get(first, first)
+            canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
         return canonical
 
     @staticmethod
@@ -181,12 +257,21 @@ class ZoneResolver:
 
     def zone_at(self, offset: int) -> str:
         """The zone a figure at `offset` is about: the last zone named before it, else the subject."""
+        if offset in self._figures:
+            return self._figures[offset]  # A、B分别为36家、14家
         index = bisect.bisect_right(self._starts, offset) - 1
         return self._names[index] if index >= 0 else self.main
 
     def used(self, names: set[str]) -> list[Zone]:
-        """Zones that carry rows, plus the report's subject."""
-        return [zone for name, zone in self.zones.items() if name in names or name == self.main]
+        """Zones that carry rows, plus the report's subject unless the report lists other zones with rows
+        (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
+        listing = len(names & set(self.zones) - {self.main}) >= 2
+        return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def resolve_zones(document, fallback_name: str) -> ZoneResolver:
+    """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
+    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
 
 
 def _masked_only_name(name: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders.normalize import normalize
+from loaders.document import read_document
 from tests.conftest import GOLD
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -40,7 +40,7 @@ def params(name: str) -> list:
 
 def rows_of(extract, text: str) -> list[dict]:
     """What an item extractor writes for one text, read as a single report about one zone."""
-    return extract(normalize(text), lambda offset: ZONE, "doc", {ZONE: "zone"})
+    return extract(read_document(text), lambda offset: ZONE, "doc", {ZONE: "zone"})
 
 
 def offset_problems(text: str, rows: list[dict]) -> list[str]:

@@ -151,6 +151,24 @@ def test_misses_and_spurious_rows_come_with_their_sentences(tiny):
     ]
 
 
+def test_wrong_zones_and_zone_names_are_listed_with_their_report(tiny):
+    wrong = [(row["report"], row["half"], row["zone"], row["metric"], row["kind"], row["why"])
+             for row in tiny["wrong_zone"]["rows"]]
+    assert wrong == [("b", "check", "河西产业园区", "revenue", "growth", "its row went to 城东工业园区")]
+    assert tiny["zones_missed"] == {"count": 1, "rows": [
+        {"report": "b", "half": "check", "zone": "河西产业园区", "names": ["城东工业园区"]}]}
+    assert tiny["zones_spurious"] == {"count": 0, "rows": []}
+
+
+def test_a_zone_name_matching_no_gold_zone_is_listed(sample_tables):
+    gold = read_gold(GOLD)
+    zones = gold.tables["zones"]
+    fewer = dataclasses.replace(gold, tables={**gold.tables, "zones": zones.iloc[1:]})
+    result = grade(fewer, read_tables(sample_tables), misses=5)
+    assert result["zones_spurious"]["count"] == 1
+    assert result["zones_spurious"]["rows"][0]["zone"] == zones.iloc[0]["zone"]
+
+
 def test_the_listings_stop_at_the_number_asked_for_but_keep_the_count(tmp_path):
     result = evaluate(*write_tiny(tmp_path), misses=1)
     assert (result["misses"]["count"], len(result["misses"]["rows"])) == (2, 1)

@@ -54,6 +54,10 @@ def test_extraction_never_raises_and_offsets_always_hold(text, doc_date):
                 assert text[row["start"] : row["end"]] == row["raw"], (table, row)
             if "quote_start" in row:
                 assert text[row["quote_start"] : row["quote_end"]].strip() == row["quote"], (table, row)
+    zone_ids = {row["zone_id"] for row in tables["zones"]}
+    for table in ("facts", "projects", "infrastructure", "quality"):
+        pointing = {row["zone_id"] for row in tables[table]} - {None}
+        assert pointing <= zone_ids, (table, pointing - zone_ids)
 
 
 # Hostile text: long runs that make a backtracking regex take quadratic (or worse) time. No

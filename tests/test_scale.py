@@ -81,8 +81,19 @@ def test_a_partitioned_build_replaces_a_single_one_and_back(serial_tables, tmp_p
     assert build(REPORTS, out, progress=False, use_cache=False).exit_code == 0
     assert build(REPORTS, out, progress=False, plan=Plan(layout="partitioned")).exit_code == 0
     assert (out / "facts").is_dir() and not (out / "facts.parquet").exists()
-    assert build(REPORTS, out, progress=False).exit_code == 0
+    assert build(REPORTS, out, progress=False, plan=Plan(layout="single")).exit_code == 0
     assert (out / "facts.parquet").read_bytes() == (serial_tables / "facts.parquet").read_bytes()
+
+
+def test_a_rebuild_or_publish_keeps_the_layout_of_the_tables_it_replaces(tmp_path):
+    out = tmp_path / "tables"
+    assert build(REPORTS, out, progress=False, plan=Plan(layout="partitioned")).exit_code == 0
+    assert build(REPORTS, out, progress=False).exit_code == 0  # what publish and `make build` run
+    assert (out / "facts").is_dir() and not (out / "facts.parquet").exists()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["layout"] == "partitioned"
+    fresh = tmp_path / "fresh"
+    assert build(REPORTS, fresh, progress=False).exit_code == 0
+    assert (fresh / "facts.parquet").is_file()
 
 
 def test_engine_ray_without_ray_installed_is_a_one_line_error_and_exit_2(tmp_path, monkeypatch, capsys):

@@ -85,3 +85,19 @@ def test_a_figure_after_pinyin_notes_points_back_into_the_original():
     start = normalized.text.index("420亿元")
     first, last = normalized.span(start, start + len("420亿元"))
     assert original[first:last] == "420億元"
+
+
+LIST_REPORT = ("二十一、临江万盛工业园\n临江万盛工业园地处渝南，是市级园区。\n二十二、临江同兴工业园\n"
+               "临江同兴工业园规划面积5平方公里。\n二十三、临江荣昌工业园\n临江荣昌工业园规划面积15平方公里。\n")
+
+
+def test_a_listing_report_keeps_no_row_for_its_first_zone_when_it_gives_that_zone_no_figure():
+    resolver = resolve(LIST_REPORT)
+    assert resolver.main == "临江万盛工业园"
+    used = [zone.name for zone in resolver.used({"临江同兴工业园", "临江荣昌工业园"})]
+    assert used == ["临江同兴工业园", "临江荣昌工业园"]
+
+
+def test_a_report_about_one_zone_keeps_its_subject_row_beside_one_other_zone():
+    resolver = resolve(LIST_REPORT)
+    assert [zone.name for zone in resolver.used({"临江同兴工业园"})] == ["临江万盛工业园", "临江同兴工业园"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from loaders import quality_messages
 from pages._shared import i18n, queries
 from pages._shared.i18n import t
 from pages._shared.model import Selection, Tables
@@ -353,13 +354,24 @@ def flags_table(flags: pd.DataFrame, lang: str) -> pd.DataFrame:
             "col.severity": _vocabulary(flags["severity"], "severity", lang),
             "col.zone": flags["zone_name"],
             "col.check": _vocabulary(flags["check"], "check", lang),
-            "col.message": flags["message"],
+            "col.message": flag_messages(flags, lang),
             "col.raw": flags["raw"],
             "col.source": source_links("quality", flags["quality_id"], lang),
             "col.sentence": flags["sentence"],
         },
         lang,
     )
+
+
+def flag_messages(flags: pd.DataFrame, lang: str) -> pd.Series:
+    """Each flag's message in `lang`: the loaders store Chinese and the message's key and arguments."""
+    if "message_args" not in flags.columns:
+        return flags["message"]
+    messages = [
+        quality_messages.localized(message, args, lang)
+        for message, args in zip(flags["message"], flags["message_args"], strict=True)
+    ]
+    return pd.Series(messages, index=flags.index, dtype="string")
 
 
 def coverage_table(cells: pd.DataFrame, lang: str) -> pd.DataFrame:

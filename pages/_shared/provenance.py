@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from loaders import quality_messages
+
 from . import i18n, nav
 from .coverage import sentence_bounds
 from .highlight import FOCUS_GROUP, UNDERLINE, Span
@@ -185,7 +187,8 @@ def document_spans(
     for row in quality[quality["doc_id"] == doc_id].itertuples(index=False):
         if pd.isna(row.start) or pd.isna(row.end):
             continue
-        title = f"{i18n.t('table.quality', lang)} · {i18n.label('severity', row.severity, lang)} · {row.message}"
+        message = quality_messages.localized(row.message, getattr(row, "message_args", None), lang)
+        title = f"{i18n.t('table.quality', lang)} · {i18n.label('severity', row.severity, lang)} · {message}"
         spans.append(
             Span(
                 int(row.start),

@@ -134,3 +134,17 @@ def test_english_charts_show_no_full_width_punctuation_and_no_raw_codes(sample_e
     assert not full_width, full_width[:10]
     codes = [(text, _raw_codes(text)) for text in shown if _raw_codes(text)]
     assert not codes, codes[:10]
+
+
+def test_quality_flags_read_in_english(sample_env, run_page):
+    """The loaders store each flag's message key and arguments: in English the Message column is English,
+    Chinese only in the figures as written (30平方公里) and the zone names quoted (“…”)."""
+    app = run_page("quality", lang="en")
+    assert not app.exception, app.exception
+    messages = [message for frame in app.dataframe if "Message" in frame.value.columns
+                for message in frame.value["Message"].tolist()]
+    assert len(messages) >= 5
+    prose = [re.sub(r"[\d.%]+[\u3400-\u9fff]*|“[^”]*”", "", str(message)) for message in messages]
+    assert not [text for text in prose if re.search(r"[\u3400-\u9fff]", text)], messages
+    assert any(message.startswith("The target 50亿元 (Main business revenue) is below the achieved 146亿元")
+               for message in messages), messages

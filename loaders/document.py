@@ -1,0 +1,137 @@
+"""One report read once: what the zone, fact, project, infrastructure and quality steps share.
+
+Every step reads the same normalised text, its sentences and clause marks, its quantities and
+its plan sections. `read_document` works them out once and each step is handed the result, so
+nothing is found twice and no cache has to remember whole texts between calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .fact_sections import plan_spans
+from .item_lexicon import cue_pattern, patterns
+from .normalize import Normalized, normalize
+from .text import ClauseMarks, Sentence, sentences
+from .units import Quantity, scan
+
+_ITEMS = patterns("items")
+_LEVELS = ("level_1", "level_2", "level_3")
+_TITLE_MAX = 20
+
+
+class Quantities:
+    """The quantities of one text (loaders.units), looked up by position without scanning them all."""
+
+    def __init__(self, found: tuple[Quantity, ...]):
+        self.all = found
+        self._starts = [quantity.start for quantity in found]
+
+    def within(self, start: int, end: int) -> tuple[Quantity, ...]:
+        """Quantities starting in [start, end), in order."""
+        return self.all[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+
+
+class Document:
+    """One normalised report: its text and offset map, sentences, clause marks, quantities (and the
+    figures whose number could not be read), plan sections (facts) and next-step sections (items)."""
+
+    def __init__(self, normalized: Normalized):
+        self.normalized = normalized
+        self.text = text = normalized.text
+        self.marks = ClauseMarks(text)
+        self.sentences: list[Sentence] = sentences(text, self.marks)
+        found = scan(text)
+        self.quantities = Quantities(found.quantities)
+        self.refused = found.refused
+        self.plan_spans = plan_spans(text)
+        self.future_spans = _merged(_future_sections(text))
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._future_starts = [start for start, _ in self.future_spans]
+        self.memo: dict = {}  # per-sentence readings the projects and infrastructure steps both ask for
+
+    def clause_start(self, position: int, floor: int) -> int:
+        """Where the clause holding `position` starts (after the last ，；：、 before it), not before floor."""
+        return self.marks.clause_start(position, floor)
+
+    def sentences_holding(self, pattern: re.Pattern) -> list[Sentence]:
+        """The sentences with a match of `pattern`, a word list (no word holds a sentence end): one
+        search per sentence found, going on from its end, instead of one search per sentence."""
+        found, position = [], 0
+        while match := pattern.search(self.text, position):
+            index = bisect.bisect_right(self._sentence_starts, match.start()) - 1
+            sentence = self.sentences[index] if index >= 0 else None
+            if sentence is None or match.end() > sentence.end:
+                position = match.end()  # not inside one sentence: no sentence holds it
+                continue
+            found.append(sentence)
+            position = sentence.end
+        return found
+
+    def in_future_section(self, position: int) -> bool:
+        index = bisect.bisect_right(self._future_starts, position) - 1
+        return index >= 0 and position < self.future_spans[index][1]
+
+    def segment_starts(self, clauses: list[tuple[int, int]]) -> frozenset[int]:
+        """Indices of the clauses that open a new part of their sentence (after a ；)."""
+        return frozenset(index for index, (low, _) in enumerate(clauses) if index and self.text[low - 1] in "；;")
+
+    def clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """(start, end) of the clauses of a sentence, split at ，；： (found once for both item steps)."""
+        key = ("clauses", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = self._clauses(sentence.start, sentence.end)
+        return self.memo[key]
+
+    def quoted_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+        """Titles and quoted words of a sentence (《…规划》, “…”): they name nothing being built."""
+        key = ("quoted", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = tuple(match.span() for match in _ITEMS.quoted.finditer(self.text, sentence.start, sentence.end))
+        return self.memo[key]
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans, begin = [], start
+        for match in _ITEMS.clause_end.finditer(self.text, start, end):
+            if match.start() > begin:
+                spans.append((begin, match.start()))
+            begin = match.end()
+        if begin < end:
+            spans.append((begin, end))
+        return spans
+
+
+def read_document(report: str | Normalized) -> Document:
+    """The Document of a report's text (normalised here) or of text already normalised."""
+    return Document(report if isinstance(report, Normalized) else normalize(report))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _future_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of sections whose heading is about next steps (下步工作, 工作重点, 发展目标…)."""
+    future_word = cue_pattern("future_headings")
+    spans = []
+    found: list[list[re.Match]] = [[] for _ in _LEVELS]
+    for match in _ITEMS.heading.finditer(text):  # one scan for all levels
+        found[_LEVELS.index(match.lastgroup)].append(match)
+    for level, matches in enumerate(found):
+        higher = sorted(match.start() for above in found[: level + 1] for match in above)
+        for match in matches:
+            stop = _ITEMS.title_end.search(text, match.end())
+            title = text[match.end() : stop.start() if stop else len(text)]
+            if len(title) > _TITLE_MAX or not future_word.search(title):
+                continue
+            following = bisect.bisect_right(higher, match.start())
+            end = higher[following] if following < len(higher) else len(text)
+            spans.append((match.start(), end))
+    return spans

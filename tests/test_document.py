@@ -1,0 +1,83 @@
+"""A report is read once: every step is handed the same Document (loaders.document)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from loaders import document as document_module
+from loaders import fact_sections, text, units
+from loaders.document import read_document
+from loaders.extract import extract_text
+
+REPORT = (
+    "某某产业集聚区2024年工作总结\n"
+    "一、2024年工作情况\n"
+    "全年完成固定资产投资85.6亿元，增长12%，入驻企业126家；营业收入1e308亿元。\n"
+    "新签约项目18个，其中某某新材料项目、某某装备项目已开工建设。\n"
+    "新建道路3条，供水管网12公里已投入使用。\n"
+    "二、2025年工作计划\n"
+    "力争完成固定资产投资100亿元，加快建设污水处理厂。\n"
+)
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """How often each whole-text reading runs, wherever a loaders module calls it from."""
+    counted: dict[str, int] = {}
+    for function in (units.scan, text.sentences, fact_sections.plan_spans):
+        counted[function.__name__] = 0
+
+        def counting(*args, _function=function, **kwargs):
+            counted[_function.__name__] += 1
+            return _function(*args, **kwargs)
+
+        for name, module in list(sys.modules.items()):
+            if name == "loaders" or name.startswith("loaders."):
+                for attribute, value in list(vars(module).items()):
+                    if value is function:
+                        monkeypatch.setattr(module, attribute, counting)
+    return counted
+
+
+def test_each_whole_text_reading_runs_once_per_report(calls):
+    tables = extract_text(REPORT)
+    assert tables["facts"] and tables["projects"] and tables["infrastructure"]
+    assert [row["check"] for row in tables["quality"]].count("unreadable_number") == 1
+    assert calls == {"scan": 1, "sentences": 1, "plan_spans": 1}
+
+
+def test_the_document_holds_what_the_steps_share():
+    document = read_document(REPORT)
+    assert document.text == document.normalized.text
+    assert [document.text[sentence.start : sentence.end].strip() for sentence in document.sentences][:2] == [
+        "某某产业集聚区2024年工作总结",
+        "一、2024年工作情况",
+    ]
+    assert [quantity.raw for quantity in document.quantities.all][:3] == ["85.6亿元", "12%", "126家"]
+    assert [figure.raw for figure in document.refused] == ["1e308亿元"]
+    plan_heading, goal = document.text.index("二、"), document.text.index("力争")
+    assert document.plan_spans == [(document.text.index("\n", plan_heading), len(document.text))]
+    assert document.future_spans == [(plan_heading, len(document.text))]
+    assert document.in_future_section(goal) and not document.in_future_section(plan_heading - 1)
+    figure = document.text.index("126家")
+    assert document.text[document.clause_start(figure, 0) : figure] == "入驻企业"
+
+
+def test_a_normalized_text_is_read_as_it_is():
+    from loaders.normalize import normalize
+
+    normalized = normalize("园区全年实现主营业务收入１２亿元。")
+    document = read_document(normalized)
+    assert document.normalized is normalized
+    assert [quantity.raw for quantity in document.quantities.all] == ["12亿元"]
+    assert document_module.read_document("园区全年实现主营业务收入１２亿元。").text == normalized.text
+
+
+def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
+    document = read_document("按照《园区发展规划》和“十四五”要求，新建道路3条。")
+    sentence = document.sentences[0]
+    quoted = document.quoted_spans(sentence)
+    assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
+    assert document.quoted_spans(sentence) is quoted
