@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from . import __version__, engines, layouts, quality, schema, split, table_sets, workers, zones
+from . import __version__, engines, layouts, quality, schema, split, summaries, table_sets, workers, zones
 from .extract_cache import ExtractCache, ReadParts
 from .limits import LimitError, Limits, OverBudget, describe, time_budget
 from .listing import Listed, list_reports, printable
@@ -395,7 +395,8 @@ def _one_line(error: BaseException) -> str:
 
 
 def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single") -> None:
-    """Every table in `layout` (loaders/layouts.py), then manifest.json naming the layout and its partitions."""
+    """Every table in `layout` (loaders/layouts.py), manifest.json naming the layout and its partitions, then
+    the derived summaries (loaders/summaries.py), which the manifest lists."""
     partitions = {}
     provinces = layouts.provinces(tables["zones"]) if layout == "partitioned" else {}
     for name, table in tables.items():
@@ -405,6 +406,7 @@ def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, lay
             _write_table(table, folder / f"{name}.parquet")
     manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {})}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    summaries.write(folder)  # derived tables the pages read instead of every fact (not the contract's)
 
 
 def _write_table(table: pa.Table, path: Path) -> None:

@@ -11,14 +11,14 @@ partitioned layout the zones' provinces and the years also name the folders to r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from loaders import layouts, schema
+from loaders.summaries import IMPLAUSIBLE, IMPLAUSIBLE_CHECKS, LATEST, LATEST_GRAIN, PERIOD_RANK, rule_order
 
 from . import store
-from .latest import IMPLAUSIBLE_CHECKS
 from .memo import derived
 from .model import compact
 
@@ -31,14 +31,9 @@ CONDITIONS = {
     "has_status": "status IS NOT NULL",
 }
 GROUP_COLUMNS = ("zone_id", "metric", "kind", "doc_id", "scope", "year", "status")  # what counts may group by
-IMPLAUSIBLE = (  # latest.implausible_fact_ids as an anti-join
-    "fact_id NOT IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality "
-    'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
-)
-# A number that grows with the period's end (latest.period_rank): year*100 + last month, undated -1.
-PERIOD_RANK = (
-    "CASE WHEN year IS NULL THEN -1 ELSE year * 100 + coalesce(TRY_CAST(substr(months, 4, 2) AS BIGINT), 12) END"
-)
+# Filters a latest-value query may carry and still read summaries/latest.parquet: the grain's columns, and
+# zone-wide (the rule ranks zone-wide figures first, so a group's zone-wide best is its best when zone-wide).
+SUMMARY_CONDITIONS = frozenset({"dated", "zone_wide"})
 
 
 @dataclass(frozen=True)
@@ -64,9 +59,11 @@ def of_selection(selection, **narrowing) -> FactFilter:
     return FactFilter(**{**fields, **narrowing})
 
 
-def where(tables, wanted: FactFilter) -> tuple[str, dict]:
-    """The WHERE clause (fixed fragments joined by AND) and its parameters."""
+def where(tables, wanted: FactFilter, folders: bool = True) -> tuple[str, dict]:
+    """The WHERE clause (fixed fragments joined by AND) and its parameters; `folders=False` leaves out the
+    partitioned layout's folder keys (for a derived table, which has none)."""
     database = store.database(tables)
+    partitioned = database.partitioned and folders
     fragments, parameters = ["true"], {}
 
     def add(fragment: str, **values) -> None:
@@ -75,12 +72,12 @@ def where(tables, wanted: FactFilter) -> tuple[str, dict]:
 
     if wanted.zone_ids:
         add("zone_id IN (SELECT unnest(CAST($zone_ids AS VARCHAR[])))", zone_ids=list(wanted.zone_ids))
-        if database.partitioned:
+        if partitioned:
             add("province IN (SELECT unnest(CAST($provinces AS VARCHAR[])))",
                 provinces=_provinces(tables, wanted.zone_ids))
     if wanted.years:
         add("(year IN (SELECT unnest(CAST($years AS BIGINT[]))) OR year IS NULL)", years=[int(y) for y in wanted.years])
-        if database.partitioned:
+        if partitioned:
             add("fact_year IN (SELECT unnest(CAST($fact_years AS VARCHAR[])))",
                 fact_years=[*(str(int(year)) for year in wanted.years), layouts.UNKNOWN])
     if wanted.kinds is not None:
@@ -227,16 +224,34 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
     if unknown:
         raise ValueError(f"cannot pick latest facts by {unknown}; expected columns among {GROUP_COLUMNS}")
     database = store.database(tables)
+    rule = ", ".join(rule_order(keys, database.order, largest_first))
+    if _summarised(database, wanted, keys, largest_first):
+        return _latest_of_summary(tables, database, wanted, keys, rule, columns)
     clause, parameters = where(tables, wanted)
-    generic = "scope IS NULL" if "status" in keys else "scope IS NULL AND status IS NULL"
-    rule = [f"CASE WHEN {generic} THEN 0 ELSE 1 END", f"-({PERIOD_RANK})"]
-    if largest_first:
-        rule.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
-    rule += [f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database)]
-    sql = (f"SELECT arg_min({_winner(database)}, ({', '.join(rule)})) AS winner FROM facts WHERE {clause} "
-           f"GROUP BY {', '.join(keys)}")
+    sql = f"SELECT arg_min({_winner(database)}, ({rule})) AS winner FROM facts WHERE {clause} GROUP BY {', '.join(keys)}"
     found = [row[0] for row in database.fetchall(sql, parameters)]
     return _chosen_rows(tables, database, clause, parameters, found, columns, database.order)
+
+
+def _summarised(database, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool) -> bool:
+    """Whether summaries/latest.parquet answers: plausible facts narrowed only by its grain's columns (and
+    zone-wide), grouped by some of them, so every group is whole groups of the grain and its winner is
+    the best of theirs."""
+    return (LATEST in database.summaries and wanted.plausible and not largest_first
+            and set(keys) <= set(LATEST_GRAIN) and set(wanted.conditions) <= SUMMARY_CONDITIONS
+            and not (wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search))
+
+
+def _latest_of_summary(tables, database, wanted: FactFilter, keys: tuple[str, ...], rule: str,
+                       columns: tuple[str, ...] | None) -> pd.DataFrame:
+    """latest() from the per-year winners: the best of the selected groups' winners, as stated."""
+    clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
+    identity = "fact_id" if database.partitioned else "position"
+    view = f"{LATEST}_summary"
+    sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
+           f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
+           f"ORDER BY {database.order}")
+    return _facts_frame(database.query(sql, parameters))
 
 
 def _order_columns(database) -> list[str]:

@@ -12,8 +12,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-# Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
-IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
+from loaders.summaries import IMPLAUSIBLE_CHECKS  # the rule's one SQL form lives beside it
+
+__all__ = ["IMPLAUSIBLE_CHECKS", "implausible_fact_ids", "per_value", "period_rank", "pick_latest"]
 
 
 def per_value(values: pd.Series, function: Callable[[pd.Series], pd.Series]) -> pd.Series:

@@ -29,15 +29,15 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from loaders import schema
+from loaders import schema, summaries
 
 THREADS = 2  # the app's share of a small server; DuckDB would take every core
 MEMORY_LIMIT = "512MB"  # DuckDB spills to disk beyond this: the app stays within its 1 GB
 QUERIED = ("facts", "quality")  # tables read through DuckDB; the small others stay pandas frames
 MAX_DATABASES = 4
 # How rows are ordered "as stated": the file order of one file, the contract's sort across many.
-FILE_ORDER = "position"
-CONTRACT_ORDER = 'doc_id, "start", metric, kind, fact_id'
+FILE_ORDER = summaries.FILE_ORDER
+CONTRACT_ORDER = summaries.CONTRACT_ORDER
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Database:
     connection: duckdb.DuckDBPyConnection
     partitioned: bool  # facts carry the folder keys `province` and `fact_year` (strings)
     order: str  # FILE_ORDER or CONTRACT_ORDER: the ORDER BY that lists facts as stated
+    summaries: frozenset[str] = frozenset()  # derived tables the build wrote (loaders/summaries.py), as views
 
     def query(self, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
         """The result as a pandas frame with the contract's nullable dtypes."""
@@ -108,7 +109,16 @@ def _open(tables) -> Database:
         layout = table_layout(folder, name)
         partitioned |= name == "facts" and layout == "partitioned"
         connection.execute(f"CREATE VIEW {name} AS {_source_sql(folder, name, layout)}")
-    return Database(connection, partitioned=partitioned, order=CONTRACT_ORDER if partitioned else FILE_ORDER)
+    derived = summaries.present(folder)
+    for name, path in derived.items():
+        connection.execute(f"CREATE VIEW {_summary_view(name)} AS SELECT * FROM read_parquet({_literal(path)})")
+    return Database(connection, partitioned=partitioned, order=CONTRACT_ORDER if partitioned else FILE_ORDER,
+                    summaries=frozenset(derived))
+
+
+def _summary_view(name: str) -> str:
+    """The view of one summary: `<name>_summary` (summaries.present names only the summaries it knows)."""
+    return f"{name}_summary"
 
 
 def table_layout(folder: Path, name: str) -> str:

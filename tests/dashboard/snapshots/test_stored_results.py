@@ -10,15 +10,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from loaders import summaries
+from pages._shared import store
 from tests.dashboard import snapshots
 
 STORED = snapshots.read()
 
 
-@pytest.fixture(scope="module")
-def current(tmp_path_factory):
-    """selection -> query -> today's canonical result, computed once per selection on first use."""
-    tables = snapshots.load(snapshots.write_tables(tmp_path_factory.mktemp("snapshots") / "tables"))
+@pytest.fixture(scope="module", params=["facts only", "with summaries"])
+def current(request, tmp_path_factory):
+    """selection -> query -> today's canonical result, computed once per selection on first use; on the
+    tables alone (every latest value computed from the facts) and with the build's summaries beside them."""
+    folder = snapshots.write_tables(tmp_path_factory.mktemp("snapshots") / "tables")
+    if request.param == "with summaries":
+        summaries.write(folder)
+    tables = snapshots.load(folder)
+    assert store.database(tables).summaries == ({"latest"} if request.param == "with summaries" else set())
     computed: dict[str, dict] = {}
 
     def results(selection_name: str) -> dict:

@@ -1,0 +1,138 @@
+"""Derived tables written beside the contract's, so the pages read a few rows instead of every fact.
+
+    rule_order(keys, stated, largest_first)   the latest-value rule as SQL sort keys (the smallest wins)
+    write(folder)                             summaries/latest.parquet from the folder's facts and quality,
+                                              listed in its manifest.json (the build and the bench's tables)
+    present(folder)                           the summaries a folder's manifest lists and its files hold
+
+The latest comparable value (pages/_shared/latest.py pick_latest) ranks a zone's figures of one
+metric and kind: zone-wide first, then the latest period, then the first stated. Its SQL lives here
+only; the build writes with it and the app queries with it. `summaries/latest.parquet` holds, for
+every (zone_id, metric, kind, year) with year null for undated figures, the fact that wins among
+the plausible facts of that year (quality rows of IMPLAUSIBLE_CHECKS left out), with every column
+of the facts table and `position` (its row in the single facts file). The latest value over any
+set of years is then the winner among those years' winners and the undated one: the rule is one
+total order, so the best of the groups' bests is the best of their union. The summaries are not
+part of the data contract: the facts they come from are.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from . import schema
+
+SUMMARY_FOLDER = "summaries"
+LATEST = "latest"  # summaries/latest.parquet
+KNOWN = (LATEST,)
+LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest value has
+LATEST_GRAIN = (*LATEST_KEYS, "year")  # the grain of summaries/latest.parquet
+# Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
+IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
+# How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
+FILE_ORDER = "position"
+CONTRACT_ORDER = 'doc_id, "start", metric, kind, fact_id'
+# A number that grows with the period's end (latest.period_rank): year*100 + last month, undated -1.
+PERIOD_RANK = (
+    "CASE WHEN year IS NULL THEN -1 ELSE year * 100 + coalesce(TRY_CAST(substr(months, 4, 2) AS BIGINT), 12) END"
+)
+# The facts the quality checks call implausible (latest.implausible_fact_ids), with $implausible_checks.
+IMPLAUSIBLE = (
+    "fact_id NOT IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality "
+    'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
+)
+
+
+def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) -> list[str]:
+    """pick_latest's rule as SQL sort keys, smallest first: zone-wide (no scope, and no status unless
+    status is a key), the latest period, [the largest,] then the first stated (`stated`: FILE_ORDER or
+    CONTRACT_ORDER)."""
+    generic = "scope IS NULL" if "status" in keys else "scope IS NULL AND status IS NULL"
+    order = [f"CASE WHEN {generic} THEN 0 ELSE 1 END", f"-({PERIOD_RANK})"]
+    if largest_first:
+        order.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
+    columns = [column.strip() for column in stated.split(",")]
+    return order + [f"coalesce({column}, -1)" if column == '"start"' else column for column in columns]
+
+
+def write(folder: Path) -> dict:
+    """summaries/latest.parquet from the facts and quality in `folder` (either layout, already written),
+    listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned)."""
+    folder = Path(folder)
+    partitioned = not (folder / "facts.parquet").exists()
+    target = folder / SUMMARY_FOLDER / f"{LATEST}.parquet"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    columns = ", ".join(f'"{column}"' for column in schema.TABLES["facts"].names)
+    stated = CONTRACT_ORDER if partitioned else FILE_ORDER
+    connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
+    try:
+        connection.execute("SET preserve_insertion_order = false")
+        connection.execute(f"CREATE VIEW facts AS {_read(folder, 'facts', partitioned)}")
+        connection.execute(f"CREATE VIEW quality AS {_read(folder, 'quality', partitioned)}")
+        flags = connection.execute(
+            'SELECT count(*) FROM quality WHERE "check" IN (SELECT unnest(CAST($checks AS VARCHAR[])))',
+            {"checks": list(IMPLAUSIBLE_CHECKS)},
+        ).fetchone()[0]
+        plausible, parameters = (IMPLAUSIBLE, {"implausible_checks": list(IMPLAUSIBLE_CHECKS)}) if flags else ("true", {})
+        identity = "fact_id" if partitioned else "position"
+        winners = (f"SELECT arg_min({identity}, ({', '.join(rule_order(LATEST_KEYS, stated))})) AS winner "
+                   f"FROM facts WHERE {plausible} GROUP BY {', '.join(LATEST_GRAIN)}")
+        sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({winners}) "
+               f"ORDER BY {', '.join(LATEST_GRAIN)}")
+        connection.execute(f"COPY ({sql}) TO '{_escaped(target)}' (FORMAT parquet)", parameters)
+        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(target)}')").fetchone()[0]
+    finally:
+        connection.close()
+    listed = {LATEST: {"path": f"{SUMMARY_FOLDER}/{LATEST}.parquet", "rows": int(rows), "keys": list(LATEST_GRAIN)}}
+    manifest_file = folder / "manifest.json"
+    if manifest_file.exists():
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        manifest["summaries"] = listed
+        manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return listed
+
+
+def present(folder: Path) -> dict[str, Path]:
+    """name -> file of each summary the folder's manifest lists and the folder holds."""
+    folder = Path(folder)
+    try:
+        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("summaries") or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+    found = {}
+    for name in KNOWN:
+        entry = listed.get(name) if isinstance(listed, dict) else None
+        path = folder / str(entry.get("path", "")) if isinstance(entry, dict) else None
+        if path is not None and path.is_file() and path.resolve().is_relative_to(folder.resolve()):
+            found[name] = path
+    return found
+
+
+def _read(folder: Path, name: str, partitioned: bool) -> str:
+    """The SELECT over one table's file(s): contract columns, + `position` (the file's row) on one file."""
+    columns = ", ".join(f'"{column}"' for column in schema.TABLES[name].names)
+    single = folder / f"{name}.parquet"
+    if single.exists():
+        return (f"SELECT {columns}, file_row_number AS position "
+                f"FROM read_parquet('{_escaped(single)}', file_row_number = true)")
+    if (folder / name).is_dir() and any((folder / name).rglob("*.parquet")):
+        glob = folder / name / "**" / "*.parquet"
+        return (f"SELECT {columns}, CAST(NULL AS BIGINT) AS position "
+                f"FROM read_parquet('{_escaped(glob)}', hive_partitioning = true, hive_types_autocast = false)")
+    empty = schema.TABLES[name]
+    casts = ", ".join(f'CAST(NULL AS {_sql_type(str(kind))}) AS "{column}"' for column, kind in empty.columns)
+    return f"SELECT {casts}, CAST(NULL AS BIGINT) AS position WHERE false"
+
+
+def _sql_type(arrow: str) -> str:
+    if arrow.startswith("list"):
+        return "VARCHAR[]"
+    return {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}.get(arrow, "VARCHAR")
+
+
+def _escaped(path: Path) -> str:
+    """A path inside an SQL string literal (paths come from the build's arguments, never from a request)."""
+    return str(path).replace("'", "''")
