@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from loaders import layouts, schema
+from loaders import layouts, schema, summaries
 
 from . import synthetic_tables as synthetic
 
@@ -61,6 +61,7 @@ def write(out_dir: Path, facts_target: int, seed: int = 0) -> dict[str, int]:
         partitions[name] = layouts.write_partitioned(name, schema.to_arrow(name, frame), out_dir / name, provinces)
         counts[name] = len(frame)
     _write_manifest(out_dir, counts, partitions, len(zone_ids))
+    summaries.write(out_dir)  # as a build writes them
     return counts
 
 

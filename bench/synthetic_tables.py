@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from loaders import layouts, schema
+from loaders import layouts, schema, summaries
 from pages._shared.model import write_tables
 
 YEARS = 10
@@ -224,6 +224,7 @@ def make(out_dir: Path, facts_target: int = 1_000_000, seed: int = 0) -> dict:
         "notes": [f"synthetic: {n_zones} zones × {YEARS} years × {len(kinds)} series"],
     }
     write_tables(frames, out_dir, manifest)
+    summaries.write(out_dir)  # as a build writes them
     return counts
 
 

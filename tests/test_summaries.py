@@ -1,0 +1,174 @@
+"""summaries/latest.parquet holds each (zone, metric, kind, year)'s latest plausible fact, and the latest
+value over any years read from it is the one latest.pick_latest picks from every fact, row for row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from loaders import layouts, schema, summaries
+from pages._shared import facts_sql, model, store
+from pages._shared.data import load_tables
+from pages._shared.facts_sql import FactFilter
+from pages._shared.latest import implausible_fact_ids, pick_latest
+
+YEARS = (2021, 2022, 2023)
+YEAR_CHOICES = ((), (2022,), (2021, 2023), (2019,))  # all; one; two apart; one without figures (undated only)
+
+
+def synthetic_frames(seed: int, rows: int = 600) -> dict[str, pd.DataFrame]:
+    """Facts crowded into few groups, so the rule's every step decides somewhere: zone-wide or scoped or
+    with a status, several periods of a year (monthly, quarterly, whole), undated ones, equal periods
+    stated twice, and some figures called implausible."""
+    rng = np.random.default_rng(seed)
+    zone_ids = [f"z_{number}" for number in range(4)]
+    year = rng.choice([*YEARS, None], rows, p=[0.3, 0.3, 0.3, 0.1])
+    facts = pd.DataFrame({
+        "fact_id": [f"f_{number:05d}" for number in range(rows)],
+        "doc_id": rng.choice([f"d_{number}" for number in range(6)], rows),
+        "zone_id": rng.choice(zone_ids, rows),
+        "metric": rng.choice(["revenue", "tax", "investment"], rows),
+        "kind": rng.choice(["actual", "target", "growth"], rows, p=[0.6, 0.2, 0.2]),
+        "value": rng.integers(1, 50, rows).astype(float),
+        "unit": "CNY",
+        "year": pd.array(year, dtype="Int64"),
+        "months": rng.choice(["01-06", "01-12", "04-06", "10-12", None], rows),
+        "scope": rng.choice([None, None, "工业"], rows),
+        "status": rng.choice([None, None, None, "signed"], rows),
+        "raw": "1亿元",
+        "quote": "1亿元",
+        "start": rng.integers(0, 40, rows),
+        "end": 99,
+    })
+    facts = facts.sample(frac=1.0, random_state=seed).reset_index(drop=True)  # stated order is not id order
+    flagged = facts["fact_id"].sample(60, random_state=seed).tolist()
+    quality = pd.DataFrame({
+        "doc_id": "d_0", "zone_id": "z_0", "start": 0, "end": 1,
+        "check": ["implausible_value", "implausible_magnitude", "unplaced_number"],
+        "severity": "error", "message": "m", "quality_id": ["q_1", "q_2", "q_3"], "raw": "1",
+        "fact_ids": [flagged[:30], flagged[30:], facts["fact_id"].head(3).tolist()],
+    })
+    zones = pd.DataFrame({"zone_id": zone_ids, "name": [f"区{number}" for number in range(4)],
+                          "province": ["河南省", "河南省", "浙江省", None]})
+    return {"facts": facts, "quality": quality, "zones": zones}
+
+
+def write_single(frames: dict[str, pd.DataFrame], folder: Path) -> Path:
+    model.write_tables(frames, folder, {"layout": "single"})
+    summaries.write(folder)
+    return folder
+
+
+def write_partitioned(frames: dict[str, pd.DataFrame], folder: Path) -> Path:
+    """The frames in the partitioned layout, as the build writes it."""
+    model.write_tables(frames, folder, {"layout": "partitioned"})
+    zones = schema.to_arrow("zones", schema.finalize("zones", frames["zones"]))
+    for name in ("facts", "quality"):
+        (folder / f"{name}.parquet").unlink()
+        table = schema.to_arrow(name, schema.finalize(name, frames[name]))
+        layouts.write_partitioned(name, table, folder / name, layouts.provinces(zones))
+    summaries.write(folder)
+    return folder
+
+
+def stated_facts(folder: Path) -> pd.DataFrame:
+    """Every fact in the order the app calls stated: the single file's rows, or the contract's sort."""
+    if (folder / "facts.parquet").exists():
+        return pq.read_table(folder / "facts.parquet").to_pandas(types_mapper=schema.pandas_types)
+    facts = layouts.read_table(folder, "facts")
+    return facts.sort_values(["doc_id", "start", "metric", "kind", "fact_id"], kind="stable").reset_index(drop=True)
+
+
+def expected_latest(facts: pd.DataFrame, quality: pd.DataFrame, years: tuple[int, ...], kinds, keys) -> pd.DataFrame:
+    """pick_latest over every plausible fact of the years (undated kept) and kinds."""
+    keep = ~facts["fact_id"].isin(implausible_fact_ids(quality)) & facts["kind"].isin(kinds)
+    if years:
+        keep &= facts["year"].isin(years) | facts["year"].isna()
+    return pick_latest(facts[keep.to_numpy(dtype=bool, na_value=False)], list(keys))
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["fact_id"].astype(str).tolist()
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_latest_values_from_the_summary_equal_pick_latest_over_every_fact(tmp_path, write, seed):
+    folder = write(synthetic_frames(seed), tmp_path / "tables")
+    tables = load_tables(folder)
+    assert store.database(tables).summaries == {"latest"}
+    facts, quality = stated_facts(folder), tables.quality
+    for years in YEAR_CHOICES:
+        for kinds in (("actual",), schema.KINDS):
+            wanted = FactFilter(years=years, kinds=kinds, plausible=True)
+            got = facts_sql.latest(tables, wanted, summaries.LATEST_KEYS)
+            expected = expected_latest(facts, quality, years, kinds, summaries.LATEST_KEYS)
+            assert len(expected) > 0
+            assert ids(got) == ids(expected), (years, kinds)  # the same facts, in the same stated order
+            pd.testing.assert_frame_equal(got.reset_index(drop=True).astype(str),
+                                          expected.reset_index(drop=True).astype(str), check_dtype=False)
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_zone_wide_figures_by_year_from_the_summary_equal_pick_latest(tmp_path, write):
+    folder = write(synthetic_frames(4), tmp_path / "tables")
+    tables = load_tables(folder)
+    facts, quality = stated_facts(folder), tables.quality
+    wanted = FactFilter(kinds=("actual",), metrics=("revenue",), plausible=True, conditions=("dated", "zone_wide"))
+    got = facts_sql.latest(tables, wanted, ("zone_id", "year"))
+    zone_wide = facts[facts["metric"].eq("revenue") & facts["year"].notna() & facts["scope"].isna()
+                      & facts["status"].isna()]
+    expected = expected_latest(zone_wide, quality, (), ("actual",), ("zone_id", "year"))
+    assert len(expected) > 3 and ids(got) == ids(expected)
+
+
+def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
+    folder = write_single(synthetic_frames(5), tmp_path / "tables")
+    summary = pq.read_table(folder / "summaries" / "latest.parquet").to_pandas(types_mapper=schema.pandas_types)
+    facts = stated_facts(folder)
+    quality = model.tables_from_frames(synthetic_frames(5)).quality
+    expected = expected_latest(facts, quality, (), schema.KINDS, summaries.LATEST_GRAIN)
+    assert sorted(ids(summary)) == sorted(ids(expected))
+    assert not set(ids(summary)) & set(implausible_fact_ids(quality))
+    assert summary["position"].tolist() == [facts.index[facts["fact_id"] == fact_id][0] for fact_id in ids(summary)]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summaries"] == {"latest": {"path": "summaries/latest.parquet", "rows": len(expected),
+                                                "keys": ["zone_id", "metric", "kind", "year"]}}
+
+
+def test_the_sample_build_writes_the_summary_and_its_latest_values_equal_pick_latest(sample_tables):
+    tables = load_tables(sample_tables)
+    assert store.database(tables).summaries == {"latest"}
+    facts, quality = stated_facts(sample_tables), tables.quality
+    zones = tables.zones["zone_id"].astype(str).tolist()
+    years = sorted(int(year) for year in facts["year"].dropna().unique())
+    for chosen_years in ((), tuple(years[-1:]), tuple(years[:2])):
+        for zone_ids in ((), tuple(zones[:2])):
+            wanted = FactFilter(zone_ids=zone_ids, years=chosen_years, kinds=schema.KINDS, plausible=True)
+            got = facts_sql.latest(tables, wanted, summaries.LATEST_KEYS)
+            in_zones = facts[facts["zone_id"].isin(zone_ids)] if zone_ids else facts
+            expected = expected_latest(in_zones, quality, chosen_years, schema.KINDS, summaries.LATEST_KEYS)
+            assert len(expected) > 0 and ids(got) == ids(expected), (chosen_years, zone_ids)
+
+
+def test_tables_without_summaries_compute_latest_values_from_the_facts(tmp_path):
+    frames = synthetic_frames(6)
+    folder = model.write_tables(frames, tmp_path / "tables", {})  # an older build: no summaries listed
+    tables = load_tables(folder)
+    assert store.database(tables).summaries == frozenset()
+    wanted = FactFilter(years=(2022,), kinds=("actual",), plausible=True)
+    expected = expected_latest(stated_facts(folder), tables.quality, (2022,), ("actual",), summaries.LATEST_KEYS)
+    assert ids(facts_sql.latest(tables, wanted, summaries.LATEST_KEYS)) == ids(expected)
+
+
+def test_a_summary_the_manifest_does_not_list_is_not_read(tmp_path):
+    folder = write_single(synthetic_frames(7), tmp_path / "tables")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["summaries"]
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert summaries.present(folder) == {}
