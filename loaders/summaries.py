@@ -1,8 +1,8 @@
 """Derived tables written beside the contract's, so the pages read a few rows instead of every fact.
 
     rule_order(keys, stated, largest_first)   the latest-value rule as SQL sort keys (the smallest wins)
-    write(folder)                             summaries/latest.parquet from the folder's facts and quality,
-                                              listed in its manifest.json (the build and the bench's tables)
+    write(folder)                             summaries/latest(_all_years).parquet from the folder's facts and
+                                              quality, listed in its manifest.json (the build, the bench's tables)
     present(folder)                           the summaries a folder's manifest lists and its files hold
 
 The latest comparable value (pages/_shared/latest.py pick_latest) ranks a zone's figures of one
@@ -12,8 +12,10 @@ every (zone_id, metric, kind, year) with year null for undated figures, the fact
 the plausible facts of that year (quality rows of IMPLAUSIBLE_CHECKS left out), with every column
 of the facts table and `position` (its row in the single facts file). The latest value over any
 set of years is then the winner among those years' winners and the undated one: the rule is one
-total order, so the best of the groups' bests is the best of their union. The summaries are not
-part of the data contract: the facts they come from are.
+total order, so the best of the groups' bests is the best of their union. With no year selected
+(every page's first view) even that is done: `summaries/latest_all_years.parquet` holds the winner
+per (zone_id, metric, kind) over every year, taken from latest.parquet by the same rule. The
+summaries are not part of the data contract: the facts they come from are.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ import duckdb
 from . import schema
 
 SUMMARY_FOLDER = "summaries"
-LATEST = "latest"  # summaries/latest.parquet
-KNOWN = (LATEST,)
+LATEST = "latest"  # summaries/latest.parquet: each year's winner (and the undated one)
+LATEST_ALL_YEARS = "latest_all_years"  # summaries/latest_all_years.parquet: the winner over every year
 LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest value has
 LATEST_GRAIN = (*LATEST_KEYS, "year")  # the grain of summaries/latest.parquet
+GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
+KNOWN = tuple(GRAINS)
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -59,14 +63,15 @@ def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) 
 
 
 def write(folder: Path) -> dict:
-    """summaries/latest.parquet from the facts and quality in `folder` (either layout, already written),
+    """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
     listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned)."""
     folder = Path(folder)
     partitioned = not (folder / "facts.parquet").exists()
-    target = folder / SUMMARY_FOLDER / f"{LATEST}.parquet"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    (folder / SUMMARY_FOLDER).mkdir(parents=True, exist_ok=True)
     columns = ", ".join(f'"{column}"' for column in schema.TABLES["facts"].names)
-    stated = CONTRACT_ORDER if partitioned else FILE_ORDER
+    identity = "fact_id" if partitioned else "position"
+    rule = ", ".join(rule_order(LATEST_KEYS, CONTRACT_ORDER if partitioned else FILE_ORDER))
+    listed = {}
     connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     try:
         connection.execute("SET preserve_insertion_order = false")
@@ -77,22 +82,28 @@ def write(folder: Path) -> dict:
             {"checks": list(IMPLAUSIBLE_CHECKS)},
         ).fetchone()[0]
         plausible, parameters = (IMPLAUSIBLE, {"implausible_checks": list(IMPLAUSIBLE_CHECKS)}) if flags else ("true", {})
-        identity = "fact_id" if partitioned else "position"
-        winners = (f"SELECT arg_min({identity}, ({', '.join(rule_order(LATEST_KEYS, stated))})) AS winner "
-                   f"FROM facts WHERE {plausible} GROUP BY {', '.join(LATEST_GRAIN)}")
-        sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({winners}) "
-               f"ORDER BY {', '.join(LATEST_GRAIN)}")
-        connection.execute(f"COPY ({sql}) TO '{_escaped(target)}' (FORMAT parquet)", parameters)
-        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(target)}')").fetchone()[0]
+        # Each year's winners from the plausible facts; every year's winner from those (the best of the bests).
+        sources = {LATEST: (f"SELECT {columns}, position FROM facts", plausible, parameters),
+                   LATEST_ALL_YEARS: (f"SELECT * FROM read_parquet('{_escaped(_file(folder, LATEST))}')", "true", {})}
+        for name, (source, condition, values) in sources.items():
+            grain = GRAINS[name]
+            winners = f"SELECT arg_min({identity}, ({rule})) FROM ({source}) WHERE {condition} GROUP BY {', '.join(grain)}"
+            sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
+            connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
+            rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')").fetchone()[0]
+            listed[name] = {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(grain)}
     finally:
         connection.close()
-    listed = {LATEST: {"path": f"{SUMMARY_FOLDER}/{LATEST}.parquet", "rows": int(rows), "keys": list(LATEST_GRAIN)}}
     manifest_file = folder / "manifest.json"
     if manifest_file.exists():
         manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
         manifest["summaries"] = listed
         manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return listed
+
+
+def _file(folder: Path, name: str) -> Path:
+    return folder / SUMMARY_FOLDER / f"{name}.parquet"
 
 
 def present(folder: Path) -> dict[str, Path]:

@@ -4,6 +4,7 @@ value over any years read from it is the one latest.pick_latest picks from every
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -101,7 +102,7 @@ def ids(frame: pd.DataFrame) -> list[str]:
 def test_latest_values_from_the_summary_equal_pick_latest_over_every_fact(tmp_path, write, seed):
     folder = write(synthetic_frames(seed), tmp_path / "tables")
     tables = load_tables(folder)
-    assert store.database(tables).summaries == {"latest"}
+    assert store.database(tables).summaries == {"latest", "latest_all_years"}
     facts, quality = stated_facts(folder), tables.quality
     for years in YEAR_CHOICES:
         for kinds in (("actual",), schema.KINDS):
@@ -136,14 +137,34 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
     assert sorted(ids(summary)) == sorted(ids(expected))
     assert not set(ids(summary)) & set(implausible_fact_ids(quality))
     assert summary["position"].tolist() == [facts.index[facts["fact_id"] == fact_id][0] for fact_id in ids(summary)]
+    every_year = pq.read_table(folder / "summaries" / "latest_all_years.parquet").to_pandas()
+    expected_every_year = expected_latest(facts, quality, (), schema.KINDS, summaries.LATEST_KEYS)
+    assert sorted(ids(every_year)) == sorted(ids(expected_every_year))
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["summaries"] == {"latest": {"path": "summaries/latest.parquet", "rows": len(expected),
-                                                "keys": ["zone_id", "metric", "kind", "year"]}}
+    assert manifest["summaries"] == {
+        "latest": {"path": "summaries/latest.parquet", "rows": len(expected),
+                   "keys": ["zone_id", "metric", "kind", "year"]},
+        "latest_all_years": {"path": "summaries/latest_all_years.parquet", "rows": len(expected_every_year),
+                             "keys": ["zone_id", "metric", "kind"]},
+    }
+
+
+@pytest.mark.parametrize(("years", "conditions", "summary"), [
+    ((), (), "latest_all_years"), ((2022,), (), "latest"), ((), ("dated",), "latest"),
+    ((), ("zone_wide",), "latest_all_years"), ((), ("has_status",), None),
+])
+def test_each_query_reads_the_smallest_summary_that_answers_it(tmp_path, years, conditions, summary):
+    tables = load_tables(write_single(synthetic_frames(8), tmp_path / "tables"))
+    wanted = FactFilter(years=years, plausible=True, conditions=conditions)
+    assert facts_sql._summary(store.database(tables), wanted, summaries.LATEST_KEYS, False) == summary
+    assert facts_sql._summary(store.database(tables), wanted, ("zone_id", "year"), False) == (
+        None if summary is None else "latest")
+    assert facts_sql._summary(store.database(tables), replace(wanted, plausible=False), ("zone_id",), False) is None
 
 
 def test_the_sample_build_writes_the_summary_and_its_latest_values_equal_pick_latest(sample_tables):
     tables = load_tables(sample_tables)
-    assert store.database(tables).summaries == {"latest"}
+    assert store.database(tables).summaries == {"latest", "latest_all_years"}
     facts, quality = stated_facts(sample_tables), tables.quality
     zones = tables.zones["zone_id"].astype(str).tolist()
     years = sorted(int(year) for year in facts["year"].dropna().unique())

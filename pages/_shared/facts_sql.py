@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from loaders import layouts, schema
-from loaders.summaries import IMPLAUSIBLE, IMPLAUSIBLE_CHECKS, LATEST, LATEST_GRAIN, PERIOD_RANK, rule_order
+from loaders.summaries import (
+    GRAINS,
+    IMPLAUSIBLE,
+    IMPLAUSIBLE_CHECKS,
+    LATEST,
+    LATEST_ALL_YEARS,
+    PERIOD_RANK,
+    rule_order,
+)
 
 from . import store
 from .memo import derived
@@ -225,29 +233,36 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
         raise ValueError(f"cannot pick latest facts by {unknown}; expected columns among {GROUP_COLUMNS}")
     database = store.database(tables)
     rule = ", ".join(rule_order(keys, database.order, largest_first))
-    if _summarised(database, wanted, keys, largest_first):
-        return _latest_of_summary(tables, database, wanted, keys, rule, columns)
+    summary = _summary(database, wanted, keys, largest_first)
+    if summary:
+        return _latest_of_summary(tables, database, wanted, keys, rule, columns, summary)
     clause, parameters = where(tables, wanted)
     sql = f"SELECT arg_min({_winner(database)}, ({rule})) AS winner FROM facts WHERE {clause} GROUP BY {', '.join(keys)}"
     found = [row[0] for row in database.fetchall(sql, parameters)]
     return _chosen_rows(tables, database, clause, parameters, found, columns, database.order)
 
 
-def _summarised(database, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool) -> bool:
-    """Whether summaries/latest.parquet answers: plausible facts narrowed only by its grain's columns (and
-    zone-wide), grouped by some of them, so every group is whole groups of the grain and its winner is
-    the best of theirs."""
-    return (LATEST in database.summaries and wanted.plausible and not largest_first
-            and set(keys) <= set(LATEST_GRAIN) and set(wanted.conditions) <= SUMMARY_CONDITIONS
-            and not (wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search))
+def _summary(database, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool) -> str | None:
+    """The smallest summary that answers (loaders/summaries.py), or None: plausible facts narrowed only by
+    the summary's grain columns (and zone-wide), grouped by some of them, so every group is whole groups
+    of the grain and its winner is the best of theirs. Every year's winners answer only without years."""
+    if not wanted.plausible or largest_first or wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search:
+        return None
+    if not set(wanted.conditions) <= SUMMARY_CONDITIONS:
+        return None
+    every_year = not wanted.years and "dated" not in wanted.conditions
+    for name in (LATEST_ALL_YEARS, LATEST) if every_year else (LATEST,):
+        if name in database.summaries and set(keys) <= set(GRAINS[name]):
+            return name
+    return None
 
 
 def _latest_of_summary(tables, database, wanted: FactFilter, keys: tuple[str, ...], rule: str,
-                       columns: tuple[str, ...] | None) -> pd.DataFrame:
-    """latest() from the per-year winners: the best of the selected groups' winners, as stated."""
+                       columns: tuple[str, ...] | None, summary: str) -> pd.DataFrame:
+    """latest() from a summary's winners: the best of the selected groups' winners, as stated."""
     clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
     identity = "fact_id" if database.partitioned else "position"
-    view = f"{LATEST}_summary"
+    view = f"{summary}_summary"
     sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
            f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
            f"ORDER BY {database.order}")
