@@ -75,6 +75,7 @@ def write(folder: Path) -> dict:
     connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     try:
         connection.execute("SET preserve_insertion_order = false")
+        connection.execute("SET enable_progress_bar = false")
         connection.execute(f"CREATE VIEW facts AS {_read(folder, 'facts', partitioned)}")
         connection.execute(f"CREATE VIEW quality AS {_read(folder, 'quality', partitioned)}")
         flags = connection.execute(
