@@ -33,7 +33,8 @@ LATEST_ALL_YEARS = "latest_all_years"  # summaries/latest_all_years.parquet: the
 LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest value has
 LATEST_GRAIN = (*LATEST_KEYS, "year")  # the grain of summaries/latest.parquet
 GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
-KNOWN = tuple(GRAINS)
+TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible target and its actual
+KNOWN = (*GRAINS, TARGET_PAIRS)
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -49,6 +50,14 @@ IMPLAUSIBLE = (
     'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
 )
 
+# targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
+PAIR_KEY = (
+    "coalesce(zone_id, '') AS zone_key, coalesce(metric, '') AS metric_key, coalesce(status, '') AS status_key, "
+    "coalesce(scope, '') AS scope_key, coalesce(year, -1) AS year_key, coalesce(months, '') AS months_key, "
+    "coalesce(cumulative, false) AS cumulative_key"
+)
+PAIR_KEY_NAMES = "zone_key, metric_key, status_key, scope_key, year_key, months_key, cumulative_key"
+
 
 def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) -> list[str]:
     """pick_latest's rule as SQL sort keys, smallest first: zone-wide (no scope, and no status unless
@@ -60,6 +69,30 @@ def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) 
         order.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
     columns = [column.strip() for column in stated.split(",")]
     return order + [f"coalesce({column}, -1)" if column == '"start"' else column for column in columns]
+
+
+def pairs_sql(stated: str, clause: str) -> str:
+    """targets.pair_targets in SQL, a WITH naming `pairs`: each target of the facts under `clause` beside
+    the first stated (`stated`: FILE_ORDER or CONTRACT_ORDER) actual of its pair key, or none."""
+    order = ", ".join(f"coalesce({column}, -1)" if column == '"start"' else column
+                      for column in (column.strip() for column in stated.split(",")))
+    return f"""
+        WITH chosen AS (
+            SELECT fact_id, zone_id, metric, kind, value, year, ({order}) AS stated, {PAIR_KEY}
+            FROM facts WHERE {clause} AND kind IN ('target', 'actual')
+        ),
+        firsts AS (
+            SELECT {PAIR_KEY_NAMES}, arg_min({{'id': fact_id, 'value': value}}, stated) AS actual
+            FROM chosen WHERE kind = 'actual'
+              AND ({PAIR_KEY_NAMES}) IN (SELECT ({PAIR_KEY_NAMES}) FROM chosen WHERE kind = 'target')
+            GROUP BY {PAIR_KEY_NAMES}
+        ),
+        pairs AS MATERIALIZED (
+            SELECT target.fact_id AS target_fact_id, target.zone_id, target.metric, target.year,
+                   target.value AS target_value, firsts.actual.id AS actual_fact_id, firsts.actual.value AS actual_value
+            FROM chosen AS target LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
+            WHERE target.kind = 'target'
+        )"""
 
 
 def write(folder: Path) -> dict:
@@ -93,6 +126,12 @@ def write(folder: Path) -> dict:
             connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
             rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')").fetchone()[0]
             listed[name] = {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(grain)}
+        pairs = (f"{pairs_sql(CONTRACT_ORDER if partitioned else FILE_ORDER, plausible)} "
+                 "SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id")
+        connection.execute(f"COPY ({pairs}) TO '{_escaped(_file(folder, TARGET_PAIRS))}' (FORMAT parquet)", parameters)
+        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, TARGET_PAIRS))}')").fetchone()[0]
+        listed[TARGET_PAIRS] = {"path": f"{SUMMARY_FOLDER}/{TARGET_PAIRS}.parquet", "rows": int(rows),
+                                "keys": ["target_fact_id"]}
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"

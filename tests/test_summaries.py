@@ -102,7 +102,7 @@ def ids(frame: pd.DataFrame) -> list[str]:
 def test_latest_values_from_the_summary_equal_pick_latest_over_every_fact(tmp_path, write, seed):
     folder = write(synthetic_frames(seed), tmp_path / "tables")
     tables = load_tables(folder)
-    assert store.database(tables).summaries == {"latest", "latest_all_years"}
+    assert store.database(tables).summaries == set(summaries.KNOWN)
     facts, quality = stated_facts(folder), tables.quality
     for years in YEAR_CHOICES:
         for kinds in (("actual",), schema.KINDS):
@@ -141,12 +141,37 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
     expected_every_year = expected_latest(facts, quality, (), schema.KINDS, summaries.LATEST_KEYS)
     assert sorted(ids(every_year)) == sorted(ids(expected_every_year))
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    targets = facts["kind"].eq("target") & ~facts["fact_id"].isin(implausible_fact_ids(quality))
     assert manifest["summaries"] == {
         "latest": {"path": "summaries/latest.parquet", "rows": len(expected),
                    "keys": ["zone_id", "metric", "kind", "year"]},
         "latest_all_years": {"path": "summaries/latest_all_years.parquet", "rows": len(expected_every_year),
                              "keys": ["zone_id", "metric", "kind"]},
+        "target_pairs": {"path": "summaries/target_pairs.parquet", "rows": int(targets.sum()),
+                         "keys": ["target_fact_id"]},
     }
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_target_pairs_from_the_summary_equal_pairing_every_fact(tmp_path, write):
+    frames = synthetic_frames(9)
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = write(frames, tmp_path / "without")
+    for name in summaries.KNOWN:
+        (facts_only / "summaries" / f"{name}.parquet").unlink()
+    facts_only = load_tables(facts_only)
+    assert summaries.TARGET_PAIRS in store.database(with_summaries).summaries
+    assert not store.database(facts_only).summaries
+    for zone_ids in ((), ("z_1", "z_3")):
+        for years in YEAR_CHOICES:
+            wanted = FactFilter(zone_ids=zone_ids, years=years, plausible=True)
+            assert facts_sql._pairs_summarised(store.database(with_summaries), wanted)
+            counted, shown = facts_sql.pairs_overview(with_summaries, wanted, 25)
+            expected_counts, expected_shown = facts_sql.pairs_overview(facts_only, wanted, 25)
+            assert counted == expected_counts and counted["targets"] > 0, (zone_ids, years)
+            assert ids(shown) == ids(expected_shown), (zone_ids, years)
+    assert not facts_sql._pairs_summarised(store.database(with_summaries),
+                                           FactFilter(plausible=True, kinds=("target",)))
 
 
 @pytest.mark.parametrize(("years", "conditions", "summary"), [
@@ -164,7 +189,7 @@ def test_each_query_reads_the_smallest_summary_that_answers_it(tmp_path, years, 
 
 def test_the_sample_build_writes_the_summary_and_its_latest_values_equal_pick_latest(sample_tables):
     tables = load_tables(sample_tables)
-    assert store.database(tables).summaries == {"latest", "latest_all_years"}
+    assert store.database(tables).summaries == set(summaries.KNOWN)
     facts, quality = stated_facts(sample_tables), tables.quality
     zones = tables.zones["zone_id"].astype(str).tolist()
     years = sorted(int(year) for year in facts["year"].dropna().unique())

@@ -22,7 +22,11 @@ from loaders.summaries import (
     IMPLAUSIBLE_CHECKS,
     LATEST,
     LATEST_ALL_YEARS,
+    PAIR_KEY,
+    PAIR_KEY_NAMES,
     PERIOD_RANK,
+    TARGET_PAIRS,
+    pairs_sql,
     rule_order,
 )
 
@@ -273,15 +277,6 @@ def _order_columns(database) -> list[str]:
     return [column.strip() for column in database.order.split(",")]
 
 
-# targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
-PAIR_KEY = (
-    "coalesce(zone_id, '') AS zone_key, coalesce(metric, '') AS metric_key, coalesce(status, '') AS status_key, "
-    "coalesce(scope, '') AS scope_key, coalesce(year, -1) AS year_key, coalesce(months, '') AS months_key, "
-    "coalesce(cumulative, false) AS cumulative_key"
-)
-PAIR_KEY_NAMES = "zone_key, metric_key, status_key, scope_key, year_key, months_key, cumulative_key"
-
-
 def pairable(tables, wanted: FactFilter) -> pd.DataFrame:
     """The targets under the filter, and the actuals sharing a target's pair key, as stated: every row
     targets.pair_targets reads (an actual no target could meet is never read)."""
@@ -302,47 +297,44 @@ def _facts_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return compact("facts", frame)
 
 
-def _pairs_sql(database, clause: str) -> str:
-    """targets.pair_targets in SQL: each target beside the first stated actual of its pair key (or none)."""
-    order = ", ".join(f"coalesce({column}, -1)" if column == '"start"' else column for column in _order_columns(database))
-    return f"""
-        WITH chosen AS (
-            SELECT fact_id, zone_id, metric, kind, value, ({order}) AS stated, {PAIR_KEY}
-            FROM facts WHERE {clause} AND kind IN ('target', 'actual')
-        ),
-        firsts AS (
-            SELECT {PAIR_KEY_NAMES}, arg_min({{'id': fact_id, 'value': value}}, stated) AS actual
-            FROM chosen WHERE kind = 'actual'
-              AND ({PAIR_KEY_NAMES}) IN (SELECT ({PAIR_KEY_NAMES}) FROM chosen WHERE kind = 'target')
-            GROUP BY {PAIR_KEY_NAMES}
-        ),
-        pairs AS MATERIALIZED (
-            SELECT target.fact_id AS target_fact_id, target.zone_id, target.metric, target.value AS target_value,
-                   firsts.actual.id AS actual_fact_id, firsts.actual.value AS actual_value
-            FROM chosen AS target LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
-            WHERE target.kind = 'target'
-        )"""
-
-
 def pairs_overview(tables, wanted: FactFilter, limit: int) -> tuple[dict[str, int], pd.DataFrame]:
     """(how many targets, how many without a comparable actual, how many reached: targets.FLAGS;
     the first `limit` targets in targets.pair_targets' order (zone, metric, target id) and the actual
     each pairs with, as stated), in one pass: pair_targets over these rows gives exactly those pairs."""
     database = store.database(tables)
-    clause, parameters = where(tables, wanted)
+    if _pairs_summarised(database, wanted):  # the build paired every plausible target: select its pairs
+        clause, parameters = where(tables, FactFilter(zone_ids=wanted.zone_ids, years=wanted.years), folders=False)
+        pairs = f"WITH pairs AS (SELECT * FROM {TARGET_PAIRS}_summary WHERE {clause})"
+    else:
+        clause, parameters = where(tables, wanted)
+        pairs = pairs_sql(database.order, clause)
     reached = "actual_value >= target_value AND NOT isnan(actual_value) AND NOT isnan(target_value)"
-    sql = f"""{_pairs_sql(database, clause)},
+    sql = f"""{pairs},
         summary AS (SELECT count(*) AS targets, count(*) FILTER (WHERE actual_fact_id IS NULL) AS no_actual,
                            count(*) FILTER (WHERE {reached}) AS beyond_target FROM pairs),
-        shown AS (SELECT target_fact_id, actual_fact_id FROM pairs ORDER BY zone_id, metric, target_fact_id
-                  LIMIT $limit)
+        shown AS (SELECT target_fact_id, actual_fact_id, zone_id, year FROM pairs
+                  ORDER BY zone_id, metric, target_fact_id LIMIT $limit)
         SELECT summary.*, shown.* FROM summary LEFT JOIN shown ON true"""
     found = database.fetchall(sql, {**parameters, "limit": int(limit)})
     summary = {"targets": int(found[0][0]), "no_actual": int(found[0][1]), "beyond_target": int(found[0][2])}
-    fact_ids = sorted({fact_id for row in found for fact_id in row[3:] if fact_id is not None})
+    fact_ids = sorted({fact_id for row in found for fact_id in row[3:5] if fact_id is not None})
     if not fact_ids:
         return summary, rows(tables, wanted, limit=0)
-    return summary, rows(tables, FactFilter(fact_ids=tuple(fact_ids)))
+    # A pair's target and actual share its zone and year: those name the folders to read.
+    zone_ids = tuple(sorted({row[5] for row in found if row[5] is not None}))
+    years = tuple(sorted({int(row[6]) for row in found if row[6] is not None}))
+    return summary, rows(tables, FactFilter(zone_ids=zone_ids, years=years, fact_ids=tuple(fact_ids)))
+
+
+def _pairs_summary_answers(wanted: FactFilter) -> bool:
+    """Whether summaries/target_pairs.parquet holds the filter's pairs: every plausible target, narrowed only
+    by zone and year (both in the pair key, so the pairs of a narrowed set are the narrowed pairs)."""
+    narrowed = FactFilter(zone_ids=wanted.zone_ids, years=wanted.years, kinds=wanted.kinds, plausible=True)
+    return wanted == narrowed and wanted.kinds in (None, schema.KINDS)
+
+
+def _pairs_summarised(database, wanted: FactFilter) -> bool:
+    return TARGET_PAIRS in database.summaries and _pairs_summary_answers(wanted)
 
 
 def coverage_counts(tables, wanted: FactFilter) -> pd.DataFrame:

@@ -25,7 +25,7 @@ def current(request, tmp_path_factory):
     if request.param == "with summaries":
         summaries.write(folder)
     tables = snapshots.load(folder)
-    assert store.database(tables).summaries == ({"latest", "latest_all_years"} if request.param == "with summaries" else set())
+    assert store.database(tables).summaries == (set(summaries.KNOWN) if request.param == "with summaries" else set())
     computed: dict[str, dict] = {}
 
     def results(selection_name: str) -> dict:
