@@ -23,11 +23,12 @@ from pathlib import Path
 
 from .listing import printable
 from .schema import TABLES
+from .summaries import SUMMARY_FOLDER
 
 MANIFEST = "manifest.json"
 MARKER = {"written_by": "loaders"}  # in every manifest.json; what makes a folder replaceable
 LEGACY_KEYS = ("loader_version", "built_at")  # manifests written before the marker existed
-WRITTEN_FILES = frozenset({*(f"{name}.parquet" for name in TABLES), *TABLES, MANIFEST})  # TABLES: partitioned folders
+WRITTEN_FILES = frozenset({*(f"{name}.parquet" for name in TABLES), *TABLES, MANIFEST, SUMMARY_FOLDER})  # TABLES: partitioned folders
 NAMES_SHOWN = 3
 
 logger = logging.getLogger(__name__)

@@ -19,13 +19,14 @@ import pytest
 
 import loaders
 from loaders import build as build_module
-from loaders import extract, split
+from loaders import extract, split, summaries
 from loaders import schema as schema_module
 from loaders.build import build
 from loaders.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_FILES = sorted(f"{name}.parquet" for name in TABLES)
+SUMMARY_FILES = sorted(f"summaries/{name}.parquet" for name in summaries.KNOWN)  # derived, beside the tables
 NO_ZONE_REPORT = "关于做好年底安全生产检查工作的通知\n各单位：请于十二月底前完成自查，并报送检查记录。\n二〇二五年十二月一日\n"
 
 BAD_FILES = [
@@ -41,7 +42,9 @@ BAD_FILES = [
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    """Every file under the folder by its relative path."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
 
 
 def documents_of(out: Path) -> pd.DataFrame:
@@ -72,7 +75,7 @@ def test_a_bad_file_is_skipped_with_one_line_and_the_other_files_still_load(
     assert skipped_file == name
     assert skipped_reason.startswith(reason) and "\n" not in skipped_reason
     assert f"skipped {bad}: {skipped_reason}\n" in capsys.readouterr().err
-    assert sorted(path.name for path in out.iterdir()) == sorted([*TABLE_FILES, "manifest.json"])
+    assert sorted(path.name for path in out.iterdir()) == sorted([*TABLE_FILES, "manifest.json", "summaries"])
     assert set(documents_of(out).source_file) == {"good.txt"}
 
 
@@ -285,6 +288,7 @@ def test_a_tables_folder_of_older_loaders_becomes_a_link_and_a_kill_while_moving
     out.unlink()
     out.mkdir()
     for name, data in older.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(data)
     report_files.text("second.txt", "第二份报告\n内容不同。")
 
@@ -308,8 +312,8 @@ def test_two_builds_of_the_same_input_give_byte_identical_tables(report_files, t
     build(report_files.folder, tmp_path / "second", progress=False)
 
     first, second = snapshot(tmp_path / "first"), snapshot(tmp_path / "second")
-    assert sorted(first) == sorted([*TABLE_FILES, "manifest.json"])
-    for name in TABLE_FILES:
+    assert sorted(first) == sorted([*TABLE_FILES, "manifest.json", *SUMMARY_FILES])
+    for name in [*TABLE_FILES, *SUMMARY_FILES]:
         assert first[name] == second[name], name
 
 
@@ -426,7 +430,7 @@ def test_a_stale_temporary_folder_of_a_dead_build_is_removed(report_files, out):
 
 
 def test_bundled_sample_builds_every_table_and_a_manifest(sample_tables):
-    assert sorted(path.name for path in sample_tables.iterdir()) == sorted([*TABLE_FILES, "manifest.json"])
+    assert sorted(path.name for path in sample_tables.iterdir()) == sorted([*TABLE_FILES, "manifest.json", "summaries"])
     manifest = json.loads((sample_tables / "manifest.json").read_text(encoding="utf-8"))
     seed = ROOT / "data" / "reports" / "seed_reports.txt"
     [entry] = [entry for entry in manifest["inputs"] if entry["file"] == "seed_reports.txt"]
