@@ -6,6 +6,7 @@ from pages._shared import display, i18n, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t
+from pages._shared.model import Selection
 
 page = setup_page("overview")
 tables, lang, selection = page.tables, page.lang, page.selection
@@ -16,14 +17,14 @@ st.caption(
         "overview.loaded",
         reports=len(tables.documents),
         zones=len(tables.zones),
-        facts=len(tables.facts),
+        facts=derived(tables, queries.fact_count, Selection()),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),
     )
 )
 
-if page.tables.facts.empty and ui.nothing_to_show(page):
+if not derived(tables, queries.fact_count, Selection()) and ui.nothing_to_show(page):
     st.stop()
-if page.facts.empty:
+if not page.fact_count:
     ui.notice(t("no_facts_selected"))
 silent = derived(tables, queries.zones_without_facts, selection)
 if silent:

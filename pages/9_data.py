@@ -39,17 +39,17 @@ if fact_ids:
     st.page_link(nav.PAGES_BY_ID["data"].path, label=t("data.clear_selection"), icon=":material/filter_alt_off:",
                  query_params={key: value for key, value in params.items() if value})
 
-rows, figure, shown = derived(tables, views.data_view, selection, tuple(metrics), tuple(scopes), tuple(doc_ids),
-                              fact_ids, search, TABLE_ROWS, lang)
-st.caption(t("data.count", n=len(rows)))
-if rows.empty:
+narrowing = (tuple(metrics), tuple(scopes), tuple(doc_ids), fact_ids, search)
+count, figure, shown = derived(tables, views.data_view, selection, *narrowing, TABLE_ROWS, lang)
+st.caption(t("data.count", n=count))
+if not count:
     ui.notice(t("data.empty"))
     st.stop()
 
 ui.chart(page, figure, key="data_by_metric")
 ui.table(shown, key="data_table")
-if len(rows) > TABLE_ROWS:
-    st.caption(t("data.truncated", shown=TABLE_ROWS, n=len(rows)))
+if count > TABLE_ROWS:
+    st.caption(t("data.truncated", shown=TABLE_ROWS, n=count))
 
 # What the files hold, said in their names and on the XLSX about sheet.
 everything = t("export.all")
@@ -71,28 +71,35 @@ stem = export.file_stem(
         "+".join(str(year) for year in page.filters.years),
         "" if page.filters.kinds == queries.schema.KINDS else "+".join(i18n.kind_label(kind) for kind in page.filters.kinds),
     ],
-    len(rows),
+    count,
     lang,
 )
+
+
+def rows():
+    """Every row of the filter, read when a download is asked for (the callables run on click)."""
+    return queries.data_rows(tables, selection, *narrowing)
+
+
+def xlsx(exported):
+    return export.xlsx_bytes(export.export_frame(exported, tables, lang),
+                             export.about_rows(description, len(exported), tables, lang),
+                             export.sources_frame(exported, tables, lang), lang)
+
 
 st.subheader(t("data.download"))
 left, middle, right = st.columns(3)
 left.download_button(
-    t("data.csv"), data=lambda: export.csv_bytes(export.export_frame(rows, tables, lang)),
+    t("data.csv"), data=lambda: export.csv_bytes(export.export_frame(rows(), tables, lang)),
     file_name=f"{stem}.csv", mime="text/csv", on_click="ignore", key="download_csv",
 )
 middle.download_button(
     t("data.xlsx"),
-    data=lambda: export.xlsx_bytes(
-        export.export_frame(rows, tables, lang),
-        export.about_rows(description, len(rows), tables, lang),
-        export.sources_frame(rows, tables, lang),
-        lang,
-    ),
+    data=lambda: xlsx(rows()),
     file_name=f"{stem}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore", key="download_xlsx",
 )
 right.download_button(
-    t("data.parquet"), data=lambda: export.parquet_bytes(rows, tables),
+    t("data.parquet"), data=lambda: export.parquet_bytes(rows(), tables),
     file_name=f"{stem}.parquet", mime="application/vnd.apache.parquet", on_click="ignore", key="download_parquet",
 )

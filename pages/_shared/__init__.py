@@ -6,7 +6,7 @@ How a page file is written (pages only compose, see ../shared/STYLE.md):
     from pages._shared.filters import setup_page
 
     page = setup_page("investment")          # FIRST call: page config, language, sidebar, filters
-    facts = page.facts                       # facts narrowed by the global filters (zones, years, kinds)
+    page.selection, page.fact_count          # the global filters (zones, years, kinds), facts they keep
     ...                                      # call queries.* and figures.*, then render
 
 Modules:
@@ -17,7 +17,8 @@ Modules:
     nav.py      the page registry, page_link targets
     i18n.py     labels t(key) from the one catalogue labels.toml, metric labels, number/area/period formats
     latest.py   the one rule for "the latest comparable value" (pick_latest), implausible figures
-    queries.py  plain pandas functions over the tables (no streamlit)
+    queries.py  the pages' queries (no streamlit); facts_sql.py runs their facts part as SQL in
+    store.py    one DuckDB database per tables set, views over the Parquet files (either layout)
     targets.py / progress.py / coverage.py / provenance.py / highlight.py   the subjects' pure logic
     figures.py  plain plotly figure builders, the shared template, the source line (no streamlit)
     display.py  display frames for st.dataframe (no streamlit)
@@ -26,8 +27,8 @@ Modules:
     ui.py       what streamlit draws: tables, charts with selection, notices, KPI cards, the report
     topic.py    the shared composition of the Investment / Revenue & tax / Enterprises & employment pages
 
-Speed: queries are vectorised; pages wrap them in data.derived(tables, fn, *args) (and views wrap
-the queries they compose), so a rerun on 1M facts only draws: cached page runs 0.02-0.06 s in AppTest
-on the synthetic bench tables, the app ~0.8 GB. The tables hold ids and vocabularies as categoricals
+Speed: facts stay in their Parquet files and are queried with DuckDB (filters, latest values,
+counts as SQL); pages wrap queries in data.derived(tables, fn, *args) (and views wrap the queries
+they compose), so a rerun only draws. The small tables hold ids and vocabularies as categoricals
 and no report texts (Tables.document_texts reads those on demand).
 """

@@ -25,6 +25,7 @@ CELL_COLUMNS = [
     "flags",
 ]
 SENTENCE_ENDS = "。！？!?\n"
+SHOWN_COLUMNS = ("zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id")  # a cell's latest actual
 FACT_COLUMNS = ["zone_id", "metric", "kind", "fact_id", "value", "unit", "year", "months", "scope", "status", "start"]
 
 
@@ -40,8 +41,7 @@ def coverage_cells(
     zones: pd.DataFrame, facts: pd.DataFrame, quality: pd.DataFrame, metrics: list[str]
 ) -> pd.DataFrame:
     """One row per zone × metric: reported / target_only / flagged / not_reported, with the latest actual."""
-    grid = pd.MultiIndex.from_product([zones["zone_id"].tolist(), metrics], names=["zone_id", "metric"])
-    cells = pd.DataFrame(index=grid).reset_index()
+    cells = coverage_grid(zones, metrics)
     if cells.empty:
         return pd.DataFrame(columns=CELL_COLUMNS)
     wanted = (facts["metric"].isin(metrics) & facts["zone_id"].isin(zones["zone_id"])).to_numpy(
@@ -55,13 +55,20 @@ def coverage_cells(
     flags = flagged.groupby(["zone_id", "metric"], observed=True).size().rename("flags")
     # A cell shows what every page shows: the latest comparable actual (a flag marks the cell, not its value).
     shown = _latest_actual(relevant[~relevant["fact_id"].isin(implausible_fact_ids(quality))])
-    latest = shown.set_index(["zone_id", "metric"])
-    cells = (
-        cells.join(kinds, on=["zone_id", "metric"])
-        .join(counts, on=["zone_id", "metric"])
-        .join(flags, on=["zone_id", "metric"])
-        .join(latest, on=["zone_id", "metric"])
-    )
+    return cells_from_counts(cells, [kinds, counts, flags], shown)
+
+
+def coverage_grid(zones: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    """zone_id, metric: every zone (in the zones' order) with every metric (in the order given)."""
+    grid = pd.MultiIndex.from_product([zones["zone_id"].tolist(), metrics], names=["zone_id", "metric"])
+    return pd.DataFrame(index=grid).reset_index()
+
+
+def cells_from_counts(cells: pd.DataFrame, counts: list, shown: pd.DataFrame) -> pd.DataFrame:
+    """The zone x metric grid joined with its counts (indexed by zone_id, metric: actual, target, growth,
+    facts, flags) and the latest actual each cell shows; the cell's state follows from them."""
+    for part in [*counts, shown.set_index(["zone_id", "metric"])]:
+        cells = cells.join(part, on=["zone_id", "metric"])
     for column in ("actual", "target", "growth", "facts", "flags"):
         cells[column] = cells[column].fillna(0).astype(int)
     state = pd.Series("not_reported", index=cells.index, dtype="string")
@@ -76,7 +83,7 @@ def _latest_actual(facts: pd.DataFrame) -> pd.DataFrame:
     """Per zone and metric, the actual a cell shows: latest.pick_latest, the rule of every page."""
     actual = facts[(facts["kind"] == "actual").to_numpy(dtype=bool, na_value=False)]
     best = pick_latest(actual, ["zone_id", "metric"])
-    return best[["zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id"]]
+    return best[list(SHOWN_COLUMNS)]
 
 
 def coverage_summary(cells: pd.DataFrame) -> pd.DataFrame:

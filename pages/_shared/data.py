@@ -1,7 +1,7 @@
 """The one cached reader of data/tables, keyed on file path and modification time.
 
     from pages._shared.data import load_tables, derived
-    tables = load_tables()                 # Tables(documents, zones, facts, projects, infrastructure, quality, manifest)
+    tables = load_tables()                 # Tables(documents, zones, projects, infrastructure, quality, manifest)
     latest = derived(tables, queries.latest_facts, years)   # a query result cached on the tables' mtime + args
 
 Pages normally get `tables` from `filters.setup_page(...)`, which also handles missing tables.
@@ -10,7 +10,10 @@ on the next run without a restart. Frames are shared between sessions: treat the
 (copy before assigning columns). `load_tables` raises `TablesMissing` when facts or zones are
 absent; `build_tables()` runs the loaders on data/reports (the "build now" button).
 
-Memory at 1M facts: ids shared by many rows (doc_id, zone_id) and vocabulary columns (metric, kind,
+The facts are not read here: queries read them through store.py (DuckDB over the Parquet files,
+either layout of loaders/layouts.py), so a server holds what its pages show, not the table.
+
+Memory of the tables held: ids shared by many rows (doc_id, zone_id) and vocabulary columns (metric, kind,
 unit, scope, status …) are categoricals with sorted categories, so comparisons, isin, groupby and
 sorting read as with strings (mind that value_counts lists unused categories with 0). The reports'
 full text is not held: `tables.document_texts(doc_ids)` reads the texts it is asked for (the
@@ -29,6 +32,7 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from loaders import schema
+from loaders.layouts import read_table
 
 from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
 from .model import CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
@@ -74,9 +78,12 @@ def default_tables_dir() -> Path:
 
 
 def _signature(folder: Path) -> tuple:
+    """(name, mtime_ns, size) of each table's file or partitioned folder and of the manifest."""
     entries: list[tuple[str, int | None, int | None]] = []
     for name in (*TABLE_NAMES, "manifest"):
         path = folder / (f"{name}.parquet" if name != "manifest" else "manifest.json")
+        if name != "manifest" and not path.exists() and (folder / name).is_dir():
+            path = folder / name  # the partitioned layout: a folder of key=value folders
         try:
             stat = path.stat()
         except OSError:
@@ -105,9 +112,13 @@ def _read(folder: str, signature: tuple) -> Tables:
     path = Path(folder)
     frames = {}
     for name in TABLE_NAMES:
+        if name == "facts":
+            continue  # queried in place (store.py)
         file = path / f"{name}.parquet"
         if file.exists():
             frames[name] = compact(name, _read_frame(name, file))
+        elif (path / name).is_dir():
+            frames[name] = compact(name, _without_lazy(name, read_table(path, name)))
         else:
             frames[name] = compact(name, schema.empty(name))
     manifest_file = path / "manifest.json"
@@ -133,6 +144,10 @@ def _read_frame(name: str, file: Path) -> pd.DataFrame:
             columns[column] = part[column]
     release_memory()  # give the decoding buffers back before the next table
     return pd.DataFrame(columns, copy=False)
+
+
+def _without_lazy(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=[column for column in LAZY_COLUMNS.get(name, ()) if column in frame.columns])
 
 
 def build_tables(reports_dir: Path = REPORTS_DIR, out_dir: Path | None = None) -> Path:

@@ -4,7 +4,7 @@
     page = setup_page("targets")          # st.stop()s with a plain message when no tables exist
     page.lang, page.tables, page.filters  # GlobalFilters(lang, zones, years, kinds)
     page.zone_ids                         # the selected zones' ids (empty tuple = all zones)
-    page.facts                            # facts narrowed by zones, years (undated kept) and kinds
+    page.fact_count                       # how many facts the filters keep (zones, years: undated kept, kinds)
     page.link_params()                    # the global filters as query params, for st.page_link
 
 Global filters live in st.session_state (key "filters.global") AND in st.query_params
@@ -18,10 +18,9 @@ live in the URL use `synced_widget(page, param, st.selectbox, ...)`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import NoReturn
 
-import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
@@ -66,7 +65,7 @@ class PageContext:
     filters: GlobalFilters
     zone_ids: tuple[str, ...]
     selection: Selection
-    facts: pd.DataFrame = field(repr=False)
+    fact_count: int = 0  # facts under the filters: pages query the rows they show
     user: auth.User | None = None
 
     def link_params(self) -> dict[str, list[str]]:
@@ -204,8 +203,7 @@ def setup_page(page_id: str, editors_only: bool = False, needs_tables: bool = Tr
     if missing is not None and not needs_tables:
         st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
         _navigation(sidebar_navigation, GlobalFilters(lang=lang), user)
-        return PageContext(page_id, lang, None, GlobalFilters(lang=lang), (), Selection(),
-                           pd.DataFrame(), user)
+        return PageContext(page_id, lang, None, GlobalFilters(lang=lang), (), Selection(), 0, user)
     if missing is not None:
         st.session_state[STATE_KEY] = GlobalFilters(lang=lang)
         _write_url(GlobalFilters(lang=lang).to_params(), ("lang",))
@@ -245,8 +243,8 @@ def setup_page(page_id: str, editors_only: bool = False, needs_tables: bool = Tr
 
     zone_ids = queries.zone_ids_for_names(tables.zones, filters.zones)
     selection = Selection(zone_ids=zone_ids, years=filters.years, kinds=filters.kinds)
-    facts = data.derived(tables, queries.filtered_facts, selection)
-    return PageContext(page_id, lang, tables, filters, zone_ids, selection, facts, user)
+    fact_count = data.derived(tables, queries.fact_count, selection)
+    return PageContext(page_id, lang, tables, filters, zone_ids, selection, fact_count, user)
 
 
 def _sign_in_only(page_id: str, navigation, filters: GlobalFilters, user, editors_only: bool) -> None:

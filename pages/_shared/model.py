@@ -1,6 +1,7 @@
 """What the dashboard reads and what its sidebar selects, as types. No streamlit.
 
-    Tables      every table of the contract as a pandas frame (contract dtypes) plus the build manifest
+    Tables      the small tables as pandas frames (contract dtypes), the build manifest; facts are queried
+                through store.py (DuckDB) and read whole only when something asks for `tables.facts`
     Selection   the global filters as ids: zones, years, kinds (empty = all)
     tables_from_frames(frames) / write_tables(tables, folder)   in-memory and on-disk tables (tests, benchmarks)
 
@@ -50,20 +51,45 @@ _MEMORY_IDS = itertools.count()
 
 @dataclass(frozen=True, eq=False)
 class Tables:
-    """Every table of the contract as a pandas frame (contract dtypes) plus the build manifest."""
+    """The small tables as pandas frames (contract dtypes), the build manifest, and the facts on demand.
+
+    Queries read facts through store.py (DuckDB over the Parquet files, or over `held_facts` for
+    tables made in memory); `facts` reads the whole table only for a caller that still wants a frame.
+    """
 
     documents: pd.DataFrame
     zones: pd.DataFrame
-    facts: pd.DataFrame
     projects: pd.DataFrame
     infrastructure: pd.DataFrame
     quality: pd.DataFrame
     manifest: dict[str, Any]
     folder: Path
     signature: tuple[Any, ...] = field(default=())  # (name, mtime_ns, size) per file: the cache key
+    held_facts: pd.DataFrame | None = field(default=None, repr=False)  # tables made in memory only
+    _read_facts: list = field(default_factory=list, repr=False)  # the whole facts, once read
 
     def __hash__(self) -> int:  # lets st.cache_* and derived() key on the tables cheaply
         return hash((str(self.folder), self.signature))
+
+    @property
+    def facts(self) -> pd.DataFrame:
+        """Every fact as one frame: held in memory, else read from the folder (either layout) once."""
+        if self.held_facts is not None:
+            return self.held_facts
+        if not self._read_facts:
+            from loaders.layouts import read_table  # the folder's layout decides how to read it
+
+            try:
+                frame = read_table(self.folder, "facts")
+            except FileNotFoundError:
+                frame = schema.empty("facts")
+            self._read_facts.append(compact("facts", frame))
+        return self._read_facts[0]
+
+    @property
+    def held_frames(self) -> dict[str, pd.DataFrame]:
+        """The frames store.py copies into DuckDB for tables made in memory; empty for a folder's tables."""
+        return {} if self.held_facts is None else {"facts": self.held_facts, "quality": self.quality}
 
     def document_texts(self, doc_ids: Iterable[str]) -> pd.DataFrame:
         """doc_id, text of the given reports: from memory when held, else read from documents.parquet."""
@@ -114,7 +140,8 @@ def tables_from_frames(frames: dict[str, pd.DataFrame], manifest: dict | None = 
         for name in TABLE_NAMES
     }
     signature = (("memory", next(_MEMORY_IDS)),)
-    return Tables(**finalized, manifest=manifest or {}, folder=Path("<memory>"), signature=signature)
+    facts = finalized.pop("facts")
+    return Tables(**finalized, manifest=manifest or {}, folder=Path("<memory>"), signature=signature, held_facts=facts)
 
 
 def write_tables(

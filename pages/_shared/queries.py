@@ -1,16 +1,19 @@
-"""Plain pandas queries over the tables: tidy frames in, tidy frames out. No streamlit.
+"""The pages' queries: tidy frames in, tidy frames out. No streamlit.
 
 Each function takes `tables` (model.Tables) first and hashable arguments after, so a page can
 cache it with `data.derived(tables, function, *args)`; tests and benchmarks call them directly.
-All work is vectorised (no per-row Python loops) so a page stays fast on 1M facts.
+Facts are read through facts_sql (DuckDB): filters, latest values, counts and row limits run as
+SQL, and pandas sees only the rows a page shows (the latest values, the first rows of a table).
+The small tables (zones, documents, projects, infrastructure, quality) stay pandas.
 
-    filtered_facts(tables, selection)          facts under the selection (undated facts kept): the Data page
+    filtered_facts(tables, selection)          facts under the selection (undated facts kept); fact_count counts them
     comparable_facts(tables, selection)        the same without implausible figures: totals, rankings, charts
     latest_facts(tables, selection, metrics, kinds)  one row per zone x metric x kind (latest.pick_latest)
     kpi_totals(tables, selection)              sums over the zones whose latest values are comparable
     topic_by_zone / topic_by_year / topic_growth   rows for the topic pages' charts
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
-    data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)  the Data page rows
+    data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search, limit)  the Data page rows
+    data_summary(...)                          how many rows, by metric and kind, and from how many reports
     target_pairs / *_items / *_counts / project_pipeline / coverage_cells / quality_flags
                                                the targets, progress and quality pages, zone names added
     report_count(*doc_ids)                     how many reports a chart's figures come from
@@ -18,17 +21,22 @@ All work is vectorised (no per-row Python loops) so a page stays fast on 1M fact
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
 from loaders import schema
 
-from . import coverage, progress, targets
-from .latest import implausible_fact_ids, period_rank, pick_latest
+from . import coverage, facts_sql, progress, targets
+from .facts_sql import NO_SCOPE, FactFilter, of_selection
+from .latest import period_rank
 from .memo import derived
 from .model import Selection, Tables
 
 AREA_METRICS = ("area_planned", "area_built", "area_developed")
+LATEST_KEYS = ("zone_id", "metric", "kind")  # latest_facts: one fact per zone, metric and kind
+RANKED_COLUMNS = ("fact_id", "zone_id", "metric", "kind", "value")  # what ranking zones reads
 OVERVIEW_METRICS = ("area_planned", "area_built", "revenue", "tax", "investment", "enterprises", "employment")
 KPI_METRICS = ("revenue", "tax", "investment", "enterprises", "employment")
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -43,7 +51,6 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "revenue": ("revenue", "output_value", "tax", "profit_tax"),
     "enterprises": ("enterprises", "employment", "projects"),
 }
-NO_SCOPE = "__none__"  # the Data page's choice "zone-wide, no scope"
 # What makes two figures addable: the same period, scope and cumulative reading.
 COMPARABLE_KEY = ("year", "months", "scope", "cumulative")
 
@@ -58,7 +65,8 @@ def zone_names_sorted(tables: Tables) -> list[str]:
 
 def fact_years(tables: Tables) -> list[int]:
     """Every year a fact belongs to, ascending."""
-    return sorted(int(year) for year in tables.facts["year"].dropna().unique())
+    years = facts_sql.counts(tables, FactFilter(conditions=("dated",)), ("year",))["year"]
+    return sorted(int(year) for year in years)
 
 
 def zone_ids_for_names(zones: pd.DataFrame, names) -> tuple[str, ...]:
@@ -84,39 +92,25 @@ def with_zone_names(frame: pd.DataFrame, tables: Tables) -> pd.DataFrame:
 
 
 def filtered_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
-    """Facts of the selected zones, years and kinds. A fact without a year is always kept."""
-    return _narrowed(tables.facts, selection)
+    """Facts of the selected zones, years and kinds, as stated. A fact without a year is always kept.
+
+    Every row: for tests and small tables; pages ask for counts and the rows they show."""
+    return facts_sql.rows(tables, of_selection(selection))
 
 
 def comparable_facts(tables: Tables, selection: Selection) -> pd.DataFrame:
     """filtered_facts without the implausible figures: what totals, rankings and charts read."""
-    return _narrowed(derived(tables, plausible_facts), selection)
+    return facts_sql.rows(tables, of_selection(selection, plausible=True))
 
 
-def plausible_facts(tables: Tables) -> pd.DataFrame:
-    """Every fact but those the quality checks call implausible (computed once per tables version)."""
-    implausible = implausible_fact_ids(tables.quality)
-    facts = tables.facts
-    if implausible.empty:
-        return facts
-    return facts[~facts["fact_id"].isin(implausible).to_numpy(dtype=bool, na_value=False)]
-
-
-def _narrowed(facts: pd.DataFrame, selection: Selection) -> pd.DataFrame:
-    mask = np.ones(len(facts), dtype=bool)
-    if selection.zone_ids:
-        mask &= facts["zone_id"].isin(selection.zone_ids).to_numpy(dtype=bool, na_value=False)
-    if selection.years:
-        year = facts["year"]
-        mask &= (year.isin(selection.years) | year.isna()).to_numpy(dtype=bool, na_value=False)
-    if tuple(selection.kinds) != schema.KINDS:
-        mask &= facts["kind"].isin(selection.kinds).to_numpy(dtype=bool, na_value=False)
-    return facts if mask.all() else facts[mask]
+def fact_count(tables: Tables, selection: Selection | None = None) -> int:
+    """How many facts the selection holds (every fact without one)."""
+    return facts_sql.count(tables, of_selection(selection or Selection()))
 
 
 def implausible_count(tables: Tables, selection: Selection) -> int:
     """How many figures under the selection are left out of totals, rankings and charts as implausible."""
-    return len(filtered_facts(tables, selection)) - len(comparable_facts(tables, selection))
+    return facts_sql.implausible_count(tables, of_selection(selection))
 
 
 def latest_facts(
@@ -126,16 +120,23 @@ def latest_facts(
     kinds: tuple[str, ...] = ("actual",),
 ) -> pd.DataFrame:
     """One fact per zone x metric x kind: zone-wide if stated, else scoped; then the latest period."""
-    facts = comparable_facts(tables, Selection(selection.zone_ids, selection.years, schema.KINDS))
-    mask = facts["kind"].isin(kinds)
-    if metrics is not None:
-        mask &= facts["metric"].isin(metrics)
-    return pick_latest(facts[mask.to_numpy(dtype=bool, na_value=False)], ["zone_id", "metric", "kind"])
+    wanted = FactFilter(selection.zone_ids, selection.years, tuple(kinds), metrics, plausible=True)
+    return facts_sql.latest(tables, wanted, LATEST_KEYS)
+
+
+def latest_of(tables: Tables, selection: Selection, metrics: tuple[str, ...], kinds: tuple[str, ...],
+              family: tuple[str, ...]) -> pd.DataFrame:
+    """latest_facts of `metrics`, taken from the cached latest_facts of the metrics' `family` (a page's
+    metrics): one query per page, not one per chart (the latest of a metric does not depend on the others)."""
+    if not set(metrics) <= set(family):
+        return latest_facts(tables, selection, metrics, kinds)
+    latest = derived(tables, latest_facts, selection, tuple(family), tuple(kinds))
+    return latest[latest["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False)]
 
 
 def zone_areas(tables: Tables, area_metric: str) -> pd.Series:
     """zone_id -> the zone's latest actual area of `area_metric` in km² (all years: areas are structural)."""
-    latest = latest_facts(tables, Selection(), (area_metric,))
+    latest = latest_of(tables, Selection(), (area_metric,), ("actual",), AREA_METRICS)
     return pd.Series(latest["value"].to_numpy(), index=latest["zone_id"].to_numpy(), dtype="float64")
 
 
@@ -154,14 +155,14 @@ def selected_zones(tables: Tables, selection: Selection) -> pd.DataFrame:
 
 def zone_overview(tables: Tables, selection: Selection) -> pd.DataFrame:
     """Latest actual value of each overview metric for each selected zone (long; missing zones absent)."""
-    return latest_facts(tables, selection, OVERVIEW_METRICS)
+    return derived(tables, latest_facts, selection, OVERVIEW_METRICS, ("actual",))
 
 
 def zones_without_facts(tables: Tables, selection: Selection) -> list[str]:
     """Names of selected zones that report no figure at all under the selection."""
-    facts = filtered_facts(tables, selection)
+    reporting = facts_sql.counts(tables, of_selection(selection), ("zone_id",))["zone_id"]
     zones = selected_zones(tables, selection)
-    silent = ~zones["zone_id"].isin(facts["zone_id"].unique())
+    silent = ~zones["zone_id"].isin(reporting)
     return zones.loc[silent, "name"].astype(str).tolist()
 
 
@@ -173,7 +174,7 @@ def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
     fact_ids (added). The group added is the one with most zones; ties go to the zone-wide,
     not cumulative, latest one. NaN total when no zone reports the metric.
     """
-    latest = with_zone_names(latest_facts(tables, selection, KPI_METRICS), tables)
+    latest = with_zone_names(latest_of(tables, selection, KPI_METRICS, ("actual",), OVERVIEW_METRICS), tables)
     units = schema.metrics().set_index("metric")["unit"]
     rows = []
     for metric in KPI_METRICS:
@@ -214,8 +215,8 @@ def _largest_comparable_group(figures: pd.DataFrame) -> pd.DataFrame:
 
 def metric_counts(tables: Tables, selection: Selection, metrics: tuple[str, ...]) -> dict[str, int]:
     """How many facts each metric has under the selection (0 = nobody reported it)."""
-    facts = filtered_facts(tables, selection)
-    counts = facts.loc[facts["metric"].isin(metrics), "metric"].value_counts()
+    counted = facts_sql.counts(tables, of_selection(selection, metrics=tuple(metrics)), ("metric",))
+    counts = dict(zip(counted["metric"], counted["count"], strict=True))
     return {metric: int(counts.get(metric, 0)) for metric in metrics}
 
 
@@ -233,44 +234,59 @@ def topic_by_zone(
     dropped. Without a zone selection only the `top_n` zones with the largest value are kept.
     """
     kinds = tuple(kind for kind in ("actual", "target") if kind in selection.kinds)
-    rows = latest_facts(tables, selection, (metric,), kinds)
-    rows = with_zone_names(rows, tables)
-    left_out: list[str] = []
-    if area_metric:
-        area = rows["zone_id"].astype("string").map(zone_areas(tables, area_metric))
-        rows = rows.assign(area=area.astype("float64"))
-        has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
-        left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
-        rows = rows[has_area]
-        rows = rows.assign(intensity=rows["value"].astype("float64") / rows["area"])
+    wanted = FactFilter(selection.zone_ids, selection.years, kinds, (metric,), plausible=True)
     measure = "intensity" if area_metric else "value"
-    total = int(rows["zone_id"].nunique())
-    # Zones rank by their actual figure; a zone with only a target ranks by that.
-    largest = rows.groupby("zone_id", sort=False)[measure].max()
-    actual = rows[rows["kind"] == "actual"].groupby("zone_id", sort=False)[measure].max()
-    rank = actual.reindex(largest.index).fillna(largest).sort_values(ascending=False, kind="stable")
-    if not selection.zone_ids and total > top_n:
-        rank = rank.head(top_n)
-        rows = rows[rows["zone_id"].isin(rank.index)]
+    if not selection.zone_ids and facts_sql.prunes(tables):  # rank zones by values alone; rows of the top_n
+        ranked, left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS, columns=RANKED_COLUMNS),
+                                      area_metric)
+        rank, total = _zone_rank(ranked, measure), int(ranked["zone_id"].nunique())
+        if total > top_n:
+            rank = rank.head(top_n)
+            wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in rank.index))
+    rows, selected_left_out = _with_area(tables, facts_sql.latest(tables, wanted, LATEST_KEYS), area_metric)
+    if selection.zone_ids or not facts_sql.prunes(tables):
+        rank, total, left_out = _zone_rank(rows, measure), int(rows["zone_id"].nunique()), selected_left_out
+        if not selection.zone_ids:
+            rank = rank.head(top_n)
+    rows = rows[rows["zone_id"].isin(rank.index)]
     position = pd.Series(np.arange(len(rank)), index=rank.index)
     zone_order = rows["zone_id"].astype("string").map(position).to_numpy()
     rows = rows.iloc[np.lexsort((rows["kind"].to_numpy(), zone_order))]
     return rows.reset_index(drop=True), total, left_out
 
 
+def _with_area(tables: Tables, rows: pd.DataFrame, area_metric: str | None) -> tuple[pd.DataFrame, list[str]]:
+    """(rows with zone_name; with `area_metric` also area and intensity, zones without area dropped; their names)."""
+    rows = with_zone_names(rows, tables)
+    if not area_metric:
+        return rows, []
+    area = rows["zone_id"].astype("string").map(zone_areas(tables, area_metric))
+    rows = rows.assign(area=area.astype("float64"))
+    has_area = rows["area"].gt(0).to_numpy(dtype=bool, na_value=False)
+    left_out = sorted(set(rows.loc[~has_area, "zone_name"].astype(str)))
+    rows = rows[has_area]
+    return rows.assign(intensity=rows["value"].astype("float64") / rows["area"]), left_out
+
+
+def _zone_rank(rows: pd.DataFrame, measure: str) -> pd.Series:
+    """Zones by their actual figure, largest first; a zone with only a target ranks by that."""
+    largest = rows.groupby("zone_id", sort=False)[measure].max()
+    actual = rows[rows["kind"] == "actual"].groupby("zone_id", sort=False)[measure].max()
+    return actual.reindex(largest.index).fillna(largest).sort_values(ascending=False, kind="stable")
+
+
 def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int = 8) -> pd.DataFrame:
     """Dated zone-wide actuals of `metric`, one per zone and year (a full year before a part of it)."""
     if "actual" not in selection.kinds:
-        return filtered_facts(tables, selection).iloc[0:0].assign(zone_name=pd.Series(dtype="string"))
-    facts = comparable_facts(tables, selection)
-    mask = (
-        (facts["metric"] == metric)
-        & (facts["kind"] == "actual")
-        & facts["year"].notna()
-        & facts["scope"].isna()
-        & facts["status"].isna()
-    ).to_numpy(dtype=bool, na_value=False)
-    rows = pick_latest(facts[mask], ["zone_id", "year"])
+        return facts_sql.rows(tables, of_selection(selection), limit=0).assign(zone_name=pd.Series(dtype="string"))
+    wanted = of_selection(selection, plausible=True, kinds=("actual",), metrics=(metric,),
+                          conditions=("dated", "zone_wide"))
+    if not selection.zone_ids and facts_sql.prunes(tables):  # the top_n zones from values alone; then their rows
+        values = facts_sql.latest(tables, wanted, ("zone_id", "year"), columns=("zone_id", "value"))
+        if values["zone_id"].nunique() > top_n:
+            best = values.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
+            wanted = replace(wanted, zone_ids=tuple(str(zone_id) for zone_id in best))
+    rows = facts_sql.latest(tables, wanted, ("zone_id", "year"))
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
@@ -280,17 +296,16 @@ def topic_by_year(tables: Tables, selection: Selection, metric: str, top_n: int 
 
 def topic_growth(tables: Tables, selection: Selection, metric: str, limit: int = 60) -> pd.DataFrame:
     """Growth rates (%) stated for `metric`, newest first, at most `limit` rows."""
-    facts = comparable_facts(tables, selection)
-    mask = ((facts["metric"] == metric) & (facts["kind"] == "growth")).to_numpy(dtype=bool, na_value=False)
-    rows = facts[mask]
-    rows = rows.iloc[np.argsort(-period_rank(rows), kind="stable")].head(limit)
+    if "growth" not in selection.kinds:
+        return with_zone_names(facts_sql.rows(tables, of_selection(selection), limit=0), tables)
+    wanted = of_selection(selection, plausible=True, kinds=("growth",), metrics=(metric,))
+    rows = facts_sql.rows(tables, wanted, limit=limit, newest_first=True)
     return with_zone_names(rows, tables).reset_index(drop=True)
 
 
 def topic_facts(tables: Tables, selection: Selection, metric: str, limit: int = 500) -> pd.DataFrame:
     """Every fact of `metric` under the selection (for the table under the charts), at most `limit`."""
-    facts = filtered_facts(tables, selection)
-    rows = facts[(facts["metric"] == metric).to_numpy(dtype=bool, na_value=False)].head(limit)
+    rows = facts_sql.rows(tables, of_selection(selection, metrics=(metric,)), limit=limit)
     return with_zone_names(rows, tables)
 
 
@@ -306,11 +321,8 @@ def compare_zone_ids(tables: Tables, selection: Selection, limit: int = 5) -> tu
         return selection.zone_ids[:limit], ("too_many" if len(selection.zone_ids) > limit else "picked")
     if len(selection.zone_ids) == 1:
         return selection.zone_ids, "one_picked"
-    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
-    counts = facts["zone_id"].value_counts()
-    counts = counts[counts > 0]  # a categorical lists zones without facts too
     chosen = list(selection.zone_ids)
-    for zone_id in counts.index:
+    for zone_id in _zones_by_facts(tables, selection):
         if len(chosen) >= 2:
             break
         if zone_id not in chosen:
@@ -320,11 +332,15 @@ def compare_zone_ids(tables: Tables, selection: Selection, limit: int = 5) -> tu
 
 def compare_partners(tables: Tables, selection: Selection) -> list[str]:
     """Names of the zones holding figures other than the selected ones, most figures first."""
-    facts = filtered_facts(tables, Selection((), selection.years, selection.kinds))
-    counts = facts["zone_id"].value_counts()
-    others = [zone_id for zone_id in counts[counts > 0].index if zone_id not in selection.zone_ids]
+    others = [zone_id for zone_id in _zones_by_facts(tables, selection) if zone_id not in selection.zone_ids]
     names = zone_name_map(tables)
     return [str(names.get(zone_id, zone_id)) for zone_id in others]
+
+
+def _zones_by_facts(tables: Tables, selection: Selection) -> list[str]:
+    """Every zone with figures under the selection's years and kinds, most figures first (ties by id)."""
+    counts = facts_sql.counts(tables, of_selection(Selection((), selection.years, selection.kinds)), ("zone_id",))
+    return counts["zone_id"].astype(str).tolist()
 
 
 def compare_values(tables: Tables, selection: Selection, zone_ids: tuple[str, ...], kind: str = "actual") -> pd.DataFrame:
@@ -352,45 +368,55 @@ def data_rows(
     doc_ids: tuple[str, ...] = (),
     fact_ids: tuple[str, ...] = (),
     search: str = "",
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """The Data page's facts: the selection narrowed by metric, scope (NO_SCOPE = none), report,
-    chosen fact ids and a substring of the quote. Empty tuples mean no narrowing."""
-    facts = filtered_facts(tables, selection)
-    mask = np.ones(len(facts), dtype=bool)
-    if metrics:
-        mask &= facts["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False)
-    if scopes:
-        scope = facts["scope"]
-        keep = scope.isin([value for value in scopes if value != NO_SCOPE])
-        if NO_SCOPE in scopes:
-            keep |= scope.isna()
-        mask &= keep.to_numpy(dtype=bool, na_value=False)
-    if doc_ids:
-        mask &= facts["doc_id"].isin(doc_ids).to_numpy(dtype=bool, na_value=False)
-    if fact_ids:
-        mask &= facts["fact_id"].isin(fact_ids).to_numpy(dtype=bool, na_value=False)
-    if search:
-        found = facts["quote"].str.contains(search, regex=False) | facts["raw"].str.contains(search, regex=False)
-        mask &= found.to_numpy(dtype=bool, na_value=False)
-    return facts if mask.all() else facts[mask]
+    chosen fact ids and a substring of the quote; the first `limit` (None: all, for an export).
+    Empty tuples mean no narrowing."""
+    return facts_sql.rows(tables, _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search), limit=limit)
+
+
+def _data_filter(selection: Selection, metrics, scopes, doc_ids, fact_ids, search: str) -> FactFilter:
+    return of_selection(selection, metrics=tuple(metrics) or None, scopes=tuple(scopes), doc_ids=tuple(doc_ids),
+                        fact_ids=tuple(fact_ids), search=search)
+
+
+def data_summary(
+    tables: Tables,
+    selection: Selection,
+    metrics: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
+    doc_ids: tuple[str, ...] = (),
+    fact_ids: tuple[str, ...] = (),
+    search: str = "",
+) -> tuple[int, pd.DataFrame, int]:
+    """(rows, count_by_metric of them, reports they come from) of the Data page's filter, counted in SQL."""
+    wanted = _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search)
+    by_metric = _in_metric_order(facts_sql.counts(tables, wanted, ("metric", "kind")))
+    reports = facts_sql.distinct_count(tables, wanted, "doc_id") if len(by_metric) else 0
+    return int(by_metric["count"].sum()), by_metric, reports
 
 
 def scope_options(tables: Tables, selection: Selection) -> list[str]:
     """NO_SCOPE then every scope stated under the selection, by frequency."""
-    facts = filtered_facts(tables, selection)
-    counts = facts["scope"].dropna().value_counts()
-    return [NO_SCOPE, *counts[counts > 0].index.astype(str).tolist()]
+    counts = facts_sql.counts(tables, of_selection(selection), ("scope",))
+    return [NO_SCOPE, *counts["scope"].dropna().astype(str).tolist()]
 
 
 def report_options(tables: Tables, selection: Selection) -> list[str]:
     """doc_ids of the reports that hold figures under the selection, in documents order."""
-    used = set(filtered_facts(tables, selection)["doc_id"].unique())
+    used = set(facts_sql.counts(tables, of_selection(selection), ("doc_id",))["doc_id"].astype(str))
     return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
 
 
 def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
     """metric, kind, count of the given facts (metrics.csv order)."""
     counts = facts.groupby(["metric", "kind"], sort=False, observed=True).size().rename("count").reset_index()
+    return _in_metric_order(counts)
+
+
+def _in_metric_order(counts: pd.DataFrame) -> pd.DataFrame:
+    """metric, kind, count rows in metrics.csv order, then by kind."""
     order = {metric: position for position, metric in enumerate(schema.metrics()["metric"])}
     counts["order"] = counts["metric"].astype("string").map(order).fillna(len(order)).astype(int)
     return counts.sort_values(["order", "kind"], kind="stable").drop(columns="order").reset_index(drop=True)
@@ -398,7 +424,7 @@ def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
 
 def overview_areas(tables: Tables, selection: Selection, top_n: int = 20) -> pd.DataFrame:
     """Latest planned and built-up area per zone, with zone_name; the `top_n` largest when none is selected."""
-    rows = latest_facts(tables, selection, ("area_planned", "area_built"))
+    rows = latest_of(tables, selection, ("area_planned", "area_built"), ("actual",), OVERVIEW_METRICS)
     if not selection.zone_ids and rows["zone_id"].nunique() > top_n:
         best = rows.groupby("zone_id", sort=False)["value"].max().nlargest(top_n).index
         rows = rows[rows["zone_id"].isin(best)]
@@ -414,9 +440,18 @@ def _zones(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     return frame[frame["zone_id"].isin(selection.zone_ids)] if selection.zone_ids else frame
 
 
+def target_overview(tables, selection: Selection, limit: int) -> tuple[dict[str, int], pd.DataFrame]:
+    """(how many targets under the selection and how many carry each flag, the first `limit` rows of
+    target_pairs): counted in SQL, and only the shown targets and their actuals are read."""
+    summary, facts = facts_sql.pairs_overview(tables, of_selection(_all_kinds(selection), plausible=True), limit)
+    return summary, with_zone_names(targets.pair_targets(facts), tables)
+
+
 def target_pairs(tables, selection: Selection) -> pd.DataFrame:
-    """targets.pair_targets over the selection, with zone names."""
-    pairs = targets.pair_targets(comparable_facts(tables, _all_kinds(selection)))
+    """targets.pair_targets over the selection, with zone names.
+
+    pair_targets reads only the targets and the actuals sharing a target's pair key (SQL picks them)."""
+    pairs = targets.pair_targets(facts_sql.pairable(tables, of_selection(_all_kinds(selection), plausible=True)))
     return with_zone_names(pairs, tables)
 
 
@@ -450,18 +485,24 @@ def project_counts(tables, selection: Selection) -> pd.DataFrame:
     return with_zone_names(progress.project_counts(_zones(tables.projects, selection)), tables)
 
 
+def _project_facts(tables, selection: Selection, metrics: tuple[str, ...], **narrowing) -> pd.DataFrame:
+    """The comparable actuals of `metrics` under the selection: all that the progress functions read."""
+    wanted = of_selection(_all_kinds(selection), plausible=True, kinds=("actual",), metrics=metrics, **narrowing)
+    return facts_sql.rows(tables, wanted)
+
+
 def stated_project_counts(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("projects",), conditions=("has_status",))
     return with_zone_names(progress.stated_project_counts(facts), tables)
 
 
 def project_pipeline(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("projects",), conditions=("has_status",))
     return with_zone_names(progress.project_pipeline(facts), tables)
 
 
 def project_investment(tables, selection: Selection) -> pd.DataFrame:
-    facts = comparable_facts(tables, _all_kinds(selection))
+    facts = _project_facts(tables, selection, ("project_investment", "project_investment_completed"))
     return with_zone_names(progress.project_investment_progress(facts), tables)
 
 
@@ -483,9 +524,14 @@ def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
     """coverage.coverage_cells for the selected zones (in the zones table's order), with zone names."""
     zones = selected_zones(tables, selection)
-    facts = filtered_facts(tables, _all_kinds(selection))
-    cells = coverage.coverage_cells(zones, facts, tables.quality, list(metrics))
-    return with_zone_names(cells, tables)
+    cells = coverage.coverage_grid(zones, list(metrics))
+    if cells.empty:
+        return with_zone_names(pd.DataFrame(columns=coverage.CELL_COLUMNS), tables)
+    wanted = of_selection(_all_kinds(selection), metrics=tuple(metrics))
+    counts = facts_sql.coverage_counts(tables, wanted).set_index(["zone_id", "metric"])
+    actual = of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
+    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"), columns=coverage.SHOWN_COLUMNS)
+    return with_zone_names(coverage.cells_from_counts(cells, [counts], shown), tables)
 
 
 def report_count(*doc_ids: pd.Series) -> int:
@@ -510,8 +556,21 @@ def items_in_segments(items: pd.DataFrame, segments: list[list]) -> pd.DataFrame
 
 def doc_ids_of(tables, *fact_ids: pd.Series) -> pd.Series:
     """The doc ids of the given facts (for a chart's source line)."""
-    wanted = pd.concat(fact_ids, ignore_index=True).dropna()
-    return tables.facts.loc[tables.facts["fact_id"].isin(wanted), "doc_id"]
+    wanted = tuple(dict.fromkeys(pd.concat(fact_ids, ignore_index=True).dropna().astype(str)))
+    if not wanted:
+        return pd.Series([], dtype="string", name="doc_id")
+    return facts_sql.rows(tables, FactFilter(fact_ids=wanted), columns=("doc_id",))["doc_id"]
+
+
+def facts_by_id(tables, fact_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The facts of the given ids, as stated (a chart's selected points)."""
+    return facts_sql.rows(tables, FactFilter(fact_ids=tuple(fact_ids))) if fact_ids else facts_sql.rows(
+        tables, FactFilter(), limit=0)
+
+
+def document_facts(tables, doc_id: str) -> pd.DataFrame:
+    """The facts of one report, as stated (the Sources page)."""
+    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,)))
 
 
 def first_zones(cells: pd.DataFrame, limit: int) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from pages._shared import data, display, figures, i18n, nav, queries, views
 from pages._shared.data import derived
 from pages._shared.highlight import FOCUS_ANCHOR, REPORT_CSS
 from pages._shared.i18n import t
+from pages._shared.model import Selection
 
 DATA_PAGE = nav.PAGES_BY_ID["data"].path
 MAX_LINKED_FACTS = 200
@@ -47,11 +48,11 @@ def names(values) -> str:
 
 def nothing_to_show(page) -> bool:
     """Say plainly why a page has nothing to draw (no figures at all, or none under the filters)."""
-    if page.tables.facts.empty:
+    if not data.derived(page.tables, queries.fact_count, Selection()):
         st.info(t("empty_tables", reports=len(page.tables.documents), zones=len(page.tables.zones)))
         st.code(data.BUILD_COMMAND, language="bash")
         return True
-    if page.facts.empty:
+    if not page.fact_count:
         st.info(t("no_facts_selected"))
         return True
     return False
@@ -214,8 +215,7 @@ def chart_with_sources(page, figure, key: str) -> list[str]:
     """Draw a figure; selected points (customdata[0] = fact id) list links to their sources."""
     fact_ids = figures.fact_ids_from_selection(selectable_chart(figure, key))
     if fact_ids:
-        facts = page.tables.facts
-        chosen = facts[facts["fact_id"].isin(fact_ids)]
+        chosen = data.derived(page.tables, queries.facts_by_id, tuple(fact_ids))
         if not chosen.empty:
             st.caption(t("sources.selected"))
             source_page_links(page, chosen)

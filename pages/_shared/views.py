@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pages._shared import display, figures, highlight, provenance, queries, targets
+from pages._shared import display, figures, highlight, provenance, queries
 from pages._shared.i18n import t
 from pages._shared.memo import derived
 from pages._shared.model import Selection, Tables
@@ -49,7 +49,7 @@ def topic_zone_figure(tables: Tables, selection: Selection, metric: str, area_me
 
 
 def topic_year_figure(tables: Tables, selection: Selection, metric: str, lang: str):
-    rows = queries.topic_by_year(tables, selection, metric)
+    rows = derived(tables, queries.topic_by_year, selection, metric)
     if rows.empty:
         return None
     return figures.by_year(rows, metric, lang, queries.report_count(rows["doc_id"]))
@@ -83,12 +83,15 @@ def compare_view(tables: Tables, selection: Selection, zone_ids: tuple[str, ...]
 
 
 def data_view(tables: Tables, selection: Selection, metrics, scopes, doc_ids, fact_ids, search: str, limit: int, lang: str):
-    """(rows: the filtered facts, figure of counts by metric, display frame of the first `limit` rows)."""
-    rows = queries.data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search)
-    if rows.empty:
-        return rows, None, None
-    figure = figures.facts_by_metric(queries.count_by_metric(rows), lang, queries.report_count(rows["doc_id"]))
-    return rows, figure, display.facts_table(rows.head(limit), tables, lang)
+    """(how many facts the filter keeps, figure of counts by metric, display frame of the first `limit` rows).
+
+    Counted in SQL: only the shown rows are read (an export asks queries.data_rows for all of them)."""
+    count, by_metric, reports = queries.data_summary(tables, selection, metrics, scopes, doc_ids, fact_ids, search)
+    if not count:
+        return 0, None, None
+    figure = figures.facts_by_metric(by_metric, lang, reports)
+    rows = queries.data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search, limit)
+    return count, figure, display.facts_table(rows, tables, lang)
 
 
 MAX_ROWS = 1000
@@ -110,9 +113,7 @@ def first_pairs(tables: Tables, selection: Selection) -> tuple[dict[str, int], p
 
     Only these are kept: all pairs of 1M facts (a quarter million, with both sentences) are not.
     """
-    pairs = queries.target_pairs(tables, selection)
-    summary = {"targets": len(pairs), **{flag: int((pairs["flag"] == flag).sum()) for flag in targets.FLAGS}}
-    return summary, pairs.head(MAX_ROWS).copy()
+    return queries.target_overview(tables, selection, MAX_ROWS)
 
 
 def target_summary(tables: Tables, selection: Selection) -> dict[str, int]:
@@ -250,19 +251,24 @@ def document_choices(tables: Tables, selection: Selection, keep: str | None = No
 
 def year_count(tables: Tables, selection: Selection, metric: str) -> int:
     """How many years the by-year chart of `metric` would span: one year is no change over years."""
-    return int(queries.topic_by_year(tables, selection, metric)["year"].nunique())
+    return int(derived(tables, queries.topic_by_year, selection, metric)["year"].nunique())
+
+
+def _frames(tables: Tables, facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """provenance's tables by name, with only the given facts (never the whole facts table)."""
+    return {name: facts if name == "facts" else getattr(tables, name) for name in provenance.LINKS}
 
 
 def focus_of(tables: Tables, table: str, row_id: str) -> provenance.Focus | None:
     """The deep-linked row's report and sentence, or None when the id is unknown."""
-    frames = {name: getattr(tables, name) for name in provenance.LINKS}
-    return provenance.resolve_focus(frames, tables.document_text, table, row_id)
+    facts = queries.facts_by_id(tables, (row_id,) if table == "facts" else ())
+    return provenance.resolve_focus(_frames(tables, facts), tables.document_text, table, row_id)
 
 
 def report_view(tables: Tables, doc_id: str, focus: provenance.Focus | None, lang: str) -> ReportView:
     """One report for the Sources page: its facts, legend, highlighted text and the tables beside it."""
-    frames = {name: getattr(tables, name) for name in provenance.LINKS}
-    facts = tables.facts[(tables.facts["doc_id"] == doc_id).to_numpy(dtype=bool, na_value=False)]
+    facts = queries.document_facts(tables, doc_id)
+    frames = _frames(tables, facts)
     legend = highlight.legend_html(
         t("sources.legend", lang), provenance.legend(dict.fromkeys(facts["metric"]), lang)
     )

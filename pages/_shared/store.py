@@ -1,0 +1,173 @@
+"""DuckDB over one tables set: the large tables are queried where they lie, never held whole. No streamlit.
+
+    from pages._shared.store import query
+    frame = query(tables, "SELECT count(*) AS n FROM facts WHERE zone_id = ?", ["z_1"])
+
+One in-memory DuckDB database per tables set (folder + signature), holding views named after the
+contract's tables over their Parquet files, in either layout: `<table>.parquet` (the `single`
+layout) or the hive-partitioned `<table>/key=…/part-*.parquet` folders (`partitioned`,
+loaders/layouts.py). Tables made in memory (tests) are copied into the database instead. Every
+query runs on its own cursor, so sessions on several threads never share one.
+
+Row order: `position` orders facts as the facts table does (its file order: by doc_id, start,
+metric, kind; a partitioned folder has no one file order, so there it is that sort with fact_id
+last), which is the order "first stated" means in latest.pick_latest.
+
+SQL text comes only from this package's constants; values always travel as parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from loaders import schema
+
+THREADS = 2  # the app's share of a small server; DuckDB would take every core
+MEMORY_LIMIT = "512MB"  # DuckDB spills to disk beyond this: the app stays within its 1 GB
+QUERIED = ("facts", "quality")  # tables read through DuckDB; the small others stay pandas frames
+MAX_DATABASES = 4
+# How rows are ordered "as stated": the file order of one file, the contract's sort across many.
+FILE_ORDER = "position"
+CONTRACT_ORDER = 'doc_id, "start", metric, kind, fact_id'
+
+
+@dataclass(frozen=True)
+class Database:
+    """One tables set in DuckDB: the connection its cursors come from and how its facts are laid out."""
+
+    connection: duckdb.DuckDBPyConnection
+    partitioned: bool  # facts carry the folder keys `province` and `fact_year` (strings)
+    order: str  # FILE_ORDER or CONTRACT_ORDER: the ORDER BY that lists facts as stated
+
+    def query(self, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
+        """The result as a pandas frame with the contract's nullable dtypes."""
+        cursor = self.connection.cursor()
+        try:
+            result = cursor.sql(sql, params=parameters or None).to_arrow_table()
+        finally:
+            cursor.close()
+        return result.to_pandas(types_mapper=schema.pandas_types)
+
+    def fetchall(self, sql: str, parameters: list | dict | None = None) -> list[tuple]:
+        """The result as Python rows (a few values: ids, counts)."""
+        cursor = self.connection.cursor()
+        try:
+            return cursor.execute(sql, parameters or []).fetchall()
+        finally:
+            cursor.close()
+
+    def scalar(self, sql: str, parameters: list | dict | None = None):
+        found = self.fetchall(sql, parameters)
+        return found[0][0] if found else None
+
+
+_DATABASES: OrderedDict = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def database(tables) -> Database:
+    """The tables' database, opened once per tables version (a rebuild opens a new one)."""
+    key = (str(tables.folder), tables.signature)
+    with _LOCK:
+        if key in _DATABASES:
+            _DATABASES.move_to_end(key)
+            return _DATABASES[key]
+        opened = _open(tables)
+        _DATABASES[key] = opened
+        while len(_DATABASES) > MAX_DATABASES:
+            _DATABASES.popitem(last=False)[1].connection.close()
+        return opened
+
+
+def query(tables, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
+    return database(tables).query(sql, parameters)
+
+
+def _open(tables) -> Database:
+    connection = duckdb.connect(":memory:", config={"threads": THREADS, "memory_limit": MEMORY_LIMIT})
+    connection.execute("SET temp_directory = ?", [str(Path(tempfile.gettempdir()) / "zone-dashboard-duckdb")])
+    connection.execute("SET preserve_insertion_order = false")  # every query that needs an order says ORDER BY
+    connection.execute("SET allocator_flush_threshold = '32MB'")  # give memory back after a large scan
+    held = getattr(tables, "held_frames", {})
+    if held:
+        for name in QUERIED:
+            _copy_frame(connection, name, held[name])
+        return Database(connection, partitioned=False, order=FILE_ORDER)
+    folder = Path(tables.folder)
+    partitioned = False
+    for name in QUERIED:
+        layout = table_layout(folder, name)
+        partitioned |= name == "facts" and layout == "partitioned"
+        connection.execute(f"CREATE VIEW {name} AS {_source_sql(folder, name, layout)}")
+    return Database(connection, partitioned=partitioned, order=CONTRACT_ORDER if partitioned else FILE_ORDER)
+
+
+def table_layout(folder: Path, name: str) -> str:
+    """'single', 'partitioned' or 'missing': manifest.json's "layout" first, else what the folder holds."""
+    manifest = folder / "manifest.json"
+    stated = None
+    if manifest.exists():
+        try:
+            stated = json.loads(manifest.read_text(encoding="utf-8")).get("layout")
+        except (OSError, ValueError, AttributeError):
+            stated = None
+    single, partitioned = (folder / f"{name}.parquet").exists(), (folder / name).is_dir()
+    if stated == "partitioned" and partitioned:
+        return "partitioned"
+    if single:
+        return "single"
+    return "partitioned" if partitioned and any((folder / name).rglob("*.parquet")) else "missing"
+
+
+def _literal(path: Path) -> str:
+    """A path as an SQL string literal (paths come from the server's configuration, never from a request)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _source_sql(folder: Path, name: str, layout: str) -> str:
+    """The SELECT a table's view stands for: the contract's columns (+ position or the folder keys)."""
+    columns = ", ".join(f'"{column}"' for column in schema.TABLES[name].names)
+    if layout == "single":
+        source = f"read_parquet({_literal(folder / f'{name}.parquet')}, file_row_number = true)"
+        return f"SELECT {columns}, file_row_number AS position FROM {source}"
+    if layout == "partitioned":
+        glob = folder / name / "**" / "*.parquet"
+        # the folder keys stay strings, as layouts.py writes them
+        source = f"read_parquet({_literal(glob)}, hive_partitioning = true, hive_types_autocast = false)"
+        return f"SELECT * FROM {source}"
+    empty = pa.Table.from_pandas(schema.empty(name), schema=schema.TABLES[name].arrow_schema, preserve_index=False)
+    casts = ", ".join(f'CAST(NULL AS {_duckdb_type(field.type)}) AS "{field.name}"' for field in empty.schema)
+    return f"SELECT {casts}, CAST(NULL AS BIGINT) AS position WHERE false"
+
+
+def _duckdb_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_list(arrow_type):
+        return f"{_duckdb_type(arrow_type.value_type)}[]"
+    return {
+        pa.string(): "VARCHAR",
+        pa.int64(): "BIGINT",
+        pa.float64(): "DOUBLE",
+        pa.bool_(): "BOOLEAN",
+    }.get(arrow_type, "VARCHAR")
+
+
+def _copy_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """A table held in memory (tests), with the contract's types and its row order as `position`."""
+    plain = frame.assign(
+        **{column: frame[column].astype("string") for column in frame.columns
+           if isinstance(frame[column].dtype, pd.CategoricalDtype)}
+    )
+    arrow = pa.Table.from_pandas(plain, schema=schema.TABLES[name].arrow_schema, preserve_index=False)
+    arrow = arrow.append_column("position", pa.array(range(len(plain)), pa.int64()))
+    connection.register("held_frame", arrow)
+    connection.execute(f"CREATE TABLE {name} AS SELECT * FROM held_frame")
+    connection.unregister("held_frame")
