@@ -69,7 +69,8 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in type_pattern().finditer(text)]
+    types = _outer_types(list(type_pattern().finditer(text)))
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in types]
     groups = [group.name for _, group in matches if group and group.anchor == "group"]
     for match, group in matches:
         if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
@@ -84,6 +85,14 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     return mentions, rejections
 
 
+def _outer_types(matches: list[re.Match]) -> list[re.Match]:
+    """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
+    named by its last type, not 开封新区 and a nameless 产业集聚区)."""
+    followers: list[re.Match | None] = [*matches[1:], None]
+    return [match for match, after in zip(matches, followers, strict=False)
+            if after is None or after.start() != match.end()]
+
+
 def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     """The name a zone type closes, read back over its own line, or why there is none."""
     type_start, kind = match.start("type"), match["type"]
@@ -92,7 +101,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     run_start = run_match.start()
     line_start = line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
-    cut = max(stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
+    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
+    cut = max(stop_cut(run), max(inner, default=0))
     bracketed = bracketed_place(run[cut:])
     brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
     result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
