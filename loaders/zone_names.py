@@ -98,6 +98,10 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
     if bracketed is None and brackets:
         cut = max(brackets) + 1
+    if isinstance(result, tuple) and result[2] == "province":
+        result = _province_group(text, line_start + cut + result[0], match, crosses_line)
+    if isinstance(result, Mention):
+        return result
     if isinstance(result, str):
         if line_start > run_start and result == "no_name":
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
@@ -128,6 +132,17 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Mention | str:
+    """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
+    clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
+    opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
+    if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
+            or not (opens_line or opens_clause(text, start)):
+        return "generic"
+    return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
+                   proper=text[start : match.start("type")], switches=True)
 
 
 def _honour(text: str, start: int, end: int) -> bool:
@@ -235,7 +250,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     core = run[: qualifiers.start()] if qualifiers else run
     place = place_anchor(core)
     if place is not None and core[place:] in province_names() and not qualifiers:
-        return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
+        return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
