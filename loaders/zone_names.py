@@ -71,15 +71,20 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     rejections: list[Rejection] = []
     matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in type_pattern().finditer(text)]
     groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    counted = []
     for match, group in matches:
         if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
+        if group and group.switches:
+            counted.append(group)
         found = _candidate(text, match, crosses_line)
         if isinstance(found, Rejection):
             rejections.append(found)
         else:
             mentions.append(found)
+    if not mentions:
+        mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
 
