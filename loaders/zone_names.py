@@ -245,6 +245,16 @@ def _after_reason(after: str, kind: str) -> str | None:
     return None
 
 
+def _city_level(core: str) -> tuple[int, str, str] | None:
+    """贵阳国家高新区: a level word a city puts in its zone's name (lexicon name_levels)."""
+    level = next((word for word in lexicon()["name_levels"] if core.endswith(word)), None)
+    head = core[: -len(level)] if level else ""
+    place = place_anchor(head) if head else None
+    if place is None or not city_or_province(head, place) or head[place:] in province_names():
+        return None
+    return place, head[place:], "place"
+
+
 def _reason(group: str) -> str:
     return "adjective" if group == "adjective_form" else group
 
@@ -254,6 +264,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
     place = place_anchor(core)
+    if place is None and (level := _city_level(core)) is not None:
+        return level
     if place is not None and core[place:] in province_names() and not qualifiers:
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
