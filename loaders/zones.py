@@ -110,11 +110,12 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
-    泰安高新技术产业开发区（以下简称"高新区"）."""
+    泰安高新技术产业开发区（以下简称"高新区"）, {重点园区: 海南省13个重点园区} for a group's
+    short name (a type after words that make no name of their own)."""
     words = lexicon()
     defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
     found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
-    return {match["short"]: name for match, name in found if match and match["short"] in switching()}
+    return {match["short"]: name for match, name in found if match and match["short"].endswith(tuple(switching()))}
 
 
 def _is_alias(short: str, long: str) -> bool:
@@ -215,7 +216,7 @@ class ZoneResolver:
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
-                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
+                   if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
