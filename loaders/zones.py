@@ -199,13 +199,19 @@ class ZoneResolver:
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
+                     and id(mention) not in listed]
         self._figures = {figure: canonical[mention.name] for zones, figures in respective
                          for mention, figure in zip(zones, figures, strict=True)}
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
+
+    def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
+        clause is the zone of the figures after it."""
+        return not any(other.switches for other in mentions) and opens_clause(self.text, mention.start)
 
     def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
         """(offset, zone) where the zone the figures are about changes: mentions, headings and short
