@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching
+from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching, type_pattern
 from .zone_names import Mention, opens_clause, read_names, subject_references
 from .zone_scopes import line_item_returns, respective_lists
 
@@ -220,10 +220,20 @@ class ZoneResolver:
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
+        points += [(start, self.main) for start in self._whole_zone_references() if start not in named]
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
                    if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _whole_zone_references(self) -> list[int]:
+        """全区 opening a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
+        if not self.main.endswith("区"):
+            return []
+        words = re.compile(alternation(lexicon()["whole_zone_words"]))
+        return [match.start() for match in words.finditer(self.text) if opens_clause(self.text, match.start())
+                and not type_pattern().match(self.text, match.end())]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
