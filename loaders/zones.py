@@ -25,6 +25,8 @@ from .zone_scopes import line_item_returns, respective_lists
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
 HEADING_WIDTH = 40
+# A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
+_NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、](?=[{CJK}]))")
 
 
 @dataclass
@@ -220,12 +222,27 @@ class ZoneResolver:
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        points += self._sub_park_ends(switching)
         named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
         points += [(start, self.main) for start in self._whole_zone_references() if start not in named]
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
                    if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _sub_park_ends(self, mentions: list[Mention]) -> list[tuple[int, str]]:
+        """A sub-park (沙文园区已开工…) is spoken of up to the next numbered heading (3.主导产业…) at
+        most: after it the report speaks of its subject again, unless it names another zone first."""
+        starts = sorted(mention.start for mention in mentions)
+        ends = []
+        for mention in mentions:
+            if switching()[mention.kind]:
+                continue
+            heading = _NUMBERED_HEADING.search(self.text, mention.end)
+            following = starts[bisect.bisect_right(starts, mention.start) :]
+            if heading and not (following and following[0] < heading.start()):
+                ends.append((heading.start(), self.main))
+        return ends
 
     def _whole_zone_references(self) -> list[int]:
         """全区 opening a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
