@@ -161,13 +161,14 @@ def _type_words_longest_first() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
-    """The name without mask characters, 市 and 县 (names are compared pairwise: each is stripped once)."""
+    """The name without mask characters, 市, 县 and the levels a city puts in a name (深圳国家高新区 is
+    深圳高新区); names are compared pairwise: each is stripped once."""
     return _plain_pattern().sub("", name)
 
 
 @lru_cache(maxsize=1)
 def _plain_pattern() -> re.Pattern:
-    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]")
+    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]|{alternation(lexicon()['name_levels'])}")
 
 
 class ZoneResolver:
@@ -270,8 +271,9 @@ class ZoneResolver:
         for name in names - set(specific):
             canonical[name] = masked_full[0] if masked_full else name
         for short, full in lexicon()["named_abbreviations"].items():
-            if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
-                canonical[short] = canonical.get(full, full)
+            if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
+                longer = [other for other in specific if _is_alias(full, other)]
+                canonical[short] = canonical.get(full) or (canonical[longer[0]] if longer else full)
         for name, first in defined.items():
             target = canonical.get(first, first)
             canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
