@@ -166,8 +166,9 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
     type_start, kind = match.start("type"), match["type"]
     counted = group_pattern().search(text, max(0, type_start - 12), type_start)
-    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
-        return None
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+            or text[counted.start() - 1 : counted.start()] == "第":
+        return None  # 成都第2个国家级经开区: a rank, not a group
     count_start = counted.start()
     run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
     assert run_match is not None  # the run pattern also matches the empty string
