@@ -40,6 +40,8 @@ from .zone_lexicon import (
     type_pattern,
 )
 
+BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -126,7 +128,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
     words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
     aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
-        or text.startswith(tuple(words["qualified_nouns"]), match.end())
+        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start)
     return Mention(
         start=name_start,
         end=match.end(),
@@ -148,6 +150,21 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
+    aside listing or glossing zones, not the subject of the figures after it."""
+    head = text[max(0, start - BRACKET_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opened: list[int] = []
+    for index, char in enumerate(head):
+        if char in "（(":
+            opened.append(index)
+        elif char in "）)" and opened:
+            opened.pop()
+    # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
+    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:

@@ -181,10 +181,11 @@ class ZoneResolver:
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones}
+        asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
         if any(mention.switches or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
-        canonical = self._canonical({mention.name for mention in mentions}, defined_names(text, mentions))
+        canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
         ordered = [mention for mention in mentions if mention.start < heading] + mentions
         self.main = canonical[ordered[0].name] if ordered else fallback_name
@@ -303,6 +304,10 @@ class ZoneResolver:
         (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def _switching_kind(mention: Mention) -> bool:
+    return switching()[mention.kind]
 
 
 def resolve_zones(document, fallback_name: str) -> ZoneResolver:
