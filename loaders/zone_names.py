@@ -41,6 +41,7 @@ from .zone_lexicon import (
 )
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
+EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
     words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
     aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
-        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start)
+        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
+        or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -150,6 +152,16 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _event_place(text: str, start: int, end: int) -> bool:
+    """在沙文产业园集中开工: the zone is where an event took place, in a clause about something else."""
+    words = lexicon()
+    if not text.startswith(tuple(words["event_words"]), end):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return any(cue in head for cue in words["event_places"])
 
 
 def _in_brackets(text: str, start: int) -> bool:
