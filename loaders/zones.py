@@ -236,14 +236,15 @@ class ZoneResolver:
         """A sub-park (沙文园区已开工…) is spoken of up to the next numbered heading (3.主导产业…) at
         most: after it the report speaks of its subject again, unless it names another zone first."""
         starts = sorted(mention.start for mention in mentions)
+        headings = [match.start() for match in _NUMBERED_HEADING.finditer(self.text)]
         ends = []
         for mention in mentions:
             if switching()[mention.kind]:
                 continue
-            heading = _NUMBERED_HEADING.search(self.text, mention.end)
-            following = starts[bisect.bisect_right(starts, mention.start) :]
-            if heading and not (following and following[0] < heading.start()):
-                ends.append((heading.start(), self.main))
+            heading = bisect.bisect_left(headings, mention.end)
+            following = bisect.bisect_right(starts, mention.start)
+            if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
+                ends.append((headings[heading], self.main))
         return ends
 
     def _whole_zone_references(self) -> list[int]:
