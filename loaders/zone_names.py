@@ -130,6 +130,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
     aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
         or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
+        or (text.startswith(tuple(words["qualified_objects"]), match.end()) and not _at_clause_start(text, name_start)) \
         or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
