@@ -130,7 +130,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
     aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
         or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
-        or (text.startswith(tuple(words["qualified_objects"]), match.end()) and not _at_clause_start(text, name_start)) \
+        or _object_of_a_verb(text, name_start, match.end()) \
         or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
@@ -153,6 +153,17 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _object_of_a_verb(text: str, start: int, end: int) -> bool:
+    """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
+    clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
+    words = lexicon()
+    if not text.startswith(tuple(words["qualified_objects"]), end) or _at_clause_start(text, start):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return not any(word in head for word in words["about_words"])
 
 
 def _event_place(text: str, start: int, end: int) -> bool:
