@@ -18,15 +18,13 @@ from functools import lru_cache
 
 from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
-from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching, type_pattern
+from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching
 from .zone_names import Mention, opens_clause, read_names, subject_references
-from .zone_scopes import line_item_returns, respective_lists
+from .zone_scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
 HEADING_WIDTH = 40
-# A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
-_NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、](?=[{CJK}]))")
 
 
 @dataclass
@@ -224,36 +222,13 @@ class ZoneResolver:
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
-        points += self._sub_park_ends(switching)
+        points += sub_park_ends(text, switching, self.main)
         named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
-        points += [(start, self.main) for start in self._whole_zone_references() if start not in named]
+        points += [(start, self.main) for start in whole_zone_references(text, self.main) if start not in named]
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
                    if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
-
-    def _sub_park_ends(self, mentions: list[Mention]) -> list[tuple[int, str]]:
-        """A sub-park (沙文园区已开工…) is spoken of up to the next numbered heading (3.主导产业…) at
-        most: after it the report speaks of its subject again, unless it names another zone first."""
-        starts = sorted(mention.start for mention in mentions)
-        headings = [match.start() for match in _NUMBERED_HEADING.finditer(self.text)]
-        ends = []
-        for mention in mentions:
-            if switching()[mention.kind]:
-                continue
-            heading = bisect.bisect_left(headings, mention.end)
-            following = bisect.bisect_right(starts, mention.start)
-            if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
-                ends.append((headings[heading], self.main))
-        return ends
-
-    def _whole_zone_references(self) -> list[int]:
-        """全区 opening a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
-        if not self.main.endswith("区"):
-            return []
-        words = re.compile(alternation(lexicon()["whole_zone_words"]))
-        return [match.start() for match in words.finditer(self.text) if opens_clause(self.text, match.start())
-                and not type_pattern().match(self.text, match.end())]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
