@@ -43,6 +43,8 @@ def short_forms() -> dict[str, tuple[str, ...]]:
         short = short_form(name)
         if short:
             forms.setdefault(short, set()).add(name)
+        if short and name.endswith("自治州"):
+            forms.setdefault(short + "州", set()).add(name)  # 昌吉州, 黔东南州: a prefecture's usual short form
     return {short: tuple(sorted(names)) for short, names in forms.items()}
 
 

@@ -40,6 +40,9 @@ from .zone_lexicon import (
     type_pattern,
 )
 
+BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
+EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -69,19 +72,33 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in type_pattern().finditer(text)]
+    types = _outer_types(list(type_pattern().finditer(text)))
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in types]
     groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    counted = []
     for match, group in matches:
         if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
+        if group and group.switches:
+            counted.append(group)
         found = _candidate(text, match, crosses_line)
         if isinstance(found, Rejection):
             rejections.append(found)
         else:
             mentions.append(found)
+    if not mentions:
+        mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+def _outer_types(matches: list[re.Match]) -> list[re.Match]:
+    """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
+    named by its last type, not 开封新区 and a nameless 产业集聚区)."""
+    followers: list[re.Match | None] = [*matches[1:], None]
+    return [match for match, after in zip(matches, followers, strict=False)
+            if after is None or after.start() != match.end()]
 
 
 def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
@@ -92,12 +109,19 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     run_start = run_match.start()
     line_start = line_cut(run_start, type_start, crosses_line)
     run = text[line_start:type_start]
-    cut = max(stop_cut(run), max((other.end() for other in type_pattern().finditer(run)), default=0))
+    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
+    cut = max(stop_cut(run), max(inner, default=0))
     bracketed = bracketed_place(run[cut:])
     brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
-    result = bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
+    result: tuple[int, str, str] | str | Mention = (
+        bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
+    )
     if bracketed is None and brackets:
         cut = max(brackets) + 1
+    if isinstance(result, tuple) and result[2] == "province":
+        result = _province_group(text, line_start + cut + result[0], match, crosses_line)
+    if isinstance(result, Mention):
+        return result
     if isinstance(result, str):
         if line_start > run_start and result == "no_name":
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
@@ -117,7 +141,9 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
     words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
     aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
-        or text.startswith(tuple(words["qualified_nouns"]), match.end())
+        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
+        or _object_of_a_verb(text, name_start, match.end()) \
+        or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -128,6 +154,53 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Mention | str:
+    """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
+    clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
+    opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
+    if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
+            or not (opens_line or opens_clause(text, start)):
+        return "generic"
+    return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
+                   proper=text[start : match.start("type")], switches=True)
+
+
+def _object_of_a_verb(text: str, start: int, end: int) -> bool:
+    """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
+    clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
+    words = lexicon()
+    if not text.startswith(tuple(words["qualified_objects"]), end) or _at_clause_start(text, start):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return not any(word in head for word in words["about_words"])
+
+
+def _event_place(text: str, start: int, end: int) -> bool:
+    """在沙文产业园集中开工: the zone is where an event took place, in a clause about something else."""
+    words = lexicon()
+    if not text.startswith(tuple(words["event_words"]), end):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return any(cue in head for cue in words["event_places"])
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
+    aside listing or glossing zones, not the subject of the figures after it."""
+    head = text[max(0, start - BRACKET_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opened: list[int] = []
+    for index, char in enumerate(head):
+        if char in "（(":
+            opened.append(index)
+        elif char in "）)" and opened:
+            opened.pop()
+    # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
+    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:
@@ -146,8 +219,9 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
     type_start, kind = match.start("type"), match["type"]
     counted = group_pattern().search(text, max(0, type_start - 12), type_start)
-    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
-        return None
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+            or text[counted.start() - 1 : counted.start()] == "第":
+        return None  # 成都第2个国家级经开区: a rank, not a group
     count_start = counted.start()
     run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
     assert run_match is not None  # the run pattern also matches the empty string
@@ -225,6 +299,16 @@ def _after_reason(after: str, kind: str) -> str | None:
     return None
 
 
+def _city_level(core: str) -> tuple[int, str, str] | None:
+    """贵阳国家高新区: a level word a city puts in its zone's name (lexicon name_levels)."""
+    level = next((word for word in lexicon()["name_levels"] if core.endswith(word)), None)
+    head = core[: -len(level)] if level else ""
+    place = place_anchor(head) if head else None
+    if place is None or not city_or_province(head, place) or head[place:] in province_names():
+        return None
+    return place, head[place:], "place"
+
+
 def _reason(group: str) -> str:
     return "adjective" if group == "adjective_form" else group
 
@@ -234,8 +318,10 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
     place = place_anchor(core)
+    if place is None and (level := _city_level(core)) is not None:
+        return level
     if place is not None and core[place:] in province_names() and not qualifiers:
-        return "generic"  # 湖南省高新区: the province's zones, not one of them (海南生态软件园 is one)
+        return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:

@@ -6,23 +6,28 @@ of report language reach less far:
 - a respective list: 分布在A、B和C，分别为36家、14家和9家 gives each figure to the zone in the same
   place of the list, and speaks of those zones in that sentence only;
 - lines that each open with a zone and its figure, no sentence (洋浦经济开发区1809.9亿元 / 江东新区
-  861.9亿元): after the last of them the report speaks again of the zone it spoke of before them.
+  861.9亿元): after the last of them the report speaks again of the zone it spoke of before them;
+- a sub-park reaches the next numbered heading at most, and 全区 opening a clause speaks of the
+  report's subject again.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .zone_lexicon import alternation, lexicon
-from .zone_names import Mention
+from .zone_lexicon import CJK, alternation, lexicon, switching, type_pattern
+from .zone_names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = "。；;！？!?\n"
 LIST_REACH = 12  # characters between the last zone of a list and 分别
 ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
+# A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
+NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、](?=[{CJK}]))")
 
 
 @lru_cache(maxsize=1)
@@ -99,3 +104,28 @@ def _line_end(text: str, start: int, reach: int, crosses_line) -> int | None:
         else:
             low = middle
     return high
+
+
+def sub_park_ends(text: str, mentions: list[Mention], main: str) -> list[tuple[int, str]]:
+    """(offset, main) where a sub-park (沙文园区已开工…) stops being spoken of: the next numbered
+    heading (3.主导产业…), unless another zone is named first. `mentions` are those that switch."""
+    starts = sorted(mention.start for mention in mentions)
+    headings = [match.start() for match in NUMBERED_HEADING.finditer(text)]
+    ends = []
+    for mention in mentions:
+        if switching()[mention.kind]:
+            continue
+        heading = bisect.bisect_left(headings, mention.end)
+        following = bisect.bisect_right(starts, mention.start)
+        if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
+            ends.append((headings[heading], main))
+    return ends
+
+
+def whole_zone_references(text: str, main: str) -> list[int]:
+    """Where 全区 opens a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
+    if not main.endswith("区"):
+        return []
+    words = re.compile(alternation(lexicon()["whole_zone_words"]))
+    return [match.start() for match in words.finditer(text) if opens_clause(text, match.start())
+            and not type_pattern().match(text, match.end())]

@@ -20,7 +20,7 @@ from .places import gazetteer, places_in, short_city_names
 from .schema import zone_id_for
 from .zone_lexicon import CJK, alternation, is_masked, lexicon, switching
 from .zone_names import Mention, opens_clause, read_names, subject_references
-from .zone_scopes import line_item_returns, respective_lists
+from .zone_scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
@@ -110,11 +110,12 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
-    泰安高新技术产业开发区（以下简称"高新区"）."""
+    泰安高新技术产业开发区（以下简称"高新区"）, {重点园区: 海南省13个重点园区} for a group's
+    short name (a type after words that make no name of their own)."""
     words = lexicon()
     defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
     found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
-    return {match["short"]: name for match, name in found if match and match["short"] in switching()}
+    return {match["short"]: name for match, name in found if match and match["short"].endswith(tuple(switching()))}
 
 
 def _is_alias(short: str, long: str) -> bool:
@@ -158,13 +159,14 @@ def _type_words_longest_first() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _plain(name: str) -> str:
-    """The name without mask characters, 市 and 县 (names are compared pairwise: each is stripped once)."""
+    """The name without mask characters, 市, 县 and the levels a city puts in a name (深圳国家高新区 is
+    深圳高新区); names are compared pairwise: each is stripped once."""
     return _plain_pattern().sub("", name)
 
 
 @lru_cache(maxsize=1)
 def _plain_pattern() -> re.Pattern:
-    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]")
+    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]|{alternation(lexicon()['name_levels'])}")
 
 
 class ZoneResolver:
@@ -177,10 +179,11 @@ class ZoneResolver:
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones}
+        asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
         if any(mention.switches or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
-        canonical = self._canonical({mention.name for mention in mentions}, defined_names(text, mentions))
+        canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
         ordered = [mention for mention in mentions if mention.start < heading] + mentions
         self.main = canonical[ordered[0].name] if ordered else fallback_name
@@ -198,13 +201,19 @@ class ZoneResolver:
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main) and id(mention) not in listed]
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
+                     and id(mention) not in listed]
         self._figures = {figure: canonical[mention.name] for zones, figures in respective
                          for mention, figure in zip(zones, figures, strict=True)}
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if not self.zones:
             self.zones[fallback_name] = Zone(fallback_name)
+
+    def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
+        clause is the zone of the figures after it."""
+        return not any(other.switches for other in mentions) and opens_clause(self.text, mention.start)
 
     def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
         """(offset, zone) where the zone the figures are about changes: mentions, headings and short
@@ -213,9 +222,12 @@ class ZoneResolver:
         points = [(mention.start, canonical[mention.name]) for mention in switching]
         spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
         points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        points += sub_park_ends(text, switching, self.main)
+        named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
+        points += [(start, self.main) for start in whole_zone_references(text, self.main) if start not in named]
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
-                   if rejection.reason == "no_name" and rejection.text in shorts and opens_clause(text, rejection.start)]
+                   if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
@@ -236,8 +248,9 @@ class ZoneResolver:
         for name in names - set(specific):
             canonical[name] = masked_full[0] if masked_full else name
         for short, full in lexicon()["named_abbreviations"].items():
-            if short in canonical:  # 南科 -> 南部科学园区, the full name's zone when the report names it too
-                canonical[short] = canonical.get(full, full)
+            if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
+                longer = [other for other in specific if _is_alias(full, other)]
+                canonical[short] = canonical.get(full) or (canonical[longer[0]] if longer else full)
         for name, first in defined.items():
             target = canonical.get(first, first)
             canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
@@ -267,6 +280,10 @@ class ZoneResolver:
         (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def _switching_kind(mention: Mention) -> bool:
+    return switching()[mention.kind]
 
 
 def resolve_zones(document, fallback_name: str) -> ZoneResolver:
