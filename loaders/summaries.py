@@ -1,8 +1,9 @@
 """Derived tables written beside the contract's, so the pages read a few rows instead of every fact.
 
     rule_order(keys, stated, largest_first)   the latest-value rule as SQL sort keys (the smallest wins)
-    write(folder)                             summaries/latest(_all_years).parquet from the folder's facts and
-                                              quality, listed in its manifest.json (the build, the bench's tables)
+    pairs_sql(stated, clause)                 targets.pair_targets in SQL: each target beside its actual
+    write(folder)                             the summaries (KNOWN) from the folder's facts and quality,
+                                              listed in its manifest.json (the build, the bench's tables)
     present(folder)                           the summaries a folder's manifest lists and its files hold
 
 The latest comparable value (pages/_shared/latest.py pick_latest) ranks a zone's figures of one
@@ -14,8 +15,11 @@ of the facts table and `position` (its row in the single facts file). The latest
 set of years is then the winner among those years' winners and the undated one: the rule is one
 total order, so the best of the groups' bests is the best of their union. With no year selected
 (every page's first view) even that is done: `summaries/latest_all_years.parquet` holds the winner
-per (zone_id, metric, kind) over every year, taken from latest.parquet by the same rule. The
-summaries are not part of the data contract: the facts they come from are.
+per (zone_id, metric, kind) over every year, taken from latest.parquet by the same rule.
+`summaries/target_pairs.parquet` holds every plausible target beside the actual it is judged
+against (pair key: zone, metric, status, scope, period, cumulative); zone and year are in that key,
+so the pairs of any zones and years are these rows narrowed. The summaries are not part of the data
+contract: the facts they come from are.
 """
 
 from __future__ import annotations
