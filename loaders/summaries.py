@@ -18,8 +18,10 @@ total order, so the best of the groups' bests is the best of their union. With n
 per (zone_id, metric, kind) over every year, taken from latest.parquet by the same rule.
 `summaries/target_pairs.parquet` holds every plausible target beside the actual it is judged
 against (pair key: zone, metric, status, scope, period, cumulative); zone and year are in that key,
-so the pairs of any zones and years are these rows narrowed. The summaries are not part of the data
-contract: the facts they come from are.
+so the pairs of any zones and years are these rows narrowed. `summaries/fact_counts.parquet` counts
+the facts (and the plausible ones) per zone, metric, kind, year, scope and status: every count the
+pages take by those columns is a sum of its rows. The summaries are not part of the data contract:
+the facts they come from are.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest val
 LATEST_GRAIN = (*LATEST_KEYS, "year")  # the grain of summaries/latest.parquet
 GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
 TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible target and its actual
-KNOWN = (*GRAINS, TARGET_PAIRS)
+FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
+COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
+KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS)
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -136,6 +140,13 @@ def write(folder: Path) -> dict:
         rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, TARGET_PAIRS))}')").fetchone()[0]
         listed[TARGET_PAIRS] = {"path": f"{SUMMARY_FOLDER}/{TARGET_PAIRS}.parquet", "rows": int(rows),
                                 "keys": ["target_fact_id"]}
+        grain = ", ".join(COUNT_GRAIN)
+        counted = (f"SELECT {grain}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible "
+                   f"FROM facts GROUP BY {grain} ORDER BY {grain}")
+        connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
+        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, FACT_COUNTS))}')").fetchone()[0]
+        listed[FACT_COUNTS] = {"path": f"{SUMMARY_FOLDER}/{FACT_COUNTS}.parquet", "rows": int(rows),
+                               "keys": list(COUNT_GRAIN)}
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"

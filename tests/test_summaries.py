@@ -149,17 +149,44 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
                              "keys": ["zone_id", "metric", "kind"]},
         "target_pairs": {"path": "summaries/target_pairs.parquet", "rows": int(targets.sum()),
                          "keys": ["target_fact_id"]},
+        "fact_counts": {"path": "summaries/fact_counts.parquet",
+                        "rows": len(facts.drop_duplicates(list(summaries.COUNT_GRAIN))),
+                        "keys": list(summaries.COUNT_GRAIN)},
     }
+
+
+def without_summaries(folder: Path) -> Path:
+    for name in summaries.KNOWN:
+        (folder / "summaries" / f"{name}.parquet").unlink()
+    return folder
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_counts_from_the_summary_equal_counting_every_fact(tmp_path, write):
+    frames = synthetic_frames(10)
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    filters = [FactFilter(), FactFilter(plausible=True), FactFilter(zone_ids=("z_0", "z_2"), years=(2022,)),
+               FactFilter(years=(2019,), plausible=True), FactFilter(kinds=("target",), metrics=("tax", "revenue")),
+               FactFilter(scopes=(facts_sql.NO_SCOPE,), conditions=("dated",)),
+               FactFilter(scopes=("工业",), plausible=True), FactFilter(conditions=("has_status",), plausible=True),
+               FactFilter(conditions=("zone_wide",), kinds=("actual",), plausible=True)]
+    for wanted in filters:
+        assert facts_sql._counted(with_summaries, wanted) and not facts_sql._counted(facts_only, wanted)
+        assert facts_sql.count(with_summaries, wanted) == facts_sql.count(facts_only, wanted) > 0, wanted
+        assert facts_sql.implausible_count(with_summaries, wanted) == facts_sql.implausible_count(facts_only, wanted)
+        for by in (("metric", "kind"), ("zone_id",), ("scope",), ("year",), ("status", "zone_id")):
+            pd.testing.assert_frame_equal(facts_sql.counts(with_summaries, wanted, by),
+                                          facts_sql.counts(facts_only, wanted, by), obj=str((wanted, by)))
+    assert facts_sql.implausible_count(with_summaries, FactFilter()) > 0
+    assert not facts_sql._counted(with_summaries, FactFilter(search="亿元"))
 
 
 @pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
 def test_target_pairs_from_the_summary_equal_pairing_every_fact(tmp_path, write):
     frames = synthetic_frames(9)
     with_summaries = load_tables(write(frames, tmp_path / "with"))
-    facts_only = write(frames, tmp_path / "without")
-    for name in summaries.KNOWN:
-        (facts_only / "summaries" / f"{name}.parquet").unlink()
-    facts_only = load_tables(facts_only)
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
     assert summaries.TARGET_PAIRS in store.database(with_summaries).summaries
     assert not store.database(facts_only).summaries
     for zone_ids in ((), ("z_1", "z_3")):

@@ -17,6 +17,8 @@ import pandas as pd
 
 from loaders import layouts, schema
 from loaders.summaries import (
+    COUNT_GRAIN,
+    FACT_COUNTS,
     GRAINS,
     IMPLAUSIBLE,
     IMPLAUSIBLE_CHECKS,
@@ -192,14 +194,36 @@ def _chosen_rows(tables, database, clause: str, parameters: dict, found: list, c
 
 
 def count(tables, wanted: FactFilter) -> int:
+    if _counted(tables, wanted):
+        clause, parameters, counted = _counts_filter(tables, wanted)
+        sql = f"SELECT coalesce(sum({counted}), 0) FROM {FACT_COUNTS}_summary WHERE {clause}"
+        return int(store.database(tables).scalar(sql, parameters))
     clause, parameters = where(tables, wanted)
     return int(store.database(tables).scalar(f"SELECT count(*) FROM facts WHERE {clause}", parameters))
+
+
+def _counted(tables, wanted: FactFilter) -> bool:
+    """Whether summaries/fact_counts.parquet answers: a filter on its grain's columns (and plausibility) only."""
+    return (FACT_COUNTS in store.database(tables).summaries
+            and not (wanted.doc_ids or wanted.fact_ids or wanted.search))
+
+
+def _counts_filter(tables, wanted: FactFilter) -> tuple[str, dict, str]:
+    """(WHERE clause over the counts summary, its parameters, the column to add: all facts or the plausible)."""
+    clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
+    return clause, parameters, "plausible" if wanted.plausible else "facts"
 
 
 def implausible_count(tables, wanted: FactFilter) -> int:
     """How many facts under the filter the quality checks call implausible (one scan)."""
     if not has_implausible(tables):
         return 0
+    if _counted(tables, wanted):
+        if wanted.plausible:  # none of the plausible facts is implausible
+            return 0
+        clause, parameters, _ = _counts_filter(tables, wanted)
+        sql = f"SELECT coalesce(sum(facts - plausible), 0) FROM {FACT_COUNTS}_summary WHERE {clause}"
+        return int(store.database(tables).scalar(sql, parameters))
     clause, parameters = where(tables, wanted)
     parameters["implausible_checks"] = list(IMPLAUSIBLE_CHECKS)
     sql = f"SELECT count(*) - count(*) FILTER (WHERE {IMPLAUSIBLE}) FROM facts WHERE {clause}"
@@ -211,8 +235,13 @@ def counts(tables, wanted: FactFilter, by: tuple[str, ...]) -> pd.DataFrame:
     unknown = [column for column in by if column not in GROUP_COLUMNS]
     if unknown:
         raise ValueError(f"cannot count facts by {unknown}; expected columns among {GROUP_COLUMNS}")
-    clause, parameters = where(tables, wanted)
     columns = ", ".join(by)
+    if _counted(tables, wanted) and set(by) <= set(COUNT_GRAIN):
+        clause, parameters, counted = _counts_filter(tables, wanted)
+        sql = (f"SELECT {columns}, CAST(sum({counted}) AS BIGINT) AS count FROM {FACT_COUNTS}_summary "
+               f"WHERE {clause} GROUP BY {columns} HAVING sum({counted}) > 0 ORDER BY count DESC, {columns}")
+        return store.database(tables).query(sql, parameters)
+    clause, parameters = where(tables, wanted)
     sql = (f"SELECT {columns}, count(*) AS count FROM facts WHERE {clause} GROUP BY {columns} "
            f"ORDER BY count DESC, {columns}")
     return store.database(tables).query(sql, parameters)
