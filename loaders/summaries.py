@@ -19,7 +19,8 @@ per (zone_id, metric, kind) over every year, taken from latest.parquet by the sa
 `summaries/target_pairs.parquet` holds every plausible target beside the actual it is judged
 against (pair key: zone, metric, status, scope, period, cumulative); zone and year are in that key,
 so the pairs of any zones and years are these rows narrowed. `summaries/fact_counts.parquet` counts
-the facts (and the plausible ones) per zone, metric, kind, year, scope and status: every count the
+the facts (the plausible ones, the ones any quality row flags) per zone, metric, kind, year, scope
+and status: every count the
 pages take by those columns is a sum of its rows. The summaries are not part of the data contract:
 the facts they come from are.
 """
@@ -57,6 +58,9 @@ IMPLAUSIBLE = (
     "fact_id NOT IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality "
     'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
 )
+# The facts any quality row is about.
+FLAGGED = ("fact_id IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality) "
+           "WHERE flagged IS NOT NULL)")
 
 # targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
 PAIR_KEY = (
@@ -141,8 +145,8 @@ def write(folder: Path) -> dict:
         listed[TARGET_PAIRS] = {"path": f"{SUMMARY_FOLDER}/{TARGET_PAIRS}.parquet", "rows": int(rows),
                                 "keys": ["target_fact_id"]}
         grain = ", ".join(COUNT_GRAIN)
-        counted = (f"SELECT {grain}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible "
-                   f"FROM facts GROUP BY {grain} ORDER BY {grain}")
+        counted = (f"SELECT {grain}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
+                   f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {grain} ORDER BY {grain}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, FACT_COUNTS))}')").fetchone()[0]
         listed[FACT_COUNTS] = {"path": f"{SUMMARY_FOLDER}/{FACT_COUNTS}.parquet", "rows": int(rows),

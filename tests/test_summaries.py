@@ -178,6 +178,11 @@ def test_counts_from_the_summary_equal_counting_every_fact(tmp_path, write):
         for by in (("metric", "kind"), ("zone_id",), ("scope",), ("year",), ("status", "zone_id")):
             pd.testing.assert_frame_equal(facts_sql.counts(with_summaries, wanted, by),
                                           facts_sql.counts(facts_only, wanted, by), obj=str((wanted, by)))
+    for wanted in (FactFilter(), FactFilter(zone_ids=("z_1",), years=(2021, 2023), metrics=("tax", "revenue"))):
+        got, expected = (facts_sql.coverage_counts(tables, wanted).sort_values(["zone_id", "metric"])
+                         .reset_index(drop=True) for tables in (with_summaries, facts_only))
+        pd.testing.assert_frame_equal(got, expected, obj=str(wanted))
+        assert expected["flags"].sum() > 0
     assert facts_sql.implausible_count(with_summaries, FactFilter()) > 0
     assert not facts_sql._counted(with_summaries, FactFilter(search="亿元"))
 

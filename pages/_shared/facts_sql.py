@@ -19,6 +19,7 @@ from loaders import layouts, schema
 from loaders.summaries import (
     COUNT_GRAIN,
     FACT_COUNTS,
+    FLAGGED,
     GRAINS,
     IMPLAUSIBLE,
     IMPLAUSIBLE_CHECKS,
@@ -368,6 +369,13 @@ def _pairs_summarised(database, wanted: FactFilter) -> bool:
 
 def coverage_counts(tables, wanted: FactFilter) -> pd.DataFrame:
     """Per zone and metric: facts of each kind (actual, target, growth), all facts, and facts any quality row flags."""
+    if _counted(tables, wanted) and not wanted.plausible:
+        clause, parameters, _ = _counts_filter(tables, wanted)
+        kinds = ", ".join(f"CAST(coalesce(sum(facts) FILTER (WHERE kind = '{kind}'), 0) AS BIGINT) AS {kind}"
+                          for kind in ("actual", "target", "growth"))
+        sql = (f"SELECT zone_id, metric, {kinds}, CAST(sum(facts) AS BIGINT) AS facts, "
+               f"CAST(sum(flagged) AS BIGINT) AS flags FROM {FACT_COUNTS}_summary WHERE {clause} GROUP BY zone_id, metric")
+        return store.database(tables).query(sql, parameters)
     clause, parameters = where(tables, wanted)
     sql = f"""
         SELECT zone_id, metric,
@@ -375,7 +383,6 @@ def coverage_counts(tables, wanted: FactFilter) -> pd.DataFrame:
                count(*) FILTER (WHERE kind = 'target') AS target,
                count(*) FILTER (WHERE kind = 'growth') AS growth,
                count(*) AS facts,
-               count(*) FILTER (WHERE fact_id IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged
-                                                  FROM quality) WHERE flagged IS NOT NULL)) AS flags
+               count(*) FILTER (WHERE {FLAGGED}) AS flags
         FROM facts WHERE {clause} GROUP BY zone_id, metric"""
     return store.database(tables).query(sql, parameters)
