@@ -35,6 +35,7 @@ import duckdb
 from . import schema
 
 SUMMARY_FOLDER = "summaries"
+VERSION = 1  # the summaries' shape: a manifest listing another version's is read from the facts instead
 LATEST = "latest"  # summaries/latest.parquet: each year's winner (and the undated one)
 LATEST_ALL_YEARS = "latest_all_years"  # summaries/latest_all_years.parquet: the winner over every year
 LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest value has
@@ -137,20 +138,21 @@ def write(folder: Path) -> dict:
             sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
             connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
             rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')").fetchone()[0]
-            listed[name] = {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(grain)}
+            listed[name] = {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(grain),
+                            "version": VERSION}
         pairs = (f"{pairs_sql(CONTRACT_ORDER if partitioned else FILE_ORDER, plausible)} "
                  "SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id")
         connection.execute(f"COPY ({pairs}) TO '{_escaped(_file(folder, TARGET_PAIRS))}' (FORMAT parquet)", parameters)
         rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, TARGET_PAIRS))}')").fetchone()[0]
         listed[TARGET_PAIRS] = {"path": f"{SUMMARY_FOLDER}/{TARGET_PAIRS}.parquet", "rows": int(rows),
-                                "keys": ["target_fact_id"]}
+                                "keys": ["target_fact_id"], "version": VERSION}
         grain = ", ".join(COUNT_GRAIN)
         counted = (f"SELECT {grain}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
                    f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {grain} ORDER BY {grain}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, FACT_COUNTS))}')").fetchone()[0]
         listed[FACT_COUNTS] = {"path": f"{SUMMARY_FOLDER}/{FACT_COUNTS}.parquet", "rows": int(rows),
-                               "keys": list(COUNT_GRAIN)}
+                               "keys": list(COUNT_GRAIN), "version": VERSION}
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"
@@ -166,7 +168,7 @@ def _file(folder: Path, name: str) -> Path:
 
 
 def present(folder: Path) -> dict[str, Path]:
-    """name -> file of each summary the folder's manifest lists and the folder holds."""
+    """name -> file of each summary of this VERSION the folder's manifest lists and the folder holds."""
     folder = Path(folder)
     try:
         listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("summaries") or {}
@@ -175,7 +177,7 @@ def present(folder: Path) -> dict[str, Path]:
     found = {}
     for name in KNOWN:
         entry = listed.get(name) if isinstance(listed, dict) else None
-        path = folder / str(entry.get("path", "")) if isinstance(entry, dict) else None
+        path = folder / str(entry.get("path", "")) if isinstance(entry, dict) and entry.get("version") == VERSION else None
         if path is not None and path.is_file() and path.resolve().is_relative_to(folder.resolve()):
             found[name] = path
     return found

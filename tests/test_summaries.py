@@ -144,14 +144,14 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
     targets = facts["kind"].eq("target") & ~facts["fact_id"].isin(implausible_fact_ids(quality))
     assert manifest["summaries"] == {
         "latest": {"path": "summaries/latest.parquet", "rows": len(expected),
-                   "keys": ["zone_id", "metric", "kind", "year"]},
+                   "keys": ["zone_id", "metric", "kind", "year"], "version": 1},
         "latest_all_years": {"path": "summaries/latest_all_years.parquet", "rows": len(expected_every_year),
-                             "keys": ["zone_id", "metric", "kind"]},
+                             "keys": ["zone_id", "metric", "kind"], "version": 1},
         "target_pairs": {"path": "summaries/target_pairs.parquet", "rows": int(targets.sum()),
-                         "keys": ["target_fact_id"]},
+                         "keys": ["target_fact_id"], "version": 1},
         "fact_counts": {"path": "summaries/fact_counts.parquet",
                         "rows": len(facts.drop_duplicates(list(summaries.COUNT_GRAIN))),
-                        "keys": list(summaries.COUNT_GRAIN)},
+                        "keys": list(summaries.COUNT_GRAIN), "version": 1},
     }
 
 
@@ -244,9 +244,13 @@ def test_tables_without_summaries_compute_latest_values_from_the_facts(tmp_path)
     assert ids(facts_sql.latest(tables, wanted, summaries.LATEST_KEYS)) == ids(expected)
 
 
-def test_a_summary_the_manifest_does_not_list_is_not_read(tmp_path):
+def test_a_summary_the_manifest_does_not_list_or_of_another_version_is_not_read(tmp_path):
     folder = write_single(synthetic_frames(7), tmp_path / "tables")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert set(summaries.present(folder)) == set(summaries.KNOWN)
+    older = {name: {**entry, "version": 0} for name, entry in manifest["summaries"].items()}
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "summaries": older}), encoding="utf-8")
+    assert summaries.present(folder) == {}  # another version's shape: the facts are read instead
     del manifest["summaries"]
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert summaries.present(folder) == {}
