@@ -6,7 +6,9 @@
 
 A FactFilter holds values only; `where` turns each field into one fixed SQL fragment whose values
 are parameters (lists travel as list parameters), so nothing a user types becomes SQL. On the
-partitioned layout the zones' provinces and the years also name the folders to read.
+partitioned layout the zones' provinces and the years also name the folders to read. Where the
+build wrote summaries (loaders/summaries.py) and a filter narrows only by their columns, latest
+values, target pairs and counts read those few rows instead of every fact.
 """
 
 from __future__ import annotations
@@ -301,10 +303,6 @@ def _latest_of_summary(tables, database, wanted: FactFilter, keys: tuple[str, ..
            f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
            f"ORDER BY {database.order}")
     return _facts_frame(database.query(sql, parameters))
-
-
-def _order_columns(database) -> list[str]:
-    return [column.strip() for column in database.order.split(",")]
 
 
 def pairable(tables, wanted: FactFilter) -> pd.DataFrame:
