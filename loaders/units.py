@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numerals import ARABIC, DIGITS, parse_any
+from .numerals import ARABIC, DIGITS, parse_any, parse_number
 from .schema import LEXICON
 
 # A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
@@ -30,8 +30,11 @@ from .schema import LEXICON
 _CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_NUMBER = (
     rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
-    r"|[百千](?=[万亿]))"
+    r"|[百千](?=[万亿])|[百千](?<=[近上超逾数][百千]))"
 )
+# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
+# large multiplier, taken only when digits and a smaller multiplier follow (the second part).
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
 # before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count.
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
@@ -41,7 +44,7 @@ RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
 APPROX_AFTER = ("左右",)
-LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超")
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数")
 UPPER_BEFORE = ("不足", "不到", "不超过")
 APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
@@ -125,9 +128,12 @@ def quantity_pattern() -> re.Pattern:
     # No look-behind in front: a pattern that starts with a character class lets the regex
     # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
     # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
+    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元); 3个多亿 is 3亿多.
+    mult = _alternation(multipliers())
     return re.compile(
-        rf"(?P<low>{NUMBER})(?:[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
-        rf"[ \t]?(?P<more>余|多)?(?P<mult>{_alternation(multipliers())})?(?P<more2>余|多)?[ \t]?"
+        rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
+        rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
+        rf"[ \t]?(?:个(?=多?亿))?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
         rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
@@ -196,8 +202,9 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
         sign, start = -1.0, start - 1
     factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
+    low_factor = unit.factor * factors[match["lowmult"]] if match["lowmult"] else factor
     try:
-        value = sign * parse_any(low_text) * factor
+        value = sign * (parse_any(low_text) * low_factor + _head_value(match, factors) * unit.factor)
         value_max = parse_any(high_text) * factor if high_text else None
     except ValueError:
         return None
@@ -218,6 +225,20 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
         bound=_bound(text, start, match),
         rate=_is_rate(text, start, match.end()),
     )
+
+
+def _head_value(match: re.Match, factors: dict[str, float]) -> float:
+    """The leading part of a two-part number (1亿 of 1亿2千万元) in the unit's base, or 0 when there is
+    none; ValueError when its multiplier is not larger than the second part's (1亿2亿元 is no number)."""
+    head = match["head"]
+    if not head:
+        return 0.0
+    digits = head.rstrip("万亿兆")
+    head_factor = factors[head[len(digits) :]]
+    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0)
+    if match["high"] or not match["mult"] or rest >= head_factor:
+        raise ValueError(f"not a two-part number: {match.group()!r}")
+    return parse_number(digits) * head_factor
 
 
 def _bound(text: str, start: int, match: re.Match) -> str | None:
