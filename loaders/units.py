@@ -173,6 +173,10 @@ def scan(text: str) -> Scan:
     if "百分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
+    if "万" in text:
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     return Scan(tuple(quantities), tuple(refused))
 
 
@@ -283,3 +287,48 @@ def _percents_in_words(text: str) -> list[Quantity]:
         if math.isfinite(value):
             quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities
+
+
+@lru_cache(maxsize=1)
+def bare_count_nouns() -> dict[str, Unit]:
+    """Nouns that say what a number in 万 with no measure word counts (产业工人近20万)."""
+    with open(LEXICON / "bare_counts.csv", encoding="utf-8") as handle:
+        return {row["surface"]: Unit(row["surface"], row["unit"], 1.0, row["dimension"]) for row in csv.DictReader(handle)}
+
+
+# A number in 万 that ends its clause: no unit follows (产业工人近20万，). Words may stand between
+# the noun and the number (企业总数达1.2万); at most _BARE_COUNT_REACH characters.
+_BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
+_BARE_COUNT_REACH = 8
+_CLAUSE_MARKS = "，。；、,;！？：:"
+
+
+def _bare_counts(text: str) -> list[Quantity]:
+    """产业工人近20万, 入驻企业1.2万余: a count in 万 with no measure word, read as people or firms when
+    a noun of bare_counts.csv stands right before it in its clause."""
+    nouns = bare_count_nouns()
+    found = []
+    for match in _BARE_COUNT.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in _NUMBER_CHARS:
+            continue
+        before = text[max(0, start - _BARE_COUNT_REACH) : start]
+        before = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+        noun = next((nouns[word] for word in sorted(nouns, key=len, reverse=True) if word in before), None)
+        if noun is None:
+            continue
+        try:
+            value = parse_any(match["number"]) * multipliers()["万"]
+        except ValueError:
+            continue
+        if not math.isfinite(value):
+            continue
+        end = match.end()
+        found.append(
+            Quantity(
+                start, end, _tidy(value), noun.unit, noun.dimension, text[start:end],
+                approximate=_is_approximate(text, start, end),
+                bound="lower" if match["more"] or before.endswith(LOWER_BEFORE) else None,
+            )
+        )
+    return found
