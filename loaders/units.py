@@ -128,12 +128,12 @@ def quantity_pattern() -> re.Pattern:
     # No look-behind in front: a pattern that starts with a character class lets the regex
     # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
     # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
-    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元); 3个多亿 is 3亿多.
+    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
     mult = _alternation(multipliers())
     return re.compile(
         rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
         rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
-        rf"[ \t]?(?:个(?=多?亿))?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
+        rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
         rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
