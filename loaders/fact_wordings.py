@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .fact_lexicon import (
@@ -114,6 +115,37 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
     return None
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_SEGMENT_END = re.compile(r"[；;。！？]")
+_USE_REACH = 24  # characters a use verb may stand from the works it names, within one clause
+
+
+def infrastructure_spending(reading: Reading) -> Keyword | None:
+    """累计投入4.2亿元，完成园区道路14公里; 投入资金1000万元用于基础设施建设: money put in (a spending
+    verb in the figure's own clause) whose use, said after it before the next money figure or ；,
+    is infrastructure works (cues.yaml infrastructure_use_verbs, infrastructure_works)."""
+    if reading.quantity.dimension != "money":
+        return None
+    own_clause = _CLAUSE_MARK.split(reading.window[-32:])[-1]
+    verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
+    if verb is None:
+        return None
+    end = reading.sentence.end
+    segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
+    end = segment.start() if segment else end
+    later_money = [q for q in reading.document.quantities.within(reading.quantity.end, end) if q.dimension == "money"]
+    end = later_money[0].start if later_money else end
+    if not _infrastructure_use().search(reading.text, reading.quantity.end, end):
+        return None
+    return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+
+
+@lru_cache(maxsize=1)
+def _infrastructure_use() -> re.Pattern:
+    verbs, works = pattern_of(cues()["infrastructure_use_verbs"]), pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{verbs.pattern})[^，,；;。]{{0,{_USE_REACH}}}?(?:{works.pattern})")
 
 
 def names_other_indicator(window: str) -> bool:
