@@ -208,7 +208,11 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
     low_factor = unit.factor * factors[match["lowmult"]] if match["lowmult"] else factor
     try:
-        value = sign * (parse_any(low_text) * low_factor + _head_value(match, factors) * unit.factor)
+        head = _head_value(match, factors, unit)
+    except ValueError:
+        head, start = 0.0, match.start("low")  # 3万2万平方米: only the second part is a figure
+    try:
+        value = sign * (parse_any(low_text) * low_factor + head)
         value_max = parse_any(high_text) * factor if high_text else None
     except ValueError:
         return None
@@ -231,15 +235,18 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     )
 
 
-def _head_value(match: re.Match, factors: dict[str, float]) -> float:
-    """The leading part of a two-part number (1亿 of 1亿2千万元) in the unit's base, or 0 when there is
-    none; ValueError when its multiplier is not larger than the second part's (1亿2亿元 is no number)."""
+def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float:
+    """The leading part of a two-part number (1亿 of 1亿2千万元, 1兆 of 1兆2千亿元) in the unit's base,
+    or 0 when there is none; ValueError when the second part is not smaller than one of the first
+    part's multiplier (1亿2亿元 is no number). A unit that is itself a multiplier (亿) leaves the
+    leading part's multiplier as it is: 1兆2千亿元 is 1.2兆元."""
     head = match["head"]
     if not head:
         return 0.0
     digits = head.rstrip("万亿兆")
-    head_factor = factors[head[len(digits) :]]
-    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0)
+    scale = 1.0 if match["unit"] in factors else unit.factor
+    head_factor = factors[head[len(digits) :]] * scale
+    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
     if match["high"] or not match["mult"] or rest >= head_factor:
         raise ValueError(f"not a two-part number: {match.group()!r}")
     return parse_number(digits) * head_factor
