@@ -1,7 +1,7 @@
 """Arabic, full-width and Chinese numerals -> numbers.
 
 Chinese numerals are read by cn2an (a maintained converter); the few forms it leaves out
-(卅, 卌, a bare 千 or 百 before 万/亿) are spelt out first.
+(卅, 卌, a bare 万, 千 or 百: 千万, 万余) are spelt out first.
 
 >>> parse_number("1,234.5")
 1234.5
@@ -48,7 +48,7 @@ _SPACES = re.compile(r"[\s,]")
 # What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万; the circles typed for 〇
 # in dates (二○二五年).
 _SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇"}
-_BARE_LEADING_UNIT = re.compile(r"^(?=[百千])")
+_BARE_LEADING_UNIT = re.compile(r"^(?=[百千万])")
 
 
 def parse_number(text: str) -> float:
