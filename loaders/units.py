@@ -34,7 +34,7 @@ CHINESE_NUMBER = (
 )
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part).
-COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
 # before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count.
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
