@@ -36,9 +36,10 @@ CHINESE_NUMBER = (
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part).
 COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
-# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count.
+# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count;
+# a decimal part may end them (1 2.5亿元).
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
-SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?![ \t\d.,eE])"
+SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![ \t\d.,eE]))"
 NUMBER = rf"(?:{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
@@ -50,6 +51,7 @@ APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约",
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
 _NUMBER_CHARS = set("0123456789.")
+_LEADING_ZERO = re.compile(r"0\d")
 # A hyphen right before a figure is a minus sign (增长-3.2%, 投资-5亿元) unless what precedes it
 # makes it a range or a code (2-3家, A-5).
 _NOT_BEFORE_MINUS = re.compile(r"[0-9A-Za-z_.%)）\]-]")
@@ -199,6 +201,8 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     low_text, high_text = match["low"], match["high"]
     if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
         return None
+    if _LEADING_ZERO.match(low_text) and not match["head"]:
+        return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
     unit = table[match["unit"]]
     if unit.dimension == "percent" and match["mult"]:
         return None
