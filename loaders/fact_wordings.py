@@ -110,11 +110,35 @@ _STOP = re.compile(r"[，,；;：:。、（）()]")
 
 
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
-    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`, or a
+    metric wording after 的 that ends the figure's clause (实现7500亿元的规上工业总产值)."""
     for word, metric in cues()["wordings_after"].items():
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
-    return None
+    keyword = wording_after_its_figure(reading)
+    return (keyword, reading.quantity.end) if keyword else None
+
+
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")
+_DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
+_DE_TAIL = 2  # characters the clause may go on after that wording
+
+
+def wording_after_its_figure(reading: Reading) -> Keyword | None:
+    """完成了12亿元的固定资产投资, 实现45亿元的营业收入: the figure stands before its own wording,
+    joined by 的; the wording ends the clause (投资12亿元的汽车项目 names a project, not a metric)."""
+    after = reading.after
+    if not after.startswith("的") or not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
+        return None
+    match = keyword_pattern().search(after, 1)
+    if match is None or match.start() > 1 + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
+        return None
+    keyword = keyword_index()[match.group()]
+    if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
+        return None
+    if pattern_of(cues()["other_indicators"]).search(after):
+        return None
+    return keyword
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
