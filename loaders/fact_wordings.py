@@ -156,6 +156,8 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
     if verb is None:
         return None
+    if _works_right_before().search(own_clause, verb.end()):
+        return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
     end = reading.sentence.end
     segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
     end = segment.start() if segment else end
@@ -164,6 +166,13 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     if not _infrastructure_use().search(reading.text, reading.quantity.end, end):
         return None
     return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+
+
+@lru_cache(maxsize=1)
+def _works_right_before() -> re.Pattern:
+    """支持…基础设施建设2.92亿元: the works named right before the figure, after the spending verb."""
+    works = pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{works.pattern})(?:建设)?(?:资金)?(?:约|近|达|共|合计)?$")
 
 
 @lru_cache(maxsize=1)
