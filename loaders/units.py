@@ -199,7 +199,10 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     if start and text[start - 1] in _NUMBER_CHARS:
         return None
     low_text, high_text = match["low"], match["high"]
-    if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
+    pair = _neighbour_digits(low_text) if not high_text else None
+    if pair:
+        low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
+    elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
         return None
     if _LEADING_ZERO.match(low_text) and not match["head"]:
         return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
@@ -222,7 +225,7 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
         return None
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
         return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
-    if value_max is not None and match["dash"] in "-~" and value_max < value:
+    if value_max is not None and (match["dash"] or "-") in "-~" and value_max < value:
         # 1-10 with a unit after is a range; a smaller second number is something else.
         return None
     return Quantity(
@@ -237,6 +240,13 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
         bound=_bound(text, start, match),
         rate=_is_rate(text, start, match.end()),
     )
+
+
+def _neighbour_digits(text: str) -> tuple[str, str] | None:
+    """两三 -> (两, 三): two Chinese digits in a row, the second one more, say 'two or three'."""
+    if len(text) == 2 and all(char in DIGITS for char in text) and DIGITS[text[1]] == DIGITS[text[0]] + 1:
+        return text[0], text[1]
+    return None
 
 
 def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float:
@@ -259,7 +269,7 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
 def _bound(text: str, start: int, match: re.Match) -> str | None:
     before = text[max(0, start - 4) : start]
     after = text[match.end() : match.end() + 2]
-    if match["high"]:
+    if match["high"] or _neighbour_digits(match["low"]):
         return "range"
     if match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
         return "lower"
