@@ -317,11 +317,17 @@ def bare_count_nouns() -> dict[str, Unit]:
         return {row["surface"]: Unit(row["surface"], row["unit"], 1.0, row["dimension"]) for row in csv.DictReader(handle)}
 
 
-# A number in 万 that ends its clause: no unit follows (产业工人近20万，). Words may stand between
-# the noun and the number (企业总数达1.2万); at most _BARE_COUNT_REACH characters.
+# A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
+# linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
+# characters: 奖励员工培训费20万 is money.
 _BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
-_BARE_COUNT_REACH = 8
-_CLAUSE_MARKS = "，。；、,;！？：:"
+_BARE_COUNT_REACH = 10
+_BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
+
+
+@lru_cache(maxsize=1)
+def _bare_count_noun() -> re.Pattern:
+    return re.compile(rf"(?P<noun>{_alternation(bare_count_nouns())}){_BARE_COUNT_LINK}$")
 
 
 def _bare_counts(text: str) -> list[Quantity]:
@@ -334,10 +340,10 @@ def _bare_counts(text: str) -> list[Quantity]:
         if start and text[start - 1] in _NUMBER_CHARS:
             continue
         before = text[max(0, start - _BARE_COUNT_REACH) : start]
-        before = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
-        noun = next((nouns[word] for word in sorted(nouns, key=len, reverse=True) if word in before), None)
-        if noun is None:
+        named = _bare_count_noun().search(before)
+        if named is None:
             continue
+        noun = nouns[named["noun"]]
         try:
             value = parse_any(match["number"]) * multipliers()["万"]
         except ValueError:
