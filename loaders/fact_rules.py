@@ -325,7 +325,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
-    if keyword.metric == "investment" and infrastructure_spending(reading):
+    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
 
