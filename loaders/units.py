@@ -266,8 +266,22 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     return parse_number(digits) * head_factor
 
 
+# A currency named before the number (超过新台币3000亿元, 约人民币5亿元) stands between it and its bound word.
+CURRENCY_BEFORE = ("新台币", "人民币", "港币")
+
+
+def _words_before(text: str, start: int) -> str:
+    """The four characters before a figure, a currency named right before it left out."""
+    before = text[max(0, start - 7) : start]
+    for currency in CURRENCY_BEFORE:
+        if before.endswith(currency):
+            before = before[: -len(currency)]
+            break
+    return before[-4:]
+
+
 def _bound(text: str, start: int, match: re.Match) -> str | None:
-    before = text[max(0, start - 4) : start]
+    before = _words_before(text, start)
     after = text[match.end() : match.end() + 2]
     if match["high"] or _neighbour_digits(match["low"]):
         return "range"
@@ -279,7 +293,7 @@ def _bound(text: str, start: int, match: re.Match) -> str | None:
 
 
 def _is_approximate(text: str, start: int, end: int) -> bool:
-    return text[max(0, start - 4) : start].endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
+    return _words_before(text, start).endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
 
 
 _RATE_BEFORE = re.compile(r"每[^\d，。；]{0,3}$")
