@@ -37,6 +37,7 @@ from .fact_scopes import ANNUAL_TASK_END, names_another_group
 from .fact_wordings import (
     amount_wording,
     counts_something_named_after,
+    infrastructure_spending,
     last_keyword,
     names_a_project_group,
     names_an_indicator_of_its_own,
@@ -258,6 +259,9 @@ def read_amount(reading: Reading) -> Decision:
     reached = goal_reached_in_part(reading)
     if reached:
         return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
+    spent = infrastructure_spending(reading)
+    if spent:
+        return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
@@ -321,6 +325,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
+        return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
 
 
