@@ -68,6 +68,9 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     lead = P.zone_lead.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
+    start = _after_list_marks(text, start, found[0].start())
+    if P.year_lead.match(text, start):
+        return None  # 2015年度活力众创空间: an award, event or batch named by its year
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
     name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = residual(name)
@@ -88,10 +91,23 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
 def _name_end(text: str, end: int, found: list[re.Match]) -> int:
     """Where a facility's name ends: its last facility word and what may follow it (一期工程, （供排水）)."""
     name_end = P.suffix.match(text, found[-1].end(), end).end()
-    if text.count("（", found[0].start(), name_end) > text.count("）", found[0].start(), name_end):
-        close = text.find("）", name_end, end)
-        name_end = close + 1 if close >= 0 else name_end
+    for opening, closing in (("（", "）"), ("(", ")")):  # 纬六路二期(金山路-障山路): the bracket closes in the name
+        if text.count(opening, found[0].start(), name_end) > text.count(closing, found[0].start(), name_end):
+            close = text.find(closing, name_end, end)
+            name_end = P.suffix.match(text, close + 1, end).end() if close >= 0 else name_end
     return name_end
+
+
+def _after_list_marks(text: str, start: int, first_word: int) -> int:
+    """Where a name starts past a list number (2.华阳变电站) or a conjunction right before its first
+    facility word (建设和道路亮化: 和 joins, 和平路 keeps its 和)."""
+    number = P.list_number.match(text, start)
+    if number and number.end() <= first_word:
+        start = number.end()
+    joining = P.joining_conjunction.match(text, start)
+    if joining and joining.end() == first_word:
+        start = joining.end()
+    return start
 
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:
