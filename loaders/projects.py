@@ -38,6 +38,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
                     mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
         stated = _group_status(document, sentence) or stated
+    mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
