@@ -163,8 +163,9 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
     if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
-        if category_at_end(mentions[0].name) in PUBLIC_WORKS:
+        if category_at_end(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
             return None  # a public work named in passing or among public works: an infrastructure item only
+            # (but X公司液化天然气工程项目 is a company's project)
     named = _naming_mention(mentions)
     settled = max(
         mentions,
