@@ -71,7 +71,9 @@ def _statuses(document, sentence, clauses, items) -> None:
     for item in items:
         blocked = clauses_with_items - {item.clause}
         own = [word for word in words if not _said_of_another(document.text, word, item, items)]
-        item.status = pick_status(own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+        item.status = pick_status(
+            own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
+        )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
