@@ -148,6 +148,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
     if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
         sign = 1  # 产值达334亿元，12.1%的增速
+    if sign is None and reading.quantity.growth_column:
+        sign = 1  # a table's growth column (增长%): the number carries its own sign
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
