@@ -13,7 +13,7 @@ import re
 from .fact_sections import plan_spans
 from .item_lexicon import cue_pattern, patterns
 from .normalize import Normalized, normalize
-from .table_rows import table_quantities
+from .table_rows import read_tables
 from .text import ClauseMarks, Sentence, sentences
 from .units import Quantity, scan
 
@@ -44,7 +44,9 @@ class Document:
         self.marks = ClauseMarks(text)
         self.sentences: list[Sentence] = sentences(text, self.marks)
         found = scan(text)
-        self.quantities = Quantities(with_table_figures(found.quantities, table_quantities(text)))
+        tables = read_tables(text)
+        self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
+        self.table_labels = tables.labels  # a table figure's row name and column header, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
         self.future_spans = _merged(_future_sections(text))

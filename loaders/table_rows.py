@@ -33,12 +33,17 @@ _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
 _NAME_LONGEST = 30
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
+_NAME_START = re.compile(r"[“\"《（(]?[\u4e00-\u9fff]")
 
 
 class DeclaredUnit(NamedTuple):
     unit: str
     factor: float
     dimension: str
+
+
+_PERCENT = DeclaredUnit("%", 1.0, "percent")
 
 
 @lru_cache(maxsize=1)
@@ -88,25 +93,36 @@ def _has_any(words: list[str], cell: str) -> bool:
     return any(word in cell for word in words)
 
 
-def _header_columns(cells: list[str]) -> list[str] | None:
-    """What each column of a header line holds: name, unit, growth, earlier or value; None when
-    the line is no header (it names no header word)."""
+class Column(NamedTuple):
+    kind: str  # name, unit, value, growth, earlier or count
+    unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
+    words: str = ""  # the header's words over the column (收入合计 绝对值)
+
+
+def _header_columns(cells: list[str]) -> list[Column] | None:
+    """What each column of a header line holds; None when the line is no header (it names no
+    header word). The first cell names the indicators when it is a name column word."""
     table = headers()
     if not any(_has_any(table["header_words"], cell) for cell in cells):
         return None
-    kinds = []
-    for cell in cells:
-        if cell in table["name_columns"]:
-            kinds.append("name")
-        elif cell in table["unit_columns"]:
-            kinds.append("unit")
-        elif _has_any(table["growth_columns"], cell) or cell.endswith("%"):
-            kinds.append("growth")
-        elif _has_any(table["earlier_columns"], cell):
-            kinds.append("earlier")
+    columns = []
+    for index, cell in enumerate(cells):
+        bracket = _NAME_UNIT.search(cell)
+        units = declared_units(bracket.group(1)) if bracket else []
+        word = cell[: bracket.start()] if bracket else cell
+        if index == 0 and _has_any(table["name_columns"], word):
+            columns.append(Column("name"))
+        elif word in table["unit_columns"]:
+            columns.append(Column("unit"))
+        elif _has_any(table["growth_columns"], word) or cell.endswith("%"):
+            columns.append(Column("growth", words=cell))
+        elif _has_any(table["earlier_columns"], word):
+            columns.append(Column("earlier"))
+        elif word.endswith(tuple(table["count_column_ends"])) and not units:
+            columns.append(Column("count"))  # 企业数, 单位数: a count whose unit the header does not give
         else:
-            kinds.append("value")
-    return kinds
+            columns.append(Column("value", units[0] if units else None, cell))
+    return columns
 
 
 class _Block:
@@ -114,40 +130,119 @@ class _Block:
 
     def __init__(self):
         self.units: list[DeclaredUnit] = []
-        self.columns: list[str] | None = None
+        self.columns: list[Column] | None = None
+
+
+Cells = list[tuple[int, str]]  # (offset in the text, cell)
+
+
+class Tables(NamedTuple):
+    """The table figures of a text and, by figure start, the words that label each: its row's
+    name and its column's header (the fact rules read a metric wording in them)."""
+
+    quantities: list[Quantity]
+    labels: dict[int, str]
 
 
 def table_quantities(text: str) -> list[Quantity]:
     """Quantities of the bare numbers in table rows of `text`, in order."""
-    found: list[Quantity] = []
+    return read_tables(text).quantities
+
+
+def read_tables(text: str) -> Tables:
+    """The figures of the table rows of `text` with their labels, read line by line."""
+    found = Tables([], {})
     block = _Block()
-    position = 0
-    for line in text.split("\n"):
-        start, position = position, position + len(line) + 1
-        if not line.strip():
+    for event, cells in _table_lines(text):
+        if event == "blank":
             block = _Block()
-            continue
-        if len(line) > _LINE_LONGEST:
-            continue
-        declared = _unit_declaration().search(line)
-        if declared:
-            block.units = declared_units(declared.group(1))
-            continue
-        cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
-        if not any(_NUMBER.fullmatch(cell) for _, cell in cells):
+        elif event == "units":
+            block.units = declared_units(cells[0][1])
+        elif event == "header":
             columns = _header_columns([cell for _, cell in cells])
             if columns is not None:
                 block.columns = columns
-            continue
-        found.extend(_row(cells, block))
+        else:
+            for quantity, label in _row(cells, block):
+                found.quantities.append(quantity)
+                found.labels[quantity.start] = label
     return found
 
 
-def _row(cells: list[tuple[int, str]], block: _Block) -> list[Quantity]:
+def _lines(text: str):
+    position = 0
+    for line in text.split("\n"):
+        yield position, line
+        position += len(line) + 1
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_NUMBER.fullmatch(cell)) or cell in _EMPTY_CELL
+
+
+def _table_lines(text: str):
+    """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
+    table. A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) is put back into rows: a run
+    of word cells is the header and, its last cell, the name of the row whose figures follow."""
+    pending: Cells = []  # word cells of a one-cell-a-line run, waiting for figures
+    row: Cells = []
+    group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
+    for start, line in _lines(text):
+        declared = _unit_declaration().search(line) if len(line) <= _LINE_LONGEST else None
+        if declared:
+            yield "units", [(start + declared.start(1), declared.group(1))]
+            continue
+        stripped = line.strip()
+        cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
+        if stripped.endswith(("|", "｜")) and len(cells) <= 1:
+            if not cells:
+                if pending and not row and stripped in ("|", "｜"):
+                    group_heads.add(pending[-1][0])
+                continue
+            if _is_figure(cells[0][1]):
+                if not row and pending:
+                    if len(pending) > 1:
+                        yield "header", _leaves(pending[:-1], group_heads)
+                    row, pending = [pending[-1]], []
+                if row:
+                    row.append(cells[0])
+                continue
+            if row:
+                yield "row", row
+                row = []
+            pending.append(cells[0])
+            continue
+        if row:
+            yield "row", row
+        row, pending, group_heads = [], [], set()
+        if not stripped:
+            yield "blank", []
+        elif len(line) > _LINE_LONGEST:
+            continue
+        elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
+            yield "header", cells
+        else:
+            yield "row", cells
+    if row:
+        yield "row", row
+
+
+def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
+    """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and period titles."""
+    leaves, group = [], ""
+    for at, cell in cells:
+        if at in group_heads:
+            group = cell
+        elif not _PERIOD_TITLE.match(cell):
+            leaves.append((at, group + cell))
+    return leaves
+
+
+def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
     """The quantities of one row: an indicator name, its unit if written, then only figures."""
     if cells and _ROW_NUMBER.fullmatch(cells[0][1]) and len(cells) > 2:
         cells = cells[1:]  # a row number before the name
-    if not cells or not re.match(r"[\u4e00-\u9fff]", cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
+    if not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
         return []
     name = cells[0][1]
     if re.search(r"\d", name):
@@ -156,7 +251,6 @@ def _row(cells: list[tuple[int, str]], block: _Block) -> list[Quantity]:
     bracket = _NAME_UNIT.search(name)
     if bracket:
         row_units = declared_units(bracket.group(1)) or row_units
-    columns = block.columns[1:] if block.columns and block.columns[0] == "name" else block.columns
     figures: list[tuple[int, str] | None] = []
     for at, cell in cells[1:]:
         unit = read_unit(cell)
@@ -171,20 +265,22 @@ def _row(cells: list[tuple[int, str]], block: _Block) -> list[Quantity]:
         if not _NUMBER.fullmatch(cell):
             return []  # words among the figures: prose, not a row
         figures.append((at, cell))
-    if columns is not None:
-        columns = [kind for kind in columns if kind not in ("name", "unit")]
-    if columns is None or len(columns) != len(figures):
-        columns = ["value", "growth"] if len(figures) == 2 else ["value"]
-    if not row_units:
+    columns = [column for column in block.columns or () if column.kind not in ("name", "unit")]
+    if len(columns) != len(figures):
+        if block.columns and len(figures) > 2:
+            return []  # the header does not say which figure is which
+        columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
+    if not row_units and not any(column.unit for column in columns):
         return []
-    amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0])
+    amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found = []
-    for kind, figure in zip(columns, figures, strict=False):
-        if figure is None or kind in ("earlier", "name", "unit"):
+    for column, figure in zip(columns, figures, strict=False):
+        unit = column.unit or amount_unit or (_PERCENT if column.kind == "growth" else None)
+        if figure is None or column.kind not in ("value", "growth") or unit is None:
             continue
-        quantity = _quantity(figure, amount_unit, kind == "growth")
+        quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
-            found.append(quantity)
+            found.append((quantity, f"{name} {column.words}".strip()))
     return found
 
 
