@@ -273,14 +273,17 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
     if not row_units and not any(column.unit for column in columns):
         return []
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
-    found = []
+    found, value_words = [], ""  # a growth column is the growth of the value column before it
     for column, figure in zip(columns, figures, strict=False):
+        if column.kind == "value":
+            value_words = column.words
         unit = column.unit or amount_unit or (_PERCENT if column.kind == "growth" else None)
         if figure is None or column.kind not in ("value", "growth") or unit is None:
             continue
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
-            found.append((quantity, f"{name} {column.words}".strip()))
+            words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
+            found.append((quantity, f"{name} {words}".strip()))
     return found
 
 
