@@ -103,7 +103,8 @@ def _header_columns(cells: list[str]) -> list[Column] | None:
     """What each column of a header line holds; None when the line is no header (it names no
     header word). The first cell names the indicators when it is a name column word."""
     table = headers()
-    if not any(_has_any(table["header_words"], cell) for cell in cells):
+    named = len(cells) >= 2 and _has_any(table["name_columns"], cells[0])  # 园区  企业数  营业收入
+    if not named and not any(_has_any(table["header_words"], cell) for cell in cells):
         return None
     columns = []
     for index, cell in enumerate(cells):
