@@ -189,7 +189,12 @@ def _table_lines(text: str):
     row: Cells = []
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
     for start, line in _lines(text):
-        declared = _unit_declaration().search(line) if len(line) <= _LINE_LONGEST else None
+        if len(line) > _LINE_LONGEST:  # prose: it ends any table and is left to the prose rules
+            if row:
+                yield "row", row
+            row, pending, group_heads = [], [], set()
+            continue
+        declared = _unit_declaration().search(line)
         if declared:
             yield "units", [(start + declared.start(1), declared.group(1))]
             continue
@@ -218,8 +223,6 @@ def _table_lines(text: str):
         row, pending, group_heads = [], [], set()
         if not stripped:
             yield "blank", []
-        elif len(line) > _LINE_LONGEST:
-            continue
         elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
             yield "header", cells
         else:
