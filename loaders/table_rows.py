@@ -184,10 +184,12 @@ def _is_figure(cell: str) -> bool:
 def _table_lines(text: str):
     """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
     table. A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) is put back into rows: a run
-    of word cells is the header and, its last cell, the name of the row whose figures follow."""
+    of word cells is the header and, its last cell, the name of the row whose figures follow. Under
+    a unit declaration a line of one short cell needs no bar (PDF text puts each cell on a line)."""
     pending: Cells = []  # word cells of a one-cell-a-line run, waiting for figures
     row: Cells = []
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
+    declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
     for start, line in _lines(text):
         if len(line) > _LINE_LONGEST:  # prose: it ends any table and is left to the prose rules
             if row:
@@ -196,11 +198,13 @@ def _table_lines(text: str):
             continue
         declared = _unit_declaration().search(line)
         if declared:
+            declared_block = True
             yield "units", [(start + declared.start(1), declared.group(1))]
             continue
         stripped = line.strip()
         cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
-        if stripped.endswith(("|", "｜")) and len(cells) <= 1:
+        one_cell = len(cells) == 1 and declared_block and len(stripped) <= _NAME_LONGEST
+        if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
             if not cells:
                 if pending and not row and stripped in ("|", "｜"):
                     group_heads.add(pending[-1][0])
@@ -222,6 +226,7 @@ def _table_lines(text: str):
             yield "row", row
         row, pending, group_heads = [], [], set()
         if not stripped:
+            declared_block = False
             yield "blank", []
         elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
             yield "header", cells
