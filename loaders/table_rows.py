@@ -107,6 +107,7 @@ def _header_columns(cells: list[str]) -> list[Column] | None:
     if not named and not any(_has_any(table["header_words"], cell) for cell in cells):
         return None
     columns = []
+    cells = [cell for cell in cells if cell not in table["row_number_columns"]]  # the row number is not kept
     for index, cell in enumerate(cells):
         bracket = _NAME_UNIT.search(cell)
         units = declared_units(bracket.group(1)) if bracket else []
