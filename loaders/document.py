@@ -111,19 +111,23 @@ def read_document(report: str | Normalized) -> Document:
 
 
 def with_table_figures(found: tuple[Quantity, ...], table: list[Quantity]) -> tuple[Quantity, ...]:
-    """The quantities of the text with the bare figures of its table rows that no quantity covers."""
+    """The quantities of the text with the bare figures of its table rows that no quantity covers;
+    a percent the text writes with its sign (12.5%) under a growth column is marked a growth rate."""
     if not table:
         return found
     starts = [quantity.start for quantity in found]
-    added = []
+    added, kept = [], list(found)
     for quantity in table:
         index = bisect.bisect_right(starts, quantity.start) - 1
         if index >= 0 and found[index].end > quantity.start:
+            same = found[index].start == quantity.start and found[index].end == quantity.end
+            if same and quantity.growth_column and found[index].dimension == "percent":
+                kept[index] = found[index]._replace(growth_column=True)
             continue
         if index + 1 < len(found) and found[index + 1].start < quantity.end:
             continue
         added.append(quantity)
-    return tuple(sorted(found + tuple(added), key=lambda quantity: quantity.start))
+    return tuple(sorted(kept + added, key=lambda quantity: quantity.start))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

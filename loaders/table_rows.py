@@ -30,6 +30,7 @@ _PERIOD_CELL = re.compile(r"(?:\d{1,4}[-－~至]?)+(?:年|月|季度)")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
+_FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
 _NAME_LONGEST = 30
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -271,6 +272,11 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
             continue
         if cell in _EMPTY_CELL:
             figures.append(None)
+            continue
+        with_unit = _FIGURE_WITH_UNIT.fullmatch(cell)
+        if with_unit and not _NUMBER.fullmatch(cell) and read_unit(with_unit.group(1)):
+            figures.append(None)  # 56.3亿元: a figure with its own unit, read by loaders.units
+            row_units = row_units or [read_unit(with_unit.group(1))]
             continue
         if not _NUMBER.fullmatch(cell):
             return []  # words among the figures: prose, not a row
