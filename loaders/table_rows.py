@@ -200,7 +200,7 @@ def _table_lines(text: str):
             continue
         declared = _unit_declaration().search(line)
         if declared:
-            declared_block = True
+            declared_block = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares no unit
             yield "units", [(start + declared.start(1), declared.group(1))]
             continue
         stripped = line.strip()
