@@ -43,6 +43,7 @@ from .fact_wordings import (
     names_an_indicator_of_its_own,
     names_other_indicator,
     wording_of_a_list_heading,
+    wording_of_a_table_cell,
 )
 from .periods import base_year
 from .text import LONGEST_SENTENCE, Sentence
@@ -148,6 +149,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
     if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
         sign = 1  # 产值达334亿元，12.1%的增速
+    if sign is None and reading.quantity.growth_column:
+        sign = 1  # a table's growth column (增长%): the number carries its own sign
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
@@ -158,6 +161,8 @@ def read_growth(reading: Reading) -> Decision:
         basis = last.basis
     value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if not found and quantity.growth_column and not reading.parent_pool:
+        found = next(filter(None, (wording_of_a_table_cell(reading, kind) for kind in ("money", "count", "area"))), None)
     if found and a_group_of_firms_growing(reading.window, found):
         found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
@@ -276,7 +281,7 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
-    heading = wording_of_a_list_heading(reading)
+    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
     if heading:
         return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):

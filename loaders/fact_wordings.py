@@ -99,6 +99,12 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
             return None
         end = start - 1
     return None
+def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> tuple[Keyword, int] | None:
+    """营业收入 |⏎56.3 |: the wording of a table figure's row name or column header (loaders.table_rows)."""
+    label = reading.document.table_labels.get(reading.quantity.start)
+    return last_keyword(label, dimension or reading.quantity.dimension) if label else None
+
+
 def _wider_place_before(window: str, at: int) -> bool:
     """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
     between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""

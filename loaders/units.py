@@ -79,6 +79,7 @@ class Quantity(NamedTuple):
     approximate: bool = False
     bound: str | None = None
     rate: bool = False  # 每亩120万元: a rate or threshold, not an amount
+    growth_column: bool = False  # a percent under a table's growth header (增长%): a growth rate
 
 
 class Refused(NamedTuple):
