@@ -84,9 +84,9 @@ def read_unit(word: str) -> DeclaredUnit | None:
         if head in factors and rest in table and rest not in factors:
             unit = table[rest]
             return DeclaredUnit(unit.unit, unit.factor * factors[head], unit.dimension)
-    if word in factors:  # 亿 alone declares money in 亿元 in these reports (units.csv row 亿)
-        unit = table.get(word)
-        return DeclaredUnit(unit.unit, unit.factor, unit.dimension) if unit else None
+    alone = table.get(word) if word in factors else None  # 亿 alone declares money in 亿元 (units.csv row 亿)
+    if alone is not None:
+        return DeclaredUnit(alone.unit, alone.factor, alone.dimension)
     return None
 
 
@@ -274,9 +274,10 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
             figures.append(None)
             continue
         with_unit = _FIGURE_WITH_UNIT.fullmatch(cell)
-        if with_unit and not _NUMBER.fullmatch(cell) and read_unit(with_unit.group(1)):
+        own_unit = read_unit(with_unit.group(1)) if with_unit and not _NUMBER.fullmatch(cell) else None
+        if own_unit is not None:
             figures.append(None)  # 56.3亿元: a figure with its own unit, read by loaders.units
-            row_units = row_units or [read_unit(with_unit.group(1))]
+            row_units = row_units or [own_unit]
             continue
         if not _NUMBER.fullmatch(cell):
             return []  # words among the figures: prose, not a row
