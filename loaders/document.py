@@ -13,6 +13,7 @@ import re
 from .fact_sections import plan_spans
 from .item_lexicon import cue_pattern, patterns
 from .normalize import Normalized, normalize
+from .table_rows import read_tables
 from .text import ClauseMarks, Sentence, sentences
 from .units import Quantity, scan
 
@@ -43,7 +44,9 @@ class Document:
         self.marks = ClauseMarks(text)
         self.sentences: list[Sentence] = sentences(text, self.marks)
         found = scan(text)
-        self.quantities = Quantities(found.quantities)
+        tables = read_tables(text)
+        self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
+        self.table_labels = tables.labels  # a table figure's row name and column header, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
         self.future_spans = _merged(_future_sections(text))
@@ -105,6 +108,26 @@ class Document:
 def read_document(report: str | Normalized) -> Document:
     """The Document of a report's text (normalised here) or of text already normalised."""
     return Document(report if isinstance(report, Normalized) else normalize(report))
+
+
+def with_table_figures(found: tuple[Quantity, ...], table: list[Quantity]) -> tuple[Quantity, ...]:
+    """The quantities of the text with the bare figures of its table rows that no quantity covers;
+    a percent the text writes with its sign (12.5%) under a growth column is marked a growth rate."""
+    if not table:
+        return found
+    starts = [quantity.start for quantity in found]
+    added, kept = [], list(found)
+    for quantity in table:
+        index = bisect.bisect_right(starts, quantity.start) - 1
+        if index >= 0 and found[index].end > quantity.start:
+            same = found[index].start == quantity.start and found[index].end == quantity.end
+            if same and quantity.growth_column and found[index].dimension == "percent":
+                kept[index] = found[index]._replace(growth_column=True)
+            continue
+        if index + 1 < len(found) and found[index + 1].start < quantity.end:
+            continue
+        added.append(quantity)
+    return tuple(sorted(kept + added, key=lambda quantity: quantity.start))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -2,6 +2,9 @@
 
 A rebuild after one new report (an editor's publish) reads and extracts only that report; every
 other file is taken from here when its bytes (sha256), its name and the loaders' rules are the same.
+A file's reports are kept as one entry, as the build keeps or skips a file whole: a corpus of many
+short reports costs one cache file per source file, not one per report (thousands of small files
+cost more to write than the pickling itself).
 The rules' fingerprint hashes every module and lexicon file of the loaders, so any change to code or
 word lists starts afresh. Entries are written atomically and removed once a build no longer uses them.
 The tables come out byte for byte as a build without the cache (tested).
@@ -73,19 +76,20 @@ class ExtractCache:
             self._store(_key("read", name, sha256), parts)
 
     def extract_all(self, documents: list[dict], extract: Callable[[list[dict]], Iterable]) -> Iterator:
-        """Every document's extraction in order: cached ones from here, the others through `extract`."""
-        keys = [_document_key(document) if self.folder else "" for document in documents]
-        known = [self._load(key) if key else None for key in keys]
-        missing = [document for document, found in zip(documents, known, strict=True) if found is None]
+        """Every document's extraction in order: cached files' reports from here, the others through `extract`."""
+        files = _by_file(documents)
+        keys = [_file_key(file) if self.folder else "" for file in files]
+        known = [_valid(self._load(key), len(file)) if key else None for key, file in zip(keys, files, strict=True)]
+        missing = [document for file, found in zip(files, known, strict=True) if found is None for document in file]
         fresh = iter(extract(missing)) if missing else iter(())
-        for key, found in zip(keys, known, strict=True):
+        for key, file, found in zip(keys, files, known, strict=True):
             if found is not None:
-                yield found
+                yield from found
                 continue
-            result = next(fresh)
-            if key and isinstance(result, dict):  # a failure (a one-line reason) is tried again next time
-                self._store(key, result)
-            yield result
+            results = [next(fresh) for _ in file]
+            if key and all(isinstance(result, dict) for result in results):  # a failure is tried again next time
+                self._store(key, results)
+            yield from results
 
     def prune(self) -> None:
         """Keep only what this build used, and no other rules' entries."""
@@ -128,6 +132,26 @@ class ExtractCache:
 
 def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _by_file(documents: list[dict]) -> list[list[dict]]:
+    """Documents grouped by their source file, in order (a file's reports come one after another)."""
+    files: list[list[dict]] = []
+    for document in documents:
+        if files and files[-1][0].get("source_file") == document.get("source_file"):
+            files[-1].append(document)
+        else:
+            files.append([document])
+    return files
+
+
+def _valid(found, reports: int) -> list | None:
+    """A file's cached results, or None when the entry does not hold one result per report."""
+    return found if isinstance(found, list) and len(found) == reports else None
+
+
+def _file_key(documents: list[dict]) -> str:
+    return "x" + _key(*(_document_key(document) for document in documents))
 
 
 def _document_key(document: dict) -> str:

@@ -10,13 +10,14 @@ MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "buil
 MEASURE_DIMENSIONS = {"length", "voltage", "floor_area", "area", "building", "count", "other"}
 _COUNTERS = "栋座幢个处条台套"
 _MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start
+_AFTER_REACH = 6  # how far after a name its figure may start (道路总长为34公里)
 
 
 def quantity_of(text, item, quantities) -> Quantity | None:
     """A measure inside the name, right after it, or right before it with 的 (12.6公里的管网); lengths,
     voltages and areas before counts."""
     found = []
-    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + 3):
+    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + _AFTER_REACH):
         if quantity.dimension not in MEASURE_DIMENSIONS or quantity.rate or P.not_its_measure.match(text, quantity.end):
             continue
         inside = item.start <= quantity.start and quantity.end <= item.end

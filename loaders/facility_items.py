@@ -63,11 +63,16 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         name_end = _name_end(text, end, found)
     if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
         return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
+    if P.company_in_name.search(text, start, found[-1].start()):
+        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works
     if P.product_project.fullmatch(text, name_end, end):
         return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
     lead = P.zone_lead.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
+    start = _after_list_marks(text, start, found[0].start())
+    if P.year_lead.match(text, start):
+        return None  # 2015年度活力众创空间: an award, event or batch named by its year
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
     name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = residual(name)
@@ -88,10 +93,23 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
 def _name_end(text: str, end: int, found: list[re.Match]) -> int:
     """Where a facility's name ends: its last facility word and what may follow it (一期工程, （供排水）)."""
     name_end = P.suffix.match(text, found[-1].end(), end).end()
-    if text.count("（", found[0].start(), name_end) > text.count("）", found[0].start(), name_end):
-        close = text.find("）", name_end, end)
-        name_end = close + 1 if close >= 0 else name_end
+    for opening, closing in (("（", "）"), ("(", ")")):  # 纬六路二期(金山路-障山路): the bracket closes in the name
+        if text.count(opening, found[0].start(), name_end) > text.count(closing, found[0].start(), name_end):
+            close = text.find(closing, name_end, end)
+            name_end = P.suffix.match(text, close + 1, end).end() if close >= 0 else name_end
     return name_end
+
+
+def _after_list_marks(text: str, start: int, first_word: int) -> int:
+    """Where a name starts past a list number (2.华阳变电站) or a conjunction right before its first
+    facility word (建设和道路亮化: 和 joins, 和平路 keeps its 和)."""
+    number = P.list_number.match(text, start)
+    if number and number.end() <= first_word:
+        start = number.end()
+    joining = P.joining_conjunction.match(text, start)
+    if joining and joining.end() == first_word:
+        start = joining.end()
+    return start
 
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:

@@ -15,7 +15,7 @@ from .fact_lexicon import (
     has,
     pattern_of,
 )
-from .fact_wordings import names_a_project_group
+from .fact_wordings import names_a_project_group, wording_after_its_figure
 
 if TYPE_CHECKING:
     from .fact_rules import Reading
@@ -119,7 +119,7 @@ def one_item_amount(reading: Reading) -> bool:
     if project_group_after(reading):
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(tuple(cues()["item_after"])):
-        return True
+        return not wording_after_its_figure(reading)  # 实现45亿元的营业收入 is the zone's figure
     builds = pattern_of(cues()["build_verbs"])
     facilities = pattern_of(cues()["facility_nouns"])
     if builds.match(after) and facilities.search(after):

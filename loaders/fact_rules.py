@@ -37,11 +37,13 @@ from .fact_scopes import ANNUAL_TASK_END, names_another_group
 from .fact_wordings import (
     amount_wording,
     counts_something_named_after,
+    infrastructure_spending,
     last_keyword,
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
     wording_of_a_list_heading,
+    wording_of_a_table_cell,
 )
 from .periods import base_year
 from .text import LONGEST_SENTENCE, Sentence
@@ -147,6 +149,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
     if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
         sign = 1  # 产值达334亿元，12.1%的增速
+    if sign is None and reading.quantity.growth_column:
+        sign = 1  # a table's growth column (增长%): the number carries its own sign
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
@@ -157,6 +161,8 @@ def read_growth(reading: Reading) -> Decision:
         basis = last.basis
     value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
     found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if not found and quantity.growth_column and not reading.parent_pool:
+        found = next(filter(None, (wording_of_a_table_cell(reading, kind) for kind in ("money", "count", "area"))), None)
     if found and a_group_of_firms_growing(reading.window, found):
         found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
@@ -258,6 +264,9 @@ def read_amount(reading: Reading) -> Decision:
     reached = goal_reached_in_part(reading)
     if reached:
         return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
+    spent = infrastructure_spending(reading)
+    if spent:
+        return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
@@ -272,7 +281,7 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
-    heading = wording_of_a_list_heading(reading)
+    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
     if heading:
         return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
@@ -321,6 +330,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
+        return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
 
 

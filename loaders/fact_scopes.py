@@ -10,7 +10,7 @@ from .fact_lexicon import cues, has, scope_words, status_pattern
 if TYPE_CHECKING:
     from .facts import Fact
 
-ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
+ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
 COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家|公司)")
 
 

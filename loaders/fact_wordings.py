@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .fact_lexicon import (
@@ -98,6 +99,12 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
             return None
         end = start - 1
     return None
+def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> tuple[Keyword, int] | None:
+    """营业收入 |⏎56.3 |: the wording of a table figure's row name or column header (loaders.table_rows)."""
+    label = reading.document.table_labels.get(reading.quantity.start)
+    return last_keyword(label, dimension or reading.quantity.dimension) if label else None
+
+
 def _wider_place_before(window: str, at: int) -> bool:
     """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
     between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
@@ -109,11 +116,75 @@ _STOP = re.compile(r"[，,；;：:。、（）()]")
 
 
 def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
-    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`."""
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`, or a
+    metric wording after 的 that ends the figure's clause (实现7500亿元的规上工业总产值)."""
     for word, metric in cues()["wordings_after"].items():
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
-    return None
+    keyword = wording_after_its_figure(reading)
+    return (keyword, reading.quantity.end) if keyword else None
+
+
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")
+_DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
+_DE_TAIL = 2  # characters the clause may go on after that wording
+
+
+def wording_after_its_figure(reading: Reading) -> Keyword | None:
+    """完成了12亿元的固定资产投资, 实现45亿元的营业收入: the figure stands before its own wording,
+    joined by 的; the wording ends the clause (投资12亿元的汽车项目 names a project, not a metric)."""
+    after = reading.after
+    if not after.startswith("的") or not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
+        return None
+    match = keyword_pattern().search(after, 1)
+    if match is None or match.start() > 1 + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
+        return None
+    keyword = keyword_index()[match.group()]
+    if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
+        return None
+    if pattern_of(cues()["other_indicators"]).search(after):
+        return None
+    return keyword
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_SEGMENT_END = re.compile(r"[；;。！？]")
+_USE_REACH = 24  # characters a use verb may stand from the works it names, within one clause
+
+
+def infrastructure_spending(reading: Reading) -> Keyword | None:
+    """累计投入4.2亿元，完成园区道路14公里; 投入资金1000万元用于基础设施建设: money put in (a spending
+    verb in the figure's own clause) whose use, said after it before the next money figure or ；,
+    is infrastructure works (cues.yaml infrastructure_use_verbs, infrastructure_works)."""
+    if reading.quantity.dimension != "money":
+        return None
+    own_clause = _CLAUSE_MARK.split(reading.window[-32:])[-1]
+    verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
+    if verb is None:
+        return None
+    if _works_right_before().search(own_clause, verb.end()):
+        return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+    end = reading.sentence.end
+    segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
+    end = segment.start() if segment else end
+    later_money = [q for q in reading.document.quantities.within(reading.quantity.end, end) if q.dimension == "money"]
+    end = later_money[0].start if later_money else end
+    if not _infrastructure_use().search(reading.text, reading.quantity.end, end):
+        return None
+    return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+
+
+@lru_cache(maxsize=1)
+def _works_right_before() -> re.Pattern:
+    """支持…基础设施建设2.92亿元: the works named right before the figure, after the spending verb."""
+    works = pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{works.pattern})(?:建设)?(?:资金)?(?:约|近|达|共|合计)?$")
+
+
+@lru_cache(maxsize=1)
+def _infrastructure_use() -> re.Pattern:
+    verbs, works = pattern_of(cues()["infrastructure_use_verbs"]), pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{verbs.pattern})[^，,；;。]{{0,{_USE_REACH}}}?(?:{works.pattern})")
 
 
 def names_other_indicator(window: str) -> bool:

@@ -167,6 +167,7 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     unplaced: list[tuple[Quantity, str]] = field(default_factory=list)
     left_out: list[tuple[Quantity, str]] = field(default_factory=list)
+    wordless: list[Reading] = field(default_factory=list)  # figures with no wording: restatements?
 
 
 def extract_facts(document: Document, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
@@ -198,7 +199,34 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extr
         extraction.facts.extend(sentence_facts)
         if sentence_facts:
             previous_sentence_facts = sentence_facts
+    _read_restatements(extraction, zone_at)
     return extraction
+
+
+RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
+
+
+def _read_restatements(extraction: Extraction, zone_at) -> None:
+    """郑州航空港一季度“吸金”20.03亿元 (a headline) or 前三季度，超1.85万亿元！: a figure with no wording that
+    states again, to 0.5%, a kept figure of the report in the same unit takes that figure's metric
+    and kind. Only figures with enough significant digits: a round 10亿元 may be anything."""
+    kept = [fact for fact in extraction.facts if fact.kind != "growth"]
+    for reading in extraction.wordless:
+        quantity = reading.quantity
+        if len(re.sub(r"\D", "", quantity.raw).strip("0")) < RESTATED_DIGITS:
+            continue
+        same = [
+            fact for fact in kept
+            if fact.unit == quantity.unit and abs(fact.value - quantity.value) <= 0.005 * abs(fact.value)
+        ]
+        if not same:
+            continue
+        stated = min(same, key=lambda fact: abs(fact.quantity.start - quantity.start))
+        decision = Decision(stated.metric, stated.kind, quantity.value, inherited=stated)
+        extraction.facts.append(_fact(reading, decision, zone_at))
+        extraction.left_out.remove((quantity, "no_wording_and_no_figure_to_continue"))
+        extraction.unplaced = [(figure, note) for figure, note in extraction.unplaced if figure is not quantity]
+    extraction.facts.sort(key=lambda fact: fact.quantity.start)
 
 
 def _read_sentence(
@@ -222,6 +250,8 @@ def _read_sentence(
             decision = decide(reading)
         except LeftOut as left_out:
             left_out_here.append((quantity, left_out.rule))
+            if left_out.rule == "no_wording_and_no_figure_to_continue":
+                extraction.wordless.append(reading)
             if left_out.unplaced:
                 extraction.unplaced.append((quantity, left_out.unplaced))
             continue

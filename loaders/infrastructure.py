@@ -71,7 +71,9 @@ def _statuses(document, sentence, clauses, items) -> None:
     for item in items:
         blocked = clauses_with_items - {item.clause}
         own = [word for word in words if not _said_of_another(document.text, word, item, items)]
-        item.status = pick_status(own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments)
+        item.status = pick_status(
+            own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
+        )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -134,7 +136,7 @@ def _settle(document, items) -> list[Item]:
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
-        if item.bare and item.quantity is None and not listed:
+        if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None:
             item.status = _stated_after(document, item.sentence)
@@ -143,6 +145,27 @@ def _settle(document, items) -> list[Item]:
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _subject_of_status(document: Document, item: Item, items: list[Item]) -> bool:
+    """通讯和电力设施也正在建设, 给排水管线全部引入园区: works opening their clause right before their own
+    explicit status word are the zone's works in that state, generic words or not (a list after a verb,
+    加快推进道路、供水等基础设施建设, is not)."""
+    word = item.status
+    if word is None or word.strength < 2 or word.future or word.start < item.end:
+        return False
+    low, _ = document.clauses(item.sentence)[item.clause]
+    if word.start - low > _SUBJECT_REACH:
+        return False
+    head = document.text[low : word.start]
+    for other in items:
+        if other.sentence is item.sentence and other.clause == item.clause and low <= other.start < word.start:
+            head = head[: other.start - low] + " " * (other.end - other.start) + head[other.end - low :]
+    return bool(P.subject_glue.fullmatch(head))
+
+
+# How far a clause's works may run before their status word (通讯和电力设施也正在建设).
+_SUBJECT_REACH = 16
 
 
 def _only_pipes(name: str) -> bool:

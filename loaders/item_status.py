@@ -129,6 +129,7 @@ def pick_status(
     rank,
     prefer_before: bool = False,
     segment_starts: frozenset[int] = frozenset(),
+    next_weak: bool = False,
 ) -> StatusWord | None:
     """The status of the item at `span` in clause `own`.
 
@@ -138,7 +139,8 @@ def pick_status(
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
     `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
     nearest it in the clauses before it (与X公司签约，合作建设Y项目
-    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction)."""
+    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
+    next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
     start, end = span
 
     def in_clause(index: int) -> list[StatusWord]:
@@ -168,7 +170,14 @@ def pick_status(
         if strong:
             return strong[-1]
     weak = sorted(own_words, key=lambda word: (-word.strength, distance(word)))
-    return weak[0] if weak else None
+    if weak:
+        return weak[0]
+    following = own + 1  # X路道路工程，已完成总工程量的80%: a name heading its clause, its work in the next
+    if next_weak and following < len(clauses) and following not in blocked and following not in segment_starts:
+        unsaid = cues()["not_said_of_the_clause_before"]
+        weak = [word for word in in_clause(following) if word.strength >= 1 and word.word not in unsaid]
+        return weak[0] if weak else None
+    return None
 
 
 ADVANCE = {

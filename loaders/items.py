@@ -50,7 +50,8 @@ def provenance(normalized, doc_id: str, prefix: str, start: int, end: int, name:
 
 
 def as_written(normalized, start: int, end: int, name: str) -> str:
-    """The name with the report's own characters where simplification changed one (乾康 stays 乾康)."""
+    """The name with the report's own characters where normalizing changed one (乾康 stays 乾康, 金山路﹣障山路
+    keeps its ﹣)."""
     if normalized.traditional:
         return name
     original_start, original_end = normalized.span(start, end)
@@ -61,7 +62,7 @@ def as_written(normalized, start: int, end: int, name: str) -> str:
     for position in range(start, end):
         origin = normalized.to_original(position)
         written = normalized.original[origin] if origin < len(normalized.original) else ""
-        if written != normalized.text[position] and "\u4e00" <= written <= "\u9fff":
+        if written != normalized.text[position] and not written.isspace() and normalized.text[position] not in changed:
             changed[normalized.text[position]] = written
     return name.translate(str.maketrans(changed)) if changed else name
 

@@ -53,6 +53,9 @@ _PAGE_NUMBER = re.compile(
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
+# A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
+# not a paragraph wrapped inside a figure: the next line's row number does not join it.
+_TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
@@ -117,7 +120,7 @@ def _removals(text: str) -> list[re.Match]:
     removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text else []
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start >= _WRAPPED_MIN_LINE:
+        if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
             removals.append(match)
     return removals
 

@@ -1,7 +1,7 @@
 """Arabic, full-width and Chinese numerals -> numbers.
 
 Chinese numerals are read by cn2an (a maintained converter); the few forms it leaves out
-(卅, 卌, a bare 千 or 百 before 万/亿) are spelt out first.
+(卅, 卌, a bare 万, 千 or 百: 千万, 万余) are spelt out first.
 
 >>> parse_number("1,234.5")
 1234.5
@@ -29,6 +29,8 @@ Chinese numerals are read by cn2an (a maintained converter); the few forms it le
 (32, 20, 1000)
 >>> parse_chinese("二点五")
 2.5
+>>> parse_chinese("一兆二千亿"), parse_chinese("兆")
+(1200000000000, 1000000000000)
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ _SPACES = re.compile(r"[\s,]")
 # What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万; the circles typed for 〇
 # in dates (二○二五年).
 _SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇"}
-_BARE_LEADING_UNIT = re.compile(r"^(?=[百千])")
+_BARE_LEADING_UNIT = re.compile(r"^(?=[百千万兆])")
+TRILLION = 10**12
 
 
 def parse_number(text: str) -> float:
@@ -70,6 +73,10 @@ def _read_chinese(text: str) -> int | float | None:
     import cn2an  # imported on first use: 0.2 s that only reports with Chinese numerals pay
 
     spelt = _BARE_LEADING_UNIT.sub("一", "".join(_SPELT_OUT.get(char, char) for char in text))
+    if "兆" in spelt:  # 一兆二千亿 (Taiwan: 兆 = 万亿), which cn2an does not read: the two parts apart
+        trillions, _, rest = spelt.partition("兆")
+        high, low = _read_chinese(trillions), _read_chinese(rest) if rest else 0
+        return None if high is None or low is None or low >= TRILLION else high * TRILLION + low
     try:
         return cn2an.cn2an(spelt, "normal")
     except (ValueError, KeyError, IndexError):

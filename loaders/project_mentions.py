@@ -64,12 +64,20 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
         body = text[body_start : match.end() - 1]
         if not P.bracket_head.search(head) or P.amount_words.search(body) or not P.chinese.search(body):
             continue
+        if _counts_zones(text, sentence.start, match.start()):
+            continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
         if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
         if found and all(is_project_name(mention.name) for mention in found):
             yield found
+
+
+def _counts_zones(text: str, low: int, position: int) -> bool:
+    """Whether the noun a count before `position` counts, the last one said in its sentence, is zones."""
+    nouns = list(P.counted_noun.finditer(text, low, position))
+    return bool(nouns) and nouns[-1].group() not in ("项目", "企业")
 
 
 def intro_lists(document, sentence, clauses, quantities, taken):
@@ -108,6 +116,8 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
         if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
             continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
+        if cue_pattern("support_leads").search(text, low, position):
+            continue  # 重点扶持了A、B等技改项目: firms the zone supports, not projects of its own
         lead, first = list_lead(text, low, position)
         if first >= position:
             continue

@@ -38,6 +38,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
                     mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
         stated = _group_status(document, sentence) or stated
+    mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
@@ -162,8 +163,9 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
     if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
-        if category_at_end(mentions[0].name) in PUBLIC_WORKS:
+        if category_at_end(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
             return None  # a public work named in passing or among public works: an infrastructure item only
+            # (but X公司液化天然气工程项目 is a company's project)
     named = _naming_mention(mentions)
     settled = max(
         mentions,

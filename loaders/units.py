@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numerals import ARABIC, DIGITS, parse_any
+from .numerals import ARABIC, DIGITS, parse_any, parse_number
 from .schema import LEXICON
 
 # A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
@@ -29,24 +29,29 @@ from .schema import LEXICON
 # numeral characters costs the engine a bounded number of steps at each place.
 _CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_NUMBER = (
-    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
-    r"|[百千](?=[万亿]))"
+    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿兆]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
+    r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
+# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
+# large multiplier, taken only when digits and a smaller multiplier follow (the second part).
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
-# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count.
+# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count;
+# a decimal part may end them (1 2.5亿元).
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
-SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?![ \t\d.,eE])"
+SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![ \t\d.,eE]))"
 NUMBER = rf"(?:{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
 APPROX_AFTER = ("左右",)
-LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超")
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数")
 UPPER_BEFORE = ("不足", "不到", "不超过")
 APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
 _NUMBER_CHARS = set("0123456789.")
+_LEADING_ZERO = re.compile(r"0\d")
 # A hyphen right before a figure is a minus sign (增长-3.2%, 投资-5亿元) unless what precedes it
 # makes it a range or a code (2-3家, A-5).
 _NOT_BEFORE_MINUS = re.compile(r"[0-9A-Za-z_.%)）\]-]")
@@ -74,6 +79,7 @@ class Quantity(NamedTuple):
     approximate: bool = False
     bound: str | None = None
     rate: bool = False  # 每亩120万元: a rate or threshold, not an amount
+    growth_column: bool = False  # a percent under a table's growth header (增长%): a growth rate
 
 
 class Refused(NamedTuple):
@@ -125,9 +131,12 @@ def quantity_pattern() -> re.Pattern:
     # No look-behind in front: a pattern that starts with a character class lets the regex
     # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
     # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
+    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
+    mult = _alternation(multipliers())
     return re.compile(
-        rf"(?P<low>{NUMBER})(?:[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
-        rf"[ \t]?(?P<more>余|多)?(?P<mult>{_alternation(multipliers())})?(?P<more2>余|多)?[ \t]?"
+        rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
+        rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
+        rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
         rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
@@ -167,6 +176,10 @@ def scan(text: str) -> Scan:
     if "百分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
+    if "万" in text:
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     return Scan(tuple(quantities), tuple(refused))
 
 
@@ -187,8 +200,13 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     if start and text[start - 1] in _NUMBER_CHARS:
         return None
     low_text, high_text = match["low"], match["high"]
-    if not low_text[0].isdigit() and not _is_valid_chinese(low_text):
+    pair = _neighbour_digits(low_text) if not high_text else None
+    if pair:
+        low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
+    elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
         return None
+    if _LEADING_ZERO.match(low_text) and not match["head"]:
+        return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
     unit = table[match["unit"]]
     if unit.dimension == "percent" and match["mult"]:
         return None
@@ -196,14 +214,19 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
         sign, start = -1.0, start - 1
     factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
+    low_factor = unit.factor * factors[match["lowmult"]] if match["lowmult"] else factor
     try:
-        value = sign * parse_any(low_text) * factor
+        head = _head_value(match, factors, unit)
+    except ValueError:
+        head, start = 0.0, match.start("low")  # 3万2万平方米: only the second part is a figure
+    try:
+        value = sign * (parse_any(low_text) * low_factor + head)
         value_max = parse_any(high_text) * factor if high_text else None
     except ValueError:
         return None
     if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
         return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
-    if value_max is not None and match["dash"] in "-~" and value_max < value:
+    if value_max is not None and (match["dash"] or "-") in "-~" and value_max < value:
         # 1-10 with a unit after is a range; a smaller second number is something else.
         return None
     return Quantity(
@@ -220,10 +243,48 @@ def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Ref
     )
 
 
+def _neighbour_digits(text: str) -> tuple[str, str] | None:
+    """两三 -> (两, 三): two Chinese digits in a row, the second one more, say 'two or three'."""
+    if len(text) == 2 and all(char in DIGITS for char in text) and DIGITS[text[1]] == DIGITS[text[0]] + 1:
+        return text[0], text[1]
+    return None
+
+
+def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float:
+    """The leading part of a two-part number (1亿 of 1亿2千万元, 1兆 of 1兆2千亿元) in the unit's base,
+    or 0 when there is none; ValueError when the second part is not smaller than one of the first
+    part's multiplier (1亿2亿元 is no number). A unit that is itself a multiplier (亿) leaves the
+    leading part's multiplier as it is: 1兆2千亿元 is 1.2兆元."""
+    head = match["head"]
+    if not head:
+        return 0.0
+    digits = head.rstrip("万亿兆")
+    scale = 1.0 if match["unit"] in factors else unit.factor
+    head_factor = factors[head[len(digits) :]] * scale
+    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
+    if match["high"] or not match["mult"] or rest >= head_factor:
+        raise ValueError(f"not a two-part number: {match.group()!r}")
+    return parse_number(digits) * head_factor
+
+
+# A currency named before the number (超过新台币3000亿元, 约人民币5亿元) stands between it and its bound word.
+CURRENCY_BEFORE = ("新台币", "人民币", "港币")
+
+
+def _words_before(text: str, start: int) -> str:
+    """The four characters before a figure, a currency named right before it left out."""
+    before = text[max(0, start - 7) : start]
+    for currency in CURRENCY_BEFORE:
+        if before.endswith(currency):
+            before = before[: -len(currency)]
+            break
+    return before[-4:]
+
+
 def _bound(text: str, start: int, match: re.Match) -> str | None:
-    before = text[max(0, start - 4) : start]
+    before = _words_before(text, start)
     after = text[match.end() : match.end() + 2]
-    if match["high"]:
+    if match["high"] or _neighbour_digits(match["low"]):
         return "range"
     if match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
         return "lower"
@@ -233,7 +294,7 @@ def _bound(text: str, start: int, match: re.Match) -> str | None:
 
 
 def _is_approximate(text: str, start: int, end: int) -> bool:
-    return text[max(0, start - 4) : start].endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
+    return _words_before(text, start).endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
 
 
 _RATE_BEFORE = re.compile(r"每[^\d，。；]{0,3}$")
@@ -262,3 +323,54 @@ def _percents_in_words(text: str) -> list[Quantity]:
         if math.isfinite(value):
             quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities
+
+
+@lru_cache(maxsize=1)
+def bare_count_nouns() -> dict[str, Unit]:
+    """Nouns that say what a number in 万 with no measure word counts (产业工人近20万)."""
+    with open(LEXICON / "bare_counts.csv", encoding="utf-8") as handle:
+        return {row["surface"]: Unit(row["surface"], row["unit"], 1.0, row["dimension"]) for row in csv.DictReader(handle)}
+
+
+# A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
+# linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
+# characters: 奖励员工培训费20万 is money.
+_BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
+_BARE_COUNT_REACH = 10
+_BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
+
+
+@lru_cache(maxsize=1)
+def _bare_count_noun() -> re.Pattern:
+    return re.compile(rf"(?P<noun>{_alternation(bare_count_nouns())}){_BARE_COUNT_LINK}$")
+
+
+def _bare_counts(text: str) -> list[Quantity]:
+    """产业工人近20万, 入驻企业1.2万余: a count in 万 with no measure word, read as people or firms when
+    a noun of bare_counts.csv stands right before it in its clause."""
+    nouns = bare_count_nouns()
+    found = []
+    for match in _BARE_COUNT.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in _NUMBER_CHARS:
+            continue
+        before = text[max(0, start - _BARE_COUNT_REACH) : start]
+        named = _bare_count_noun().search(before)
+        if named is None:
+            continue
+        noun = nouns[named["noun"]]
+        try:
+            value = parse_any(match["number"]) * multipliers()["万"]
+        except ValueError:
+            continue
+        if not math.isfinite(value):
+            continue
+        end = match.end()
+        found.append(
+            Quantity(
+                start, end, _tidy(value), noun.unit, noun.dimension, text[start:end],
+                approximate=_is_approximate(text, start, end),
+                bound="lower" if match["more"] or before.endswith(LOWER_BEFORE) else None,
+            )
+        )
+    return found

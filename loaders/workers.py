@@ -7,6 +7,7 @@ killer), instead of waiting forever on a queue nobody writes to.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -76,7 +77,9 @@ def extract_all(documents: list[dict], workers: int, quiet: bool, seconds: float
 
 
 def _die_with_parent(parent: int) -> None:
-    """Worker start: end this process when the build's process ends, even by SIGKILL, rather than wait forever."""
+    """Worker start: end this process when the build's process ends, even by SIGKILL, rather than wait forever;
+    collect reference cycles as usual, though the build forked it with the collector paused."""
+    gc.enable()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: watch the parent instead

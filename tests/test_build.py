@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -493,3 +494,17 @@ def test_the_tables_do_not_depend_on_the_hash_seed(sample_tables, tmp_path):
         outputs[seed] = out
     for name in TABLE_FILES:
         assert (outputs["1"] / name).read_bytes() == (outputs["2"] / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("开封新区产业集聚区2024年完成固定资产投资85.6亿元。\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert build(reports, tmp_path / "tables", progress=False).written
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -97,3 +97,12 @@ def test_an_edited_file_is_read_again(tmp_path, calls):
     calls.clear()
     build(reports, tmp_path / "tables", progress=False)
     assert calls == ["kaifeng.txt"]
+
+
+def test_a_file_of_many_reports_is_one_cache_entry_besides_its_reading(tmp_path, calls):
+    reports = _reports(tmp_path)  # one file holding the sample's five reports
+    build(reports, tmp_path / "tables", progress=False)
+    assert len(list(next(cache_dir(tmp_path / "tables").iterdir()).iterdir())) == 2
+    calls.clear()
+    assert build(reports, tmp_path / "tables", progress=False).written
+    assert calls == []

@@ -57,6 +57,16 @@ def test_extraction_never_raises_on_fragments_and_odd_text():
         assert offset_problems(text, rows_of(extract_projects, text)) == []
 
 
+def test_a_zone_of_the_report_named_where_projects_start_is_no_project():
+    from loaders.document import read_document
+
+    text = "落户高新区的12个重大项目，今日在该区的东湖生态科技产业园集中开工。"
+    zones = {"东湖生态科技产业园": "z1"}
+    rows = extract_projects(read_document(text), lambda offset: "东湖生态科技产业园", "doc", zones)
+    assert [row["name"] for row in rows] == []
+    assert [row["name"] for row in rows_of(extract_projects, text)] == ["东湖生态科技产业园"]
+
+
 def test_every_project_row_of_the_sample_points_at_its_name_and_sentence(sample_tables):
     check_sample_offsets(sample_tables, "projects")
 
