@@ -108,6 +108,19 @@ def pairs_sql(stated: str, clause: str) -> str:
         )"""
 
 
+
+def _scalar(connection, sql: str, parameters: dict | None = None):
+    """The one value a query returns."""
+    row = connection.execute(sql, parameters).fetchone()
+    assert row is not None  # an aggregate always returns a row
+    return row[0]
+
+
+def _listing(connection, folder: Path, name: str, keys) -> dict:
+    """The manifest's entry for a summary just written: path, rows, keys, version."""
+    rows = _scalar(connection, f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')")
+    return {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(keys), "version": VERSION}
+
 def write(folder: Path) -> dict:
     """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
     listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned)."""
@@ -124,10 +137,11 @@ def write(folder: Path) -> dict:
         connection.execute("SET enable_progress_bar = false")
         connection.execute(f"CREATE VIEW facts AS {_read(folder, 'facts', partitioned)}")
         connection.execute(f"CREATE VIEW quality AS {_read(folder, 'quality', partitioned)}")
-        flags = connection.execute(
+        flags = _scalar(
+            connection,
             'SELECT count(*) FROM quality WHERE "check" IN (SELECT unnest(CAST($checks AS VARCHAR[])))',
             {"checks": list(IMPLAUSIBLE_CHECKS)},
-        ).fetchone()[0]
+        )
         plausible, parameters = (IMPLAUSIBLE, {"implausible_checks": list(IMPLAUSIBLE_CHECKS)}) if flags else ("true", {})
         # Each year's winners from the plausible facts; every year's winner from those (the best of the bests).
         sources = {LATEST: (f"SELECT {columns}, position FROM facts", plausible, parameters),
@@ -137,22 +151,16 @@ def write(folder: Path) -> dict:
             winners = f"SELECT arg_min({identity}, ({rule})) FROM ({source}) WHERE {condition} GROUP BY {', '.join(grain)}"
             sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
             connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
-            rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')").fetchone()[0]
-            listed[name] = {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(grain),
-                            "version": VERSION}
+            listed[name] = _listing(connection, folder, name, grain)
         pairs = (f"{pairs_sql(CONTRACT_ORDER if partitioned else FILE_ORDER, plausible)} "
                  "SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id")
         connection.execute(f"COPY ({pairs}) TO '{_escaped(_file(folder, TARGET_PAIRS))}' (FORMAT parquet)", parameters)
-        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, TARGET_PAIRS))}')").fetchone()[0]
-        listed[TARGET_PAIRS] = {"path": f"{SUMMARY_FOLDER}/{TARGET_PAIRS}.parquet", "rows": int(rows),
-                                "keys": ["target_fact_id"], "version": VERSION}
-        grain = ", ".join(COUNT_GRAIN)
-        counted = (f"SELECT {grain}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
-                   f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {grain} ORDER BY {grain}")
+        listed[TARGET_PAIRS] = _listing(connection, folder, TARGET_PAIRS, ("target_fact_id",))
+        by = ", ".join(COUNT_GRAIN)
+        counted = (f"SELECT {by}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
+                   f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
-        rows = connection.execute(f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, FACT_COUNTS))}')").fetchone()[0]
-        listed[FACT_COUNTS] = {"path": f"{SUMMARY_FOLDER}/{FACT_COUNTS}.parquet", "rows": int(rows),
-                               "keys": list(COUNT_GRAIN), "version": VERSION}
+        listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"
