@@ -25,7 +25,7 @@ ROOT = corpus.ROOT
 
 def build_sample(out_dir: Path) -> Path:
     """The bundled sample built by the real loaders (in this process)."""
-    from loaders.build import build
+    from loaders.pipeline.build import build
 
     result = build(ROOT / "data" / "reports", out_dir, progress=False)
     if not result.written:
@@ -79,7 +79,7 @@ def publish_one(reports: Path, out: Path, corpus_reports: int, full: dict, log=p
 
 def same_tables(left: Path, right: Path) -> dict[str, dict[str, bool]]:
     """Per table of two single-layout builds: equal as arrow tables (schema and values), and the same bytes."""
-    from loaders import schema
+    from loaders.contract import schema
 
     compared = {}
     for name in schema.TABLES:

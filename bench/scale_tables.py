@@ -5,7 +5,7 @@ per zone, year and period); here each figure gets its sentence in its report, so
 (`text[start:end] == raw`) and the Sources page can show them, and the zones, documents, projects,
 infrastructure and quality tables the pages read are written beside them. Facts go one province at a
 time, documents a few hundred zones at a time, so memory stays flat at any N; the manifest names the
-layout and its partitions as a build's does (loaders/build.py).
+layout and its partitions as a build's does (loaders/pipeline/build.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from loaders import layouts, schema, summaries
+from loaders.contract import layouts, schema
+from loaders.pipeline import summaries
 
 from . import synthetic_tables as synthetic
 

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from loaders import layouts, schema, summaries
+from loaders.contract import layouts, schema
+from loaders.pipeline import summaries
 from pages._shared.model import write_tables
 
 YEARS = 10
@@ -319,7 +320,7 @@ def _ids(prefix: str, numbers: np.ndarray) -> pa.Array:
 
 def write_scale_facts(out_dir: Path, facts_target: int, seed: int = 0) -> dict:
     """out_dir/single/facts.parquet (row groups in doc id order, as a build writes it) and
-    out_dir/partitioned/facts/ (loaders.layouts), each with zones.parquet; one province or one
+    out_dir/partitioned/facts/ (loaders.contract.layouts), each with zones.parquet; one province or one
     row group in memory at a time."""
     zones = scale_zones(facts_target, seed)
     zone_ids = np.array(zones["zone_id"].to_pylist())

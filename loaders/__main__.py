@@ -1,7 +1,7 @@
 """The command line: `python -m loaders build [--reports DIR] [--out DIR] [--quiet] [--no-wait]`.
 
 `build --layout partitioned` writes facts, projects, infrastructure and quality as partitioned folders
-(loaders/layouts.py); `build --engine ray [--address ADDR]` extracts the reports on Ray (loaders/engines.py).
+(loaders/contract/layouts.py); `build --engine ray [--address ADDR]` extracts the reports on Ray (loaders/pipeline/engines.py).
 
 `python -m loaders evaluate [--reports DIR] [--gold DIR] [--tables DIR] [--json] [--misses N]`
 grades the loaders against a gold folder (docs/DATA_CONTRACT.md); with neither --reports nor
@@ -21,10 +21,10 @@ import sys
 from pathlib import Path
 
 from .accounts import ROLES, AccountError, Accounts, accounts_file
-from .build import BuildResult, Plan, build
-from .engines import ENGINES
-from .layouts import LAYOUTS
-from .listing import printable
+from .contract.layouts import LAYOUTS
+from .pipeline.build import BuildResult, Plan, build
+from .pipeline.engines import ENGINES
+from .reading.listing import printable
 
 SAMPLE = (Path("data/reports"), Path("data/gold/sample"))
 DEVCORPUS_GOLD = Path("data/gold/devcorpus")
@@ -115,8 +115,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import EvaluationError, evaluate
-    from .scorecard import render
+    from .evaluation.evaluate import EvaluationError, evaluate
+    from .evaluation.scorecard import render
 
     results = {}
     try:

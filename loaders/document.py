@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from .fact_sections import plan_spans
-from .item_lexicon import cue_pattern, patterns
-from .normalize import Normalized, normalize
-from .table_rows import read_tables
-from .text import ClauseMarks, Sentence, sentences
-from .units import Quantity, scan
+from .facts.sections import plan_spans
+from .items.lexicon import cue_pattern, patterns
+from .text.normalize import Normalized, normalize
+from .text.sentences import ClauseMarks, Sentence, sentences
+from .text.table_rows import read_tables
+from .text.units import Quantity, scan
 
 _ITEMS = patterns("items")
 _LEVELS = ("level_1", "level_2", "level_3")
@@ -23,7 +23,7 @@ _TITLE_MAX = 20
 
 
 class Quantities:
-    """The quantities of one text (loaders.units), looked up by position without scanning them all."""
+    """The quantities of one text (loaders.text.units), looked up by position without scanning them all."""
 
     def __init__(self, found: tuple[Quantity, ...]):
         self.all = found

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from loaders import publish
+from loaders.pipeline import publish
 from pages._shared import data, i18n, ui, uploads
 from pages._shared.filters import setup_page
 from pages._shared.i18n import t

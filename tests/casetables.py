@@ -118,7 +118,7 @@ def check_sample_offsets(sample_tables: Path, table: str) -> None:
 
 
 def check_score_floor(sample_tables: Path, table: str, floor: dict[str, float]) -> None:
-    """The gold score (loaders.evaluate) of one items table stays at or above `floor`."""
+    """The gold score (loaders.evaluation.evaluate) of one items table stays at or above `floor`."""
     score = sample_scores(sample_tables)[table]
     for measure, least in floor.items():
         assert score[measure] >= least, (measure, score)
@@ -126,6 +126,6 @@ def check_score_floor(sample_tables: Path, table: str, floor: dict[str, float]) 
 
 def sample_scores(sample_tables: Path) -> dict:
     """Every figure of the sample tables graded against data/gold/sample, over all its reports."""
-    from loaders.evaluate import grade, read_gold, read_tables
+    from loaders.evaluation.evaluate import grade, read_gold, read_tables
 
     return grade(read_gold(GOLD), read_tables(sample_tables))["scores"]["all"]

@@ -15,7 +15,7 @@ CONTRACT = ROOT / "docs" / "DATA_CONTRACT.md"
 @pytest.fixture(scope="session")
 def sample_tables(tmp_path_factory) -> Path:
     """data/reports built by the real loader into a fresh folder; returns that folder."""
-    from loaders.build import build
+    from loaders.pipeline.build import build
 
     out = tmp_path_factory.mktemp("sample") / "tables"
     build(REPORTS, out, progress=False)

@@ -1,4 +1,4 @@
-"""loaders.build: bad files are skipped with one line each, tables are swapped in whole or not at all."""
+"""loaders.pipeline.build: bad files are skipped with one line each, tables are swapped in whole or not at all."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ import pyarrow.parquet as pq
 import pytest
 
 import loaders
-from loaders import build as build_module
-from loaders import extract, split, summaries
-from loaders import schema as schema_module
-from loaders.build import build
-from loaders.schema import TABLES
+from loaders.contract import schema as schema_module
+from loaders.contract.schema import TABLES
+from loaders.pipeline import build as build_module
+from loaders.pipeline import extract, summaries
+from loaders.pipeline.build import build
+from loaders.reading import split
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_FILES = sorted(f"{name}.parquet" for name in TABLES)
@@ -208,7 +209,7 @@ def run_build_killed(reports: Path, out: Path, kill_when: str) -> None:
         f"""
         import os, signal, sys
         from pathlib import Path
-        import loaders.build as build_module
+        import loaders.pipeline.build as build_module
 
         calls = []
         write_table, rename, replace = build_module._write_table, os.rename, os.replace

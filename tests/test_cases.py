@@ -9,7 +9,7 @@ Each file in tests/cases/ is a list of cases:
       facts:                            # expected rows in text order, matched by raw
         - {metric: revenue, kind: actual, value: 1.2e9, unit: CNY, raw: 12亿元}
         - {metric: revenue, kind: growth, value: 8, unit: "%", raw: 8%, basis: yoy}
-      quantities:                       # optional: loaders.units readings (units with no metric)
+      quantities:                       # optional: loaders.text.units readings (units with no metric)
         - {value: 8.5, unit: km, raw: 8.5公里}
       quality:                          # optional: every quality row but no_zone_name, exactly
         - {check: implausible_value, severity: error, raw: -5亿元}
@@ -26,9 +26,9 @@ import math
 
 import pytest
 
-from loaders.extract import extract_text
-from loaders.normalize import normalize
-from loaders.units import find_quantities
+from loaders.pipeline.extract import extract_text
+from loaders.text.normalize import normalize
+from loaders.text.units import find_quantities
 from tests.casetables import load_cases, params
 
 FILES = ("numerals", "units", "periods", "facts", "devset")
@@ -92,7 +92,7 @@ def describe(rows: list[dict], fields) -> str:
 
 
 def quantity_rows(text: str) -> list[dict]:
-    """What loaders.units reads in `text`, with raw and offsets in the original text."""
+    """What loaders.text.units reads in `text`, with raw and offsets in the original text."""
     normalized = normalize(text)
     rows = []
     for quantity in find_quantities(normalized.text):

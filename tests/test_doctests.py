@@ -10,7 +10,7 @@ import pytest
 
 import loaders
 
-MODULES = sorted(module.name for module in pkgutil.iter_modules(loaders.__path__, "loaders.") if module.name != "loaders.__main__")
+MODULES = sorted(module.name for module in pkgutil.walk_packages(loaders.__path__, "loaders.") if module.name != "loaders.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -21,4 +21,4 @@ def test_doctests_in_each_loader_module_hold(name):
 
 def test_the_parsers_have_doctests_to_run():
     counts = {name: len(doctest.DocTestFinder().find(importlib.import_module(name))) for name in MODULES}
-    assert all(counts[name] for name in ("loaders.numerals", "loaders.periods"))
+    assert all(counts[name] for name in ("loaders.text.numerals", "loaders.text.periods"))

@@ -7,9 +7,11 @@ import sys
 import pytest
 
 from loaders import document as document_module
-from loaders import fact_sections, text, units
 from loaders.document import read_document
-from loaders.extract import extract_text
+from loaders.facts import sections as fact_sections
+from loaders.pipeline.extract import extract_text
+from loaders.text import sentences as text
+from loaders.text import units
 
 REPORT = (
     "某某产业集聚区2024年工作总结\n"
@@ -66,7 +68,7 @@ def test_the_document_holds_what_the_steps_share():
 
 
 def test_a_normalized_text_is_read_as_it_is():
-    from loaders.normalize import normalize
+    from loaders.text.normalize import normalize
 
     normalized = normalize("园区全年实现主营业务收入１２亿元。")
     document = read_document(normalized)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from loaders.__main__ import main
-from loaders.evaluate import EvaluationError, evaluate, grade, read_gold, read_tables
+from loaders.evaluation.evaluate import EvaluationError, evaluate, grade, read_gold, read_tables
 from tests.conftest import GOLD, ROOT
 
 # Two made-up reports, one excerpt per file, and their gold keyed by file stem (`id`).
@@ -202,7 +202,7 @@ def test_the_cli_prints_json_for_a_corpus_and_its_halves(tiny, tmp_path, capsys)
 
 
 def test_the_cli_grades_built_tables_and_prints_each_half(tiny, tmp_path, capsys):
-    from loaders.build import build
+    from loaders.pipeline.build import build
 
     texts, gold = write_tiny(tmp_path)
     build(texts, tmp_path / "tables", progress=False)
@@ -272,7 +272,7 @@ def test_each_miss_says_why_it_was_missed(tiny):
 def test_a_figure_a_rule_left_out_is_named_by_that_rule():
     from types import SimpleNamespace
 
-    from loaders.evaluate import why_missed
+    from loaders.evaluation.evaluate import why_missed
 
     text = "城东工业园区2024年工作总结\n城东工业园区实现工业增加值34亿元，增长9%。\n"
     rows = pd.DataFrame(columns=["raw", "metric", "kind", "value", "zone_names"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import extract_text
-from loaders.facts import explain
+from loaders.facts.read import explain
+from loaders.pipeline.extract import extract_text
 
 LEFT_OUT = [
     ("全市17个产业集聚区共完成投资300亿元。", "300亿元", "sum_of_several_zones"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import extract, extract_cache
-from loaders.build import build, cache_dir
+from loaders.pipeline import extract, extract_cache
+from loaders.pipeline.build import build, cache_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_FILES = ("documents", "zones", "facts", "projects", "infrastructure", "quality")

@@ -16,9 +16,10 @@ import pandas as pd
 import pytest
 
 from bench.hostile import docx_with_paragraphs
-from loaders import extract, split
 from loaders.__main__ import main
-from loaders.build import build
+from loaders.pipeline import extract
+from loaders.pipeline.build import build
+from loaders.reading import split
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "reports" / "seed_reports.txt"
@@ -196,7 +197,7 @@ def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps
 ):
     out = tmp_path / "tables"
     assert build(reports, out, progress=False).exit_code == 0
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    before = _files(out)
     monkeypatch.setenv("LOADERS_WORKERS", "2")
     (reports / "fatal.txt").write_text("DIE 鹤淇产业集聚区入驻企业104家。\n", encoding="utf-8")
     real_extract = extract.extract_document
@@ -213,7 +214,12 @@ def test_an_extraction_process_that_dies_fails_the_build_with_one_line_and_keeps
         2,
         "an extraction process died (out of memory?); nothing written",
     )
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert _files(out) == before
+
+
+def _files(folder):
+    """Every file under a tables folder (summaries/ included), by relative path, with its bytes."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_a_limit_that_is_not_a_number_is_a_usage_error(reports, tmp_path, monkeypatch):
@@ -353,7 +359,8 @@ PAUSING_BUILD = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from loaders import extract, split
+    from loaders.pipeline import extract
+    from loaders.reading import split
     from loaders.__main__ import main
 
     real_extract = extract.extract_document

@@ -10,9 +10,9 @@ import csv
 
 import pytest
 
-from loaders.facilities import category_of
-from loaders.infrastructure import extract_infrastructure
-from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, LEXICON
+from loaders.contract.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, LEXICON
+from loaders.items.facilities import category_of
+from loaders.items.infrastructure import extract_infrastructure
 from tests.casetables import (
     check_case,
     check_case_table,

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import hostile
-from loaders.extract import extract_document, extract_text
-from loaders.split import split_reports
+from loaders.pipeline.extract import extract_document, extract_text
+from loaders.reading.split import split_reports
 
 # Pieces real reports are made of, so that random text often forms numbers, units and cues.
 WORDS = (

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.projects import extract_projects
-from loaders.schema import PROJECT_STATUSES
+from loaders.contract.schema import PROJECT_STATUSES
+from loaders.items.projects import extract_projects
 from tests.casetables import (
     check_case,
     check_case_table,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import publish
+from loaders.pipeline import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = "开封新区产业集聚区2024年工作总结\n开封新区产业集聚区2024年完成固定资产投资85.6亿元。\n".encode()

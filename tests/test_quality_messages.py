@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from loaders import quality_messages
-from loaders.extract import extract_text
+from loaders.pipeline.extract import extract_text
+from loaders.quality import messages as quality_messages
 
 FIELDS = re.compile(r"\{(\w+)")
 KEYS = sorted(quality_messages.templates())

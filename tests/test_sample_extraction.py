@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from loaders.schema import TABLES
+from loaders.contract.schema import TABLES
 from tests.casetables import sample_scores
 from tests.conftest import CONTRACT
 
@@ -84,7 +84,7 @@ def test_every_column_is_documented_in_the_contract():
 
 
 def test_a_survey_of_two_parks_gives_each_park_its_own_figures():
-    from loaders.extract import extract_text
+    from loaders.pipeline.extract import extract_text
 
     tables = extract_text(
         "（一）城东工业园区。园区规划面积12.5平方公里，入驻企业156家。"
@@ -98,7 +98,7 @@ def test_a_survey_of_two_parks_gives_each_park_its_own_figures():
 
 
 def test_a_big5_report_in_traditional_characters_reads_like_its_simplified_twin(tmp_path):
-    from loaders.build import build
+    from loaders.pipeline.build import build
 
     text = "長葛市產業集聚區2024年發展報告\n2024年，長葛市產業集聚區實現主營業務收入586.3億元，同比增長10.1%；入駐企業326家。\n"
     reports = tmp_path / "reports"

@@ -12,11 +12,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders import engines
 from loaders.__main__ import main
-from loaders.build import Plan, build
-from loaders.layouts import PARTITION_KEYS, read_table
-from loaders.schema import TABLES
+from loaders.contract.layouts import PARTITION_KEYS, read_table
+from loaders.contract.schema import TABLES
+from loaders.pipeline import engines
+from loaders.pipeline.build import Plan, build
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 

@@ -7,8 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from loaders import schema
-from loaders.layouts import PARTITION_KEYS, read_table
+from loaders.contract import schema
+from loaders.contract.layouts import PARTITION_KEYS, read_table
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders import layouts, schema, summaries
+from loaders.contract import layouts, schema
+from loaders.pipeline import summaries
 from pages._shared import facts_sql, model, store
 from pages._shared.data import load_tables
 from pages._shared.facts_sql import FactFilter

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.normalize import normalize
-from loaders.zones import ZoneResolver, joined_line_test
+from loaders.text.normalize import normalize
+from loaders.zones.resolver import ZoneResolver, joined_line_test
 from tests.casetables import load_cases, params
 
 CASE_KEYS = {"id", "text", "zones", "subject", "aliases", "parent", "rejected", "at", "xfail", "note"}
@@ -69,7 +69,7 @@ def test_zone_cases_are_well_formed():
 
 def test_rejections_name_their_reason_from_the_lexicon():
     """Every reason a test can assert is a reject class of lexicon/zones.yaml or a rule of the grammar."""
-    from loaders.zone_names import lexicon
+    from loaders.zones.names import lexicon
 
     known = set(lexicon()["reject"]) | {"ordinal", "date", "no_name", "too_short", "too_long", "industry",
                                         "project", "line_break", "generic"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.schema import SEVERITIES
+from loaders.contract.schema import SEVERITIES
 
 from .latest import implausible_fact_ids, pick_latest
 

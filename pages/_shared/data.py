@@ -11,7 +11,7 @@ on the next run without a restart. Frames are shared between sessions: treat the
 absent; `build_tables()` runs the loaders on data/reports (the "build now" button).
 
 The facts are not read here: queries read them through store.py (DuckDB over the Parquet files,
-either layout of loaders/layouts.py), so a server holds what its pages show, not the table.
+either layout of loaders/contract/layouts.py), so a server holds what its pages show, not the table.
 
 Memory of the tables held: ids shared by many rows (doc_id, zone_id) and vocabulary columns (metric, kind,
 unit, scope, status …) are categoricals with sorted categories, so comparisons, isin, groupby and
@@ -31,8 +31,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from loaders import schema
-from loaders.layouts import read_table
+from loaders.contract import schema
+from loaders.contract.layouts import read_table
 
 from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
 from .model import CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
@@ -96,7 +96,7 @@ def _signature(folder: Path) -> tuple:
 def load_tables(tables_dir: str | Path | None = None) -> Tables:
     """The tables in `tables_dir` (default: default_tables_dir()), read once per path + mtime.
 
-    The tables link (loaders/table_sets.py) is resolved once, so every table of one load comes from one build.
+    The tables link (loaders/pipeline/table_sets.py) is resolved once, so every table of one load comes from one build.
     """
     folder = (Path(tables_dir) if tables_dir else default_tables_dir()).resolve()
     signature = _signature(folder)
@@ -152,7 +152,7 @@ def _without_lazy(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def build_tables(reports_dir: Path = REPORTS_DIR, out_dir: Path | None = None) -> Path:
     """Run the loaders on data/reports into the tables folder (what `python -m loaders build` does)."""
-    from loaders.build import build  # imported late: the loaders are only needed for a build
+    from loaders.pipeline.build import build  # imported late: the loaders are only needed for a build
 
     out = out_dir or default_tables_dir()
     build(reports_dir, out, progress=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from loaders import quality_messages
+from loaders.quality import messages as quality_messages
 from pages._shared import i18n, queries
 from pages._shared.i18n import t
 from pages._shared.model import Selection, Tables

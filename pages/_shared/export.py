@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders import schema
+from loaders.contract import schema
 from pages._shared import display, i18n, queries
 from pages._shared.i18n import t
 

@@ -7,7 +7,7 @@
 A FactFilter holds values only; `where` turns each field into one fixed SQL fragment whose values
 are parameters (lists travel as list parameters), so nothing a user types becomes SQL. On the
 partitioned layout the zones' provinces and the years also name the folders to read. Where the
-build wrote summaries (loaders/summaries.py) and a filter narrows only by their columns, latest
+build wrote summaries (loaders/pipeline/summaries.py) and a filter narrows only by their columns, latest
 values, target pairs and counts read those few rows instead of every fact.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from loaders import layouts, schema
-from loaders.summaries import (
+from loaders.contract import layouts, schema
+from loaders.pipeline.summaries import (
     COUNT_GRAIN,
     FACT_COUNTS,
     FLAGGED,
@@ -279,7 +279,7 @@ def latest(tables, wanted: FactFilter, keys: tuple[str, ...], largest_first: boo
 
 
 def _summary(database, wanted: FactFilter, keys: tuple[str, ...], largest_first: bool) -> str | None:
-    """The smallest summary that answers (loaders/summaries.py), or None: plausible facts narrowed only by
+    """The smallest summary that answers (loaders/pipeline/summaries.py), or None: plausible facts narrowed only by
     the summary's grain columns (and zone-wide), grouped by some of them, so every group is whole groups
     of the grain and its winner is the best of theirs. Every year's winners answer only without years."""
     if not wanted.plausible or largest_first or wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search:

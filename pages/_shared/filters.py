@@ -24,7 +24,7 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from loaders import schema
+from loaders.contract import schema
 from pages._shared import auth, data, i18n, nav, queries
 from pages._shared.i18n import t
 from pages._shared.model import Selection, Tables

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import schema
+from loaders.contract import schema
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from loaders.summaries import IMPLAUSIBLE_CHECKS  # the rule's one SQL form lives beside it
+from loaders.pipeline.summaries import IMPLAUSIBLE_CHECKS  # the rule's one SQL form lives beside it
 
 __all__ = ["IMPLAUSIBLE_CHECKS", "implausible_fact_ids", "per_value", "period_rank", "pick_latest"]
 

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from loaders import schema
+from loaders.contract import schema
 
 TABLE_NAMES = ("documents", "zones", "facts", "projects", "infrastructure", "quality")
 # Repeated strings held as categoricals: ids many rows share, and vocabularies.
@@ -77,7 +77,7 @@ class Tables:
         if self.held_facts is not None:
             return self.held_facts
         if not self._read_facts:
-            from loaders.layouts import read_table  # the folder's layout decides how to read it
+            from loaders.contract.layouts import read_table  # the folder's layout decides how to read it
 
             try:
                 frame = read_table(self.folder, "facts")

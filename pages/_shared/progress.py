@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, PROJECT_STATUSES
+from loaders.contract.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, PROJECT_STATUSES
 
 from .latest import pick_latest
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from loaders import quality_messages
+from loaders.quality import messages as quality_messages
 
 from . import i18n, nav
 from .coverage import sentence_bounds

@@ -26,7 +26,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from loaders import schema
+from loaders.contract import schema
 
 from . import coverage, facts_sql, progress, targets
 from .facts_sql import NO_SCOPE, FactFilter, of_selection

@@ -6,7 +6,7 @@
 One in-memory DuckDB database per tables set (folder + signature), holding views named after the
 contract's tables over their Parquet files, in either layout: `<table>.parquet` (the `single`
 layout) or the hive-partitioned `<table>/key=…/part-*.parquet` folders (`partitioned`,
-loaders/layouts.py). Tables made in memory (tests) are copied into the database instead. Every
+loaders/contract/layouts.py). Tables made in memory (tests) are copied into the database instead. Every
 query runs on its own cursor, so sessions on several threads never share one.
 
 Row order: `position` orders facts as the facts table does (its file order: by doc_id, start,
@@ -29,7 +29,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from loaders import schema, summaries
+from loaders.contract import schema
+from loaders.pipeline import summaries
 
 THREADS = 2  # the app's share of a small server; DuckDB would take every core
 MEMORY_LIMIT = "512MB"  # DuckDB spills to disk beyond this: the app stays within its 1 GB
@@ -47,7 +48,7 @@ class Database:
     connection: duckdb.DuckDBPyConnection
     partitioned: bool  # facts carry the folder keys `province` and `fact_year` (strings)
     order: str  # FILE_ORDER or CONTRACT_ORDER: the ORDER BY that lists facts as stated
-    summaries: frozenset[str] = frozenset()  # derived tables the build wrote (loaders/summaries.py), as views
+    summaries: frozenset[str] = frozenset()  # derived tables the build wrote (loaders/pipeline/summaries.py), as views
 
     def query(self, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
         """The result as a pandas frame with the contract's nullable dtypes."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import publish
+from loaders.pipeline import publish
 
 from . import display, queries, views
 from .i18n import t

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import schema
+from loaders.contract import schema
 
 HEQI = "鹤淇产业集聚区"
 ZHECHENG = "柘城县产业集聚区"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.schema import stable_id, zone_id_for
+from loaders.contract.schema import stable_id, zone_id_for
 from pages._shared.coverage import sentence_bounds
 from pages._shared.model import write_tables
 

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 from app_reading import texts
 
-from loaders import layouts
+from loaders.contract import layouts
 from pages._shared import i18n, nav, provenance
 from pages._shared.filters import GLOBAL_PARAMS
 from pages._shared.model import TABLE_NAMES
@@ -93,7 +93,7 @@ LAYOUTS = ("single", "partitioned") if app_reads_in_place() else ("single",)
 
 
 def partitioned_copy(single: Path, out: Path) -> Path:
-    """The tables of a single-layout folder rewritten in the partitioned layout (loaders/layouts.py)."""
+    """The tables of a single-layout folder rewritten in the partitioned layout (loaders/contract/layouts.py)."""
     provinces = layouts.provinces(pq.read_table(single / "zones.parquet"))
     partitions = {}
     for name in TABLE_NAMES:

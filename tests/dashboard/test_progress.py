@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.schema import finalize
+from loaders.contract.schema import finalize
 from pages._shared.progress import (
     infrastructure_counts,
     project_counts,

@@ -1,4 +1,4 @@
-"""loaders.sources: every supported file decodes to the exact text, every bad one to a one-line SourceError."""
+"""loaders.reading.sources: every supported file decodes to the exact text, every bad one to a one-line SourceError."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.sources import MAX_FILE_MB, SourceError, read_source
+from loaders.reading.sources import MAX_FILE_MB, SourceError, read_source
 
 SIMPLIFIED = (
     "鹤淇产业集聚区规划建设用地25平方公里，目前开发面积达11平方公里。2025年1-10月份，"
@@ -160,7 +160,7 @@ def test_missing_file_is_a_source_error(tmp_path):
 def test_an_indicator_table_in_a_docx_reads_as_the_sentences_a_report_would_write(tmp_path):
     import docx
 
-    from loaders.extract import extract_text
+    from loaders.pipeline.extract import extract_text
 
     document = docx.Document()
     document.add_paragraph("鹤淇产业集聚区2025年主要经济指标")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders import schema
-from loaders.build import Plan, build
+from loaders.contract import schema
+from loaders.pipeline.build import Plan, build
 from pages._shared import facts_sql, model, queries, store, views
 from pages._shared.data import load_tables
 from pages._shared.model import Selection

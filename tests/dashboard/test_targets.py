@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from loaders.schema import finalize
+from loaders.contract.schema import finalize
 from pages._shared.targets import PAIR_COLUMNS, pair_targets
 
 

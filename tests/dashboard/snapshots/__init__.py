@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from loaders import schema
-from loaders.schema import zone_id_for
+from loaders.contract import schema
+from loaders.contract.schema import zone_id_for
 from pages._shared import queries
 from pages._shared.model import Selection, Tables
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loaders import summaries
+from loaders.pipeline import summaries
 from pages._shared import store
 from tests.dashboard import snapshots
 

@@ -1,0 +1,1 @@
+"""Evaluation: gold rows in, precision, recall and F1 and the misses out."""

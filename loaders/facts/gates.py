@@ -1,0 +1,280 @@
+"""Gates: figures that are no amount of the zone (a change, a threshold, one item, a wider place …).
+
+Each gate is a predicate named after what it sees; `fact_rules.read_amount` leaves a figure out
+with the gate's name when one holds. Word lists are in lexicon/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .kinds import COMPLETION
+from .lexicon import (
+    cues,
+    has,
+    pattern_of,
+)
+from .wordings import names_a_project_group, wording_after_its_figure
+
+if TYPE_CHECKING:
+    from .rules import Reading
+
+
+_TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
+_PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
+_NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
+_OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_SEVERAL_ZONES = re.compile(
+    r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
+    r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
+    r"|(?:\d|[两二三四五六七八九十])类[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 两类国家级园区合计
+    r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
+    r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
+)
+_CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
+
+
+def about_a_wider_place(reading: Reading) -> bool:
+    """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
+    (and names no zone before the figure) gives that place's figures, not the zone's."""
+    subject = _wider_subject(reading.head)
+    if subject is not None:
+        return not has(cues()["zone_words"], reading.head[subject.end() :])
+    return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
+
+
+# A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
+_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现)")
+
+
+def _wider_sentence_before(reading: Reading) -> bool:
+    """全县完成工业增加值31亿元。完成固定资产投资126亿元: the sentence before is about the wider place
+    and names no zone, and this one names none either."""
+    if has(cues()["zone_words"], reading.head):
+        return False
+    end = reading.sentence.start
+    start = max(reading.text.rfind(mark, 0, max(0, end - 1)) for mark in "。！？\n") + 1
+    before = reading.text[start:end]
+    return _wider_subject(before) is not None and not has(cues()["zone_words"], before)
+
+
+def _wider_subject(head: str) -> re.Match | None:
+    """The wider place the sentence opens on, unless its lead-in names a zone (园区紧抓机遇，全市…)."""
+    subject = _WIDER_SUBJECT.match(head)
+    return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
+
+
+# Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
+_LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
+_WIDER_SUBJECT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    rf"(?P<lead>{_LEAD})"
+    r"(?:全市|全省|全县|全国|全州|全盟|我市|我省|我县)"
+)
+
+
+def size_of_a_change(reading: Reading) -> bool:
+    """比上年增加12.3亿元: the size of a change, not a figure of its own."""
+    return bool(_CHANGE_END.search(reading.window))
+
+
+def sum_of_several_zones(reading: Reading) -> bool:
+    """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
+    (named in the figure's clause, or as the sentence's subject with no zone named after it), not
+    this zone's figure."""
+    text, quantity = reading.text, reading.quantity
+    if _SEVERAL_ZONES.search(text, reading.document.clause_start(quantity.start, reading.sentence.start), quantity.start):
+        return True
+    group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
+    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :])
+
+
+_LEAD_IN = re.compile(_LEAD)
+
+
+def _lead_in_end(head: str) -> int:
+    """Where a sentence's subject may start: after a short lead-in (截至一季度末，)."""
+    lead = _LEAD_IN.match(head)
+    return lead.end() if lead else 0
+
+
+_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
+
+
+def threshold_amount(reading: Reading) -> bool:
+    """5000万元以上项目, 3000万元以上国内市外项目: a money threshold naming a group, not an amount."""
+    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+        return False
+    return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
+
+
+def one_item_amount(reading: Reading) -> bool:
+    """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
+    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+        return False
+    after = reading.after
+    if COMPLETION.match(after):
+        return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
+    if project_group_after(reading):
+        return False  # 总投资177亿元的29个项目: the total of a group of projects
+    if after.startswith(tuple(cues()["item_after"])):
+        return not wording_after_its_figure(reading)  # 实现45亿元的营业收入 is the zone's figure
+    builds = pattern_of(cues()["build_verbs"])
+    facilities = pattern_of(cues()["facility_nouns"])
+    if builds.match(after) and facilities.search(after):
+        return True  # 投资700万元新建10千伏开闭所
+    clause = reading.window[reading.window.rfind("，") + 1 :]
+    built = builds.search(clause)
+    if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
+        return True  # 新建办公楼及展厅共投资1300万元
+    if _PROJECT_NAME_AFTER.match(after) and not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"])):
+        return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
+    if _NAMED_AFTER.match(after):
+        return not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"]))
+    return False
+
+
+def size_class(reading: Reading) -> bool:
+    """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count)."""
+    if reading.quantity.dimension == "money" and reading.after.startswith(tuple(cues()["size_class_nouns"])):
+        return True
+    return reading.after.startswith(tuple(cues()["size_class_after"]))
+
+
+def projection_of_a_project(reading: Reading) -> bool:
+    """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
+    (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
+    全部技改项目投产后预计新增产值80亿元)."""
+    projection = pattern_of(cues()["once_running"]).search(reading.head)
+    if projection is None:
+        return False
+    before = reading.head[: projection.start()]
+    counted = any(fact.metric == "projects" for fact in reading.sentence_facts)
+    return "项目" in before and not counted and not names_a_project_group(before)  # 全部技改项目投产后: a group
+
+
+def a_milestone(reading: Reading) -> bool:
+    """首次突破千亿元, 突破百亿元大关: a round mark passed, not the figure itself (which is given beside it)."""
+    window = reading.window.rstrip()
+    return window.endswith(tuple(cues()["milestone_before"])) or reading.after.startswith(tuple(cues()["milestone_after"]))
+
+
+def firms_served(reading: Reading) -> bool:
+    """走访企业120家, 帮助32家企业, 为企业解决问题86个: what the zone's staff did for firms, not a count of
+    the zone's firms."""
+    if reading.quantity.dimension != "count" or not has(cues()["service_verbs"], reading.clause):
+        return False
+    return has(["企业", "厂商", "公司"], reading.clause + reading.after[:12])  # 督促13个在建项目 stays a count
+
+
+def an_average(reading: Reading) -> bool:
+    """平均每月新增企业2671家, 日均签约3个项目: an average per period, not the period's amount."""
+    return has(cues()["average_words"], reading.clause)
+
+
+def an_intensity(reading: Reading) -> bool:
+    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount."""
+    return has(cues()["per_unit_prefixes"], reading.clause)
+
+
+_THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
+_THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
+_PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
+
+
+def one_project_subject(reading: Reading) -> bool:
+    """某某电视项目，占地200亩，总投资5亿元, 该标准化厂房项目…总投资15亿元: a sentence that opens on one
+    project as its topic, or names it with 该, gives that project's money and land (an item), not the
+    zone's; a counted group or a group word keeps them."""
+    if reading.quantity.dimension not in ("money", "area"):
+        return False
+    if any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    topic = _PROJECT_TOPIC.match(reading.head)
+    if topic is not None and not names_a_project_group(topic.group()):
+        return True
+    this = _THIS_PROJECT.search(reading.head)
+    return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
+
+
+def land_of_projects(reading: Reading) -> bool:
+    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
+    projects, or the one project whose money was left out before it, takes; not an area of the zone."""
+    if reading.quantity.dimension != "area":
+        return False
+    one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
+    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
+
+
+_EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
+
+
+def an_example(reading: Reading) -> bool:
+    """如某某基地确认落户该区，总投资25亿元: a sentence that opens on an example gives one item's money
+    or land, not the zone's."""
+    return reading.quantity.dimension in ("money", "area") and bool(_EXAMPLE_START.match(reading.head))
+
+
+_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的(?:一家|一个)?(?:企业|项目|公司|厂商)")
+
+
+def the_top_one(reading: Reading) -> bool:
+    """产出最高的企业达到了13亿元, 规模最大的项目总投资50亿元: the figure of the zone's top firm or
+    project, not the zone's."""
+    return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
+
+
+_COMPANY_NAME = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+_FIRST_CLAUSE = re.compile(r"[^，。；,;]*")
+
+
+def one_company_land_or_staff(reading: Reading) -> bool:
+    """某某公司占地500亩，员工3000人: the land or staff of the company the sentence opens on, not the
+    zone's (a company's money is left out by `one_company_figure`)."""
+    if reading.quantity.dimension not in ("area", "person"):
+        return False
+    if _COMPANY_NAME.search(reading.clause):
+        return True
+    first = _FIRST_CLAUSE.match(reading.head)
+    opening = first.group() if first else reading.head
+    return bool(_COMPANY_NAME.search(opening)) and not has(cues()["zone_words"], opening)
+
+
+# Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
+ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
+
+
+# Gates whose figures still get a quality note: the reader may want to see them.
+GATE_NOTES = {"a_quota": "reason.land_quota"}
+
+
+def a_quota(reading: Reading) -> bool:
+    """1100亩土地指标: a land quota, not an area of the zone."""
+    return reading.after.startswith(tuple(cues()["quota_after"]))
+
+
+AMOUNT_GATES = (
+    size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
+    an_example, the_top_one, one_company_land_or_staff,
+)
+
+
+_PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")
+
+
+def project_group_after(reading: Reading) -> bool:
+    """总投资177.26亿元的29个项目集中签约: the money figure sizes the group of projects counted after it."""
+    return bool(_PROJECT_GROUP_AFTER.match(reading.after))
+
+
+def is_outside_capital(reading: Reading) -> bool:
+    """引进京行公司投资1亿元: capital brought in by a company, a financing figure."""
+    return bool(_OUTSIDE_CAPITAL.search(reading.window))
+
+
+def about_a_wider_place_before(reading: Reading) -> bool:
+    return bool(_wider_subject(reading.head))

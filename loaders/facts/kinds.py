@@ -1,0 +1,78 @@
+"""Kinds: whether a figure is a goal (target) or reported (actual), and the sign of a growth rate."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    cues,
+    has,
+    pattern_of,
+)
+from .scopes import ANNUAL_TASK_END
+
+if TYPE_CHECKING:
+    from .rules import Decision, Reading
+
+
+COMPLETION = re.compile(r"的(\d+(?:\.\d+)?)%")
+def growth_sign(window: str) -> int | None:
+    up = list(pattern_of(cues()["growth_up"]).finditer(window))
+    down = list(pattern_of(cues()["growth_down"]).finditer(window))
+    if not up and not down:
+        return None
+    last_up = up[-1].end() if up else -1
+    last_down = down[-1].end() if down else -1
+    return -1 if last_down > last_up else 1
+
+
+def with_completion(reading: Reading, decision: Decision) -> Decision:
+    """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
+    text, end = reading.text, reading.quantity.end
+    completion = COMPLETION.match(text, end, end + 10)
+    if ANNUAL_TASK_END.search(reading.window) and completion:
+        decision.kind = "target"
+        decision.stated_completion = float(completion.group(1))
+    return decision
+
+
+def is_target(head: str) -> bool:
+    """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
+    achievement word comes after it (计划完成投资50亿元，实际完成42亿元)."""
+    cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
+    goal = _last_end(cues()["target"], cleaned)
+    if has(cues()["annual_plan"], head):
+        goal = max(goal, _last_end(cues()["annual_plan"], head))
+    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
+
+
+def future_year(reading: Reading) -> bool:
+    """到2025年…达到120亿元 in a report signed before 2025: a goal for a year still to come."""
+    if reading.doc_year is None:
+        return False
+    years = list(_BY_YEAR.finditer(reading.head))
+    if not years or int(years[-1].group(1)) <= reading.doc_year:
+        return False
+    return _last_end(cues()["achieved"], reading.head) < years[-1].end()
+
+
+def planned_here(reading: Reading) -> bool:
+    """A figure in a plan section is a goal unless its sentence reports it as achieved."""
+    return reading.in_plan_section and not has(cues()["achieved"], reading.head)
+
+
+def names_a_goal_after(reading: Reading) -> bool:
+    """达成3600亿元目标: the figure is the goal the words after it name."""
+    return reading.after.startswith(tuple(cues()["target_after"]))
+
+
+def _last_end(words: list[str], text: str) -> int:
+    """Where the last of `words` in `text` ends (-1 when none is there)."""
+    found = -1
+    for match in pattern_of(words).finditer(text):
+        found = match.end()
+    return found

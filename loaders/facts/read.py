@@ -1,0 +1,447 @@
+"""Quantities + metric wording + kind + period + scope -> facts.
+
+Every quantity is read against the words between it and the figure before it in the same
+sentence (its window): the nearest metric wording names the metric, cue words the kind.
+A figure with no wording of its own continues the sentence's last metric (其中 breakdowns,
+restatements in other units, growth rates). The rules that decide are named functions in
+facts/rules.py; each figure they leave out keeps the rule's name (see `explain`). Wordings and
+cues are data in lexicon/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..contract.schema import stable_id
+from ..document import Document, read_document
+from ..text.periods import period_before
+from ..text.units import Quantity
+from .lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    metric_units,
+    pattern_of,
+    project_statuses,
+    status_pattern,
+)
+from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
+from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
+from .sections import in_plan
+
+_AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
+_NEW_PART = re.compile(r"[；;]")
+
+
+@dataclass
+class Fact:
+    quantity: Quantity
+    metric: str
+    kind: str
+    value: float
+    unit: str
+    zone: str
+    year: int | None
+    relative_year: int | None
+    months: str | None
+    cumulative: bool
+    scope: str | None
+    status: str | None
+    basis: str | None
+    sentence: int
+    quote: tuple[int, int]
+    wording: str | None
+    stated_completion: float | None = None
+    parent: Fact | None = None
+    children: list = field(default_factory=list)
+
+
+def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_out: list[tuple[Quantity, str]]) -> None:
+    """Pair the values after 分别/依次 with the metrics, figures or statuses listed before it, in order;
+    each part of the sentence between ； is a list of its own."""
+    if not sentence_facts:
+        return  # nothing to pair
+    for start, end in _semicolon_parts(text, sentence):
+        part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
+        marker = pattern_of(cues()["respectively"]).search(text, start, end)
+        if marker and part_facts:
+            removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
+            for fact in removed:
+                sentence_facts.remove(fact)
+
+
+def _semicolon_parts(text: str, sentence) -> list[tuple[int, int]]:
+    parts, start = [], sentence.start
+    for match in re.finditer(r"[；;]", text[sentence.start : sentence.end]):
+        parts.append((start, sentence.start + match.end()))
+        start = sentence.start + match.end()
+    return parts + [(start, sentence.end)]
+
+
+def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], left_out) -> list[Fact]:
+    """One list with 分别 at `at`: metrics, statuses and growth rates paired in order; returns the
+    growth rates of figures left out, which are dropped."""
+    before, after = [f for f in part_facts if f.quantity.end <= at], [f for f in part_facts if f.quantity.start > at]
+    amounts = [f for f in after if f.kind != "growth"]
+    growths = [f for f in after if f.kind == "growth"]
+    listed = text[start:at]
+    wordings = [keyword_index()[m.group()] for m in keyword_pattern().finditer(listed)]
+    figures_listed = bool(amounts or before) or any(start <= q.start and q.end <= at for q, _ in left_out)
+    unnamed = _pair_growth_with_wordings(growths, wordings, figures_listed)
+    wordings = [
+        k for k in wordings
+        if amounts and k.metric != NOT_A_METRIC
+        and METRIC_DIMENSION.get(metric_units()[k.metric]) == METRIC_DIMENSION.get(amounts[0].unit)
+    ]
+    if len(wordings) >= 2 and len({k.metric for k in wordings}) >= 2:
+        for fact, keyword in zip(amounts, wordings, strict=False):
+            fact.metric, fact.wording = keyword.metric, keyword.word
+    statuses = [status for _, status, _ in _statuses_in(listed)]
+    projects = [f for f in amounts if f.metric == "projects"]
+    if len(statuses) >= 2 and len(projects) >= 2:
+        for fact, status in zip(projects, statuses, strict=False):
+            fact.status = status
+    wholes = [f for f in before if f.kind != "growth"]
+    figures = _listed_figures(wholes, [(q, rule) for q, rule in left_out if start <= q.start and q.end <= at])
+    figures = figures[-len(growths) :] if growths else []  # the list is the figures right before 分别
+    removed = []
+    for fact in unnamed:
+        removed.append(fact)
+        left_out.append((fact.quantity, "growth_of_an_indicator_outside_the_vocabulary"))
+    if None in figures and len(figures) == len(growths) >= 1:
+        for fact, whole in zip(growths, figures, strict=True):
+            if whole is None:  # 财政收入2亿元…分别增长20%: the growth of a figure left out
+                removed.append(fact)
+                left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
+            else:
+                fact.metric, fact.scope = whole.metric, whole.scope
+    elif len(wholes) >= 2 and len(growths) >= 2:
+        for fact, whole in zip(growths, wholes, strict=False):
+            fact.metric, fact.scope = whole.metric, whole.scope
+    return removed
+
+
+def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:
+    """营业收入和税收分别增长10%和8%: with no figures listed, the growth rates pair with the wordings;
+    returns those paired with a wording of no metric (财政收入), which are dropped."""
+    if figures_listed or len(growths) < 2 or len(wordings) != len(growths) or len({k.metric for k in wordings}) < 2:
+        return []
+    unnamed = []
+    for fact, keyword in zip(growths, wordings, strict=True):
+        fact.metric, fact.wording = keyword.metric, keyword.word
+        if keyword.metric == NOT_A_METRIC:
+            unnamed.append(fact)
+    return unnamed
+
+
+def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
+    """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
+    listed: list[tuple[int, Fact | None]] = [(whole.quantity.start, whole) for whole in wholes]
+    listed += [
+        (quantity.start, None)
+        for quantity, rule in left_out
+        if rule in OWN_INDICATOR_RULES and quantity.dimension not in ("percent", "ratio")
+    ]
+    return [figure for _, figure in sorted(listed, key=lambda item: item[0])]
+
+
+def _statuses_in(text: str) -> list[tuple[int, str, int]]:
+    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    found: list[tuple[int, str, int]] = []
+    for match in status_pattern().finditer(text):
+        status, strength = by_word[match.group()]
+        if not found or found[-1][1] != status:
+            found.append((match.start(), status, strength))
+    return found
+
+
+@dataclass
+class Extraction:
+    """Facts of one normalised text, the money/area figures nobody could place (quality notes),
+    and every figure seen but left out, with the rule that left it out."""
+
+    facts: list[Fact] = field(default_factory=list)
+    unplaced: list[tuple[Quantity, str]] = field(default_factory=list)
+    left_out: list[tuple[Quantity, str]] = field(default_factory=list)
+    wordless: list[Reading] = field(default_factory=list)  # figures with no wording: restatements?
+
+
+def extract_facts(document: Document, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
+    """Facts of one report, and the money/area figures that could not be placed."""
+    extraction = read_facts(document, zone_at, doc_year)
+    return extraction.facts, extraction.unplaced
+
+
+def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extraction:
+    """Every quantity of a report read sentence by sentence into facts or left-out figures."""
+    extraction = Extraction()
+    text, quantities, plans = document.text, document.quantities.all, document.plan_spans
+    position = 0
+    previous_sentence_facts: list[Fact] = []
+    for sentence in document.sentences:
+        in_sentence = []
+        while position < len(quantities) and quantities[position].start < sentence.end:
+            if quantities[position].start >= sentence.start:
+                in_sentence.append(quantities[position])
+            position += 1
+        left_out: list[tuple[Quantity, str]] = []
+        planned = in_plan(plans, sentence.start)
+        sentence_facts = _read_sentence(
+            document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
+            planned=planned, doc_year=doc_year,
+        )
+        _apply_respectively(text, sentence, sentence_facts, left_out)
+        extraction.left_out.extend(left_out)
+        extraction.facts.extend(sentence_facts)
+        if sentence_facts:
+            previous_sentence_facts = sentence_facts
+    _read_restatements(extraction, zone_at)
+    return extraction
+
+
+RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
+
+
+def _read_restatements(extraction: Extraction, zone_at) -> None:
+    """郑州航空港一季度“吸金”20.03亿元 (a headline) or 前三季度，超1.85万亿元！: a figure with no wording that
+    states again, to 0.5%, a kept figure of the report in the same unit takes that figure's metric
+    and kind. Only figures with enough significant digits: a round 10亿元 may be anything."""
+    kept = [fact for fact in extraction.facts if fact.kind != "growth"]
+    for reading in extraction.wordless:
+        quantity = reading.quantity
+        if len(re.sub(r"\D", "", quantity.raw).strip("0")) < RESTATED_DIGITS:
+            continue
+        same = [
+            fact for fact in kept
+            if fact.unit == quantity.unit and abs(fact.value - quantity.value) <= 0.005 * abs(fact.value)
+        ]
+        if not same:
+            continue
+        stated = min(same, key=lambda fact: abs(fact.quantity.start - quantity.start))
+        decision = Decision(stated.metric, stated.kind, quantity.value, inherited=stated)
+        extraction.facts.append(_fact(reading, decision, zone_at))
+        extraction.left_out.remove((quantity, "no_wording_and_no_figure_to_continue"))
+        extraction.unplaced = [(figure, note) for figure, note in extraction.unplaced if figure is not quantity]
+    extraction.facts.sort(key=lambda fact: fact.quantity.start)
+
+
+def _read_sentence(
+    document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
+    doc_year: int | None,
+) -> list[Fact]:
+    text = document.text
+    sentence_facts: list[Fact] = []
+    breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
+    project_context = any(fact.metric == "projects" for fact in previous_facts)
+    previous_end = sentence.start
+    for quantity in quantities:
+        if _NEW_PART.search(text, previous_end, quantity.start):
+            project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
+        reading = Reading(
+            document, sentence, quantity, text[previous_end : quantity.start],
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
+        )
+        previous_end = quantity.end
+        try:
+            decision = decide(reading)
+        except LeftOut as left_out:
+            left_out_here.append((quantity, left_out.rule))
+            if left_out.rule == "no_wording_and_no_figure_to_continue":
+                extraction.wordless.append(reading)
+            if left_out.unplaced:
+                extraction.unplaced.append((quantity, left_out.unplaced))
+            continue
+        fact = _fact(reading, decision, zone_at)
+        if fact.metric == "projects":
+            project_context = True
+        sentence_facts.append(fact)
+    return sentence_facts
+
+
+def explain(document) -> list[dict]:
+    """The figures of a report (raw text, or a document dict with 'text') seen but not kept:
+    {start, end, raw, rule}, offsets into the original text, `rule` naming what left it out."""
+    original = document["text"] if isinstance(document, dict) else document
+    read = read_document(original)
+    rows = []
+    for quantity, rule in read_facts(read, lambda offset: None).left_out:
+        start, end = read.normalized.span(quantity.start, quantity.end)
+        rows.append({"start": start, "end": end, "raw": original[start:end], "rule": rule})
+    return rows
+
+
+def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
+    """The fact of a kept figure: the decision plus its period, parent, cumulation, scope and status."""
+    text, sentence, quantity = reading.text, reading.sentence, reading.quantity
+    metric, kind = decision.metric, decision.kind
+    period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
+    year, months = period.year, period.months
+    if decision.stated_completion is not None:
+        months = None  # 完成年任务X: the task is the whole year's
+    wholes = _wholes(reading)
+    candidates = [fact for fact in wholes if fact.metric == metric and fact.kind == kind]
+    parent = candidates[-1] if candidates else None
+    if year is None and reading.breakdown and reading.parent_pool:
+        year = reading.parent_pool[0].year
+        months = months or reading.parent_pool[0].months
+    cumulative = _is_cumulative(reading, decision, period.cumulative, wholes)
+    scope = _scope(reading, decision)
+    status = _status(reading, kind, parent) if metric == "projects" else None
+    fact = Fact(
+        quantity=quantity,
+        metric=metric,
+        kind=kind,
+        value=decision.value,
+        unit=metric_units()[metric] if kind != "growth" else "%",
+        zone=zone_at(quantity.start),
+        year=year,
+        relative_year=period.relative,
+        months=months,
+        cumulative=cumulative if kind != "growth" else False,
+        scope=scope,
+        status=status,
+        basis=decision.basis,
+        sentence=sentence.index,
+        quote=(sentence.start, sentence.end),  # the quote is the figure's sentence
+        wording=decision.keyword.word if decision.keyword else None,
+        stated_completion=decision.stated_completion,
+        parent=parent,
+    )
+    if parent is not None:
+        parent.children.append(fact)
+    return fact
+
+
+def _wholes(reading: Reading) -> list[Fact]:
+    """The figures a 其中 breakdown is part of: those before 其中 in the sentence, or the sentence before."""
+    breakdown_at = reading.head.rfind("其中")
+    cut = reading.sentence.start + breakdown_at
+    inner = [f for f in reading.sentence_facts if f.quantity.end <= cut] if breakdown_at >= 0 else []
+    return inner or (reading.previous_facts if reading.breakdown else [])
+
+
+def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool, wholes: list[Fact]) -> bool:
+    """A to-date total (累计, 截至目前, standing counts and headcounts) rather than a flow of the period."""
+    window, metric, kind = reading.window, decision.metric, decision.kind
+    keyword = decision.keyword
+    cumulative = bool(keyword and keyword.cumulative) or period_cumulative or has(cues()["cumulative"], reading.clause)
+    if metric == "employment":
+        cumulative = not has(cues()["flows"], window)  # a headcount, unless new jobs of the period (新增就业)
+    if metric == "enterprises" and has(cues()["standing_count_words"], window):
+        cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
+    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
+    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
+        cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
+    if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
+        cumulative = True
+    return cumulative
+
+
+def _scope(reading: Reading, decision: Decision) -> str | None:
+    """The qualifier that narrows the figure: a financing channel, a counted group, a lexicon scope."""
+    text, quantity, metric = reading.text, reading.quantity, decision.metric
+    clause_begin = reading.document.clause_start(quantity.start, reading.sentence.start)
+    if metric == "financing":
+        scope = financing_scope(reading.head)
+    elif metric in ("projects", "enterprises"):
+        scope = group_scope(reading.clause, "项目" if metric == "projects" else "企业", reading.after[:16])
+    else:
+        clause_window = text[max(clause_begin, quantity.start - len(reading.window)) : quantity.start]
+        scope = lexicon_scope(clause_window + reading.after[:8])
+        if scope and scope.endswith("项目") and not metric.startswith("project"):
+            scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
+        if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
+            scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
+        owner = _AREA_OWNER.match(reading.after)
+        if scope is None and quantity.dimension == "area" and owner:
+            scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
+    if scope is None and metric in ("project_investment", "project_investment_completed"):
+        groups = [f for f in reading.sentence_facts if f.metric == "projects"]
+        groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]
+        group = groups[-1] if groups else None
+        scope = group.scope if group else None
+    inherited = decision.inherited
+    if scope is None and inherited is not None:
+        same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
+        scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
+    return scope
+
+
+def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
+    """The status of a counted group of projects: the status word of its clause, or its parent's."""
+    text, quantity, sentence = reading.text, reading.quantity, reading.sentence
+    stop = CLAUSE_STOP.search(text, quantity.end)
+    clause_end = stop.start() if stop else sentence.end
+    clause_begin = reading.document.clause_start(quantity.start, sentence.start)
+    status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
+    if status is None and parent is not None:
+        status = parent.status
+    elif status is None and "其中" in reading.head and reading.parent_pool:
+        status = next((fact.status for fact in reversed(reading.parent_pool) if fact.metric == "projects"), None)
+    if kind == "target":
+        # 力争6个签约项目年内开工建设: the goal is the act after the count, not the group's state
+        after = reading.after
+        acts = _statuses_in(after[after.rfind("项目") + 1 :] if "项目" in after else after)
+        if acts:
+            status = max(acts, key=lambda act: act[2])[1]
+        elif status in (None, "landed", "planned") and has(["开工"], reading.window):
+            status = "started"
+    return status
+
+
+def _project_status(clause: str, position: int) -> str | None:
+    """The project status word nearest the figure in its clause, strong words first."""
+    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    best = None
+    for match in status_pattern().finditer(clause):
+        status, strength = by_word[match.group()]
+        rank = (-strength, abs(match.start() - position))
+        if best is None or rank < best[0]:
+            best = (rank, status)
+    return best[1] if best else None
+
+
+def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, zone_ids: dict[str, str]) -> list[dict]:
+    """Contract rows for the facts, offsets mapped back into the original text."""
+    rows = []
+    original = normalized.original
+    for fact in facts:
+        start, end = normalized.span(fact.quantity.start, fact.quantity.end)
+        quote_start, quote_end = normalized.span(*fact.quote)
+        year_resolved = fact.year
+        if year_resolved is None and fact.relative_year is not None and doc_year is not None:
+            year_resolved = doc_year + fact.relative_year
+        rows.append(
+            {
+                "fact_id": stable_id("f", doc_id, start, end, fact.metric, fact.kind),
+                "doc_id": doc_id,
+                "zone_id": zone_ids[fact.zone],
+                "metric": fact.metric,
+                "kind": fact.kind,
+                "value": fact.value,
+                "unit": fact.unit,
+                "year": fact.year,
+                "months": fact.months,
+                "cumulative": fact.cumulative,
+                "scope": fact.scope,
+                "status": fact.status,
+                "basis": fact.basis,
+                "raw": original[start:end],
+                "quote": original[quote_start:quote_end].strip(),
+                "start": start,
+                "end": end,
+                "approximate": fact.quantity.approximate,
+                "bound": fact.quantity.bound,
+                "value_max": fact.quantity.value_max if fact.kind != "growth" else None,
+                "stated_completion": fact.stated_completion,
+                "quote_start": quote_start,
+                "quote_end": quote_end,
+                "year_resolved": year_resolved,
+                "wording": fact.wording,
+            }
+        )
+    return rows

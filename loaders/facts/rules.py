@@ -1,0 +1,458 @@
+"""Named rules that decide whether a figure is a fact, and of which metric and kind.
+
+Each rule is a small function named after what it decides. A rule that leaves a figure out
+raises `LeftOut` with its own name, so `facts.explain` can say why a figure was not kept.
+This module holds the reading order; the rules live by what they decide: fact_gates (figures
+that are no zone amount), fact_wordings (which metric the words name), fact_kinds (goal or
+report). Word lists live in lexicon/cues.yaml and lexicon/metric_keywords.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..text.periods import base_year
+from ..text.sentences import LONGEST_SENTENCE, Sentence
+from ..text.units import Quantity
+from .gates import (
+    AMOUNT_GATES,
+    GATE_NOTES,
+    about_a_wider_place,
+    about_a_wider_place_before,
+    project_group_after,
+)
+from .kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
+from .lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    Keyword,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    pattern_of,
+    word_pattern,
+)
+from .scopes import ANNUAL_TASK_END, names_another_group
+from .wordings import (
+    amount_wording,
+    counts_something_named_after,
+    infrastructure_spending,
+    last_keyword,
+    names_a_project_group,
+    names_an_indicator_of_its_own,
+    names_other_indicator,
+    wording_of_a_list_heading,
+    wording_of_a_table_cell,
+)
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from .read import Fact
+
+CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
+_COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
+    """A figure seen but not kept: `rule` names the rule that left it out; `unplaced` is the
+    quality note for a money/area figure nobody could place."""
+
+    def __init__(self, rule: str, unplaced: str | None = None):
+        super().__init__(rule)
+        self.rule = rule
+        self.unplaced = unplaced
+
+
+@dataclass
+class Reading:
+    """One figure being read: the report around it and what its sentence has read so far."""
+
+    document: Document
+    sentence: Sentence
+    quantity: Quantity
+    window: str  # the words between the figure before it (or the sentence start) and it
+    sentence_facts: list
+    previous_facts: list
+    breakdown: bool  # the sentence starts with 其中: it breaks down the sentence before
+    project_context: bool
+    left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
+    in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
+    doc_year: int | None = None  # the year the report was signed, when known
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @cached_property
+    def head(self) -> str:
+        return self.text[self.sentence.start : self.quantity.start]
+
+    @cached_property
+    def clause(self) -> str:
+        """The clause holding the figure, up to the figure."""
+        return self.text[self.document.clause_start(self.quantity.start, self.sentence.start) : self.quantity.start]
+
+    @cached_property
+    def after(self) -> str:
+        return clause_after(self.text, self.quantity.end)
+
+    @cached_property
+    def parent_pool(self) -> list:
+        return self.sentence_facts or (self.previous_facts if self.breakdown else [])
+
+
+@dataclass
+class Decision:
+    """What the rules decided for a figure that is kept."""
+
+    metric: str
+    kind: str
+    value: float
+    keyword: Keyword | None = None
+    inherited: Fact | None = None
+    basis: str | None = None
+    stated_completion: float | None = None
+    wording_at: int | None = None  # where the wording starts in the figure's window
+
+
+def clause_after(text: str, end: int) -> str:
+    # Searched no further than a sentence can reach: text without any stop stays linear.
+    limit = min(len(text), end + LONGEST_SENTENCE)
+    stop = CLAUSE_STOP.search(text, end, limit)
+    return text[end : stop.start() if stop else limit]
+
+
+def decide(reading: Reading) -> Decision:
+    """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
+    if reading.quantity.rate:
+        raise LeftOut("rate_or_threshold_unit")
+    if about_a_wider_place(reading):
+        raise LeftOut("about_a_wider_place")
+    if reading.quantity.dimension in ("percent", "ratio"):
+        return read_growth(reading)
+    if reading.quantity.dimension in ("money", "area", "person", "count"):
+        return read_amount(reading)
+    raise LeftOut("unit_of_no_metric")
+
+
+# --- growth rates ------------------------------------------------------------------------
+
+
+def read_growth(reading: Reading) -> Decision:
+    """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    last = reading.sentence_facts[-1] if reading.sentence_facts else None
+    continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
+    sign = growth_sign(reading.window)
+    if sign is None and continued and last is not None:
+        sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
+        sign = 1  # 产值达334亿元，12.1%的增速
+    if sign is None and reading.quantity.growth_column:
+        sign = 1  # a table's growth column (增长%): the number carries its own sign
+    if sign is None:
+        raise LeftOut("percent_without_growth_word")
+    if a_share_after_the_growth_word(reading.window):
+        raise LeftOut("a_share")  # 呈增长势头的企业占规上工业企业75.8%
+    quantity = reading.quantity
+    basis = base_year(reading.clause)
+    if basis is None and continued and last is not None:
+        basis = last.basis
+    value = sign * (quantity.value * 100 if quantity.dimension == "ratio" else quantity.value)
+    found = last_keyword(reading.window, "money") or last_keyword(reading.window, "count") or last_keyword(reading.window, "area")
+    if not found and quantity.growth_column and not reading.parent_pool:
+        found = next(filter(None, (wording_of_a_table_cell(reading, kind) for kind in ("money", "count", "area"))), None)
+    if found and a_group_of_firms_growing(reading.window, found):
+        found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
+    if found:
+        return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+    foreign = foreign_amount_before(reading)
+    if foreign:
+        if foreign[1] is None:
+            raise LeftOut("growth_of_a_foreign_currency_amount")  # 合同利用外资8174万美元，增长1.8倍
+        keyword = foreign[1]
+        metric = keyword.project_metric if reading.project_context or reading.sentence_facts and any(
+            f.metric == "projects" for f in reading.sentence_facts
+        ) else keyword.metric
+        return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
+    since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
+    listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
+    between = pattern_of(cues()["share_words"]).sub("", reading.text[since : quantity.start])
+    if not listed and names_other_indicator(between):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
+    if listed and lists_only_outside_indicators(reading.window[: listed.start()]):
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 人均可支配收入和人均纯收入分别增长8.5%、9.5%
+    if not listed and reading.left_out and reading.left_out[-1][1] in FIGURE_LEFT_OUT_RULES and (
+        not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
+    ):
+        raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
+    if not reading.parent_pool:
+        raise LeftOut("growth_with_no_figure_before_it")
+    inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
+    return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def a_share_after_the_growth_word(window: str) -> bool:
+    """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
+    after the last growth word, not a growth rate."""
+    growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
+    shares = pattern_of(cues()["shares_after_growth"])
+    return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
+
+
+_FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
+
+
+def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
+    """规上企业增长11.3%: a firm wording right before a growth rate names the firms whose figure grew,
+    not their number, unless a count word says so (企业数增长5%)."""
+    keyword, at = found
+    if keyword.metric != "enterprises" or keyword.cumulative:
+        return False
+    return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
+
+
+def lists_only_outside_indicators(listed: str) -> bool:
+    """The indicators listed before 分别 are all outside the vocabulary: their growth rates are none of ours."""
+    ours = [m for m in keyword_pattern().finditer(listed) if keyword_index()[m.group()].metric != NOT_A_METRIC]
+    return not ours and names_other_indicator(listed)
+
+
+def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
+    """The amount in another currency right before a growth rate (no fact of ours comes between),
+    with the money wording of its clause if it has one: the growth is that amount's."""
+    if not reading.left_out:
+        return None
+    quantity, rule = reading.left_out[-1]
+    if rule != "unit_of_no_metric" or not quantity.dimension.startswith("money_"):
+        return None
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > quantity.start:
+        return None
+    if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
+        return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
+    clause = reading.text[reading.document.clause_start(quantity.start, reading.sentence.start) : quantity.start]
+    if names_other_indicator(clause):
+        return quantity, None
+    found = last_keyword(clause, "money")
+    return quantity, (found[0] if found else None)
+
+
+# --- amounts: money, area, people, counts ------------------------------------------------
+
+
+def read_amount(reading: Reading) -> Decision:
+    """An amount: its own wording names the metric, or it continues the figure before it."""
+    goal = (
+        is_target(goal_reach(reading.head)) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+    )
+    kind = "target" if goal else "actual"
+    for gate in AMOUNT_GATES:
+        if gate(reading):
+            raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
+    found = amount_wording(reading)
+    if found:
+        keyword, metric = found[0], metric_of_wording(reading, found)
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
+    share = zone_share_wording(reading)
+    if share:
+        return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
+    passed = wording_of_a_milestone_before(reading)
+    if passed:
+        return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
+    reached = goal_reached_in_part(reading)
+    if reached:
+        return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
+    spent = infrastructure_spending(reading)
+    if spent:
+        return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
+    if names_other_indicator(reading.window):
+        raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
+    if starts_new_indicator(reading):
+        raise LeftOut("starts_new_indicator_without_wording", unplaced="reason.another_indicator")
+    if names_an_indicator_of_its_own(reading.window):
+        unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
+    listed = count_list_item(reading)
+    if listed:
+        return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
+    if reading.quantity.dimension == "count" and counts_something_named_after(reading):
+        raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
+    if reading.quantity.dimension == "count" and names_another_group(reading.window):
+        raise LeftOut("count_of_another_group")
+    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
+    if heading:
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
+    if follows_a_figure_left_out(reading):
+        unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
+        raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
+    inherited = figure_continued(reading)
+    if inherited.kind == "target" and kind == "actual":
+        kind = "target"
+    metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+_PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")
+
+
+def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
+    """规划面积27.6平方千米（建成区12.8平方千米、发展区9.4平方千米）: a part of the planned area named
+    after the built area is a sub-area of the plan, not more built area."""
+    if inherited.metric not in ("area_built", "area_developed"):
+        return False
+    named = _PART_NAME_END.search(reading.window)
+    if not named or has(["建成区", "已开发"], named.group()):
+        return False
+    return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
+
+
+def goal_reach(head: str) -> str:
+    """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
+    企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
+    return head if "其中" in head else re.split(r"[；;]", head)[-1]
+
+
+def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
+    """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
+    keyword, at = found
+    projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+    metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
+    subject = reading.window[:at]
+    if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+        raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
+    own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
+    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
+        if not names_a_project_group(own_clause):
+            raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
+    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
+        return "investment_infrastructure"
+    if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
+        return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
+        return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
+    return metric
+
+
+def zone_speaks_again(reading: Reading) -> bool:
+    """…工业项目62个。集中区全年完成固定资产投资31.9亿元: a sentence whose subject is the zone again
+    (a zone word, no 项目, no count of projects of its own) reports the zone's figure, not the projects'."""
+    if any(fact.metric == "projects" for fact in reading.sentence_facts):
+        return False
+    return "项目" not in reading.head and has(cues()["zone_words"], reading.head)
+
+
+def firms_brought_in(reading: Reading) -> bool:
+    """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
+    them in the sentence is that group's."""
+    if has(cues()["zone_words"], reading.clause):
+        return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
+    return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
+
+
+def zone_share_wording(reading: Reading) -> Keyword | None:
+    """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
+    takes the wording of that figure."""
+    breakdown = reading.window.rfind("其中")
+    after_wider = bool(reading.left_out) and reading.left_out[-1][1] == "about_a_wider_place"
+    if breakdown < 0 and after_wider and has(cues()["zone_words"], reading.window):
+        breakdown = 0  # 全县完成投资126亿元…，临空园区18.2亿元: the zone's share, named after the wider figures
+    if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]):
+        return None
+    if not (after_wider or about_a_wider_place_before(reading)):
+        return None
+    wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
+    found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
+    """产值首次突破100亿元，达106亿元: the figure after a milestone takes the milestone's wording."""
+    if not reading.left_out or reading.left_out[-1][1] != "a_milestone":
+        return None
+    milestone = reading.left_out[-1][0]
+    found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
+    return found[0] if found else None
+
+
+def goal_reached_in_part(reading: Reading) -> Fact | None:
+    """年度计划投资10亿元，已完成8亿元: a wordless amount after an achievement word is what was done of
+    the goal before it (same dimension), an actual of the goal's metric."""
+    if not has(cues()["achieved"], reading.window):
+        return None
+    goals = [
+        fact for fact in reading.sentence_facts
+        if fact.kind == "target" and METRIC_DIMENSION.get(fact.unit) == reading.quantity.dimension
+    ]
+    return goals[-1] if goals else None
+
+
+def starts_new_indicator(reading: Reading) -> bool:
+    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
+    return (
+        reading.quantity.dimension == "money"
+        and has(cues()["new_indicator_verbs"], reading.window)
+        and not ANNUAL_TASK_END.search(reading.window)
+    )
+
+
+def figure_continued(reading: Reading) -> Fact:
+    """The figure a wordless amount continues (其中 breakdowns, restatements in other units)."""
+    pool = reading.parent_pool
+    sentence_facts = reading.sentence_facts
+    breakdown_at = reading.head.rfind("其中")
+    if reading.window.strip() in ("（", "(") and sentence_facts:
+        pool = sentence_facts[-1:]  # a restatement in another unit: 56.51平方公里（8.48万亩）
+    elif breakdown_at >= 0 and sentence_facts:
+        before_breakdown = [f for f in sentence_facts if f.quantity.end <= reading.sentence.start + breakdown_at]
+        pool = before_breakdown or reading.parent_pool
+    dimension = reading.quantity.dimension
+    same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
+    if not same:
+        unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
+        raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
+    return same[-1]
+
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\u4e00-\u9fff]{0,16}")
+
+
+def count_list_item(reading: Reading) -> Fact | None:
+    """14家光电厂商、17家精密机械、3家生物科技: the next item of a list of counts of the same kind
+    (same measure word) continues the count before it."""
+    if reading.quantity.dimension != "count" or not reading.sentence_facts:
+        return None
+    last = reading.sentence_facts[-1]
+    if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
+        return None
+    return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+def follows_a_figure_left_out(reading: Reading) -> bool:
+    """A wordless amount after an indicator left out continues that indicator, not the fact before it
+    (a restatement in brackets right after its figure excepted)."""
+    if not reading.left_out or reading.window.strip() in ("（", "("):
+        return False
+    quantity, rule = reading.left_out[-1]
+    after_last_fact = not reading.sentence_facts or quantity.start > reading.sentence_facts[-1].quantity.start
+    return after_last_fact and rule in OWN_INDICATOR_RULES | GROWTH_LEFT_OUT_RULES
+
+
+# Rules that leave a figure out because it is an indicator of its own: a growth rate right after
+# such a figure is that indicator's growth, not the growth of the fact before it.
+OWN_INDICATOR_RULES = {
+    "indicator_outside_the_vocabulary",
+    "starts_new_indicator_without_wording",
+    "indicator_named_without_a_wording",
+    "one_company_figure",
+    "sum_of_several_zones",
+    "no_wording_and_no_figure_to_continue",
+}
+
+# A growth rate right after a figure left out by these is that figure's growth: the indicators of
+# their own, and the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%).
+FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out"}
+
+
+GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}

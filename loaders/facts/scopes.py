@@ -1,0 +1,106 @@
+"""Scopes: the qualifier that narrows a figure (规上, 签约项目, 工业用地, BT模式 …)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import cues, has, scope_words, status_pattern
+
+if TYPE_CHECKING:
+    from .read import Fact
+
+ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.]{0,12}?)(项目|企业|厂商|厂家|公司)")
+
+
+def counted_noun(match: re.Match) -> str:
+    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司)."""
+    return "项目" if match.group(2) == "项目" else "企业"
+
+
+def lexicon_scope(window: str) -> str | None:
+    """The first scope word of scopes.csv found in the text (the file's order is the priority)."""
+    for word, scope in scope_words():
+        if word in window:
+            return scope
+    return None
+
+
+_SCOPE_FILLER = re.compile(
+    r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
+    r"|(?:面积)?(?:(?:扩展|扩大|增加|提高|发展|上升|下降|减少|调整)到|约为|约|近|为|达到|达|共|合计)*$"
+)
+
+
+_GROUP_VERBS = re.compile(
+    r"^(?:其中|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
+)
+
+
+def _as_group(scope: str | None, noun: str) -> str | None:
+    """亿元以上项目 read over a count of firms is 亿元以上企业."""
+    return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
+
+
+def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
+    """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
+    86个亿元以上重点工业项目 -> 亿元以上项目."""
+    following = COUNT_NOUN.match(after)
+    if following and counted_noun(following) == noun and following.group(1):
+        return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)
+    at = clause_window.rfind(noun)
+    if at < 0:
+        return lexicon_scope(clause_window)
+    qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
+    named = _as_group(lexicon_scope(qualifier + noun), noun)
+    if named:
+        return named
+    qualifier = _GROUP_VERBS.sub("", qualifier)
+    return qualifier + noun if 2 <= len(qualifier) <= 20 else None
+
+
+def inherited_scope(window: str, inherited: Fact) -> str | None:
+    """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
+    if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
+        return inherited.scope  # a restatement in another unit, or the base of a comparison
+    words = _SCOPE_FILLER.sub("", words)
+    if words in _TOTALS:
+        return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
+    return words if 2 <= len(words) <= 12 else inherited.scope
+
+
+_TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+
+
+def part_of_area(window: str, wording_at: int) -> str | None:
+    """The part of the zone a bare 面积 is said of (其中建设重点区面积152平方公里 -> 建设重点区);
+    None when it is the zone itself (园区面积, 该区面积)."""
+    words = re.split(r"[，,；;：:、（）()]", window[max(0, wording_at - 24) : wording_at])[-1]
+    words = _SCOPE_FILLER.sub("", re.sub(r"\s", "", words))
+    if not 2 <= len(words) <= 12 or words in ("该区", "全区", "本区", "区域", "总") or has(cues()["zone_words"], words):
+        return None
+    return words
+
+
+def names_another_group(window: str) -> bool:
+    """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
+    something else (no scope word, no total), so it does not continue the count before it."""
+    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
+    words = _SCOPE_FILLER.sub("", words)
+    if "其中" in window:
+        return False  # 其中，生命健康产业园55户: a breakdown of the count before
+    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(words):
+        return False  # a total, a base, or a status of the same group (其中已落地9个)
+    return lexicon_scope(words) is None
+
+
+
+def financing_scope(head: str) -> str | None:
+    modes = re.findall(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6}?)模式", head)
+    if modes:
+        return modes[-1] + "模式"
+    if re.search(r"为企业[^，。；]*$", head):
+        return "企业"
+    return None

@@ -1,0 +1,69 @@
+"""Plan sections: the parts of a report under a heading that announces goals (二、2025年工作计划).
+
+A figure in such a section is a target even when its sentence has no goal word of its own
+(主营业务收入达到120亿元). The section runs to the next heading of the same or a higher level.
+Heading words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import cues, has
+
+# Enumeration markers, highest level first: 第一部分 / 一、 / （一） / 1. / （1）
+_MARKERS = (
+    (0, re.compile(r"第[一二三四五六七八九十]+(?:部分|章|篇)")),
+    (1, re.compile(r"[一二三四五六七八九十]+[、.．]")),
+    (2, re.compile(r"[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"\d{1,2}[、.．](?!\d)")),
+    (4, re.compile(r"[（(]\d{1,2}[）)]")),
+)
+_HEADING_END = re.compile(r"[。：:；;！!？?]")
+_SHORT_LINE = 30  # an unmarked line this short, with no sentence mark, is a heading
+_UNMARKED = 5  # below every marked level: an unmarked heading never closes a marked section
+
+
+def plan_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the plan sections of a normalised text."""
+    spans: list[tuple[int, int]] = []
+    open_plan: tuple[int, int] | None = None  # (level, start) of the plan section being read
+    for start, level, heading in _headings(text):
+        if open_plan and level <= open_plan[0]:
+            spans.append((open_plan[1], start))
+            open_plan = None
+        if open_plan is None and _announces_a_plan(heading):
+            open_plan = (level, start + len(heading))
+    if open_plan:
+        spans.append((open_plan[1], len(text)))
+    return spans
+
+
+def in_plan(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _headings(text: str):
+    """(offset, level, heading text) of every heading line; a marked line's heading ends at its first 。 or ："""
+    offset, first = 0, True
+    for line in text.split("\n"):
+        stripped = line.strip()
+        lead = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        for level, marker in _MARKERS:
+            if marker.match(stripped):
+                stop = _HEADING_END.search(stripped)
+                yield lead, level, stripped[: stop.start() if stop else len(stripped)]
+                break
+        else:
+            if len(stripped) <= _SHORT_LINE and not _HEADING_END.search(stripped):
+                yield lead, (0 if first else _UNMARKED), stripped  # the first line is the title
+        first = False
+
+
+def _announces_a_plan(heading: str) -> bool:
+    """工作计划, 下一步打算, 主要目标 at the end of a heading; not a review (完成情况, 总结)."""
+    words = cues()["plan_headings"]
+    return heading.rstrip("　 ").endswith(tuple(words)) and not has(cues()["review_headings"], heading)

@@ -1,0 +1,260 @@
+"""Wordings: which metric the words around a figure name (lexicon/metric_keywords.csv, cues.yaml)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    METRIC_DIMENSION,
+    NOT_A_METRIC,
+    Keyword,
+    cues,
+    has,
+    keyword_index,
+    keyword_pattern,
+    metric_units,
+    pattern_of,
+    status_pattern,
+)
+from .scopes import COUNT_NOUN, counted_noun
+
+if TYPE_CHECKING:
+    from .rules import Reading
+
+
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
+def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording that names the amount's metric, and where it starts in the window."""
+    if reading.quantity.dimension == "count":
+        keyword = count_wording(reading)
+        if keyword is None:
+            marker = pattern_of(cues()["respectively"]).search(reading.head)
+            if marker:
+                listed = last_keyword(reading.head[: marker.start()], "count")
+                keyword = listed[0] if listed else None
+        return (keyword, 0) if keyword else None
+    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
+
+
+_INDICATOR_NAME_END = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:收入|总额|销售额|资金|外资|总值|增加值|利润|人口)"
+    r"(?:达到|达|为|约为|约|近|超过|超|突破|共计|共|累计|实现|完成|了)*$"
+)
+
+
+def names_an_indicator_of_its_own(window: str) -> bool:
+    """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
+    clause = re.split(r"[，；：,;:、（(]|其中", window[-48:])[-1]  # bounded: no long search on a run of text
+    return bool(_INDICATOR_NAME_END.search(clause))
+
+
+def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
+    """The metric wording nearest the end of `window` whose metric fits the dimension.
+
+    None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
+    wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
+    best = None
+    for match in keyword_pattern().finditer(window):
+        keyword = keyword_index()[match.group()]
+        if keyword.metric == NOT_A_METRIC:
+            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
+        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
+            best = (keyword, match.start())
+    if best is None or best[0].metric == NOT_A_METRIC:
+        return None
+    if not wider_places and _wider_place_before(window, best[1]):
+        return None
+    if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
+        return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
+    other = list(pattern_of(cues()["other_indicators"]).finditer(window))
+    if other and other[-1].start() >= best[1] + len(best[0].word):
+        return None
+    return best
+
+
+# A table rendered as lines: a heading ending in a colon names the indicator, each short line
+# below it is one row (营业收入超500亿元的园区：⏎洋浦经济开发区1809.9亿元⏎海口江东新区861.89亿元).
+_LIST_HEADING_ENDS = ("：", ":")
+_LIST_LINE_LONGEST = 40  # a row of such a list is short and holds no full stop
+_LIST_ROWS_BACK = 12  # rows read back up to the heading
+
+
+def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
+    """The wording of the heading a wordless figure's line is a row under, if it is one."""
+    text = reading.text
+    line_start = text.rfind("\n", 0, reading.quantity.start) + 1
+    line_end = text.find("\n", reading.quantity.end)
+    row = text[line_start : len(text) if line_end < 0 else line_end]
+    if line_start == 0 or len(row.strip()) > _LIST_LINE_LONGEST or "。" in row:
+        return None
+    end = line_start - 1  # the line break that ends the line above
+    for _ in range(_LIST_ROWS_BACK):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(_LIST_HEADING_ENDS):
+            return last_keyword(line, reading.quantity.dimension)
+        if not line or len(line) > _LIST_LINE_LONGEST or "。" in line or start == 0:
+            return None
+        end = start - 1
+    return None
+def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> tuple[Keyword, int] | None:
+    """营业收入 |⏎56.3 |: the wording of a table figure's row name or column header (loaders.text.table_rows)."""
+    label = reading.document.table_labels.get(reading.quantity.start)
+    return last_keyword(label, dimension or reading.quantity.dimension) if label else None
+
+
+def _wider_place_before(window: str, at: int) -> bool:
+    """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
+    between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""
+    found = pattern_of(cues()["wider_places"]).search(window, max(0, at - 3), at)
+    return found is not None and not _STOP.search(window, found.end(), at)
+
+
+_STOP = re.compile(r"[，,；;：:。、（）()]")
+
+
+def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
+    """A wording right after the figure (完成10平方公里开发建设): cues.yaml `wordings_after`, or a
+    metric wording after 的 that ends the figure's clause (实现7500亿元的规上工业总产值)."""
+    for word, metric in cues()["wordings_after"].items():
+        if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
+            return Keyword(word, metric, metric, False), reading.quantity.end
+    keyword = wording_after_its_figure(reading)
+    return (keyword, reading.quantity.end) if keyword else None
+
+
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")
+_DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
+_DE_TAIL = 2  # characters the clause may go on after that wording
+
+
+def wording_after_its_figure(reading: Reading) -> Keyword | None:
+    """完成了12亿元的固定资产投资, 实现45亿元的营业收入: the figure stands before its own wording,
+    joined by 的; the wording ends the clause (投资12亿元的汽车项目 names a project, not a metric)."""
+    after = reading.after
+    if not after.startswith("的") or not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
+        return None
+    match = keyword_pattern().search(after, 1)
+    if match is None or match.start() > 1 + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
+        return None
+    keyword = keyword_index()[match.group()]
+    if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
+        return None
+    if pattern_of(cues()["other_indicators"]).search(after):
+        return None
+    return keyword
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_SEGMENT_END = re.compile(r"[；;。！？]")
+_USE_REACH = 24  # characters a use verb may stand from the works it names, within one clause
+
+
+def infrastructure_spending(reading: Reading) -> Keyword | None:
+    """累计投入4.2亿元，完成园区道路14公里; 投入资金1000万元用于基础设施建设: money put in (a spending
+    verb in the figure's own clause) whose use, said after it before the next money figure or ；,
+    is infrastructure works (cues.yaml infrastructure_use_verbs, infrastructure_works)."""
+    if reading.quantity.dimension != "money":
+        return None
+    own_clause = _CLAUSE_MARK.split(reading.window[-32:])[-1]
+    verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
+    if verb is None:
+        return None
+    if _works_right_before().search(own_clause, verb.end()):
+        return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+    end = reading.sentence.end
+    segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
+    end = segment.start() if segment else end
+    later_money = [q for q in reading.document.quantities.within(reading.quantity.end, end) if q.dimension == "money"]
+    end = later_money[0].start if later_money else end
+    if not _infrastructure_use().search(reading.text, reading.quantity.end, end):
+        return None
+    return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
+
+
+@lru_cache(maxsize=1)
+def _works_right_before() -> re.Pattern:
+    """支持…基础设施建设2.92亿元: the works named right before the figure, after the spending verb."""
+    works = pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{works.pattern})(?:建设)?(?:资金)?(?:约|近|达|共|合计)?$")
+
+
+@lru_cache(maxsize=1)
+def _infrastructure_use() -> re.Pattern:
+    verbs, works = pattern_of(cues()["infrastructure_use_verbs"]), pattern_of(cues()["infrastructure_works"])
+    return re.compile(rf"(?:{verbs.pattern})[^，,；;。]{{0,{_USE_REACH}}}?(?:{works.pattern})")
+
+
+def names_other_indicator(window: str) -> bool:
+    """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
+    if pattern_of(cues()["other_indicators"]).search(window):
+        return True
+    return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
+
+
+def counts_something_named_after(reading: Reading) -> bool:
+    """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
+    after = reading.after[:16]
+    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
+        tuple(cues()["count_continuations"])
+    )
+
+
+def counted_noun_after(reading: Reading) -> re.Match | None:
+    """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
+    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
+    noun = COUNT_NOUN.match(reading.after[:16])
+    if not noun or has(cues()["zone_words"], noun.group(1)):
+        return None
+    if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 3家企业技术中心: centres, not firms
+    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
+
+
+def count_wording(reading: Reading) -> Keyword | None:
+    """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
+    a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
+    after = reading.after[:16]
+    noun = counted_noun_after(reading)
+    if noun:
+        if noun.group(2) == "项目" and research_projects(noun.group(1) + noun.group(2)):
+            return None  # 16项国家科技计划项目: research grants, not investment projects
+        return keyword_index()[counted_noun(noun)]
+    jobs = counts_jobs(reading)
+    if jobs:
+        return jobs
+    status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
+    if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
+        return keyword_index()["项目"]
+    if counts_something_named_after(reading):
+        return None  # counts something else: 24个对外开放重点产业集聚区
+    found = last_keyword(reading.window, "count")
+    if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
+        return None  # 企业研发中心15家: centres, not firms
+    if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
+        return None  # 科技项目立项16项: research grants, not investment projects
+    return found[0] if found else None
+
+
+def research_projects(words: str) -> bool:
+    """科技项目, 火炬计划项目: research grants or programmes, unless brought in or built (引进科技项目)."""
+    return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
+
+
+def counts_jobs(reading: Reading) -> Keyword | None:
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    words = tuple(cues()["job_words"])
+    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+        return keyword_index()["就业"]
+    return None
+
+
+def names_a_project_group(clause: str) -> bool:
+    """重点工业项目, 在建亿元以上产业项目: a group qualifier within a few words before 项目 (a named
+    project such as 某某公司年产10万吨项目 has none)."""
+    for match in re.finditer("项目", clause):
+        if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Items: named projects and infrastructure facilities with their status."""

@@ -1,0 +1,84 @@
+"""The figures of a facility: its measure (length, voltage, area, count) and the amount invested."""
+
+from __future__ import annotations
+
+from ..text.units import Quantity, units
+from .facilities import Item, P
+
+# Which figure measures a facility when it has several: lengths and voltages, then areas, then counts.
+MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "count": 3, "other": 3}
+MEASURE_DIMENSIONS = {"length", "voltage", "floor_area", "area", "building", "count", "other"}
+_COUNTERS = "栋座幢个处条台套"
+_MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start
+_AFTER_REACH = 6  # how far after a name its figure may start (道路总长为34公里)
+
+
+def quantity_of(text, item, quantities) -> Quantity | None:
+    """A measure inside the name, right after it, or right before it with 的 (12.6公里的管网); lengths,
+    voltages and areas before counts."""
+    found = []
+    for quantity in quantities.within(max(0, item.start - _MEASURE_REACH), item.end + _AFTER_REACH):
+        if quantity.dimension not in MEASURE_DIMENSIONS or quantity.rate or P.not_its_measure.match(text, quantity.end):
+            continue
+        inside = item.start <= quantity.start and quantity.end <= item.end
+        before = quantity.end <= item.start and bool(P.measure_link.fullmatch(text, quantity.end, item.start))
+        after = quantity.start == item.end or P.measure_words.fullmatch(text, item.end, quantity.start)
+        if inside or before or after:  # 标准化厂房1万平米, 改造道路约9.6千米
+            found.append(quantity)
+    return min(found, key=lambda quantity: MEASURE_PRIORITY[quantity.dimension]) if found else None
+
+
+def measure_clauses(text, clauses, items, quantities) -> None:
+    """…等道路，总长度10.21KM: a length or area in the next clause belongs to the item before it."""
+    taken = {item.clause for item in items}
+    for item in items:
+        index = item.clause + 1
+        while _countable(item) and index < min(len(clauses), item.clause + 4) and index not in taken:
+            low, high = clauses[index]
+            for quantity in quantities.within(low, high):
+                if quantity.dimension in MEASURE_DIMENSIONS:
+                    if P.measure_clause.match(text[low : quantity.start]):
+                        item.quantity = quantity
+                    break
+            index += 1
+
+
+def _countable(item: Item) -> bool:
+    """No figure yet, or only a count (5条道路), which a length or area stated after it replaces."""
+    return item.quantity is None or MEASURE_PRIORITY[item.quantity.dimension] >= 2
+
+
+def place_investments(text, clauses, items, quantities) -> None:
+    """The amount invested in a facility: in its clause (first item), in a lone 投资N clause before it,
+    or in a 项目总投资N clause right after it."""
+    by_clause: dict[int, list[Item]] = {}
+    for item in items:
+        by_clause.setdefault(item.clause, []).append(item)
+    for index, (low, high) in enumerate(clauses):
+        for quantity in quantities.within(low, high):
+            if quantity.dimension != "money" or quantity.rate:
+                continue
+            before = text[low : quantity.start]
+            target = None
+            if index in by_clause and P.investment_before.search(before):
+                target = by_clause[index][0]
+            elif index not in by_clause and P.lone_investment.match(before) and index + 1 in by_clause:
+                target = by_clause[index + 1][0]
+            elif index not in by_clause and P.investment_after.match(before) and index - 1 in by_clause:
+                previous = by_clause[index - 1]
+                low_before, high_before = clauses[index - 1]
+                if len(previous) == 1 and "、" not in text[low_before:high_before]:
+                    target = previous[0]
+            if target is not None and target.investment is None:
+                target.investment = quantity.value
+
+
+def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | None]:
+    """The figure as items report it: 亩 stays 亩, counters keep their word (60栋)."""
+    if quantity is None:
+        return None, None
+    if quantity.unit == "km2" and "亩" in quantity.raw:
+        return float(f"{quantity.value / units()['亩'].factor:.10g}"), "亩"
+    if quantity.unit in ("building", "count", "piece") and quantity.raw[-1] in _COUNTERS:
+        return quantity.value, quantity.raw[-1]
+    return quantity.value, quantity.unit

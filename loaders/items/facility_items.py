@@ -1,0 +1,190 @@
+"""The facilities one clause names: runs between name stops that hold a facility word.
+
+A run stops at verbs, status words, 的, 、, 和 … (item_lexicon.name_stop_pattern); a run with
+facilities of two kinds splits at a number between them. Figures listed before one facility
+word share it (110千伏、35千伏变电站), and named members before 等 join their head
+(三路、二路等主干道).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.sentences import UNPLACED
+from .facilities import GENERIC_HEADS, TABLE, Item, P, category_of_words, keywords, residual
+from .facility_figures import quantity_of
+from .lexicon import cue_pattern, name_stop_pattern, name_stops
+
+
+def clause_items(text, low, high, quantities, words):
+    """The facilities of one clause: runs between name stops that hold a facility word."""
+    bounds = [low]
+    for stop in name_stops(name_stop_pattern(TABLE, True), text, low, high):
+        bounds += [stop.start(), stop.end()]
+    bounds.append(high)
+    next_word = 0  # words and pieces both run left to right: each word is looked at once
+    for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=False):
+        while next_word < len(words) and words[next_word].start() < piece_start:
+            next_word += 1
+        found = []
+        while next_word < len(words) and words[next_word].start() < piece_end:
+            if words[next_word].end() <= piece_end:
+                found.append(words[next_word])
+            next_word += 1
+        if found:
+            yield from _split_piece(text, piece_start, piece_end, found, quantities)
+
+
+def _split_piece(text, start, end, found, quantities):
+    """A run with facilities of two kinds split at a number between them (创业园60栋…厂房 -> two items)."""
+    groups, current = [], [found[0]]
+    for match in found[1:]:
+        between = [q for q in quantities.within(current[-1].end(), match.start()) if q.end <= match.start()]
+        if between and keywords()[match.group()].category != category_of_words(current):
+            groups.append((current, between[0].start))
+            current = [match]
+        else:
+            current.append(match)
+    groups.append((current, None))
+    begin = start
+    for group, split_at in groups:
+        yield _make_item(text, begin, end if split_at is None else split_at, group, quantities)
+        if split_at is not None:
+            begin = split_at
+
+
+def _make_item(text, start, end, found, quantities) -> Item | None:
+    if P.location_before.search(text, max(0, start - 3), start):
+        return None
+    name_end = _name_end(text, end, found)
+    # 天然气供气指标: the quota is no facility, the 天然气 before it is.
+    while P.tail_reject.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
+        found = found[:-1]
+        name_end = _name_end(text, end, found)
+    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
+        return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
+    if P.company_in_name.search(text, start, found[-1].start()):
+        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works
+    if P.product_project.fullmatch(text, name_end, end):
+        return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
+    lead = P.zone_lead.match(text, start)
+    if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
+        start = lead.end()
+    start = _after_list_marks(text, start, found[0].start())
+    if P.year_lead.match(text, start):
+        return None  # 2015年度活力众创空间: an award, event or batch named by its year
+    name_start = _after_leading_measures(text, start, found[0].start(), quantities)
+    name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
+    rest = residual(name)
+    lexicon = keywords()
+    bare = all(lexicon[match.group()].generic for match in found) and not rest.replace("规划", "")
+    item = Item(
+        start, name_end, name, category_of_words(found), bare and not rest, bare and found[-1].group() in GENERIC_HEADS,
+        UNPLACED, 0, 0,  # sentence, clause and segment are filled in by the caller
+    )
+    item.quantity = quantity_of(text, item, quantities)
+    if item.quantity is not None and item.quantity.start < item.start:
+        item.start = item.quantity.start  # 300亩的中小企业创业园: name and number
+    if item.quantity is not None and item.quantity.end > item.end:
+        item.end = item.quantity.end  # 标准化厂房1万平米
+    return item
+
+
+def _name_end(text: str, end: int, found: list[re.Match]) -> int:
+    """Where a facility's name ends: its last facility word and what may follow it (一期工程, （供排水）)."""
+    name_end = P.suffix.match(text, found[-1].end(), end).end()
+    for opening, closing in (("（", "）"), ("(", ")")):  # 纬六路二期(金山路-障山路): the bracket closes in the name
+        if text.count(opening, found[0].start(), name_end) > text.count(closing, found[0].start(), name_end):
+            close = text.find(closing, name_end, end)
+            name_end = P.suffix.match(text, close + 1, end).end() if close >= 0 else name_end
+    return name_end
+
+
+def _after_list_marks(text: str, start: int, first_word: int) -> int:
+    """Where a name starts past a list number (2.华阳变电站) or a conjunction right before its first
+    facility word (建设和道路亮化: 和 joins, 和平路 keeps its 和)."""
+    number = P.list_number.match(text, start)
+    if number and number.end() <= first_word:
+        start = number.end()
+    joining = P.joining_conjunction.match(text, start)
+    if joining and joining.end() == first_word:
+        start = joining.end()
+    return start
+
+
+def _after_leading_measures(text, start, first_word, quantities) -> int:
+    """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
+    stays, it is part of the name (110千伏变电站)."""
+    leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
+    while start < first_word:
+        quantity = leading.get(start)
+        if quantity is not None and quantity.dimension != "voltage":
+            start = quantity.end
+            continue
+        word = P.measure_words.match(text, start)
+        if word is None or word.end() > first_word or word.end() not in leading:
+            break  # 长 before a figure measures (长1284米); 长江四路 keeps its 长
+        start = word.end()
+    return start
+
+
+def listed_quantities(text, low, items, quantities) -> list[Item]:
+    """现有110千伏、35千伏以及在建的220千伏变电站: bare figures listed before an item share its facility word."""
+    extra = []
+    for item in items:
+        head = item.quantity
+        if head is None or not (item.start <= head.start < item.end) or head.dimension != "voltage":
+            continue
+        facility = text[head.end : item.end]
+        for quantity in quantities.within(low, item.start):
+            if quantity.unit != head.unit or quantity.end > item.start:
+                continue
+            if any(other.start <= quantity.start < other.end for other in items):
+                continue
+            if P.list_glue.fullmatch(_between_status_free(text, quantity.end, item.start)):
+                extra.append(
+                    Item(
+                        quantity.start, quantity.end, quantity.raw + facility, item.category, False, False,
+                        item.sentence, item.clause, item.segment, quantity,
+                    )
+                )
+    return extra
+
+
+def _between_status_free(text, start, end) -> str:
+    """text[start:end] with other bare figures and status words removed (what separates list members)."""
+    between = text[start:end]
+    between = P.voltage.sub("", between)
+    return cue_pattern("past_before").sub("", between)
+
+
+def group_etc(text, low, high, items) -> list[Item]:
+    """三路、二路、六路等共8.2公里的集聚区主干道: named members of one kind before 等 and their head -> one item."""
+    for position in [match.start() for match in P.etc.finditer(text, low, high)]:
+        members = [item for item in items if item.end <= position]
+        heads = [item for item in items if item.start > position]
+        if not members or not heads:
+            continue
+        head = heads[0]
+        chain = [members[-1]]
+        if text[members[-1].end : position].strip():
+            continue
+        for item in reversed(members[:-1]):
+            if P.conjunction.fullmatch(text[item.end : chain[0].start]):
+                chain.insert(0, item)
+            else:
+                break
+        gap = text[position + 1 : head.start]
+        if P.gap_break.search(gap) or len(gap) > 12 or len(chain) < 2:
+            continue
+        if any(member.category != head.category for member in chain):
+            continue
+        group = Item(
+            chain[0].start, head.end, "、".join(member.name for member in chain) + "等" + head.name, head.category,
+            all(member.bare for member in chain), False, head.sentence, head.clause, head.segment,
+            head.quantity or next((member.quantity for member in chain if member.quantity), None),
+            group=True,
+        )
+        items = [item for item in items if item not in chain and item is not head] + [group]
+        items.sort(key=lambda item: item.start)
+    return items

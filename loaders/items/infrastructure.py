@@ -1,0 +1,282 @@
+"""Roads, power, water, factories … and their status -> infrastructure rows.
+
+A facility is a run of words between two name stops (verbs, status words, 的, 、, 和 …) that holds
+a word of lexicon/infrastructure_categories.csv; the last specific word decides the category
+(弱电入地线路 -> telecom). Runs made only of generic words (道路、供水、供电等基础设施) are no item,
+except a bare pipe or line that continues the utility before it (天然气…，铺设管道 -> one gas item).
+Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
+status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…)
+or of a sentence pointing back to it (以上项目即将开工). Mentions of one facility are merged into
+one row with its most advanced explicit status.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document, Quantities
+from ..text.sentences import Sentence
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
+from .facility_figures import measure_clauses, place_investments, reported_measure
+from .facility_items import clause_items, group_etc, listed_quantities
+from .lexicon import cue_pattern, name_stop_pattern
+from .spans import as_written, blank, inside, provenance, quote_span
+from .status import StatusWord, pick_status, status_rank, status_words
+
+# Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
+_UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
+
+
+def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
+    """One row per facility the report says is planned, designed, being built or in use."""
+    items: list[Item] = []
+    for sentence in document.sentences_holding(keyword_pattern()):
+        found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
+        if found:
+            items += _sentence_items(document, sentence, document.quantities, found)
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
+
+
+def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
+    text = document.text
+    clauses = document.clauses(sentence)
+    quoted = document.quoted_spans(sentence)
+    words = [word for word in words if not inside(word.start(), quoted)]
+    items: list[Item] = []
+    for index, (low, high) in enumerate(clauses):
+        in_clause = [word for word in words if low <= word.start() < high]
+        if not in_clause:
+            continue
+        segment = text.count("；", sentence.start, low) + text.count(";", sentence.start, low)
+        found = [item for item in clause_items(text, low, high, quantities, in_clause) if item is not None]
+        for item in found:
+            item.sentence, item.clause, item.segment = sentence, index, segment
+        found = listed_quantities(text, low, found, quantities) + found
+        found.sort(key=lambda item: item.start)
+        found = group_etc(text, low, high, found)
+        items += found
+    if not items:
+        return items
+    measure_clauses(text, clauses, items, quantities)
+    place_investments(text, clauses, items, quantities)
+    _statuses(document, sentence, clauses, items)
+    return _settle(document, items)
+
+
+def _statuses(document, sentence, clauses, items) -> None:
+    words = status_words(document, sentence, TABLE)
+    segments = document.segment_starts(clauses)
+    clauses_with_items = {item.clause for item in items}
+    for item in items:
+        blocked = clauses_with_items - {item.clause}
+        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        item.status = pick_status(
+            own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
+        )
+    if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
+        stated = _stated_before(document, document.sentences[sentence.index - 1])
+        for item in items:
+            item.status = item.status or stated
+
+
+def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
+    """A status word right after another item of the clause, with only a conjunction between it and this
+    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
+    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+        return False
+    return any(
+        other is not item and other.clause == item.clause and other.end <= word.start
+        and P.status_lead.fullmatch(text, other.end, word.start)
+        for other in items
+    )
+
+
+def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
+    """…20946米长的园区道路；43公里长的110千伏线路。以上项目近期即将开工: the status of the sentence after,
+    when it opens by pointing back to the works listed before it."""
+    following = sentence.index + 1
+    if following >= len(document.sentences):
+        return None
+    after = document.sentences[following]
+    if not P.back_reference.match(document.text, after.start):
+        return None
+    return _stated_before(document, after)
+
+
+def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
+    """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
+    words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
+    return max(words, key=_word_rank) if words else None
+
+
+def _word_rank(word: StatusWord) -> tuple[int, int]:
+    return status_rank(TABLE, word.status, word.strength)
+
+
+def _settle(document, items) -> list[Item]:
+    """Bare pipes join the utility before them; items with no status drop out, and so do bare words
+    (道路、供水) unless measured or listed beside a named facility (污水处理厂、集中供热、变电所)."""
+    joined: list[Item] = []
+    for item in items:
+        if item.generic_head and _only_pipes(item.name):
+            target = next(
+                (
+                    other
+                    for other in reversed(joined)
+                    if other.segment == item.segment and other.sentence is item.sentence and other.category in _UTILITIES
+                ),
+                None,
+            )
+            if target is not None:
+                _absorb(target, item)
+                continue
+        joined.append(item)
+    kept: list[Item] = []
+    named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
+    for item in joined:
+        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
+        if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
+            continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
+        if item.status is None:
+            item.status = _stated_after(document, item.sentence)
+        if item.status is None and _intended(document, item):
+            item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
+        if item.status is not None:
+            kept.append(item)
+    return kept
+
+
+def _subject_of_status(document: Document, item: Item, items: list[Item]) -> bool:
+    """通讯和电力设施也正在建设, 给排水管线全部引入园区: works opening their clause right before their own
+    explicit status word are the zone's works in that state, generic words or not (a list after a verb,
+    加快推进道路、供水等基础设施建设, is not)."""
+    word = item.status
+    if word is None or word.strength < 2 or word.future or word.start < item.end:
+        return False
+    low, _ = document.clauses(item.sentence)[item.clause]
+    if word.start - low > _SUBJECT_REACH:
+        return False
+    head = document.text[low : word.start]
+    for other in items:
+        if other.sentence is item.sentence and other.clause == item.clause and low <= other.start < word.start:
+            head = head[: other.start - low] + " " * (other.end - other.start) + head[other.end - low :]
+    return bool(P.subject_glue.fullmatch(head))
+
+
+# How far a clause's works may run before their status word (通讯和电力设施也正在建设).
+_SUBJECT_REACH = 16
+
+
+def _only_pipes(name: str) -> bool:
+    """管道, 铺设管道规划: a pipe that says nothing of what it carries (供热管网 says heat)."""
+    return all(match.group() in GENERIC_HEADS for match in facility_words(keyword_pattern().finditer(name)))
+
+
+def _listed(text: str, item: Item) -> bool:
+    """A whole member of a list (、 on one side, a break on the other): 污水处理厂、集中供热、变电所, but
+    not 完工供水 nor the 路 of 、路德药业."""
+    if "、" not in (text[item.start - 1 : item.start], text[item.end : item.end + 1]):
+        return False
+    return item.end == len(text) or bool(name_stop_pattern(TABLE, True).match(text, item.end))
+
+
+def _absorb(target: Item, item: Item) -> None:
+    """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger."""
+    head = next(word for word in GENERIC_HEADS if word in item.name)
+    if not target.name.endswith(head):
+        target.name = target.name + ("及" if target.name.endswith("规划") else "") + head
+    mine = status_rank(TABLE, target.status.status, target.status.strength) if target.status else (-1, -1)
+    theirs = status_rank(TABLE, item.status.status, item.status.strength) if item.status else (-1, -1)
+    if theirs > mine:
+        target.status = item.status
+    target.quantity = target.quantity or item.quantity
+
+
+def _intended(document: Document, item: Item) -> bool:
+    """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
+    if document.in_future_section(item.start):
+        return True
+    head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
+    return bool(cue_pattern("future_in_sentence").search(head))
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def _key(name: str) -> str:
+    name = P.trailing.sub("", name)
+    lead = P.zone_lead.match(name)
+    return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
+
+
+def _merge(items: list[Item]) -> list[list[Item]]:
+    """Mentions of one facility: same category and the same name, or one named name inside the other."""
+    facilities: list[list[Item]] = []
+    for item in items:
+        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
+        if home is None:
+            facilities.append([item])
+        else:
+            home.append(item)
+    return facilities
+
+
+def _same_facility(item: Item, first: Item) -> bool:
+    """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
+    if first.category != item.category or _measured_apart(item, first):
+        return False
+    key, other = _key(item.name), _key(first.name)
+    if key == other:
+        return True
+    if item.group or first.group:
+        return False
+    shorter, longer = sorted((key, other), key=len)
+    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
+    extra = longer[: len(longer) - len(shorter)]
+    return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_apart(item: Item, first: Item) -> bool:
+    """Two lengths or areas of one unit that differ in one sentence measure two facilities
+    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
+    one, two = item.quantity, first.quantity
+    return bool(
+        one and two and item.sentence is first.sentence and one.unit == two.unit
+        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+    )
+
+
+def _named(name: str) -> bool:
+    """More than facility words: 中小企业创业园 is named, 标准化厂房 is not."""
+    return bool(residual(name))
+
+
+def _status_rank(item: Item) -> tuple[int, int]:
+    """How far an item's mention says it is (a mention without a status word ranks lowest)."""
+    return status_rank(TABLE, item.status.status, item.status.strength) if item.status else status_rank(TABLE, None, 0)
+
+
+def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
+    """The row of one facility: the name, figures and status of its most advanced mention."""
+    settled = max(items, key=_status_rank)
+    reference = _key(settled.name)
+    named = max(
+        (item for item in items if _key(item.name).endswith(reference)),
+        key=lambda item: (len(_key(item.name)), item is settled, -item.start),
+    )
+    quantity = settled.quantity or next((item.quantity for item in items if item.quantity), None)
+    value, unit = reported_measure(quantity)
+    investment = settled.investment or next((item.investment for item in items if item.investment), None)
+    text = normalized.text
+    row = provenance(normalized, doc_id, "i", named.start, named.end, named.name, quote_span(text, named.sentence))
+    return {
+        "item_id": row.pop("id"),
+        "doc_id": doc_id,
+        "zone_id": zone_ids.get(zone_at(named.start)),
+        "category": settled.category,
+        "name": as_written(normalized, named.start, named.end, _key(named.name)),
+        "quantity": value,
+        "unit": unit,
+        "status": settled.status.status if settled.status else None,
+        "investment": investment,
+        **row,
+    }

@@ -1,0 +1,130 @@
+"""The named-item extractors' words and patterns, compiled once.
+
+Words come from lexicon/item_cues.yaml and lexicon/statuses.csv, regex shapes from
+lexicon/item_patterns.yaml; word lists compile to prefix trees (trie_pattern), which stay fast
+on long reports where a plain alternation of hundreds of words does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+import yaml
+
+from ..contract.schema import LEXICON
+from ..text.units import NUMBER
+
+
+def patterns(family: str) -> SimpleNamespace:
+    """The compiled patterns of one family of item_patterns.yaml (items, projects, infrastructure), by name."""
+    return _pattern_families()[family]
+
+
+@lru_cache(maxsize=1)
+def _pattern_families() -> dict[str, SimpleNamespace]:
+    with open(LEXICON / "item_patterns.yaml", encoding="utf-8") as handle:
+        table = yaml.safe_load(handle)
+    parts = {"NUMBER": NUMBER}
+    for name, source in table.pop("parts").items():
+        parts[name] = _filled(source, parts)
+    return {
+        family: SimpleNamespace(**{name: re.compile(_filled(source, parts)) for name, source in entries.items()})
+        for family, entries in table.items()
+    }
+
+
+def _filled(source: str, parts: dict[str, str]) -> str:
+    """{NUMBER}, {COUNT} … replaced by their parts; {2,600} and other repeats stay."""
+    return re.sub(r"\{([A-Z_]+)\}", lambda match: parts[match.group(1)], source)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    with open(LEXICON / "item_cues.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=64)
+def word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for `words` that takes the longest at each place (开工建设 over 开工)."""
+    return re.compile(trie_pattern(words))
+
+
+def trie_pattern(words) -> str:
+    """`words` as a prefix tree: a plain alternation of hundreds of words tries each of them at
+    every character; the tree tries one branch per character and stays fast on long reports.
+
+    >>> trie_pattern(["开工", "开工建设", "开闭所"])
+    '开(?:工(?:建设)?|闭所)'
+    """
+    tree: dict = {}
+    for word in set(words):
+        if word:
+            node = tree
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: dict) -> str:
+    ends = "" in node
+    children = []
+    for char in sorted(key for key in node if key):
+        child, chain = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a run with no branch and no word end
+            (char,) = child
+            chain += re.escape(char)
+            child = child[char]
+        rest = _branch(child) if any(key for key in child) else ""
+        children.append(chain + rest)
+    if not children:
+        return ""
+    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    if ends:
+        return f"(?:{body})?" if len(children) > 1 or len(children[0]) > 1 else f"{body}?"
+    return body
+
+
+@lru_cache(maxsize=64)
+def cue_pattern(name: str) -> re.Pattern:
+    return word_pattern(tuple(cues()[name]))
+
+
+@lru_cache(maxsize=2)
+def status_table(table: str) -> dict[str, tuple[str, int]]:
+    """Status words of one table (statuses.csv): word -> (status, strength)."""
+    with open(LEXICON / "statuses.csv", encoding="utf-8") as handle:
+        return {row["word"]: (row["status"], int(row["strength"])) for row in csv.DictReader(handle) if row["table"] == table}
+
+
+@lru_cache(maxsize=4)
+def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.Pattern:
+    """Words a name cannot run across on its left: stops, status words, punctuation (and conjunctions,
+    all of them or, with joins=False, those no project name holds: 和 but not 及)."""
+    keep = set(cues()["keep_in_names"])
+    words = list(cues()["name_stops"]) + [word for word in status_table(table) if word not in keep]
+    if conjunctions:
+        words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
+    return re.compile(rf"[，；：。！？、,;:!?\s“”\"《》「」『』]|{trie_pattern(words)}")
+
+
+def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
+    """The stops of text[low:high], but a conjunction that may be part of a name (item_cues
+    `name_conjunctions`) and would leave less than two characters before it is part of one (太和路,
+    和平路), not a break between two (试运行及配套道路: 及 starts no name)."""
+    conjunctions = _name_conjunctions()
+    last = low
+    for match in pattern.finditer(text, low, high):
+        if match.group() in conjunctions and match.start() - last < 2:
+            continue
+        last = match.end()
+        yield match
+
+
+@lru_cache(maxsize=1)
+def _name_conjunctions() -> frozenset[str]:
+    return frozenset(cues()["name_conjunctions"])

@@ -1,0 +1,300 @@
+"""Where a sentence names projects: lists of names, and single mentions.
+
+Five list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
+head noun (A、B等14个项目已竣工投产), and names opening their clause before what became of them
+(A、B及C陆续于南区动土). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or name a
+company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
+"""
+
+from __future__ import annotations
+
+from .facilities import PUBLIC_WORKS, category_at_end, category_of
+from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops
+from .project_names import (
+    LISTED,
+    MIN_NAME,
+    SINGLE,
+    TABLE,
+    Mention,
+    P,
+    amount_before,
+    amount_right_after,
+    is_project_name,
+    list_lead,
+    split_items,
+    strip_suffix,
+)
+from .spans import clause_index, inside
+from .status import status_words
+
+# How far before its ending a single name, or the names before their verb, may start; how far a list
+# before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
+# for every word in it.
+_NAME_REACH = 120
+_LISTED_BEFORE = ("、", "和", "与")
+_JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold  # what may stand between a name ending in 项目 and the names listed before it
+_LIST_REACH = 600
+
+
+def colon_heads(document, sentence, clauses, quantities, taken):
+    """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
+    text = document.text
+    match = P.colon_head.match(text, sentence.start, sentence.end)
+    if not match or P.heading_word.search(match.group("name")) or not is_project_name(match.group("name")):
+        return
+    start, end = match.span("name")
+    investment = None
+    for quantity in quantities.within(match.end(), clauses[clause_index(clauses, match.end())][1]):
+        if quantity.dimension == "money" and P.money_before.search(text[match.end() - 3 : quantity.start]):
+            investment = quantity.value
+        break
+    yield [Mention(start, end, match.group("name"), LISTED, sentence, (start, end), investment)]
+
+
+def bracket_lists(document, sentence, clauses, quantities, taken):
+    """签约项目15个（A、B、C）: the names in brackets after a count of projects."""
+    text = document.text
+    for match in P.bracket_list.finditer(text, sentence.start, sentence.end):
+        if inside(match.start(), taken):
+            continue
+        low, _ = clauses[clause_index(clauses, match.start())]
+        head = text[low : match.start()]
+        body_start = match.start() + 1
+        body = text[body_start : match.end() - 1]
+        if not P.bracket_head.search(head) or P.amount_words.search(body) or not P.chinese.search(body):
+            continue
+        if _counts_zones(text, sentence.start, match.start()):
+            continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
+        if P.phase_after.fullmatch(body):
+            continue  # 项目（一期）: the phase of the project named before, no list
+        items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
+        found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
+        if found and all(is_project_name(mention.name) for mention in found):
+            yield found
+
+
+def _counts_zones(text: str, low: int, position: int) -> bool:
+    """Whether the noun a count before `position` counts, the last one said in its sentence, is zones."""
+    nouns = list(P.counted_noun.finditer(text, low, position))
+    return bool(nouns) and nouns[-1].group() not in ("项目", "企业")
+
+
+def intro_lists(document, sentence, clauses, quantities, taken):
+    """新开工项目5个，分别是A、B、C / 投产项目有：A、B: the names after the introduction."""
+    text = document.text
+    if not P.intro_words.search(text, sentence.start, sentence.end):
+        return
+    for match in P.intro.finditer(text, sentence.start, sentence.end):
+        if inside(match.start(), taken):
+            continue
+        stop = P.list_end.search(text, match.end(), sentence.end)
+        end = stop.start() if stop else sentence.end
+        items = split_items(text, match.end(), end, quantities, strip_lead=False)
+        found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
+        if len(found) >= 1 and all(is_project_name(mention.name) for mention in found):
+            yield found
+
+
+def etc_lists(document, sentence, clauses, quantities, taken):
+    """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
+    text = document.text
+    if not P.etc_words.search(text, sentence.start, sentence.end):
+        return
+    acquisitions = cue_pattern("acquisition_verbs")
+    for match in P.etc.finditer(text, sentence.start, sentence.end):
+        position = match.start()
+        if inside(position, taken):
+            continue
+        low, high = clauses[clause_index(clauses, position)]
+        low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
+        after = text[match.end() : high]
+        head = _head_kind(after)
+        if head in ("facility", "kind") or (head is None and not acquisitions.search(text, low, position)):
+            continue  # the lead words lie before 等: without a verb there, none names a project
+        if cue_pattern("kind_list_verbs").search(text, low, position):
+            continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
+        if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
+            continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
+        if cue_pattern("support_leads").search(text, low, position):
+            continue  # 重点扶持了A、B等技改项目: firms the zone supports, not projects of its own
+        lead, first = list_lead(text, low, position)
+        if first >= position:
+            continue
+        acquisition = bool(acquisitions.search(lead)) or (
+            head == "company" and bool(acquisitions.search(text, sentence.start, first))
+        )  # 引进7家厂商，投资额N亿元，包含A、B等亮点厂商: the companies courted earlier in the sentence
+        if head is None and not acquisition:
+            continue
+        if head == "company" and not acquisition:
+            words = status_words(document, sentence, TABLE)
+            if not any(word.strength >= 2 and low <= word.start < high for word in words):
+                continue
+        items = split_items(text, first, position, quantities, strip_lead=True)
+        found = [
+            Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
+            for s, e, name, money in items
+        ]
+        found = [mention for mention in found if is_project_name(mention.name)]
+        if found:
+            taken.append((position, high if head is None else position + 1 + _head_end(after)))
+            yield found
+
+
+def _head_kind(after: str) -> str | None:
+    """What follows 等: projects, companies, public facilities, industries (三大主导产业…项目) or
+    something else (None)."""
+    window = after[:16]
+    facility = cue_pattern("facility_heads").search(window)
+    project = cue_pattern("project_heads").search(window)
+    company = cue_pattern("company_heads").search(window)
+    kind = cue_pattern("industry_heads").search(window)
+    if kind and window.startswith("项目", kind.end()):
+        kind = None  # 等主导产业项目: projects of an industry
+    heads = ((facility, "facility"), (project, "project"), (company, "company"), (kind, "kind"))
+    firsts = [(found.start(), kind) for found, kind in heads if found]
+    return min(firsts)[1] if firsts else None
+
+
+def _head_end(after: str) -> int:
+    """Where the head noun after 等 ends (等11个项目 -> after 项目), so it is not read as a name."""
+    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:16]))]
+    return min(found) if found else 0
+
+
+def single_mentions(document, sentence, clauses, quantities, taken):
+    """X项目 / X生产线 / a company being courted (引进Y有限公司), one name each."""
+    text = document.text
+    stops = name_stop_pattern(TABLE, True, joins=False)
+    suffixes = cue_pattern("project_suffixes")
+    companies = cue_pattern("company_suffixes")
+    acquisitions = cue_pattern("acquisition_verbs")
+    for pattern, company in ((suffixes, False), (companies, True)):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if inside(match.start(), taken):
+                continue
+            low, high = clauses[clause_index(clauses, match.start())]
+            low = max(low, match.start() - _NAME_REACH)  # a name and its verb lie near its ending
+            if company and not acquisitions.search(text, low, match.start()):
+                continue  # a company is a project only when courted (引进, 签约…) before its name
+            end = match.end()
+            phase = P.phase_after.match(text, end)
+            if phase and not company:
+                end = phase.end()
+            if _rejects_tail(text, end, company):
+                continue
+            found = [
+                stop
+                for stop in name_stops(stops, text, low, match.start())
+                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]
+            ]  # but 中晟制药有限公司建设项目 keeps its 建设
+            start = found[-1].end() if found else low
+            if _joined_after_amount(found, quantities, low):
+                start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
+            investment, start = amount_before(text, low, start, match.start(), quantities)
+            for pattern in (P.zone_lead, P.leading_count):
+                lead = pattern.match(text, start)
+                if lead and match.start() - lead.end() >= MIN_NAME:
+                    start = lead.end()
+            if investment is None and not company:
+                investment = amount_right_after(text, end, high, quantities)
+            name = text[start:end]
+            if company:
+                before = text[low:start]
+                acquisition = bool(acquisitions.search(before))
+                if not acquisition or text.startswith("投资", end) or match.start() - start < MIN_NAME:
+                    continue
+            else:
+                acquisition = bool(acquisitions.search(text[low:start]))
+            if not is_project_name(strip_suffix(name)):
+                continue
+            taken.append((start, end))
+            span = (start, end)
+            chain = []
+            if not company and text[start - 1 : start] in _LISTED_BEFORE:  # A、B和C项目已开工: names listed before
+                _, first = list_lead(text, low, start - 1)
+                for s, e, listed, money in split_items(text, first, start - 1, quantities, strip_lead=True):
+                    if is_project_name(listed):
+                        taken.append((s, e))
+                        chain.append(Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition))
+                span = (first, end)
+            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
+            beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
+            for mention in chain:
+                mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
+                yield mention
+
+
+def _joined_after_amount(found, quantities, low) -> bool:
+    """…的A和B项目 right after an amount (投资8.2亿元的): the 和 joins words of the one name it introduces."""
+    if len(found) < 2 or found[-1].group() not in _JOINS_IN_NAMES or found[-2].group() != "的":
+        return False
+    amount_end = found[-2].start()
+    return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
+
+
+def _rejects_tail(text: str, end: int, company: bool) -> bool:
+    """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
+    if P.count_after.match(text, end):
+        return True
+    if company:
+        return False
+    return bool(cue_pattern("project_tail_reject").match(text, end))
+
+
+def subject_lists(document, sentence, clauses, quantities, taken):
+    """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
+    verb that says what became of them (with only adverbs, a time or a place between)."""
+    text = document.text
+    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
+        return  # no such verb in the sentence: its status words need not be read for this
+    verbs = set(cues()["subject_verbs"])
+    for word in status_words(document, sentence, TABLE):
+        if word.word not in verbs or word.future or inside(word.start, taken) or P.verb_as_noun.match(text, word.end):
+            continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
+        low, _ = clauses[clause_index(clauses, word.start)]
+        low = max(low, word.start - _NAME_REACH)
+        names_end = _before_adverbs(text, low, word.start)
+        _, first = list_lead(text, low, names_end)
+        if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
+            continue
+        if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
+            continue
+        items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
+        found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
+        if found and all(_subject_name(mention.name) for mention in found):
+            yield found
+
+
+_SUBJECT_MAX = 40  # longest run of names before the verb
+_SUBJECT_MIN = 3  # a shorter word before a verb is rather a verb or a noun (体现在…) than a name
+
+
+def _before_adverbs(text: str, low: int, position: int) -> int:
+    """Where the names before a verb end: past the adverbs, time and place right before it
+    (陆续于南区, 亦于6月, 确认, 正式)."""
+    adverbs = cue_pattern("subject_adverbs")
+    while position > low:
+        place = P.subject_place.search(text, max(low, position - 12), position)
+        if place and place.end() == position and place.start() > low:
+            position = place.start()
+            continue
+        for size in (4, 3, 2, 1):
+            if position - size >= low and adverbs.fullmatch(text, position - size, position):
+                position -= size
+                break
+        else:
+            return position
+    return position
+
+
+def _subject_name(name: str) -> bool:
+    """A name that can open a clause as what was built or courted: it says which project, and it is
+    no public work (category_of) and no group (重点项目)."""
+    if cue_pattern("subject_not_names").search(name):
+        return False
+    return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
+
+
+# The list phrasings, tried in this order; the names a finder takes are no other's.
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists)

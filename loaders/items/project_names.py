@@ -1,0 +1,196 @@
+"""What a project's name is, where it starts and ends, and the amount stated beside it.
+
+A name says which project: not only group words (重点项目, 亿元以上项目) and numbers. A list of
+names splits at 、 (和/以及 before the last); lead verbs (加快, 引进了), amounts (投资12亿元的) and
+zone words are cut from a name's left. The mention finders (project_mentions) use these rules,
+projects merges mentions by `name_key`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.sentences import Sentence
+from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
+from .status import StatusWord
+
+TABLE = "projects"
+P = patterns("projects")
+MIN_NAME, _MAX_NAME = 2, 40
+# Kinds of mention, best first: the name of a row comes from the best kind of mention.
+LISTED, SINGLE = 0, 1
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: int
+    sentence: Sentence
+    status_span: tuple[int, int]
+    investment: float | None = None
+    acquisition: bool = False
+    group: int = 0  # mentions of one list share a group
+    public_list: bool = False  # a list of public works only (安置区、安置房等项目)
+    beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
+    status: StatusWord | None = None
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def strip_suffix(name: str) -> str:
+    return P.suffix_at_end.sub("", name)
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def is_project_name(name: str) -> bool:
+    """A name that says which project: not only group words (重点, 亿元以上) and numbers."""
+    core = strip_suffix(name)
+    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
+        return False
+    if P.year_lead.match(core):
+        return False
+    rest = cue_pattern("generic_project_words").sub("", core)
+    rest = P.numbers_and_marks.sub("", rest)
+    rest = P.company_words.sub("", rest)
+    return len(rest) >= MIN_NAME or (len(rest) >= 1 and bool(P.latin.search(core)))
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def name_key(name: str) -> str:
+    key = P.company_words.sub("", strip_suffix(name))
+    lead = P.zone_lead.match(key)
+    return key[lead.end() :] if lead and len(key) - lead.end() >= MIN_NAME else key
+
+
+def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
+    """The lead words of a list (其中, 加快, 先后引进了 …) and where its first name starts."""
+    first = low
+    items_start = text.find("、", low, position)
+    head_end = items_start if items_start >= 0 else position
+    for match in name_stop_pattern(TABLE, False).finditer(text, low, head_end):
+        if match.end() <= head_end and not P.quote_marks.fullmatch(match.group()):
+            first = match.end()  # but a quote mark is no lead: 引进“A”、“B”等 starts at “A”
+    amount = P.amount_lead.search(text, low, first)
+    if amount:
+        first = amount.start()  # 投资12亿元的A、…: the amount stays with its name
+    lead_pattern = cue_pattern("list_leads")
+    while True:
+        lead = lead_pattern.match(text, first)
+        if not lead or lead.end() >= head_end:
+            break
+        first = lead.end()
+    return text[low:first], first
+
+
+def split_items(text, start, end, quantities, strip_lead, breaks=None):
+    """(start, end, name, investment) of each name in text[start:end], split at 、 (and 和/以及 before the
+    last, or at `breaks`)."""
+    pieces, begin = [], start
+    for match in (breaks or P.item_break).finditer(text[start:end]):
+        pieces.append((begin, start + match.start()))
+        begin = start + match.end()
+    pieces.append((begin, end))
+    items, prefixed = [], 0
+    for index, (piece_start, piece_end) in enumerate(pieces):
+        item = _clean_item(text, piece_start, piece_end, quantities, strip_lead and index == 0)
+        if item is None:
+            continue
+        if item[3] is not None:
+            prefixed += 1
+        items.append(item)
+    if prefixed >= 2:
+        items = _join_unprefixed(items, text)
+    return items
+
+
+def _join_unprefixed(items, text):
+    """投资12亿元的A、投资1.3亿元的B、C: C continues B (an item without the amount all others state)."""
+    joined: list[tuple] = []
+    for item in items:
+        if joined and item[3] is None and joined[-1][3] is not None:
+            start, _, _, money = joined[-1]
+            joined[-1] = (start, item[1], text[start : item[1]], money)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _clean_item(text, start, end, quantities, lead_words):
+    """A list piece -> (start, end, name, investment): amounts, lead verbs and the quotes around a name
+    (引进“木制品加工产业园”、…) stripped; a title (《…规划》) or a piece quoting a word is no project's name."""
+    if P.title_marks.search(text, start, end):
+        return None
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    investment = None
+    for quantity in quantities.within(start, end):
+        if quantity.end <= end and quantity.dimension == "money":
+            if P.money_before.search(text[start : quantity.start]):
+                investment = quantity.value
+                start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
+    if lead_words:  # the first name of a list may follow the list's verb (加快A、B等项目建设)
+        for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
+            if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
+                start = match.end()
+    quoted = P.quote_marks.match(text, start) or (start > 0 and P.quote_marks.match(text, start - 1))
+    if quoted and P.slogan.search(text, start, end):
+        return None  # “四机一转”, “三个一批”: a quoted slogan, no name
+    while start < end and P.quote_marks.match(text, start):
+        start += 1
+    while end > start and P.quote_marks.match(text, end - 1):
+        end -= 1
+    if P.quote_marks.search(text, start, end):
+        return None
+    described = text.rfind("的", start, end)
+    if described >= 0 and end - described - 1 >= MIN_NAME:
+        start = described + 1  # 研发电子材料的瑞洲公司: what the company does is no part of its name
+    trailing = P.trailing_verb.search(text, start, end)
+    if trailing and trailing.start() - start >= MIN_NAME:
+        end = trailing.start()
+    for pattern in (P.zone_lead, P.leading_count):
+        lead = pattern.match(text, start)
+        if lead and end - lead.end() >= MIN_NAME:
+            start = lead.end()
+    if end - start < MIN_NAME:
+        return None
+    return start, end, text[start:end], investment
+
+
+def amount_before(text, low, start, name_start, quantities):
+    """投资12亿元的X项目 / 投资5.7亿元Y公司: the amount right before a name is its own; the name follows it."""
+    for quantity in quantities.within(low, name_start):
+        if quantity.dimension != "money" or quantity.end > name_start:
+            continue
+        if not P.money_before.search(text[low : quantity.start]):
+            continue
+        if quantity.start == start:
+            after = quantity.end + (1 if text.startswith("的", quantity.end) else 0)
+            return quantity.value, after
+        if text[quantity.end : start] in ("", "的"):
+            return quantity.value, start
+    return None, start
+
+
+def amount_right_after(text, end, high, quantities) -> float | None:
+    """X项目总投资50亿元: an amount stated right after the name, in its clause."""
+    for quantity in quantities.within(end, high):
+        if quantity.dimension == "money":
+            return quantity.value if P.investment_after.match(text[end : quantity.start]) else None
+    return None
+
+
+def amount_after(text, clauses, index, quantities) -> float | None:
+    """X项目，项目计划总投资1.2亿元: the amount in the clause after the only project of a sentence."""
+    if index + 1 >= len(clauses):
+        return None
+    next_low, next_high = clauses[index + 1]
+    for quantity in quantities.within(next_low, next_high):
+        if quantity.dimension == "money":
+            if P.investment_after.match(text[next_low : quantity.start]):
+                return quantity.value
+            return None
+    return None

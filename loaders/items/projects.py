@@ -1,0 +1,214 @@
+"""Named projects and their status -> projects rows.
+
+Names come from the list phrasings and single mentions of project_mentions. Each mention takes
+the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
+list, or the status of the counted group its paragraph stated before it (新签约项目18个。项目主要
+包括：A、B); mentions of one project (one name inside the other) become one row with its most
+advanced explicit status. Public works named only in passing are left to the infrastructure table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..document import Document, Quantities
+from ..text.sentences import Sentence
+from .facilities import PUBLIC_WORKS, category_at_end
+from .lexicon import cue_pattern, cues, word_pattern
+from .project_mentions import LIST_FINDERS, single_mentions
+from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
+from .spans import as_written, clause_index, provenance, quote_span
+from .status import StatusWord, pick_status, status_rank, status_words
+
+# Units of output written inside a name (5万吨麦芽糖): the project's capacity.
+_CAPACITY_UNITS = {"t", "kW", "piece"}
+
+
+def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
+    """One row per named project of the report, with its most advanced stated status."""
+    mentions: list[Mention] = []
+    stated: StatusWord | None = None  # the status of the last counted group of projects (8个项目集中开工)
+    for sentence in document.sentences_holding(_signs()):
+        found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        if stated is not None and _continues(document.text, stated.end, sentence.start):
+            for mention in found:
+                if mention.status is None:
+                    mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+        mentions += found
+        stated = _group_status(document, sentence) or stated
+    mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
+    rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
+    return [row for row in rows if row is not None]
+
+
+@lru_cache(maxsize=1)
+def _signs() -> re.Pattern:
+    """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
+    names may open a clause before (A、B陆续动土)."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":"]
+    return word_pattern(tuple(words))
+
+
+def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
+    text = document.text
+    clauses = document.clauses(sentence)
+    taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
+    mentions: list[Mention] = []
+    for finder in LIST_FINDERS:
+        for found in finder(document, sentence, clauses, quantities, taken):
+            group += 1
+            public = all(category_at_end(mention.name) in PUBLIC_WORKS for mention in found)
+            for mention in found:
+                mention.group, mention.public_list = group, public
+            mentions += found
+            taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
+    for mention in single_mentions(document, sentence, clauses, quantities, taken):
+        group += 1
+        mention.group = group
+        mentions.append(mention)
+    if not mentions:
+        return mentions
+    words = status_words(document, sentence, TABLE)
+    segments = document.segment_starts(clauses)
+    outside = _clauses_outside_group(clauses, mentions)
+    for mention in mentions:
+        own = clause_index(clauses, mention.start)
+        blocked = outside[mention.group] - {own}
+        mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
+        if mention.status is None and mention.acquisition:
+            mention.status = _courting_word(words, mention.start)
+        named = cue_pattern("name_statuses").search(mention.name)
+        if named and (mention.status is None or mention.status.strength < 2):
+            status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
+            mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
+    if len(mentions) == 1 and mentions[0].kind == SINGLE and mentions[0].investment is None:
+        mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
+    # A single mention with neither status nor amount is a name in passing, not a project's state.
+    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
+    the names listed after it in its paragraph are members of that group. A group mixing statuses
+    (新开工和续建项目31个) states none."""
+    if not P.group_count.search(document.text, sentence.start, sentence.end):
+        return None  # no counted group: its status words need not be read for this
+    words = status_words(document, sentence, TABLE)
+    if not any(word.strength >= 2 for word in words):
+        return None
+    clauses = document.clauses(sentence)
+    stated = None
+    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+        low, high = clauses[clause_index(clauses, match.start())]
+        in_clause = [word for word in words if low <= word.start < high]
+        strong = [word for word in in_clause if word.strength >= 2]
+        if len({word.status for word in in_clause}) > 1:
+            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+        elif strong:
+            stated = strong[-1]
+    return stated
+
+
+def _continues(text: str, stated_end: int, position: int) -> bool:
+    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
+
+
+def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
+    """引进7家厂商，…，包含A、B等厂商: the verb that courted a list earlier in its sentence is its status."""
+    verbs = set(cues()["acquisition_verbs"])
+    before = [word for word in words if word.end <= start and word.word in verbs]
+    return before[-1] if before else None
+def _clauses_outside_group(clauses, mentions: list[Mention]) -> dict[int, set[int]]:
+    """For each group, the clauses holding a mention of another group (read once per sentence:
+    a sentence listing hundreds of names stays linear)."""
+    by_group: dict[int, set[int]] = {}
+    for mention in mentions:
+        by_group.setdefault(mention.group, set()).add(clause_index(clauses, mention.start))
+    groups_in_clause = Counter(index for indices in by_group.values() for index in indices)
+    return {
+        group: {index for index, count in groups_in_clause.items() if count > (index in indices)}
+        for group, indices in by_group.items()
+    }
+
+
+def _word_rank(word: StatusWord) -> tuple[int, int]:
+    return status_rank(TABLE, word.status, word.strength)
+
+
+def _merge(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of one project (one name inside the other, company words aside) -> one project."""
+    projects: list[list[Mention]] = []
+    seen: dict[str, list[Mention]] = {}  # every key met so far -> its project's mentions
+    for mention in mentions:
+        key = name_key(mention.name)
+        home = seen.get(key)
+        if home is None and len(key) >= MIN_NAME:
+            for other, project in seen.items():
+                if len(other) >= MIN_NAME and (key in other or other in key):
+                    home = project
+                    break
+        if home is None:
+            home = []
+            projects.append(home)
+        home.append(mention)
+        seen.setdefault(key, home)
+    return projects
+
+
+def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
+    """The row of one project, or None for a public work named only in passing."""
+    if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
+        if category_at_end(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
+            return None  # a public work named in passing or among public works: an infrastructure item only
+            # (but X公司液化天然气工程项目 is a company's project)
+    named = _naming_mention(mentions)
+    settled = max(
+        mentions,
+        key=lambda mention: status_rank(TABLE, mention.status.status, mention.status.strength)
+        if mention.status
+        else (-1, -1),
+    )
+    status = settled.status.status if settled.status else None
+    investment = next((mention.investment for mention in mentions if mention.investment is not None), None)
+    text = normalized.text
+    sentence = named.sentence
+    row = provenance(normalized, doc_id, "p", named.start, named.end, named.name, quote_span(text, sentence))
+    return {
+        "project_id": row.pop("id"),
+        "doc_id": doc_id,
+        "zone_id": zone_ids.get(zone_at(named.start)),
+        "name": as_written(normalized, named.start, named.end, named.name),
+        "status": status,
+        "investment": investment,
+        "capacity": _capacity(text, mentions, quantities),
+        **row,
+    }
+
+
+def _naming_mention(mentions: list[Mention]) -> Mention:
+    """The fullest name that still ends like the first listed one (丰田汽车发动机外壳 over 发动机外壳,
+    but 中小企业创业园 over 中小企业创业园60栋…厂房, which names a part of it)."""
+    reference = name_key(min(mentions, key=lambda mention: (mention.kind, mention.start)).name)
+    fitting = [mention for mention in mentions if name_key(mention.name).endswith(reference)]
+    return max(fitting, key=lambda mention: (len(mention.name), -mention.kind, -mention.start))
+
+
+def _capacity(text: str, mentions: list[Mention], quantities: Quantities) -> str | None:
+    """5万吨 / 5万吨麦芽糖+5万吨麦芽糊精: output quantities written inside the name."""
+    for mention in sorted(mentions, key=lambda mention: mention.start):
+        inside = [
+            quantity
+            for quantity in quantities.within(mention.start, mention.end)
+            if quantity.end <= mention.end and quantity.unit in _CAPACITY_UNITS
+        ]
+        if len(inside) == 1:
+            return inside[0].raw
+        if inside:
+            bounds = [quantity.start for quantity in inside] + [mention.end]
+            return "+".join(text[bounds[index] : bounds[index + 1]] for index in range(len(inside)))
+    return None

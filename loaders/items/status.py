@@ -1,0 +1,197 @@
+"""Status words read in context, and the status an item takes from the words around it.
+
+A status word is read where it stands: after a future marker (力争, 将, 年内…), in a sentence
+that states an aim, or in a section about next steps, it is an intention and reads as the
+lexicon's `future_reading` says (开工 -> planned, 引进 -> negotiating) or says nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..text.sentences import Sentence
+from .lexicon import cue_pattern, cues, patterns, status_table, word_pattern
+from .spans import blank
+
+_CLAUSE_END = patterns("items").clause_end
+_PAST_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class StatusWord:
+    start: int
+    end: int
+    word: str
+    status: str | None  # None: a word that settles nothing (a name cue other than 搬迁)
+    strength: int
+    future: bool
+
+
+def status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
+    """Every status word of the sentence, read as fact or as intention (read once per sentence and table)."""
+    key = ("status_words", sentence.index, table)
+    if key not in document.memo:
+        document.memo[key] = _status_words(document, sentence, table)
+    return document.memo[key]
+
+
+def _status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
+    found = []
+    table_words = status_table(table)
+    readings = future_reading(table)
+    markers = None
+    said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
+    for match in status_pattern(table).finditer(said):
+        word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
+        status, strength = table_words[word]
+        markers = markers or _markers(document, sentence)
+        future = (
+            markers.future_at(start)
+            or bool(cue_pattern("after_condition").match(document.text, end))
+            or (markers.open_to_section(start) and document.in_future_section(start))
+        )
+        if future:
+            reading = readings.get(word)
+            if reading is None:
+                continue
+            if reading != "keep":
+                status, strength = reading, 2
+        found.append(StatusWord(start, end, word, status, strength, future))
+    return found
+
+
+@lru_cache(maxsize=2)
+def status_pattern(table: str) -> re.Pattern:
+    return word_pattern(tuple(status_table(table)))
+
+
+@lru_cache(maxsize=2)
+def future_reading(table: str) -> dict[str, str]:
+    """Status word -> how it reads as an intention ('keep' keeps the lexicon's status)."""
+    return {word: reading for reading, words in cues()["future_reading"][table].items() for word in words}
+
+
+def _markers(document: Document, sentence: Sentence) -> _Markers:
+    """The markers of a sentence, found once for both tables."""
+    key = ("markers", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _Markers(document.text, sentence)
+    return document.memo[key]
+
+
+class _Markers:
+    """Where one sentence has past markers (已), future markers (将, 力争) and clause breaks."""
+
+    def __init__(self, text: str, sentence: Sentence):
+        self.offset = sentence.start
+        blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
+        self.clause_starts = [0] + [match.end() for match in _CLAUSE_END.finditer(blanked)]
+        self.past = [match.end() for match in cue_pattern("past_before").finditer(blanked)]
+        self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
+        self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(blanked)]
+        fresh = cue_pattern("fresh_statements")
+        # Clauses that open a statement of their own (同时X正在施工): an aim stated before them is not theirs.
+        self.fresh_starts = [start for start in self.clause_starts if fresh.match(blanked, start)]
+
+    def _last(self, ends: list[int], low: int, position: int) -> int:
+        index = bisect.bisect_right(ends, position) - 1
+        return ends[index] if index >= 0 and ends[index] >= low else -1
+
+    def future_at(self, position: int) -> bool:
+        """A future marker before the word in its clause (and no 已 after it), or one earlier in the sentence."""
+        position -= self.offset
+        low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
+        past = self._last(self.past, low, position)
+        if past >= 0 and past >= position - _PAST_WINDOW:
+            return False
+        if self._last(self.in_clause, low, position) > past:
+            return True
+        fresh = self._last(self.fresh_starts, 0, position)
+        return past < 0 and self._last(self.in_sentence, max(fresh, 0), position) >= 0
+
+    def open_to_section(self, position: int) -> bool:
+        """No 已 before the word in its clause: a plan section may make it an intention."""
+        position -= self.offset
+        low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
+        return self._last(self.past, low, position) < 0
+
+
+def pick_status(
+    words: list[StatusWord],
+    clauses: list[tuple[int, int]],
+    own: int,
+    span: tuple[int, int],
+    blocked: set[int],
+    rank,
+    prefer_before: bool = False,
+    segment_starts: frozenset[int] = frozenset(),
+    next_weak: bool = False,
+) -> StatusWord | None:
+    """The status of the item at `span` in clause `own`.
+
+    Its clause's explicit words first: the most advanced of them (已签约并开工建设 -> started;
+    已建成并投入运行 -> in_operation), or with prefer_before the nearest one before the item (现有110千伏、
+    35千伏以及在建的220千伏变电站). Else the most advanced explicit word of the first clause after it
+    that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
+    `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
+    nearest it in the clauses before it (与X公司签约，合作建设Y项目
+    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
+    next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
+    start, end = span
+
+    def in_clause(index: int) -> list[StatusWord]:
+        low, high = clauses[index]
+        return [word for word in words if low <= word.start < high and not (start <= word.start < end)]
+
+    def distance(word: StatusWord) -> int:
+        return start - word.end if word.end <= start else word.start - end
+
+    own_words = in_clause(own)
+    strong = [word for word in own_words if word.strength >= 2]
+    before = [word for word in strong if word.end <= start]
+    if prefer_before and before:
+        return min(before, key=distance)
+    if strong:
+        return max(strong, key=lambda word: (rank(word), -distance(word)))
+    for index in range(own + 1, len(clauses)):
+        if index in blocked or index in segment_starts:
+            break
+        strong = [word for word in in_clause(index) if word.strength >= 2]
+        if strong:
+            return max(strong, key=rank)
+    for index in range(own - 1, -1, -1):
+        if index in blocked or index + 1 in segment_starts:
+            break
+        strong = [word for word in in_clause(index) if word.strength >= 2]
+        if strong:
+            return strong[-1]
+    weak = sorted(own_words, key=lambda word: (-word.strength, distance(word)))
+    if weak:
+        return weak[0]
+    following = own + 1  # X路道路工程，已完成总工程量的80%: a name heading its clause, its work in the next
+    if next_weak and following < len(clauses) and following not in blocked and following not in segment_starts:
+        unsaid = cues()["not_said_of_the_clause_before"]
+        weak = [word for word in in_clause(following) if word.strength >= 1 and word.word not in unsaid]
+        return weak[0] if weak else None
+    return None
+
+
+ADVANCE = {
+    "projects": (
+        "planned", "negotiating", "signed", "landed", "started", "under_construction", "commissioning",
+        "in_production", "relocating",
+    ),
+    # A site is chosen before the survey and design are done (选址、勘测设计 done -> design).
+    "infrastructure": ("planned", "site_selection", "design", "under_construction", "completed", "in_operation"),
+}
+
+
+def status_rank(table: str, status: str | None, strength: int) -> tuple[int, int]:
+    """Explicit over weak, then the most advanced: how repeated mentions settle one status."""
+    if status is None:
+        return (-1, -1)
+    return (strength, ADVANCE[table].index(status))

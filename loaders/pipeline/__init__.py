@@ -1,0 +1,1 @@
+"""The build: reports in, extraction in worker processes, tables written and swapped atomically."""

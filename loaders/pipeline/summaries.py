@@ -1,0 +1,218 @@
+"""Derived tables written beside the contract's, so the pages read a few rows instead of every fact.
+
+    rule_order(keys, stated, largest_first)   the latest-value rule as SQL sort keys (the smallest wins)
+    pairs_sql(stated, clause)                 targets.pair_targets in SQL: each target beside its actual
+    write(folder)                             the summaries (KNOWN) from the folder's facts and quality,
+                                              listed in its manifest.json (the build, the bench's tables)
+    present(folder)                           the summaries a folder's manifest lists and its files hold
+
+The latest comparable value (pages/_shared/latest.py pick_latest) ranks a zone's figures of one
+metric and kind: zone-wide first, then the latest period, then the first stated. Its SQL lives here
+only; the build writes with it and the app queries with it. `summaries/latest.parquet` holds, for
+every (zone_id, metric, kind, year) with year null for undated figures, the fact that wins among
+the plausible facts of that year (quality rows of IMPLAUSIBLE_CHECKS left out), with every column
+of the facts table and `position` (its row in the single facts file). The latest value over any
+set of years is then the winner among those years' winners and the undated one: the rule is one
+total order, so the best of the groups' bests is the best of their union. With no year selected
+(every page's first view) even that is done: `summaries/latest_all_years.parquet` holds the winner
+per (zone_id, metric, kind) over every year, taken from latest.parquet by the same rule.
+`summaries/target_pairs.parquet` holds every plausible target beside the actual it is judged
+against (pair key: zone, metric, status, scope, period, cumulative); zone and year are in that key,
+so the pairs of any zones and years are these rows narrowed. `summaries/fact_counts.parquet` counts
+the facts (the plausible ones, the ones any quality row flags) per zone, metric, kind, year, scope
+and status: every count the
+pages take by those columns is a sum of its rows. The summaries are not part of the data contract:
+the facts they come from are.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from ..contract import schema
+
+SUMMARY_FOLDER = "summaries"
+VERSION = 1  # the summaries' shape: a manifest listing another version's is read from the facts instead
+LATEST = "latest"  # summaries/latest.parquet: each year's winner (and the undated one)
+LATEST_ALL_YEARS = "latest_all_years"  # summaries/latest_all_years.parquet: the winner over every year
+LATEST_KEYS = ("zone_id", "metric", "kind")  # the grain every page's latest value has
+LATEST_GRAIN = (*LATEST_KEYS, "year")  # the grain of summaries/latest.parquet
+GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
+TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible target and its actual
+FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
+COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
+KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS)
+# Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
+IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
+# How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
+FILE_ORDER = "position"
+CONTRACT_ORDER = 'doc_id, "start", metric, kind, fact_id'
+# A number that grows with the period's end (latest.period_rank): year*100 + last month, undated -1.
+PERIOD_RANK = (
+    "CASE WHEN year IS NULL THEN -1 ELSE year * 100 + coalesce(TRY_CAST(substr(months, 4, 2) AS BIGINT), 12) END"
+)
+# The facts the quality checks call implausible (latest.implausible_fact_ids), with $implausible_checks.
+IMPLAUSIBLE = (
+    "fact_id NOT IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality "
+    'WHERE "check" IN (SELECT unnest(CAST($implausible_checks AS VARCHAR[])))) WHERE flagged IS NOT NULL)'
+)
+# The facts any quality row is about.
+FLAGGED = ("fact_id IN (SELECT flagged FROM (SELECT unnest(fact_ids) AS flagged FROM quality) "
+           "WHERE flagged IS NOT NULL)")
+
+# targets.pair_targets' key: a missing text equals '' (a value of its own), a missing year -1.
+PAIR_KEY = (
+    "coalesce(zone_id, '') AS zone_key, coalesce(metric, '') AS metric_key, coalesce(status, '') AS status_key, "
+    "coalesce(scope, '') AS scope_key, coalesce(year, -1) AS year_key, coalesce(months, '') AS months_key, "
+    "coalesce(cumulative, false) AS cumulative_key"
+)
+PAIR_KEY_NAMES = "zone_key, metric_key, status_key, scope_key, year_key, months_key, cumulative_key"
+
+
+def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) -> list[str]:
+    """pick_latest's rule as SQL sort keys, smallest first: zone-wide (no scope, and no status unless
+    status is a key), the latest period, [the largest,] then the first stated (`stated`: FILE_ORDER or
+    CONTRACT_ORDER)."""
+    generic = "scope IS NULL" if "status" in keys else "scope IS NULL AND status IS NULL"
+    order = [f"CASE WHEN {generic} THEN 0 ELSE 1 END", f"-({PERIOD_RANK})"]
+    if largest_first:
+        order.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
+    columns = [column.strip() for column in stated.split(",")]
+    return order + [f"coalesce({column}, -1)" if column == '"start"' else column for column in columns]
+
+
+def pairs_sql(stated: str, clause: str) -> str:
+    """targets.pair_targets in SQL, a WITH naming `pairs`: each target of the facts under `clause` beside
+    the first stated (`stated`: FILE_ORDER or CONTRACT_ORDER) actual of its pair key, or none."""
+    order = ", ".join(f"coalesce({column}, -1)" if column == '"start"' else column
+                      for column in (column.strip() for column in stated.split(",")))
+    return f"""
+        WITH chosen AS (
+            SELECT fact_id, zone_id, metric, kind, value, year, ({order}) AS stated, {PAIR_KEY}
+            FROM facts WHERE {clause} AND kind IN ('target', 'actual')
+        ),
+        firsts AS (
+            SELECT {PAIR_KEY_NAMES}, arg_min({{'id': fact_id, 'value': value}}, stated) AS actual
+            FROM chosen WHERE kind = 'actual'
+              AND ({PAIR_KEY_NAMES}) IN (SELECT ({PAIR_KEY_NAMES}) FROM chosen WHERE kind = 'target')
+            GROUP BY {PAIR_KEY_NAMES}
+        ),
+        pairs AS MATERIALIZED (
+            SELECT target.fact_id AS target_fact_id, target.zone_id, target.metric, target.year,
+                   target.value AS target_value, firsts.actual.id AS actual_fact_id, firsts.actual.value AS actual_value
+            FROM chosen AS target LEFT JOIN firsts USING ({PAIR_KEY_NAMES})
+            WHERE target.kind = 'target'
+        )"""
+
+
+
+def _scalar(connection, sql: str, parameters: dict | None = None):
+    """The one value a query returns."""
+    row = connection.execute(sql, parameters).fetchone()
+    assert row is not None  # an aggregate always returns a row
+    return row[0]
+
+
+def _listing(connection, folder: Path, name: str, keys) -> dict:
+    """The manifest's entry for a summary just written: path, rows, keys, version."""
+    rows = _scalar(connection, f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')")
+    return {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(keys), "version": VERSION}
+
+def write(folder: Path) -> dict:
+    """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
+    listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned)."""
+    folder = Path(folder)
+    partitioned = not (folder / "facts.parquet").exists()
+    (folder / SUMMARY_FOLDER).mkdir(parents=True, exist_ok=True)
+    columns = ", ".join(f'"{column}"' for column in schema.TABLES["facts"].names)
+    identity = "fact_id" if partitioned else "position"
+    rule = ", ".join(rule_order(LATEST_KEYS, CONTRACT_ORDER if partitioned else FILE_ORDER))
+    listed = {}
+    connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
+    try:
+        connection.execute("SET preserve_insertion_order = false")
+        connection.execute("SET enable_progress_bar = false")
+        connection.execute(f"CREATE VIEW facts AS {_read(folder, 'facts', partitioned)}")
+        connection.execute(f"CREATE VIEW quality AS {_read(folder, 'quality', partitioned)}")
+        flags = _scalar(
+            connection,
+            'SELECT count(*) FROM quality WHERE "check" IN (SELECT unnest(CAST($checks AS VARCHAR[])))',
+            {"checks": list(IMPLAUSIBLE_CHECKS)},
+        )
+        plausible, parameters = (IMPLAUSIBLE, {"implausible_checks": list(IMPLAUSIBLE_CHECKS)}) if flags else ("true", {})
+        # Each year's winners from the plausible facts; every year's winner from those (the best of the bests).
+        sources = {LATEST: (f"SELECT {columns}, position FROM facts", plausible, parameters),
+                   LATEST_ALL_YEARS: (f"SELECT * FROM read_parquet('{_escaped(_file(folder, LATEST))}')", "true", {})}
+        for name, (source, condition, values) in sources.items():
+            grain = GRAINS[name]
+            winners = f"SELECT arg_min({identity}, ({rule})) FROM ({source}) WHERE {condition} GROUP BY {', '.join(grain)}"
+            sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
+            connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
+            listed[name] = _listing(connection, folder, name, grain)
+        pairs = (f"{pairs_sql(CONTRACT_ORDER if partitioned else FILE_ORDER, plausible)} "
+                 "SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id")
+        connection.execute(f"COPY ({pairs}) TO '{_escaped(_file(folder, TARGET_PAIRS))}' (FORMAT parquet)", parameters)
+        listed[TARGET_PAIRS] = _listing(connection, folder, TARGET_PAIRS, ("target_fact_id",))
+        by = ", ".join(COUNT_GRAIN)
+        counted = (f"SELECT {by}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
+                   f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
+        connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
+        listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
+    finally:
+        connection.close()
+    manifest_file = folder / "manifest.json"
+    if manifest_file.exists():
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        manifest["summaries"] = listed
+        manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return listed
+
+
+def _file(folder: Path, name: str) -> Path:
+    return folder / SUMMARY_FOLDER / f"{name}.parquet"
+
+
+def present(folder: Path) -> dict[str, Path]:
+    """name -> file of each summary of this VERSION the folder's manifest lists and the folder holds."""
+    folder = Path(folder)
+    try:
+        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("summaries") or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+    found = {}
+    for name in KNOWN:
+        entry = listed.get(name) if isinstance(listed, dict) else None
+        path = folder / str(entry.get("path", "")) if isinstance(entry, dict) and entry.get("version") == VERSION else None
+        if path is not None and path.is_file() and path.resolve().is_relative_to(folder.resolve()):
+            found[name] = path
+    return found
+
+
+def _read(folder: Path, name: str, partitioned: bool) -> str:
+    """The SELECT over one table's file(s): contract columns, + `position` (the file's row) on one file."""
+    columns = ", ".join(f'"{column}"' for column in schema.TABLES[name].names)
+    single = folder / f"{name}.parquet"
+    if single.exists():
+        return (f"SELECT {columns}, file_row_number AS position "
+                f"FROM read_parquet('{_escaped(single)}', file_row_number = true)")
+    if (folder / name).is_dir() and any((folder / name).rglob("*.parquet")):
+        glob = folder / name / "**" / "*.parquet"
+        return (f"SELECT {columns}, CAST(NULL AS BIGINT) AS position "
+                f"FROM read_parquet('{_escaped(glob)}', hive_partitioning = true, hive_types_autocast = false)")
+    empty = schema.TABLES[name]
+    casts = ", ".join(f'CAST(NULL AS {_sql_type(str(kind))}) AS "{column}"' for column, kind in empty.columns)
+    return f"SELECT {casts}, CAST(NULL AS BIGINT) AS position WHERE false"
+
+
+def _sql_type(arrow: str) -> str:
+    if arrow.startswith("list"):
+        return "VARCHAR[]"
+    return {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}.get(arrow, "VARCHAR")
+
+
+def _escaped(path: Path) -> str:
+    """A path inside an SQL string literal (paths come from the build's arguments, never from a request)."""
+    return str(path).replace("'", "''")

@@ -1,0 +1,1 @@
+"""Quality: what a careful reader would flag, with its message in Chinese and English."""

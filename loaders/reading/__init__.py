@@ -1,0 +1,1 @@
+"""Reading: report files -> text (any encoding, .docx, .pdf) -> one record per report."""

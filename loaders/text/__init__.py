@@ -1,0 +1,1 @@
+"""Text: normalising, sentences and clauses, numerals, quantities with units, periods, places."""

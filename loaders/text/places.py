@@ -1,0 +1,98 @@
+"""The gazetteer (lexicon/places.csv): place names, their short forms, and the places a text names.
+
+Zone names start with a place (温岭市东部产业集聚区, 安阳高新技术产业集聚区, 广西平果经济技术开发区),
+often in its short form: a city without 市, a province without 省, a prefecture without 白族自治州.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from ..contract.schema import LEXICON
+
+_ADMIN_END = re.compile(r"[省市县区州盟旗]")
+# Suffixes a short form drops, longest first: 大理白族自治州 -> 大理, 新疆维吾尔自治区 -> 新疆.
+_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}?族)+|维吾尔)?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|县|区|盟|旗)$")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[dict]]:
+    """Place name -> its rows (level, province, city) from lexicon/places.csv."""
+    path = LEXICON / "places.csv"
+    places: dict[str, list[dict]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                places.setdefault(row["name"], []).append(row)
+    return places
+
+
+def short_form(name: str) -> str | None:
+    """安阳市 -> 安阳, 柘城县 -> 柘城; None when the rest would be a single character (淇县)."""
+    rest = name[:2] + _SUFFIX.sub("", name[2:])  # a short form keeps two characters at least
+    return rest if rest != name else None
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, tuple[str, ...]]:
+    """Short form -> the full names it may stand for (吉林 -> 吉林市, 吉林省)."""
+    forms: dict[str, set[str]] = {}
+    for name in gazetteer():
+        short = short_form(name)
+        if short:
+            forms.setdefault(short, set()).add(name)
+        if short and name.endswith("自治州"):
+            forms.setdefault(short + "州", set()).add(name)  # 昌吉州, 黔东南州: a prefecture's usual short form
+    return {short: tuple(sorted(names)) for short, names in forms.items()}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> set[str]:
+    """Every name that reads as a place: full names and their short forms."""
+    return set(gazetteer()) | set(short_forms())
+
+
+def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
+    end = len(text) if end is None else end
+    return [name for stop, name in _places(text) if start < stop <= end]
+
+
+@lru_cache(maxsize=64)
+def _places(text: str) -> tuple[tuple[int, str], ...]:
+    """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
+    read once per report (a regex of a thousand alternatives is slow)."""
+    places, sizes = gazetteer(), _sizes_by_end()
+    found = []
+    for match in _ADMIN_END.finditer(text):
+        stop = match.end()
+        if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
+            continue  # the 区 of a zone suffix names no place
+        for size in sizes.get(match.group(), ()):
+            if size <= stop and text[stop - size : stop] in places:
+                found.append((stop, text[stop - size : stop]))
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _sizes_by_end() -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths (2 to 9, longest first) of the gazetteer's names ending in it:
+    a 市 is tried as the end of 2 to 5 characters only, never of 6 to 9."""
+    sizes: dict[str, set[int]] = {}
+    for name in gazetteer():
+        if 2 <= len(name) <= 9:
+            sizes.setdefault(name[-1], set()).add(len(name))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
+
+
+@lru_cache(maxsize=1)
+def short_city_names() -> dict[str, str]:
+    """安阳 -> 安阳市: zone names often drop the 市 of their city."""
+    return {
+        name[:-1]: name
+        for name, rows in gazetteer().items()
+        if name.endswith("市") and len(name) >= 3 and any(row["level"] == "city" for row in rows)
+    }

@@ -1,0 +1,376 @@
+"""Quantities in text: a number, an optional multiplier and a unit -> a value in the canonical unit.
+
+The unit words and multipliers are data (`lexicon/units.csv`, `lexicon/multipliers.csv`);
+this module compiles them into one pattern and reads the words around a match that make
+a value approximate (约, 近), a lower bound (以上, 余, 多, 超过) or a range (2－3家), and the
+minus sign before it (增长-3.2%). A figure whose number is too large to read (1e308亿元) is
+refused, not cut to its last digits: the quality checks report it.
+
+>>> [(q.value, q.unit, q.raw) for q in find_quantities("新签约项目2 0个，增长-3.2%，投资1.2E+3万元")]
+[(20.0, 'count', '2 0个'), (-3.2, '%', '-3.2%'), (12000000.0, 'CNY', '1.2E+3万元')]
+>>> refused_figures("营业收入1e308亿元")[0].raw
+'1e308亿元'
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..contract.schema import LEXICON
+from .numerals import ARABIC, DIGITS, parse_any, parse_number
+
+# A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
+# number; it is at most 20 characters (一千二百三十四万五千六百七十八 is 15), so that a run of
+# numeral characters costs the engine a bounded number of steps at each place.
+_CHINESE_DIGIT = "零〇一二两三四五六七八九"
+CHINESE_NUMBER = (
+    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿兆]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
+    r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
+)
+# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
+# large multiplier, taken only when digits and a smaller multiplier follow (the second part).
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+# PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
+# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count;
+# a decimal part may end them (1 2.5亿元).
+# It starts only where no "digit space" precedes, so a long spaced run is read once.
+SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![ \t\d.,eE]))"
+NUMBER = rf"(?:{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
+RANGE_DASH = r"[-~至到]"
+LOWER_AFTER = ("以上", "余", "多", "超")
+UPPER_AFTER = ("以下", "以内")
+APPROX_AFTER = ("左右",)
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数")
+UPPER_BEFORE = ("不足", "不到", "不超过")
+APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
+# Words right before a number that make it no quantity of the zone: ordinals and rates.
+NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
+_NUMBER_CHARS = set("0123456789.")
+_LEADING_ZERO = re.compile(r"0\d")
+# A hyphen right before a figure is a minus sign (增长-3.2%, 投资-5亿元) unless what precedes it
+# makes it a range or a code (2-3家, A-5).
+_NOT_BEFORE_MINUS = re.compile(r"[0-9A-Za-z_.%)）\]-]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    surface: str
+    unit: str
+    factor: float
+    dimension: str
+    not_before: str = ""  # characters that, right after the unit, make it part of a word (2成为)
+
+
+class Quantity(NamedTuple):
+    """One number with its unit, offsets into the normalised text (a tuple: thousands per report)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    dimension: str
+    raw: str
+    value_max: float | None = None
+    approximate: bool = False
+    bound: str | None = None
+    rate: bool = False  # 每亩120万元: a rate or threshold, not an amount
+    growth_column: bool = False  # a percent under a table's growth header (增长%): a growth rate
+
+
+class Refused(NamedTuple):
+    """A figure with a unit whose number cannot be read as a finite value (1e308亿元)."""
+
+    start: int
+    end: int
+    raw: str
+    reason: str
+
+
+class Scan(NamedTuple):
+    quantities: tuple[Quantity, ...]
+    refused: tuple[Refused, ...]
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    with open(LEXICON / "units.csv", encoding="utf-8") as handle:
+        return {
+            row["surface"]: Unit(
+                row["surface"], row["unit"], float(row["factor"]), row["dimension"], row.get("not_before") or ""
+            )
+            for row in csv.DictReader(handle)
+        }
+
+
+@lru_cache(maxsize=1)
+def multipliers() -> dict[str, float]:
+    with open(LEXICON / "multipliers.csv", encoding="utf-8") as handle:
+        return {row["surface"]: float(row["factor"]) for row in csv.DictReader(handle)}
+
+
+def _alternation(words) -> str:
+    # Longest first, so 个百分点 wins over 个 and 平方公里 over 公里.
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _unit_alternation(table: dict[str, Unit]) -> str:
+    """Unit words longest first, each refused when a character of its not_before follows (2成为)."""
+    return "|".join(
+        re.escape(unit.surface) + (f"(?![{re.escape(unit.not_before)}])" if unit.not_before else "")
+        for unit in sorted(table.values(), key=lambda unit: len(unit.surface), reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def quantity_pattern() -> re.Pattern:
+    # No look-behind in front: a pattern that starts with a character class lets the regex
+    # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
+    # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
+    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
+    mult = _alternation(multipliers())
+    return re.compile(
+        rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
+        rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
+        rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
+        rf"(?P<unit>{_unit_alternation(units())})"
+        r"(?![a-zA-Z])"
+    )
+
+
+def _tidy(value: float) -> float:
+    """Drop float noise from unit factors (132.7 × 1e8 -> 13270000000.0)."""
+    return float(f"{value:.12g}")
+
+
+def _is_valid_chinese(text: str) -> bool:
+    # A lone Chinese digit run into a word (统一, 进一步) is caught by needing a unit right
+    # after; here we only refuse digit strings like 一二 that are no numeral.
+    return not (len(text) > 1 and all(char in DIGITS for char in text) and len(text) < 4)
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in normalised text, in order (a report's are read once, by loaders.document)."""
+    return scan(text).quantities
+
+
+def refused_figures(text: str) -> tuple[Refused, ...]:
+    """Figures with a unit whose number could not be read (the quality checks report them)."""
+    return scan(text).refused
+
+
+def scan(text: str) -> Scan:
+    """Quantities and refused figures of normalised text, read once."""
+    quantities: list[Quantity] = []
+    refused: list[Refused] = []
+    for match in quantity_pattern().finditer(text):
+        read = _read_match(text, match, quantities[-1].end if quantities else -1)
+        if isinstance(read, Quantity):
+            quantities.append(read)
+        elif isinstance(read, Refused):
+            refused.append(read)
+    if "百分之" in text:
+        quantities.extend(_percents_in_words(text))
+        quantities.sort(key=lambda quantity: quantity.start)
+    if "万" in text:
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
+    return Scan(tuple(quantities), tuple(refused))
+
+
+def _minus_sign(text: str, start: int, previous_end: int) -> bool:
+    """A hyphen right before the figure at `start` that is a minus sign (增长-3.2%), not a dash
+    between two figures (2-3, 5亿元-10亿元: the figure before ends at the hyphen)."""
+    if start < 1 or text[start - 1] != "-" or previous_end == start - 1:
+        return False
+    return not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
+
+
+def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Refused | None:
+    """One match of the quantity pattern read as a quantity, refused, or None when it is none;
+    previous_end is where the quantity before it ends."""
+    table = units()
+    factors = multipliers()
+    start = match.start()
+    if start and text[start - 1] in _NUMBER_CHARS:
+        return None
+    low_text, high_text = match["low"], match["high"]
+    pair = _neighbour_digits(low_text) if not high_text else None
+    if pair:
+        low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
+    elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
+        return None
+    if _LEADING_ZERO.match(low_text) and not match["head"]:
+        return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
+    unit = table[match["unit"]]
+    if unit.dimension == "percent" and match["mult"]:
+        return None
+    sign = 1.0
+    if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
+        sign, start = -1.0, start - 1
+    factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
+    low_factor = unit.factor * factors[match["lowmult"]] if match["lowmult"] else factor
+    try:
+        head = _head_value(match, factors, unit)
+    except ValueError:
+        head, start = 0.0, match.start("low")  # 3万2万平方米: only the second part is a figure
+    try:
+        value = sign * (parse_any(low_text) * low_factor + head)
+        value_max = parse_any(high_text) * factor if high_text else None
+    except ValueError:
+        return None
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
+    if value_max is not None and (match["dash"] or "-") in "-~" and value_max < value:
+        # 1-10 with a unit after is a range; a smaller second number is something else.
+        return None
+    return Quantity(
+        start=start,
+        end=match.end(),
+        value=_tidy(value),
+        unit=unit.unit,
+        dimension=unit.dimension,
+        raw=text[start : match.end()],
+        value_max=_tidy(value_max) if value_max is not None else None,
+        approximate=_is_approximate(text, start, match.end()),
+        bound=_bound(text, start, match),
+        rate=_is_rate(text, start, match.end()),
+    )
+
+
+def _neighbour_digits(text: str) -> tuple[str, str] | None:
+    """两三 -> (两, 三): two Chinese digits in a row, the second one more, say 'two or three'."""
+    if len(text) == 2 and all(char in DIGITS for char in text) and DIGITS[text[1]] == DIGITS[text[0]] + 1:
+        return text[0], text[1]
+    return None
+
+
+def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float:
+    """The leading part of a two-part number (1亿 of 1亿2千万元, 1兆 of 1兆2千亿元) in the unit's base,
+    or 0 when there is none; ValueError when the second part is not smaller than one of the first
+    part's multiplier (1亿2亿元 is no number). A unit that is itself a multiplier (亿) leaves the
+    leading part's multiplier as it is: 1兆2千亿元 is 1.2兆元."""
+    head = match["head"]
+    if not head:
+        return 0.0
+    digits = head.rstrip("万亿兆")
+    scale = 1.0 if match["unit"] in factors else unit.factor
+    head_factor = factors[head[len(digits) :]] * scale
+    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
+    if match["high"] or not match["mult"] or rest >= head_factor:
+        raise ValueError(f"not a two-part number: {match.group()!r}")
+    return parse_number(digits) * head_factor
+
+
+# A currency named before the number (超过新台币3000亿元, 约人民币5亿元) stands between it and its bound word.
+CURRENCY_BEFORE = ("新台币", "人民币", "港币")
+
+
+def _words_before(text: str, start: int) -> str:
+    """The four characters before a figure, a currency named right before it left out."""
+    before = text[max(0, start - 7) : start]
+    for currency in CURRENCY_BEFORE:
+        if before.endswith(currency):
+            before = before[: -len(currency)]
+            break
+    return before[-4:]
+
+
+def _bound(text: str, start: int, match: re.Match) -> str | None:
+    before = _words_before(text, start)
+    after = text[match.end() : match.end() + 2]
+    if match["high"] or _neighbour_digits(match["low"]):
+        return "range"
+    if match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
+        return "lower"
+    if after.startswith(UPPER_AFTER) or before.endswith(UPPER_BEFORE):
+        return "upper"
+    return None
+
+
+def _is_approximate(text: str, start: int, end: int) -> bool:
+    return _words_before(text, start).endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
+
+
+_RATE_BEFORE = re.compile(r"每[^\d，。；]{0,3}$")
+
+
+def _is_rate(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return (
+        before.endswith(NOT_A_QUANTITY_BEFORE)
+        or bool(_RATE_BEFORE.search(before))
+        or text.startswith(("/", "每"), end)  # 180万元/亩: a rate
+    )
+
+
+_PERCENT_IN_WORDS = re.compile(rf"百分之(?P<number>{NUMBER})")
+
+
+def _percents_in_words(text: str) -> list[Quantity]:
+    """百分之十二: a percent written with the sign in front, as words."""
+    quantities = []
+    for match in _PERCENT_IN_WORDS.finditer(text):
+        try:
+            value = parse_any(match["number"])
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
+    return quantities
+
+
+@lru_cache(maxsize=1)
+def bare_count_nouns() -> dict[str, Unit]:
+    """Nouns that say what a number in 万 with no measure word counts (产业工人近20万)."""
+    with open(LEXICON / "bare_counts.csv", encoding="utf-8") as handle:
+        return {row["surface"]: Unit(row["surface"], row["unit"], 1.0, row["dimension"]) for row in csv.DictReader(handle)}
+
+
+# A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
+# linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
+# characters: 奖励员工培训费20万 is money.
+_BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
+_BARE_COUNT_REACH = 10
+_BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
+
+
+@lru_cache(maxsize=1)
+def _bare_count_noun() -> re.Pattern:
+    return re.compile(rf"(?P<noun>{_alternation(bare_count_nouns())}){_BARE_COUNT_LINK}$")
+
+
+def _bare_counts(text: str) -> list[Quantity]:
+    """产业工人近20万, 入驻企业1.2万余: a count in 万 with no measure word, read as people or firms when
+    a noun of bare_counts.csv stands right before it in its clause."""
+    nouns = bare_count_nouns()
+    found = []
+    for match in _BARE_COUNT.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in _NUMBER_CHARS:
+            continue
+        before = text[max(0, start - _BARE_COUNT_REACH) : start]
+        named = _bare_count_noun().search(before)
+        if named is None:
+            continue
+        noun = nouns[named["noun"]]
+        try:
+            value = parse_any(match["number"]) * multipliers()["万"]
+        except ValueError:
+            continue
+        if not math.isfinite(value):
+            continue
+        end = match.end()
+        found.append(
+            Quantity(
+                start, end, _tidy(value), noun.unit, noun.dimension, text[start:end],
+                approximate=_is_approximate(text, start, end),
+                bound="lower" if match["more"] or before.endswith(LOWER_BEFORE) else None,
+            )
+        )
+    return found

@@ -1,0 +1,157 @@
+"""Where a zone name starts: places, chains of places, bracketed places, and the stop characters
+and reject words a name cannot run back across (lexicon/zones.yaml).
+
+zones/names.py reads the run of characters before a zone type; these functions find, in that run,
+the place that anchors the name (河南省安阳高新区, 辽宁(营口)沿海产业基地) or where a name may start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..text.places import gazetteer, place_names, short_forms
+from .lexicon import BRACKETED, kind_pattern, lexicon, reject_pattern, stop_word_pattern
+
+PLACE_SUFFIX = "省市县镇乡旗州盟"
+
+
+@lru_cache(maxsize=8192)
+def reject_spans(text: str) -> tuple[re.Match, ...]:
+    """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级);
+    text is a short run or piece before a zone type, so each is scanned once."""
+    pattern = reject_pattern()
+    return tuple(match for match in (pattern.match(text, index) for index in range(len(text))) if match)
+
+
+def clean(words: str) -> bool:
+    """No reject word, date or ordinal inside, once kind words are set aside (先进装备制造 is a kind)."""
+    return reject_pattern().search(kind_pattern().sub("|", words)) is None
+
+
+@lru_cache(maxsize=8192)
+def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
+    not one whose end falls inside a reject word (浙江省级: 省级 is a level, not 浙江省).
+    Runs are a few characters before a zone type and recur from report to report, so each is read once."""
+    names, sizes_by_last = place_names(), _place_sizes()
+    rejects = [(match.start(), match.end()) for match in reject_spans(run)]
+    tokens = []
+    for end in range(len(run), 1, -1):
+        if any(start < end < stop for start, stop in rejects):
+            continue
+        last = run[end - 1]
+        for size in sizes_by_last.get(last, ()):  # longest first: starts in ascending order
+            if size > end:
+                continue
+            piece = run[end - size : end]
+            if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
+                tokens.append((end - size, end))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=1)
+def _place_sizes() -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths (2 to 9, longest first) a place ending in it may have: those of the
+    gazetteer's names, and 3 and 4 for an admin suffix (place_like). Most pieces of a run need no look-up."""
+    sizes: dict[str, set[int]] = {char: {3, 4} for char in PLACE_SUFFIX}
+    for name in place_names():
+        if 2 <= len(name) <= 9:
+            sizes.setdefault(name[-1], set()).add(len(name))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
+
+
+@lru_cache(maxsize=65536)
+def place_like(piece: str) -> bool:
+    """A proper place not in the gazetteer: two or three characters and an admin suffix (新蒲镇, XX县),
+    none of them a known place (保证柘城县 is 柘城县 after a verb)."""
+    if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4 or piece[0] in PLACE_SUFFIX + "区":
+        return False  # 县黎阳镇 is 黎阳镇 after a county's suffix
+    stops = lexicon()["stop_chars"]
+    inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
+    return clean(piece) and not inner and not any(char in stops for char in piece)
+
+
+def place_anchor(run: str) -> int | None:
+    """Where the name starts when a place anchors it: the leftmost place of the chain that ends
+    closest to the type with clean words (FREE) between it and the type, or an earlier place with
+    clean words up to it, within the longest name part (上海漕河泾新兴技术开发区: 新兴 is a county
+    too)."""
+    tokens = place_tokens(run)
+    for start, end in sorted(tokens, key=lambda token: (-token[1], token[0])):
+        free = run[end:]
+        if len(free) > lexicon()["max_proper"] or not clean(free):
+            continue
+        chain = chain_start(tokens, start)
+        earlier = [token for token in sorted(tokens) if token[1] < chain
+                   and len(run[token[1] :]) <= lexicon()["max_proper"] and clean(run[token[1] :])]
+        return chain_start(tokens, earlier[0][0]) if earlier else chain
+    return None
+
+
+def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
+    """The first place of the run of adjacent places ending with the one at `start` (河南省安阳市)."""
+    while True:
+        before = [token for token in tokens if token[1] == start]
+        if not before:
+            return start
+        start = min(token[0] for token in before)
+
+
+def bracketed_place(run: str) -> tuple[int, str, str] | None:
+    """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
+    bracket = next(re.finditer(BRACKETED, run), None)
+    if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
+        return None
+    rest = run[bracket.end() :]
+    if len(rest) > lexicon()["max_proper"] or not clean(rest) or "(" in rest or "（" in rest:
+        return None
+    head = run[: bracket.start()]
+    stops = lexicon()["stop_chars"]
+    size = next((size for size in range(min(4, len(head)), 0, -1)
+                 if clean(head[-size:]) and not any(char in stops for char in head[-size:])), 0)
+    if size < 2:
+        return None
+    return bracket.start() - size, run[bracket.start() - size :], "place"
+
+
+def city_or_province(run: str, start: int) -> bool:
+    """Whether a place at `start` of run is a city or a province (海口江东新区), not a county alone."""
+    for begin, end in place_tokens(run):
+        names = (run[begin:end],) if run[begin:end] in gazetteer() else short_forms().get(run[begin:end], ())
+        if begin == start and any(row["level"] in ("city", "province") for name in names for row in gazetteer()[name]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def stop_cut(run: str) -> int:
+    """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
+    unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
+    stops = lexicon()["stop_chars"]
+    words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
+    tokens = [*place_tokens(run)] + [(match.start(), match.end()) for match in reject_spans(run)] + words
+    index = len(run) - 1
+    while index >= 0:
+        if run[index] in stops:
+            inside = [start for start, end in tokens if start <= index < end]
+            if not inside:
+                return index + 1
+            index = min(inside)
+        index -= 1
+    return 0
+
+
+def line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:
+    """The first offset at or after start from which text[offset:stop] lies on one line."""
+    if crosses_line is None or not crosses_line(start, stop):
+        return start
+    low, high = start, stop  # crosses at low, not at high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if crosses_line(middle, stop):
+            low = middle
+        else:
+            high = middle
+    return high

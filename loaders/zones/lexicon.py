@@ -1,0 +1,154 @@
+"""The zone-name lexicon (lexicon/zones.yaml) compiled once: type, reject and kind patterns.
+
+The grammar that reads names with them lives in zones/names.py; every word list is data in the
+YAML file, so a new slogan, type or qualifier is a row there and a case in tests/cases/zones.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from ..contract.schema import LEXICON
+from ..text.places import gazetteer, short_form, short_forms
+
+CJK = "\u4e00-\u9fff"
+BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=lambda word: (-len(word), word))))
+
+
+@lru_cache(maxsize=1)
+def type_pattern() -> re.Pattern:
+    """A zone type, then an optional sub-zone tail (*分区, 东片区)."""
+    words = lexicon()
+    masks = re.escape(words["mask_chars"])
+    size = words["tail_head_chars"]
+    return re.compile(
+        rf"(?P<type>{alternation(entry['word'] for entry in words['types'])})"
+        rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,{size}}})(?:{alternation(words['tails'])}))?"
+    )
+
+
+@lru_cache(maxsize=1)
+def switching() -> dict[str, bool]:
+    return {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
+
+
+@lru_cache(maxsize=1)
+def needs_place() -> set[str]:
+    """Kinds that name a zone only after a place (新区)."""
+    return {entry["word"] for entry in lexicon()["types"] if entry.get("place")}
+
+
+@lru_cache(maxsize=1)
+def reject_pattern() -> re.Pattern:
+    """Words that never stand in a name (each alternative named by its class), dates and ordinals."""
+    words = lexicon()
+    parts = [
+        rf"(?P<{reason}>{alternation(word for word in entries if len(word) > 1)})"
+        for reason, entries in words["reject"].items()
+    ]
+    parts.append(rf"(?P<ordinal>{'|'.join(words['ordinal_patterns'])})")
+    parts.append(rf"(?P<adjective_form>{'|'.join(words['adjective_patterns'])})")
+    parts.append(rf"(?P<date>{'|'.join(words['date_patterns'])})")
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def single_rejects() -> dict[str, str]:
+    """One-character reject words (原, 老): they reject a name they start, nowhere else (太原)."""
+    return {word: reason for reason, entries in lexicon()["reject"].items() for word in entries if len(word) == 1}
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> tuple[str, ...]:
+    words = lexicon()
+    return tuple(sorted(set(words["qualifiers"]) | set(words["industries"]), key=lambda word: (-len(word), word)))
+
+
+@lru_cache(maxsize=1)
+def qualifier_tail() -> re.Pattern:
+    return re.compile(f"(?:{alternation(lexicon()['qualifiers'])})+$")
+
+
+@lru_cache(maxsize=1)
+def after_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = lexicon()
+    return re.compile(alternation(words["project_after"])), re.compile(alternation(words["company_after"]))
+
+
+@lru_cache(maxsize=1)
+def province_names() -> set[str]:
+    """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
+    which are cities too (天津开发区, 香港科学园)."""
+    names: set[str] = set()
+    for name, rows in gazetteer().items():
+        if rows[0]["level"] == "province" and not name.endswith(("市", "特别行政区")):
+            names |= {form for form in (name, short_form(name)) if form is not None}
+    also_cities = {short for short, full in short_forms().items() if any(gazetteer()[name][0]["level"] != "province" for name in full)}
+    return names - also_cities  # 吉林开发区 is the city's
+
+
+def is_masked(text: str) -> bool:
+    return any(char in lexicon()["mask_chars"] for char in text) or "XX" in text
+
+
+@lru_cache(maxsize=4096)
+def only_kind_words(text: str) -> bool:
+    """Whether text is made only of qualifier and industry words (装备制造, 汽车零部件)."""
+    if not text:
+        return True
+    return any(text.startswith(word) and only_kind_words(text[len(word) :]) for word in kind_words())
+
+
+@lru_cache(maxsize=1)
+def kind_pattern() -> re.Pattern:
+    return re.compile(alternation(kind_words()))
+
+
+@lru_cache(maxsize=1)
+def run_pattern() -> re.Pattern:
+    words = lexicon()
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|{BRACKETED}){{0,{words['max_prefix']}}}$")
+
+
+@lru_cache(maxsize=1)
+def abbreviation_pattern() -> re.Pattern:
+    """An established short name (南科) not run into a longer word (中科院)."""
+    words = lexicon()
+    return re.compile(f"(?:{alternation(words['named_abbreviations'])})(?![{words['abbreviation_not_before']}])")
+
+
+@lru_cache(maxsize=1)
+def group_pattern() -> re.Pattern:
+    """A count and level words right before a zone type (13家, 11个重点, 10个国家级)."""
+    words = lexicon()
+    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])})*$")
+
+
+@lru_cache(maxsize=1)
+def counted_pattern() -> re.Pattern:
+    """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
+    return re.compile(rf"(?:{lexicon()['group_count']})$")
+
+
+@lru_cache(maxsize=1)
+def date_tail() -> re.Pattern:
+    """Dates at the end of a text (2022年, 今年上半年), which may open a clause before a name."""
+    return re.compile(rf"(?:{'|'.join(lexicon()['date_patterns'])})+$")
+
+
+@lru_cache(maxsize=1)
+def stop_word_pattern() -> re.Pattern:
+    return re.compile(alternation(lexicon()["stop_words"]))

@@ -1,0 +1,346 @@
+"""Zone names read as a grammar: ANCHOR + FREE? + QUALIFIER* + TYPE + TAIL? (lexicon/zones.yaml).
+
+Every zone type in the text opens a candidate; the characters before it (on its own line, up to a
+character that cannot be in a name) are parsed back to an anchor: a place, a mask or a proper
+name. A candidate that yields no name becomes a Rejection with its reason (verb, adjective,
+ordinal, boilerplate ...), so a test, or a reader, can see why it is no zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .anchors import (
+    PLACE_SUFFIX,
+    bracketed_place,
+    city_or_province,
+    line_cut,
+    place_anchor,
+    reject_spans,
+    stop_cut,
+)
+from .lexicon import (
+    CJK,
+    abbreviation_pattern,
+    after_patterns,
+    counted_pattern,
+    date_tail,
+    group_pattern,
+    is_masked,
+    lexicon,
+    needs_place,
+    only_kind_words,
+    province_names,
+    qualifier_tail,
+    run_pattern,
+    single_rejects,
+    switching,
+    type_pattern,
+)
+
+BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
+EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A zone name in the text: text[start:end] == name."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # the zone type word (产业集聚区, 高新区 …)
+    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区)
+    proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
+    switches: bool
+    base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A zone type whose words before it make no zone name, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
+    """Every zone name in normalised text, and every zone type that names no zone (with why)."""
+    mentions: list[Mention] = []
+    rejections: list[Rejection] = []
+    types = _outer_types(list(type_pattern().finditer(text)))
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in types]
+    groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    counted = []
+    for match, group in matches:
+        if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
+            mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
+            continue
+        if group and group.switches:
+            counted.append(group)
+        found = _candidate(text, match, crosses_line)
+        if isinstance(found, Rejection):
+            rejections.append(found)
+        else:
+            mentions.append(found)
+    if not mentions:
+        mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
+    mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
+    return mentions, rejections
+
+
+def _outer_types(matches: list[re.Match]) -> list[re.Match]:
+    """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
+    named by its last type, not 开封新区 and a nameless 产业集聚区)."""
+    followers: list[re.Match | None] = [*matches[1:], None]
+    return [match for match, after in zip(matches, followers, strict=False)
+            if after is None or after.start() != match.end()]
+
+
+def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
+    """The name a zone type closes, read back over its own line, or why there is none."""
+    type_start, kind = match.start("type"), match["type"]
+    run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
+    assert run_match is not None  # the run pattern also matches the empty string
+    run_start = run_match.start()
+    line_start = line_cut(run_start, type_start, crosses_line)
+    run = text[line_start:type_start]
+    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
+    cut = max(stop_cut(run), max(inner, default=0))
+    bracketed = bracketed_place(run[cut:])
+    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
+    result: tuple[int, str, str] | str | Mention = (
+        bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
+    )
+    if bracketed is None and brackets:
+        cut = max(brackets) + 1
+    if isinstance(result, tuple) and result[2] == "province":
+        result = _province_group(text, line_start + cut + result[0], match, crosses_line)
+    if isinstance(result, Mention):
+        return result
+    if isinstance(result, str):
+        if line_start > run_start and result == "no_name":
+            result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
+        return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
+    offset, proper, anchor = result
+    name_start = line_start + cut + offset
+    reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    if _honour(text, name_start, match.end()):
+        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
+    counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
+    if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
+        reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
+    if reason:
+        return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
+    tail = match["tail"]
+    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
+    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
+    words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
+    aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
+        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
+        or _object_of_a_verb(text, name_start, match.end()) \
+        or _event_place(text, name_start, match.end())
+    return Mention(
+        start=name_start,
+        end=match.end(),
+        name=text[name_start : match.end()],
+        kind=kind,
+        anchor=anchor,
+        proper=proper,
+        switches=not tail and not aside and (switching()[kind] or stands_alone),
+        base=text[name_start : match.end("type")] if tail else None,
+    )
+
+
+def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Mention | str:
+    """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
+    clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
+    opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
+    if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
+            or not (opens_line or opens_clause(text, start)):
+        return "generic"
+    return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
+                   proper=text[start : match.start("type")], switches=True)
+
+
+def _object_of_a_verb(text: str, start: int, end: int) -> bool:
+    """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
+    clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
+    words = lexicon()
+    if not text.startswith(tuple(words["qualified_objects"]), end) or _at_clause_start(text, start):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return not any(word in head for word in words["about_words"])
+
+
+def _event_place(text: str, start: int, end: int) -> bool:
+    """在沙文产业园集中开工: the zone is where an event took place, in a clause about something else."""
+    words = lexicon()
+    if not text.startswith(tuple(words["event_words"]), end):
+        return False
+    head = text[max(0, start - EVENT_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    return any(cue in head for cue in words["event_places"])
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
+    aside listing or glossing zones, not the subject of the figures after it."""
+    head = text[max(0, start - BRACKET_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opened: list[int] = []
+    for index, char in enumerate(head):
+        if char in "（(":
+            opened.append(index)
+        elif char in "）)" and opened:
+            opened.pop()
+    # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
+    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
+
+
+def _honour(text: str, start: int, end: int) -> bool:
+    """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
+    words = lexicon()
+    head = text[max(0, start - words["title_reach"]) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    opening = max(head.rfind(mark) for mark in "“「\"")
+    closing = max(head.rfind(mark) for mark in "”」")
+    if opening == -1 or opening < closing or text[end : end + 1] not in ("”", "」", '"'):
+        return False
+    return any(cue in head[:opening] for cue in words["title_cues"])
+
+
+def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
+    """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
+    type_start, kind = match.start("type"), match["type"]
+    counted = group_pattern().search(text, max(0, type_start - 12), type_start)
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+            or text[counted.start() - 1 : counted.start()] == "第":
+        return None  # 成都第2个国家级经开区: a rank, not a group
+    count_start = counted.start()
+    run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
+    assert run_match is not None  # the run pattern also matches the empty string
+    run = text[line_cut(run_match.start(), count_start, crosses_line) : count_start]
+    run = run[stop_cut(run) :]
+    anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
+    place = None if anchor else place_anchor(run)
+    start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
+    name = text[start:type_start] + kind
+    return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
+                   proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether a name opens a clause, after any date (据统计，2022年全区13家经开区…)."""
+    date = date_tail().search(text, max(0, start - 12), start)
+    return _at_clause_start(text, date.start() if date else start)
+
+
+_HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])$")
+
+
+def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
+    """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
+    if not (opens_line or _at_clause_start(text, start)):
+        return False
+    if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
+        return True
+    return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
+
+
+def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
+    """Where a numbered heading opens with a zone type alone ((二)园区经济健康运行): the report's
+    subject again, after other zones named before it."""
+    return [rejection.start for rejection in rejections
+            if rejection.reason == "no_name" and rejection.text in switching()
+            and _HEADING_NUMBER.search(text, max(0, rejection.start - 6), rejection.start)]
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    """Whether a name opens a clause or a numbered heading (一、大连长兴岛临港工业区), rather than
+    standing inside a list or a phrase (包括建成区铁西工业区, 鹤展、台湾产业园)."""
+    head = text[max(0, start - 6) : start]
+    numbered = _HEADING_NUMBER.search(head)
+    if numbered:
+        head = head[: numbered.start()]
+    return not head or head[-1] in lexicon()["clause_starts"]
+
+
+def _abbreviation_mentions(text: str) -> list[Mention]:
+    """Established short names (南科, 竹科) standing alone."""
+    words = lexicon()
+    stops = words["stop_chars"] + "年月日"
+    mentions = []
+    for match in abbreviation_pattern().finditer(text):
+        before = text[match.start() - 1] if match.start() else ""
+        if re.match(f"[{CJK}]", before) and before not in stops:
+            continue
+        full = words["named_abbreviations"][match.group()]
+        mentions.append(Mention(match.start(), match.end(), match.group(), _suffix_type(full), "abbreviation", match.group(), True))
+    return mentions
+
+
+def _suffix_type(name: str) -> str:
+    return next(word for word in sorted(switching(), key=lambda word: (-len(word), word)) if name.endswith(word))
+
+
+def _after_reason(after: str, kind: str) -> str | None:
+    """A park followed by 项目 is a project; any zone word followed by 公司 names a company."""
+    projects, companies = after_patterns()
+    if companies.match(after):
+        return "organisation"
+    if not switching()[kind] and projects.match(after):
+        return "project"
+    return None
+
+
+def _city_level(core: str) -> tuple[int, str, str] | None:
+    """贵阳国家高新区: a level word a city puts in its zone's name (lexicon name_levels)."""
+    level = next((word for word in lexicon()["name_levels"] if core.endswith(word)), None)
+    head = core[: -len(level)] if level else ""
+    place = place_anchor(head) if head else None
+    if place is None or not city_or_province(head, place) or head[place:] in province_names():
+        return None
+    return place, head[place:], "place"
+
+
+def _reason(group: str) -> str:
+    return "adjective" if group == "adjective_form" else group
+
+
+def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
+    """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
+    qualifiers = qualifier_tail().search(run)
+    core = run[: qualifiers.start()] if qualifiers else run
+    place = place_anchor(core)
+    if place is None and (level := _city_level(core)) is not None:
+        return level
+    if place is not None and core[place:] in province_names() and not qualifiers:
+        return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
+    if kind in needs_place() and (place is None or not city_or_province(core, place)):
+        return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
+    if place is not None:
+        return place, core[place:], "place"
+    last = max(reject_spans(core), key=lambda match: match.end(), default=None)
+    proper_start = last.end() if last else 0
+    proper = core[proper_start:]
+    if not proper:
+        return _reason(last.lastgroup or "") if last else "no_name"
+    if proper[0] in single_rejects() and len(proper) > 1:
+        return single_rejects()[proper[0]]
+    if is_masked(proper):
+        return proper_start, proper, "mask"
+    if len(proper) < 2:
+        return "too_short"
+    if proper[-1] in PLACE_SUFFIX + "区":
+        return "generic"  # 位省, 各市: an admin word that is no place of the gazetteer
+    if len(proper) > lexicon()["max_proper"]:
+        return "too_long"
+    if only_kind_words(proper):
+        return "industry"
+    return proper_start, proper, "proper"

@@ -1,0 +1,394 @@
+"""Zone mentions -> zones (canonical name, aliases, masked, parent, place); which zone each offset is about.
+
+Names are read by the grammar of zones/names.py. Within one report, short forms are aliases of
+the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区); a masked name with
+nothing else in it (*产业集聚区) is the report's masked zone; a sub-zone (…*分区, …东片区) is
+linked to its parent. The report's subject is the zone its title or heading names, else its
+first named zone: it holds every figure that follows no mention of another zone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..contract.schema import zone_id_for
+from ..text.places import gazetteer, places_in, short_city_names
+from .lexicon import CJK, alternation, is_masked, lexicon, switching
+from .names import Mention, opens_clause, read_names, subject_references
+from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
+
+ADMIN = "省市县区州盟旗"
+HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
+HEADING_WIDTH = 40
+
+
+@dataclass
+class Zone:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    anonymized: bool = False
+    mentions: int = 0
+    first: int = 0
+    parent: str | None = None  # the zone a sub-zone lies in
+
+
+def heading_end(text: str) -> int:
+    """End offset of the heading: the first short lines that do not read as a sentence."""
+    offset = end = 0
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.strip(" \t\u3000|")
+        if index >= HEADING_LINES or len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
+            break
+        offset += len(line) + 1
+        if stripped:
+            end = offset - 1
+    return end
+
+
+def joined_line_test(normalized) -> Callable[[int, int], bool]:
+    """Whether a span of the normalised text was on two lines of the original (normalize joins
+    wrapped lines, and a zone name never runs across a line break)."""
+
+    def crosses(start: int, end: int) -> bool:
+        return "\n" in normalized.original[normalized.to_original(start) : normalized.to_original(end)]
+
+    return crosses
+
+
+def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
+    """Proper names the report defines: used in its heading, or used more than once."""
+    counts = Counter(mention.proper for mention in mentions if mention.anchor == "proper")
+    return {proper for proper, count in counts.items() if count > 1} | {
+        mention.proper for mention in mentions if mention.anchor == "proper" and mention.start < heading
+    }
+
+
+def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
+    """积极稳妥鹤淇产业集聚区 -> 鹤淇产业集聚区 when the report names 鹤淇 elsewhere: words before a
+    proper name it knows are no part of the name."""
+    known = sorted(_known_propers(mentions, heading), key=lambda name: (-len(name), name))
+    shortened = []
+    for mention in mentions:
+        ending = next((name for name in known if mention.anchor == "proper" and mention.proper.endswith(name)
+                       and name != mention.proper), None)
+        if ending is None or mention.proper in known:
+            shortened.append(mention)
+            continue
+        offset = len(mention.proper) - len(ending)
+        base = mention.base[offset:] if mention.base else None
+        shortened.append(replace(mention, start=mention.start + offset, name=mention.name[offset:], proper=ending, base=base))
+    return shortened
+
+
+def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
+    opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
+    （以下合并简称…） are one zone."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})")
+    merges = re.compile(rf"[（(]\s*(?:{alternation(words['merge_words'])})")
+    defined: dict[str, str] = {}
+    run: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
+        run = [*run, mention] if joined else [mention]
+        if not defines.match(text, mention.end):
+            continue
+        ends = [position for position in (text.find(mark, mention.end) for mark in "）)") if position != -1]
+        inside = [other for other in mentions[index + 1 :] if other.end <= min(ends, default=len(text))]
+        first = run[0] if merges.match(text, mention.end) else mention
+        for other in run[run.index(first) + 1 :] + inside:
+            if other.name != first.name:
+                defined.setdefault(other.name, first.name)
+    return defined
+
+
+def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
+    泰安高新技术产业开发区（以下简称"高新区"）, {重点园区: 海南省13个重点园区} for a group's
+    short name (a type after words that make no name of their own)."""
+    words = lexicon()
+    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+    found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
+    return {match["short"]: name for match, name in found if match and match["short"].endswith(tuple(switching()))}
+
+
+def _is_alias(short: str, long: str) -> bool:
+    """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
+    if short == long or len(short) >= len(long):
+        return False
+    if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
+        return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
+    short_count, long_count = (re.search(lexicon()["group_count"], name) for name in (short, long))
+    if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
+        counted = short[short_count.start() :], long[long_count.start() :]
+        return counted[0] == counted[1] or _abbreviates(*counted)
+    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
+    if place and long.startswith(place.group()):
+        return _suffix_of(short) == _suffix_of(long)
+    return False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
+    after the same name (or the end of it)."""
+    short_type, long_type = _suffix_of(short), _suffix_of(long)
+    if short_type not in lexicon()["abbreviations"].get(long_type, ()):
+        return False
+    short_head, long_head = _plain(short[: -len(short_type)]), _plain(long[: -len(long_type)])
+    return bool(short_head) and long_head.endswith(short_head)
+
+
+@lru_cache(maxsize=4096)
+def _suffix_of(name: str) -> str:
+    for word in _type_words_longest_first():
+        if word in name:
+            return name[name.index(word) :]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _type_words_longest_first() -> tuple[str, ...]:
+    return tuple(entry["word"] for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _plain(name: str) -> str:
+    """The name without mask characters, 市, 县 and the levels a city puts in a name (深圳国家高新区 is
+    深圳高新区); names are compared pairwise: each is stripped once."""
+    return _plain_pattern().sub("", name)
+
+
+@lru_cache(maxsize=1)
+def _plain_pattern() -> re.Pattern:
+    return re.compile(rf"[{re.escape(lexicon()['mask_chars'])}市县]|{alternation(lexicon()['name_levels'])}")
+
+
+class ZoneResolver:
+    """The zones of one report, its subject, and which zone each offset is about."""
+
+    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None):
+        self.text = text
+        mentions, self.rejections = read_names(text, crosses_line)
+        heading = heading_end(text)
+        mentions = _shorten_to_known(mentions, heading)
+        respective = respective_lists(text, mentions)
+        listed = {id(mention) for zones, _ in respective for mention in zones}
+        asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
+        if any(mention.switches or mention.base for mention in mentions):
+            # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
+            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
+        canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
+        parents = self._parents(mentions, canonical)
+        ordered = [mention for mention in mentions if mention.start < heading] + mentions
+        self.main = canonical[ordered[0].name] if ordered else fallback_name
+        if self.main in parents:
+            # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
+            canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
+            del parents[self.main]
+        self.zones: dict[str, Zone] = {}
+        for mention in mentions:
+            name = canonical[mention.name]
+            zone = self.zones.setdefault(name, Zone(name, first=mention.start, parent=parents.get(name)))
+            zone.mentions += 1
+            if mention.name != zone.name:
+                zone.aliases.add(mention.name)
+        for zone in self.zones.values():
+            zone.anonymized = is_masked(zone.name)
+        switching = [mention for mention in mentions
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
+                     and id(mention) not in listed]
+        self._figures = {figure: canonical[mention.name] for zones, figures in respective
+                         for mention, figure in zip(zones, figures, strict=True)}
+        self._set_points(self._switch_points(switching, canonical, crosses_line))
+        self.named = bool(self.zones)
+        if not self.zones:
+            self.zones[fallback_name] = Zone(fallback_name)
+
+    def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
+        clause is the zone of the figures after it."""
+        return not any(other.switches for other in mentions) and opens_clause(self.text, mention.start)
+
+    def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
+        """(offset, zone) where the zone the figures are about changes: mentions, headings and short
+        names that speak of a zone again, and the ends of listed lines."""
+        text = self.text
+        points = [(mention.start, canonical[mention.name]) for mention in switching]
+        spans = [(mention.start, mention.end, canonical[mention.name]) for mention in switching]
+        points += [(start, self.main) for start in subject_references(text, self.rejections)]
+        points += sub_park_ends(text, switching, self.main)
+        named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
+        points += [(start, self.main) for start in whole_zone_references(text, self.main) if start not in named]
+        shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
+        points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
+                   if rejection.text in shorts and opens_clause(text, rejection.start)]
+        return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _set_points(self, points: list[tuple[int, str]]) -> None:
+        points = sorted(points)
+        self._starts = [start for start, _ in points]
+        self._names = [name for _, name in points]
+
+    @staticmethod
+    def _canonical(names: set[str], defined: dict[str, str]) -> dict[str, str]:
+        """Each name -> the longest name it is an alias of; masked-only names -> the masked zone; a name
+        the report defines as another's (以下简称) -> that name's zone."""
+        canonical: dict[str, str] = {}
+        specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
+        for name in specific:
+            longer = [other for other in specific if _is_alias(name, other)]
+            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+        masked_full = [name for name in specific if is_masked(name)]
+        for name in names - set(specific):
+            canonical[name] = masked_full[0] if masked_full else name
+        for short, full in lexicon()["named_abbreviations"].items():
+            if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
+                longer = [other for other in specific if _is_alias(full, other)]
+                canonical[short] = canonical.get(full) or (canonical[longer[0]] if longer else full)
+        for name, first in defined.items():
+            target = canonical.get(first, first)
+            canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
+        return canonical
+
+    @staticmethod
+    def _parents(mentions: list[Mention], canonical: dict[str, str]) -> dict[str, str]:
+        """Sub-zone -> the zone it lies in: the report's zone whose name is the sub-zone's base."""
+        parents = {}
+        for mention in mentions:
+            if not mention.base:
+                continue
+            base = _plain(mention.base)
+            named = [canonical[other] for other in canonical if other != mention.name and _plain(other) == base]
+            parents[canonical[mention.name]] = named[0] if named else mention.base
+        return parents
+
+    def zone_at(self, offset: int) -> str:
+        """The zone a figure at `offset` is about: the last zone named before it, else the subject."""
+        if offset in self._figures:
+            return self._figures[offset]  # A、B分别为36家、14家
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._names[index] if index >= 0 else self.main
+
+    def used(self, names: set[str]) -> list[Zone]:
+        """Zones that carry rows, plus the report's subject unless the report lists other zones with rows
+        (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
+        listing = len(names & set(self.zones) - {self.main}) >= 2
+        return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def _switching_kind(mention: Mention) -> bool:
+    return switching()[mention.kind]
+
+
+def resolve_zones(document, fallback_name: str) -> ZoneResolver:
+    """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
+    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
+
+
+def _masked_only_name(name: str) -> bool:
+    prefix = name[: len(name) - len(_suffix_of(name))]
+    return bool(prefix) and not prefix.strip(lexicon()["mask_chars"]).replace("X", "")
+
+
+# ---- places and leading industries -------------------------------------------------
+
+_LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind>主导|支柱|特色|优势|重点)?产业")
+_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
+
+
+def place_of(zone: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str | None]:
+    """Province, city and county: from the zone's own name first, then the places its report names."""
+    found: dict[str, str | None] = {"province": None, "city": None, "county": None}
+    if not gazetteer():
+        return found
+    named = places_in(zone)
+    shorts = short_city_names()
+    named += [shorts[zone[:size]] for size in (2, 3, 4) if zone[:size] in shorts and shorts[zone[:size]] not in named]
+    in_text = places_in(text, start, end)
+    for name in named + in_text:
+        rows = gazetteer()[name]
+        if len(rows) != 1:
+            continue  # 鼓楼区: ambiguous without its parent
+        row = rows[0]
+        level = row["level"]
+        if level == "county" and found["county"] is None and (name in zone or not named):
+            found.update(county=name, city=found["city"] or row["city"], province=found["province"] or row["province"])
+        elif level == "city" and found["city"] is None:
+            if found["province"] in (None, row["province"]):
+                found.update(city=name, province=found["province"] or row["province"])
+        elif level == "province" and found["province"] is None:
+            found["province"] = name
+    section = text[start:end]
+    if found["county"] is None and is_masked(zone):
+        masked = re.search(r"([*＊]+[区县])", section)
+        if masked:
+            found["county"] = masked.group(1)
+    if found["city"] is None and is_masked(zone):
+        masked = re.search(r"([*＊]+市)", section)
+        if masked:
+            found["city"] = masked.group(1)
+    return found
+
+
+def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
+    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first."""
+    candidates = []
+    for match in _LEADING.finditer(text):
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1
+        head = text[sentence_start : match.start()]
+        triggers = list(_LIST_START.finditer(head))
+        if not triggers:
+            continue
+        body = head[triggers[-1].end() :].rstrip("等")
+        items = [item for item in re.split(r"、|和(?=[^、]*$)|以及", body) if item]
+        if len(items) < 2 or any(len(item) > 16 for item in items):
+            continue
+        candidates.append((0 if match["kind"] else 1, match.start(), items))
+    return candidates
+
+
+def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: str) -> list[dict]:
+    """One row per zone the report gives rows about (and its main zone), with places and industries
+    read from the zone's own section: its first mention up to the next zone's first mention."""
+    rows = []
+    firsts = sorted(zone.first for zone in resolver.zones.values())
+    lists = industry_lists(text) if resolver.named else []
+    for zone in resolver.used(used_names):
+        following = [offset for offset in firsts if offset > zone.first]
+        start, end = (zone.first, following[0] if following else len(text)) if len(resolver.zones) > 1 else (0, len(text))
+        own_lists = [candidate for candidate in lists if resolver.zone_at(candidate[1]) == zone.name]
+        rows.append(
+            {
+                "zone_id": zone_id_for(zone.name),
+                "name": zone.name,
+                "aliases": sorted(zone.aliases),
+                **place_of(zone.name, text, start, end),
+                "anonymized": zone.anonymized,
+                "leading_industries": min(own_lists)[2] if own_lists else [],
+                "doc_ids": [doc_id],
+            }
+        )
+    return rows
+
+
+def merge_zones(rows: list[dict]) -> list[dict]:
+    """One row per zone_id: aliases and doc_ids unioned, places and industries taken when first stated."""
+    merged: dict[str, dict] = {}
+    for row in rows:
+        if row["zone_id"] not in merged:
+            merged[row["zone_id"]] = {**row, "aliases": list(row["aliases"]), "doc_ids": list(row["doc_ids"])}
+            continue
+        into = merged[row["zone_id"]]
+        into["aliases"] = sorted(set(into["aliases"]) | set(row["aliases"]))
+        into["doc_ids"] = sorted(set(into["doc_ids"]) | set(row["doc_ids"]))
+        for key in ("province", "city", "county"):
+            into[key] = into.get(key) or row.get(key)
+        if not into.get("leading_industries") and row.get("leading_industries"):
+            into["leading_industries"] = row["leading_industries"]
+    return list(merged.values())

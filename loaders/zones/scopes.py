@@ -1,0 +1,131 @@
+"""How far a zone mention reaches: lists of zones with their figures, and lines listing zones.
+
+A mention of a zone makes it the subject of the figures that follow (loaders/zones/resolver.py). Two shapes
+of report language reach less far:
+
+- a respective list: 分布在A、B和C，分别为36家、14家和9家 gives each figure to the zone in the same
+  place of the list, and speaks of those zones in that sentence only;
+- lines that each open with a zone and its figure, no sentence (洋浦经济开发区1809.9亿元 / 江东新区
+  861.9亿元): after the last of them the report speaks again of the zone it spoke of before them;
+- a sub-park reaches the next numbered heading at most, and 全区 opening a clause speaks of the
+  report's subject again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .lexicon import CJK, alternation, lexicon, switching, type_pattern
+from .names import Mention, opens_clause
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+SENTENCE_END = "。；;！？!?\n"
+LIST_REACH = 12  # characters between the last zone of a list and 分别
+ITEM_REST = 20  # characters a listed line holds after its zone name
+PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
+# A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
+NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、](?=[{CJK}]))")
+
+
+@lru_cache(maxsize=1)
+def _respectively() -> re.Pattern:
+    return re.compile(alternation(lexicon()["respectively"]))
+
+
+def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[int]]]:
+    """(the zones of a list, the offsets of their figures after 分别): one figure per zone, in order,
+    after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元)."""
+    words = lexicon()
+    lists = []
+    run: list[Mention] = []
+    for mention in mentions:
+        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
+        run = [*run, mention] if joined else [mention]
+        if len(run) < 2:
+            continue
+        first = _respectively().search(text, mention.end, mention.end + LIST_REACH)
+        if first is None or any(mark in text[mention.end : first.start()] for mark in SENTENCE_END):
+            continue
+        end = min((position for position in (text.find(mark, first.end()) for mark in SENTENCE_END) if position != -1),
+                  default=len(text))
+        cues = list(_respectively().finditer(text, first.start(), end))
+        for cue, following in zip(cues, [*cues[1:], None], strict=True):
+            figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
+            if len(figures) == len(run):
+                lists.append((list(run), figures))
+    return lists
+
+
+def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str,
+                      crosses_line: Callable[[int, int], bool] | None) -> list[tuple[int, str]]:
+    """(offset, zone) where a block of lines listing zones with their figures ends, and the zone
+    spoken of before the block takes the figures again. `switches` are (start, end, zone), in order."""
+    items = [(index, line_end) for index, (start, end, _) in enumerate(switches)
+             if _opens_line(text, start, crosses_line)
+             and (line_end := _line_end(text, start, end + ITEM_REST, crosses_line)) is not None
+             and FIGURE.search(text, end, line_end) and not any(mark in text[end:line_end] for mark in PROSE_MARKS)]
+    returns: list[tuple[int, str]] = []
+    block: list[tuple[int, int]] = []
+    for item in [*items, None]:
+        if item is not None and block and item[0] == block[-1][0] + 1 \
+                and not text[block[-1][1] : switches[item[0]][0]].strip():
+            block.append(item)
+            continue
+        if len({switches[index][2] for index, _ in block}) >= 2:  # a list names several zones
+            first = block[0][0]
+            before = [(start, zone) for start, _, zone in switches[:first]] + returns
+            returns.append((block[-1][1], max(before)[1] if before else main))
+        block = [item] if item is not None else []
+    return returns
+
+
+def _opens_line(text: str, start: int, crosses_line) -> bool:
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    return bool(crosses_line and crosses_line(start - 1, start))
+
+
+def _line_end(text: str, start: int, reach: int, crosses_line) -> int | None:
+    """Where the line holding `start` ends (the next line's first offset), if before `reach`."""
+    reach = min(reach, len(text))
+    if crosses_line is None:
+        newline = text.find("\n", start, reach)
+        return newline + 1 if newline != -1 else len(text) if reach == len(text) else None
+    if not crosses_line(start, reach):
+        return len(text) if reach == len(text) else None
+    low, high = start, reach  # no break in text[start:low], a break in text[start:high]
+    while high - low > 1:
+        middle = (low + high) // 2
+        if crosses_line(start, middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def sub_park_ends(text: str, mentions: list[Mention], main: str) -> list[tuple[int, str]]:
+    """(offset, main) where a sub-park (沙文园区已开工…) stops being spoken of: the next numbered
+    heading (3.主导产业…), unless another zone is named first. `mentions` are those that switch."""
+    starts = sorted(mention.start for mention in mentions)
+    headings = [match.start() for match in NUMBERED_HEADING.finditer(text)]
+    ends = []
+    for mention in mentions:
+        if switching()[mention.kind]:
+            continue
+        heading = bisect.bisect_left(headings, mention.end)
+        following = bisect.bisect_right(starts, mention.start)
+        if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
+            ends.append((headings[heading], main))
+    return ends
+
+
+def whole_zone_references(text: str, main: str) -> list[int]:
+    """Where 全区 opens a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
+    if not main.endswith("区"):
+        return []
+    words = re.compile(alternation(lexicon()["whole_zone_words"]))
+    return [match.start() for match in words.finditer(text) if opens_clause(text, match.start())
+            and not type_pattern().match(text, match.end())]
