@@ -11,7 +11,6 @@ layout and its partitions as a build's does (loaders/pipeline/build.py).
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -219,17 +218,7 @@ def _zones(zones: pa.Table, doc_rank: np.ndarray) -> pd.DataFrame:
 
 def _write_manifest(out_dir: Path, counts: dict, partitions: dict, zones: int) -> None:
     notes = f"synthetic: {zones} zones × {synthetic.YEARS} years × {len(synthetic.PERIODS)} periods × {len(synthetic.series())} series"
-    manifest = {
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "loader_version": "synthetic",
-        "reports_dir": "synthetic",
-        "inputs": [],
-        "tables": counts,
-        "skipped": [],
-        "notes": [notes],
-        "layout": "partitioned",
-        "partitions": partitions,
-    }
+    manifest = synthetic.synthetic_manifest(counts, notes, layout="partitioned", partitions=partitions)
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

@@ -215,18 +215,23 @@ def make(out_dir: Path, facts_target: int = 1_000_000, seed: int = 0) -> dict:
         "quality": quality,
     }
     counts = {name: len(frame) for name, frame in frames.items()}
-    manifest = {
+    write_tables(frames, out_dir, synthetic_manifest(counts, f"synthetic: {n_zones} zones × {YEARS} years × {len(kinds)} series"))
+    summaries.write(out_dir)  # as a build writes them
+    return counts
+
+
+def synthetic_manifest(counts: dict, note: str, **layout) -> dict:
+    """A build manifest for generated tables (no inputs); `layout` adds the layout and its partitions."""
+    return {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "loader_version": "synthetic",
         "reports_dir": "synthetic",
         "inputs": [],
         "tables": counts,
         "skipped": [],
-        "notes": [f"synthetic: {n_zones} zones × {YEARS} years × {len(kinds)} series"],
+        "notes": [note],
+        **layout,
     }
-    write_tables(frames, out_dir, manifest)
-    summaries.write(out_dir)  # as a build writes them
-    return counts
 
 
 # --- country scale: facts only, in both layouts, written a batch at a time -------------------------
