@@ -147,11 +147,16 @@ def line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | N
     """The first offset at or after start from which text[offset:stop] lies on one line."""
     if crosses_line is None or not crosses_line(start, stop):
         return start
-    low, high = start, stop  # crosses at low, not at high
+    return first_offset(start, stop, lambda middle: not crosses_line(middle, stop))  # crosses at start, not at stop
+
+
+def first_offset(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    """The first offset in (low, high] where `holds` is true, by bisection: false at low, true at high,
+    and once true it stays true (a line break found in a growing or shrinking span)."""
     while high - low > 1:
         middle = (low + high) // 2
-        if crosses_line(middle, stop):
-            low = middle
-        else:
+        if holds(middle):
             high = middle
+        else:
+            low = middle
     return high

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .anchors import first_offset
 from .lexicon import CJK, alternation, lexicon, switching, type_pattern
 from .names import Mention, opens_clause
 
@@ -96,14 +97,7 @@ def _line_end(text: str, start: int, reach: int, crosses_line) -> int | None:
         return newline + 1 if newline != -1 else len(text) if reach == len(text) else None
     if not crosses_line(start, reach):
         return len(text) if reach == len(text) else None
-    low, high = start, reach  # no break in text[start:low], a break in text[start:high]
-    while high - low > 1:
-        middle = (low + high) // 2
-        if crosses_line(start, middle):
-            high = middle
-        else:
-            low = middle
-    return high
+    return first_offset(start, reach, lambda middle: crosses_line(start, middle))  # the first span with a break
 
 
 def sub_park_ends(text: str, mentions: list[Mention], main: str) -> list[tuple[int, str]]:
