@@ -118,3 +118,11 @@ def test_hostile_text_keeps_offsets(shape):
             for row in rows:
                 if "raw" in row and "start" in row:
                     assert document["text"][row["start"] : row["end"]] == row["raw"], (table, row)
+
+
+def test_a_flag_in_the_part_of_a_zone_without_rows_belongs_to_its_report():
+    from loaders.pipeline.extract import _unlink_zones_without_rows
+
+    flags = [{"zone_id": "z_kept"}, {"zone_id": "z_dropped"}, {"zone_id": None}]
+    _unlink_zones_without_rows(flags, {"z_kept"})
+    assert [flag["zone_id"] for flag in flags] == ["z_kept", None, None]
