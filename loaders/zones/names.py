@@ -87,10 +87,34 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             rejections.append(found)
         else:
             mentions.append(found)
+    listed = _listed_industry_parks(text, mentions, rejections)
+    mentions += listed
+    rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in
+                  {(mention.start, mention.end) for mention in listed}]
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[Rejection]) -> list[Mention]:
+    """A park named by its industry (生物产业园区) joined by 、/和 to the name of a zone that switches
+    is one zone of that list (南川工业园区、生物产业园区投资分别增长…), not an industry inside a zone."""
+    joins = tuple(lexicon()["definition_joins"])
+    zones = [mention for mention in mentions if mention.switches]  # not a sub-park (机械制造产业园和…)
+    ends, starts = {mention.end for mention in zones}, {mention.start for mention in zones}
+    listed = []
+    for rejection in rejections:
+        if rejection.reason != "industry":
+            continue
+        after_zone = any(text[rejection.start - len(join) : rejection.start] == join
+                         and rejection.start - len(join) in ends for join in joins)
+        before_zone = any(text.startswith(join, rejection.end) and rejection.end + len(join) in starts for join in joins)
+        if after_zone or before_zone:
+            kind = _suffix_type(rejection.text)
+            listed.append(Mention(rejection.start, rejection.end, rejection.text, kind, "proper",
+                                  rejection.text[: -len(kind)], switching()[kind]))
+    return listed
 
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
