@@ -202,11 +202,17 @@ def counts_something_named_after(reading: Reading) -> bool:
     )
 
 
+def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
+    """2186家园区企业, 320户开发区企业: firms counted by their measure word, qualified by the zone word
+    alone, are the zone's firms (not 11个重点园区新增企业, a count of zones)."""
+    return qualifier in cues()["zone_words"] and reading.quantity.raw.endswith(tuple(cues()["firm_measures"]))
+
+
 def counted_noun_after(reading: Reading) -> re.Match | None:
     """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
     公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
-    if not noun or has(cues()["zone_words"], noun.group(1)):
+    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
         return None
     if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
         return None  # 3家企业技术中心: centres, not firms
