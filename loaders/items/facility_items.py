@@ -15,11 +15,13 @@ from .facilities import GENERIC_HEADS, TABLE, Item, P, category_of_words, keywor
 from .facility_figures import quantity_of
 from .lexicon import cue_pattern, name_stop_pattern, name_stops
 
+LABEL_CHARS = 8  # longest label in quotes that stays in a name (“四纵八横”路网)
+
 
 def clause_items(text, low, high, quantities, words):
     """The facilities of one clause: runs between name stops that hold a facility word."""
     bounds = [low]
-    for stop in name_stops(name_stop_pattern(TABLE, True), text, low, high):
+    for stop in _without_label_quotes(text, list(name_stops(name_stop_pattern(TABLE, True), text, low, high))):
         bounds += [stop.start(), stop.end()]
     bounds.append(high)
     next_word = 0  # words and pieces both run left to right: each word is looked at once
@@ -33,6 +35,18 @@ def clause_items(text, low, high, quantities, words):
             next_word += 1
         if found:
             yield from _split_piece(text, piece_start, piece_end, found, quantities)
+
+
+def _without_label_quotes(text: str, stops: list[re.Match]) -> list[re.Match]:
+    """“四纵八横”路网: a short label in quotes run straight into the word after it is part of the name,
+    so its quotes end no name (a quote followed by a stop, “园区”。, still does)."""
+    drop: set[int] = set()
+    for index in range(len(stops) - 1):
+        opening, closing = stops[index], stops[index + 1]
+        if opening.group() == "“" and closing.group() == "”" and closing.start() - opening.end() <= LABEL_CHARS \
+                and (index + 2 == len(stops) or stops[index + 2].start() > closing.end()):
+            drop |= {index, index + 1}
+    return [stop for index, stop in enumerate(stops) if index not in drop]
 
 
 def _split_piece(text, start, end, found, quantities):
