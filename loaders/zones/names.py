@@ -359,6 +359,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return single_rejects()[proper[0]]
     if is_masked(proper):
         return proper_start, proper, "mask"
+    if proper in lexicon()["own_admin"] and kind in lexicon()["own_admin_types"]:
+        return proper_start, proper, "proper"  # 市高新技术开发区 in a city's own report: the city's zone
     if len(proper) < 2:
         return "too_short"
     if proper[-1] in PLACE_SUFFIX + "区":
