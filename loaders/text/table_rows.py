@@ -168,17 +168,20 @@ def _bar_cells(line: str, start: int) -> list[tuple[int, int, str]]:
 def markdown_cells(text: str) -> list[tuple[int, int, str]]:
     """(start, end, header words) of each body cell of the markdown tables of `text` (所在县市 | 总面积 |
     ⏎---|---|⏎基隆市 | 29 公顷 |): a figure written in a cell, unit and all, takes its column's header
-    as its wording. A row split over two lines has too few cells and is left to the prose rules."""
+    as its wording. A row the page wrapped onto a second line is joined while its cells do not
+    outnumber the header's."""
     found: list[tuple[int, int, str]] = []
     header: list[tuple[int, int, str]] = []
     previous: tuple[int, str] = (0, "")
+    pending: list[tuple[int, int, str]] = []  # the first cells of a row the page wrapped onto the next line
     for start, line in _lines(text):
         if _MARKDOWN_RULE.fullmatch(line):
-            header = _bar_cells(*reversed(previous)) if "|" in previous[1] else []
+            header, pending = (_bar_cells(*reversed(previous)) if "|" in previous[1] else []), []
         elif "|" not in line:
-            header = []
+            header, pending = [], []
         elif header:
-            cells = _bar_cells(line, start)
+            cells = pending + _bar_cells(line, start)
+            pending = cells if len(cells) < len(header) else []
             if len(cells) == len(header):
                 found += [(cell_start, end, column[2]) for (cell_start, end, _), column in zip(cells, header, strict=True)]
         previous = (start, line)
