@@ -189,10 +189,21 @@ def _project_described() -> re.Pattern:
     return re.compile(rf"(?:^|[，,；;：:])项目(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
 
 
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_GROUP_REACH = 4  # characters before 项目 where a group word makes the project just named a group
+
+
 def _one_project_described(head: str) -> bool:
     """…某某项目。项目建设用地面积1.5万平方米, 新开工某某项目，项目占地200亩: a clause opening on a bare
-    项目 with what only one project has (占地, 坐落, 建筑面积) speaks of the project just named."""
-    return bool(_project_described().search(head))
+    项目 with what only one project has (占地, 坐落, 建筑面积), at the sentence start or right after a
+    clause naming one project, speaks of that project (新开工项目，项目占地… is a group's)."""
+    for match in _project_described().finditer(head):
+        if match.start() == 0:
+            return True
+        before = _CLAUSE_SPLIT.split(head[: match.start()])[-1]
+        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
+            return True
+    return False
 
 
 def one_project_subject(reading: Reading) -> bool:
