@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -176,7 +177,7 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
     pending: list[tuple[int, int, str]] = []  # the first cells of a row the page wrapped onto the next line
     for start, line in _lines(text):
         if _MARKDOWN_RULE.fullmatch(line):
-            header, pending = (_bar_cells(*reversed(previous)) if "|" in previous[1] else []), []
+            header, pending = (_bar_cells(previous[1], previous[0]) if "|" in previous[1] else []), []
         elif "|" not in line:
             header, pending = [], []
         elif header:
@@ -188,7 +189,7 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def cell_labels(quantities: list[Quantity], cells: list[tuple[int, int, str]]) -> dict[int, str]:
+def cell_labels(quantities: Sequence[Quantity], cells: list[tuple[int, int, str]]) -> dict[int, str]:
     """{quantity start: its column's header words} for the quantities inside markdown table cells."""
     starts = [start for start, _, _ in cells]
     labels = {}
