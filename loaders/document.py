@@ -14,7 +14,7 @@ from .facts.sections import plan_spans
 from .items.lexicon import cue_pattern, patterns
 from .text.normalize import Normalized, normalize
 from .text.sentences import ClauseMarks, Sentence, sentences
-from .text.table_rows import read_tables
+from .text.table_rows import cell_labels, markdown_cells, read_tables
 from .text.units import Quantity, scan
 
 _ITEMS = patterns("items")
@@ -47,6 +47,7 @@ class Document:
         tables = read_tables(text)
         self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
         self.table_labels = tables.labels  # a table figure's row name and column header, by its start
+        self.table_labels |= cell_labels(found.quantities, markdown_cells(text))  # a figure in a markdown cell
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
         self.future_spans = _merged(_future_sections(text))

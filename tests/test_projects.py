@@ -73,3 +73,11 @@ def test_every_project_row_of_the_sample_points_at_its_name_and_sentence(sample_
 
 def test_project_recall_and_status_on_the_sample_stay_above_their_floor(sample_tables):
     check_score_floor(sample_tables, "projects", FLOOR)
+
+
+def test_new_or_extended_before_a_list_is_no_part_of_the_first_name():
+    """新(扩)建 opens the list of named projects; the case tables match names by containment, so the
+    exact names are asserted here."""
+    text = "上半年，新(扩)建青禾电子、云岭机械等12个项目实现达产达效。"
+    assert [row["name"] for row in rows_of(extract_projects, text)] == ["青禾电子", "云岭机械"]
+

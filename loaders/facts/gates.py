@@ -7,6 +7,7 @@ with the gate's name when one holds. Word lists are in lexicon/cues.yaml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .kinds import COMPLETION
@@ -183,16 +184,41 @@ _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；
 _PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
 
 
+@lru_cache(maxsize=1)
+def _project_described() -> re.Pattern:
+    return re.compile(rf"(?:^|[，,；;：:])项目(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_GROUP_REACH = 4  # characters before 项目 where a group word makes the project just named a group
+
+
+def _one_project_described(head: str) -> bool:
+    """…某某项目。项目建设用地面积1.5万平方米, 新开工某某项目，项目占地200亩: a clause opening on a bare
+    项目 with what only one project has (占地, 坐落, 建筑面积), at the sentence start or right after a
+    clause naming one project, speaks of that project (新开工项目，项目占地… is a group's)."""
+    for match in _project_described().finditer(head):
+        if match.start() == 0:
+            return True
+        before = _CLAUSE_SPLIT.split(head[: match.start()])[-1]
+        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
+            return True
+    return False
+
+
 def one_project_subject(reading: Reading) -> bool:
-    """某某电视项目，占地200亩，总投资5亿元, 该标准化厂房项目…总投资15亿元: a sentence that opens on one
-    project as its topic, or names it with 该, gives that project's money and land (an item), not the
-    zone's; a counted group or a group word keeps them."""
+    """某某电视项目，占地200亩，总投资5亿元, 该标准化厂房项目…总投资15亿元, 新开工某某项目，项目占地200亩:
+    a sentence that opens on one project as its topic, names it with 该, or describes it as a bare 项目,
+    gives that project's money and land (an item), not the zone's; a counted group or a group word
+    keeps them."""
     if reading.quantity.dimension not in ("money", "area"):
         return False
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
     topic = _PROJECT_TOPIC.match(reading.head)
     if topic is not None and not names_a_project_group(topic.group()):
+        return True
+    if _one_project_described(reading.head):
         return True
     this = _THIS_PROJECT.search(reading.head)
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())

@@ -33,6 +33,7 @@ from .lexicon import (
     has,
     keyword_index,
     keyword_pattern,
+    metric_units,
     pattern_of,
     word_pattern,
 )
@@ -410,9 +411,19 @@ def figure_continued(reading: Reading) -> Fact:
     dimension = reading.quantity.dimension
     same = [fact for fact in pool if METRIC_DIMENSION.get(fact.unit) == dimension and fact.kind != "growth"]
     if not same:
+        same = growth_just_before(reading)
+    if not same:
         unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
         raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
     return same[-1]
+
+
+def growth_just_before(reading: Reading) -> list:
+    """营业额成长9.64%，预计今年可望突破900亿元: a wordless amount right after its sentence's growth
+    rate of a metric of the same dimension is that metric's amount."""
+    last = reading.sentence_facts[-1:] if not reading.breakdown else []
+    return [fact for fact in last if fact.kind == "growth"
+            and METRIC_DIMENSION.get(metric_units()[fact.metric]) == reading.quantity.dimension]
 
 
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\u4e00-\u9fff]{0,16}")

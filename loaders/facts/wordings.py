@@ -121,8 +121,27 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
     for word, metric in cues()["wordings_after"].items():
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
-    keyword = wording_after_its_figure(reading)
+    keyword = wording_after_its_figure(reading) or works_in_the_zone(reading)
     return (keyword, reading.quantity.end) if keyword else None
+
+
+_WORKERS_REACH = 12  # characters of description between a head count and its workforce words
+
+
+def works_in_the_zone(reading: Reading) -> Keyword | None:
+    """园区有1.3万名员工, 近13,000名科技专才在园内工作: a head count whose own clause ends with a
+    workforce noun or with where its people work (cues.yaml workforce_nouns, works_in_zone) is the
+    zone's workforce; 3000名员工参加培训 goes on past the noun and is not."""
+    if reading.quantity.dimension != "person":
+        return None
+    clause = _CLAUSE_MARK.split(_SEGMENT_END.split(reading.after[: _WORKERS_REACH + 12], maxsplit=1)[0], maxsplit=1)[0]
+    for cue in ("workforce_nouns", "works_in_zone"):
+        ending = pattern_of(cues()[cue]).search(clause)
+        while ending is not None and ending.start() <= _WORKERS_REACH:
+            if not clause[ending.end() :].strip() or (cue == "workforce_nouns" and clause[ending.end() :] == "就业"):
+                return Keyword(ending.group(), "employment", "employment", True)
+            ending = pattern_of(cues()[cue]).search(clause, ending.end())
+    return None
 
 
 _ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")

@@ -1,7 +1,7 @@
 """Arabic, full-width and Chinese numerals -> numbers.
 
 Chinese numerals are read by cn2an (a maintained converter); the few forms it leaves out
-(卅, 卌, a bare 万, 千 or 百: 千万, 万余) are spelt out first.
+(卅, 卌, a bare 万, 千 or 百: 千万, 万余, a full stop for 点) are spelt out first.
 
 >>> parse_number("1,234.5")
 1234.5
@@ -29,8 +29,10 @@ Chinese numerals are read by cn2an (a maintained converter); the few forms it le
 (32, 20, 1000)
 >>> parse_chinese("二点五")
 2.5
->>> parse_chinese("一兆二千亿"), parse_chinese("兆")
-(1200000000000, 1000000000000)
+>>> parse_chinese("一兆二千亿"), parse_chinese("兆"), parse_chinese("三兆零二百七十六亿")
+(1200000000000, 1000000000000, 3027600000000)
+>>> parse_chinese("十二.八四")
+12.84
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ ARABIC = r"\d(?<![\d.]\d)\d*+(?:,\d{3})*+(?:[ \t]?\.[ \t]?\d++)?(?:[eE][+-]?\d++
 
 _SPACES = re.compile(r"[\s,]")
 # What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万; the circles typed for 〇
-# in dates (二○二五年).
-_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇"}
+# in dates (二○二五年); a decimal point typed as a full stop (九.六四%, 五十.○八%).
+_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇", ".": "点"}
 _BARE_LEADING_UNIT = re.compile(r"^(?=[百千万兆])")
 TRILLION = 10**12
 
@@ -75,6 +77,7 @@ def _read_chinese(text: str) -> int | float | None:
     spelt = _BARE_LEADING_UNIT.sub("一", "".join(_SPELT_OUT.get(char, char) for char in text))
     if "兆" in spelt:  # 一兆二千亿 (Taiwan: 兆 = 万亿), which cn2an does not read: the two parts apart
         trillions, _, rest = spelt.partition("兆")
+        rest = rest.lstrip("零〇")  # 三兆零二百七十六亿: the 零 only marks the empty 千亿 place
         high, low = _read_chinese(trillions), _read_chinese(rest) if rest else 0
         return None if high is None or low is None or low >= TRILLION else high * TRILLION + low
     try:

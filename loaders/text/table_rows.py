@@ -14,7 +14,9 @@ are data (lexicon/table_headers.yaml). Each line is read once, token by token: l
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -145,6 +147,57 @@ class Tables(NamedTuple):
 
     quantities: list[Quantity]
     labels: dict[int, str]
+
+
+# A markdown table as web pages render one: a header line of cells, a rule line (---|---), then rows.
+_MARKDOWN_RULE = re.compile(r"[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++(?:[ \t]*+:?-{3,}+:?[ \t]*+)?")
+
+
+def _bar_cells(line: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each cell of a line split at its bars, the outer bars dropped."""
+    cells, position = [], 0
+    for part in line.split("|"):
+        cells.append((start + position, start + position + len(part), part.strip()))
+        position += len(part) + 1
+    if cells and not cells[0][2]:
+        cells = cells[1:]
+    if cells and not cells[-1][2]:
+        cells = cells[:-1]
+    return cells
+
+
+def markdown_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, header words) of each body cell of the markdown tables of `text` (所在县市 | 总面积 |
+    ⏎---|---|⏎基隆市 | 29 公顷 |): a figure written in a cell, unit and all, takes its column's header
+    as its wording. A row the page wrapped onto a second line is joined while its cells do not
+    outnumber the header's."""
+    found: list[tuple[int, int, str]] = []
+    header: list[tuple[int, int, str]] = []
+    previous: tuple[int, str] = (0, "")
+    pending: list[tuple[int, int, str]] = []  # the first cells of a row the page wrapped onto the next line
+    for start, line in _lines(text):
+        if _MARKDOWN_RULE.fullmatch(line):
+            header, pending = (_bar_cells(previous[1], previous[0]) if "|" in previous[1] else []), []
+        elif "|" not in line:
+            header, pending = [], []
+        elif header:
+            cells = pending + _bar_cells(line, start)
+            pending = cells if len(cells) < len(header) else []
+            if len(cells) == len(header):
+                found += [(cell_start, end, column[2]) for (cell_start, end, _), column in zip(cells, header, strict=True)]
+        previous = (start, line)
+    return found
+
+
+def cell_labels(quantities: Sequence[Quantity], cells: list[tuple[int, int, str]]) -> dict[int, str]:
+    """{quantity start: its column's header words} for the quantities inside markdown table cells."""
+    starts = [start for start, _, _ in cells]
+    labels = {}
+    for quantity in quantities:
+        index = bisect.bisect_right(starts, quantity.start) - 1
+        if index >= 0 and quantity.end <= cells[index][1]:
+            labels[quantity.start] = cells[index][2]
+    return labels
 
 
 def table_quantities(text: str) -> list[Quantity]:

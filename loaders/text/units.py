@@ -29,7 +29,7 @@ from .numerals import ARABIC, DIGITS, parse_any, parse_number
 # numeral characters costs the engine a bounded number of steps at each place.
 _CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_NUMBER = (
-    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿兆]{{0,19}}(?:点[{_CHINESE_DIGIT}]{{1,6}})?"
+    rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿兆]{{0,19}}(?:[点.][{_CHINESE_DIGIT}○]{{1,6}})?"
     r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a

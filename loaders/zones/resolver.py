@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..contract.schema import zone_id_for
 from ..text.places import gazetteer, places_in, short_city_names
 from .lexicon import CJK, alternation, is_masked, lexicon, switching
-from .names import Mention, opens_clause, read_names, subject_references
+from .names import Mention, Rejection, opens_clause, read_names, subject_references
 from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
 
 ADMIN = "省市县区州盟旗"
@@ -208,7 +208,7 @@ class ZoneResolver:
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if not self.zones:
-            self.zones[fallback_name] = Zone(fallback_name)
+            self.zones[fallback_name] = Zone(fallback_name, aliases=set(bare_subject(text, self.rejections)))
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
@@ -280,6 +280,27 @@ class ZoneResolver:
         (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
+    """上半年，经开区规上工业…, 1-10月，示范区规上工业…: the zone type (or zones.yaml bare_subjects word)
+    a report that names no zone speaks of its zone by, standing alone at a clause start (after a date at
+    most); the most frequent one, as an alias of the unnamed zone."""
+    kinds = sorted((kind for kind, switches in switching().items() if switches), key=len, reverse=True)
+    counts: Counter[str] = Counter(
+        match.group() for match in _bare_subject_words().finditer(text) if opens_clause(text, match.start())
+    )
+    for rejection in rejections:
+        if rejection.reason == "no_name" and rejection.text in kinds:
+            counts[rejection.text] += 1
+        elif rejection.reason == "date":
+            counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
+    return [counts.most_common(1)[0][0]] if counts else []
+
+
+@lru_cache(maxsize=1)
+def _bare_subject_words() -> re.Pattern:
+    return re.compile(alternation(lexicon()["bare_subjects"]))
 
 
 def _switching_kind(mention: Mention) -> bool:
