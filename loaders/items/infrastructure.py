@@ -73,11 +73,26 @@ def _statuses(document, sentence, clauses, items) -> None:
         own = [word for word in words if not _said_of_another(document.text, word, item, items)]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
-        )
+        ) or _status_of_the_list_before(item, items, own, clauses, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _status_of_the_list_before(item: Item, items: list[Item], words: list[StatusWord], clauses, segments) -> StatusWord | None:
+    """集中开工的还有A工程，B工程以及C工程: a clause of bare names goes on the list the clause before opened
+    with its verb (a strong status word before every item of that clause), within one part of the sentence."""
+    before = item.clause - 1
+    if before < 0 or item.clause in segments or any(other.clause == item.clause and other.status for other in items):
+        return None
+    listed = [other for other in items if other.clause == before]
+    if not listed:
+        return None
+    low, _ = clauses[before]
+    first = min(other.start for other in listed)
+    leading = [word for word in words if low <= word.start and word.end <= first and word.strength >= 2 and not word.future]
+    return max(leading, key=_word_rank) if leading else None
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
