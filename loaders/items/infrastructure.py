@@ -247,7 +247,15 @@ def _same_facility(item: Item, first: Item) -> bool:
     shorter, longer = sorted((key, other), key=len)
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
+    if longer.endswith(shorter) and _measured_alike(item, first):
+        return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_alike(item: Item, first: Item) -> bool:
+    """Both mentions carry the same figure (value and unit)."""
+    one, two = item.quantity, first.quantity
+    return bool(one and two and one.unit == two.unit and one.value == two.value)
 
 
 def _measured_apart(item: Item, first: Item) -> bool:
