@@ -249,6 +249,8 @@ def _same_facility(item: Item, first: Item) -> bool:
     extra = longer[: len(longer) - len(shorter)]
     if longer.endswith(shorter) and _measured_alike(item, first):
         return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
+    if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
+        return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
 
 
