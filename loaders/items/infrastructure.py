@@ -73,25 +73,34 @@ def _statuses(document, sentence, clauses, items) -> None:
         own = [word for word in words if not _said_of_another(document.text, word, item, items)]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
-        ) or _status_of_the_list_before(item, items, own, clauses, segments)
+        ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
 
 
-def _status_of_the_list_before(item: Item, items: list[Item], words: list[StatusWord], clauses, segments) -> StatusWord | None:
+def _status_of_the_list_before(
+    text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, segments
+) -> StatusWord | None:
     """集中开工的还有A工程，B工程以及C工程: a clause of bare names goes on the list the clause before opened
-    with its verb (a strong status word before every item of that clause), within one part of the sentence."""
+    with its verb (a strong status word before every item of that clause), and 公共工程已完工，包含A、B lists
+    the members of what the clause before said; within one part of the sentence."""
     before = item.clause - 1
-    if before < 0 or item.clause in segments or any(other.clause == item.clause and other.status for other in items):
+    if before < 0 or item.clause in segments:
         return None
+    own_low, own_high = clauses[item.clause]
+    if any(own_low <= word.start < own_high and word.strength >= 2 for word in words):
+        return None  # the clause states a status of its own
+    low, high = clauses[before]
+    said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+    if said and P.member_lead.match(text, clauses[item.clause][0]):
+        return max(said, key=_word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
     listed = [other for other in items if other.clause == before]
     if not listed:
         return None
-    low, _ = clauses[before]
     first = min(other.start for other in listed)
-    leading = [word for word in words if low <= word.start and word.end <= first and word.strength >= 2 and not word.future]
+    leading = [word for word in said if word.end <= first]
     return max(leading, key=_word_rank) if leading else None
 
 
