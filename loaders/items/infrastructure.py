@@ -104,6 +104,19 @@ def _status_of_the_list_before(
     return max(leading, key=_word_rank) if leading else None
 
 
+def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
+    """正在进行的基础设施工程共有8大工程：A；B；C: items listed after a colon that state no status of their
+    own take the status of the clause the colon ends (an aim there says nothing)."""
+    text, clauses = document.text, document.clauses(item.sentence)
+    words = status_words(document, item.sentence, TABLE)
+    for index in range(item.clause - 1, -1, -1):
+        low, high = clauses[index]
+        if text[high : high + 1] in ("：", ":"):
+            said = [word for word in words if low <= word.start < high and not word.future and word.status]
+            return max(said, key=_word_rank) if said else None
+    return None
+
+
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
     """A status word right after another item of the clause, with only a conjunction between it and this
     one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
@@ -163,7 +176,7 @@ def _settle(document, items) -> list[Item]:
         if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None:
-            item.status = _stated_after(document, item.sentence)
+            item.status = _stated_after(document, item.sentence) or _status_of_the_header(document, item)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
