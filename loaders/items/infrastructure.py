@@ -235,7 +235,18 @@ def _intended(document: Document, item: Item) -> bool:
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    return bool(cue_pattern("future_in_sentence").search(head))
+    return bool(cue_pattern("future_in_sentence").search(head)) or _breaks_down_an_aim(document, item.sentence)
+
+
+def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
+    """拟新建改造道路9.6千米。其中A工程…；B工程…: a breakdown (其中) of the aim the sentence before states
+    (a sentence-wide marker anywhere in it, or a clause marker opening it)."""
+    if not sentence.index or not P.breakdown_lead.match(document.text, sentence.start):
+        return False
+    before = document.sentences[sentence.index - 1]
+    said = blank(cue_pattern("not_future"), document.text[before.start : before.end])
+    opening = len(said) - len(said.lstrip())
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").match(said, opening))
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
