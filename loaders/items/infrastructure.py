@@ -56,12 +56,23 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
+    items = [item for item in items if not _a_projects_building(text, sentence, item)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
+
+
+# Categories of buildings: the ones a company's project puts up for itself (厂房, 办公楼, 职工宿舍).
+_BUILDINGS = ("factory", "office", "housing")
+
+
+def _a_projects_building(text: str, sentence: Sentence, item: Item) -> bool:
+    """该项目…研发中心、办公楼已完工, 职工宿舍正在装修: a building in a sentence about one project is the
+    project's, not a facility of the zone."""
+    return item.category in _BUILDINGS and bool(P.project_owner.search(text, sentence.start, item.start))
 
 
 def _statuses(document, sentence, clauses, items) -> None:
