@@ -50,7 +50,7 @@ def _countable(item: Item) -> bool:
 
 def place_investments(text, clauses, items, quantities) -> None:
     """The amount invested in a facility: in its clause (first item), in a lone 投资N clause before it,
-    or in a 项目总投资N clause right after it."""
+    or in a 项目总投资N clause right after it (or a lone one closing its part of the sentence: A，总投资N；B)."""
     by_clause: dict[int, list[Item]] = {}
     for item in items:
         by_clause.setdefault(item.clause, []).append(item)
@@ -60,10 +60,17 @@ def place_investments(text, clauses, items, quantities) -> None:
                 continue
             before = text[low : quantity.start]
             target = None
+            # A，总投资N；B: an amount clause that closes a part of the sentence is the item's before it.
+            closes = text[high : high + 1] in ("；", ";") or (
+                index == len(clauses) - 1 and len(by_clause.get(index - 1, ())) == 1  # …；B，总投资N。
+            )
+            lone = P.lone_investment.match(before)
             if index in by_clause and P.investment_before.search(before):
                 target = by_clause[index][0]
-            elif index not in by_clause and P.lone_investment.match(before) and index + 1 in by_clause:
+            elif index not in by_clause and lone and index + 1 in by_clause and not (closes and index - 1 in by_clause):
                 target = by_clause[index + 1][0]
+            elif index not in by_clause and closes and lone and index - 1 in by_clause:
+                target = by_clause[index - 1][-1]
             elif index not in by_clause and P.investment_after.match(before) and index - 1 in by_clause:
                 previous = by_clause[index - 1]
                 low_before, high_before = clauses[index - 1]

@@ -189,6 +189,9 @@ def group_etc(text, low, high, items) -> list[Item]:
             else:
                 break
         gap = text[position + 1 : head.start]
+        if len(chain) < 2 and _counts_the_list(head, position):
+            items = [item for item in items if item is not head]  # 226省道、常丰路等10条道路: a count, no road
+            continue
         if P.gap_break.search(gap) or len(gap) > 12 or len(chain) < 2:
             continue
         if any(member.category != head.category for member in chain):
@@ -202,3 +205,13 @@ def group_etc(text, low, high, items) -> list[Item]:
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
     return items
+
+
+# The unit of a count of facilities (10条道路, 4座桥): after 等 it counts the names before it.
+_COUNT_UNIT = "piece"
+
+
+def _counts_the_list(head: Item, position: int) -> bool:
+    """A bare head right after 等 and a count (A、B等10条道路) counts the names listed before it."""
+    quantity = head.quantity
+    return head.bare and quantity is not None and quantity.start == position + 1 and quantity.unit == _COUNT_UNIT

@@ -56,12 +56,23 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
+    items = [item for item in items if not _a_projects_building(text, sentence, item)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
+
+
+# Categories of buildings: the ones a company's project puts up for itself (厂房, 办公楼, 职工宿舍).
+_BUILDINGS = ("factory", "office", "housing")
+
+
+def _a_projects_building(text: str, sentence: Sentence, item: Item) -> bool:
+    """该项目…研发中心、办公楼已完工, 职工宿舍正在装修: a building in a sentence about one project is the
+    project's, not a facility of the zone."""
+    return item.category in _BUILDINGS and bool(P.project_owner.search(text, sentence.start, item.start))
 
 
 def _statuses(document, sentence, clauses, items) -> None:
@@ -73,11 +84,48 @@ def _statuses(document, sentence, clauses, items) -> None:
         own = [word for word in words if not _said_of_another(document.text, word, item, items)]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
-        )
+        ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _status_of_the_list_before(
+    text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, segments
+) -> StatusWord | None:
+    """集中开工的还有A工程，B工程以及C工程: a clause of bare names goes on the list the clause before opened
+    with its verb (a strong status word before every item of that clause), and 公共工程已完工，包含A、B lists
+    the members of what the clause before said; within one part of the sentence."""
+    before = item.clause - 1
+    if before < 0 or item.clause in segments:
+        return None
+    own_low, own_high = clauses[item.clause]
+    if any(own_low <= word.start < own_high and word.strength >= 2 for word in words):
+        return None  # the clause states a status of its own
+    low, high = clauses[before]
+    said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+    if said and P.member_lead.match(text, clauses[item.clause][0]):
+        return max(said, key=_word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
+    listed = [other for other in items if other.clause == before]
+    if not listed:
+        return None
+    first = min(other.start for other in listed)
+    leading = [word for word in said if word.end <= first]
+    return max(leading, key=_word_rank) if leading else None
+
+
+def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
+    """正在进行的基础设施工程共有8大工程：A；B；C: items listed after a colon that state no status of their
+    own take the status of the clause the colon ends (an aim there says nothing)."""
+    text, clauses = document.text, document.clauses(item.sentence)
+    words = status_words(document, item.sentence, TABLE)
+    for index in range(item.clause - 1, -1, -1):
+        low, high = clauses[index]
+        if text[high : high + 1] in ("：", ":"):
+            said = [word for word in words if low <= word.start < high and not word.future and word.status]
+            return max(said, key=_word_rank) if said else None
+    return None
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
@@ -139,7 +187,7 @@ def _settle(document, items) -> list[Item]:
         if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None:
-            item.status = _stated_after(document, item.sentence)
+            item.status = _stated_after(document, item.sentence) or _status_of_the_header(document, item)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
@@ -198,7 +246,18 @@ def _intended(document: Document, item: Item) -> bool:
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    return bool(cue_pattern("future_in_sentence").search(head))
+    return bool(cue_pattern("future_in_sentence").search(head)) or _breaks_down_an_aim(document, item.sentence)
+
+
+def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
+    """拟新建改造道路9.6千米。其中A工程…；B工程…: a breakdown (其中) of the aim the sentence before states
+    (a sentence-wide marker anywhere in it, or a clause marker opening it)."""
+    if not sentence.index or not P.breakdown_lead.match(document.text, sentence.start):
+        return False
+    before = document.sentences[sentence.index - 1]
+    said = blank(cue_pattern("not_future"), document.text[before.start : before.end])
+    opening = len(said) - len(said.lstrip())
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").match(said, opening))
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
@@ -232,7 +291,17 @@ def _same_facility(item: Item, first: Item) -> bool:
     shorter, longer = sorted((key, other), key=len)
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
     extra = longer[: len(longer) - len(shorter)]
+    if longer.endswith(shorter) and _measured_alike(item, first):
+        return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
+    if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
+        return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_alike(item: Item, first: Item) -> bool:
+    """Both mentions carry the same figure (value and unit)."""
+    one, two = item.quantity, first.quantity
+    return bool(one and two and one.unit == two.unit and one.value == two.value)
 
 
 def _measured_apart(item: Item, first: Item) -> bool:

@@ -115,7 +115,8 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         if cue_pattern("kind_list_verbs").search(text, low, position):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
         if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
-            continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
+            if not cue_pattern("tenants_producing").search(after):
+                continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
         if cue_pattern("support_leads").search(text, low, position):
             continue  # 重点扶持了A、B等技改项目: firms the zone supports, not projects of its own
         lead, first = list_lead(text, low, position)

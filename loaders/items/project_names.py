@@ -49,8 +49,8 @@ def is_project_name(name: str) -> bool:
     core = strip_suffix(name)
     if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
-    if P.year_lead.match(core):
-        return False
+    if P.year_lead.match(core) or P.batch.search(core):
+        return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
     rest = P.company_words.sub("", rest)

@@ -94,8 +94,11 @@ class _Markers:
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
         self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(blanked)]
         fresh = cue_pattern("fresh_statements")
-        # Clauses that open a statement of their own (同时X正在施工): an aim stated before them is not theirs.
-        self.fresh_starts = [start for start in self.clause_starts if fresh.match(blanked, start)]
+        # Clauses that open a statement of their own (同时X正在施工), and every part after a ； (预计…通车；
+        # 投资N建成了X): an aim stated before them is not theirs.
+        self.fresh_starts = [
+            start for start in self.clause_starts if fresh.match(blanked, start) or _after_semicolon(blanked, start)
+        ]
 
     def _last(self, ends: list[int], low: int, position: int) -> int:
         index = bisect.bisect_right(ends, position) - 1
@@ -118,6 +121,11 @@ class _Markers:
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return self._last(self.past, low, position) < 0
+
+
+def _after_semicolon(text: str, start: int) -> bool:
+    """A clause that opens a new part of the sentence (after ；): sentence-wide aims stop there."""
+    return start > 0 and text[start - 1] in "；;"
 
 
 def pick_status(
