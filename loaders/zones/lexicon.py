@@ -132,9 +132,9 @@ def abbreviation_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def group_pattern() -> re.Pattern:
-    """A count and level words right before a zone type (13家, 11个重点, 10个国家级)."""
+    """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类)."""
     words = lexicon()
-    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])})*$")
+    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
 
 
 @lru_cache(maxsize=1)

@@ -131,7 +131,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     reason = _after_reason(text[match.end() : match.end() + 4], kind)
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
-    counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
+    counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
@@ -154,6 +154,15 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+def _counted_before(text: str, name_start: int) -> re.Match | None:
+    """A count right before a name (17个香港科学园), or one whose measure word the name would start
+    with (建成2家特殊经济开发区: digits stay out of a name, 家 does not)."""
+    pattern = counted_pattern()
+    if name_start and text[name_start - 1].isascii() and text[name_start - 1].isdigit():
+        return pattern.search(text, max(0, name_start - 7), name_start + 1)
+    return pattern.search(text, max(0, name_start - 8), name_start)
 
 
 def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Mention | str:
