@@ -138,6 +138,15 @@ def group_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def whole_group_pattern() -> re.Pattern:
+    """A whole province, city or county, then level or scope words, right before a zone type (全省,
+    全市县域, 全省省级): its zones reported together."""
+    words = lexicon()
+    scopes = alternation(words["group_levels"] + words["whole_group_scopes"])
+    return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
+
+
+@lru_cache(maxsize=1)
 def counted_pattern() -> re.Pattern:
     """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
     return re.compile(rf"(?:{lexicon()['group_count']})$")

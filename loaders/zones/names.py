@@ -38,6 +38,7 @@ from .lexicon import (
     single_rejects,
     switching,
     type_pattern,
+    whole_group_pattern,
 )
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
@@ -52,7 +53,7 @@ class Mention:
     end: int
     name: str
     kind: str  # the zone type word (产业集聚区, 高新区 …)
-    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区)
+    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区) | whole (全省开发区)
     proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
     switches: bool
     base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
@@ -73,11 +74,12 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
     types = _outer_types(list(type_pattern().finditer(text)))
-    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in types]
-    groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line) or _whole_group(text, match, crosses_line))
+               for match in types]
+    groups = [group.name for _, group in matches if group and group.anchor in ("group", "whole")]
     counted = []
     for match, group in matches:
-        if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
+        if group and (group.anchor in ("group", "whole") or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
         if group and group.switches:
@@ -242,6 +244,20 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
+    """全省产业集聚区 opening a clause (一季度，全省产业集聚区实现…): the zones of a whole province,
+    city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
+    type_start, kind = match.start("type"), match["type"]
+    found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
+    words = lexicon()
+    if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+            or text.startswith(tuple(words["qualified_nouns"] + words["whole_group_not_before"]), match.end()) \
+            or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
+        return None
+    return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
+                   proper=found.group(), switches=True)
 
 
 def opens_clause(text: str, start: int) -> bool:
