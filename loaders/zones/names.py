@@ -25,6 +25,7 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    alternation,
     counted_pattern,
     date_tail,
     group_pattern,
@@ -133,6 +134,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     reason = _after_reason(text[match.end() : match.end() + 4], kind)
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
+    if _short_name_of_an_organisation(text, name_start):
+        reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
@@ -212,6 +215,14 @@ def _in_brackets(text: str, start: int) -> bool:
             opened.pop()
     # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
     return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
+
+
+def _short_name_of_an_organisation(text: str, start: int) -> bool:
+    """A name a report gives a company in brackets (XX科技园公司（简称XX科技园）) names the company."""
+    words = lexicon()
+    head = text[max(0, start - 30) : start]
+    defined = re.search(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?$", head)
+    return bool(defined) and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:
@@ -334,6 +345,12 @@ def _city_level(core: str) -> tuple[int, str, str] | None:
     return place, head[place:], "place"
 
 
+def _province_class(province: str, kind: str) -> bool:
+    """浙江省化工园区: a province written in full, kind words and the bare 园区 name a class of the
+    province's parks (天津经济技术开发区, 海南生态软件园 are zones)."""
+    return kind == "园区" and province.endswith(("省", "自治区"))
+
+
 def _reason(group: str) -> str:
     return "adjective" if group == "adjective_form" else group
 
@@ -345,7 +362,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     place = place_anchor(core)
     if place is None and (level := _city_level(core)) is not None:
         return level
-    if place is not None and core[place:] in province_names() and not qualifiers:
+    if place is not None and core[place:] in province_names() and (not qualifiers or _province_class(core[place:], kind)):
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
