@@ -175,10 +175,18 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
     clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
     opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
     if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
-            or not (opens_line or opens_clause(text, start)):
+            or not (opens_line or opens_clause(text, start)) or _names_a_body(text, match.end()):
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _names_a_body(text: str, end: int) -> bool:
+    """全县开发区工作会议召开, 河南省产业集聚区发展联席会议办公室: a group of zones naming a meeting or
+    an office in the words straight after it, not the zones reported together."""
+    words = lexicon()
+    after = re.match(f"[{CJK}]{{1,{words['body_reach']}}}", text[end : end + words["body_reach"]])
+    return bool(after) and any(word in after.group() for word in words["group_bodies"])
 
 
 def _object_of_a_verb(text: str, start: int, end: int) -> bool:
@@ -264,7 +272,7 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
     words = lexicon()
     if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
-            or text.startswith(tuple(words["qualified_nouns"] + words["whole_group_not_before"]), match.end()) \
+            or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
         return None
     return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
