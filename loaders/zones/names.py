@@ -98,10 +98,16 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
     """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
-    named by its last type, not 开封新区 and a nameless 产业集聚区)."""
-    followers: list[re.Match | None] = [*matches[1:], None]
-    return [match for match, after in zip(matches, followers, strict=False)
-            if after is None or after.start() != match.end()]
+    named by its last type, not 开封新区 and a nameless 产业集聚区), and without a type written twice
+    by mistake (平果经开区经开区 is 平果经开区)."""
+    kept: list[re.Match] = []
+    for match in matches:
+        if kept and kept[-1].end() == match.start() and kept[-1].group() == match.group():
+            continue  # the same type again, straight after: a doubled word
+        if kept and kept[-1].end() == match.start():
+            kept.pop()
+        kept.append(match)
+    return kept
 
 
 def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
