@@ -89,6 +89,14 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def listed_project_pattern() -> re.Pattern:
+    """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
+    words = lexicon()
+    item = r"[^、，,。；;！？!?\n]{1,30}"
+    return re.compile(rf"(?:、{item})*等[^，,。；;！？!?\n]{{0,6}}?(?:{alternation(words['listed_project_nouns'])})")
+
+
+@lru_cache(maxsize=1)
 def province_names() -> set[str]:
     """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
     which are cities too (天津开发区, 香港科学园)."""

@@ -31,6 +31,7 @@ from .lexicon import (
     group_pattern,
     is_masked,
     lexicon,
+    listed_project_pattern,
     needs_place,
     only_kind_words,
     province_names,
@@ -137,7 +138,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
     name_start = line_start + cut + offset
-    reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if _listed_project(text, match.end(), kind) else None)
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     if _short_name_of_an_organisation(text, name_start):
@@ -347,6 +348,11 @@ def _after_reason(after: str, kind: str) -> str | None:
     if not switching()[kind] and projects.match(after):
         return "project"
     return None
+
+
+def _listed_project(text: str, end: int, kind: str) -> bool:
+    """观摩了A产业园、B广场等项目: a park listed among projects (a list closed by 等…项目) is one of them."""
+    return not switching()[kind] and listed_project_pattern().match(text, end) is not None
 
 
 def _city_level(core: str) -> tuple[int, str, str] | None:
