@@ -128,7 +128,8 @@ def kind_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
     words = lexicon()
-    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|{BRACKETED}){{0,{words['max_prefix']}}}$")
+    dots = re.escape(words["name_dots"])  # 璨阳·御泰智造产业园: a brand and a name, one name
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}$")
 
 
 @lru_cache(maxsize=1)
