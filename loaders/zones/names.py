@@ -30,6 +30,7 @@ from .lexicon import (
     date_tail,
     group_pattern,
     is_masked,
+    kind_pattern,
     lexicon,
     listed_project_pattern,
     needs_place,
@@ -91,6 +92,9 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             rejections.append(found)
         else:
             mentions.append(found)
+    projects = {rejection.text for rejection in rejections if rejection.reason in ("project", "organisation")}
+    rejections += [Rejection(mention.start, mention.end, mention.name, "project") for mention in mentions if mention.name in projects]
+    mentions = [mention for mention in mentions if mention.name not in projects]  # a project once is a project throughout
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
@@ -388,7 +392,10 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
         return place, core[place:], "place"
-    last = max(reject_spans(core), key=lambda match: match.end(), default=None)
+    kinds = [match.span() for match in kind_pattern().finditer(core)]
+    rejects = [match for match in reject_spans(core)  # 马陆智能制造: 智能 belongs to a kind word, no adjective
+               if not any(start <= match.start() and match.end() <= end for start, end in kinds)]
+    last = max(rejects, key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:
