@@ -92,13 +92,24 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             rejections.append(found)
         else:
             mentions.append(found)
-    projects = {rejection.text for rejection in rejections if rejection.reason in ("project", "organisation")}
-    rejections += [Rejection(mention.start, mention.end, mention.name, "project") for mention in mentions if mention.name in projects]
-    mentions = [mention for mention in mentions if mention.name not in projects]  # a project once is a project throughout
+    mentions, rejections = _projects_throughout(mentions, rejections)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+def _projects_throughout(mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
+    """楚韵产业园奠基仪式在公安经济开发区举行 … 楚韵产业园规划占地…: a park read once as a project or a
+    company is one at its other mentions too, in a report naming a zone of a switching kind that hosts
+    it; alone in its report (XX产业园项目已验收) the park is what the report is about."""
+    projects = {rejection.text for rejection in rejections if rejection.reason in ("project", "organisation")}
+    hosted = any(switching()[mention.kind] and mention.name not in projects for mention in mentions)
+    if not projects or not hosted:
+        return mentions, rejections
+    rejections = rejections + [Rejection(mention.start, mention.end, mention.name, "project")
+                               for mention in mentions if mention.name in projects]
+    return [mention for mention in mentions if mention.name not in projects], rejections
 
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
