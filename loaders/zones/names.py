@@ -399,6 +399,9 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return level
     if place is not None and core[place:] in province_names() and (not qualifiers or _province_class(core[place:], kind)):
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
+    region = next((word for word in lexicon()["regions"] if core.endswith(word)), None)
+    if region and not qualifiers:
+        return len(core) - len(region), region, "province"  # 京津冀开发区: a region's zones, like a province's
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
