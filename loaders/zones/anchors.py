@@ -112,7 +112,8 @@ def bracketed_place(run: str) -> tuple[int, str, str] | None:
         return None
     head = run[: bracket.start()]
     stops = lexicon()["stop_chars"]
-    size = next((size for size in range(min(4, len(head)), 0, -1)
+    after_rejects = len(head) - max((match.end() for match in reject_spans(head)), default=0)  # 加快|中德(常州)
+    size = next((size for size in range(min(4, after_rejects), 0, -1)
                  if clean(head[-size:]) and not any(char in stops for char in head[-size:])), 0)
     if size < 2:
         return None

@@ -89,6 +89,14 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def listed_project_pattern() -> re.Pattern:
+    """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
+    words = lexicon()
+    item = r"[^、，,。；;！？!?\n]{1,30}"
+    return re.compile(rf"(?:、{item})*等[^，,。；;！？!?\n]{{0,6}}?(?:{alternation(words['listed_project_nouns'])})")
+
+
+@lru_cache(maxsize=1)
 def province_names() -> set[str]:
     """Provinces and autonomous regions and their short forms; not the municipalities and SARs,
     which are cities too (天津开发区, 香港科学园)."""
@@ -120,7 +128,8 @@ def kind_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
     words = lexicon()
-    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|{BRACKETED}){{0,{words['max_prefix']}}}$")
+    dots = re.escape(words["name_dots"])  # 璨阳·御泰智造产业园: a brand and a name, one name
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}$")
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +141,18 @@ def abbreviation_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def group_pattern() -> re.Pattern:
-    """A count and level words right before a zone type (13家, 11个重点, 10个国家级)."""
+    """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类)."""
     words = lexicon()
-    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])})*$")
+    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
+
+
+@lru_cache(maxsize=1)
+def whole_group_pattern() -> re.Pattern:
+    """A whole province, city or county, then level or scope words, right before a zone type (全省,
+    全市县域, 全省省级): its zones reported together."""
+    words = lexicon()
+    scopes = alternation(words["group_levels"] + words["whole_group_scopes"])
+    return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
 
 
 @lru_cache(maxsize=1)

@@ -25,11 +25,14 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    alternation,
     counted_pattern,
     date_tail,
     group_pattern,
     is_masked,
+    kind_pattern,
     lexicon,
+    listed_project_pattern,
     needs_place,
     only_kind_words,
     province_names,
@@ -38,6 +41,7 @@ from .lexicon import (
     single_rejects,
     switching,
     type_pattern,
+    whole_group_pattern,
 )
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
@@ -52,7 +56,7 @@ class Mention:
     end: int
     name: str
     kind: str  # the zone type word (产业集聚区, 高新区 …)
-    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区)
+    anchor: str  # place | mask | proper | abbreviation | group (四川省10个经开区) | count (11个重点园区) | whole (全省开发区)
     proper: str  # the name part before the qualifiers and the type (鹤淇, 温岭市东部)
     switches: bool
     base: str | None = None  # a sub-zone's parent name (the name without its 分区/片区 tail)
@@ -73,11 +77,12 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
     types = _outer_types(list(type_pattern().finditer(text)))
-    matches = [(match, None if match["tail"] else _group(text, match, crosses_line)) for match in types]
-    groups = [group.name for _, group in matches if group and group.anchor == "group"]
+    matches = [(match, None if match["tail"] else _group(text, match, crosses_line) or _whole_group(text, match, crosses_line))
+               for match in types]
+    groups = [group.name for _, group in matches if group and group.anchor in ("group", "whole")]
     counted = []
     for match, group in matches:
-        if group and (group.anchor == "group" or any(name.endswith(group.name) for name in groups)):
+        if group and (group.anchor in ("group", "whole") or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
         if group and group.switches:
@@ -91,6 +96,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     mentions += listed
     rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in
                   {(mention.start, mention.end) for mention in listed}]
+    mentions, rejections = _projects_throughout(mentions, rejections)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
@@ -117,12 +123,31 @@ def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[
     return listed
 
 
+def _projects_throughout(mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
+    """楚韵产业园奠基仪式在公安经济开发区举行 … 楚韵产业园规划占地…: a park read once as a project or a
+    company is one at its other mentions too, in a report naming a zone of a switching kind that hosts
+    it; alone in its report (XX产业园项目已验收) the park is what the report is about."""
+    projects = {rejection.text for rejection in rejections if rejection.reason in ("project", "organisation")}
+    hosted = any(switching()[mention.kind] and mention.name not in projects for mention in mentions)
+    if not projects or not hosted:
+        return mentions, rejections
+    rejections = rejections + [Rejection(mention.start, mention.end, mention.name, "project")
+                               for mention in mentions if mention.name in projects]
+    return [mention for mention in mentions if mention.name not in projects], rejections
+
+
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
     """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
-    named by its last type, not 开封新区 and a nameless 产业集聚区)."""
-    followers: list[re.Match | None] = [*matches[1:], None]
-    return [match for match, after in zip(matches, followers, strict=False)
-            if after is None or after.start() != match.end()]
+    named by its last type, not 开封新区 and a nameless 产业集聚区), and without a type written twice
+    by mistake (平果经开区经开区 is 平果经开区)."""
+    kept: list[re.Match] = []
+    for match in matches:
+        if kept and kept[-1].end() == match.start() and kept[-1].group() == match.group():
+            continue  # the same type again, straight after: a doubled word
+        if kept and kept[-1].end() == match.start():
+            kept.pop()
+        kept.append(match)
+    return kept
 
 
 def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
@@ -152,10 +177,12 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
     name_start = line_start + cut + offset
-    reason = _after_reason(text[match.end() : match.end() + 4], kind)
+    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if _listed_project(text, match.end(), kind) else None)
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
-    counted = counted_pattern().search(text, max(0, name_start - 8), name_start)
+    if _short_name_of_an_organisation(text, name_start):
+        reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
+    counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
@@ -180,15 +207,32 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     )
 
 
+def _counted_before(text: str, name_start: int) -> re.Match | None:
+    """A count right before a name (17个香港科学园), or one whose measure word the name would start
+    with (建成2家特殊经济开发区: digits stay out of a name, 家 does not)."""
+    pattern = counted_pattern()
+    if name_start and text[name_start - 1].isascii() and text[name_start - 1].isdigit():
+        return pattern.search(text, max(0, name_start - 7), name_start + 1)
+    return pattern.search(text, max(0, name_start - 8), name_start)
+
+
 def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Mention | str:
     """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
     clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
     opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
     if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
-            or not (opens_line or opens_clause(text, start)):
+            or not (opens_line or opens_clause(text, start)) or _names_a_body(text, match.end()):
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _names_a_body(text: str, end: int) -> bool:
+    """全县开发区工作会议召开, 河南省产业集聚区发展联席会议办公室: a group of zones naming a meeting or
+    an office in the words straight after it, not the zones reported together."""
+    words = lexicon()
+    after = re.match(f"[{CJK}]{{1,{words['body_reach']}}}", text[end : end + words["body_reach"]])
+    return bool(after) and any(word in after.group() for word in words["group_bodies"])
 
 
 def _object_of_a_verb(text: str, start: int, end: int) -> bool:
@@ -227,6 +271,14 @@ def _in_brackets(text: str, start: int) -> bool:
     return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
 
 
+def _short_name_of_an_organisation(text: str, start: int) -> bool:
+    """A name a report gives a company in brackets (XX科技园公司（简称XX科技园）) names the company."""
+    words = lexicon()
+    head = text[max(0, start - 30) : start]
+    defined = re.search(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?$", head)
+    return bool(defined) and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
+
+
 def _honour(text: str, start: int, end: int) -> bool:
     """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
     words = lexicon()
@@ -257,6 +309,20 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
+    """全省产业集聚区 opening a clause (一季度，全省产业集聚区实现…): the zones of a whole province,
+    city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
+    type_start, kind = match.start("type"), match["type"]
+    found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
+    words = lexicon()
+    if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+            or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _names_a_body(text, match.end()) \
+            or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
+        return None
+    return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
+                   proper=found.group(), switches=True)
 
 
 def opens_clause(text: str, start: int) -> bool:
@@ -323,6 +389,11 @@ def _after_reason(after: str, kind: str) -> str | None:
     return None
 
 
+def _listed_project(text: str, end: int, kind: str) -> bool:
+    """观摩了A产业园、B广场等项目: a park listed among projects (a list closed by 等…项目) is one of them."""
+    return not switching()[kind] and listed_project_pattern().match(text, end) is not None
+
+
 def _city_level(core: str) -> tuple[int, str, str] | None:
     """贵阳国家高新区: a level word a city puts in its zone's name (lexicon name_levels)."""
     level = next((word for word in lexicon()["name_levels"] if core.endswith(word)), None)
@@ -331,6 +402,12 @@ def _city_level(core: str) -> tuple[int, str, str] | None:
     if place is None or not city_or_province(head, place) or head[place:] in province_names():
         return None
     return place, head[place:], "place"
+
+
+def _province_class(province: str, kind: str) -> bool:
+    """浙江省化工园区: a province written in full, kind words and the bare 园区 name a class of the
+    province's parks (天津经济技术开发区, 海南生态软件园 are zones)."""
+    return kind == "园区" and province.endswith(("省", "自治区"))
 
 
 def _reason(group: str) -> str:
@@ -344,13 +421,19 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     place = place_anchor(core)
     if place is None and (level := _city_level(core)) is not None:
         return level
-    if place is not None and core[place:] in province_names() and not qualifiers:
+    if place is not None and core[place:] in province_names() and (not qualifiers or _province_class(core[place:], kind)):
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
+    region = next((word for word in lexicon()["regions"] if core.endswith(word)), None)
+    if region and not qualifiers:
+        return len(core) - len(region), region, "province"  # 京津冀开发区: a region's zones, like a province's
     if kind in needs_place() and (place is None or not city_or_province(core, place)):
         return "generic"  # 南部新区: a part of a zone (南部 is a county too), not one
     if place is not None:
         return place, core[place:], "place"
-    last = max(reject_spans(core), key=lambda match: match.end(), default=None)
+    kinds = [match.span() for match in kind_pattern().finditer(core)]
+    rejects = [match for match in reject_spans(core)  # 马陆智能制造: 智能 belongs to a kind word, no adjective
+               if not any(start <= match.start() and match.end() <= end for start, end in kinds)]
+    last = max(rejects, key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0
     proper = core[proper_start:]
     if not proper:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..contract.schema import zone_id_for
-from ..text.places import gazetteer, places_in, short_city_names
+from ..text.places import gazetteer, places_in, short_city_names, short_forms
+from .anchors import place_like
 from .lexicon import CJK, alternation, is_masked, lexicon, switching
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
 from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
@@ -120,6 +121,8 @@ def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def _is_alias(short: str, long: str) -> bool:
     """Whether `short` is another way of writing `long` (same suffix, fewer words)."""
+    if short != long and _whole_of(short, long):
+        return True  # 全省开发区 is 甘肃开发区, whatever their lengths
     if short == long or len(short) >= len(long):
         return False
     if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
@@ -132,6 +135,18 @@ def _is_alias(short: str, long: str) -> bool:
     if place and long.startswith(place.group()):
         return _suffix_of(short) == _suffix_of(long)
     return False
+
+
+def _whole_of(short: str, long: str) -> bool:
+    """全省产业园区 is 贵州省产业园区, 全市工业区 is 上海工业区: the zones of a whole place, in a report
+    naming that place's zones (the same words after a place whose name ends as the anchor does)."""
+    anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+    rest = short[len(anchor) :] if anchor else ""
+    if not rest or not long.endswith(rest) or len(long) == len(rest):
+        return False
+    place = long[: -len(rest)]
+    names = (place,) if place in gazetteer() or place_like(place) else short_forms().get(place, ())
+    return any(name.endswith(anchor[-1]) for name in names)
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -180,12 +195,14 @@ class ZoneResolver:
         respective = respective_lists(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
-        if any(mention.switches or mention.base for mention in mentions):
+        if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
         parents = self._parents(mentions, canonical)
-        ordered = [mention for mention in mentions if mention.start < heading] + mentions
+        # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
+        ordered = [mention for mention in mentions if mention.start < heading] + [
+            mention for mention in mentions if mention.anchor != "whole"]
         self.main = canonical[ordered[0].name] if ordered else fallback_name
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
@@ -207,8 +224,9 @@ class ZoneResolver:
                          for mention, figure in zip(zones, figures, strict=True)}
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
-        if not self.zones:
-            self.zones[fallback_name] = Zone(fallback_name, aliases=set(bare_subject(text, self.rejections)))
+        if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
+            aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            self.zones[self.main] = Zone(self.main, aliases=aliases)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
