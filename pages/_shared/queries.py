@@ -403,12 +403,6 @@ def scope_options(tables: Tables, selection: Selection) -> list[str]:
     return [NO_SCOPE, *counts["scope"].dropna().astype(str).tolist()]
 
 
-def report_options(tables: Tables, selection: Selection) -> list[str]:
-    """doc_ids of the reports that hold figures under the selection, in documents order."""
-    used = set(facts_sql.counts(tables, of_selection(selection), ("doc_id",))["doc_id"].astype(str))
-    return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
-
-
 def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
     """metric, kind, count of the given facts (metrics.csv order)."""
     counts = facts.groupby(["metric", "kind"], sort=False, observed=True).size().rename("count").reset_index()

@@ -90,6 +90,13 @@ def database(tables) -> Database:
         return opened
 
 
+def clear() -> None:
+    """Close every open database (the next query opens its tables anew: a cold start)."""
+    with _LOCK:
+        while _DATABASES:
+            _DATABASES.popitem(last=False)[1].connection.close()
+
+
 def query(tables, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
     return database(tables).query(sql, parameters)
 
@@ -103,8 +110,15 @@ def _open(tables) -> Database:
     if held:
         for name in QUERIED:
             _copy_frame(connection, name, held[name])
+        _copy_document_order(connection, tables.documents)
         return Database(connection, partitioned=False, order=FILE_ORDER)
     folder = Path(tables.folder)
+    documents = folder / "documents.parquet"
+    if documents.exists():
+        connection.execute("CREATE VIEW documents AS SELECT doc_id, file_row_number AS position "
+                           f"FROM read_parquet({_literal(documents)}, file_row_number = true)")
+    else:  # no file, or (never written so far) a partitioned documents folder: the frame the app holds
+        _copy_document_order(connection, tables.documents)
     partitioned = False
     for name in QUERIED:
         layout = table_layout(folder, name)
@@ -169,6 +183,15 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
         pa.float64(): "DOUBLE",
         pa.bool_(): "BOOLEAN",
     }.get(arrow_type, "VARCHAR")
+
+
+def _copy_document_order(connection: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> None:
+    """The `documents` view's rows from a frame: doc_id and its row number."""
+    order = pa.table({"doc_id": pa.array(documents["doc_id"].astype("string").tolist(), pa.string()),
+                      "position": pa.array(range(len(documents)), pa.int64())})
+    connection.register("held_documents", order)
+    connection.execute("CREATE TABLE documents AS SELECT * FROM held_documents")
+    connection.unregister("held_documents")
 
 
 def _copy_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

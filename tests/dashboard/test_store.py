@@ -10,7 +10,7 @@ import pytest
 
 from loaders.contract import schema
 from loaders.pipeline.build import Plan, build
-from pages._shared import facts_sql, model, queries, store, views
+from pages._shared import facts_sql, model, queries, report_choices, store, views
 from pages._shared.data import load_tables
 from pages._shared.model import Selection
 
@@ -63,7 +63,13 @@ def _answers(tables) -> dict[str, object]:
         "investment": queries.project_investment(tables, Selection()),
         "counts": queries.metric_counts(tables, some, metrics),
         "implausible": queries.implausible_count(tables, Selection()),
+        "reports with figures": report_choices.reports_with_facts(tables, some, limit=None),
+        "first reports": report_choices.reports_with_facts(tables, Selection(), keep=_last_report(tables), limit=2),
     }
+
+
+def _last_report(tables) -> tuple[str, ...]:
+    return tuple(tables.documents["doc_id"].astype(str).tail(1))
 
 
 def _assert_same(left: dict, right: dict) -> None:
@@ -114,6 +120,8 @@ def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, host
     assert queries.topic_facts(tables, Selection(), hostile).empty
     assert queries.facts_by_id(tables, (hostile,)).empty
     assert queries.document_facts(tables, hostile).empty
+    everything = report_choices.reports_with_facts(tables, Selection())
+    assert report_choices.reports_with_facts(tables, Selection(), keep=(hostile,)) == everything
     assert queries.fact_count(tables) == before > 0  # nothing was dropped or deleted
 
 

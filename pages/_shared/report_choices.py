@@ -1,0 +1,100 @@
+"""The reports a page offers to choose from: the first MAX_CHOICES of them, and the ones already chosen. No streamlit.
+
+    choices = report_choices.reports_with_facts(tables, selection, keep=("d_17",))   # the Data page
+    choices = report_choices.reports_about(tables, selection, focus="d_17")         # the Sources page
+    choices.labels   # doc_id -> label, in the documents' order
+    choices.total    # how many reports qualify (more than listed when the list was cut)
+
+A national corpus holds half a million reports. One widget listing them all costs seconds and
+hundreds of MB on every run (each option is labelled, sent and kept in the session), and nobody
+scrolls through it: the list holds the first MAX_CHOICES in the documents' order, the page says
+so, and narrowing by zone brings any report within reach (a zone writes a few hundred). A report
+already chosen (a link, a choice made before) stays listed when it qualifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import facts_sql, provenance, queries, store
+from .memo import derived
+from .model import Selection, Tables
+
+MAX_CHOICES = 500
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    labels: dict[str, str]  # doc_id -> label, in the documents' order (reports_with_facts: the kept ones last)
+    total: int  # reports that qualify, listed or not
+
+    @property
+    def cut(self) -> bool:
+        """Whether some qualifying reports are not listed."""
+        return self.total > len(self.labels)
+
+
+def reports_with_facts(tables: Tables, selection: Selection, keep: Iterable[str] = (),
+                       limit: int | None = MAX_CHOICES) -> ReportChoices:
+    """Reports holding figures under the selection, labelled by title (the Data page's report filter);
+    `limit` None lists every one."""
+    first, total = derived(tables, _first_with_facts, selection, limit)
+    listed = set(first)
+    missing = tuple(dict.fromkeys(str(doc_id) for doc_id in keep if str(doc_id) not in listed))
+    kept = derived(tables, _holding_facts, selection, missing) if missing else []
+    titles = _titles(tables.documents, [*first, *kept])
+    return ReportChoices({doc_id: titles.get(doc_id, doc_id) for doc_id in [*first, *kept]}, total)
+
+
+def _first_with_facts(tables: Tables, selection: Selection, limit: int | None) -> tuple[list[str], int]:
+    """(the first `limit` reports holding figures under the selection, in the documents' order; how many hold any)."""
+    clause, parameters = facts_sql.where(tables, facts_sql.of_selection(selection))
+    cut = "" if limit is None else "WHERE rank <= $limit"
+    sql = f"""
+        WITH used AS (SELECT DISTINCT doc_id FROM facts WHERE {clause}),
+        listed AS (SELECT doc_id, row_number() OVER (ORDER BY position) AS rank, count(*) OVER () AS total
+                   FROM documents SEMI JOIN used USING (doc_id))
+        SELECT doc_id, total FROM listed {cut} ORDER BY rank"""
+    if limit is not None:
+        parameters = {**parameters, "limit": int(limit)}
+    found = store.database(tables).fetchall(sql, parameters)
+    return [row[0] for row in found], int(found[0][1]) if found else 0
+
+
+def _holding_facts(tables: Tables, selection: Selection, doc_ids: tuple[str, ...]) -> list[str]:
+    """Those of `doc_ids` that are reports holding figures under the selection, in the documents' order."""
+    clause, parameters = facts_sql.where(tables, facts_sql.of_selection(selection, doc_ids=doc_ids))
+    sql = (f"SELECT doc_id FROM documents SEMI JOIN (SELECT DISTINCT doc_id FROM facts WHERE {clause}) USING (doc_id) "
+           "ORDER BY position")
+    return [row[0] for row in store.database(tables).fetchall(sql, parameters)]
+
+
+def reports_about(tables: Tables, selection: Selection, focus: str | None = None, current: str | None = None,
+                  limit: int = MAX_CHOICES) -> ReportChoices:
+    """Reports about the selected zones (every report when none is selected), labelled 'title (file #part)'
+    (the Sources page's choice): `focus` (a deep-linked report) is listed whatever the zones, `current`
+    (the report shown) when it qualifies."""
+    documents = tables.documents
+    doc_ids = documents["doc_id"].astype("string")
+    if selection.zone_ids:
+        about = {str(doc_id) for doc_ids_of_zone in queries.selected_zones(tables, selection)["doc_ids"]
+                 if doc_ids_of_zone is not None for doc_id in doc_ids_of_zone}
+        qualifies = doc_ids.isin(about).to_numpy(dtype=bool, na_value=False)
+    else:
+        qualifies = np.ones(len(documents), dtype=bool)
+    listed = qualifies & (qualifies.cumsum() <= limit)
+    extra = doc_ids.isin([focus] if focus else []).to_numpy(dtype=bool, na_value=False)
+    if current:
+        extra = extra | (qualifies & (doc_ids == current).to_numpy(dtype=bool, na_value=False))
+    total = int((qualifies | extra).sum())
+    return ReportChoices(provenance.document_choices(documents[listed | extra]), total)
+
+
+def _titles(documents: pd.DataFrame, doc_ids: list[str]) -> dict[str, str]:
+    """doc_id -> title of the given reports."""
+    chosen = documents[documents["doc_id"].isin(doc_ids)]
+    return dict(zip(chosen["doc_id"].astype(str), chosen["title"].astype(str), strict=True))
