@@ -35,7 +35,7 @@ from loaders.contract import schema
 from loaders.contract.layouts import read_table
 
 from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
-from .model import CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
+from .model import ARROW_LISTS, CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS_DIR = ROOT / "data" / "reports"
@@ -129,7 +129,8 @@ def _read(folder: str, signature: tuple) -> Tables:
 def _read_frame(name: str, file: Path) -> pd.DataFrame:
     """One table, column by column (the peak stays near the frame's own size), without its lazy columns.
 
-    CATEGORICAL columns come as Parquet dictionaries, so their strings are never materialised row by row.
+    CATEGORICAL columns come as Parquet dictionaries, so their strings are never materialised row by row;
+    ARROW_LISTS columns stay Arrow lists (an element is a list, a missing one NA).
     """
     present = set(pq.read_schema(file).names)
     parquet = pq.ParquetFile(
@@ -138,8 +139,9 @@ def _read_frame(name: str, file: Path) -> pd.DataFrame:
     columns = {}
     for column in schema.TABLES[name].names:
         if column in present and column not in LAZY_COLUMNS.get(name, ()):
+            arrow_list = column in ARROW_LISTS.get(name, ())
             part = parquet.read(columns=[column]).to_pandas(
-                types_mapper=schema.pandas_types, self_destruct=True
+                types_mapper=pd.ArrowDtype if arrow_list else schema.pandas_types, self_destruct=True
             )
             columns[column] = part[column]
     release_memory()  # give the decoding buffers back before the next table

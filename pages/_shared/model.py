@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders.contract import schema
@@ -44,6 +45,8 @@ CATEGORICAL: dict[str, tuple[str, ...]] = {
     "quality": ("doc_id", "zone_id", "check", "severity"),
 }
 LAZY_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("text",)}  # read on demand: Tables.document_texts
+# Lists held as Arrow lists: a zone's reports are half a million ids nationally, as Python strings ~1 s to read.
+ARROW_LISTS: dict[str, tuple[str, ...]] = {"zones": ("doc_ids",)}
 
 
 _MEMORY_IDS = itertools.count()
@@ -133,10 +136,21 @@ def compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def plain_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with Arrow list columns (ARROW_LISTS, as data.py reads them) as Python lists, the form
+    schema.finalize round-trips (pyarrow cannot name an Arrow list dtype in pandas metadata)."""
+    arrow = [column for column in frame.columns if isinstance(frame[column].dtype, pd.ArrowDtype)
+             and pa.types.is_list(frame[column].dtype.pyarrow_dtype)]
+    if not arrow:
+        return frame
+    return frame.assign(**{column: pd.Series(frame[column].tolist(), index=frame.index, dtype=object)
+                           for column in arrow})
+
+
 def tables_from_frames(frames: dict[str, pd.DataFrame], manifest: dict | None = None) -> Tables:
     """Tables from in-memory frames (tests, benchmarks): each frame goes through schema.finalize."""
     finalized = {
-        name: compact(name, schema.finalize(name, frames.get(name, schema.empty(name))))
+        name: compact(name, schema.finalize(name, plain_lists(frames.get(name, schema.empty(name)))))
         for name in TABLE_NAMES
     }
     signature = (("memory", next(_MEMORY_IDS)),)
@@ -151,7 +165,7 @@ def write_tables(
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLE_NAMES:
         frame = getattr(tables, name) if isinstance(tables, Tables) else tables.get(name, schema.empty(name))
-        pq.write_table(schema.to_arrow(name, frame), folder / f"{name}.parquet")
+        pq.write_table(schema.to_arrow(name, plain_lists(frame)), folder / f"{name}.parquet")
     manifest = manifest if manifest is not None else (tables.manifest if isinstance(tables, Tables) else {})
     (folder / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"

@@ -82,7 +82,7 @@ def reports_about(tables: Tables, selection: Selection, focus: str | None = None
     doc_ids = documents["doc_id"].astype("string")
     if selection.zone_ids:
         about = {str(doc_id) for doc_ids_of_zone in queries.selected_zones(tables, selection)["doc_ids"]
-                 if doc_ids_of_zone is not None for doc_id in doc_ids_of_zone}
+                 if isinstance(doc_ids_of_zone, list | np.ndarray) for doc_id in doc_ids_of_zone}
         qualifies = doc_ids.isin(about).to_numpy(dtype=bool, na_value=False)
     else:
         qualifies = np.ones(len(documents), dtype=bool)
