@@ -15,7 +15,7 @@ page = setup_page("sources")
 tables, lang = page.tables, page.lang
 
 st.title(t("nav.sources"))
-if tables.documents.empty:
+if not tables.document_count:
     ui.notice(t("sources.no_documents"))
     st.stop()
 

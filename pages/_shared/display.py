@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.quality import messages as quality_messages
-from pages._shared import i18n, queries
+from pages._shared import i18n, queries, store
 from pages._shared.i18n import t
 from pages._shared.model import Selection, Tables
 from pages._shared.provenance import source_links
@@ -129,8 +129,7 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
 def _documents_of(tables: Tables, doc_ids: pd.Series) -> pd.DataFrame:
     """The documents rows of the given reports, indexed by doc_id (an index over every report costs more
     than the rows shown)."""
-    documents = tables.documents
-    return documents[documents["doc_id"].isin(doc_ids.dropna().astype(str).unique())].set_index("doc_id")
+    return store.document_rows(tables, doc_ids.dropna().astype(str).unique()).set_index("doc_id")
 
 
 def _labels(values: pd.Series, label) -> pd.Series:

@@ -49,7 +49,12 @@ def derived(tables, function: Callable, *args):
             return _DERIVED[key][0]
     result = function(tables, *args)
     release_memory()
-    size = approximate_bytes(result)
+    _hold(key, result, approximate_bytes(result))
+    return result
+
+
+def _hold(key: tuple, result, size: int) -> None:
+    """Keep a result as the most recent; the least recently used leave beyond the entries or bytes allowed."""
     with _DERIVED_LOCK:
         if key in _DERIVED:  # another session computed it meanwhile
             _DERIVED_BYTES[0] -= _DERIVED.pop(key)[1]
@@ -57,7 +62,12 @@ def derived(tables, function: Callable, *args):
         _DERIVED_BYTES[0] += size
         while len(_DERIVED) > 1 and (len(_DERIVED) > DERIVED_MAX_ENTRIES or _DERIVED_BYTES[0] > DERIVED_MAX_BYTES):
             _DERIVED_BYTES[0] -= _DERIVED.popitem(last=False)[1][1]
-    return result
+
+
+def remember(tables, function: Callable, args: tuple, result) -> None:
+    """Hold `result` as derived(tables, function, *args) would: a value another query computed on the way."""
+    key = (str(tables.folder), tables.signature, function.__module__, function.__qualname__, args)
+    _hold(key, result, approximate_bytes(result))
 
 
 def derived_bytes() -> int:

@@ -393,7 +393,7 @@ def data_summary(
     """(rows, count_by_metric of them, reports they come from) of the Data page's filter, counted in SQL."""
     wanted = _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search)
     by_metric = _in_metric_order(facts_sql.counts(tables, wanted, ("metric", "kind")))
-    reports = facts_sql.distinct_count(tables, wanted, "doc_id") if len(by_metric) else 0
+    reports = derived(tables, facts_sql.distinct_count, wanted, "doc_id") if len(by_metric) else 0
     return int(by_metric["count"].sum()), by_metric, reports
 
 

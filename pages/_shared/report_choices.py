@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from . import facts_sql, provenance, queries, store
-from .memo import derived
+from .memo import derived, remember
 from .model import Selection, Tables
 
 MAX_CHOICES = 500
@@ -46,22 +45,28 @@ def reports_with_facts(tables: Tables, selection: Selection, keep: Iterable[str]
     listed = set(first)
     missing = tuple(dict.fromkeys(str(doc_id) for doc_id in keep if str(doc_id) not in listed))
     kept = derived(tables, _holding_facts, selection, missing) if missing else []
-    titles = _titles(tables.documents, [*first, *kept])
+    titles = _titles(tables, [*first, *kept])
     return ReportChoices({doc_id: titles.get(doc_id, doc_id) for doc_id in [*first, *kept]}, total)
 
 
 def _first_with_facts(tables: Tables, selection: Selection, limit: int | None) -> tuple[list[str], int]:
-    """(the first `limit` reports holding figures under the selection, in the documents' order; how many hold any)."""
-    clause, parameters = facts_sql.where(tables, facts_sql.of_selection(selection))
+    """(the first `limit` reports holding figures under the selection, in the documents' order; how many hold any).
+
+    The same scan counts the distinct doc_ids of those figures, which the Data page's summary asks for next."""
+    wanted = facts_sql.of_selection(selection)
+    clause, parameters = facts_sql.where(tables, wanted)
     cut = "" if limit is None else "WHERE rank <= $limit"
     sql = f"""
         WITH used AS (SELECT DISTINCT doc_id FROM facts WHERE {clause}),
         listed AS (SELECT doc_id, row_number() OVER (ORDER BY position) AS rank, count(*) OVER () AS total
                    FROM documents SEMI JOIN used USING (doc_id))
-        SELECT doc_id, total FROM listed {cut} ORDER BY rank"""
+        SELECT doc_id, total, rank FROM listed {cut}
+        UNION ALL SELECT NULL, (SELECT count(doc_id) FROM used), NULL
+        ORDER BY rank NULLS LAST"""
     if limit is not None:
         parameters = {**parameters, "limit": int(limit)}
-    found = store.database(tables).fetchall(sql, parameters)
+    *found, counted = store.database(tables).fetchall(sql, parameters)
+    remember(tables, facts_sql.distinct_count, (wanted, "doc_id"), int(counted[1]))
     return [row[0] for row in found], int(found[0][1]) if found else 0
 
 
@@ -77,24 +82,28 @@ def reports_about(tables: Tables, selection: Selection, focus: str | None = None
                   limit: int = MAX_CHOICES) -> ReportChoices:
     """Reports about the selected zones (every report when none is selected), labelled 'title (file #part)'
     (the Sources page's choice): `focus` (a deep-linked report) is listed whatever the zones, `current`
-    (the report shown) when it qualifies."""
-    documents = tables.documents
-    doc_ids = documents["doc_id"].astype("string")
+    (the report shown) when it qualifies. Only the listed reports' rows are read."""
+    database = store.database(tables)
     if selection.zone_ids:
-        about = {str(doc_id) for doc_ids_of_zone in queries.selected_zones(tables, selection)["doc_ids"]
-                 if isinstance(doc_ids_of_zone, list | np.ndarray) for doc_id in doc_ids_of_zone}
-        qualifies = doc_ids.isin(about).to_numpy(dtype=bool, na_value=False)
+        about = sorted({str(doc_id) for doc_ids_of_zone in queries.selected_zones(tables, selection)["doc_ids"]
+                        if isinstance(doc_ids_of_zone, list | np.ndarray) for doc_id in doc_ids_of_zone})
+        sql = "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(CAST($about AS VARCHAR[]))) ORDER BY position"
+        qualifying = [row[0] for row in database.fetchall(sql, {"about": about})]
+        listed, total = qualifying[:limit], len(qualifying)
+        qualifies = set(qualifying).__contains__
     else:
-        qualifies = np.ones(len(documents), dtype=bool)
-    listed = qualifies & (qualifies.cumsum() <= limit)
-    extra = doc_ids.isin([focus] if focus else []).to_numpy(dtype=bool, na_value=False)
-    if current:
-        extra = extra | (qualifies & (doc_ids == current).to_numpy(dtype=bool, na_value=False))
-    total = int((qualifies | extra).sum())
-    return ReportChoices(provenance.document_choices(documents[listed | extra]), total)
+        sql = "SELECT doc_id FROM documents ORDER BY position LIMIT $limit"
+        listed, total = [row[0] for row in database.fetchall(sql, {"limit": int(limit)})], tables.document_count
+        qualifies = bool  # every report is about some zone of "every zone"; an unknown id finds no row below
+    if current and qualifies(current):
+        listed.append(current)
+    labels = provenance.document_choices(store.document_rows(tables, [*listed, *([focus] if focus else [])]))
+    if focus in labels and not qualifies(focus):
+        total += 1
+    return ReportChoices(labels, total)
 
 
-def _titles(documents: pd.DataFrame, doc_ids: list[str]) -> dict[str, str]:
+def _titles(tables: Tables, doc_ids: list[str]) -> dict[str, str]:
     """doc_id -> title of the given reports."""
-    chosen = documents[documents["doc_id"].isin(doc_ids)]
-    return dict(zip(chosen["doc_id"].astype(str), chosen["title"].astype(str), strict=True))
+    rows = store.document_rows(tables, doc_ids)
+    return dict(zip(rows["doc_id"].astype(str), rows["title"].astype(str), strict=True))

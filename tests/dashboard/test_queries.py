@@ -15,7 +15,7 @@ from pages._shared.model import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
 PURE_MODULES = ("model", "latest", "memo", "queries", "figures", "i18n", "display", "export", "nav", "views")
-PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight")
+PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight", "store", "facts_sql", "report_choices")
 
 
 @pytest.fixture(scope="module")
