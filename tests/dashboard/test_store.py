@@ -65,6 +65,8 @@ def _answers(tables) -> dict[str, object]:
         "implausible": queries.implausible_count(tables, Selection()),
         "reports with figures": report_choices.reports_with_facts(tables, some, limit=None),
         "first reports": report_choices.reports_with_facts(tables, Selection(), keep=_last_report(tables), limit=2),
+        "reports about": report_choices.reports_about(tables, some, focus=_last_report(tables)[0], limit=1),
+        "report rows": store.document_rows(tables, ("nope", *_last_report(tables), *tables.zones["doc_ids"].iloc[0][:1])),
     }
 
 
@@ -122,6 +124,7 @@ def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, host
     assert queries.document_facts(tables, hostile).empty
     everything = report_choices.reports_with_facts(tables, Selection())
     assert report_choices.reports_with_facts(tables, Selection(), keep=(hostile,)) == everything
+    assert store.document_rows(tables, (hostile,)).empty
     assert queries.fact_count(tables) == before > 0  # nothing was dropped or deleted
 
 
