@@ -129,7 +129,8 @@ def _pages(args) -> dict:
               "--pages-any-size times it anyway")
         return {"skipped": f"{args.facts:,} facts, {layout} layout, app without DuckDB store"}
 
-    results: dict = {"sets": [], "layout": layout, "app_reads_in_place": in_place}
+    results: dict = {"sets": [], "layout": layout, "app_reads_in_place": in_place,
+                     "load_average_at_start": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         tmp = Path(tmp)
         print(
@@ -165,6 +166,7 @@ def _pages(args) -> dict:
         print(f"    -- plain DuckDB over the same files, the pages' selection (all zones, years and kinds); "
               f"warm = median of {args.repeats}")
         results["plain_duckdb"] = plain_queries.run(folder, args.repeats)
+    results["load_average_at_end"] = os.getloadavg()
     return results
 
 
@@ -250,6 +252,9 @@ def _summary(results: dict) -> None:
                 f"read them once and served every page ({memory['baseline_mb']:.0f} MB of it imports; "
                 f"growth {memory['growth_mb']:.0f} MB)"
             )
+        if "load_average_at_start" in pages:
+            print(f"         machine load (1-minute average) {pages['load_average_at_start'][0]:.1f} at the start, "
+                  f"{pages.get('load_average_at_end', pages['load_average_at_start'])[0]:.1f} at the end, on {os.cpu_count()} cores")
         for page_set in pages["sets"]:
             timed = [p for p in page_set["pages"] if p["cached_s"] is not None]
             over = [p["page"] for p in timed if p["cached_s"] > CACHED_BUDGET_S or (p.get("ratio_to_bare") or 0) > 1.5]
