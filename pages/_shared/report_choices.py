@@ -55,19 +55,17 @@ def _first_with_facts(tables: Tables, selection: Selection, limit: int | None) -
     The same scan counts the distinct doc_ids of those figures, which the Data page's summary asks for next."""
     wanted = facts_sql.of_selection(selection)
     clause, parameters = facts_sql.where(tables, wanted)
-    cut = "" if limit is None else "WHERE rank <= $limit"
+    cut = "" if limit is None else "LIMIT $limit"
     sql = f"""
         WITH used AS (SELECT DISTINCT doc_id FROM facts WHERE {clause}),
-        listed AS (SELECT doc_id, row_number() OVER (ORDER BY position) AS rank, count(*) OVER () AS total
-                   FROM documents SEMI JOIN used USING (doc_id))
-        SELECT doc_id, total, rank FROM listed {cut}
-        UNION ALL SELECT NULL, (SELECT count(doc_id) FROM used), NULL
-        ORDER BY rank NULLS LAST"""
+        listed AS (SELECT doc_id, position FROM documents SEMI JOIN used USING (doc_id))
+        SELECT (SELECT list(doc_id ORDER BY position) FROM (SELECT * FROM listed ORDER BY position {cut})),
+               (SELECT count(*) FROM listed), (SELECT count(doc_id) FROM used)"""
     if limit is not None:
         parameters = {**parameters, "limit": int(limit)}
-    *found, counted = store.database(tables).fetchall(sql, parameters)
-    remember(tables, facts_sql.distinct_count, (wanted, "doc_id"), int(counted[1]))
-    return [row[0] for row in found], int(found[0][1]) if found else 0
+    ((first, total, stated_in),) = store.database(tables).fetchall(sql, parameters)
+    remember(tables, facts_sql.distinct_count, (wanted, "doc_id"), int(stated_in))
+    return list(first or []), int(total)
 
 
 def _holding_facts(tables: Tables, selection: Selection, doc_ids: tuple[str, ...]) -> list[str]:
