@@ -563,8 +563,8 @@ def facts_by_id(tables, fact_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 def document_facts(tables, doc_id: str) -> pd.DataFrame:
-    """The facts of one report, as stated (the Sources page)."""
-    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,)))
+    """The facts of one report, as stated (the Sources page): only its zones' folders are read."""
+    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,), provinces=facts_sql.report_provinces(tables, doc_id)))
 
 
 def first_zones(cells: pd.DataFrame, limit: int) -> pd.DataFrame:

@@ -109,6 +109,22 @@ def test_a_partitioned_folder_reads_only_the_selected_provinces_and_years(partit
     assert set(rows["year"].dropna()) <= {2025}
 
 
+def test_a_report_s_facts_are_read_from_its_zones_folders_and_none_is_missed(partitioned_tables):
+    tables = load_tables(partitioned_tables)
+    every_province = {*tables.zones["province"].dropna().astype(str), "unknown"}
+    read, found = [], 0
+    for doc_id in tables.documents["doc_id"].astype(str):
+        provinces = facts_sql.report_provinces(tables, doc_id)
+        assert "unknown" in provinces and set(provinces) <= every_province
+        read.append(len(provinces))
+        everywhere = facts_sql.rows(tables, facts_sql.FactFilter(doc_ids=(doc_id,)))
+        pd.testing.assert_frame_equal(queries.document_facts(tables, doc_id), everywhere)
+        found += len(everywhere)
+    assert found == queries.fact_count(tables) > 0  # every fact is some report's
+    assert min(read) < len(every_province)  # some report skips a province's folders
+    assert facts_sql.report_provinces(tables, "nope") == ("unknown",)
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, hostile):
     tables = load_tables(sample_tables)
