@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from loaders.contract import schema
 from loaders.pipeline import summaries
@@ -120,7 +121,7 @@ def _open(tables) -> Database:
     folder = Path(tables.folder)
     documents = tables.document_file
     if documents is not None:
-        connection.execute(f"CREATE VIEW documents AS SELECT {DOCUMENT_COLUMNS}, file_row_number AS position "
+        connection.execute(f"CREATE VIEW documents AS SELECT {_document_columns(documents)}, file_row_number AS position "
                            f"FROM read_parquet({_literal(documents)}, file_row_number = true)")
     else:  # no file, or (never written so far) a partitioned documents folder: the frame the app holds
         _copy_document_order(connection, tables.documents)
@@ -188,6 +189,14 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
         pa.float64(): "DOUBLE",
         pa.bool_(): "BOOLEAN",
     }.get(arrow_type, "VARCHAR")
+
+
+def _document_columns(file: Path) -> str:
+    """DOCUMENT_COLUMNS over one documents file: a column an older build did not write is NULL."""
+    present = set(pq.read_schema(file).names)
+    types = {field.name: _duckdb_type(field.type) for field in schema.TABLES["documents"].arrow_schema}
+    return ", ".join(f'"{column}"' if column in present else f'CAST(NULL AS {types[column]}) AS "{column}"'
+                     for column in DOCUMENT_NAMES)
 
 
 def _copy_document_order(connection: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> None:

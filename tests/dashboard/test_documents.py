@@ -38,3 +38,11 @@ def test_texts_come_from_the_row_groups_that_hold_the_reports(folder):
     assert tables.document_text("d2") == fx.DOC_TEXT_2
     assert tables.document_text("nope") == ""
     assert tables.document_texts([]).empty
+
+
+def test_a_documents_file_without_the_extra_columns_still_gives_its_rows(folder):
+    file = folder / "documents.parquet"
+    pq.write_table(pq.read_table(file).drop_columns(["encoding", "chars"]), file)
+    rows = store.document_rows(load_tables(folder), ("d1",))
+    assert rows["title"].tolist() == ["鹤淇产业集聚区2025年发展报告"]
+    assert rows["chars"].isna().all() and rows["encoding"].isna().all()
