@@ -15,7 +15,7 @@ st.title(t("nav.overview"))
 st.caption(
     t(
         "overview.loaded",
-        reports=len(tables.documents),
+        reports=tables.document_count,
         zones=len(tables.zones),
         facts=derived(tables, queries.fact_count, Selection()),
         built=str(tables.manifest.get("built_at") or tables.manifest.get("build_time") or "—"),

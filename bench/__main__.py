@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--skip-loader] [--skip-ray] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N]`: a benchmark, not a test.
+"""`python -m bench [--quick] [--skip-loader] [--skip-ray] [--skip-hostile] [--skip-pages] [--skip-load] [--skip-scale] [--mb N] [--facts N] [--tables DIR]`: a benchmark, not a test.
 
 The pages part times every page cold and cached, the app's peak memory, a bare page and plain DuckDB
 queries of the same selection, on synthetic tables: single files (bench/synthetic_tables.py) up to
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layout", choices=("auto", "single", "partitioned"), default="auto",
                         help="the pages' synthetic tables: single files or partitioned folders "
                         f"(auto: partitioned above {PAGES_MAX_FACTS:,} facts)")
+    parser.add_argument("--tables", type=Path, default=None,
+                        help="time the pages on this tables folder (as built or generated before) instead of "
+                             "generating synthetic tables; --facts and --layout are then read from its manifest")
     parser.add_argument("--pages-any-size", action="store_true",
                         help="time the pages even where the app would read every table into pandas")
     parser.add_argument("--repeats", type=int, default=5, help="cached reruns per page (median)")
@@ -125,7 +129,8 @@ def _pages(args) -> dict:
               "--pages-any-size times it anyway")
         return {"skipped": f"{args.facts:,} facts, {layout} layout, app without DuckDB store"}
 
-    results: dict = {"sets": [], "layout": layout, "app_reads_in_place": in_place}
+    results: dict = {"sets": [], "layout": layout, "app_reads_in_place": in_place,
+                     "load_average_at_start": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         tmp = Path(tmp)
         print(
@@ -137,28 +142,48 @@ def _pages(args) -> dict:
         except Exception as error:
             results["sample_error"] = f"{type(error).__name__}: {error}"
             print(f"!! sample tables: {results['sample_error']}")
-        print(f"\n== pages on {args.facts:,} synthetic facts, {layout} layout")
-        start = time.perf_counter()
-        folder = tmp / "synthetic_tables"
-        if layout == "partitioned":
-            counts = scale_tables.write(folder, args.facts)
+        if args.tables:
+            folder = args.tables.resolve()
+            counts, layout = _given_tables(folder)
+            results["layout"] = layout
+            print(f"\n== pages on the tables in {folder}: {counts.get('facts', 0):,} facts, {layout} layout")
+            results["given_tables"] = {"folder": str(folder), "counts": counts, "mb_on_disk": _megabytes(folder)}
         else:
-            counts = synthetic_tables.make(folder, args.facts)
-        results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start,
-                                       "mb_on_disk": _megabytes(folder)}
-        print(f"    tables made in {results['synthetic_tables']['make_s']:.1f} s (in this process, not the app's), "
-              f"{results['synthetic_tables']['mb_on_disk']:.0f} MB on disk: {counts}")
+            print(f"\n== pages on {args.facts:,} synthetic facts, {layout} layout")
+            start = time.perf_counter()
+            folder = tmp / "synthetic_tables"
+            if layout == "partitioned":
+                counts = scale_tables.write(folder, args.facts)
+            else:
+                counts = synthetic_tables.make(folder, args.facts)
+            results["synthetic_tables"] = {"counts": counts, "make_s": time.perf_counter() - start,
+                                           "mb_on_disk": _megabytes(folder)}
+            print(f"    tables made in {results['synthetic_tables']['make_s']:.1f} s (in this process, not the app's), "
+                  f"{results['synthetic_tables']['mb_on_disk']:.0f} MB on disk: {counts}")
         big = pages_bench.run_set(f"{counts['facts']:,} facts ({layout})", folder, args.repeats, timeout=600)
         results["sets"].append(big)
         results["app_memory_big"] = big["memory"]
         print(f"    -- plain DuckDB over the same files, the pages' selection (all zones, years and kinds); "
               f"warm = median of {args.repeats}")
         results["plain_duckdb"] = plain_queries.run(folder, args.repeats)
+    results["load_average_at_end"] = os.getloadavg()
     return results
 
 
+def _given_tables(folder: Path) -> tuple[dict, str]:
+    """(rows per table, layout) of a tables folder, from its manifest.json; exits with a one-line message
+    when the folder holds no tables."""
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        sys.exit(f"{folder}: no manifest.json; expected a tables folder (python -m loaders build --out DIR)")
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    return dict(listed.get("tables") or {}), str(listed.get("layout") or "single")
+
+
 def _megabytes(folder: Path) -> float:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20
+    """Size of the files under `folder`, following links (a folder may link to another's tables)."""
+    return sum((Path(root) / name).stat().st_size
+               for root, _, names in os.walk(folder, followlinks=True) for name in names) / 2**20
 
 
 def _load(args) -> dict:
@@ -227,6 +252,9 @@ def _summary(results: dict) -> None:
                 f"read them once and served every page ({memory['baseline_mb']:.0f} MB of it imports; "
                 f"growth {memory['growth_mb']:.0f} MB)"
             )
+        if "load_average_at_start" in pages:
+            print(f"         machine load (1-minute average) {pages['load_average_at_start'][0]:.1f} at the start, "
+                  f"{pages.get('load_average_at_end', pages['load_average_at_start'])[0]:.1f} at the end, on {os.cpu_count()} cores")
         for page_set in pages["sets"]:
             timed = [p for p in page_set["pages"] if p["cached_s"] is not None]
             over = [p["page"] for p in timed if p["cached_s"] > CACHED_BUDGET_S or (p.get("ratio_to_bare") or 0) > 1.5]

@@ -7,6 +7,9 @@ bare page, nor the timing loop's repeated cache clearing counts towards the app'
     python -m bench.pages_bench --tables DIR --script app     every page: cold (all caches cleared), cached
     python -m bench.pages_bench --tables DIR --script memory  the app's memory
 
+Each time is also given as the CPU seconds the process spent (its threads, DuckDB's included): on a
+shared machine the wall time counts the waits for a core, the CPU time does not.
+
 App memory = the peak RSS (VmHWM of /proc/self/status) of the `memory` process, which works as one server
 would: it reads the tables once and runs every page (a first visit, then a rerun), keeping every
 session and cache, as a server that has served every page holds them. `baseline_mb` is its RSS
@@ -111,14 +114,15 @@ def _clear_caches() -> None:
 
 
 def _one_run(script: Path, page: str | None, timeout: float):
+    """(the app after one run of `page`, the run's seconds, the CPU seconds this process spent in it)."""
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(script), default_timeout=timeout)
     if page:
         app.switch_page(page)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     app.run(timeout=timeout)
-    return app, time.perf_counter() - start
+    return app, time.perf_counter() - start, time.process_time() - cpu
 
 
 def _errors(app) -> list[str]:
@@ -130,15 +134,17 @@ def time_page(script: Path, page: str | None, repeats: int, timeout: float) -> d
     label = page or script.name
     try:
         _clear_caches()
-        app, cold = _one_run(script, page, timeout)
+        app, cold, cold_cpu = _one_run(script, page, timeout)
         errors = _errors(app)
-        cached = []
+        cached, cached_cpu = [], []
         for _ in range(repeats):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             app.run(timeout=timeout)
             cached.append(time.perf_counter() - start)
+            cached_cpu.append(time.process_time() - cpu)
             errors += [e for e in _errors(app) if e not in errors]
-        return {"page": label, "cold_s": cold, "cached_s": statistics.median(cached), "errors": errors}
+        return {"page": label, "cold_s": cold, "cached_s": statistics.median(cached), "cold_cpu_s": cold_cpu,
+                "cached_cpu_s": statistics.median(cached_cpu), "errors": errors}
     except Exception as error:  # a timeout or a crash of the harness: report, go on with the next page
         return {
             "page": label,
@@ -181,7 +187,7 @@ def _serve_every_page(timeout: float) -> dict:
     baseline = _rss_mb()
     apps = []  # sessions stay open, as browser tabs would
     for page in page_files():
-        app, _ = _one_run(APP, page, timeout)
+        app, _, _ = _one_run(APP, page, timeout)
         app.run(timeout=timeout)
         apps.append(app)
     memory = {"baseline_mb": baseline, "served_all_rss_mb": _rss_mb(), "peak_mb": _peak_mb()}
@@ -249,6 +255,8 @@ def _line(row: dict, bare: dict | None) -> str:
     if row["cold_s"] is None:
         return f"    {row['page']:<40} FAILED  {row['errors'][0]}"
     text = f"    {row['page']:<40} cold {row['cold_s']:7.2f} s   cached {row['cached_s']:7.3f} s"
+    if row.get("cold_cpu_s") is not None:
+        text += f"   (CPU {row['cold_cpu_s']:.2f} / {row['cached_cpu_s']:.3f} s)"
     if bare is not None and row.get("ratio_to_bare") is not None:
         text += f"   ×{row['ratio_to_bare']:.2f} bare"
     if row["errors"]:

@@ -6,16 +6,16 @@ report at that sentence, highlighted and scrolled into view; ?doc=<doc_id> opens
 
 import streamlit as st
 
-from pages._shared import i18n, provenance, ui, views
+from pages._shared import i18n, provenance, report_choices, ui, views
 from pages._shared.data import derived
-from pages._shared.filters import setup_page, synced_widget
+from pages._shared.filters import setup_page, synced_widget, url_values
 from pages._shared.i18n import t
 
 page = setup_page("sources")
 tables, lang = page.tables, page.lang
 
 st.title(t("nav.sources"))
-if tables.documents.empty:
+if not tables.document_count:
     ui.notice(t("sources.no_documents"))
     st.stop()
 
@@ -27,8 +27,9 @@ if focus and st.session_state.get("sources.focus") != requested:
     st.query_params["doc"] = focus.doc_id  # a new deep link chooses its report
 st.session_state["sources.focus"] = requested
 
-choices = derived(tables, views.document_choices, page.selection, focus.doc_id if focus else None)
-if not choices:
+shown_doc = (url_values("doc") or (None,))[0]
+choices = derived(tables, report_choices.reports_about, page.selection, focus.doc_id if focus else None, shown_doc)
+if not choices.labels:
     ui.notice(t("sources.no_zone_documents"))
     st.stop()
 doc_id = synced_widget(
@@ -36,10 +37,12 @@ doc_id = synced_widget(
     "doc",
     st.selectbox,
     t("sources.report"),
-    list(choices),
-    default=next(iter(choices)),
-    format_func=lambda value: choices.get(value, value),
+    list(choices.labels),
+    default=next(iter(choices.labels)),
+    format_func=lambda value: choices.labels.get(value, value),
 )
+if choices.cut:
+    st.caption(t("choices.cut", shown=report_choices.MAX_CHOICES, n=choices.total))
 if focus and focus.doc_id != doc_id:  # the reader moved to another report: the old sentence no longer applies
     for param, _ in provenance.LINKS.values():
         if param in st.query_params:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._shared import export, i18n, nav, queries, ui, views
+from pages._shared import export, i18n, nav, queries, report_choices, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import setup_page, synced_text, synced_widget, url_values
 from pages._shared.i18n import t
@@ -15,7 +15,8 @@ st.title(t("nav.data"))
 if ui.nothing_to_show(page):
     st.stop()
 
-titles = dict(zip(tables.documents["doc_id"].astype(str), tables.documents["title"].astype(str), strict=True))
+reports = derived(tables, report_choices.reports_with_facts, selection, url_values("doc"))
+titles = reports.labels
 columns = st.columns(4)
 with columns[0]:
     metrics = synced_widget(page, "metric", st.multiselect, t("data.metric"), i18n.metric_ids(), default=[],
@@ -26,9 +27,10 @@ with columns[1]:
                            format_func=lambda scope: t("data.scope.none") if scope == queries.NO_SCOPE else i18n.scope_label(scope),
                            placeholder=t("export.all"))
 with columns[2]:
-    doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"),
-                            derived(tables, queries.report_options, selection), default=[], multi=True,
+    doc_ids = synced_widget(page, "doc", st.multiselect, t("data.report"), list(titles), default=[], multi=True,
                             format_func=lambda doc_id: titles.get(doc_id, doc_id), placeholder=t("export.all"))
+    if reports.cut:
+        st.caption(t("choices.cut", shown=report_choices.MAX_CHOICES, n=reports.total))
 with columns[3]:
     search = synced_text(page, "q", t("data.search"))
 

@@ -17,7 +17,9 @@ Memory of the tables held: ids shared by many rows (doc_id, zone_id) and vocabul
 unit, scope, status …) are categoricals with sorted categories, so comparisons, isin, groupby and
 sorting read as with strings (mind that value_counts lists unused categories with 0). The reports'
 full text is not held: `tables.document_texts(doc_ids)` reads the texts it is asked for (the
-Sources and Quality pages); tables made in memory (tests) keep their text column.
+Sources and Quality pages); tables made in memory (tests) keep their text column. Nor are the reports'
+rows read here: `tables.document_count` and store.document_rows(tables, doc_ids) answer what pages show,
+and `tables.documents` reads them whole on first use (exports).
 """
 
 from __future__ import annotations
@@ -27,15 +29,13 @@ import os
 import tempfile
 from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
 import streamlit as st
 
 from loaders.contract import schema
 from loaders.contract.layouts import read_table
 
 from .memo import DERIVED_MAX_ENTRIES, clear_derived, derived, release_memory  # noqa: F401  (pages call data.derived)
-from .model import CATEGORICAL, LAZY_COLUMNS, TABLE_NAMES, Tables, compact
+from .model import TABLE_NAMES, Tables, compact, read_frame, without_lazy
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS_DIR = ROOT / "data" / "reports"
@@ -112,42 +112,19 @@ def _read(folder: str, signature: tuple) -> Tables:
     path = Path(folder)
     frames = {}
     for name in TABLE_NAMES:
-        if name == "facts":
-            continue  # queried in place (store.py)
         file = path / f"{name}.parquet"
+        if name == "facts" or (name == "documents" and file.exists()):
+            continue  # facts are queried in place (store.py); the reports' rows are read when asked for
         if file.exists():
-            frames[name] = compact(name, _read_frame(name, file))
+            frames[name] = compact(name, read_frame(name, file))
         elif (path / name).is_dir():
-            frames[name] = compact(name, _without_lazy(name, read_table(path, name)))
+            frames[name] = compact(name, without_lazy(name, read_table(path, name)))
         else:
             frames[name] = compact(name, schema.empty(name))
     manifest_file = path / "manifest.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
-    return Tables(**frames, manifest=manifest, folder=path, signature=signature)
-
-
-def _read_frame(name: str, file: Path) -> pd.DataFrame:
-    """One table, column by column (the peak stays near the frame's own size), without its lazy columns.
-
-    CATEGORICAL columns come as Parquet dictionaries, so their strings are never materialised row by row.
-    """
-    present = set(pq.read_schema(file).names)
-    parquet = pq.ParquetFile(
-        file, read_dictionary=[column for column in CATEGORICAL.get(name, ()) if column in present]
-    )
-    columns = {}
-    for column in schema.TABLES[name].names:
-        if column in present and column not in LAZY_COLUMNS.get(name, ()):
-            part = parquet.read(columns=[column]).to_pandas(
-                types_mapper=schema.pandas_types, self_destruct=True
-            )
-            columns[column] = part[column]
-    release_memory()  # give the decoding buffers back before the next table
-    return pd.DataFrame(columns, copy=False)
-
-
-def _without_lazy(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.drop(columns=[column for column in LAZY_COLUMNS.get(name, ()) if column in frame.columns])
+    documents = frames.pop("documents", None)
+    return Tables(**frames, manifest=manifest, folder=path, signature=signature, held_documents=documents)
 
 
 def build_tables(reports_dir: Path = REPORTS_DIR, out_dir: Path | None = None) -> Path:

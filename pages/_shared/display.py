@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from loaders.quality import messages as quality_messages
-from pages._shared import i18n, queries
+from pages._shared import i18n, queries, store
 from pages._shared.i18n import t
 from pages._shared.model import Selection, Tables
 from pages._shared.provenance import source_links
@@ -102,7 +102,7 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
     """The chosen FACT_HEADERS columns of fact rows, in that order, headers in `lang`; same rows, same order."""
     if "zone_name" not in frame:
         frame = queries.with_zone_names(frame, tables)
-    documents = tables.documents.set_index("doc_id")
+    documents = _documents_of(tables, frame["doc_id"])
     computed = {
         "metric_label": lambda: _labels(frame["metric"], lambda metric: i18n.metric_label(metric, lang)),
         "kind_label": lambda: _labels(frame["kind"], lambda kind: i18n.kind_label(kind, lang)),
@@ -124,6 +124,12 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
             for column in columns
         }
     )
+
+
+def _documents_of(tables: Tables, doc_ids: pd.Series) -> pd.DataFrame:
+    """The documents rows of the given reports, indexed by doc_id (an index over every report costs more
+    than the rows shown)."""
+    return store.document_rows(tables, doc_ids.dropna().astype(str).unique()).set_index("doc_id")
 
 
 def _labels(values: pd.Series, label) -> pd.Series:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from loaders.contract import layouts, schema
 from loaders.pipeline.summaries import (
@@ -67,6 +69,7 @@ class FactFilter:
     scopes: tuple[str, ...] = ()  # NO_SCOPE stands for "no scope"
     search: str = ""  # a substring of the quote or of the raw text
     conditions: tuple[str, ...] = ()  # names in CONDITIONS
+    provinces: tuple[str, ...] = ()  # on the partitioned layout, only these folders hold the rows wanted
 
 
 def of_selection(selection, **narrowing) -> FactFilter:
@@ -97,6 +100,8 @@ def where(tables, wanted: FactFilter, folders: bool = True) -> tuple[str, dict]:
         if partitioned:
             add("fact_year IN (SELECT unnest(CAST($fact_years AS VARCHAR[])))",
                 fact_years=[*(str(int(year)) for year in wanted.years), layouts.UNKNOWN])
+    if wanted.provinces and partitioned:
+        add("province IN (SELECT unnest(CAST($report_provinces AS VARCHAR[])))", report_provinces=list(wanted.provinces))
     if wanted.kinds is not None:
         add("kind IN (SELECT unnest(CAST($kinds AS VARCHAR[])))", kinds=list(wanted.kinds))
     if wanted.metrics is not None:
@@ -140,6 +145,17 @@ def _provinces(tables, zone_ids: tuple[str, ...]) -> list[str]:
     known = dict(zip(zones["zone_id"].astype(str), zones["province"].astype("string").fillna(layouts.UNKNOWN),
                      strict=True))
     return sorted({known.get(zone_id, layouts.UNKNOWN) or layouts.UNKNOWN for zone_id in zone_ids})
+
+
+def report_provinces(tables, doc_id: str) -> tuple[str, ...]:
+    """The folder keys that hold a report's facts: the provinces of the zones whose rows list the report
+    (the loaders write a zone row, listing the report, for every zone the report gives rows about), and
+    `unknown` (a zone without a row)."""
+    zones = tables.zones
+    listed = pa.array(zones["doc_ids"], pa.list_(pa.string()))
+    about = pc.filter(pc.list_parent_indices(listed), pc.equal(pc.list_flatten(listed), doc_id))
+    zone_ids = tuple(zones["zone_id"].astype(str).to_numpy()[pc.unique(about).to_numpy()])
+    return tuple(sorted({*_provinces(tables, zone_ids), layouts.UNKNOWN}))
 
 
 def selected(columns: tuple[str, ...] | None) -> str:

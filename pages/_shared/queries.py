@@ -393,7 +393,7 @@ def data_summary(
     """(rows, count_by_metric of them, reports they come from) of the Data page's filter, counted in SQL."""
     wanted = _data_filter(selection, metrics, scopes, doc_ids, fact_ids, search)
     by_metric = _in_metric_order(facts_sql.counts(tables, wanted, ("metric", "kind")))
-    reports = facts_sql.distinct_count(tables, wanted, "doc_id") if len(by_metric) else 0
+    reports = derived(tables, facts_sql.distinct_count, wanted, "doc_id") if len(by_metric) else 0
     return int(by_metric["count"].sum()), by_metric, reports
 
 
@@ -401,12 +401,6 @@ def scope_options(tables: Tables, selection: Selection) -> list[str]:
     """NO_SCOPE then every scope stated under the selection, by frequency."""
     counts = facts_sql.counts(tables, of_selection(selection), ("scope",))
     return [NO_SCOPE, *counts["scope"].dropna().astype(str).tolist()]
-
-
-def report_options(tables: Tables, selection: Selection) -> list[str]:
-    """doc_ids of the reports that hold figures under the selection, in documents order."""
-    used = set(facts_sql.counts(tables, of_selection(selection), ("doc_id",))["doc_id"].astype(str))
-    return [doc_id for doc_id in tables.documents["doc_id"].astype(str) if doc_id in used]
 
 
 def count_by_metric(facts: pd.DataFrame) -> pd.DataFrame:
@@ -569,8 +563,8 @@ def facts_by_id(tables, fact_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 def document_facts(tables, doc_id: str) -> pd.DataFrame:
-    """The facts of one report, as stated (the Sources page)."""
-    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,)))
+    """The facts of one report, as stated (the Sources page): only its zones' folders are read."""
+    return facts_sql.rows(tables, FactFilter(doc_ids=(doc_id,), provinces=facts_sql.report_provinces(tables, doc_id)))
 
 
 def first_zones(cells: pd.DataFrame, limit: int) -> pd.DataFrame:

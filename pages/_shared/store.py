@@ -28,13 +28,19 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from loaders.contract import schema
 from loaders.pipeline import summaries
 
+from .model import LAZY_COLUMNS, compact
+
 THREADS = 2  # the app's share of a small server; DuckDB would take every core
 MEMORY_LIMIT = "512MB"  # DuckDB spills to disk beyond this: the app stays within its 1 GB
 QUERIED = ("facts", "quality")  # tables read through DuckDB; the small others stay pandas frames
+# The documents view's columns: every contract column but the reports' text.
+DOCUMENT_NAMES = tuple(column for column in schema.TABLES["documents"].names if column not in LAZY_COLUMNS["documents"])
+DOCUMENT_COLUMNS = ", ".join(f'"{column}"' for column in DOCUMENT_NAMES)
 MAX_DATABASES = 4
 # How rows are ordered "as stated": the file order of one file, the contract's sort across many.
 FILE_ORDER = summaries.FILE_ORDER
@@ -90,6 +96,13 @@ def database(tables) -> Database:
         return opened
 
 
+def clear() -> None:
+    """Close every open database (the next query opens its tables anew: a cold start)."""
+    with _LOCK:
+        while _DATABASES:
+            _DATABASES.popitem(last=False)[1].connection.close()
+
+
 def query(tables, sql: str, parameters: list | dict | None = None) -> pd.DataFrame:
     return database(tables).query(sql, parameters)
 
@@ -103,8 +116,15 @@ def _open(tables) -> Database:
     if held:
         for name in QUERIED:
             _copy_frame(connection, name, held[name])
+        _copy_document_order(connection, tables.documents)
         return Database(connection, partitioned=False, order=FILE_ORDER)
     folder = Path(tables.folder)
+    documents = tables.document_file
+    if documents is not None:
+        connection.execute(f"CREATE VIEW documents AS SELECT {_document_columns(documents)}, file_row_number AS position "
+                           f"FROM read_parquet({_literal(documents)}, file_row_number = true)")
+    else:  # no file, or (never written so far) a partitioned documents folder: the frame the app holds
+        _copy_document_order(connection, tables.documents)
     partitioned = False
     for name in QUERIED:
         layout = table_layout(folder, name)
@@ -169,6 +189,37 @@ def _duckdb_type(arrow_type: pa.DataType) -> str:
         pa.float64(): "DOUBLE",
         pa.bool_(): "BOOLEAN",
     }.get(arrow_type, "VARCHAR")
+
+
+def _document_columns(file: Path) -> str:
+    """DOCUMENT_COLUMNS over one documents file: a column an older build did not write is NULL."""
+    present = set(pq.read_schema(file).names)
+    types = {field.name: _duckdb_type(field.type) for field in schema.TABLES["documents"].arrow_schema}
+    return ", ".join(f'"{column}"' if column in present else f'CAST(NULL AS {types[column]}) AS "{column}"'
+                     for column in DOCUMENT_NAMES)
+
+
+def _copy_document_order(connection: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> None:
+    """The `documents` view's rows from a frame held in memory: its DOCUMENT_COLUMNS and row number."""
+    plain = documents.assign(
+        **{column: documents[column].astype("string") for column in documents.columns
+           if isinstance(documents[column].dtype, pd.CategoricalDtype)}
+    )
+    fields = [field for field in schema.TABLES["documents"].arrow_schema if field.name in DOCUMENT_NAMES]
+    arrow = pa.Table.from_pandas(plain[[field.name for field in fields]], schema=pa.schema(fields), preserve_index=False)
+    arrow = arrow.append_column("position", pa.array(range(len(plain)), pa.int64()))
+    connection.register("held_documents", arrow)
+    connection.execute("CREATE TABLE documents AS SELECT * FROM held_documents")
+    connection.unregister("held_documents")
+
+
+def document_rows(tables, doc_ids) -> pd.DataFrame:
+    """The reports' rows (without their text) of the given doc_ids, in the documents' order: read from the
+    file for these reports only, so no page holds half a million reports to show a few titles."""
+    wanted = list(dict.fromkeys(str(doc_id) for doc_id in doc_ids if not pd.isna(doc_id)))
+    sql = (f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id IN (SELECT unnest(CAST($doc_ids AS VARCHAR[]))) "
+           "ORDER BY position")
+    return compact("documents", database(tables).query(sql, {"doc_ids": wanted}))
 
 
 def _copy_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

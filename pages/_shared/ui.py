@@ -49,7 +49,7 @@ def names(values) -> str:
 def nothing_to_show(page) -> bool:
     """Say plainly why a page has nothing to draw (no figures at all, or none under the filters)."""
     if not data.derived(page.tables, queries.fact_count, Selection()):
-        st.info(t("empty_tables", reports=len(page.tables.documents), zones=len(page.tables.zones)))
+        st.info(t("empty_tables", reports=page.tables.document_count, zones=len(page.tables.zones)))
         st.code(data.BUILD_COMMAND, language="bash")
         return True
     if not page.fact_count:

@@ -238,17 +238,6 @@ def coverage_chart(tables: Tables, selection: Selection, metrics: tuple[str, ...
     return figures.coverage_figure(shown, queries.report_count(queries.doc_ids_of(tables, shown["fact_id"])), lang)
 
 
-def document_choices(tables: Tables, selection: Selection, keep: str | None = None) -> dict[str, str]:
-    """doc_id -> 'title (file #part)' of the reports about the selected zones (every report when no zone
-    is selected) for the Sources page's choice; `keep` (a deep-linked report) stays among them."""
-    choices = provenance.document_choices(tables.documents)
-    if not selection.zone_ids:
-        return choices
-    about = {str(doc_id) for doc_ids in queries.selected_zones(tables, selection)["doc_ids"] if doc_ids is not None
-             for doc_id in doc_ids}
-    return {doc_id: title for doc_id, title in choices.items() if doc_id in about or doc_id == keep}
-
-
 def year_count(tables: Tables, selection: Selection, metric: str) -> int:
     """How many years the by-year chart of `metric` would span: one year is no change over years."""
     return int(derived(tables, queries.topic_by_year, selection, metric)["year"].nunique())

@@ -15,7 +15,7 @@ from pages._shared.model import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "pages" / "_shared"
 PURE_MODULES = ("model", "latest", "memo", "queries", "figures", "i18n", "display", "export", "nav", "views")
-PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight")
+PURE_MODULES += ("targets", "progress", "coverage", "provenance", "highlight", "store", "facts_sql", "report_choices")
 
 
 @pytest.fixture(scope="module")
@@ -203,10 +203,9 @@ def test_data_rows_narrow_by_metric_scope_report_fact_and_search(tables):
     assert ids(search="元至11月份") == ["f08"]
 
 
-def test_scope_and_report_options(tables):
+def test_scope_options(tables):
     assert queries.scope_options(tables, Selection()) == [queries.NO_SCOPE, "工业", "三税"] or \
         queries.scope_options(tables, Selection()) == [queries.NO_SCOPE, "三税", "工业"]
-    assert queries.report_options(tables, Selection(zone_ids=(fx.Z_ZHECHENG,))) == ["d2"]
 
 
 def test_count_by_metric_follows_metrics_csv_order(tables):

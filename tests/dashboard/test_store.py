@@ -10,7 +10,7 @@ import pytest
 
 from loaders.contract import schema
 from loaders.pipeline.build import Plan, build
-from pages._shared import facts_sql, model, queries, store, views
+from pages._shared import facts_sql, model, queries, report_choices, store, views
 from pages._shared.data import load_tables
 from pages._shared.model import Selection
 
@@ -63,7 +63,15 @@ def _answers(tables) -> dict[str, object]:
         "investment": queries.project_investment(tables, Selection()),
         "counts": queries.metric_counts(tables, some, metrics),
         "implausible": queries.implausible_count(tables, Selection()),
+        "reports with figures": report_choices.reports_with_facts(tables, some, limit=None),
+        "first reports": report_choices.reports_with_facts(tables, Selection(), keep=_last_report(tables), limit=2),
+        "reports about": report_choices.reports_about(tables, some, focus=_last_report(tables)[0], limit=1),
+        "report rows": store.document_rows(tables, ("nope", *_last_report(tables), *tables.zones["doc_ids"].iloc[0][:1])),
     }
+
+
+def _last_report(tables) -> tuple[str, ...]:
+    return tuple(tables.documents["doc_id"].astype(str).tail(1))
 
 
 def _assert_same(left: dict, right: dict) -> None:
@@ -101,6 +109,22 @@ def test_a_partitioned_folder_reads_only_the_selected_provinces_and_years(partit
     assert set(rows["year"].dropna()) <= {2025}
 
 
+def test_a_report_s_facts_are_read_from_its_zones_folders_and_none_is_missed(partitioned_tables):
+    tables = load_tables(partitioned_tables)
+    every_province = {*tables.zones["province"].dropna().astype(str), "unknown"}
+    read, found = [], 0
+    for doc_id in tables.documents["doc_id"].astype(str):
+        provinces = facts_sql.report_provinces(tables, doc_id)
+        assert "unknown" in provinces and set(provinces) <= every_province
+        read.append(len(provinces))
+        everywhere = facts_sql.rows(tables, facts_sql.FactFilter(doc_ids=(doc_id,)))
+        pd.testing.assert_frame_equal(queries.document_facts(tables, doc_id), everywhere)
+        found += len(everywhere)
+    assert found == queries.fact_count(tables) > 0  # every fact is some report's
+    assert min(read) < len(every_province)  # some report skips a province's folders
+    assert facts_sql.report_provinces(tables, "nope") == ("unknown",)
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, hostile):
     tables = load_tables(sample_tables)
@@ -114,6 +138,9 @@ def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, host
     assert queries.topic_facts(tables, Selection(), hostile).empty
     assert queries.facts_by_id(tables, (hostile,)).empty
     assert queries.document_facts(tables, hostile).empty
+    everything = report_choices.reports_with_facts(tables, Selection())
+    assert report_choices.reports_with_facts(tables, Selection(), keep=(hostile,)) == everything
+    assert store.document_rows(tables, (hostile,)).empty
     assert queries.fact_count(tables) == before > 0  # nothing was dropped or deleted
 
 

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from loaders.contract import schema
 from loaders.contract.schema import zone_id_for
-from pages._shared import queries
+from pages._shared import queries, report_choices
 from pages._shared.model import Selection, Tables
 
 HERE = Path(__file__).resolve().parent
@@ -141,11 +141,11 @@ def _queries(tables: Tables, selection: Selection) -> dict[str, Callable[[], Any
         "data_rows_report_and_facts": lambda: q.data_rows(
             tables,
             selection,
-            doc_ids=tuple(q.report_options(tables, selection)[:1]),
+            doc_ids=tuple(list(report_choices.reports_with_facts(tables, selection, limit=None).labels)[:1]),
             fact_ids=tuple(q.filtered_facts(tables, selection)["fact_id"].astype(str).iloc[::3]),
         ),
         "scope_options": lambda: q.scope_options(tables, selection),
-        "report_options": lambda: q.report_options(tables, selection),
+        "report_options": lambda: list(report_choices.reports_with_facts(tables, selection, limit=None).labels),
         "count_by_metric": lambda: q.count_by_metric(q.filtered_facts(tables, selection)),
         "target_pairs": lambda: q.target_pairs(tables, selection),
         "infrastructure_items": lambda: q.infrastructure_items(tables, selection),
