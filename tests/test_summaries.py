@@ -14,7 +14,7 @@ import pytest
 
 from loaders.contract import layouts, schema
 from loaders.pipeline import summaries
-from pages._shared import facts_sql, model, store
+from pages._shared import facts_sql, model, queries, store
 from pages._shared.data import load_tables
 from pages._shared.facts_sql import FactFilter
 from pages._shared.latest import implausible_fact_ids, pick_latest
@@ -153,6 +153,8 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
         "fact_counts": {"path": "summaries/fact_counts.parquet",
                         "rows": len(facts.drop_duplicates(list(summaries.COUNT_GRAIN))),
                         "keys": list(summaries.COUNT_GRAIN), "version": 1},
+        "flag_sentences": {"path": "summaries/flag_sentences.parquet", "rows": len(quality),
+                           "keys": ["quality_id"], "version": 1},
     }
 
 
@@ -205,6 +207,46 @@ def test_target_pairs_from_the_summary_equal_pairing_every_fact(tmp_path, write)
             assert ids(shown) == ids(expected_shown), (zone_ids, years)
     assert not facts_sql._pairs_summarised(store.database(with_summaries),
                                            FactFilter(plausible=True, kinds=("target",)))
+
+
+def frames_with_texts() -> dict[str, pd.DataFrame]:
+    """synthetic_frames(11) with report texts, and flags on a sentence's edges, across a line break, at a
+    text's end, without a span, in a report without a text row, and in a report with an empty text."""
+    frames = synthetic_frames(11)
+    texts = {"d_0": "开头一句。其中亿元项目10个，完成投资19.65亿元；另有\n下一行！", "d_1": "无标点的一整段文字",
+             "d_2": "", "d_3": "甲。乙？丙!丁"}
+    frames["documents"] = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values()),
+                                        "title": [f"报告{number}" for number in range(len(texts))]})
+    spans = [("d_0", 0, 2), ("d_0", 7, 14), ("d_0", 20, 26), ("d_0", 30, 32), ("d_1", 3, 5), ("d_2", 0, 0),
+             ("d_3", 2, 3), ("d_3", 6, 7), ("d_3", None, 3), ("d_5", 0, 2)]
+    frames["quality"] = pd.DataFrame({
+        "doc_id": [doc_id for doc_id, _, _ in spans], "zone_id": ["z_0", "z_1", None, "z_2", "z_3"] * 2,
+        "start": pd.array([start for _, start, _ in spans], dtype="Int64"),
+        "end": pd.array([end for _, _, end in spans], dtype="Int64"),
+        "check": ["implausible_value", "unplaced_number"] * 5, "severity": ["error", "warning", "info", "error", "info"] * 2,
+        "message": "m", "quality_id": [f"q_{number:02d}" for number in range(len(spans))], "raw": "1",
+        "fact_ids": [[frames["facts"]["fact_id"].iloc[number]] for number in range(len(spans))],
+    })
+    return frames
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_flag_sentences_from_the_summary_equal_cutting_them_from_the_report_texts(tmp_path, write):
+    frames = frames_with_texts()
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    assert summaries.FLAG_SENTENCES in store.database(with_summaries).summaries
+    for selection in (model.Selection(), model.Selection(zone_ids=("z_0", "z_3"))):
+        for limit in (None, 3):
+            got = queries.quality_flags(with_summaries, selection, limit)
+            expected = queries.quality_flags(facts_only, selection, limit)
+            pd.testing.assert_frame_equal(got, expected, obj=str((selection, limit)))
+    every_flag = queries.quality_flags(with_summaries, model.Selection())
+    sentences = dict(zip(every_flag["quality_id"], every_flag["sentence"], strict=True))
+    assert sentences["q_01"] == "其中亿元项目10个，完成投资19.65亿元；另有"  # a semicolon ends no sentence
+    assert sentences["q_03"] == "下一行！" and sentences["q_04"] == "无标点的一整段文字"
+    assert sentences["q_05"] == "" and sentences["q_07"] == "丁"
+    assert pd.isna(sentences["q_08"]) and pd.isna(sentences["q_09"])  # no span; no report text
 
 
 @pytest.mark.parametrize(("years", "conditions", "summary"), [

@@ -21,7 +21,8 @@ against (pair key: zone, metric, status, scope, period, cumulative); zone and ye
 so the pairs of any zones and years are these rows narrowed. `summaries/fact_counts.parquet` counts
 the facts (the plausible ones, the ones any quality row flags) per zone, metric, kind, year, scope
 and status: every count the
-pages take by those columns is a sum of its rows. The summaries are not part of the data contract:
+pages take by those columns is a sum of its rows. `summaries/flag_sentences.parquet` holds each
+quality row's sentence (loaders/quality/sentences.py), so the Quality page reads no report text. The summaries are not part of the data contract:
 the facts they come from are.
 """
 
@@ -31,8 +32,11 @@ import json
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..contract import schema
+from ..quality.sentences import flagged_sentence
 
 SUMMARY_FOLDER = "summaries"
 VERSION = 1  # the summaries' shape: a manifest listing another version's is read from the facts instead
@@ -44,7 +48,9 @@ GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
 TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible target and its actual
 FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
 COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
-KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS)
+FLAG_SENTENCES = "flag_sentences"  # summaries/flag_sentences.parquet: quality_id, the sentence the flag points at
+KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES)
+SENTENCE_BATCH = 4096  # flags whose report texts are held at once while their sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -161,6 +167,8 @@ def write(folder: Path) -> dict:
                    f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
+        _write_flag_sentences(connection, folder)
+        listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"
@@ -169,6 +177,27 @@ def write(folder: Path) -> dict:
         manifest["summaries"] = listed
         manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return listed
+
+
+def _write_flag_sentences(connection, folder: Path) -> None:
+    """summaries/flag_sentences.parquet: each quality row's id and sentence (null without a report text or a
+    span), by quality_id; the reports' texts are read a batch of flags at a time."""
+    documents = folder / "documents.parquet"
+    texts = (f"read_parquet('{_escaped(documents)}')" if documents.exists()
+             else "(SELECT CAST(NULL AS VARCHAR) AS doc_id, CAST(NULL AS VARCHAR) AS text WHERE false)")
+    flags = connection.cursor().sql(  # a cursor of its own: the connection may hold an unread result
+        f'SELECT quality.quality_id, quality."start", quality."end", texts.text FROM quality '
+        f"LEFT JOIN (SELECT doc_id, text FROM {texts}) AS texts ON texts.doc_id = quality.doc_id"
+    ).to_arrow_reader(SENTENCE_BATCH)
+    ids: list[str | None] = []
+    sentences: list[str | None] = []
+    for batch in flags:
+        columns = batch.to_pydict()
+        ids += columns["quality_id"]
+        sentences += [flagged_sentence(text, start, end) for text, start, end in
+                      zip(columns["text"], columns["start"], columns["end"], strict=True)]
+    table = pa.table({"quality_id": pa.array(ids, pa.string()), "sentence": pa.array(sentences, pa.string())})
+    pq.write_table(table.sort_by("quality_id"), _file(folder, FLAG_SENTENCES))
 
 
 def _file(folder: Path, name: str) -> Path:

@@ -27,8 +27,9 @@ import numpy as np
 import pandas as pd
 
 from loaders.contract import schema
+from loaders.pipeline.summaries import FLAG_SENTENCES
 
-from . import coverage, facts_sql, progress, targets
+from . import coverage, facts_sql, progress, store, targets
 from .facts_sql import NO_SCOPE, FactFilter, of_selection
 from .latest import period_rank
 from .memo import derived
@@ -515,10 +516,22 @@ def selected_quality(tables, selection: Selection) -> pd.DataFrame:
 
 
 def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.DataFrame:
-    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`."""
+    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`.
+
+    The sentences come from the build's summary when there is one (no report text is read)."""
     flags = coverage.flags_in_order(selected_quality(tables, selection)).head(limit)
-    texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
-    return with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
+    database = store.database(tables)
+    if FLAG_SENTENCES not in database.summaries:
+        texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
+        return with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
+    found = database.fetchall(
+        f"SELECT quality_id, sentence FROM {FLAG_SENTENCES}_summary "
+        "WHERE quality_id IN (SELECT unnest(CAST($quality_ids AS VARCHAR[])))",
+        {"quality_ids": flags["quality_id"].dropna().astype(str).tolist()},
+    )
+    sentences = dict(found)
+    sentence = pd.array([sentences.get(quality_id) for quality_id in flags["quality_id"]], dtype="string")
+    return with_zone_names(flags.assign(sentence=sentence), tables)
 
 
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
