@@ -706,13 +706,13 @@ def coverage_figure(cells: pd.DataFrame, n_reports: int, lang: str) -> go.Figure
     zones = list(dict.fromkeys(cells["zone_name"]))
     metrics = list(dict.fromkeys(cells["metric"]))
     codes = {state: index for index, state in enumerate(STATES)}
-    grid = cells.set_index(["zone_name", "metric"])
+    grid = {(cell["zone_name"], cell["metric"]): cell for cell in cells.to_dict("records")}  # plain rows: no .loc per cell
     z, text, ids, hover = [], [], [], []
     for zone in zones:
-        z.append([codes[grid.at[(zone, metric), "state"]] for metric in metrics])
+        z.append([codes[grid[(zone, metric)]["state"]] for metric in metrics])
         row_text, row_ids, row_hover = [], [], []
         for metric in metrics:
-            cell = grid.loc[(zone, metric)]
+            cell = grid[(zone, metric)]
             shown = (
                 i18n.format_value(cell["value"], cell["unit"], lang, metric)
                 if pd.notna(cell["value"])

@@ -542,9 +542,21 @@ def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd
         return with_zone_names(pd.DataFrame(columns=coverage.CELL_COLUMNS), tables)
     wanted = of_selection(_all_kinds(selection), metrics=tuple(metrics))
     counts = facts_sql.coverage_counts(tables, wanted).set_index(["zone_id", "metric"])
-    actual = of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
-    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"), columns=coverage.SHOWN_COLUMNS)
+    shown = facts_sql.latest(tables, _shown_actuals(selection, metrics), ("zone_id", "metric"),
+                             columns=coverage.SHOWN_COLUMNS)
     return with_zone_names(coverage.cells_from_counts(cells, [counts], shown), tables)
+
+
+def coverage_sources(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """zone_id, doc_id of the figure each coverage cell shows: the reports behind the grid, read with the
+    figures (from the latest-value summary where there is one), not looked up by fact id among every fact."""
+    return facts_sql.latest(tables, _shown_actuals(selection, metrics), ("zone_id", "metric"),
+                            columns=("zone_id", "doc_id"))
+
+
+def _shown_actuals(selection: Selection, metrics: tuple[str, ...]) -> FactFilter:
+    """The facts a coverage cell picks its figure from: the comparable actuals of `metrics`."""
+    return of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
 
 
 def report_count(*doc_ids: pd.Series) -> int:
