@@ -209,6 +209,24 @@ def test_target_pairs_from_the_summary_equal_pairing_every_fact(tmp_path, write)
                                            FactFilter(plausible=True, kinds=("target",)))
 
 
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_newest_facts_first_read_from_the_latest_years_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(12)
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    filters = [FactFilter(kinds=("growth",), metrics=("revenue",), plausible=True), FactFilter(),
+               FactFilter(zone_ids=("z_1", "z_3"), years=(2021, 2022)), FactFilter(years=(2019,), plausible=True)]
+    for wanted in filters:
+        for limit in (1, 7, 60, 250, 10_000):
+            got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
+            expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
+            assert len(expected) > 0 and ids(got) == ids(expected), (wanted, limit)
+    narrowed = facts_sql._newest_years(with_summaries, FactFilter(), 7)
+    partitioned = store.database(with_summaries).partitioned
+    assert narrowed == (FactFilter(years=(2023,)) if partitioned else FactFilter())  # the latest year holds 7
+    assert facts_sql._newest_years(with_summaries, FactFilter(search="亿"), 7) == FactFilter(search="亿")
+
+
 def frames_with_texts() -> dict[str, pd.DataFrame]:
     """synthetic_frames(11) with report texts, and flags on a sentence's edges, across a line break, at a
     text's end, without a span, in a report without a text row, and in a report with an empty text."""

@@ -157,6 +157,8 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     """The facts as stated (the facts table's order), or newest period first; at most `limit`; every
     column, or only `columns` (fewer columns read: faster)."""
     database = store.database(tables)
+    if newest_first and limit:
+        wanted = _newest_years(tables, wanted, limit)
     clause, parameters = where(tables, wanted)
     order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
     if limit is None or limit == 0:
@@ -168,6 +170,23 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     sql = f"SELECT {_winner(database)} FROM facts WHERE {clause} ORDER BY {order} LIMIT $limit"
     found = [row[0] for row in database.fetchall(sql, {**parameters, "limit": int(limit)})]
     return _chosen_rows(tables, database, clause, parameters, found, columns, order)
+
+
+def _newest_years(tables, wanted: FactFilter, limit: int) -> FactFilter:
+    """The filter narrowed to the fewest latest years that hold `limit` of its facts (counted in the counts
+    summary): newest first, no fact of an older year or undated comes before them, and on the partitioned
+    layout the other years' folders are not read. Unchanged when the summary cannot count the filter, or
+    the dated facts are fewer than `limit` (then every year is needed)."""
+    if not prunes(tables) or not _counted(tables, wanted):
+        return wanted
+    by_year = counts(tables, replace(wanted, conditions=(*wanted.conditions, "dated")), ("year",))
+    chosen, held = [], 0
+    for year, found in sorted(zip(by_year["year"], by_year["count"], strict=True), reverse=True):
+        chosen.append(int(year))
+        held += int(found)
+        if held >= limit:
+            return replace(wanted, years=tuple(sorted(chosen)))
+    return wanted
 
 
 def _winner(database) -> str:
