@@ -155,6 +155,9 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
                         "keys": list(summaries.COUNT_GRAIN), "version": 1},
         "flag_sentences": {"path": "summaries/flag_sentences.parquet", "rows": len(quality),
                            "keys": ["quality_id"], "version": 1},
+        "first_facts": {"path": "summaries/first_facts.parquet",
+                        "rows": int(facts["metric"].value_counts().clip(upper=summaries.FIRST_ROWS).sum()),
+                        "keys": ["metric"], "version": 1},
     }
 
 
@@ -225,6 +228,27 @@ def test_newest_facts_first_read_from_the_latest_years_equal_sorting_every_fact(
     partitioned = store.database(with_summaries).partitioned
     assert narrowed == (FactFilter(years=(2023,)) if partitioned else FactFilter())  # the latest year holds 7
     assert facts_sql._newest_years(with_summaries, FactFilter(search="亿"), 7) == FactFilter(search="亿")
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_first_facts_of_metrics_from_the_summary_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(13, rows=1800)  # ~600 facts a metric: more than the summary keeps
+    frames["facts"].loc[frames["facts"].index[::7], "start"] = None  # a missing offset sorts last
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    database = store.database(with_summaries)
+    for metrics in (("revenue",), ("tax", "investment"), ("revenue", "tax", "investment")):
+        for limit in (1, 7, summaries.FIRST_ROWS):
+            wanted = FactFilter(metrics=metrics)
+            assert facts_sql._first_facts_answer(database, wanted, limit)
+            got = facts_sql.rows(with_summaries, wanted, limit=limit)
+            expected = facts_sql.rows(facts_only, wanted, limit=limit)
+            assert len(expected) == limit and ids(got) == ids(expected), (metrics, limit)
+            pd.testing.assert_frame_equal(got, expected)
+    for wanted, limit in ((FactFilter(metrics=("revenue",)), summaries.FIRST_ROWS + 1), (FactFilter(), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
+                          (FactFilter(metrics=("revenue",), years=(2022,)), 10)):
+        assert not facts_sql._first_facts_answer(database, wanted, limit)
 
 
 def frames_with_texts() -> dict[str, pd.DataFrame]:

@@ -22,7 +22,9 @@ so the pairs of any zones and years are these rows narrowed. `summaries/fact_cou
 the facts (the plausible ones, the ones any quality row flags) per zone, metric, kind, year, scope
 and status: every count the
 pages take by those columns is a sum of its rows. `summaries/flag_sentences.parquet` holds each
-quality row's sentence (loaders/quality/sentences.py), so the Quality page reads no report text. The summaries are not part of the data contract:
+quality row's sentence (loaders/quality/sentences.py), so the Quality page reads no report text.
+`summaries/first_facts.parquet` holds the first FIRST_ROWS facts of each metric as stated, so the
+first rows of any metrics' facts (a topic page's table, unfiltered) are among them. The summaries are not part of the data contract:
 the facts they come from are.
 """
 
@@ -49,7 +51,9 @@ TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible
 FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
 COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
 FLAG_SENTENCES = "flag_sentences"  # summaries/flag_sentences.parquet: quality_id, the sentence the flag points at
-KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES)
+FIRST_FACTS = "first_facts"  # summaries/first_facts.parquet: the first FIRST_ROWS facts of each metric, as stated
+FIRST_ROWS = 500  # the most rows a page's table of one metric's facts shows (pages/_shared/topic.py TABLE_ROWS)
+KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES, FIRST_FACTS)
 SENTENCE_BATCH = 4096  # flags whose report texts are held at once while their sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
@@ -88,6 +92,12 @@ def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) 
         order.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
     columns = [column.strip() for column in stated.split(",")]
     return order + [f"coalesce({column}, -1)" if column == '"start"' else column for column in columns]
+
+
+def stated_key(stated: str) -> str:
+    """`stated` (FILE_ORDER or CONTRACT_ORDER) as one value that sorts as `ORDER BY {stated}` does, nulls last."""
+    columns = [column.strip() for column in stated.split(",")]
+    return "(" + ", ".join(f"{column} IS NULL, {column}" for column in columns) + ")"
 
 
 def pairs_sql(stated: str, clause: str) -> str:
@@ -167,6 +177,11 @@ def write(folder: Path) -> dict:
                    f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
+        stated = CONTRACT_ORDER if partitioned else FILE_ORDER
+        firsts = f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts GROUP BY metric"
+        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, {stated}"
+        connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, FIRST_FACTS))}' (FORMAT parquet)")
+        listed[FIRST_FACTS] = _listing(connection, folder, FIRST_FACTS, ("metric",))
         _write_flag_sentences(connection, folder)
         listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
     finally:

@@ -21,6 +21,8 @@ from loaders.contract import layouts, schema
 from loaders.pipeline.summaries import (
     COUNT_GRAIN,
     FACT_COUNTS,
+    FIRST_FACTS,
+    FIRST_ROWS,
     FLAGGED,
     GRAINS,
     IMPLAUSIBLE,
@@ -159,6 +161,10 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     database = store.database(tables)
     if newest_first and limit:
         wanted = _newest_years(tables, wanted, limit)
+    elif limit and _first_facts_answer(database, wanted, limit):
+        clause, parameters = where(tables, wanted, folders=False)
+        sql = f"SELECT {selected(columns)} FROM {FIRST_FACTS}_summary WHERE {clause} ORDER BY {database.order} LIMIT $limit"
+        return _facts_frame(database.query(sql, {**parameters, "limit": int(limit)}))
     clause, parameters = where(tables, wanted)
     order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
     if limit is None or limit == 0:
@@ -170,6 +176,13 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     sql = f"SELECT {_winner(database)} FROM facts WHERE {clause} ORDER BY {order} LIMIT $limit"
     found = [row[0] for row in database.fetchall(sql, {**parameters, "limit": int(limit)})]
     return _chosen_rows(tables, database, clause, parameters, found, columns, order)
+
+
+def _first_facts_answer(database, wanted: FactFilter, limit: int) -> bool:
+    """Whether summaries/first_facts.parquet holds the filter's first `limit` facts as stated: every fact of
+    some metrics (any kind, zone, year), at most FIRST_ROWS of them."""
+    return (FIRST_FACTS in database.summaries and wanted.metrics is not None and limit <= FIRST_ROWS
+            and wanted == FactFilter(metrics=wanted.metrics))
 
 
 def _newest_years(tables, wanted: FactFilter, limit: int) -> FactFilter:
