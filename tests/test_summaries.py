@@ -158,6 +158,10 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
         "first_facts": {"path": "summaries/first_facts.parquet",
                         "rows": int(facts["metric"].value_counts().clip(upper=summaries.FIRST_ROWS).sum()),
                         "keys": ["metric"], "version": 1},
+        "newest_facts": {"path": "summaries/newest_facts.parquet",
+                         "rows": int(facts.loc[~facts["fact_id"].isin(implausible_fact_ids(quality))]
+                                     .value_counts(["metric", "kind"]).clip(upper=summaries.FIRST_ROWS).sum()),
+                         "keys": ["metric", "kind"], "version": 1},
     }
 
 
@@ -240,7 +244,7 @@ def test_first_facts_of_metrics_from_the_summary_equal_sorting_every_fact(tmp_pa
     for metrics in (("revenue",), ("tax", "investment"), ("revenue", "tax", "investment")):
         for limit in (1, 7, summaries.FIRST_ROWS):
             wanted = FactFilter(metrics=metrics)
-            assert facts_sql._first_facts_answer(database, wanted, limit)
+            assert facts_sql._first_rows_summary(database, wanted, limit, False)
             got = facts_sql.rows(with_summaries, wanted, limit=limit)
             expected = facts_sql.rows(facts_only, wanted, limit=limit)
             assert len(expected) == limit and ids(got) == ids(expected), (metrics, limit)
@@ -248,7 +252,30 @@ def test_first_facts_of_metrics_from_the_summary_equal_sorting_every_fact(tmp_pa
     for wanted, limit in ((FactFilter(metrics=("revenue",)), summaries.FIRST_ROWS + 1), (FactFilter(), 10),
                           (FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
                           (FactFilter(metrics=("revenue",), years=(2022,)), 10)):
-        assert not facts_sql._first_facts_answer(database, wanted, limit)
+        assert not facts_sql._first_rows_summary(database, wanted, limit, False)
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_newest_facts_of_metrics_and_kinds_from_the_summary_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(14, rows=3000)  # ~600 facts a metric and kind for two kinds: more than the summary keeps
+    frames["facts"].loc[frames["facts"].index[::7], "start"] = None
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    database = store.database(with_summaries)
+    for metrics, kinds in ((("revenue",), ("actual",)), (("tax", "investment"), ("growth", "target")),
+                           (("revenue", "tax"), schema.KINDS)):
+        for limit in (1, 60, summaries.FIRST_ROWS):
+            wanted = FactFilter(metrics=metrics, kinds=kinds, plausible=True)
+            assert facts_sql._first_rows_summary(database, wanted, limit, True) == summaries.NEWEST_FACTS
+            got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
+            expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
+            assert len(expected) == limit and ids(got) == ids(expected), (metrics, kinds, limit)
+            pd.testing.assert_frame_equal(got, expected)
+    for wanted, limit in ((FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True), summaries.FIRST_ROWS + 1),
+                          (FactFilter(metrics=("revenue",), plausible=True), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True, zone_ids=("z_1",)), 10)):
+        assert facts_sql._first_rows_summary(database, wanted, limit, True) is None
 
 
 def frames_with_texts() -> dict[str, pd.DataFrame]:

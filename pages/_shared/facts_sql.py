@@ -29,6 +29,7 @@ from loaders.pipeline.summaries import (
     IMPLAUSIBLE_CHECKS,
     LATEST,
     LATEST_ALL_YEARS,
+    NEWEST_FACTS,
     PAIR_KEY,
     PAIR_KEY_NAMES,
     PERIOD_RANK,
@@ -159,14 +160,15 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     """The facts as stated (the facts table's order), or newest period first; at most `limit`; every
     column, or only `columns` (fewer columns read: faster)."""
     database = store.database(tables)
+    order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
+    summary = _first_rows_summary(database, wanted, limit, newest_first)
+    if summary:
+        clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
+        sql = f"SELECT {selected(columns)} FROM {summary}_summary WHERE {clause} ORDER BY {order} LIMIT $limit"
+        return _facts_frame(database.query(sql, {**parameters, "limit": int(limit or 0)}))
     if newest_first and limit:
         wanted = _newest_years(tables, wanted, limit)
-    elif limit and _first_facts_answer(database, wanted, limit):
-        clause, parameters = where(tables, wanted, folders=False)
-        sql = f"SELECT {selected(columns)} FROM {FIRST_FACTS}_summary WHERE {clause} ORDER BY {database.order} LIMIT $limit"
-        return _facts_frame(database.query(sql, {**parameters, "limit": int(limit)}))
     clause, parameters = where(tables, wanted)
-    order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
     if limit is None or limit == 0:
         sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} ORDER BY {order}"
         if limit is not None:
@@ -178,11 +180,18 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     return _chosen_rows(tables, database, clause, parameters, found, columns, order)
 
 
-def _first_facts_answer(database, wanted: FactFilter, limit: int) -> bool:
-    """Whether summaries/first_facts.parquet holds the filter's first `limit` facts as stated: every fact of
-    some metrics (any kind, zone, year), at most FIRST_ROWS of them."""
-    return (FIRST_FACTS in database.summaries and wanted.metrics is not None and limit <= FIRST_ROWS
-            and wanted == FactFilter(metrics=wanted.metrics))
+def _first_rows_summary(database, wanted: FactFilter, limit: int | None, newest_first: bool) -> str | None:
+    """The summary holding the filter's first `limit` rows (at most FIRST_ROWS), or None: first_facts for every
+    fact of some metrics as stated; newest_facts for the plausible facts of some metrics and kinds, newest first."""
+    if not limit or limit > FIRST_ROWS or wanted.metrics is None:
+        return None
+    if newest_first:
+        answers = wanted.kinds is not None and wanted == FactFilter(metrics=wanted.metrics, kinds=wanted.kinds,
+                                                                    plausible=True)
+        name = NEWEST_FACTS
+    else:
+        answers, name = wanted == FactFilter(metrics=wanted.metrics), FIRST_FACTS
+    return name if answers and name in database.summaries else None
 
 
 def _newest_years(tables, wanted: FactFilter, limit: int) -> FactFilter:
