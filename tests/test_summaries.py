@@ -122,6 +122,9 @@ def test_zone_wide_figures_by_year_from_the_summary_equal_pick_latest(tmp_path, 
     tables = load_tables(folder)
     facts, quality = stated_facts(folder), tables.quality
     wanted = FactFilter(kinds=("actual",), metrics=("revenue",), plausible=True, conditions=("dated", "zone_wide"))
+    assert facts_sql.one_per_group(wanted, ("zone_id", "year"), summaries.LATEST)  # read without ranking
+    assert not facts_sql.one_per_group(replace(wanted, kinds=("actual", "target")), ("zone_id", "year"), summaries.LATEST)
+    assert not facts_sql.one_per_group(wanted, ("zone_id",), summaries.LATEST)
     got = facts_sql.latest(tables, wanted, ("zone_id", "year"))
     zone_wide = facts[facts["metric"].eq("revenue") & facts["year"].notna() & facts["scope"].isna()
                       & facts["status"].isna()]

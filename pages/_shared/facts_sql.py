@@ -340,10 +340,20 @@ def _latest_of_summary(tables, database, wanted: FactFilter, keys: tuple[str, ..
     clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
     identity = "fact_id" if database.partitioned else "position"
     view = f"{summary}_summary"
-    sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
-           f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
-           f"ORDER BY {database.order}")
+    if one_per_group(wanted, keys, summary):  # every selected row is its group's winner: no ranking
+        sql = f"SELECT {selected(columns)} FROM {view} WHERE {clause} ORDER BY {database.order}"
+    else:
+        sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
+               f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
+               f"ORDER BY {database.order}")
     return _facts_frame(database.query(sql, parameters))
+
+
+def one_per_group(wanted: FactFilter, keys: tuple[str, ...], summary: str) -> bool:
+    """Whether the filter leaves at most one row of the summary in each group of `keys`: the summary holds one
+    row per grain, and every grain column outside `keys` is narrowed to one value (a topic's one metric and kind)."""
+    narrowed = {"zone_id": wanted.zone_ids or None, "metric": wanted.metrics, "kind": wanted.kinds}
+    return all(column in keys or len(set(narrowed.get(column) or ())) == 1 for column in GRAINS[summary])
 
 
 def pairable(tables, wanted: FactFilter) -> pd.DataFrame:
