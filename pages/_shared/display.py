@@ -102,13 +102,14 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
     """The chosen FACT_HEADERS columns of fact rows, in that order, headers in `lang`; same rows, same order."""
     if "zone_name" not in frame:
         frame = queries.with_zone_names(frame, tables)
+    documents = tables.documents.set_index("doc_id")
     computed = {
         "metric_label": lambda: _labels(frame["metric"], lambda metric: i18n.metric_label(metric, lang)),
         "kind_label": lambda: _labels(frame["kind"], lambda kind: i18n.kind_label(kind, lang)),
         "display": lambda: i18n.format_values(frame["value"], frame["unit"], lang, frame["metric"]),
         "period": lambda: i18n.period_labels(frame, lang),
-        "report": lambda: _of_documents(frame["doc_id"], tables, "title"),
-        "source_file": lambda: _of_documents(frame["doc_id"], tables, "source_file"),
+        "report": lambda: frame["doc_id"].astype("string").map(documents["title"]).astype("string"),
+        "source_file": lambda: frame["doc_id"].astype("string").map(documents["source_file"]).astype("string"),
         "source": lambda: pd.Series(source_links("facts", frame["fact_id"].tolist(), lang), dtype=object),
         "scope": lambda: _labels(frame["scope"], lambda scope: i18n.scope_label(scope, lang)),
         "unit": lambda: _labels(frame["unit"], lambda unit: i18n.unit_label(unit, lang)),
@@ -123,15 +124,6 @@ def readable_facts(frame: pd.DataFrame, tables: Tables, lang: str, columns: tupl
             for column in columns
         }
     )
-
-
-def _of_documents(doc_ids: pd.Series, tables: Tables, column: str) -> pd.Series:
-    """A documents column for each doc id: only the rows' reports are looked up (not an index of every report)."""
-    doc_ids = doc_ids.astype("string")
-    documents = tables.documents
-    chosen = documents.loc[documents["doc_id"].isin(doc_ids.dropna().unique()), ["doc_id", column]]
-    values = pd.Series(chosen[column].to_numpy(), index=chosen["doc_id"].astype("string").to_numpy())
-    return doc_ids.map(values[~values.index.duplicated()]).astype("string")
 
 
 def _labels(values: pd.Series, label) -> pd.Series:
