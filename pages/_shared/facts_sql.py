@@ -8,7 +8,7 @@ A FactFilter holds values only; `where` turns each field into one fixed SQL frag
 are parameters (lists travel as list parameters), so nothing a user types becomes SQL. On the
 partitioned layout the zones' provinces and the years also name the folders to read. Where the
 build wrote summaries (loaders/pipeline/summaries.py) and a filter narrows only by their columns, latest
-values, target pairs and counts read those few rows instead of every fact.
+values, target pairs, counts and a metric's first or newest rows read those few rows instead of every fact.
 """
 
 from __future__ import annotations

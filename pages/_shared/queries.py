@@ -14,7 +14,7 @@ The small tables (zones, documents, projects, infrastructure, quality) stay pand
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
     data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search, limit)  the Data page rows
     data_summary(...)                          how many rows, by metric and kind, and from how many reports
-    target_pairs / *_items / *_counts / project_pipeline / coverage_cells / quality_flags
+    target_pairs / *_items / *_counts / project_pipeline / coverage_cells / coverage_sources / quality_flags
                                                the targets, progress and quality pages, zone names added
     report_count(*doc_ids)                     how many reports a chart's figures come from
 """
