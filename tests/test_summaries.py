@@ -159,12 +159,14 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
         "flag_sentences": {"path": "summaries/flag_sentences.parquet", "rows": len(quality),
                            "keys": ["quality_id"], "version": 1},
         "first_facts": {"path": "summaries/first_facts.parquet",
-                        "rows": int(facts["metric"].value_counts().clip(upper=summaries.FIRST_ROWS).sum()),
-                        "keys": ["metric"], "version": 1},
+                        "rows": int(facts.value_counts(["metric", "year"], dropna=False)
+                                    .clip(upper=summaries.FIRST_ROWS).sum()),
+                        "keys": ["metric", "year"], "version": 1},
         "newest_facts": {"path": "summaries/newest_facts.parquet",
                          "rows": int(facts.loc[~facts["fact_id"].isin(implausible_fact_ids(quality))]
-                                     .value_counts(["metric", "kind"]).clip(upper=summaries.FIRST_ROWS).sum()),
-                         "keys": ["metric", "kind"], "version": 1},
+                                     .value_counts(["metric", "kind", "year"], dropna=False)
+                                     .clip(upper=summaries.FIRST_ROWS).sum()),
+                         "keys": ["metric", "kind", "year"], "version": 1},
     }
 
 
@@ -239,41 +241,51 @@ def test_newest_facts_first_read_from_the_latest_years_equal_sorting_every_fact(
 
 @pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
 def test_first_facts_of_metrics_from_the_summary_equal_sorting_every_fact(tmp_path, write):
-    frames = synthetic_frames(13, rows=1800)  # ~600 facts a metric: more than the summary keeps
-    frames["facts"].loc[frames["facts"].index[::7], "start"] = None  # a missing offset sorts last
+    frames = synthetic_frames(13, rows=9000)  # ~900 facts a metric and year: more than the summary keeps
+    facts = frames["facts"]
+    facts.loc[facts.index[::7], "start"] = None  # a missing offset sorts last
+    undated = facts.index[facts["year"].isna()]
+    facts.loc[undated[60:], "year"] = 2021  # few undated: one year's first rows come from that year alone
+    assert facts.value_counts(["metric", "year"]).min() > summaries.FIRST_ROWS
     with_summaries = load_tables(write(frames, tmp_path / "with"))
     facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
     database = store.database(with_summaries)
     for metrics in (("revenue",), ("tax", "investment"), ("revenue", "tax", "investment")):
-        for limit in (1, 7, summaries.FIRST_ROWS):
-            wanted = FactFilter(metrics=metrics)
-            assert facts_sql._first_rows_summary(database, wanted, limit, False)
-            got = facts_sql.rows(with_summaries, wanted, limit=limit)
-            expected = facts_sql.rows(facts_only, wanted, limit=limit)
-            assert len(expected) == limit and ids(got) == ids(expected), (metrics, limit)
-            pd.testing.assert_frame_equal(got, expected)
+        for years in YEAR_CHOICES:
+            for limit in (1, 7, summaries.FIRST_ROWS):
+                wanted = FactFilter(metrics=metrics, years=years)
+                assert facts_sql._first_rows_summary(database, wanted, limit, False)
+                got = facts_sql.rows(with_summaries, wanted, limit=limit)
+                expected = facts_sql.rows(facts_only, wanted, limit=limit)
+                assert len(expected) > 0 and ids(got) == ids(expected), (metrics, years, limit)
+                pd.testing.assert_frame_equal(got, expected)
+    assert len(facts_sql.rows(facts_only, FactFilter(metrics=("revenue",)), limit=summaries.FIRST_ROWS)) == 500
     for wanted, limit in ((FactFilter(metrics=("revenue",)), summaries.FIRST_ROWS + 1), (FactFilter(), 10),
                           (FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
-                          (FactFilter(metrics=("revenue",), years=(2022,)), 10)):
+                          (FactFilter(metrics=("revenue",), zone_ids=("z_1",)), 10)):
         assert not facts_sql._first_rows_summary(database, wanted, limit, False)
 
 
 @pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
 def test_newest_facts_of_metrics_and_kinds_from_the_summary_equal_sorting_every_fact(tmp_path, write):
-    frames = synthetic_frames(14, rows=3000)  # ~600 facts a metric and kind for two kinds: more than the summary keeps
+    frames = synthetic_frames(14, rows=9000)  # ~540 actuals a metric and year: more than the summary keeps
     frames["facts"].loc[frames["facts"].index[::7], "start"] = None
+    assert frames["facts"].value_counts(["metric", "kind", "year"]).max() > summaries.FIRST_ROWS
     with_summaries = load_tables(write(frames, tmp_path / "with"))
     facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
     database = store.database(with_summaries)
     for metrics, kinds in ((("revenue",), ("actual",)), (("tax", "investment"), ("growth", "target")),
                            (("revenue", "tax"), schema.KINDS)):
-        for limit in (1, 60, summaries.FIRST_ROWS):
-            wanted = FactFilter(metrics=metrics, kinds=kinds, plausible=True)
-            assert facts_sql._first_rows_summary(database, wanted, limit, True) == summaries.NEWEST_FACTS
-            got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
-            expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
-            assert len(expected) == limit and ids(got) == ids(expected), (metrics, kinds, limit)
-            pd.testing.assert_frame_equal(got, expected)
+        for years in YEAR_CHOICES:
+            for limit in (1, 60, summaries.FIRST_ROWS):
+                wanted = FactFilter(metrics=metrics, kinds=kinds, years=years, plausible=True)
+                assert facts_sql._first_rows_summary(database, wanted, limit, True) == summaries.NEWEST_FACTS
+                got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
+                expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
+                assert len(expected) > 0 and ids(got) == ids(expected), (metrics, kinds, years, limit)
+                pd.testing.assert_frame_equal(got, expected)
+    every_year = FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True)
+    assert len(facts_sql.rows(facts_only, every_year, limit=summaries.FIRST_ROWS, newest_first=True)) == 500
     for wanted, limit in ((FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
                           (FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True), summaries.FIRST_ROWS + 1),
                           (FactFilter(metrics=("revenue",), plausible=True), 10),

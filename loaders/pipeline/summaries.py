@@ -23,10 +23,10 @@ the facts (the plausible ones, the ones any quality row flags) per zone, metric,
 and status: every count the
 pages take by those columns is a sum of its rows. `summaries/flag_sentences.parquet` holds each
 quality row's sentence (loaders/quality/sentences.py), so the Quality page reads no report text.
-`summaries/first_facts.parquet` holds the first FIRST_ROWS facts of each metric as stated, so the
-first rows of any metrics' facts (a topic page's table, unfiltered) are among them;
-`summaries/newest_facts.parquet` likewise the FIRST_ROWS plausible facts of each metric and kind with
-the latest period first (then as stated): a topic page's stated growth rates. The summaries are not part of the data contract:
+`summaries/first_facts.parquet` holds the first FIRST_ROWS facts of each metric and year (undated ones
+a year of their own) as stated, so the first rows of any metrics' facts in any years (a topic page's
+table) are among them; `summaries/newest_facts.parquet` likewise the FIRST_ROWS plausible facts of each
+metric, kind and year with the latest period first (then as stated): a topic page's growth rates. The summaries are not part of the data contract:
 the facts they come from are.
 """
 
@@ -53,9 +53,10 @@ TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible
 FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
 COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
 FLAG_SENTENCES = "flag_sentences"  # summaries/flag_sentences.parquet: quality_id, the sentence the flag points at
-FIRST_FACTS = "first_facts"  # summaries/first_facts.parquet: the first FIRST_ROWS facts of each metric, as stated
+FIRST_FACTS = "first_facts"  # summaries/first_facts.parquet: the first FIRST_ROWS facts of each metric and year, as stated
 FIRST_ROWS = 500  # the most rows a page's table of one metric's facts shows (pages/_shared/topic.py TABLE_ROWS)
-NEWEST_FACTS = "newest_facts"  # summaries/newest_facts.parquet: the FIRST_ROWS newest plausible facts of each metric and kind
+NEWEST_FACTS = "newest_facts"  # summaries/newest_facts.parquet: the FIRST_ROWS newest plausible facts of each metric, kind, year
+FIRST_GRAINS = {FIRST_FACTS: ("metric", "year"), NEWEST_FACTS: ("metric", "kind", "year")}
 KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES, FIRST_FACTS, NEWEST_FACTS)
 SENTENCE_BATCH = 4096  # flags whose report texts are held at once while their sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
@@ -181,16 +182,18 @@ def write(folder: Path) -> dict:
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
         stated = CONTRACT_ORDER if partitioned else FILE_ORDER
-        firsts = f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts GROUP BY metric"
-        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, {stated}"
+        firsts = (f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts "
+                  f"GROUP BY {', '.join(FIRST_GRAINS[FIRST_FACTS])}")
+        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, year, {stated}"
         connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, FIRST_FACTS))}' (FORMAT parquet)")
-        listed[FIRST_FACTS] = _listing(connection, folder, FIRST_FACTS, ("metric",))
+        listed[FIRST_FACTS] = _listing(connection, folder, FIRST_FACTS, FIRST_GRAINS[FIRST_FACTS])
         newest = f"(-({PERIOD_RANK}), {stated_key(stated)[1:]}"  # ORDER BY {PERIOD_RANK} DESC, {stated}
         firsts = (f"SELECT unnest(arg_min({identity}, {newest}, {FIRST_ROWS})) FROM facts WHERE {plausible} "
-                  "GROUP BY metric, kind")
-        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, kind, {newest[1:-1]}"
+                  f"GROUP BY {', '.join(FIRST_GRAINS[NEWEST_FACTS])}")
+        sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) "
+               f"ORDER BY metric, kind, {newest[1:-1]}")
         connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, NEWEST_FACTS))}' (FORMAT parquet)", parameters)
-        listed[NEWEST_FACTS] = _listing(connection, folder, NEWEST_FACTS, ("metric", "kind"))
+        listed[NEWEST_FACTS] = _listing(connection, folder, NEWEST_FACTS, FIRST_GRAINS[NEWEST_FACTS])
         _write_flag_sentences(connection, folder)
         listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
     finally:

@@ -182,15 +182,16 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
 
 def _first_rows_summary(database, wanted: FactFilter, limit: int | None, newest_first: bool) -> str | None:
     """The summary holding the filter's first `limit` rows (at most FIRST_ROWS), or None: first_facts for every
-    fact of some metrics as stated; newest_facts for the plausible facts of some metrics and kinds, newest first."""
+    fact of some metrics and years as stated; newest_facts for the plausible facts of some metrics, kinds and
+    years, newest first (each holds the first rows of every group of its grain, so of any union of groups)."""
     if not limit or limit > FIRST_ROWS or wanted.metrics is None:
         return None
     if newest_first:
-        answers = wanted.kinds is not None and wanted == FactFilter(metrics=wanted.metrics, kinds=wanted.kinds,
-                                                                    plausible=True)
+        answers = wanted.kinds is not None and wanted == FactFilter(
+            metrics=wanted.metrics, kinds=wanted.kinds, years=wanted.years, plausible=True)
         name = NEWEST_FACTS
     else:
-        answers, name = wanted == FactFilter(metrics=wanted.metrics), FIRST_FACTS
+        answers, name = wanted == FactFilter(metrics=wanted.metrics, years=wanted.years), FIRST_FACTS
     return name if answers and name in database.summaries else None
 
 
