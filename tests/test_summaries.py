@@ -14,7 +14,7 @@ import pytest
 
 from loaders.contract import layouts, schema
 from loaders.pipeline import summaries
-from pages._shared import facts_sql, model, store
+from pages._shared import facts_sql, model, queries, store
 from pages._shared.data import load_tables
 from pages._shared.facts_sql import FactFilter
 from pages._shared.latest import implausible_fact_ids, pick_latest
@@ -122,6 +122,9 @@ def test_zone_wide_figures_by_year_from_the_summary_equal_pick_latest(tmp_path, 
     tables = load_tables(folder)
     facts, quality = stated_facts(folder), tables.quality
     wanted = FactFilter(kinds=("actual",), metrics=("revenue",), plausible=True, conditions=("dated", "zone_wide"))
+    assert facts_sql.one_per_group(wanted, ("zone_id", "year"), summaries.LATEST)  # read without ranking
+    assert not facts_sql.one_per_group(replace(wanted, kinds=("actual", "target")), ("zone_id", "year"), summaries.LATEST)
+    assert not facts_sql.one_per_group(wanted, ("zone_id",), summaries.LATEST)
     got = facts_sql.latest(tables, wanted, ("zone_id", "year"))
     zone_wide = facts[facts["metric"].eq("revenue") & facts["year"].notna() & facts["scope"].isna()
                       & facts["status"].isna()]
@@ -153,6 +156,17 @@ def test_the_summary_holds_each_year_s_winner_and_nothing_implausible(tmp_path):
         "fact_counts": {"path": "summaries/fact_counts.parquet",
                         "rows": len(facts.drop_duplicates(list(summaries.COUNT_GRAIN))),
                         "keys": list(summaries.COUNT_GRAIN), "version": 1},
+        "flag_sentences": {"path": "summaries/flag_sentences.parquet", "rows": len(quality),
+                           "keys": ["quality_id"], "version": 1},
+        "first_facts": {"path": "summaries/first_facts.parquet",
+                        "rows": int(facts.value_counts(["metric", "year"], dropna=False)
+                                    .clip(upper=summaries.FIRST_ROWS).sum()),
+                        "keys": ["metric", "year"], "version": 1},
+        "newest_facts": {"path": "summaries/newest_facts.parquet",
+                         "rows": int(facts.loc[~facts["fact_id"].isin(implausible_fact_ids(quality))]
+                                     .value_counts(["metric", "kind", "year"], dropna=False)
+                                     .clip(upper=summaries.FIRST_ROWS).sum()),
+                         "keys": ["metric", "kind", "year"], "version": 1},
     }
 
 
@@ -205,6 +219,118 @@ def test_target_pairs_from_the_summary_equal_pairing_every_fact(tmp_path, write)
             assert ids(shown) == ids(expected_shown), (zone_ids, years)
     assert not facts_sql._pairs_summarised(store.database(with_summaries),
                                            FactFilter(plausible=True, kinds=("target",)))
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_newest_facts_first_read_from_the_latest_years_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(12)
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    filters = [FactFilter(kinds=("growth",), metrics=("revenue",), plausible=True), FactFilter(),
+               FactFilter(zone_ids=("z_1", "z_3"), years=(2021, 2022)), FactFilter(years=(2019,), plausible=True)]
+    for wanted in filters:
+        for limit in (1, 7, 60, 250, 10_000):
+            got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
+            expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
+            assert len(expected) > 0 and ids(got) == ids(expected), (wanted, limit)
+    narrowed = facts_sql._newest_years(with_summaries, FactFilter(), 7)
+    partitioned = store.database(with_summaries).partitioned
+    assert narrowed == (FactFilter(years=(2023,)) if partitioned else FactFilter())  # the latest year holds 7
+    assert facts_sql._newest_years(with_summaries, FactFilter(search="亿"), 7) == FactFilter(search="亿")
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_first_facts_of_metrics_from_the_summary_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(13, rows=9000)  # ~900 facts a metric and year: more than the summary keeps
+    facts = frames["facts"]
+    facts.loc[facts.index[::7], "start"] = None  # a missing offset sorts last
+    undated = facts.index[facts["year"].isna()]
+    facts.loc[undated[60:], "year"] = 2021  # few undated: one year's first rows come from that year alone
+    assert facts.value_counts(["metric", "year"]).min() > summaries.FIRST_ROWS
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    database = store.database(with_summaries)
+    for metrics in (("revenue",), ("tax", "investment"), ("revenue", "tax", "investment")):
+        for years in YEAR_CHOICES:
+            for limit in (1, 7, summaries.FIRST_ROWS):
+                wanted = FactFilter(metrics=metrics, years=years)
+                assert facts_sql._first_rows_summary(database, wanted, limit, False)
+                got = facts_sql.rows(with_summaries, wanted, limit=limit)
+                expected = facts_sql.rows(facts_only, wanted, limit=limit)
+                assert len(expected) > 0 and ids(got) == ids(expected), (metrics, years, limit)
+                pd.testing.assert_frame_equal(got, expected)
+    assert len(facts_sql.rows(facts_only, FactFilter(metrics=("revenue",)), limit=summaries.FIRST_ROWS)) == 500
+    for wanted, limit in ((FactFilter(metrics=("revenue",)), summaries.FIRST_ROWS + 1), (FactFilter(), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
+                          (FactFilter(metrics=("revenue",), zone_ids=("z_1",)), 10)):
+        assert not facts_sql._first_rows_summary(database, wanted, limit, False)
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_newest_facts_of_metrics_and_kinds_from_the_summary_equal_sorting_every_fact(tmp_path, write):
+    frames = synthetic_frames(14, rows=9000)  # ~540 actuals a metric and year: more than the summary keeps
+    frames["facts"].loc[frames["facts"].index[::7], "start"] = None
+    assert frames["facts"].value_counts(["metric", "kind", "year"]).max() > summaries.FIRST_ROWS
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    database = store.database(with_summaries)
+    for metrics, kinds in ((("revenue",), ("actual",)), (("tax", "investment"), ("growth", "target")),
+                           (("revenue", "tax"), schema.KINDS)):
+        for years in YEAR_CHOICES:
+            for limit in (1, 60, summaries.FIRST_ROWS):
+                wanted = FactFilter(metrics=metrics, kinds=kinds, years=years, plausible=True)
+                assert facts_sql._first_rows_summary(database, wanted, limit, True) == summaries.NEWEST_FACTS
+                got = facts_sql.rows(with_summaries, wanted, limit=limit, newest_first=True)
+                expected = facts_sql.rows(facts_only, wanted, limit=limit, newest_first=True)
+                assert len(expected) > 0 and ids(got) == ids(expected), (metrics, kinds, years, limit)
+                pd.testing.assert_frame_equal(got, expected)
+    every_year = FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True)
+    assert len(facts_sql.rows(facts_only, every_year, limit=summaries.FIRST_ROWS, newest_first=True)) == 500
+    for wanted, limit in ((FactFilter(metrics=("revenue",), kinds=("actual",)), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True), summaries.FIRST_ROWS + 1),
+                          (FactFilter(metrics=("revenue",), plausible=True), 10),
+                          (FactFilter(metrics=("revenue",), kinds=("actual",), plausible=True, zone_ids=("z_1",)), 10)):
+        assert facts_sql._first_rows_summary(database, wanted, limit, True) is None
+
+
+def frames_with_texts() -> dict[str, pd.DataFrame]:
+    """synthetic_frames(11) with report texts, and flags on a sentence's edges, across a line break, at a
+    text's end, without a span, in a report without a text row, and in a report with an empty text."""
+    frames = synthetic_frames(11)
+    texts = {"d_0": "开头一句。其中亿元项目10个，完成投资19.65亿元；另有\n下一行！", "d_1": "无标点的一整段文字",
+             "d_2": "", "d_3": "甲。乙？丙!丁"}
+    frames["documents"] = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values()),
+                                        "title": [f"报告{number}" for number in range(len(texts))]})
+    spans = [("d_0", 0, 2), ("d_0", 7, 14), ("d_0", 20, 26), ("d_0", 30, 32), ("d_1", 3, 5), ("d_2", 0, 0),
+             ("d_3", 2, 3), ("d_3", 6, 7), ("d_3", None, 3), ("d_5", 0, 2)]
+    frames["quality"] = pd.DataFrame({
+        "doc_id": [doc_id for doc_id, _, _ in spans], "zone_id": ["z_0", "z_1", None, "z_2", "z_3"] * 2,
+        "start": pd.array([start for _, start, _ in spans], dtype="Int64"),
+        "end": pd.array([end for _, _, end in spans], dtype="Int64"),
+        "check": ["implausible_value", "unplaced_number"] * 5, "severity": ["error", "warning", "info", "error", "info"] * 2,
+        "message": "m", "quality_id": [f"q_{number:02d}" for number in range(len(spans))], "raw": "1",
+        "fact_ids": [[frames["facts"]["fact_id"].iloc[number]] for number in range(len(spans))],
+    })
+    return frames
+
+
+@pytest.mark.parametrize("write", [write_single, write_partitioned], ids=["single", "partitioned"])
+def test_flag_sentences_from_the_summary_equal_cutting_them_from_the_report_texts(tmp_path, write):
+    frames = frames_with_texts()
+    with_summaries = load_tables(write(frames, tmp_path / "with"))
+    facts_only = load_tables(without_summaries(write(frames, tmp_path / "without")))
+    assert summaries.FLAG_SENTENCES in store.database(with_summaries).summaries
+    for selection in (model.Selection(), model.Selection(zone_ids=("z_0", "z_3"))):
+        for limit in (None, 3):
+            got = queries.quality_flags(with_summaries, selection, limit)
+            expected = queries.quality_flags(facts_only, selection, limit)
+            pd.testing.assert_frame_equal(got, expected, obj=str((selection, limit)))
+    every_flag = queries.quality_flags(with_summaries, model.Selection())
+    sentences = dict(zip(every_flag["quality_id"], every_flag["sentence"], strict=True))
+    assert sentences["q_01"] == "其中亿元项目10个，完成投资19.65亿元；另有"  # a semicolon ends no sentence
+    assert sentences["q_03"] == "下一行！" and sentences["q_04"] == "无标点的一整段文字"
+    assert sentences["q_05"] == "" and sentences["q_07"] == "丁"
+    assert pd.isna(sentences["q_08"]) and pd.isna(sentences["q_09"])  # no span; no report text
 
 
 @pytest.mark.parametrize(("years", "conditions", "summary"), [

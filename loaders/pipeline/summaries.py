@@ -21,7 +21,12 @@ against (pair key: zone, metric, status, scope, period, cumulative); zone and ye
 so the pairs of any zones and years are these rows narrowed. `summaries/fact_counts.parquet` counts
 the facts (the plausible ones, the ones any quality row flags) per zone, metric, kind, year, scope
 and status: every count the
-pages take by those columns is a sum of its rows. The summaries are not part of the data contract:
+pages take by those columns is a sum of its rows. `summaries/flag_sentences.parquet` holds each
+quality row's sentence (loaders/quality/sentences.py), so the Quality page reads no report text.
+`summaries/first_facts.parquet` holds the first FIRST_ROWS facts of each metric and year (undated ones
+a year of their own) as stated, so the first rows of any metrics' facts in any years (a topic page's
+table) are among them; `summaries/newest_facts.parquet` likewise the FIRST_ROWS plausible facts of each
+metric, kind and year with the latest period first (then as stated): a topic page's growth rates. The summaries are not part of the data contract:
 the facts they come from are.
 """
 
@@ -31,8 +36,11 @@ import json
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..contract import schema
+from ..quality.sentences import flagged_sentence
 
 SUMMARY_FOLDER = "summaries"
 VERSION = 1  # the summaries' shape: a manifest listing another version's is read from the facts instead
@@ -44,7 +52,13 @@ GRAINS = {LATEST: LATEST_GRAIN, LATEST_ALL_YEARS: LATEST_KEYS}
 TARGET_PAIRS = "target_pairs"  # summaries/target_pairs.parquet: every plausible target and its actual
 FACT_COUNTS = "fact_counts"  # summaries/fact_counts.parquet: how many facts (and plausible ones) per COUNT_GRAIN
 COUNT_GRAIN = ("zone_id", "metric", "kind", "year", "scope", "status")
-KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS)
+FLAG_SENTENCES = "flag_sentences"  # summaries/flag_sentences.parquet: quality_id, the sentence the flag points at
+FIRST_FACTS = "first_facts"  # summaries/first_facts.parquet: the first FIRST_ROWS facts of each metric and year, as stated
+FIRST_ROWS = 500  # the most rows a page's table of one metric's facts shows (pages/_shared/topic.py TABLE_ROWS)
+NEWEST_FACTS = "newest_facts"  # summaries/newest_facts.parquet: the FIRST_ROWS newest plausible facts of each metric, kind, year
+FIRST_GRAINS = {FIRST_FACTS: ("metric", "year"), NEWEST_FACTS: ("metric", "kind", "year")}
+KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES, FIRST_FACTS, NEWEST_FACTS)
+SENTENCE_BATCH = 4096  # flags whose report texts are held at once while their sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -82,6 +96,12 @@ def rule_order(keys: tuple[str, ...], stated: str, largest_first: bool = False) 
         order.append("CASE WHEN value IS NULL OR isnan(value) THEN '+inf'::DOUBLE ELSE -value END")
     columns = [column.strip() for column in stated.split(",")]
     return order + [f"coalesce({column}, -1)" if column == '"start"' else column for column in columns]
+
+
+def stated_key(stated: str) -> str:
+    """`stated` (FILE_ORDER or CONTRACT_ORDER) as one value that sorts as `ORDER BY {stated}` does, nulls last."""
+    columns = [column.strip() for column in stated.split(",")]
+    return "(" + ", ".join(f"{column} IS NULL, {column}" for column in columns) + ")"
 
 
 def pairs_sql(stated: str, clause: str) -> str:
@@ -161,6 +181,21 @@ def write(folder: Path) -> dict:
                    f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
         connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
         listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
+        stated = CONTRACT_ORDER if partitioned else FILE_ORDER
+        firsts = (f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts "
+                  f"GROUP BY {', '.join(FIRST_GRAINS[FIRST_FACTS])}")
+        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, year, {stated}"
+        connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, FIRST_FACTS))}' (FORMAT parquet)")
+        listed[FIRST_FACTS] = _listing(connection, folder, FIRST_FACTS, FIRST_GRAINS[FIRST_FACTS])
+        newest = f"(-({PERIOD_RANK}), {stated_key(stated)[1:]}"  # ORDER BY {PERIOD_RANK} DESC, {stated}
+        firsts = (f"SELECT unnest(arg_min({identity}, {newest}, {FIRST_ROWS})) FROM facts WHERE {plausible} "
+                  f"GROUP BY {', '.join(FIRST_GRAINS[NEWEST_FACTS])}")
+        sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) "
+               f"ORDER BY metric, kind, {newest[1:-1]}")
+        connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, NEWEST_FACTS))}' (FORMAT parquet)", parameters)
+        listed[NEWEST_FACTS] = _listing(connection, folder, NEWEST_FACTS, FIRST_GRAINS[NEWEST_FACTS])
+        _write_flag_sentences(connection, folder)
+        listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"
@@ -169,6 +204,27 @@ def write(folder: Path) -> dict:
         manifest["summaries"] = listed
         manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return listed
+
+
+def _write_flag_sentences(connection, folder: Path) -> None:
+    """summaries/flag_sentences.parquet: each quality row's id and sentence (null without a report text or a
+    span), by quality_id; the reports' texts are read a batch of flags at a time."""
+    documents = folder / "documents.parquet"
+    texts = (f"read_parquet('{_escaped(documents)}')" if documents.exists()
+             else "(SELECT CAST(NULL AS VARCHAR) AS doc_id, CAST(NULL AS VARCHAR) AS text WHERE false)")
+    flags = connection.cursor().sql(  # a cursor of its own: the connection may hold an unread result
+        f'SELECT quality.quality_id, quality."start", quality."end", texts.text FROM quality '
+        f"LEFT JOIN (SELECT doc_id, text FROM {texts}) AS texts ON texts.doc_id = quality.doc_id"
+    ).to_arrow_reader(SENTENCE_BATCH)
+    ids: list[str | None] = []
+    sentences: list[str | None] = []
+    for batch in flags:
+        columns = batch.to_pydict()
+        ids += columns["quality_id"]
+        sentences += [flagged_sentence(text, start, end) for text, start, end in
+                      zip(columns["text"], columns["start"], columns["end"], strict=True)]
+    table = pa.table({"quality_id": pa.array(ids, pa.string()), "sentence": pa.array(sentences, pa.string())})
+    pq.write_table(table.sort_by("quality_id"), _file(folder, FLAG_SENTENCES))
 
 
 def _file(folder: Path, name: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders.contract.schema import SEVERITIES
+from loaders.quality.sentences import flagged_sentence, sentence_bounds  # noqa: F401  (tests import it from here)
 
 from .latest import implausible_fact_ids, pick_latest
 
@@ -24,7 +25,6 @@ CELL_COLUMNS = [
     "facts",
     "flags",
 ]
-SENTENCE_ENDS = "。！？!?\n"
 SHOWN_COLUMNS = ("zone_id", "metric", "value", "unit", "year", "months", "scope", "fact_id")  # a cell's latest actual
 FACT_COLUMNS = ["zone_id", "metric", "kind", "fact_id", "value", "unit", "year", "months", "scope", "status", "start"]
 
@@ -92,17 +92,6 @@ def coverage_summary(cells: pd.DataFrame) -> pd.DataFrame:
     return summary.reindex(columns=list(STATES), fill_value=0).astype(int)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from after the previous 。！？ or newline to the next one, inclusive."""
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    rights = [position for position in (text.find(mark, end) for mark in SENTENCE_ENDS) if position != -1]
-    right = min(rights) + 1 if rights else len(text)
-    if right > left and text[right - 1] == "\n":
-        right -= 1
-    return left, max(right, end)
-
-
 def flags_in_order(quality: pd.DataFrame) -> pd.DataFrame:
     """Quality rows by severity (errors first), then zone, report and place in the text."""
     flags = quality.assign(
@@ -118,14 +107,10 @@ def flags_with_sentences(quality: pd.DataFrame, documents: pd.DataFrame) -> pd.D
         return quality.assign(sentence=pd.Series([], dtype="string"))
     quality = flags_in_order(quality)
     texts = documents.set_index("doc_id")["text"].to_dict()
-    sentences = []
-    for doc_id, start, end in zip(quality["doc_id"], quality["start"], quality["end"], strict=True):
-        text = texts.get(doc_id)
-        if text is None or pd.isna(start) or pd.isna(end):
-            sentences.append(pd.NA)
-            continue
-        left, right = sentence_bounds(text, int(start), int(end))
-        sentences.append(text[left:right].strip())
+    sentences = [
+        flagged_sentence(texts.get(doc_id), None if pd.isna(start) else int(start), None if pd.isna(end) else int(end))
+        for doc_id, start, end in zip(quality["doc_id"], quality["start"], quality["end"], strict=True)
+    ]
     return quality.assign(sentence=pd.array(sentences, dtype="string"))
 
 

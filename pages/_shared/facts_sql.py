@@ -8,7 +8,7 @@ A FactFilter holds values only; `where` turns each field into one fixed SQL frag
 are parameters (lists travel as list parameters), so nothing a user types becomes SQL. On the
 partitioned layout the zones' provinces and the years also name the folders to read. Where the
 build wrote summaries (loaders/pipeline/summaries.py) and a filter narrows only by their columns, latest
-values, target pairs and counts read those few rows instead of every fact.
+values, target pairs, counts and a metric's first or newest rows read those few rows instead of every fact.
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ from loaders.contract import layouts, schema
 from loaders.pipeline.summaries import (
     COUNT_GRAIN,
     FACT_COUNTS,
+    FIRST_FACTS,
+    FIRST_ROWS,
     FLAGGED,
     GRAINS,
     IMPLAUSIBLE,
     IMPLAUSIBLE_CHECKS,
     LATEST,
     LATEST_ALL_YEARS,
+    NEWEST_FACTS,
     PAIR_KEY,
     PAIR_KEY_NAMES,
     PERIOD_RANK,
@@ -173,8 +176,15 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     """The facts as stated (the facts table's order), or newest period first; at most `limit`; every
     column, or only `columns` (fewer columns read: faster)."""
     database = store.database(tables)
-    clause, parameters = where(tables, wanted)
     order = f"{PERIOD_RANK} DESC, {database.order}" if newest_first else database.order
+    summary = _first_rows_summary(database, wanted, limit, newest_first)
+    if summary:
+        clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
+        sql = f"SELECT {selected(columns)} FROM {summary}_summary WHERE {clause} ORDER BY {order} LIMIT $limit"
+        return _facts_frame(database.query(sql, {**parameters, "limit": int(limit or 0)}))
+    if newest_first and limit:
+        wanted = _newest_years(tables, wanted, limit)
+    clause, parameters = where(tables, wanted)
     if limit is None or limit == 0:
         sql = f"SELECT {selected(columns)} FROM facts WHERE {clause} ORDER BY {order}"
         if limit is not None:
@@ -184,6 +194,38 @@ def rows(tables, wanted: FactFilter, limit: int | None = None, newest_first: boo
     sql = f"SELECT {_winner(database)} FROM facts WHERE {clause} ORDER BY {order} LIMIT $limit"
     found = [row[0] for row in database.fetchall(sql, {**parameters, "limit": int(limit)})]
     return _chosen_rows(tables, database, clause, parameters, found, columns, order)
+
+
+def _first_rows_summary(database, wanted: FactFilter, limit: int | None, newest_first: bool) -> str | None:
+    """The summary holding the filter's first `limit` rows (at most FIRST_ROWS), or None: first_facts for every
+    fact of some metrics and years as stated; newest_facts for the plausible facts of some metrics, kinds and
+    years, newest first (each holds the first rows of every group of its grain, so of any union of groups)."""
+    if not limit or limit > FIRST_ROWS or wanted.metrics is None:
+        return None
+    if newest_first:
+        answers = wanted.kinds is not None and wanted == FactFilter(
+            metrics=wanted.metrics, kinds=wanted.kinds, years=wanted.years, plausible=True)
+        name = NEWEST_FACTS
+    else:
+        answers, name = wanted == FactFilter(metrics=wanted.metrics, years=wanted.years), FIRST_FACTS
+    return name if answers and name in database.summaries else None
+
+
+def _newest_years(tables, wanted: FactFilter, limit: int) -> FactFilter:
+    """The filter narrowed to the fewest latest years that hold `limit` of its facts (counted in the counts
+    summary): newest first, no fact of an older year or undated comes before them, and on the partitioned
+    layout the other years' folders are not read. Unchanged when the summary cannot count the filter, or
+    the dated facts are fewer than `limit` (then every year is needed)."""
+    if not prunes(tables) or not _counted(tables, wanted):
+        return wanted
+    by_year = counts(tables, replace(wanted, conditions=(*wanted.conditions, "dated")), ("year",))
+    chosen, held = [], 0
+    for year, found in sorted(zip(by_year["year"], by_year["count"], strict=True), reverse=True):
+        chosen.append(int(year))
+        held += int(found)
+        if held >= limit:
+            return replace(wanted, years=tuple(sorted(chosen)))
+    return wanted
 
 
 def _winner(database) -> str:
@@ -315,10 +357,20 @@ def _latest_of_summary(tables, database, wanted: FactFilter, keys: tuple[str, ..
     clause, parameters = where(tables, replace(wanted, plausible=False), folders=False)
     identity = "fact_id" if database.partitioned else "position"
     view = f"{summary}_summary"
-    sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
-           f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
-           f"ORDER BY {database.order}")
+    if one_per_group(wanted, keys, summary):  # every selected row is its group's winner: no ranking
+        sql = f"SELECT {selected(columns)} FROM {view} WHERE {clause} ORDER BY {database.order}"
+    else:
+        sql = (f"SELECT {selected(columns)} FROM {view} WHERE {identity} IN "
+               f"(SELECT arg_min({identity}, ({rule})) FROM {view} WHERE {clause} GROUP BY {', '.join(keys)}) "
+               f"ORDER BY {database.order}")
     return _facts_frame(database.query(sql, parameters))
+
+
+def one_per_group(wanted: FactFilter, keys: tuple[str, ...], summary: str) -> bool:
+    """Whether the filter leaves at most one row of the summary in each group of `keys`: the summary holds one
+    row per grain, and every grain column outside `keys` is narrowed to one value (a topic's one metric and kind)."""
+    narrowed = {"zone_id": wanted.zone_ids or None, "metric": wanted.metrics, "kind": wanted.kinds}
+    return all(column in keys or len(set(narrowed.get(column) or ())) == 1 for column in GRAINS[summary])
 
 
 def pairable(tables, wanted: FactFilter) -> pd.DataFrame:

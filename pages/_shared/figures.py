@@ -100,13 +100,15 @@ def fact_ids_from_selection(points: list[dict]) -> list[str]:
     return ids
 
 
-def _hover_fields(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """customdata columns: fact_id, raw, period, scope, formatted value (escaped text)."""
+def _hover_fields(rows: pd.DataFrame, lang: str, periods: pd.Series | None = None) -> pd.DataFrame:
+    """customdata columns: fact_id, raw, period, scope, formatted value (escaped text); `periods`: the rows'
+    period labels when the caller has them (labelling every subset anew costs more than the chart)."""
+    periods = i18n.period_labels(rows, lang) if periods is None else periods
     return pd.DataFrame(
         {
             "fact_id": rows["fact_id"].astype(str).to_numpy(),
             "raw": [plain(text) for text in rows["raw"].tolist()],
-            "period": i18n.period_labels(rows, lang).astype(str).to_numpy(),
+            "period": periods.astype(str).to_numpy(),
             "scope": [plain(i18n.scope_label(text, lang)) or "—" for text in rows["scope"].tolist()],
             "shown": i18n.format_values(rows["value"], rows["unit"], lang, rows["metric"]).astype(str).to_numpy(),
         }
@@ -183,13 +185,14 @@ def latest_by_zone(
     return add_source(figure, n_reports, lang)
 
 
-def _period_marks(rows: pd.DataFrame, lang: str) -> pd.Series:
+def _period_marks(rows: pd.DataFrame, lang: str, periods: pd.Series | None = None) -> pd.Series:
     """Per row, '（2025年1-11月）' or '（2025年，累计，规上）' when the bars' periods, cumulative readings
     or scopes differ or a bar has a scope (bars side by side that are not alike say so), else ''."""
     separator, left, right = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
+    periods = i18n.period_labels(rows, lang) if periods is None else periods
     details = [
         period + (separator + plain(i18n.scope_label(scope, lang)) if pd.notna(scope) else "")
-        for period, scope in zip(i18n.period_labels(rows, lang).astype(str), rows["scope"], strict=True)
+        for period, scope in zip(periods.astype(str), rows["scope"], strict=True)
     ]
     if len(set(details)) <= 1 and rows["scope"].isna().all():
         return pd.Series("", index=rows.index, dtype="string")
@@ -205,9 +208,12 @@ def by_year(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fi
     figure = new_figure(t("chart.over_time", lang, metric=label))
     years = sorted(rows["year"].dropna().astype(int).unique())
     # Bars of one year side by side say so when their periods or cumulative readings differ.
-    marks = pd.concat([_period_marks(group, lang) for _, group in rows.groupby("year")]) if len(rows) else None
+    rows = rows.reset_index(drop=True)
+    periods = i18n.period_labels(rows, lang)  # once: the year groups and zone series take theirs from it
+    marks = pd.concat([_period_marks(group, lang, periods[group.index]) for _, group in rows.groupby("year")]) \
+        if len(rows) else None
     for zone_name, subset in rows.groupby("zone_name", sort=False):
-        custom = _hover_fields(subset, lang)
+        custom = _hover_fields(subset, lang, periods[subset.index])
         figure.add_bar(
             x=subset["year"].astype(int).astype(str).to_numpy(),
             y=(subset["value"].astype("float64") / divisor).to_numpy(),
@@ -231,9 +237,10 @@ def growth(rows: pd.DataFrame, metric: str, lang: str, n_reports: int) -> go.Fig
     """
     label = i18n.metric_label(metric, lang)
     figure = new_figure(t("chart.growth", lang, metric=label))
-    periods = i18n.period_labels(rows, lang).astype(str).tolist()
+    labels = i18n.period_labels(rows, lang)
+    periods = labels.astype(str).tolist()
     bases = [i18n.basis_label(basis, lang) for basis in rows["basis"].tolist()]
-    custom = _hover_fields(rows, lang)
+    custom = _hover_fields(rows, lang, labels)
     custom["basis"] = [plain(basis) or "—" for basis in bases]
     names = _unique(
         [" · ".join(part for part in (plain(zone), plain(period), plain(basis)) if part)
@@ -706,13 +713,13 @@ def coverage_figure(cells: pd.DataFrame, n_reports: int, lang: str) -> go.Figure
     zones = list(dict.fromkeys(cells["zone_name"]))
     metrics = list(dict.fromkeys(cells["metric"]))
     codes = {state: index for index, state in enumerate(STATES)}
-    grid = cells.set_index(["zone_name", "metric"])
+    grid = {(cell["zone_name"], cell["metric"]): cell for cell in cells.to_dict("records")}  # plain rows: no .loc per cell
     z, text, ids, hover = [], [], [], []
     for zone in zones:
-        z.append([codes[grid.at[(zone, metric), "state"]] for metric in metrics])
+        z.append([codes[grid[(zone, metric)]["state"]] for metric in metrics])
         row_text, row_ids, row_hover = [], [], []
         for metric in metrics:
-            cell = grid.loc[(zone, metric)]
+            cell = grid[(zone, metric)]
             shown = (
                 i18n.format_value(cell["value"], cell["unit"], lang, metric)
                 if pd.notna(cell["value"])

@@ -14,7 +14,7 @@ The small tables (zones, documents, projects, infrastructure, quality) stay pand
     compare_values(tables, selection, zone_ids, kind)  every metric x zone, missing kept as NaN
     data_rows(tables, selection, metrics, scopes, doc_ids, fact_ids, search, limit)  the Data page rows
     data_summary(...)                          how many rows, by metric and kind, and from how many reports
-    target_pairs / *_items / *_counts / project_pipeline / coverage_cells / quality_flags
+    target_pairs / *_items / *_counts / project_pipeline / coverage_cells / coverage_sources / quality_flags
                                                the targets, progress and quality pages, zone names added
     report_count(*doc_ids)                     how many reports a chart's figures come from
 """
@@ -27,8 +27,9 @@ import numpy as np
 import pandas as pd
 
 from loaders.contract import schema
+from loaders.pipeline.summaries import FLAG_SENTENCES
 
-from . import coverage, facts_sql, progress, targets
+from . import coverage, facts_sql, progress, store, targets
 from .facts_sql import NO_SCOPE, FactFilter, of_selection
 from .latest import period_rank
 from .memo import derived
@@ -509,10 +510,22 @@ def selected_quality(tables, selection: Selection) -> pd.DataFrame:
 
 
 def quality_flags(tables, selection: Selection, limit: int | None = None) -> pd.DataFrame:
-    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`."""
+    """Quality rows of the selected zones, errors first, with sentences and zone names; the first `limit`.
+
+    The sentences come from the build's summary when there is one (no report text is read)."""
     flags = coverage.flags_in_order(selected_quality(tables, selection)).head(limit)
-    texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
-    return with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
+    database = store.database(tables)
+    if FLAG_SENTENCES not in database.summaries:
+        texts = tables.document_texts(flags["doc_id"].dropna().astype(str).unique())
+        return with_zone_names(coverage.flags_with_sentences(flags, texts), tables)
+    found = database.fetchall(
+        f"SELECT quality_id, sentence FROM {FLAG_SENTENCES}_summary "
+        "WHERE quality_id IN (SELECT unnest(CAST($quality_ids AS VARCHAR[])))",
+        {"quality_ids": flags["quality_id"].dropna().astype(str).tolist()},
+    )
+    sentences = dict(found)
+    sentence = pd.array([sentences.get(quality_id) for quality_id in flags["quality_id"]], dtype="string")
+    return with_zone_names(flags.assign(sentence=sentence), tables)
 
 
 def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
@@ -523,9 +536,21 @@ def coverage_cells(tables, selection: Selection, metrics: tuple[str, ...]) -> pd
         return with_zone_names(pd.DataFrame(columns=coverage.CELL_COLUMNS), tables)
     wanted = of_selection(_all_kinds(selection), metrics=tuple(metrics))
     counts = facts_sql.coverage_counts(tables, wanted).set_index(["zone_id", "metric"])
-    actual = of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
-    shown = facts_sql.latest(tables, actual, ("zone_id", "metric"), columns=coverage.SHOWN_COLUMNS)
+    shown = facts_sql.latest(tables, _shown_actuals(selection, metrics), ("zone_id", "metric"),
+                             columns=coverage.SHOWN_COLUMNS)
     return with_zone_names(coverage.cells_from_counts(cells, [counts], shown), tables)
+
+
+def coverage_sources(tables, selection: Selection, metrics: tuple[str, ...]) -> pd.DataFrame:
+    """zone_id, doc_id of the figure each coverage cell shows: the reports behind the grid, read with the
+    figures (from the latest-value summary where there is one), not looked up by fact id among every fact."""
+    return facts_sql.latest(tables, _shown_actuals(selection, metrics), ("zone_id", "metric"),
+                            columns=("zone_id", "doc_id"))
+
+
+def _shown_actuals(selection: Selection, metrics: tuple[str, ...]) -> FactFilter:
+    """The facts a coverage cell picks its figure from: the comparable actuals of `metrics`."""
+    return of_selection(_all_kinds(selection), metrics=tuple(metrics), kinds=("actual",), plausible=True)
 
 
 def report_count(*doc_ids: pd.Series) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from loaders.pipeline.summaries import FIRST_ROWS
 from pages._shared import i18n, queries, ui, views
 from pages._shared.data import derived
 from pages._shared.filters import PageContext, synced_widget
@@ -18,7 +19,7 @@ from pages._shared.i18n import t
 
 ABSOLUTE = "absolute"
 MEASURES = (ABSOLUTE, *queries.AREA_METRICS)
-TABLE_ROWS = 500
+TABLE_ROWS = FIRST_ROWS  # the build keeps each metric's first this many facts (loaders/pipeline/summaries.py)
 
 
 def _measure_label(measure: str) -> str:

@@ -235,7 +235,9 @@ def coverage_zones(tables: Tables, selection: Selection, metrics: tuple[str, ...
 def coverage_chart(tables: Tables, selection: Selection, metrics: tuple[str, ...], lang: str):
     """The coverage grid of the first MAX_BARS zones."""
     shown = queries.first_zones(derived(tables, queries.coverage_cells, selection, metrics), figures.MAX_BARS)
-    return figures.coverage_figure(shown, queries.report_count(queries.doc_ids_of(tables, shown["fact_id"])), lang)
+    sources = queries.coverage_sources(tables, selection, metrics)
+    reports = queries.report_count(sources.loc[sources["zone_id"].isin(shown["zone_id"]), "doc_id"])
+    return figures.coverage_figure(shown, reports, lang)
 
 
 def year_count(tables: Tables, selection: Selection, metric: str) -> int:
