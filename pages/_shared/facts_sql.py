@@ -266,7 +266,7 @@ def count(tables, wanted: FactFilter) -> int:
 def _counted(tables, wanted: FactFilter) -> bool:
     """Whether summaries/fact_counts.parquet answers: a filter on its grain's columns (and plausibility) only."""
     return (FACT_COUNTS in store.database(tables).summaries
-            and not (wanted.doc_ids or wanted.fact_ids or wanted.search))
+            and not (wanted.doc_ids or wanted.fact_ids or wanted.search or wanted.provinces))
 
 
 def _counts_filter(tables, wanted: FactFilter) -> tuple[str, dict, str]:
@@ -340,7 +340,8 @@ def _summary(database, wanted: FactFilter, keys: tuple[str, ...], largest_first:
     """The smallest summary that answers (loaders/pipeline/summaries.py), or None: plausible facts narrowed only by
     the summary's grain columns (and zone-wide), grouped by some of them, so every group is whole groups
     of the grain and its winner is the best of theirs. Every year's winners answer only without years."""
-    if not wanted.plausible or largest_first or wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search:
+    if (not wanted.plausible or largest_first or wanted.doc_ids or wanted.fact_ids or wanted.scopes or wanted.search
+            or wanted.provinces):  # summaries have no folder narrowing: they answer whole grains only
         return None
     if not set(wanted.conditions) <= SUMMARY_CONDITIONS:
         return None

@@ -125,6 +125,16 @@ def test_a_report_s_facts_are_read_from_its_zones_folders_and_none_is_missed(par
     assert facts_sql.report_provinces(tables, "nope") == ("unknown",)
 
 
+def test_a_province_narrowing_is_never_answered_by_a_summary(partitioned_tables):
+    """Summaries have no folders: a filter narrowed to provinces is answered from the facts themselves."""
+    tables = load_tables(partitioned_tables)
+    assert store.database(tables).summaries  # the build wrote them: the summary path is open to other filters
+    nowhere = facts_sql.FactFilter(provinces=("no such province",))
+    assert queries.fact_count(tables) > 0
+    assert facts_sql.count(tables, nowhere) == 0
+    assert facts_sql.latest(tables, nowhere, ("zone_id", "metric", "kind")).empty
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_filter_values_are_compared_as_data_never_run_as_sql(sample_tables, hostile):
     tables = load_tables(sample_tables)
