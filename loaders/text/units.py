@@ -142,6 +142,31 @@ def quantity_pattern() -> re.Pattern:
     )
 
 
+# Every quantity starts with a digit or one of these characters (the first characters NUMBER allows).
+_FIRST_CHARACTER = rf"[\d{_CHINESE_DIGIT}十廿卅百千万兆]"
+
+
+@lru_cache(maxsize=4)
+def _figure_scanner(source: str) -> re.Pattern:
+    """A pattern that starts with a number, tried only where a number can start: a pattern that
+    opens with a character class lets the engine skip ahead over the rest of the text at C speed,
+    which an optional group or an alternation in front prevents. One character is consumed; the
+    match of `source` is the group `figure`, matched in a look-ahead from that character (a
+    look-ahead keeps its groups), so it is found at every place `source` matches, in order."""
+    return re.compile(rf"{_FIRST_CHARACTER}(?<=(?=(?P<figure>{source})){_FIRST_CHARACTER})")
+
+
+def _figure_matches(source: str, text: str):
+    """The matches of re.finditer(source, text), `source` starting with a number: each place the
+    scanner finds (group `figure`) that starts after the last one taken ends, as finditer goes on
+    from a match's end."""
+    taken_to = 0
+    for match in _figure_scanner(source).finditer(text):
+        if match.start("figure") >= taken_to:
+            taken_to = match.end("figure")
+            yield match
+
+
 def _tidy(value: float) -> float:
     """Drop float noise from unit factors (132.7 × 1e8 -> 13270000000.0)."""
     return float(f"{value:.12g}")
@@ -168,7 +193,7 @@ def scan(text: str) -> Scan:
     quantities: list[Quantity] = []
     refused: list[Refused] = []
     reader = _MatchReader(text)
-    for match in quantity_pattern().finditer(text):
+    for match in _figure_matches(quantity_pattern().pattern, text):
         read = reader.read(match, quantities[-1].end if quantities else -1)
         if isinstance(read, Quantity):
             quantities.append(read)
@@ -208,7 +233,7 @@ class _MatchReader:
         """One match read as a quantity, refused, or None when it is none; previous_end is where
         the quantity before it ends."""
         text, factors = self.text, self.factors
-        start = match.start()
+        start = match.start("figure")
         if start and text[start - 1] in _NUMBER_CHARS:
             return None
         head, low_text, lowmult, dash, high_text, more, mult, more2, unit_word = match.group(*_GROUPS)
@@ -236,7 +261,7 @@ class _MatchReader:
             value_max = parse_any(high_text) * factor if high_text else None
         except ValueError:
             return None
-        end = match.end()
+        end = match.end("figure")
         if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
             return Refused(start, end, text[start:end], "reason.out_of_range")
         if value_max is not None and (dash or "-") in "-~" and value_max < value:
@@ -285,7 +310,7 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     head_factor = factors[head[len(digits) :]] * scale
     rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
     if match["high"] or not match["mult"] or rest >= head_factor:
-        raise ValueError(f"not a two-part number: {match.group()!r}")
+        raise ValueError(f"not a two-part number: {match['figure']!r}")
     return parse_number(digits) * head_factor
 
 
@@ -346,7 +371,7 @@ def bare_count_nouns() -> dict[str, Unit]:
 # A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
 # linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
 # characters: 奖励员工培训费20万 is money.
-_BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
+_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)"
 _BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|$)")  # how every bare count ends
 _BARE_COUNT_REACH = 10
 _BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
@@ -362,8 +387,8 @@ def _bare_counts(text: str) -> list[Quantity]:
     a noun of bare_counts.csv stands right before it in its clause."""
     nouns = bare_count_nouns()
     found = []
-    for match in _BARE_COUNT.finditer(text):
-        start = match.start()
+    for match in _figure_matches(_BARE_COUNT, text):
+        start = match.start("figure")
         if start and text[start - 1] in _NUMBER_CHARS:
             continue
         before = text[max(0, start - _BARE_COUNT_REACH) : start]
@@ -377,7 +402,7 @@ def _bare_counts(text: str) -> list[Quantity]:
             continue
         if not math.isfinite(value):
             continue
-        end = match.end()
+        end = match.end("figure")
         found.append(
             Quantity(
                 start, end, _tidy(value), noun.unit, noun.dimension, text[start:end],
