@@ -18,9 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-import yaml
-
-from ..contract.schema import LEXICON
+from ..lexicon_files import read_yaml
 from .units import Quantity, multipliers, units
 
 _CELL = re.compile(r"[^\s|｜]+")
@@ -49,8 +47,7 @@ _PERCENT = DeclaredUnit("%", 1.0, "percent")
 
 @lru_cache(maxsize=1)
 def headers() -> dict[str, list[str]]:
-    with open(LEXICON / "table_headers.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml("table_headers.yaml")
 
 
 @lru_cache(maxsize=1)
