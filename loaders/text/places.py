@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..contract.schema import LEXICON
 
-_ADMIN_END = re.compile(r"[省市县区州盟旗]")
+# The last character of a place name; the 区 of a zone suffix (产业集聚区, 开发区) names no place.
+_ADMIN_END = re.compile(r"[省市县区州盟旗](?<!产业集聚区)(?<!开发区)")
 # Suffixes a short form drops, longest first: 大理白族自治州 -> 大理, 新疆维吾尔自治区 -> 新疆.
 _SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}?族)+|维吾尔)?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|县|区|盟|旗)$")
 
@@ -71,8 +72,6 @@ def _places(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     found: list[tuple[int, str]] = []
     for match in _ADMIN_END.finditer(text):
         stop = match.end()
-        if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
-            continue  # the 区 of a zone suffix names no place
         for size in sizes.get(match.group(), ()):
             if size <= stop and text[stop - size : stop] in places:
                 found.append((stop, text[stop - size : stop]))
