@@ -127,13 +127,14 @@ def _unit_alternation(table: dict[str, Unit]) -> str:
 
 
 @lru_cache(maxsize=1)
-def quantity_pattern() -> re.Pattern:
-    # No look-behind in front: a pattern that starts with a character class lets the regex
-    # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
-    # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
+def quantity_source() -> str:
+    """The pattern of a quantity: a number, an optional multiplier and a unit (scan() looks for it
+    with _figure_scanner, which lets the engine skip ahead to where a number can start)."""
+    # ARABIC refuses to start inside a number right after its first digit. Every repeat is
+    # bounded or possessive, so the scan is linear on any text.
     # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
     mult = _alternation(multipliers())
-    return re.compile(
+    return (
         rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
         rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
         rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
@@ -193,7 +194,7 @@ def scan(text: str) -> Scan:
     quantities: list[Quantity] = []
     refused: list[Refused] = []
     reader = _MatchReader(text)
-    for match in _figure_matches(quantity_pattern().pattern, text):
+    for match in _figure_matches(quantity_source(), text):
         read = reader.read(match, quantities[-1].end if quantities else -1)
         if isinstance(read, Quantity):
             quantities.append(read)
