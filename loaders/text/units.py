@@ -158,14 +158,13 @@ def _figure_scanner(source: str) -> re.Pattern:
 
 
 def _figure_matches(source: str, text: str):
-    """The matches of re.finditer(source, text), `source` starting with a number: each place the
-    scanner finds (group `figure`) that starts after the last one taken ends, as finditer goes on
-    from a match's end."""
-    taken_to = 0
-    for match in _figure_scanner(source).finditer(text):
-        if match.start("figure") >= taken_to:
-            taken_to = match.end("figure")
-            yield match
+    """The matches of re.finditer(source, text), `source` starting with a number: the scanner's
+    (group `figure`), each searched for from where the one before ends, as finditer goes on."""
+    search = _figure_scanner(source).search
+    position = 0
+    while (match := search(text, position)) is not None:
+        yield match
+        position = match.end("figure")
 
 
 def _tidy(value: float) -> float:
