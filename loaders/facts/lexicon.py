@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from ..contract.schema import LEXICON
+from ..lexicon_files import read_yaml
 
 METRIC_DIMENSION = {"CNY": "money", "km2": "area", "count": "count", "person": "person"}
 NOT_A_METRIC = "-"  # metric_keywords.csv rows for wordings that look like a metric's but are not
@@ -49,8 +48,7 @@ class Words(list):
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
-    with open(LEXICON / "cues.yaml", encoding="utf-8") as handle:
-        table = yaml.safe_load(handle)
+    table = read_yaml("cues.yaml")
     return {
         key: Words(value) if isinstance(value, list) and all(isinstance(word, str) for word in value) else value
         for key, value in table.items()

@@ -12,9 +12,8 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-import yaml
-
 from ..contract.schema import LEXICON
+from ..lexicon_files import read_yaml
 from ..text.units import NUMBER
 
 
@@ -25,8 +24,7 @@ def patterns(family: str) -> SimpleNamespace:
 
 @lru_cache(maxsize=1)
 def _pattern_families() -> dict[str, SimpleNamespace]:
-    with open(LEXICON / "item_patterns.yaml", encoding="utf-8") as handle:
-        table = yaml.safe_load(handle)
+    table = read_yaml("item_patterns.yaml")
     parts = {"NUMBER": NUMBER}
     for name, source in table.pop("parts").items():
         parts[name] = _filled(source, parts)
@@ -43,8 +41,7 @@ def _filled(source: str, parts: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    with open(LEXICON / "item_cues.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml("item_cues.yaml")
 
 
 @lru_cache(maxsize=64)

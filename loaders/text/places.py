@@ -6,13 +6,15 @@ often in its short form: a city without 市, a province without 省, a prefectur
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
 
 from ..contract.schema import LEXICON
 
-_ADMIN_END = re.compile(r"[省市县区州盟旗]")
+# The last character of a place name; the 区 of a zone suffix (产业集聚区, 开发区) names no place.
+_ADMIN_END = re.compile(r"[省市县区州盟旗](?<!产业集聚区)(?<!开发区)")
 # Suffixes a short form drops, longest first: 大理白族自治州 -> 大理, 新疆维吾尔自治区 -> 新疆.
 _SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}?族)+|维吾尔)?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|县|区|盟|旗)$")
 
@@ -57,24 +59,24 @@ def place_names() -> set[str]:
 def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
     end = len(text) if end is None else end
-    return [name for stop, name in _places(text) if start < stop <= end]
+    stops, names = _places(text)
+    return list(names[bisect.bisect_right(stops, start) : bisect.bisect_right(stops, end)])
 
 
 @lru_cache(maxsize=64)
-def _places(text: str) -> tuple[tuple[int, str], ...]:
-    """(end offset, name) of every gazetteer name: a dictionary look-up per 省/市/县/区 character,
-    read once per report (a regex of a thousand alternatives is slow)."""
+def _places(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """End offsets and names of every gazetteer name, in order: a dictionary look-up per 省/市/县/区
+    character, read once per report (a regex of a thousand alternatives is slow); the offsets
+    sorted, so a span's names are found by bisection, not by a pass over the report's."""
     places, sizes = gazetteer(), _sizes_by_end()
-    found = []
+    found: list[tuple[int, str]] = []
     for match in _ADMIN_END.finditer(text):
         stop = match.end()
-        if text.startswith("产业集聚区", stop - 5) or text.startswith("开发区", stop - 3):
-            continue  # the 区 of a zone suffix names no place
         for size in sizes.get(match.group(), ()):
             if size <= stop and text[stop - size : stop] in places:
                 found.append((stop, text[stop - size : stop]))
                 break
-    return tuple(found)
+    return tuple(stop for stop, _ in found), tuple(name for _, name in found)
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import yaml
-
-from ..contract.schema import LEXICON
+from ..lexicon_files import read_yaml
 from .units import Quantity, multipliers, units
 
 _CELL = re.compile(r"[^\s|｜]+")
@@ -51,8 +49,7 @@ _PERCENT = DeclaredUnit("%", 1.0, "percent")
 
 @lru_cache(maxsize=1)
 def headers() -> dict[str, list[str]]:
-    with open(LEXICON / "table_headers.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml("table_headers.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +89,20 @@ def read_unit(word: str) -> DeclaredUnit | None:
     return None
 
 
-def _has_any(words: list[str], cell: str) -> bool:
-    return any(word in cell for word in words)
+def _has_any(words: str, cell: str) -> bool:
+    """Whether a word of the header list `words` (table_headers.yaml) is in cell."""
+    pattern = _header_patterns()[words]
+    return pattern is not None and pattern.search(cell) is not None
+
+
+@lru_cache(maxsize=1)
+def _header_patterns() -> dict[str, re.Pattern | None]:
+    """Each header word list as one alternation: a cell is searched once, not once per word."""
+    return {
+        key: re.compile("|".join(re.escape(word) for word in words)) if words else None
+        for key, words in headers().items()
+        if isinstance(words, list) and all(isinstance(word, str) for word in words)
+    }
 
 
 class Column(NamedTuple):
@@ -106,8 +115,8 @@ def _header_columns(cells: list[str]) -> list[Column] | None:
     """What each column of a header line holds; None when the line is no header (it names no
     header word). The first cell names the indicators when it is a name column word."""
     table = headers()
-    named = len(cells) >= 2 and _has_any(table["name_columns"], cells[0])  # 园区  企业数  营业收入
-    if not named and not any(_has_any(table["header_words"], cell) for cell in cells):
+    named = len(cells) >= 2 and _has_any("name_columns", cells[0])  # 园区  企业数  营业收入
+    if not named and not any(_has_any("header_words", cell) for cell in cells):
         return None
     columns = []
     cells = [cell for cell in cells if cell not in table["row_number_columns"]]  # the row number is not kept
@@ -115,13 +124,13 @@ def _header_columns(cells: list[str]) -> list[Column] | None:
         bracket = _NAME_UNIT.search(cell)
         units = declared_units(bracket.group(1)) if bracket else []
         word = cell[: bracket.start()] if bracket else cell
-        if index == 0 and _has_any(table["name_columns"], word):
+        if index == 0 and _has_any("name_columns", word):
             columns.append(Column("name"))
         elif word in table["unit_columns"]:
             columns.append(Column("unit"))
-        elif _has_any(table["growth_columns"], word) or cell.endswith("%"):
+        elif _has_any("growth_columns", word) or cell.endswith("%"):
             columns.append(Column("growth", words=cell))
-        elif _has_any(table["earlier_columns"], word):
+        elif _has_any("earlier_columns", word):
             columns.append(Column("earlier"))
         elif word.endswith(tuple(table["count_column_ends"])) and not units:
             columns.append(Column("count"))  # 企业数, 单位数: a count whose unit the header does not give

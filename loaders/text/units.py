@@ -127,19 +127,44 @@ def _unit_alternation(table: dict[str, Unit]) -> str:
 
 
 @lru_cache(maxsize=1)
-def quantity_pattern() -> re.Pattern:
-    # No look-behind in front: a pattern that starts with a character class lets the regex
-    # engine skip ahead fast; ARABIC refuses to start inside a number right after its first
-    # digit. Every repeat is bounded or possessive, so the scan is linear on any text.
+def quantity_source() -> str:
+    """The pattern of a quantity: a number, an optional multiplier and a unit (scan() looks for it
+    with _figure_scanner, which lets the engine skip ahead to where a number can start)."""
+    # ARABIC refuses to start inside a number right after its first digit. Every repeat is
+    # bounded or possessive, so the scan is linear on any text.
     # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
     mult = _alternation(multipliers())
-    return re.compile(
+    return (
         rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
         rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
         rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
         rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
+
+
+# Every quantity starts with a digit or one of these characters (the first characters NUMBER allows).
+_FIRST_CHARACTER = rf"[\d{_CHINESE_DIGIT}十廿卅百千万兆]"
+
+
+@lru_cache(maxsize=4)
+def _figure_scanner(source: str) -> re.Pattern:
+    """A pattern that starts with a number, tried only where a number can start: a pattern that
+    opens with a character class lets the engine skip ahead over the rest of the text at C speed,
+    which an optional group or an alternation in front prevents. One character is consumed; the
+    match of `source` is the group `figure`, matched in a look-ahead from that character (a
+    look-ahead keeps its groups), so it is found at every place `source` matches, in order."""
+    return re.compile(rf"{_FIRST_CHARACTER}(?<=(?=(?P<figure>{source})){_FIRST_CHARACTER})")
+
+
+def _figure_matches(source: str, text: str):
+    """The matches of re.finditer(source, text), `source` starting with a number: the scanner's
+    (group `figure`), each searched for from where the one before ends, as finditer goes on."""
+    search = _figure_scanner(source).search
+    position = 0
+    while (match := search(text, position)) is not None:
+        yield match
+        position = match.end("figure")
 
 
 def _tidy(value: float) -> float:
@@ -167,8 +192,9 @@ def scan(text: str) -> Scan:
     """Quantities and refused figures of normalised text, read once."""
     quantities: list[Quantity] = []
     refused: list[Refused] = []
-    for match in quantity_pattern().finditer(text):
-        read = _read_match(text, match, quantities[-1].end if quantities else -1)
+    reader = _MatchReader(text)
+    for match in _figure_matches(quantity_source(), text):
+        read = reader.read(match, quantities[-1].end if quantities else -1)
         if isinstance(read, Quantity):
             quantities.append(read)
         elif isinstance(read, Refused):
@@ -176,7 +202,7 @@ def scan(text: str) -> Scan:
     if "百分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
-    if "万" in text:
+    if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
         taken = {quantity.start for quantity in quantities}
         quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
         quantities.sort(key=lambda quantity: quantity.start)
@@ -191,56 +217,77 @@ def _minus_sign(text: str, start: int, previous_end: int) -> bool:
     return not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
 
 
-def _read_match(text: str, match: re.Match, previous_end: int) -> Quantity | Refused | None:
-    """One match of the quantity pattern read as a quantity, refused, or None when it is none;
-    previous_end is where the quantity before it ends."""
-    table = units()
-    factors = multipliers()
-    start = match.start()
-    if start and text[start - 1] in _NUMBER_CHARS:
-        return None
-    low_text, high_text = match["low"], match["high"]
-    pair = _neighbour_digits(low_text) if not high_text else None
-    if pair:
-        low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
-    elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
-        return None
-    if _LEADING_ZERO.match(low_text) and not match["head"]:
-        return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
-    unit = table[match["unit"]]
-    if unit.dimension == "percent" and match["mult"]:
-        return None
-    sign = 1.0
-    if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
-        sign, start = -1.0, start - 1
-    factor = unit.factor * (factors[match["mult"]] if match["mult"] else 1.0)
-    low_factor = unit.factor * factors[match["lowmult"]] if match["lowmult"] else factor
-    try:
-        head = _head_value(match, factors, unit)
-    except ValueError:
-        head, start = 0.0, match.start("low")  # 3万2万平方米: only the second part is a figure
-    try:
-        value = sign * (parse_any(low_text) * low_factor + head)
-        value_max = parse_any(high_text) * factor if high_text else None
-    except ValueError:
-        return None
-    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
-        return Refused(start, match.end(), text[start : match.end()], "reason.out_of_range")
-    if value_max is not None and (match["dash"] or "-") in "-~" and value_max < value:
-        # 1-10 with a unit after is a range; a smaller second number is something else.
-        return None
-    return Quantity(
-        start=start,
-        end=match.end(),
-        value=_tidy(value),
-        unit=unit.unit,
-        dimension=unit.dimension,
-        raw=text[start : match.end()],
-        value_max=_tidy(value_max) if value_max is not None else None,
-        approximate=_is_approximate(text, start, match.end()),
-        bound=_bound(text, start, match),
-        rate=_is_rate(text, start, match.end()),
-    )
+_GROUPS = ("head", "low", "lowmult", "dash", "high", "more", "mult", "more2", "unit")
+
+
+class _MatchReader:
+    """Reads the matches of the quantity pattern in one text; the unit and multiplier tables are
+    fetched once per text, not once per figure (a report has thousands)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.units = units()
+        self.factors = multipliers()
+
+    def read(self, match: re.Match, previous_end: int) -> Quantity | Refused | None:
+        """One match read as a quantity, refused, or None when it is none; previous_end is where
+        the quantity before it ends."""
+        text, factors = self.text, self.factors
+        start = match.start("figure")
+        if start and text[start - 1] in _NUMBER_CHARS:
+            return None
+        head, low_text, lowmult, dash, high_text, more, mult, more2, unit_word = match.group(*_GROUPS)
+        pair = _neighbour_digits(low_text) if not high_text else None
+        if pair:
+            low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
+        elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
+            return None
+        if not head and _LEADING_ZERO.match(low_text):
+            return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
+        unit = self.units[unit_word]
+        if mult and unit.dimension == "percent":
+            return None
+        sign = 1.0
+        if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
+            sign, start = -1.0, start - 1
+        factor = unit.factor * (factors[mult] if mult else 1.0)
+        low_factor = unit.factor * factors[lowmult] if lowmult else factor
+        try:
+            head_value = _head_value(match, factors, unit) if head else 0.0
+        except ValueError:
+            head_value, start = 0.0, match.start("low")  # 3万2万平方米: only the second part is a figure
+        try:
+            value = sign * (parse_any(low_text) * low_factor + head_value)
+            value_max = parse_any(high_text) * factor if high_text else None
+        except ValueError:
+            return None
+        end = match.end("figure")
+        if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+            return Refused(start, end, text[start:end], "reason.out_of_range")
+        if value_max is not None and (dash or "-") in "-~" and value_max < value:
+            # 1-10 with a unit after is a range; a smaller second number is something else.
+            return None
+        before = _words_before(text, start)
+        if high_text:  # a range, or two neighbouring digits
+            bound: str | None = "range"
+        elif more or more2 or text.startswith(LOWER_AFTER, end) or before.endswith(LOWER_BEFORE):
+            bound = "lower"
+        elif text.startswith(UPPER_AFTER, end) or before.endswith(UPPER_BEFORE):
+            bound = "upper"
+        else:
+            bound = None
+        return Quantity(
+            start,
+            end,
+            _tidy(value),
+            unit.unit,
+            unit.dimension,
+            text[start:end],
+            _tidy(value_max) if value_max is not None else None,
+            before.endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end),
+            bound,
+            _is_rate(text, start, end),
+        )
 
 
 def _neighbour_digits(text: str) -> tuple[str, str] | None:
@@ -263,7 +310,7 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     head_factor = factors[head[len(digits) :]] * scale
     rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
     if match["high"] or not match["mult"] or rest >= head_factor:
-        raise ValueError(f"not a two-part number: {match.group()!r}")
+        raise ValueError(f"not a two-part number: {match['figure']!r}")
     return parse_number(digits) * head_factor
 
 
@@ -274,23 +321,12 @@ CURRENCY_BEFORE = ("新台币", "人民币", "港币")
 def _words_before(text: str, start: int) -> str:
     """The four characters before a figure, a currency named right before it left out."""
     before = text[max(0, start - 7) : start]
-    for currency in CURRENCY_BEFORE:
-        if before.endswith(currency):
-            before = before[: -len(currency)]
-            break
+    if before.endswith(CURRENCY_BEFORE):
+        for currency in CURRENCY_BEFORE:
+            if before.endswith(currency):
+                before = before[: -len(currency)]
+                break
     return before[-4:]
-
-
-def _bound(text: str, start: int, match: re.Match) -> str | None:
-    before = _words_before(text, start)
-    after = text[match.end() : match.end() + 2]
-    if match["high"] or _neighbour_digits(match["low"]):
-        return "range"
-    if match["more"] or match["more2"] or after.startswith(LOWER_AFTER) or before.endswith(LOWER_BEFORE):
-        return "lower"
-    if after.startswith(UPPER_AFTER) or before.endswith(UPPER_BEFORE):
-        return "upper"
-    return None
 
 
 def _is_approximate(text: str, start: int, end: int) -> bool:
@@ -304,7 +340,7 @@ def _is_rate(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4) : start]
     return (
         before.endswith(NOT_A_QUANTITY_BEFORE)
-        or bool(_RATE_BEFORE.search(before))
+        or ("每" in before and bool(_RATE_BEFORE.search(before)))
         or text.startswith(("/", "每"), end)  # 180万元/亩: a rate
     )
 
@@ -335,7 +371,8 @@ def bare_count_nouns() -> dict[str, Unit]:
 # A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
 # linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
 # characters: 奖励员工培训费20万 is money.
-_BARE_COUNT = re.compile(rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)")
+_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)"
+_BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|$)")  # how every bare count ends
 _BARE_COUNT_REACH = 10
 _BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
 
@@ -350,8 +387,8 @@ def _bare_counts(text: str) -> list[Quantity]:
     a noun of bare_counts.csv stands right before it in its clause."""
     nouns = bare_count_nouns()
     found = []
-    for match in _BARE_COUNT.finditer(text):
-        start = match.start()
+    for match in _figure_matches(_BARE_COUNT, text):
+        start = match.start("figure")
         if start and text[start - 1] in _NUMBER_CHARS:
             continue
         before = text[max(0, start - _BARE_COUNT_REACH) : start]
@@ -365,7 +402,7 @@ def _bare_counts(text: str) -> list[Quantity]:
             continue
         if not math.isfinite(value):
             continue
-        end = match.end()
+        end = match.end("figure")
         found.append(
             Quantity(
                 start, end, _tidy(value), noun.unit, noun.dimension, text[start:end],

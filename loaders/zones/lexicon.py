@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
-from ..contract.schema import LEXICON
+from ..lexicon_files import read_yaml
 from ..text.places import gazetteer, short_form, short_forms
 
 CJK = "\u4e00-\u9fff"
@@ -20,8 +18,7 @@ BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    with open(LEXICON / "zones.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml("zones.yaml")
 
 
 def alternation(words) -> str:
