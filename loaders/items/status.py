@@ -48,6 +48,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
+        if status == "completed" and _partly_done(document.text, end):
+            status, strength = "under_construction", 2
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
@@ -62,6 +64,17 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future))
     return found
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> re.Pattern:
+    shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
+    return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+def _partly_done(text: str, end: int) -> bool:
+    """A completion word followed by a share of the work below 100% (完成工程量的45%, 建设完成60%)."""
+    return bool(_share_pattern().match(text, end))
 
 
 @lru_cache(maxsize=2)
