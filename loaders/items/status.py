@@ -50,6 +50,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         status, strength = table_words[word]
         if status == "completed" and _partly_done(document.text, end):
             status, strength = "under_construction", 2
+        elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
+            strength = 2
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
@@ -75,6 +77,22 @@ def _share_pattern() -> re.Pattern:
 def _partly_done(text: str, end: int) -> bool:
     """A completion word followed by a share of the work below 100% (完成工程量的45%, 建设完成60%)."""
     return bool(_share_pattern().match(text, end))
+
+
+def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
+    """已完成 closing its clause (X管网等已经完成，…) with no other status word before it: the item
+    itself was done (土建及路面硬化已经完成: only that stage was)."""
+    closed = end == len(text) or text[end] in "，。；：,;:！!\n"
+    if not closed or not _past_end_pattern().search(text, max(0, start - 4), start):
+        return False
+    clause = max(text.rfind(mark, 0, start) for mark in "，。；：,;:！!\n") + 1
+    return not status_pattern(table).search(text, clause, max(clause, start - 4))
+
+
+@lru_cache(maxsize=1)
+def _past_end_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, cues()["past_before"]), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:全部|全面|基本|顺利)?$")
 
 
 @lru_cache(maxsize=2)
