@@ -80,13 +80,16 @@ def _partly_done(text: str, end: int) -> bool:
 
 
 def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
-    """已完成 closing its clause (X管网等已经完成，…) with no other status word before it: the item
-    itself was done (土建及路面硬化已经完成: only that stage was)."""
+    """已完成 closing its clause after a facility (X管网等已经完成，…) and no other status word: the
+    facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
     closed = end == len(text) or text[end] in "，。；：,;:！!\n"
     if not closed or not _past_end_pattern().search(text, max(0, start - 4), start):
         return False
     clause = max(text.rfind(mark, 0, start) for mark in "，。；：,;:！!\n") + 1
-    return not status_pattern(table).search(text, clause, max(clause, start - 4))
+    before = max(clause, start - 4)
+    return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
 
 
 @lru_cache(maxsize=1)
