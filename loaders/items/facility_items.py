@@ -38,12 +38,12 @@ def clause_items(text, low, high, quantities, words):
 
 
 def _without_label_quotes(text: str, stops: list[re.Match]) -> list[re.Match]:
-    """“四纵八横”路网: a short label in quotes run straight into the word after it is part of the name,
+    """“四纵八横”路网, ‘公园式’污水处理厂: a short label in quotes run straight into the word after it is part of the name,
     so its quotes end no name (a quote followed by a stop, “园区”。, still does)."""
     drop: set[int] = set()
     for index in range(len(stops) - 1):
         opening, closing = stops[index], stops[index + 1]
-        if opening.group() == "“" and closing.group() == "”" and closing.start() - opening.end() <= LABEL_CHARS \
+        if opening.group() + closing.group() in ("“”", "‘’") and closing.start() - opening.end() <= LABEL_CHARS \
                 and (index + 2 == len(stops) or stops[index + 2].start() > closing.end()):
             drop |= {index, index + 1}
     return [stop for index, stop in enumerate(stops) if index not in drop]

@@ -106,7 +106,7 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     words = list(cues()["name_stops"]) + [word for word in status_table(table) if word not in keep]
     if conjunctions:
         words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
-    return re.compile(rf"[，；：。！？、,;:!?\s“”\"《》「」『』]|{trie_pattern(words)}")
+    return re.compile(rf"[，；：。！？、,;:!?\s“”‘’\"《》「」『』]|{trie_pattern(words)}")
 
 
 def name_stops(pattern: re.Pattern, text: str, low: int, high: int):

@@ -48,6 +48,10 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
+        if status == "completed" and _partly_done(document.text, end):
+            status, strength = "under_construction", 2
+        elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
+            strength = 2
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
@@ -62,6 +66,36 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future))
     return found
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> re.Pattern:
+    shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
+    return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+def _partly_done(text: str, end: int) -> bool:
+    """A completion word followed by a share of the work below 100% (完成工程量的45%, 建设完成60%)."""
+    return bool(_share_pattern().match(text, end))
+
+
+def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
+    """已完成 closing its clause after a facility (X管网等已经完成，…) and no other status word: the
+    facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
+    closed = end == len(text) or text[end] in "，。；：,;:！!\n"
+    if not closed or not _past_end_pattern().search(text, max(0, start - 4), start):
+        return False
+    clause = max(text.rfind(mark, 0, start) for mark in "，。；：,;:！!\n") + 1
+    before = max(clause, start - 4)
+    return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
+
+
+@lru_cache(maxsize=1)
+def _past_end_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, cues()["past_before"]), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:全部|全面|基本|顺利)?$")
 
 
 @lru_cache(maxsize=2)
