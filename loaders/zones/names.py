@@ -392,7 +392,8 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in abbreviation_pattern().finditer(text):
         before = text[match.start() - 1] if match.start() else ""
-        if re.match(f"[{CJK}]", before) and before not in stops:
+        after_word = text[: match.start()].endswith(tuple(words["abbreviation_after"]))  # 其中竹科, 所属竹科
+        if re.match(f"[{CJK}]", before) and before not in stops and not after_word:
             continue
         full = words["named_abbreviations"][match.group()]
         mentions.append(Mention(match.start(), match.end(), match.group(), _suffix_type(full), "abbreviation", match.group(), True))
