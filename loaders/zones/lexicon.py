@@ -86,6 +86,15 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def project_list_opening() -> re.Pattern:
+    """The opening of a list of projects (5个项目分别是：A产业园、B产业园…), ending right before a name."""
+    words = lexicon()
+    item = r"[^、，,。；;！？!?\n]{1,30}"
+    return re.compile(rf"(?:{alternation(words['listed_project_nouns'])})(?:{alternation(words['project_list_opens'])})"
+                      rf"[：:](?:{item}[、，,和及与])*$")
+
+
+@lru_cache(maxsize=1)
 def listed_project_pattern() -> re.Pattern:
     """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
     words = lexicon()

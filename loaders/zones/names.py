@@ -35,6 +35,7 @@ from .lexicon import (
     listed_project_pattern,
     needs_place,
     only_kind_words,
+    project_list_opening,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -76,12 +77,15 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     """Every zone name in normalised text, and every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    types = _outer_types(list(type_pattern().finditer(text)))
+    types = _outer_types([match for match in type_pattern().finditer(text) if not _inside_a_word(text, match)])
     matches = [(match, None if match["tail"] else _group(text, match, crosses_line) or _whole_group(text, match, crosses_line))
                for match in types]
     groups = [group.name for _, group in matches if group and group.anchor in ("group", "whole")]
     counted = []
     for match, group in matches:
+        if group and _ranking_field(text, group):
+            rejections.append(Rejection(group.start, group.end, group.name, "generic"))  # compared within
+            continue
         if group and (group.anchor in ("group", "whole") or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
@@ -136,6 +140,14 @@ def _projects_throughout(mentions: list[Mention], rejections: list[Rejection]) -
     return [mention for mention in mentions if mention.name not in projects], rejections
 
 
+def _inside_a_word(text: str, match: re.Match) -> bool:
+    """重点开发区域, 生态园区域: the type's last character starts another word (区域), no zone type."""
+    if match["tail"]:
+        return False
+    return any(text.startswith(word, match.end("type") - len(word) + 1) and match["type"].endswith(word[0])
+               for word in lexicon()["type_word_ends"])
+
+
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
     """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
     named by its last type, not 开封新区 and a nameless 产业集聚区), and without a type written twice
@@ -177,7 +189,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
     name_start = line_start + cut + offset
-    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if _listed_project(text, match.end(), kind) else None)
+    listed = _listed_project(text, match.end(), kind) or _opened_project_list(text, name_start, kind)
+    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     if _short_name_of_an_organisation(text, name_start):
@@ -225,6 +238,17 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
                    proper=text[start : match.start("type")], switches=True)
+
+
+def _ranking_field(text: str, group: Mention) -> bool:
+    """在全国217家国家级开发区综合考评中位列第13位: a group after 在 and closed by 中 is the field a zone
+    is ranked in, not zones the report gives figures about."""
+    words = lexicon()
+    after = re.match(f"[{CJK}]{{0,{words['field_reach']}}}", text[group.end : group.end + words["field_reach"] + 1])
+    closed = bool(after) and any(word in after.group() for word in words["field_closes"])
+    date = date_tail().search(text, max(0, group.start - 12), group.start)  # 在2021年度全国…
+    start = date.start() if date else group.start
+    return closed and text[max(0, start - 2) : start].endswith(tuple(words["field_opens"]))
 
 
 def _names_a_body(text: str, end: int) -> bool:
@@ -354,7 +378,7 @@ def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
 def _at_clause_start(text: str, start: int) -> bool:
     """Whether a name opens a clause or a numbered heading (一、大连长兴岛临港工业区), rather than
     standing inside a list or a phrase (包括建成区铁西工业区, 鹤展、台湾产业园)."""
-    head = text[max(0, start - 6) : start]
+    head = text[max(0, start - 6) : start].rstrip(" \t\u3000")  # an indented paragraph opens with spaces
     numbered = _HEADING_NUMBER.search(head)
     if numbered:
         head = head[: numbered.start()]
@@ -368,7 +392,8 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in abbreviation_pattern().finditer(text):
         before = text[match.start() - 1] if match.start() else ""
-        if re.match(f"[{CJK}]", before) and before not in stops:
+        after_word = text[: match.start()].endswith(tuple(words["abbreviation_after"]))  # 其中竹科, 所属竹科
+        if re.match(f"[{CJK}]", before) and before not in stops and not after_word:
             continue
         full = words["named_abbreviations"][match.group()]
         mentions.append(Mention(match.start(), match.end(), match.group(), _suffix_type(full), "abbreviation", match.group(), True))
@@ -392,6 +417,11 @@ def _after_reason(after: str, kind: str) -> str | None:
 def _listed_project(text: str, end: int, kind: str) -> bool:
     """观摩了A产业园、B广场等项目: a park listed among projects (a list closed by 等…项目) is one of them."""
     return not switching()[kind] and listed_project_pattern().match(text, end) is not None
+
+
+def _opened_project_list(text: str, start: int, kind: str) -> bool:
+    """5个项目分别是：A产业园、B产业园和C产业园: a park in a list of projects opened by a colon is one of them."""
+    return not switching()[kind] and project_list_opening().search(text, max(0, start - 120), start) is not None
 
 
 def _city_level(core: str) -> tuple[int, str, str] | None:

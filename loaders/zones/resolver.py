@@ -263,8 +263,9 @@ class ZoneResolver:
             longer = [other for other in specific if _is_alias(name, other)]
             canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
         masked_full = [name for name in specific if is_masked(name)]
-        for name in names - set(specific):
-            canonical[name] = masked_full[0] if masked_full else name
+        for name in names - set(specific):  # XX开发区 -> XX经济开发区, not a sub-park XX医药产业园区
+            kin = [full for full in masked_full if _same_kind(name, full)]
+            canonical[name] = kin[0] if kin else name
         for short, full in lexicon()["named_abbreviations"].items():
             if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
                 longer = [other for other in specific if _is_alias(full, other)]
@@ -328,6 +329,13 @@ def _switching_kind(mention: Mention) -> bool:
 def resolve_zones(document, fallback_name: str) -> ZoneResolver:
     """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
     return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
+
+
+def _same_kind(short: str, full: str) -> bool:
+    """Whether a name's type is the other's or one of its short forms (开发区 of 经济开发区)."""
+    short_type = _suffix_of(short)
+    full_type = next((word for word in _type_words_longest_first() if word in full), full)  # before a tail (*分区)
+    return short_type == full_type or short_type in lexicon()["abbreviations"].get(full_type, ())
 
 
 def _masked_only_name(name: str) -> bool:
