@@ -259,7 +259,7 @@ def read_amount(reading: Reading) -> Decision:
     share = zone_share_wording(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
-    passed = wording_of_a_milestone_before(reading)
+    passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
     if passed:
         return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
     reached = goal_reached_in_part(reading)
@@ -374,6 +374,19 @@ def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
         return None
     milestone = reading.left_out[-1][0]
     found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
+    return found[0] if found else None
+
+
+def wording_of_a_change_before(reading: Reading) -> Keyword | None:
+    """产值比上年增加20亿元，达到150亿元: the total reached after the size of a change takes the
+    change's wording (only when nothing but a reach word stands between them)."""
+    if not reading.left_out or reading.left_out[-1][1] != "size_of_a_change":
+        return None
+    reach = re.sub(r"^[，,\s]+", "", reading.window)
+    if reach not in cues()["reached_after_change"]:
+        return None
+    change = reading.left_out[-1][0]
+    found = last_keyword(reading.text[reading.sentence.start : change.start], reading.quantity.dimension)
     return found[0] if found else None
 
 
