@@ -122,7 +122,21 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     elif len(wholes) >= 2 and len(growths) >= 2:
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
+    else:
+        _pair_growth_with_listed_amounts(growths, amounts)
     return removed
+
+
+def _pair_growth_with_listed_amounts(growths: list[Fact], amounts: list[Fact]) -> None:
+    """营业收入、产值分别达到120亿元、98亿元，分别增长12%、10%: growth rates after the amounts of a 分别
+    list pair with those amounts in order (the last as many amounts before the first rate)."""
+    if len(growths) < 2:
+        return
+    listed = [f for f in amounts if f.quantity.end <= growths[0].quantity.start]
+    if len(listed) < len(growths):
+        return
+    for fact, whole in zip(growths, listed[-len(growths) :], strict=True):
+        fact.metric, fact.scope = whole.metric, whole.scope
 
 
 def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:
