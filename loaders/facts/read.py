@@ -123,20 +123,31 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
     else:
-        _pair_growth_with_listed_amounts(growths, amounts)
+        for fact in _pair_growth_with_listed_amounts(growths, amounts, [(q, r) for q, r in left_out if q.start > at]):
+            removed.append(fact)
+            left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
     return removed
 
 
-def _pair_growth_with_listed_amounts(growths: list[Fact], amounts: list[Fact]) -> None:
+def _pair_growth_with_listed_amounts(growths: list[Fact], amounts: list[Fact], left_out) -> list[Fact]:
     """营业收入、产值分别达到120亿元、98亿元，分别增长12%、10%: growth rates after the amounts of a 分别
-    list pair with those amounts in order (the last as many amounts before the first rate)."""
+    list pair with those amounts in order (the last as many amounts before the first rate); returns
+    those paired with an amount left out as an indicator of its own (工业增加值), which are dropped."""
     if len(growths) < 2:
-        return
-    listed = [f for f in amounts if f.quantity.end <= growths[0].quantity.start]
+        return []
+    first = growths[0].quantity.start
+    kept = [(f.quantity.start, f) for f in amounts if f.quantity.end <= first]
+    dropped = [(q.start, None) for q, rule in left_out if rule in OWN_INDICATOR_RULES and q.end <= first]
+    listed = [figure for _, figure in sorted(kept + dropped, key=lambda item: item[0])]
     if len(listed) < len(growths):
-        return
+        return []
+    unnamed = []
     for fact, whole in zip(growths, listed[-len(growths) :], strict=True):
-        fact.metric, fact.scope = whole.metric, whole.scope
+        if whole is None:
+            unnamed.append(fact)
+        else:
+            fact.metric, fact.scope = whole.metric, whole.scope
+    return unnamed
 
 
 def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:

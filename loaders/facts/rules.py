@@ -47,6 +47,7 @@ from .wordings import (
     names_an_indicator_of_its_own,
     names_other_indicator,
     wording_of_a_list_heading,
+    wording_of_a_list_item,
     wording_of_a_table_cell,
 )
 
@@ -143,6 +144,9 @@ def decide(reading: Reading) -> Decision:
 
 def read_growth(reading: Reading) -> Decision:
     """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    listed_item = growth_of_a_list_item(reading)
+    if listed_item:
+        return listed_item
     last = reading.sentence_facts[-1] if reading.sentence_facts else None
     continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
     sign = growth_sign(reading.window)
@@ -192,6 +196,24 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def growth_of_a_list_item(reading: Reading) -> Decision | None:
+    """固定资产投资、工业增加值分别增长10.2%、8.5%: a growth rate in a 分别 list of indicators is the
+    growth of the item at its place (LeftOut when that item is outside the vocabulary)."""
+    item = wording_of_a_list_item(reading)
+    if item is None:
+        return None
+    sign = growth_sign(re.split(r"[，；：,;:]", reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
+    if sign is None:
+        return None
+    keyword = item[0]
+    if keyword is None:
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")
+    if METRIC_DIMENSION.get(metric_units()[keyword.metric]) not in ("money", "count", "area"):
+        return None
+    value = sign * (reading.quantity.value * 100 if reading.quantity.dimension == "ratio" else reading.quantity.value)
+    return Decision(keyword.metric, "growth", value, keyword=keyword, basis=base_year(reading.clause))
 
 
 def a_share_after_the_growth_word(window: str) -> bool:
@@ -252,7 +274,11 @@ def read_amount(reading: Reading) -> Decision:
     for gate in AMOUNT_GATES:
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
-    found = amount_wording(reading)
+    listed_item = wording_of_a_list_item(reading)
+    if listed_item == (None,):
+        raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值、税收分别完成30亿元、5亿元
+    fits = listed_item and METRIC_DIMENSION.get(metric_units()[listed_item[0].metric]) == reading.quantity.dimension
+    found = (listed_item[0], 0) if fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))

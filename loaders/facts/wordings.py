@@ -283,3 +283,47 @@ def names_a_project_group(clause: str) -> bool:
         if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
             return True
     return False
+
+
+_LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")
+_DIGIT = re.compile(r"[\d０-９]")
+_UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
+
+
+def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
+    """规上工业增加值、固定资产投资分别增长8.5%、10.2%: a figure after 分别 takes the item at its place
+    in the list of indicators named right before 分别; (None,) when that item is an indicator outside
+    the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
+    head = reading.head
+    markers = list(pattern_of(cues()["respectively"]).finditer(head))
+    if not markers:
+        return None
+    marker = markers[-1]
+    named = re.split(r"[，；：,;:]", head[: marker.start()])[-1]
+    stretch = head[marker.end() :]
+    if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
+        return None
+    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    if len(items) < 2 or _UNREAD in items:
+        return None
+    start = reading.sentence.start + marker.end()
+    growth = reading.quantity.dimension in ("percent", "ratio")
+    before = [
+        q for q in reading.document.quantities.within(start, reading.quantity.start)
+        if (q.dimension in ("percent", "ratio")) == growth
+    ]
+    if len(before) >= len(items):
+        return None
+    return (items[len(before)],)
+
+
+def _list_item(item: str):
+    """One item of a list of indicators: our wording, None for an indicator outside the vocabulary."""
+    words = list(keyword_pattern().finditer(item))
+    other = list(pattern_of(cues()["other_indicators"]).finditer(item))
+    if other and (not words or other[-1].end() >= words[-1].end()):
+        return None
+    if not words:
+        return _UNREAD
+    keyword = keyword_index()[words[-1].group()]
+    return None if keyword.metric == NOT_A_METRIC else keyword
