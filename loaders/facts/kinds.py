@@ -43,7 +43,9 @@ def is_target(head: str) -> bool:
     cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
     goal = _last_end(cues()["target"], cleaned)
     if has(cues()["annual_plan"], head):
-        goal = max(goal, _last_end(cues()["annual_plan"], head))
+        plan_end = _last_end(cues()["annual_plan"], head)
+        if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
+            goal = max(goal, plan_end)
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 
