@@ -237,7 +237,7 @@ def land_of_projects(reading: Reading) -> bool:
 
 def land_of_a_facility(reading: Reading) -> bool:
     """占地约50亩的污水处理厂, 建设占地120亩的物流中心: the land of the one facility or project named
-    right after it, not an area of the zone (占地3平方公里的光电产业园 names a park and stays)."""
+    right after it, not an area of the zone (占地3平方公里的光电产业园, 占地300亩的创业园 name parks and stay)."""
     if reading.quantity.dimension != "area" or not reading.after.startswith("的"):
         return False
     if not reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"])):
@@ -245,7 +245,7 @@ def land_of_a_facility(reading: Reading) -> bool:
     named = re.split(r"[，。；,;、]", reading.after[1:])[0]
     if named.startswith(("土地", "用地", "地块", "区域", "范围")):
         return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
-    return bool(named) and not has(cues()["zone_words"], named)
+    return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
 
 
 _EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
