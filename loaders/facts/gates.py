@@ -103,10 +103,19 @@ def _lead_in_end(head: str) -> int:
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
 
 
+_FIRMS_PASSING = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两百]+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?(?:企业|公司)"
+    r"[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
+)
+
+
 def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目, 3000万元以上国内市外项目: a money threshold naming a group, not an amount."""
+    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元: a money threshold naming a
+    group, not an amount."""
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
+    if _FIRMS_PASSING.search(reading.clause):
+        return True
     return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
 
 
