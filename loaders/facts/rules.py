@@ -46,6 +46,7 @@ from .wordings import (
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
+    secured_funds,
     wording_of_a_list_heading,
     wording_of_a_list_item,
     wording_of_a_table_cell,
@@ -294,6 +295,10 @@ def read_amount(reading: Reading) -> Decision:
     spent = infrastructure_spending(reading)
     if spent:
         return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
+    secured = secured_funds(reading)
+    if secured:
+        goal = is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)  # 争取 is its verb here
+        return Decision(secured.metric, "target" if goal else "actual", reading.quantity.value, keyword=secured)
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):

@@ -327,3 +327,15 @@ def _list_item(item: str):
         return _UNREAD
     keyword = keyword_index()[words[-1].group()]
     return None if keyword.metric == NOT_A_METRIC else keyword
+
+
+_SECURED_FUNDS = re.compile(r"争取[\u4e00-\u9fff]{0,20}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
+
+
+def secured_funds(reading: Reading) -> Keyword | None:
+    """共争取各类资金1500万元, 争取落实到位省级发展引导资金505万元: funds the zone secured from higher
+    levels (争取 as the verb of 资金 in the figure's own clause), a financing figure."""
+    if reading.quantity.dimension != "money":
+        return None
+    clause = re.split(r"[，；：,;:]", reading.window)[-1]
+    return keyword_index()["争取资金"] if _SECURED_FUNDS.search(clause) else None
