@@ -229,13 +229,14 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
 
 def counted_noun_after(reading: Reading) -> re.Match | None:
     """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
-    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
+    公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
+    两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
         return None
     if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
         return None  # 3家企业技术中心: centres, not firms
-    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
+    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
 
 
 def count_wording(reading: Reading) -> Keyword | None:
