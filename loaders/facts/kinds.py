@@ -24,7 +24,7 @@ def growth_sign(window: str) -> int | None:
         return None
     last_up = up[-1].end() if up else -1
     last_down = down[-1].end() if down else -1
-    return -1 if last_down > last_up else 1
+    return -1 if last_down >= last_up else 1  # 负增长 ends where its 增长 does: the longer word, a decrease
 
 
 def with_completion(reading: Reading, decision: Decision) -> Decision:
