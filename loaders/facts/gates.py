@@ -244,6 +244,12 @@ def land_of_projects(reading: Reading) -> bool:
     return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
 
 
+def land_dealt_in(reading: Reading) -> bool:
+    """完成近400亩土地的挂牌出让, 500亩土地完成征收: land bought, sold or prepared (cues.yaml land_deals
+    in the figure's own clause after it), not an area of the zone."""
+    return reading.quantity.dimension == "area" and has(cues()["land_deals"], reading.after)
+
+
 def land_of_a_facility(reading: Reading) -> bool:
     """占地约50亩的污水处理厂, 建设占地120亩的物流中心: the land of the one facility or project named
     right after it, not an area of the zone (占地3平方公里的光电产业园, 占地300亩的创业园 name parks and stay)."""
@@ -307,7 +313,7 @@ def a_quota(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
-    land_of_a_facility, an_example, the_top_one, one_company_land_or_staff,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
 
 
