@@ -261,11 +261,16 @@ def count_wording(reading: Reading) -> Keyword | None:
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
+    if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
+        return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
         return None  # 企业研发中心15家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+_FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
 
 
 def research_projects(words: str) -> bool:
