@@ -232,8 +232,8 @@ def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
     """规上企业增长11.3%: a firm wording right before a growth rate names the firms whose figure grew,
     not their number, unless a count word says so (企业数增长5%)."""
     keyword, at = found
-    if keyword.metric != "enterprises" or keyword.cumulative:
-        return False
+    if keyword.metric != "enterprises" or keyword.cumulative or keyword.word.endswith(("数", "数目", "数量")):
+        return False  # 公司数目增加12%: the wording is itself a count
     return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
 
 
