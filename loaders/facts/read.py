@@ -72,6 +72,25 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
             removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
             for fact in removed:
                 sentence_facts.remove(fact)
+        elif part_facts:
+            _pair_a_list_of_growth_rates(text, part_facts)
+
+
+def _pair_a_list_of_growth_rates(text: str, part_facts: list[Fact]) -> None:
+    """实现营业收入120亿元、税收5亿元，同比增长12%、8%: growth rates listed one after another (only list
+    joiners between them) after as many amounts pair with those amounts in order, as with 分别."""
+    growths = [f for f in part_facts if f.kind == "growth"]
+    if len(growths) < 2:
+        return
+    joiners = cues()["list_joiners"]
+    pairs = zip(growths, growths[1:], strict=False)
+    if any(text[a.quantity.end : b.quantity.start].strip() not in joiners for a, b in pairs):
+        return
+    amounts = [f for f in part_facts if f.kind != "growth" and f.quantity.end <= growths[0].quantity.start]
+    if any(f.quantity.start > growths[0].quantity.start for f in part_facts if f.kind != "growth" and f not in amounts):
+        return
+    if len({f.metric for f in amounts[-len(growths) :]}) == len(growths):
+        _pair_growth_with_listed_amounts(growths, amounts, [])
 
 
 def _semicolon_parts(text: str, sentence) -> list[tuple[int, int]]:
