@@ -103,10 +103,19 @@ def _lead_in_end(head: str) -> int:
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
 
 
+_FIRMS_PASSING = re.compile(
+    r"(?<![\d一二三四五六七八九十两百])(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?(?:企业|公司)"
+    r"[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
+)
+
+
 def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目, 3000万元以上国内市外项目: a money threshold naming a group, not an amount."""
+    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元: a money threshold naming a
+    group, not an amount."""
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
+    if _FIRMS_PASSING.search(reading.clause):
+        return True
     return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
 
 
@@ -235,6 +244,25 @@ def land_of_projects(reading: Reading) -> bool:
     return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
 
 
+def land_dealt_in(reading: Reading) -> bool:
+    """完成近400亩土地的挂牌出让, 500亩土地完成征收: land bought, sold or prepared (cues.yaml land_deals
+    in the figure's own clause after it), not an area of the zone."""
+    return reading.quantity.dimension == "area" and has(cues()["land_deals"], reading.after)
+
+
+def land_of_a_facility(reading: Reading) -> bool:
+    """占地约50亩的污水处理厂, 建设占地120亩的物流中心: the land of the one facility or project named
+    right after it, not an area of the zone (占地3平方公里的光电产业园, 占地300亩的创业园 name parks and stay)."""
+    if reading.quantity.dimension != "area" or not reading.after.startswith("的"):
+        return False
+    if not reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"])):
+        return False
+    named = re.split(r"[，。；,;、]", reading.after[1:])[0]
+    if named.startswith(("土地", "用地", "地块", "区域", "范围")):
+        return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
+    return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
+
+
 _EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
 
 
@@ -285,7 +313,7 @@ def a_quota(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
-    an_example, the_top_one, one_company_land_or_staff,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
 
 

@@ -24,7 +24,7 @@ def growth_sign(window: str) -> int | None:
         return None
     last_up = up[-1].end() if up else -1
     last_down = down[-1].end() if down else -1
-    return -1 if last_down > last_up else 1
+    return -1 if last_down >= last_up else 1  # 负增长 ends where its 增长 does: the longer word, a decrease
 
 
 def with_completion(reading: Reading, decision: Decision) -> Decision:
@@ -43,7 +43,9 @@ def is_target(head: str) -> bool:
     cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
     goal = _last_end(cues()["target"], cleaned)
     if has(cues()["annual_plan"], head):
-        goal = max(goal, _last_end(cues()["annual_plan"], head))
+        plan_end = _last_end(cues()["annual_plan"], head)
+        if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
+            goal = max(goal, plan_end)
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 

@@ -72,6 +72,25 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
             removed = _pair_respectively(text, start, marker.start(), part_facts, left_out)
             for fact in removed:
                 sentence_facts.remove(fact)
+        elif part_facts:
+            _pair_a_list_of_growth_rates(text, part_facts)
+
+
+def _pair_a_list_of_growth_rates(text: str, part_facts: list[Fact]) -> None:
+    """实现营业收入120亿元、税收5亿元，同比增长12%、8%: growth rates listed one after another (only list
+    joiners between them) after as many amounts pair with those amounts in order, as with 分别."""
+    growths = [f for f in part_facts if f.kind == "growth"]
+    if len(growths) < 2:
+        return
+    joiners = cues()["list_joiners"]
+    pairs = zip(growths, growths[1:], strict=False)
+    if any(text[a.quantity.end : b.quantity.start].strip() not in joiners for a, b in pairs):
+        return
+    amounts = [f for f in part_facts if f.kind != "growth" and f.quantity.end <= growths[0].quantity.start]
+    if any(f.quantity.start > growths[0].quantity.start for f in part_facts if f.kind != "growth" and f not in amounts):
+        return
+    if len({f.metric for f in amounts[-len(growths) :]}) == len(growths):
+        _pair_growth_with_listed_amounts(growths, amounts, [])
 
 
 def _semicolon_parts(text: str, sentence) -> list[tuple[int, int]]:
@@ -122,7 +141,32 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
     elif len(wholes) >= 2 and len(growths) >= 2:
         for fact, whole in zip(growths, wholes, strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
+    else:
+        for fact in _pair_growth_with_listed_amounts(growths, amounts, [(q, r) for q, r in left_out if q.start > at]):
+            removed.append(fact)
+            left_out.append((fact.quantity, "growth_of_a_figure_left_out"))
     return removed
+
+
+def _pair_growth_with_listed_amounts(growths: list[Fact], amounts: list[Fact], left_out) -> list[Fact]:
+    """营业收入、产值分别达到120亿元、98亿元，分别增长12%、10%: growth rates after the amounts of a 分别
+    list pair with those amounts in order (the last as many amounts before the first rate); returns
+    those paired with an amount left out as an indicator of its own (工业增加值), which are dropped."""
+    if len(growths) < 2:
+        return []
+    first = growths[0].quantity.start
+    kept = [(f.quantity.start, f) for f in amounts if f.quantity.end <= first]
+    dropped = [(q.start, None) for q, rule in left_out if rule in OWN_INDICATOR_RULES and q.end <= first]
+    listed = [figure for _, figure in sorted(kept + dropped, key=lambda item: item[0])]
+    if len(listed) < len(growths):
+        return []
+    unnamed = []
+    for fact, whole in zip(growths, listed[-len(growths) :], strict=True):
+        if whole is None:
+            unnamed.append(fact)
+        else:
+            fact.metric, fact.scope = whole.metric, whole.scope
+    return unnamed
 
 
 def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_listed: bool) -> list[Fact]:

@@ -46,7 +46,9 @@ from .wordings import (
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
+    secured_funds,
     wording_of_a_list_heading,
+    wording_of_a_list_item,
     wording_of_a_table_cell,
 )
 
@@ -143,6 +145,9 @@ def decide(reading: Reading) -> Decision:
 
 def read_growth(reading: Reading) -> Decision:
     """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    listed_item = growth_of_a_list_item(reading)
+    if listed_item:
+        return listed_item
     last = reading.sentence_facts[-1] if reading.sentence_facts else None
     continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
     sign = growth_sign(reading.window)
@@ -194,6 +199,24 @@ def read_growth(reading: Reading) -> Decision:
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
 
 
+def growth_of_a_list_item(reading: Reading) -> Decision | None:
+    """固定资产投资、工业增加值分别增长10.2%、8.5%: a growth rate in a 分别 list of indicators is the
+    growth of the item at its place (LeftOut when that item is outside the vocabulary)."""
+    item = wording_of_a_list_item(reading)
+    if item is None:
+        return None
+    sign = growth_sign(re.split(r"[，；：,;:]", reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
+    if sign is None:
+        return None
+    keyword = item[0]
+    if keyword is None:
+        raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")
+    if METRIC_DIMENSION.get(metric_units()[keyword.metric]) not in ("money", "count", "area"):
+        return None
+    value = sign * (reading.quantity.value * 100 if reading.quantity.dimension == "ratio" else reading.quantity.value)
+    return Decision(keyword.metric, "growth", value, keyword=keyword, basis=base_year(reading.clause))
+
+
 def a_share_after_the_growth_word(window: str) -> bool:
     """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
     after the last growth word, not a growth rate."""
@@ -209,8 +232,8 @@ def a_group_of_firms_growing(window: str, found: tuple[Keyword, int]) -> bool:
     """规上企业增长11.3%: a firm wording right before a growth rate names the firms whose figure grew,
     not their number, unless a count word says so (企业数增长5%)."""
     keyword, at = found
-    if keyword.metric != "enterprises" or keyword.cumulative:
-        return False
+    if keyword.metric != "enterprises" or keyword.cumulative or keyword.word.endswith(("数", "数目", "数量")):
+        return False  # 公司数目增加12%: the wording is itself a count
     return not _FIRM_COUNT_AFTER.search(window, at + len(keyword.word))
 
 
@@ -252,14 +275,18 @@ def read_amount(reading: Reading) -> Decision:
     for gate in AMOUNT_GATES:
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
-    found = amount_wording(reading)
+    listed_item = wording_of_a_list_item(reading)
+    if listed_item == (None,):
+        raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值、税收分别完成30亿元、5亿元
+    fits = listed_item and METRIC_DIMENSION.get(metric_units()[listed_item[0].metric]) == reading.quantity.dimension
+    found = (listed_item[0], 0) if fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
-    passed = wording_of_a_milestone_before(reading)
+    passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
     if passed:
         return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
     reached = goal_reached_in_part(reading)
@@ -268,6 +295,10 @@ def read_amount(reading: Reading) -> Decision:
     spent = infrastructure_spending(reading)
     if spent:
         return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
+    secured = secured_funds(reading)
+    if secured:
+        goal = is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)  # 争取 is its verb here
+        return Decision(secured.metric, "target" if goal else "actual", reading.quantity.value, keyword=secured)
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
     if starts_new_indicator(reading):
@@ -374,6 +405,19 @@ def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
         return None
     milestone = reading.left_out[-1][0]
     found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
+    return found[0] if found else None
+
+
+def wording_of_a_change_before(reading: Reading) -> Keyword | None:
+    """产值比上年增加20亿元，达到150亿元: the total reached after the size of a change takes the
+    change's wording (only when nothing but a reach word stands between them)."""
+    if not reading.left_out or reading.left_out[-1][1] != "size_of_a_change":
+        return None
+    reach = re.sub(r"^[，,\s]+", "", reading.window)
+    if reach not in cues()["reached_after_change"]:
+        return None
+    change = reading.left_out[-1][0]
+    found = last_keyword(reading.text[reading.sentence.start : change.start], reading.quantity.dimension)
     return found[0] if found else None
 
 

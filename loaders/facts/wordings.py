@@ -216,6 +216,10 @@ def names_other_indicator(window: str) -> bool:
 def counts_something_named_after(reading: Reading) -> bool:
     """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
     after = reading.after[:16]
+    if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and any(
+        fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts
+    ):
+        return False  # 14家工业企业已有12家开工建设: a part of the group counted before, by its state
     return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
         tuple(cues()["count_continuations"])
     )
@@ -229,13 +233,14 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
 
 def counted_noun_after(reading: Reading) -> re.Match | None:
     """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
-    公司 counts firms only with the firms' measure word 家 (12家公司, not 两个担保公司)."""
+    公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
+    两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
         return None
     if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
         return None  # 3家企业技术中心: centres, not firms
-    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith("家") else noun
+    return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
 
 
 def count_wording(reading: Reading) -> Keyword | None:
@@ -256,11 +261,16 @@ def count_wording(reading: Reading) -> Keyword | None:
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
     found = last_keyword(reading.window, "count")
+    if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
+        return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
         return None  # 企业研发中心15家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+_FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
 
 
 def research_projects(words: str) -> bool:
@@ -283,3 +293,59 @@ def names_a_project_group(clause: str) -> bool:
         if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
             return True
     return False
+
+
+_LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")
+_DIGIT = re.compile(r"[\d０-９]")
+_UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
+
+
+def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
+    """规上工业增加值、固定资产投资分别增长8.5%、10.2%: a figure after 分别 takes the item at its place
+    in the list of indicators named right before 分别; (None,) when that item is an indicator outside
+    the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
+    head = reading.head
+    markers = list(pattern_of(cues()["respectively"]).finditer(head))
+    if not markers:
+        return None
+    marker = markers[-1]
+    named = re.split(r"[，；：,;:]", head[: marker.start()])[-1]
+    stretch = head[marker.end() :]
+    if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
+        return None
+    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    if len(items) < 2 or _UNREAD in items:
+        return None
+    start = reading.sentence.start + marker.end()
+    growth = reading.quantity.dimension in ("percent", "ratio")
+    before = [
+        q for q in reading.document.quantities.within(start, reading.quantity.start)
+        if (q.dimension in ("percent", "ratio")) == growth
+    ]
+    if len(before) >= len(items):
+        return None
+    return (items[len(before)],)
+
+
+def _list_item(item: str):
+    """One item of a list of indicators: our wording, None for an indicator outside the vocabulary."""
+    words = list(keyword_pattern().finditer(item))
+    other = list(pattern_of(cues()["other_indicators"]).finditer(item))
+    if other and (not words or other[-1].end() >= words[-1].end()):
+        return None
+    if not words:
+        return _UNREAD
+    keyword = keyword_index()[words[-1].group()]
+    return None if keyword.metric == NOT_A_METRIC else keyword
+
+
+_SECURED_FUNDS = re.compile(r"争取[\u4e00-\u9fff]{0,20}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
+
+
+def secured_funds(reading: Reading) -> Keyword | None:
+    """共争取各类资金1500万元, 争取落实到位省级发展引导资金505万元: funds the zone secured from higher
+    levels (争取 as the verb of 资金 in the figure's own clause), a financing figure."""
+    if reading.quantity.dimension != "money":
+        return None
+    clause = re.split(r"[，；：,;:]", reading.window)[-1]
+    return keyword_index()["争取资金"] if _SECURED_FUNDS.search(clause) else None
