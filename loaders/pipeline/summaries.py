@@ -58,7 +58,7 @@ FIRST_ROWS = 500  # the most rows a page's table of one metric's facts shows (pa
 NEWEST_FACTS = "newest_facts"  # summaries/newest_facts.parquet: the FIRST_ROWS newest plausible facts of each metric, kind, year
 FIRST_GRAINS = {FIRST_FACTS: ("metric", "year"), NEWEST_FACTS: ("metric", "kind", "year")}
 KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES, FIRST_FACTS, NEWEST_FACTS)
-SENTENCE_BATCH = 4096  # flags whose report texts are held at once while their sentences are cut
+TEXTS_AT_ONCE = 16  # reports whose texts are held at once while their flags' sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
 # How facts are ordered "as stated": one file's row order, or the contract's sort across many files.
@@ -208,22 +208,23 @@ def write(folder: Path) -> dict:
 
 def _write_flag_sentences(connection, folder: Path) -> None:
     """summaries/flag_sentences.parquet: each quality row's id and sentence (null without a report text or a
-    span), by quality_id; the reports' texts are read a batch of flags at a time."""
-    documents = folder / "documents.parquet"
-    texts = (f"read_parquet('{_escaped(documents)}')" if documents.exists()
-             else "(SELECT CAST(NULL AS VARCHAR) AS doc_id, CAST(NULL AS VARCHAR) AS text WHERE false)")
+    span), by quality_id. The flags are few and held; the reports' texts stream past a few at a time, each
+    read once however many flags it has (a join would copy a 5 MB report into every one of its flags)."""
     flags = connection.cursor().sql(  # a cursor of its own: the connection may hold an unread result
-        f'SELECT quality.quality_id, quality."start", quality."end", texts.text FROM quality '
-        f"LEFT JOIN (SELECT doc_id, text FROM {texts}) AS texts ON texts.doc_id = quality.doc_id"
-    ).to_arrow_reader(SENTENCE_BATCH)
-    ids: list[str | None] = []
-    sentences: list[str | None] = []
-    for batch in flags:
-        columns = batch.to_pydict()
-        ids += columns["quality_id"]
-        sentences += [flagged_sentence(text, start, end) for text, start, end in
-                      zip(columns["text"], columns["start"], columns["end"], strict=True)]
-    table = pa.table({"quality_id": pa.array(ids, pa.string()), "sentence": pa.array(sentences, pa.string())})
+        'SELECT quality_id, doc_id, "start", "end" FROM quality').to_arrow_table().to_pydict()
+    sentences: list[str | None] = [None] * len(flags["quality_id"])
+    flags_of: dict[str, list[int]] = {}
+    for row, doc_id in enumerate(flags["doc_id"]):
+        if doc_id is not None:
+            flags_of.setdefault(doc_id, []).append(row)
+    documents = folder / "documents.parquet"
+    if flags_of and documents.exists():
+        for batch in pq.ParquetFile(documents).iter_batches(TEXTS_AT_ONCE, columns=["doc_id", "text"]):
+            for doc_id, text in zip(batch.column("doc_id").to_pylist(), batch.column("text").to_pylist(), strict=True):
+                for row in flags_of.get(doc_id, ()):
+                    sentences[row] = flagged_sentence(text, flags["start"][row], flags["end"][row])
+    table = pa.table({"quality_id": pa.array(flags["quality_id"], pa.string()),
+                      "sentence": pa.array(sentences, pa.string())})
     pq.write_table(table.sort_by("quality_id"), _file(folder, FLAG_SENTENCES))
 
 

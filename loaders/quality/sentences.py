@@ -10,14 +10,17 @@ the reports' texts; pages/_shared/coverage.py uses the same function when no sum
 from __future__ import annotations
 
 SENTENCE_ENDS = "。！？!?\n"
+REACH = 400  # characters at most on either side of the span: a text without stops is no one sentence to quote
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from after the previous 。！？ or newline to the next one, inclusive."""
+    """The sentence around text[start:end]: from after the previous 。！？ or newline to the next one, inclusive,
+    reaching at most REACH characters either side of the span."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-    rights = [position for position in (text.find(mark, end) for mark in SENTENCE_ENDS) if position != -1]
-    right = min(rights) + 1 if rights else len(text)
+    floor, ceiling = max(0, start - REACH), min(len(text), end + REACH)
+    left = max(floor - 1, *(text.rfind(mark, floor, start) for mark in SENTENCE_ENDS)) + 1
+    rights = [position for position in (text.find(mark, end, ceiling) for mark in SENTENCE_ENDS) if position != -1]
+    right = min(rights) + 1 if rights else ceiling
     if right > left and text[right - 1] == "\n":
         right -= 1
     return left, max(right, end)

@@ -150,6 +150,16 @@ def test_no_zones_gives_no_cells():
     assert coverage_cells(ZONES.iloc[0:0], FACTS, QUALITY, METRICS).empty
 
 
+def test_a_text_without_stops_quotes_a_bounded_window_around_the_span():
+    from loaders.quality.sentences import REACH
+
+    text = "园区" * 5000 + "完成投资5亿元" + "，项目" * 5000  # one endless sentence
+    start = text.index("完成投资")
+    left, right = sentence_bounds(text, start, start + 7)
+    assert (left, right) == (start - REACH, start + 7 + REACH)
+    assert sentence_bounds("甲。" + text, 0, 1) == (0, 2)  # a stop within reach still ends the sentence
+
+
 def test_sentence_bounds_reach_the_sentence_marks_and_the_text_edges():
     text = "甲乙。其中亿元项目10个，完成投资19.65亿元；另有\n下一行"
     start = text.index("19.65")
