@@ -155,8 +155,9 @@ def _pair_growth_with_listed_amounts(growths: list[Fact], amounts: list[Fact], l
     if len(growths) < 2:
         return []
     first = growths[0].quantity.start
-    kept = [(f.quantity.start, f) for f in amounts if f.quantity.end <= first]
-    dropped = [(q.start, None) for q, rule in left_out if rule in OWN_INDICATOR_RULES and q.end <= first]
+    kept: list[tuple[int, Fact | None]] = [(f.quantity.start, f) for f in amounts if f.quantity.end <= first]
+    dropped: list[tuple[int, Fact | None]] = [(q.start, None) for q, rule in left_out
+                                              if rule in OWN_INDICATOR_RULES and q.end <= first]
     listed = [figure for _, figure in sorted(kept + dropped, key=lambda item: item[0])]
     if len(listed) < len(growths):
         return []

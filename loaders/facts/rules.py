@@ -278,8 +278,9 @@ def read_amount(reading: Reading) -> Decision:
     listed_item = wording_of_a_list_item(reading)
     if listed_item == (None,):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值、税收分别完成30亿元、5亿元
-    fits = listed_item and METRIC_DIMENSION.get(metric_units()[listed_item[0].metric]) == reading.quantity.dimension
-    found = (listed_item[0], 0) if fits else amount_wording(reading)
+    item = listed_item[0] if listed_item else None
+    fits = item is not None and METRIC_DIMENSION.get(metric_units()[item.metric]) == reading.quantity.dimension
+    found = (item, 0) if item is not None and fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))

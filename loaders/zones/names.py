@@ -245,7 +245,7 @@ def _ranking_field(text: str, group: Mention) -> bool:
     is ranked in, not zones the report gives figures about."""
     words = lexicon()
     after = re.match(f"[{CJK}]{{0,{words['field_reach']}}}", text[group.end : group.end + words["field_reach"] + 1])
-    closed = bool(after) and any(word in after.group() for word in words["field_closes"])
+    closed = after is not None and any(word in after.group() for word in words["field_closes"])
     date = date_tail().search(text, max(0, group.start - 12), group.start)  # 在2021年度全国…
     start = date.start() if date else group.start
     return closed and text[max(0, start - 2) : start].endswith(tuple(words["field_opens"]))
@@ -256,7 +256,7 @@ def _names_a_body(text: str, end: int) -> bool:
     an office in the words straight after it, not the zones reported together."""
     words = lexicon()
     after = re.match(f"[{CJK}]{{1,{words['body_reach']}}}", text[end : end + words["body_reach"]])
-    return bool(after) and any(word in after.group() for word in words["group_bodies"])
+    return after is not None and any(word in after.group() for word in words["group_bodies"])
 
 
 def _object_of_a_verb(text: str, start: int, end: int) -> bool:
@@ -300,7 +300,7 @@ def _short_name_of_an_organisation(text: str, start: int) -> bool:
     words = lexicon()
     head = text[max(0, start - 30) : start]
     defined = re.search(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?$", head)
-    return bool(defined) and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
+    return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:

@@ -141,7 +141,9 @@ def _whole_of(short: str, long: str) -> bool:
     """全省产业园区 is 贵州省产业园区, 全市工业区 is 上海工业区: the zones of a whole place, in a report
     naming that place's zones (the same words after a place whose name ends as the anchor does)."""
     anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
-    rest = short[len(anchor) :] if anchor else ""
+    if anchor is None:
+        return False
+    rest = short[len(anchor) :]
     if not rest or not long.endswith(rest) or len(long) == len(rest):
         return False
     place = long[: -len(rest)]
