@@ -333,6 +333,22 @@ def test_flag_sentences_from_the_summary_equal_cutting_them_from_the_report_text
     assert pd.isna(sentences["q_08"]) and pd.isna(sentences["q_09"])  # no span; no report text
 
 
+def test_a_report_without_stops_gives_each_flag_a_bounded_quote(tmp_path):
+    """One endless sentence (a PDF without stops, a hostile file) quotes REACH characters either side of a flag,
+    not the whole report for every flag (the build once held a 5 MB text per flag)."""
+    from loaders.quality.sentences import REACH
+
+    frames = frames_with_texts()
+    endless = "无标点的一整段文字" * 20_000
+    frames["documents"].loc[frames["documents"]["doc_id"] == "d_1", "text"] = endless
+    tables = load_tables(write_single(frames, tmp_path / "tables"))
+    assert summaries.FLAG_SENTENCES in store.database(tables).summaries
+    sentences = dict(zip(*(queries.quality_flags(tables, model.Selection())[column] for column in ("quality_id", "sentence")),
+                         strict=True))
+    assert sentences["q_04"] == endless[: 5 + REACH]  # the flag spans 3–5: from the text's start to REACH after it
+    assert sentences["q_01"] == "其中亿元项目10个，完成投资19.65亿元；另有"  # the other reports' flags as before
+
+
 @pytest.mark.parametrize(("years", "conditions", "summary"), [
     ((), (), "latest_all_years"), ((2022,), (), "latest"), ((), ("dated",), "latest"),
     ((), ("zone_wide",), "latest_all_years"), ((), ("has_status",), None),
