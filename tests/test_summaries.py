@@ -345,6 +345,7 @@ def test_a_report_without_stops_gives_each_flag_a_bounded_quote(tmp_path):
     assert summaries.FLAG_SENTENCES in store.database(tables).summaries
     sentences = dict(zip(*(queries.quality_flags(tables, model.Selection())[column] for column in ("quality_id", "sentence")),
                          strict=True))
+    assert len(sentences["q_04"]) < 1_000  # a quote a reader can read, from a text of 180,000 characters
     assert sentences["q_04"] == endless[: 5 + REACH]  # the flag spans 3–5: from the text's start to REACH after it
     assert sentences["q_01"] == "其中亿元项目10个，完成投资19.65亿元；另有"  # the other reports' flags as before
 
