@@ -57,6 +57,10 @@ SEVERITIES = ("info", "warning", "error")
 
 STRING = pa.string()
 LIST_OF_STRINGS = pa.list_(pa.string())
+# Where a project or infrastructure item stands: its quote and span, then (extras) raw = text[start:end],
+# the name as written, and the quote's span.
+ITEM_SPAN = (("quote", STRING), ("start", pa.int64()), ("end", pa.int64()),
+             ("raw", STRING), ("quote_start", pa.int64()), ("quote_end", pa.int64()))
 
 
 @dataclass(frozen=True)
@@ -159,13 +163,7 @@ TABLES: dict[str, Table] = {
                 ("status", STRING),
                 ("investment", pa.float64()),
                 ("capacity", STRING),
-                ("quote", STRING),
-                ("start", pa.int64()),
-                ("end", pa.int64()),
-                # extras: raw = text[start:end], the name as written
-                ("raw", STRING),
-                ("quote_start", pa.int64()),
-                ("quote_end", pa.int64()),
+                *ITEM_SPAN,
             ),
             key=("project_id",),
             sort=("doc_id", "start"),
@@ -182,13 +180,7 @@ TABLES: dict[str, Table] = {
                 ("unit", STRING),
                 ("status", STRING),
                 ("investment", pa.float64()),
-                ("quote", STRING),
-                ("start", pa.int64()),
-                ("end", pa.int64()),
-                # extras: raw = text[start:end], the name as written
-                ("raw", STRING),
-                ("quote_start", pa.int64()),
-                ("quote_end", pa.int64()),
+                *ITEM_SPAN,
             ),
             key=("item_id",),
             sort=("doc_id", "start"),

@@ -116,7 +116,7 @@ def _open(tables) -> Database:
     if held:
         for name in QUERIED:
             _copy_frame(connection, name, held[name])
-        _copy_document_order(connection, tables.documents)
+        _copy_frame(connection, "documents", tables.documents, DOCUMENT_NAMES)
         return Database(connection, partitioned=False, order=FILE_ORDER)
     folder = Path(tables.folder)
     documents = tables.document_file
@@ -124,7 +124,7 @@ def _open(tables) -> Database:
         connection.execute(f"CREATE VIEW documents AS SELECT {_document_columns(documents)}, file_row_number AS position "
                            f"FROM read_parquet({_literal(documents)}, file_row_number = true)")
     else:  # no file, or (never written so far) a partitioned documents folder: the frame the app holds
-        _copy_document_order(connection, tables.documents)
+        _copy_frame(connection, "documents", tables.documents, DOCUMENT_NAMES)
     partitioned = False
     for name in QUERIED:
         layout = table_layout(folder, name)
@@ -199,20 +199,6 @@ def _document_columns(file: Path) -> str:
                      for column in DOCUMENT_NAMES)
 
 
-def _copy_document_order(connection: duckdb.DuckDBPyConnection, documents: pd.DataFrame) -> None:
-    """The `documents` view's rows from a frame held in memory: its DOCUMENT_COLUMNS and row number."""
-    plain = documents.assign(
-        **{column: documents[column].astype("string") for column in documents.columns
-           if isinstance(documents[column].dtype, pd.CategoricalDtype)}
-    )
-    fields = [field for field in schema.TABLES["documents"].arrow_schema if field.name in DOCUMENT_NAMES]
-    arrow = pa.Table.from_pandas(plain[[field.name for field in fields]], schema=pa.schema(fields), preserve_index=False)
-    arrow = arrow.append_column("position", pa.array(range(len(plain)), pa.int64()))
-    connection.register("held_documents", arrow)
-    connection.execute("CREATE TABLE documents AS SELECT * FROM held_documents")
-    connection.unregister("held_documents")
-
-
 def document_rows(tables, doc_ids) -> pd.DataFrame:
     """The reports' rows (without their text) of the given doc_ids, in the documents' order: read from the
     file for these reports only, so no page holds half a million reports to show a few titles."""
@@ -222,13 +208,17 @@ def document_rows(tables, doc_ids) -> pd.DataFrame:
     return compact("documents", database(tables).query(sql, {"doc_ids": wanted}))
 
 
-def _copy_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
-    """A table held in memory (tests), with the contract's types and its row order as `position`."""
-    plain = frame.assign(
-        **{column: frame[column].astype("string") for column in frame.columns
-           if isinstance(frame[column].dtype, pd.CategoricalDtype)}
+def _copy_frame(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame,
+                columns: tuple[str, ...] | None = None) -> None:
+    """A table held in memory (tests), with the contract's types (of `columns`, default every contract column)
+    and its row order as `position`."""
+    fields = [field for field in schema.TABLES[name].arrow_schema if columns is None or field.name in columns]
+    plain = frame[[field.name for field in fields]]
+    plain = plain.assign(
+        **{column: plain[column].astype("string") for column in plain.columns
+           if isinstance(plain[column].dtype, pd.CategoricalDtype)}
     )
-    arrow = pa.Table.from_pandas(plain, schema=schema.TABLES[name].arrow_schema, preserve_index=False)
+    arrow = pa.Table.from_pandas(plain, schema=pa.schema(fields), preserve_index=False)
     arrow = arrow.append_column("position", pa.array(range(len(plain)), pa.int64()))
     connection.register("held_frame", arrow)
     connection.execute(f"CREATE TABLE {name} AS SELECT * FROM held_frame")
