@@ -258,7 +258,7 @@ def land_of_a_facility(reading: Reading) -> bool:
     if not reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"])):
         return False
     named = re.split(r"[，。；,;、]", reading.after[1:])[0]
-    if named.startswith(("土地", "用地", "地块", "区域", "范围")):
+    if named.startswith(tuple(cues()["land_nouns"])):
         return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
     return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
 
