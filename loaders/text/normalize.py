@@ -20,6 +20,8 @@ _HALF_WIDTH = {
 }
 _HALF_WIDTH.update({0x3000: 0x20, 0x2014: ord("-"), 0x2013: ord("-"), 0x2015: ord("-"), 0x00A0: 0x20})
 _HALF_WIDTH.update({ord("〜"): ord("~"), ord("﹪"): ord("%"), ord("％"): ord("%"), ord("﹒"): ord(".")})
+# Thin, narrow no-break and figure spaces, which typesetting puts between thousands (31 762万元).
+_HALF_WIDTH.update({0x2009: 0x20, 0x202F: 0x20, 0x2007: 0x20})
 # Minus signs as PDFs and word processors write them (−3.2%, ﹣5亿元).
 _HALF_WIDTH.update({0x2212: ord("-"), 0xFE63: ord("-")})
 # Runs of those characters: translating only them is ten times faster than translating a whole

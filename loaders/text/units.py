@@ -40,7 +40,12 @@ COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d
 # a decimal part may end them (1 2.5亿元).
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
 SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![ \t\d.,eE]))"
-NUMBER = rf"(?:{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
+# A space as the thousands separator (31 762万元, 1 234 567.5元), as typeset reports and their PDF
+# text layers write it: one to three digits, then groups of exactly three after one space. It
+# starts only where no "digit space digit" precedes, so a long spaced run is read once, and
+# only where a number can start, so 2025 123家 stays a year and a count.
+SPACED_THOUSANDS = r"\d(?<![\d.]\d)(?<!\d \d)\d{0,2}+(?: \d{3}(?!\d))++(?:\.\d++)?"
+NUMBER = rf"(?:{SPACED_THOUSANDS}|{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
