@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon_files import read_yaml
-from .units import Quantity, multipliers, units
+from .units import CURRENCY_BEFORE, Quantity, multipliers, units
 
 _CELL = re.compile(r"[^\s|｜]+")
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|-?\d{1,12}(?:\.\d{1,6})?%?")
@@ -73,8 +73,12 @@ def declared_units(words: str) -> list[DeclaredUnit]:
 
 
 def read_unit(word: str) -> DeclaredUnit | None:
-    """A unit written alone (亿元, 万人, 平方公里, %): a multiplier and a unit of units.csv."""
+    """A unit written alone (亿元, 万人, 平方公里, %): a multiplier and a unit of units.csv, a currency
+    named before it allowed (人民币亿元, 新台币仟元)."""
     table, factors = units(), multipliers()
+    currency = next((name for name in CURRENCY_BEFORE if word.startswith(name) and word != name), None)
+    if currency is not None:
+        return _in_currency(currency, read_unit(word[len(currency) :]))
     if word in table and word not in factors:
         unit = table[word]
         return DeclaredUnit(unit.unit, unit.factor, unit.dimension)
@@ -87,6 +91,15 @@ def read_unit(word: str) -> DeclaredUnit | None:
     if alone is not None:
         return DeclaredUnit(alone.unit, alone.factor, alone.dimension)
     return None
+
+
+def _in_currency(currency: str, unit: DeclaredUnit | None) -> DeclaredUnit | None:
+    """A money unit in the currency named before it: 港币亿元 is HKD; a currency with no row of its
+    own in units.csv (新台币) keeps the unit as written, as figures written with it do."""
+    if unit is None or unit.dimension != "money":
+        return None
+    named = units().get(currency)
+    return DeclaredUnit(named.unit, unit.factor, named.dimension) if named is not None else unit
 
 
 def _has_any(words: str, cell: str) -> bool:
