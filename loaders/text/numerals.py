@@ -33,6 +33,8 @@ Chinese numerals are read by cn2an (a maintained converter); the few forms it le
 (1200000000000, 1000000000000, 3027600000000)
 >>> parse_chinese("十二.八四")
 12.84
+>>> parse_chinese("壹佰参拾万"), parse_chinese("叁仟伍佰")
+(1300000, 3500)
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ ARABIC = r"\d(?<![\d.]\d)\d*+(?:,\d{3})*+(?:[ \t]?\.[ \t]?\d++)?(?:[eE][+-]?\d++
 
 _SPACES = re.compile(r"[\s,]")
 # What cn2an does not read, spelt out: 卅二 -> 三十二; 千万 -> 一千万; the circles typed for 〇
-# in dates (二○二五年); a decimal point typed as a full stop (九.六四%, 五十.○八%).
-_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇", ".": "点"}
+# in dates (二○二五年); a decimal point typed as a full stop (九.六四%, 五十.○八%); the capital
+# three 參 as the traditional step simplifies it (参).
+_SPELT_OUT = {"廿": "二十", "卅": "三十", "卌": "四十", "○": "〇", "◯": "〇", ".": "点", "参": "叁"}
 _BARE_LEADING_UNIT = re.compile(r"^(?=[百千万兆])")
 TRILLION = 10**12
 

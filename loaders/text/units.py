@@ -28,8 +28,17 @@ from .numerals import ARABIC, DIGITS, parse_any, parse_number
 # number; it is at most 20 characters (一千二百三十四万五千六百七十八 is 15), so that a run of
 # numeral characters costs the engine a bounded number of steps at each place.
 _CHINESE_DIGIT = "零〇一二两三四五六七八九"
+# The financial (大写) forms, as amounts are written to be forged less easily: 壹佰贰拾万元. A
+# capital digit is also a name (陆家嘴, 伍家岭), so one counts only with a place word after it
+# (拾 佰 仟, or 万 亿 before another digit: 壹万贰仟); 参 is how 參 comes out of the traditional step.
+_CAPITAL_DIGIT = "壹贰叁肆伍陆柒捌玖"
+CAPITAL_NUMBER = (
+    rf"(?:[{_CAPITAL_DIGIT}](?:[拾佰仟]|[万亿](?=[{_CAPITAL_DIGIT}]))|拾)"
+    rf"[{_CAPITAL_DIGIT}参零拾佰仟万亿]{{0,18}}(?:点[{_CAPITAL_DIGIT}参零]{{1,6}})?"
+)
 CHINESE_NUMBER = (
     rf"(?:[{_CHINESE_DIGIT}十廿卅][{_CHINESE_DIGIT}十廿卅百千万亿兆]{{0,19}}(?:[点.][{_CHINESE_DIGIT}○]{{1,6}})?"
+    rf"|{CAPITAL_NUMBER}"
     r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
@@ -149,7 +158,7 @@ def quantity_source() -> str:
 
 
 # Every quantity starts with a digit or one of these characters (the first characters NUMBER allows).
-_FIRST_CHARACTER = rf"[\d{_CHINESE_DIGIT}十廿卅百千万兆]"
+_FIRST_CHARACTER = rf"[\d{_CHINESE_DIGIT}{_CAPITAL_DIGIT}十廿卅拾百千万兆]"
 
 
 @lru_cache(maxsize=4)
