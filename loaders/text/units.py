@@ -10,6 +10,8 @@ refused, not cut to its last digits: the quality checks report it.
 [(20.0, 'count', '2 0个'), (-3.2, '%', '-3.2%'), (12000000.0, 'CNY', '1.2E+3万元')]
 >>> refused_figures("营业收入1e308亿元")[0].raw
 '1e308亿元'
+>>> [(q.value, q.raw) for q in find_quantities("营业收入12 345万元，专利壹佰贰拾件")]
+[(123450000.0, '12 345万元'), (120.0, '壹佰贰拾件')]
 """
 
 from __future__ import annotations
