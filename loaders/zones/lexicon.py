@@ -7,7 +7,7 @@ YAML file, so a new slogan, type or qualifier is a row there and a case in tests
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..lexicon_files import read_yaml
 from ..text.places import gazetteer, short_form, short_forms
@@ -176,3 +176,33 @@ def date_tail() -> re.Pattern:
 @lru_cache(maxsize=1)
 def stop_word_pattern() -> re.Pattern:
     return re.compile(alternation(lexicon()["stop_words"]))
+
+
+@cache
+def words_pattern(key: str) -> re.Pattern:
+    """Any word of one of the lexicon's word lists (respectively, whole_zone_words …), longest first."""
+    return re.compile(alternation(lexicon()[key]))
+
+
+@cache
+def word_tuple(key: str) -> tuple[str, ...]:
+    """One of the lexicon's word lists as a tuple, for str.startswith/endswith."""
+    return tuple(lexicon()[key])
+
+
+@cache
+def definition_opening(key: str = "definition_words") -> re.Pattern:
+    """An opening bracket, then a word that defines a short name (（以下简称; key merge_words: （以下合并简称)."""
+    return re.compile(rf"[（(]\s*(?:{alternation(lexicon()[key])})")
+
+
+@lru_cache(maxsize=1)
+def defined_short_name() -> re.Pattern:
+    """（以下简称"高新区"）: the short name a report gives the name before it."""
+    return re.compile(rf"{definition_opening().pattern}[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+
+
+@lru_cache(maxsize=1)
+def definition_tail() -> re.Pattern:
+    """A definition left open at the end of a text (…公司（简称“): a short name follows."""
+    return re.compile(rf"{definition_opening().pattern}[“\"「]?$")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchors import (
     PLACE_SUFFIX,
@@ -25,9 +26,9 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
-    alternation,
     counted_pattern,
     date_tail,
+    definition_tail,
     group_pattern,
     is_masked,
     kind_pattern,
@@ -169,16 +170,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     assert run_match is not None  # the run pattern also matches the empty string
     run_start = run_match.start()
     line_start = line_cut(run_start, type_start, crosses_line)
-    run = text[line_start:type_start]
-    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
-    cut = max(stop_cut(run), max(inner, default=0))
-    bracketed = bracketed_place(run[cut:])
-    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
-    result: tuple[int, str, str] | str | Mention = (
-        bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
-    )
-    if bracketed is None and brackets:
-        cut = max(brackets) + 1
+    cut, parsed = _read_run(text[line_start:type_start], kind)
+    result: tuple[int, str, str] | str | Mention = parsed
     if isinstance(result, tuple) and result[2] == "province":
         result = _province_group(text, line_start + cut + result[0], match, crosses_line)
     if isinstance(result, Mention):
@@ -218,6 +211,21 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         switches=not tail and not aside and (switching()[kind] or stands_alone),
         base=text[name_start : match.end("type")] if tail else None,
     )
+
+
+@lru_cache(maxsize=65536)
+def _read_run(run: str, kind: str) -> tuple[int, tuple[int, str, str] | str]:
+    """(where the name may start in run, then what _parse or bracketed_place reads from there) for the
+    run of characters before a zone type. Runs recur within and across reports: each is read once."""
+    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
+    cut = max(stop_cut(run), max(inner, default=0))
+    bracketed = bracketed_place(run[cut:])
+    if bracketed is not None:
+        return cut, bracketed
+    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
+    if brackets:
+        cut = max(brackets) + 1
+    return cut, _parse(run[cut:], kind)
 
 
 def _counted_before(text: str, name_start: int) -> re.Match | None:
@@ -299,7 +307,7 @@ def _short_name_of_an_organisation(text: str, start: int) -> bool:
     """A name a report gives a company in brackets (XX科技园公司（简称XX科技园）) names the company."""
     words = lexicon()
     head = text[max(0, start - 30) : start]
-    defined = re.search(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?$", head)
+    defined = definition_tail().search(head)
     return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
 
 
