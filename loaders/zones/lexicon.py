@@ -133,9 +133,12 @@ def kind_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
+    """The characters a name may hold, up to the end of the text searched (the max_prefix characters
+    before a zone type). Each character opens at most one of the three units, so the repeat is
+    possessive: giving a unit back could never end the run at the end instead."""
     words = lexicon()
     dots = re.escape(words["name_dots"])  # 璨阳·御泰智造产业园: a brand and a name, one name
-    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}$")
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}+$")
 
 
 @lru_cache(maxsize=1)

@@ -143,10 +143,15 @@ def _projects_throughout(mentions: list[Mention], rejections: list[Rejection]) -
 
 def _inside_a_word(text: str, match: re.Match) -> bool:
     """重点开发区域, 生态园区域: the type's last character starts another word (区域), no zone type."""
-    if match["tail"]:
-        return False
+    if match["tail"] or text[match.end() : match.end() + 1] not in _word_end_chars():
+        return False  # most types: the character after them ends no such word
     return any(text.startswith(word, match.end("type") - len(word) + 1) and match["type"].endswith(word[0])
                for word in lexicon()["type_word_ends"])
+
+
+@lru_cache(maxsize=1)
+def _word_end_chars() -> frozenset[str]:
+    return frozenset(word[-1] for word in lexicon()["type_word_ends"])
 
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
@@ -293,6 +298,8 @@ def _in_brackets(text: str, start: int) -> bool:
     aside listing or glossing zones, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    if "（" not in head and "(" not in head:
+        return False
     opened: list[int] = []
     for index, char in enumerate(head):
         if char in "（(":
@@ -307,18 +314,22 @@ def _short_name_of_an_organisation(text: str, start: int) -> bool:
     """A name a report gives a company in brackets (XX科技园公司（简称XX科技园）) names the company."""
     words = lexicon()
     head = text[max(0, start - 30) : start]
+    if "（" not in head and "(" not in head:
+        return False
     defined = definition_tail().search(head)
     return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:
     """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
+    if text[end : end + 1] not in ("”", "」", '"'):
+        return False
     words = lexicon()
     head = text[max(0, start - words["title_reach"]) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     opening = max(head.rfind(mark) for mark in "“「\"")
     closing = max(head.rfind(mark) for mark in "”」")
-    if opening == -1 or opening < closing or text[end : end + 1] not in ("”", "」", '"'):
+    if opening == -1 or opening < closing:
         return False
     return any(cue in head[:opening] for cue in words["title_cues"])
 

@@ -97,12 +97,13 @@ def _line_end(text: str, start: int, reach: int, crosses_line) -> int | None:
 def sub_park_ends(text: str, mentions: list[Mention], main: str) -> list[tuple[int, str]]:
     """(offset, main) where a sub-park (沙文园区已开工…) stops being spoken of: the next numbered
     heading (3.主导产业…), unless another zone is named first. `mentions` are those that switch."""
+    sub_parks = [mention for mention in mentions if not switching()[mention.kind]]
+    if not sub_parks:
+        return []
     starts = sorted(mention.start for mention in mentions)
     headings = [match.start() for match in NUMBERED_HEADING.finditer(text)]
     ends = []
-    for mention in mentions:
-        if switching()[mention.kind]:
-            continue
+    for mention in sub_parks:
         heading = bisect.bisect_left(headings, mention.end)
         following = bisect.bisect_right(starts, mention.start)
         if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
