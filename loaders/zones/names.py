@@ -44,6 +44,7 @@ from .lexicon import (
     switching,
     type_pattern,
     whole_group_pattern,
+    word_tuple,
 )
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
@@ -111,7 +112,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
 def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[Rejection]) -> list[Mention]:
     """A park named by its industry (生物产业园区) joined by 、/和 to the name of a zone that switches
     is one zone of that list (南川工业园区、生物产业园区投资分别增长…), not an industry inside a zone."""
-    joins = tuple(lexicon()["definition_joins"])
+    joins = word_tuple("definition_joins")
     zones = [mention for mention in mentions if mention.switches]  # not a sub-park (机械制造产业园和…)
     ends, starts = {mention.end for mention in zones}, {mention.start for mention in zones}
     listed = []
@@ -201,9 +202,9 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     tail = match["tail"]
     opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
     stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
-    words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
-    aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
-        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
+    # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
+    aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
+        or text.startswith(word_tuple("qualified_nouns"), match.end()) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, match.end()) \
         or _event_place(text, name_start, match.end())
     return Mention(
@@ -261,7 +262,7 @@ def _ranking_field(text: str, group: Mention) -> bool:
     closed = after is not None and any(word in after.group() for word in words["field_closes"])
     date = date_tail().search(text, max(0, group.start - 12), group.start)  # 在2021年度全国…
     start = date.start() if date else group.start
-    return closed and text[max(0, start - 2) : start].endswith(tuple(words["field_opens"]))
+    return closed and text[max(0, start - 2) : start].endswith(word_tuple("field_opens"))
 
 
 def _names_a_body(text: str, end: int) -> bool:
@@ -276,7 +277,7 @@ def _object_of_a_verb(text: str, start: int, end: int) -> bool:
     """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
     clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
     words = lexicon()
-    if not text.startswith(tuple(words["qualified_objects"]), end) or _at_clause_start(text, start):
+    if not text.startswith(word_tuple("qualified_objects"), end) or _at_clause_start(text, start):
         return False
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
@@ -286,7 +287,7 @@ def _object_of_a_verb(text: str, start: int, end: int) -> bool:
 def _event_place(text: str, start: int, end: int) -> bool:
     """在沙文产业园集中开工: the zone is where an event took place, in a clause about something else."""
     words = lexicon()
-    if not text.startswith(tuple(words["event_words"]), end):
+    if not text.startswith(word_tuple("event_words"), end):
         return False
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
@@ -307,7 +308,7 @@ def _in_brackets(text: str, start: int) -> bool:
         elif char in "）)" and opened:
             opened.pop()
     # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
-    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
+    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(word_tuple("definition_words"))
 
 
 def _short_name_of_an_organisation(text: str, start: int) -> bool:
@@ -359,9 +360,8 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
-    words = lexicon()
     if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
-            or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _names_a_body(text, match.end()) \
+            or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
         return None
     return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
@@ -381,7 +381,7 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
     if not (opens_line or _at_clause_start(text, start)):
         return False
-    if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
+    if end == len(text) or text.startswith(word_tuple("clause_follows"), end):
         return True
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
 
@@ -411,7 +411,7 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in abbreviation_pattern().finditer(text):
         before = text[match.start() - 1] if match.start() else ""
-        after_word = text[: match.start()].endswith(tuple(words["abbreviation_after"]))  # 其中竹科, 所属竹科
+        after_word = text.endswith(word_tuple("abbreviation_after"), 0, match.start())  # 其中竹科, 所属竹科
         if re.match(f"[{CJK}]", before) and before not in stops and not after_word:
             continue
         full = words["named_abbreviations"][match.group()]
