@@ -298,9 +298,9 @@ def _in_brackets(text: str, start: int) -> bool:
     """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
     aside listing or glossing zones, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]
-    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     if "（" not in head and "(" not in head:
-        return False
+        return False  # no bracket before the name: none opened in its sentence either
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     opened: list[int] = []
     for index, char in enumerate(head):
         if char in "（(":
