@@ -150,6 +150,8 @@ def stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
+    if _stop_chars().isdisjoint(run):
+        return 0  # no character that cannot be in a name: no places or reject words to read
     words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
     tokens = [*place_tokens(run)] + [(match.start(), match.end()) for match in reject_spans(run)] + words
     index = len(run) - 1
@@ -161,6 +163,11 @@ def stop_cut(run: str) -> int:
             index = min(inside)
         index -= 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _stop_chars() -> frozenset[str]:
+    return frozenset(lexicon()["stop_chars"])
 
 
 def line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:

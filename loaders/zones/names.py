@@ -199,14 +199,6 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
-    tail = match["tail"]
-    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
-    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
-    # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
-    aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
-        or text.startswith(word_tuple("qualified_nouns"), match.end()) or _in_brackets(text, name_start) \
-        or _object_of_a_verb(text, name_start, match.end()) \
-        or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -214,12 +206,30 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         kind=kind,
         anchor=anchor,
         proper=proper,
-        switches=not tail and not aside and (switching()[kind] or stands_alone),
-        base=text[name_start : match.end("type")] if tail else None,
+        switches=_switches(text, match, name_start, anchor, crosses_line),
+        base=text[name_start : match.end("type")] if match["tail"] else None,
     )
 
 
-@lru_cache(maxsize=65536)
+def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_line) -> bool:
+    """Whether the figures after a name are its zone's: not a sub-zone's tail, not named in passing
+    (比…, 赴…) or qualifying a noun (…员工), and of a switching kind or a sub-park standing alone."""
+    end = match.end()
+    if match["tail"]:
+        return False
+    aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
+        or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
+        or _object_of_a_verb(text, name_start, end) \
+        or _event_place(text, name_start, end)
+    if aside:
+        return False
+    if switching()[match["type"]]:
+        return True
+    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
+    return anchor != "mask" and _stands_alone(text, name_start, end, opens_line)
+
+
+@lru_cache(maxsize=16384)
 def _read_run(run: str, kind: str) -> tuple[int, tuple[int, str, str] | str]:
     """(where the name may start in run, then what _parse or bracketed_place reads from there) for the
     run of characters before a zone type. Runs recur within and across reports: each is read once."""

@@ -50,9 +50,9 @@ class Zone:
 def heading_end(text: str) -> int:
     """End offset of the heading: the first short lines that do not read as a sentence."""
     offset = end = 0
-    for index, line in enumerate(text.split("\n")):
+    for line in text.split("\n", HEADING_LINES)[:HEADING_LINES]:  # the lines after them unsplit
         stripped = line.strip(" \t\u3000|")
-        if index >= HEADING_LINES or len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
+        if len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
             break
         offset += len(line) + 1
         if stripped:
