@@ -36,17 +36,17 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     not one whose end or start falls inside a reject word (浙江省级: 省级 is a level, not 浙江省; 发展百禄镇:
     百禄镇, not 展百禄镇).
     Runs are a few characters before a zone type and recur from report to report, so each is read once."""
-    names, sizes_by_last = place_names(), _place_sizes()
-    rejects = [(match.start(), match.end()) for match in reject_spans(run)]
+    names = place_names()
+    inside = {offset for match in reject_spans(run) for offset in range(match.start() + 1, match.end())}
     tokens = []
     for end in range(len(run), 1, -1):
-        if any(start < end < stop for start, stop in rejects):
+        if end in inside:
             continue
         last = run[end - 1]
-        for size in sizes_by_last.get(last, ()):  # longest first: starts in ascending order
+        for size in _place_sizes(run[end - 2 : end]):  # longest first: starts in ascending order
             if size > end:
                 continue
-            if any(start < end - size < stop for start, stop in rejects):
+            if end - size in inside:
                 continue  # 发展百禄镇: no place starts inside a reject word (展百禄镇)
             piece = run[end - size : end]
             if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
@@ -54,15 +54,26 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     return tuple(tokens)
 
 
+def _place_sizes(ending: str) -> tuple[int, ...]:
+    """The lengths (2 to 9, longest first) a place ending in these two characters may have: those of
+    the gazetteer's names, and 3 and 4 after an admin suffix (place_like). Most pieces of a run need
+    no look-up."""
+    return _sizes_by_ending().get(ending) or (_SUFFIX_SIZES if ending[-1] in PLACE_SUFFIX else ())
+
+
+_SUFFIX_SIZES = (4, 3)
+
+
 @lru_cache(maxsize=1)
-def _place_sizes() -> dict[str, tuple[int, ...]]:
-    """Last character -> the lengths (2 to 9, longest first) a place ending in it may have: those of the
-    gazetteer's names, and 3 and 4 for an admin suffix (place_like). Most pieces of a run need no look-up."""
-    sizes: dict[str, set[int]] = {char: {3, 4} for char in PLACE_SUFFIX}
+def _sizes_by_ending() -> dict[str, tuple[int, ...]]:
+    sizes: dict[str, set[int]] = {}
     for name in place_names():
         if 2 <= len(name) <= 9:
-            sizes.setdefault(name[-1], set()).add(len(name))
-    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
+            sizes.setdefault(name[-2:], set()).add(len(name))
+    for ending, lengths in sizes.items():
+        if ending[-1] in PLACE_SUFFIX:
+            lengths.update(_SUFFIX_SIZES)
+    return {ending: tuple(sorted(lengths, reverse=True)) for ending, lengths in sizes.items()}
 
 
 @lru_cache(maxsize=65536)
@@ -104,7 +115,7 @@ def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
 
 def bracketed_place(run: str) -> tuple[int, str, str] | None:
     """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
-    bracket = next(re.finditer(BRACKETED, run), None)
+    bracket = _bracketed().search(run) if "(" in run or "（" in run else None
     if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
         return None
     rest = run[bracket.end() :]
@@ -118,6 +129,11 @@ def bracketed_place(run: str) -> tuple[int, str, str] | None:
     if size < 2:
         return None
     return bracket.start() - size, run[bracket.start() - size :], "place"
+
+
+@lru_cache(maxsize=1)
+def _bracketed() -> re.Pattern:
+    return re.compile(BRACKETED)
 
 
 def city_or_province(run: str, start: int) -> bool:
@@ -134,6 +150,8 @@ def stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
+    if _stop_chars().isdisjoint(run):
+        return 0  # no character that cannot be in a name: no places or reject words to read
     words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
     tokens = [*place_tokens(run)] + [(match.start(), match.end()) for match in reject_spans(run)] + words
     index = len(run) - 1
@@ -145,6 +163,11 @@ def stop_cut(run: str) -> int:
             index = min(inside)
         index -= 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _stop_chars() -> frozenset[str]:
+    return frozenset(lexicon()["stop_chars"])
 
 
 def line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:

@@ -7,7 +7,7 @@ YAML file, so a new slogan, type or qualifier is a row there and a case in tests
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..lexicon_files import read_yaml
 from ..text.places import gazetteer, short_form, short_forms
@@ -133,9 +133,12 @@ def kind_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern:
+    """The characters a name may hold, up to the end of the text searched (the max_prefix characters
+    before a zone type). Each character opens at most one of the three units, so the repeat is
+    possessive: giving a unit back could never end the run at the end instead."""
     words = lexicon()
     dots = re.escape(words["name_dots"])  # 璨阳·御泰智造产业园: a brand and a name, one name
-    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}$")
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}+$")
 
 
 @lru_cache(maxsize=1)
@@ -176,3 +179,33 @@ def date_tail() -> re.Pattern:
 @lru_cache(maxsize=1)
 def stop_word_pattern() -> re.Pattern:
     return re.compile(alternation(lexicon()["stop_words"]))
+
+
+@cache
+def words_pattern(key: str) -> re.Pattern:
+    """Any word of one of the lexicon's word lists (respectively, whole_zone_words …), longest first."""
+    return re.compile(alternation(lexicon()[key]))
+
+
+@cache
+def word_tuple(key: str) -> tuple[str, ...]:
+    """One of the lexicon's word lists as a tuple, for str.startswith/endswith."""
+    return tuple(lexicon()[key])
+
+
+@cache
+def definition_opening(key: str = "definition_words") -> re.Pattern:
+    """An opening bracket, then a word that defines a short name (（以下简称; key merge_words: （以下合并简称)."""
+    return re.compile(rf"[（(]\s*(?:{alternation(lexicon()[key])})")
+
+
+@lru_cache(maxsize=1)
+def defined_short_name() -> re.Pattern:
+    """（以下简称"高新区"）: the short name a report gives the name before it."""
+    return re.compile(rf"{definition_opening().pattern}[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+
+
+@lru_cache(maxsize=1)
+def definition_tail() -> re.Pattern:
+    """A definition left open at the end of a text (…公司（简称“): a short name follows."""
+    return re.compile(rf"{definition_opening().pattern}[“\"「]?$")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchors import (
     PLACE_SUFFIX,
@@ -25,9 +26,9 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
-    alternation,
     counted_pattern,
     date_tail,
+    definition_tail,
     group_pattern,
     is_masked,
     kind_pattern,
@@ -43,6 +44,7 @@ from .lexicon import (
     switching,
     type_pattern,
     whole_group_pattern,
+    word_tuple,
 )
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
@@ -110,7 +112,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
 def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[Rejection]) -> list[Mention]:
     """A park named by its industry (生物产业园区) joined by 、/和 to the name of a zone that switches
     is one zone of that list (南川工业园区、生物产业园区投资分别增长…), not an industry inside a zone."""
-    joins = tuple(lexicon()["definition_joins"])
+    joins = word_tuple("definition_joins")
     zones = [mention for mention in mentions if mention.switches]  # not a sub-park (机械制造产业园和…)
     ends, starts = {mention.end for mention in zones}, {mention.start for mention in zones}
     listed = []
@@ -142,10 +144,15 @@ def _projects_throughout(mentions: list[Mention], rejections: list[Rejection]) -
 
 def _inside_a_word(text: str, match: re.Match) -> bool:
     """重点开发区域, 生态园区域: the type's last character starts another word (区域), no zone type."""
-    if match["tail"]:
-        return False
+    if match["tail"] or text[match.end() : match.end() + 1] not in _word_end_chars():
+        return False  # most types: the character after them ends no such word
     return any(text.startswith(word, match.end("type") - len(word) + 1) and match["type"].endswith(word[0])
                for word in lexicon()["type_word_ends"])
+
+
+@lru_cache(maxsize=1)
+def _word_end_chars() -> frozenset[str]:
+    return frozenset(word[-1] for word in lexicon()["type_word_ends"])
 
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
@@ -169,16 +176,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     assert run_match is not None  # the run pattern also matches the empty string
     run_start = run_match.start()
     line_start = line_cut(run_start, type_start, crosses_line)
-    run = text[line_start:type_start]
-    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
-    cut = max(stop_cut(run), max(inner, default=0))
-    bracketed = bracketed_place(run[cut:])
-    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
-    result: tuple[int, str, str] | str | Mention = (
-        bracketed if bracketed is not None else _parse(run[max([cut, *(end + 1 for end in brackets)]) :], kind)
-    )
-    if bracketed is None and brackets:
-        cut = max(brackets) + 1
+    cut, parsed = _read_run(text[line_start:type_start], kind)
+    result: tuple[int, str, str] | str | Mention = parsed
     if isinstance(result, tuple) and result[2] == "province":
         result = _province_group(text, line_start + cut + result[0], match, crosses_line)
     if isinstance(result, Mention):
@@ -200,14 +199,6 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
-    tail = match["tail"]
-    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
-    stands_alone = anchor != "mask" and _stands_alone(text, name_start, match.end(), opens_line)
-    words = lexicon()  # named in passing (比…, 赴…) or qualifying a noun (…员工): no subject
-    aside = text[max(0, name_start - 3) : name_start].endswith(tuple(words["in_passing"])) \
-        or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _in_brackets(text, name_start) \
-        or _object_of_a_verb(text, name_start, match.end()) \
-        or _event_place(text, name_start, match.end())
     return Mention(
         start=name_start,
         end=match.end(),
@@ -215,9 +206,42 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         kind=kind,
         anchor=anchor,
         proper=proper,
-        switches=not tail and not aside and (switching()[kind] or stands_alone),
-        base=text[name_start : match.end("type")] if tail else None,
+        switches=_switches(text, match, name_start, anchor, crosses_line),
+        base=text[name_start : match.end("type")] if match["tail"] else None,
     )
+
+
+def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_line) -> bool:
+    """Whether the figures after a name are its zone's: not a sub-zone's tail, not named in passing
+    (比…, 赴…) or qualifying a noun (…员工), and of a switching kind or a sub-park standing alone."""
+    end = match.end()
+    if match["tail"]:
+        return False
+    aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
+        or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
+        or _object_of_a_verb(text, name_start, end) \
+        or _event_place(text, name_start, end)
+    if aside:
+        return False
+    if switching()[match["type"]]:
+        return True
+    opens_line = name_start == 0 or text[name_start - 1] == "\n" or bool(crosses_line and crosses_line(name_start - 1, name_start))
+    return anchor != "mask" and _stands_alone(text, name_start, end, opens_line)
+
+
+@lru_cache(maxsize=16384)
+def _read_run(run: str, kind: str) -> tuple[int, tuple[int, str, str] | str]:
+    """(where the name may start in run, then what _parse or bracketed_place reads from there) for the
+    run of characters before a zone type. Runs recur within and across reports: each is read once."""
+    inner = [other.end() for other in type_pattern().finditer(run) if other.end() < len(run)]  # 开封新区|产业集聚区: one name
+    cut = max(stop_cut(run), max(inner, default=0))
+    bracketed = bracketed_place(run[cut:])
+    if bracketed is not None:
+        return cut, bracketed
+    brackets = [end for end in (run.rfind(")"), run.rfind("）")) if end >= cut]
+    if brackets:
+        cut = max(brackets) + 1
+    return cut, _parse(run[cut:], kind)
 
 
 def _counted_before(text: str, name_start: int) -> re.Match | None:
@@ -248,7 +272,7 @@ def _ranking_field(text: str, group: Mention) -> bool:
     closed = after is not None and any(word in after.group() for word in words["field_closes"])
     date = date_tail().search(text, max(0, group.start - 12), group.start)  # 在2021年度全国…
     start = date.start() if date else group.start
-    return closed and text[max(0, start - 2) : start].endswith(tuple(words["field_opens"]))
+    return closed and text[max(0, start - 2) : start].endswith(word_tuple("field_opens"))
 
 
 def _names_a_body(text: str, end: int) -> bool:
@@ -263,7 +287,7 @@ def _object_of_a_verb(text: str, start: int, end: int) -> bool:
     """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
     clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
     words = lexicon()
-    if not text.startswith(tuple(words["qualified_objects"]), end) or _at_clause_start(text, start):
+    if not text.startswith(word_tuple("qualified_objects"), end) or _at_clause_start(text, start):
         return False
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
@@ -273,7 +297,7 @@ def _object_of_a_verb(text: str, start: int, end: int) -> bool:
 def _event_place(text: str, start: int, end: int) -> bool:
     """在沙文产业园集中开工: the zone is where an event took place, in a clause about something else."""
     words = lexicon()
-    if not text.startswith(tuple(words["event_words"]), end):
+    if not text.startswith(word_tuple("event_words"), end):
         return False
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
@@ -284,6 +308,8 @@ def _in_brackets(text: str, start: int) -> bool:
     """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
     aside listing or glossing zones, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]
+    if "（" not in head and "(" not in head:
+        return False  # no bracket before the name: none opened in its sentence either
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     opened: list[int] = []
     for index, char in enumerate(head):
@@ -292,25 +318,29 @@ def _in_brackets(text: str, start: int) -> bool:
         elif char in "）)" and opened:
             opened.pop()
     # 梧桐高新技术产业园（简称“梧桐高新区”）: another name of the zone, not an aside
-    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(tuple(lexicon()["definition_words"]))
+    return bool(opened) and not head[opened[-1] + 1 :].lstrip().startswith(word_tuple("definition_words"))
 
 
 def _short_name_of_an_organisation(text: str, start: int) -> bool:
     """A name a report gives a company in brackets (XX科技园公司（简称XX科技园）) names the company."""
     words = lexicon()
     head = text[max(0, start - 30) : start]
-    defined = re.search(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?$", head)
+    if "（" not in head and "(" not in head:
+        return False
+    defined = definition_tail().search(head)
     return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
 
 
 def _honour(text: str, start: int, end: int) -> bool:
     """A name in quotes after 评为/授予… in its sentence: an honour, not a zone."""
+    if text[end : end + 1] not in ("”", "」", '"'):
+        return False
     words = lexicon()
     head = text[max(0, start - words["title_reach"]) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     opening = max(head.rfind(mark) for mark in "“「\"")
     closing = max(head.rfind(mark) for mark in "”」")
-    if opening == -1 or opening < closing or text[end : end + 1] not in ("”", "」", '"'):
+    if opening == -1 or opening < closing:
         return False
     return any(cue in head[:opening] for cue in words["title_cues"])
 
@@ -340,9 +370,8 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
-    words = lexicon()
     if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
-            or text.startswith(tuple(words["qualified_nouns"]), match.end()) or _names_a_body(text, match.end()) \
+            or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
         return None
     return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
@@ -362,7 +391,7 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
     if not (opens_line or _at_clause_start(text, start)):
         return False
-    if end == len(text) or text.startswith(tuple(lexicon()["clause_follows"]), end):
+    if end == len(text) or text.startswith(word_tuple("clause_follows"), end):
         return True
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
 
@@ -392,7 +421,7 @@ def _abbreviation_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in abbreviation_pattern().finditer(text):
         before = text[match.start() - 1] if match.start() else ""
-        after_word = text[: match.start()].endswith(tuple(words["abbreviation_after"]))  # 其中竹科, 所属竹科
+        after_word = text.endswith(word_tuple("abbreviation_after"), 0, match.start())  # 其中竹科, 所属竹科
         if re.match(f"[{CJK}]", before) and before not in stops and not after_word:
             continue
         full = words["named_abbreviations"][match.group()]

@@ -19,7 +19,16 @@ from functools import lru_cache
 from ..contract.schema import zone_id_for
 from ..text.places import gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
-from .lexicon import CJK, alternation, is_masked, lexicon, switching
+from .lexicon import (
+    CJK,
+    alternation,
+    defined_short_name,
+    definition_opening,
+    is_masked,
+    lexicon,
+    switching,
+    words_pattern,
+)
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
 from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
 
@@ -41,9 +50,9 @@ class Zone:
 def heading_end(text: str) -> int:
     """End offset of the heading: the first short lines that do not read as a sentence."""
     offset = end = 0
-    for index, line in enumerate(text.split("\n")):
+    for line in text.split("\n", HEADING_LINES)[:HEADING_LINES]:  # the lines after them unsplit
         stripped = line.strip(" \t\u3000|")
-        if index >= HEADING_LINES or len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
+        if len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
             break
         offset += len(line) + 1
         if stripped:
@@ -91,8 +100,7 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
     （以下合并简称…） are one zone."""
     words = lexicon()
-    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})")
-    merges = re.compile(rf"[（(]\s*(?:{alternation(words['merge_words'])})")
+    defines, merges = definition_opening(), definition_opening("merge_words")
     defined: dict[str, str] = {}
     run: list[Mention] = []
     for index, mention in enumerate(mentions):
@@ -113,8 +121,7 @@ def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Zone types a report defines as one zone's short name: {高新区: 泰安高新技术产业开发区} for
     泰安高新技术产业开发区（以下简称"高新区"）, {重点园区: 海南省13个重点园区} for a group's
     short name (a type after words that make no name of their own)."""
-    words = lexicon()
-    defines = re.compile(rf"[（(]\s*(?:{alternation(words['definition_words'])})[“\"「]?(?P<short>[{CJK}]{{2,9}})[”\"」]?[）)]")
+    defines = defined_short_name()
     found = ((defines.match(text, mention.end), mention.name) for mention in mentions)
     return {match["short"]: name for match, name in found if match and match["short"].endswith(tuple(switching()))}
 
@@ -309,7 +316,7 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     most); the most frequent one, as an alias of the unnamed zone."""
     kinds = sorted((kind for kind, switches in switching().items() if switches), key=len, reverse=True)
     counts: Counter[str] = Counter(
-        match.group() for match in _bare_subject_words().finditer(text) if opens_clause(text, match.start())
+        match.group() for match in words_pattern("bare_subjects").finditer(text) if opens_clause(text, match.start())
     )
     for rejection in rejections:
         if rejection.reason == "no_name" and rejection.text in kinds:
@@ -317,11 +324,6 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
-
-
-@lru_cache(maxsize=1)
-def _bare_subject_words() -> re.Pattern:
-    return re.compile(alternation(lexicon()["bare_subjects"]))
 
 
 def _switching_kind(mention: Mention) -> bool:

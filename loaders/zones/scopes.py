@@ -16,10 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from .anchors import first_offset
-from .lexicon import CJK, alternation, lexicon, switching, type_pattern
+from .lexicon import CJK, lexicon, switching, type_pattern, words_pattern
 from .names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -29,11 +28,6 @@ ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
 # A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
 NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、](?=[{CJK}]))")
-
-
-@lru_cache(maxsize=1)
-def _respectively() -> re.Pattern:
-    return re.compile(alternation(lexicon()["respectively"]))
 
 
 def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[int]]]:
@@ -47,12 +41,12 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
         run = [*run, mention] if joined else [mention]
         if len(run) < 2:
             continue
-        first = _respectively().search(text, mention.end, mention.end + LIST_REACH)
+        first = words_pattern("respectively").search(text, mention.end, mention.end + LIST_REACH)
         if first is None or any(mark in text[mention.end : first.start()] for mark in SENTENCE_END):
             continue
         end = min((position for position in (text.find(mark, first.end()) for mark in SENTENCE_END) if position != -1),
                   default=len(text))
-        cues = list(_respectively().finditer(text, first.start(), end))
+        cues = list(words_pattern("respectively").finditer(text, first.start(), end))
         for cue, following in zip(cues, [*cues[1:], None], strict=True):
             figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
             if len(figures) == len(run):
@@ -103,12 +97,13 @@ def _line_end(text: str, start: int, reach: int, crosses_line) -> int | None:
 def sub_park_ends(text: str, mentions: list[Mention], main: str) -> list[tuple[int, str]]:
     """(offset, main) where a sub-park (沙文园区已开工…) stops being spoken of: the next numbered
     heading (3.主导产业…), unless another zone is named first. `mentions` are those that switch."""
+    sub_parks = [mention for mention in mentions if not switching()[mention.kind]]
+    if not sub_parks:
+        return []
     starts = sorted(mention.start for mention in mentions)
     headings = [match.start() for match in NUMBERED_HEADING.finditer(text)]
     ends = []
-    for mention in mentions:
-        if switching()[mention.kind]:
-            continue
+    for mention in sub_parks:
         heading = bisect.bisect_left(headings, mention.end)
         following = bisect.bisect_right(starts, mention.start)
         if heading < len(headings) and not (following < len(starts) and starts[following] < headings[heading]):
@@ -120,6 +115,5 @@ def whole_zone_references(text: str, main: str) -> list[int]:
     """Where 全区 opens a clause (全区完成基础建设投资…) in a report about a zone (…区): the whole of it."""
     if not main.endswith("区"):
         return []
-    words = re.compile(alternation(lexicon()["whole_zone_words"]))
-    return [match.start() for match in words.finditer(text) if opens_clause(text, match.start())
+    return [match.start() for match in words_pattern("whole_zone_words").finditer(text) if opens_clause(text, match.start())
             and not type_pattern().match(text, match.end())]
