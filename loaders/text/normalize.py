@@ -72,15 +72,8 @@ class Normalized:
     traditional: bool = False
 
     def to_original(self, offset: int) -> int:
-        """The original offset of a normalised offset (an end offset maps to just past its char)."""
-        if len(self._starts) == 1 and not self._origins[0]:
-            return offset  # nothing taken out: the offsets are the original's
-        if offset >= len(self.text):
-            piece = len(self._starts) - 1
-            if piece < 0:
-                return offset
-            end_of_last = self._origins[piece] + (len(self.text) - self._starts[piece])
-            return end_of_last + (offset - len(self.text))
+        """The original offset of a normalised offset (an end offset maps to just past its char).
+        An offset at or past the end continues the last piece, as one inside it does."""
         piece = bisect.bisect_right(self._starts, offset) - 1
         return self._origins[piece] + (offset - self._starts[piece])
 
