@@ -58,7 +58,10 @@ TRILLION = 10**12
 
 def parse_number(text: str) -> float:
     """An Arabic number (half-width, separators, stray spaces and an exponent allowed) -> float."""
-    return float(_SPACES.sub("", text))
+    try:
+        return float(text)  # most figures are plain digits: no separator or space to take out
+    except ValueError:
+        return float(_SPACES.sub("", text))
 
 
 def parse_chinese(text: str) -> int | float:
