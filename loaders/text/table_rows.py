@@ -206,6 +206,8 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
 
 def cell_labels(quantities: Sequence[Quantity], cells: list[tuple[int, int, str]]) -> dict[int, str]:
     """{quantity start: its column's header words} for the quantities inside markdown table cells."""
+    if not cells:
+        return {}  # most reports have no markdown table: their quantities are not looked up one by one
     starts = [start for start, _, _ in cells]
     labels = {}
     for quantity in quantities:
