@@ -55,6 +55,8 @@ _PAGE_NUMBER = re.compile(
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
+# The line breaks a _PAGE_NUMBER match may hold: after a character its look-behinds take, a digit or a space.
+_JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
@@ -74,15 +76,8 @@ class Normalized:
     traditional: bool = False
 
     def to_original(self, offset: int) -> int:
-        """The original offset of a normalised offset (an end offset maps to just past its char)."""
-        if len(self._starts) == 1 and not self._origins[0]:
-            return offset  # nothing taken out: the offsets are the original's
-        if offset >= len(self.text):
-            piece = len(self._starts) - 1
-            if piece < 0:
-                return offset
-            end_of_last = self._origins[piece] + (len(self.text) - self._starts[piece])
-            return end_of_last + (offset - len(self.text))
+        """The original offset of a normalised offset (an end offset maps to just past its char).
+        An offset at or past the end continues the last piece, as one inside it does."""
         piece = bisect.bisect_right(self._starts, offset) - 1
         return self._origins[piece] + (offset - self._starts[piece])
 
@@ -130,10 +125,11 @@ def _removals(text: str) -> list[re.Match]:
 def _page_numbers(text: str):
     """_PAGE_NUMBER.finditer(text), tried only next to line breaks: every match holds exactly one
     break and nothing but spaces and digits before it, so it starts in the run of those before a
-    break (a scan of every character for the pattern's look-behind costs far more)."""
+    break (a scan of every character for the pattern's look-behind costs far more). A break after
+    anything else (。, a bracket) is none's: each branch has a word, mark, digit or space before it."""
     position = 0
-    while (newline := text.find("\n", position)) >= 0:
-        start = newline
+    while (found := _JOINABLE_BREAK.search(text, position)) is not None:
+        start = newline = found.start()
         while start > position and (text[start - 1] in " \t" or text[start - 1].isdecimal()):  # \d: any Nd digit
             start -= 1
         for candidate in range(start, newline + 1):
@@ -144,6 +140,8 @@ def _page_numbers(text: str):
                 break
         else:
             position = newline + 1
+
+
 def fold_compatibility(text: str) -> str:
     """Kangxi radicals and CJK compatibility ideographs -> the ideographs they stand for (same length).
 

@@ -59,6 +59,11 @@ SPAN = re.compile(
     # One month alone, written with 份 (9月份工业产值106亿元); a date (6月28日) has no 份.
     rf"|(?<!\d)(?P<single>{_NUM})月份"
 )
+# Every span holds one of these (…月, 截至年底, 年末, 一季度, 上半年), and every year and relative
+# year holds 年: a sentence without them is not searched (most sentences name no period).
+_SPAN_MARK = re.compile("[月季半底末]")
+if not all(_SPAN_MARK.search(name) for name in NAMED_SPANS) or not all("年" in word for word in RELATIVE_YEARS):
+    raise ValueError("periods: each NAMED_SPANS name needs a character of _SPAN_MARK, each relative year 年")
 
 
 @dataclass(frozen=True)
@@ -96,9 +101,12 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
 @lru_cache(maxsize=4096)
 def _tokens(sentence: str):
     """Year, month-span and relative-year tokens of a sentence with their end offsets (read once)."""
-    years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
-    spans = [(match.end(), *_months(match)) for match in SPAN.finditer(sentence)]
-    relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
+    if "年" in sentence:
+        years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
+        relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
+    else:
+        years, relatives = [], []
+    spans = [(match.end(), *_months(match)) for match in SPAN.finditer(sentence)] if _SPAN_MARK.search(sentence) else []
     return years, spans, relatives
 
 

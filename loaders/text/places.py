@@ -65,29 +65,35 @@ def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _places(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """End offsets and names of every gazetteer name, in order: a dictionary look-up per 省/市/县/区
-    character, read once per report (a regex of a thousand alternatives is slow); the offsets
-    sorted, so a span's names are found by bisection, not by a pass over the report's."""
-    places, sizes = gazetteer(), _sizes_by_end()
+    """End offsets and names of every gazetteer name, in order: from each 省/市/县/区 character, the
+    longest name ending there, read back a character at a time through the names spelt backwards
+    (a regex of a thousand alternatives is slow); read once per report. The offsets are sorted, so a
+    span's names are found by bisection, not by a pass over the report's."""
+    backwards = _names_backwards()
     found: list[tuple[int, str]] = []
     for match in _ADMIN_END.finditer(text):
-        stop = match.end()
-        for size in sizes.get(match.group(), ()):
-            if size <= stop and text[stop - size : stop] in places:
-                found.append((stop, text[stop - size : stop]))
-                break
+        stop = position = match.end()
+        node, longest = backwards, None
+        while position and (node := node.get(text[position - 1])) is not None:
+            position -= 1
+            longest = node.get("", longest)  # "" holds the name that ends here
+        if longest:
+            found.append((stop, longest))
     return tuple(stop for stop, _ in found), tuple(name for _, name in found)
 
 
 @lru_cache(maxsize=1)
-def _sizes_by_end() -> dict[str, tuple[int, ...]]:
-    """Last character -> the lengths (2 to 9, longest first) of the gazetteer's names ending in it:
-    a 市 is tried as the end of 2 to 5 characters only, never of 6 to 9."""
-    sizes: dict[str, set[int]] = {}
+def _names_backwards() -> dict:
+    """The gazetteer's names of 2 to 9 characters as a tree of their characters from the last one
+    back, each name under the key "" of its first character's node: 安阳市 is 市 -> 阳 -> 安 -> ""."""
+    tree: dict = {}
     for name in gazetteer():
         if 2 <= len(name) <= 9:
-            sizes.setdefault(name[-1], set()).add(len(name))
-    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in sizes.items()}
+            node = tree
+            for char in reversed(name):
+                node = node.setdefault(char, {})
+            node[""] = name
+    return tree
 
 
 @lru_cache(maxsize=1)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+# A sentence: what stands before a run of 。！？ and line breaks, with that run (the last one may lack it).
+_SENTENCE = re.compile(r"[^。！？!?\n]++[。！？!?\n]*+")
 # A sentence is read as a whole by every extractor (its head for 力争, its figures one by one,
 # its lists of names), so its length bounds their work. Real sentences stay far below this; a
 # longer run without a stop (a PDF text layer without 。 or line breaks) is cut at its last
@@ -15,8 +16,9 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 LONGEST_SENTENCE = 1000
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's place in its text (a tuple: a report has thousands)."""
+
     index: int
     start: int
     end: int
@@ -53,14 +55,15 @@ def sentences(text: str, marks: ClauseMarks | None = None) -> list[Sentence]:
     are the text's clause marks when the caller has them already (loaders.document)."""
     marks = marks or ClauseMarks(text)
     spans: list[Sentence] = []
-    start, paragraph = 0, 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.start() > start:
-            _add_capped(spans, marks, start, match.end(), paragraph)
-        paragraph += match.group().count("\n")
-        start = match.end()
-    if start < len(text):
-        _add_capped(spans, marks, start, len(text), paragraph)
+    paragraph = counted = 0  # line breaks counted up to `counted`
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        paragraph += text.count("\n", counted, start)
+        counted = start
+        if end - start > LONGEST_SENTENCE:
+            _add_capped(spans, marks, start, end, paragraph)
+        else:
+            spans.append(Sentence(len(spans), start, end, paragraph))
     return spans
 
 

@@ -36,6 +36,10 @@ _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose r
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 _NAME_START = re.compile(r"[“\"《（(]?[\u4e00-\u9fff]")
+# A figure standing alone between spaces, bars or line ends (each cell _NUMBER matches is one): a
+# table row has one, and most reports have none at all, so their lines are not read one by one.
+# It starts with a digit, so the engine skips ahead to the next one at C speed.
+_FIGURE_CELL = re.compile(r"\d(?<![^\s|｜-]\d)(?<![^\s|｜]-\d)[\d,.]*+%?(?![^\s|｜])")
 
 
 class DeclaredUnit(NamedTuple):
@@ -194,6 +198,8 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
     as its wording. A row the page wrapped onto a second line is joined while its cells do not
     outnumber the header's."""
     found: list[tuple[int, int, str]] = []
+    if "|" not in text:
+        return found  # every rule line and header line holds a bar
     header: list[tuple[int, int, str]] = []
     previous: tuple[int, str] = (0, "")
     pending: list[tuple[int, int, str]] = []  # the first cells of a row the page wrapped onto the next line
@@ -213,6 +219,8 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
 
 def cell_labels(quantities: Sequence[Quantity], cells: list[tuple[int, int, str]]) -> dict[int, str]:
     """{quantity start: its column's header words} for the quantities inside markdown table cells."""
+    if not cells:
+        return {}  # most reports have no markdown table: their quantities are not looked up one by one
     starts = [start for start, _, _ in cells]
     labels = {}
     for quantity in quantities:
@@ -230,6 +238,8 @@ def table_quantities(text: str) -> list[Quantity]:
 def read_tables(text: str) -> Tables:
     """The figures of the table rows of `text` with their labels, read line by line."""
     found = Tables([], {})
+    if not _FIGURE_CELL.search(text):
+        return found  # no figure stands alone in a cell: no row has one to read
     block = _Block()
     for event, cells in _table_lines(text):
         if event == "blank":

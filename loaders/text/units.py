@@ -253,7 +253,7 @@ class _MatchReader:
         if start and text[start - 1] in _NUMBER_CHARS:
             return None
         head, low_text, lowmult, dash, high_text, more, mult, more2, unit_word = match.group(*_GROUPS)
-        pair = _neighbour_digits(low_text) if not high_text else None
+        pair = _neighbour_digits(low_text) if not high_text and len(low_text) == 2 else None
         if pair:
             low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
         elif not low_text[0].isdigit() and not _is_valid_chinese(low_text):
