@@ -56,30 +56,35 @@ def place_names() -> set[str]:
     return set(gazetteer()) | set(short_forms())
 
 
+class PlaceIndex:
+    """Every gazetteer name of one text with its end offset, read once per report (a report's zones
+    each ask for the places of their own section): from each 省/市/县/区 character, the longest name
+    ending there, read back a character at a time through the names spelt backwards (a regex of a
+    thousand alternatives is slow). The offsets are sorted, so a span's names are found by bisection."""
+
+    def __init__(self, text: str):
+        backwards = _names_backwards()
+        found: list[tuple[int, str]] = []
+        for match in _ADMIN_END.finditer(text):
+            stop = position = match.end()
+            node, longest = backwards, None
+            while position and (node := node.get(text[position - 1])) is not None:
+                position -= 1
+                longest = node.get("", longest)  # "" holds the name that ends here
+            if longest:
+                found.append((stop, longest))
+        self._stops = [stop for stop, _ in found]
+        self._names = [name for _, name in found]
+
+    def between(self, start: int = 0, end: int | None = None) -> list[str]:
+        """Gazetteer names in text[start:end], in order."""
+        last = len(self._stops) if end is None else bisect.bisect_right(self._stops, end)
+        return self._names[bisect.bisect_right(self._stops, start) : last]
+
+
 def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
-    end = len(text) if end is None else end
-    stops, names = _places(text)
-    return list(names[bisect.bisect_right(stops, start) : bisect.bisect_right(stops, end)])
-
-
-@lru_cache(maxsize=64)
-def _places(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """End offsets and names of every gazetteer name, in order: from each 省/市/县/区 character, the
-    longest name ending there, read back a character at a time through the names spelt backwards
-    (a regex of a thousand alternatives is slow); read once per report. The offsets are sorted, so a
-    span's names are found by bisection, not by a pass over the report's."""
-    backwards = _names_backwards()
-    found: list[tuple[int, str]] = []
-    for match in _ADMIN_END.finditer(text):
-        stop = position = match.end()
-        node, longest = backwards, None
-        while position and (node := node.get(text[position - 1])) is not None:
-            position -= 1
-            longest = node.get("", longest)  # "" holds the name that ends here
-        if longest:
-            found.append((stop, longest))
-    return tuple(stop for stop, _ in found), tuple(name for _, name in found)
+    return PlaceIndex(text).between(start, end)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..contract.schema import zone_id_for
-from ..text.places import gazetteer, places_in, short_city_names, short_forms
+from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
 from .lexicon import (
     CJK,
@@ -353,15 +353,18 @@ _LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind
 _LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
 
 
-def place_of(zone: str, text: str, start: int = 0, end: int | None = None) -> dict[str, str | None]:
-    """Province, city and county: from the zone's own name first, then the places its report names."""
+def place_of(
+    zone: str, text: str, start: int = 0, end: int | None = None, places: PlaceIndex | None = None
+) -> dict[str, str | None]:
+    """Province, city and county: from the zone's own name first, then the places its report names
+    (`places`: the report's place index, when several zones of one report ask)."""
     found: dict[str, str | None] = {"province": None, "city": None, "county": None}
     if not gazetteer():
         return found
     named = places_in(zone)
     shorts = short_city_names()
     named += [shorts[zone[:size]] for size in (2, 3, 4) if zone[:size] in shorts and shorts[zone[:size]] not in named]
-    in_text = places_in(text, start, end)
+    in_text = (places or PlaceIndex(text)).between(start, end)
     for name in named + in_text:
         rows = gazetteer()[name]
         if len(rows) != 1:
@@ -410,6 +413,7 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
     rows = []
     firsts = sorted(zone.first for zone in resolver.zones.values())
     lists = industry_lists(text) if resolver.named else []
+    places = PlaceIndex(text)
     for zone in resolver.used(used_names):
         following = [offset for offset in firsts if offset > zone.first]
         start, end = (zone.first, following[0] if following else len(text)) if len(resolver.zones) > 1 else (0, len(text))
@@ -419,7 +423,7 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
                 "zone_id": zone_id_for(zone.name),
                 "name": zone.name,
                 "aliases": sorted(zone.aliases),
-                **place_of(zone.name, text, start, end),
+                **place_of(zone.name, text, start, end, places),
                 "anonymized": zone.anonymized,
                 "leading_industries": min(own_lists)[2] if own_lists else [],
                 "doc_ids": [doc_id],
