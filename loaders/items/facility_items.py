@@ -91,7 +91,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = residual(name)
     lexicon = keywords()
-    bare = all(lexicon[match.group()].generic for match in found) and not rest.replace("规划", "")
+    bare = not rest.replace("规划", "") and all(lexicon[match.group()].generic for match in found)
     item = Item(
         start, name_end, name, category_of_words(found), bare and not rest, bare and found[-1].group() in GENERIC_HEADS,
         UNPLACED, 0, 0,  # sentence, clause and segment are filled in by the caller

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..document import Document
 from ..text.sentences import Sentence
@@ -21,8 +21,10 @@ _CLAUSE_END = patterns("items").clause_end
 _PAST_WINDOW = 4
 
 
-@dataclass(frozen=True)
-class StatusWord:
+class StatusWord(NamedTuple):
+    """A status word where it stands, read as fact or as intention (a named tuple: one is made for every
+    status word of every sentence read, and it is cheaper to build than a frozen dataclass)."""
+
     start: int
     end: int
     word: str
@@ -44,6 +46,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
+    after_condition = cue_pattern("after_condition")
     said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
@@ -55,7 +58,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
-            or bool(cue_pattern("after_condition").match(document.text, end))
+            or bool(after_condition.match(document.text, end))
             or (document.in_future_section(start) and markers.open_to_section(start))
         )
         if future:
