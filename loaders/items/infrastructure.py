@@ -81,7 +81,7 @@ def _statuses(document, sentence, clauses, items) -> None:
     clauses_with_items = {item.clause for item in items}
     for item in items:
         blocked = clauses_with_items - {item.clause}
-        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        own = [word for word in words if word.end > item.start or not _said_of_another(document.text, word, item, items)]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
