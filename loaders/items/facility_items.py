@@ -128,6 +128,8 @@ def _after_leading_measures(text, start, first_word, quantities) -> int:
     """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
     stays, it is part of the name (110千伏变电站)."""
     leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
+    if not leading:
+        return start  # no figure before the facility word (most names)
     while start < first_word:
         quantity = leading.get(start)
         if quantity is not None and quantity.dimension != "voltage":
