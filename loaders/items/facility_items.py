@@ -8,6 +8,7 @@ word share it (110千伏、35千伏变电站), and named members before 等 join
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text.sentences import UNPLACED
@@ -20,21 +21,18 @@ LABEL_CHARS = 8  # longest label in quotes that stays in a name (“四纵八横
 
 def clause_items(text, low, high, quantities, words):
     """The facilities of one clause: runs between name stops that hold a facility word."""
-    bounds = [low]
+    starts, ends = [low], []
     for stop in _without_label_quotes(text, list(name_stops(name_stop_pattern(TABLE, True), text, low, high))):
-        bounds += [stop.start(), stop.end()]
-    bounds.append(high)
-    next_word = 0  # words and pieces both run left to right: each word is looked at once
-    for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=False):
-        while next_word < len(words) and words[next_word].start() < piece_start:
-            next_word += 1
-        found = []
-        while next_word < len(words) and words[next_word].start() < piece_end:
-            if words[next_word].end() <= piece_end:
-                found.append(words[next_word])
-            next_word += 1
-        if found:
-            yield from _split_piece(text, piece_start, piece_end, found, quantities)
+        ends.append(stop.start())
+        starts.append(stop.end())
+    ends.append(high)
+    pieces: dict[int, list[re.Match]] = {}  # most pieces hold no facility word: only the words are looked at
+    for word in words:
+        index = bisect.bisect_right(starts, word.start()) - 1
+        if word.start() < ends[index] and word.end() <= ends[index]:  # not inside a stop, nor running past one
+            pieces.setdefault(index, []).append(word)
+    for index, found in pieces.items():  # in the order of the words, so of the pieces
+        yield from _split_piece(text, starts[index], ends[index], found, quantities)
 
 
 def _without_label_quotes(text: str, stops: list[re.Match]) -> list[re.Match]:
@@ -91,7 +89,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     name = P.trailing.sub("", text[name_start:name_end]) or text[name_start:name_end]
     rest = residual(name)
     lexicon = keywords()
-    bare = all(lexicon[match.group()].generic for match in found) and not rest.replace("规划", "")
+    bare = not rest.replace("规划", "") and all(lexicon[match.group()].generic for match in found)
     item = Item(
         start, name_end, name, category_of_words(found), bare and not rest, bare and found[-1].group() in GENERIC_HEADS,
         UNPLACED, 0, 0,  # sentence, clause and segment are filled in by the caller
@@ -130,6 +128,8 @@ def _after_leading_measures(text, start, first_word, quantities) -> int:
     """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
     stays, it is part of the name (110千伏变电站)."""
     leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
+    if not leading:
+        return start  # no figure before the facility word (most names)
     while start < first_word:
         quantity = leading.get(start)
         if quantity is not None and quantity.dimension != "voltage":

@@ -21,7 +21,7 @@ from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_p
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
 from .lexicon import cue_pattern, name_stop_pattern
-from .spans import as_written, blank, inside, provenance, quote_span
+from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
@@ -42,12 +42,15 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     text = document.text
     clauses = document.clauses(sentence)
     quoted = document.quoted_spans(sentence)
-    words = [word for word in words if not inside(word.start(), quoted)]
+    by_clause: dict[int, list[re.Match]] = {}
+    for word in words:
+        index = clause_index(clauses, word.start())
+        low, high = clauses[index]
+        if low <= word.start() < high and not inside(word.start(), quoted):
+            by_clause.setdefault(index, []).append(word)
     items: list[Item] = []
-    for index, (low, high) in enumerate(clauses):
-        in_clause = [word for word in words if low <= word.start() < high]
-        if not in_clause:
-            continue
+    for index, in_clause in by_clause.items():
+        low, high = clauses[index]
         segment = text.count("；", sentence.start, low) + text.count(";", sentence.start, low)
         found = [item for item in clause_items(text, low, high, quantities, in_clause) if item is not None]
         for item in found:
@@ -81,7 +84,7 @@ def _statuses(document, sentence, clauses, items) -> None:
     clauses_with_items = {item.clause for item in items}
     for item in items:
         blocked = clauses_with_items - {item.clause}
-        own = [word for word in words if not _said_of_another(document.text, word, item, items)]
+        own = [word for word in words if word.end > item.start or not _said_of_another(document.text, word, item, items)]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)

@@ -85,7 +85,8 @@ def intro_lists(document, sentence, clauses, quantities, taken):
     text = document.text
     if not P.intro_words.search(text, sentence.start, sentence.end):
         return
-    for match in P.intro.finditer(text, sentence.start, sentence.end):
+    intro = P.intro if P.intro_lead_words.search(text, sentence.start, sentence.end) else P.intro_noun
+    for match in intro.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
         stop = P.list_end.search(text, match.end(), sentence.end)
@@ -99,10 +100,9 @@ def intro_lists(document, sentence, clauses, quantities, taken):
 def etc_lists(document, sentence, clauses, quantities, taken):
     """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
     text = document.text
-    if not P.etc_words.search(text, sentence.start, sentence.end):
-        return
+    ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
     acquisitions = cue_pattern("acquisition_verbs")
-    for match in P.etc.finditer(text, sentence.start, sentence.end):
+    for match in ends.finditer(text, sentence.start, sentence.end):
         position = match.start()
         if inside(position, taken):
             continue
@@ -170,6 +170,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
     suffixes = cue_pattern("project_suffixes")
     companies = cue_pattern("company_suffixes")
     acquisitions = cue_pattern("acquisition_verbs")
+    type_words = cues()["name_type_words"]
     for pattern, company in ((suffixes, False), (companies, True)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if inside(match.start(), taken):
@@ -187,7 +188,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             found = [
                 stop
                 for stop in name_stops(stops, text, low, match.start())
-                if stop.end() < match.start() or stop.group() not in cues()["name_type_words"]
+                if stop.end() < match.start() or stop.group() not in type_words
             ]  # but 中晟制药有限公司建设项目 keeps its 建设
             start = found[-1].end() if found else low
             if _joined_after_amount(found, quantities, low):

@@ -29,15 +29,16 @@ _CAPACITY_UNITS = {"t", "kW", "piece"}
 def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per named project of the report, with its most advanced stated status."""
     mentions: list[Mention] = []
-    stated: StatusWord | None = None  # the status of the last counted group of projects (8个项目集中开工)
-    for sentence in document.sentences_holding(_signs()):
+    signed = document.sentences_holding(_signs())
+    groups = _GroupsBefore(document, signed)
+    for index, sentence in enumerate(signed):
         found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        unsettled = [mention for mention in found if mention.status is None]
+        stated = groups.last_before(index) if unsettled else None
         if stated is not None and _continues(document.text, stated.end, sentence.start):
-            for mention in found:
-                if mention.status is None:
-                    mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+            for mention in unsettled:
+                mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
-        stated = _group_status(document, sentence) or stated
     mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
@@ -87,6 +88,25 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+class _GroupsBefore:
+    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
+    read back from that sentence only when a name there states no status of its own (most names
+    do): each sentence is read at most once, however many ask."""
+
+    def __init__(self, document: Document, sentences: list[Sentence]):
+        self.document, self.sentences = document, sentences
+        self.read_up_to, self.last = 0, None  # the last group stated in sentences[:read_up_to]
+
+    def last_before(self, index: int) -> StatusWord | None:
+        for earlier in range(index - 1, self.read_up_to - 1, -1):
+            stated = _group_status(self.document, self.sentences[earlier])
+            if stated is not None:
+                self.last = stated
+                break
+        self.read_up_to = index
+        return self.last
 
 
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:

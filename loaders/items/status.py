@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..document import Document
 from ..text.sentences import Sentence
@@ -21,8 +21,10 @@ _CLAUSE_END = patterns("items").clause_end
 _PAST_WINDOW = 4
 
 
-@dataclass(frozen=True)
-class StatusWord:
+class StatusWord(NamedTuple):
+    """A status word where it stands, read as fact or as intention (a named tuple: one is made for every
+    status word of every sentence read, and it is cheaper to build than a frozen dataclass)."""
+
     start: int
     end: int
     word: str
@@ -44,6 +46,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
+    after_condition = cue_pattern("after_condition")
     said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
@@ -55,8 +58,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
-            or bool(cue_pattern("after_condition").match(document.text, end))
-            or (markers.open_to_section(start) and document.in_future_section(start))
+            or bool(after_condition.match(document.text, end))
+            or (document.in_future_section(start) and markers.open_to_section(start))
         )
         if future:
             reading = readings.get(word)
@@ -118,21 +121,29 @@ def _markers(document: Document, sentence: Sentence) -> _Markers:
 
 
 class _Markers:
-    """Where one sentence has past markers (已), future markers (将, 力争) and clause breaks."""
+    """Where one sentence has past markers (已), future markers (将, 力争) and clause breaks. Most
+    sentences state no aim: the clause breaks and past markers are found only when a word asks."""
 
     def __init__(self, text: str, sentence: Sentence):
         self.offset = sentence.start
-        blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
-        self.clause_starts = [0] + [match.end() for match in _CLAUSE_END.finditer(blanked)]
-        self.past = [match.end() for match in cue_pattern("past_before").finditer(blanked)]
-        self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(blanked)]
-        self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(blanked)]
+        self.blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
+        self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)]
+        self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(self.blanked)]
+
+    @cached_property
+    def clause_starts(self) -> list[int]:
+        return [0] + [match.end() for match in _CLAUSE_END.finditer(self.blanked)]
+
+    @cached_property
+    def past(self) -> list[int]:
+        return [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
+
+    @cached_property
+    def fresh_starts(self) -> list[int]:
+        """Clauses that open a statement of their own (同时X正在施工), and every part after a ； (预计…通车；
+        投资N建成了X): an aim stated before them is not theirs."""
         fresh = cue_pattern("fresh_statements")
-        # Clauses that open a statement of their own (同时X正在施工), and every part after a ； (预计…通车；
-        # 投资N建成了X): an aim stated before them is not theirs.
-        self.fresh_starts = [
-            start for start in self.clause_starts if fresh.match(blanked, start) or _after_semicolon(blanked, start)
-        ]
+        return [start for start in self.clause_starts if fresh.match(self.blanked, start) or _after_semicolon(self.blanked, start)]
 
     def _last(self, ends: list[int], low: int, position: int) -> int:
         index = bisect.bisect_right(ends, position) - 1
@@ -140,6 +151,8 @@ class _Markers:
 
     def future_at(self, position: int) -> bool:
         """A future marker before the word in its clause (and no 已 after it), or one earlier in the sentence."""
+        if not self.in_clause and not self.in_sentence:
+            return False  # no future marker in the sentence
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         past = self._last(self.past, low, position)
