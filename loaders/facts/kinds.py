@@ -69,7 +69,7 @@ def planned_here(reading: Reading) -> bool:
 
 def names_a_goal_after(reading: Reading) -> bool:
     """达成3600亿元目标: the figure is the goal the words after it name."""
-    return reading.after.startswith(tuple(cues()["target_after"]))
+    return reading.after.startswith(cues()["target_after"].prefixes)
 
 
 def _last_end(words: list[str], text: str) -> int:

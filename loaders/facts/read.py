@@ -26,7 +26,7 @@ from .lexicon import (
     keyword_pattern,
     metric_units,
     pattern_of,
-    project_statuses,
+    status_of_word,
     status_pattern,
 )
 from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
@@ -35,6 +35,7 @@ from .sections import in_plan
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 _NEW_PART = re.compile(r"[；;]")
+_BREAKDOWN = re.compile(r"[（(]*+其中")  # a sentence opening on 其中 breaks down the sentence before
 
 
 @dataclass
@@ -195,7 +196,7 @@ def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) ->
 
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
-    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    by_word = status_of_word()
     found: list[tuple[int, str, int]] = []
     for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
@@ -233,6 +234,8 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extr
             if quantities[position].start >= sentence.start:
                 in_sentence.append(quantities[position])
             position += 1
+        if not in_sentence:
+            continue  # a sentence without figures has nothing to read, nor to pair
         left_out: list[tuple[Quantity, str]] = []
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
@@ -280,7 +283,7 @@ def _read_sentence(
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
-    breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
+    breakdown = _BREAKDOWN.match(text, sentence.start, sentence.end) is not None
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
     for quantity in quantities:
@@ -389,7 +392,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
 def _scope(reading: Reading, decision: Decision) -> str | None:
     """The qualifier that narrows the figure: a financing channel, a counted group, a lexicon scope."""
     text, quantity, metric = reading.text, reading.quantity, decision.metric
-    clause_begin = reading.document.clause_start(quantity.start, reading.sentence.start)
+    clause_begin = reading.clause_begin
     if metric == "financing":
         scope = financing_scope(reading.head)
     elif metric in ("projects", "enterprises"):
@@ -421,7 +424,7 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
     text, quantity, sentence = reading.text, reading.quantity, reading.sentence
     stop = CLAUSE_STOP.search(text, quantity.end)
     clause_end = stop.start() if stop else sentence.end
-    clause_begin = reading.document.clause_start(quantity.start, sentence.start)
+    clause_begin = reading.clause_begin
     status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
     if status is None and parent is not None:
         status = parent.status
@@ -440,7 +443,7 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
 
 def _project_status(clause: str, position: int) -> str | None:
     """The project status word nearest the figure in its clause, strong words first."""
-    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    by_word = status_of_word()
     best = None
     for match in status_pattern().finditer(clause):
         status, strength = by_word[match.group()]
