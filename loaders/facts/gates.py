@@ -88,6 +88,8 @@ def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
     this zone's figure."""
+    if not reading.sentence_holds(_SEVERAL_ZONES):
+        return False
     text, quantity = reading.text, reading.quantity
     if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
         return True

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import (
     cues,
     has,
     pattern_of,
+    word_pattern,
 )
 from .scopes import ANNUAL_TASK_END
 
@@ -35,6 +37,12 @@ def with_completion(reading: Reading, decision: Decision) -> Decision:
         decision.kind = "target"
         decision.stated_completion = float(completion.group(1))
     return decision
+
+
+@lru_cache(maxsize=1)
+def goal_words() -> re.Pattern:
+    """The words is_target needs one of (a goal word or an annual plan): without them, no goal."""
+    return word_pattern(cues()["target"].prefixes + cues()["annual_plan"].prefixes)
 
 
 def is_target(head: str) -> bool:

@@ -286,12 +286,13 @@ def _read_sentence(
     breakdown = _BREAKDOWN.match(text, sentence.start, sentence.end) is not None
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
+    sentence_memo: dict = {}
     for quantity in quantities:
         if _NEW_PART.search(text, previous_end, quantity.start):
             project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
-            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
         )
         previous_end = quantity.end
         try:

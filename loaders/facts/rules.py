@@ -23,7 +23,15 @@ from .gates import (
     about_a_wider_place_before,
     project_group_after,
 )
-from .kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
+from .kinds import (
+    future_year,
+    goal_words,
+    growth_sign,
+    is_target,
+    names_a_goal_after,
+    planned_here,
+    with_completion,
+)
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -67,23 +75,10 @@ class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
         self.unplaced = unplaced
 
 
-class once:  # noqa: N801 - used as a decorator, like property
-    """functools.cached_property without its lock (Python 3.11 takes one on every first read, and
-    a Reading's words are first read ~60,000 times per 5 MB): a Reading lives in one thread."""
-
-    def __init__(self, function):
-        self.function, self.name, self.__doc__ = function, function.__name__, function.__doc__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
-
-
-@dataclass
+@dataclass(slots=True)
 class Reading:
-    """One figure being read: the report around it and what its sentence has read so far."""
+    """One figure being read: the report around it and what its sentence has read so far. The
+    words around the figure are cut once, here: nearly every rule reads them."""
 
     document: Document
     sentence: Sentence
@@ -96,33 +91,35 @@ class Reading:
     left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
+    sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
 
     text: str = field(init=False)  # the document's normalised text
+    head: str = field(init=False)  # the sentence up to the figure
+    clause_begin: int = field(init=False)  # where the clause holding the figure starts
+    clause: str = field(init=False)  # the clause holding the figure, up to the figure
+    after: str = field(init=False)  # the rest of the figure's clause
 
     def __post_init__(self) -> None:
-        self.text = self.document.text
+        self.text = text = self.document.text
+        start = self.quantity.start
+        self.head = text[self.sentence.start : start]
+        self.clause_begin = self.document.clause_start(start, self.sentence.start)
+        self.clause = text[self.clause_begin : start]
+        self.after = clause_after(text, self.quantity.end)
 
-    @once
-    def head(self) -> str:
-        return self.text[self.sentence.start : self.quantity.start]
-
-    @once
-    def clause_begin(self) -> int:
-        """Where the clause holding the figure starts."""
-        return self.document.clause_start(self.quantity.start, self.sentence.start)
-
-    @once
-    def clause(self) -> str:
-        """The clause holding the figure, up to the figure."""
-        return self.text[self.clause_begin : self.quantity.start]
-
-    @once
-    def after(self) -> str:
-        return clause_after(self.text, self.quantity.end)
-
-    @once
+    @property
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
+
+    def sentence_holds(self, words: list[str] | re.Pattern) -> bool:
+        """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
+        figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
+        clause, window) for every figure: what is nowhere in the sentence is in none of its parts."""
+        pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
+        found = self.sentence_memo.get(pattern)
+        if found is None:
+            found = self.sentence_memo[pattern] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
+        return found
 
 
 @dataclass
@@ -287,7 +284,8 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
-        is_target(goal_reach(reading.head)) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
+        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"

@@ -305,6 +305,8 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     """规上工业增加值、固定资产投资分别增长8.5%、10.2%: a figure after 分别 takes the item at its place
     in the list of indicators named right before 分别; (None,) when that item is an indicator outside
     the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
+    if not reading.sentence_holds(cues()["respectively"]):
+        return None
     head = reading.head
     markers = list(pattern_of(cues()["respectively"]).finditer(head))
     if not markers:
