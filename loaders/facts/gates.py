@@ -33,6 +33,8 @@ _SEVERAL_ZONES = re.compile(
     r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
     r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
 )
+# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…): most sentences have none.
+_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 
 
@@ -88,7 +90,7 @@ def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
     this zone's figure."""
-    if not reading.sentence_holds(_SEVERAL_ZONES):
+    if not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
     if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
@@ -162,6 +164,8 @@ def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
     (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
     全部技改项目投产后预计新增产值80亿元)."""
+    if not reading.sentence_holds(cues()["once_running"]):
+        return False
     projection = pattern_of(cues()["once_running"]).search(reading.head)
     if projection is None:
         return False

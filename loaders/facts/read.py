@@ -66,6 +66,9 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
     each part of the sentence between ； is a list of its own."""
     if not sentence_facts:
         return  # nothing to pair
+    growths = sum(fact.kind == "growth" for fact in sentence_facts)
+    if growths < 2 and not pattern_of(cues()["respectively"]).search(text, sentence.start, sentence.end):
+        return  # no 分别, and no list of growth rates
     for start, end in _semicolon_parts(text, sentence):
         part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
         marker = pattern_of(cues()["respectively"]).search(text, start, end)
@@ -385,7 +388,8 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
     same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
     if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
-    if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
+    to_date = reading.sentence_holds(cues()["to_date_words"]) and has(cues()["to_date_words"], reading.head)
+    if to_date or has(cues()["to_date_after"], reading.after[:12]):
         cumulative = True
     return cumulative
 

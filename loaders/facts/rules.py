@@ -116,9 +116,10 @@ class Reading:
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
         clause, window) for every figure: what is nowhere in the sentence is in none of its parts."""
         pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
-        found = self.sentence_memo.get(pattern)
+        key = id(pattern)  # patterns live as long as the process; hashing one hashes its whole program
+        found = self.sentence_memo.get(key)
         if found is None:
-            found = self.sentence_memo[pattern] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
+            found = self.sentence_memo[key] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
         return found
 
 
@@ -286,7 +287,7 @@ def read_amount(reading: Reading) -> Decision:
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
-        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+        or (reading.sentence_holds(cues()["once_running"]) and has(cues()["once_running"], reading.head))  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:
@@ -376,7 +377,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
-    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
+    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
@@ -396,9 +397,11 @@ def zone_speaks_again(reading: Reading) -> bool:
 def firms_brought_in(reading: Reading) -> bool:
     """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
     them in the sentence is that group's."""
+    if not any(f.metric == "enterprises" for f in reading.sentence_facts):
+        return False
     if has(cues()["zone_words"], reading.clause):
         return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
-    return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
+    return has(cues()["intake_verbs"], reading.head)
 
 
 def zone_share_wording(reading: Reading) -> Keyword | None:
