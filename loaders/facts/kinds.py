@@ -33,7 +33,7 @@ def with_completion(reading: Reading, decision: Decision) -> Decision:
     """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end
     completion = COMPLETION.match(text, end, end + 10)
-    if ANNUAL_TASK_END.search(reading.window) and completion:
+    if completion and ANNUAL_TASK_END.search(reading.window):
         decision.kind = "target"
         decision.stated_completion = float(completion.group(1))
     return decision

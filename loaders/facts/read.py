@@ -409,8 +409,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
         if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
             scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
-        owner = _AREA_OWNER.match(reading.after)
-        if scope is None and quantity.dimension == "area" and owner:
+        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" else None
+        if owner:
             scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]

@@ -217,13 +217,13 @@ def names_other_indicator(window: str) -> bool:
 def counts_something_named_after(reading: Reading) -> bool:
     """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
     after = reading.after[:16]
+    if not _CJK_START.match(after):
+        return False
     if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and any(
         fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts
     ):
         return False  # 14家工业企业已有12家开工建设: a part of the group counted before, by its state
-    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
-        cues()["count_continuations"].prefixes
-    )
+    return not counted_noun_after(reading) and not after.startswith(cues()["count_continuations"].prefixes)
 
 
 def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
