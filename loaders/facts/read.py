@@ -385,8 +385,9 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
         cumulative = not has(cues()["flows"], window)  # a headcount, unless new jobs of the period (新增就业)
     if metric == "enterprises" and has(cues()["standing_count_words"], window):
         cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
-    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
-    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
+    unit = metric_units()[metric]
+    same_kind_wholes = [whole for whole in wholes if whole.unit == unit and whole.kind == kind] if not cumulative else []
+    if same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
     to_date = reading.sentence_holds(cues()["to_date_words"]) and has(cues()["to_date_words"], reading.head)
     if to_date or has(cues()["to_date_after"], reading.after[:12]):

@@ -69,9 +69,9 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other = list(pattern_of(cues()["other_indicators"]).finditer(window))
-    if other and other[-1].start() >= best[1] + len(best[0].word):
-        return None
+    other, wording_end = pattern_of(cues()["other_indicators"]), best[1] + len(best[0].word)
+    if other.search(window, wording_end) and [match.start() for match in other.finditer(window)][-1] >= wording_end:
+        return None  # the last indicator outside the vocabulary starts after the wording (found at all: searched first)
     return best
 
 
