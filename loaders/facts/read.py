@@ -389,8 +389,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
     same_kind_wholes = [whole for whole in wholes if whole.unit == unit and whole.kind == kind] if not cumulative else []
     if same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
-    to_date = reading.sentence_holds(cues()["to_date_words"]) and has(cues()["to_date_words"], reading.head)
-    if to_date or has(cues()["to_date_after"], reading.after[:12]):
+    if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
         cumulative = True
     return cumulative
 

@@ -287,7 +287,7 @@ def read_amount(reading: Reading) -> Decision:
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
-        or (reading.sentence_holds(cues()["once_running"]) and has(cues()["once_running"], reading.head))  # 园区全部建成后可实现年产值500亿元
+        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:
