@@ -33,6 +33,8 @@ _SEVERAL_ZONES = re.compile(
     r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
     r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
 )
+# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…): most sentences have none.
+_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 
 
@@ -62,17 +64,21 @@ def _wider_sentence_before(reading: Reading) -> bool:
 
 def _wider_subject(head: str) -> re.Match | None:
     """The wider place the sentence opens on, unless its lead-in names a zone (园区紧抓机遇，全市…)."""
+    if not _WIDER_PLACE.search(head):
+        return None  # most sentences name no wider place: no need to try every lead-in
     subject = _WIDER_SUBJECT.match(head)
     return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
+_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|我市|我省|我县"
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
     rf"(?P<lead>{_LEAD})"
-    r"(?:全市|全省|全县|全国|全州|全盟|我市|我省|我县)"
+    rf"(?:{_WIDER_PLACES})"
 )
+_WIDER_PLACE = re.compile(_WIDER_PLACES)
 
 
 def size_of_a_change(reading: Reading) -> bool:
@@ -84,8 +90,10 @@ def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
     this zone's figure."""
+    if not _SEVERAL_ZONES_CUE.search(reading.head):
+        return False
     text, quantity = reading.text, reading.quantity
-    if _SEVERAL_ZONES.search(text, reading.document.clause_start(quantity.start, reading.sentence.start), quantity.start):
+    if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
         return True
     group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
     return group is not None and not has(cues()["zone_words"], reading.head[group.end() :])
@@ -116,7 +124,7 @@ def threshold_amount(reading: Reading) -> bool:
         return False
     if _FIRMS_PASSING.search(reading.clause):
         return True
-    return reading.after.startswith(tuple(cues()["threshold_after"])) or bool(_THRESHOLD_AFTER.match(reading.after))
+    return reading.after.startswith(cues()["threshold_after"].prefixes) or bool(_THRESHOLD_AFTER.match(reading.after))
 
 
 def one_item_amount(reading: Reading) -> bool:
@@ -128,7 +136,7 @@ def one_item_amount(reading: Reading) -> bool:
         return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
     if project_group_after(reading):
         return False  # 总投资177亿元的29个项目: the total of a group of projects
-    if after.startswith(tuple(cues()["item_after"])):
+    if after.startswith(cues()["item_after"].prefixes):
         return not wording_after_its_figure(reading)  # 实现45亿元的营业收入 is the zone's figure
     builds = pattern_of(cues()["build_verbs"])
     facilities = pattern_of(cues()["facility_nouns"])
@@ -138,18 +146,18 @@ def one_item_amount(reading: Reading) -> bool:
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
         return True  # 新建办公楼及展厅共投资1300万元
-    if _PROJECT_NAME_AFTER.match(after) and not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"])):
+    if _PROJECT_NAME_AFTER.match(after) and not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
         return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
     if _NAMED_AFTER.match(after):
-        return not after.startswith(tuple(cues()["build_verbs"]) + tuple(cues()["zone_use_after"]))
+        return not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes)
     return False
 
 
 def size_class(reading: Reading) -> bool:
     """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count)."""
-    if reading.quantity.dimension == "money" and reading.after.startswith(tuple(cues()["size_class_nouns"])):
+    if reading.quantity.dimension == "money" and reading.after.startswith(cues()["size_class_nouns"].prefixes):
         return True
-    return reading.after.startswith(tuple(cues()["size_class_after"]))
+    return reading.after.startswith(cues()["size_class_after"].prefixes)
 
 
 def projection_of_a_project(reading: Reading) -> bool:
@@ -167,7 +175,7 @@ def projection_of_a_project(reading: Reading) -> bool:
 def a_milestone(reading: Reading) -> bool:
     """首次突破千亿元, 突破百亿元大关: a round mark passed, not the figure itself (which is given beside it)."""
     window = reading.window.rstrip()
-    return window.endswith(tuple(cues()["milestone_before"])) or reading.after.startswith(tuple(cues()["milestone_after"]))
+    return window.endswith(cues()["milestone_before"].prefixes) or reading.after.startswith(cues()["milestone_after"].prefixes)
 
 
 def firms_served(reading: Reading) -> bool:
@@ -220,7 +228,7 @@ def one_project_subject(reading: Reading) -> bool:
     a sentence that opens on one project as its topic, names it with 该, or describes it as a bare 项目,
     gives that project's money and land (an item), not the zone's; a counted group or a group word
     keeps them."""
-    if reading.quantity.dimension not in ("money", "area"):
+    if reading.quantity.dimension not in ("money", "area") or "项目" not in reading.head:
         return False
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
@@ -241,7 +249,7 @@ def land_of_projects(reading: Reading) -> bool:
     one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
     if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
-    return reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"]))
+    return reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes)
 
 
 def land_dealt_in(reading: Reading) -> bool:
@@ -255,10 +263,10 @@ def land_of_a_facility(reading: Reading) -> bool:
     right after it, not an area of the zone (占地3平方公里的光电产业园, 占地300亩的创业园 name parks and stay)."""
     if reading.quantity.dimension != "area" or not reading.after.startswith("的"):
         return False
-    if not reading.window.rstrip("约近达共计为了 ").endswith(tuple(cues()["land_taken_words"])):
+    if not reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes):
         return False
     named = re.split(r"[，。；,;、]", reading.after[1:])[0]
-    if named.startswith(tuple(cues()["land_nouns"])):
+    if named.startswith(cues()["land_nouns"].prefixes):
         return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
     return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
 
@@ -307,7 +315,7 @@ GATE_NOTES = {"a_quota": "reason.land_quota"}
 
 def a_quota(reading: Reading) -> bool:
     """1100亩土地指标: a land quota, not an area of the zone."""
-    return reading.after.startswith(tuple(cues()["quota_after"]))
+    return reading.after.startswith(cues()["quota_after"].prefixes)
 
 
 AMOUNT_GATES = (

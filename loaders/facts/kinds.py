@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import (
     cues,
     has,
     pattern_of,
+    word_pattern,
 )
 from .scopes import ANNUAL_TASK_END
 
@@ -31,10 +33,16 @@ def with_completion(reading: Reading, decision: Decision) -> Decision:
     """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end
     completion = COMPLETION.match(text, end, end + 10)
-    if ANNUAL_TASK_END.search(reading.window) and completion:
+    if completion and ANNUAL_TASK_END.search(reading.window):
         decision.kind = "target"
         decision.stated_completion = float(completion.group(1))
     return decision
+
+
+@lru_cache(maxsize=1)
+def goal_words() -> re.Pattern:
+    """The words is_target needs one of (a goal word or an annual plan): without them, no goal."""
+    return word_pattern(cues()["target"].prefixes + cues()["annual_plan"].prefixes)
 
 
 def is_target(head: str) -> bool:
@@ -69,7 +77,7 @@ def planned_here(reading: Reading) -> bool:
 
 def names_a_goal_after(reading: Reading) -> bool:
     """达成3600亿元目标: the figure is the goal the words after it name."""
-    return reading.after.startswith(tuple(cues()["target_after"]))
+    return reading.after.startswith(cues()["target_after"].prefixes)
 
 
 def _last_end(words: list[str], text: str) -> int:

@@ -26,7 +26,7 @@ from .lexicon import (
     keyword_pattern,
     metric_units,
     pattern_of,
-    project_statuses,
+    status_of_word,
     status_pattern,
 )
 from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
@@ -35,6 +35,7 @@ from .sections import in_plan
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 _NEW_PART = re.compile(r"[；;]")
+_BREAKDOWN = re.compile(r"[（(]*+其中")  # a sentence opening on 其中 breaks down the sentence before
 
 
 @dataclass
@@ -65,6 +66,9 @@ def _apply_respectively(text: str, sentence, sentence_facts: list[Fact], left_ou
     each part of the sentence between ； is a list of its own."""
     if not sentence_facts:
         return  # nothing to pair
+    growths = sum(fact.kind == "growth" for fact in sentence_facts)
+    if growths < 2 and not pattern_of(cues()["respectively"]).search(text, sentence.start, sentence.end):
+        return  # no 分别, and no list of growth rates
     for start, end in _semicolon_parts(text, sentence):
         part_facts = [f for f in sentence_facts if start <= f.quantity.start < end]
         marker = pattern_of(cues()["respectively"]).search(text, start, end)
@@ -195,7 +199,7 @@ def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) ->
 
 
 def _statuses_in(text: str) -> list[tuple[int, str, int]]:
-    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    by_word = status_of_word()
     found: list[tuple[int, str, int]] = []
     for match in status_pattern().finditer(text):
         status, strength = by_word[match.group()]
@@ -233,6 +237,8 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extr
             if quantities[position].start >= sentence.start:
                 in_sentence.append(quantities[position])
             position += 1
+        if not in_sentence:
+            continue  # a sentence without figures has nothing to read, nor to pair
         left_out: list[tuple[Quantity, str]] = []
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
@@ -280,15 +286,16 @@ def _read_sentence(
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
-    breakdown = text[sentence.start : sentence.end].lstrip("（(")[:3].startswith("其中")
+    breakdown = _BREAKDOWN.match(text, sentence.start, sentence.end) is not None
     project_context = any(fact.metric == "projects" for fact in previous_facts)
     previous_end = sentence.start
+    sentence_memo: dict = {}
     for quantity in quantities:
         if _NEW_PART.search(text, previous_end, quantity.start):
             project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
-            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year,
+            sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
         )
         previous_end = quantity.end
         try:
@@ -378,8 +385,9 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
         cumulative = not has(cues()["flows"], window)  # a headcount, unless new jobs of the period (新增就业)
     if metric == "enterprises" and has(cues()["standing_count_words"], window):
         cumulative = not has(cues()["flows"], window)  # 新增入园企业27户 is a flow
-    same_kind_wholes = [whole for whole in wholes if whole.unit == metric_units()[metric] and whole.kind == kind]
-    if not cumulative and same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
+    unit = metric_units()[metric]
+    same_kind_wholes = [whole for whole in wholes if whole.unit == unit and whole.kind == kind] if not cumulative else []
+    if same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
     if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
         cumulative = True
@@ -389,7 +397,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
 def _scope(reading: Reading, decision: Decision) -> str | None:
     """The qualifier that narrows the figure: a financing channel, a counted group, a lexicon scope."""
     text, quantity, metric = reading.text, reading.quantity, decision.metric
-    clause_begin = reading.document.clause_start(quantity.start, reading.sentence.start)
+    clause_begin = reading.clause_begin
     if metric == "financing":
         scope = financing_scope(reading.head)
     elif metric in ("projects", "enterprises"):
@@ -401,8 +409,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
         if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
             scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
-        owner = _AREA_OWNER.match(reading.after)
-        if scope is None and quantity.dimension == "area" and owner:
+        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" else None
+        if owner:
             scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]
@@ -421,7 +429,7 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
     text, quantity, sentence = reading.text, reading.quantity, reading.sentence
     stop = CLAUSE_STOP.search(text, quantity.end)
     clause_end = stop.start() if stop else sentence.end
-    clause_begin = reading.document.clause_start(quantity.start, sentence.start)
+    clause_begin = reading.clause_begin
     status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
     if status is None and parent is not None:
         status = parent.status
@@ -440,7 +448,7 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
 
 def _project_status(clause: str, position: int) -> str | None:
     """The project status word nearest the figure in its clause, strong words first."""
-    by_word = {word: (status, strength) for word, status, strength in project_statuses()}
+    by_word = status_of_word()
     best = None
     for match in status_pattern().finditer(clause):
         status, strength = by_word[match.group()]

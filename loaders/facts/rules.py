@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..text.periods import base_year
@@ -24,7 +23,15 @@ from .gates import (
     about_a_wider_place_before,
     project_group_after,
 )
-from .kinds import future_year, growth_sign, is_target, names_a_goal_after, planned_here, with_completion
+from .kinds import (
+    future_year,
+    goal_words,
+    growth_sign,
+    is_target,
+    names_a_goal_after,
+    planned_here,
+    with_completion,
+)
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -68,9 +75,10 @@ class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
         self.unplaced = unplaced
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
-    """One figure being read: the report around it and what its sentence has read so far."""
+    """One figure being read: the report around it and what its sentence has read so far. The
+    words around the figure are cut once, here: nearly every rule reads them."""
 
     document: Document
     sentence: Sentence
@@ -83,27 +91,36 @@ class Reading:
     left_out: list = field(default_factory=list)  # (quantity, rule) of the sentence's figures left out so far
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
+    sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
+
+    text: str = field(init=False)  # the document's normalised text
+    head: str = field(init=False)  # the sentence up to the figure
+    clause_begin: int = field(init=False)  # where the clause holding the figure starts
+    clause: str = field(init=False)  # the clause holding the figure, up to the figure
+    after: str = field(init=False)  # the rest of the figure's clause
+
+    def __post_init__(self) -> None:
+        self.text = text = self.document.text
+        start = self.quantity.start
+        self.head = text[self.sentence.start : start]
+        self.clause_begin = self.document.clause_start(start, self.sentence.start)
+        self.clause = text[self.clause_begin : start]
+        self.after = clause_after(text, self.quantity.end)
 
     @property
-    def text(self) -> str:
-        return self.document.text
-
-    @cached_property
-    def head(self) -> str:
-        return self.text[self.sentence.start : self.quantity.start]
-
-    @cached_property
-    def clause(self) -> str:
-        """The clause holding the figure, up to the figure."""
-        return self.text[self.document.clause_start(self.quantity.start, self.sentence.start) : self.quantity.start]
-
-    @cached_property
-    def after(self) -> str:
-        return clause_after(self.text, self.quantity.end)
-
-    @cached_property
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
+
+    def sentence_holds(self, words: list[str] | re.Pattern) -> bool:
+        """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
+        figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
+        clause, window) for every figure: what is nowhere in the sentence is in none of its parts."""
+        pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
+        key = id(pattern)  # patterns live as long as the process; hashing one hashes its whole program
+        found = self.sentence_memo.get(key)
+        if found is None:
+            found = self.sentence_memo[key] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
+        return found
 
 
 @dataclass
@@ -153,7 +170,7 @@ def read_growth(reading: Reading) -> Decision:
     sign = growth_sign(reading.window)
     if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
-    if sign is None and reading.after.startswith(tuple(cues()["growth_after"])):
+    if sign is None and reading.after.startswith(cues()["growth_after"].prefixes):
         sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None and reading.quantity.growth_column:
         sign = 1  # a table's growth column (增长%): the number carries its own sign
@@ -220,7 +237,7 @@ def growth_of_a_list_item(reading: Reading) -> Decision | None:
 def a_share_after_the_growth_word(window: str) -> bool:
     """增长…企业占规上工业企业75.8%, 对全县工业增长的贡献率达45%, 增长面达85%: a share or rate named
     after the last growth word, not a growth rate."""
-    growth_words = list(word_pattern(tuple(cues()["growth_up"]) + tuple(cues()["growth_down"])).finditer(window))
+    growth_words = list(word_pattern(cues()["growth_up"].prefixes + cues()["growth_down"].prefixes).finditer(window))
     shares = pattern_of(cues()["shares_after_growth"])
     return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
 
@@ -268,7 +285,8 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
-        is_target(goal_reach(reading.head)) or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
+        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
@@ -344,7 +362,7 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
     企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
-    return head if "其中" in head else re.split(r"[；;]", head)[-1]
+    return head if "其中" in head else head[max(head.rfind("；"), head.rfind(";")) + 1 :]
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
@@ -359,7 +377,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
-    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.head) and keyword.word in cues()["bare_investment"]:
+    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
@@ -379,9 +397,11 @@ def zone_speaks_again(reading: Reading) -> bool:
 def firms_brought_in(reading: Reading) -> bool:
     """引进7家高科技厂商，投资额176亿元: firms brought in are a group of projects, and the money said of
     them in the sentence is that group's."""
+    if not any(f.metric == "enterprises" for f in reading.sentence_facts):
+        return False
     if has(cues()["zone_words"], reading.clause):
         return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
-    return has(cues()["intake_verbs"], reading.head) and any(f.metric == "enterprises" for f in reading.sentence_facts)
+    return has(cues()["intake_verbs"], reading.head)
 
 
 def zone_share_wording(reading: Reading) -> Keyword | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import cues, has, scope_words, status_pattern
+from .lexicon import cues, has, scope_word_pattern, scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .read import Fact
@@ -22,6 +22,8 @@ def counted_noun(match: re.Match) -> str:
 
 def lexicon_scope(window: str) -> str | None:
     """The first scope word of scopes.csv found in the text (the file's order is the priority)."""
+    if not scope_word_pattern().search(window):
+        return None  # none of them: no need to try each
     for word, scope in scope_words():
         if word in window:
             return scope

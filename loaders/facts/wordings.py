@@ -11,6 +11,7 @@ from .lexicon import (
     NOT_A_METRIC,
     Keyword,
     cues,
+    dimension_of_metric,
     has,
     keyword_index,
     keyword_pattern,
@@ -56,21 +57,21 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
     wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
     best = None
+    index, dimension_of = keyword_index(), dimension_of_metric()
     for match in keyword_pattern().finditer(window):
-        keyword = keyword_index()[match.group()]
-        if keyword.metric == NOT_A_METRIC:
-            best = (keyword, match.start())  # 技改投资: a wording that names no metric of ours
-        elif METRIC_DIMENSION.get(metric_units()[keyword.metric]) == dimension:
+        keyword = index[match.group()]
+        # 技改投资: a wording that names no metric of ours is kept too, and ends the search below
+        if keyword.metric == NOT_A_METRIC or dimension_of[keyword.metric] == dimension:
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
     if not wider_places and _wider_place_before(window, best[1]):
         return None
-    if window[: best[1]].endswith(tuple(cues()["per_unit_prefixes"])):
+    if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other = list(pattern_of(cues()["other_indicators"]).finditer(window))
-    if other and other[-1].start() >= best[1] + len(best[0].word):
-        return None
+    other, wording_end = pattern_of(cues()["other_indicators"]), best[1] + len(best[0].word)
+    if other.search(window, wording_end) and [match.start() for match in other.finditer(window)][-1] >= wording_end:
+        return None  # the last indicator outside the vocabulary starts after the wording (found at all: searched first)
     return best
 
 
@@ -216,19 +217,19 @@ def names_other_indicator(window: str) -> bool:
 def counts_something_named_after(reading: Reading) -> bool:
     """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
     after = reading.after[:16]
+    if not _CJK_START.match(after):
+        return False
     if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and any(
         fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts
     ):
         return False  # 14家工业企业已有12家开工建设: a part of the group counted before, by its state
-    return bool(_CJK_START.match(after)) and not counted_noun_after(reading) and not after.startswith(
-        tuple(cues()["count_continuations"])
-    )
+    return not counted_noun_after(reading) and not after.startswith(cues()["count_continuations"].prefixes)
 
 
 def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
     """2186家园区企业, 320户开发区企业: firms counted by their measure word, qualified by the zone word
     alone, are the zone's firms (not 11个重点园区新增企业, a count of zones)."""
-    return qualifier in cues()["zone_words"] and reading.quantity.raw.endswith(tuple(cues()["firm_measures"]))
+    return qualifier in cues()["zone_words"] and reading.quantity.raw.endswith(cues()["firm_measures"].prefixes)
 
 
 def counted_noun_after(reading: Reading) -> re.Match | None:
@@ -238,7 +239,7 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
         return None
-    if reading.after[noun.end() :].startswith(tuple(cues()["institution_heads"])):
+    if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
 
@@ -263,7 +264,7 @@ def count_wording(reading: Reading) -> Keyword | None:
     found = last_keyword(reading.window, "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
-    if found and reading.window[found[1] + len(found[0].word) :].startswith(tuple(cues()["institution_heads"])):
+    if found and reading.window[found[1] + len(found[0].word) :].startswith(cues()["institution_heads"].prefixes):
         return None  # 企业研发中心15家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
@@ -280,7 +281,7 @@ def research_projects(words: str) -> bool:
 
 def counts_jobs(reading: Reading) -> Keyword | None:
     """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
-    words = tuple(cues()["job_words"])
+    words = cues()["job_words"].prefixes
     if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
         return keyword_index()["就业"]
     return None
@@ -304,6 +305,8 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     """规上工业增加值、固定资产投资分别增长8.5%、10.2%: a figure after 分别 takes the item at its place
     in the list of indicators named right before 分别; (None,) when that item is an indicator outside
     the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
+    if not reading.sentence_holds(cues()["respectively"]):
+        return None
     head = reading.head
     markers = list(pattern_of(cues()["respectively"]).finditer(head))
     if not markers:
