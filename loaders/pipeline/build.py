@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import logging
+import operator
 import platform
 import sys
 from collections.abc import Iterator
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
@@ -76,13 +76,12 @@ class _Collected:
     def add(self, name: str, rows: list[dict]) -> None:
         self.rows[name].extend(rows)
         if name in PACKED_TABLES and len(self.rows[name]) >= FLUSH_ROWS:
-            self.batches[name].append(schema.to_arrow(name, _frame(name, self.rows[name])))
+            self.batches[name].append(_arrow(name, self.rows[name]))
             self.rows[name] = []
 
     def table(self, name: str) -> pa.Table:
         """Every row of a packed table gathered so far, finalized in arrow."""
-        batches = [*self.batches[name], schema.to_arrow(name, _frame(name, self.rows[name]))]
-        return schema.finalize_arrow(name, pa.concat_tables(batches))
+        return schema.finalize_arrow(name, pa.concat_tables([*self.batches[name], _arrow(name, self.rows[name])]))
 
 
 @dataclass(frozen=True)
@@ -363,8 +362,8 @@ def _skip(result: BuildResult, listed: Listed, reason: str, reports_dir: Path) -
 def _tables(collected: _Collected) -> dict[str, pa.Table]:
     """Every contract table as arrow, zones merged across reports, cross-report checks added."""
     tables = {
-        "documents": schema.to_arrow("documents", _frame("documents", collected.documents)),
-        "zones": schema.to_arrow("zones", _frame("zones", zones.merge_zones(collected.rows["zones"]))),
+        "documents": schema.finalize_arrow("documents", _arrow("documents", collected.documents)),
+        "zones": schema.finalize_arrow("zones", _arrow("zones", zones.merge_zones(collected.rows["zones"]))),
         **{name: collected.table(name) for name in ("facts", "projects", "infrastructure")},
     }
     checked = tables["facts"].select(quality.CONFLICT_COLUMNS).to_pandas(types_mapper=schema.pandas_types)
@@ -373,8 +372,25 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
     return tables
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=None if rows else schema.TABLES[name].names)
+def _arrow(name: str, rows: list[dict]) -> pa.Table:
+    """Rows as an arrow table of the contract's columns, straight from the dictionaries (no pandas frame in
+    between): a key a row lacks is null, and so is a float NaN, as pandas would have read it."""
+    spec = schema.TABLES[name]
+    values = _columns(spec.names, rows)
+    return pa.table(
+        [pa.array(column, kind, from_pandas=True) for column, (_, kind) in zip(values, spec.columns, strict=True)],
+        schema=spec.arrow_schema,
+    )
+
+
+def _columns(names: list[str], rows: list[dict]) -> list[tuple]:
+    """Each named column's values in row order, a key a row lacks as None. Rows that hold every key (the
+    extraction's always do) are read a row at a time in C rather than a value at a time in Python."""
+    try:
+        values = list(zip(*map(operator.itemgetter(*names), rows), strict=True))
+    except KeyError:
+        values = list(zip(*([row.get(name) for name in names] for row in rows), strict=True))
+    return values or [()] * len(names)
 
 
 def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:
