@@ -172,18 +172,20 @@ def _build_locked(
         _skip(result, listed, reason, reports_dir)
     collected = _Collected()
     quiet = not progress or not sys.stderr.isatty()
-    pending = [
-        read
-        for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
-        if (read := _read_one(reports_dir, listed, collected, result, limits, cache)) is not None
-    ]
-    documents = [document for file in pending for document in file.documents]
+    pending: list[_Pending] = []
+
+    def read_files() -> Iterator[list[dict]]:
+        """Each file's reports, read as the extraction asks for them: the first are extracted while the rest are read."""
+        for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet):
+            file = _read_one(reports_dir, listed, collected, result, limits, cache)
+            if file is not None:
+                pending.append(file)
+                yield file.documents
 
     extract = engines.extractor(plan.engine, plan.address, limits.report_seconds, quiet)
     try:
-        extracted = cache.extract_all(documents, extract)
-        for file in pending:
-            _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
+        for number, extracted in enumerate(cache.extract_files(read_files(), extract)):
+            _collect(pending[number], extracted, collected, result, reports_dir)
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
     except engines.EngineError as error:

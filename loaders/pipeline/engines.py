@@ -12,6 +12,7 @@ import os
 import socket
 import sys
 from collections import deque
+from collections.abc import Iterable
 from pathlib import Path
 
 from tqdm import tqdm
@@ -59,13 +60,13 @@ def _unreachable(address: str) -> str | None:
 
 
 def extractor(engine: str, address: str | None, seconds: float, quiet: bool):
-    """A function documents -> their extracted rows in order, on `engine`."""
+    """A function documents (an iterable, possibly read as it goes) -> their extracted rows in order, on `engine`."""
     if engine == "ray":
         return lambda documents: ray_extract_all(documents, address, seconds, quiet)
-    return lambda documents: workers.extract_all(documents, workers.count(documents), quiet, seconds)
+    return lambda documents: workers.extract_all(documents, quiet, seconds)
 
 
-def ray_extract_all(documents: list[dict], address: str | None, seconds: float, quiet: bool):
+def ray_extract_all(documents: Iterable[dict], address: str | None, seconds: float, quiet: bool):
     """Every report's rows in order, one Ray task per report; at most IN_FLIGHT_PER_CPU tasks per CPU wait.
 
     Without an address a private local Ray is started (every core, no dashboard, workers' logs kept
@@ -73,6 +74,7 @@ def ray_extract_all(documents: list[dict], address: str | None, seconds: float, 
     running. The loaders package travels with the tasks (py_modules), so the cluster runs this code."""
     import ray
 
+    documents = list(documents)  # every file read before the first result, as with the process pool
     if not documents:
         return
     started = not ray.is_initialized()
