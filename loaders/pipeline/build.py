@@ -368,8 +368,7 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
         "zones": schema.finalize_arrow("zones", _arrow("zones", zones.merge_zones(collected.rows["zones"]))),
         **{name: collected.table(name) for name in ("facts", "projects", "infrastructure")},
     }
-    checked = tables["facts"].select(quality.CONFLICT_COLUMNS).to_pandas(types_mapper=schema.pandas_types)
-    collected.add("quality", quality.cross_document_checks(checked))
+    collected.add("quality", quality.cross_document_checks(tables["facts"].select(quality.CONFLICT_COLUMNS)))
     tables["quality"] = collected.table("quality")
     return tables
 
