@@ -201,7 +201,10 @@ def _build_locked(
     result.counts = {name: table.num_rows for name, table in tables.items()}
     manifest = _manifest(reports_dir, collected, result)
     try:
-        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout or "single"))
+        texts = {document["doc_id"]: document["text"] for document in collected.documents}
+        table_sets.write_and_switch(
+            out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout or "single", texts)
+        )
     except OSError as error:
         return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True
@@ -435,9 +438,12 @@ def _one_line(error: BaseException) -> str:
     return workers.one_line(error)
 
 
-def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single") -> None:
+def _write_folder(
+    tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single", texts: dict[str, str] | None = None
+) -> None:
     """Every table in `layout` (loaders/contract/layouts.py), manifest.json naming the layout and its partitions, then
-    the derived summaries (loaders/pipeline/summaries.py), which the manifest lists."""
+    the derived summaries (loaders/pipeline/summaries.py), which the manifest lists; `texts` are the reports' texts
+    by doc_id, as written to documents."""
     partitions = {}
     provinces = layouts.provinces(tables["zones"]) if layout == "partitioned" else {}
     for name, table in tables.items():
@@ -447,7 +453,7 @@ def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, lay
             _write_table(table, folder / f"{name}.parquet")
     manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {})}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    summaries.write(folder)  # derived tables the pages read instead of every fact (not the contract's)
+    summaries.write(folder, texts)  # derived tables the pages read instead of every fact (not the contract's)
 
 
 def _write_table(table: pa.Table, path: Path) -> None:
