@@ -83,11 +83,14 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
+    gc.freeze()  # the processes fork at the first batch: their collector leaves what they inherit alone
     try:
         chunks = [pool.submit(_extract_chunk, chunk, seconds) for chunk in _chunks(itertools.chain(first, documents))]
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
+    finally:
+        gc.unfreeze()
     return _as_they_come(pool, chunks, bar)
 
 
