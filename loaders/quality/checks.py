@@ -14,7 +14,6 @@ import datetime
 import math
 from collections.abc import Iterable
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -207,23 +206,15 @@ def _running_maximum(actuals: list[dict], year) -> tuple[list[float], list[dict]
     return running, candidates
 
 
-def _missing(value) -> bool:
-    """pd.isna of one value, without its cost for the plain str, int and bool of a report's own rows."""
-    if value is None:
-        return True
-    return False if type(value) in (str, int, bool) else bool(pd.isna(value))
-
-
 def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
     """One zone, metric and period stated with values more than 0.5% apart.
 
-    Plain dictionaries, not a DataFrame: this runs once per report, on a few dozen rows."""
+    Plain dictionaries (a missing value None), not a DataFrame: this runs once per report, on a few dozen rows."""
     groups: dict[tuple, list[dict]] = {}
     for row in facts:
         if row.get("wording") is None:
             continue
-        key = tuple(None if _missing(row.get(column)) else row.get(column) for column in CONFLICT_KEY)
-        groups.setdefault(key, []).append(row)
+        groups.setdefault(tuple(map(row.get, CONFLICT_KEY)), []).append(row)
     return _conflicting(groups.values(), check_doc_id)
 
 
