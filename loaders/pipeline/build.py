@@ -38,7 +38,7 @@ from .extract_cache import ExtractCache, ReadParts
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
-FLUSH_ROWS = 20_000
+FLUSH_ROWS = 5_000  # packed while the reports are extracted, leaving little for the end
 MANIFEST = table_sets.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
 
