@@ -143,17 +143,6 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _by_file(documents: list[dict]) -> list[list[dict]]:
-    """Documents grouped by their source file, in order (a file's reports come one after another)."""
-    files: list[list[dict]] = []
-    for document in documents:
-        if files and files[-1][0].get("source_file") == document.get("source_file"):
-            files[-1].append(document)
-        else:
-            files.append([document])
-    return files
-
-
 def _valid(found, reports: int) -> list | None:
     """A file's cached results, or None when the entry does not hold one result per report."""
     return found if isinstance(found, list) and len(found) == reports else None
