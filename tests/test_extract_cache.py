@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.pipeline import extract, extract_cache
+from loaders.pipeline import engines, extract, extract_cache
 from loaders.pipeline.build import build, cache_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,3 +106,23 @@ def test_a_file_of_many_reports_is_one_cache_entry_besides_its_reading(tmp_path,
     calls.clear()
     assert build(reports, tmp_path / "tables", progress=False).written
     assert calls == []
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_extraction_takes_every_report_before_it_returns(monkeypatch, workers):
+    """The build reads its files as the extraction takes their reports, and the cache pairs each file with
+    its results once every file is read: so an engine takes every report before it returns, in one
+    process or in a pool."""
+    monkeypatch.setenv("LOADERS_WORKERS", workers)
+    taken: list[int] = []
+
+    def documents():
+        for firms in (12, 30, 45):
+            text = f"鹤淇产业集聚区入驻企业{firms}家。"
+            taken.append(firms)
+            yield {"doc_id": f"d{firms}", "source_file": "x.txt", "part": len(taken), "title": "", "doc_type": "other",
+                   "issuer": None, "doc_date": None, "text": text, "chars": len(text)}
+
+    results = engines.extractor("process", None, 60.0, True)(documents())
+    assert taken == [12, 30, 45]
+    assert [[fact["value"] for fact in result["facts"]] for result in results] == [[12.0], [30.0], [45.0]]

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import logging
+import operator
 import platform
 import sys
 from collections.abc import Iterator
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
@@ -38,7 +38,7 @@ from .extract_cache import ExtractCache, ReadParts
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
-FLUSH_ROWS = 20_000
+FLUSH_ROWS = 5_000  # packed while the reports are extracted, leaving little for the end
 MANIFEST = table_sets.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
 
@@ -76,13 +76,12 @@ class _Collected:
     def add(self, name: str, rows: list[dict]) -> None:
         self.rows[name].extend(rows)
         if name in PACKED_TABLES and len(self.rows[name]) >= FLUSH_ROWS:
-            self.batches[name].append(schema.to_arrow(name, _frame(name, self.rows[name])))
+            self.batches[name].append(_arrow(name, self.rows[name]))
             self.rows[name] = []
 
     def table(self, name: str) -> pa.Table:
         """Every row of a packed table gathered so far, finalized in arrow."""
-        batches = [*self.batches[name], schema.to_arrow(name, _frame(name, self.rows[name]))]
-        return schema.finalize_arrow(name, pa.concat_tables(batches))
+        return schema.finalize_arrow(name, pa.concat_tables([*self.batches[name], _arrow(name, self.rows[name])]))
 
 
 @dataclass(frozen=True)
@@ -173,18 +172,20 @@ def _build_locked(
         _skip(result, listed, reason, reports_dir)
     collected = _Collected()
     quiet = not progress or not sys.stderr.isatty()
-    pending = [
-        read
-        for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet)
-        if (read := _read_one(reports_dir, listed, collected, result, limits, cache)) is not None
-    ]
-    documents = [document for file in pending for document in file.documents]
+    pending: list[_Pending] = []
+
+    def read_files() -> Iterator[list[dict]]:
+        """Each file's reports, read as the extraction asks for them: the first are extracted while the rest are read."""
+        for listed in tqdm(files, unit="file", desc="read", file=sys.stderr, disable=quiet):
+            file = _read_one(reports_dir, listed, collected, result, limits, cache)
+            if file is not None:
+                pending.append(file)
+                yield file.documents
 
     extract = engines.extractor(plan.engine, plan.address, limits.report_seconds, quiet)
     try:
-        extracted = cache.extract_all(documents, extract)
-        for file in pending:
-            _collect(file, [next(extracted) for _ in file.documents], collected, result, reports_dir)
+        for number, extracted in enumerate(cache.extract_files(read_files(), extract)):
+            _collect(pending[number], extracted, collected, result, reports_dir)
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
     except engines.EngineError as error:
@@ -200,7 +201,10 @@ def _build_locked(
     result.counts = {name: table.num_rows for name, table in tables.items()}
     manifest = _manifest(reports_dir, collected, result)
     try:
-        table_sets.write_and_switch(out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout or "single"))
+        texts = {document["doc_id"]: document["text"] for document in collected.documents}
+        table_sets.write_and_switch(
+            out_dir, lambda folder: _write_folder(tables, manifest, folder, plan.layout or "single", texts)
+        )
     except OSError as error:
         return _failed(out_dir, f"cannot write tables to {printable(str(out_dir))}: {error}", result)
     result.written = True
@@ -363,18 +367,34 @@ def _skip(result: BuildResult, listed: Listed, reason: str, reports_dir: Path) -
 def _tables(collected: _Collected) -> dict[str, pa.Table]:
     """Every contract table as arrow, zones merged across reports, cross-report checks added."""
     tables = {
-        "documents": schema.to_arrow("documents", _frame("documents", collected.documents)),
-        "zones": schema.to_arrow("zones", _frame("zones", zones.merge_zones(collected.rows["zones"]))),
+        "documents": schema.finalize_arrow("documents", _arrow("documents", collected.documents)),
+        "zones": schema.finalize_arrow("zones", _arrow("zones", zones.merge_zones(collected.rows["zones"]))),
         **{name: collected.table(name) for name in ("facts", "projects", "infrastructure")},
     }
-    checked = tables["facts"].select(quality.CONFLICT_COLUMNS).to_pandas(types_mapper=schema.pandas_types)
-    collected.add("quality", quality.cross_document_checks(checked))
+    collected.add("quality", quality.cross_document_checks(tables["facts"].select(quality.CONFLICT_COLUMNS)))
     tables["quality"] = collected.table("quality")
     return tables
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=None if rows else schema.TABLES[name].names)
+def _arrow(name: str, rows: list[dict]) -> pa.Table:
+    """Rows as an arrow table of the contract's columns, straight from the dictionaries (no pandas frame in
+    between): a key a row lacks is null, and so is a float NaN, as pandas would have read it."""
+    spec = schema.TABLES[name]
+    values = _columns(spec.names, rows)
+    return pa.table(
+        [pa.array(column, kind, from_pandas=True) for column, (_, kind) in zip(values, spec.columns, strict=True)],
+        schema=spec.arrow_schema,
+    )
+
+
+def _columns(names: list[str], rows: list[dict]) -> list[tuple]:
+    """Each named column's values in row order, a key a row lacks as None. Rows that hold every key (the
+    extraction's always do) are read a row at a time in C rather than a value at a time in Python."""
+    try:
+        values = list(zip(*map(operator.itemgetter(*names), rows), strict=True))
+    except KeyError:
+        values = list(zip(*([row.get(name) for name in names] for row in rows), strict=True))
+    return values or [()] * len(names)
 
 
 def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:
@@ -418,9 +438,12 @@ def _one_line(error: BaseException) -> str:
     return workers.one_line(error)
 
 
-def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single") -> None:
+def _write_folder(
+    tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single", texts: dict[str, str] | None = None
+) -> None:
     """Every table in `layout` (loaders/contract/layouts.py), manifest.json naming the layout and its partitions, then
-    the derived summaries (loaders/pipeline/summaries.py), which the manifest lists."""
+    the derived summaries (loaders/pipeline/summaries.py), which the manifest lists; `texts` are the reports' texts
+    by doc_id, as written to documents."""
     partitions = {}
     provinces = layouts.provinces(tables["zones"]) if layout == "partitioned" else {}
     for name, table in tables.items():
@@ -430,7 +453,7 @@ def _write_folder(tables: dict[str, pa.Table], manifest: dict, folder: Path, lay
             _write_table(table, folder / f"{name}.parquet")
     manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {})}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    summaries.write(folder)  # derived tables the pages read instead of every fact (not the contract's)
+    summaries.write(folder, texts)  # derived tables the pages read instead of every fact (not the contract's)
 
 
 def _write_table(table: pa.Table, path: Path) -> None:

@@ -12,6 +12,7 @@ import os
 import socket
 import sys
 from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tqdm import tqdm
@@ -59,13 +60,19 @@ def _unreachable(address: str) -> str | None:
 
 
 def extractor(engine: str, address: str | None, seconds: float, quiet: bool):
-    """A function documents -> their extracted rows in order, on `engine`."""
+    """A function documents -> an iterator of their extracted rows in order, on `engine`. The documents may be
+    read as they are taken (the build reads its files so); the function takes every one before it returns."""
     if engine == "ray":
         return lambda documents: ray_extract_all(documents, address, seconds, quiet)
-    return lambda documents: workers.extract_all(documents, workers.count(documents), quiet, seconds)
+    return lambda documents: workers.extract_all(documents, quiet, seconds)
 
 
-def ray_extract_all(documents: list[dict], address: str | None, seconds: float, quiet: bool):
+def ray_extract_all(documents: Iterable[dict], address: str | None, seconds: float, quiet: bool) -> Iterator:
+    """Every report's rows in order (ray_results), every report taken before this returns, as with the process pool."""
+    return ray_results(list(documents), address, seconds, quiet)
+
+
+def ray_results(documents: list[dict], address: str | None, seconds: float, quiet: bool):
     """Every report's rows in order, one Ray task per report; at most IN_FLIGHT_PER_CPU tasks per CPU wait.
 
     Without an address a private local Ray is started (every core, no dashboard, workers' logs kept

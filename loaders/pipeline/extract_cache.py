@@ -11,7 +11,7 @@ The tables come out byte for byte as a build without the cache (tested).
 
     cache = ExtractCache.at(folder)            # ExtractCache.off() for none
     cache.read(name, sha256) / cache.keep_read(name, sha256, parts)
-    cache.extract_all(documents, extract)      # extract(list_of_documents) -> iterator of results, in order
+    cache.extract_files(files, extract)        # each file's results in order; extract(documents) -> iterator
     cache.prune()                              # after a written build: drop what it did not use
 """
 
@@ -75,21 +75,30 @@ class ExtractCache:
         if sha256:
             self._store(_key("read", name, sha256), parts)
 
-    def extract_all(self, documents: list[dict], extract: Callable[[list[dict]], Iterable]) -> Iterator:
-        """Every document's extraction in order: cached files' reports from here, the others through `extract`."""
-        files = _by_file(documents)
-        keys = [_file_key(file) if self.folder else "" for file in files]
-        known = [_valid(self._load(key), len(file)) if key else None for key, file in zip(keys, files, strict=True)]
-        missing = [document for file, found in zip(files, known, strict=True) if found is None for document in file]
-        fresh = iter(extract(missing)) if missing else iter(())
-        for key, file, found in zip(keys, files, known, strict=True):
+    def extract_files(self, files: Iterable[list[dict]], extract: Callable[[Iterable[dict]], Iterator]) -> Iterator[list]:
+        """Each file's results (one per report), in order: cached files' from here, the others' through `extract`.
+
+        `files` may be read as they are asked for; `extract` takes every report it is handed before it
+        returns (loaders/pipeline/engines.py), so every file has been read when the first result is asked for."""
+        seen: list[tuple[str, list | None, int]] = []  # each file's key, its cached results, its reports
+
+        def missing() -> Iterator[dict]:
+            for file in files:
+                key = _file_key(file) if self.folder else ""
+                found = _valid(self._load(key), len(file)) if key else None
+                seen.append((key, found, len(file)))
+                if found is None:
+                    yield from file
+
+        fresh = extract(missing())
+        for key, found, reports in seen:
             if found is not None:
-                yield from found
+                yield found
                 continue
-            results = [next(fresh) for _ in file]
+            results = [next(fresh) for _ in range(reports)]
             if key and all(isinstance(result, dict) for result in results):  # a failure is tried again next time
                 self._store(key, results)
-            yield from results
+            yield results
 
     def prune(self) -> None:
         """Keep only what this build used, and no other rules' entries."""
@@ -132,17 +141,6 @@ class ExtractCache:
 
 def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _by_file(documents: list[dict]) -> list[list[dict]]:
-    """Documents grouped by their source file, in order (a file's reports come one after another)."""
-    files: list[list[dict]] = []
-    for document in documents:
-        if files and files[-1][0].get("source_file") == document.get("source_file"):
-            files[-1].append(document)
-        else:
-            files.append([document])
-    return files
 
 
 def _valid(found, reports: int) -> list | None:

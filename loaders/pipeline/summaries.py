@@ -33,6 +33,7 @@ the facts they come from are.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import duckdb
@@ -141,9 +142,11 @@ def _listing(connection, folder: Path, name: str, keys) -> dict:
     rows = _scalar(connection, f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')")
     return {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(keys), "version": VERSION}
 
-def write(folder: Path) -> dict:
+def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
     """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
-    listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned)."""
+    listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned).
+    `texts` (doc_id -> the report's text, as in documents.parquet), when the caller holds them, saves
+    reading every report back from documents.parquet for the flags' sentences."""
     folder = Path(folder)
     partitioned = not (folder / "facts.parquet").exists()
     (folder / SUMMARY_FOLDER).mkdir(parents=True, exist_ok=True)
@@ -194,7 +197,7 @@ def write(folder: Path) -> dict:
                f"ORDER BY metric, kind, {newest[1:-1]}")
         connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, NEWEST_FACTS))}' (FORMAT parquet)", parameters)
         listed[NEWEST_FACTS] = _listing(connection, folder, NEWEST_FACTS, FIRST_GRAINS[NEWEST_FACTS])
-        _write_flag_sentences(connection, folder)
+        _write_flag_sentences(connection, folder, texts)
         listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
     finally:
         connection.close()
@@ -206,10 +209,11 @@ def write(folder: Path) -> dict:
     return listed
 
 
-def _write_flag_sentences(connection, folder: Path) -> None:
+def _write_flag_sentences(connection, folder: Path, texts: Mapping[str, str] | None = None) -> None:
     """summaries/flag_sentences.parquet: each quality row's id and sentence (null without a report text or a
-    span), by quality_id. The flags are few and held; the reports' texts stream past a few at a time, each
-    read once however many flags it has (a join would copy a 5 MB report into every one of its flags)."""
+    span), by quality_id. The flags are few and held; the reports' texts (from `texts`, else streamed past a
+    few at a time from documents.parquet) are each read once however many flags they have (a join would copy
+    a 5 MB report into every one of its flags)."""
     flags = connection.cursor().sql(  # a cursor of its own: the connection may hold an unread result
         'SELECT quality_id, doc_id, "start", "end" FROM quality').to_arrow_table().to_pydict()
     sentences: list[str | None] = [None] * len(flags["quality_id"])
@@ -217,15 +221,23 @@ def _write_flag_sentences(connection, folder: Path) -> None:
     for row, doc_id in enumerate(flags["doc_id"]):
         if doc_id is not None:
             flags_of.setdefault(doc_id, []).append(row)
-    documents = folder / "documents.parquet"
-    if flags_of and documents.exists():
-        for batch in pq.ParquetFile(documents).iter_batches(TEXTS_AT_ONCE, columns=["doc_id", "text"]):
-            for doc_id, text in zip(batch.column("doc_id").to_pylist(), batch.column("text").to_pylist(), strict=True):
-                for row in flags_of.get(doc_id, ()):
-                    sentences[row] = flagged_sentence(text, flags["start"][row], flags["end"][row])
+    if flags_of:
+        reports = ((doc_id, texts.get(doc_id)) for doc_id in flags_of) if texts is not None else _texts(folder)
+        for doc_id, text in reports:
+            for row in flags_of.get(doc_id, ()):
+                sentences[row] = flagged_sentence(text, flags["start"][row], flags["end"][row])
     table = pa.table({"quality_id": pa.array(flags["quality_id"], pa.string()),
                       "sentence": pa.array(sentences, pa.string())})
     pq.write_table(table.sort_by("quality_id"), _file(folder, FLAG_SENTENCES))
+
+
+def _texts(folder: Path) -> Iterator[tuple[str, str]]:
+    """(doc_id, text) of every report in the folder's documents.parquet, TEXTS_AT_ONCE held at a time."""
+    documents = folder / "documents.parquet"
+    if not documents.exists():
+        return
+    for batch in pq.ParquetFile(documents).iter_batches(TEXTS_AT_ONCE, columns=["doc_id", "text"]):
+        yield from zip(batch.column("doc_id").to_pylist(), batch.column("text").to_pylist(), strict=True)
 
 
 def _file(folder: Path, name: str) -> Path:

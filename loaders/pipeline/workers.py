@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -15,7 +16,8 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from tqdm import tqdm
 
@@ -24,6 +26,8 @@ from . import extract
 
 MAX_WORKERS = 8
 PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
+CHUNK_CHARS = 30_000  # a worker's batch of reports: few round trips, and a short wait for the last one
+CHUNK_REPORTS = 64
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: a signal the kernel sends a process when its parent dies
 
 logger = logging.getLogger(__name__)
@@ -31,11 +35,17 @@ logger = logging.getLogger(__name__)
 
 def count(documents: list[dict]) -> int:
     """Processes for extraction: LOADERS_WORKERS if set, else every core once there is enough text."""
-    chosen = int(os.environ.get("LOADERS_WORKERS", "0") or 0)
+    chosen = _chosen()
     if chosen:
-        return max(1, chosen)
+        return chosen
     chars = sum(document["chars"] for document in documents)
     return min(os.cpu_count() or 1, MAX_WORKERS) if chars >= PARALLEL_FROM_CHARS else 1
+
+
+def _chosen() -> int:
+    """LOADERS_WORKERS (at least 1), or 0 when it is not set."""
+    chosen = int(os.environ.get("LOADERS_WORKERS", "0") or 0)
+    return max(1, chosen) if chosen else 0
 
 
 def _extract_safely(document: dict, seconds: float) -> dict | str:
@@ -51,29 +61,82 @@ def _extract_safely(document: dict, seconds: float) -> dict | str:
         return f"extraction failed: {type(error).__name__}: {one_line(error)}"
 
 
-def extract_all(documents: list[dict], workers: int, quiet: bool, seconds: float):
-    """Every report's rows, in order, as they come: reports are independent, so they spread over
-    processes, and each is consumed before the next piles up."""
-    bar = tqdm(total=len(documents), unit="report", desc="extract", file=sys.stderr, disable=quiet)
-    if workers <= 1 or len(documents) < 2:
-        for document in documents:
-            yield _extract_safely(document, seconds)
-            bar.update()
-    else:
-        chunk = max(1, min(64, len(documents) // (workers * 16)))
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_die_with_parent,
-            initargs=(os.getpid(),),
-        )
-        with pool:
-            for extracted in pool.map(
-                _extract_safely, documents, [seconds] * len(documents), chunksize=chunk
-            ):
+def _extract_chunk(documents: list[dict], seconds: float) -> list[dict | str]:
+    return [_extract_safely(document, seconds) for document in documents]
+
+
+def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Iterator[dict | str]:
+    """Every report's rows, in order, as they come: reports are independent, so they spread over processes.
+
+    `documents` may be read as they are taken (the build reads its files so): the processes start once
+    there is enough text to be worth them and extract the first reports while the rest are read. Every
+    document is taken before this returns, so reading is over before the first result is asked for."""
+    documents = iter(documents)
+    first = _enough_for_processes(documents)
+    workers = count(first) if len(first) >= 2 else 1
+    bar = tqdm(unit="report", desc="extract", file=sys.stderr, disable=quiet)
+    if workers <= 1:
+        return _in_this_process([*first, *documents], seconds, bar)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    gc.freeze()  # the processes fork at the first batch: their collector leaves what they inherit alone
+    try:
+        chunks = [pool.submit(_extract_chunk, chunk, seconds) for chunk in _chunks(itertools.chain(first, documents))]
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    finally:
+        gc.unfreeze()
+    return _as_they_come(pool, chunks, bar)
+
+
+def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[dict | str]:
+    for document in documents:
+        yield _extract_safely(document, seconds)
+        bar.update()
+    bar.close()
+
+
+def _as_they_come(pool: ProcessPoolExecutor, chunks: list[Future], bar: tqdm) -> Iterator[dict | str]:
+    """The chunks' results in order; the pool ends with the last (or when the consumer stops early)."""
+    with pool:
+        for chunk in chunks:
+            for extracted in chunk.result():
                 yield extracted
                 bar.update()
     bar.close()
+
+
+def _enough_for_processes(documents: Iterator[dict]) -> list[dict]:
+    """The first documents, up to the text that is worth extra processes (all of them when LOADERS_WORKERS
+    is 1, two when it is more), or every document when there is less."""
+    chosen = _chosen()
+    if chosen == 1:
+        return list(documents)
+    first, chars = [], 0
+    for document in documents:
+        first.append(document)
+        chars += document["chars"]
+        if len(first) >= 2 and (chosen or chars >= PARALLEL_FROM_CHARS):
+            break
+    return first
+
+
+def _chunks(documents: Iterable[dict]) -> Iterator[list[dict]]:
+    """Consecutive reports in batches of about CHUNK_CHARS characters (at most CHUNK_REPORTS reports)."""
+    chunk, chars = [], 0
+    for document in documents:
+        chunk.append(document)
+        chars += document["chars"]
+        if chars >= CHUNK_CHARS or len(chunk) >= CHUNK_REPORTS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
 
 
 def _die_with_parent(parent: int) -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime
 import math
+from collections.abc import Iterable
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..contract.schema import stable_id
 from . import messages as quality_messages
@@ -204,25 +206,22 @@ def _running_maximum(actuals: list[dict], year) -> tuple[list[float], list[dict]
     return running, candidates
 
 
-def _missing(value) -> bool:
-    """pd.isna of one value, without its cost for the plain str, int and bool of a report's own rows."""
-    if value is None:
-        return True
-    return False if type(value) in (str, int, bool) else bool(pd.isna(value))
-
-
 def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
     """One zone, metric and period stated with values more than 0.5% apart.
 
-    Plain dictionaries, not a DataFrame: this runs once per report, on a few dozen rows."""
+    Plain dictionaries (a missing value None), not a DataFrame: this runs once per report, on a few dozen rows."""
     groups: dict[tuple, list[dict]] = {}
     for row in facts:
         if row.get("wording") is None:
             continue
-        key = tuple(None if _missing(row.get(column)) else row.get(column) for column in CONFLICT_KEY)
-        groups.setdefault(key, []).append(row)
+        groups.setdefault(tuple(map(row.get, CONFLICT_KEY)), []).append(row)
+    return _conflicting(groups.values(), check_doc_id)
+
+
+def _conflicting(groups: Iterable[list[dict]], check_doc_id: str | None) -> list[dict]:
+    """A conflicting_values row for each group of facts (one CONFLICT_KEY each) whose values are more than 0.5% apart."""
     rows = []
-    for group in groups.values():
+    for group in groups:
         if len(group) < 2:
             continue
         values = [row["value"] for row in group]
@@ -241,21 +240,33 @@ def conflicts(facts: list[dict], check_doc_id: str | None = None) -> list[dict]:
     return rows
 
 
-def cross_document_checks(facts: pd.DataFrame) -> list[dict]:
-    """Conflicting values for one zone, metric and period across reports, found with one group-by;
-    only the few groups that disagree are turned into rows."""
-    if facts.empty or "wording" not in facts:
+def cross_document_checks(facts: pa.Table) -> list[dict]:
+    """Conflicting values for one zone, metric and period across reports, found with one group-by in arrow
+    (the facts of a large corpus never become Python objects); only the groups that disagree are turned into rows."""
+    if not facts.num_rows or "wording" not in facts.column_names:
         return []
-    named = facts[facts["wording"].notna()]
-    key = pd.util.hash_pandas_object(named[CONFLICT_KEY].astype("string"), index=False)
-    spread = named.groupby(key, sort=False).agg(
-        low=("value", "min"), high=("value", "max"), reports=("doc_id", "nunique")
+    named = facts.filter(pc.is_valid(facts["wording"]))
+    key = _conflict_key(named)
+    spread = pa.table({"key": key, "value": named["value"], "doc_id": named["doc_id"]}).group_by("key").aggregate(
+        [("value", "min"), ("value", "max"), ("doc_id", "count_distinct")]
     )
-    disagree = spread[
-        (spread["reports"] > 1)
-        & ((spread["high"] - spread["low"]).abs() > 0.005 * spread[["high", "low"]].abs().max(axis=1))
-    ]
-    if disagree.empty:
+    low, high = spread["value_min"], spread["value_max"]
+    apart = pc.greater(pc.abs(pc.subtract(high, low)), pc.multiply(pc.max_element_wise(pc.abs(high), pc.abs(low)), 0.005))
+    disagree = spread.filter(pc.and_(pc.greater(spread["doc_id_count_distinct"], 1), apart))["key"]
+    if not len(disagree):
         return []
-    suspects = named[key.isin(disagree.index)]
-    return conflicts(suspects.to_dict("records"))
+    suspect = pc.is_in(key, value_set=disagree.combine_chunks())
+    suspects = named.filter(suspect)
+    suspects = suspects.set_column(
+        suspects.column_names.index("value"), "value", pc.fill_null(suspects["value"], math.nan)
+    )
+    groups: dict[str, list[dict]] = {}
+    for row, row_key in zip(suspects.to_pylist(), key.filter(suspect).to_pylist(), strict=True):
+        groups.setdefault(row_key, []).append(row)
+    return _conflicting(groups.values(), None)
+
+
+def _conflict_key(facts: pa.Table) -> pa.ChunkedArray:
+    """CONFLICT_KEY as one text per row, a missing value a value of its own (a null never equals a text)."""
+    parts = [pc.fill_null(pc.cast(facts[column], pa.string()), "\x00") for column in CONFLICT_KEY]
+    return pc.binary_join_element_wise(*parts, "\x1f")
