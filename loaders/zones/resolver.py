@@ -28,6 +28,9 @@ HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle)
 HEADING_WIDTH = 40
 
 
+PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
+
+
 @dataclass
 class Zone:
     name: str
@@ -107,6 +110,20 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """{全市四大工业园区: 桂平市四大工业园区}: a counted group of a whole place's zones is named after that
+    place, the last gazetteer place before it whose name ends as the anchor does (市 for 全市)."""
+    named: dict[str, str] = {}
+    for mention in mentions:
+        anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
+        if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
+            continue
+        places = [place for place in places_in(text, 0, mention.start) if place.endswith(anchor[-1])]
+        if places:
+            named.setdefault(mention.name, places[-1] + mention.name[len(anchor) :])
+    return named
 
 
 def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -200,7 +217,8 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
-        canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
+        defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
+        canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
         ordered = [mention for mention in mentions if mention.start < heading] + [
