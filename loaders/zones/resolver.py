@@ -263,10 +263,24 @@ class ZoneResolver:
         points += sub_park_ends(text, switching, self.main)
         named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
         points += [(start, self.main) for start in whole_zone_references(text, self.main) if start not in named]
+        points += self._type_references(spans)
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
                    if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _type_references(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+        """The subject's type alone opening a clause after a zone of another kind was spoken of
+        (其中，青禾医药产业园营收…。经开区新增…): the report's subject again."""
+        points = []
+        for rejection in self.rejections:
+            if rejection.reason != "no_name" or rejection.text not in switching() \
+                    or not _of_kind(self.main, rejection.text) or not opens_clause(self.text, rejection.start):
+                continue
+            before = [name for start, _, name in sorted(spans) if start < rejection.start]
+            if before and not _of_kind(before[-1], rejection.text):
+                points.append((rejection.start, self.main))
+        return points
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
@@ -356,6 +370,12 @@ def _same_kind(short: str, full: str) -> bool:
     short_type = _suffix_of(short)
     full_type = next((word for word in _type_words_longest_first() if word in full), full)  # before a tail (*分区)
     return short_type == full_type or short_type in lexicon()["abbreviations"].get(full_type, ())
+
+
+def _of_kind(name: str, word: str) -> bool:
+    """Whether a zone type word alone names a zone of this name's kind (经开区 for 鹤翔经济技术开发区)."""
+    kind = _suffix_of(name)
+    return bool(kind) and (word == kind or word in lexicon()["abbreviations"].get(kind, ()))
 
 
 def _masked_only_name(name: str) -> bool:
