@@ -29,6 +29,7 @@ HEADING_WIDTH = 40
 
 
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
+PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
 
 @dataclass
@@ -114,13 +115,14 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
     """{全市四大工业园区: 桂平市四大工业园区}: a counted group of a whole place's zones is named after that
-    place, the last gazetteer place before it whose name ends as the anchor does (市 for 全市)."""
+    place, the last gazetteer place before it (within PLACE_REACH) whose name ends as the anchor does (市 for 全市)."""
     named: dict[str, str] = {}
     for mention in mentions:
         anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
         if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
             continue
-        places = [place for place in places_in(text, 0, mention.start) if place.endswith(anchor[-1])]
+        places = [place for place in places_in(text, max(0, mention.start - PLACE_REACH), mention.start)
+                  if place.endswith(anchor[-1])]
         if places:
             named.setdefault(mention.name, places[-1] + mention.name[len(anchor) :])
     return named
@@ -272,13 +274,15 @@ class ZoneResolver:
     def _type_references(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
         """The subject's type alone opening a clause after a zone of another kind was spoken of
         (其中，青禾医药产业园营收…。经开区新增…): the report's subject again."""
+        spoken = sorted(spans)
+        starts = [start for start, _, _ in spoken]
         points = []
         for rejection in self.rejections:
             if rejection.reason != "no_name" or rejection.text not in switching() \
                     or not _of_kind(self.main, rejection.text) or not opens_clause(self.text, rejection.start):
                 continue
-            before = [name for start, _, name in sorted(spans) if start < rejection.start]
-            if before and not _of_kind(before[-1], rejection.text):
+            before = bisect.bisect_left(starts, rejection.start)
+            if before and not _of_kind(spoken[before - 1][2], rejection.text):
                 points.append((rejection.start, self.main))
         return points
 
