@@ -97,3 +97,16 @@ def test_every_mainland_province_has_its_counties(rows):
 def test_everyday_words_are_no_places(rows):
     """城区, 郊区, 矿区 name districts but read as plain words in a report (老城区, 中心城区)."""
     assert {r["name"] for r in rows} & {"城区", "郊区", "矿区", "东区", "西区", "市辖区", "县"} == set()
+
+
+def test_places_in_a_span_reads_names_that_start_before_it():
+    """A span's places are those ending inside it, even when the name starts before the span (the
+    span is read with the few characters before it, not the whole report)."""
+    from loaders.text.places import PlaceIndex, places_in
+
+    text = "去年河南省安阳市和郑州市的园区"
+    start = text.index("安阳市") + 1  # inside 安阳市: it ends in the span, so it counts
+    assert places_in(text, start) == ["安阳市", "郑州市"]
+    assert places_in(text, start, text.index("和")) == ["安阳市"]
+    assert places_in(text, text.index("和")) == ["郑州市"]
+    assert PlaceIndex(text).between(start) == places_in(text, start)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..contract.schema import LEXICON
 
 # The last character of a place name; the 区 of a zone suffix (产业集聚区, 开发区) names no place.
+LONGEST_PLACE = 9  # characters: longer gazetteer names are never read in running text
 _ADMIN_END = re.compile(r"[省市县区州盟旗](?<!产业集聚区)(?<!开发区)")
 # Suffixes a short form drops, longest first: 大理白族自治州 -> 大理, 新疆维吾尔自治区 -> 新疆.
 _SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}?族)+|维吾尔)?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|县|区|盟|旗)$")
@@ -83,8 +84,11 @@ class PlaceIndex:
 
 
 def places_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Gazetteer names in text[start:end], in order: the longest name ending at each admin character."""
-    return PlaceIndex(text).between(start, end)
+    """Gazetteer names ending in text[start:end], in order: the longest name ending at each admin
+    character. Reads only that span and the characters before it a name may start in."""
+    end = len(text) if end is None else end
+    origin = max(0, start - LONGEST_PLACE)
+    return PlaceIndex(text[origin:end]).between(start - origin, end - origin)
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +97,7 @@ def _names_backwards() -> dict:
     back, each name under the key "" of its first character's node: 安阳市 is 市 -> 阳 -> 安 -> ""."""
     tree: dict = {}
     for name in gazetteer():
-        if 2 <= len(name) <= 9:
+        if 2 <= len(name) <= LONGEST_PLACE:
             node = tree
             for char in reversed(name):
                 node = node.setdefault(char, {})

@@ -34,10 +34,11 @@ def clean(words: str) -> bool:
 def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every place in run: gazetteer names, their short forms, XX镇-like names;
     not one whose end or start falls inside a reject word (浙江省级: 省级 is a level, not 浙江省; 发展百禄镇:
-    百禄镇, not 展百禄镇).
+    百禄镇, not 展百禄镇), nor one that is a reject word (比如 opens an example here, not the county).
     Runs are a few characters before a zone type and recur from report to report, so each is read once."""
     names = place_names()
-    inside = {offset for match in reject_spans(run) for offset in range(match.start() + 1, match.end())}
+    whole = {(match.start(), match.end()) for match in reject_spans(run)}
+    inside = {offset for start, stop in whole for offset in range(start + 1, stop)}
     tokens = []
     for end in range(len(run), 1, -1):
         if end in inside:
@@ -46,8 +47,8 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
         for size in _place_sizes(run[end - 2 : end]):  # longest first: starts in ascending order
             if size > end:
                 continue
-            if end - size in inside:
-                continue  # 发展百禄镇: no place starts inside a reject word (展百禄镇)
+            if end - size in inside or (end - size, end) in whole:
+                continue  # 发展百禄镇: no place starts inside a reject word (展百禄镇), nor is one (比如, 新建)
             piece = run[end - size : end]
             if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
                 tokens.append((end - size, end))

@@ -150,9 +150,10 @@ def abbreviation_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def group_pattern() -> re.Pattern:
-    """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类)."""
+    """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类);
+    a rank (四大) is named `rank` (a group only after an anchor or a place)."""
     words = lexicon()
-    return re.compile(rf"(?P<count>{words['group_count']})(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
+    return re.compile(rf"(?P<count>{words['group_count']}|(?P<rank>{words['group_ranks']}))(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.places import place_names
 from .anchors import (
     PLACE_SUFFIX,
     bracketed_place,
@@ -360,6 +361,8 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
     start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
+    if counted["rank"] and not (anchor or text[start:count_start] in place_names()):
+        return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))

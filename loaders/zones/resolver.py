@@ -37,6 +37,10 @@ HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle)
 HEADING_WIDTH = 40
 
 
+PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
+PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
+
+
 @dataclass
 class Zone:
     name: str
@@ -115,6 +119,21 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """{全市四大工业园区: 桂平市四大工业园区}: a counted group of a whole place's zones is named after that
+    place, the last gazetteer place before it (within PLACE_REACH) whose name ends as the anchor does (市 for 全市)."""
+    named: dict[str, str] = {}
+    for mention in mentions:
+        anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
+        if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
+            continue
+        places = [place for place in places_in(text, max(0, mention.start - PLACE_REACH), mention.start)
+                  if place.endswith(anchor[-1])]
+        if places:
+            named.setdefault(mention.name, places[-1] + mention.name[len(anchor) :])
+    return named
 
 
 def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -207,7 +226,8 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
-        canonical = self._canonical({mention.name for mention in mentions} | asides, defined_names(text, mentions))
+        defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
+        canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
         ordered = [mention for mention in mentions if mention.start < heading] + [
@@ -252,10 +272,26 @@ class ZoneResolver:
         points += sub_park_ends(text, switching, self.main)
         named = {mention.start for mention in switching}  # 全区13家经开区 is a group's own name
         points += [(start, self.main) for start in whole_zone_references(text, self.main) if start not in named]
+        points += self._type_references(spans)
         shorts = {short: canonical[name] for short, name in defined_types(text, switching).items()}
         points += [(rejection.start, shorts[rejection.text]) for rejection in self.rejections
                    if rejection.text in shorts and opens_clause(text, rejection.start)]
         return points + line_item_returns(text, spans, self.main, crosses_line)
+
+    def _type_references(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+        """The subject's type alone opening a clause after a zone of another kind was spoken of
+        (其中，青禾医药产业园营收…。经开区新增…): the report's subject again."""
+        spoken = sorted(spans)
+        starts = [start for start, _, _ in spoken]
+        points = []
+        for rejection in self.rejections:
+            if rejection.reason != "no_name" or rejection.text not in switching() \
+                    or not _of_kind(self.main, rejection.text) or not opens_clause(self.text, rejection.start):
+                continue
+            before = bisect.bisect_left(starts, rejection.start)
+            if before and not _of_kind(spoken[before - 1][2], rejection.text):
+                points.append((rejection.start, self.main))
+        return points
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
@@ -340,6 +376,12 @@ def _same_kind(short: str, full: str) -> bool:
     short_type = _suffix_of(short)
     full_type = next((word for word in _type_words_longest_first() if word in full), full)  # before a tail (*分区)
     return short_type == full_type or short_type in lexicon()["abbreviations"].get(full_type, ())
+
+
+def _of_kind(name: str, word: str) -> bool:
+    """Whether a zone type word alone names a zone of this name's kind (经开区 for 鹤翔经济技术开发区)."""
+    kind = _suffix_of(name)
+    return bool(kind) and (word == kind or word in lexicon()["abbreviations"].get(kind, ()))
 
 
 def _masked_only_name(name: str) -> bool:
