@@ -9,6 +9,8 @@ company being courted (引进Y有限公司). Each finder yields Mentions (projec
 
 from __future__ import annotations
 
+import re
+
 from .facilities import PUBLIC_WORKS, category_at_end, category_of
 from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops
 from .project_names import (
@@ -147,7 +149,7 @@ def _head_kind(after: str) -> str | None:
     something else (None)."""
     window = after[:16]
     facility = cue_pattern("facility_heads").search(window)
-    project = cue_pattern("project_heads").search(window)
+    project = _project_head(window)
     company = cue_pattern("company_heads").search(window)
     kind = cue_pattern("industry_heads").search(window)
     if kind and window.startswith("项目", kind.end()):
@@ -155,6 +157,14 @@ def _head_kind(after: str) -> str | None:
     heads = ((facility, "facility"), (project, "project"), (company, "company"), (kind, "kind"))
     firsts = [(found.start(), kind) for found, kind in heads if found]
     return min(firsts)[1] if firsts else None
+
+
+def _project_head(window: str) -> re.Match | None:
+    """项目 heading a list, but not as part of an area's name (等7个项目区: areas of the zone)."""
+    for found in cue_pattern("project_heads").finditer(window):
+        if not cue_pattern("area_heads").match(window, found.start()):
+            return found
+    return None
 
 
 def _head_end(after: str) -> int:
