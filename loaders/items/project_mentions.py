@@ -37,6 +37,8 @@ _NAME_REACH = 120
 _LISTED_BEFORE = ("、", "和", "与")
 _JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold  # what may stand between a name ending in 项目 and the names listed before it
 _LIST_REACH = 600
+# How far after 等 its head noun may stand (等一批支撑主导产业发展的重大项目: 17 characters on).
+_HEAD_REACH = 20
 
 
 def colon_heads(document, sentence, clauses, quantities, taken):
@@ -147,7 +149,7 @@ def etc_lists(document, sentence, clauses, quantities, taken):
 def _head_kind(after: str) -> str | None:
     """What follows 等: projects, companies, public facilities, industries (三大主导产业…项目) or
     something else (None)."""
-    window = after[:16]
+    window = after[:_HEAD_REACH]
     facility = cue_pattern("facility_heads").search(window)
     project = _project_head(window)
     company = cue_pattern("company_heads").search(window)
@@ -169,7 +171,7 @@ def _project_head(window: str) -> re.Match | None:
 
 def _head_end(after: str) -> int:
     """Where the head noun after 等 ends (等11个项目 -> after 项目), so it is not read as a name."""
-    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:16]))]
+    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:_HEAD_REACH]))]
     return min(found) if found else 0
 
 
