@@ -83,6 +83,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
     start = _after_list_marks(text, start, found[0].start())
+    start = _grid_label_before(text, start)
     if P.year_lead.match(text, start):
         return None  # 2015年度活力众创空间: an award, event or batch named by its year
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
@@ -100,6 +101,15 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if item.quantity is not None and item.quantity.end > item.end:
         item.end = item.quantity.end  # 标准化厂房1万平米
     return item
+
+
+def _grid_label_before(text: str, start: int) -> int:
+    """三横两纵的路网: a grid's label, joined by 的, names the network (the 的 ends no such name)."""
+    label = P.grid_label.search(text, max(0, start - _GRID_REACH), start)
+    return label.start() if label else start
+
+
+_GRID_REACH = 10  # a label (“十纵十横”) and its 的
 
 
 def _name_end(text: str, end: int, found: list[re.Match]) -> int:

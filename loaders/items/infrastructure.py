@@ -88,10 +88,22 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
+        item.status = _and_then(document.text, item, own, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
             item.status = item.status or stated
+
+
+def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord | None) -> StatusWord | None:
+    """建成3栋厂房并投入使用: a stage joined right after the item (并, 并已) goes on from the one before it."""
+    after = [word for word in words if word.start >= item.end and word.strength >= 2 and not word.future]
+    if not after or status is None or status.end > item.start:
+        return status
+    nearest = min(after, key=lambda word: word.start)
+    if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
+        return nearest
+    return status
 
 
 def _status_of_the_list_before(

@@ -9,6 +9,8 @@ company being courted (引进Y有限公司). Each finder yields Mentions (projec
 
 from __future__ import annotations
 
+import re
+
 from .facilities import PUBLIC_WORKS, category_at_end, category_of
 from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops
 from .project_names import (
@@ -35,6 +37,8 @@ _NAME_REACH = 120
 _LISTED_BEFORE = ("、", "和", "与")
 _JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold  # what may stand between a name ending in 项目 and the names listed before it
 _LIST_REACH = 600
+# How far after 等 its head noun may stand (等一批支撑主导产业发展的重大项目: 17 characters on).
+_HEAD_REACH = 20
 
 
 def colon_heads(document, sentence, clauses, quantities, taken):
@@ -145,9 +149,9 @@ def etc_lists(document, sentence, clauses, quantities, taken):
 def _head_kind(after: str) -> str | None:
     """What follows 等: projects, companies, public facilities, industries (三大主导产业…项目) or
     something else (None)."""
-    window = after[:16]
+    window = after[:_HEAD_REACH]
     facility = cue_pattern("facility_heads").search(window)
-    project = cue_pattern("project_heads").search(window)
+    project = _project_head(window)
     company = cue_pattern("company_heads").search(window)
     kind = cue_pattern("industry_heads").search(window)
     if kind and window.startswith("项目", kind.end()):
@@ -157,9 +161,17 @@ def _head_kind(after: str) -> str | None:
     return min(firsts)[1] if firsts else None
 
 
+def _project_head(window: str) -> re.Match | None:
+    """项目 heading a list, but not as part of an area's name (等7个项目区: areas of the zone)."""
+    for found in cue_pattern("project_heads").finditer(window):
+        if not cue_pattern("area_heads").match(window, found.start()):
+            return found
+    return None
+
+
 def _head_end(after: str) -> int:
     """Where the head noun after 等 ends (等11个项目 -> after 项目), so it is not read as a name."""
-    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:16]))]
+    found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:_HEAD_REACH]))]
     return min(found) if found else 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.places import place_names
 from ..text.sentences import Sentence
 from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
 from .status import StatusWord
@@ -51,6 +52,8 @@ def is_project_name(name: str) -> bool:
         return False
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
+    if core in place_names():
+        return False  # 某某市项目: the place's projects, not one
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
     rest = P.company_words.sub("", rest)

@@ -68,13 +68,48 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             if reading != "keep":
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future))
-    return found
+    return _alternatives_unsaid(document.text, found)
+
+
+def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
+    """Status words offered as alternatives (先后开工、竣工或投产; 相继实施或建成投产) say which stages the
+    items went through, not which one each reached: they settle nothing."""
+    joins = cue_pattern("alternative_joins")
+    if not found or not joins.search(text, max(0, found[0].start - 2), found[-1].end + 2):
+        return found
+    runs: list[list[int]] = []
+    for index, word in enumerate(found):
+        gap = text[found[index - 1].end : word.start] if index else ""
+        if runs and _joined_stages(gap, joins):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    out = list(found)
+    for run in runs:
+        first, last = found[run[0]], found[run[-1]]
+        gaps = [text[found[a].end : found[b].start] for a, b in zip(run, run[1:], strict=False)]
+        around = (text[max(0, first.start - 2) : first.start], text[last.end : last.end + 2])
+        offered = any(joins.search(gap) for gap in gaps) or joins.search(around[0]) or joins.match(around[1])
+        if offered:
+            for index in run:
+                out[index] = found[index]._replace(status=None)
+    return out
 
 
 @lru_cache(maxsize=1)
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
     return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+def _joined_stages(gap: str, joins: re.Pattern) -> bool:
+    """Two status words listed together: a short gap of listing marks and, at most, a stage word the
+    lexicon does not hold (开工、竣工或投产: 、竣工或)."""
+    listed = "、" in gap or bool(joins.search(gap))
+    return listed and len(gap) <= _STAGE_GAP and not _CLAUSE_END.search(gap)
+
+
+_STAGE_GAP = 6
 
 
 def _partly_done(text: str, end: int) -> bool:
