@@ -58,7 +58,8 @@ def split_reports(text: str, source_file: str) -> list[dict]:
 
 
 def _lines(body: str) -> list[str]:
-    return [line.strip(" \t\u3000") for line in body.splitlines() if line.strip(" \t\u3000")]
+    """The non-empty lines of `body`, stripped (each line stripped once)."""
+    return [stripped for line in body.splitlines() if (stripped := line.strip(" \t\u3000"))]
 
 
 def _last_lines(body: str, count: int = 4) -> list[str]:
