@@ -23,7 +23,7 @@ from .names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = "。；;！？!?\n"
-LIST_REACH = 12  # characters between the last zone of a list and 分别
+LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
 ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
 # A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
@@ -33,12 +33,10 @@ NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八
 def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[int]]]:
     """(the zones of a list, the offsets of their figures after 分别): one figure per zone, in order,
     after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元)."""
-    words = lexicon()
     lists = []
     run: list[Mention] = []
     for mention in mentions:
-        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
-        run = [*run, mention] if joined else [mention]
+        run = [*run, mention] if run and _joined(text, run[-1], mention) else [mention]
         if len(run) < 2:
             continue
         first = words_pattern("respectively").search(text, mention.end, mention.end + LIST_REACH)
@@ -52,6 +50,13 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
             if len(figures) == len(run):
                 lists.append((list(run), figures))
     return lists
+
+
+def _joined(text: str, previous: Mention, mention: Mention) -> bool:
+    """A、B和C: names joined by a list word; or written straight after one another (A新区B综合保税区), a
+    list whose separators were lost when the text was copied."""
+    between = text[previous.end : mention.start]
+    return between in lexicon()["definition_joins"] or (not between and mention.name != previous.name)
 
 
 def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str,
