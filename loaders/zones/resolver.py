@@ -233,6 +233,8 @@ class ZoneResolver:
         ordered = [mention for mention in mentions if mention.start < heading] + [
             mention for mention in mentions if mention.anchor != "whole"]
         self.main = canonical[ordered[0].name] if ordered else fallback_name
+        if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
+            self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
             canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
@@ -360,6 +362,18 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
+    """A heading that speaks of its zone by a bare word (试验区, 经开区) opening it, in a report naming only
+    parks of sub-park kinds: those parks are parts of the unnamed zone, which holds the figures before them."""
+    if any(_switching_kind(mention) for mention in mentions):
+        return False
+    first = min(mention.start for mention in mentions)
+    kinds = {kind for kind, switches in switching().items() if switches}
+    bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
+    bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
+    return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
 
 
 def _switching_kind(mention: Mention) -> bool:
