@@ -30,7 +30,13 @@ from .lexicon import (
     words_pattern,
 )
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
-from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
+from .scopes import (
+    line_item_returns,
+    respective_lists,
+    semicolon_series,
+    sub_park_ends,
+    whole_zone_references,
+)
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
@@ -221,7 +227,8 @@ class ZoneResolver:
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
-        listed = {id(mention) for zones, _ in respective for mention in zones}
+        series = semicolon_series(text, mentions)
+        listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
@@ -251,8 +258,9 @@ class ZoneResolver:
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
                      and id(mention) not in listed]
-        self._figures = {figure: canonical[mention.name] for zones, figures in respective
-                         for mention, figure in zip(zones, figures, strict=True)}
+        self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
+        self._figures.update({figure: canonical[mention.name] for zones, figures in respective
+                              for mention, figure in zip(zones, figures, strict=True)})
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading

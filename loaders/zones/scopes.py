@@ -23,6 +23,8 @@ from .names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = "。；;！？!?\n"
+SENTENCE = re.compile(r"[^。！？!?\n]+")  # a sentence, its parts split by ； inside it
+PART = re.compile(r"[^；;]+")
 LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
 ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
@@ -50,6 +52,38 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
             if len(figures) == len(run):
                 lists.append((list(run), figures))
     return lists
+
+
+def semicolon_series(text: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """{figure offset: park} for a sentence whose parts, split by ；, each give a figure and then name
+    one park of their own (投入4亿元，完成A产业园道路…；投入2亿元，完成B产业园道路…): a part's
+    figures are its park's, though they come before its name."""
+    figures: dict[int, Mention] = {}
+    starts = [mention.start for mention in mentions]
+    for sentence_start, sentence_end in _sentences(text):
+        parts = _parts(text, sentence_start, sentence_end)
+        if len(parts) < 2:
+            continue
+        named = []
+        for part_start, part_end in parts:
+            inside = mentions[bisect.bisect_left(starts, part_start) : bisect.bisect_left(starts, part_end)]
+            if len({mention.name for mention in inside}) != 1 or not FIGURE.search(text, part_start, inside[0].start):
+                break  # each part names one park, after a figure of its own (the series' shape)
+            named.append((part_start, part_end, inside[0]))
+        if len(named) < len(parts) or len({mention.name for _, _, mention in named}) < len(named):
+            continue
+        for part_start, part_end, mention in named:
+            figures.update((figure.start(), mention) for figure in FIGURE.finditer(text, part_start, part_end))
+    return figures
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence split by ；."""
+    return [match.span() for match in SENTENCE.finditer(text) if "；" in match.group() or ";" in match.group()]
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [match.span() for match in PART.finditer(text, start, end) if match.group().strip()]
 
 
 def _joined(text: str, previous: Mention, mention: Mention) -> bool:
