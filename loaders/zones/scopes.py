@@ -37,20 +37,26 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
     after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元)."""
     lists = []
     run: list[Mention] = []
-    for mention in mentions:
-        run = [*run, mention] if run and _joined(text, run[-1], mention) else [mention]
+    written_on = 0  # where the run's last name written straight after the one before it starts
+    for index, mention in enumerate(mentions):
+        joined = _joined(text, run[-1], mention) if run else None
+        written_on = len(run) if joined == "written_on" else 0 if not joined else written_on
+        run = [*run, mention] if joined else [mention]
         if len(run) < 2:
             continue
         first = words_pattern("respectively").search(text, mention.end, mention.end + LIST_REACH)
         if first is None or any(mark in text[mention.end : first.start()] for mark in SENTENCE_END):
             continue
+        if index + 1 < len(mentions) and mentions[index + 1].start < first.start():
+            continue  # the list goes on: its last name is still to come
         end = min((position for position in (text.find(mark, first.end()) for mark in SENTENCE_END) if position != -1),
                   default=len(text))
         cues = list(words_pattern("respectively").finditer(text, first.start(), end))
         for cue, following in zip(cues, [*cues[1:], None], strict=True):
             figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
-            if len(figures) == len(run):
-                lists.append((list(run), figures))
+            listed = next((names for names in (run, run[written_on:]) if len(names) == len(figures)), None)
+            if listed is not None:  # a zone then its parks written on (青禾经开区A园、B园分别…): the parks
+                lists.append((list(listed), figures))
     return lists
 
 
@@ -86,11 +92,13 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [match.span() for match in PART.finditer(text, start, end) if match.group().strip()]
 
 
-def _joined(text: str, previous: Mention, mention: Mention) -> bool:
-    """A、B和C: names joined by a list word; or written straight after one another (A新区B综合保税区), a
-    list whose separators were lost when the text was copied."""
+def _joined(text: str, previous: Mention, mention: Mention) -> str | None:
+    """A、B和C: names joined by a list word ("word"); or written straight after one another ("written_on":
+    A新区B综合保税区, a list whose separators were lost, or a zone and its park)."""
     between = text[previous.end : mention.start]
-    return between in lexicon()["definition_joins"] or (not between and mention.name != previous.name)
+    if between in lexicon()["definition_joins"]:
+        return "word"
+    return "written_on" if not between and mention.name != previous.name else None
 
 
 def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str,
