@@ -54,9 +54,11 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
         cues = list(words_pattern("respectively").finditer(text, first.start(), end))
         for cue, following in zip(cues, [*cues[1:], None], strict=True):
             figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
-            listed = next((names for names in (run, run[written_on:]) if len(names) == len(figures)), None)
+            listed = next((names for names in (run, run[written_on:]) if len(figures) % len(names) == 0), None)
             if listed is not None:  # a zone then its parks written on (青禾经开区A园、B园分别…): the parks
-                lists.append((list(listed), figures))
+                # 分别实现50亿元、30亿元，增长10%、8%: each round of as many figures as zones, in order
+                for round_start in range(0, len(figures), len(listed)):
+                    lists.append((list(listed), figures[round_start : round_start + len(listed)]))
     return lists
 
 
