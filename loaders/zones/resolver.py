@@ -44,6 +44,9 @@ HEADING_WIDTH = 40
 
 
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
+SENTENCE_OPENERS = "。！？!?\n"
+CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
+CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
 
@@ -232,7 +235,8 @@ class ZoneResolver:
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
-            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
+            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
+                        or _opens_sentence(text, mention)]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
@@ -256,7 +260,8 @@ class ZoneResolver:
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
+                         or _opens_sentence(text, mention))
                      and id(mention) not in listed]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
@@ -382,6 +387,16 @@ def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rej
     bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
     bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
     return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
+
+
+def _opens_sentence(text: str, mention: Mention) -> bool:
+    """A park named by a place or proper name opening a sentence (…。哈东园区调整领导班子…) is its topic,
+    unless its clause speaks of a work in it (…。铁西工业区供水工程已投入运行)."""
+    head = text[max(0, mention.start - 6) : mention.start].rstrip(" \t\u3000")
+    if mention.anchor not in ("place", "proper") or mention.base or (head and head[-1] not in SENTENCE_OPENERS):
+        return False
+    clause = CLAUSE.match(text, mention.end, mention.end + CLAUSE_REACH)
+    return not (clause and any(word in clause.group() for word in lexicon()["listed_project_nouns"]))
 
 
 def _switching_kind(mention: Mention) -> bool:
