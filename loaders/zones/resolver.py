@@ -30,7 +30,13 @@ from .lexicon import (
     words_pattern,
 )
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
-from .scopes import line_item_returns, respective_lists, sub_park_ends, whole_zone_references
+from .scopes import (
+    line_item_returns,
+    respective_lists,
+    semicolon_series,
+    sub_park_ends,
+    whole_zone_references,
+)
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
@@ -38,6 +44,9 @@ HEADING_WIDTH = 40
 
 
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
+SENTENCE_OPENERS = "。！？!?\n"
+CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
+CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
 
@@ -221,11 +230,13 @@ class ZoneResolver:
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
-        listed = {id(mention) for zones, _ in respective for mention in zones}
+        series = semicolon_series(text, mentions)
+        listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
-            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed]
+            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
+                        or _opens_sentence(text, mention)]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
@@ -233,6 +244,8 @@ class ZoneResolver:
         ordered = [mention for mention in mentions if mention.start < heading] + [
             mention for mention in mentions if mention.anchor != "whole"]
         self.main = canonical[ordered[0].name] if ordered else fallback_name
+        if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
+            self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
             canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
@@ -247,10 +260,12 @@ class ZoneResolver:
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions))
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
+                         or _opens_sentence(text, mention))
                      and id(mention) not in listed]
-        self._figures = {figure: canonical[mention.name] for zones, figures in respective
-                         for mention, figure in zip(zones, figures, strict=True)}
+        self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
+        self._figures.update({figure: canonical[mention.name] for zones, figures in respective
+                              for mention, figure in zip(zones, figures, strict=True)})
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
@@ -360,6 +375,28 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
+    """A heading that speaks of its zone by a bare word (试验区, 经开区) opening it, in a report naming only
+    parks of sub-park kinds: those parks are parts of the unnamed zone, which holds the figures before them."""
+    if any(_switching_kind(mention) for mention in mentions):
+        return False
+    first = min(mention.start for mention in mentions)
+    kinds = {kind for kind, switches in switching().items() if switches}
+    bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
+    bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
+    return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
+
+
+def _opens_sentence(text: str, mention: Mention) -> bool:
+    """A park named by a place or proper name opening a sentence (…。哈东园区调整领导班子…) is its topic,
+    unless its clause speaks of a work in it (…。铁西工业区供水工程已投入运行)."""
+    head = text[max(0, mention.start - 6) : mention.start].rstrip(" \t\u3000")
+    if mention.anchor not in ("place", "proper") or mention.base or (head and head[-1] not in SENTENCE_OPENERS):
+        return False
+    clause = CLAUSE.match(text, mention.end, mention.end + CLAUSE_REACH)
+    return not (clause and any(word in clause.group() for word in lexicon()["listed_project_nouns"]))
 
 
 def _switching_kind(mention: Mention) -> bool:

@@ -23,7 +23,9 @@ from .names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = "。；;！？!?\n"
-LIST_REACH = 12  # characters between the last zone of a list and 分别
+SENTENCE = re.compile(r"[^。！？!?\n]+")  # a sentence, its parts split by ； inside it
+PART = re.compile(r"[^；;]+")
+LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
 ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
 # A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
@@ -33,25 +35,72 @@ NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八
 def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[int]]]:
     """(the zones of a list, the offsets of their figures after 分别): one figure per zone, in order,
     after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元)."""
-    words = lexicon()
     lists = []
     run: list[Mention] = []
-    for mention in mentions:
-        joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
+    written_on = 0  # where the run's last name written straight after the one before it starts
+    for index, mention in enumerate(mentions):
+        joined = _joined(text, run[-1], mention) if run else None
+        written_on = len(run) if joined == "written_on" else 0 if not joined else written_on
         run = [*run, mention] if joined else [mention]
         if len(run) < 2:
             continue
         first = words_pattern("respectively").search(text, mention.end, mention.end + LIST_REACH)
         if first is None or any(mark in text[mention.end : first.start()] for mark in SENTENCE_END):
             continue
+        if index + 1 < len(mentions) and mentions[index + 1].start < first.start():
+            continue  # the list goes on: its last name is still to come
         end = min((position for position in (text.find(mark, first.end()) for mark in SENTENCE_END) if position != -1),
                   default=len(text))
         cues = list(words_pattern("respectively").finditer(text, first.start(), end))
         for cue, following in zip(cues, [*cues[1:], None], strict=True):
             figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
-            if len(figures) == len(run):
-                lists.append((list(run), figures))
+            listed = next((names for names in (run, run[written_on:]) if len(figures) % len(names) == 0), None)
+            if listed is not None:  # a zone then its parks written on (青禾经开区A园、B园分别…): the parks
+                # 分别实现50亿元、30亿元，增长10%、8%: each round of as many figures as zones, in order
+                for round_start in range(0, len(figures), len(listed)):
+                    lists.append((list(listed), figures[round_start : round_start + len(listed)]))
     return lists
+
+
+def semicolon_series(text: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """{figure offset: park} for a sentence whose parts, split by ；, each give a figure and then name
+    one park of their own (投入4亿元，完成A产业园道路…；投入2亿元，完成B产业园道路…): a part's
+    figures are its park's, though they come before its name."""
+    figures: dict[int, Mention] = {}
+    starts = [mention.start for mention in mentions]
+    for sentence_start, sentence_end in _sentences(text):
+        parts = _parts(text, sentence_start, sentence_end)
+        if len(parts) < 2:
+            continue
+        named = []
+        for part_start, part_end in parts:
+            inside = mentions[bisect.bisect_left(starts, part_start) : bisect.bisect_left(starts, part_end)]
+            if len({mention.name for mention in inside}) != 1 or not FIGURE.search(text, part_start, inside[0].start):
+                break  # each part names one park, after a figure of its own (the series' shape)
+            named.append((part_start, part_end, inside[0]))
+        if len(named) < len(parts) or len({mention.name for _, _, mention in named}) < len(named):
+            continue
+        for part_start, part_end, mention in named:
+            figures.update((figure.start(), mention) for figure in FIGURE.finditer(text, part_start, part_end))
+    return figures
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence split by ；."""
+    return [match.span() for match in SENTENCE.finditer(text) if "；" in match.group() or ";" in match.group()]
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [match.span() for match in PART.finditer(text, start, end) if match.group().strip()]
+
+
+def _joined(text: str, previous: Mention, mention: Mention) -> str | None:
+    """A、B和C: names joined by a list word ("word"); or written straight after one another ("written_on":
+    A新区B综合保税区, a list whose separators were lost, or a zone and its park)."""
+    between = text[previous.end : mention.start]
+    if between in lexicon()["definition_joins"]:
+        return "word"
+    return "written_on" if not between and mention.name != previous.name else None
 
 
 def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str,
