@@ -10,9 +10,10 @@ company being courted (引进Y有限公司). Each finder yields Mentions (projec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .facilities import PUBLIC_WORKS, category_at_end, category_of
-from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops
+from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, word_pattern
 from .project_names import (
     LISTED,
     MIN_NAME,
@@ -112,9 +113,12 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             continue
         low, high = clauses[clause_index(clauses, position)]
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
+        courted = acquisitions.search(text, low, position)
+        if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
+            continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
         head = _head_kind(after)
-        if head in ("facility", "kind") or (head is None and not acquisitions.search(text, low, position)):
+        if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
@@ -144,6 +148,13 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
+
+
+@lru_cache(maxsize=1)
+def _list_heads() -> re.Pattern:
+    """项目 or a company word: the heads after 等 that may close a list of projects with no verb before
+    it (most 等 close lists of industries or products, and this one search passes them by)."""
+    return word_pattern(tuple(cues()["project_heads"] + cues()["company_heads"]))
 
 
 def _head_kind(after: str) -> str | None:
