@@ -224,7 +224,7 @@ def metrics() -> pd.DataFrame:
 
 def stable_id(prefix: str, *parts: object) -> str:
     """An id that depends only on its parts: same input, same id, on every machine."""
-    digest = hashlib.sha1("\x1f".join(str(part) for part in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}_{digest[:12]}"
 
 

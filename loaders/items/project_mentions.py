@@ -10,9 +10,10 @@ company being courted (引进Y有限公司). Each finder yields Mentions (projec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .facilities import PUBLIC_WORKS, category_at_end, category_of
-from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops
+from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, trie_pattern, word_pattern
 from .project_names import (
     LISTED,
     MIN_NAME,
@@ -112,9 +113,12 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             continue
         low, high = clauses[clause_index(clauses, position)]
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
+        courted = acquisitions.search(text, low, position)
+        if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
+            continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
         head = _head_kind(after)
-        if head in ("facility", "kind") or (head is None and not acquisitions.search(text, low, position)):
+        if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
@@ -144,6 +148,13 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
+
+
+@lru_cache(maxsize=1)
+def _list_heads() -> re.Pattern:
+    """项目 or a company word: the heads after 等 that may close a list of projects with no verb before
+    it (most 等 close lists of industries or products, and this one search passes them by)."""
+    return word_pattern(tuple(cues()["project_heads"] + cues()["company_heads"]))
 
 
 def _head_kind(after: str) -> str | None:
@@ -210,9 +221,11 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()
+            name = text[start:end]
+            if not is_project_name(strip_suffix(name)):
+                continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
             if investment is None and not company:
                 investment = amount_right_after(text, end, high, quantities)
-            name = text[start:end]
             if company:
                 before = text[low:start]
                 acquisition = bool(acquisitions.search(before))
@@ -220,8 +233,6 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                     continue
             else:
                 acquisition = bool(acquisitions.search(text[low:start]))
-            if not is_project_name(strip_suffix(name)):
-                continue
             taken.append((start, end))
             span = (start, end)
             chain = []
@@ -258,26 +269,47 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
 
 def subject_lists(document, sentence, clauses, quantities, taken):
     """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
-    verb that says what became of them (with only adverbs, a time or a place between)."""
+    verb that says what became of them (with only adverbs, a time or a place between).
+
+    The names are read first, before every place a verb starts: most verbs follow no run of names,
+    and then the sentence's status words (whether the verb is said as done) need not be read for this."""
     text = document.text
-    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
-        return  # no such verb in the sentence: its status words need not be read for this
+    names = {}
+    for verb in _verb_starts().finditer(text, sentence.start, sentence.end):
+        if not inside(verb.start(), taken):  # taken only grows: a verb inside it now stays inside
+            found = _names_before(text, sentence, clauses, quantities, verb.start())
+            if found:
+                names[verb.start()] = found
+    if not names:
+        return
     verbs = set(cues()["subject_verbs"])
     for word in status_words(document, sentence, TABLE):
-        if word.word not in verbs or word.future or inside(word.start, taken) or P.verb_as_noun.match(text, word.end):
+        if word.start not in names or word.word not in verbs or word.future or inside(word.start, taken):
+            continue
+        if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
-        low, _ = clauses[clause_index(clauses, word.start)]
-        low = max(low, word.start - _NAME_REACH)
-        names_end = _before_adverbs(text, low, word.start)
-        _, first = list_lead(text, low, names_end)
-        if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
-            continue
-        if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
-            continue
-        items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
-        found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
-        if found and all(_subject_name(mention.name) for mention in found):
-            yield found
+        yield names[word.start]
+
+
+@lru_cache(maxsize=1)
+def _verb_starts() -> re.Pattern:
+    """Every place a verb of subject_verbs starts (开工 and 开工建设 alike: the look-ahead finds them all)."""
+    return re.compile(f"(?={trie_pattern(cues()['subject_verbs'])})")
+
+
+def _names_before(text, sentence, clauses, quantities, verb: int) -> list[Mention]:
+    """The names opening the clause of the verb at `verb`, right before it (none if the run is no names)."""
+    low, _ = clauses[clause_index(clauses, verb)]
+    low = max(low, verb - _NAME_REACH)
+    names_end = _before_adverbs(text, low, verb)
+    _, first = list_lead(text, low, names_end)
+    if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
+        return []
+    if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
+        return []
+    items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
+    found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
+    return found if found and all(_subject_name(mention.name) for mention in found) else []
 
 
 _SUBJECT_MAX = 40  # longest run of names before the verb
