@@ -173,9 +173,8 @@ def projection_of_a_project(reading: Reading) -> bool:
 
 
 def a_milestone(reading: Reading) -> bool:
-    """首次突破千亿元, 突破百亿元大关: a round mark passed, not the figure itself (which is given beside it)."""
-    window = reading.window.rstrip()
-    return window.endswith(cues()["milestone_before"].prefixes) or reading.after.startswith(cues()["milestone_after"].prefixes)
+    """首次突破千亿元: a round mark passed for the first time, not the figure itself (which is given beside it)."""
+    return reading.window.rstrip().endswith(cues()["milestone_before"].prefixes)
 
 
 def firms_served(reading: Reading) -> bool:
