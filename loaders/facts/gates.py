@@ -70,11 +70,11 @@ def _wider_subject(head: str) -> re.Match | None:
     return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
-_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|我市|我省|我县"
+_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇"
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年|目前)?[，,]?\s*"
     rf"(?P<lead>{_LEAD})"
     rf"(?:{_WIDER_PLACES})"
 )
