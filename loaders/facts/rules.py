@@ -329,13 +329,13 @@ def read_amount(reading: Reading) -> Decision:
     listed = count_list_item(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
+    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
+    if heading:  # 新增企业数前三位：⏎东湖新区1200家: a row's own name is the zone, not another group
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if reading.quantity.dimension == "count" and counts_something_named_after(reading):
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
-    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
-    if heading:
-        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
