@@ -302,6 +302,8 @@ def read_amount(reading: Reading) -> Decision:
     found = (item, 0) if item is not None and fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
+        if metric == "investment_infrastructure" and keyword.word.startswith("计划"):
+            kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
     if share:
@@ -377,6 +379,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
+            if "项目" not in own_clause and infrastructure_spending(reading):
+                return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
         return "investment_infrastructure"
