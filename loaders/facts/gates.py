@@ -44,6 +44,8 @@ def about_a_wider_place(reading: Reading) -> bool:
     subject = _wider_subject(reading.head)
     if subject is not None:
         return not has(cues()["zone_words"], reading.head[subject.end() :])
+    if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
+        return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -79,6 +81,11 @@ _WIDER_SUBJECT = re.compile(
     rf"(?:{_WIDER_PLACES})"
 )
 _WIDER_PLACE = re.compile(_WIDER_PLACES)
+# A clause that opens on the wider place and its verb (全市完成…, 全县实现…), after a date at most.
+_WIDER_CLAUSE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
+)
 
 
 def size_of_a_change(reading: Reading) -> bool:
