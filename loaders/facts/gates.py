@@ -324,8 +324,21 @@ def a_quota(reading: Reading) -> bool:
     return reading.after.startswith(cues()["quota_after"].prefixes)
 
 
+def a_firm_named_by_its_state(reading: Reading) -> bool:
+    """竣工投产的青山啤酒，实现销售收入6500万元: one firm, named after the state it reached, is the subject of
+    the figure's clause: its figure, not the zone's (a group of firms or projects keeps it)."""
+    if reading.quantity.dimension != "money":
+        return False
+    named = _FIRM_BY_STATE.search(reading.head[-40:])
+    return named is not None and not named.group(1).endswith(_GROUP_NOUNS) and not has(cues()["zone_words"], named.group(1))
+
+
+_FIRM_BY_STATE = re.compile(r"(?:竣工投产|建成投产|正式投产|新投产|投产)的([\u4e00-\u9fff]{2,10})[，,][^，,；;。]*$")
+_GROUP_NOUNS = ("企业", "项目", "厂商", "厂家", "单位")
+
+
 AMOUNT_GATES = (
-    size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
