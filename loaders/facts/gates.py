@@ -337,8 +337,13 @@ _FIRM_BY_STATE = re.compile(r"(?:竣工投产|建成投产|正式投产|新投�
 _GROUP_NOUNS = ("企业", "项目", "厂商", "厂家", "单位")
 
 
+def a_supposition(reading: Reading) -> bool:
+    """假如把这些钱铺在1公顷的地上: a figure in a sentence that supposes (假如, 假设, 倘若) is an image, not a fact."""
+    return has(cues()["supposing"], reading.head)
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_supposition, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
