@@ -44,6 +44,8 @@ def about_a_wider_place(reading: Reading) -> bool:
     subject = _wider_subject(reading.head)
     if subject is not None:
         return not has(cues()["zone_words"], reading.head[subject.end() :])
+    if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
+        return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -70,15 +72,20 @@ def _wider_subject(head: str) -> re.Match | None:
     return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
-_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|我市|我省|我县"
+_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇"
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年|目前)?[，,]?\s*"
     rf"(?P<lead>{_LEAD})"
     rf"(?:{_WIDER_PLACES})"
 )
 _WIDER_PLACE = re.compile(_WIDER_PLACES)
+# A clause that opens on the wider place and its verb (全市完成…, 全县实现…), after a date at most.
+_WIDER_CLAUSE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
+)
 
 
 def size_of_a_change(reading: Reading) -> bool:
@@ -89,8 +96,8 @@ def size_of_a_change(reading: Reading) -> bool:
 def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
-    this zone's figure."""
-    if not _SEVERAL_ZONES_CUE.search(reading.head):
+    this zone's figure; unless the figure's zone is that group (全省11个重点园区共签约…)."""
+    if reading.zone_is_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
     if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
@@ -173,9 +180,8 @@ def projection_of_a_project(reading: Reading) -> bool:
 
 
 def a_milestone(reading: Reading) -> bool:
-    """首次突破千亿元, 突破百亿元大关: a round mark passed, not the figure itself (which is given beside it)."""
-    window = reading.window.rstrip()
-    return window.endswith(cues()["milestone_before"].prefixes) or reading.after.startswith(cues()["milestone_after"].prefixes)
+    """首次突破千亿元: a round mark passed for the first time, not the figure itself (which is given beside it)."""
+    return reading.window.rstrip().endswith(cues()["milestone_before"].prefixes)
 
 
 def firms_served(reading: Reading) -> bool:
@@ -318,8 +324,26 @@ def a_quota(reading: Reading) -> bool:
     return reading.after.startswith(cues()["quota_after"].prefixes)
 
 
+def a_firm_named_by_its_state(reading: Reading) -> bool:
+    """竣工投产的青山啤酒，实现销售收入6500万元: one firm, named after the state it reached, is the subject of
+    the figure's clause: its figure, not the zone's (a group of firms or projects keeps it)."""
+    if reading.quantity.dimension != "money":
+        return False
+    named = _FIRM_BY_STATE.search(reading.head[-40:])
+    return named is not None and not named.group(1).endswith(_GROUP_NOUNS) and not has(cues()["zone_words"], named.group(1))
+
+
+_FIRM_BY_STATE = re.compile(r"(?:竣工投产|建成投产|正式投产|新投产|投产)的([\u4e00-\u9fff]{2,10})[，,][^，,；;。]*$")
+_GROUP_NOUNS = ("企业", "项目", "厂商", "厂家", "单位")
+
+
+def a_supposition(reading: Reading) -> bool:
+    """假如把这些钱铺在1公顷的地上: a figure in a sentence that supposes (假如, 假设, 倘若) is an image, not a fact."""
+    return has(cues()["supposing"], reading.head)
+
+
 AMOUNT_GATES = (
-    size_of_a_change, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_supposition, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )

@@ -61,13 +61,25 @@ _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 
 
 def future_year(reading: Reading) -> bool:
-    """到2025年…达到120亿元 in a report signed before 2025: a goal for a year still to come."""
+    """到2025年…达到120亿元 (or 到“十四五”末, the end of a five-year plan) in a report signed before that
+    year: a goal for a year still to come."""
     if reading.doc_year is None:
         return False
-    years = list(_BY_YEAR.finditer(reading.head))
-    if not years or int(years[-1].group(1)) <= reading.doc_year:
+    ends = [(int(m.group(1)), m.end()) for m in _BY_YEAR.finditer(reading.head)]
+    ends += [(plan_end_year(m.group(1)), m.end()) for m in _BY_PLAN_END.finditer(reading.head)]
+    if not ends:
         return False
-    return _last_end(cues()["achieved"], reading.head) < years[-1].end()
+    year, end = max(ends, key=lambda found: found[1])
+    return year > reading.doc_year and _last_end(cues()["achieved"], reading.head) < end
+
+
+_BY_PLAN_END = re.compile(r"(?:到|至)[“\"‘]?十([一二三四五六七])五[”\"’]?(?:规划)?(?:末|期末)")
+_PLAN_ORDINALS = "一二三四五六七"
+
+
+def plan_end_year(ordinal: str) -> int:
+    """十四五 (the 14th five-year plan, 2021–2025) ends in 2025: plan N ends in 1955 + 5N."""
+    return 1955 + 5 * (10 + _PLAN_ORDINALS.index(ordinal) + 1)
 
 
 def planned_here(reading: Reading) -> bool:

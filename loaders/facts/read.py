@@ -17,6 +17,7 @@ from ..contract.schema import stable_id
 from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.units import Quantity
+from ..zones.lexicon import lexicon as zone_lexicon
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -219,14 +220,18 @@ class Extraction:
     wordless: list[Reading] = field(default_factory=list)  # figures with no wording: restatements?
 
 
-def extract_facts(document: Document, zone_at, doc_year: int | None) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
+def extract_facts(
+    document: Document, zone_at, doc_year: int | None, main_zone: str | None = None
+) -> tuple[list[Fact], list[tuple[Quantity, str]]]:
     """Facts of one report, and the money/area figures that could not be placed."""
-    extraction = read_facts(document, zone_at, doc_year)
+    extraction = read_facts(document, zone_at, doc_year, main_zone)
     return extraction.facts, extraction.unplaced
 
 
-def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extraction:
-    """Every quantity of a report read sentence by sentence into facts or left-out figures."""
+def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zone: str | None = None) -> Extraction:
+    """Every quantity of a report read sentence by sentence into facts or left-out figures. A report whose
+    subject (`main_zone`) is a counted group of zones keeps the group's sums as its figures."""
+    group_zone = main_zone if names_a_group_of_zones(main_zone) else None
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
@@ -243,7 +248,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None) -> Extr
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
-            planned=planned, doc_year=doc_year,
+            planned=planned, doc_year=doc_year, group_zone=group_zone,
         )
         _apply_respectively(text, sentence, sentence_facts, left_out)
         extraction.left_out.extend(left_out)
@@ -282,7 +287,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
-    doc_year: int | None,
+    doc_year: int | None, group_zone: str | None = None,
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -296,6 +301,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
+            group_zone is not None and zone_at(quantity.start) == group_zone,
         )
         previous_end = quantity.end
         try:
@@ -312,6 +318,14 @@ def _read_sentence(
             project_context = True
         sentence_facts.append(fact)
     return sentence_facts
+
+
+def names_a_group_of_zones(zone: str | None) -> bool:
+    """海南省11个重点园区: a zone that is a counted group of a named place's zones, whose sums are its own
+    figures (全市17个产业集聚区, with no place found for it, is a group a report on one zone mentions)."""
+    if zone is None or zone.startswith(tuple(zone_lexicon()["group_anchors"])):
+        return False
+    return re.search(zone_lexicon()["group_count"], zone) is not None
 
 
 def explain(document) -> list[dict]:

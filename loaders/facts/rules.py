@@ -92,6 +92,7 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
+    zone_is_a_group: bool = False  # the figure's zone is a counted group of zones (全省11个重点园区)
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure
@@ -301,6 +302,8 @@ def read_amount(reading: Reading) -> Decision:
     found = (item, 0) if item is not None and fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
+        if metric == "investment_infrastructure" and keyword.word.startswith("计划"):
+            kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
     if share:
@@ -328,13 +331,13 @@ def read_amount(reading: Reading) -> Decision:
     listed = count_list_item(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
+    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
+    if heading:  # 新增企业数前三位：⏎东湖新区1200家: a row's own name is the zone, not another group
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if reading.quantity.dimension == "count" and counts_something_named_after(reading):
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
-    heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
-    if heading:
-        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
@@ -376,6 +379,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
+            if "项目" not in own_clause and infrastructure_spending(reading):
+                return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
         return "investment_infrastructure"

@@ -239,9 +239,19 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     noun = COUNT_NOUN.match(reading.after[:16])
     if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
         return None
+    if counted_again_before_the_noun(noun.group(1)):
+        return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
+    if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes):
+        return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
+
+
+def counted_again_before_the_noun(qualifier: str) -> bool:
+    """A count and its measure word between a count and the noun (20个国家和地区的800家企业): the noun is
+    what the nearer count counts; the first one counts something else (countries)."""
+    return any(ch.isdigit() and qualifier[i + 1 : i + 2] in ("家", "户", "個", "个", "戶") for i, ch in enumerate(qualifier))
 
 
 def count_wording(reading: Reading) -> Keyword | None:

@@ -30,7 +30,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     resolver = resolve_zones(read, unnamed_zone(document))
     zone_ids = {name: zone_id_for(name) for name in resolver.zones}
 
-    facts, unplaced = extract_facts(read, resolver.zone_at, doc_year)
+    facts, unplaced = extract_facts(read, resolver.zone_at, doc_year, resolver.main)
     facts_out = fact_rows(facts, read.normalized, doc_id, doc_year, zone_ids)
     projects_out = projects.extract_projects(read, resolver.zone_at, doc_id, zone_ids)
     items_out = infrastructure.extract_infrastructure(read, resolver.zone_at, doc_id, zone_ids)
