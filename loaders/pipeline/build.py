@@ -188,6 +188,8 @@ def _build_locked(
     try:
         for number, extracted in enumerate(cache.extract_files(read_files(), extract)):
             _collect(pending[number], extracted, collected, result, reports_dir)
+            if number == 0:
+                _prepare_tables()
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
     except engines.EngineError as error:
@@ -376,6 +378,14 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
     collected.add("quality", quality.cross_document_checks(tables["facts"].select(quality.CONFLICT_COLUMNS)))
     tables["quality"] = collected.table("quality")
     return tables
+
+
+def _prepare_tables() -> None:
+    """Finalize an empty table of each kind once, while the processes extract the other reports: the
+    contract's pandas metadata (loaders/contract/schema.py) and arrow's kernels are set up then, rather
+    than in the build's serial end, where the second core would wait for them."""
+    for name in schema.TABLES:
+        schema.finalize_arrow(name, _arrow(name, []))
 
 
 def _arrow(name: str, rows: list[dict]) -> pa.Table:
