@@ -6,6 +6,7 @@ and what the dashboard and tests read. Extra columns come after the contract's o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,7 +248,8 @@ def check_rows(name: str, rows: list[dict]) -> None:
         bad = {row.get(column) for row in rows} - set(allowed) - {None}
         if bad:
             raise ValueError(f"{name}.{column}: unknown values {sorted(map(str, bad))}; expected one of {allowed}")
-    keys = [tuple(row.get(column) for column in table.key) for row in rows]
+    (key,) = table.key  # every table's key is one column
+    keys = [row.get(key) for row in rows]
     if len(set(keys)) != len(keys):
         raise ValueError(f"{name}: duplicate key {table.key}")
 
@@ -286,7 +288,14 @@ def finalize_arrow(name: str, table: pa.Table) -> pa.Table:
     if pc.count_distinct(table[key]).as_py() != table.num_rows:
         raise ValueError(f"{name}: duplicate key {spec.key}")
     table = table.sort_by([(column, "ascending") for column in spec.sort])
-    return table.replace_schema_metadata(to_arrow(name, empty(name)).schema.metadata)
+    return table.replace_schema_metadata(_pandas_metadata(name))
+
+
+@functools.cache
+def _pandas_metadata(name: str) -> dict:
+    """The schema metadata (pandas' column types) to_arrow() writes for a table: the same for every build of it,
+    so worked out once per process rather than through an empty frame's pandas round trip per call."""
+    return to_arrow(name, empty(name)).schema.metadata
 
 
 def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:

@@ -15,6 +15,7 @@ import operator
 import platform
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from .extract_cache import ExtractCache, ReadParts
 
 EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
 PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
+SUMMARY_SOURCES = ("facts", "quality")  # the tables loaders/pipeline/summaries.py reads
 FLUSH_ROWS = 5_000  # packed while the reports are extracted, leaving little for the end
 MANIFEST = table_sets.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
@@ -186,6 +188,8 @@ def _build_locked(
     try:
         for number, extracted in enumerate(cache.extract_files(read_files(), extract)):
             _collect(pending[number], extracted, collected, result, reports_dir)
+            if number == 0:
+                _prepare_tables()
     except BrokenProcessPool:
         return _failed(out_dir, "an extraction process died (out of memory?); nothing written", result)
     except engines.EngineError as error:
@@ -376,6 +380,14 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
     return tables
 
 
+def _prepare_tables() -> None:
+    """Finalize an empty table of each kind once, while the processes extract the other reports: the
+    contract's pandas metadata (loaders/contract/schema.py) and arrow's kernels are set up then, rather
+    than in the build's serial end, where the second core would wait for them."""
+    for name in schema.TABLES:
+        schema.finalize_arrow(name, _arrow(name, []))
+
+
 def _arrow(name: str, rows: list[dict]) -> pa.Table:
     """Rows as an arrow table of the contract's columns, straight from the dictionaries (no pandas frame in
     between): a key a row lacks is null, and so is a float NaN, as pandas would have read it."""
@@ -441,19 +453,31 @@ def _one_line(error: BaseException) -> str:
 def _write_folder(
     tables: dict[str, pa.Table], manifest: dict, folder: Path, layout: str = "single", texts: dict[str, str] | None = None
 ) -> None:
-    """Every table in `layout` (loaders/contract/layouts.py), manifest.json naming the layout and its partitions, then
-    the derived summaries (loaders/pipeline/summaries.py), which the manifest lists; `texts` are the reports' texts
-    by doc_id, as written to documents."""
-    partitions = {}
+    """Every table in `layout` (loaders/contract/layouts.py), the derived summaries (loaders/pipeline/summaries.py),
+    then manifest.json naming the layout, its partitions and the summaries; `texts` are the reports' texts by doc_id,
+    as written to documents.
+
+    The summaries are worked out from SUMMARY_SOURCES alone: once those are written, a thread writes the other
+    tables (pyarrow leaves the interpreter free while it writes) while DuckDB works out the summaries, so the
+    build's last step keeps both cores busy instead of doing one after the other."""
     provinces = layouts.provinces(tables["zones"]) if layout == "partitioned" else {}
-    for name, table in tables.items():
+
+    def write(name: str) -> dict | None:
+        """One table's file, or its partitioned folder (whose listing is returned)."""
         if layout == "partitioned" and name in layouts.PARTITION_KEYS:
-            partitions[name] = layouts.write_partitioned(name, table, folder / name, provinces)
-        else:
-            _write_table(table, folder / f"{name}.parquet")
-    manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {})}
+            return layouts.write_partitioned(name, tables[name], folder / name, provinces)
+        _write_table(tables[name], folder / f"{name}.parquet")
+        return None
+
+    first = SUMMARY_SOURCES if texts is not None else (*SUMMARY_SOURCES, "documents")  # without texts: read back
+    written = {name: write(name) for name in first}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        others = {name: pool.submit(write, name) for name in tables if name not in written}
+        listed = summaries.write(folder, texts)  # derived tables the pages read instead of every fact (not the contract's)
+        written.update({name: future.result() for name, future in others.items()})
+    partitions = {name: written[name] for name in tables if written[name] is not None}
+    manifest = {**manifest, "layout": layout, **({"partitions": partitions} if partitions else {}), "summaries": listed}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    summaries.write(folder, texts)  # derived tables the pages read instead of every fact (not the contract's)
 
 
 def _write_table(table: pa.Table, path: Path) -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -59,6 +60,7 @@ FIRST_ROWS = 500  # the most rows a page's table of one metric's facts shows (pa
 NEWEST_FACTS = "newest_facts"  # summaries/newest_facts.parquet: the FIRST_ROWS newest plausible facts of each metric, kind, year
 FIRST_GRAINS = {FIRST_FACTS: ("metric", "year"), NEWEST_FACTS: ("metric", "kind", "year")}
 KNOWN = (*GRAINS, TARGET_PAIRS, FACT_COUNTS, FLAG_SENTENCES, FIRST_FACTS, NEWEST_FACTS)
+SUMMARY_THREADS = 2  # summaries worked out at once (a build machine has two cores)
 TEXTS_AT_ONCE = 16  # reports whose texts are held at once while their flags' sentences are cut
 # Quality checks whose figures are likely unit slips or misreadings: shown on the quality page only.
 IMPLAUSIBLE_CHECKS = ("implausible_value", "implausible_magnitude")
@@ -146,14 +148,18 @@ def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
     """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
     listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned).
     `texts` (doc_id -> the report's text, as in documents.parquet), when the caller holds them, saves
-    reading every report back from documents.parquet for the flags' sentences."""
+    reading every report back from documents.parquet for the flags' sentences.
+
+    Each summary is one query over small files (a build's facts are one row group, which DuckDB scans on
+    one thread), and they do not depend on each other but for latest_all_years on latest: so they run
+    side by side (_side_by_side), each on a cursor of its own, to keep every core busy."""
     folder = Path(folder)
     partitioned = not (folder / "facts.parquet").exists()
     (folder / SUMMARY_FOLDER).mkdir(parents=True, exist_ok=True)
     columns = ", ".join(f'"{column}"' for column in schema.TABLES["facts"].names)
     identity = "fact_id" if partitioned else "position"
-    rule = ", ".join(rule_order(LATEST_KEYS, CONTRACT_ORDER if partitioned else FILE_ORDER))
-    listed = {}
+    stated = CONTRACT_ORDER if partitioned else FILE_ORDER
+    rule = ", ".join(rule_order(LATEST_KEYS, stated))
     connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     try:
         connection.execute("SET preserve_insertion_order = false")
@@ -166,39 +172,52 @@ def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
             {"checks": list(IMPLAUSIBLE_CHECKS)},
         )
         plausible, parameters = (IMPLAUSIBLE, {"implausible_checks": list(IMPLAUSIBLE_CHECKS)}) if flags else ("true", {})
-        # Each year's winners from the plausible facts; every year's winner from those (the best of the bests).
-        sources = {LATEST: (f"SELECT {columns}, position FROM facts", plausible, parameters),
-                   LATEST_ALL_YEARS: (f"SELECT * FROM read_parquet('{_escaped(_file(folder, LATEST))}')", "true", {})}
-        for name, (source, condition, values) in sources.items():
-            grain = GRAINS[name]
-            winners = f"SELECT arg_min({identity}, ({rule})) FROM ({source}) WHERE {condition} GROUP BY {', '.join(grain)}"
-            sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
-            connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values)
-            listed[name] = _listing(connection, folder, name, grain)
-        pairs = (f"{pairs_sql(CONTRACT_ORDER if partitioned else FILE_ORDER, plausible)} "
-                 "SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id")
-        connection.execute(f"COPY ({pairs}) TO '{_escaped(_file(folder, TARGET_PAIRS))}' (FORMAT parquet)", parameters)
-        listed[TARGET_PAIRS] = _listing(connection, folder, TARGET_PAIRS, ("target_fact_id",))
-        by = ", ".join(COUNT_GRAIN)
-        counted = (f"SELECT {by}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
+
+        def copy(cursor, name: str, sql: str, keys, values: dict | None = None) -> dict:
+            cursor.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, name))}' (FORMAT parquet)", values or None)
+            return {name: _listing(cursor, folder, name, keys)}
+
+        def latest(cursor) -> dict:
+            """Each year's winners from the plausible facts; every year's winner from those (the best of the bests)."""
+            listed = {}
+            sources = {LATEST: (f"SELECT {columns}, position FROM facts", plausible, parameters),
+                       LATEST_ALL_YEARS: (f"SELECT * FROM read_parquet('{_escaped(_file(folder, LATEST))}')", "true", {})}
+            for name, (source, condition, values) in sources.items():
+                grain = GRAINS[name]
+                winners = f"SELECT arg_min({identity}, ({rule})) FROM ({source}) WHERE {condition} GROUP BY {', '.join(grain)}"
+                sql = f"SELECT * FROM ({source}) WHERE {identity} IN ({winners}) ORDER BY {', '.join(grain)}"
+                listed.update(copy(cursor, name, sql, grain, values))
+            return listed
+
+        def target_pairs(cursor) -> dict:
+            sql = f"{pairs_sql(stated, plausible)} SELECT * FROM pairs ORDER BY zone_id, metric, target_fact_id"
+            return copy(cursor, TARGET_PAIRS, sql, ("target_fact_id",), parameters)
+
+        def fact_counts(cursor) -> dict:
+            by = ", ".join(COUNT_GRAIN)
+            sql = (f"SELECT {by}, count(*) AS facts, count(*) FILTER (WHERE {plausible}) AS plausible, "
                    f"count(*) FILTER (WHERE {FLAGGED}) AS flagged FROM facts GROUP BY {by} ORDER BY {by}")
-        connection.execute(f"COPY ({counted}) TO '{_escaped(_file(folder, FACT_COUNTS))}' (FORMAT parquet)", parameters)
-        listed[FACT_COUNTS] = _listing(connection, folder, FACT_COUNTS, COUNT_GRAIN)
-        stated = CONTRACT_ORDER if partitioned else FILE_ORDER
-        firsts = (f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts "
-                  f"GROUP BY {', '.join(FIRST_GRAINS[FIRST_FACTS])}")
-        sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, year, {stated}"
-        connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, FIRST_FACTS))}' (FORMAT parquet)")
-        listed[FIRST_FACTS] = _listing(connection, folder, FIRST_FACTS, FIRST_GRAINS[FIRST_FACTS])
-        newest = f"(-({PERIOD_RANK}), {stated_key(stated)[1:]}"  # ORDER BY {PERIOD_RANK} DESC, {stated}
-        firsts = (f"SELECT unnest(arg_min({identity}, {newest}, {FIRST_ROWS})) FROM facts WHERE {plausible} "
-                  f"GROUP BY {', '.join(FIRST_GRAINS[NEWEST_FACTS])}")
-        sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) "
-               f"ORDER BY metric, kind, {newest[1:-1]}")
-        connection.execute(f"COPY ({sql}) TO '{_escaped(_file(folder, NEWEST_FACTS))}' (FORMAT parquet)", parameters)
-        listed[NEWEST_FACTS] = _listing(connection, folder, NEWEST_FACTS, FIRST_GRAINS[NEWEST_FACTS])
-        _write_flag_sentences(connection, folder, texts)
-        listed[FLAG_SENTENCES] = _listing(connection, folder, FLAG_SENTENCES, ("quality_id",))
+            return copy(cursor, FACT_COUNTS, sql, COUNT_GRAIN, parameters)
+
+        def first_facts(cursor) -> dict:
+            firsts = (f"SELECT unnest(arg_min({identity}, {stated_key(stated)}, {FIRST_ROWS})) FROM facts "
+                      f"GROUP BY {', '.join(FIRST_GRAINS[FIRST_FACTS])}")
+            sql = f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) ORDER BY metric, year, {stated}"
+            return copy(cursor, FIRST_FACTS, sql, FIRST_GRAINS[FIRST_FACTS])
+
+        def newest_facts(cursor) -> dict:
+            newest = f"(-({PERIOD_RANK}), {stated_key(stated)[1:]}"  # ORDER BY {PERIOD_RANK} DESC, {stated}
+            firsts = (f"SELECT unnest(arg_min({identity}, {newest}, {FIRST_ROWS})) FROM facts WHERE {plausible} "
+                      f"GROUP BY {', '.join(FIRST_GRAINS[NEWEST_FACTS])}")
+            sql = (f"SELECT {columns}, position FROM facts WHERE {identity} IN ({firsts}) "
+                   f"ORDER BY metric, kind, {newest[1:-1]}")
+            return copy(cursor, NEWEST_FACTS, sql, FIRST_GRAINS[NEWEST_FACTS], parameters)
+
+        def flag_sentences(cursor) -> dict:
+            _write_flag_sentences(cursor, folder, texts)
+            return {FLAG_SENTENCES: _listing(cursor, folder, FLAG_SENTENCES, ("quality_id",))}
+
+        listed = _side_by_side(connection, (latest, target_pairs, fact_counts, first_facts, newest_facts, flag_sentences))
     finally:
         connection.close()
     manifest_file = folder / "manifest.json"
@@ -207,6 +226,19 @@ def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
         manifest["summaries"] = listed
         manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return listed
+
+
+def _side_by_side(connection, jobs) -> dict:
+    """Run each job(cursor) -> {name: listing} on SUMMARY_THREADS threads, each on a cursor of its own
+    (DuckDB runs a query without holding the interpreter); their listings merged in the jobs' order."""
+    cursors = [connection.cursor() for _ in jobs]
+    try:
+        with ThreadPoolExecutor(max_workers=SUMMARY_THREADS) as pool:
+            done = [pool.submit(job, cursor) for job, cursor in zip(jobs, cursors, strict=True)]
+            return {name: listing for future in done for name, listing in future.result().items()}
+    finally:
+        for cursor in cursors:
+            cursor.close()
 
 
 def _write_flag_sentences(connection, folder: Path, texts: Mapping[str, str] | None = None) -> None:
