@@ -97,7 +97,8 @@ class _GroupsBefore:
 
     def __init__(self, document: Document, sentences: list[Sentence]):
         self.document, self.sentences = document, sentences
-        self.read_up_to, self.last = 0, None  # the last group stated in sentences[:read_up_to]
+        self.read_up_to = 0
+        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
 
     def last_before(self, index: int) -> StatusWord | None:
         for earlier in range(index - 1, self.read_up_to - 1, -1):

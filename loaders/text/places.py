@@ -69,8 +69,8 @@ class PlaceIndex:
         for match in _ADMIN_END.finditer(text):
             stop = position = match.end()
             node, longest = backwards, None
-            while position and (node := node.get(text[position - 1])) is not None:
-                position -= 1
+            while position and (child := node.get(text[position - 1])) is not None:
+                node, position = child, position - 1
                 longest = node.get("", longest)  # "" holds the name that ends here
             if longest:
                 found.append((stop, longest))

@@ -19,7 +19,7 @@ LONGEST_SENTENCE = 1000
 class Sentence(NamedTuple):
     """A sentence's place in its text (a tuple: a report has thousands)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # its number in the report; tuple.index() is never asked of a sentence
     start: int
     end: int
     paragraph: int
