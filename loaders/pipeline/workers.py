@@ -6,6 +6,7 @@ killer), instead of waiting forever on a queue nobody writes to.
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import gc
 import itertools
@@ -102,10 +103,13 @@ def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterat
 
 
 def _as_they_come(pool: ProcessPoolExecutor, chunks: list[Future], bar: tqdm) -> Iterator[dict | str]:
-    """The chunks' results in order; the pool ends with the last (or when the consumer stops early)."""
+    """The chunks' results in order; the pool ends with the last (or when the consumer stops early). Each
+    chunk is let go once read, so the build never holds every report's rows twice (here and in its tables)."""
+    pending = collections.deque(chunks)
+    chunks.clear()
     with pool:
-        for chunk in chunks:
-            for extracted in chunk.result():
+        while pending:
+            for extracted in pending.popleft().result():
                 yield extracted
                 bar.update()
     bar.close()
