@@ -17,7 +17,7 @@ from ..contract.schema import stable_id
 from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.units import Quantity
-from ..zones.lexicon import lexicon as zone_lexicon
+from ..zones.lexicon import names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -318,14 +318,6 @@ def _read_sentence(
             project_context = True
         sentence_facts.append(fact)
     return sentence_facts
-
-
-def names_a_group_of_zones(zone: str | None) -> bool:
-    """海南省11个重点园区: a zone that is a counted group of a named place's zones, whose sums are its own
-    figures (全市17个产业集聚区, with no place found for it, is a group a report on one zone mentions)."""
-    if zone is None or zone.startswith(tuple(zone_lexicon()["group_anchors"])):
-        return False
-    return re.search(zone_lexicon()["group_count"], zone) is not None
 
 
 def explain(document) -> list[dict]:
