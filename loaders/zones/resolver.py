@@ -301,10 +301,10 @@ class ZoneResolver:
         points = []
         for rejection in self.rejections:
             if rejection.reason != "no_name" or rejection.text not in switching() \
-                    or not _of_kind(self.main, rejection.text) or not opens_clause(self.text, rejection.start):
+                    or not _same_kind(rejection.text, self.main) or not opens_clause(self.text, rejection.start):
                 continue
             before = bisect.bisect_left(starts, rejection.start)
-            if before and not _of_kind(spoken[before - 1][2], rejection.text):
+            if before and not _same_kind(rejection.text, spoken[before - 1][2]):
                 points.append((rejection.start, self.main))
         return points
 
@@ -413,12 +413,6 @@ def _same_kind(short: str, full: str) -> bool:
     short_type = _suffix_of(short)
     full_type = next((word for word in _type_words_longest_first() if word in full), full)  # before a tail (*分区)
     return short_type == full_type or short_type in lexicon()["abbreviations"].get(full_type, ())
-
-
-def _of_kind(name: str, word: str) -> bool:
-    """Whether a zone type word alone names a zone of this name's kind (经开区 for 鹤翔经济技术开发区)."""
-    kind = _suffix_of(name)
-    return bool(kind) and (word == kind or word in lexicon()["abbreviations"].get(kind, ()))
 
 
 def _masked_only_name(name: str) -> bool:
