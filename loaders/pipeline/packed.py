@@ -46,9 +46,11 @@ def pack(results: list[dict | str]) -> list[Rows | str]:
     value, duplicate key), which the build skips with its file."""
     checked = [_checked(result) for result in results]
     reports = [result for result in checked if isinstance(result, dict)]
-    tables, ranges = {}, [{} for _ in reports]
+    tables: dict[str, pa.Table] = {}
+    ranges: list[dict[str, tuple[int, int]]] = [{} for _ in reports]
     for name in PACKED_TABLES:
-        rows, offset = [], 0
+        rows: list[dict] = []
+        offset = 0
         for report, report_ranges in zip(reports, ranges, strict=True):
             rows.extend(report[name])
             report_ranges[name] = (offset, len(report[name]))
