@@ -1,8 +1,8 @@
 """Where reports are extracted: this machine's processes (the default) or a Ray cluster.
 
-Both run the same pure function per report (workers._extract_safely, its rows packed: pipeline/packed.py) and hand the results back
-in the reports' order, so the driver assembles and switches the tables the same way and the
-tables are the same bytes. Ray is optional (`pip install -e '.[ray]'`).
+Both run the same pure function per report (workers._extract_safely, its rows packed in arrow:
+pipeline/packed.py) and hand the results back in the reports' order, so the driver assembles and
+switches the tables the same way and the tables are the same bytes. Ray is optional (`pip install -e '.[ray]'`).
 """
 
 from __future__ import annotations
