@@ -125,4 +125,4 @@ def test_the_extraction_takes_every_report_before_it_returns(monkeypatch, worker
 
     results = engines.extractor("process", None, 60.0, True)(documents())
     assert taken == [12, 30, 45]
-    assert [[fact["value"] for fact in result["facts"]] for result in results] == [[12.0], [30.0], [45.0]]
+    assert [result.table("facts").column("value").to_pylist() for result in results] == [[12.0], [30.0], [45.0]]

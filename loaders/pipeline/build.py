@@ -11,7 +11,6 @@ import gc
 import hashlib
 import json
 import logging
-import operator
 import platform
 import sys
 from collections.abc import Iterator
@@ -34,13 +33,12 @@ from ..reading.limits import LimitError, Limits, OverBudget, describe, time_budg
 from ..reading.listing import Listed, list_reports, printable
 from ..reading.sources import MAX_FILE_MB, SourceError, read_source
 from ..zones import resolver as zones
-from . import engines, summaries, table_sets, workers
+from . import engines, packed, summaries, table_sets, workers
 from .extract_cache import ExtractCache, ReadParts
 
-EXTRACTED_TABLES = ("zones", "facts", "projects", "infrastructure", "quality")
-PACKED_TABLES = ("facts", "projects", "infrastructure", "quality")
+PACKED_TABLES = packed.PACKED_TABLES
 SUMMARY_SOURCES = ("facts", "quality")  # the tables loaders/pipeline/summaries.py reads
-FLUSH_ROWS = 5_000  # packed while the reports are extracted, leaving little for the end
+COMBINE_PIECES = 64  # slices of extraction batches a table holds before they are combined into one
 MANIFEST = table_sets.MANIFEST
 NOTES_SHOWN = 5  # per file on the terminal; all of them go to manifest.json
 
@@ -66,24 +64,24 @@ class BuildResult:
 class _Collected:
     """Rows gathered file by file, committed only when the whole file went through.
 
-    Rows wait as dictionaries and are packed into arrow batches every FLUSH_ROWS, so a large
-    corpus is held in columnar form rather than as millions of dictionaries."""
+    Zones and documents wait as dictionaries; the other tables arrive packed in arrow (pipeline/packed.py)
+    and are combined every COMBINE_PIECES slices, so the tables hold few, large chunks and let go of the
+    extraction batches they were cut from."""
 
     documents: list[dict] = field(default_factory=list)
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in EXTRACTED_TABLES})
-    batches: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in PACKED_TABLES})
+    zones: list[dict] = field(default_factory=list)
+    pieces: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in PACKED_TABLES})
     inputs: list[dict] = field(default_factory=list)
     first_seen: dict[str, str] = field(default_factory=dict)
 
-    def add(self, name: str, rows: list[dict]) -> None:
-        self.rows[name].extend(rows)
-        if name in PACKED_TABLES and len(self.rows[name]) >= FLUSH_ROWS:
-            self.batches[name].append(_arrow(name, self.rows[name]))
-            self.rows[name] = []
+    def add(self, name: str, pieces: list[pa.Table]) -> None:
+        self.pieces[name].extend(pieces)
+        if len(self.pieces[name]) >= COMBINE_PIECES:
+            self.pieces[name] = [pa.concat_tables(self.pieces[name]).combine_chunks()]
 
     def table(self, name: str) -> pa.Table:
         """Every row of a packed table gathered so far, finalized in arrow."""
-        return schema.finalize_arrow(name, pa.concat_tables([*self.batches[name], _arrow(name, self.rows[name])]))
+        return schema.finalize_arrow(name, pa.concat_tables([*self.pieces[name], packed.arrow(name, [])]))
 
 
 @dataclass(frozen=True)
@@ -319,26 +317,22 @@ def _repairs(name: str, source) -> list[str]:
 
 
 def _collect(
-    file: _Pending, extracted: list[dict | str], collected: _Collected, result: BuildResult, reports_dir: Path
+    file: _Pending, extracted: list[packed.Rows | str], collected: _Collected, result: BuildResult, reports_dir: Path
 ) -> None:
-    """Keep a file's reports and rows only when every one of its reports went through and fits the contract."""
+    """Keep a file's reports and rows only when every one of its reports went through and fits the contract
+    (each report's rows were checked where they were packed: pipeline/packed.py)."""
     failure = next((item for item in extracted if isinstance(item, str)), None)
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    reports = [item for item in extracted if isinstance(item, packed.Rows)]
     notes = list(file.notes)
     if failure is None:
-        reports = [item for item in extracted if isinstance(item, dict)]  # every item, as none failed
-        for document, tables in zip(file.documents, reports, strict=True):
-            if any(row["check"] == "no_zone_name" for row in tables.get("quality", [])):
+        for document, report in zip(file.documents, reports, strict=True):
+            if report.no_zone_name:
                 notes.append(
                     f"{file.listed.name} part {document['part']}: no zone name found; "
-                    f"its figures are kept under {tables['zones'][0]['name']}"
+                    f"its figures are kept under {report.zones[0]['name']}"
                 )
-            for name in EXTRACTED_TABLES:
-                rows[name].extend(tables.get(name, []))
         try:
             schema.check_rows("documents", file.documents)
-            for name in ("facts", "projects", "infrastructure", "quality"):
-                schema.check_rows(name, rows[name])
         except ValueError as error:
             failure = f"extraction failed: ValueError: {_one_line(error)}"
     if failure is not None:
@@ -353,8 +347,10 @@ def _collect(
     if len(notes) > NOTES_SHOWN:
         print(f"info: {file.listed.name}: {len(notes) - NOTES_SHOWN} more notes in manifest.json", file=sys.stderr)
     collected.documents.extend(file.documents)
-    for name in EXTRACTED_TABLES:
-        collected.add(name, rows[name])
+    for report in reports:
+        collected.zones.extend(report.zones)
+    for name in PACKED_TABLES:
+        collected.add(name, packed.pieces(reports, name))
     collected.inputs.append({**file.entry, "encoding": file.encoding, "reports": len(file.documents)})
     result.files_read += 1
 
@@ -371,11 +367,12 @@ def _skip(result: BuildResult, listed: Listed, reason: str, reports_dir: Path) -
 def _tables(collected: _Collected) -> dict[str, pa.Table]:
     """Every contract table as arrow, zones merged across reports, cross-report checks added."""
     tables = {
-        "documents": schema.finalize_arrow("documents", _arrow("documents", collected.documents)),
-        "zones": schema.finalize_arrow("zones", _arrow("zones", zones.merge_zones(collected.rows["zones"]))),
+        "documents": schema.finalize_arrow("documents", packed.arrow("documents", collected.documents)),
+        "zones": schema.finalize_arrow("zones", packed.arrow("zones", zones.merge_zones(collected.zones))),
         **{name: collected.table(name) for name in ("facts", "projects", "infrastructure")},
     }
-    collected.add("quality", quality.cross_document_checks(tables["facts"].select(quality.CONFLICT_COLUMNS)))
+    conflicts = quality.cross_document_checks(tables["facts"].select(quality.CONFLICT_COLUMNS))
+    collected.add("quality", [packed.arrow("quality", conflicts)])
     tables["quality"] = collected.table("quality")
     return tables
 
@@ -385,28 +382,7 @@ def _prepare_tables() -> None:
     contract's pandas metadata (loaders/contract/schema.py) and arrow's kernels are set up then, rather
     than in the build's serial end, where the second core would wait for them."""
     for name in schema.TABLES:
-        schema.finalize_arrow(name, _arrow(name, []))
-
-
-def _arrow(name: str, rows: list[dict]) -> pa.Table:
-    """Rows as an arrow table of the contract's columns, straight from the dictionaries (no pandas frame in
-    between): a key a row lacks is null, and so is a float NaN, as pandas would have read it."""
-    spec = schema.TABLES[name]
-    values = _columns(spec.names, rows)
-    return pa.table(
-        [pa.array(column, kind, from_pandas=True) for column, (_, kind) in zip(values, spec.columns, strict=True)],
-        schema=spec.arrow_schema,
-    )
-
-
-def _columns(names: list[str], rows: list[dict]) -> list[tuple]:
-    """Each named column's values in row order, a key a row lacks as None. Rows that hold every key (the
-    extraction's always do) are read a row at a time in C rather than a value at a time in Python."""
-    try:
-        values = list(zip(*map(operator.itemgetter(*names), rows), strict=True))
-    except KeyError:
-        values = list(zip(*([row.get(name) for name in names] for row in rows), strict=True))
-    return values or [()] * len(names)
+        schema.finalize_arrow(name, packed.arrow(name, []))
 
 
 def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:

@@ -1,8 +1,8 @@
 """Where reports are extracted: this machine's processes (the default) or a Ray cluster.
 
-Both run the same pure function per report (workers._extract_safely) and hand the results back
-in the reports' order, so the driver assembles and switches the tables the same way and the
-tables are the same bytes. Ray is optional (`pip install -e '.[ray]'`).
+Both run the same pure function per report (workers._extract_safely, its rows packed in arrow:
+pipeline/packed.py) and hand the results back in the reports' order, so the driver assembles and
+switches the tables the same way and the tables are the same bytes. Ray is optional (`pip install -e '.[ray]'`).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def ray_results(documents: list[dict], address: str | None, seconds: float, quie
         _start(ray, address)
     bar = tqdm(total=len(documents), unit="report", desc="extract (ray)", file=sys.stderr, disable=quiet)
     try:
-        task = ray.remote(workers._extract_safely)
+        task = ray.remote(workers.extract_packed)
         limit = IN_FLIGHT_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
         waiting: deque = deque()
         pending = iter(documents)

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from . import packed
 
 PACKAGE = Path(__file__).resolve().parents[1]
 logger = logging.getLogger(__name__)
@@ -96,8 +97,8 @@ class ExtractCache:
                 yield found
                 continue
             results = [next(fresh) for _ in range(reports)]
-            if key and all(isinstance(result, dict) for result in results):  # a failure is tried again next time
-                self._store(key, results)
+            if key and all(isinstance(result, packed.Rows) for result in results):  # a failure is tried again next time
+                self._store(key, packed.own_rows(results))
             yield results
 
     def prune(self) -> None:

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from tqdm import tqdm
 
 from ..reading.limits import OverBudget, describe, time_budget
-from . import extract
+from . import extract, packed
 
 MAX_WORKERS = 8
 PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
@@ -62,12 +62,19 @@ def _extract_safely(document: dict, seconds: float) -> dict | str:
         return f"extraction failed: {type(error).__name__}: {one_line(error)}"
 
 
-def _extract_chunk(documents: list[dict], seconds: float) -> list[dict | str]:
-    return [_extract_safely(document, seconds) for document in documents]
+def extract_packed(document: dict, seconds: float) -> packed.Rows | str:
+    """One report's rows packed on their own (a Ray task's unit), or why it failed."""
+    return packed.pack([_extract_safely(document, seconds)])[0]
 
 
-def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Iterator[dict | str]:
-    """Every report's rows, in order, as they come: reports are independent, so they spread over processes.
+def _extract_chunk(documents: list[dict], seconds: float) -> list[packed.Rows | str]:
+    """A batch of reports' rows, packed into arrow tables here, so the build's process only gathers them."""
+    return packed.pack([_extract_safely(document, seconds) for document in documents])
+
+
+def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Iterator[packed.Rows | str]:
+    """Every report's rows (packed.Rows, or why it failed), in order, as they come: reports are independent,
+    so they spread over processes.
 
     `documents` may be read as they are taken (the build reads its files so): the processes start once
     there is enough text to be worth them and extract the first reports while the rest are read. Every
@@ -95,14 +102,15 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
     return _as_they_come(pool, chunks, bar)
 
 
-def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[dict | str]:
-    for document in documents:
-        yield _extract_safely(document, seconds)
-        bar.update()
+def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[packed.Rows | str]:
+    for chunk in _chunks(documents):
+        for extracted in _extract_chunk(chunk, seconds):
+            yield extracted
+            bar.update()
     bar.close()
 
 
-def _as_they_come(pool: ProcessPoolExecutor, chunks: list[Future], bar: tqdm) -> Iterator[dict | str]:
+def _as_they_come(pool: ProcessPoolExecutor, chunks: list[Future], bar: tqdm) -> Iterator[packed.Rows | str]:
     """The chunks' results in order; the pool ends with the last (or when the consumer stops early). Each
     chunk is let go once read, so the build never holds every report's rows twice (here and in its tables)."""
     pending = collections.deque(chunks)
