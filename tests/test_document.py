@@ -83,3 +83,28 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
     quoted = document.quoted_spans(sentence)
     assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
     assert document.quoted_spans(sentence) is quoted
+
+
+@pytest.mark.parametrize(
+    ("original", "normalized"),
+    [
+        ("投資3萬（wàn）元", "投资3万元"),  # a pinyin note in full-width brackets
+        ("投資3萬 (wàn)元", "投资3万元"),  # a space before the note
+        ("园区(CBD)面积5平方公里", "园区(CBD)面积5平方公里"),  # letters without a tone mark are no note
+        ("园区（ZBD）", "园区（ZBD）"),
+        ("收入１２３，４５６万元", "收入123,456万元"),  # a thousands comma typed full-width
+        ("企业１２０，３４５６家", "企业120，3456家"),  # four digits after it: a clause mark
+        ("企业120，300家", "企业120，300家"),  # half-width digits: a clause mark
+        ("二O一九年，二0二一年，二ＯＯ八年", "二〇一九年，二〇二一年，二〇〇八年"),  # zeros typed as O or 0
+        ("一O号地块，2019年，A0二", "一O号地块，2019年，A0二"),  # an O with no Chinese digit on both sides stays
+    ],
+)
+def test_normalising_repairs_numbers_and_keeps_offsets(original, normalized):
+    from loaders.text.normalize import normalize
+
+    result = normalize(original)
+    assert result.text == normalized
+    origins = [result.to_original(offset) for offset in range(len(result.text))]
+    assert origins == sorted(set(origins))  # each character from its own place, in order
+    assert result.span(0, len(result.text)) == (0, len(original))
+    assert all(original[origin] not in "()（）" or result.text[offset] in "()（）" for offset, origin in enumerate(origins))

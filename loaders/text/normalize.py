@@ -60,9 +60,30 @@ _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
-# The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
+# The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區, in
+# half- or full-width brackets, a space before them allowed (萬 （wàn）元 -> 萬元).
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
+_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}]) ?[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+
+
+# Same-length repairs made before the half-width step, while full-width digits still show:
+# a full-width comma between full-width digits with three after it is a thousands separator
+# (１２３，４５６万元: typed in a full-width mode, not a list of two figures); a letter O or a
+# zero inside a Chinese numeral is its 〇 (二O一九年, 二0二一年). Each pattern opens with a
+# character class, so the engine skips ahead to its characters at C speed.
+_FULL_WIDTH_THOUSANDS = re.compile("，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
+_CHINESE_DIGIT = "一二三四五六七八九〇"
+_ZERO_LOOKALIKES = "O0Ｏ０"
+_ZERO_IN_CHINESE = re.compile(
+    rf"[{_ZERO_LOOKALIKES}](?<=[{_CHINESE_DIGIT}][{_ZERO_LOOKALIKES}])[{_ZERO_LOOKALIKES}]{{0,2}}+(?=[{_CHINESE_DIGIT}])"
+)
+
+
+def _repaired(text: str) -> str:
+    """Full-width thousands commas and zeros written as O inside Chinese numerals, same length."""
+    if "，" in text:
+        text = _FULL_WIDTH_THOUSANDS.sub(",", text)
+    return _ZERO_IN_CHINESE.sub(lambda zeros: "〇" * len(zeros.group()), text)
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,7 @@ def to_simplified(text: str) -> str:
 
 def _removals(text: str) -> list[re.Match]:
     """Pieces normalize takes out: pinyin notes, and page numbers and breaks inside wrapped lines."""
-    removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text else []
+    removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text or "（" in text else []
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
@@ -161,7 +182,7 @@ def normalize(original: str) -> Normalized:
     folded = fold_compatibility(original)
     simplified = to_simplified(folded)
     traditional = simplified != folded
-    text = _HALF_WIDTH_RUN.sub(_to_half_width, simplified).replace("\r", "\n")
+    text = _HALF_WIDTH_RUN.sub(_to_half_width, _repaired(simplified)).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
     for match in sorted(_removals(text), key=lambda match: match.start()):

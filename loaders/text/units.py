@@ -63,7 +63,7 @@ _SECOND_MULTIPLIER = "万|亿"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
 APPROX_AFTER = ("左右",)
-LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数")
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数", "几")
 UPPER_BEFORE = ("不足", "不到", "不超过")
 APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
 # Words that end in 约 or 近 but say nothing of a figure's precision (新签约5个项目, 最近3年).
@@ -241,7 +241,7 @@ def scan(text: str) -> Scan:
             quantities.append(read)
         elif isinstance(read, Refused):
             refused.append(read)
-    if "百分之" in text:
+    if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
     if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
@@ -395,19 +395,23 @@ def _is_rate(text: str, start: int, end: int) -> bool:
     )
 
 
-_PERCENT_IN_WORDS = re.compile(rf"百分之(?P<number>{NUMBER})")
+# A fraction in words, the whole first: 百分之十二 (12%), 三分之一, 千分之五. The whole is a short
+# numeral (bounded), so a long run of numeral characters costs a bounded number of steps at each place.
+_FRACTION_IN_WORDS = re.compile(rf"(?P<whole>[{_CHINESE_DIGIT}十百千万]{{1,3}}|\d{{1,4}})分之(?P<number>{NUMBER})")
 
 
 def _percents_in_words(text: str) -> list[Quantity]:
-    """百分之十二: a percent written with the sign in front, as words."""
+    """百分之十二, 三分之一: a percent or a fraction written as words, as a percent."""
     quantities = []
-    for match in _PERCENT_IN_WORDS.finditer(text):
+    for match in _FRACTION_IN_WORDS.finditer(text):
         try:
-            value = parse_any(match["number"])
+            whole, part = parse_any(match["whole"]), parse_any(match["number"])
         except ValueError:
             continue
-        if math.isfinite(value):
-            quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
+        if whole <= 0 or not math.isfinite(part) or (whole != 100 and part > whole):
+            continue
+        value = part if whole == 100 else part / whole * 100
+        quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities
 
 
