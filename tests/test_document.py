@@ -97,6 +97,9 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
         ("企业120，300家", "企业120，300家"),  # half-width digits: a clause mark
         ("二O一九年，二0二一年，二ＯＯ八年", "二〇一九年，二〇二一年，二〇〇八年"),  # zeros typed as O or 0
         ("一O号地块，2019年，A0二", "一O号地块，2019年，A0二"),  # an O with no Chinese digit on both sides stays
+        ("园 区 规 划 面 积 1 2 平 方 公 里", "园区规划面积 1 2 平方公里"),  # letter-spaced words lose their spaces
+        ("前 言，张 三 李", "前 言，张 三 李"),  # three or fewer characters set apart stay apart
+        ("园  区  规  划", "园  区  规  划"),  # two spaces: cells of a table row
     ],
 )
 def test_normalising_repairs_numbers_and_keeps_offsets(original, normalized):

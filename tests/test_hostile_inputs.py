@@ -497,7 +497,7 @@ def test_a_signature_date_in_kangxi_radicals_is_read_as_the_date_it_shows():
 
 # --- number repairs stay linear ----------------------------------------------------------------
 # Runs shaped for the number readings: spaced digits before a spaced unit word, unit words with
-# a space between every character, pinyin notes that never close, zeros typed as O between
+# a space between every character, letter-spaced words, pinyin notes that never close, zeros typed as O between
 # Chinese digits, full-width commas between full-width digits, fractions and 多 between
 # multipliers. No clock limit (the machine is noisy): the CPU time of a text four times longer
 # against that of the shorter one, best of five, interleaved (linear growth is ~4×, quadratic ~16×).
@@ -509,6 +509,7 @@ NUMBER_RUNS = {
     "full_width_commas_between_digits": "１２，３４，",
     "fractions_without_a_part": "三分之百分之千分",
     "duo_between_multipliers": "3千多万多亿余",
+    "letter_spaced_words": "园 区 规 划 ",
 }
 
 

@@ -66,6 +66,11 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_NOTE = re.compile(rf"(?<=[{CJK}]) ?[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
 
 
+# A word set in letter-spaced type, as PDF text layers and headings write it (园 区 规 划 面 积):
+# four or more Chinese characters, each one space apart, lose those spaces. Two or three (前 言,
+# 张 三) may be a heading or a name set apart on purpose and are kept.
+_LETTER_SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{3,}}+")
+
 # Same-length repairs made before the half-width step, while full-width digits still show:
 # a full-width comma between full-width digits with three after it is a thousands separator
 # (１２３，４５６万元: typed in a full-width mode, not a list of two figures); a letter O or a
@@ -133,13 +138,16 @@ def to_simplified(text: str) -> str:
     return "".join(_simplify_char(char) for char in text)
 
 
-def _removals(text: str) -> list[re.Match]:
-    """Pieces normalize takes out: pinyin notes, and page numbers and breaks inside wrapped lines."""
-    removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text or "（" in text else []
+def _removals(text: str) -> list[tuple[int, int]]:
+    """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
+    numbers and breaks inside wrapped lines."""
+    removals = [match.span() for match in _PINYIN_NOTE.finditer(text)] if "(" in text or "（" in text else []
+    for run in _LETTER_SPACED.finditer(text):
+        removals.extend((space, space + 1) for space in range(run.start() + 1, run.end(), 2))
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
-            removals.append(match)
+            removals.append(match.span())
     return removals
 
 
@@ -185,12 +193,12 @@ def normalize(original: str) -> Normalized:
     text = _HALF_WIDTH_RUN.sub(_to_half_width, _repaired(simplified)).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
-    for match in sorted(_removals(text), key=lambda match: match.start()):
+    for start, end in sorted(_removals(text)):
         starts.append(length)
         origins.append(kept_from)
-        pieces.append(text[kept_from : match.start()])
-        length += match.start() - kept_from
-        kept_from = match.end()
+        pieces.append(text[kept_from:start])
+        length += start - kept_from
+        kept_from = end
     starts.append(length)
     origins.append(kept_from)
     pieces.append(text[kept_from:])
