@@ -100,6 +100,9 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
         ("园 区 规 划 面 积 1 2 平 方 公 里", "园区规划面积 1 2 平方公里"),  # letter-spaced words lose their spaces
         ("前 言，张 三 李", "前 言，张 三 李"),  # three or fewer characters set apart stay apart
         ("园  区  规  划", "园  区  规  划"),  # two spaces: cells of a table row
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成园区"),
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成。\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成。\n2、园区"),
+        ("基础设施投资\n2、园区", "基础设施投资\n2、园区"),  # a short line is a heading: its list stays
     ],
 )
 def test_normalising_repairs_numbers_and_keeps_offsets(original, normalized):

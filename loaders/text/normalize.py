@@ -43,13 +43,14 @@ _ANY_COMPATIBILITY = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for fi
 CJK = "\u4e00-\u9fff"
 # A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
 # Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
-# followed by a unit or counter, which would make them a real number.
+# followed by a unit or counter, which would make them a real number. Document-sharing sites
+# number each page's line so (…投资近10亿\n2、元，…): a number with 、 after it joins too.
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
 # A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too,
 # and so does one before a clause mark ("…投资额78.5亿元\n，同比增长13.7%"): no line starts with one.
 # Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
-    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
+    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}])、?)[ \t]*+(?=[{CJK}])"
     rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
