@@ -64,13 +64,19 @@ _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區, in
 # half- or full-width brackets, a space before them allowed (萬 （wàn）元 -> 萬元).
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}]) ?[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+# It opens with the bracket (rare in text) so the engine skips ahead to one at C speed; a space
+# before it goes too (_removals).
+_PINYIN_NOTE = re.compile(
+    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]"
+)
 
 
 # A word set in letter-spaced type, as PDF text layers and headings write it (园 区 规 划 面 积):
 # four or more Chinese characters, each one space apart, lose those spaces. Two or three (前 言,
 # 张 三) may be a heading or a name set apart on purpose and are kept.
-_LETTER_SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{3,}}+")
+# Each match starts at the first space (rare in text: the engine skips ahead to one at C speed)
+# and holds the spaces at every second place from there.
+_LETTER_SPACED = re.compile(rf" (?<=[{CJK}] )[{CJK}](?: [{CJK}]){{2,}}+")
 
 # Same-length repairs made before the half-width step, while full-width digits still show:
 # a full-width comma between full-width digits with three after it is a thousands separator
@@ -142,14 +148,19 @@ def to_simplified(text: str) -> str:
 def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
-    removals = [match.span() for match in _PINYIN_NOTE.finditer(text)] if "(" in text or "（" in text else []
+    removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
     for run in _LETTER_SPACED.finditer(text):
-        removals.extend((space, space + 1) for space in range(run.start() + 1, run.end(), 2))
+        removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
             removals.append(match.span())
     return removals
+
+
+def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span start..end, with the space right before it when there is one (萬 （wàn）)."""
+    return (start - 1, end) if text[start - 1] == " " else (start, end)
 
 
 def _page_numbers(text: str):
