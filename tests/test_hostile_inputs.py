@@ -495,12 +495,13 @@ def test_a_signature_date_in_kangxi_radicals_is_read_as_the_date_it_shows():
     assert str(document["doc_date"]) == "2025-12-05"
 
 
-# --- number repairs stay linear ----------------------------------------------------------------
-# Runs shaped for the number readings: spaced digits before a spaced unit word, unit words with
-# a space between every character, letter-spaced words, pinyin notes that never close, zeros typed as O between
-# Chinese digits, full-width commas between full-width digits, fractions and 多 between
-# multipliers. No clock limit (the machine is noisy): the CPU time of a text four times longer
-# against that of the shorter one, best of five, interleaved (linear growth is ~4×, quadratic ~16×).
+# --- number and line repairs stay linear ----------------------------------------------------------------
+# Runs shaped for the number and line readings: spaced digits before a spaced unit word, unit
+# words and letter-spaced words with a space between every character, narrow-column lines,
+# pinyin notes that never close, zeros typed as O between Chinese digits, full-width commas
+# between full-width digits, fractions and 多 between multipliers. No clock limit (the machine
+# is noisy): the CPU time of a text four times longer against that of the shorter one, best of
+# five, interleaved (linear growth is ~4×, quadratic ~16×).
 NUMBER_RUNS = {
     "spaced_digits_before_a_spaced_unit": "1 2 3 平 方 公 ",
     "unit_words_spaced_out": "平 方 公 里 个 百 分 ",
@@ -510,6 +511,7 @@ NUMBER_RUNS = {
     "fractions_without_a_part": "三分之百分之千分",
     "duo_between_multipliers": "3千多万多亿余",
     "letter_spaced_words": "园 区 规 划 ",
+    "narrow_column_lines": "园区实现营业收入十二亿，同比增长\n",
 }
 
 

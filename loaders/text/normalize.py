@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .wrapping import TOLERANCE, visual_width, wrap_width
+
 # Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
 # sentence splitter relies on (，；：！？（）) as it is.
 _KEEP_FULL_WIDTH = set("，；：！？（）")
@@ -151,11 +153,31 @@ def _removals(text: str) -> list[tuple[int, int]]:
     removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
     for run in _LETTER_SPACED.finditer(text):
         removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
+    wrapped = _WrappedLines(text)
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
+        if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
             removals.append(match.span())
     return removals
+
+
+class _WrappedLines:
+    """Which lines of a text are wrapped ones: 24 characters or more, or as wide as the runs of
+    wrapped lines of a narrow column (loaders.text.wrapping), worked out on first need."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._width: int | None = None
+        self._measured = False
+
+    def holds(self, line_start: int, end: int) -> bool:
+        """Whether the line from line_start, up to end, is a wrapped line."""
+        if end - line_start >= _WRAPPED_MIN_LINE:
+            return True
+        if not self._measured:
+            self._width, self._measured = wrap_width(self.text), True
+        line = self.text[line_start:end].strip()
+        return self._width is not None and visual_width(line) >= self._width - TOLERANCE
 
 
 def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
