@@ -100,8 +100,10 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
         ("园 区 规 划 面 积 1 2 平 方 公 里", "园区规划面积 1 2 平方公里"),  # letter-spaced words lose their spaces
         ("前 言，张 三 李", "前 言，张 三 李"),  # three or fewer characters set apart stay apart
         ("园  区  规  划", "园  区  规  划"),  # two spaces: cells of a table row
-        ("园区共完成基础设施投资近10亿元，道路网络基本形成\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成园区"),
-        ("园区共完成基础设施投资近10亿元，道路网络基本形成。\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成。\n2、园区"),
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成" * 5 + "\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成" * 5 + "园区"),
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成。" * 5 + "\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成。" * 5 + "\n2、园区"),
+        # a numbered heading of a list, even a long one, stays on its line
+        ("1、加快推进园区基础设施建设和重点项目建设步伐\n2、强化招商", None),
         ("基础设施投资\n2、园区", "基础设施投资\n2、园区"),  # a short line is a heading: its list stays
         # names of one width with no clause mark are a list, not a wrapped paragraph
         ("某某市某某经济技术开发区\n某某市某某高新技术产业区\n某某市某某现代农业产业园\n入驻企业", None),

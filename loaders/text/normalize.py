@@ -46,7 +46,8 @@ CJK = "\u4e00-\u9fff"
 # A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
 # Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
 # followed by a unit or counter, which would make them a real number. Document-sharing sites
-# number each page's line so (…投资近10亿\n2、元，…): a number with 、 after it joins too.
+# write each page as one numbered line (…投资近10亿\n2、元，…): a number with 、 after it joins
+# too, after a line as long as a page's (a numbered heading of a list is far shorter).
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
 # A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too,
 # and so does one before a clause mark ("…投资额78.5亿元\n，同比增长13.7%"): no line starts with one.
@@ -58,6 +59,7 @@ _PAGE_NUMBER = re.compile(
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
+_PAGE_LINE_MIN = 100
 # The line breaks a _PAGE_NUMBER match may hold: after a character its look-behinds take, a digit or a space.
 _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
@@ -156,6 +158,8 @@ def _removals(text: str) -> list[tuple[int, int]]:
     wrapped = _WrappedLines(text)
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
+        if "、" in match.group() and match.start() - line_start < _PAGE_LINE_MIN:
+            continue  # 1、 2、 after a shorter line number the items of a list
         if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
             removals.append(match.span())
     return removals
