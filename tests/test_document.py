@@ -83,3 +83,40 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
     quoted = document.quoted_spans(sentence)
     assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
     assert document.quoted_spans(sentence) is quoted
+
+
+@pytest.mark.parametrize(
+    ("original", "normalized"),
+    [
+        ("投資3萬（wàn）元", "投资3万元"),  # a pinyin note in full-width brackets
+        ("投資3萬 (wàn)元", "投资3万元"),  # a space before the note
+        ("园区(CBD)面积5平方公里", "园区(CBD)面积5平方公里"),  # letters without a tone mark are no note
+        ("园区（ZBD）", "园区（ZBD）"),
+        ("收入１２３，４５６万元", "收入123,456万元"),  # a thousands comma typed full-width
+        ("企业１２０，３４５６家", "企业120，3456家"),  # four digits after it: a clause mark
+        ("企业120，300家", "企业120，300家"),  # half-width digits: a clause mark
+        ("二O一九年，二0二一年，二ＯＯ八年", "二〇一九年，二〇二一年，二〇〇八年"),  # zeros typed as O or 0
+        ("一O号地块，2019年，A0二", "一O号地块，2019年，A0二"),  # an O with no Chinese digit on both sides stays
+        ("园 区 规 划 面 积 1 2 平 方 公 里", "园区规划面积 1 2 平方公里"),  # letter-spaced words lose their spaces
+        ("前 言，张 三 李", "前 言，张 三 李"),  # three or fewer characters set apart stay apart
+        ("园  区  规  划", "园  区  规  划"),  # two spaces: cells of a table row
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成" * 5 + "\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成" * 5 + "园区"),
+        ("园区共完成基础设施投资近10亿元，道路网络基本形成。" * 5 + "\n2、园区", "园区共完成基础设施投资近10亿元，道路网络基本形成。" * 5 + "\n2、园区"),
+        # a numbered heading of a list, even a long one, stays on its line
+        ("1、加快推进园区基础设施建设和重点项目建设步伐\n2、强化招商", None),
+        ("基础设施投资\n2、园区", "基础设施投资\n2、园区"),  # a short line is a heading: its list stays
+        # names of one width with no clause mark are a list, not a wrapped paragraph
+        ("某某市某某经济技术开发区\n某某市某某高新技术产业区\n某某市某某现代农业产业园\n入驻企业", None),
+        # lines of one width that end their sentences are paragraphs of their own
+        ("园区规划面积十二平方公里。\n园区入驻企业一百二十家。\n园区新签约项目十二个。\n入驻", None),
+    ],
+)
+def test_normalising_repairs_numbers_and_keeps_offsets(original, normalized):
+    from loaders.text.normalize import normalize
+
+    result = normalize(original)
+    assert result.text == (original if normalized is None else normalized)
+    origins = [result.to_original(offset) for offset in range(len(result.text))]
+    assert origins == sorted(set(origins))  # each character from its own place, in order
+    assert result.span(0, len(result.text)) == (0, len(original))
+    assert all(original[origin] not in "()（）" or result.text[offset] in "()（）" for offset, origin in enumerate(origins))

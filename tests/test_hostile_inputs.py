@@ -493,3 +493,44 @@ def test_a_signature_date_in_kangxi_radicals_is_read_as_the_date_it_shows():
     text = "某某工业园区2025年工作总结\n园区入驻企业12家。\n某某工业园区管委会\n⼆〇⼆五年⼗⼆⽉五日\n"
     (document,) = split.split_reports(text, "x.txt")
     assert str(document["doc_date"]) == "2025-12-05"
+
+
+# --- number and line repairs stay linear ----------------------------------------------------------------
+# Runs shaped for the number and line readings: spaced digits before a spaced unit word, unit
+# words and letter-spaced words with a space between every character, narrow-column lines,
+# pinyin notes that never close, zeros typed as O between Chinese digits, full-width commas
+# between full-width digits, fractions and 多 between multipliers. No clock limit (the machine
+# is noisy): the CPU time of a text four times longer against that of the shorter one, best of
+# five, interleaved (linear growth is ~4×, quadratic ~16×).
+NUMBER_RUNS = {
+    "spaced_digits_before_a_spaced_unit": "1 2 3 平 方 公 ",
+    "unit_words_spaced_out": "平 方 公 里 个 百 分 ",
+    "pinyin_notes_never_closed": "萬 （wàn萬(yì ",
+    "zeros_between_chinese_digits": "二O0ＯO0",
+    "full_width_commas_between_digits": "１２，３４，",
+    "fractions_without_a_part": "三分之百分之千分",
+    "duo_between_multipliers": "3千多万多亿余",
+    "letter_spaced_words": "园 区 规 划 ",
+    "narrow_column_lines": "园区实现营业收入十二亿，同比增长\n",
+}
+
+
+def _scan_seconds(text: str) -> float:
+    """CPU seconds to read `text` into a Document (normalising, sentences, quantities, tables)."""
+    from loaders.document import read_document
+
+    started = time.process_time()
+    read_document(text)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("shape", sorted(NUMBER_RUNS))
+def test_number_readings_take_linear_time_on_long_runs(shape):
+    piece = NUMBER_RUNS[shape]
+    small, larger = (piece * (size // len(piece)) for size in (4_000, 16_000))
+    _scan_seconds(piece)  # lexicons and patterns compiled before timing
+    best = [float("inf"), float("inf")]
+    for repeat in range(1, 6):  # a new text each round (trailing breaks): no per-text cache answers
+        for index, text in enumerate((small, larger)):
+            best[index] = min(best[index], _scan_seconds(text + "\n" * repeat))
+    assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"

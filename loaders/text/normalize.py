@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .wrapping import TOLERANCE, visual_width, wrap_width
+
 # Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
 # sentence splitter relies on (，；：！？（）) as it is.
 _KEEP_FULL_WIDTH = set("，；：！？（）")
@@ -43,26 +45,61 @@ _ANY_COMPATIBILITY = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for fi
 CJK = "\u4e00-\u9fff"
 # A page number run into a wrapped line: "产业集聚 1\n区之一", "汽车项\n2目".
 # Guarded: the line before is long (a wrapped paragraph, not a heading) and the digits are not
-# followed by a unit or counter, which would make them a real number.
+# followed by a unit or counter, which would make them a real number. Document-sharing sites
+# write each page as one numbered line (…投资近10亿\n2、元，…): a number with 、 after it joins
+# too, after a line as long as a page's (a numbered heading of a list is far shorter).
 _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨亩米公平倍号期届次%."
 # A bare line break inside a wrapped paragraph (PDF text layers wrap at a fixed width) joins too,
 # and so does one before a clause mark ("…投资额78.5亿元\n，同比增长13.7%"): no line starts with one.
 # Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
-    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}]))[ \t]*+(?=[{CJK}])"
+    rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}])、?)[ \t]*+(?=[{CJK}])"
     rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
+_PAGE_LINE_MIN = 100
 # The line breaks a _PAGE_NUMBER match may hold: after a character its look-behinds take, a digit or a space.
 _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
-# The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
+# The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區, in
+# half- or full-width brackets, a space before them allowed (萬 （wàn）元 -> 萬元).
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
+# It opens with the bracket (rare in text) so the engine skips ahead to one at C speed; a space
+# before it goes too (_removals).
+_PINYIN_NOTE = re.compile(
+    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]"
+)
+
+
+# A word set in letter-spaced type, as PDF text layers and headings write it (园 区 规 划 面 积):
+# four or more Chinese characters, each one space apart, lose those spaces. Two or three (前 言,
+# 张 三) may be a heading or a name set apart on purpose and are kept.
+# Each match starts at the first space (rare in text: the engine skips ahead to one at C speed)
+# and holds the spaces at every second place from there.
+_LETTER_SPACED = re.compile(rf" (?<=[{CJK}] )[{CJK}](?: [{CJK}]){{2,}}+")
+
+# Same-length repairs made before the half-width step, while full-width digits still show:
+# a full-width comma between full-width digits with three after it is a thousands separator
+# (１２３，４５６万元: typed in a full-width mode, not a list of two figures); a letter O or a
+# zero inside a Chinese numeral is its 〇 (二O一九年, 二0二一年). Each pattern opens with a
+# character class, so the engine skips ahead to its characters at C speed.
+_FULL_WIDTH_THOUSANDS = re.compile("，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
+_CHINESE_DIGIT = "一二三四五六七八九〇"
+_ZERO_LOOKALIKES = "O0Ｏ０"
+_ZERO_IN_CHINESE = re.compile(
+    rf"[{_ZERO_LOOKALIKES}](?<=[{_CHINESE_DIGIT}][{_ZERO_LOOKALIKES}])[{_ZERO_LOOKALIKES}]{{0,2}}+(?=[{_CHINESE_DIGIT}])"
+)
+
+
+def _repaired(text: str) -> str:
+    """Full-width thousands commas and zeros written as O inside Chinese numerals, same length."""
+    if "，" in text:
+        text = _FULL_WIDTH_THOUSANDS.sub(",", text)
+    return _ZERO_IN_CHINESE.sub(lambda zeros: "〇" * len(zeros.group()), text)
 
 
 @dataclass(frozen=True)
@@ -112,14 +149,44 @@ def to_simplified(text: str) -> str:
     return "".join(_simplify_char(char) for char in text)
 
 
-def _removals(text: str) -> list[re.Match]:
-    """Pieces normalize takes out: pinyin notes, and page numbers and breaks inside wrapped lines."""
-    removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text else []
+def _removals(text: str) -> list[tuple[int, int]]:
+    """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
+    numbers and breaks inside wrapped lines."""
+    removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    for run in _LETTER_SPACED.finditer(text):
+        removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
+    wrapped = _WrappedLines(text)
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
-            removals.append(match)
+        if "、" in match.group() and match.start() - line_start < _PAGE_LINE_MIN:
+            continue  # 1、 2、 after a shorter line number the items of a list
+        if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
+            removals.append(match.span())
     return removals
+
+
+class _WrappedLines:
+    """Which lines of a text are wrapped ones: 24 characters or more, or as wide as the runs of
+    wrapped lines of a narrow column (loaders.text.wrapping), worked out on first need."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._width: int | None = None
+        self._measured = False
+
+    def holds(self, line_start: int, end: int) -> bool:
+        """Whether the line from line_start, up to end, is a wrapped line."""
+        if end - line_start >= _WRAPPED_MIN_LINE:
+            return True
+        if not self._measured:
+            self._width, self._measured = wrap_width(self.text), True
+        line = self.text[line_start:end].strip()
+        return self._width is not None and visual_width(line) >= self._width - TOLERANCE
+
+
+def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span start..end, with the space right before it when there is one (萬 （wàn）)."""
+    return (start - 1, end) if text[start - 1] == " " else (start, end)
 
 
 def _page_numbers(text: str):
@@ -161,15 +228,15 @@ def normalize(original: str) -> Normalized:
     folded = fold_compatibility(original)
     simplified = to_simplified(folded)
     traditional = simplified != folded
-    text = _HALF_WIDTH_RUN.sub(_to_half_width, simplified).replace("\r", "\n")
+    text = _HALF_WIDTH_RUN.sub(_to_half_width, _repaired(simplified)).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
-    for match in sorted(_removals(text), key=lambda match: match.start()):
+    for start, end in sorted(_removals(text)):
         starts.append(length)
         origins.append(kept_from)
-        pieces.append(text[kept_from : match.start()])
-        length += match.start() - kept_from
-        kept_from = match.end()
+        pieces.append(text[kept_from:start])
+        length += start - kept_from
+        kept_from = end
     starts.append(length)
     origins.append(kept_from)
     pieces.append(text[kept_from:])

@@ -46,11 +46,11 @@ CHINESE_NUMBER = (
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part).
 COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
-# PDF text layers space out the digits of a figure: 2 0个. Only single digits, only right
-# before the unit or multiplier (no space after), so that 2025 12家 stays a year and a count;
-# a decimal part may end them (1 2.5亿元).
+# PDF text layers space out the digits of a figure: 2 0个, 2 0 0 亿元. Only single digits (so
+# that 2025 12家 stays a year and a count), ending before the unit or multiplier, a space
+# before it allowed; a decimal part may end them (1 2.5亿元).
 # It starts only where no "digit space" precedes, so a long spaced run is read once.
-SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![ \t\d.,eE]))"
+SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,eE])|(?![\d.,eE]|[ \t][\d.,eE]))"
 # A space as the thousands separator (31 762万元, 1 234 567.5元), as typeset reports and their PDF
 # text layers write it: one to three digits, then groups of exactly three after one space. It
 # starts only where no "digit space digit" precedes, so a long spaced run is read once, and
@@ -58,12 +58,19 @@ SPACED_DIGITS = r"\d(?<![\d.]\d)(?<!\d \d)(?: \d)++(?:[ \t]?\.[ \t]?\d++(?![\d.,
 SPACED_THOUSANDS = r"\d(?<![\d.]\d)(?<!\d \d)\d{0,2}+(?: \d{3}(?!\d))++(?:\.\d++)?"
 NUMBER = rf"(?:{SPACED_THOUSANDS}|{SPACED_DIGITS}|{ARABIC}|{CHINESE_NUMBER})"
 RANGE_DASH = r"[-~至到]"
+# The multipliers that may follow 余 or 多 after a smaller one: 3千多万元, 5百余万人, 1千多亿元.
+_SECOND_MULTIPLIER = "万|亿"
 LOWER_AFTER = ("以上", "余", "多", "超")
 UPPER_AFTER = ("以下", "以内")
 APPROX_AFTER = ("左右",)
-LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数")
+LOWER_BEFORE = ("超过", "逾", "突破", "不低于", "不少于", "超", "上", "数", "几")
 UPPER_BEFORE = ("不足", "不到", "不超过")
 APPROX_BEFORE = ("约为", "约合", "约", "近", "将近", "接近", "大约", "大概")
+# Words that end in 约 or 近 but say nothing of a figure's precision (新签约5个项目, 最近3年).
+NOT_APPROX_BEFORE = (
+    "签约", "预约", "合约", "契约", "制约", "节约", "集约", "公约", "条约", "履约", "违约", "特约", "邀约",
+    "最近", "附近", "邻近", "临近", "靠近", "就近",
+)
 # Words right before a number that make it no quantity of the zone: ordinals and rates.
 NOT_A_QUANTITY_BEFORE = ("第", "每", "/")
 _NUMBER_CHARS = set("0123456789.")
@@ -137,9 +144,27 @@ def _alternation(words) -> str:
 def _unit_alternation(table: dict[str, Unit]) -> str:
     """Unit words longest first, each refused when a character of its not_before follows (2成为)."""
     return "|".join(
-        re.escape(unit.surface) + (f"(?![{re.escape(unit.not_before)}])" if unit.not_before else "")
+        _spaced_word(unit.surface) + (f"(?![{re.escape(unit.not_before)}])" if unit.not_before else "")
         for unit in sorted(table.values(), key=lambda unit: len(unit.surface), reverse=True)
     )
+
+
+# A PDF text layer may put a space anywhere inside a unit word (平方公 里, 公 顷, 个百 分点): one
+# space or tab is allowed between any two of its Chinese characters; unit_of() reads it back.
+_WORD_SPACE = "[ \t]?"
+_SPACES_IN_WORD = re.compile(r"[ \t]")
+
+
+def _spaced_word(surface: str) -> str:
+    """A unit word as a pattern that allows one space or tab between two of its Chinese characters."""
+    if len(surface) < 2 or not all("\u4e00" <= char <= "\u9fff" for char in surface):
+        return re.escape(surface)
+    return _WORD_SPACE.join(re.escape(char) for char in surface)
+
+
+def unit_of(table: dict[str, Unit], word: str) -> Unit:
+    """The unit a matched unit word names, spaces inside it (平方公 里) left out."""
+    return table[word] if word in table else table[_SPACES_IN_WORD.sub("", word)]
 
 
 @lru_cache(maxsize=1)
@@ -148,12 +173,13 @@ def quantity_source() -> str:
     with _figure_scanner, which lets the engine skip ahead to where a number can start)."""
     # ARABIC refuses to start inside a number right after its first digit. Every repeat is
     # bounded or possessive, so the scan is linear on any text.
-    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元).
+    # A range may name its multiplier on both ends (1.2万-1.5万家, 5亿至8亿元); a second
+    # multiplier may follow 余 or 多 (3千多万元 is more than 3千万元).
     mult = _alternation(multipliers())
     return (
         rf"(?P<head>{COMPOSITE_HEAD})?(?P<low>{NUMBER})"
         rf"(?:(?P<lowmult>{mult})?[ \t]*+(?P<dash>{RANGE_DASH})[ \t]*+(?P<high>{NUMBER}))?"
-        rf"[ \t]?(?P<more>余|多|几)?(?P<mult>{mult})?(?P<more2>余|多)?[ \t]?"
+        rf"[ \t]?(?P<more>余|多|几)?(?:(?P<mult>{mult})(?:(?P<more2>余|多)(?P<mult2>{_SECOND_MULTIPLIER})?)?)?[ \t]?"
         rf"(?P<unit>{_unit_alternation(units())})"
         r"(?![a-zA-Z])"
     )
@@ -215,7 +241,7 @@ def scan(text: str) -> Scan:
             quantities.append(read)
         elif isinstance(read, Refused):
             refused.append(read)
-    if "百分之" in text:
+    if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
     if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
@@ -233,7 +259,7 @@ def _minus_sign(text: str, start: int, previous_end: int) -> bool:
     return not (start >= 2 and _NOT_BEFORE_MINUS.match(text[start - 2]))
 
 
-_GROUPS = ("head", "low", "lowmult", "dash", "high", "more", "mult", "more2", "unit")
+_GROUPS = ("head", "low", "lowmult", "dash", "high", "more", "mult", "more2", "mult2", "unit")
 
 
 class _MatchReader:
@@ -252,7 +278,7 @@ class _MatchReader:
         start = match.start("figure")
         if start and text[start - 1] in _NUMBER_CHARS:
             return None
-        head, low_text, lowmult, dash, high_text, more, mult, more2, unit_word = match.group(*_GROUPS)
+        head, low_text, lowmult, dash, high_text, more, mult, more2, mult2, unit_word = match.group(*_GROUPS)
         pair = _neighbour_digits(low_text) if not high_text and len(low_text) == 2 else None
         if pair:
             low_text, high_text = pair  # 两三家, 七八个: two neighbouring digits are a range
@@ -260,13 +286,13 @@ class _MatchReader:
             return None
         if not head and _LEADING_ZERO.match(low_text):
             return None  # 5 000万元: the tail of a number spaced out in thousands, not a figure of 0
-        unit = self.units[unit_word]
+        unit = unit_of(self.units, unit_word)
         if mult and unit.dimension == "percent":
             return None
         sign = 1.0
         if low_text[0].isdigit() and _minus_sign(text, start, previous_end):
             sign, start = -1.0, start - 1
-        factor = unit.factor * (factors[mult] if mult else 1.0)
+        factor = unit.factor * (factors[mult] if mult else 1.0) * (factors[mult2] if mult2 else 1.0)
         low_factor = unit.factor * factors[lowmult] if lowmult else factor
         try:
             head_value = _head_value(match, factors, unit) if head else 0.0
@@ -300,7 +326,7 @@ class _MatchReader:
             unit.dimension,
             text[start:end],
             _tidy(value_max) if value_max is not None else None,
-            before.endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end),
+            _approximate(before, text, end),
             bound,
             _is_rate(text, start, end),
         )
@@ -324,7 +350,8 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     digits = head.rstrip("万亿兆")
     scale = 1.0 if match["unit"] in factors else unit.factor
     head_factor = factors[head[len(digits) :]] * scale
-    rest = parse_any(match["low"]) * (factors[match["mult"]] if match["mult"] else 1.0) * unit.factor
+    multiplier = (factors[match["mult"]] if match["mult"] else 1.0) * (factors[match["mult2"]] if match["mult2"] else 1.0)
+    rest = parse_any(match["low"]) * multiplier * unit.factor
     if match["high"] or not match["mult"] or rest >= head_factor:
         raise ValueError(f"not a two-part number: {match['figure']!r}")
     return parse_number(digits) * head_factor
@@ -346,7 +373,14 @@ def _words_before(text: str, start: int) -> str:
 
 
 def _is_approximate(text: str, start: int, end: int) -> bool:
-    return _words_before(text, start).endswith(APPROX_BEFORE) or text.startswith(APPROX_AFTER, end)
+    return _approximate(_words_before(text, start), text, end)
+
+
+def _approximate(before: str, text: str, end: int) -> bool:
+    """约 or 近 before the figure (not as the end of 签约, 最近), or 左右 after it."""
+    if before.endswith(APPROX_BEFORE) and not before.endswith(NOT_APPROX_BEFORE):
+        return True
+    return text.startswith(APPROX_AFTER, end)
 
 
 _RATE_BEFORE = re.compile(r"每[^\d，。；]{0,3}$")
@@ -361,19 +395,23 @@ def _is_rate(text: str, start: int, end: int) -> bool:
     )
 
 
-_PERCENT_IN_WORDS = re.compile(rf"百分之(?P<number>{NUMBER})")
+# A fraction in words, the whole first: 百分之十二 (12%), 三分之一, 千分之五. The whole is a short
+# numeral (bounded), so a long run of numeral characters costs a bounded number of steps at each place.
+_FRACTION_IN_WORDS = re.compile(rf"(?P<whole>[{_CHINESE_DIGIT}十百千万]{{1,3}}|\d{{1,4}})分之(?P<number>{NUMBER})")
 
 
 def _percents_in_words(text: str) -> list[Quantity]:
-    """百分之十二: a percent written with the sign in front, as words."""
+    """百分之十二, 三分之一: a percent or a fraction written as words, as a percent."""
     quantities = []
-    for match in _PERCENT_IN_WORDS.finditer(text):
+    for match in _FRACTION_IN_WORDS.finditer(text):
         try:
-            value = parse_any(match["number"])
+            whole, part = parse_any(match["whole"]), parse_any(match["number"])
         except ValueError:
             continue
-        if math.isfinite(value):
-            quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
+        if whole <= 0 or not math.isfinite(part) or (whole != 100 and part > whole):
+            continue
+        value = part if whole == 100 else part / whole * 100
+        quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities
 
 
