@@ -95,6 +95,13 @@ def project_list_opening() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def landing_pattern() -> re.Pattern:
+    """A verb of settling right after a name, after an adverb at most (成功落户, 正式入驻)."""
+    words = lexicon()
+    return re.compile(rf"(?:{alternation(words['landing_adverbs'])})?(?:{alternation(words['landing_words'])})")
+
+
+@lru_cache(maxsize=1)
 def listed_project_pattern() -> re.Pattern:
     """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
     words = lexicon()

@@ -33,6 +33,7 @@ from .lexicon import (
     group_pattern,
     is_masked,
     kind_pattern,
+    landing_pattern,
     lexicon,
     listed_project_pattern,
     needs_place,
@@ -50,6 +51,7 @@ from .lexicon import (
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
+CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     name_start = line_start + cut + offset
     listed = _listed_project(text, match.end(), kind) or _opened_project_list(text, name_start, kind)
     reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
+    if _lands_in_a_zone(text, match.end()):
+        reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     if _short_name_of_an_organisation(text, name_start):
@@ -444,6 +448,16 @@ def _after_reason(after: str, kind: str) -> str | None:
     if not switching()[kind] and projects.match(after):
         return "project"
     return None
+
+
+def _lands_in_a_zone(text: str, end: int) -> bool:
+    """A name followed by a verb of settling (落户, 入驻 …) and, within its clause, a zone type
+    (…产业园成功落户临江经开区): the park is a project that settles there, not a zone."""
+    landing = landing_pattern().match(text, end)
+    if landing is None:
+        return False
+    clause = CLAUSE_REST.match(text, landing.end(), landing.end() + lexicon()["landing_reach"])
+    return clause is not None and type_pattern().search(clause.group()) is not None
 
 
 def _listed_project(text: str, end: int, kind: str) -> bool:
