@@ -202,6 +202,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
+    if proper in lexicon()["own_admin"] and text.endswith(word_tuple("own_admin_not_after"), 0, name_start):
+        reason = "generic"  # 各县开发区: every county's zones, not a county's own
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
     return Mention(
