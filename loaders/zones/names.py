@@ -17,9 +17,11 @@ from ..text.places import place_names
 from .anchors import (
     PLACE_SUFFIX,
     bracketed_place,
+    chain_start,
     city_or_province,
     line_cut,
     place_anchor,
+    place_tokens,
     reject_spans,
     stop_cut,
 )
@@ -51,6 +53,7 @@ from .lexicon import (
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
+ADMIN_SUFFIXES = "省市县区州盟旗"
 CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
 
 
@@ -482,6 +485,19 @@ def _city_level(core: str) -> tuple[int, str, str] | None:
     return place, head[place:], "place"
 
 
+def _leveled_place(core: str) -> tuple[int, str, str] | None:
+    """临江县省级工业园区, 临江国家级经济技术开发区: a level word between a place and the type is part of
+    the name (after a province, 湖南省级高新区, it stays a level of the province's zones)."""
+    level = next((word for word in word_tuple("name_inner_levels") if core.endswith(word)), None)
+    head = core[: -len(level)] if level else ""
+    bare = head[:-1] if head[-1:] in ADMIN_SUFFIXES else head  # 临江县: 临江 and its suffix
+    ends = [start for start, end in place_tokens(head) if end in (len(head), len(bare))] if head else []
+    place = chain_start(place_tokens(head), min(ends)) if ends else None
+    if place is None or head[place:] in province_names():
+        return None  # 山东再添国家级经济技术开发区: words between the place and the level, no name
+    return place, head[place:], "place"
+
+
 def _province_class(province: str, kind: str) -> bool:
     """浙江省化工园区: a province written in full, kind words and the bare 园区 name a class of the
     province's parks (天津经济技术开发区, 海南生态软件园 are zones)."""
@@ -496,6 +512,9 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
+    leveled = _leveled_place(core)
+    if leveled is not None:
+        return leveled
     place = place_anchor(core)
     if place is None and (level := _city_level(core)) is not None:
         return level
