@@ -486,16 +486,27 @@ def _city_level(core: str) -> tuple[int, str, str] | None:
 
 
 def _leveled_place(core: str) -> tuple[int, str, str] | None:
-    """临江县省级工业园区, 临江国家级经济技术开发区: a level word between a place and the type is part of
-    the name (after a province, 湖南省级高新区, it stays a level of the province's zones)."""
-    level = next((word for word in word_tuple("name_inner_levels") if core.endswith(word)), None)
-    head = core[: -len(level)] if level else ""
-    bare = head[:-1] if head[-1:] in ADMIN_SUFFIXES else head  # 临江县: 临江 and its suffix
-    ends = [start for start, end in place_tokens(head) if end in (len(head), len(bare))] if head else []
-    place = chain_start(place_tokens(head), min(ends)) if ends else None
+    """临江县省级工业园区, 临江国家级经济技术开发区, 临江特色产业园区: level words and the describing
+    words a name may hold, between a place and the type, are part of the name (after a province,
+    湖南省级高新区, they stay a level or a sort of the province's zones)."""
+    head = core
+    while (word := next((word for word in _inner_words() if head.endswith(word)), None)) is not None:
+        head = head[: -len(word)]
+    if head == core or not head:
+        return None
+    bare = head[:-1] if head[-1] in ADMIN_SUFFIXES else head  # 临江县: 临江 and its suffix
+    tokens = place_tokens(head)
+    ends = [start for start, end in tokens if end in (len(head), len(bare))]
+    place = chain_start(tokens, min(ends)) if ends else None
     if place is None or head[place:] in province_names():
         return None  # 山东再添国家级经济技术开发区: words between the place and the level, no name
     return place, head[place:], "place"
+
+
+@lru_cache(maxsize=1)
+def _inner_words() -> tuple[str, ...]:
+    words = lexicon()
+    return tuple(sorted(set(words["name_inner_levels"]) | set(words["name_adjectives"]), key=lambda word: (-len(word), word)))
 
 
 def _province_class(province: str, kind: str) -> bool:
