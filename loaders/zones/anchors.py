@@ -98,11 +98,18 @@ def place_anchor(run: str) -> int | None:
         free = run[end:]
         if len(free) > lexicon()["max_proper"] or not clean(free):
             continue
-        chain = chain_start(tokens, start)
+        chain = _overlapped_start(tokens, chain_start(tokens, start))
         earlier = [token for token in sorted(tokens) if token[1] < chain
                    and len(run[token[1] :]) <= lexicon()["max_proper"] and clean(run[token[1] :])]
         return chain_start(tokens, earlier[0][0]) if earlier else chain
     return None
+
+
+def _overlapped_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
+    """临江东部: a place (江东) starting inside an earlier one (临江) is a reading of the earlier
+    one's last character; the name starts with the earlier place's chain."""
+    overlapping = [token[0] for token in tokens if token[0] < start < token[1]]
+    return chain_start(tokens, min(overlapping)) if overlapping else start
 
 
 def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
