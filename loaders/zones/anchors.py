@@ -122,7 +122,7 @@ def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
 
 
 def bracketed_place(run: str) -> tuple[int, str, str] | None:
-    """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
+    """辽宁(营口)沿海, 浙商(凤阳), 中国(临江): a name with a place in brackets starts at the word before them."""
     bracket = _bracketed().search(run) if "(" in run or "（" in run else None
     if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
         return None
@@ -130,6 +130,9 @@ def bracketed_place(run: str) -> tuple[int, str, str] | None:
     if len(rest) > lexicon()["max_proper"] or not clean(rest) or "(" in rest or "（" in rest:
         return None
     head = run[: bracket.start()]
+    country = next((word for word in lexicon()["bracket_heads"] if head.endswith(word)), None)
+    if country:  # 中国(临江)自由贸易试验区: the country before the bracketed place, a reject word elsewhere
+        return bracket.start() - len(country), run[bracket.start() - len(country) :], "place"
     stops = lexicon()["stop_chars"]
     after_rejects = len(head) - max((match.end() for match in reject_spans(head)), default=0)  # 加快|中德(常州)
     size = next((size for size in range(min(4, after_rejects), 0, -1)
