@@ -294,18 +294,17 @@ class ZoneResolver:
         return points + line_item_returns(text, spans, self.main, crosses_line)
 
     def _type_references(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-        """The subject's type alone opening a clause after a zone of another kind was spoken of
-        (其中，青禾医药产业园营收…。经开区新增…): the report's subject again."""
+        """The subject's type alone opening a clause (after a date at most) after a zone of another kind
+        was spoken of (其中，青禾医药产业园营收…。全年开发区新增…): the report's subject again."""
         spoken = sorted(spans)
         starts = [start for start, _, _ in spoken]
         points = []
-        for rejection in self.rejections:
-            if rejection.reason != "no_name" or rejection.text not in switching() \
-                    or not _same_kind(rejection.text, self.main) or not opens_clause(self.text, rejection.start):
+        for start, kind in _bare_types(self.rejections):
+            if not _same_kind(kind, self.main) or not opens_clause(self.text, start):
                 continue
-            before = bisect.bisect_left(starts, rejection.start)
-            if before and not _same_kind(rejection.text, spoken[before - 1][2]):
-                points.append((rejection.start, self.main))
+            before = bisect.bisect_left(starts, start)
+            if before and not _same_kind(kind, spoken[before - 1][2]):
+                points.append((start, self.main))
         return points
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
@@ -387,6 +386,16 @@ def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rej
     bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
     bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
     return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
+
+
+def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
+    """(offset, type) of each zone type standing alone (经开区) or after a date only (全年开发区)."""
+    bare = []
+    for rejection in rejections:
+        kind = next((word for word in _type_words_longest_first() if rejection.text.endswith(word)), None)
+        if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
+            bare.append((rejection.end - len(kind), kind))
+    return bare
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
