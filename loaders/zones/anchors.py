@@ -37,7 +37,7 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     百禄镇, not 展百禄镇), nor one that is a reject word (比如 opens an example here, not the county).
     Runs are a few characters before a zone type and recur from report to report, so each is read once."""
     names = place_names()
-    whole = {(match.start(), match.end()) for match in reject_spans(run)}
+    whole = {(match.start(), match.end()) for match in reject_spans(run) if not _closes_a_place(run, match)}
     inside = {offset for start, stop in whole for offset in range(start + 1, stop)}
     tokens = []
     for end in range(len(run), 1, -1):
@@ -53,6 +53,15 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
             if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
                 tokens.append((end - size, end))
     return tuple(tokens)
+
+
+def _closes_a_place(run: str, match: re.Match) -> bool:
+    """吉水县城西, 临江县城关镇: a reject word (县城) whose first character is the suffix of a place
+    written before it is that suffix and the start of the next word, not the word."""
+    if match.group() not in lexicon()["suffix_led_rejects"]:
+        return False
+    names = place_names()
+    return any(run[match.start() + 1 - size : match.start() + 1] in names for size in range(2, 7) if size <= match.start() + 1)
 
 
 def _place_sizes(ending: str) -> tuple[int, ...]:
