@@ -43,6 +43,9 @@ HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle)
 HEADING_WIDTH = 40
 
 
+WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
+PROSE_MARKS = "，。；、：,;"
+MENU_MARKS = "|｜>»\t"
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
@@ -75,12 +78,25 @@ def heading_end(text: str) -> int:
 
 def joined_line_test(normalized) -> Callable[[int, int], bool]:
     """Whether a span of the normalised text was on two lines of the original (normalize joins
-    wrapped lines, and a zone name never runs across a line break)."""
+    wrapped lines, and a zone name never runs across a line break), unless the line it runs from
+    is a wrapped line of prose (…全力推进产业集聚发展，临江\n经济技术开发区…): a PDF's fixed width
+    breaks names too."""
+    original = normalized.original
 
     def crosses(start: int, end: int) -> bool:
-        return "\n" in normalized.original[normalized.to_original(start) : normalized.to_original(end)]
+        first, last = normalized.to_original(start), normalized.to_original(end)
+        breaks = [index for index in range(first, last) if original[index] == "\n"]
+        return any(not _wrapped_prose(original, index) for index in breaks)
 
     return crosses
+
+
+def _wrapped_prose(original: str, newline: int) -> bool:
+    """Whether the line ending at `newline` is prose wrapped at a fixed width: long, with clause
+    marks, and no separators of a menu or a table (首页 | 联系我们)."""
+    line = original[original.rfind("\n", 0, newline) + 1 : newline]
+    return len(line) >= WRAPPED_LINE and any(mark in line for mark in PROSE_MARKS) \
+        and not any(mark in line for mark in MENU_MARKS)
 
 
 def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
