@@ -43,6 +43,7 @@ HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle)
 HEADING_WIDTH = 40
 
 
+OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
 WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
 PROSE_MARKS = "，。；、：,;"
 MENU_MARKS = "|｜>»\t"
@@ -259,6 +260,8 @@ class ZoneResolver:
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
         ordered = [mention for mention in mentions if mention.start < heading] + [
             mention for mention in mentions if mention.anchor != "whole"]
+        if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
+            ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
         self.main = canonical[ordered[0].name] if ordered else fallback_name
         if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
@@ -412,6 +415,15 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
         if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
             bare.append((rejection.end - len(kind), kind))
     return bare
+
+
+def _own_place_of_another_level(mentions: list[Mention], rejections: list[Rejection]) -> bool:
+    """我县产业集聚区…，全市产业集聚区…: the report speaks of its own place's zones (我县, 本市) at another
+    level than the whole group it names, which it compares them with (我省开发区 is 全省开发区)."""
+    levels = {mention.name[1] for mention in mentions if mention.anchor == "whole"}
+    own = {rejection.text[1] for rejection in rejections
+           if rejection.reason == "generic" and OWN_PLACE.match(rejection.text)}
+    return bool(own - levels)
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
