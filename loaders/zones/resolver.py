@@ -40,13 +40,15 @@ from .scopes import (
 
 ADMIN = "省市县区州盟旗"
 HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
+HEADING_SCAN = 12  # lines read for them, the lines of a web page's frame included
 HEADING_WIDTH = 40
 
 
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
 WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
 PROSE_MARKS = "，。；、：,;"
-MENU_MARKS = "|｜>»\t"
+SENTENCE_MARKS = "，,。；;"
+MENU_MARKS = "|｜>»\t"  # a menu, a path, a table
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
@@ -65,16 +67,29 @@ class Zone:
 
 
 def heading_end(text: str) -> int:
-    """End offset of the heading: the first short lines that do not read as a sentence."""
-    offset = end = 0
-    for line in text.split("\n", HEADING_LINES)[:HEADING_LINES]:  # the lines after them unsplit
+    """End offset of the heading: the first short lines that do not read as a sentence, past the
+    lines of a web page's frame before and among them (首页 > 新闻中心, 发布时间: … 来源: …)."""
+    offset = end = counted = 0
+    for line in text.split("\n", HEADING_SCAN)[:HEADING_SCAN]:  # the lines after them unsplit
         stripped = line.strip(" \t\u3000|")
-        if len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
+        framing = _page_frame(stripped)
+        if not framing and (len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";"))):
             break
         offset += len(line) + 1
         if stripped:
             end = offset - 1
+            counted += not framing
+        if counted == HEADING_LINES:
+            break
     return end
+
+
+def _page_frame(line: str) -> bool:
+    """A line of a web page's frame: a menu or path (首页 > 新闻中心), or a line of the page's date,
+    source, hits or print buttons (发布时间: 2021-03-05 来源: 管委会办公室)."""
+    if any(mark in line for mark in SENTENCE_MARKS):
+        return False  # a sentence of the body (…15年时间,长江路开发区…)
+    return any(mark in line for mark in MENU_MARKS) or words_pattern("page_frame_words").search(line) is not None
 
 
 def joined_line_test(normalized) -> Callable[[int, int], bool]:
