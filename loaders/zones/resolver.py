@@ -304,6 +304,10 @@ class ZoneResolver:
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
+            if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
+                self._names = [placed if name == self.main else name for name in self._names]
+                self.main = placed
             self.zones[self.main] = Zone(self.main, aliases=aliases)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
@@ -408,6 +412,19 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _placed_subject(text: str, heading: int, kind: str) -> str | None:
+    """临江县：工业园区项目建设提速, 临江县委书记调研开发区: a report that speaks of its zone only by its
+    type, after a county's or city's name in its heading or in the sentence first speaking of it, is
+    about that place's zone (临江县工业园区); None when no such place comes before the type."""
+    if kind not in switching():
+        return None  # 示范区, 试验区: no zone type a place's name makes a name of
+    first = text.find(kind)
+    start = 0 if first < heading else max(text.rfind(mark, 0, first) for mark in SENTENCE_OPENERS) + 1
+    places = [place for place in places_in(text, start, first)
+              if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
+    return places[-1] + kind if places else None
 
 
 def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
