@@ -45,6 +45,8 @@ HEADING_WIDTH = 40
 
 
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
+TOPIC_REACH = 30  # characters back from a zone to the 关于 of the title it is the topic of
+TOPIC_OPENING = 300  # characters of a report's opening where a title it quotes names its subject
 WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
 PROSE_MARKS = "，。；、：,;"
 SENTENCE_MARKS = "，,。；;"
@@ -268,12 +270,13 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
-                        or _opens_sentence(text, mention)]
+                        or _opens_sentence(text, mention) or _title_topic(text, mention, heading)]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
-        ordered = [mention for mention in mentions if mention.start < heading] + [
+        ordered = [mention for mention in mentions if _title_topic(text, mention, heading)] + [
+            mention for mention in mentions if mention.start < heading] + [
             mention for mention in mentions if mention.anchor != "whole"]
         if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
             ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
@@ -412,6 +415,17 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _title_topic(text: str, mention: Mention, heading: int) -> bool:
+    """临江工业园区管委会关于…的复函 … 您提出的《关于加快鹤翔铝产业园建设的建议》收悉: a zone named in
+    a title after 关于 (the heading's, or one the opening paragraph quotes) is what the report is
+    about; a zone before 关于 (its office) is who writes it."""
+    if mention.start > max(heading, TOPIC_OPENING):
+        return False
+    before = text[max(0, mention.start - TOPIC_REACH) : mention.start]
+    before = before[max(before.rfind(mark) for mark in "。；;！？!?\n》") + 1 :]
+    return any(word in before for word in lexicon()["topic_openers"])
 
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
