@@ -230,7 +230,7 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
     aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
         or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
-        or _event_place(text, name_start, end)
+        or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -312,6 +312,12 @@ def _event_place(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
     return any(cue in head for cue in words["event_places"])
+
+
+def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
+    """青禾产业园是临江高新区的重要组成部分: a zone after 是/为 and before 的 is what the clause's subject
+    belongs to, named in passing; the figures after it stay the subject's."""
+    return text.startswith("的", end) and text.endswith(word_tuple("copulas"), 0, start)
 
 
 def _in_brackets(text: str, start: int) -> bool:
