@@ -201,8 +201,8 @@ def _is_alias(short: str, long: str) -> bool:
         counted = short[short_count.start() :], long[long_count.start() :]
         return counted[0] == counted[1] or _abbreviates(*counted)
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
-    if place and long.startswith(place.group()):
-        return _suffix_of(short) == _suffix_of(long)
+    if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
+        return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
 
 
