@@ -340,7 +340,7 @@ class ZoneResolver:
         spoken = sorted(spans)
         starts = [start for start, _, _ in spoken]
         points = []
-        for start, kind in _bare_types(self.rejections):
+        for start, kind in _bare_types(self.rejections) + _short_types(self.text):
             if not _same_kind(kind, self.main) or not opens_clause(self.text, start):
                 continue
             before = bisect.bisect_left(starts, start)
@@ -461,6 +461,14 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
         if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
             bare.append((rejection.end - len(kind), kind))
     return bare
+
+
+def _short_types(text: str) -> list[tuple[int, str]]:
+    """(offset, type) of each short word a report speaks of its zone's type by (集聚区 for
+    产业集聚区, zones.yaml short_types), opening a clause (after a date at most)."""
+    shorts = lexicon()["short_types"]
+    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)
+            if opens_clause(text, match.start())]
 
 
 def _own_place_of_another_level(mentions: list[Mention], rejections: list[Rejection]) -> bool:
