@@ -230,7 +230,8 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
     aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
         or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
-        or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end)
+        or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
+        or _site_of_a_park(text, name_start)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -312,6 +313,16 @@ def _event_place(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
     return any(cue in head for cue in words["event_places"])
+
+
+def _site_of_a_park(text: str, start: int) -> bool:
+    """鹤翔产业园位于临江经济开发区: a zone named after a park's name and a word of its site (位于, 隶属于)
+    is where the park lies, named in passing; 项目位于临江经济开发区 is not (the project's zone)."""
+    site = next((word for word in word_tuple("site_words") if text.endswith(word, 0, start)), None)
+    if site is None:
+        return False
+    before = start - len(site)
+    return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 
 
 def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
