@@ -318,17 +318,22 @@ def _event_place(text: str, start: int, end: int) -> bool:
 def _site_of_a_park(text: str, start: int) -> bool:
     """鹤翔产业园位于临江经济开发区: a zone named after a park's name and a word of its site (位于, 隶属于)
     is where the park lies, named in passing; 项目位于临江经济开发区 is not (the project's zone)."""
-    site = next((word for word in word_tuple("site_words") if text.endswith(word, 0, start)), None)
-    if site is None:
-        return False
-    before = start - len(site)
-    return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
+    return _after_a_park(text, start, word_tuple("site_words"))
 
 
 def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
-    """青禾产业园是临江高新区的重要组成部分: a zone after 是/为 and before 的 is what the clause's subject
-    belongs to, named in passing; the figures after it stay the subject's."""
-    return text.startswith("的", end) and text.endswith(word_tuple("copulas"), 0, start)
+    """青禾产业园是临江高新区的重要组成部分: a zone after a park's name and 是/为, and before 的, is what
+    the park belongs to, named in passing; the figures after it stay the park's."""
+    return text.startswith("的", end) and _after_a_park(text, start, word_tuple("copulas"))
+
+
+def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` stands right before `start`, straight after a zone type (…产业园位于)."""
+    word = next((word for word in words if text.endswith(word, 0, start)), None)
+    if word is None:
+        return False
+    before = start - len(word)
+    return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 
 
 def _in_brackets(text: str, start: int) -> bool:
