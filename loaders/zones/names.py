@@ -231,7 +231,7 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
         or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
         or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
-        or _site_of_a_park(text, name_start)
+        or _site_of_a_park(text, name_start) or _in_document_title(text, name_start)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -313,6 +313,14 @@ def _event_place(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
     return any(cue in head for cue in words["event_places"])
+
+
+def _in_document_title(text: str, start: int) -> bool:
+    """按照《关于支持临江高新区发展的若干意见》要求: a zone inside the title of a document the sentence
+    cites is named in passing, not the subject of the figures after it."""
+    head = text[max(0, start - BRACKET_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    return head.rfind("《") > head.rfind("》")
 
 
 def _site_of_a_park(text: str, start: int) -> bool:

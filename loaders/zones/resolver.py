@@ -46,6 +46,7 @@ HEADING_WIDTH = 40
 
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
 TOPIC_REACH = 30  # characters back from a zone to the 关于 of the title it is the topic of
+SENTENCE_REST = re.compile(r"[^。！？!?\n]*")
 TOPIC_OPENING = 300  # characters of a report's opening where a title it quotes names its subject
 WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
 PROSE_MARKS = "，。；、：,;"
@@ -425,7 +426,12 @@ def _title_topic(text: str, mention: Mention, heading: int) -> bool:
         return False
     before = text[max(0, mention.start - TOPIC_REACH) : mention.start]
     before = before[max(before.rfind(mark) for mark in "。；;！？!?\n》") + 1 :]
-    return any(word in before for word in lexicon()["topic_openers"])
+    if not any(word in before for word in lexicon()["topic_openers"]):
+        return False
+    if mention.start < heading:
+        return True
+    sentence = SENTENCE_REST.match(text, mention.end)  # a quoted title: a proposal the report answers
+    return sentence is not None and any(word in sentence.group() for word in lexicon()["answered_titles"])
 
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
