@@ -271,7 +271,8 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
-                        or _opens_sentence(text, mention) or _title_topic(text, mention, heading)]
+                        or _opens_sentence(text, mention) or _title_topic(text, mention, heading)
+                        or mention.start < heading]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
