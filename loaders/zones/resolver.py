@@ -277,8 +277,9 @@ class ZoneResolver:
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
+        headed = [mention for mention in mentions if mention.start < heading]
         ordered = [mention for mention in mentions if _title_topic(text, mention, heading)] + [
-            mention for mention in mentions if mention.start < heading] + [
+            mention for mention in headed if mention.switches] + headed + [
             mention for mention in mentions if mention.anchor != "whole"]
         if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
             ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
