@@ -193,6 +193,13 @@ def date_tail() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def period_head() -> re.Pattern:
+    """Periods at the start of a text (上半年, 1-6月, 2022年1-9月), as a name may be followed by."""
+    dates = [pattern for pattern in lexicon()["date_patterns"] if not pattern.startswith("^")]  # not a text's own start
+    return re.compile(rf"(?:{'|'.join(dates)}|[0-9]++[-—~至][0-9]++月(?:份)?)+")
+
+
+@lru_cache(maxsize=1)
 def stop_word_pattern() -> re.Pattern:
     return re.compile(alternation(lexicon()["stop_words"]))
 

@@ -40,6 +40,7 @@ from .lexicon import (
     listed_project_pattern,
     needs_place,
     only_kind_words,
+    period_head,
     project_list_opening,
     province_names,
     qualifier_tail,
@@ -435,7 +436,15 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
         return False
     if end == len(text) or text.startswith(word_tuple("clause_follows"), end):
         return True
+    if _period_then_follows(text, end):
+        return True  # 其中，鹤翔光电产业园上半年实现产值…: a period, then what is said of it
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
+
+
+def _period_then_follows(text: str, end: int) -> bool:
+    """A period (上半年, 1-6月, 2022年) right after a name, then a word of clause_follows (实现, 完成 …)."""
+    period = period_head().match(text, end)
+    return period is not None and period.end() > end and text.startswith(word_tuple("clause_follows"), period.end())
 
 
 def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
