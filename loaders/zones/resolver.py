@@ -286,6 +286,8 @@ class ZoneResolver:
         self.main = canonical[ordered[0].name] if ordered else fallback_name
         if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
+        if ordered and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
+            self.main = fallback_name  # 开发区…赴苏州工业园区考察…开发区完成投资: its own zone, unnamed, and another named in passing
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
             canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
@@ -315,6 +317,13 @@ class ZoneResolver:
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
             self.zones[self.main] = Zone(self.main, aliases=aliases)
+
+    def _only_asides(self, mentions: list[Mention], heading: int) -> bool:
+        """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
+        clause or the heading as what the report speaks of."""
+        return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
+                       or _title_topic(self.text, mention, heading) or self._leads(mention, mentions)
+                       for mention in mentions)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
