@@ -3,8 +3,8 @@
 Names are read by the grammar of zones/names.py. Within one report, short forms are aliases of
 the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区); a masked name with
 nothing else in it (*产业集聚区) is the report's masked zone; a sub-zone (…*分区, …东片区) is
-linked to its parent. The report's subject is the zone its title or heading names, else its
-first named zone: it holds every figure that follows no mention of another zone.
+linked to its parent. The report's subject is the zone its title or heading names (zones/headings.py),
+else its first named zone it speaks of: it holds every figure that follows no mention of another zone.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
+from .headings import heading_end, joined_line_test, title_topic
 from .lexicon import (
     CJK,
     alternation,
@@ -39,19 +40,7 @@ from .scopes import (
 )
 
 ADMIN = "省市县区州盟旗"
-HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
-HEADING_SCAN = 12  # lines read for them, the lines of a web page's frame included
-HEADING_WIDTH = 40
-
-
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
-TOPIC_REACH = 30  # characters back from a zone to the 关于 of the title it is the topic of
-SENTENCE_REST = re.compile(r"[^。！？!?\n]*")
-TOPIC_OPENING = 300  # characters of a report's opening where a title it quotes names its subject
-WRAPPED_LINE = 24  # characters of a line normalize may join to the next as a wrapped paragraph
-PROSE_MARKS = "，。；、：,;"
-SENTENCE_MARKS = "，,。；;"
-MENU_MARKS = "|｜>»\t"  # a menu, a path, a table
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
@@ -67,55 +56,6 @@ class Zone:
     mentions: int = 0
     first: int = 0
     parent: str | None = None  # the zone a sub-zone lies in
-
-
-def heading_end(text: str) -> int:
-    """End offset of the heading: the first short lines that do not read as a sentence, past the
-    lines of a web page's frame before and among them (首页 > 新闻中心, 发布时间: … 来源: …)."""
-    offset = end = counted = 0
-    for line in text.split("\n", HEADING_SCAN)[:HEADING_SCAN]:  # the lines after them unsplit
-        stripped = line.strip(" \t\u3000|")
-        framing = _page_frame(stripped)
-        if not framing and (len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";"))):
-            break
-        offset += len(line) + 1
-        if stripped:
-            end = offset - 1
-            counted += not framing
-        if counted == HEADING_LINES:
-            break
-    return end
-
-
-def _page_frame(line: str) -> bool:
-    """A line of a web page's frame: a menu or path (首页 > 新闻中心), or a line of the page's date,
-    source, hits or print buttons (发布时间: 2021-03-05 来源: 管委会办公室)."""
-    if any(mark in line for mark in SENTENCE_MARKS):
-        return False  # a sentence of the body (…15年时间,长江路开发区…)
-    return any(mark in line for mark in MENU_MARKS) or words_pattern("page_frame_words").search(line) is not None
-
-
-def joined_line_test(normalized) -> Callable[[int, int], bool]:
-    """Whether a span of the normalised text was on two lines of the original (normalize joins
-    wrapped lines, and a zone name never runs across a line break), unless the line it runs from
-    is a wrapped line of prose (…全力推进产业集聚发展，临江\n经济技术开发区…): a PDF's fixed width
-    breaks names too."""
-    original = normalized.original
-
-    def crosses(start: int, end: int) -> bool:
-        first, last = normalized.to_original(start), normalized.to_original(end)
-        breaks = [index for index in range(first, last) if original[index] == "\n"]
-        return any(not _wrapped_prose(original, index) for index in breaks)
-
-    return crosses
-
-
-def _wrapped_prose(original: str, newline: int) -> bool:
-    """Whether the line ending at `newline` is prose wrapped at a fixed width: long, with clause
-    marks, and no separators of a menu or a table (首页 | 联系我们)."""
-    line = original[original.rfind("\n", 0, newline) + 1 : newline]
-    return len(line) >= WRAPPED_LINE and any(mark in line for mark in PROSE_MARKS) \
-        and not any(mark in line for mark in MENU_MARKS)
 
 
 def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
@@ -271,14 +211,14 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
-                        or _opens_sentence(text, mention) or _title_topic(text, mention, heading)
+                        or _opens_sentence(text, mention) or title_topic(text, mention, heading)
                         or mention.start < heading]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
         headed = [mention for mention in mentions if mention.start < heading]
-        ordered = [mention for mention in mentions if _title_topic(text, mention, heading)] + [
+        ordered = [mention for mention in mentions if title_topic(text, mention, heading)] + [
             mention for mention in headed if mention.switches] + headed + [
             mention for mention in mentions if mention.anchor != "whole"]
         if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
@@ -322,7 +262,7 @@ class ZoneResolver:
         """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
         clause or the heading as what the report speaks of."""
         return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
-                       or _title_topic(self.text, mention, heading) or self._leads(mention, mentions)
+                       or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
                        for mention in mentions)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
@@ -427,22 +367,6 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
     return [counts.most_common(1)[0][0]] if counts else []
-
-
-def _title_topic(text: str, mention: Mention, heading: int) -> bool:
-    """临江工业园区管委会关于…的复函 … 您提出的《关于加快鹤翔铝产业园建设的建议》收悉: a zone named in
-    a title after 关于 (the heading's, or one the opening paragraph quotes) is what the report is
-    about; a zone before 关于 (its office) is who writes it."""
-    if mention.start > max(heading, TOPIC_OPENING):
-        return False
-    before = text[max(0, mention.start - TOPIC_REACH) : mention.start]
-    before = before[max(before.rfind(mark) for mark in "。；;！？!?\n》") + 1 :]
-    if not any(word in before for word in lexicon()["topic_openers"]):
-        return False
-    if mention.start < heading:
-        return True
-    sentence = SENTENCE_REST.match(text, mention.end)  # a quoted title: a proposal the report answers
-    return sentence is not None and any(word in sentence.group() for word in lexicon()["answered_titles"])
 
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
