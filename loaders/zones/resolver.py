@@ -28,6 +28,7 @@ from .lexicon import (
     is_masked,
     lexicon,
     switching,
+    type_pattern,
     words_pattern,
 )
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
@@ -220,6 +221,7 @@ class ZoneResolver:
         headed = [mention for mention in mentions if mention.start < heading]
         ordered = [mention for mention in mentions if title_topic(text, mention, heading)] + [
             mention for mention in headed if mention.switches] + headed + [
+            mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)] + [
             mention for mention in mentions if mention.anchor != "whole"]
         if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
             ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
@@ -419,6 +421,17 @@ def _own_place_of_another_level(mentions: list[Mention], rejections: list[Reject
     own = {rejection.text[1] for rejection in rejections
            if rejection.reason == "generic" and OWN_PLACE.match(rejection.text)}
     return bool(own - levels)
+
+
+def _in_a_list(text: str, mention: Mention) -> bool:
+    """全市已建成鹤翔高新区、临江经开区等5个园区: a zone listed with others (、 or 等 beside it) is one of
+    a place's zones counted, not the one the report goes on to speak of."""
+    if text.startswith(("、", "等"), mention.end):
+        return True
+    join = next((word for word in lexicon()["definition_joins"] if text.endswith(word, 0, mention.start)), None)
+    before = mention.start - len(join) if join else 0
+    return join is not None and any(match.end() == before for match in
+                                    type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
