@@ -37,7 +37,7 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
     百禄镇, not 展百禄镇), nor one that is a reject word (比如 opens an example here, not the county).
     Runs are a few characters before a zone type and recur from report to report, so each is read once."""
     names = place_names()
-    whole = {(match.start(), match.end()) for match in reject_spans(run)}
+    whole = {(match.start(), match.end()) for match in reject_spans(run) if not _closes_a_place(run, match)}
     inside = {offset for start, stop in whole for offset in range(start + 1, stop)}
     tokens = []
     for end in range(len(run), 1, -1):
@@ -53,6 +53,15 @@ def place_tokens(run: str) -> tuple[tuple[int, int], ...]:
             if piece in names or (3 <= size <= 4 and last in PLACE_SUFFIX and place_like(piece)):
                 tokens.append((end - size, end))
     return tuple(tokens)
+
+
+def _closes_a_place(run: str, match: re.Match) -> bool:
+    """吉水县城西, 临江县城关镇: a reject word (县城) whose first character is the suffix of a place
+    written before it is that suffix and the start of the next word, not the word."""
+    if match.group() not in lexicon()["suffix_led_rejects"]:
+        return False
+    names = place_names()
+    return any(run[match.start() + 1 - size : match.start() + 1] in names for size in range(2, 7) if size <= match.start() + 1)
 
 
 def _place_sizes(ending: str) -> tuple[int, ...]:
@@ -98,11 +107,18 @@ def place_anchor(run: str) -> int | None:
         free = run[end:]
         if len(free) > lexicon()["max_proper"] or not clean(free):
             continue
-        chain = chain_start(tokens, start)
+        chain = _overlapped_start(tokens, chain_start(tokens, start))
         earlier = [token for token in sorted(tokens) if token[1] < chain
                    and len(run[token[1] :]) <= lexicon()["max_proper"] and clean(run[token[1] :])]
         return chain_start(tokens, earlier[0][0]) if earlier else chain
     return None
+
+
+def _overlapped_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
+    """临江东部: a place (江东) starting inside an earlier one (临江) is a reading of the earlier
+    one's last character; the name starts with the earlier place's chain."""
+    overlapping = [token[0] for token in tokens if token[0] < start < token[1]]
+    return chain_start(tokens, min(overlapping)) if overlapping else start
 
 
 def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
@@ -115,7 +131,7 @@ def chain_start(tokens: tuple[tuple[int, int], ...], start: int) -> int:
 
 
 def bracketed_place(run: str) -> tuple[int, str, str] | None:
-    """辽宁(营口)沿海, 浙商(凤阳): a name with a place in brackets starts at the word before them."""
+    """辽宁(营口)沿海, 浙商(凤阳), 中国(临江): a name with a place in brackets starts at the word before them."""
     bracket = _bracketed().search(run) if "(" in run or "（" in run else None
     if bracket is None or run[bracket.start() + 1 : bracket.end() - 1] not in place_names():
         return None
@@ -123,6 +139,9 @@ def bracketed_place(run: str) -> tuple[int, str, str] | None:
     if len(rest) > lexicon()["max_proper"] or not clean(rest) or "(" in rest or "（" in rest:
         return None
     head = run[: bracket.start()]
+    country = next((word for word in lexicon()["bracket_heads"] if head.endswith(word)), None)
+    if country:  # 中国(临江)自由贸易试验区: the country before the bracketed place, a reject word elsewhere
+        return bracket.start() - len(country), run[bracket.start() - len(country) :], "place"
     stops = lexicon()["stop_chars"]
     after_rejects = len(head) - max((match.end() for match in reject_spans(head)), default=0)  # 加快|中德(常州)
     size = next((size for size in range(min(4, after_rejects), 0, -1)

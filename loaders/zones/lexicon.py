@@ -95,6 +95,13 @@ def project_list_opening() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def landing_pattern() -> re.Pattern:
+    """A verb of settling right after a name, after an adverb at most (成功落户, 正式入驻)."""
+    words = lexicon()
+    return re.compile(rf"(?:{alternation(words['landing_adverbs'])})?(?:{alternation(words['landing_words'])})")
+
+
+@lru_cache(maxsize=1)
 def listed_project_pattern() -> re.Pattern:
     """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
     words = lexicon()
@@ -183,6 +190,13 @@ def counted_pattern() -> re.Pattern:
 def date_tail() -> re.Pattern:
     """Dates at the end of a text (2022年, 今年上半年), which may open a clause before a name."""
     return re.compile(rf"(?:{'|'.join(lexicon()['date_patterns'])})+$")
+
+
+@lru_cache(maxsize=1)
+def period_head() -> re.Pattern:
+    """Periods at the start of a text (上半年, 1-6月, 2022年1-9月), as a name may be followed by."""
+    dates = [pattern for pattern in lexicon()["date_patterns"] if not pattern.startswith("^")]  # not a text's own start
+    return re.compile(rf"(?:{'|'.join(dates)}|[0-9]++[-—~至][0-9]++月(?:份)?)+")
 
 
 @lru_cache(maxsize=1)

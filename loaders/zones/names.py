@@ -17,9 +17,11 @@ from ..text.places import place_names
 from .anchors import (
     PLACE_SUFFIX,
     bracketed_place,
+    chain_start,
     city_or_province,
     line_cut,
     place_anchor,
+    place_tokens,
     reject_spans,
     stop_cut,
 )
@@ -33,10 +35,12 @@ from .lexicon import (
     group_pattern,
     is_masked,
     kind_pattern,
+    landing_pattern,
     lexicon,
     listed_project_pattern,
     needs_place,
     only_kind_words,
+    period_head,
     project_list_opening,
     province_names,
     qualifier_tail,
@@ -50,6 +54,8 @@ from .lexicon import (
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
+ADMIN_SUFFIXES = "省市县区州盟旗"
+CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     name_start = line_start + cut + offset
     listed = _listed_project(text, match.end(), kind) or _opened_project_list(text, name_start, kind)
     reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
+    if _lands_in_a_zone(text, match.end()):
+        reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
     if _honour(text, name_start, match.end()):
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     if _short_name_of_an_organisation(text, name_start):
@@ -198,6 +206,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
+    if proper in lexicon()["own_admin"] and text.endswith(word_tuple("own_admin_not_after"), 0, name_start):
+        reason = "generic"  # 各县开发区: every county's zones, not a county's own
     if reason:
         return Rejection(name_start, match.end(), text[name_start : match.end()], reason)
     return Mention(
@@ -221,7 +231,8 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
     aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
         or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
-        or _event_place(text, name_start, end)
+        or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
+        or _site_of_a_park(text, name_start) or _in_document_title(text, name_start)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -303,6 +314,35 @@ def _event_place(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
     return any(cue in head for cue in words["event_places"])
+
+
+def _in_document_title(text: str, start: int) -> bool:
+    """按照《关于支持临江高新区发展的若干意见》要求: a zone inside the title of a document the sentence
+    cites is named in passing, not the subject of the figures after it."""
+    head = text[max(0, start - BRACKET_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
+    return head.rfind("《") > head.rfind("》")
+
+
+def _site_of_a_park(text: str, start: int) -> bool:
+    """鹤翔产业园位于临江经济开发区: a zone named after a park's name and a word of its site (位于, 隶属于)
+    is where the park lies, named in passing; 项目位于临江经济开发区 is not (the project's zone)."""
+    return _after_a_park(text, start, word_tuple("site_words"))
+
+
+def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
+    """青禾产业园是临江高新区的重要组成部分: a zone after a park's name and 是/为, and before 的, is what
+    the park belongs to, named in passing; the figures after it stay the park's."""
+    return text.startswith("的", end) and _after_a_park(text, start, word_tuple("copulas"))
+
+
+def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` stands right before `start`, straight after a zone type (…产业园位于)."""
+    word = next((word for word in words if text.endswith(word, 0, start)), None)
+    if word is None:
+        return False
+    before = start - len(word)
+    return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 
 
 def _in_brackets(text: str, start: int) -> bool:
@@ -396,7 +436,15 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
         return False
     if end == len(text) or text.startswith(word_tuple("clause_follows"), end):
         return True
+    if _period_then_follows(text, end):
+        return True  # 其中，鹤翔光电产业园上半年实现产值…: a period, then what is said of it
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
+
+
+def _period_then_follows(text: str, end: int) -> bool:
+    """A period (上半年, 1-6月, 2022年) right after a name, then a word of clause_follows (实现, 完成 …)."""
+    period = period_head().match(text, end)
+    return period is not None and period.end() > end and text.startswith(word_tuple("clause_follows"), period.end())
 
 
 def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
@@ -446,6 +494,16 @@ def _after_reason(after: str, kind: str) -> str | None:
     return None
 
 
+def _lands_in_a_zone(text: str, end: int) -> bool:
+    """A name followed by a verb of settling (落户, 入驻 …) and, within its clause, a zone type
+    (…产业园成功落户临江经开区): the park is a project that settles there, not a zone."""
+    landing = landing_pattern().match(text, end)
+    if landing is None:
+        return False
+    clause = CLAUSE_REST.match(text, landing.end(), landing.end() + lexicon()["landing_reach"])
+    return clause is not None and type_pattern().search(clause.group()) is not None
+
+
 def _listed_project(text: str, end: int, kind: str) -> bool:
     """观摩了A产业园、B广场等项目: a park listed among projects (a list closed by 等…项目) is one of them."""
     return not switching()[kind] and listed_project_pattern().match(text, end) is not None
@@ -466,6 +524,30 @@ def _city_level(core: str) -> tuple[int, str, str] | None:
     return place, head[place:], "place"
 
 
+def _leveled_place(core: str) -> tuple[int, str, str] | None:
+    """临江县省级工业园区, 临江国家级经济技术开发区, 临江特色产业园区: level words and the describing
+    words a name may hold, between a place and the type, are part of the name (after a province,
+    湖南省级高新区, they stay a level or a sort of the province's zones)."""
+    head = core
+    while (word := next((word for word in _inner_words() if head.endswith(word)), None)) is not None:
+        head = head[: -len(word)]
+    if head == core or not head:
+        return None
+    bare = head[:-1] if head[-1] in ADMIN_SUFFIXES else head  # 临江县: 临江 and its suffix
+    tokens = place_tokens(head)
+    ends = [start for start, end in tokens if end in (len(head), len(bare))]
+    place = chain_start(tokens, min(ends)) if ends else None
+    if place is None or head[place:] in province_names():
+        return None  # 山东再添国家级经济技术开发区: words between the place and the level, no name
+    return place, head[place:], "place"
+
+
+@lru_cache(maxsize=1)
+def _inner_words() -> tuple[str, ...]:
+    words = lexicon()
+    return tuple(sorted(set(words["name_inner_levels"]) | set(words["name_adjectives"]), key=lambda word: (-len(word), word)))
+
+
 def _province_class(province: str, kind: str) -> bool:
     """浙江省化工园区: a province written in full, kind words and the bare 园区 name a class of the
     province's parks (天津经济技术开发区, 海南生态软件园 are zones)."""
@@ -480,6 +562,9 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     """(offset of the name in run, its proper part, anchor kind), or the reason it is no name."""
     qualifiers = qualifier_tail().search(run)
     core = run[: qualifiers.start()] if qualifiers else run
+    leveled = _leveled_place(core)
+    if leveled is not None:
+        return leveled
     place = place_anchor(core)
     if place is None and (level := _city_level(core)) is not None:
         return level

@@ -3,8 +3,8 @@
 Names are read by the grammar of zones/names.py. Within one report, short forms are aliases of
 the longest name they belong to (东部产业集聚区 -> 温岭市东部产业集聚区); a masked name with
 nothing else in it (*产业集聚区) is the report's masked zone; a sub-zone (…*分区, …东片区) is
-linked to its parent. The report's subject is the zone its title or heading names, else its
-first named zone: it holds every figure that follows no mention of another zone.
+linked to its parent. The report's subject is the zone its title or heading names (zones/headings.py),
+else its first named zone it speaks of: it holds every figure that follows no mention of another zone.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
+from .headings import heading_end, joined_line_test, title_topic
 from .lexicon import (
     CJK,
     alternation,
@@ -27,6 +28,7 @@ from .lexicon import (
     is_masked,
     lexicon,
     switching,
+    type_pattern,
     words_pattern,
 )
 from .names import Mention, Rejection, opens_clause, read_names, subject_references
@@ -39,10 +41,7 @@ from .scopes import (
 )
 
 ADMIN = "省市县区州盟旗"
-HEADING_LINES = 4  # a report's heading: its first short lines (title, subtitle), before the body
-HEADING_WIDTH = 40
-
-
+OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
@@ -58,29 +57,6 @@ class Zone:
     mentions: int = 0
     first: int = 0
     parent: str | None = None  # the zone a sub-zone lies in
-
-
-def heading_end(text: str) -> int:
-    """End offset of the heading: the first short lines that do not read as a sentence."""
-    offset = end = 0
-    for line in text.split("\n", HEADING_LINES)[:HEADING_LINES]:  # the lines after them unsplit
-        stripped = line.strip(" \t\u3000|")
-        if len(stripped) > HEADING_WIDTH or stripped.endswith(("。", "；", ";")):
-            break
-        offset += len(line) + 1
-        if stripped:
-            end = offset - 1
-    return end
-
-
-def joined_line_test(normalized) -> Callable[[int, int], bool]:
-    """Whether a span of the normalised text was on two lines of the original (normalize joins
-    wrapped lines, and a zone name never runs across a line break)."""
-
-    def crosses(start: int, end: int) -> bool:
-        return "\n" in normalized.original[normalized.to_original(start) : normalized.to_original(end)]
-
-    return crosses
 
 
 def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
@@ -167,8 +143,8 @@ def _is_alias(short: str, long: str) -> bool:
         counted = short[short_count.start() :], long[long_count.start() :]
         return counted[0] == counted[1] or _abbreviates(*counted)
     place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
-    if place and long.startswith(place.group()):
-        return _suffix_of(short) == _suffix_of(long)
+    if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
+        return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
 
 
@@ -236,16 +212,24 @@ class ZoneResolver:
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
-                        or _opens_sentence(text, mention)]
+                        or _opens_sentence(text, mention) or title_topic(text, mention, heading)
+                        or mention.start < heading]
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
-        ordered = [mention for mention in mentions if mention.start < heading] + [
+        headed = [mention for mention in mentions if mention.start < heading]
+        ordered = [mention for mention in mentions if title_topic(text, mention, heading)] + [
+            mention for mention in headed if mention.switches] + headed + [
+            mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)] + [
             mention for mention in mentions if mention.anchor != "whole"]
+        if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
+            ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
         self.main = canonical[ordered[0].name] if ordered else fallback_name
         if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
+        if ordered and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
+            self.main = fallback_name  # 开发区…赴苏州工业园区考察…开发区完成投资: its own zone, unnamed, and another named in passing
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
             canonical = {name: self.main if target == parents[self.main] else target for name, target in canonical.items()}
@@ -270,7 +254,18 @@ class ZoneResolver:
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
+            if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
+                self._names = [placed if name == self.main else name for name in self._names]
+                self.main = placed
             self.zones[self.main] = Zone(self.main, aliases=aliases)
+
+    def _only_asides(self, mentions: list[Mention], heading: int) -> bool:
+        """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
+        clause or the heading as what the report speaks of."""
+        return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
+                       or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
+                       for mention in mentions)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
@@ -294,18 +289,17 @@ class ZoneResolver:
         return points + line_item_returns(text, spans, self.main, crosses_line)
 
     def _type_references(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
-        """The subject's type alone opening a clause after a zone of another kind was spoken of
-        (其中，青禾医药产业园营收…。经开区新增…): the report's subject again."""
+        """The subject's type alone opening a clause (after a date at most) after a zone of another kind
+        was spoken of (其中，青禾医药产业园营收…。全年开发区新增…): the report's subject again."""
         spoken = sorted(spans)
         starts = [start for start, _, _ in spoken]
         points = []
-        for rejection in self.rejections:
-            if rejection.reason != "no_name" or rejection.text not in switching() \
-                    or not _same_kind(rejection.text, self.main) or not opens_clause(self.text, rejection.start):
+        for start, kind in _bare_types(self.rejections) + _short_types(self.text):
+            if not _same_kind(kind, self.main) or not opens_clause(self.text, start):
                 continue
-            before = bisect.bisect_left(starts, rejection.start)
-            if before and not _same_kind(rejection.text, spoken[before - 1][2]):
-                points.append((rejection.start, self.main))
+            before = bisect.bisect_left(starts, start)
+            if before and not _same_kind(kind, spoken[before - 1][2]):
+                points.append((start, self.main))
         return points
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
@@ -377,6 +371,19 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     return [counts.most_common(1)[0][0]] if counts else []
 
 
+def _placed_subject(text: str, heading: int, kind: str) -> str | None:
+    """临江县：工业园区项目建设提速, 临江县委书记调研开发区: a report that speaks of its zone only by its
+    type, after a county's or city's name in its heading or in the sentence first speaking of it, is
+    about that place's zone (临江县工业园区); None when no such place comes before the type."""
+    if kind not in switching():
+        return None  # 示范区, 试验区: no zone type a place's name makes a name of
+    first = text.find(kind)
+    start = 0 if first < heading else max(text.rfind(mark, 0, first) for mark in SENTENCE_OPENERS) + 1
+    places = [place for place in places_in(text, start, first)
+              if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
+    return places[-1] + kind if places else None
+
+
 def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
     """A heading that speaks of its zone by a bare word (试验区, 经开区) opening it, in a report naming only
     parks of sub-park kinds: those parks are parts of the unnamed zone, which holds the figures before them."""
@@ -387,6 +394,44 @@ def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rej
     bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
     bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
     return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
+
+
+def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
+    """(offset, type) of each zone type standing alone (经开区) or after a date only (全年开发区)."""
+    bare = []
+    for rejection in rejections:
+        kind = next((word for word in _type_words_longest_first() if rejection.text.endswith(word)), None)
+        if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
+            bare.append((rejection.end - len(kind), kind))
+    return bare
+
+
+def _short_types(text: str) -> list[tuple[int, str]]:
+    """(offset, type) of each short word a report speaks of its zone's type by (集聚区 for
+    产业集聚区, zones.yaml short_types), opening a clause (after a date at most)."""
+    shorts = lexicon()["short_types"]
+    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)
+            if opens_clause(text, match.start())]
+
+
+def _own_place_of_another_level(mentions: list[Mention], rejections: list[Rejection]) -> bool:
+    """我县产业集聚区…，全市产业集聚区…: the report speaks of its own place's zones (我县, 本市) at another
+    level than the whole group it names, which it compares them with (我省开发区 is 全省开发区)."""
+    levels = {mention.name[1] for mention in mentions if mention.anchor == "whole"}
+    own = {rejection.text[1] for rejection in rejections
+           if rejection.reason == "generic" and OWN_PLACE.match(rejection.text)}
+    return bool(own - levels)
+
+
+def _in_a_list(text: str, mention: Mention) -> bool:
+    """全市已建成鹤翔高新区、临江经开区等5个园区: a zone listed with others (、 or 等 beside it) is one of
+    a place's zones counted, not the one the report goes on to speak of."""
+    if text.startswith(("、", "等"), mention.end):
+        return True
+    join = next((word for word in lexicon()["definition_joins"] if text.endswith(word, 0, mention.start)), None)
+    before = mention.start - len(join) if join else 0
+    return join is not None and any(match.end() == before for match in
+                                    type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
