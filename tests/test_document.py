@@ -12,6 +12,8 @@ from loaders.facts import sections as fact_sections
 from loaders.pipeline.extract import extract_text
 from loaders.text import sentences as text
 from loaders.text import units
+from tests.casetables import params
+from tests.test_cases import FACT_FIELDS_ORDER, describe, match_rows
 
 REPORT = (
     "某某产业集聚区2024年工作总结\n"
@@ -83,3 +85,22 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
     quoted = document.quoted_spans(sentence)
     assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
     assert document.quoted_spans(sentence) is quoted
+
+
+def table_rows(text: str) -> list[dict]:
+    """The fact rows of one text with each row's zone by name (the case tables name zones, not ids)."""
+    tables = extract_text(text)
+    names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
+    return [{**row, "zone": names.get(row["zone_id"])} for row in tables["facts"]]
+
+
+@pytest.mark.parametrize("case", params("tables"))
+def test_indicator_tables_are_read_cell_by_cell(case):
+    """Each figure of a text table gets its row's and its column's metric, kind, period and zone."""
+    text = case["text"]
+    rows = table_rows(text)
+    problems = [f"offset of {row['raw']!r}" for row in rows if text[row["start"] : row["end"]] != row["raw"]]
+    if len(rows) != case["count"]:
+        problems.append(f"count: expected {case['count']} fact rows, got {len(rows)}")
+    problems += match_rows(case.get("facts") or [], rows)
+    assert not problems, "\n".join(problems) + "\n" + describe(rows, ("zone", *FACT_FIELDS_ORDER))

@@ -336,7 +336,10 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
     """The fact of a kept figure: the decision plus its period, parent, cumulation, scope and status."""
     text, sentence, quantity = reading.text, reading.sentence, reading.quantity
     metric, kind = decision.metric, decision.kind
+    cell = reading.document.table_cells.get(quantity.start)
     period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
+    if cell is not None and cell.period:
+        period = period_before(cell.period, len(cell.period))  # the column's period (2023年  2024年)
     year, months = period.year, period.months
     if decision.stated_completion is not None:
         months = None  # 完成年任务X: the task is the whole year's
@@ -355,7 +358,7 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
         kind=kind,
         value=decision.value,
         unit=metric_units()[metric] if kind != "growth" else "%",
-        zone=zone_at(quantity.start),
+        zone=zone_at(quantity.start if cell is None or cell.subject_at is None else cell.subject_at),
         year=year,
         relative_year=period.relative,
         months=months,

@@ -60,6 +60,10 @@ _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
+# A line of three or more cells set apart by two spaces, tabs or bars is a table's header or row
+# (园区名称  营业收入  增长): the line below is its next row, not the rest of a wrapped paragraph.
+_CELL_GAP = re.compile(r"[ \t]{2,}+|\t|[|｜]")
+_TABLE_LINE_GAPS = 2
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_NOTE = re.compile(rf"(?<=[{CJK}])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
@@ -117,9 +121,19 @@ def _removals(text: str) -> list[re.Match]:
     removals = list(_PINYIN_NOTE.finditer(text)) if "(" in text else []
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
+        if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()) \
+                and not _a_table_line(text, line_start, match.start()):
             removals.append(match)
     return removals
+
+
+def _a_table_line(text: str, start: int, end: int) -> bool:
+    gaps = 0
+    for _ in _CELL_GAP.finditer(text, start, end):
+        gaps += 1
+        if gaps >= _TABLE_LINE_GAPS:
+            return True
+    return False
 
 
 def _page_numbers(text: str):

@@ -20,8 +20,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicon_files import read_yaml
-from .units import CURRENCY_BEFORE, Quantity, multipliers, units
+from .table_columns import (
+    PERCENT,
+    Column,
+    DeclaredUnit,
+    declared_units,
+    has_any,
+    header_columns,
+    headers,
+    read_unit,
+    unit_row,
+)
+from .units import Quantity
 
 _CELL = re.compile(r"[^\s|｜]+")
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|-?\d{1,12}(?:\.\d{1,6})?%?")
@@ -29,12 +39,13 @@ _EMPTY_CELL = frozenset({"-", "—", "——", "/", "／", "…", "--"})
 _PERIOD_CELL = re.compile(r"(?:\d{1,4}[-－~至]?)+(?:年|月|季度)")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
-_UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
 _FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
 _NAME_LONGEST = 30
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
+_CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE_CHARACTERS = "0123456789.,%-"
 _NAME_START = re.compile(r"[“\"《（(]?[\u4e00-\u9fff]")
 # A figure standing alone between spaces, bars or line ends (each cell _NUMBER matches is one): a
 # table row has one, and most reports have none at all, so their lines are not read one by one.
@@ -42,118 +53,10 @@ _NAME_START = re.compile(r"[“\"《（(]?[\u4e00-\u9fff]")
 _FIGURE_CELL = re.compile(r"\d(?<![^\s|｜-]\d)(?<![^\s|｜]-\d)[\d,.]*+%?(?![^\s|｜])")
 
 
-class DeclaredUnit(NamedTuple):
-    unit: str
-    factor: float
-    dimension: str
-
-
-_PERCENT = DeclaredUnit("%", 1.0, "percent")
-
-
-@lru_cache(maxsize=1)
-def headers() -> dict[str, list[str]]:
-    return read_yaml("table_headers.yaml")
-
-
 @lru_cache(maxsize=1)
 def _unit_declaration() -> re.Pattern:
     labels = "|".join(re.escape(word) for word in headers()["unit_labels"])
     return re.compile(rf"(?:{labels})[：:]\s*([^）)\s]{{1,20}})")
-
-
-def declared_units(words: str) -> list[DeclaredUnit]:
-    """亿元、% -> the units a declaration names, in order; unknown words are skipped.
-
-    >>> [u.unit for u in declared_units("万元、%")]
-    ['CNY', '%']
-    """
-    found = []
-    for word in _UNIT_LIST_SPLIT.split(words):
-        unit = read_unit(word.strip())
-        if unit:
-            found.append(unit)
-    return found
-
-
-def read_unit(word: str) -> DeclaredUnit | None:
-    """A unit written alone (亿元, 万人, 平方公里, %): a multiplier and a unit of units.csv, a currency
-    named before it allowed (人民币亿元, 新台币仟元)."""
-    table, factors = units(), multipliers()
-    currency = next((name for name in CURRENCY_BEFORE if word.startswith(name) and word != name), None)
-    if currency is not None:
-        return _in_currency(currency, read_unit(word[len(currency) :]))
-    if word in table and word not in factors:
-        unit = table[word]
-        return DeclaredUnit(unit.unit, unit.factor, unit.dimension)
-    for size in (2, 1):
-        head, rest = word[:size], word[size:]
-        if head in factors and rest in table and rest not in factors:
-            unit = table[rest]
-            return DeclaredUnit(unit.unit, unit.factor * factors[head], unit.dimension)
-    alone = table.get(word) if word in factors else None  # 亿 alone declares money in 亿元 (units.csv row 亿)
-    if alone is not None:
-        return DeclaredUnit(alone.unit, alone.factor, alone.dimension)
-    return None
-
-
-def _in_currency(currency: str, unit: DeclaredUnit | None) -> DeclaredUnit | None:
-    """A money unit in the currency named before it: 港币亿元 is HKD; a currency with no row of its
-    own in units.csv (新台币) keeps the unit as written, as figures written with it do."""
-    if unit is None or unit.dimension != "money":
-        return None
-    named = units().get(currency)
-    return DeclaredUnit(named.unit, unit.factor, named.dimension) if named is not None else unit
-
-
-def _has_any(words: str, cell: str) -> bool:
-    """Whether a word of the header list `words` (table_headers.yaml) is in cell."""
-    pattern = _header_patterns()[words]
-    return pattern is not None and pattern.search(cell) is not None
-
-
-@lru_cache(maxsize=1)
-def _header_patterns() -> dict[str, re.Pattern | None]:
-    """Each header word list as one alternation: a cell is searched once, not once per word."""
-    return {
-        key: re.compile("|".join(re.escape(word) for word in words)) if words else None
-        for key, words in headers().items()
-        if isinstance(words, list) and all(isinstance(word, str) for word in words)
-    }
-
-
-class Column(NamedTuple):
-    kind: str  # name, unit, value, growth, earlier or count
-    unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
-    words: str = ""  # the header's words over the column (收入合计 绝对值)
-
-
-def _header_columns(cells: list[str]) -> list[Column] | None:
-    """What each column of a header line holds; None when the line is no header (it names no
-    header word). The first cell names the indicators when it is a name column word."""
-    table = headers()
-    named = len(cells) >= 2 and _has_any("name_columns", cells[0])  # 园区  企业数  营业收入
-    if not named and not any(_has_any("header_words", cell) for cell in cells):
-        return None
-    columns = []
-    cells = [cell for cell in cells if cell not in table["row_number_columns"]]  # the row number is not kept
-    for index, cell in enumerate(cells):
-        bracket = _NAME_UNIT.search(cell)
-        units = declared_units(bracket.group(1)) if bracket else []
-        word = cell[: bracket.start()] if bracket else cell
-        if index == 0 and _has_any("name_columns", word):
-            columns.append(Column("name"))
-        elif word in table["unit_columns"]:
-            columns.append(Column("unit"))
-        elif _has_any("growth_columns", word) or cell.endswith("%"):
-            columns.append(Column("growth", words=cell))
-        elif _has_any("earlier_columns", word):
-            columns.append(Column("earlier"))
-        elif word.endswith(tuple(table["count_column_ends"])) and not units:
-            columns.append(Column("count"))  # 企业数, 单位数: a count whose unit the header does not give
-        else:
-            columns.append(Column("value", units[0] if units else None, cell))
-    return columns
 
 
 class _Block:
@@ -167,12 +70,23 @@ class _Block:
 Cells = list[tuple[int, str]]  # (offset in the text, cell)
 
 
+class TableCell(NamedTuple):
+    """What a table says of one figure beyond its number: the kind its column gives (value, growth
+    or target), the words naming its column's period (2024年1-9月) and, for a column headed by a
+    subject (青禾开发区 over indicator rows), where that header ends: the figure is that zone's."""
+
+    kind: str
+    period: str = ""
+    subject_at: int | None = None
+
+
 class Tables(NamedTuple):
-    """The table figures of a text and, by figure start, the words that label each: its row's
-    name and its column's header (the fact rules read a metric wording in them)."""
+    """The table figures of a text and, by figure start, the words that label each (its row's
+    name and its column's header: the fact rules read a metric wording in them) and its cell."""
 
     quantities: list[Quantity]
     labels: dict[int, str]
+    cells: dict[int, TableCell]
 
 
 # A markdown table as web pages render one: a header line of cells, a rule line (---|---), then rows.
@@ -237,7 +151,7 @@ def table_quantities(text: str) -> list[Quantity]:
 
 def read_tables(text: str) -> Tables:
     """The figures of the table rows of `text` with their labels, read line by line."""
-    found = Tables([], {})
+    found = Tables([], {}, {})
     if not _FIGURE_CELL.search(text):
         return found  # no figure stands alone in a cell: no row has one to read
     block = _Block()
@@ -247,14 +161,42 @@ def read_tables(text: str) -> Tables:
         elif event == "units":
             block.units = declared_units(cells[0][1])
         elif event == "header":
-            columns = _header_columns([cell for _, cell in cells])
-            if columns is not None:
-                block.columns = columns
+            _read_header(_letters_joined(cells), block)
         else:
-            for quantity, label in _row(cells, block):
+            for quantity, label, cell in _row(cells, block):
                 found.quantities.append(quantity)
                 found.labels[quantity.start] = label
+                found.cells[quantity.start] = cell
     return found
+
+
+def _read_header(cells: Cells, block: _Block) -> None:
+    """A header line sets the columns of the rows below; a line of units alone under it (亿元  万元)
+    gives its columns their units, in order."""
+    units = unit_row([cell for _, cell in cells])
+    if units is not None and block.columns:
+        data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit")]
+        if len(units) == len(data):
+            for index, unit in zip(data, units, strict=True):
+                block.columns[index] = block.columns[index]._replace(unit=unit)
+        return
+    columns = header_columns([cell for _, cell in cells], [at + len(cell) for at, cell in cells])
+    if columns is not None:
+        block.columns = columns
+
+
+def _letters_joined(cells: Cells) -> Cells:
+    """指 标  本 年: a header whose characters a PDF spaced apart, one space between letters and two
+    between cells, read as 指标  本年."""
+    joined: Cells = []
+    for at, cell in cells:
+        if joined and len(cell) == 1 and _CJK_LETTER.fullmatch(cell) and at == joined[-1][0] + len(joined[-1][1]) + 1 \
+                and _CJK_LETTER.fullmatch(joined[-1][1][-1]) and len(joined[-1][1]) < _NAME_LONGEST:
+            if len(joined[-1][1]) == 1 or joined[-1][2]:
+                joined[-1] = (joined[-1][0], joined[-1][1] + cell, True)
+                continue
+        joined.append((at, cell, len(cell) == 1))
+    return [(at, cell) for at, cell, _ in joined]
 
 
 def _lines(text: str):
@@ -324,20 +266,37 @@ def _table_lines(text: str):
 
 
 def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
-    """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and period titles."""
+    """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and the period titles
+    above the name column's cell (2016年上半年 over 指标): a period after it heads a column."""
     leaves, group = [], ""
-    for at, cell in cells:
+    named = next((index for index, (_, cell) in enumerate(cells) if has_any("name_columns", cell)), None)
+    for index, (at, cell) in enumerate(cells):
         if at in group_heads:
             group = cell
-        elif not _PERIOD_TITLE.match(cell):
+        elif not (_PERIOD_TITLE.match(cell) and (named is None or index < named)):
             leaves.append((at, group + cell))
     return leaves
 
 
-def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
-    """The quantities of one row: an indicator name, its unit if written, then only figures."""
+def _row_name(cells: Cells) -> Cells:
+    """The row's cells with its number dropped (1  营业收入) and a name run into its first figure
+    split off (营业收入56.3: the split is certain, words end where the digits start)."""
     if cells and _ROW_NUMBER.fullmatch(cells[0][1]) and len(cells) > 2:
         cells = cells[1:]  # a row number before the name
+    if not cells:
+        return cells
+    at, name = cells[0]
+    figure_start = len(name.rstrip(_FIGURE_CHARACTERS))
+    if 0 < figure_start < len(name) and _CJK_LETTER.fullmatch(name[figure_start - 1]):
+        figure = name[figure_start:]
+        if _NUMBER.fullmatch(figure) and not re.search(r"\d", name[:figure_start]):
+            return [(at, name[:figure_start]), (at + figure_start, figure), *cells[1:]]
+    return cells
+
+
+def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
+    """The quantities of one row: an indicator or zone name, its unit if written, then only figures."""
+    cells = _row_name(cells)
     if not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
         return []
     name = cells[0][1]
@@ -347,11 +306,48 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
     bracket = _NAME_UNIT.search(name)
     if bracket:
         row_units = declared_units(bracket.group(1)) or row_units
+    figures = _figures(cells[1:])
+    if figures is None:
+        return []  # words among the figures: prose, not a row
+    written, own, figures = figures
+    row_units = written or row_units or own
+    columns = [column for column in block.columns or () if column.kind not in ("name", "unit")]
+    if len(columns) != len(figures):
+        if block.columns and len(figures) > 2:
+            return []  # the header does not say which figure is which
+        columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
+    if not row_units and not any(column.unit for column in columns):
+        return []
+    in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
+    amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
+    found, value_words = [], ""  # a growth column is the growth of the value column before it
+    for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
+        if column.kind in ("value", "target"):
+            value_words = column.words
+        unit = column.unit or (row_units[index] if in_order else None) or amount_unit
+        if column.kind == "growth" and (unit is None or unit.dimension != "percent"):
+            unit = PERCENT
+        if figure is None or column.kind not in ("value", "growth", "target") or unit is None:
+            continue
+        quantity = _quantity(figure, unit, column.kind == "growth")
+        if quantity is not None:
+            words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
+            cell = TableCell(column.kind, column.period, column.subject_at)
+            found.append((quantity, f"{name} {words}".strip(), cell))
+    return found
+
+
+def _figures(cells: Cells) -> tuple[list[DeclaredUnit], list[DeclaredUnit], list[tuple[int, str] | None]] | None:
+    """The figures of a row's cells after its name (None for an empty cell or one read with its own
+    unit by loaders.text.units), the unit its unit column writes and the first unit a figure carries;
+    None when words are among them."""
+    written: list[DeclaredUnit] = []
+    own: list[DeclaredUnit] = []
     figures: list[tuple[int, str] | None] = []
-    for at, cell in cells[1:]:
+    for at, cell in cells:
         unit = read_unit(cell)
         if unit is not None:
-            row_units = [unit]  # the unit column
+            written = [unit]  # the unit column
             continue
         if _PERIOD_CELL.fullmatch(cell):
             continue
@@ -362,31 +358,12 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
         own_unit = read_unit(with_unit.group(1)) if with_unit and not _NUMBER.fullmatch(cell) else None
         if own_unit is not None:
             figures.append(None)  # 56.3亿元: a figure with its own unit, read by loaders.text.units
-            row_units = row_units or [own_unit]
+            own = own or [own_unit]
             continue
         if not _NUMBER.fullmatch(cell):
-            return []  # words among the figures: prose, not a row
+            return None
         figures.append((at, cell))
-    columns = [column for column in block.columns or () if column.kind not in ("name", "unit")]
-    if len(columns) != len(figures):
-        if block.columns and len(figures) > 2:
-            return []  # the header does not say which figure is which
-        columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
-    if not row_units and not any(column.unit for column in columns):
-        return []
-    amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
-    found, value_words = [], ""  # a growth column is the growth of the value column before it
-    for column, figure in zip(columns, figures, strict=False):
-        if column.kind == "value":
-            value_words = column.words
-        unit = column.unit or amount_unit or (_PERCENT if column.kind == "growth" else None)
-        if figure is None or column.kind not in ("value", "growth") or unit is None:
-            continue
-        quantity = _quantity(figure, unit, column.kind == "growth")
-        if quantity is not None:
-            words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            found.append((quantity, f"{name} {words}".strip()))
-    return found
+    return written, own, figures
 
 
 def _quantity(figure: tuple[int, str], unit: DeclaredUnit, growth: bool) -> Quantity | None:
