@@ -113,7 +113,8 @@ def header_columns(cells: list[str], ends: list[int] | None = None) -> list[Colu
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
     cells, ends = [cells[index] for index in kept], [ends[index] for index in kept] if ends else None
     named = len(cells) >= 2 and has_any("name_columns", cells[0])  # 园区  企业数  营业收入
-    if not named and not any(has_any("header_words", cell) for cell in cells):
+    periods = sum(_a_period(cell) for cell in cells) >= 2  # ⇥2023年⇥2024年: period columns over indicator rows
+    if not named and not periods and not any(has_any("header_words", cell) for cell in cells):
         return None
     indicator_rows = named and not has_any("zone_name_columns", cells[0])
     columns: list[Column] = []

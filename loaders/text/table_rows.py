@@ -41,6 +41,7 @@ _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八�
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
 _NAME_LONGEST = 30
+_INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
@@ -220,6 +221,13 @@ def _table_lines(text: str):
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
     declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
     for start, line in _lines(text):
+        flat = _flattened(line, start) if _flat_header().search(line) else None
+        if flat:
+            if row:
+                yield "row", row
+            row, pending, group_heads = [], [], set()
+            yield from flat
+            continue
         if len(line) > _LINE_LONGEST:  # prose: it ends any table and is left to the prose rules
             if row:
                 yield "row", row
@@ -232,6 +240,8 @@ def _table_lines(text: str):
             continue
         stripped = line.strip()
         cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
+        if len(cells) == 1 and _heads_the_names(cells[0][1]) and stripped == cells[0][1]:
+            declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
         one_cell = len(cells) == 1 and declared_block and len(stripped) <= _NAME_LONGEST
         if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
             if not cells:
@@ -240,9 +250,10 @@ def _table_lines(text: str):
                 continue
             if _is_figure(cells[0][1]):
                 if not row and pending:
-                    if len(pending) > 1:
-                        yield "header", _leaves(pending[:-1], group_heads)
-                    row, pending = [pending[-1]], []
+                    name = 2 if len(pending) > 1 and read_unit(pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
+                    if len(pending) > name:
+                        yield "header", _leaves(pending[:-name], group_heads)
+                    row, pending = pending[-name:], []
                 if row:
                     row.append(cells[0])
                 continue
@@ -263,6 +274,59 @@ def _table_lines(text: str):
             yield "row", cells
     if row:
         yield "row", row
+
+
+@lru_cache(maxsize=1)
+def _flat_header() -> re.Pattern:
+    """A name column's header standing as a cell of its own (指标, 园区名称, 主要指标), its letters
+    maybe spaced apart (指 标): where a table whose cells and rows a page ran into one line may start."""
+    words = "|".join(" ?".join(map(re.escape, word)) for word in headers()["name_columns"])
+    return re.compile(rf"(?:^|(?<=[\s|｜]))(?:[\u4e00-\u9fff]{{0,4}}?指 ?标|{words})(?: ?名 ?称)?(?=[\s|｜])")
+
+
+def _heads_the_names(cell: str) -> bool:
+    """指标, 指标名称, 园区名称, 主要指标: the header of the name column, and nothing more."""
+    word = cell[:-2] if cell.endswith("名称") and len(cell) > 2 else cell
+    return word in headers()["name_columns"] or word.endswith("指标") and len(word) <= _INDICATOR_HEADER_LONGEST
+
+
+def _flattened(line: str, start: int) -> list[tuple[str, Cells]] | None:
+    """A table a page ran into one line (指标 单位 2023年 2024年 营业收入 亿元 50.2 56.3 税收 …) as
+    header and row events: the header runs from the name column's cell to the name of the first
+    row (and its unit, under a unit column), then each row is a name, its unit and exactly one cell
+    a column. None unless every cell after the header falls in such a row: a line that does not split
+    so is prose."""
+    cells = _letters_joined([(match.start() + start, match.group()) for match in _CELL.finditer(line)])
+    figure = next((index for index, (_, cell) in enumerate(cells) if _NUMBER.fullmatch(cell)), len(cells))
+    first = max((index for index in range(figure) if _heads_the_names(cells[index][1])), default=None)
+    if first is None or figure - first < 3 or figure == len(cells):
+        return None  # 表1 主要经济指标 指标 单位 …: the name column's header is the last before the figures
+    cells, figure = cells[first:], figure - first
+    name = 2 if read_unit(cells[figure - 1][1]) else 1
+    header = cells[: figure - name]
+    columns = header_columns([cell for _, cell in header])
+    if not columns or columns[0].kind != "name" or any(column.kind == "unit" for column in columns) != (name == 2):
+        return None
+    width = name + sum(column.kind not in ("name", "unit") for column in columns)
+    events: list[tuple[str, Cells]] = [("header", header)]
+    declared = _unit_declaration().search(line, 0, cells[0][0] - start)
+    if declared and declared_units(declared.group(1)):
+        events.insert(0, ("units", [(start + declared.start(1), declared.group(1))]))
+    position = figure - name
+    while position + width <= len(cells) and _a_flat_row(cells[position : position + width], name):
+        events.append(("row", cells[position : position + width]))
+        position += width
+    whole = position == len(cells) and position > figure - name  # every cell after the header in a row
+    return events if whole else None
+
+
+def _a_flat_row(cells: Cells, name: int) -> bool:
+    """A name (and a unit), then figures or empty cells only."""
+    if not _NAME_START.match(cells[0][1]) or _NUMBER.fullmatch(cells[0][1]) or _heads_the_names(cells[0][1]):
+        return False
+    if name == 2 and not read_unit(cells[1][1]):
+        return False
+    return all(_is_figure(cell) for _, cell in cells[name:])
 
 
 def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
