@@ -332,6 +332,21 @@ def explain(document) -> list[dict]:
     return rows
 
 
+_ZONE_HEADER_SHORTEST = 4  # 开发区 alone is a type word, not a name
+
+
+def _zone_of_figure(text: str, quantity: Quantity, cell, zone_at) -> str:
+    """The zone named last before the figure, or the zone its table column's header names (指标 ⇥
+    青禾开发区 ⇥ 云岭园区: the figures under each are that zone's). A header names a zone when the
+    zone named last at its end is named first inside it, or its name holds the header or is held."""
+    if cell is not None and cell.subject is not None:
+        start, end = cell.subject
+        zone, header = zone_at(end), text[start:end]
+        if zone != zone_at(start - 1) or zone in header or len(header) >= _ZONE_HEADER_SHORTEST and header in zone:
+            return zone
+    return zone_at(quantity.start)
+
+
 def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
     """The fact of a kept figure: the decision plus its period, parent, cumulation, scope and status."""
     text, sentence, quantity = reading.text, reading.sentence, reading.quantity
@@ -358,7 +373,7 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
         kind=kind,
         value=decision.value,
         unit=metric_units()[metric] if kind != "growth" else "%",
-        zone=zone_at(quantity.start if cell is None or cell.subject_at is None else cell.subject_at),
+        zone=_zone_of_figure(text, quantity, cell, zone_at),
         year=year,
         relative_year=period.relative,
         months=months,

@@ -97,21 +97,21 @@ def _header_patterns() -> dict[str, re.Pattern | None]:
 
 
 class Column(NamedTuple):
-    kind: str  # name, unit, value, growth, target, earlier, share or count
+    kind: str  # name, unit, value, growth, target, earlier, share (or a wider place's) or count
     unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
     words: str = ""  # the header's words over the column (收入合计 绝对值)
     period: str = ""  # the words naming the column's period (2024年1-9月); a growth column's is its value's
-    subject_at: int | None = None  # where a header naming no period nor kind ends: the column's zone
+    subject: tuple[int, int] | None = None  # where a header naming no period nor kind is: the column's zone
 
 
-def header_columns(cells: list[str], ends: list[int] | None = None) -> list[Column] | None:
+def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None) -> list[Column] | None:
     """What each column of a header line holds; None when the line is no header (it names no
     header word). The first cell names the rows when it is a name column word: indicators (指标)
     or zones (园区). Under indicator rows, a column headed by no period nor kind word (青禾开发区)
-    is a subject: its figures are that column's zone's (`ends`: where each cell ends in the text)."""
+    is a subject: its figures are that column's zone's (`spans`: where each cell is in the text)."""
     table = headers()
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
-    cells, ends = [cells[index] for index in kept], [ends[index] for index in kept] if ends else None
+    cells, spans = [cells[index] for index in kept], [spans[index] for index in kept] if spans else None
     named = len(cells) >= 2 and has_any("name_columns", cells[0])  # 园区  企业数  营业收入
     periods = sum(_a_period(cell) for cell in cells) >= 2  # ⇥2023年⇥2024年: period columns over indicator rows
     if not named and not periods and not any(has_any("header_words", cell) for cell in cells):
@@ -120,8 +120,8 @@ def header_columns(cells: list[str], ends: list[int] | None = None) -> list[Colu
     columns: list[Column] = []
     for index, cell in enumerate(cells):
         column = _column(cell, index == 0)
-        if indicator_rows and ends and column.kind == "value" and not _names_a_period_or_kind(column.words):
-            column = column._replace(subject_at=ends[index])
+        if indicator_rows and spans and column.kind == "value" and not _names_a_period_or_kind(column.words):
+            column = column._replace(subject=spans[index])
         columns.append(column)
     return _growth_periods(columns)
 
@@ -132,11 +132,11 @@ def _column(cell: str, first: bool) -> Column:
     units = declared_units(bracket.group(1)) if bracket else []
     word = cell[: bracket.start()] if bracket else cell
     if first and has_any("name_columns", word):
-        return Column("name")
+        return Column("name", words=word)
     if word in table["unit_columns"]:
         return Column("unit")
-    if has_any("share_columns", word):
-        return Column("share")  # 完成比例, 占比: a share, no figure of ours
+    if has_any("share_columns", word) or has_any("wider_columns", word):
+        return Column("share")  # 完成比例, 占比, 全市: a share or a wider place's figure, none of ours
     if has_any("growth_columns", word) or cell.endswith("%"):
         return Column("growth", words=cell)
     if has_any("earlier_columns", word):

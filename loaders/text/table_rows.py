@@ -35,7 +35,7 @@ from .units import Quantity
 
 _CELL = re.compile(r"[^\s|｜]+")
 _NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|-?\d{1,12}(?:\.\d{1,6})?%?")
-_EMPTY_CELL = frozenset({"-", "—", "——", "/", "／", "…", "--"})
+_EMPTY_CELL = frozenset({"", "-", "—", "——", "/", "／", "…", "--"})
 _PERIOD_CELL = re.compile(r"(?:\d{1,4}[-－~至]?)+(?:年|月|季度)")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
@@ -44,6 +44,11 @@ _NAME_LONGEST = 30
 _INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_FIRST, _YEAR_LAST = 1949, 2049
+_BAR = re.compile(r"[|｜]")
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,7}")  # 指 标, 项 目
+_SPACED_LETTERS = re.compile(r" ")
+_ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 _CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE_CHARACTERS = "0123456789.,%-"
@@ -73,12 +78,13 @@ Cells = list[tuple[int, str]]  # (offset in the text, cell)
 
 class TableCell(NamedTuple):
     """What a table says of one figure beyond its number: the kind its column gives (value, growth
-    or target), the words naming its column's period (2024年1-9月) and, for a column headed by a
-    subject (青禾开发区 over indicator rows), where that header ends: the figure is that zone's."""
+    or target), the words naming its period (its column's, 2024年1-9月, or its row's, 2022年) and, for
+    a column headed by a subject (青禾开发区 over indicator rows), where that header is: the figure is
+    that zone's when a zone is named there."""
 
     kind: str
     period: str = ""
-    subject_at: int | None = None
+    subject: tuple[int, int] | None = None
 
 
 class Tables(NamedTuple):
@@ -181,7 +187,7 @@ def _read_header(cells: Cells, block: _Block) -> None:
             for index, unit in zip(data, units, strict=True):
                 block.columns[index] = block.columns[index]._replace(unit=unit)
         return
-    columns = header_columns([cell for _, cell in cells], [at + len(cell) for at, cell in cells])
+    columns = header_columns([cell for _, cell in cells], [(at, at + len(cell)) for at, cell in cells])
     if columns is not None:
         block.columns = columns
 
@@ -239,7 +245,7 @@ def _table_lines(text: str):
             yield "units", [(start + declared.start(1), declared.group(1))]
             continue
         stripped = line.strip()
-        cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
+        cells = _line_cells(line, start)
         if len(cells) == 1 and _heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
         one_cell = len(cells) == 1 and declared_block and len(stripped) <= _NAME_LONGEST
@@ -270,6 +276,8 @@ def _table_lines(text: str):
             yield "blank", []
         elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
             yield "header", cells
+        elif _years_over_columns(cells):
+            yield "header", [(at, f"{cell}年" if _NUMBER.fullmatch(cell) else cell) for at, cell in cells]
         else:
             yield "row", cells
     if row:
@@ -329,6 +337,37 @@ def _a_flat_row(cells: Cells, name: int) -> bool:
     return all(_is_figure(cell) for _, cell in cells[name:])
 
 
+def _line_cells(line: str, start: int) -> Cells:
+    """The cells of a line: split at its bars when it has two or more (| 其中: 工业 | 56.3 |, a cell
+    may hold spaces, an empty one stays as ""), else at spaces; an English translation beside the
+    Chinese (Gross Domestic Product) is no cell."""
+    if line.count("|") + line.count("｜") < 2:
+        cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
+    else:
+        cells, position = [], 0
+        for part in _BAR.split(line):
+            words = part.strip()
+            at = start + position + (part.find(words) if words else 0)
+            cells.append((at, _SPACED_LETTERS.sub("", words) if _LETTER_SPACED.fullmatch(words) else words))
+            position += len(part) + 1
+        while cells and not cells[-1][1]:
+            cells.pop()
+        if cells and not cells[0][1]:
+            cells = cells[1:]
+    return [(at, cell) for at, cell in cells if not _ENGLISH.fullmatch(cell) or read_unit(cell)]
+
+
+def _years_over_columns(cells: Cells) -> bool:
+    """| 项目 | 2021 | 2022 | 2023 |: a word, then bare years one after the other, heads period columns."""
+    filled = [cell for _, cell in cells[1:] if cell]
+    if _NUMBER.fullmatch(cells[0][1]) or len(filled) < 2 or not all(_YEAR.fullmatch(cell) for cell in filled):
+        return False
+    years = [int(cell) for cell in filled]
+    ascending = all(later > earlier for earlier, later in zip(years, years[1:], strict=False))
+    descending = all(later < earlier for earlier, later in zip(years, years[1:], strict=False))
+    return (ascending or descending) and _YEAR_FIRST <= min(years) and max(years) <= _YEAR_LAST
+
+
 def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
     """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and the period titles
     above the name column's cell (2016年上半年 over 指标): a period after it heads a column."""
@@ -361,7 +400,10 @@ def _row_name(cells: Cells) -> Cells:
 def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     """The quantities of one row: an indicator or zone name, its unit if written, then only figures."""
     cells = _row_name(cells)
-    if not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
+    row_period = _row_period(cells, block)
+    if row_period:
+        cells = [(cells[0][0], ""), *cells[1:]]  # 2022年  50.2  3200: the row's name is its period
+    elif not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
         return []
     name = cells[0][1]
     if re.search(r"\d", name):
@@ -396,9 +438,18 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            cell = TableCell(column.kind, column.period, column.subject_at)
+            cell = TableCell(column.kind, column.period or row_period, column.subject)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
+
+
+def _row_period(cells: Cells, block: _Block) -> str:
+    """2022 or 2022年 naming a row under a 年份 header: the row's period, else ""."""
+    first = block.columns[0] if block.columns else None
+    if not cells or first is None or first.kind != "name" or not has_any("period_name_columns", first.words):
+        return ""
+    year = cells[0][1].removesuffix("年")
+    return f"{year}年" if _YEAR.fullmatch(year) and _YEAR_FIRST <= int(year) <= _YEAR_LAST else ""
 
 
 def _figures(cells: Cells) -> tuple[list[DeclaredUnit], list[DeclaredUnit], list[tuple[int, str] | None]] | None:
