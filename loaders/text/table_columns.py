@@ -97,7 +97,7 @@ def _header_patterns() -> dict[str, re.Pattern | None]:
 
 
 class Column(NamedTuple):
-    kind: str  # name, unit, value, growth, target, earlier, share (or a wider place's) or count
+    kind: str  # name, unit, note, value, growth, target, earlier, share (or a wider place's) or count
     unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
     words: str = ""  # the header's words over the column (收入合计 绝对值)
     period: str = ""  # the words naming the column's period (2024年1-9月); a growth column's is its value's
@@ -135,6 +135,8 @@ def _column(cell: str, first: bool) -> Column:
         return Column("name", words=word)
     if word in table["unit_columns"]:
         return Column("unit")
+    if has_any("note_columns", word):
+        return Column("note")  # 级别, 批准时间, 主导产业: words or dates, no figure
     if has_any("share_columns", word) or has_any("wider_columns", word):
         return Column("share")  # 完成比例, 占比, 全市: a share or a wider place's figure, none of ours
     if has_any("growth_columns", word) or cell.endswith("%"):

@@ -412,12 +412,12 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     bracket = _NAME_UNIT.search(name)
     if bracket:
         row_units = declared_units(bracket.group(1)) or row_units
-    figures = _figures(cells[1:])
-    if figures is None:
+    read = _figures_under(cells[1:], block.columns) or _figures(cells[1:])
+    if read is None:
         return []  # words among the figures: prose, not a row
-    written, own, figures = figures
+    written, own, figures, columns = read
     row_units = written or row_units or own
-    columns = [column for column in block.columns or () if column.kind not in ("name", "unit")]
+    columns = columns or [column for column in block.columns or () if column.kind not in ("name", "unit")]
     if len(columns) != len(figures):
         if block.columns and len(figures) > 2:
             return []  # the header does not say which figure is which
@@ -452,7 +452,32 @@ def _row_period(cells: Cells, block: _Block) -> str:
     return f"{year}年" if _YEAR.fullmatch(year) and _YEAR_FIRST <= int(year) <= _YEAR_LAST else ""
 
 
-def _figures(cells: Cells) -> tuple[list[DeclaredUnit], list[DeclaredUnit], list[tuple[int, str] | None]] | None:
+Figures = tuple[list[DeclaredUnit], list[DeclaredUnit], list[tuple[int, str] | None], list[Column]]
+
+
+def _figures_under(cells: Cells, columns: list[Column] | None) -> Figures | None:
+    """The figures of a row whose header has note columns (级别, 批准时间, 主导产业), read cell by cell
+    under its header: words stand only under a note or unit column. None when the row's cells do not
+    match the header one for one, or words stand under a figure's column."""
+    heads = [column for column in columns or () if column.kind != "name"]
+    if not any(column.kind == "note" for column in heads) or len(cells) != len(heads):
+        return None
+    written: list[DeclaredUnit] = []
+    figures: list[tuple[int, str] | None] = []
+    kept: list[Column] = []
+    for (at, cell), column in zip(cells, heads, strict=True):
+        if column.kind == "note" or column.kind == "unit":
+            unit = read_unit(cell) if column.kind == "unit" else None
+            written = [unit] if unit else written
+            continue
+        if not _is_figure(cell):
+            return None
+        figures.append((at, cell) if cell not in _EMPTY_CELL else None)
+        kept.append(column)
+    return written, [], figures, kept
+
+
+def _figures(cells: Cells) -> Figures | None:
     """The figures of a row's cells after its name (None for an empty cell or one read with its own
     unit by loaders.text.units), the unit its unit column writes and the first unit a figure carries;
     None when words are among them."""
@@ -478,7 +503,7 @@ def _figures(cells: Cells) -> tuple[list[DeclaredUnit], list[DeclaredUnit], list
         if not _NUMBER.fullmatch(cell):
             return None
         figures.append((at, cell))
-    return written, own, figures
+    return written, own, figures, []
 
 
 def _quantity(figure: tuple[int, str], unit: DeclaredUnit, growth: bool) -> Quantity | None:
