@@ -20,6 +20,7 @@ from .units import CURRENCY_BEFORE, multipliers, units
 
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
+_PERIOD_WORD = re.compile(r"[年月季增同比%]")  # what a cell of a line of periods (and a growth column) holds
 
 
 class DeclaredUnit(NamedTuple):
@@ -113,8 +114,7 @@ def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None)
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
     cells, spans = [cells[index] for index in kept], [spans[index] for index in kept] if spans else None
     named = len(cells) >= 2 and has_any("name_columns", cells[0])  # 园区  企业数  营业收入
-    periods = sum(_a_period(cell) for cell in cells) >= 2  # ⇥2023年⇥2024年: period columns over indicator rows
-    if not named and not periods and not any(has_any("header_words", cell) for cell in cells):
+    if not named and not any(has_any("header_words", cell) for cell in cells) and not _periods_only(cells):
         return None
     indicator_rows = named and not has_any("zone_name_columns", cells[0])
     columns: list[Column] = []
@@ -149,6 +149,11 @@ def _column(cell: str, first: bool) -> Column:
     if word.endswith(tuple(table["count_column_ends"])) and not units:
         return Column("count")  # 企业数, 单位数: a count whose unit the header does not give
     return Column("value", units[0] if units else None, cell, period)
+
+
+def _periods_only(cells: list[str]) -> bool:
+    """⇥2023年⇥2024年: a line of two or more periods alone heads period columns over indicator rows."""
+    return len(cells) >= 2 and all(_PERIOD_WORD.search(cell) for cell in cells) and sum(map(_a_period, cells)) >= 2
 
 
 def _a_period(words: str) -> bool:

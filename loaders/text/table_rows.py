@@ -48,6 +48,9 @@ _YEAR_FIRST, _YEAR_LAST = 1949, 2049
 _BAR = re.compile(r"[|｜]")
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,7}")  # 指 标, 项 目
 _SPACED_LETTERS = re.compile(r" ")
+_CELL_START = re.compile(r"(?:^|[\s|｜])[\u4e00-\u9fff]{0,4}$")  # 主要经济 before 指标, a cell's start before it
+_DIGIT = re.compile(r"\d")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 _CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
@@ -180,7 +183,7 @@ def read_tables(text: str) -> Tables:
 def _read_header(cells: Cells, block: _Block) -> None:
     """A header line sets the columns of the rows below; a line of units alone under it (亿元  万元)
     gives its columns their units, in order."""
-    units = unit_row([cell for _, cell in cells])
+    units = unit_row([cell for _, cell in cells]) if block.columns else None
     if units is not None and block.columns:
         data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit")]
         if len(units) == len(data):
@@ -195,14 +198,16 @@ def _read_header(cells: Cells, block: _Block) -> None:
 def _letters_joined(cells: Cells) -> Cells:
     """指 标  本 年: a header whose characters a PDF spaced apart, one space between letters and two
     between cells, read as 指标  本年."""
-    joined: Cells = []
+    if not any(len(cell) == 1 for _, cell in cells):
+        return cells
+    joined: list[tuple[int, str, int]] = []  # (start, letters, end in the text) of each cell
     for at, cell in cells:
-        if joined and len(cell) == 1 and _CJK_LETTER.fullmatch(cell) and at == joined[-1][0] + len(joined[-1][1]) + 1 \
-                and _CJK_LETTER.fullmatch(joined[-1][1][-1]) and len(joined[-1][1]) < _NAME_LONGEST:
-            if len(joined[-1][1]) == 1 or joined[-1][2]:
-                joined[-1] = (joined[-1][0], joined[-1][1] + cell, True)
-                continue
-        joined.append((at, cell, len(cell) == 1))
+        spaced = joined and len(cell) == 1 and at == joined[-1][2] + 1 and len(joined[-1][1]) < _NAME_LONGEST
+        if spaced and _CJK_LETTER.fullmatch(cell) and _CJK_LETTER.fullmatch(joined[-1][1][-1]) \
+                and joined[-1][2] - joined[-1][0] == 2 * len(joined[-1][1]) - 1:  # the cell before is spaced letters too
+            joined[-1] = (joined[-1][0], joined[-1][1] + cell, at + 1)
+            continue
+        joined.append((at, cell, at + len(cell)))
     return [(at, cell) for at, cell, _ in joined]
 
 
@@ -227,7 +232,7 @@ def _table_lines(text: str):
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
     declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
     for start, line in _lines(text):
-        flat = _flattened(line, start) if _flat_header().search(line) else None
+        flat = _flattened(line, start) if _may_start_a_table(line) else None
         if flat:
             if row:
                 yield "row", row
@@ -286,10 +291,21 @@ def _table_lines(text: str):
 
 @lru_cache(maxsize=1)
 def _flat_header() -> re.Pattern:
-    """A name column's header standing as a cell of its own (指标, 园区名称, 主要指标), its letters
-    maybe spaced apart (指 标): where a table whose cells and rows a page ran into one line may start."""
+    """A name column's header before a space or bar (指标, 园区名称, 主要指标), its letters maybe spaced
+    apart (指 标): where a table whose cells and rows a page ran into one line may start. It starts
+    with a word, so the engine skips ahead to its first letters at C speed."""
     words = "|".join(" ?".join(map(re.escape, word)) for word in headers()["name_columns"])
-    return re.compile(rf"(?:^|(?<=[\s|｜]))(?:[\u4e00-\u9fff]{{0,4}}?指 ?标|{words})(?: ?名 ?称)?(?=[\s|｜])")
+    return re.compile(rf"(?:{words})(?: ?名 ?称)?(?=[\s|｜])")
+
+
+def _may_start_a_table(line: str) -> bool:
+    """Whether a name column's header stands as a cell of its own somewhere in the line (after a
+    space, a bar or the line start, or after a few letters before 指标: 主要经济指标)."""
+    for match in _flat_header().finditer(line):
+        before = line[max(0, match.start() - _INDICATOR_HEADER_LONGEST) : match.start()]
+        if not before or before[-1] in " \t|｜" or match.group().startswith("指") and _CELL_START.search(before):
+            return True
+    return False
 
 
 def _heads_the_names(cell: str) -> bool:
@@ -354,11 +370,15 @@ def _line_cells(line: str, start: int) -> Cells:
             cells.pop()
         if cells and not cells[0][1]:
             cells = cells[1:]
+    if not _ASCII_LETTERS.search(line):
+        return cells
     return [(at, cell) for at, cell in cells if not _ENGLISH.fullmatch(cell) or read_unit(cell)]
 
 
 def _years_over_columns(cells: Cells) -> bool:
     """| 项目 | 2021 | 2022 | 2023 |: a word, then bare years one after the other, heads period columns."""
+    if not _YEAR.fullmatch(cells[-1][1]):
+        return False  # a quick no for every row of figures
     filled = [cell for _, cell in cells[1:] if cell]
     if _NUMBER.fullmatch(cells[0][1]) or len(filled) < 2 or not all(_YEAR.fullmatch(cell) for cell in filled):
         return False
@@ -392,7 +412,7 @@ def _row_name(cells: Cells) -> Cells:
     figure_start = len(name.rstrip(_FIGURE_CHARACTERS))
     if 0 < figure_start < len(name) and _CJK_LETTER.fullmatch(name[figure_start - 1]):
         figure = name[figure_start:]
-        if _NUMBER.fullmatch(figure) and not re.search(r"\d", name[:figure_start]):
+        if _NUMBER.fullmatch(figure) and not _DIGIT.search(name, 0, figure_start):
             return [(at, name[:figure_start]), (at + figure_start, figure), *cells[1:]]
     return cells
 
@@ -406,7 +426,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     elif not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
         return []
     name = cells[0][1]
-    if re.search(r"\d", name):
+    if _DIGIT.search(name):
         return []
     row_units = block.units
     bracket = _NAME_UNIT.search(name)
