@@ -19,6 +19,7 @@ from .periods import period_before
 from .units import CURRENCY_BEFORE, multipliers, units
 
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
+_INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
 _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
 _PERIOD_WORD = re.compile(r"[年月季增同比%]")  # what a cell of a line of periods (and a growth column) holds
 
@@ -97,6 +98,19 @@ def _header_patterns() -> dict[str, re.Pattern | None]:
     }
 
 
+def heads_the_names(cell: str) -> bool:
+    """指标, 指标名称, 园区名称, 主要经济指标: the header of a table's name column, and nothing more (a
+    zone's name, 青禾经济开发区, holds a name column word but heads nothing).
+
+    >>> heads_the_names("园区名称"), heads_the_names("主要经济指标"), heads_the_names("青禾经济开发区")
+    (True, True, False)
+    """
+    bracket = _NAME_UNIT.search(cell)
+    word = cell[: bracket.start()] if bracket else cell
+    word = word[:-2] if word.endswith("名称") and len(word) > 2 else word
+    return word in headers()["name_columns"] or word.endswith("指标") and len(word) <= _INDICATOR_HEADER_LONGEST
+
+
 class Column(NamedTuple):
     kind: str  # name, unit, note, value, growth, target, earlier, share (or a wider place's) or count
     unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
@@ -113,7 +127,7 @@ def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None)
     table = headers()
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
     cells, spans = [cells[index] for index in kept], [spans[index] for index in kept] if spans else None
-    named = len(cells) >= 2 and has_any("name_columns", cells[0])  # 园区  企业数  营业收入
+    named = len(cells) >= 2 and heads_the_names(cells[0])  # 园区  企业数  营业收入
     if not named and not any(has_any("header_words", cell) for cell in cells) and not _periods_only(cells):
         return None
     indicator_rows = named and not has_any("zone_name_columns", cells[0])
@@ -131,7 +145,7 @@ def _column(cell: str, first: bool) -> Column:
     bracket = _NAME_UNIT.search(cell)
     units = declared_units(bracket.group(1)) if bracket else []
     word = cell[: bracket.start()] if bracket else cell
-    if first and has_any("name_columns", word):
+    if first and heads_the_names(word):
         return Column("name", words=word)
     if word in table["unit_columns"]:
         return Column("unit")

@@ -28,6 +28,7 @@ from .table_columns import (
     has_any,
     header_columns,
     headers,
+    heads_the_names,
     read_unit,
     unit_row,
 )
@@ -41,7 +42,7 @@ _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八�
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
 _NAME_LONGEST = 30
-_INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
+_INDICATOR_HEADER_LONGEST = 6  # 主要经济 before 指标
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_FIRST, _YEAR_LAST = 1949, 2049
@@ -50,6 +51,9 @@ _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,7}")  # 指 
 _SPACED_LETTERS = re.compile(r" ")
 _CELL_START = re.compile(r"(?:^|[\s|｜])[\u4e00-\u9fff]{0,4}$")  # 主要经济 before 指标, a cell's start before it
 _DIGIT = re.compile(r"\d")
+_RUN_OF_YEARS = re.compile(r"(?:(?:19|20)\d\d年){2,12}")
+_ONE_YEAR = re.compile(r"(?:19|20)\d\d年")
+_SIGNED_RUN = re.compile(r"-?\d{1,12}\.\d{1,6}(?:-\d{1,12}\.\d{1,6}){1,12}")  # 8.2-2.1: decimals run together at a sign
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
@@ -190,9 +194,23 @@ def _read_header(cells: Cells, block: _Block) -> None:
             for index, unit in zip(data, units, strict=True):
                 block.columns[index] = block.columns[index]._replace(unit=unit)
         return
+    cells = _years_apart(cells)
     columns = header_columns([cell for _, cell in cells], [(at, at + len(cell)) for at, cell in cells])
     if columns is not None:
         block.columns = columns
+
+
+def _years_apart(cells: Cells) -> Cells:
+    """2021年2022年2023年: header cells of years run together, split after each 年 (certain)."""
+    if not any(_RUN_OF_YEARS.fullmatch(cell) for _, cell in cells):
+        return cells
+    apart: Cells = []
+    for at, cell in cells:
+        if _RUN_OF_YEARS.fullmatch(cell):
+            apart += [(at + match.start(), match.group()) for match in _ONE_YEAR.finditer(cell)]
+        else:
+            apart.append((at, cell))
+    return apart
 
 
 def _letters_joined(cells: Cells) -> Cells:
@@ -251,7 +269,7 @@ def _table_lines(text: str):
             continue
         stripped = line.strip()
         cells = _line_cells(line, start)
-        if len(cells) == 1 and _heads_the_names(cells[0][1]) and stripped == cells[0][1]:
+        if len(cells) == 1 and heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
         one_cell = len(cells) == 1 and declared_block and len(stripped) <= _NAME_LONGEST
         if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
@@ -279,7 +297,7 @@ def _table_lines(text: str):
         if not stripped:
             declared_block = False
             yield "blank", []
-        elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
+        elif not any(_NUMBER.fullmatch(cell) or _SIGNED_RUN.fullmatch(cell) for _, cell in cells):
             yield "header", cells
         elif _years_over_columns(cells):
             yield "header", [(at, f"{cell}年" if _NUMBER.fullmatch(cell) else cell) for at, cell in cells]
@@ -308,12 +326,6 @@ def _may_start_a_table(line: str) -> bool:
     return False
 
 
-def _heads_the_names(cell: str) -> bool:
-    """指标, 指标名称, 园区名称, 主要指标: the header of the name column, and nothing more."""
-    word = cell[:-2] if cell.endswith("名称") and len(cell) > 2 else cell
-    return word in headers()["name_columns"] or word.endswith("指标") and len(word) <= _INDICATOR_HEADER_LONGEST
-
-
 def _flattened(line: str, start: int) -> list[tuple[str, Cells]] | None:
     """A table a page ran into one line (指标 单位 2023年 2024年 营业收入 亿元 50.2 56.3 税收 …) as
     header and row events: the header runs from the name column's cell to the name of the first
@@ -322,7 +334,7 @@ def _flattened(line: str, start: int) -> list[tuple[str, Cells]] | None:
     so is prose."""
     cells = _letters_joined([(match.start() + start, match.group()) for match in _CELL.finditer(line)])
     figure = next((index for index, (_, cell) in enumerate(cells) if _NUMBER.fullmatch(cell)), len(cells))
-    first = max((index for index in range(figure) if _heads_the_names(cells[index][1])), default=None)
+    first = max((index for index in range(figure) if heads_the_names(cells[index][1])), default=None)
     if first is None or figure - first < 3 or figure == len(cells):
         return None  # 表1 主要经济指标 指标 单位 …: the name column's header is the last before the figures
     cells, figure = cells[first:], figure - first
@@ -346,7 +358,7 @@ def _flattened(line: str, start: int) -> list[tuple[str, Cells]] | None:
 
 def _a_flat_row(cells: Cells, name: int) -> bool:
     """A name (and a unit), then figures or empty cells only."""
-    if not _NAME_START.match(cells[0][1]) or _NUMBER.fullmatch(cells[0][1]) or _heads_the_names(cells[0][1]):
+    if not _NAME_START.match(cells[0][1]) or _NUMBER.fullmatch(cells[0][1]) or heads_the_names(cells[0][1]):
         return False
     if name == 2 and not read_unit(cells[1][1]):
         return False
@@ -392,7 +404,7 @@ def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
     """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and the period titles
     above the name column's cell (2016年上半年 over 指标): a period after it heads a column."""
     leaves, group = [], ""
-    named = next((index for index, (_, cell) in enumerate(cells) if has_any("name_columns", cell)), None)
+    named = next((index for index, (_, cell) in enumerate(cells) if heads_the_names(cell)), None)
     for index, (at, cell) in enumerate(cells):
         if at in group_heads:
             group = cell
@@ -432,7 +444,8 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     bracket = _NAME_UNIT.search(name)
     if bracket:
         row_units = declared_units(bracket.group(1)) or row_units
-    read = _figures_under(cells[1:], block.columns) or _figures(cells[1:])
+    width = sum(column.kind not in ("name", "unit") for column in block.columns) if block.columns else None
+    read = _figures_under(cells[1:], block.columns) or _figures(cells[1:], width)
     if read is None:
         return []  # words among the figures: prose, not a row
     written, own, figures, columns = read
@@ -497,13 +510,18 @@ def _figures_under(cells: Cells, columns: list[Column] | None) -> Figures | None
     return written, [], figures, kept
 
 
-def _figures(cells: Cells) -> Figures | None:
+def _figures(cells: Cells, width: int | None = None) -> Figures | None:
     """The figures of a row's cells after its name (None for an empty cell or one read with its own
     unit by loaders.text.units), the unit its unit column writes and the first unit a figure carries;
-    None when words are among them."""
+    None when words are among them. Decimals run together at a minus sign (8.2-2.1) are split there
+    when that gives the header's `width` of figures exactly: a sign always starts a number."""
     written: list[DeclaredUnit] = []
     own: list[DeclaredUnit] = []
     figures: list[tuple[int, str] | None] = []
+    if width is not None and any(_SIGNED_RUN.fullmatch(cell) for _, cell in cells):
+        apart = [piece for at, cell in cells for piece in _at_signs(at, cell)]
+        if len(apart) == width + sum(read_unit(cell) is not None for _, cell in cells):
+            cells = apart
     for at, cell in cells:
         unit = read_unit(cell)
         if unit is not None:
@@ -524,6 +542,18 @@ def _figures(cells: Cells) -> Figures | None:
             return None
         figures.append((at, cell))
     return written, own, figures, []
+
+
+def _at_signs(at: int, cell: str) -> Cells:
+    """8.2-2.1 -> 8.2 and -2.1 (each a decimal); any other cell as it is."""
+    if not _SIGNED_RUN.fullmatch(cell):
+        return [(at, cell)]
+    pieces, begin = [], 0
+    for position in range(1, len(cell)):
+        if cell[position] == "-":
+            pieces.append((at + begin, cell[begin:position]))
+            begin = position
+    return [*pieces, (at + begin, cell[begin:])]
 
 
 def _quantity(figure: tuple[int, str], unit: DeclaredUnit, growth: bool) -> Quantity | None:
