@@ -196,3 +196,21 @@ def unit_row(cells: list[str]) -> list[DeclaredUnit] | None:
     """The units of a line that holds nothing but units (亿元  万元  人): a unit row under a header."""
     found = [read_unit(cell) for cell in cells]
     return found if found and all(found) else None  # type: ignore[return-value]
+
+
+def under_groups(groups: list[Column], subs: list[Column]) -> list[Column] | None:
+    """规上工业总产值  固定资产投资 over 绝对值  增速  绝对值  增速: a second header line that holds the
+    same count of sub-columns under each column of the line above splits them, each sub-column taking
+    its group's words, unit, period and subject. None unless the counts divide exactly."""
+    heads = [column for column in groups if column.kind not in ("name", "unit")]
+    if not heads or any(column.kind == "name" for column in subs) or len(subs) % len(heads) or len(subs) < 2 * len(heads):
+        return None
+    if any(column.kind not in ("value", "target") for column in heads):
+        return None
+    width, split = len(subs) // len(heads), [column for column in groups if column.kind in ("name", "unit")]
+    for index, group in enumerate(heads):
+        for sub in subs[index * width : (index + 1) * width]:
+            kind = "target" if group.kind == "target" and sub.kind == "value" else sub.kind
+            words = f"{group.words} {sub.words}".strip()
+            split.append(Column(kind, sub.unit or group.unit, words, sub.period or group.period, group.subject))
+    return split

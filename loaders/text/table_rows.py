@@ -30,6 +30,7 @@ from .table_columns import (
     has_any,
     header_columns,
     read_unit,
+    under_groups,
     unit_row,
 )
 from .table_lines import (
@@ -67,6 +68,7 @@ class _Block:
     def __init__(self):
         self.units: list[DeclaredUnit] = []
         self.columns: list[Column] | None = None
+        self.header_above = False  # the line above is a header: this one may split its columns
 
 
 class TableCell(NamedTuple):
@@ -163,6 +165,7 @@ def read_tables(text: str) -> Tables:
         elif event == "header":
             _read_header(cells, block)
         else:
+            block.header_above = False
             for quantity, label, cell in _row(cells, block):
                 found.quantities.append(quantity)
                 found.labels[quantity.start] = label
@@ -171,8 +174,9 @@ def read_tables(text: str) -> Tables:
 
 
 def _read_header(cells: Cells, block: _Block) -> None:
-    """A header line sets the columns of the rows below; a line of units alone under it (亿元  万元)
-    gives its columns their units, in order."""
+    """A header line sets the columns of the rows below; one right under it splits its columns when
+    it holds the same sub-columns under each (绝对值  增速  绝对值  增速); a line of units alone under
+    it (亿元  万元) gives its columns their units, in order."""
     units = unit_row([cell for _, cell in cells]) if block.columns else None
     if units is not None and block.columns:
         data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit")]
@@ -182,7 +186,8 @@ def _read_header(cells: Cells, block: _Block) -> None:
         return
     columns = header_columns([cell for _, cell in cells], [(at, at + len(cell)) for at, cell in cells])
     if columns is not None:
-        block.columns = columns
+        grouped = under_groups(block.columns, columns) if block.header_above and block.columns else None
+        block.columns, block.header_above = grouped or columns, True
 
 
 def _row_name(cells: Cells) -> Cells:
