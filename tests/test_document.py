@@ -104,3 +104,18 @@ def test_indicator_tables_are_read_cell_by_cell(case):
         problems.append(f"count: expected {case['count']} fact rows, got {len(rows)}")
     problems += match_rows(case.get("facts") or [], rows)
     assert not problems, "\n".join(problems) + "\n" + describe(rows, ("zone", *FACT_FIELDS_ORDER))
+
+
+def test_a_table_figure_keeps_its_column_kind_period_and_subject():
+    text = "单位：亿元\n指标  2024年  2025年目标  青禾经济开发区\n营业收入  56.3  65  20.1\n"
+    document = read_document(text)
+    cells = {document.text[start : start + 4].strip(): cell for start, cell in document.table_cells.items()}
+    assert (cells["56.3"].kind, cells["56.3"].period, cells["56.3"].subject) == ("value", "2024年", None)
+    assert (cells["65"].kind, cells["65"].period) == ("target", "2025年目标")
+    header = text.index("青禾经济开发区")
+    assert cells["20.1"].subject == (header, header + len("青禾经济开发区"))
+
+
+def test_a_table_header_line_is_not_joined_to_its_first_row_as_wrapped_prose():
+    text = "园区名称  规上工业总产值  增长  营业收入  增长\n青禾经济开发区  120.5  8.2  150.3  9.1\n"
+    assert read_document(text).text == text
