@@ -20,6 +20,7 @@ from .units import CURRENCY_BEFORE, multipliers, units
 
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
+_NAME_COLUMN_LAST = 3  # the name column is among the first three (序号 dropped)
 _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
 _PERIOD_WORD = re.compile(r"[年月季增同比%]")  # what a cell of a line of periods (and a growth column) holds
 
@@ -121,19 +122,23 @@ class Column(NamedTuple):
 
 def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None) -> list[Column] | None:
     """What each column of a header line holds; None when the line is no header (it names no
-    header word). The first cell names the rows when it is a name column word: indicators (指标)
-    or zones (园区). Under indicator rows, a column headed by no period nor kind word (青禾开发区)
+    header word). A name column's header (指标, 园区名称) among the first cells says what the rows
+    are: indicators (指标) or zones (园区); cells before it are notes (所在市). Under indicator rows, a column headed by no period nor kind word (青禾开发区)
     is a subject: its figures are that column's zone's (`spans`: where each cell is in the text)."""
     table = headers()
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
     cells, spans = [cells[index] for index in kept], [spans[index] for index in kept] if spans else None
-    named = len(cells) >= 2 and heads_the_names(cells[0])  # 园区  企业数  营业收入
+    # 园区  企业数  营业收入, or 地区  开发区名称  营业收入: the name column (a …名称 first), maybe after notes
+    heads = [index for index, cell in enumerate(cells[:_NAME_COLUMN_LAST]) if heads_the_names(cell)]
+    name = next((index for index in heads if cells[index].endswith("名称")), heads[0] if heads else None)
+    named = len(cells) >= 2 and name is not None and name < len(cells) - 1
     if not named and not any(has_any("header_words", cell) for cell in cells) and not _periods_only(cells):
         return None
-    indicator_rows = named and not has_any("zone_name_columns", cells[0])
+    name = name if named else 0
+    indicator_rows = named and not has_any("zone_name_columns", cells[name])
     columns: list[Column] = []
     for index, cell in enumerate(cells):
-        column = _column(cell, index == 0)
+        column = _column(cell, index == name) if index >= name else Column("note", words=cell)
         if indicator_rows and spans and column.kind == "value" and not _names_a_period_or_kind(column.words):
             column = column._replace(subject=spans[index])
         columns.append(column)

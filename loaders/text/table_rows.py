@@ -179,7 +179,7 @@ def _read_header(cells: Cells, block: _Block) -> None:
     it (亿元  万元) gives its columns their units, in order."""
     units = unit_row([cell for _, cell in cells]) if block.columns else None
     if units is not None and block.columns:
-        data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit")]
+        data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit", "note")]
         if len(units) == len(data):
             for index, unit in zip(data, units, strict=True):
                 block.columns[index] = block.columns[index]._replace(unit=unit)
@@ -208,7 +208,9 @@ def _row_name(cells: Cells) -> Cells:
 
 def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     """The quantities of one row: an indicator or zone name, its unit if written, then only figures."""
-    cells = _row_name(cells)
+    cells, heads, matched = _after_notes(_row_name(cells), block.columns)
+    if not matched:
+        return []
     row_period = _row_period(cells, block)
     if row_period:
         cells = [(cells[0][0], ""), *cells[1:]]  # 2022年  50.2  3200: the row's name is its period
@@ -221,15 +223,15 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     bracket = _NAME_UNIT.search(name)
     if bracket:
         row_units = declared_units(bracket.group(1)) or row_units
-    width = sum(column.kind not in ("name", "unit") for column in block.columns) if block.columns else None
-    read = _figures_under(cells[1:], block.columns) or _figures(cells[1:], width)
+    width = sum(column.kind not in ("name", "unit") for column in heads) if heads else None
+    read = _figures_under(cells[1:], heads) or _figures(cells[1:], width)
     if read is None:
         return []  # words among the figures: prose, not a row
     written, own, figures, columns = read
     row_units = written or row_units or own
-    columns = columns or [column for column in block.columns or () if column.kind not in ("name", "unit")]
+    columns = columns or [column for column in heads or () if column.kind not in ("name", "unit")]
     if len(columns) != len(figures):
-        if block.columns and len(figures) > 2:
+        if heads and len(figures) > 2:
             return []  # the header does not say which figure is which
         columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
     if not row_units and not any(column.unit for column in columns):
@@ -251,6 +253,16 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
             cell = TableCell(column.kind, column.period or row_period, column.subject)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
+
+
+def _after_notes(cells: Cells, columns: list[Column] | None) -> tuple[Cells, list[Column] | None, bool]:
+    """A row under a header whose name column comes after note columns (所在市  开发区名称  营业收入):
+    the cells from its name on and the columns from the name column on, and whether the row matches
+    the header cell for cell (it must, to tell its name from its notes)."""
+    name = next((index for index, column in enumerate(columns or ()) if column.kind == "name"), 0)
+    if not name or columns is None:
+        return cells, columns, True
+    return cells[name:], columns[name:], len(cells) == len(columns)
 
 
 def _row_period(cells: Cells, block: _Block) -> str:
