@@ -53,6 +53,7 @@ from .units import Quantity
 _PERIOD_CELL = re.compile(r"(?:\d{1,4}[-－~至]?)+(?:年|月|季度)")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
+_NAME_NOTE = re.compile(r"[（(]([^（）()]{1,10})[）)]")  # 总产出指数(上年=100): a bracket that is no unit
 _FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
 _DIGIT = re.compile(r"\d")
 _FIGURE_CHARACTERS = "0123456789.,%-"
@@ -69,6 +70,7 @@ class _Block:
         self.units: list[DeclaredUnit] = []
         self.columns: list[Column] | None = None
         self.header_above = False  # the line above is a header: this one may split its columns
+        self.unitless_rows = False  # the last row's bracket (构成(%), 指数(上年=100)) gives rows below no amount unit
 
 
 class TableCell(NamedTuple):
@@ -217,12 +219,17 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     elif not cells or not NAME_START.match(cells[0][1]) or len(cells[0][1]) > NAME_LONGEST:
         return []
     name = cells[0][1]
+    row_units = block.units
+    bracket = _NAME_UNIT.search(name) or _NAME_NOTE.search(name)
+    if bracket:
+        named_units = declared_units(bracket.group(1))
+        shares = bool(named_units) and all(unit.dimension == "percent" for unit in named_units)
+        block.unitless_rows = shares or "=" in bracket.group(1)  # 构成(%), 指数(上年=100); not (不含农户)
+        row_units = named_units or row_units
+    elif block.unitless_rows:
+        return []  # 总产出构成(%) ⏎ 第一产业  10.50: the rows under it are shares, not amounts
     if _DIGIT.search(name):
         return []
-    row_units = block.units
-    bracket = _NAME_UNIT.search(name)
-    if bracket:
-        row_units = declared_units(bracket.group(1)) or row_units
     width = sum(column.kind not in ("name", "unit") for column in heads) if heads else None
     read = _figures_under(cells[1:], heads) or _figures(cells[1:], width)
     if read is None:
