@@ -123,8 +123,9 @@ class Column(NamedTuple):
 def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None) -> list[Column] | None:
     """What each column of a header line holds; None when the line is no header (it names no
     header word). A name column's header (指标, 园区名称) among the first cells says what the rows
-    are: indicators (指标) or zones (园区); cells before it are notes (所在市). Under indicator rows, a column headed by no period nor kind word (青禾开发区)
-    is a subject: its figures are that column's zone's (`spans`: where each cell is in the text)."""
+    are: indicators (指标) or zones (园区); cells before it are notes (所在市). Under indicator rows,
+    a column headed by no period nor kind word (青禾开发区) is a subject: its figures are that
+    column's zone's (`spans`: where each cell is in the text)."""
     table = headers()
     kept = [index for index, cell in enumerate(cells) if cell not in table["row_number_columns"]]
     cells, spans = [cells[index] for index in kept], [spans[index] for index in kept] if spans else None
@@ -132,13 +133,21 @@ def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None)
     heads = [index for index, cell in enumerate(cells[:_NAME_COLUMN_LAST]) if heads_the_names(cell)]
     name = next((index for index in heads if cells[index].endswith("名称")), heads[0] if heads else None)
     named = len(cells) >= 2 and name is not None and name < len(cells) - 1
-    if not named and not any(has_any("header_words", cell) for cell in cells) and not _periods_only(cells):
+    units_named = any(_a_unit_bracket(cell) for cell in cells[1:])  # 排行 | 国家级经开区 | 营业收入（亿元）
+    if not named and not units_named and not any(has_any("header_words", cell) for cell in cells) and not _periods_only(cells):
         return None
+    if not named and units_named and _names_nothing_known(cells[0]):
+        named, name = True, 0  # the first column, under a word that is no period, kind or unit, holds the names
     name = name if named else 0
     indicator_rows = named and not has_any("zone_name_columns", cells[name])
     columns: list[Column] = []
     for index, cell in enumerate(cells):
-        column = _column(cell, index == name) if index >= name else Column("note", words=cell)
+        if not named:
+            column = _column(cell, False)
+        elif index == name:
+            column = Column("name", words=cell)
+        else:
+            column = _column(cell, False) if index > name else Column("note", words=cell)
         if indicator_rows and spans and column.kind == "value" and not _names_a_period_or_kind(column.words):
             column = column._replace(subject=spans[index])
         columns.append(column)
@@ -173,6 +182,17 @@ def _column(cell: str, first: bool) -> Column:
 def _periods_only(cells: list[str]) -> bool:
     """⇥2023年⇥2024年: a line of two or more periods alone heads period columns over indicator rows."""
     return len(cells) >= 2 and all(_PERIOD_WORD.search(cell) for cell in cells) and sum(map(_a_period, cells)) >= 2
+
+
+def _a_unit_bracket(cell: str) -> bool:
+    bracket = _NAME_UNIT.search(cell)
+    return bracket is not None and bool(declared_units(bracket.group(1)))
+
+
+def _names_nothing_known(cell: str) -> bool:
+    """A header word that is no period, kind, unit or header word: the name column's (国家级经开区)."""
+    column = _column(cell, False)
+    return column.kind == "value" and column.unit is None and not _names_a_period_or_kind(cell)
 
 
 def _a_period(words: str) -> bool:
