@@ -12,7 +12,7 @@ from loaders.facts import sections as fact_sections
 from loaders.pipeline.extract import extract_text
 from loaders.text import sentences as text
 from loaders.text import units
-from tests.casetables import params
+from tests.casetables import load_cases, params
 from tests.test_cases import FACT_FIELDS_ORDER, describe, match_rows
 
 REPORT = (
@@ -119,3 +119,14 @@ def test_a_table_figure_keeps_its_column_kind_period_and_subject():
 def test_a_table_header_line_is_not_joined_to_its_first_row_as_wrapped_prose():
     text = "园区名称  规上工业总产值  增长  营业收入  增长\n青禾经济开发区  120.5  8.2  150.3  9.1\n"
     assert read_document(text).text == text
+
+
+def test_the_table_cases_are_well_formed():
+    cases = load_cases("tables")
+    assert len({case["id"] for case in cases}) == len(cases) >= 25
+    for case in cases:
+        rows = case.get("facts") or []
+        assert set(case) <= {"id", "text", "count", "facts", "xfail", "note"}, case["id"]
+        assert len(rows) <= case["count"], case["id"]
+        for row in rows:
+            assert set(row) <= {"zone", *FACT_FIELDS_ORDER} and row["raw"] in case["text"], (case["id"], row)
