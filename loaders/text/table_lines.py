@@ -31,6 +31,7 @@ CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
 _INDICATOR_HEADER_LONGEST = 6  # 主要经济 before 指标
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _BAR = re.compile(r"[|｜]")
+_GAP = re.compile(r"[\s|｜]")
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,7}")  # 指 标, 项 目
 _SPACED_LETTERS = re.compile(r" ")
 _CELL_START = re.compile(r"(?:^|[\s|｜])[\u4e00-\u9fff]{0,4}$")  # 主要经济 before 指标, a cell's start before it
@@ -104,14 +105,16 @@ def _table_lines(text: str):
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
     declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
     for start, line in lines(text):
-        flat = _flattened(line, start) if _may_start_a_table(line) else None
+        gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
+        flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
             if row:
                 yield "row", row
             row, pending, group_heads = [], [], set()
             yield from flat
             continue
-        if len(line) > _LINE_LONGEST:  # prose: it ends any table and is left to the prose rules
+        prose = len(line) > _LINE_LONGEST or gapless and len(line) > NAME_LONGEST and not _unit_label_in(line)
+        if prose:  # it ends any table and is left to the prose rules
             if row:
                 yield "row", row
             row, pending, group_heads = [], [], set()
@@ -151,6 +154,8 @@ def _table_lines(text: str):
         if not stripped:
             declared_block = False
             yield "blank", []
+        elif len(cells) == 1 and len(cells[0][1]) > NAME_LONGEST:
+            continue  # a line of prose: no header cell is so long
         elif not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
             yield "header", cells
         elif _years_over_columns(cells):
@@ -217,6 +222,10 @@ def _a_flat_row(cells: Cells, name: int) -> bool:
     if name == 2 and not read_unit(cells[1][1]):
         return False
     return all(is_figure(cell) for _, cell in cells[name:])
+
+
+def _unit_label_in(line: str) -> bool:
+    return any(label in line for label in headers()["unit_labels"])
 
 
 def _line_cells(line: str, start: int) -> Cells:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .table_columns import (
@@ -230,8 +231,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         return []  # 总产出构成(%) ⏎ 第一产业  10.50: the rows under it are shares, not amounts
     if _DIGIT.search(name):
         return []
-    width = sum(column.kind not in ("name", "unit") for column in heads) if heads else None
-    read = _figures_under(cells[1:], heads) or _figures(cells[1:], width)
+    read = _figures_under(cells[1:], heads) or _figures(cells[1:], heads)
     if read is None:
         return []  # words among the figures: prose, not a row
     written, own, figures, columns = read
@@ -272,10 +272,15 @@ def _after_notes(cells: Cells, columns: list[Column] | None) -> tuple[Cells, lis
     return cells[name:], columns[name:], len(cells) == len(columns)
 
 
+@lru_cache(maxsize=256)
+def _names_periods(words: str) -> bool:
+    return has_any("period_name_columns", words)
+
+
 def _row_period(cells: Cells, block: _Block) -> str:
     """2022 or 2022年 naming a row under a 年份 header: the row's period, else ""."""
     first = block.columns[0] if block.columns else None
-    if not cells or first is None or first.kind != "name" or not has_any("period_name_columns", first.words):
+    if not cells or first is None or first.kind != "name" or not _names_periods(first.words):
         return ""
     year = cells[0][1].removesuffix("年")
     return f"{year}年" if YEAR.fullmatch(year) and YEAR_FIRST <= int(year) <= YEAR_LAST else ""
@@ -306,16 +311,17 @@ def _figures_under(cells: Cells, columns: list[Column] | None) -> Figures | None
     return written, [], figures, kept
 
 
-def _figures(cells: Cells, width: int | None = None) -> Figures | None:
+def _figures(cells: Cells, heads: list[Column] | None = None) -> Figures | None:
     """The figures of a row's cells after its name (None for an empty cell or one read with its own
     unit by loaders.text.units), the unit its unit column writes and the first unit a figure carries;
     None when words are among them. Decimals run together at a minus sign (8.2-2.1) are split there
-    when that gives the header's `width` of figures exactly: a sign always starts a number."""
+    when that gives the header's count of figure columns exactly: a sign always starts a number."""
     written: list[DeclaredUnit] = []
     own: list[DeclaredUnit] = []
     figures: list[tuple[int, str] | None] = []
-    if width is not None and any(SIGNED_RUN.fullmatch(cell) for _, cell in cells):
+    if heads and any("-" in cell[1:] and SIGNED_RUN.fullmatch(cell) for _, cell in cells):
         apart = [piece for at, cell in cells for piece in _at_signs(at, cell)]
+        width = sum(column.kind not in ("name", "unit") for column in heads)
         if len(apart) == width + sum(read_unit(cell) is not None for _, cell in cells):
             cells = apart
     for at, cell in cells:
