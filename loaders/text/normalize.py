@@ -61,7 +61,8 @@ _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
 # A line of three or more cells set apart by two spaces, tabs or bars is a table's header or row
-# (园区名称  营业收入  增长): the line below is its next row, not the rest of a wrapped paragraph.
+# (园区名称  营业收入  增长): the line below is its next row, not the rest of a wrapped paragraph, and
+# the line above (…见下表) is not wrapped into it.
 _CELL_GAP = re.compile(r"[ \t]{2,}+|\t|[|｜]")
 _TABLE_LINE_GAPS = 2
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區.
@@ -122,9 +123,14 @@ def _removals(text: str) -> list[re.Match]:
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - line_start >= _WRAPPED_MIN_LINE and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()) \
-                and not _a_table_line(text, line_start, match.start()):
+                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), _line_end(text, match.end())):
             removals.append(match)
     return removals
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _a_table_line(text: str, start: int, end: int) -> bool:
