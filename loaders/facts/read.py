@@ -339,6 +339,8 @@ def _zone_of_figure(text: str, quantity: Quantity, cell, zone_at) -> str:
     """The zone named last before the figure, or the zone its table column's header names (指标 ⇥
     青禾开发区 ⇥ 云岭园区: the figures under each are that zone's). A header names a zone when the
     zone named last at its end is named first inside it, or its name holds the header or is held."""
+    if cell is not None and cell.table_at is not None:
+        return zone_at(cell.table_at - 1)  # 合计 under zone rows: the zone the table is about
     if cell is not None and cell.subject is not None:
         start, end = cell.subject
         zone, header = zone_at(end), text[start:end]

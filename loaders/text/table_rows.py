@@ -71,6 +71,7 @@ class _Block:
         self.units: list[DeclaredUnit] = []
         self.columns: list[Column] | None = None
         self.header_above = False  # the line above is a header: this one may split its columns
+        self.header_at: int | None = None  # where the header line starts
         self.unitless_rows = False  # the last row's bracket (构成(%), 指数(上年=100)) gives rows below no amount unit
 
 
@@ -78,11 +79,13 @@ class TableCell(NamedTuple):
     """What a table says of one figure beyond its number: the kind its column gives (value, growth
     or target), the words naming its period (its column's, 2024年1-9月, or its row's, 2022年) and, for
     a column headed by a subject (青禾开发区 over indicator rows), where that header is: the figure is
-    that zone's when a zone is named there."""
+    that zone's when a zone is named there. A total row's (合计) figure is the zone's the table is
+    about, named last before `table_at` where its header starts, not the zone of the row above."""
 
     kind: str
     period: str = ""
     subject: tuple[int, int] | None = None
+    table_at: int | None = None
 
 
 class Tables(NamedTuple):
@@ -191,6 +194,7 @@ def _read_header(cells: Cells, block: _Block) -> None:
     if columns is not None:
         grouped = under_groups(block.columns, columns) if block.header_above and block.columns else None
         block.columns, block.header_above = grouped or columns, True
+        block.header_at = block.header_at if grouped else cells[0][0]
 
 
 def _row_name(cells: Cells) -> Cells:
@@ -257,7 +261,8 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            cell = TableCell(column.kind, column.period or row_period, column.subject)
+            total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None
+            cell = TableCell(column.kind, column.period or row_period, column.subject, total)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
 
@@ -270,6 +275,12 @@ def _after_notes(cells: Cells, columns: list[Column] | None) -> tuple[Cells, lis
     if not name or columns is None:
         return cells, columns, True
     return cells[name:], columns[name:], len(cells) == len(columns)
+
+
+def _zone_rows(block: _Block) -> bool:
+    """Whether the rows of the block's table name zones (园区名称 over them)."""
+    name = next((column for column in block.columns or () if column.kind == "name"), None)
+    return name is not None and has_any("zone_name_columns", name.words)
 
 
 @lru_cache(maxsize=256)
