@@ -99,7 +99,8 @@ def _table_lines(text: str):
     """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
     table. A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) is put back into rows: a run
     of word cells is the header and, its last cell, the name of the row whose figures follow. Under
-    a unit declaration a line of one short cell needs no bar (PDF text puts each cell on a line)."""
+    a unit declaration a line of one short cell needs no bar (PDF text puts each cell on a line,
+    maybe with a blank line after each: the run then ends at a line of prose or of several cells)."""
     pending: Cells = []  # word cells of a one-cell-a-line run, waiting for figures
     row: Cells = []
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
@@ -117,7 +118,7 @@ def _table_lines(text: str):
         if prose:  # it ends any table and is left to the prose rules
             if row:
                 yield "row", row
-            row, pending, group_heads = [], [], set()
+            row, pending, group_heads, declared_block = [], [], set(), False
             continue
         declared = _unit_declaration().search(line)
         if declared:
@@ -125,6 +126,8 @@ def _table_lines(text: str):
             yield "units", [(start + declared.start(1), declared.group(1))]
             continue
         stripped = line.strip()
+        if not stripped and declared_block:
+            continue  # 营业收入⏎⏎56.3⏎⏎12.5: PDF text may set a blank line after each cell
         cells = _line_cells(line, start)
         if len(cells) == 1 and heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
