@@ -105,6 +105,7 @@ def _table_lines(text: str):
     row: Cells = []
     group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
     declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
+    cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
     for start, line in lines(text):
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
@@ -118,20 +119,22 @@ def _table_lines(text: str):
         if prose:  # it ends any table and is left to the prose rules
             if row:
                 yield "row", row
-            row, pending, group_heads, declared_block = [], [], set(), False
+            row, pending, group_heads, declared_block, cell_run = [], [], set(), False, False
             continue
         declared = _unit_declaration().search(line)
         if declared:
             declared_block = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares no unit
             yield "units", [(start + declared.start(1), declared.group(1))]
+            cell_run = True
             continue
         stripped = line.strip()
-        if not stripped and declared_block:
+        if not stripped and declared_block and cell_run:
             continue  # 营业收入⏎⏎56.3⏎⏎12.5: PDF text may set a blank line after each cell
         cells = _line_cells(line, start)
         if len(cells) == 1 and heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
         one_cell = len(cells) == 1 and declared_block and len(stripped) <= NAME_LONGEST
+        cell_run = one_cell
         if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
             if not cells:
                 if pending and not row and stripped in ("|", "｜"):
