@@ -95,81 +95,95 @@ def is_figure(cell: str) -> bool:
     return bool(NUMBER.fullmatch(cell)) or cell in EMPTY_CELL
 
 
+class _CellRun:
+    """A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) put back into rows: a run of word
+    cells is the header and, its last cell (and a unit cell after it), the name of the row whose
+    figures follow; a line of a bar alone after a header cell makes it a merged group header."""
+
+    def __init__(self):
+        self.pending: Cells = []  # word cells waiting for figures
+        self.row: Cells = []
+        self.group_heads: set[int] = set()  # header cells followed by an empty cell
+
+    def add(self, cells: Cells, stripped: str) -> list[tuple[str, Cells]]:
+        """The events one line of at most one cell completes."""
+        if not cells:
+            if self.pending and not self.row and stripped in ("|", "｜"):
+                self.group_heads.add(self.pending[-1][0])
+            return []
+        events: list[tuple[str, Cells]] = []
+        if is_figure(cells[0][1]):
+            if not self.row and self.pending:
+                name = 2 if len(self.pending) > 1 and read_unit(self.pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
+                if len(self.pending) > name:
+                    events.append(("header", _leaves(self.pending[:-name], self.group_heads)))
+                self.row, self.pending = self.pending[-name:], []
+            if self.row:
+                self.row.append(cells[0])
+            return events
+        if self.row:
+            events.append(("row", self.row))
+            self.row = []
+        self.pending.append(cells[0])
+        return events
+
+    def end(self) -> list[tuple[str, Cells]]:
+        """The row in progress, if any; the run starts again."""
+        events = [("row", self.row)] if self.row else []
+        self.pending, self.row, self.group_heads = [], [], set()
+        return events
+
+
 def _table_lines(text: str):
     """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
-    table. A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) is put back into rows: a run
-    of word cells is the header and, its last cell, the name of the row whose figures follow. Under
-    a unit declaration a line of one short cell needs no bar (PDF text puts each cell on a line,
-    maybe with a blank line after each: the run then ends at a line of prose or of several cells)."""
-    pending: Cells = []  # word cells of a one-cell-a-line run, waiting for figures
-    row: Cells = []
-    group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
-    declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
+    table. Under a unit declaration (or a name column's header alone on its line) a line of one
+    short cell needs no bar: PDF text puts each cell on a line, maybe with a blank line after each;
+    the run then ends at a line of prose or of several cells."""
+    run = _CellRun()
+    declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
     for start, line in lines(text):
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
-            if row:
-                yield "row", row
-            row, pending, group_heads = [], [], set()
+            yield from run.end()
             yield from flat
             continue
-        prose = len(line) > _LINE_LONGEST or gapless and len(line) > NAME_LONGEST and not _unit_label_in(line)
-        if prose:  # it ends any table and is left to the prose rules
-            if row:
-                yield "row", row
-            row, pending, group_heads, declared_block, cell_run = [], [], set(), False, False
+        if len(line) > _LINE_LONGEST or gapless and len(line) > NAME_LONGEST and not _unit_label_in(line):
+            yield from run.end()  # prose: it ends any table and is left to the prose rules
+            declared_block = cell_run = False
             continue
         declared = _unit_declaration().search(line)
         if declared:
-            declared_block = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares no unit
+            declared_block = cell_run = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares none
             yield "units", [(start + declared.start(1), declared.group(1))]
-            cell_run = True
             continue
         stripped = line.strip()
         if not stripped and declared_block and cell_run:
-            continue  # 营业收入⏎⏎56.3⏎⏎12.5: PDF text may set a blank line after each cell
+            continue  # 营业收入⏎⏎56.3⏎⏎12.5
         cells = _line_cells(line, start)
         if len(cells) == 1 and heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
-        one_cell = len(cells) == 1 and declared_block and len(stripped) <= NAME_LONGEST
-        cell_run = one_cell
-        if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
-            if not cells:
-                if pending and not row and stripped in ("|", "｜"):
-                    group_heads.add(pending[-1][0])
-                continue
-            if is_figure(cells[0][1]):
-                if not row and pending:
-                    name = 2 if len(pending) > 1 and read_unit(pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
-                    if len(pending) > name:
-                        yield "header", _leaves(pending[:-name], group_heads)
-                    row, pending = pending[-name:], []
-                if row:
-                    row.append(cells[0])
-                continue
-            if row:
-                yield "row", row
-                row = []
-            pending.append(cells[0])
+        cell_run = len(cells) == 1 and declared_block and len(stripped) <= NAME_LONGEST
+        if cell_run or stripped.endswith(("|", "｜")) and len(cells) <= 1:
+            yield from run.add(cells, stripped)
             continue
-        if row:
-            yield "row", row
-        row, pending, group_heads = [], [], set()
+        yield from run.end()
         if not stripped:
             declared_block = False
             yield "blank", []
-        elif len(cells) == 1 and len(cells[0][1]) > NAME_LONGEST:
-            continue  # a line of prose: no header cell is so long
-        elif not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
-            yield "header", cells
-        elif _years_over_columns(cells):
-            yield "header", [(at, f"{cell}年" if NUMBER.fullmatch(cell) else cell) for at, cell in cells]
-        else:
-            yield "row", cells
-    if row:
-        yield "row", row
+        elif len(cells) > 1 or cells and len(cells[0][1]) <= NAME_LONGEST:  # a longer lone cell is prose
+            yield _line_event(cells)
+    yield from run.end()
+
+
+def _line_event(cells: Cells) -> tuple[str, Cells]:
+    """A line of several cells (or one short one): a header without figures or over bare years, else a row."""
+    if not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
+        return "header", cells
+    if _years_over_columns(cells):
+        return "header", [(at, f"{cell}年" if NUMBER.fullmatch(cell) else cell) for at, cell in cells]
+    return "row", cells
 
 
 @lru_cache(maxsize=1)
