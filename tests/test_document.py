@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders import document as document_module
 from loaders.document import read_document
@@ -130,3 +132,23 @@ def test_the_table_cases_are_well_formed():
         assert len(rows) <= case["count"], case["id"]
         for row in rows:
             assert set(row) <= {"zone", *FACT_FIELDS_ORDER} and row["raw"] in case["text"], (case["id"], row)
+
+
+TABLE_PIECES = (
+    "指标", "指 标", "园区名称", "开发区名称", "年份", "序号", "所在市", "备注", "单位：亿元", "（单位：万元、%）",
+    "营业收入", "营业收入（亿元）", "指数(上年=100)", "构成(%)", "合计", "青禾经济开发区", "本年", "增长%", "年度目标",
+    "全市", "绝对值", "增速", "2021", "2022年", "2021年2022年", "1-9月", "56.3", "-2.1", "56.3-2.1", "12,500",
+    "50.256.3", "—", "", "亿元", "家", "Item", "Gross Product", "＃工业", "主要经济指标", "排行", "1", "%", "年", "本",
+)
+TABLE_GAPS = ("  ", " ", "\t", "\n", "\n\n", "|", "| ", "||", "")
+table_texts = st.lists(st.tuples(st.sampled_from(TABLE_PIECES), st.sampled_from(TABLE_GAPS)), max_size=60).map(
+    lambda pairs: "".join(piece + gap for piece, gap in pairs)
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_texts)
+def test_any_text_shaped_like_tables_is_read_without_error_and_offsets_hold(text):
+    tables = extract_text(text)
+    for name in ("facts", "projects", "infrastructure"):
+        assert all(text[row["start"] : row["end"]] == row["raw"] for row in tables[name])

@@ -344,7 +344,7 @@ def _zone_of_figure(text: str, quantity: Quantity, cell, zone_at) -> str:
     if cell is not None and cell.subject is not None:
         start, end = cell.subject
         zone, header = zone_at(end), text[start:end]
-        if zone != zone_at(start - 1) or zone in header or len(header) >= _ZONE_HEADER_SHORTEST and header in zone:
+        if zone and (zone != zone_at(start - 1) or zone in header or len(header) >= _ZONE_HEADER_SHORTEST and header in zone):
             return zone
     return zone_at(quantity.start)
 

@@ -62,7 +62,7 @@ def _letters_joined(cells: Cells) -> Cells:
         return cells
     joined: list[tuple[int, str, int]] = []  # (start, letters, end in the text) of each cell
     for at, cell in cells:
-        spaced = joined and len(cell) == 1 and at == joined[-1][2] + 1 and len(joined[-1][1]) < NAME_LONGEST
+        spaced = joined and len(cell) == 1 and at == joined[-1][2] + 1 and 0 < len(joined[-1][1]) < NAME_LONGEST
         if spaced and CJK_LETTER.fullmatch(cell) and CJK_LETTER.fullmatch(joined[-1][1][-1]) \
                 and joined[-1][2] - joined[-1][0] == 2 * len(joined[-1][1]) - 1:  # the cell before is spaced letters too
             joined[-1] = (joined[-1][0], joined[-1][1] + cell, at + 1)
