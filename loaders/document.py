@@ -48,6 +48,7 @@ class Document:
         self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
         self.table_labels = tables.labels  # a table figure's row name and column header, by its start
         self.table_labels |= cell_labels(found.quantities, markdown_cells(text))  # a figure in a markdown cell
+        self.table_cells = tables.cells  # a table figure's column kind, period and subject, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
         self.future_spans = _merged(_future_sections(text))

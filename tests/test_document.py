@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders import document as document_module
 from loaders.document import read_document
@@ -12,6 +14,8 @@ from loaders.facts import sections as fact_sections
 from loaders.pipeline.extract import extract_text
 from loaders.text import sentences as text
 from loaders.text import units
+from tests.casetables import load_cases, params
+from tests.test_cases import FACT_FIELDS_ORDER, describe, match_rows
 
 REPORT = (
     "某某产业集聚区2024年工作总结\n"
@@ -120,3 +124,68 @@ def test_normalising_repairs_numbers_and_keeps_offsets(original, normalized):
     assert origins == sorted(set(origins))  # each character from its own place, in order
     assert result.span(0, len(result.text)) == (0, len(original))
     assert all(original[origin] not in "()（）" or result.text[offset] in "()（）" for offset, origin in enumerate(origins))
+
+
+def table_rows(text: str) -> list[dict]:
+    """The fact rows of one text with each row's zone by name (the case tables name zones, not ids)."""
+    tables = extract_text(text)
+    names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
+    return [{**row, "zone": names.get(row["zone_id"])} for row in tables["facts"]]
+
+
+@pytest.mark.parametrize("case", params("tables"))
+def test_indicator_tables_are_read_cell_by_cell(case):
+    """Each figure of a text table gets its row's and its column's metric, kind, period and zone."""
+    text = case["text"]
+    rows = table_rows(text)
+    problems = [f"offset of {row['raw']!r}" for row in rows if text[row["start"] : row["end"]] != row["raw"]]
+    if len(rows) != case["count"]:
+        problems.append(f"count: expected {case['count']} fact rows, got {len(rows)}")
+    problems += match_rows(case.get("facts") or [], rows)
+    assert not problems, "\n".join(problems) + "\n" + describe(rows, ("zone", *FACT_FIELDS_ORDER))
+
+
+def test_a_table_figure_keeps_its_column_kind_period_and_subject():
+    text = "单位：亿元\n指标  2024年  2025年目标  青禾经济开发区\n营业收入  56.3  65  20.1\n"
+    document = read_document(text)
+    cells = {document.text[start : start + 4].strip(): cell for start, cell in document.table_cells.items()}
+    assert (cells["56.3"].kind, cells["56.3"].period, cells["56.3"].subject) == ("value", "2024年", None)
+    assert (cells["65"].kind, cells["65"].period) == ("target", "2025年目标")
+    header = text.index("青禾经济开发区")
+    assert cells["20.1"].subject == (header, header + len("青禾经济开发区"))
+
+
+def test_a_table_header_line_is_not_joined_to_its_first_row_as_wrapped_prose():
+    text = "园区名称  规上工业总产值  增长  营业收入  增长\n青禾经济开发区  120.5  8.2  150.3  9.1\n"
+    assert read_document(text).text == text
+
+
+def test_the_table_cases_are_well_formed():
+    cases = load_cases("tables")
+    assert len({case["id"] for case in cases}) == len(cases) >= 25
+    for case in cases:
+        rows = case.get("facts") or []
+        assert set(case) <= {"id", "text", "count", "facts", "xfail", "note"}, case["id"]
+        assert len(rows) <= case["count"], case["id"]
+        for row in rows:
+            assert set(row) <= {"zone", *FACT_FIELDS_ORDER} and row["raw"] in case["text"], (case["id"], row)
+
+
+TABLE_PIECES = (
+    "指标", "指 标", "园区名称", "开发区名称", "年份", "序号", "所在市", "备注", "单位：亿元", "（单位：万元、%）",
+    "营业收入", "营业收入（亿元）", "指数(上年=100)", "构成(%)", "合计", "青禾经济开发区", "本年", "增长%", "年度目标",
+    "全市", "绝对值", "增速", "2021", "2022年", "2021年2022年", "1-9月", "56.3", "-2.1", "56.3-2.1", "12,500",
+    "50.256.3", "—", "", "亿元", "家", "Item", "Gross Product", "＃工业", "主要经济指标", "排行", "1", "%", "年", "本",
+)
+TABLE_GAPS = ("  ", " ", "\t", "\n", "\n\n", "|", "| ", "||", "")
+table_texts = st.lists(st.tuples(st.sampled_from(TABLE_PIECES), st.sampled_from(TABLE_GAPS)), max_size=60).map(
+    lambda pairs: "".join(piece + gap for piece, gap in pairs)
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_texts)
+def test_any_text_shaped_like_tables_is_read_without_error_and_offsets_hold(text):
+    tables = extract_text(text)
+    for name in ("facts", "projects", "infrastructure"):
+        assert all(text[row["start"] : row["end"]] == row["raw"] for row in tables[name])

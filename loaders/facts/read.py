@@ -332,11 +332,31 @@ def explain(document) -> list[dict]:
     return rows
 
 
+_ZONE_HEADER_SHORTEST = 4  # 开发区 alone is a type word, not a name
+
+
+def _zone_of_figure(text: str, quantity: Quantity, cell, zone_at) -> str:
+    """The zone named last before the figure, or the zone its table column's header names (指标 ⇥
+    青禾开发区 ⇥ 云岭园区: the figures under each are that zone's). A header names a zone when the
+    zone named last at its end is named first inside it, or its name holds the header or is held."""
+    if cell is not None and cell.table_at is not None:
+        return zone_at(cell.table_at - 1)  # 合计 under zone rows: the zone the table is about
+    if cell is not None and cell.subject is not None:
+        start, end = cell.subject
+        zone, header = zone_at(end), text[start:end]
+        if zone and (zone != zone_at(start - 1) or zone in header or len(header) >= _ZONE_HEADER_SHORTEST and header in zone):
+            return zone
+    return zone_at(quantity.start)
+
+
 def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
     """The fact of a kept figure: the decision plus its period, parent, cumulation, scope and status."""
     text, sentence, quantity = reading.text, reading.sentence, reading.quantity
     metric, kind = decision.metric, decision.kind
+    cell = reading.document.table_cells.get(quantity.start)
     period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
+    if cell is not None and cell.period:
+        period = period_before(cell.period, len(cell.period))  # the column's period (2023年  2024年)
     year, months = period.year, period.months
     if decision.stated_completion is not None:
         months = None  # 完成年任务X: the task is the whole year's
@@ -355,7 +375,7 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
         kind=kind,
         value=decision.value,
         unit=metric_units()[metric] if kind != "growth" else "%",
-        zone=zone_at(quantity.start),
+        zone=_zone_of_figure(text, quantity, cell, zone_at),
         year=year,
         relative_year=period.relative,
         months=months,

@@ -48,6 +48,7 @@ from .scopes import ANNUAL_TASK_END, names_another_group
 from .wordings import (
     amount_wording,
     counts_something_named_after,
+    in_a_goal_column,
     infrastructure_spending,
     last_keyword,
     names_a_project_group,
@@ -289,6 +290,7 @@ def read_amount(reading: Reading) -> Decision:
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+        or in_a_goal_column(reading)
     )
     kind = "target" if goal else "actual"
     for gate in AMOUNT_GATES:

@@ -106,6 +106,12 @@ def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> t
     return last_keyword(label, dimension or reading.quantity.dimension) if label else None
 
 
+def in_a_goal_column(reading: Reading) -> bool:
+    """年度目标, 2025年计划: a table figure under a goal header is a target (loaders.text.table_columns)."""
+    cell = reading.document.table_cells.get(reading.quantity.start)
+    return cell is not None and cell.kind == "target"
+
+
 def _wider_place_before(window: str, at: int) -> bool:
     """县城建成区面积: a wider place written right before the wording (within 3 characters, no stop
     between); 位于黄冈市新城区，规划面积… only locates the zone, the area is still its own."""

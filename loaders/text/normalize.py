@@ -65,6 +65,11 @@ _JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
+# A line of three or more cells set apart by two spaces, tabs or bars is a table's header or row
+# (园区名称  营业收入  增长): the line below is its next row, not the rest of a wrapped paragraph, and
+# the line above (…见下表) is not wrapped into it.
+_CELL_GAP = re.compile(r"[ \t]{2,}+|\t|[|｜]")
+_TABLE_LINE_GAPS = 2
 # The pinyin a web gateway writes after a converted character: 經(jīng)開區(qū) -> 經開區, in
 # half- or full-width brackets, a space before them allowed (萬 （wàn）元 -> 萬元).
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -160,7 +165,8 @@ def _removals(text: str) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if "、" in match.group() and match.start() - line_start < _PAGE_LINE_MIN:
             continue  # 1、 2、 after a shorter line number the items of a list
-        if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()):
+        if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()) \
+                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), _line_end(text, match.end())):
             removals.append(match.span())
     return removals
 
@@ -187,6 +193,20 @@ class _WrappedLines:
 def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
     """The span start..end, with the space right before it when there is one (萬 （wàn）)."""
     return (start - 1, end) if text[start - 1] == " " else (start, end)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _a_table_line(text: str, start: int, end: int) -> bool:
+    gaps = 0
+    for _ in _CELL_GAP.finditer(text, start, end):
+        gaps += 1
+        if gaps >= _TABLE_LINE_GAPS:
+            return True
+    return False
 
 
 def _page_numbers(text: str):

@@ -1,12 +1,15 @@
-"""Indicator tables rendered as text: bare numbers whose unit is declared in a header, not beside them.
+"""Indicator tables rendered as text, read as grids: each bare number with its row and its column.
 
-Statistics briefings write figures as rows of a table, with the unit above the rows
-(单位：亿元 until a blank line), after the indicator name (营业收入（亿元）  56.3  12.5) or in a
-unit column (工业总产值  亿元  356.2  8.5). A number of such a row becomes a quantity with the
-declared unit; its offsets and raw stay on the number as written (text[start:end] == raw), the
-unit is carried in the Quantity's unit field. A column under a growth header (增长%, 同比±%) gives
-a percent marked `growth_column`, which the fact rules read as a growth rate. The header words
-are data (lexicon/table_headers.yaml). Each line is read once, token by token: linear time.
+Statistics briefings and reports write figures as tables: rows name indicators (营业收入), zones
+(青禾经济开发区) or years (2022); columns name periods (2023年, 1-9月), kinds (增长 -> growth,
+目标 -> target, 上年 and 占比 left out), metrics or zones. The unit is declared above the rows
+(单位：亿元 until a blank line, or 单位：个、亿元 in column order), in a unit row under the header,
+after the indicator name (营业收入（亿元）) or in a unit column. Each figure becomes a quantity with
+that unit, its offsets and raw on the number as written (text[start:end] == raw), and a TableCell
+saying its column's kind, its period and the zone a column header names; a growth column's figure is
+marked `growth_column`. Where the cells are is table_lines', what a header says table_columns'; the
+words are data (lexicon/table_headers.yaml). A row is read only when its figures match the header
+one for one (or, with no header, a value and its growth): a figure is never put under a guessed column.
 
 >>> [(q.raw, q.value, q.unit, q.growth_column) for q in table_quantities("单位：亿元\\n营业收入  56.3  12.5")]
 [('56.3', 5630000000.0, 'CNY', False), ('12.5', 12.5, '%', True)]
@@ -20,140 +23,45 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lexicon_files import read_yaml
-from .units import CURRENCY_BEFORE, Quantity, multipliers, units
+from .table_columns import (
+    PERCENT,
+    Column,
+    DeclaredUnit,
+    declared_units,
+    has_any,
+    header_columns,
+    read_unit,
+    under_groups,
+    unit_row,
+)
+from .table_lines import (
+    CJK_LETTER,
+    EMPTY_CELL,
+    NAME_LONGEST,
+    NAME_START,
+    NUMBER,
+    SIGNED_RUN,
+    YEAR,
+    YEAR_FIRST,
+    YEAR_LAST,
+    Cells,
+    is_figure,
+    lines,
+    table_lines,
+)
+from .units import Quantity
 
-_CELL = re.compile(r"[^\s|｜]+")
-_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|-?\d{1,12}(?:\.\d{1,6})?%?")
-_EMPTY_CELL = frozenset({"-", "—", "——", "/", "／", "…", "--"})
 _PERIOD_CELL = re.compile(r"(?:\d{1,4}[-－~至]?)+(?:年|月|季度)")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
-_UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
+_NAME_NOTE = re.compile(r"[（(]([^（）()]{1,10})[）)]")  # 总产出指数(上年=100): a bracket that is no unit
 _FIGURE_WITH_UNIT = re.compile(r"-?[\d.,]{1,20}+(\D{1,4})")
-_NAME_LONGEST = 30
-_LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
-_NAME_START = re.compile(r"[“\"《（(]?[\u4e00-\u9fff]")
-# A figure standing alone between spaces, bars or line ends (each cell _NUMBER matches is one): a
+_DIGIT = re.compile(r"\d")
+_FIGURE_CHARACTERS = "0123456789.,%-"
+# A figure standing alone between spaces, bars or line ends (each cell NUMBER matches is one): a
 # table row has one, and most reports have none at all, so their lines are not read one by one.
 # It starts with a digit, so the engine skips ahead to the next one at C speed.
 _FIGURE_CELL = re.compile(r"\d(?<![^\s|｜-]\d)(?<![^\s|｜]-\d)[\d,.]*+%?(?![^\s|｜])")
-
-
-class DeclaredUnit(NamedTuple):
-    unit: str
-    factor: float
-    dimension: str
-
-
-_PERCENT = DeclaredUnit("%", 1.0, "percent")
-
-
-@lru_cache(maxsize=1)
-def headers() -> dict[str, list[str]]:
-    return read_yaml("table_headers.yaml")
-
-
-@lru_cache(maxsize=1)
-def _unit_declaration() -> re.Pattern:
-    labels = "|".join(re.escape(word) for word in headers()["unit_labels"])
-    return re.compile(rf"(?:{labels})[：:]\s*([^）)\s]{{1,20}})")
-
-
-def declared_units(words: str) -> list[DeclaredUnit]:
-    """亿元、% -> the units a declaration names, in order; unknown words are skipped.
-
-    >>> [u.unit for u in declared_units("万元、%")]
-    ['CNY', '%']
-    """
-    found = []
-    for word in _UNIT_LIST_SPLIT.split(words):
-        unit = read_unit(word.strip())
-        if unit:
-            found.append(unit)
-    return found
-
-
-def read_unit(word: str) -> DeclaredUnit | None:
-    """A unit written alone (亿元, 万人, 平方公里, %): a multiplier and a unit of units.csv, a currency
-    named before it allowed (人民币亿元, 新台币仟元)."""
-    table, factors = units(), multipliers()
-    currency = next((name for name in CURRENCY_BEFORE if word.startswith(name) and word != name), None)
-    if currency is not None:
-        return _in_currency(currency, read_unit(word[len(currency) :]))
-    if word in table and word not in factors:
-        unit = table[word]
-        return DeclaredUnit(unit.unit, unit.factor, unit.dimension)
-    for size in (2, 1):
-        head, rest = word[:size], word[size:]
-        if head in factors and rest in table and rest not in factors:
-            unit = table[rest]
-            return DeclaredUnit(unit.unit, unit.factor * factors[head], unit.dimension)
-    alone = table.get(word) if word in factors else None  # 亿 alone declares money in 亿元 (units.csv row 亿)
-    if alone is not None:
-        return DeclaredUnit(alone.unit, alone.factor, alone.dimension)
-    return None
-
-
-def _in_currency(currency: str, unit: DeclaredUnit | None) -> DeclaredUnit | None:
-    """A money unit in the currency named before it: 港币亿元 is HKD; a currency with no row of its
-    own in units.csv (新台币) keeps the unit as written, as figures written with it do."""
-    if unit is None or unit.dimension != "money":
-        return None
-    named = units().get(currency)
-    return DeclaredUnit(named.unit, unit.factor, named.dimension) if named is not None else unit
-
-
-def _has_any(words: str, cell: str) -> bool:
-    """Whether a word of the header list `words` (table_headers.yaml) is in cell."""
-    pattern = _header_patterns()[words]
-    return pattern is not None and pattern.search(cell) is not None
-
-
-@lru_cache(maxsize=1)
-def _header_patterns() -> dict[str, re.Pattern | None]:
-    """Each header word list as one alternation: a cell is searched once, not once per word."""
-    return {
-        key: re.compile("|".join(re.escape(word) for word in words)) if words else None
-        for key, words in headers().items()
-        if isinstance(words, list) and all(isinstance(word, str) for word in words)
-    }
-
-
-class Column(NamedTuple):
-    kind: str  # name, unit, value, growth, earlier or count
-    unit: DeclaredUnit | None = None  # a unit written in the header cell (本年（亿元）)
-    words: str = ""  # the header's words over the column (收入合计 绝对值)
-
-
-def _header_columns(cells: list[str]) -> list[Column] | None:
-    """What each column of a header line holds; None when the line is no header (it names no
-    header word). The first cell names the indicators when it is a name column word."""
-    table = headers()
-    named = len(cells) >= 2 and _has_any("name_columns", cells[0])  # 园区  企业数  营业收入
-    if not named and not any(_has_any("header_words", cell) for cell in cells):
-        return None
-    columns = []
-    cells = [cell for cell in cells if cell not in table["row_number_columns"]]  # the row number is not kept
-    for index, cell in enumerate(cells):
-        bracket = _NAME_UNIT.search(cell)
-        units = declared_units(bracket.group(1)) if bracket else []
-        word = cell[: bracket.start()] if bracket else cell
-        if index == 0 and _has_any("name_columns", word):
-            columns.append(Column("name"))
-        elif word in table["unit_columns"]:
-            columns.append(Column("unit"))
-        elif _has_any("growth_columns", word) or cell.endswith("%"):
-            columns.append(Column("growth", words=cell))
-        elif _has_any("earlier_columns", word):
-            columns.append(Column("earlier"))
-        elif word.endswith(tuple(table["count_column_ends"])) and not units:
-            columns.append(Column("count"))  # 企业数, 单位数: a count whose unit the header does not give
-        else:
-            columns.append(Column("value", units[0] if units else None, cell))
-    return columns
 
 
 class _Block:
@@ -162,17 +70,31 @@ class _Block:
     def __init__(self):
         self.units: list[DeclaredUnit] = []
         self.columns: list[Column] | None = None
+        self.header_above = False  # the line above is a header: this one may split its columns
+        self.header_at: int | None = None  # where the header line starts
+        self.unitless_rows = False  # the last row's bracket (构成(%), 指数(上年=100)) gives rows below no amount unit
 
 
-Cells = list[tuple[int, str]]  # (offset in the text, cell)
+class TableCell(NamedTuple):
+    """What a table says of one figure beyond its number: the kind its column gives (value, growth
+    or target), the words naming its period (its column's, 2024年1-9月, or its row's, 2022年) and, for
+    a column headed by a subject (青禾开发区 over indicator rows), where that header is: the figure is
+    that zone's when a zone is named there. A total row's (合计) figure is the zone's the table is
+    about, named last before `table_at` where its header starts, not the zone of the row above."""
+
+    kind: str
+    period: str = ""
+    subject: tuple[int, int] | None = None
+    table_at: int | None = None
 
 
 class Tables(NamedTuple):
-    """The table figures of a text and, by figure start, the words that label each: its row's
-    name and its column's header (the fact rules read a metric wording in them)."""
+    """The table figures of a text and, by figure start, the words that label each (its row's
+    name and its column's header: the fact rules read a metric wording in them) and its cell."""
 
     quantities: list[Quantity]
     labels: dict[int, str]
+    cells: dict[int, TableCell]
 
 
 # A markdown table as web pages render one: a header line of cells, a rule line (---|---), then rows.
@@ -203,7 +125,7 @@ def markdown_cells(text: str) -> list[tuple[int, int, str]]:
     header: list[tuple[int, int, str]] = []
     previous: tuple[int, str] = (0, "")
     pending: list[tuple[int, int, str]] = []  # the first cells of a row the page wrapped onto the next line
-    for start, line in _lines(text):
+    for start, line in lines(text):
         if _MARKDOWN_RULE.fullmatch(line):
             header, pending = (_bar_cells(previous[1], previous[0]) if "|" in previous[1] else []), []
         elif "|" not in line:
@@ -237,162 +159,220 @@ def table_quantities(text: str) -> list[Quantity]:
 
 def read_tables(text: str) -> Tables:
     """The figures of the table rows of `text` with their labels, read line by line."""
-    found = Tables([], {})
+    found = Tables([], {}, {})
     if not _FIGURE_CELL.search(text):
         return found  # no figure stands alone in a cell: no row has one to read
     block = _Block()
-    for event, cells in _table_lines(text):
+    for event, cells in table_lines(text):
         if event == "blank":
             block = _Block()
         elif event == "units":
             block.units = declared_units(cells[0][1])
         elif event == "header":
-            columns = _header_columns([cell for _, cell in cells])
-            if columns is not None:
-                block.columns = columns
+            _read_header(cells, block)
         else:
-            for quantity, label in _row(cells, block):
+            block.header_above = False
+            for quantity, label, cell in _row(cells, block):
                 found.quantities.append(quantity)
                 found.labels[quantity.start] = label
+                found.cells[quantity.start] = cell
     return found
 
 
-def _lines(text: str):
-    position = 0
-    for line in text.split("\n"):
-        yield position, line
-        position += len(line) + 1
+def _read_header(cells: Cells, block: _Block) -> None:
+    """A header line sets the columns of the rows below; one right under it splits its columns when
+    it holds the same sub-columns under each (绝对值  增速  绝对值  增速); a line of units alone under
+    it (亿元  万元) gives its columns their units, in order."""
+    units = unit_row([cell for _, cell in cells]) if block.columns else None
+    if units is not None and block.columns:
+        data = [index for index, column in enumerate(block.columns) if column.kind not in ("name", "unit", "note")]
+        if len(units) == len(data):
+            for index, unit in zip(data, units, strict=True):
+                block.columns[index] = block.columns[index]._replace(unit=unit)
+        return
+    columns = header_columns([cell for _, cell in cells], [(at, at + len(cell)) for at, cell in cells])
+    if columns is not None:
+        grouped = under_groups(block.columns, columns) if block.header_above and block.columns else None
+        block.columns, block.header_above = grouped or columns, True
+        block.header_at = block.header_at if grouped else cells[0][0]
 
 
-def _is_figure(cell: str) -> bool:
-    return bool(_NUMBER.fullmatch(cell)) or cell in _EMPTY_CELL
-
-
-def _table_lines(text: str):
-    """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
-    table. A table rendered one cell a line (营业收入 |⏎56.3 |⏎12.5 |) is put back into rows: a run
-    of word cells is the header and, its last cell, the name of the row whose figures follow. Under
-    a unit declaration a line of one short cell needs no bar (PDF text puts each cell on a line)."""
-    pending: Cells = []  # word cells of a one-cell-a-line run, waiting for figures
-    row: Cells = []
-    group_heads: set[int] = set()  # header cells followed by an empty cell: a merged group header
-    declared_block = False  # under a unit declaration, a line of one short cell is a cell too (PDF text)
-    for start, line in _lines(text):
-        if len(line) > _LINE_LONGEST:  # prose: it ends any table and is left to the prose rules
-            if row:
-                yield "row", row
-            row, pending, group_heads = [], [], set()
-            continue
-        declared = _unit_declaration().search(line)
-        if declared:
-            declared_block = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares no unit
-            yield "units", [(start + declared.start(1), declared.group(1))]
-            continue
-        stripped = line.strip()
-        cells = [(match.start() + start, match.group()) for match in _CELL.finditer(line)]
-        one_cell = len(cells) == 1 and declared_block and len(stripped) <= _NAME_LONGEST
-        if one_cell or stripped.endswith(("|", "｜")) and len(cells) <= 1:
-            if not cells:
-                if pending and not row and stripped in ("|", "｜"):
-                    group_heads.add(pending[-1][0])
-                continue
-            if _is_figure(cells[0][1]):
-                if not row and pending:
-                    if len(pending) > 1:
-                        yield "header", _leaves(pending[:-1], group_heads)
-                    row, pending = [pending[-1]], []
-                if row:
-                    row.append(cells[0])
-                continue
-            if row:
-                yield "row", row
-                row = []
-            pending.append(cells[0])
-            continue
-        if row:
-            yield "row", row
-        row, pending, group_heads = [], [], set()
-        if not stripped:
-            declared_block = False
-            yield "blank", []
-        elif not any(_NUMBER.fullmatch(cell) for _, cell in cells):
-            yield "header", cells
-        else:
-            yield "row", cells
-    if row:
-        yield "row", row
-
-
-def _leaves(cells: Cells, group_heads: set[int]) -> Cells:
-    """Header cells but the merged group headers (收入合计 over 绝对值 and 增速) and period titles."""
-    leaves, group = [], ""
-    for at, cell in cells:
-        if at in group_heads:
-            group = cell
-        elif not _PERIOD_TITLE.match(cell):
-            leaves.append((at, group + cell))
-    return leaves
-
-
-def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str]]:
-    """The quantities of one row: an indicator name, its unit if written, then only figures."""
+def _row_name(cells: Cells) -> Cells:
+    """The row's cells with its number dropped (1  营业收入) and a name run into its first figure
+    split off (营业收入56.3: the split is certain, words end where the digits start)."""
     if cells and _ROW_NUMBER.fullmatch(cells[0][1]) and len(cells) > 2:
         cells = cells[1:]  # a row number before the name
-    if not cells or not _NAME_START.match(cells[0][1]) or len(cells[0][1]) > _NAME_LONGEST:
+    if not cells:
+        return cells
+    at, name = cells[0]
+    figure_start = len(name.rstrip(_FIGURE_CHARACTERS))
+    if 0 < figure_start < len(name) and CJK_LETTER.fullmatch(name[figure_start - 1]):
+        figure = name[figure_start:]
+        if NUMBER.fullmatch(figure) and not _DIGIT.search(name, 0, figure_start):
+            return [(at, name[:figure_start]), (at + figure_start, figure), *cells[1:]]
+    return cells
+
+
+def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
+    """The quantities of one row: an indicator or zone name, its unit if written, then only figures."""
+    cells, heads, matched = _after_notes(_row_name(cells), block.columns)
+    if not matched:
+        return []
+    row_period = _row_period(cells, block)
+    if row_period:
+        cells = [(cells[0][0], ""), *cells[1:]]  # 2022年  50.2  3200: the row's name is its period
+    elif not cells or not NAME_START.match(cells[0][1]) or len(cells[0][1]) > NAME_LONGEST:
         return []
     name = cells[0][1]
-    if re.search(r"\d", name):
-        return []
     row_units = block.units
-    bracket = _NAME_UNIT.search(name)
+    bracket = _NAME_UNIT.search(name) or _NAME_NOTE.search(name)
     if bracket:
-        row_units = declared_units(bracket.group(1)) or row_units
-    figures: list[tuple[int, str] | None] = []
-    for at, cell in cells[1:]:
-        unit = read_unit(cell)
-        if unit is not None:
-            row_units = [unit]  # the unit column
-            continue
-        if _PERIOD_CELL.fullmatch(cell):
-            continue
-        if cell in _EMPTY_CELL:
-            figures.append(None)
-            continue
-        with_unit = _FIGURE_WITH_UNIT.fullmatch(cell)
-        own_unit = read_unit(with_unit.group(1)) if with_unit and not _NUMBER.fullmatch(cell) else None
-        if own_unit is not None:
-            figures.append(None)  # 56.3亿元: a figure with its own unit, read by loaders.text.units
-            row_units = row_units or [own_unit]
-            continue
-        if not _NUMBER.fullmatch(cell):
-            return []  # words among the figures: prose, not a row
-        figures.append((at, cell))
-    columns = [column for column in block.columns or () if column.kind not in ("name", "unit")]
+        named_units = declared_units(bracket.group(1))
+        shares = bool(named_units) and all(unit.dimension == "percent" for unit in named_units)
+        block.unitless_rows = shares or "=" in bracket.group(1)  # 构成(%), 指数(上年=100); not (不含农户)
+        row_units = named_units or row_units
+    elif block.unitless_rows:
+        return []  # 总产出构成(%) ⏎ 第一产业  10.50: the rows under it are shares, not amounts
+    if _DIGIT.search(name):
+        return []
+    read = _figures_under(cells[1:], heads) or _figures(cells[1:], heads)
+    if read is None:
+        return []  # words among the figures: prose, not a row
+    written, own, figures, columns = read
+    row_units = written or row_units or own
+    columns = columns or [column for column in heads or () if column.kind not in ("name", "unit")]
     if len(columns) != len(figures):
-        if block.columns and len(figures) > 2:
+        if heads and len(figures) > 2:
             return []  # the header does not say which figure is which
         columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
     if not row_units and not any(column.unit for column in columns):
         return []
+    in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found, value_words = [], ""  # a growth column is the growth of the value column before it
-    for column, figure in zip(columns, figures, strict=False):
-        if column.kind == "value":
+    for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
+        if column.kind in ("value", "target"):
             value_words = column.words
-        unit = column.unit or amount_unit or (_PERCENT if column.kind == "growth" else None)
-        if figure is None or column.kind not in ("value", "growth") or unit is None:
+        unit = column.unit or (row_units[index] if in_order else None) or amount_unit
+        if column.kind == "growth" and (unit is None or unit.dimension != "percent"):
+            unit = PERCENT
+        if figure is None or column.kind not in ("value", "growth", "target") or unit is None:
             continue
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            found.append((quantity, f"{name} {words}".strip()))
+            total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None
+            cell = TableCell(column.kind, column.period or row_period, column.subject, total)
+            found.append((quantity, f"{name} {words}".strip(), cell))
     return found
+
+
+def _after_notes(cells: Cells, columns: list[Column] | None) -> tuple[Cells, list[Column] | None, bool]:
+    """A row under a header whose name column comes after note columns (所在市  开发区名称  营业收入):
+    the cells from its name on and the columns from the name column on, and whether the row matches
+    the header cell for cell (it must, to tell its name from its notes)."""
+    name = next((index for index, column in enumerate(columns or ()) if column.kind == "name"), 0)
+    if not name or columns is None:
+        return cells, columns, True
+    return cells[name:], columns[name:], len(cells) == len(columns)
+
+
+def _zone_rows(block: _Block) -> bool:
+    """Whether the rows of the block's table name zones (园区名称 over them)."""
+    name = next((column for column in block.columns or () if column.kind == "name"), None)
+    return name is not None and has_any("zone_name_columns", name.words)
+
+
+@lru_cache(maxsize=256)
+def _names_periods(words: str) -> bool:
+    return has_any("period_name_columns", words)
+
+
+def _row_period(cells: Cells, block: _Block) -> str:
+    """2022 or 2022年 naming a row under a 年份 header: the row's period, else ""."""
+    first = block.columns[0] if block.columns else None
+    if not cells or first is None or first.kind != "name" or not _names_periods(first.words):
+        return ""
+    year = cells[0][1].removesuffix("年")
+    return f"{year}年" if YEAR.fullmatch(year) and YEAR_FIRST <= int(year) <= YEAR_LAST else ""
+
+
+Figures = tuple[list[DeclaredUnit], list[DeclaredUnit], list[tuple[int, str] | None], list[Column]]
+
+
+def _figures_under(cells: Cells, columns: list[Column] | None) -> Figures | None:
+    """The figures of a row whose header has note columns (级别, 批准时间, 主导产业), read cell by cell
+    under its header: words stand only under a note or unit column. None when the row's cells do not
+    match the header one for one, or words stand under a figure's column."""
+    heads = [column for column in columns or () if column.kind != "name"]
+    if not any(column.kind == "note" for column in heads) or len(cells) != len(heads):
+        return None
+    written: list[DeclaredUnit] = []
+    figures: list[tuple[int, str] | None] = []
+    kept: list[Column] = []
+    for (at, cell), column in zip(cells, heads, strict=True):
+        if column.kind == "note" or column.kind == "unit":
+            unit = read_unit(cell) if column.kind == "unit" else None
+            written = [unit] if unit else written
+            continue
+        if not is_figure(cell):
+            return None
+        figures.append((at, cell) if cell not in EMPTY_CELL else None)
+        kept.append(column)
+    return written, [], figures, kept
+
+
+def _figures(cells: Cells, heads: list[Column] | None = None) -> Figures | None:
+    """The figures of a row's cells after its name (None for an empty cell or one read with its own
+    unit by loaders.text.units), the unit its unit column writes and the first unit a figure carries;
+    None when words are among them. Decimals run together at a minus sign (8.2-2.1) are split there
+    when that gives the header's count of figure columns exactly: a sign always starts a number."""
+    written: list[DeclaredUnit] = []
+    own: list[DeclaredUnit] = []
+    figures: list[tuple[int, str] | None] = []
+    if heads and any("-" in cell[1:] and SIGNED_RUN.fullmatch(cell) for _, cell in cells):
+        apart = [piece for at, cell in cells for piece in _at_signs(at, cell)]
+        width = sum(column.kind not in ("name", "unit") for column in heads)
+        if len(apart) == width + sum(read_unit(cell) is not None for _, cell in cells):
+            cells = apart
+    for at, cell in cells:
+        unit = read_unit(cell)
+        if unit is not None:
+            written = [unit]  # the unit column
+            continue
+        if _PERIOD_CELL.fullmatch(cell):
+            continue
+        if cell in EMPTY_CELL:
+            figures.append(None)
+            continue
+        with_unit = _FIGURE_WITH_UNIT.fullmatch(cell)
+        own_unit = read_unit(with_unit.group(1)) if with_unit and not NUMBER.fullmatch(cell) else None
+        if own_unit is not None:
+            figures.append(None)  # 56.3亿元: a figure with its own unit, read by loaders.text.units
+            own = own or [own_unit]
+            continue
+        if not NUMBER.fullmatch(cell):
+            return None
+        figures.append((at, cell))
+    return written, own, figures, []
+
+
+def _at_signs(at: int, cell: str) -> Cells:
+    """8.2-2.1 -> 8.2 and -2.1 (each a decimal); any other cell as it is."""
+    if not SIGNED_RUN.fullmatch(cell):
+        return [(at, cell)]
+    pieces, begin = [], 0
+    for position in range(1, len(cell)):
+        if cell[position] == "-":
+            pieces.append((at + begin, cell[begin:position]))
+            begin = position
+    return [*pieces, (at + begin, cell[begin:])]
 
 
 def _quantity(figure: tuple[int, str], unit: DeclaredUnit, growth: bool) -> Quantity | None:
     at, raw = figure
     number = raw.rstrip("%").replace(",", "")
-    if not growth and _YEAR.fullmatch(number) and not raw.endswith("%"):
+    if not growth and YEAR.fullmatch(number) and not raw.endswith("%"):
         return None  # a bare year is never a value
     value = float(number)
     if growth or raw.endswith("%") or unit.dimension == "percent":
