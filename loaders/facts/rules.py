@@ -341,6 +341,8 @@ def read_amount(reading: Reading) -> Decision:
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
+    if reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(reading.clause):
+        raise LeftOut("one_company_figure")  # 产值707亿元，其中某某汽车公司完成222亿元: that company's share
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
@@ -364,8 +366,13 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
 
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
-    企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
-    return head if "其中" in head else head[max(head.rfind("；"), head.rfind(";")) + 1 :]
+    企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
+    after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个)."""
+    if "其中" in head:
+        return head
+    part_start = max(head.rfind("；"), head.rfind(";")) + 1
+    heads = list(pattern_of(cues()["goal_list_heads"]).finditer(head, 0, part_start))
+    return head[heads[-1].start() :] if heads else head[part_start:]
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
@@ -434,10 +441,16 @@ def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
+# Figures left out that may stand between a wording and the total it reaches: the size of a change
+# (比上年增加20亿元，达到150亿元) and a share of a plan (完成年度计划的110%，达到55亿元).
+_REACHED_AFTER = {"size_of_a_change", "percent_without_growth_word"}
+
+
 def wording_of_a_change_before(reading: Reading) -> Keyword | None:
-    """产值比上年增加20亿元，达到150亿元: the total reached after the size of a change takes the
-    change's wording (only when nothing but a reach word stands between them)."""
-    if not reading.left_out or reading.left_out[-1][1] != "size_of_a_change":
+    """产值比上年增加20亿元，达到150亿元 or 投资完成年度计划的110%，达到55亿元: the total reached after
+    the size of a change or a share takes the wording before them (only when nothing but a reach
+    word stands between them)."""
+    if not reading.left_out or reading.left_out[-1][1] not in _REACHED_AFTER:
         return None
     reach = re.sub(r"^[，,\s]+", "", reading.window)
     if reach not in cues()["reached_after_change"]:
@@ -460,12 +473,12 @@ def goal_reached_in_part(reading: Reading) -> Fact | None:
 
 
 def starts_new_indicator(reading: Reading) -> bool:
-    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
-    return (
-        reading.quantity.dimension == "money"
-        and has(cues()["new_indicator_verbs"], reading.window)
-        and not ANNUAL_TASK_END.search(reading.window)
-    )
+    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before.
+    A verb right before the figure names nothing new (投资完成45亿元，预计全年可完成55亿元)."""
+    if reading.quantity.dimension != "money" or ANNUAL_TASK_END.search(reading.window):
+        return False
+    verbs = list(pattern_of(cues()["new_indicator_verbs"]).finditer(reading.window))
+    return bool(verbs) and reading.window[verbs[-1].end() :].strip() not in cues()["verb_to_figure"]
 
 
 def figure_continued(reading: Reading) -> Fact:
