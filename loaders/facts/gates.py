@@ -115,7 +115,10 @@ def _lead_in_end(head: str) -> int:
     return lead.end() if lead else 0
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
+# …以上的项目 / 以上企业, or 以上的5个 (其中投资1亿元以上的5个): a threshold naming a group counted after it.
+_THRESHOLD_AFTER = re.compile(
+    r"(?:及)?(?:以上|以下)(?:的)?(?:[\u4e00-\u9fff]{0,10}?(?:项目|企业)|(?:有|共|达)?\d++(?:个|家|项|户))"
+)
 
 
 _FIRMS_PASSING = re.compile(

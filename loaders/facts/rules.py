@@ -302,6 +302,8 @@ def read_amount(reading: Reading) -> Decision:
     found = (item, 0) if item is not None and fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
+        if metric == "financing" and kind == "target":
+            kind = "target" if funds_sought_as_a_goal(reading) else "actual"  # 争取银行贷款8亿元: 争取 is its verb
         if metric == "investment_infrastructure" and keyword.word.startswith("计划"):
             kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
@@ -319,7 +321,7 @@ def read_amount(reading: Reading) -> Decision:
         return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
     secured = secured_funds(reading)
     if secured:
-        goal = is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)  # 争取 is its verb here
+        goal = funds_sought_as_a_goal(reading)
         return Decision(secured.metric, "target" if goal else "actual", reading.quantity.value, keyword=secured)
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
@@ -328,7 +330,7 @@ def read_amount(reading: Reading) -> Decision:
     if names_an_indicator_of_its_own(reading.window):
         unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
-    listed = count_list_item(reading)
+    listed = count_list_item(reading) or count_named_by_a_threshold(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
     heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
@@ -364,6 +366,12 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
+def funds_sought_as_a_goal(reading: Reading) -> bool:
+    """争取资金/贷款 X: 争取 is the verb of funds secured, no goal word; another goal word (力争, 计划) or a
+    plan section still makes them a goal."""
+    return is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)
+
+
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
     企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
@@ -381,7 +389,9 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
-    if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+    if metric != "financing" and reading.quantity.dimension == "money" and (
+        _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]) or same_company_goes_on(reading, subject)
+    ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
@@ -396,6 +406,17 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def same_company_goes_on(reading: Reading, subject: str) -> bool:
+    """某某公司实现销售收入12亿元，上缴税金1.2亿元: a figure right after a company's figure, in a clause
+    naming no subject of its own (no zone, no firms), is that company's too."""
+    if not reading.left_out or reading.left_out[-1][1] != "one_company_figure":
+        return False
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
+        return False
+    own = subject[max(subject.rfind("，"), subject.rfind("；")) + 1 :]
+    return not has(cues()["zone_words"], own) and "企业" not in own
 
 
 def zone_speaks_again(reading: Reading) -> bool:
@@ -521,6 +542,20 @@ def count_list_item(reading: Reading) -> Fact | None:
     if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
         return None
     return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+_THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
+
+
+def count_named_by_a_threshold(reading: Reading) -> Fact | None:
+    """新增项目16个，其中投资1亿元以上的5个: a count right after a threshold counts the group the
+    threshold names, a part of the count before it."""
+    if reading.quantity.dimension != "count" or not reading.left_out or reading.left_out[-1][1] != "threshold_amount":
+        return None
+    if not _THRESHOLD_TO_COUNT.fullmatch(reading.window):
+        return None
+    counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
+    return counts[-1] if counts else None
 
 
 def follows_a_figure_left_out(reading: Reading) -> bool:

@@ -55,7 +55,7 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
         return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)
     at = clause_window.rfind(noun)
     if at < 0:
-        return lexicon_scope(clause_window)
+        return _as_group(lexicon_scope(clause_window), noun)
     qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
