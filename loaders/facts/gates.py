@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .rules import Reading
 
 
+# Works measured right after their noun (道路12公里, 厂房3万平方米, 管网20公里): a kind of works, not one facility.
+_WORKS_MEASURED = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:[\d.]++万?(?:公里|千米|米|平方米|平米|条)|[一二两三四五六七八九十]++条)"
+)
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
@@ -150,8 +154,10 @@ def one_item_amount(reading: Reading) -> bool:
         return not wording_after_its_figure(reading)  # 实现45亿元的营业收入 is the zone's figure
     builds = pattern_of(cues()["build_verbs"])
     facilities = pattern_of(cues()["facility_nouns"])
-    if builds.match(after) and facilities.search(after):
-        return True  # 投资700万元新建10千伏开闭所
+    facility = facilities.search(after) if builds.match(after) else None
+    if facility:
+        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item
+        return not _WORKS_MEASURED.match(after, facility.end())
     clause = reading.window[reading.window.rfind("，") + 1 :]
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):

@@ -54,6 +54,7 @@ from .wordings import (
     names_an_indicator_of_its_own,
     names_other_indicator,
     secured_funds,
+    wording_of_a_heading_sentence,
     wording_of_a_list_heading,
     wording_of_a_list_item,
     wording_of_a_table_cell,
@@ -287,7 +288,7 @@ def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
-        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
     )
     kind = "target" if goal else "actual"
@@ -340,6 +341,9 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    heading = wording_of_a_heading_sentence(reading)
+    if heading:  # 一、工业总产值。完成280.5亿元
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
@@ -379,8 +383,19 @@ def goal_reach(head: str) -> str:
     if "其中" in head:
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
-    heads = list(pattern_of(cues()["goal_list_heads"]).finditer(head, 0, part_start))
+    heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
     return head[heads[-1].start() :] if heads else head[part_start:]
+
+
+# A colon that opens a list of goals: 主要目标：, 预期目标如下：, 围绕以下目标开展工作：
+_GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
+
+
+def under_a_goal_list(reading: Reading) -> bool:
+    """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
+    list of goals is a goal, unless an achievement word comes after the colon."""
+    heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
+    return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:

@@ -100,6 +100,26 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
             return None
         end = start - 1
     return None
+# A heading sentence: an enumeration marker, a metric wording with a few qualifying characters, a stop
+# (一、工业总产值。完成280.5亿元 / （二）固定资产投资：…).
+_HEADING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?")
+_HEADING_EXTRA = 6  # characters a heading may hold besides its wording (规上, 全年, 主要 …)
+
+
+def wording_of_a_heading_sentence(reading: Reading) -> tuple[Keyword, int] | None:
+    """一、工业总产值。完成280.5亿元，同比增长12.4%: the first wordless figure of a sentence right after a
+    heading sentence that is only a metric wording takes that wording."""
+    if reading.sentence_facts or reading.sentence.index < 1:
+        return None
+    before = reading.document.sentences[reading.sentence.index - 1]
+    heading = reading.text[before.start : before.end]
+    words = _HEADING_MARKER.sub("", heading).strip().rstrip("。.：:")
+    if not words or _DIGIT.search(words):
+        return None
+    found = last_keyword(words, reading.quantity.dimension)
+    return found if found and len(words) <= len(found[0].word) + _HEADING_EXTRA else None
+
+
 def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> tuple[Keyword, int] | None:
     """营业收入 |⏎56.3 |: the wording of a table figure's row name or column header (loaders.text.table_rows)."""
     label = reading.document.table_labels.get(reading.quantity.start)
