@@ -207,8 +207,10 @@ def an_average(reading: Reading) -> bool:
 
 
 def an_intensity(reading: Reading) -> bool:
-    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount."""
-    return has(cues()["per_unit_prefixes"], reading.clause)
+    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount.
+    A sentence that opens on one (每平方公里工业用地产值50亿元，创造税收2.5亿元…) lists intensities only."""
+    prefixes = cues()["per_unit_prefixes"]
+    return has(prefixes, reading.clause) or reading.head.lstrip().startswith(prefixes.prefixes)
 
 
 _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")

@@ -165,19 +165,21 @@ def works_in_the_zone(reading: Reading) -> Keyword | None:
     return None
 
 
-_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得|上缴|缴纳|贡献)了?(?:约|近|超过|超|逾)?$")
 _DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
 _DE_TAIL = 2  # characters the clause may go on after that wording
 
 
 def wording_after_its_figure(reading: Reading) -> Keyword | None:
-    """完成了12亿元的固定资产投资, 实现45亿元的营业收入: the figure stands before its own wording,
-    joined by 的; the wording ends the clause (投资12亿元的汽车项目 names a project, not a metric)."""
+    """完成了12亿元的固定资产投资, 实现45亿元营业收入: the figure stands before its own wording, right
+    after an achievement verb, joined by 的 or not; the wording ends the clause (投资12亿元的汽车项目
+    names a project, not a metric)."""
     after = reading.after
-    if not after.startswith("的") or not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
+    if not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
         return None
-    match = keyword_pattern().search(after, 1)
-    if match is None or match.start() > 1 + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
+    lead = 1 if after.startswith("的") else 0
+    match = keyword_pattern().search(after, lead)
+    if match is None or match.start() > lead + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
         return None
     keyword = keyword_index()[match.group()]
     if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
