@@ -16,6 +16,7 @@ from .lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    other_indicators,
     pattern_of,
     status_pattern,
 )
@@ -69,9 +70,9 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other, wording_end = pattern_of(cues()["other_indicators"]), best[1] + len(best[0].word)
-    if other.search(window, wording_end) and [match.start() for match in other.finditer(window)][-1] >= wording_end:
-        return None  # the last indicator outside the vocabulary starts after the wording (found at all: searched first)
+    others, wording_end = other_indicators(window), best[1] + len(best[0].word)
+    if others and others[-1].start() >= wording_end:
+        return None  # the last indicator outside the vocabulary starts after the wording
     return best
 
 
@@ -184,7 +185,7 @@ def wording_after_its_figure(reading: Reading) -> Keyword | None:
     keyword = keyword_index()[match.group()]
     if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
         return None
-    if pattern_of(cues()["other_indicators"]).search(after):
+    if other_indicators(after):
         return None
     return keyword
 
@@ -231,7 +232,7 @@ def _infrastructure_use() -> re.Pattern:
 
 def names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if pattern_of(cues()["other_indicators"]).search(window):
+    if other_indicators(window):
         return True
     return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
 
@@ -365,7 +366,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
 def _list_item(item: str):
     """One item of a list of indicators: our wording, None for an indicator outside the vocabulary."""
     words = list(keyword_pattern().finditer(item))
-    other = list(pattern_of(cues()["other_indicators"]).finditer(item))
+    other = other_indicators(item)
     if other and (not words or other[-1].end() >= words[-1].end()):
         return None
     if not words:
