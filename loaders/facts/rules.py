@@ -492,8 +492,15 @@ def wording_of_a_change_before(reading: Reading) -> Keyword | None:
     if reach not in cues()["reached_after_change"]:
         return None
     change = reading.left_out[-1][0]
-    found = last_keyword(reading.text[reading.sentence.start : change.start], reading.quantity.dimension)
+    before = reading.text[reading.sentence.start : change.start]
+    if change.dimension in ("percent", "ratio"):
+        shares = list(_SHARE_OF.finditer(before))
+        before = before[: shares[0].start()] if shares else before  # 税收占全县的比重为45%，总额达到8亿元
+    found = last_keyword(before, reading.quantity.dimension)
     return found[0] if found else None
+
+
+_SHARE_OF = re.compile(r"占(?!地)|比重")
 
 
 def goal_reached_in_part(reading: Reading) -> Fact | None:
