@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .kinds import COMPLETION
 from .lexicon import (
+    after_last_comma,
     cues,
     has,
     pattern_of,
@@ -158,7 +159,7 @@ def one_item_amount(reading: Reading) -> bool:
     if facility:
         # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item
         return not _WORKS_MEASURED.match(after, facility.end())
-    clause = reading.window[reading.window.rfind("，") + 1 :]
+    clause = reading.window[after_last_comma(reading.window) :]
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
         return True  # 新建办公楼及展厅共投资1300万元

@@ -56,6 +56,18 @@ class Words(list):
         self.prefixes = tuple(words)
 
 
+_COMMA = re.compile(r"[，,]")
+
+
+def after_last_comma(text: str, end: int | None = None) -> int:
+    """Where the part of `text[:end]` after its last comma starts (full-width or ASCII: reports use both)."""
+    end = len(text) if end is None else end
+    start = 0
+    for match in _COMMA.finditer(text, 0, end):
+        start = match.end()
+    return start
+
+
 @lru_cache(maxsize=1)
 def _other_indicator_scan() -> re.Pattern:
     """Indicators outside the vocabulary, stepping over the zone names that hold one (加工出口区 is a

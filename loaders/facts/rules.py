@@ -36,6 +36,7 @@ from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
+    after_last_comma,
     cues,
     has,
     keyword_index,
@@ -305,7 +306,7 @@ def read_amount(reading: Reading) -> Decision:
         keyword, metric = found[0], metric_of_wording(reading, found)
         if metric == "financing" and kind == "target":
             kind = "target" if funds_sought_as_a_goal(reading) else "actual"  # 争取银行贷款8亿元: 争取 is its verb
-        if metric == "investment_infrastructure" and keyword.word.startswith("计划"):
+        if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
             kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
@@ -370,6 +371,16 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
+_PLANNED = re.compile(r"计划|规划|拟")
+
+
+def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
+    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
+    word in the wording's own clause, or the wording itself) is a goal."""
+    own_clause = re.split(r"[，,；;]", reading.window[: at + len(keyword.word)])[-1]
+    return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
+
+
 def funds_sought_as_a_goal(reading: Reading) -> bool:
     """争取资金/贷款 X: 争取 is the verb of funds secured, no goal word; another goal word (力争, 计划) or a
     plan section still makes them a goal."""
@@ -405,10 +416,10 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
-        _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]) or same_company_goes_on(reading, subject)
+        _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
-    own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
+    own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             if "项目" not in own_clause and infrastructure_spending(reading):
@@ -430,7 +441,7 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
         return False
     if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
         return False
-    own = subject[max(subject.rfind("，"), subject.rfind("；")) + 1 :]
+    own = re.split(r"[，,；;]", subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
 
 
