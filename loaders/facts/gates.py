@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.places import place_names
 from .kinds import COMPLETION
 from .lexicon import (
     after_last_comma,
@@ -51,6 +52,8 @@ def about_a_wider_place(reading: Reading) -> bool:
         return not has(cues()["zone_words"], reading.head[subject.end() :])
     if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
+    if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
+        return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -77,7 +80,7 @@ def _wider_subject(head: str) -> re.Match | None:
     return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
-_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇"
+_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇|该县|该市|该省|本县|本市|本省"
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
@@ -91,6 +94,19 @@ _WIDER_CLAUSE = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
     rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
 )
+
+
+# A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
+_NAMED_PLACE_CLAUSE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
+)
+
+
+def named_place_subject(clause: str) -> bool:
+    """The clause's subject is a province, city or county of the gazetteer, right before its verb."""
+    found = _NAMED_PLACE_CLAUSE.match(clause)
+    return found is not None and found.group("place") in place_names()
 
 
 def size_of_a_change(reading: Reading) -> bool:
