@@ -97,6 +97,8 @@ def names_another_group(window: str) -> bool:
         return False  # 其中，生命健康产业园55户: a breakdown of the count before
     if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(words):
         return False  # a total, a base, or a status of the same group (其中已落地9个)
+    if has(cues()["group_states"], words):
+        return False  # 实施项目56个，已竣工12个: a state of the same group
     return lexicon_scope(words) is None
 
 
