@@ -412,7 +412,10 @@ def under_a_goal_list(reading: Reading) -> bool:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+    projects_here = (
+        (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+        or said_of_a_project_group(reading, at)
+    )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
@@ -443,6 +446,21 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
         return False
     own = re.split(r"[，,；;]", subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
+
+
+def said_of_a_project_group(reading: Reading, at: int) -> bool:
+    """园区重点项目累计完成投资42亿元, 在建项目总投资320亿元，今年完成投资85亿元: a wording whose own
+    clause names a group of projects before it, or that follows the group's total in its part of the
+    sentence (no zone word between), is said of that group."""
+    own = reading.window[after_last_comma(reading.window, at) : at]
+    if names_a_project_group(own):
+        return True
+    totals = [fact for fact in reading.sentence_facts if fact.metric == "project_investment"]
+    between = reading.text[totals[-1].quantity.end : reading.quantity.start] if totals else "；"
+    return not _NEW_PART.search(between) and not has(cues()["zone_words"], between)
+
+
+_NEW_PART = re.compile(r"[；;]")
 
 
 def zone_speaks_again(reading: Reading) -> bool:
