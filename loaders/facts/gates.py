@@ -370,8 +370,22 @@ def a_supposition(reading: Reading) -> bool:
     return has(cues()["supposing"], reading.head)
 
 
+_QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name (“三个一批”, “两区一园”)
+
+
+def a_count_in_a_quoted_name(reading: Reading) -> bool:
+    """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
+    if reading.quantity.dimension != "count":
+        return False
+    start, end = reading.quantity.start, reading.quantity.end
+    return any(
+        left < start and end < right and right - left - 2 <= _QUOTED_NAME_LONGEST
+        for left, right in reading.document.quoted_spans(reading.sentence)
+    )
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_supposition, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
