@@ -315,6 +315,10 @@ def read_amount(reading: Reading) -> Decision:
     passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
     if passed:
         return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
+    converted = converted_from_a_foreign_amount(reading)
+    if converted:  # 营业收入1.5亿美元，折合人民币10.5亿元
+        metric = converted.project_metric if reading.project_context else converted.metric
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=converted))
     reached = goal_reached_in_part(reading)
     if reached:
         return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
@@ -530,6 +534,18 @@ def wording_of_a_change_before(reading: Reading) -> Keyword | None:
 
 
 _SHARE_OF = re.compile(r"占(?!地)|比重")
+
+
+_CONVERTED = re.compile(r"[，,（(]?\s*(?:折合|约合|合)(?:人民币)?(?:约)?$")
+
+
+def converted_from_a_foreign_amount(reading: Reading) -> Keyword | None:
+    """营业收入1.5亿美元，折合人民币10.5亿元: yuan converted from the amount in another currency right
+    before take that amount's wording."""
+    if reading.quantity.dimension != "money" or not _CONVERTED.fullmatch(reading.window):
+        return None
+    foreign = foreign_amount_before(reading)
+    return foreign[1] if foreign else None
 
 
 def goal_reached_in_part(reading: Reading) -> Fact | None:
