@@ -205,7 +205,8 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
     if verb is None:
         return None
-    if _works_right_before().search(own_clause, verb.end()):
+    if _works_right_before().search(own_clause, verb.end()) or has(cues()["infrastructure_works"], own_clause[: verb.start()]):
+        # 支持园区基础设施建设2.9亿元, 园区基础设施建设共投入33亿元: the works named around the verb
         return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
     end = reading.sentence.end
     segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
