@@ -384,8 +384,17 @@ def a_count_in_a_quoted_name(reading: Reading) -> bool:
     )
 
 
+_BASE_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上年同期|去年同期|同期)(?:的)?$")
+_GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减少|提高)")
+
+
+def a_comparison_base(reading: Reading) -> bool:
+    """比上年的6200万元增长37.1%: last year's amount a growth is measured from, not this year's figure."""
+    return bool(_BASE_BEFORE.search(reading.window)) and bool(_GROWTH_AFTER.match(reading.after))
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
