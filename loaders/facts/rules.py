@@ -602,12 +602,15 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\
 
 def count_list_item(reading: Reading) -> Fact | None:
     """14家光电厂商、17家精密机械、3家生物科技: the next item of a list of counts of the same kind
-    (same measure word) continues the count before it."""
+    (same measure word) continues the count before it; a count of projects goes on only to items
+    that are projects."""
     if reading.quantity.dimension != "count" or not reading.sentence_facts:
         return None
     last = reading.sentence_facts[-1]
     if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
         return None
+    if last.metric == "projects" and counts_something_named_after(reading):
+        return None  # 13个产业项目、81个定制厂房: the next item counts buildings, not projects
     return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
 
 
