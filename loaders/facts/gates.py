@@ -234,7 +234,8 @@ def an_intensity(reading: Reading) -> bool:
 
 _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
-_PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
+# A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
+_PROJECT_TOPIC = re.compile(r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?)(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?){1,29}?项目[，,]")
 
 
 @lru_cache(maxsize=1)
