@@ -107,17 +107,24 @@ _HEADING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.
 _HEADING_EXTRA = 6  # characters a heading may hold besides its wording (规上, 全年, 主要 …)
 
 
+def heading_before(reading: Reading) -> str:
+    """The words of the sentence before the figure's when it is a short heading with no figure
+    (一、工业总产值。 / 基础设施⏎), else ''; only for the first figure of its sentence."""
+    if reading.sentence_facts or reading.sentence.index < 1:
+        return ""
+    before = reading.document.sentences[reading.sentence.index - 1]
+    words = _HEADING_MARKER.sub("", reading.text[before.start : before.end]).strip().rstrip("。.：:")
+    return "" if _DIGIT.search(words) or len(words) > _HEADING_LONGEST else words
+
+
+_HEADING_LONGEST = 16
+
+
 def wording_of_a_heading_sentence(reading: Reading) -> tuple[Keyword, int] | None:
     """一、工业总产值。完成280.5亿元，同比增长12.4%: the first wordless figure of a sentence right after a
     heading sentence that is only a metric wording takes that wording."""
-    if reading.sentence_facts or reading.sentence.index < 1:
-        return None
-    before = reading.document.sentences[reading.sentence.index - 1]
-    heading = reading.text[before.start : before.end]
-    words = _HEADING_MARKER.sub("", heading).strip().rstrip("。.：:")
-    if not words or _DIGIT.search(words):
-        return None
-    found = last_keyword(words, reading.quantity.dimension)
+    words = heading_before(reading)
+    found = last_keyword(words, reading.quantity.dimension) if words else None
     return found if found and len(words) <= len(found[0].word) + _HEADING_EXTRA else None
 
 
@@ -205,7 +212,10 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
     if verb is None:
         return None
-    if _works_right_before().search(own_clause, verb.end()) or has(cues()["infrastructure_works"], own_clause[: verb.start()]):
+    heading = heading_before(reading)
+    works_heading = bool(heading) and has(cues()["infrastructure_works"], heading) and len(heading) <= _HEADING_EXTRA + 4
+    if works_heading or _works_right_before().search(own_clause, verb.end()) or has(cues()["infrastructure_works"], own_clause[: verb.start()]):
+        # 基础设施⏎完成投入82亿元: the heading names the works
         # 支持园区基础设施建设2.9亿元, 园区基础设施建设共投入33亿元: the works named around the verb
         return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
     end = reading.sentence.end
