@@ -87,6 +87,8 @@ def _goal_year_phrase(head: str, end: int) -> bool:
         return False
     year_start = head.rfind("年", 0, end) - 4
     return not _BY_YEAR_AT.search(head, 0, max(0, year_start))
+
+
 _BY_PLAN_END = re.compile(r"(?:到|至)[“\"‘]?十([一二三四五六七])五[”\"’]?(?:规划)?(?:末|期末)")
 _PLAN_ORDINALS = "一二三四五六七"
 
