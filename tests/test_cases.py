@@ -31,7 +31,7 @@ from loaders.text.normalize import normalize
 from loaders.text.units import find_quantities
 from tests.casetables import load_cases, params
 
-FILES = ("numerals", "units", "periods", "facts", "devset")
+FILES = ("numerals", "units", "periods", "facts", "devset", "phrasings")
 CASE_KEYS = {"id", "text", "doc_date", "count", "facts", "quantities", "quality", "xfail", "note"}
 FACT_FIELDS_ORDER = tuple(
     "metric kind value unit raw year months cumulative scope status basis"
@@ -171,6 +171,11 @@ def test_facts_get_metric_kind_scope_and_status(case):
 
 @pytest.mark.parametrize("case", params("devset"))
 def test_devset_sentences_from_real_report_phrasing(case):
+    check_case(case)
+
+
+@pytest.mark.parametrize("case", params("phrasings"))
+def test_each_metric_is_read_in_the_phrasings_reports_use(case):
     check_case(case)
 
 

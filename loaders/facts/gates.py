@@ -10,8 +10,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.places import place_names
 from .kinds import COMPLETION
 from .lexicon import (
+    after_last_comma,
     cues,
     has,
     pattern_of,
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from .rules import Reading
 
 
+# Works measured right after their noun (道路12公里, 厂房3万平方米, 管网20公里): a kind of works, not one facility.
+_WORKS_MEASURED = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:[\d.]++万?(?:公里|千米|米|平方米|平米|条)|[一二两三四五六七八九十]++条)"
+)
 _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
@@ -41,11 +47,15 @@ _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|
 def about_a_wider_place(reading: Reading) -> bool:
     """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
     (and names no zone before the figure) gives that place's figures, not the zone's."""
+    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
+        return False  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
     subject = _wider_subject(reading.head)
     if subject is not None:
         return not has(cues()["zone_words"], reading.head[subject.end() :])
     if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
+    if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
+        return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -72,7 +82,7 @@ def _wider_subject(head: str) -> re.Match | None:
     return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
 
 
-_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇"
+_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇|该县|该市|该省|本县|本市|本省"
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
@@ -86,6 +96,19 @@ _WIDER_CLAUSE = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
     rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
 )
+
+
+# A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
+_NAMED_PLACE_CLAUSE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
+)
+
+
+def named_place_subject(clause: str) -> bool:
+    """The clause's subject is a province, city or county of the gazetteer, right before its verb."""
+    found = _NAMED_PLACE_CLAUSE.match(clause)
+    return found is not None and found.group("place") in place_names()
 
 
 def size_of_a_change(reading: Reading) -> bool:
@@ -115,7 +138,10 @@ def _lead_in_end(head: str) -> int:
     return lead.end() if lead else 0
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
+# …以上的项目 / 以上企业, or 以上的5个 (其中投资1亿元以上的5个): a threshold naming a group counted after it.
+_THRESHOLD_AFTER = re.compile(
+    r"(?:及)?(?:以上|以下)(?:的)?(?:[\u4e00-\u9fff]{0,10}?(?:项目|企业)|(?:有|共|达)?\d++(?:个|家|项|户))"
+)
 
 
 _FIRMS_PASSING = re.compile(
@@ -147,9 +173,11 @@ def one_item_amount(reading: Reading) -> bool:
         return not wording_after_its_figure(reading)  # 实现45亿元的营业收入 is the zone's figure
     builds = pattern_of(cues()["build_verbs"])
     facilities = pattern_of(cues()["facility_nouns"])
-    if builds.match(after) and facilities.search(after):
-        return True  # 投资700万元新建10千伏开闭所
-    clause = reading.window[reading.window.rfind("，") + 1 :]
+    facility = facilities.search(after) if builds.match(after) else None
+    if facility:
+        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item
+        return not _WORKS_MEASURED.match(after, facility.end())
+    clause = reading.window[after_last_comma(reading.window) :]
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
         return True  # 新建办公楼及展厅共投资1300万元
@@ -198,13 +226,16 @@ def an_average(reading: Reading) -> bool:
 
 
 def an_intensity(reading: Reading) -> bool:
-    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount."""
-    return has(cues()["per_unit_prefixes"], reading.clause)
+    """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount.
+    A sentence that opens on one (每平方公里工业用地产值50亿元，创造税收2.5亿元…) lists intensities only."""
+    prefixes = cues()["per_unit_prefixes"]
+    return has(prefixes, reading.clause) or reading.head.lstrip().startswith(prefixes.prefixes)
 
 
 _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
-_PROJECT_TOPIC = re.compile(r"\s*[^，。；,;\d]{2,30}?项目[，,]")
+# A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
+_PROJECT_TOPIC = re.compile(r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?)(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?){1,29}?项目[，,]")
 
 
 @lru_cache(maxsize=1)
@@ -342,8 +373,31 @@ def a_supposition(reading: Reading) -> bool:
     return has(cues()["supposing"], reading.head)
 
 
+_QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name (“三个一批”, “两区一园”)
+
+
+def a_count_in_a_quoted_name(reading: Reading) -> bool:
+    """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
+    if reading.quantity.dimension != "count":
+        return False
+    start, end = reading.quantity.start, reading.quantity.end
+    return any(
+        left < start and end < right and right - left - 2 <= _QUOTED_NAME_LONGEST
+        for left, right in reading.document.quoted_spans(reading.sentence)
+    )
+
+
+_BASE_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上年同期|去年同期|同期)(?:的)?$")
+_GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减少|提高)")
+
+
+def a_comparison_base(reading: Reading) -> bool:
+    """比上年的6200万元增长37.1%: last year's amount a growth is measured from, not this year's figure."""
+    return bool(_BASE_BEFORE.search(reading.window)) and bool(_GROWTH_AFTER.match(reading.after))
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_supposition, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )

@@ -63,14 +63,30 @@ _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 def future_year(reading: Reading) -> bool:
     """到2025年…达到120亿元 (or 到“十四五”末, the end of a five-year plan) in a report signed before that
     year: a goal for a year still to come."""
-    if reading.doc_year is None:
-        return False
     ends = [(int(m.group(1)), m.end()) for m in _BY_YEAR.finditer(reading.head)]
     ends += [(plan_end_year(m.group(1)), m.end()) for m in _BY_PLAN_END.finditer(reading.head)]
     if not ends:
         return False
     year, end = max(ends, key=lambda found: found[1])
-    return year > reading.doc_year and _last_end(cues()["achieved"], reading.head) < end
+    if _last_end(cues()["achieved"], reading.head) >= end:
+        return False
+    if reading.doc_year is None:  # an undated report: 到2030年 is how goals are said
+        return _goal_year_phrase(reading.head, end)
+    return year > reading.doc_year
+
+
+# 到2020年底, 截至2010年10月, 从…到2018年, 由…增长到2023年的: a date reached or a span looked back on,
+# not a goal year.
+_DATE_REACHED = re.compile(r"(?:底|末|止|为止|的|\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|前三季度|第?[一二三四]季度)")
+_BY_YEAR_AT = re.compile(r"(?:截|止|截止)(?:到|至)$|[从由][^。；;]*$")
+
+
+def _goal_year_phrase(head: str, end: int) -> bool:
+    """到2030年 ending its phrase, not 截至2010年10月, 到2020年底 or 从2010年…到2018年."""
+    if _DATE_REACHED.match(head, end):
+        return False
+    year_start = head.rfind("年", 0, end) - 4
+    return not _BY_YEAR_AT.search(head, 0, max(0, year_start))
 
 
 _BY_PLAN_END = re.compile(r"(?:到|至)[“\"‘]?十([一二三四五六七])五[”\"’]?(?:规划)?(?:末|期末)")

@@ -56,6 +56,31 @@ class Words(list):
         self.prefixes = tuple(words)
 
 
+_COMMA = re.compile(r"[，,]")
+
+
+def after_last_comma(text: str, end: int | None = None) -> int:
+    """Where the part of `text[:end]` after its last comma starts (full-width or ASCII: reports use both)."""
+    end = len(text) if end is None else end
+    start = 0
+    for match in _COMMA.finditer(text, 0, end):
+        start = match.end()
+    return start
+
+
+@lru_cache(maxsize=1)
+def _other_indicator_scan() -> re.Pattern:
+    """Indicators outside the vocabulary, stepping over the zone names that hold one (加工出口区 is a
+    zone, not 出口): a name is matched first and consumed, so no indicator is found inside it."""
+    names = pattern_of(cues()["zone_names_holding_indicators"]).pattern
+    return re.compile(rf"(?:{names})|(?P<other>{pattern_of(cues()['other_indicators']).pattern})")
+
+
+def other_indicators(text: str) -> list[re.Match]:
+    """The indicators outside the vocabulary named in `text` (cues.yaml other_indicators), in order."""
+    return [match for match in _other_indicator_scan().finditer(text) if match.group("other") is not None]
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     table = read_yaml("cues.yaml")

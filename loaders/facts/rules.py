@@ -36,6 +36,7 @@ from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
+    after_last_comma,
     cues,
     has,
     keyword_index,
@@ -55,6 +56,7 @@ from .wordings import (
     names_an_indicator_of_its_own,
     names_other_indicator,
     secured_funds,
+    wording_of_a_heading_sentence,
     wording_of_a_list_heading,
     wording_of_a_list_item,
     wording_of_a_table_cell,
@@ -288,7 +290,7 @@ def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
-        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading)
+        or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
         or in_a_goal_column(reading)
     )
@@ -304,7 +306,9 @@ def read_amount(reading: Reading) -> Decision:
     found = (item, 0) if item is not None and fits else amount_wording(reading)
     if found:
         keyword, metric = found[0], metric_of_wording(reading, found)
-        if metric == "investment_infrastructure" and keyword.word.startswith("计划"):
+        if metric == "financing" and kind == "target":
+            kind = "target" if funds_sought_as_a_goal(reading) else "actual"  # 争取银行贷款8亿元: 争取 is its verb
+        if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
             kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading)
@@ -313,6 +317,10 @@ def read_amount(reading: Reading) -> Decision:
     passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
     if passed:
         return with_completion(reading, Decision(passed.metric, kind, reading.quantity.value, keyword=passed))
+    converted = converted_from_a_foreign_amount(reading)
+    if converted:  # 营业收入1.5亿美元，折合人民币10.5亿元
+        metric = converted.project_metric if reading.project_context else converted.metric
+        return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=converted))
     reached = goal_reached_in_part(reading)
     if reached:
         return Decision(reached.metric, "actual", reading.quantity.value, inherited=reached)  # 计划投资10亿元，已完成8亿元
@@ -321,7 +329,7 @@ def read_amount(reading: Reading) -> Decision:
         return with_completion(reading, Decision(spent.metric, kind, reading.quantity.value, keyword=spent))
     secured = secured_funds(reading)
     if secured:
-        goal = is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)  # 争取 is its verb here
+        goal = funds_sought_as_a_goal(reading)
         return Decision(secured.metric, "target" if goal else "actual", reading.quantity.value, keyword=secured)
     if names_other_indicator(reading.window):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值34.4亿元 or 投资强度
@@ -330,7 +338,7 @@ def read_amount(reading: Reading) -> Decision:
     if names_an_indicator_of_its_own(reading.window):
         unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
-    listed = count_list_item(reading)
+    listed = count_list_item(reading) or count_named_by_a_threshold(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
     heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
@@ -340,9 +348,14 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
     if reading.quantity.dimension == "count" and names_another_group(reading.window):
         raise LeftOut("count_of_another_group")
+    heading = wording_of_a_heading_sentence(reading)
+    if heading:  # 一、工业总产值。完成280.5亿元
+        return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if follows_a_figure_left_out(reading):
         unplaced = "reason.no_wording_nearby" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
+    if reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(reading.clause):
+        raise LeftOut("one_company_figure")  # 产值707亿元，其中某某汽车公司完成222亿元: that company's share
     inherited = figure_continued(reading)
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
@@ -364,21 +377,58 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
+_PLANNED = re.compile(r"计划|规划|拟")
+
+
+def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
+    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
+    word in the wording's own clause, or the wording itself) is a goal."""
+    own_clause = re.split(r"[，,；;]", reading.window[: at + len(keyword.word)])[-1]
+    return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
+
+
+def funds_sought_as_a_goal(reading: Reading) -> bool:
+    """争取资金/贷款 X: 争取 is the verb of funds secured, no goal word; another goal word (力争, 计划) or a
+    plan section still makes them a goal."""
+    return is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)
+
+
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
-    企业26家 reports a fact), or the whole sentence in a 其中 breakdown (拟签约…其中…；…4个)."""
-    return head if "其中" in head else head[max(head.rfind("；"), head.rfind(";")) + 1 :]
+    企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
+    after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个)."""
+    if "其中" in head:
+        return head
+    part_start = max(head.rfind("；"), head.rfind(";")) + 1
+    heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
+    return head[heads[-1].start() :] if heads else head[part_start:]
+
+
+# A colon that opens a list of goals: 主要目标：, 预期目标如下：, 围绕以下目标开展工作：
+_GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
+
+
+def under_a_goal_list(reading: Reading) -> bool:
+    """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
+    list of goals is a goal, unless an achievement word comes after the colon."""
+    heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
+    return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 
 
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    projects_here = (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+    projects_here = (
+        (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+        or said_of_a_project_group(reading, at)
+    )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
-    if metric != "financing" and reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(subject[subject.rfind("，") + 1 :]):
+    if metric != "financing" and reading.quantity.dimension == "money" and (
+        _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
+    ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
-    own_clause = reading.window[reading.window.rfind("，", 0, at) + 1 : at + len(keyword.word)]
+    own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
     if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
         if not names_a_project_group(own_clause):
             if "项目" not in own_clause and infrastructure_spending(reading):
@@ -391,6 +441,32 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def same_company_goes_on(reading: Reading, subject: str) -> bool:
+    """某某公司实现销售收入12亿元，上缴税金1.2亿元: a figure right after a company's figure, in a clause
+    naming no subject of its own (no zone, no firms), is that company's too."""
+    if not reading.left_out or reading.left_out[-1][1] != "one_company_figure":
+        return False
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
+        return False
+    own = re.split(r"[，,；;]", subject)[-1]
+    return not has(cues()["zone_words"], own) and "企业" not in own
+
+
+def said_of_a_project_group(reading: Reading, at: int) -> bool:
+    """园区重点项目累计完成投资42亿元, 在建项目总投资320亿元，今年完成投资85亿元: a wording whose own
+    clause names a group of projects before it, or that follows the group's total in its part of the
+    sentence (no zone word between), is said of that group."""
+    own = reading.window[after_last_comma(reading.window, at) : at]
+    if names_a_project_group(own):
+        return True
+    totals = [fact for fact in reading.sentence_facts if fact.metric == "project_investment"]
+    between = reading.text[totals[-1].quantity.end : reading.quantity.start] if totals else "；"
+    return not _NEW_PART.search(between) and not has(cues()["zone_words"], between)
+
+
+_NEW_PART = re.compile(r"[；;]")
 
 
 def zone_speaks_again(reading: Reading) -> bool:
@@ -436,17 +512,42 @@ def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
+# Figures left out that may stand between a wording and the total it reaches: the size of a change
+# (比上年增加20亿元，达到150亿元) and a share of a plan (完成年度计划的110%，达到55亿元).
+_REACHED_AFTER = {"size_of_a_change", "percent_without_growth_word"}
+
+
 def wording_of_a_change_before(reading: Reading) -> Keyword | None:
-    """产值比上年增加20亿元，达到150亿元: the total reached after the size of a change takes the
-    change's wording (only when nothing but a reach word stands between them)."""
-    if not reading.left_out or reading.left_out[-1][1] != "size_of_a_change":
+    """产值比上年增加20亿元，达到150亿元 or 投资完成年度计划的110%，达到55亿元: the total reached after
+    the size of a change or a share takes the wording before them (only when nothing but a reach
+    word stands between them)."""
+    if not reading.left_out or reading.left_out[-1][1] not in _REACHED_AFTER:
         return None
     reach = re.sub(r"^[，,\s]+", "", reading.window)
     if reach not in cues()["reached_after_change"]:
         return None
     change = reading.left_out[-1][0]
-    found = last_keyword(reading.text[reading.sentence.start : change.start], reading.quantity.dimension)
+    before = reading.text[reading.sentence.start : change.start]
+    if change.dimension in ("percent", "ratio"):
+        shares = list(_SHARE_OF.finditer(before))
+        before = before[: shares[0].start()] if shares else before  # 税收占全县的比重为45%，总额达到8亿元
+    found = last_keyword(before, reading.quantity.dimension)
     return found[0] if found else None
+
+
+_SHARE_OF = re.compile(r"占(?!地)|比重")
+
+
+_CONVERTED = re.compile(r"[，,（(]?\s*(?:折合|约合|合)(?:人民币)?(?:约)?$")
+
+
+def converted_from_a_foreign_amount(reading: Reading) -> Keyword | None:
+    """营业收入1.5亿美元，折合人民币10.5亿元: yuan converted from the amount in another currency right
+    before take that amount's wording."""
+    if reading.quantity.dimension != "money" or not _CONVERTED.fullmatch(reading.window):
+        return None
+    foreign = foreign_amount_before(reading)
+    return foreign[1] if foreign else None
 
 
 def goal_reached_in_part(reading: Reading) -> Fact | None:
@@ -462,12 +563,12 @@ def goal_reached_in_part(reading: Reading) -> Fact | None:
 
 
 def starts_new_indicator(reading: Reading) -> bool:
-    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before."""
-    return (
-        reading.quantity.dimension == "money"
-        and has(cues()["new_indicator_verbs"], reading.window)
-        and not ANNUAL_TASK_END.search(reading.window)
-    )
+    """实现财政总收入21.8亿元: a money figure of its own with no wording, not a part of the one before.
+    A verb right before the figure names nothing new (投资完成45亿元，预计全年可完成55亿元)."""
+    if reading.quantity.dimension != "money" or ANNUAL_TASK_END.search(reading.window):
+        return False
+    verbs = list(pattern_of(cues()["new_indicator_verbs"]).finditer(reading.window))
+    return bool(verbs) and reading.window[verbs[-1].end() :].strip() not in cues()["verb_to_figure"]
 
 
 def figure_continued(reading: Reading) -> Fact:
@@ -503,13 +604,30 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{0,16}[、和及与]+|[、和及与]+[\
 
 def count_list_item(reading: Reading) -> Fact | None:
     """14家光电厂商、17家精密机械、3家生物科技: the next item of a list of counts of the same kind
-    (same measure word) continues the count before it."""
+    (same measure word) continues the count before it; a count of projects goes on only to items
+    that are projects."""
     if reading.quantity.dimension != "count" or not reading.sentence_facts:
         return None
     last = reading.sentence_facts[-1]
     if last.unit != "count" or last.kind == "growth" or not _LIST_ITEM.fullmatch(reading.window):
         return None
+    if last.metric == "projects" and counts_something_named_after(reading):
+        return None  # 13个产业项目、81个定制厂房: the next item counts buildings, not projects
     return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+_THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
+
+
+def count_named_by_a_threshold(reading: Reading) -> Fact | None:
+    """新增项目16个，其中投资1亿元以上的5个: a count right after a threshold counts the group the
+    threshold names, a part of the count before it."""
+    if reading.quantity.dimension != "count" or not reading.left_out or reading.left_out[-1][1] != "threshold_amount":
+        return None
+    if not _THRESHOLD_TO_COUNT.fullmatch(reading.window):
+        return None
+    counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
+    return counts[-1] if counts else None
 
 
 def follows_a_figure_left_out(reading: Reading) -> bool:

@@ -12,11 +12,11 @@ if TYPE_CHECKING:
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
 # The qualifier may be quoted: 25家“专精特新”企业, 2000家「四上」企業.
-COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|企业|厂商|厂家|公司)")
+COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|企业|厂商|厂家|公司|租户)")
 
 
 def counted_noun(match: re.Match) -> str:
-    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司)."""
+    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司, 租户)."""
     return "项目" if match.group(2) == "项目" else "企业"
 
 
@@ -32,7 +32,7 @@ def lexicon_scope(window: str) -> str | None:
 
 _SCOPE_FILLER = re.compile(
     r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
-    r"|(?:面积)?(?:(?:扩展|扩大|增加|增长|提高|发展|上升|下降|减少|调整|跃升)[到至]|增至|约为|约|近|为|达到|达|共|合计)*"
+    r"|(?:面积)?(?:(?:扩展|扩大|增加|增长|提高|发展|上升|下降|减少|调整|跃升)[到至]|增至|约为|(?<!签)约|近|为|达到|达|共|合计)*"
     r"(?:(?:19|20)\d{2}年(?:底|末)?|十[一二三四五六]五(?:期末|末|初)?|目前|现在|如今|当前|今年|去年|原来)?的?$"
 )
 
@@ -55,7 +55,7 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
         return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)
     at = clause_window.rfind(noun)
     if at < 0:
-        return lexicon_scope(clause_window)
+        return _as_group(lexicon_scope(clause_window), noun)
     qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
@@ -91,12 +91,14 @@ def part_of_area(window: str, wording_at: int) -> str | None:
 def names_another_group(window: str) -> bool:
     """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
     something else (no scope word, no total), so it does not continue the count before it."""
-    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
-    words = _SCOPE_FILLER.sub("", words)
+    written = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
+    words = _SCOPE_FILLER.sub("", written)
     if "其中" in window:
         return False  # 其中，生命健康产业园55户: a breakdown of the count before
-    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(words):
-        return False  # a total, a base, or a status of the same group (其中已落地9个)
+    if len(words) < 2 or words in _TOTALS or re.search(r"较|比|同比|同期", words) or status_pattern().search(written):
+        return False  # a total, a base, or a status of the same group (其中已落地9个; 签约 keeps its 约)
+    if has(cues()["group_states"], written):
+        return False  # 实施项目56个，已竣工12个: a state of the same group
     return lexicon_scope(words) is None
 
 

@@ -16,6 +16,7 @@ from .lexicon import (
     keyword_index,
     keyword_pattern,
     metric_units,
+    other_indicators,
     pattern_of,
     status_pattern,
 )
@@ -69,9 +70,9 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    other, wording_end = pattern_of(cues()["other_indicators"]), best[1] + len(best[0].word)
-    if other.search(window, wording_end) and [match.start() for match in other.finditer(window)][-1] >= wording_end:
-        return None  # the last indicator outside the vocabulary starts after the wording (found at all: searched first)
+    others, wording_end = other_indicators(window), best[1] + len(best[0].word)
+    if others and others[-1].start() >= wording_end:
+        return None  # the last indicator outside the vocabulary starts after the wording
     return best
 
 
@@ -100,6 +101,33 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
             return None
         end = start - 1
     return None
+# A heading sentence: an enumeration marker, a metric wording with a few qualifying characters, a stop
+# (一、工业总产值。完成280.5亿元 / （二）固定资产投资：…).
+_HEADING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?")
+_HEADING_EXTRA = 6  # characters a heading may hold besides its wording (规上, 全年, 主要 …)
+
+
+def heading_before(reading: Reading) -> str:
+    """The words of the sentence before the figure's when it is a short heading with no figure
+    (一、工业总产值。 / 基础设施⏎), else ''; only for the first figure of its sentence."""
+    if reading.sentence_facts or reading.sentence.index < 1:
+        return ""
+    before = reading.document.sentences[reading.sentence.index - 1]
+    words = _HEADING_MARKER.sub("", reading.text[before.start : before.end]).strip().rstrip("。.：:")
+    return "" if _DIGIT.search(words) or len(words) > _HEADING_LONGEST else words
+
+
+_HEADING_LONGEST = 16
+
+
+def wording_of_a_heading_sentence(reading: Reading) -> tuple[Keyword, int] | None:
+    """一、工业总产值。完成280.5亿元，同比增长12.4%: the first wordless figure of a sentence right after a
+    heading sentence that is only a metric wording takes that wording."""
+    words = heading_before(reading)
+    found = last_keyword(words, reading.quantity.dimension) if words else None
+    return found if found and len(words) <= len(found[0].word) + _HEADING_EXTRA else None
+
+
 def wording_of_a_table_cell(reading: Reading, dimension: str | None = None) -> tuple[Keyword, int] | None:
     """营业收入 |⏎56.3 |: the wording of a table figure's row name or column header (loaders.text.table_rows)."""
     label = reading.document.table_labels.get(reading.quantity.start)
@@ -151,24 +179,26 @@ def works_in_the_zone(reading: Reading) -> Keyword | None:
     return None
 
 
-_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得)了?(?:约|近|超过|超|逾)?$")
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得|上缴|缴纳|贡献)了?(?:约|近|超过|超|逾)?$")
 _DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
 _DE_TAIL = 2  # characters the clause may go on after that wording
 
 
 def wording_after_its_figure(reading: Reading) -> Keyword | None:
-    """完成了12亿元的固定资产投资, 实现45亿元的营业收入: the figure stands before its own wording,
-    joined by 的; the wording ends the clause (投资12亿元的汽车项目 names a project, not a metric)."""
+    """完成了12亿元的固定资产投资, 实现45亿元营业收入: the figure stands before its own wording, right
+    after an achievement verb, joined by 的 or not; the wording ends the clause (投资12亿元的汽车项目
+    names a project, not a metric)."""
     after = reading.after
-    if not after.startswith("的") or not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
+    if not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
         return None
-    match = keyword_pattern().search(after, 1)
-    if match is None or match.start() > 1 + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
+    lead = 1 if after.startswith("的") else 0
+    match = keyword_pattern().search(after, lead)
+    if match is None or match.start() > lead + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
         return None
     keyword = keyword_index()[match.group()]
     if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
         return None
-    if pattern_of(cues()["other_indicators"]).search(after):
+    if other_indicators(after):
         return None
     return keyword
 
@@ -188,7 +218,11 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
     if verb is None:
         return None
-    if _works_right_before().search(own_clause, verb.end()):
+    heading = heading_before(reading)
+    works_heading = bool(heading) and has(cues()["infrastructure_works"], heading) and len(heading) <= _HEADING_EXTRA + 4
+    if works_heading or _works_right_before().search(own_clause, verb.end()) or has(cues()["infrastructure_works"], own_clause[: verb.start()]):
+        # 基础设施⏎完成投入82亿元: the heading names the works
+        # 支持园区基础设施建设2.9亿元, 园区基础设施建设共投入33亿元: the works named around the verb
         return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
     end = reading.sentence.end
     segment = _SEGMENT_END.search(reading.text, reading.quantity.end, end)
@@ -215,7 +249,7 @@ def _infrastructure_use() -> re.Pattern:
 
 def names_other_indicator(window: str) -> bool:
     """工业增加值, 技改投资 …: the window names an indicator that is none of our metrics."""
-    if pattern_of(cues()["other_indicators"]).search(window):
+    if other_indicators(window):
         return True
     return any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(window))
 
@@ -349,7 +383,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
 def _list_item(item: str):
     """One item of a list of indicators: our wording, None for an indicator outside the vocabulary."""
     words = list(keyword_pattern().finditer(item))
-    other = list(pattern_of(cues()["other_indicators"]).finditer(item))
+    other = other_indicators(item)
     if other and (not words or other[-1].end() >= words[-1].end()):
         return None
     if not words:
