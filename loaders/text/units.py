@@ -86,7 +86,7 @@ class Unit:
     unit: str
     factor: float
     dimension: str
-    not_before: str = ""  # characters that, right after the unit, make it part of a word (2成为)
+    not_before: str = ""  # words (space-separated) that, right after the unit, make it part of a word (2成为)
 
 
 class Quantity(NamedTuple):
@@ -142,11 +142,18 @@ def _alternation(words) -> str:
 
 
 def _unit_alternation(table: dict[str, Unit]) -> str:
-    """Unit words longest first, each refused when a character of its not_before follows (2成为)."""
+    """Unit words longest first, each refused when a word of its not_before follows (2成为)."""
     return "|".join(
-        _spaced_word(unit.surface) + (f"(?![{re.escape(unit.not_before)}])" if unit.not_before else "")
+        _spaced_word(unit.surface) + _refused_after(unit.not_before)
         for unit in sorted(table.values(), key=lambda unit: len(unit.surface), reverse=True)
     )
+
+
+def _refused_after(not_before: str) -> str:
+    """A look-ahead refusing the unit before any of these space-separated words (为 立: 2成为;
+    以上项目: 5个亿以上项目 counts projects, though 5个亿以上 alone is money)."""
+    words = not_before.split()
+    return f"(?!{'|'.join(re.escape(word) for word in words)})" if words else ""
 
 
 # A PDF text layer may put a space anywhere inside a unit word (平方公 里, 公 顷, 个百 分点): one
