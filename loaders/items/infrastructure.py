@@ -89,6 +89,7 @@ def _statuses(document, sentence, clauses, items) -> None:
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
+        item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -103,6 +104,26 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     nearest = min(after, key=lambda word: word.start)
     if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
         return nearest
+    return status
+
+
+# Stages before any building: a report lists the ones done, then says which one is under way.
+_PREPARATORY = ("planned", "site_selection", "design")
+
+
+def _stage_under_way(item: Item, words: list[StatusWord], clauses, blocked, segments, status: StatusWord | None):
+    """已完成立项、可研，正在进行初步设计: after preparatory stages done, a later clause of the same part of
+    the sentence saying how far the item is now (a further stage, stated as fact) is its status."""
+    if status is None or status.future or status.status not in _PREPARATORY:
+        return status
+    for index in range(item.clause + 1, len(clauses)):
+        if index in blocked or index in segments:
+            break
+        low, high = clauses[index]
+        later = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+        if later:
+            furthest = max(later, key=_word_rank)
+            return furthest if _word_rank(furthest) > _word_rank(status) else status
     return status
 
 
