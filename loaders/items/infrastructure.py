@@ -59,7 +59,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
-    items = [item for item in items if not _a_projects_building(text, sentence, item)]
+    items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
@@ -72,10 +72,16 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
 _BUILDINGS = ("factory", "office", "housing")
 
 
-def _a_projects_building(text: str, sentence: Sentence, item: Item) -> bool:
+def _a_projects_building(text: str, sentence: Sentence, item: Item, clauses) -> bool:
     """该项目…研发中心、办公楼已完工, 职工宿舍正在装修: a building in a sentence about one project is the
-    project's, not a facility of the zone."""
-    return item.category in _BUILDINGS and bool(P.project_owner.search(text, sentence.start, item.start))
+    project's, not a facility of the zone; so is a company's own plant (X公司新建厂房3万平方米), where
+    standard factories built to let stay the zone's."""
+    if item.category not in _BUILDINGS:
+        return False
+    if P.project_owner.search(text, sentence.start, item.start):
+        return True
+    low = clauses[item.clause][0]
+    return bool(P.own_plant.fullmatch(item.name) and P.company_in_name.search(text, low, item.start))
 
 
 def _statuses(document, sentence, clauses, items) -> None:
