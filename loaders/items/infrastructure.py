@@ -272,13 +272,15 @@ def _listed(text: str, item: Item) -> bool:
 
 
 def _absorb(target: Item, item: Item) -> None:
-    """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger."""
+    """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger, unless it
+    measures the part laid so far of works with a status of their own (排水工程开工建设，管路铺设完成2000米)."""
     head = next(word for word in GENERIC_HEADS if word in item.name)
     if not target.name.endswith(head):
         target.name = target.name + ("及" if target.name.endswith("规划") else "") + head
     mine = status_rank(TABLE, target.status.status, target.status.strength) if target.status else (-1, -1)
     theirs = status_rank(TABLE, item.status.status, item.status.strength) if item.status else (-1, -1)
-    if theirs > mine:
+    measured_part = item.quantity is not None and target.status is not None and target.status.strength >= 2
+    if theirs > mine and not measured_part:
         target.status = item.status
     target.quantity = target.quantity or item.quantity
 
