@@ -286,15 +286,11 @@ def _absorb(target: Item, item: Item) -> None:
 
 
 def _intended(document: Document, item: Item) -> bool:
-    """An item with no status word, said in a plan: in a next-steps section, an aim sentence, or with an
-    aim in the rest of its clause (标准厂房预计2025年完工: the completion is to come)."""
+    """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    _, clause_end = document.clauses(item.sentence)[item.clause]
-    rest = blank(cue_pattern("not_future"), document.text[item.end : clause_end])
-    aim = cue_pattern("future_in_sentence")
-    return bool(aim.search(head) or aim.search(rest)) or _breaks_down_an_aim(document, item.sentence)
+    return bool(cue_pattern("future_in_sentence").search(head)) or _breaks_down_an_aim(document, item.sentence)
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
