@@ -20,6 +20,7 @@ from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
 from .facility_figures import measure_clauses, place_investments, reported_measure
 from .facility_items import clause_items, group_etc, listed_quantities
+from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
@@ -229,7 +230,10 @@ def _settle(document, items) -> list[Item]:
         if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None:
-            item.status = _stated_after(document, item.sentence) or _status_of_the_header(document, item)
+            item.status = (
+                _stated_after(document, item.sentence) or _status_of_the_header(document, item)
+                or heading_status(document, item.start)
+            )
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
