@@ -43,6 +43,42 @@ def measure_clauses(text, clauses, items, quantities) -> None:
             index += 1
 
 
+def respective_measures(text, sentence_start, sentence_end, items, quantities) -> None:
+    """A、B、C分别铺设12公里、8公里、6公里 / 新建A、B，长度分别为1.2公里、2.3公里: figures listed after 分别
+    go to the items listed before it, one each, in order, when there are as many of each."""
+    for mark in P.respectively.finditer(text, sentence_start, sentence_end):
+        figures = _listed_figures(text, mark.end(), sentence_end, quantities)
+        listed = _list_before(text, [item for item in items if item.end <= mark.start()])
+        if len(figures) < 2 or len(listed) != len(figures):
+            continue  # one figure for the whole list, or not as many figures as names
+        for item, figure in zip(listed, figures, strict=True):
+            if _countable(item):
+                item.quantity = figure
+
+
+def _list_before(text, before: list[Item]) -> list[Item]:
+    """The names listed together (、 和 及) that end the items before a point."""
+    listed = before[-1:]
+    for item in reversed(before[:-1]):
+        if not P.conjunction.fullmatch(text, item.end, listed[0].start):
+            break
+        listed.insert(0, item)
+    return listed
+
+
+def _listed_figures(text, start, end, quantities) -> list[Quantity]:
+    """The measures listed one after another from `start` (为/是 and a verb of the work may open the list)."""
+    figures: list[Quantity] = []
+    position = start
+    for quantity in quantities.within(start, end):
+        gap = P.respective_lead if not figures else P.list_glue
+        if quantity.dimension not in MEASURE_DIMENSIONS or quantity.rate or not gap.fullmatch(text, position, quantity.start):
+            break
+        figures.append(quantity)
+        position = quantity.end
+    return figures
+
+
 def _countable(item: Item) -> bool:
     """No figure yet, or only a count (5条道路), which a length or area stated after it replaces."""
     return item.quantity is None or MEASURE_PRIORITY[item.quantity.dimension] >= 2

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
-from .facility_figures import measure_clauses, place_investments, reported_measure
+from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
 from .facility_items import clause_items, group_etc, listed_quantities
 from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
@@ -64,6 +64,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
+    respective_measures(text, sentence.start, sentence.end, items, quantities)
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
