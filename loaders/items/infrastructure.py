@@ -230,11 +230,11 @@ def _settle(document, items) -> list[Item]:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
         if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
+        if item.status is None or item.status.strength < 2:
+            # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
+            item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = (
-                _stated_after(document, item.sentence) or _status_of_the_header(document, item)
-                or heading_status(document, item.start)
-            )
+            item.status = _status_of_the_header(document, item) or heading_status(document, item.start)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
