@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from ..document import Document
-from .facilities import TABLE, facility_words, keyword_pattern
+from .facilities import facility_words, keyword_pattern
 from .lexicon import patterns
 from .status import StatusWord, status_rank, status_words
 
@@ -20,9 +20,9 @@ _LEVELS = ("level_1", "level_2", "level_3")
 _TITLE_MAX = 16  # a heading's title, not a sentence opening with a list number
 
 
-def heading_status(document: Document, position: int) -> StatusWord | None:
-    """The status the innermost status heading above `position` gives it, or None."""
-    sections = _status_sections(document)
+def heading_status(document: Document, position: int, table: str) -> StatusWord | None:
+    """The status (of `table`'s words) the innermost status heading above `position` gives it, or None."""
+    sections = _status_sections(document, table)
     found = None
     for start, end, word in sections:  # few sections: headings that state a status are rare
         if start <= position < end:
@@ -30,14 +30,14 @@ def heading_status(document: Document, position: int) -> StatusWord | None:
     return found
 
 
-def _status_sections(document: Document) -> list[tuple[int, int, StatusWord]]:
-    key = ("status_sections", TABLE)
+def _status_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
+    key = ("status_sections", table)
     if key not in document.memo:
-        document.memo[key] = _find_sections(document)
+        document.memo[key] = _find_sections(document, table)
     return document.memo[key]
 
 
-def _find_sections(document: Document) -> list[tuple[int, int, StatusWord]]:
+def _find_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
     text = document.text
     headings = [(match, _LEVELS.index(match.lastgroup)) for match in _ITEMS.heading.finditer(text)]
     if not headings:
@@ -51,12 +51,12 @@ def _find_sections(document: Document) -> list[tuple[int, int, StatusWord]]:
             continue
         sentence = document.sentences[max(0, bisect.bisect_right(starts, match.end()) - 1)]
         said = [
-            word for word in status_words(document, sentence, TABLE)
+            word for word in status_words(document, sentence, table)
             if match.end() <= word.start < title_end and word.strength >= 2 and word.status
         ]
         if not said:
             continue
         end = next((other.start() for other, deeper in headings[index + 1 :] if deeper <= level), len(text))
-        best = max(said, key=lambda word: status_rank(TABLE, word.status, word.strength))
+        best = max(said, key=lambda word: status_rank(table, word.status, word.strength))
         sections.append((match.start(), end, best))
     return sections

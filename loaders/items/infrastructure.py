@@ -234,7 +234,7 @@ def _settle(document, items) -> list[Item]:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = _status_of_the_header(document, item) or heading_status(document, item.start)
+            item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
