@@ -354,12 +354,13 @@ def _measured_alike(item: Item, first: Item) -> bool:
 
 
 def _measured_apart(item: Item, first: Item) -> bool:
-    """Two lengths or areas of one unit that differ in one sentence measure two facilities
-    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
+    """Two lengths or areas of one unit that differ measure two facilities, not one mentioned twice: in one
+    sentence (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), or anywhere when nothing but facility words
+    names them (新建道路12公里 … 明年新建道路10公里: two lots of roads)."""
     one, two = item.quantity, first.quantity
     return bool(
-        one and two and item.sentence is first.sentence and one.unit == two.unit
-        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+        one and two and (item.sentence is first.sentence or not (_named(item.name) or _named(first.name)))
+        and one.unit == two.unit and one.dimension in ("length", "area", "floor_area") and one.value != two.value
     )
 
 
