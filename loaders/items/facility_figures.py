@@ -22,7 +22,7 @@ def quantity_of(text, item, quantities) -> Quantity | None:
             continue
         inside = item.start <= quantity.start and quantity.end <= item.end
         before = quantity.end <= item.start and bool(P.measure_link.fullmatch(text, quantity.end, item.start))
-        after = quantity.start == item.end or P.measure_words.fullmatch(text, item.end, quantity.start)
+        after = P.measure_after.fullmatch(text, item.end, quantity.start)
         if inside or before or after:  # 标准化厂房1万平米, 改造道路约9.6千米
             found.append(quantity)
     return min(found, key=lambda quantity: MEASURE_PRIORITY[quantity.dimension]) if found else None
