@@ -5,21 +5,22 @@ a word of lexicon/infrastructure_categories.csv; the last specific word decides 
 (弱电入地线路 -> telecom). Runs made only of generic words (道路、供水、供电等基础设施) are no item,
 except a bare pipe or line that continues the utility before it (天然气…，铺设管道 -> one gas item).
 Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
-status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…)
-or of a sentence pointing back to it (以上项目即将开工). Mentions of one facility are merged into
-one row with its most advanced explicit status.
+status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…),
+of a sentence pointing back to it (以上项目即将开工), or of the heading it is listed under (二、在建项目,
+items.headings). Mentions of one facility are merged into one row with its most advanced explicit
+status (items.facility_merge).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
-from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
 from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
@@ -36,7 +37,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
@@ -309,66 +310,6 @@ def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
     return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").match(said, opening))
 
 
-@lru_cache(maxsize=4096)  # names repeat across mentions and merges
-def _key(name: str) -> str:
-    name = P.trailing.sub("", name)
-    lead = P.zone_lead.match(name)
-    return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
-
-
-def _merge(items: list[Item]) -> list[list[Item]]:
-    """Mentions of one facility: same category and the same name, or one named name inside the other."""
-    facilities: list[list[Item]] = []
-    for item in items:
-        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
-        if home is None:
-            facilities.append([item])
-        else:
-            home.append(item)
-    return facilities
-
-
-def _same_facility(item: Item, first: Item) -> bool:
-    """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
-    if first.category != item.category or _measured_apart(item, first):
-        return False
-    key, other = _key(item.name), _key(first.name)
-    if key == other:
-        return True
-    if item.group or first.group:
-        return False
-    shorter, longer = sorted((key, other), key=len)
-    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
-    extra = longer[: len(longer) - len(shorter)]
-    if longer.endswith(shorter) and _measured_alike(item, first):
-        return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
-    if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
-        return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
-    return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
-
-
-def _measured_alike(item: Item, first: Item) -> bool:
-    """Both mentions carry the same figure (value and unit)."""
-    one, two = item.quantity, first.quantity
-    return bool(one and two and one.unit == two.unit and one.value == two.value)
-
-
-def _measured_apart(item: Item, first: Item) -> bool:
-    """Two lengths or areas of one unit that differ measure two facilities, not one mentioned twice: in one
-    sentence (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), or anywhere when nothing but facility words
-    names them (新建道路12公里 … 明年新建道路10公里: two lots of roads)."""
-    one, two = item.quantity, first.quantity
-    return bool(
-        one and two and (item.sentence is first.sentence or not (_named(item.name) or _named(first.name)))
-        and one.unit == two.unit and one.dimension in ("length", "area", "floor_area") and one.value != two.value
-    )
-
-
-def _named(name: str) -> bool:
-    """More than facility words: 中小企业创业园 is named, 标准化厂房 is not."""
-    return bool(residual(name))
-
-
 def _status_rank(item: Item) -> tuple[int, int]:
     """How far an item's mention says it is (a mention without a status word ranks lowest)."""
     return status_rank(TABLE, item.status.status, item.status.strength) if item.status else status_rank(TABLE, None, 0)
@@ -377,10 +318,10 @@ def _status_rank(item: Item) -> tuple[int, int]:
 def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
     """The row of one facility: the name, figures and status of its most advanced mention."""
     settled = max(items, key=_status_rank)
-    reference = _key(settled.name)
+    reference = facility_key(settled.name)
     named = max(
-        (item for item in items if _key(item.name).endswith(reference)),
-        key=lambda item: (len(_key(item.name)), item is settled, -item.start),
+        (item for item in items if facility_key(item.name).endswith(reference)),
+        key=lambda item: (len(facility_key(item.name)), item is settled, -item.start),
     )
     quantity = settled.quantity or next((item.quantity for item in items if item.quantity), None)
     value, unit = reported_measure(quantity)
@@ -392,7 +333,7 @@ def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
         "doc_id": doc_id,
         "zone_id": zone_ids.get(zone_at(named.start)),
         "category": settled.category,
-        "name": as_written(normalized, named.start, named.end, _key(named.name)),
+        "name": as_written(normalized, named.start, named.end, facility_key(named.name)),
         "quantity": value,
         "unit": unit,
         "status": settled.status.status if settled.status else None,
