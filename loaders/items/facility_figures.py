@@ -6,8 +6,9 @@ from ..text.units import Quantity, units
 from .facilities import Item, P
 
 # Which figure measures a facility when it has several: lengths and voltages, then areas, then counts.
-MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "count": 3, "other": 3}
-MEASURE_DIMENSIONS = {"length", "voltage", "floor_area", "area", "building", "count", "other"}
+# A transformer capacity (5万千伏安) measures a substation that states no voltage.
+MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "power": 2, "count": 3, "other": 3}
+MEASURE_DIMENSIONS = set(MEASURE_PRIORITY)
 _COUNTERS = "栋座幢个处条台套"
 _MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start
 _AFTER_REACH = 6  # how far after a name its figure may start (道路总长为34公里)
@@ -22,7 +23,7 @@ def quantity_of(text, item, quantities) -> Quantity | None:
             continue
         inside = item.start <= quantity.start and quantity.end <= item.end
         before = quantity.end <= item.start and bool(P.measure_link.fullmatch(text, quantity.end, item.start))
-        after = quantity.start == item.end or P.measure_words.fullmatch(text, item.end, quantity.start)
+        after = P.measure_after.fullmatch(text, item.end, quantity.start)
         if inside or before or after:  # 标准化厂房1万平米, 改造道路约9.6千米
             found.append(quantity)
     return min(found, key=lambda quantity: MEASURE_PRIORITY[quantity.dimension]) if found else None
@@ -41,6 +42,42 @@ def measure_clauses(text, clauses, items, quantities) -> None:
                         item.quantity = quantity
                     break
             index += 1
+
+
+def respective_measures(text, sentence_start, sentence_end, items, quantities) -> None:
+    """A、B、C分别铺设12公里、8公里、6公里 / 新建A、B，长度分别为1.2公里、2.3公里: figures listed after 分别
+    go to the items listed before it, one each, in order, when there are as many of each."""
+    for mark in P.respectively.finditer(text, sentence_start, sentence_end):
+        figures = _listed_figures(text, mark.end(), sentence_end, quantities)
+        listed = _list_before(text, [item for item in items if item.end <= mark.start()])
+        if len(figures) < 2 or len(listed) != len(figures):
+            continue  # one figure for the whole list, or not as many figures as names
+        for item, figure in zip(listed, figures, strict=True):
+            if _countable(item):
+                item.quantity = figure
+
+
+def _list_before(text, before: list[Item]) -> list[Item]:
+    """The names listed together (、 和 及) that end the items before a point."""
+    listed = before[-1:]
+    for item in reversed(before[:-1]):
+        if not P.conjunction.fullmatch(text, item.end, listed[0].start):
+            break
+        listed.insert(0, item)
+    return listed
+
+
+def _listed_figures(text, start, end, quantities) -> list[Quantity]:
+    """The measures listed one after another from `start` (为/是 and a verb of the work may open the list)."""
+    figures: list[Quantity] = []
+    position = start
+    for quantity in quantities.within(start, end):
+        gap = P.respective_lead if not figures else P.list_glue
+        if quantity.dimension not in MEASURE_DIMENSIONS or quantity.rate or not gap.fullmatch(text, position, quantity.start):
+            break
+        figures.append(quantity)
+        position = quantity.end
+    return figures
 
 
 def _countable(item: Item) -> bool:

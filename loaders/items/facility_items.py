@@ -15,6 +15,7 @@ from ..text.sentences import UNPLACED
 from .facilities import GENERIC_HEADS, TABLE, Item, P, category_of_words, keywords, residual
 from .facility_figures import quantity_of
 from .lexicon import cue_pattern, name_stop_pattern, name_stops
+from .status import status_pattern
 
 LABEL_CHARS = 8  # longest label in quotes that stays in a name (“四纵八横”路网)
 
@@ -98,8 +99,10 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     item.quantity = quantity_of(text, item, quantities)
     if item.quantity is not None and item.quantity.start < item.start:
         item.start = item.quantity.start  # 300亩的中小企业创业园: name and number
-    if item.quantity is not None and item.quantity.end > item.end:
-        item.end = item.quantity.end  # 标准化厂房1万平米
+    if item.quantity is not None and item.quantity.end > item.end and not status_pattern(TABLE).search(
+        text, item.end, item.quantity.start
+    ):
+        item.end = item.quantity.end  # 标准化厂房1万平米; 管网铺设完成15公里 keeps its status word out of the name
     return item
 
 
@@ -136,13 +139,13 @@ def _after_list_marks(text: str, start: int, first_word: int) -> int:
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:
     """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
-    stays, it is part of the name (110千伏变电站)."""
+    or a class stays, it is part of the name (110千伏变电站, 5000吨级泊位)."""
     leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
     if not leading:
         return start  # no figure before the facility word (most names)
     while start < first_word:
         quantity = leading.get(start)
-        if quantity is not None and quantity.dimension != "voltage":
+        if quantity is not None and quantity.dimension != "voltage" and not P.size_class.match(text, quantity.end):
             start = quantity.end
             continue
         word = P.measure_words.match(text, start)

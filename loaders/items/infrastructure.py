@@ -5,21 +5,23 @@ a word of lexicon/infrastructure_categories.csv; the last specific word decides 
 (弱电入地线路 -> telecom). Runs made only of generic words (道路、供水、供电等基础设施) are no item,
 except a bare pipe or line that continues the utility before it (天然气…，铺设管道 -> one gas item).
 Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
-status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…)
-or of a sentence pointing back to it (以上项目即将开工). Mentions of one facility are merged into
-one row with its most advanced explicit status.
+status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…),
+of a sentence pointing back to it (以上项目即将开工), or of the heading it is listed under (二、在建项目,
+items.headings). Mentions of one facility are merged into one row with its most advanced explicit
+status (items.facility_merge).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
-from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, residual
-from .facility_figures import measure_clauses, place_investments, reported_measure
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
+from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
 from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_merge import facility_key, merge
+from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
@@ -35,7 +37,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in _merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
@@ -59,10 +61,11 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
-    items = [item for item in items if not _a_projects_building(text, sentence, item)]
+    items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
+    respective_measures(text, sentence.start, sentence.end, items, quantities)
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
@@ -72,10 +75,16 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
 _BUILDINGS = ("factory", "office", "housing")
 
 
-def _a_projects_building(text: str, sentence: Sentence, item: Item) -> bool:
+def _a_projects_building(text: str, sentence: Sentence, item: Item, clauses) -> bool:
     """该项目…研发中心、办公楼已完工, 职工宿舍正在装修: a building in a sentence about one project is the
-    project's, not a facility of the zone."""
-    return item.category in _BUILDINGS and bool(P.project_owner.search(text, sentence.start, item.start))
+    project's, not a facility of the zone; so is a company's own plant (X公司新建厂房3万平方米), where
+    standard factories built to let stay the zone's."""
+    if item.category not in _BUILDINGS:
+        return False
+    if P.project_owner.search(text, sentence.start, item.start):
+        return True
+    low = clauses[item.clause][0]
+    return bool(P.own_plant.fullmatch(item.name) and P.company_in_name.search(text, low, item.start))
 
 
 def _statuses(document, sentence, clauses, items) -> None:
@@ -89,6 +98,7 @@ def _statuses(document, sentence, clauses, items) -> None:
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
+        item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -103,6 +113,26 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     nearest = min(after, key=lambda word: word.start)
     if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
         return nearest
+    return status
+
+
+# Stages before any building: a report lists the ones done, then says which one is under way.
+_PREPARATORY = ("planned", "site_selection", "design")
+
+
+def _stage_under_way(item: Item, words: list[StatusWord], clauses, blocked, segments, status: StatusWord | None):
+    """已完成立项、可研，正在进行初步设计: after preparatory stages done, a later clause of the same part of
+    the sentence saying how far the item is now (a further stage, stated as fact) is its status."""
+    if status is None or status.future or status.status not in _PREPARATORY:
+        return status
+    for index in range(item.clause + 1, len(clauses)):
+        if index in blocked or index in segments:
+            break
+        low, high = clauses[index]
+        later = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+        if later:
+            furthest = max(later, key=_word_rank)
+            return furthest if _word_rank(furthest) > _word_rank(status) else status
     return status
 
 
@@ -201,8 +231,11 @@ def _settle(document, items) -> list[Item]:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
         if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
+        if item.status is None or item.status.strength < 2:
+            # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
+            item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = _stated_after(document, item.sentence) or _status_of_the_header(document, item)
+            item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
@@ -245,13 +278,15 @@ def _listed(text: str, item: Item) -> bool:
 
 
 def _absorb(target: Item, item: Item) -> None:
-    """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger."""
+    """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger, unless it
+    measures the part laid so far of works with a status of their own (排水工程开工建设，管路铺设完成2000米)."""
     head = next(word for word in GENERIC_HEADS if word in item.name)
     if not target.name.endswith(head):
         target.name = target.name + ("及" if target.name.endswith("规划") else "") + head
     mine = status_rank(TABLE, target.status.status, target.status.strength) if target.status else (-1, -1)
     theirs = status_rank(TABLE, item.status.status, item.status.strength) if item.status else (-1, -1)
-    if theirs > mine:
+    measured_part = item.quantity is not None and target.status is not None and target.status.strength >= 2
+    if theirs > mine and not measured_part:
         target.status = item.status
     target.quantity = target.quantity or item.quantity
 
@@ -275,65 +310,6 @@ def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
     return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").match(said, opening))
 
 
-@lru_cache(maxsize=4096)  # names repeat across mentions and merges
-def _key(name: str) -> str:
-    name = P.trailing.sub("", name)
-    lead = P.zone_lead.match(name)
-    return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
-
-
-def _merge(items: list[Item]) -> list[list[Item]]:
-    """Mentions of one facility: same category and the same name, or one named name inside the other."""
-    facilities: list[list[Item]] = []
-    for item in items:
-        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
-        if home is None:
-            facilities.append([item])
-        else:
-            home.append(item)
-    return facilities
-
-
-def _same_facility(item: Item, first: Item) -> bool:
-    """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
-    if first.category != item.category or _measured_apart(item, first):
-        return False
-    key, other = _key(item.name), _key(first.name)
-    if key == other:
-        return True
-    if item.group or first.group:
-        return False
-    shorter, longer = sorted((key, other), key=len)
-    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
-    extra = longer[: len(longer) - len(shorter)]
-    if longer.endswith(shorter) and _measured_alike(item, first):
-        return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
-    if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
-        return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
-    return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
-
-
-def _measured_alike(item: Item, first: Item) -> bool:
-    """Both mentions carry the same figure (value and unit)."""
-    one, two = item.quantity, first.quantity
-    return bool(one and two and one.unit == two.unit and one.value == two.value)
-
-
-def _measured_apart(item: Item, first: Item) -> bool:
-    """Two lengths or areas of one unit that differ in one sentence measure two facilities
-    (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), not one mentioned twice."""
-    one, two = item.quantity, first.quantity
-    return bool(
-        one and two and item.sentence is first.sentence and one.unit == two.unit
-        and one.dimension in ("length", "area", "floor_area") and one.value != two.value
-    )
-
-
-def _named(name: str) -> bool:
-    """More than facility words: 中小企业创业园 is named, 标准化厂房 is not."""
-    return bool(residual(name))
-
-
 def _status_rank(item: Item) -> tuple[int, int]:
     """How far an item's mention says it is (a mention without a status word ranks lowest)."""
     return status_rank(TABLE, item.status.status, item.status.strength) if item.status else status_rank(TABLE, None, 0)
@@ -342,10 +318,10 @@ def _status_rank(item: Item) -> tuple[int, int]:
 def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
     """The row of one facility: the name, figures and status of its most advanced mention."""
     settled = max(items, key=_status_rank)
-    reference = _key(settled.name)
+    reference = facility_key(settled.name)
     named = max(
-        (item for item in items if _key(item.name).endswith(reference)),
-        key=lambda item: (len(_key(item.name)), item is settled, -item.start),
+        (item for item in items if facility_key(item.name).endswith(reference)),
+        key=lambda item: (len(facility_key(item.name)), item is settled, -item.start),
     )
     quantity = settled.quantity or next((item.quantity for item in items if item.quantity), None)
     value, unit = reported_measure(quantity)
@@ -357,7 +333,7 @@ def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
         "doc_id": doc_id,
         "zone_id": zone_ids.get(zone_at(named.start)),
         "category": settled.category,
-        "name": as_written(normalized, named.start, named.end, _key(named.name)),
+        "name": as_written(normalized, named.start, named.end, facility_key(named.name)),
         "quantity": value,
         "unit": unit,
         "status": settled.status.status if settled.status else None,

@@ -106,7 +106,7 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     words = list(cues()["name_stops"]) + [word for word in status_table(table) if word not in keep]
     if conjunctions:
         words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
-    marks = r"，；：。！？、,;:!?\s“”‘’\"《》「」『』"
+    marks = r"，；：。！？、,;:!?\s“”‘’\"《》「」『』<>"  # <> : HTML tags left in a page's text (<br>)
     # The look-ahead at the first characters lets a scan pass a character that opens no stop at once;
     # without it (marks and words in one alternation) every branch of the tree is tried at every character.
     first = "".join(sorted({re.escape(word[0]) for word in words if word}))

@@ -217,7 +217,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             if _joined_after_amount(found, quantities, low):
                 start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
             investment, start = amount_before(text, low, start, match.start(), quantities)
-            for pattern in (P.zone_lead, P.leading_count):
+            for pattern in (P.list_number, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()

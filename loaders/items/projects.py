@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
+from .headings import heading_status
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
@@ -80,6 +81,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
+        if mention.status is None:
+            mention.status = heading_status(document, mention.start, TABLE)  # 二、在建项目 \n 1.X项目，总投资N
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)

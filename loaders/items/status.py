@@ -55,6 +55,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
+        if _negated(document.text, start):
+            continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
         future = (
             markers.future_at(start)
@@ -94,6 +96,21 @@ def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
             for index in run:
                 out[index] = found[index]._replace(status=None)
     return out
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation right before the word, maybe with an adverb between (尚未贯通, 未能按期建成)."""
+    return bool(_negation_pattern().search(text, max(0, start - _NEGATION_REACH), start))
+
+
+_NEGATION_REACH = 6  # 还没有 + 按期
+
+
+@lru_cache(maxsize=1)
+def _negation_pattern() -> re.Pattern:
+    negations = "|".join(sorted(map(re.escape, cues()["negations"]), key=len, reverse=True))
+    adverbs = "|".join(sorted(map(re.escape, cues()["negated_adverbs"]), key=len, reverse=True))
+    return re.compile(rf"(?:{negations})(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=1)

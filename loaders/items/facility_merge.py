@@ -1,0 +1,72 @@
+"""Mentions of one facility, merged: the same category and name, or one named name inside the other.
+
+A report names a facility several times (污水处理厂 … 园区污水处理厂二期 is another one, 综保B区33亩标准化厂房 …
+33亩标准化厂房 the same); the mentions of one facility become one row.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .facilities import Item, P, residual
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def facility_key(name: str) -> str:
+    """A name without its trailing 项目 and the zone word before it: what two mentions are compared by."""
+    name = P.trailing.sub("", name)
+    lead = P.zone_lead.match(name)
+    return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
+
+
+def merge(items: list[Item]) -> list[list[Item]]:
+    """Mentions of one facility: same category and the same name, or one named name inside the other."""
+    facilities: list[list[Item]] = []
+    for item in items:
+        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
+        if home is None:
+            facilities.append([item])
+        else:
+            home.append(item)
+    return facilities
+
+
+def _same_facility(item: Item, first: Item) -> bool:
+    """Whether `item` names the facility first named by `first` (named members before 等 only by name)."""
+    if first.category != item.category or _measured_apart(item, first):
+        return False
+    key, other = facility_key(item.name), facility_key(first.name)
+    if key == other:
+        return True
+    if item.group or first.group:
+        return False
+    shorter, longer = sorted((key, other), key=len)
+    longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
+    extra = longer[: len(longer) - len(shorter)]
+    if longer.endswith(shorter) and _measured_alike(item, first):
+        return True  # 综保B区33亩标准化厂房 … 此次新开工建设33亩标准化厂房: one figure, one facility
+    if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
+        return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
+    return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _measured_alike(item: Item, first: Item) -> bool:
+    """Both mentions carry the same figure (value and unit)."""
+    one, two = item.quantity, first.quantity
+    return bool(one and two and one.unit == two.unit and one.value == two.value)
+
+
+def _measured_apart(item: Item, first: Item) -> bool:
+    """Two lengths or areas of one unit that differ measure two facilities, not one mentioned twice: in one
+    sentence (火烧山 供排水管网8公里 … 东方希望 供排水管网5公里), or anywhere when nothing but facility words
+    names them (新建道路12公里 … 明年新建道路10公里: two lots of roads)."""
+    one, two = item.quantity, first.quantity
+    return bool(
+        one and two and (item.sentence is first.sentence or not (_named(item.name) or _named(first.name)))
+        and one.unit == two.unit and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+    )
+
+
+def _named(name: str) -> bool:
+    """More than facility words: 中小企业创业园 is named, 标准化厂房 is not."""
+    return bool(residual(name))

@@ -1,0 +1,62 @@
+"""The status a section heading gives the items listed under it (一、已建成项目 / 二、在建项目 / 三、拟建项目).
+
+Progress reports often sort works under headings that say how far they are and then list them
+with their figures only (1.纬一路，全长2.1公里，总投资3200万元). A heading whose short title states a
+status (a strong status word) and names no facility itself passes that status to the items of its
+section that state none of their own; the section runs to the next heading of its level or above.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..document import Document
+from .facilities import facility_words, keyword_pattern
+from .lexicon import patterns
+from .status import StatusWord, status_rank, status_words
+
+_ITEMS = patterns("items")
+_LEVELS = ("level_1", "level_2", "level_3")
+_TITLE_MAX = 16  # a heading's title, not a sentence opening with a list number
+
+
+def heading_status(document: Document, position: int, table: str) -> StatusWord | None:
+    """The status (of `table`'s words) the innermost status heading above `position` gives it, or None."""
+    sections = _status_sections(document, table)
+    found = None
+    for start, end, word in sections:  # few sections: headings that state a status are rare
+        if start <= position < end:
+            found = word  # sections are in heading order: a later one is nested in an earlier one
+    return found
+
+
+def _status_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
+    key = ("status_sections", table)
+    if key not in document.memo:
+        document.memo[key] = _find_sections(document, table)
+    return document.memo[key]
+
+
+def _find_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
+    text = document.text
+    headings = [(match, _LEVELS.index(match.lastgroup)) for match in _ITEMS.heading.finditer(text)]
+    if not headings:
+        return []
+    starts = [sentence.start for sentence in document.sentences]
+    sections = []
+    for index, (match, level) in enumerate(headings):
+        stop = _ITEMS.title_end.search(text, match.end())
+        title_end = stop.start() if stop else len(text)
+        if title_end - match.end() > _TITLE_MAX or facility_words(keyword_pattern().finditer(text, match.end(), title_end)):
+            continue
+        sentence = document.sentences[max(0, bisect.bisect_right(starts, match.end()) - 1)]
+        said = [
+            word for word in status_words(document, sentence, table)
+            if match.end() <= word.start < title_end and word.strength >= 2 and word.status
+        ]
+        if not said:
+            continue
+        end = next((other.start() for other, deeper in headings[index + 1 :] if deeper <= level), len(text))
+        best = max(said, key=lambda word: status_rank(table, word.status, word.strength))
+        sections.append((match.start(), end, best))
+    return sections
