@@ -213,6 +213,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 for stop in name_stops(stops, text, low, match.start())
                 if stop.end() < match.start() or stop.group() not in type_words
             ]  # but 中晟制药有限公司建设项目 keeps its 建设
+            found = _past_quoted_product(text, found, document.quoted_spans(sentence), low)
             start = found[-1].end() if found else low
             if _joined_after_amount(found, quantities, low):
                 start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
@@ -250,6 +251,24 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 yield mention
 
 
+def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
+    """丝丽雅“低聚木糖”项目: a quoted product right after a company's name is part of the project's
+    name, so the stops of the quote (its marks, any stop word inside) are passed over when a name of
+    at least two characters stands right before it (but 实施“百企千项”项目 is a slogan, no name)."""
+    if not found:
+        return found
+    for quote_start, quote_end in quoted:
+        if found[-1].end() != quote_end or text[quote_start] not in _OPENING_QUOTES:
+            continue
+        before = [stop for stop in found if stop.end() <= quote_start]
+        name_start = before[-1].end() if before else low
+        return before if quote_start - name_start >= MIN_NAME else found
+    return found
+
+
+_OPENING_QUOTES = "“「『"
+
+
 def _joined_after_amount(found, quantities, low) -> bool:
     """…的A和B项目 right after an amount (投资8.2亿元的): the 和 joins words of the one name it introduces."""
     if len(found) < 2 or found[-1].group() not in _JOINS_IN_NAMES or found[-2].group() != "的":
@@ -262,8 +281,8 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
     """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
     if P.count_after.match(text, end):
         return True
-    if company:
-        return False
+    if company or P.land_of_project.match(text, end):
+        return False  # X项目用地114亩: the land of a named project, the name ends before it
     return bool(cue_pattern("project_tail_reject").match(text, end))
 
 
