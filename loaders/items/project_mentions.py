@@ -25,11 +25,12 @@ from .project_names import (
     amount_right_after,
     is_project_name,
     list_lead,
+    listed_names,
     split_items,
     strip_suffix,
 )
 from .spans import clause_index, inside
-from .status import status_words
+from .status import status_pattern, status_words
 
 # How far before its ending a single name, or the names before their verb, may start; how far a list
 # before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
@@ -75,7 +76,7 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
             continue  # 项目（一期）: the phase of the project named before, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
-        if found and all(is_project_name(mention.name) for mention in found):
+        if found and all(listed_names([mention.name for mention in found])):
             yield found
 
 
@@ -98,7 +99,7 @@ def intro_lists(document, sentence, clauses, quantities, taken):
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
-        if len(found) >= 1 and all(is_project_name(mention.name) for mention in found):
+        if len(found) >= 1 and all(listed_names([mention.name for mention in found])):
             yield found
 
 
@@ -144,7 +145,7 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
             for s, e, name, money in items
         ]
-        found = [mention for mention in found if is_project_name(mention.name)]
+        found = [mention for mention, named in zip(found, listed_names([m.name for m in found]), strict=True) if named]
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
@@ -217,13 +218,18 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             start = found[-1].end() if found else low
             if _joined_after_amount(found, quantities, low):
                 start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
+            listed_end, joined = start - 1, False
+            for join in P.project_join.finditer(text, start, match.start()):
+                start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
-            for pattern in (P.zone_lead, P.leading_count):
+            for pattern in (P.list_number, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()
             name = text[start:end]
-            if not is_project_name(strip_suffix(name)):
+            listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
+            first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
+            if not listed_names([item[2] for item in items] + [strip_suffix(name)])[-1]:
                 continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
             if investment is None and not company:
                 investment = amount_right_after(text, end, high, quantities)
@@ -237,18 +243,24 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             taken.append((start, end))
             span = (start, end)
             chain = []
-            if not company and text[start - 1 : start] in _LISTED_BEFORE:  # A、B和C项目已开工: names listed before
-                _, first = list_lead(text, low, start - 1)
-                for s, e, listed, money in split_items(text, first, start - 1, quantities, strip_lead=True):
-                    if is_project_name(listed):
+            if listed:  # A、B和C项目已开工: names listed before
+                named = listed_names([item[2] for item in items] + [name])
+                for (s, e, item_name, money), keep in zip(items, named, strict=False):
+                    if keep:
                         taken.append((s, e))
-                        chain.append(Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition))
+                        chain.append(Mention(s, e, item_name, SINGLE, sentence, (first, end), money, acquisition))
                 span = (first, end)
             chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
             beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:
+    """Where the names listed before a name ending in 项目 start, and those names (A、B和C项目)."""
+    _, first = list_lead(text, low, listed_end)
+    return first, split_items(text, first, listed_end, quantities, strip_lead=True)
 
 
 def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
@@ -283,7 +295,11 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
         return True
     if company or P.land_of_project.match(text, end):
         return False  # X项目用地114亩: the land of a named project, the name ends before it
-    return bool(cue_pattern("project_tail_reject").match(text, end))
+    rejected = cue_pattern("project_tail_reject").match(text, end)
+    if not rejected:
+        return False
+    stated = status_pattern(TABLE).match(text, end)
+    return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
 
 
 def subject_lists(document, sentence, clauses, quantities, taken):
