@@ -98,7 +98,8 @@ def intro_lists(document, sentence, clauses, quantities, taken):
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
+        span = (match.end(), stop.end() if stop else end)  # with its 等: no other list ends there
+        found = [Mention(s, e, name, LISTED, sentence, span, money) for s, e, name, money in items]
         if len(found) >= 1 and all(listed_names([mention.name for mention in found])):
             yield found
 
@@ -257,6 +258,39 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 yield mention
 
 
+def amount_led_mentions(document, sentence, clauses, quantities, taken):
+    """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
+    noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
+    its name ends in (names ending in 项目 are single mentions already)."""
+    text = document.text
+    stops = name_stop_pattern(TABLE, True, joins=False)
+    heads = cue_pattern("amount_led_heads")
+    for quantity in quantities.within(sentence.start, sentence.end):
+        start = quantity.end + 1
+        if quantity.dimension != "money" or not text.startswith("的", quantity.end) or inside(start, taken):
+            continue
+        low, high = clauses[clause_index(clauses, quantity.start)]
+        if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):
+            continue
+        reach = min(high, start + _AMOUNT_LED_REACH)
+        stop = stops.search(text, start, reach)
+        digit = P.digit.search(text, start, stop.start() if stop else reach)
+        run_end = digit.start() if digit else stop.start() if stop else reach
+        ends = [head.end() for head in heads.finditer(text, start, run_end) if not P.head_goes_on.match(text, head.end())]
+        if not ends or inside(ends[-1] - 1, taken):
+            continue
+        end = ends[-1]
+        name = text[start:end]
+        if end - start <= MIN_NAME or not is_project_name(name):
+            continue
+        taken.append((start, end))
+        yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
+
+
+_MONEY_LEAD = 8  # 计划总投资额约: the longest amount word before a figure
+_AMOUNT_LED_REACH = 30  # the longest name after 投资N的
+
+
 def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:
     """Where the names listed before a name ending in 项目 start, and those names (A、B和C项目)."""
     _, first = list_lead(text, low, listed_end)
@@ -377,5 +411,28 @@ def _subject_name(name: str) -> bool:
     return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
 
 
+def anchor_lists(document, sentence, clauses, quantities, taken):
+    """以A项目和B项目为主体，打造装备制造基地 / 以X集团Y基地为轴心: the projects a base or a cluster is
+    built around; they are named, whether or not a status is said."""
+    text = document.text
+    for match in P.anchor.finditer(text, sentence.start, sentence.end):
+        start, end = match.span("names")
+        if inside(start, taken):
+            continue
+        items = split_items(text, start, end, quantities, strip_lead=False)
+        found = [Mention(s, e, name, LISTED, sentence, (start, end), money) for s, e, name, money in items]
+        if found and all(_anchor_name(mention.name) for mention in found):
+            yield found
+
+
+def _anchor_name(name: str) -> bool:
+    """A project's name around which a base is built: ends in 项目 (or 生产线), or in 基地/园 … of a company."""
+    if not is_project_name(name):
+        return False
+    if name.endswith(tuple(cues()["project_suffixes"])):
+        return True
+    return name.endswith(tuple(cues()["anchor_heads"])) and bool(P.company_words.search(name))
+
+
 # The list phrasings, tried in this order; the names a finder takes are no other's.
-LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists)
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists, anchor_lists)

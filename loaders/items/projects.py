@@ -17,7 +17,7 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues, word_pattern
-from .project_mentions import LIST_FINDERS, single_mentions
+from .project_mentions import LIST_FINDERS, amount_led_mentions, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
@@ -33,6 +33,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     groups = _GroupsBefore(document, signed)
     for index, sentence in enumerate(signed):
         found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        _settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
         stated = groups.last_before(index) if unsettled else None
         if stated is not None and _continues(document.text, stated.end, sentence.start):
@@ -47,8 +48,8 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
-    names may open a clause before (A、B陆续动土)."""
-    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":"]
+    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园)."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":", "投资"]
     return word_pattern(tuple(words))
 
 
@@ -65,10 +66,11 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for mention in single_mentions(document, sentence, clauses, quantities, taken):
-        group += 1
-        mention.group = group
-        mentions.append(mention)
+    for finder in (single_mentions, amount_led_mentions):
+        for mention in finder(document, sentence, clauses, quantities, taken):
+            group += 1
+            mention.group = group
+            mentions.append(mention)
     if not mentions:
         return mentions
     words = status_words(document, sentence, TABLE)
@@ -130,6 +132,19 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
         elif strong:
             stated = strong[-1]
     return stated
+
+
+def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
+    """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
+    sentence that state no status of their own (the list runs past a ；) take the group's."""
+    if all(mention.status is not None for mention in found):
+        return
+    stated = _group_status(document, sentence)
+    if stated is None:
+        return
+    for mention in found:
+        if mention.status is None and mention.start >= stated.end:
+            mention.status = stated
 
 
 def _continues(text: str, stated_end: int, position: int) -> bool:
