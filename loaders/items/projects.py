@@ -86,10 +86,50 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
+    if len({mention.group for mention in mentions}) == 1:
+        _settle_further(document, sentence, words, clauses, mentions)
     if len(mentions) == 1 and mentions[0].kind == SINGLE and mentions[0].investment is None:
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _settle_further(document: Document, sentence: Sentence, words, clauses, mentions: list[Mention]) -> None:
+    """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
+    list) of a sentence that state no status where they stand take the first one said after them, past a
+    ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other."""
+    following = None
+    for mention in mentions:
+        if mention.status is not None:
+            continue
+        own = clause_index(clauses, mention.start)
+        later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset())
+        if later is None:
+            following = following or _next_sentence_status(document, sentence)
+            later = following
+        mention.status = later
+
+
+def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The most advanced explicit status of the first clause that has one in the next sentence, when that
+    sentence goes on about the project before it (opens with 目前, 该项目, 已 …) and names no other."""
+    index = sentence.index + 1
+    if index >= len(document.sentences):
+        return None
+    following = document.sentences[index]
+    text = document.text
+    lead = P.status_follows.match(text, following.start, following.end)
+    if following.paragraph != sentence.paragraph or not lead:
+        return None
+    named = len(cue_pattern("project_suffixes").findall(text, lead.end(), following.end))
+    if named > len(P.own_project.findall(text, lead.end(), following.end)):
+        return None  # 目前B项目已投产: another project's status
+    clauses = document.clauses(following)
+    strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
+    if not strong:
+        return None
+    low, high = clauses[clause_index(clauses, strong[0].start)]
+    return max((word for word in strong if low <= word.start < high), key=_word_rank)
 
 
 class _GroupsBefore:
