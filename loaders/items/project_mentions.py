@@ -287,6 +287,28 @@ def amount_led_mentions(document, sentence, clauses, quantities, taken):
         yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
 
 
+def quoted_names(document, sentence, clauses, quantities, taken):
+    """“算力小镇”建设初具成效: a quoted name of what is built (a 小镇, a 产业园, a 基地 …) is a project when
+    its clause says how far it got (a quoted slogan or title names nothing: its words end in no such head)."""
+    text = document.text
+    heads = cue_pattern("quoted_name_heads")
+    words = None
+    for quote_start, quote_end in document.quoted_spans(sentence):
+        start, end = quote_start + 1, quote_end - 1
+        if text[quote_start] not in _OPENING_QUOTES or end - start <= MIN_NAME:
+            continue
+        if not any(head.end() == end for head in heads.finditer(text, max(start, end - _LONGEST_HEAD), end)):
+            continue
+        if P.slogan.search(text, start, end) or not is_project_name(text[start:end]):
+            continue
+        words = words if words is not None else status_words(document, sentence, TABLE)
+        if not any(quote_end <= word.start <= quote_end + _QUOTED_STATUS_GAP for word in words):
+            continue  # the quoted name is not what a status word right after it speaks of
+        yield Mention(start, end, text[start:end], SINGLE, sentence, (quote_start, quote_end))
+
+
+_LONGEST_HEAD = 3
+_QUOTED_STATUS_GAP = 4  # “X小镇”项目已 … : what may stand between a quoted name and its status word
 _MONEY_LEAD = 8  # 计划总投资额约: the longest amount word before a figure
 _AMOUNT_LED_REACH = 30  # the longest name after 投资N的
 

@@ -17,7 +17,7 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues, word_pattern
-from .project_mentions import LIST_FINDERS, amount_led_mentions, single_mentions
+from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
@@ -48,8 +48,9 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
-    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园)."""
-    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":", "投资"]
+    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
+             "等", "：", ":", "投资"]
     return word_pattern(tuple(words))
 
 
@@ -66,7 +67,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions):
+    for finder in (single_mentions, amount_led_mentions, quoted_names):
         for mention in finder(document, sentence, clauses, quantities, taken):
             group += 1
             mention.group = group
