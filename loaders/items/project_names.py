@@ -51,6 +51,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     core = strip_suffix(name)
     if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
+    if P.headline_mark.search(core):
+        return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     if core in place_names():
@@ -164,7 +166,7 @@ def _clean_item(text, start, end, quantities, lead_words):
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()
-    for pattern in (P.list_number, P.zone_lead, P.leading_count):
+    for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= MIN_NAME:
             start = lead.end()

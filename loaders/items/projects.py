@@ -19,7 +19,7 @@ from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
 from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
-from .spans import as_written, clause_index, provenance, quote_span
+from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
@@ -74,7 +74,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             mentions.append(mention)
     if not mentions:
         return mentions
-    words = status_words(document, sentence, TABLE)
+    words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)
     for mention in mentions:
@@ -93,6 +93,14 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> list[StatusWord]:
+    """【项目建设】X项目，总投资1.8亿元: a label heading the paragraph states no status of what follows it."""
+    if not words or not P.label.search(text, sentence.start, sentence.end):
+        return words
+    labels = [match.span() for match in P.label.finditer(text, sentence.start, sentence.end)]
+    return [word for word in words if not inside(word.start, labels)]
 
 
 def _settle_further(document: Document, sentence: Sentence, words, clauses, mentions: list[Mention]) -> None:
