@@ -227,6 +227,8 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()
+            if not company and cue_pattern("content_leads").search(text, low, start):
+                continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])

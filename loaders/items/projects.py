@@ -18,7 +18,7 @@ from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
-from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
+from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -89,10 +89,19 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
     if len({mention.group for mention in mentions}) == 1:
         _settle_further(document, sentence, words, clauses, mentions)
-    if len(mentions) == 1 and mentions[0].kind == SINGLE and mentions[0].investment is None:
-        mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
+    _amounts_after(text, clauses, mentions, quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
+    """A项目，总投资5亿元；B项目，总投资3亿元: a name alone in its clause takes the amount the next clause
+    opens with, when that clause names no other project."""
+    named = Counter(clause_index(clauses, mention.start) for mention in mentions)
+    for mention in mentions:
+        own = clause_index(clauses, mention.start)
+        if mention.investment is None and named[own] == 1 and not named[own + 1]:
+            mention.investment = amount_after(text, clauses, own, quantities)
 
 
 def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> list[StatusWord]:
@@ -164,9 +173,11 @@ class _GroupsBefore:
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
     the names listed after it in its paragraph are members of that group. A group mixing statuses
-    (新开工和续建项目31个) states none."""
+    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
+    states its status as a count does."""
+    labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return None  # no counted group: its status words need not be read for this
+        return labelled  # no counted group: its status words need not be read for this
     words = status_words(document, sentence, TABLE)
     if not any(word.strength >= 2 for word in words):
         return None
@@ -180,7 +191,18 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
             stated = strong[-1]
-    return stated
+    return stated or labelled
+
+
+def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
+    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line."""
+    label = P.group_label.match(document.text, sentence.start, sentence.end)
+    if not label:
+        return None
+    words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
+    if len({word.status for word in words}) != 1 or words[-1].strength < 2:
+        return None  # 新开工和续建项目: mixed
+    return words[-1]
 
 
 def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
@@ -200,7 +222,26 @@ def _continues(text: str, stated_end: int, position: int) -> bool:
     """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
     paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
     paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _numbered_under(text, stated_end, paragraph)
+
+
+def _numbered_under(text: str, stated_end: int, paragraph: int) -> bool:
+    """新开工项目5个：\n1.A项目…\n2.B项目…: every line from the group's to this one opens with a list
+    number (1. （1） ①), so this one is an item of the group's list."""
+    line = text.find("\n", stated_end, paragraph) + 1
+    if not line or paragraph - stated_end > _NUMBERED_REACH:
+        return False
+    while line <= paragraph:
+        if text[line:line + 1] not in ("\n", "") and not P.list_number.match(text, line):
+            return False
+        next_line = text.find("\n", line, paragraph)
+        if next_line < 0:
+            break
+        line = next_line + 1
+    return True
+
+
+_NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
 
 
 def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
