@@ -57,10 +57,16 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     if core in place_names():
         return False  # 某某市项目: the place's projects, not one
+    rest = specific_part(core)
+    return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def specific_part(core: str) -> str:
+    """What a name holds besides group words, numbers and company words (华兴电子 of 华兴电子有限公司)."""
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
-    rest = P.company_words.sub("", rest)
-    return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
+    return P.company_words.sub("", rest)
 
 
 def listed_names(names: list[str]) -> list[bool]:
