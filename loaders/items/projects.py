@@ -115,17 +115,19 @@ def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> l
 def _settle_further(document: Document, sentence: Sentence, words, clauses, mentions: list[Mention]) -> None:
     """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
     list) of a sentence that state no status where they stand take the first one said after them, past a
-    ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other."""
+    ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
+    explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
     for mention in mentions:
-        if mention.status is not None:
+        if mention.status is not None and mention.status.strength >= 2:
             continue
         own = clause_index(clauses, mention.start)
         later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset())
-        if later is None:
+        if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
-            later = following
-        mention.status = later
+            later = following or later
+        if mention.status is None or (later is not None and later.strength >= 2):
+            mention.status = later
 
 
 def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
