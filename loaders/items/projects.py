@@ -16,12 +16,13 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
-from .lexicon import cue_pattern, cues, word_pattern
+from .lexicon import cue_pattern, cues, patterns, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
 from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
+_ITEMS = patterns("items")
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
@@ -222,25 +223,44 @@ def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Men
 
 def _continues(text: str, stated_end: int, position: int) -> bool:
     """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
-    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
+    list or a section under it (_listed_under)."""
     paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _numbered_under(text, stated_end, paragraph)
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
 
 
-def _numbered_under(text: str, stated_end: int, paragraph: int) -> bool:
-    """新开工项目5个：\n1.A项目…\n2.B项目…: every line from the group's to this one opens with a list
-    number (1. （1） ①), so this one is an item of the group's list."""
+def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
+    """Whether the line at `paragraph` is one of the items under the group stated before: every line from
+    the group's to it opens with a list number (新开工项目5个：\n1.A项目…\n2.B项目…), or the group is a
+    heading of its own line ((一)已投产项目\nA项目，…\nB项目，…) and no other heading stands between."""
     line = text.find("\n", stated_end, paragraph) + 1
     if not line or paragraph - stated_end > _NUMBERED_REACH:
         return False
+    heading = _heading_line(text, stated_end)
     while line <= paragraph:
-        if text[line:line + 1] not in ("\n", "") and not P.list_number.match(text, line):
-            return False
+        if text[line : line + 1] not in ("\n", ""):
+            if heading and (_section_heading(text, line) or P.group_label.match(text, line)):
+                return False  # the next section
+            if not heading and not P.list_number.match(text, line):
+                return False
         next_line = text.find("\n", line, paragraph)
         if next_line < 0:
             break
         line = next_line + 1
     return True
+
+
+def _section_heading(text: str, line: int) -> bool:
+    """一、… or （二）… opening the line: a section's heading (1. and （1） number items)."""
+    found = _ITEMS.heading.match(text, line)
+    return bool(found) and bool(found.group("level_1") or found.group("level_2"))
+
+
+def _heading_line(text: str, stated_end: int) -> bool:
+    """Whether the group stated before `stated_end` is a heading filling its line ((一)已竣工投产项目)."""
+    line = text.rfind("\n", 0, stated_end) + 1
+    label = P.group_label.match(text, line)
+    return bool(label) and (label.end() == len(text) or text[label.end() - 1] == "\n")
 
 
 _NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
