@@ -1,10 +1,12 @@
 """Where a sentence names projects: lists of names, and single mentions.
 
-Five list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+Six list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
 after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
-head noun (A、B等14个项目已竣工投产), and names opening their clause before what became of them
-(A、B及C陆续于南区动土). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or name a
-company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
+head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
+(A、B及C陆续于南区动土), and the projects a base is built around (以A项目和B项目为主体). Single
+mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a company
+being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or are quoted names of
+what is built followed by its progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
 """
 
 from __future__ import annotations

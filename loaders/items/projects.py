@@ -2,9 +2,11 @@
 
 Names come from the list phrasings and single mentions of project_mentions. Each mention takes
 the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
-list, or the status of the counted group its paragraph stated before it (新签约项目18个。项目主要
-包括：A、B); mentions of one project (one name inside the other) become one row with its most
-advanced explicit status. Public works named only in passing are left to the infrastructure table.
+list, or the status of the counted group or the group heading stated before it (新签约项目18个。项目
+主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
+status said past a ； or in the next sentence about it (…。目前该项目已投产); mentions of one project
+(one name inside the other) become one row with its most advanced explicit status. Public works
+named only in passing are left to the infrastructure table.
 """
 
 from __future__ import annotations
