@@ -126,6 +126,8 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
+        if head == "company" and P.modifies_after.match(text, match.end() + _head_end(after)):
+            continue  # A、B等企业投资建设的X产业园: the investors of a project named after them
         if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
             if not cue_pattern("tenants_producing").search(after):
                 continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
