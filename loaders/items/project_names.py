@@ -57,6 +57,10 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     if core in place_names():
         return False  # 某某市项目: the place's projects, not one
+    zones = list(P.zone_in_name.finditer(core))
+    after = core[zones[-1].end() :] if zones else ""
+    if after and not specific_part(after):
+        return False  # 杨林工业园区一批项目: the zone's group of projects
     rest = specific_part(core)
     return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
 
