@@ -72,7 +72,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
     for finder in (single_mentions, amount_led_mentions, quoted_names):
         for mention in finder(document, sentence, clauses, quantities, taken):
-            group += 1
+            if not _same_run(mentions[-1] if mentions else None, mention):
+                group += 1
             mention.group = group
             mentions.append(mention)
     if not mentions:
@@ -153,6 +154,14 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
         return None
     low, high = clauses[clause_index(clauses, strong[0].start)]
     return max((word for word in strong if low <= word.start < high), key=_word_rank)
+
+
+def _same_run(before: Mention | None, mention: Mention) -> bool:
+    """A项目、B项目: single mentions whose run of names holds the one before are one group."""
+    if before is None or before.kind == LISTED:
+        return False
+    low, high = mention.status_span
+    return low <= before.start and before.end <= high
 
 
 class _GroupsBefore:
