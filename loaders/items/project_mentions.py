@@ -287,8 +287,8 @@ def amount_led_mentions(document, sentence, clauses, quantities, taken):
             continue
         end = ends[-1]
         name = text[start:end]
-        if end - start <= MIN_NAME or not is_project_name(name):
-            continue
+        if end - start <= MIN_NAME or not is_project_name(name) or P.zone_lead.match(name):
+            continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
         taken.append((start, end))
         yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
 
