@@ -51,9 +51,10 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
-    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head."""
+    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
+    a count of firms (引进A、B2家企业)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
-             "等", "：", ":", "投资"]
+             "等", "：", ":", "投资", "企业"]
     return word_pattern(tuple(words))
 
 
