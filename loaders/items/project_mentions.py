@@ -97,6 +97,9 @@ def intro_lists(document, sentence, clauses, quantities, taken):
     for match in intro.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
+        low, _ = clauses[clause_index(clauses, match.start())]
+        if "企业" in match.group() and cue_pattern("tenant_leads").search(text, low, match.start()):
+            continue  # 区内现有企业有A、B: the firms the zone holds, not projects
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
