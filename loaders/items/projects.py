@@ -127,7 +127,7 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
         if mention.status is not None and mention.status.strength >= 2:
             continue
         own = clause_index(clauses, mention.start)
-        later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset())
+        later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
             later = following or later
