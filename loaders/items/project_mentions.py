@@ -1,10 +1,12 @@
 """Where a sentence names projects: lists of names, and single mentions.
 
-Five list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+Six list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
 after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
-head noun (A、B等14个项目已竣工投产), and names opening their clause before what became of them
-(A、B及C陆续于南区动土). Single mentions end in 项目 / 生产线 (投资12亿元的X项目) or name a
-company being courted (引进Y有限公司). Each finder yields Mentions (project_names).
+head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
+(A、B及C陆续于南区动土), and the projects a base is built around (以A项目和B项目为主体). Single
+mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a company
+being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or are quoted names of
+what is built followed by its progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from .project_names import (
     amount_right_after,
     is_project_name,
     list_lead,
+    listed_names,
     split_items,
     strip_suffix,
 )
 from .spans import clause_index, inside
-from .status import status_words
+from .status import status_pattern, status_words
 
 # How far before its ending a single name, or the names before their verb, may start; how far a list
 # before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
@@ -75,7 +78,7 @@ def bracket_lists(document, sentence, clauses, quantities, taken):
             continue  # 项目（一期）: the phase of the project named before, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
-        if found and all(is_project_name(mention.name) for mention in found):
+        if found and all(listed_names([mention.name for mention in found])):
             yield found
 
 
@@ -94,11 +97,15 @@ def intro_lists(document, sentence, clauses, quantities, taken):
     for match in intro.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
+        low, _ = clauses[clause_index(clauses, match.start())]
+        if "企业" in match.group() and cue_pattern("tenant_leads").search(text, low, match.start()):
+            continue  # 区内现有企业有A、B: the firms the zone holds, not projects
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        found = [Mention(s, e, name, LISTED, sentence, (match.end(), end), money) for s, e, name, money in items]
-        if len(found) >= 1 and all(is_project_name(mention.name) for mention in found):
+        span = (match.end(), stop.end() if stop else end)  # with its 等: no other list ends there
+        found = [Mention(s, e, name, LISTED, sentence, span, money) for s, e, name, money in items]
+        if len(found) >= 1 and all(listed_names([mention.name for mention in found])):
             yield found
 
 
@@ -122,6 +129,8 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
             continue  # 涉及机械制造、化工等工业项目: kinds of project, not named ones
+        if head == "company" and P.modifies_after.match(text, match.end() + _head_end(after)):
+            continue  # A、B等企业投资建设的X产业园: the investors of a project named after them
         if head == "company" and cue_pattern("tenant_leads").search(text, low, position):
             if not cue_pattern("tenants_producing").search(after):
                 continue  # 已有A、B等企业入驻: the companies the zone holds, not projects
@@ -144,7 +153,7 @@ def etc_lists(document, sentence, clauses, quantities, taken):
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
             for s, e, name, money in items
         ]
-        found = [mention for mention in found if is_project_name(mention.name)]
+        found = [mention for mention, named in zip(found, listed_names([m.name for m in found]), strict=True) if named]
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
@@ -213,16 +222,24 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 for stop in name_stops(stops, text, low, match.start())
                 if stop.end() < match.start() or stop.group() not in type_words
             ]  # but 中晟制药有限公司建设项目 keeps its 建设
+            found = _past_quoted_product(text, found, document.quoted_spans(sentence), low)
             start = found[-1].end() if found else low
             if _joined_after_amount(found, quantities, low):
                 start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
+            listed_end, joined = start - 1, False
+            for join in P.project_join.finditer(text, start, match.start()):
+                start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
-            for pattern in (P.list_number, P.zone_lead, P.leading_count):
+            for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()
+            if not company and cue_pattern("content_leads").search(text, low, start):
+                continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             name = text[start:end]
-            if not is_project_name(strip_suffix(name)):
+            listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
+            first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
+            if not listed_names([item[2] for item in items] + [strip_suffix(name)])[-1]:
                 continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
             if investment is None and not company:
                 investment = amount_right_after(text, end, high, quantities)
@@ -236,18 +253,97 @@ def single_mentions(document, sentence, clauses, quantities, taken):
             taken.append((start, end))
             span = (start, end)
             chain = []
-            if not company and text[start - 1 : start] in _LISTED_BEFORE:  # A、B和C项目已开工: names listed before
-                _, first = list_lead(text, low, start - 1)
-                for s, e, listed, money in split_items(text, first, start - 1, quantities, strip_lead=True):
-                    if is_project_name(listed):
+            if listed:  # A、B和C项目已开工: names listed before
+                named = listed_names([item[2] for item in items] + [name])
+                for (s, e, item_name, money), keep in zip(items, named, strict=False):
+                    if keep:
                         taken.append((s, e))
-                        chain.append(Mention(s, e, listed, SINGLE, sentence, (first, end), money, acquisition))
+                        chain.append(Mention(s, e, item_name, SINGLE, sentence, (first, end), money, acquisition))
                 span = (first, end)
             chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
             beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def amount_led_mentions(document, sentence, clauses, quantities, taken):
+    """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
+    noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
+    its name ends in (names ending in 项目 are single mentions already)."""
+    text = document.text
+    stops = name_stop_pattern(TABLE, True, joins=False)
+    heads = cue_pattern("amount_led_heads")
+    for quantity in quantities.within(sentence.start, sentence.end):
+        start = quantity.end + 1
+        if quantity.dimension != "money" or not text.startswith("的", quantity.end) or inside(start, taken):
+            continue
+        low, high = clauses[clause_index(clauses, quantity.start)]
+        if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):
+            continue
+        reach = min(high, start + _AMOUNT_LED_REACH)
+        stop = stops.search(text, start, reach)
+        digit = P.digit.search(text, start, stop.start() if stop else reach)
+        run_end = digit.start() if digit else stop.start() if stop else reach
+        ends = [head.end() for head in heads.finditer(text, start, run_end) if not P.head_goes_on.match(text, head.end())]
+        if not ends or inside(ends[-1] - 1, taken):
+            continue
+        end = ends[-1]
+        name = text[start:end]
+        if end - start <= MIN_NAME or not is_project_name(name) or P.zone_lead.match(name):
+            continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
+        taken.append((start, end))
+        yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
+
+
+def quoted_names(document, sentence, clauses, quantities, taken):
+    """“算力小镇”建设初具成效: a quoted name of what is built (a 小镇, a 产业园, a 基地 …) is a project when
+    its clause says how far it got (a quoted slogan or title names nothing: its words end in no such head)."""
+    text = document.text
+    heads = cue_pattern("quoted_name_heads")
+    words = None
+    for quote_start, quote_end in document.quoted_spans(sentence):
+        start, end = quote_start + 1, quote_end - 1
+        if text[quote_start] not in _OPENING_QUOTES or end - start <= MIN_NAME:
+            continue
+        if not any(head.end() == end for head in heads.finditer(text, max(start, end - _LONGEST_HEAD), end)):
+            continue
+        if P.slogan.search(text, start, end) or not is_project_name(text[start:end]):
+            continue
+        words = words if words is not None else status_words(document, sentence, TABLE)
+        if not any(quote_end <= word.start <= quote_end + _QUOTED_STATUS_GAP for word in words):
+            continue  # the quoted name is not what a status word right after it speaks of
+        yield Mention(start, end, text[start:end], SINGLE, sentence, (quote_start, quote_end))
+
+
+_LONGEST_HEAD = 3
+_QUOTED_STATUS_GAP = 4  # “X小镇”项目已 … : what may stand between a quoted name and its status word
+_MONEY_LEAD = 8  # 计划总投资额约: the longest amount word before a figure
+_AMOUNT_LED_REACH = 30  # the longest name after 投资N的
+
+
+def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:
+    """Where the names listed before a name ending in 项目 start, and those names (A、B和C项目)."""
+    _, first = list_lead(text, low, listed_end)
+    return first, split_items(text, first, listed_end, quantities, strip_lead=True)
+
+
+def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
+    """丝丽雅“低聚木糖”项目: a quoted product right after a company's name is part of the project's
+    name, so the stops of the quote (its marks, any stop word inside) are passed over when a name of
+    at least two characters stands right before it (but 实施“百企千项”项目 is a slogan, no name)."""
+    if not found:
+        return found
+    for quote_start, quote_end in quoted:
+        if found[-1].end() != quote_end or text[quote_start] not in _OPENING_QUOTES:
+            continue
+        before = [stop for stop in found if stop.end() <= quote_start]
+        name_start = before[-1].end() if before else low
+        return before if quote_start - name_start >= MIN_NAME else found
+    return found
+
+
+_OPENING_QUOTES = "“「『"
 
 
 def _joined_after_amount(found, quantities, low) -> bool:
@@ -262,9 +358,13 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
     """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
     if P.count_after.match(text, end):
         return True
-    if company:
+    if company or P.land_of_project.match(text, end):
+        return False  # X项目用地114亩: the land of a named project, the name ends before it
+    rejected = cue_pattern("project_tail_reject").match(text, end)
+    if not rejected:
         return False
-    return bool(cue_pattern("project_tail_reject").match(text, end))
+    stated = status_pattern(TABLE).match(text, end)
+    return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
 
 
 def subject_lists(document, sentence, clauses, quantities, taken):
@@ -284,11 +384,13 @@ def subject_lists(document, sentence, clauses, quantities, taken):
         return
     verbs = set(cues()["subject_verbs"])
     for word in status_words(document, sentence, TABLE):
-        if word.start not in names or word.word not in verbs or word.future or inside(word.start, taken):
+        past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
+        verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
+        if start not in names or verb not in verbs or word.future or inside(start, taken):
             continue
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
-        yield names[word.start]
+        yield names[start]
 
 
 @lru_cache(maxsize=1)
@@ -342,5 +444,28 @@ def _subject_name(name: str) -> bool:
     return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
 
 
+def anchor_lists(document, sentence, clauses, quantities, taken):
+    """以A项目和B项目为主体，打造装备制造基地 / 以X集团Y基地为轴心: the projects a base or a cluster is
+    built around; they are named, whether or not a status is said."""
+    text = document.text
+    for match in P.anchor.finditer(text, sentence.start, sentence.end):
+        start, end = match.span("names")
+        if inside(start, taken):
+            continue
+        items = split_items(text, start, end, quantities, strip_lead=False)
+        found = [Mention(s, e, name, LISTED, sentence, (start, end), money) for s, e, name, money in items]
+        if found and all(_anchor_name(mention.name) for mention in found):
+            yield found
+
+
+def _anchor_name(name: str) -> bool:
+    """A project's name around which a base is built: ends in 项目 (or 生产线), or in 基地/园 … of a company."""
+    if not is_project_name(name):
+        return False
+    if name.endswith(tuple(cues()["project_suffixes"])):
+        return True
+    return name.endswith(tuple(cues()["anchor_heads"])) and bool(P.company_words.search(name))
+
+
 # The list phrasings, tried in this order; the names a finder takes are no other's.
-LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists)
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists, anchor_lists)

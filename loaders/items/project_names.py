@@ -45,19 +45,43 @@ def strip_suffix(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
-def is_project_name(name: str) -> bool:
-    """A name that says which project: not only group words (重点, 亿元以上) and numbers."""
+def is_project_name(name: str, loose: bool = False) -> bool:
+    """A name that says which project: not only group words (重点, 亿元以上) and numbers. With loose,
+    one character besides them is enough (远大物流: 大 and 物流 are group words elsewhere)."""
     core = strip_suffix(name)
     if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
+    if P.figure_tail.search(core):
+        return False  # 企业有300多家: a count
+    if P.headline_mark.search(core):
+        return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     if core in place_names():
         return False  # 某某市项目: the place's projects, not one
+    zones = list(P.zone_in_name.finditer(core))
+    after = core[zones[-1].end() :] if zones else ""
+    if after and not specific_part(after):
+        return False  # 杨林工业园区一批项目: the zone's group of projects
+    rest = specific_part(core)
+    return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def specific_part(core: str) -> str:
+    """What a name holds besides group words, numbers and company words (华兴电子 of 华兴电子有限公司)."""
     rest = cue_pattern("generic_project_words").sub("", core)
     rest = P.numbers_and_marks.sub("", rest)
-    rest = P.company_words.sub("", rest)
-    return len(rest) >= MIN_NAME or (len(rest) >= 1 and bool(P.latin.search(core)))
+    return P.company_words.sub("", rest)
+
+
+def listed_names(names: list[str]) -> list[bool]:
+    """Which names of one list say which project: beside a name that does on its own, a name with one
+    character besides group words does too (华兴电子、东方机械和远大物流: 远大物流 is a firm's name)."""
+    strict = [is_project_name(name) for name in names]
+    if not any(strict):
+        return strict
+    return [passed or is_project_name(name, loose=True) for passed, name in zip(strict, names, strict=True)]
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
@@ -154,7 +178,7 @@ def _clean_item(text, start, end, quantities, lead_words):
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()
-    for pattern in (P.list_number, P.zone_lead, P.leading_count):
+    for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= MIN_NAME:
             start = lead.end()

@@ -2,9 +2,11 @@
 
 Names come from the list phrasings and single mentions of project_mentions. Each mention takes
 the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
-list, or the status of the counted group its paragraph stated before it (新签约项目18个。项目主要
-包括：A、B); mentions of one project (one name inside the other) become one row with its most
-advanced explicit status. Public works named only in passing are left to the infrastructure table.
+list, or the status of the counted group or the group heading stated before it (新签约项目18个。项目
+主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
+status said past a ； or in the next sentence about it (…。目前该项目已投产); mentions of one project
+(one name inside the other) become one row with its most advanced explicit status. Public works
+named only in passing are left to the infrastructure table.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .headings import heading_status
-from .lexicon import cue_pattern, cues, word_pattern
-from .project_mentions import LIST_FINDERS, single_mentions
-from .project_names import LISTED, MIN_NAME, SINGLE, TABLE, Mention, P, amount_after, name_key
-from .spans import as_written, clause_index, provenance, quote_span
+from .lexicon import cue_pattern, cues, patterns, word_pattern
+from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
+from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
+_ITEMS = patterns("items")
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
@@ -34,6 +37,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     groups = _GroupsBefore(document, signed)
     for index, sentence in enumerate(signed):
         found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
+        _settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
         stated = groups.last_before(index) if unsettled else None
         if stated is not None and _continues(document.text, stated.end, sentence.start):
@@ -48,8 +52,10 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
-    names may open a clause before (A、B陆续动土)."""
-    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], "等", "：", ":"]
+    names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
+    a count of firms (引进A、B2家企业)."""
+    words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
+             "等", "：", ":", "投资", "企业"]
     return word_pattern(tuple(words))
 
 
@@ -66,13 +72,15 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for mention in single_mentions(document, sentence, clauses, quantities, taken):
-        group += 1
-        mention.group = group
-        mentions.append(mention)
+    for finder in (single_mentions, amount_led_mentions, quoted_names):
+        for mention in finder(document, sentence, clauses, quantities, taken):
+            if not _same_run(mentions[-1] if mentions else None, mention):
+                group += 1
+            mention.group = group
+            mentions.append(mention)
     if not mentions:
         return mentions
-    words = status_words(document, sentence, TABLE)
+    words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)
     for mention in mentions:
@@ -87,10 +95,77 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
-    if len(mentions) == 1 and mentions[0].kind == SINGLE and mentions[0].investment is None:
-        mentions[0].investment = amount_after(text, clauses, clause_index(clauses, mentions[0].start), quantities)
+    if len({mention.group for mention in mentions}) == 1:
+        _settle_further(document, sentence, words, clauses, mentions)
+    _amounts_after(text, clauses, mentions, quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+
+
+def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
+    """A项目，总投资5亿元；B项目，总投资3亿元: a name alone in its clause takes the amount the next clause
+    opens with, when that clause names no other project."""
+    named = Counter(clause_index(clauses, mention.start) for mention in mentions)
+    for mention in mentions:
+        own = clause_index(clauses, mention.start)
+        if mention.investment is None and named[own] == 1 and not named[own + 1]:
+            mention.investment = amount_after(text, clauses, own, quantities)
+
+
+def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> list[StatusWord]:
+    """【项目建设】X项目，总投资1.8亿元: a label heading the paragraph states no status of what follows it."""
+    if not words or not P.label.search(text, sentence.start, sentence.end):
+        return words
+    labels = [match.span() for match in P.label.finditer(text, sentence.start, sentence.end)]
+    return [word for word in words if not inside(word.start, labels)]
+
+
+def _settle_further(document: Document, sentence: Sentence, words, clauses, mentions: list[Mention]) -> None:
+    """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
+    list) of a sentence that state no status where they stand take the first one said after them, past a
+    ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
+    explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
+    following = None
+    for mention in mentions:
+        if mention.status is not None and mention.status.strength >= 2:
+            continue
+        own = clause_index(clauses, mention.start)
+        later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
+        if later is None or later.strength < 2:
+            following = following or _next_sentence_status(document, sentence)
+            later = following or later
+        if mention.status is None or (later is not None and later.strength >= 2):
+            mention.status = later
+
+
+def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The most advanced explicit status of the first clause that has one in the next sentence, when that
+    sentence goes on about the project before it (opens with 目前, 该项目, 已 …) and names no other."""
+    index = sentence.index + 1
+    if index >= len(document.sentences):
+        return None
+    following = document.sentences[index]
+    text = document.text
+    lead = P.status_follows.match(text, following.start, following.end)
+    if following.paragraph != sentence.paragraph or not lead:
+        return None
+    named = len(cue_pattern("project_suffixes").findall(text, lead.end(), following.end))
+    if named > len(P.own_project.findall(text, lead.end(), following.end)):
+        return None  # 目前B项目已投产: another project's status
+    clauses = document.clauses(following)
+    strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
+    if not strong:
+        return None
+    low, high = clauses[clause_index(clauses, strong[0].start)]
+    return max((word for word in strong if low <= word.start < high), key=_word_rank)
+
+
+def _same_run(before: Mention | None, mention: Mention) -> bool:
+    """A项目、B项目: single mentions whose run of names holds the one before are one group."""
+    if before is None or before.kind == LISTED:
+        return False
+    low, high = mention.status_span
+    return low <= before.start and before.end <= high
 
 
 class _GroupsBefore:
@@ -116,9 +191,11 @@ class _GroupsBefore:
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
     the names listed after it in its paragraph are members of that group. A group mixing statuses
-    (新开工和续建项目31个) states none."""
+    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
+    states its status as a count does."""
+    labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return None  # no counted group: its status words need not be read for this
+        return labelled  # no counted group: its status words need not be read for this
     words = status_words(document, sentence, TABLE)
     if not any(word.strength >= 2 for word in words):
         return None
@@ -132,14 +209,76 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
             stated = strong[-1]
-    return stated
+    return stated or labelled
+
+
+def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
+    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line."""
+    label = P.group_label.match(document.text, sentence.start, sentence.end)
+    if not label:
+        return None
+    words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
+    if len({word.status for word in words}) != 1 or words[-1].strength < 2:
+        return None  # 新开工和续建项目: mixed
+    return words[-1]
+
+
+def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
+    """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
+    sentence that state no status of their own (the list runs past a ；) take the group's."""
+    if all(mention.status is not None for mention in found):
+        return
+    stated = _group_status(document, sentence)
+    if stated is None:
+        return
+    for mention in found:
+        if mention.status is None and mention.start >= stated.end:
+            mention.status = stated
 
 
 def _continues(text: str, stated_end: int, position: int) -> bool:
     """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
-    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…)."""
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
+    list or a section under it (_listed_under)."""
     paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph))
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
+
+
+def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
+    """Whether the line at `paragraph` is one of the items under the group stated before: every line from
+    the group's to it opens with a list number (新开工项目5个：\n1.A项目…\n2.B项目…), or the group is a
+    heading of its own line ((一)已投产项目\nA项目，…\nB项目，…) and no other heading stands between."""
+    line = text.find("\n", stated_end, paragraph) + 1
+    if not line or paragraph - stated_end > _NUMBERED_REACH:
+        return False
+    heading = _heading_line(text, stated_end)
+    while line <= paragraph:
+        if text[line : line + 1] not in ("\n", ""):
+            if heading and (_section_heading(text, line) or P.group_label.match(text, line)):
+                return False  # the next section
+            if not heading and not P.list_number.match(text, line):
+                return False
+        next_line = text.find("\n", line, paragraph)
+        if next_line < 0:
+            break
+        line = next_line + 1
+    return True
+
+
+def _section_heading(text: str, line: int) -> bool:
+    """一、… or （二）… opening the line: a section's heading (1. and （1） number items)."""
+    found = _ITEMS.heading.match(text, line)
+    return bool(found) and bool(found.group("level_1") or found.group("level_2"))
+
+
+def _heading_line(text: str, stated_end: int) -> bool:
+    """Whether the group stated before `stated_end` is a heading filling its line ((一)已竣工投产项目)."""
+    line = text.rfind("\n", 0, stated_end) + 1
+    label = P.group_label.match(text, line)
+    return bool(label) and (label.end() == len(text) or text[label.end() - 1] == "\n")
+
+
+_NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
 
 
 def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
