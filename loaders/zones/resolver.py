@@ -295,10 +295,9 @@ class ZoneResolver:
         starts = [start for start, _, _ in spoken]
         points = []
         for start, kind in _bare_types(self.rejections) + _short_types(self.text):
-            if not _same_kind(kind, self.main) or not opens_clause(self.text, start):
-                continue
-            before = bisect.bisect_left(starts, start)
-            if before and not _same_kind(kind, spoken[before - 1][2]):
+            before = bisect.bisect_left(starts, start)  # the cheap tests first, the clause's start last
+            if before and _same_kind(kind, self.main) and not _same_kind(kind, spoken[before - 1][2]) \
+                    and opens_clause(self.text, start):
                 points.append((start, self.main))
         return points
 
@@ -400,6 +399,8 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
     """(offset, type) of each zone type standing alone (经开区) or after a date only (全年开发区)."""
     bare = []
     for rejection in rejections:
+        if rejection.reason not in ("no_name", "date"):
+            continue  # most rejections: no type of their own to look up
         kind = next((word for word in _type_words_longest_first() if rejection.text.endswith(word)), None)
         if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
             bare.append((rejection.end - len(kind), kind))
@@ -408,10 +409,9 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
 
 def _short_types(text: str) -> list[tuple[int, str]]:
     """(offset, type) of each short word a report speaks of its zone's type by (集聚区 for
-    产业集聚区, zones.yaml short_types), opening a clause (after a date at most)."""
+    产业集聚区, zones.yaml short_types); the caller keeps those of the subject's kind that open a clause."""
     shorts = lexicon()["short_types"]
-    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)
-            if opens_clause(text, match.start())]
+    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)]
 
 
 def _own_place_of_another_level(mentions: list[Mention], rejections: list[Rejection]) -> bool:
@@ -453,6 +453,7 @@ def resolve_zones(document, fallback_name: str) -> ZoneResolver:
     return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
 
 
+@lru_cache(maxsize=4096)
 def _same_kind(short: str, full: str) -> bool:
     """Whether a name's type is the other's or one of its short forms (开发区 of 经济开发区)."""
     short_type = _suffix_of(short)
