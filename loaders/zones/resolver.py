@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
@@ -180,6 +181,12 @@ def _suffix_of(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
+def _type_ending(words: str) -> str | None:
+    """The longest zone type `words` end with (经开区 of 全年经开区), or None; rejected words recur."""
+    return next((word for word in _type_words_longest_first() if words.endswith(word)), None)
+
+
 @lru_cache(maxsize=1)
 def _type_words_longest_first() -> tuple[str, ...]:
     return tuple(entry["word"] for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True))
@@ -217,18 +224,14 @@ class ZoneResolver:
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
-        # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
-        headed = [mention for mention in mentions if mention.start < heading]
-        ordered = [mention for mention in mentions if title_topic(text, mention, heading)] + [
-            mention for mention in headed if mention.switches] + headed + [
-            mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)] + [
-            mention for mention in mentions if mention.anchor != "whole"]
-        if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
-            ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
-        self.main = canonical[ordered[0].name] if ordered else fallback_name
-        if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
+        subject = _subject_mention(text, mentions, heading)
+        if subject is None and mentions and not bare_subject(text, self.rejections) \
+                and not _own_place_of_another_level(mentions, self.rejections):
+            subject = mentions[0]  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
+        self.main = canonical[subject.name] if subject else fallback_name
+        if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
-        if ordered and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
+        if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
             self.main = fallback_name  # 开发区…赴苏州工业园区考察…开发区完成投资: its own zone, unnamed, and another named in passing
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
@@ -370,6 +373,22 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     return [counts.most_common(1)[0][0]] if counts else []
 
 
+def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
+    """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
+    switching kind the heading names, any zone the heading names, the first zone outside a list, the
+    first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
+    A rank is read only when those before it name none."""
+    headed = [mention for mention in mentions if mention.start < heading]
+    ranks = (
+        (mention for mention in mentions if title_topic(text, mention, heading)),
+        (mention for mention in headed if mention.switches),
+        headed,
+        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
+        (mention for mention in mentions if mention.anchor != "whole"),
+    )
+    return next(chain.from_iterable(ranks), None)
+
+
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     """临江县：工业园区项目建设提速, 临江县委书记调研开发区: a report that speaks of its zone only by its
     type, after a county's or city's name in its heading or in the sentence first speaking of it, is
@@ -401,7 +420,7 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
     for rejection in rejections:
         if rejection.reason not in ("no_name", "date"):
             continue  # most rejections: no type of their own to look up
-        kind = next((word for word in _type_words_longest_first() if rejection.text.endswith(word)), None)
+        kind = _type_ending(rejection.text)
         if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
             bare.append((rejection.end - len(kind), kind))
     return bare
