@@ -106,9 +106,10 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
         else:
             mentions.append(found)
     listed = _listed_industry_parks(text, mentions, rejections)
-    mentions += listed
-    rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in
-                  {(mention.start, mention.end) for mention in listed}]
+    if listed:
+        mentions += listed
+        spans = {(mention.start, mention.end) for mention in listed}
+        rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in spans]
     mentions, rejections = _projects_throughout(mentions, rejections)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
