@@ -59,9 +59,13 @@ def joined_line_test(normalized) -> Callable[[int, int], bool]:
     original = normalized.original
 
     def crosses(start: int, end: int) -> bool:
-        first, last = normalized.to_original(start), normalized.to_original(end)
-        breaks = [index for index in range(first, last) if original[index] == "\n"]
-        return any(not _wrapped_prose(original, index) for index in breaks)
+        last = normalized.to_original(end)
+        newline = original.find("\n", normalized.to_original(start), last)
+        while newline != -1:  # most spans hold no break: one find at C speed says so
+            if not _wrapped_prose(original, newline):
+                return True
+            newline = original.find("\n", newline + 1, last)
+        return False
 
     return crosses
 

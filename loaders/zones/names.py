@@ -106,9 +106,10 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
         else:
             mentions.append(found)
     listed = _listed_industry_parks(text, mentions, rejections)
-    mentions += listed
-    rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in
-                  {(mention.start, mention.end) for mention in listed}]
+    if listed:
+        mentions += listed
+        spans = {(mention.start, mention.end) for mention in listed}
+        rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in spans]
     mentions, rejections = _projects_throughout(mentions, rejections)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
@@ -320,6 +321,8 @@ def _in_document_title(text: str, start: int) -> bool:
     """按照《关于支持临江高新区发展的若干意见》要求: a zone inside the title of a document the sentence
     cites is named in passing, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]
+    if "《" not in head:
+        return False  # no title opened before the name: none in its sentence either
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n") + 1 :]
     return head.rfind("《") > head.rfind("》")
 
@@ -338,9 +341,9 @@ def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
 
 def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
     """Whether one of `words` stands right before `start`, straight after a zone type (…产业园位于)."""
-    word = next((word for word in words if text.endswith(word, 0, start)), None)
-    if word is None:
-        return False
+    if not text.endswith(words, 0, start):
+        return False  # most names: none of the words before them
+    word = next(word for word in words if text.endswith(word, 0, start))
     before = start - len(word)
     return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
@@ -180,6 +181,12 @@ def _suffix_of(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
+def _type_ending(words: str) -> str | None:
+    """The longest zone type `words` end with (经开区 of 全年经开区), or None; rejected words recur."""
+    return next((word for word in _type_words_longest_first() if words.endswith(word)), None)
+
+
 @lru_cache(maxsize=1)
 def _type_words_longest_first() -> tuple[str, ...]:
     return tuple(entry["word"] for entry in sorted(lexicon()["types"], key=lambda entry: len(entry["word"]), reverse=True))
@@ -217,18 +224,14 @@ class ZoneResolver:
         defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
-        # A whole province's or city's zones (全市产业集聚区) are the subject only when the heading names them.
-        headed = [mention for mention in mentions if mention.start < heading]
-        ordered = [mention for mention in mentions if title_topic(text, mention, heading)] + [
-            mention for mention in headed if mention.switches] + headed + [
-            mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)] + [
-            mention for mention in mentions if mention.anchor != "whole"]
-        if not ordered and not bare_subject(text, self.rejections) and not _own_place_of_another_level(mentions, self.rejections):
-            ordered = mentions  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
-        self.main = canonical[ordered[0].name] if ordered else fallback_name
-        if ordered and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
+        subject = _subject_mention(text, mentions, heading)
+        if subject is None and mentions and not bare_subject(text, self.rejections) \
+                and not _own_place_of_another_level(mentions, self.rejections):
+            subject = mentions[0]  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
+        self.main = canonical[subject.name] if subject else fallback_name
+        if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
-        if ordered and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
+        if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
             self.main = fallback_name  # 开发区…赴苏州工业园区考察…开发区完成投资: its own zone, unnamed, and another named in passing
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
@@ -295,10 +298,9 @@ class ZoneResolver:
         starts = [start for start, _, _ in spoken]
         points = []
         for start, kind in _bare_types(self.rejections) + _short_types(self.text):
-            if not _same_kind(kind, self.main) or not opens_clause(self.text, start):
-                continue
-            before = bisect.bisect_left(starts, start)
-            if before and not _same_kind(kind, spoken[before - 1][2]):
+            before = bisect.bisect_left(starts, start)  # the cheap tests first, the clause's start last
+            if before and _same_kind(kind, self.main) and not _same_kind(kind, spoken[before - 1][2]) \
+                    and opens_clause(self.text, start):
                 points.append((start, self.main))
         return points
 
@@ -371,6 +373,22 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     return [counts.most_common(1)[0][0]] if counts else []
 
 
+def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
+    """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
+    switching kind the heading names, any zone the heading names, the first zone outside a list, the
+    first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
+    A rank is read only when those before it name none."""
+    headed = [mention for mention in mentions if mention.start < heading]
+    ranks = (
+        (mention for mention in mentions if title_topic(text, mention, heading)),
+        (mention for mention in headed if mention.switches),
+        headed,
+        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
+        (mention for mention in mentions if mention.anchor != "whole"),
+    )
+    return next(chain.from_iterable(ranks), None)
+
+
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     """临江县：工业园区项目建设提速, 临江县委书记调研开发区: a report that speaks of its zone only by its
     type, after a county's or city's name in its heading or in the sentence first speaking of it, is
@@ -400,7 +418,9 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
     """(offset, type) of each zone type standing alone (经开区) or after a date only (全年开发区)."""
     bare = []
     for rejection in rejections:
-        kind = next((word for word in _type_words_longest_first() if rejection.text.endswith(word)), None)
+        if rejection.reason not in ("no_name", "date"):
+            continue  # most rejections: no type of their own to look up
+        kind = _type_ending(rejection.text)
         if kind and switching()[kind] and (rejection.reason == "no_name" and rejection.text == kind or rejection.reason == "date"):
             bare.append((rejection.end - len(kind), kind))
     return bare
@@ -408,10 +428,9 @@ def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
 
 def _short_types(text: str) -> list[tuple[int, str]]:
     """(offset, type) of each short word a report speaks of its zone's type by (集聚区 for
-    产业集聚区, zones.yaml short_types), opening a clause (after a date at most)."""
+    产业集聚区, zones.yaml short_types); the caller keeps those of the subject's kind that open a clause."""
     shorts = lexicon()["short_types"]
-    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)
-            if opens_clause(text, match.start())]
+    return [(match.start(), shorts[match.group()]) for match in words_pattern("short_types").finditer(text)]
 
 
 def _own_place_of_another_level(mentions: list[Mention], rejections: list[Rejection]) -> bool:
@@ -453,6 +472,7 @@ def resolve_zones(document, fallback_name: str) -> ZoneResolver:
     return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
 
 
+@lru_cache(maxsize=4096)
 def _same_kind(short: str, full: str) -> bool:
     """Whether a name's type is the other's or one of its short forms (开发区 of 经济开发区)."""
     short_type = _suffix_of(short)
