@@ -411,6 +411,8 @@ _GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
 def under_a_goal_list(reading: Reading) -> bool:
     """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
     list of goals is a goal, unless an achievement word comes after the colon."""
+    if not reading.sentence_holds(_GOAL_LIST_HEAD):
+        return False  # asked once per sentence: most sentences open no list of goals
     heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
     return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 
@@ -461,8 +463,10 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
     own = reading.window[after_last_comma(reading.window, at) : at]
     if names_a_project_group(own):
         return True
-    totals = [fact for fact in reading.sentence_facts if fact.metric == "project_investment"]
-    between = reading.text[totals[-1].quantity.end : reading.quantity.start] if totals else "；"
+    total = next((fact for fact in reversed(reading.sentence_facts) if fact.metric == "project_investment"), None)
+    if total is None:
+        return False  # no group's total before it in the sentence
+    between = reading.text[total.quantity.end : reading.quantity.start]
     return not _NEW_PART.search(between) and not has(cues()["zone_words"], between)
 
 

@@ -70,9 +70,11 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    others, wording_end = other_indicators(window), best[1] + len(best[0].word)
-    if others and others[-1].start() >= wording_end:
-        return None  # the last indicator outside the vocabulary starts after the wording
+    wording_end = best[1] + len(best[0].word)
+    if pattern_of(cues()["other_indicators"]).search(window, wording_end):  # none after the wording: no scan
+        others = other_indicators(window)
+        if others and others[-1].start() >= wording_end:
+            return None  # the last indicator outside the vocabulary starts after the wording
     return best
 
 
@@ -340,6 +342,8 @@ def counts_jobs(reading: Reading) -> Keyword | None:
 def names_a_project_group(clause: str) -> bool:
     """重点工业项目, 在建亿元以上产业项目: a group qualifier within a few words before 项目 (a named
     project such as 某某公司年产10万吨项目 has none)."""
+    if "项目" not in clause:
+        return False  # most clauses name no project
     for match in re.finditer("项目", clause):
         if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
             return True
