@@ -119,10 +119,12 @@ class Reading:
         """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
         clause, window) for every figure: what is nowhere in the sentence is in none of its parts."""
-        pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
-        key = id(pattern)  # patterns live as long as the process; hashing one hashes its whole program
+        # Keyed by identity: cue lists and patterns live as long as the process, and hashing a pattern
+        # hashes its whole program; the pattern is looked up only on the sentence's first ask.
+        key = id(words)
         found = self.sentence_memo.get(key)
         if found is None:
+            pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
             found = self.sentence_memo[key] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
         return found
 
