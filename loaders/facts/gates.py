@@ -377,11 +377,15 @@ def a_supposition(reading: Reading) -> bool:
 
 
 _QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name (“三个一批”, “两区一园”)
+_QUOTE_OPENINGS = "《“「『"  # the opening marks of Document.quoted_spans (lexicon item_patterns.yaml `quoted`)
 
 
 def a_count_in_a_quoted_name(reading: Reading) -> bool:
     """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
     if reading.quantity.dimension != "count":
+        return False
+    # Such a name opens within its length before the count: most counts have no opening quote there.
+    if not any(mark in reading.head[-_QUOTED_NAME_LONGEST:] for mark in _QUOTE_OPENINGS):
         return False
     start, end = reading.quantity.start, reading.quantity.end
     return any(
