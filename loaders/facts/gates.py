@@ -42,6 +42,7 @@ _SEVERAL_ZONES = re.compile(
 # A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…): most sentences have none.
 _SEVERAL_ZONES_CUE = re.compile(r"[全各类强等]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
+_CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
 
 
 def about_a_wider_place(reading: Reading) -> bool:
@@ -49,11 +50,12 @@ def about_a_wider_place(reading: Reading) -> bool:
     (and names no zone before the figure) gives that place's figures, not the zone's."""
     if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
         return False  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
-    subject = _wider_subject(reading.head)
-    if subject is not None:
-        return not has(cues()["zone_words"], reading.head[subject.end() :])
-    if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
-        return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
+    if reading.sentence_holds(_WIDER_PLACE):  # asked once per sentence: most name no wider place
+        subject = _wider_subject(reading.head)
+        if subject is not None:
+            return not has(cues()["zone_words"], reading.head[subject.end() :])
+        if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
+            return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
@@ -113,7 +115,8 @@ def named_place_subject(clause: str) -> bool:
 
 def size_of_a_change(reading: Reading) -> bool:
     """比上年增加12.3亿元: the size of a change, not a figure of its own."""
-    return bool(_CHANGE_END.search(reading.window))
+    window = reading.window
+    return bool(_CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)))
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
@@ -374,11 +377,15 @@ def a_supposition(reading: Reading) -> bool:
 
 
 _QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name (“三个一批”, “两区一园”)
+_QUOTE_OPENINGS = "《“「『"  # the opening marks of Document.quoted_spans (lexicon item_patterns.yaml `quoted`)
 
 
 def a_count_in_a_quoted_name(reading: Reading) -> bool:
     """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
     if reading.quantity.dimension != "count":
+        return False
+    # Such a name opens within its length before the count: most counts have no opening quote there.
+    if not any(mark in reading.head[-_QUOTED_NAME_LONGEST:] for mark in _QUOTE_OPENINGS):
         return False
     start, end = reading.quantity.start, reading.quantity.end
     return any(
@@ -393,7 +400,7 @@ _GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减�
 
 def a_comparison_base(reading: Reading) -> bool:
     """比上年的6200万元增长37.1%: last year's amount a growth is measured from, not this year's figure."""
-    return bool(_BASE_BEFORE.search(reading.window)) and bool(_GROWTH_AFTER.match(reading.after))
+    return bool(_GROWTH_AFTER.match(reading.after)) and bool(_BASE_BEFORE.search(reading.window))
 
 
 AMOUNT_GATES = (

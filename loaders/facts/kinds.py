@@ -63,8 +63,11 @@ _BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
 def future_year(reading: Reading) -> bool:
     """到2025年…达到120亿元 (or 到“十四五”末, the end of a five-year plan) in a report signed before that
     year: a goal for a year still to come."""
-    ends = [(int(m.group(1)), m.end()) for m in _BY_YEAR.finditer(reading.head)]
-    ends += [(plan_end_year(m.group(1)), m.end()) for m in _BY_PLAN_END.finditer(reading.head)]
+    head = reading.head
+    if "到" not in head and "至" not in head:
+        return False  # both phrases open on 到 or 至: a head without either names no year to come
+    ends = [(int(m.group(1)), m.end()) for m in _BY_YEAR.finditer(head)]
+    ends += [(plan_end_year(m.group(1)), m.end()) for m in _BY_PLAN_END.finditer(head)]
     if not ends:
         return False
     year, end = max(ends, key=lambda found: found[1])

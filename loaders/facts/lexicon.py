@@ -56,16 +56,10 @@ class Words(list):
         self.prefixes = tuple(words)
 
 
-_COMMA = re.compile(r"[，,]")
-
-
 def after_last_comma(text: str, end: int | None = None) -> int:
     """Where the part of `text[:end]` after its last comma starts (full-width or ASCII: reports use both)."""
     end = len(text) if end is None else end
-    start = 0
-    for match in _COMMA.finditer(text, 0, end):
-        start = match.end()
-    return start
+    return max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + 1
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +71,10 @@ def _other_indicator_scan() -> re.Pattern:
 
 
 def other_indicators(text: str) -> list[re.Match]:
-    """The indicators outside the vocabulary named in `text` (cues.yaml other_indicators), in order."""
+    """The indicators outside the vocabulary named in `text` (cues.yaml other_indicators), in order.
+    Every one of them is a match of the plain word list too, so a text without any (most) skips the scan."""
+    if not pattern_of(cues()["other_indicators"]).search(text):
+        return []
     return [match for match in _other_indicator_scan().finditer(text) if match.group("other") is not None]
 
 

@@ -119,10 +119,12 @@ class Reading:
         """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
         clause, window) for every figure: what is nowhere in the sentence is in none of its parts."""
-        pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
-        key = id(pattern)  # patterns live as long as the process; hashing one hashes its whole program
+        # Keyed by identity: cue lists and patterns live as long as the process, and hashing a pattern
+        # hashes its whole program; the pattern is looked up only on the sentence's first ask.
+        key = id(words)
         found = self.sentence_memo.get(key)
         if found is None:
+            pattern = words if isinstance(words, re.Pattern) else pattern_of(words)
             found = self.sentence_memo[key] = bool(pattern.search(self.text, self.sentence.start, self.sentence.end))
         return found
 
@@ -378,12 +380,13 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
 
 
 _PLANNED = re.compile(r"计划|规划|拟")
+_PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence
 
 
 def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
     """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
     word in the wording's own clause, or the wording itself) is a goal."""
-    own_clause = re.split(r"[，,；;]", reading.window[: at + len(keyword.word)])[-1]
+    own_clause = _PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
     return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
 
 
@@ -411,6 +414,8 @@ _GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
 def under_a_goal_list(reading: Reading) -> bool:
     """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
     list of goals is a goal, unless an achievement word comes after the colon."""
+    if "：" not in reading.head and ":" not in reading.head:
+        return False  # a list of goals opens with a colon: most heads have none
     heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
     return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 
@@ -450,7 +455,7 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
         return False
     if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
         return False
-    own = re.split(r"[，,；;]", subject)[-1]
+    own = _PART_BREAK.split(subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
 
 
@@ -461,8 +466,10 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
     own = reading.window[after_last_comma(reading.window, at) : at]
     if names_a_project_group(own):
         return True
-    totals = [fact for fact in reading.sentence_facts if fact.metric == "project_investment"]
-    between = reading.text[totals[-1].quantity.end : reading.quantity.start] if totals else "；"
+    total = next((fact for fact in reversed(reading.sentence_facts) if fact.metric == "project_investment"), None)
+    if total is None:
+        return False  # no group's total before it in the sentence
+    between = reading.text[total.quantity.end : reading.quantity.start]
     return not _NEW_PART.search(between) and not has(cues()["zone_words"], between)
 
 

@@ -47,6 +47,9 @@ def _as_group(scope: str | None, noun: str) -> str | None:
     return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
 
 
+_QUALIFIER_BREAK = re.compile(r"[、，；：（）()]|等")  # what ends the qualifier of a counted noun
+
+
 def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
@@ -56,7 +59,7 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     at = clause_window.rfind(noun)
     if at < 0:
         return _as_group(lexicon_scope(clause_window), noun)
-    qualifier = re.split(r"[、，；：（）()]|等", clause_window[:at])[-1]
+    qualifier = _QUALIFIER_BREAK.split(clause_window[:at])[-1]
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
         return named

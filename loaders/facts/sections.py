@@ -7,7 +7,9 @@ Heading words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`)
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 
 from .lexicon import cues, has
 
@@ -40,7 +42,10 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
 
 
 def in_plan(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
+    """Whether `position` is in one of plan_spans' sections: they are sorted and never overlap, so
+    only the last one starting at or before it can hold it (asked once per sentence with figures)."""
+    at = bisect_right(spans, (position, math.inf)) - 1
+    return at >= 0 and position < spans[at][1]
 
 
 def _headings(text: str):

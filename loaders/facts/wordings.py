@@ -40,6 +40,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
 
 
+_CLAUSE_BREAK = re.compile(r"[，；：,;:、（(]|其中")
 _INDICATOR_NAME_END = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:收入|总额|销售额|资金|外资|总值|增加值|利润|人口)"
     r"(?:达到|达|为|约为|约|近|超过|超|突破|共计|共|累计|实现|完成|了)*$"
@@ -48,7 +49,7 @@ _INDICATOR_NAME_END = re.compile(
 
 def names_an_indicator_of_its_own(window: str) -> bool:
     """实际到账外资7456万元, 利润总额: the figure's clause names an indicator none of our wordings know."""
-    clause = re.split(r"[，；：,;:、（(]|其中", window[-48:])[-1]  # bounded: no long search on a run of text
+    clause = _CLAUSE_BREAK.split(window[-48:])[-1]  # bounded: no long search on a run of text
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
@@ -70,9 +71,11 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
         return None  # 亩均税收, 人均产值: an intensity, not the zone's amount
-    others, wording_end = other_indicators(window), best[1] + len(best[0].word)
-    if others and others[-1].start() >= wording_end:
-        return None  # the last indicator outside the vocabulary starts after the wording
+    wording_end = best[1] + len(best[0].word)
+    if pattern_of(cues()["other_indicators"]).search(window, wording_end):  # none after the wording: no scan
+        others = other_indicators(window)
+        if others and others[-1].start() >= wording_end:
+            return None  # the last indicator outside the vocabulary starts after the wording
     return best
 
 
@@ -340,9 +343,13 @@ def counts_jobs(reading: Reading) -> Keyword | None:
 def names_a_project_group(clause: str) -> bool:
     """重点工业项目, 在建亿元以上产业项目: a group qualifier within a few words before 项目 (a named
     project such as 某某公司年产10万吨项目 has none)."""
-    for match in re.finditer("项目", clause):
-        if has(cues()["project_group_words"], clause[max(0, match.start() - 8) : match.start()]):
+    if "项目" not in clause:
+        return False  # most clauses name no project
+    at = clause.find("项目")
+    while at >= 0:
+        if has(cues()["project_group_words"], clause[max(0, at - 8) : at]):
             return True
+        at = clause.find("项目", at + 2)
     return False
 
 
