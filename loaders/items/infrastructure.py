@@ -92,8 +92,12 @@ def _statuses(document, sentence, clauses, items) -> None:
     segments = document.segment_starts(clauses)
     clauses_with_items = {item.clause for item in items}
     for item in items:
-        blocked = clauses_with_items - {item.clause}
-        own = [word for word in words if word.end > item.start or not _said_of_another(document.text, word, item, items)]
+        blocked = clauses_with_items - {item.clause} - _list_goes_on(document.text, clauses, item.clause)
+        own = [
+            word for word in words
+            if word.end > item.start
+            or not (_said_of_another(document.text, word, item, items) or _said_of_a_noun_before(document.text, word, item, clauses))
+        ]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
@@ -171,6 +175,26 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
             said = [word for word in words if low <= word.start < high and not word.future and word.status]
             return max(said, key=_word_rank) if said else None
     return None
+
+
+def _list_goes_on(text: str, clauses, own: int) -> set[int]:
+    """还有2座大桥，、6条道路已完成主体建设: clauses right after the item's that open with a list mark go on
+    with its list (a stray comma before 、), so the status that closes the list is its status too."""
+    going_on = set()
+    for index in range(own + 1, len(clauses)):
+        if text[clauses[index][0] : clauses[index][0] + 1] != "、":
+            break
+        going_on.add(index)
+    return going_on
+
+
+def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> bool:
+    """19日竣工的12个项目外，还有2座大桥…: a status word before the item's clause that describes the noun
+    after it (V的N) is that noun's, not a status said to the clauses that follow (开工的还有A，B: headless,
+    it is said of them)."""
+    if word.end > clauses[item.clause][0] or text[word.end : word.end + 1] != "的":
+        return False
+    return not cue_pattern("headless_after").match(text, word.end + 1)
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
