@@ -221,6 +221,21 @@ def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
     return _stated_before(document, after)
 
 
+def _status_below_its_title(document: Document, item: Item) -> StatusWord | None:
+    """1.滨河路工程。全长3公里，目前已完成路基工程。: an item that is its whole sentence (a list entry's
+    title) takes the status of the sentence after it, when that sentence opens by describing it (全长, 总投资)."""
+    sentence = item.sentence
+    rest = document.text[sentence.start : item.start] + document.text[item.end : sentence.end]
+    if len(P.title_rest.sub("", rest)) > _TITLE_REST or sentence.index + 1 >= len(document.sentences):
+        return None
+    after = document.sentences[sentence.index + 1]
+    return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
+
+
+# What a title line may hold besides the item's name (工程, 项目).
+_TITLE_REST = 2
+
+
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
     """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
     words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
@@ -258,6 +273,8 @@ def _settle(document, items) -> list[Item]:
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
+        if item.status is None:
+            item.status = _status_below_its_title(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item):
