@@ -146,12 +146,14 @@ def _status_of_the_list_before(
     """集中开工的还有A工程，B工程以及C工程: a clause of bare names goes on the list the clause before opened
     with its verb (a strong status word before every item of that clause), and 公共工程已完工，包含A、B lists
     the members of what the clause before said; within one part of the sentence."""
-    before = item.clause - 1
-    if before < 0 or item.clause in segments:
-        return None
     own_low, own_high = clauses[item.clause]
     if any(own_low <= word.start < own_high and word.strength >= 2 for word in words):
         return None  # the clause states a status of its own
+    before = item.clause - 1
+    while before > 0 and before + 1 not in segments and _bare_list_clause(clauses[before], items, before, words):
+        before -= 1  # 已建成A、B，C，D: the list runs on through clauses of bare names to the verb opening it
+    if before < 0 or before + 1 in segments:
+        return None
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
@@ -162,6 +164,12 @@ def _status_of_the_list_before(
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
     return max(leading, key=_word_rank) if leading else None
+
+
+def _bare_list_clause(clause: tuple[int, int], items: list[Item], index: int, words: list[StatusWord]) -> bool:
+    """A clause that names works and states no status of its own: a list may run on through it."""
+    low, high = clause
+    return any(other.clause == index for other in items) and not any(low <= word.start < high for word in words)
 
 
 def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
