@@ -51,7 +51,7 @@ class Document:
         self.table_cells = tables.cells  # a table figure's column kind, period and subject, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
-        self.future_spans = _merged(_future_sections(text))
+        self.future_spans = _merged(sorted(_future_sections(text) + self.plan_spans))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]
         self.memo: dict = {}  # per-sentence readings the projects and infrastructure steps both ask for
