@@ -102,6 +102,7 @@ def _statuses(document, sentence, clauses, items) -> None:
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
+        item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
@@ -118,6 +119,23 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
         return nearest
     return status
+
+
+def _predicate_after_attribute(
+    text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, status: StatusWord | None
+) -> StatusWord | None:
+    """新落成的服务大楼投入使用: a status word describing the item (V的X) and one said of it after it in its
+    clause, before any other item (与原有的X: 原有 is X's): the item has got as far as the more advanced of the two."""
+    if status is None or status.end > item.start or text[status.end : status.end + 1] != "的":
+        return status
+    high = min([other.start for other in items if other.clause == item.clause and other.start >= item.end]
+               + [clauses[item.clause][1]])
+    after = [
+        word for word in words
+        if item.end <= word.start < high and word.strength >= 2 and not word.future and text[word.end : word.end + 1] != "的"
+    ]
+    later = max(after, key=_word_rank, default=None)
+    return later if later is not None and _word_rank(later) > _word_rank(status) else status
 
 
 # Stages before any building: a report lists the ones done, then says which one is under way.
