@@ -303,7 +303,7 @@ def _settle(document, items) -> list[Item]:
             item.status = _status_below_its_title(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
-        if item.status is None and _intended(document, item):
+        if item.status is None and _intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
@@ -358,12 +358,30 @@ def _absorb(target: Item, item: Item) -> None:
     target.quantity = target.quantity or item.quantity
 
 
-def _intended(document: Document, item: Item) -> bool:
+def _intended(document: Document, item: Item, items: list[Item]) -> bool:
     """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    return bool(cue_pattern("future_in_sentence").search(head)) or _breaks_down_an_aim(document, item.sentence)
+    if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence):
+        return True
+    return _aim_said_after(document, item, items)
+
+
+def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
+    """滨河路工程，全长3公里，计划年底建成通车: a clause opening with an aim after the item's clause, before any
+    clause naming other works and within its part of the sentence, states the item's aim."""
+    clauses = document.clauses(item.sentence)
+    others = {other.clause for other in items if other is not item and other.sentence is item.sentence}
+    text = document.text
+    for index in range(item.clause + 1, len(clauses)):
+        low, high = clauses[index]
+        if index in others or text[low - 1 : low] in "；;":
+            return False
+        said = blank(cue_pattern("not_future"), text[low:high])
+        if cue_pattern("future_in_sentence").match(said, len(said) - len(said.lstrip())):
+            return True
+    return False
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
