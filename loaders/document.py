@@ -51,7 +51,7 @@ class Document:
         self.table_cells = tables.cells  # a table figure's column kind, period and subject, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
-        self.future_spans = _merged(_future_sections(text))
+        self.future_spans = _merged(sorted(_future_sections(text) + self.plan_spans + _plan_leads(text)))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]
         self.memo: dict = {}  # per-sentence readings the projects and infrastructure steps both ask for
@@ -140,6 +140,23 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _plan_leads(text: str) -> list[tuple[int, int]]:
+    """下一步，重点抓好以下工作：一是…。二是…: a colon after a next-steps lead opens a plan that runs to the
+    end of its paragraph."""
+    future_word = cue_pattern("future_headings")
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        colon = min((at for at in (line.find("："), line.find(":")) if at >= 0), default=-1)
+        if 0 <= colon <= _LEAD_MAX and future_word.search(line, 0, colon) and "。" not in line[:colon]:
+            spans.append((offset + colon + 1, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+# How far into its paragraph a plan's lead may run before its colon.
+_LEAD_MAX = 40
 
 
 def _future_sections(text: str) -> list[tuple[int, int]]:

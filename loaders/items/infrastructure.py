@@ -92,12 +92,17 @@ def _statuses(document, sentence, clauses, items) -> None:
     segments = document.segment_starts(clauses)
     clauses_with_items = {item.clause for item in items}
     for item in items:
-        blocked = clauses_with_items - {item.clause}
-        own = [word for word in words if word.end > item.start or not _said_of_another(document.text, word, item, items)]
+        blocked = clauses_with_items - {item.clause} - _list_goes_on(document.text, clauses, item.clause)
+        own = [
+            word for word in words
+            if word.end > item.start
+            or not (_said_of_another(document.text, word, item, items) or _said_of_a_noun_before(document.text, word, item, clauses))
+        ]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
+        item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
@@ -114,6 +119,23 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
         return nearest
     return status
+
+
+def _predicate_after_attribute(
+    text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, status: StatusWord | None
+) -> StatusWord | None:
+    """新落成的服务大楼投入使用: a status word describing the item (V的X) and one said of it after it in its
+    clause, before any other item (与原有的X: 原有 is X's): the item has got as far as the more advanced of the two."""
+    if status is None or status.end > item.start or text[status.end : status.end + 1] != "的":
+        return status
+    high = min([other.start for other in items if other.clause == item.clause and other.start >= item.end]
+               + [clauses[item.clause][1]])
+    after = [
+        word for word in words
+        if item.end <= word.start < high and word.strength >= 2 and not word.future and text[word.end : word.end + 1] != "的"
+    ]
+    later = max(after, key=_word_rank, default=None)
+    return later if later is not None and _word_rank(later) > _word_rank(status) else status
 
 
 # Stages before any building: a report lists the ones done, then says which one is under way.
@@ -142,12 +164,14 @@ def _status_of_the_list_before(
     """集中开工的还有A工程，B工程以及C工程: a clause of bare names goes on the list the clause before opened
     with its verb (a strong status word before every item of that clause), and 公共工程已完工，包含A、B lists
     the members of what the clause before said; within one part of the sentence."""
-    before = item.clause - 1
-    if before < 0 or item.clause in segments:
-        return None
     own_low, own_high = clauses[item.clause]
     if any(own_low <= word.start < own_high and word.strength >= 2 for word in words):
         return None  # the clause states a status of its own
+    before = item.clause - 1
+    while before > 0 and before + 1 not in segments and _bare_list_clause(clauses[before], items, before, words):
+        before -= 1  # 已建成A、B，C，D: the list runs on through clauses of bare names to the verb opening it
+    if before < 0 or before + 1 in segments:
+        return None
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
@@ -158,6 +182,12 @@ def _status_of_the_list_before(
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
     return max(leading, key=_word_rank) if leading else None
+
+
+def _bare_list_clause(clause: tuple[int, int], items: list[Item], index: int, words: list[StatusWord]) -> bool:
+    """A clause that names works and states no status of its own: a list may run on through it."""
+    low, high = clause
+    return any(other.clause == index for other in items) and not any(low <= word.start < high for word in words)
 
 
 def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
@@ -171,6 +201,26 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
             said = [word for word in words if low <= word.start < high and not word.future and word.status]
             return max(said, key=_word_rank) if said else None
     return None
+
+
+def _list_goes_on(text: str, clauses, own: int) -> set[int]:
+    """还有2座大桥，、6条道路已完成主体建设: clauses right after the item's that open with a list mark go on
+    with its list (a stray comma before 、), so the status that closes the list is its status too."""
+    going_on = set()
+    for index in range(own + 1, len(clauses)):
+        if text[clauses[index][0] : clauses[index][0] + 1] != "、":
+            break
+        going_on.add(index)
+    return going_on
+
+
+def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> bool:
+    """19日竣工的12个项目外，还有2座大桥…: a status word before the item's clause that describes the noun
+    after it (V的N) is that noun's, not a status said to the clauses that follow (开工的还有A，B: headless,
+    it is said of them)."""
+    if word.end > clauses[item.clause][0] or text[word.end : word.end + 1] != "的":
+        return False
+    return not cue_pattern("headless_after").match(text, word.end + 1)
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
@@ -195,6 +245,21 @@ def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
     if not P.back_reference.match(document.text, after.start):
         return None
     return _stated_before(document, after)
+
+
+def _status_below_its_title(document: Document, item: Item) -> StatusWord | None:
+    """1.滨河路工程。全长3公里，目前已完成路基工程。: an item that is its whole sentence (a list entry's
+    title) takes the status of the sentence after it, when that sentence opens by describing it (全长, 总投资)."""
+    sentence = item.sentence
+    rest = document.text[sentence.start : item.start] + document.text[item.end : sentence.end]
+    if len(P.title_rest.sub("", rest)) > _TITLE_REST or sentence.index + 1 >= len(document.sentences):
+        return None
+    after = document.sentences[sentence.index + 1]
+    return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
+
+
+# What a title line may hold besides the item's name (工程, 项目).
+_TITLE_REST = 2
 
 
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -235,8 +300,10 @@ def _settle(document, items) -> list[Item]:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
+            item.status = _status_below_its_title(document, item)
+        if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
-        if item.status is None and _intended(document, item):
+        if item.status is None and _intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
@@ -291,12 +358,30 @@ def _absorb(target: Item, item: Item) -> None:
     target.quantity = target.quantity or item.quantity
 
 
-def _intended(document: Document, item: Item) -> bool:
+def _intended(document: Document, item: Item, items: list[Item]) -> bool:
     """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    return bool(cue_pattern("future_in_sentence").search(head)) or _breaks_down_an_aim(document, item.sentence)
+    if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence):
+        return True
+    return _aim_said_after(document, item, items)
+
+
+def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
+    """滨河路工程，全长3公里，计划年底建成通车: a clause opening with an aim after the item's clause, before any
+    clause naming other works and within its part of the sentence, states the item's aim."""
+    clauses = document.clauses(item.sentence)
+    others = {other.clause for other in items if other is not item and other.sentence is item.sentence}
+    text = document.text
+    for index in range(item.clause + 1, len(clauses)):
+        low, high = clauses[index]
+        if index in others or text[low - 1 : low] in "；;":
+            return False
+        said = blank(cue_pattern("not_future"), text[low:high])
+        if cue_pattern("future_in_sentence").match(said, len(said) - len(said.lstrip())):
+            return True
+    return False
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
