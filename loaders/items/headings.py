@@ -13,7 +13,7 @@ import bisect
 from ..document import Document
 from .facilities import facility_words, keyword_pattern
 from .lexicon import patterns
-from .status import StatusWord, status_rank, status_words
+from .status import StatusWord, status_pattern, status_rank, status_words
 
 _ITEMS = patterns("items")
 _LEVELS = ("level_1", "level_2", "level_3")
@@ -50,6 +50,8 @@ def _find_sections(document: Document, table: str) -> list[tuple[int, int, Statu
         if title_end - match.end() > _TITLE_MAX or facility_words(keyword_pattern().finditer(text, match.end(), title_end)):
             continue
         sentence = document.sentences[max(0, bisect.bisect_right(starts, match.end()) - 1)]
+        if not _says_status(text, match.end(), title_end, sentence.end, table):
+            continue  # most headings name a topic (一、基本情况): their sentence's status words are not read
         said = [
             word for word in status_words(document, sentence, table)
             if match.end() <= word.start < title_end and word.strength >= 2 and word.status
@@ -60,3 +62,11 @@ def _find_sections(document: Document, table: str) -> list[tuple[int, int, Statu
         best = max(said, key=lambda word: status_rank(table, word.status, word.strength))
         sections.append((match.start(), end, best))
     return sections
+
+
+def _says_status(text: str, title_start: int, title_end: int, sentence_end: int, table: str) -> bool:
+    """Whether a status word of `table` starts in the title: status_words reads a sentence whole (its
+    markers and all), and a word it finds in the title is found by this one search too (the blanked
+    words it leaves out are fewer, never more)."""
+    found = status_pattern(table).search(text, title_start, sentence_end)
+    return found is not None and found.start() < title_end
