@@ -47,11 +47,13 @@ def _find_sections(document: Document, table: str) -> list[tuple[int, int, Statu
     for index, (match, level) in enumerate(headings):
         stop = _ITEMS.title_end.search(text, match.end())
         title_end = stop.start() if stop else len(text)
-        if title_end - match.end() > _TITLE_MAX or facility_words(keyword_pattern().finditer(text, match.end(), title_end)):
+        if title_end - match.end() > _TITLE_MAX:
             continue
         sentence = document.sentences[max(0, bisect.bisect_right(starts, match.end()) - 1)]
         if not _says_status(text, match.end(), title_end, sentence.end, table):
-            continue  # most headings name a topic (一、基本情况): their sentence's status words are not read
+            continue  # most headings name a topic (一、基本情况): their facility and status words are not read
+        if facility_words(keyword_pattern().finditer(text, match.end(), title_end)):
+            continue
         said = [
             word for word in status_words(document, sentence, table)
             if match.end() <= word.start < title_end and word.strength >= 2 and word.status
