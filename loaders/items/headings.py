@@ -30,6 +30,21 @@ def heading_status(document: Document, position: int, table: str) -> StatusWord 
     return found
 
 
+def opens_section(text: str, line: int) -> bool:
+    """Whether the line starting at `line` opens with a section's heading (一、 or （二）; 1. and （1）
+    number items), so ends any list or section of a lower level above it."""
+    found = _ITEMS.heading.match(text, line)
+    return bool(found) and _level(found) < _ITEM_LEVEL
+
+
+_ITEM_LEVEL = _LEVELS.index("level_3")
+
+
+def _level(heading) -> int:
+    """0 for 一、, 1 for （一）, 2 for 1. or （1）: the lower, the wider the section."""
+    return _LEVELS.index(heading.lastgroup)
+
+
 def _status_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
     key = ("status_sections", table)
     if key not in document.memo:
@@ -39,7 +54,7 @@ def _status_sections(document: Document, table: str) -> list[tuple[int, int, Sta
 
 def _find_sections(document: Document, table: str) -> list[tuple[int, int, StatusWord]]:
     text = document.text
-    headings = [(match, _LEVELS.index(match.lastgroup)) for match in _ITEMS.heading.finditer(text)]
+    headings = [(match, _level(match)) for match in _ITEMS.heading.finditer(text)]
     if not headings:
         return []
     starts = [sentence.start for sentence in document.sentences]
