@@ -18,14 +18,13 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
-from .headings import heading_status
-from .lexicon import cue_pattern, cues, patterns, word_pattern
+from .headings import heading_status, opens_section
+from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
 from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
-_ITEMS = patterns("items")
 # Units of output written inside a name (5万吨麦芽糖): the project's capacity.
 _CAPACITY_UNITS = {"t", "kW", "piece"}
 
@@ -254,7 +253,7 @@ def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
     heading = _heading_line(text, stated_end)
     while line <= paragraph:
         if text[line : line + 1] not in ("\n", ""):
-            if heading and (_section_heading(text, line) or P.group_label.match(text, line)):
+            if heading and (opens_section(text, line) or P.group_label.match(text, line)):
                 return False  # the next section
             if not heading and not P.list_number.match(text, line):
                 return False
@@ -263,12 +262,6 @@ def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
             break
         line = next_line + 1
     return True
-
-
-def _section_heading(text: str, line: int) -> bool:
-    """一、… or （二）… opening the line: a section's heading (1. and （1） number items)."""
-    found = _ITEMS.heading.match(text, line)
-    return bool(found) and bool(found.group("level_1") or found.group("level_2"))
 
 
 def _heading_line(text: str, stated_end: int) -> bool:
