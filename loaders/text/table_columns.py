@@ -138,16 +138,16 @@ def header_columns(cells: list[str], spans: list[tuple[int, int]] | None = None)
         return None
     if not named and units_named and _names_nothing_known(cells[0]):
         named, name = True, 0  # the first column, under a word that is no period, kind or unit, holds the names
-    name = name if named else 0
-    indicator_rows = named and not has_any("zone_name_columns", cells[name])
+    name_at = name if named and name is not None else 0
+    indicator_rows = named and not has_any("zone_name_columns", cells[name_at])
     columns: list[Column] = []
     for index, cell in enumerate(cells):
         if not named:
             column = _column(cell, False)
-        elif index == name:
+        elif index == name_at:
             column = Column("name", words=cell)
         else:
-            column = _column(cell, False) if index > name else Column("note", words=cell)
+            column = _column(cell, False) if index > name_at else Column("note", words=cell)
         if indicator_rows and spans and column.kind == "value" and not _names_a_period_or_kind(column.words):
             column = column._replace(subject=spans[index])
         columns.append(column)

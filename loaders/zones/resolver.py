@@ -207,6 +207,8 @@ def _plain_pattern() -> re.Pattern:
 class ZoneResolver:
     """The zones of one report, its subject, and which zone each offset is about."""
 
+    _names: list[str]  # the zone in force from each switch point on (set by _set_points)
+
     def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None):
         self.text = text
         mentions, self.rejections = read_names(text, crosses_line)
