@@ -204,6 +204,8 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
     if _short_name_of_an_organisation(text, name_start):
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
+    if _address(text, name_start):
+        reason = "boilerplate"  # 地址：临江市高新区鹤翔路88号: where an office is
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
@@ -488,13 +490,23 @@ def _suffix_type(name: str) -> str:
 
 
 def _after_reason(after: str, kind: str) -> str | None:
-    """A park followed by 项目 is a project; any zone word followed by 公司 names a company."""
+    """A park followed by 项目 or its phase, bracketed or not (XX工业园（二期）), is a project; any zone
+    word followed by 公司 names a company."""
     projects, companies = after_patterns()
     if companies.match(after):
         return "organisation"
-    if not switching()[kind] and projects.match(after):
+    if not switching()[kind] and projects.match(after.lstrip("（(")):
         return "project"
     return None
+
+
+_ADDRESS_COLON = re.compile(r"[：:\s]{1,3}$")
+
+
+def _address(text: str, start: int) -> bool:
+    """A name right after an address word and its colon (地址：临江市高新区…) is where an office is."""
+    head = _ADDRESS_COLON.sub("", text[max(0, start - 6) : start])
+    return head.endswith(word_tuple("address_words"))
 
 
 def _lands_in_a_zone(text: str, end: int) -> bool:
