@@ -16,6 +16,7 @@ Period(year=None, months=None, relative=1, cumulative=False)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,9 +99,8 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
     return f"{first:02d}-{last:02d}", False
 
 
-@lru_cache(maxsize=4096)
-def _tokens(sentence: str):
-    """Year, month-span and relative-year tokens of a sentence with their end offsets (read once)."""
+def _read_tokens(sentence: str):
+    """Year, month-span and relative-year tokens of a sentence with their end offsets."""
     if "年" in sentence:
         years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
         relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
@@ -110,9 +110,38 @@ def _tokens(sentence: str):
     return years, spans, relatives
 
 
+_tokens = lru_cache(maxsize=4096)(_read_tokens)  # table headers repeat (2023年  2024年): read each once
+_NO_PERIOD = Period(None, None, None, False)
+
+
 def period_before(sentence: str, position: int) -> Period:
     """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
-    years, spans, relatives = _tokens(sentence)
+    return _period_from(_tokens(sentence), position)
+
+
+def sentence_periods(sentence: str) -> tuple[list[int], list[Period]]:
+    """A sentence read once for all its figures: the offsets where the governing period changes (the
+    ends of its period tokens, ascending) and the period from each on; see `period_at`.
+
+    >>> period_at(sentence_periods("2024年1-6月产值5亿元，明年力争8亿元"), 14)
+    Period(year=2024, months='01-06', relative=None, cumulative=False)
+    >>> period_at(sentence_periods("2024年1-6月产值5亿元，明年力争8亿元"), 19).relative
+    1
+    """
+    tokens = _read_tokens(sentence)
+    ends = sorted({token[0] for found in tokens for token in found})
+    return ends, [_period_from(tokens, end) for end in ends]
+
+
+def period_at(periods: tuple[list[int], list[Period]], position: int) -> Period:
+    """The period of a figure at `position` of a sentence read by `sentence_periods` (= period_before)."""
+    ends, found = periods
+    index = bisect.bisect_right(ends, position)
+    return found[index - 1] if index else _NO_PERIOD
+
+
+def _period_from(tokens, position: int) -> Period:
+    years, spans, relatives = tokens
     years = [token for token in years if token[0] <= position]
     spans = [token for token in spans if token[0] <= position]
     relatives = [token for token in relatives if token[0] <= position]
