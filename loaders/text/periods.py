@@ -128,9 +128,22 @@ def sentence_periods(sentence: str) -> tuple[list[int], list[Period]]:
     >>> period_at(sentence_periods("2024年1-6月产值5亿元，明年力争8亿元"), 19).relative
     1
     """
-    tokens = _read_tokens(sentence)
-    ends = sorted({token[0] for found in tokens for token in found})
-    return ends, [_period_from(tokens, end) for end in ends]
+    # One sweep over the tokens in the order they end (a table line may hold hundreds of years).
+    events = sorted(
+        ((token[0], kind, token) for kind, found in enumerate(_read_tokens(sentence)) for token in found),
+        key=lambda event: event[0],
+    )
+    last: list = [None, None, None]  # the last year, span and relative year ended so far
+    ends: list[int] = []
+    periods: list[Period] = []
+    for end, kind, token in events:
+        last[kind] = token
+        if ends and ends[-1] == end:
+            periods[-1] = _governing(*last)
+        else:
+            ends.append(end)
+            periods.append(_governing(*last))
+    return ends, periods
 
 
 def period_at(periods: tuple[list[int], list[Period]], position: int) -> Period:
@@ -141,16 +154,16 @@ def period_at(periods: tuple[list[int], list[Period]], position: int) -> Period:
 
 
 def _period_from(tokens, position: int) -> Period:
-    years, spans, relatives = tokens
-    years = [token for token in years if token[0] <= position]
-    spans = [token for token in spans if token[0] <= position]
-    relatives = [token for token in relatives if token[0] <= position]
-    year = years[-1][2] if years else None
-    months, cumulative = (spans[-1][1], spans[-1][2]) if spans else (None, False)
-    relative = None
-    if relatives and (not years or relatives[-1][1] > years[-1][1]):
-        relative, year = relatives[-1][2], None  # the later of the two governs
-    return Period(year, months, relative, cumulative)
+    last = [[token for token in found if token[0] <= position] for found in tokens]
+    return _governing(*(found[-1] if found else None for found in last))
+
+
+def _governing(year, span, relative) -> Period:
+    """The period said by the last year, span and relative-year tokens before a figure (None: none)."""
+    months, cumulative = (span[1], span[2]) if span else (None, False)
+    if relative and (not year or relative[1] > year[1]):
+        return Period(None, months, relative[2], cumulative)  # the later of the two governs
+    return Period(year[2] if year else None, months, None, cumulative)
 
 
 def base_year(window: str) -> str | None:
