@@ -119,7 +119,8 @@ def period_before(sentence: str, position: int) -> Period:
     return _period_from(_tokens(sentence), position)
 
 
-def sentence_periods(sentence: str) -> tuple[list[int], list[Period]]:
+@lru_cache(maxsize=4096)  # a report may say one sentence many times (a table line, a repeated section)
+def sentence_periods(sentence: str) -> tuple[tuple[int, ...], tuple[Period, ...]]:
     """A sentence read once for all its figures: the offsets where the governing period changes (the
     ends of its period tokens, ascending) and the period from each on; see `period_at`.
 
@@ -143,10 +144,10 @@ def sentence_periods(sentence: str) -> tuple[list[int], list[Period]]:
         else:
             ends.append(end)
             periods.append(_governing(*last))
-    return ends, periods
+    return tuple(ends), tuple(periods)
 
 
-def period_at(periods: tuple[list[int], list[Period]], position: int) -> Period:
+def period_at(periods: tuple[tuple[int, ...], tuple[Period, ...]], position: int) -> Period:
     """The period of a figure at `position` of a sentence read by `sentence_periods` (= period_before)."""
     ends, found = periods
     index = bisect.bisect_right(ends, position)
