@@ -90,6 +90,24 @@ class Document:
             self.memo[key] = self._clauses(sentence.start, sentence.end)
         return self.memo[key]
 
+    def line_start(self, position: int) -> int:
+        """Where the line holding `position` starts: after the last line break before it (0: none)."""
+        breaks = self._line_breaks()
+        index = bisect.bisect_left(breaks, position)
+        return breaks[index - 1] + 1 if index else 0
+
+    def line_end(self, position: int) -> int:
+        """The first line break at or after `position` (the text's length: none)."""
+        breaks = self._line_breaks()
+        index = bisect.bisect_left(breaks, position)
+        return breaks[index] if index < len(breaks) else len(self.text)
+
+    def _line_breaks(self) -> list[int]:
+        # Found once when first asked: a search back for a line break on one endless line reads it all.
+        if "line_breaks" not in self.memo:
+            self.memo["line_breaks"] = [match.start() for match in re.finditer("\n", self.text)]
+        return self.memo["line_breaks"]
+
     def period_before(self, sentence: Sentence, position: int) -> Period:
         """The period governing a figure at `position` of a sentence (text.periods.period_before), the
         sentence read once for all its figures."""
