@@ -13,6 +13,7 @@ import re
 from .facts.sections import plan_spans
 from .items.lexicon import cue_pattern, patterns
 from .text.normalize import Normalized, normalize
+from .text.periods import Period, period_at, sentence_periods
 from .text.sentences import ClauseMarks, Sentence, sentences
 from .text.table_rows import cell_labels, markdown_cells, read_tables
 from .text.units import Quantity, scan
@@ -54,7 +55,7 @@ class Document:
         self.future_spans = _merged(sorted(_future_sections(text) + self.plan_spans + _plan_leads(text)))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]
-        self.memo: dict = {}  # per-sentence readings the projects and infrastructure steps both ask for
+        self.memo: dict = {}  # per-sentence readings more than one step or figure asks for
 
     def clause_start(self, position: int, floor: int) -> int:
         """Where the clause holding `position` starts (after the last ，；：、 before it), not before floor."""
@@ -88,6 +89,32 @@ class Document:
         if key not in self.memo:
             self.memo[key] = self._clauses(sentence.start, sentence.end)
         return self.memo[key]
+
+    def line_start(self, position: int) -> int:
+        """Where the line holding `position` starts: after the last line break before it (0: none)."""
+        breaks = self._line_breaks()
+        index = bisect.bisect_left(breaks, position)
+        return breaks[index - 1] + 1 if index else 0
+
+    def line_end(self, position: int) -> int:
+        """The first line break at or after `position` (the text's length: none)."""
+        breaks = self._line_breaks()
+        index = bisect.bisect_left(breaks, position)
+        return breaks[index] if index < len(breaks) else len(self.text)
+
+    def _line_breaks(self) -> list[int]:
+        # Found once when first asked: a search back for a line break on one endless line reads it all.
+        if "line_breaks" not in self.memo:
+            self.memo["line_breaks"] = [match.start() for match in re.finditer("\n", self.text)]
+        return self.memo["line_breaks"]
+
+    def period_before(self, sentence: Sentence, position: int) -> Period:
+        """The period governing a figure at `position` of a sentence (text.periods.period_before), the
+        sentence read once for all its figures."""
+        key = ("periods", sentence.index)
+        if key not in self.memo:
+            self.memo[key] = sentence_periods(self.text[sentence.start : sentence.end])
+        return period_at(self.memo[key], position - sentence.start)
 
     def quoted_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
         """Titles and quoted words of a sentence (《…规划》, “…”): they name nothing being built."""

@@ -14,6 +14,7 @@ from loaders.facts import sections as fact_sections
 from loaders.pipeline.extract import extract_text
 from loaders.text import sentences as text
 from loaders.text import units
+from loaders.text.periods import period_before
 from tests.casetables import load_cases, params
 from tests.test_cases import FACT_FIELDS_ORDER, describe, match_rows
 
@@ -87,6 +88,29 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
     quoted = document.quoted_spans(sentence)
     assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
     assert document.quoted_spans(sentence) is quoted
+
+
+def test_a_position_s_line_is_found_from_the_line_breaks_read_once():
+    document = read_document("营业收入超500亿元的园区：\n青禾开发区1809.9亿元\n云岭园区861.89亿元")
+    text = document.text
+    for position in range(len(text) + 1):
+        assert document.line_start(position) == text.rfind("\n", 0, position) + 1
+        found = text.find("\n", position)
+        assert document.line_end(position) == (len(text) if found < 0 else found)
+    assert document.line_start(text.index("云岭")) == text.index("云岭")
+
+
+def test_a_sentence_s_periods_are_read_once_and_match_each_figure_s_own_reading():
+    text = "2023年营业收入5亿元，2024年1-6月产值8亿元，今年前三季度9亿元，较2020年增长12%，明年力争20亿元，2025年底达30亿元。"
+    document = read_document(text)
+    sentence = document.sentences[0]
+    expected = [(2023, None, None), (2024, "01-06", None), (None, "01-09", 0), (None, "01-09", 0), (None, "01-09", 1), (2025, "01-09", None)]
+    figures = document.quantities.within(sentence.start, sentence.end)
+    got = [document.period_before(sentence, quantity.start) for quantity in figures]
+    assert [(period.year, period.months, period.relative) for period in got] == expected
+    sliced = document.text[sentence.start : sentence.end]
+    assert got == [period_before(sliced, quantity.start - sentence.start) for quantity in figures]
+    assert list(document.memo) == [("periods", sentence.index)]  # read once, kept for its other figures
 
 
 @pytest.mark.parametrize(

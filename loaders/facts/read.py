@@ -354,7 +354,7 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
     text, sentence, quantity = reading.text, reading.sentence, reading.quantity
     metric, kind = decision.metric, decision.kind
     cell = reading.document.table_cells.get(quantity.start)
-    period = period_before(text[sentence.start : sentence.end], quantity.start - sentence.start)
+    period = reading.document.period_before(sentence, quantity.start)
     if cell is not None and cell.period:
         period = period_before(cell.period, len(cell.period))  # the column's period (2023年  2024年)
     year, months = period.year, period.months

@@ -88,15 +88,16 @@ _LIST_ROWS_BACK = 12  # rows read back up to the heading
 
 def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
     """The wording of the heading a wordless figure's line is a row under, if it is one."""
-    text = reading.text
-    line_start = text.rfind("\n", 0, reading.quantity.start) + 1
-    line_end = text.find("\n", reading.quantity.end)
-    row = text[line_start : len(text) if line_end < 0 else line_end]
-    if line_start == 0 or len(row.strip()) > _LIST_LINE_LONGEST or "。" in row:
+    text, document = reading.text, reading.document
+    line_start = document.line_start(reading.quantity.start)
+    if line_start == 0:
+        return None  # the first line: no heading above it
+    row = text[line_start : document.line_end(reading.quantity.end)]
+    if len(row.strip()) > _LIST_LINE_LONGEST or "。" in row:
         return None
     end = line_start - 1  # the line break that ends the line above
     for _ in range(_LIST_ROWS_BACK):
-        start = text.rfind("\n", 0, end) + 1
+        start = document.line_start(end)
         line = text[start:end].strip()
         if line.endswith(_LIST_HEADING_ENDS):
             return last_keyword(line, reading.quantity.dimension)

@@ -31,7 +31,7 @@ from .project_names import (
     split_items,
     strip_suffix,
 )
-from .spans import clause_index, inside
+from .spans import clause_holding, inside
 from .status import status_pattern, status_words
 
 # How far before its ending a single name, or the names before their verb, may start; how far a list
@@ -45,7 +45,7 @@ _LIST_REACH = 600
 _HEAD_REACH = 20
 
 
-def colon_heads(document, sentence, clauses, quantities, taken):
+def colon_heads(document, sentence, quantities, taken):
     """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
     text = document.text
     match = P.colon_head.match(text, sentence.start, sentence.end)
@@ -53,20 +53,20 @@ def colon_heads(document, sentence, clauses, quantities, taken):
         return
     start, end = match.span("name")
     investment = None
-    for quantity in quantities.within(match.end(), clauses[clause_index(clauses, match.end())][1]):
+    for quantity in quantities.within(match.end(), clause_holding(document, sentence, match.end())[1]):
         if quantity.dimension == "money" and P.money_before.search(text[match.end() - 3 : quantity.start]):
             investment = quantity.value
         break
     yield [Mention(start, end, match.group("name"), LISTED, sentence, (start, end), investment)]
 
 
-def bracket_lists(document, sentence, clauses, quantities, taken):
+def bracket_lists(document, sentence, quantities, taken):
     """签约项目15个（A、B、C）: the names in brackets after a count of projects."""
     text = document.text
     for match in P.bracket_list.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
-        low, _ = clauses[clause_index(clauses, match.start())]
+        low, _ = clause_holding(document, sentence, match.start())
         head = text[low : match.start()]
         body_start = match.start() + 1
         body = text[body_start : match.end() - 1]
@@ -88,7 +88,7 @@ def _counts_zones(text: str, low: int, position: int) -> bool:
     return bool(nouns) and nouns[-1].group() not in ("项目", "企业")
 
 
-def intro_lists(document, sentence, clauses, quantities, taken):
+def intro_lists(document, sentence, quantities, taken):
     """新开工项目5个，分别是A、B、C / 投产项目有：A、B: the names after the introduction."""
     text = document.text
     if not P.intro_words.search(text, sentence.start, sentence.end):
@@ -97,7 +97,7 @@ def intro_lists(document, sentence, clauses, quantities, taken):
     for match in intro.finditer(text, sentence.start, sentence.end):
         if inside(match.start(), taken):
             continue
-        low, _ = clauses[clause_index(clauses, match.start())]
+        low, _ = clause_holding(document, sentence, match.start())
         if "企业" in match.group() and cue_pattern("tenant_leads").search(text, low, match.start()):
             continue  # 区内现有企业有A、B: the firms the zone holds, not projects
         stop = P.list_end.search(text, match.end(), sentence.end)
@@ -109,7 +109,7 @@ def intro_lists(document, sentence, clauses, quantities, taken):
             yield found
 
 
-def etc_lists(document, sentence, clauses, quantities, taken):
+def etc_lists(document, sentence, quantities, taken):
     """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
     text = document.text
     ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
@@ -118,7 +118,7 @@ def etc_lists(document, sentence, clauses, quantities, taken):
         position = match.start()
         if inside(position, taken):
             continue
-        low, high = clauses[clause_index(clauses, position)]
+        low, high = clause_holding(document, sentence, position)
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
         courted = acquisitions.search(text, low, position)
         if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
@@ -195,7 +195,7 @@ def _head_end(after: str) -> int:
     return min(found) if found else 0
 
 
-def single_mentions(document, sentence, clauses, quantities, taken):
+def single_mentions(document, sentence, quantities, taken):
     """X项目 / X生产线 / a company being courted (引进Y有限公司), one name each."""
     text = document.text
     stops = name_stop_pattern(TABLE, True, joins=False)
@@ -207,7 +207,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if inside(match.start(), taken):
                 continue
-            low, high = clauses[clause_index(clauses, match.start())]
+            low, high = clause_holding(document, sentence, match.start())
             low = max(low, match.start() - _NAME_REACH)  # a name and its verb lie near its ending
             if company and not acquisitions.search(text, low, match.start()):
                 continue  # a company is a project only when courted (引进, 签约…) before its name
@@ -267,7 +267,7 @@ def single_mentions(document, sentence, clauses, quantities, taken):
                 yield mention
 
 
-def amount_led_mentions(document, sentence, clauses, quantities, taken):
+def amount_led_mentions(document, sentence, quantities, taken):
     """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
     noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
     its name ends in (names ending in 项目 are single mentions already)."""
@@ -278,7 +278,7 @@ def amount_led_mentions(document, sentence, clauses, quantities, taken):
         start = quantity.end + 1
         if quantity.dimension != "money" or not text.startswith("的", quantity.end) or inside(start, taken):
             continue
-        low, high = clauses[clause_index(clauses, quantity.start)]
+        low, high = clause_holding(document, sentence, quantity.start)
         if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):
             continue
         reach = min(high, start + _AMOUNT_LED_REACH)
@@ -296,7 +296,7 @@ def amount_led_mentions(document, sentence, clauses, quantities, taken):
         yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
 
 
-def quoted_names(document, sentence, clauses, quantities, taken):
+def quoted_names(document, sentence, quantities, taken):
     """“算力小镇”建设初具成效: a quoted name of what is built (a 小镇, a 产业园, a 基地 …) is a project when
     its clause says how far it got (a quoted slogan or title names nothing: its words end in no such head)."""
     text = document.text
@@ -367,7 +367,7 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
     return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
 
 
-def subject_lists(document, sentence, clauses, quantities, taken):
+def subject_lists(document, sentence, quantities, taken):
     """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
     verb that says what became of them (with only adverbs, a time or a place between).
 
@@ -379,7 +379,7 @@ def subject_lists(document, sentence, clauses, quantities, taken):
     names = {}
     for verb in _verb_starts().finditer(text, sentence.start, sentence.end):
         if not inside(verb.start(), taken):  # taken only grows: a verb inside it now stays inside
-            found = _names_before(text, sentence, clauses, quantities, verb.start())
+            found = _names_before(document, sentence, quantities, verb.start())
             if found:
                 names[verb.start()] = found
     if not names:
@@ -401,9 +401,10 @@ def _verb_starts() -> re.Pattern:
     return re.compile(f"(?={trie_pattern(cues()['subject_verbs'])})")
 
 
-def _names_before(text, sentence, clauses, quantities, verb: int) -> list[Mention]:
+def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
     """The names opening the clause of the verb at `verb`, right before it (none if the run is no names)."""
-    low, _ = clauses[clause_index(clauses, verb)]
+    text = document.text
+    low, _ = clause_holding(document, sentence, verb)
     low = max(low, verb - _NAME_REACH)
     names_end = _before_adverbs(text, low, verb)
     _, first = list_lead(text, low, names_end)
@@ -446,7 +447,7 @@ def _subject_name(name: str) -> bool:
     return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
 
 
-def anchor_lists(document, sentence, clauses, quantities, taken):
+def anchor_lists(document, sentence, quantities, taken):
     """以A项目和B项目为主体，打造装备制造基地 / 以X集团Y基地为轴心: the projects a base or a cluster is
     built around; they are named, whether or not a status is said."""
     text = document.text

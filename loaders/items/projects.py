@@ -60,11 +60,10 @@ def _signs() -> re.Pattern:
 
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
     text = document.text
-    clauses = document.clauses(sentence)
     taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
     mentions: list[Mention] = []
     for finder in LIST_FINDERS:
-        for found in finder(document, sentence, clauses, quantities, taken):
+        for found in finder(document, sentence, quantities, taken):
             group += 1
             public = all(category_at_end(mention.name) in PUBLIC_WORKS for mention in found)
             for mention in found:
@@ -72,13 +71,14 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
     for finder in (single_mentions, amount_led_mentions, quoted_names):
-        for mention in finder(document, sentence, clauses, quantities, taken):
+        for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1
             mention.group = group
             mentions.append(mention)
     if not mentions:
         return mentions
+    clauses = document.clauses(sentence)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)

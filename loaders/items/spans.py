@@ -24,6 +24,13 @@ def clause_index(clauses: list[tuple[int, int]], position: int) -> int:
     return max(0, bisect.bisect_right(clauses, (position, math.inf)) - 1)
 
 
+def clause_holding(document, sentence: Sentence, position: int) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` holding `position`; the sentence is split into clauses
+    when a rule first asks (Document.clauses), most sentences read for names never are."""
+    clauses = document.clauses(sentence)
+    return clauses[clause_index(clauses, position)]
+
+
 def quote_span(text: str, sentence: Sentence) -> tuple[int, int]:
     """The sentence without surrounding whitespace."""
     start, end = sentence.start, sentence.end

@@ -16,6 +16,7 @@ Period(year=None, months=None, relative=1, cumulative=False)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,9 +99,8 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
     return f"{first:02d}-{last:02d}", False
 
 
-@lru_cache(maxsize=4096)
-def _tokens(sentence: str):
-    """Year, month-span and relative-year tokens of a sentence with their end offsets (read once)."""
+def _read_tokens(sentence: str):
+    """Year, month-span and relative-year tokens of a sentence with their end offsets."""
     if "年" in sentence:
         years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
         relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
@@ -110,18 +110,61 @@ def _tokens(sentence: str):
     return years, spans, relatives
 
 
+_tokens = lru_cache(maxsize=4096)(_read_tokens)  # table headers repeat (2023年  2024年): read each once
+_NO_PERIOD = Period(None, None, None, False)
+
+
 def period_before(sentence: str, position: int) -> Period:
     """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
-    years, spans, relatives = _tokens(sentence)
-    years = [token for token in years if token[0] <= position]
-    spans = [token for token in spans if token[0] <= position]
-    relatives = [token for token in relatives if token[0] <= position]
-    year = years[-1][2] if years else None
-    months, cumulative = (spans[-1][1], spans[-1][2]) if spans else (None, False)
-    relative = None
-    if relatives and (not years or relatives[-1][1] > years[-1][1]):
-        relative, year = relatives[-1][2], None  # the later of the two governs
-    return Period(year, months, relative, cumulative)
+    return _period_from(_tokens(sentence), position)
+
+
+@lru_cache(maxsize=4096)  # a report may say one sentence many times (a table line, a repeated section)
+def sentence_periods(sentence: str) -> tuple[tuple[int, ...], tuple[Period, ...]]:
+    """A sentence read once for all its figures: the offsets where the governing period changes (the
+    ends of its period tokens, ascending) and the period from each on; see `period_at`.
+
+    >>> period_at(sentence_periods("2024年1-6月产值5亿元，明年力争8亿元"), 14)
+    Period(year=2024, months='01-06', relative=None, cumulative=False)
+    >>> period_at(sentence_periods("2024年1-6月产值5亿元，明年力争8亿元"), 19).relative
+    1
+    """
+    # One sweep over the tokens in the order they end (a table line may hold hundreds of years).
+    events = sorted(
+        ((token[0], kind, token) for kind, found in enumerate(_read_tokens(sentence)) for token in found),
+        key=lambda event: event[0],
+    )
+    last: list = [None, None, None]  # the last year, span and relative year ended so far
+    ends: list[int] = []
+    periods: list[Period] = []
+    for end, kind, token in events:
+        last[kind] = token
+        if ends and ends[-1] == end:
+            periods[-1] = _governing(*last)
+        else:
+            ends.append(end)
+            periods.append(_governing(*last))
+    return tuple(ends), tuple(periods)
+
+
+def period_at(periods: tuple[tuple[int, ...], tuple[Period, ...]], position: int) -> Period:
+    """The period of a figure at `position` of a sentence read by `sentence_periods` (= period_before)."""
+    ends, found = periods
+    index = bisect.bisect_right(ends, position)
+    return found[index - 1] if index else _NO_PERIOD
+
+
+def _period_from(tokens, position: int) -> Period:
+    last = [[token for token in found if token[0] <= position] for found in tokens]
+    return _governing(*(found[-1] if found else None for found in last))
+
+
+def _governing(year, span, relative) -> Period:
+    """The period said by the last year, span and relative-year tokens before a figure (None: none)."""
+    months, cumulative = (span[1], span[2]) if span else (None, False)
+    if relative and (not year or relative[1] > year[1]):
+        return Period(None, months, relative[2], cumulative)  # the later of the two governs
+    return Period(year[2] if year else None, months, None, cumulative)
 
 
 def base_year(window: str) -> str | None:
