@@ -55,7 +55,7 @@ def about_a_wider_place(reading: Reading) -> bool:
         if subject is not None:
             return not has(cues()["zone_words"], reading.head[subject.end() :])
         if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
-            return True  # 桂平市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
+            return True  # 临江市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)

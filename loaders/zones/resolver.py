@@ -108,7 +108,7 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """{全市四大工业园区: 桂平市四大工业园区}: a counted group of a whole place's zones is named after that
+    """{全市四大工业园区: 临江市四大工业园区}: a counted group of a whole place's zones is named after that
     place, the last gazetteer place before it (within PLACE_REACH) whose name ends as the anchor does (市 for 全市)."""
     named: dict[str, str] = {}
     for mention in mentions:
