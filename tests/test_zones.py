@@ -18,7 +18,7 @@ FALLBACK = "未识别区域（inline#1）"
 
 def resolve(text: str) -> ZoneResolver:
     normalized = normalize(text)
-    return ZoneResolver(normalized.text, FALLBACK, joined_line_test(normalized))
+    return ZoneResolver(normalized.text, FALLBACK, joined_line_test(normalized), normalized.traditional)
 
 
 def problems_of(case: dict) -> list[str]:

@@ -209,9 +209,10 @@ class ZoneResolver:
 
     _names: list[str]  # the zone in force from each switch point on (set by _set_points)
 
-    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None):
+    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None,
+                 traditional: bool = False):
         self.text = text
-        mentions, self.rejections = read_names(text, crosses_line)
+        mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
@@ -471,7 +472,7 @@ def _switching_kind(mention: Mention) -> bool:
 
 def resolve_zones(document, fallback_name: str) -> ZoneResolver:
     """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
-    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
+    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized), document.normalized.traditional)
 
 
 @lru_cache(maxsize=4096)
