@@ -249,10 +249,11 @@ class ZoneResolver:
                 zone.aliases.add(mention.name)
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
+        together = named_together(text, mentions, canonical)
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
                          or _opens_sentence(text, mention))
-                     and id(mention) not in listed]
+                     and id(mention) not in listed and id(mention) not in together]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
@@ -454,6 +455,17 @@ def _in_a_list(text: str, mention: Mention) -> bool:
     before = mention.start - len(join) if join else 0
     return join is not None and any(match.end() == before for match in
                                     type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
+
+
+def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]) -> set[int]:
+    """ids of the mentions of a list of zones (A、B和C完成投资…): figures after it are the zones' together,
+    not the last one's, so none of them takes the figures that follow (分别 hands each its own)."""
+    joins = lexicon()["definition_joins"]
+    together: set[int] = set()
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if text[first.end : second.start] in joins and canonical[first.name] != canonical[second.name]:
+            together |= {id(first), id(second)}
+    return together
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
