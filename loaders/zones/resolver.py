@@ -28,6 +28,7 @@ from .lexicon import (
     definition_opening,
     is_masked,
     lexicon,
+    period_head,
     switching,
     type_pattern,
     words_pattern,
@@ -261,6 +262,8 @@ class ZoneResolver:
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            if not aliases and self.main == fallback_name:
+                aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
@@ -391,6 +394,25 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+TITLE_SHORT_NAME = re.compile(rf"[ \t\u3000]*(?P<name>[{CJK}]{{1,3}}区)")
+
+
+def _title_short_name(text: str, heading: int) -> list[str]:
+    """汽开区上半年经济平稳发展 … 上半年，汽开区地区生产总值…: a short name ending in 区, no place of the
+    gazetteer, that opens the title before a period and opens a clause of the body again: the name the
+    report speaks of its zone by."""
+    found = TITLE_SHORT_NAME.match(text, 0, heading)
+    if found is None or found["name"] in gazetteer() or not period_head().match(text, found.end()):
+        return []
+    name = found["name"]
+    again = text.find(name, heading)
+    while again != -1:
+        if opens_clause(text, again):
+            return [name]
+        again = text.find(name, again + len(name))
+    return []
 
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
