@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..reading.sources import is_common_chinese
 from ..text.places import place_names
 from .anchors import (
     PLACE_SUFFIX,
@@ -608,6 +609,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return single_rejects()[proper[0]]
     if is_masked(proper):
         return proper_start, proper, "mask"
+    if not all(is_common_chinese(character) for character in proper if character not in lexicon()["name_dots"]):
+        return "garbled"  # 叮磦产业园区: a place's name damaged by a wrong encoding, no name
     if proper in lexicon()["own_admin"] and kind in lexicon()["own_admin_types"]:
         return proper_start, proper, "proper"  # 市高新技术开发区 in a city's own report: the city's zone
     if len(proper) < 2:
