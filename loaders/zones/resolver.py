@@ -47,6 +47,7 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
+SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
@@ -233,6 +234,10 @@ class ZoneResolver:
                 and not _own_place_of_another_level(mentions, self.rejections):
             subject = mentions[0]  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
         self.main = canonical[subject.name] if subject else fallback_name
+        aside = subject if subject and self._named_once_in_passing(subject, mentions, canonical, heading) \
+            and bare_subject(text, self.rejections) else None
+        if aside:
+            self.main = fallback_name  # 开发区…，与临江的鹤翔经开区相比…，开发区完成投资: its own zone, unnamed
         if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
         if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
@@ -254,7 +259,7 @@ class ZoneResolver:
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
                          or _opens_sentence(text, mention))
-                     and id(mention) not in listed and id(mention) not in together]
+                     and id(mention) not in listed and id(mention) not in together and mention is not aside]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
@@ -276,6 +281,16 @@ class ZoneResolver:
         return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
                        or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
                        for mention in mentions)
+
+    def _named_once_in_passing(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str], heading: int) -> bool:
+        """Whether the zone taken for the subject is named once, inside a phrase (right after a character
+        no name holds: 的, 从, 在 …), neither in the heading, nor a title's topic, nor opening a clause:
+        another zone named in passing, not the one the report speaks of."""
+        text, start = self.text, subject.start
+        if start == 0 or text[start - 1] not in lexicon()["stop_chars"] or text[start - 1] in SEPARATORS or start < heading:
+            return False  # most subjects: a heading's, or opening the text or a clause
+        named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
+        return named == 1 and not title_topic(text, subject, heading) and not opens_clause(text, start)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
