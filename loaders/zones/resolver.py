@@ -238,6 +238,9 @@ class ZoneResolver:
             and bare_subject(text, self.rejections) else None
         if aside:
             self.main = fallback_name  # 开发区…，与临江的鹤翔经开区相比…，开发区完成投资: its own zone, unnamed
+        elif subject and self._named_once_further_on(subject, mentions, canonical, heading) \
+                and max(_bare_subject_counts(text, self.rejections).values(), default=0) >= lexicon()["bare_subject_times"]:
+            self.main = fallback_name  # 开发区… (again and again) …鹤翔经开区…: its own zone, spoken of by its type
         if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
         if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
@@ -291,6 +294,17 @@ class ZoneResolver:
             return False  # most subjects: a heading's, or opening the text or a clause
         named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
         return named == 1 and not title_topic(text, subject, heading) and not opens_clause(text, start)
+
+    def _named_once_further_on(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str],
+                               heading: int) -> bool:
+        """Whether the zone taken for the subject is named once, after the first sentence of the body,
+        and neither in the heading nor as a title's topic."""
+        text, start = self.text, subject.start
+        first_end = min((end for end in (text.find(mark, heading + 1) for mark in "。！？!?") if end != -1), default=len(text))
+        if start < first_end:
+            return False  # most subjects: named in the heading or the first sentence
+        named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
+        return named == 1 and not title_topic(text, subject, heading)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
@@ -383,6 +397,12 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     """上半年，经开区规上工业…, 1-10月，示范区规上工业…: the zone type (or zones.yaml bare_subjects word)
     a report that names no zone speaks of its zone by, standing alone at a clause start (after a date at
     most); the most frequent one, as an alias of the unnamed zone."""
+    counts = _bare_subject_counts(text, rejections)
+    return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]:
+    """How often each zone type (or bare_subjects word) stands alone for the report's own zone."""
     kinds = sorted((kind for kind, switches in switching().items() if switches), key=len, reverse=True)
     counts: Counter[str] = Counter(
         match.group() for match in words_pattern("bare_subjects").finditer(text) if opens_clause(text, match.start())
@@ -392,7 +412,7 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
             counts[rejection.text] += 1
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
-    return [counts.most_common(1)[0][0]] if counts else []
+    return counts
 
 
 def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
