@@ -18,7 +18,7 @@ FALLBACK = "未识别区域（inline#1）"
 
 def resolve(text: str) -> ZoneResolver:
     normalized = normalize(text)
-    return ZoneResolver(normalized.text, FALLBACK, joined_line_test(normalized))
+    return ZoneResolver(normalized.text, FALLBACK, joined_line_test(normalized), normalized.traditional)
 
 
 def problems_of(case: dict) -> list[str]:
@@ -72,7 +72,7 @@ def test_rejections_name_their_reason_from_the_lexicon():
     from loaders.zones.names import lexicon
 
     known = set(lexicon()["reject"]) | {"ordinal", "date", "no_name", "too_short", "too_long", "industry",
-                                        "project", "line_break", "generic"}
+                                        "project", "line_break", "generic", "garbled"}
     reasons = {wanted["reason"] for case in load_cases("zones") for wanted in case.get("rejected") or []}
     assert reasons <= known, reasons - known
 

@@ -207,11 +207,13 @@ def _chinese_score(text: str) -> float:
     foreign = [character for character in text[:SCORE_SAMPLE_CHARS] if not character.isascii()]
     if not foreign:
         return 1.0
-    return sum(_is_common_chinese(character) for character in foreign) / len(foreign)
+    return sum(is_common_chinese(character) for character in foreign) / len(foreign)
 
 
 @lru_cache(maxsize=65536)
-def _is_common_chinese(character: str) -> bool:
+def is_common_chinese(character: str) -> bool:
+    """Whether a character is one Chinese text is written in (GB2312, or Big5's frequent level): a
+    run of others is text decoded with the wrong encoding."""
     if character in CJK_PUNCTUATION:
         return True
     try:

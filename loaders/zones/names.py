@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..reading.sources import is_common_chinese
 from ..text.places import place_names
 from .anchors import (
     PLACE_SUFFIX,
@@ -82,8 +83,10 @@ class Rejection:
     reason: str
 
 
-def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None) -> tuple[list[Mention], list[Rejection]]:
-    """Every zone name in normalised text, and every zone type that names no zone (with why)."""
+def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None,
+               traditional: bool = False) -> tuple[list[Mention], list[Rejection]]:
+    """Every zone name in normalised text (`traditional`: its original was in traditional script), and
+    every zone type that names no zone (with why)."""
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
     types = _outer_types([match for match in type_pattern().finditer(text) if not _inside_a_word(text, match)])
@@ -113,7 +116,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
     mentions, rejections = _projects_throughout(mentions, rejections)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
-    mentions = sorted(mentions + _abbreviation_mentions(text), key=lambda mention: mention.start)
+    mentions = sorted(mentions + _abbreviation_mentions(text, traditional), key=lambda mention: mention.start)
     return mentions, rejections
 
 
@@ -470,9 +473,11 @@ def _at_clause_start(text: str, start: int) -> bool:
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
-def _abbreviation_mentions(text: str) -> list[Mention]:
-    """Established short names (南科, 竹科) standing alone."""
+def _abbreviation_mentions(text: str, traditional: bool) -> list[Mention]:
+    """Established short names (南科, 竹科) standing alone, in a report written where they are used."""
     words = lexicon()
+    if not traditional and not any(cue in text for cue in words["abbreviation_cues"]):
+        return []  # a mainland report: 中科 starts a company's name
     stops = words["stop_chars"] + "年月日"
     mentions = []
     for match in abbreviation_pattern().finditer(text):
@@ -604,6 +609,8 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return single_rejects()[proper[0]]
     if is_masked(proper):
         return proper_start, proper, "mask"
+    if not all(is_common_chinese(character) for character in proper if character not in lexicon()["name_dots"]):
+        return "garbled"  # 叮磦产业园区: a place's name damaged by a wrong encoding, no name
     if proper in lexicon()["own_admin"] and kind in lexicon()["own_admin_types"]:
         return proper_start, proper, "proper"  # 市高新技术开发区 in a city's own report: the city's zone
     if len(proper) < 2:

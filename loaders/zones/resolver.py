@@ -28,6 +28,7 @@ from .lexicon import (
     definition_opening,
     is_masked,
     lexicon,
+    period_head,
     switching,
     type_pattern,
     words_pattern,
@@ -46,6 +47,7 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
+SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
@@ -209,9 +211,10 @@ class ZoneResolver:
 
     _names: list[str]  # the zone in force from each switch point on (set by _set_points)
 
-    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None):
+    def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None,
+                 traditional: bool = False):
         self.text = text
-        mentions, self.rejections = read_names(text, crosses_line)
+        mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
         mentions = _shorten_to_known(mentions, heading)
         respective = respective_lists(text, mentions)
@@ -231,6 +234,13 @@ class ZoneResolver:
                 and not _own_place_of_another_level(mentions, self.rejections):
             subject = mentions[0]  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
         self.main = canonical[subject.name] if subject else fallback_name
+        aside = subject if subject and self._named_once_in_passing(subject, mentions, canonical, heading) \
+            and bare_subject(text, self.rejections) else None
+        if aside:
+            self.main = fallback_name  # 开发区…，与临江的鹤翔经开区相比…，开发区完成投资: its own zone, unnamed
+        elif subject and self._named_once_further_on(subject, mentions, canonical, heading) \
+                and max(_bare_subject_counts(text, self.rejections).values(), default=0) >= lexicon()["bare_subject_times"]:
+            self.main = fallback_name  # 开发区… (again and again) …鹤翔经开区…: its own zone, spoken of by its type
         if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
         if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
@@ -248,10 +258,11 @@ class ZoneResolver:
                 zone.aliases.add(mention.name)
         for zone in self.zones.values():
             zone.anonymized = is_masked(zone.name)
+        together = named_together(text, mentions, canonical)
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
                          or _opens_sentence(text, mention))
-                     and id(mention) not in listed]
+                     and id(mention) not in listed and id(mention) not in together and mention is not aside]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
@@ -259,6 +270,8 @@ class ZoneResolver:
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            if not aliases and self.main == fallback_name:
+                aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
@@ -271,6 +284,27 @@ class ZoneResolver:
         return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
                        or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
                        for mention in mentions)
+
+    def _named_once_in_passing(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str], heading: int) -> bool:
+        """Whether the zone taken for the subject is named once, inside a phrase (right after a character
+        no name holds: 的, 从, 在 …), neither in the heading, nor a title's topic, nor opening a clause:
+        another zone named in passing, not the one the report speaks of."""
+        text, start = self.text, subject.start
+        if start == 0 or text[start - 1] not in lexicon()["stop_chars"] or text[start - 1] in SEPARATORS or start < heading:
+            return False  # most subjects: a heading's, or opening the text or a clause
+        named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
+        return named == 1 and not title_topic(text, subject, heading) and not opens_clause(text, start)
+
+    def _named_once_further_on(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str],
+                               heading: int) -> bool:
+        """Whether the zone taken for the subject is named once, after the first sentence of the body,
+        and neither in the heading nor as a title's topic."""
+        text, start = self.text, subject.start
+        first_end = min((end for end in (text.find(mark, heading + 1) for mark in "。！？!?") if end != -1), default=len(text))
+        if start < first_end:
+            return False  # most subjects: named in the heading or the first sentence
+        named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
+        return named == 1 and not title_topic(text, subject, heading)
 
     def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
@@ -363,6 +397,12 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
     """上半年，经开区规上工业…, 1-10月，示范区规上工业…: the zone type (or zones.yaml bare_subjects word)
     a report that names no zone speaks of its zone by, standing alone at a clause start (after a date at
     most); the most frequent one, as an alias of the unnamed zone."""
+    counts = _bare_subject_counts(text, rejections)
+    return [counts.most_common(1)[0][0]] if counts else []
+
+
+def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]:
+    """How often each zone type (or bare_subjects word) stands alone for the report's own zone."""
     kinds = sorted((kind for kind, switches in switching().items() if switches), key=len, reverse=True)
     counts: Counter[str] = Counter(
         match.group() for match in words_pattern("bare_subjects").finditer(text) if opens_clause(text, match.start())
@@ -372,7 +412,7 @@ def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
             counts[rejection.text] += 1
         elif rejection.reason == "date":
             counts.update(next(([kind] for kind in kinds if rejection.text.endswith(kind)), []))
-    return [counts.most_common(1)[0][0]] if counts else []
+    return counts
 
 
 def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
@@ -389,6 +429,25 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+TITLE_SHORT_NAME = re.compile(rf"[ \t\u3000]*(?P<name>[{CJK}]{{1,3}}区)")
+
+
+def _title_short_name(text: str, heading: int) -> list[str]:
+    """汽开区上半年经济平稳发展 … 上半年，汽开区地区生产总值…: a short name ending in 区, no place of the
+    gazetteer, that opens the title before a period and opens a clause of the body again: the name the
+    report speaks of its zone by."""
+    found = TITLE_SHORT_NAME.match(text, 0, heading)
+    if found is None or found["name"] in gazetteer() or not period_head().match(text, found.end()):
+        return []
+    name = found["name"]
+    again = text.find(name, heading)
+    while again != -1:
+        if opens_clause(text, again):
+            return [name]
+        again = text.find(name, again + len(name))
+    return []
 
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
@@ -455,6 +514,17 @@ def _in_a_list(text: str, mention: Mention) -> bool:
                                     type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
 
 
+def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]) -> set[int]:
+    """ids of the mentions of a list of zones (A、B和C完成投资…): figures after it are the zones' together,
+    not the last one's, so none of them takes the figures that follow (分别 hands each its own)."""
+    joins = lexicon()["definition_joins"]
+    together: set[int] = set()
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if text[first.end : second.start] in joins and canonical[first.name] != canonical[second.name]:
+            together |= {id(first), id(second)}
+    return together
+
+
 def _opens_sentence(text: str, mention: Mention) -> bool:
     """A park named by a place or proper name opening a sentence (…。哈东园区调整领导班子…) is its topic,
     unless its clause speaks of a work in it (…。铁西工业区供水工程已投入运行)."""
@@ -471,7 +541,7 @@ def _switching_kind(mention: Mention) -> bool:
 
 def resolve_zones(document, fallback_name: str) -> ZoneResolver:
     """The zones of a report (a loaders.document.Document), named zones read on its normalised text."""
-    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized))
+    return ZoneResolver(document.text, fallback_name, joined_line_test(document.normalized), document.normalized.traditional)
 
 
 @lru_cache(maxsize=4096)
