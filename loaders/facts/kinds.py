@@ -111,6 +111,23 @@ def names_a_goal_after(reading: Reading) -> bool:
     return reading.after.startswith(cues()["target_after"].prefixes)
 
 
+_COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the figure and the word of what is to come
+
+
+def count_still_to_come(reading: Reading) -> bool:
+    """3家企业即将入驻, 5个项目将于年底投产: a count whose noun is followed by a word of what is still to
+    come counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
+    if reading.quantity.dimension != "count":
+        return False
+    after, words = reading.after, cues()["to_come_after"].prefixes
+    for start in range(min(_COUNT_NOUN_LONGEST, len(after)) + 1):
+        if after.startswith(words, start):
+            return True
+        if start < len(after) and not "\u4e00" <= after[start] <= "\u9fff":
+            return False  # the noun ends at a digit or a mark: nothing to come is said of this count
+    return False
+
+
 def _last_end(words: list[str], text: str) -> int:
     """Where the last of `words` in `text` ends (-1 when none is there)."""
     found = -1
