@@ -165,8 +165,10 @@ def threshold_amount(reading: Reading) -> bool:
 
 def one_item_amount(reading: Reading) -> bool:
     """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
-    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+    if reading.quantity.dimension != "money":
         return False
+    if is_outside_capital(reading):
+        return a_firm_s_own_project(reading)
     after = reading.after
     if COMPLETION.match(after):
         return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
@@ -189,6 +191,13 @@ def one_item_amount(reading: Reading) -> bool:
     if _NAMED_AFTER.match(after):
         return not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes)
     return False
+
+
+def a_firm_s_own_project(reading: Reading) -> bool:
+    """某某公司投资10亿元的陶瓷颜料项目: what a firm puts into its own named project is that project's
+    size, not capital brought into the zone (引进某公司投资1亿元进行道路建设 stays financing)."""
+    after = reading.after
+    return after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after))
 
 
 def size_class(reading: Reading) -> bool:
