@@ -220,8 +220,23 @@ def projection_of_a_project(reading: Reading) -> bool:
 
 
 def a_milestone(reading: Reading) -> bool:
-    """首次突破千亿元: a round mark passed for the first time, not the figure itself (which is given beside it)."""
-    return reading.window.rstrip().endswith(cues()["milestone_before"].prefixes)
+    """产值930亿元，首次突破千亿元 / 首次突破100亿元，达106亿元: a round mark passed for the first time,
+    not the figure itself, which is given beside it. A mark with no figure beside it (园区甲产值首次突破
+    300亿元, after another zone's figure) is the lower bound of that figure."""
+    if not reading.window.rstrip().endswith(cues()["milestone_before"].prefixes):
+        return False
+    return bool(_RESTATED_AFTER.match(reading.text, reading.quantity.end)) or _said_of_the_figure_before(reading)
+
+
+_RESTATED_AFTER = re.compile(r"[^，。；,;\d]{0,6}[，,](?:达到|达|为)")
+
+
+def _said_of_the_figure_before(reading: Reading) -> bool:
+    """The sentence's figure before the mark, with no zone named between them: the mark is said of it."""
+    if not reading.sentence_facts:
+        return False
+    between = reading.text[reading.sentence_facts[-1].quantity.end : reading.quantity.start]
+    return not has(cues()["zone_words"], between)
 
 
 def firms_served(reading: Reading) -> bool:
