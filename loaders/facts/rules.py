@@ -661,8 +661,9 @@ OWN_INDICATOR_RULES = {
 }
 
 # A growth rate right after a figure left out by these is that figure's growth: the indicators of
-# their own, and the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%).
-FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out"}
+# their own, the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%), and capital signed
+# with no group of projects named (招商签约资金110亿元，增长19%).
+FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out", "one_project_planned_investment"}
 
 
 GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}
