@@ -51,7 +51,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and _partly_done(document.text, end):
+        if status == "completed" and (_partly_done(document.text, end) or _a_stage_done(document.text, end)):
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
@@ -117,6 +117,21 @@ def _negation_pattern() -> re.Pattern:
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
     return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+def _a_stage_done(text: str, end: int) -> bool:
+    """已完成钢构架设前的准备工作, 完成主体封顶: a completion word whose object, in its clause, is one
+    stage of the works (preparation, the shell, the foundations), not the item itself."""
+    return bool(_stage_pattern().match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _stage_pattern() -> re.Pattern:
+    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})")
+
+
+_STAGE_REACH = 10  # characters between the completion word and the stage it names
 
 
 def _joined_stages(gap: str, joins: re.Pattern) -> bool:
