@@ -305,6 +305,22 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+def one_building_subject(reading: Reading) -> bool:
+    """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
+    before its investment wording, in a sentence that gives that building's floor space or land: the
+    size of one facility (an item), not the zone's investment."""
+    if reading.quantity.dimension != "money" or not reading.sentence_holds(cues()["one_project_descriptors"]):
+        return False
+    clause = reading.window[after_last_comma(reading.window) :].strip()
+    return bool(_building_pattern().fullmatch(clause))
+
+
+@lru_cache(maxsize=1)
+def _building_pattern() -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, cues()["building_heads"]), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{heads})(?:总投资|计划投资|投资)(?:约|达|近)?")
+
+
 def land_of_projects(reading: Reading) -> bool:
     """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
     projects, or the one project whose money was left out before it, takes; not an area of the zone."""
@@ -370,7 +386,9 @@ def one_company_land_or_staff(reading: Reading) -> bool:
 
 
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
-ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
+ITEM_RULES = {
+    "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
+}
 
 
 # Gates whose figures still get a quality note: the reader may want to see them.
@@ -429,7 +447,7 @@ def a_comparison_base(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
 
