@@ -128,6 +128,28 @@ def count_still_to_come(reading: Reading) -> bool:
     return False
 
 
+_ESTIMATE_OPENING = re.compile(r"\s*预计")
+
+
+def continues_an_estimate(reading: Reading) -> bool:
+    """预计1-6月，完成工业总产值187亿元…。上缴税收2亿元: a sentence of the same paragraph that opens on an
+    indicator, with no time of its own, right after a sentence opening on 预计 whose figures are all
+    estimates, goes on with them."""
+    previous, sentence = reading.previous_facts, reading.sentence
+    stated = [fact for fact in [*previous, *reading.sentence_facts] if fact.kind != "growth"]
+    if not previous or sentence.index == 0 or any(fact.kind != "target" for fact in stated):
+        return False
+    before = reading.document.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph or previous[0].quantity.start < before.start:
+        return False
+    if not _ESTIMATE_OPENING.match(reading.text, before.start) or has(cues()["achieved"], reading.head):
+        return False
+    return not _OWN_TIME.search(reading.head)
+
+
+_OWN_TIME = re.compile(r"\d{1,4}\s*[年月]|[今去明本上下]年|季度|上半年|下半年|全年|目前|截至|截止")
+
+
 def _last_end(words: list[str], text: str) -> int:
     """Where the last of `words` in `text` ends (-1 when none is there)."""
     found = -1

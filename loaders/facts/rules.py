@@ -24,6 +24,7 @@ from .gates import (
     project_group_after,
 )
 from .kinds import (
+    continues_an_estimate,
     count_still_to_come,
     future_year,
     goal_words,
@@ -295,6 +296,7 @@ def read_amount(reading: Reading) -> Decision:
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or count_still_to_come(reading)  # 11家企业即将入驻
+        or continues_an_estimate(reading)  # 预计1-6月…。上缴税收2亿元
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
         or in_a_goal_column(reading)
     )
