@@ -165,8 +165,10 @@ def threshold_amount(reading: Reading) -> bool:
 
 def one_item_amount(reading: Reading) -> bool:
     """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
-    if reading.quantity.dimension != "money" or is_outside_capital(reading):
+    if reading.quantity.dimension != "money":
         return False
+    if is_outside_capital(reading):
+        return a_firm_s_own_project(reading)
     after = reading.after
     if COMPLETION.match(after):
         return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
@@ -191,6 +193,13 @@ def one_item_amount(reading: Reading) -> bool:
     return False
 
 
+def a_firm_s_own_project(reading: Reading) -> bool:
+    """某某公司投资10亿元的陶瓷颜料项目: what a firm puts into its own named project is that project's
+    size, not capital brought into the zone (引进某公司投资1亿元进行道路建设 stays financing)."""
+    after = reading.after
+    return after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after))
+
+
 def size_class(reading: Reading) -> bool:
     """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count)."""
     if reading.quantity.dimension == "money" and reading.after.startswith(cues()["size_class_nouns"].prefixes):
@@ -211,8 +220,23 @@ def projection_of_a_project(reading: Reading) -> bool:
 
 
 def a_milestone(reading: Reading) -> bool:
-    """首次突破千亿元: a round mark passed for the first time, not the figure itself (which is given beside it)."""
-    return reading.window.rstrip().endswith(cues()["milestone_before"].prefixes)
+    """产值930亿元，首次突破千亿元 / 首次突破100亿元，达106亿元: a round mark passed for the first time,
+    not the figure itself, which is given beside it. A mark with no figure beside it (园区甲产值首次突破
+    300亿元, after another zone's figure) is the lower bound of that figure."""
+    if not reading.window.rstrip().endswith(cues()["milestone_before"].prefixes):
+        return False
+    return bool(_RESTATED_AFTER.match(reading.text, reading.quantity.end)) or _said_of_the_figure_before(reading)
+
+
+_RESTATED_AFTER = re.compile(r"[^，。；,;\d]{0,6}[，,](?:达到|达|为)")
+
+
+def _said_of_the_figure_before(reading: Reading) -> bool:
+    """The sentence's figure before the mark, with no zone named between them: the mark is said of it."""
+    if not reading.sentence_facts:
+        return False
+    between = reading.text[reading.sentence_facts[-1].quantity.end : reading.quantity.start]
+    return not has(cues()["zone_words"], between)
 
 
 def firms_served(reading: Reading) -> bool:
@@ -281,6 +305,22 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+def one_building_subject(reading: Reading) -> bool:
+    """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
+    before its investment wording, in a sentence that gives that building's floor space or land: the
+    size of one facility (an item), not the zone's investment."""
+    if reading.quantity.dimension != "money" or not reading.sentence_holds(cues()["one_project_descriptors"]):
+        return False
+    clause = reading.window[after_last_comma(reading.window) :].strip()
+    return bool(_building_pattern().fullmatch(clause))
+
+
+@lru_cache(maxsize=1)
+def _building_pattern() -> re.Pattern:
+    heads = "|".join(sorted(map(re.escape, cues()["building_heads"]), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{heads})(?:总投资|计划投资|投资)(?:约|达|近)?")
+
+
 def land_of_projects(reading: Reading) -> bool:
     """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
     projects, or the one project whose money was left out before it, takes; not an area of the zone."""
@@ -346,7 +386,9 @@ def one_company_land_or_staff(reading: Reading) -> bool:
 
 
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
-ITEM_RULES = {"one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project"}
+ITEM_RULES = {
+    "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
+}
 
 
 # Gates whose figures still get a quality note: the reader may want to see them.
@@ -405,7 +447,7 @@ def a_comparison_base(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
 )
 

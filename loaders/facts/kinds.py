@@ -111,6 +111,45 @@ def names_a_goal_after(reading: Reading) -> bool:
     return reading.after.startswith(cues()["target_after"].prefixes)
 
 
+_COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the figure and the word of what is to come
+
+
+def count_still_to_come(reading: Reading) -> bool:
+    """3家企业即将入驻, 5个项目将于年底投产: a count whose noun is followed by a word of what is still to
+    come counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
+    if reading.quantity.dimension != "count":
+        return False
+    after, words = reading.after, cues()["to_come_after"].prefixes
+    for start in range(min(_COUNT_NOUN_LONGEST, len(after)) + 1):
+        if after.startswith(words, start):
+            return True
+        if start < len(after) and not "\u4e00" <= after[start] <= "\u9fff":
+            return False  # the noun ends at a digit or a mark: nothing to come is said of this count
+    return False
+
+
+_ESTIMATE_OPENING = re.compile(r"\s*预计")
+
+
+def continues_an_estimate(reading: Reading) -> bool:
+    """预计1-6月，完成工业总产值187亿元…。上缴税收2亿元: a sentence of the same paragraph that opens on an
+    indicator, with no time of its own, right after a sentence opening on 预计 whose figures are all
+    estimates, goes on with them."""
+    previous, sentence = reading.previous_facts, reading.sentence
+    stated = [fact for fact in [*previous, *reading.sentence_facts] if fact.kind != "growth"]
+    if not previous or sentence.index == 0 or any(fact.kind != "target" for fact in stated):
+        return False
+    before = reading.document.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph or previous[0].quantity.start < before.start:
+        return False
+    if not _ESTIMATE_OPENING.match(reading.text, before.start) or has(cues()["achieved"], reading.head):
+        return False
+    return not _OWN_TIME.search(reading.head)
+
+
+_OWN_TIME = re.compile(r"\d{1,4}\s*[年月]|[今去明本上下]年|季度|上半年|下半年|全年|目前|截至|截止")
+
+
 def _last_end(words: list[str], text: str) -> int:
     """Where the last of `words` in `text` ends (-1 when none is there)."""
     found = -1

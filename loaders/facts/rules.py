@@ -24,6 +24,8 @@ from .gates import (
     project_group_after,
 )
 from .kinds import (
+    continues_an_estimate,
+    count_still_to_come,
     future_year,
     goal_words,
     growth_sign,
@@ -293,6 +295,8 @@ def read_amount(reading: Reading) -> Decision:
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
+        or count_still_to_come(reading)  # 11家企业即将入驻
+        or continues_an_estimate(reading)  # 预计1-6月…。上缴税收2亿元
         or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
         or in_a_goal_column(reading)
     )
@@ -659,8 +663,9 @@ OWN_INDICATOR_RULES = {
 }
 
 # A growth rate right after a figure left out by these is that figure's growth: the indicators of
-# their own, and the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%).
-FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out"}
+# their own, the wordless parts that continue one (贸易总额…，进口额8亿元，增长12%), and capital signed
+# with no group of projects named (招商签约资金110亿元，增长19%).
+FIGURE_LEFT_OUT_RULES = OWN_INDICATOR_RULES | {"follows_a_figure_left_out", "one_project_planned_investment"}
 
 
 GROWTH_LEFT_OUT_RULES = {"growth_of_an_indicator_outside_the_vocabulary", "growth_of_a_figure_left_out"}

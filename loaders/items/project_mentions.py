@@ -76,10 +76,25 @@ def bracket_lists(document, sentence, quantities, taken):
             continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
         if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
+        if _short_name_of_the_project_before(head, body):
+            continue  # 某某产业化项目（鹤翔二期）: the project's own short name, no list
         items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
         if found and all(listed_names([mention.name for mention in found])):
             yield found
+
+
+_LISTING_MARKS = re.compile(r"[、，,；;和及与]")
+_CLAUSE_MARKS = re.compile(r"[，,；;：:。]")
+
+
+def _short_name_of_the_project_before(head: str, body: str) -> bool:
+    """One name in brackets right after a named project (no count, no list): how the report calls that
+    project for short, not a list of projects (重点项目（A、B） and 签约项目3个（A） stay lists)."""
+    named = _CLAUSE_MARKS.split(head)[-1].strip()
+    if not named.endswith("项目") or _LISTING_MARKS.search(body):
+        return False
+    return is_project_name(named)
 
 
 def _counts_zones(text: str, low: int, position: int) -> bool:

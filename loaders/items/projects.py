@@ -58,6 +58,29 @@ def _signs() -> re.Pattern:
     return word_pattern(tuple(words))
 
 
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+_PHASE_OPENING = re.compile(r"\s*(?:其|该项目)?([一二三四五六七八九十\d]+期)")
+
+
+def _clauses_of_a_phase(text: str, clauses: list[tuple[int, int]]) -> dict[int, str]:
+    """{clause index: the phase it opens on} (…，二期项目供地筹备中)."""
+    phases = {}
+    for index, (start, _) in enumerate(clauses):
+        opening = _PHASE_OPENING.match(text, start)
+        if opening:
+            phases[index] = opening.group(1)
+    return phases
+
+
+def _other_phases(mention: Mention, phases: dict[int, str]) -> set[int]:
+    """一期项目累计完成投资5亿元，二期项目供地筹备中: a project named by its phase takes no status from a
+    clause opening on another phase (X项目…，一期已投产，二期正在扩建: a project named whole takes its phases')."""
+    own = _PHASE.search(mention.name)
+    if own is None:
+        return set()
+    return {index for index, phase in phases.items() if phase != own.group()}
+
+
 def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
     text = document.text
     taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
@@ -82,9 +105,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)
+    phases = _clauses_of_a_phase(text, clauses)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
-        blocked = outside[mention.group] - {own}
+        blocked = (outside[mention.group] | _other_phases(mention, phases)) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
@@ -95,7 +119,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
     if len({mention.group for mention in mentions}) == 1:
-        _settle_further(document, sentence, words, clauses, mentions)
+        _settle_further(document, sentence, words, clauses, mentions, phases)
     _amounts_after(text, clauses, mentions, quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state.
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
@@ -119,7 +143,9 @@ def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> l
     return [word for word in words if not inside(word.start, labels)]
 
 
-def _settle_further(document: Document, sentence: Sentence, words, clauses, mentions: list[Mention]) -> None:
+def _settle_further(
+    document: Document, sentence: Sentence, words, clauses, mentions: list[Mention], phases: dict[int, str],
+) -> None:
     """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
     list) of a sentence that state no status where they stand take the first one said after them, past a
     ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
@@ -129,7 +155,8 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
         if mention.status is not None and mention.status.strength >= 2:
             continue
         own = clause_index(clauses, mention.start)
-        later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
+        blocked = _other_phases(mention, phases) - {own}
+        later = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), True)
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
             later = following or later

@@ -51,7 +51,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and _partly_done(document.text, end):
+        if status == "completed" and (_partly_done(document.text, end) or _a_stage_done(document.text, end)
+                                      or _work_goes_on(document.text, end)):
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
@@ -117,6 +118,34 @@ def _negation_pattern() -> re.Pattern:
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
     return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+def _a_stage_done(text: str, end: int) -> bool:
+    """已完成钢构架设前的准备工作, 完成主体封顶: a completion word whose object, in its clause, is one
+    stage of the works (preparation, the shell, the foundations), not the item itself."""
+    return bool(_stage_pattern().match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _stage_pattern() -> re.Pattern:
+    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})")
+
+
+_STAGE_REACH = 10  # characters between the completion word and the stage it names
+
+
+def _work_goes_on(text: str, end: int) -> bool:
+    """绿化、人行道改造已完成，正在进行白改黑: a completion word closing its clause and the next clause
+    saying, with no subject of its own, that other works are going on: one stage is done, the item is
+    still being built (已完成，正在进行验收 is done: what goes on is its acceptance; not_building_on)."""
+    going = _going_on_pattern().match(text, end)
+    return bool(going) and not text.startswith(tuple(cues()["not_building_on"]), going.end())
+
+
+@lru_cache(maxsize=1)
+def _going_on_pattern() -> re.Pattern:
+    return re.compile(r"[，,]\s*(?:目前|现在|现)?(?:正在|正)(?:进行|加紧|抓紧|实施|开展|推进)?")
 
 
 def _joined_stages(gap: str, joins: re.Pattern) -> bool:

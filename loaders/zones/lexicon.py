@@ -14,6 +14,7 @@ from ..text.places import gazetteer, short_form, short_forms
 
 CJK = "\u4e00-\u9fff"
 BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
+QUOTED = rf"(?<=[{CJK}])“[{CJK}]{{1,6}}”"  # a nickname in quotes inside a name: 北流“两湾”产业园
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +146,7 @@ def run_pattern() -> re.Pattern:
     possessive: giving a unit back could never end the run at the end instead."""
     words = lexicon()
     dots = re.escape(words["name_dots"])  # 璨阳·御泰智造产业园: a brand and a name, one name
-    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}){{0,{words['max_prefix']}}}+$")
+    return re.compile(rf"(?:[{CJK}{re.escape(words['mask_chars'])}]|(?<=[{CJK}])[{dots}](?=[{CJK}])|{BRACKETED}|{QUOTED}){{0,{words['max_prefix']}}}+$")
 
 
 @lru_cache(maxsize=1)

@@ -394,22 +394,29 @@ def _honour(text: str, start: int, end: int) -> bool:
     return any(cue in head[:opening] for cue in words["title_cues"])
 
 
+_COUNT_SPACING = 2  # spaces a PDF puts between a group's place and its count
+
+
 def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
     type_start, kind = match.start("type"), match["type"]
     counted = group_pattern().search(text, max(0, type_start - 12), type_start)
-    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind) \
-            or text[counted.start() - 1 : counted.start()] == "第":
-        return None  # 成都第2个国家级经开区: a rank, not a group
+    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
+        return None
     count_start = counted.start()
-    run_match = run_pattern().search(text, max(0, count_start - lexicon()["max_prefix"]), count_start)
+    run_end = count_start  # the run of the name ends before the count, and before PDF spacing (全市 8个工业园区)
+    while run_end > max(0, count_start - _COUNT_SPACING) and text[run_end - 1] in " \u3000":
+        run_end -= 1
+    if text[run_end - 1 : run_end] == "第":
+        return None  # 成都第2个国家级经开区: a rank, not a group
+    run_match = run_pattern().search(text, max(0, run_end - lexicon()["max_prefix"]), run_end)
     assert run_match is not None  # the run pattern also matches the empty string
-    run = text[line_cut(run_match.start(), count_start, crosses_line) : count_start]
+    run = text[line_cut(run_match.start(), run_end, crosses_line) : run_end]
     run = run[stop_cut(run) :]
     anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
-    start = count_start - len(anchor) if anchor else count_start - len(run) + place if place is not None else count_start
-    if counted["rank"] and not (anchor or text[start:count_start] in place_names()):
+    start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
+    if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
         return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
     name = text[start:type_start] + kind
     return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",

@@ -221,12 +221,16 @@ class ZoneResolver:
         series = semicolon_series(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
+        renamed: dict[str, str] = {}
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
-            mentions = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
-                        or _opens_sentence(text, mention) or title_topic(text, mention, heading)
-                        or mention.start < heading]
-        defined = {**placed_groups(text, mentions), **defined_names(text, mentions)}
+            kept = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
+                    or _opens_sentence(text, mention) or title_topic(text, mention, heading)
+                    or mention.start < heading]
+            renamed = _earlier_names(mentions, kept)
+            kept_ids = {id(mention) for mention in kept}
+            mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
+        defined = {**placed_groups(text, mentions), **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
@@ -391,6 +395,29 @@ class ZoneResolver:
         (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, str]:
+    """丰城工业园 … 江西丰城高新技术产业园区获批: a sub-park kind after a place alone, in a report whose
+    only zone of a switching kind after that place is another, is that zone under its earlier or
+    plainer name (an alias), not a sub-park dropped."""
+    switching = [mention for mention in kept if mention.switches and mention.anchor == "place"]
+    kept_ids = {id(mention) for mention in kept}
+    earlier: dict[str, str] = {}
+    for mention in mentions:
+        if id(mention) in kept_ids or _switching_kind(mention) or mention.anchor != "place" \
+                or not _a_place_alone(mention.proper):
+            continue
+        place = _plain(mention.proper)
+        zones = {zone.name for zone in switching if _plain(zone.proper).endswith(place)}
+        if len(zones) == 1 and mention.name not in earlier:
+            earlier[mention.name] = zones.pop()
+    return earlier
+
+
+def _a_place_alone(proper: str) -> bool:
+    """丰城 (a place of the gazetteer or its short form), not 丰城陶瓷 (a place and the park's own words)."""
+    return proper in gazetteer() or proper in short_forms()
 
 
 def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
