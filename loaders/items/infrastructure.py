@@ -104,6 +104,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
+        item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
         item.status = _outcome_of_the_header(document, item, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
@@ -202,6 +203,20 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
             said = [word for word in words if low <= word.start < high and not word.future and word.status]
             return max(said, key=_word_rank) if said else None
     return None
+
+
+def _verb_before_the_list(text: str, item: Item, words: list[StatusWord], clauses, status: StatusWord | None):
+    """完成A路、B路、C路的管网铺设: a work named after the list with 的 (…的铺设) is what the verb before the list
+    was done to; the verb says how far the works got, for the last of the list as for the first."""
+    if status is None or status.strength >= 2 or status.start < item.end:
+        return status
+    if not P.work_after_list.fullmatch(text, item.end, status.start):
+        return status
+    low = clauses[item.clause][0]
+    before = [word for word in words if low <= word.start and word.end <= item.start and word.strength >= 1
+              and not word.future]
+    leading = max(before, key=lambda word: word.start, default=None)
+    return leading if leading is not None and _word_rank(leading) > _word_rank(status) else status
 
 
 def _outcome_of_the_header(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
