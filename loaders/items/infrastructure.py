@@ -106,6 +106,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
         item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
         item.status = _outcome_of_the_header(document, item, item.status)
+        item.status = _said_of_the_whole_list(document.text, item, items, own, clauses, segments, item.status)
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -217,6 +218,46 @@ def _verb_before_the_list(text: str, item: Item, words: list[StatusWord], clause
               and not word.future]
     leading = max(before, key=lambda word: word.start, default=None)
     return leading if leading is not None and _word_rank(leading) > _word_rank(status) else status
+
+
+def _said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, segments,
+                            status: StatusWord | None) -> StatusWord | None:
+    """A路路基，B管网，C线路，D管网全部实施到位: clauses naming works and stating nothing, then one closing the list
+    with a status said of all of it (全部, 均, 都), or of the names before it when a clause holds nothing but a
+    name (纬一路，经二路已建成): that status is theirs; the work verb of a clause (铺设) says less."""
+    if status is not None and status.strength >= 2:
+        return status
+    with_items = {other.clause for other in items}
+    only_names = bool(P.list_glue.fullmatch(_without_items(text, clauses[item.clause], items)))
+    for index in range(item.clause + 1, len(clauses)):
+        if index in segments or index not in with_items:
+            return status
+        low, high = clauses[index]
+        said = [word for word in words if low <= word.start < high and word.strength >= 2]
+        if not said:
+            if any(low <= word.start < high for word in words):
+                return status  # a clause of its own, with its own work verb: the list does not run on
+            continue
+        closing = [
+            word for word in said
+            if not word.future and (only_names or P.whole_list.search(text, max(low, word.start - 3), word.start))
+        ]
+        if not closing:
+            return status
+        best = max(closing, key=_word_rank)
+        return best if status is None or _word_rank(best) > _word_rank(status) else status
+    return status
+
+
+def _without_items(text: str, clause: tuple[int, int], items: list[Item]) -> str:
+    """The clause's text with the works it names cut out (what else the clause says)."""
+    low, high = clause
+    kept, position = [], low
+    for other in sorted((other for other in items if low <= other.start < high), key=lambda other: other.start):
+        kept.append(text[position : other.start])
+        position = max(position, other.end)
+    kept.append(text[position:high])
+    return "".join(kept)
 
 
 def _outcome_of_the_header(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
