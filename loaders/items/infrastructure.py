@@ -362,7 +362,8 @@ def _settle(document, items) -> list[Item]:
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
-        if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
+        works = _utility_works(document.text, item)
+        if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
@@ -376,6 +377,18 @@ def _settle(document, items) -> list[Item]:
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _utility_works(text: str, item: Item) -> bool:
+    """供电工程已进入采购程序, 二是污水管网工程，正在进行前期工作: a utility named as works of its own (X工程)
+    is an item; a list sharing 工程 (道路、供水、供电工程建设) names kinds of works, not one."""
+    if not item.name.endswith(_WORKS) or (item.start and text[item.start - 1] in _LIST_MARKS):
+        return False
+    return item.end == len(text) or text[item.end] not in _LIST_MARKS + "等"
+
+
+_WORKS = "工程"
+_LIST_MARKS = "、和及与"
 
 
 def _subject_of_status(document: Document, item: Item, items: list[Item]) -> bool:
