@@ -74,8 +74,8 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     while P.tail_reject.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
         found = found[:-1]
         name_end = _name_end(text, end, found)
-    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
-        return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
+    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in P.bracketed.sub("", text[start:name_end]):
+        return None  # 古泉路至光明路: a stretch between landmarks; 纬三路（经一路至经三路段） names its ends in brackets
     if P.company_in_name.search(text, start, found[-1].start()):
         return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works
     if P.product_project.fullmatch(text, name_end, end):
