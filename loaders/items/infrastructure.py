@@ -380,17 +380,17 @@ def _settle(document, items) -> list[Item]:
 
 
 def _utility_works(text: str, item: Item) -> bool:
-    """供电工程已进入采购程序, 二是污水管网工程，正在进行前期工作: a utility named as works of its own (X工程)
+    """供电工程已进入采购程序, 实施了污水处理项目: a utility named as works of its own (X工程, X项目)
     is an item; a list sharing 工程 (道路、供水、供电工程建设) names kinds of works, not one, and 基础设施配套工程
     names no kind at all."""
-    if item.category not in _UTILITIES or not item.name.endswith(_WORKS):
+    if item.category not in _UTILITIES or not text[item.start : item.end].endswith(_WORKS):
         return False  # 基础设施配套工程: works of every kind, none named
     if item.start and text[item.start - 1] in _LIST_MARKS:
         return False
     return item.end == len(text) or text[item.end] not in _LIST_MARKS + "等"
 
 
-_WORKS = "工程"
+_WORKS = ("工程", "项目")
 _LIST_MARKS = "、和及与"
 
 
