@@ -67,8 +67,8 @@ def _split_piece(text, start, end, found, quantities):
 
 
 def _make_item(text, start, end, found, quantities) -> Item | None:
-    if P.location_before.search(text, max(0, start - 3), start):
-        return None
+    if P.location_before.search(text, max(0, start - 3), start) or P.location_inside.search(text, start, found[0].start()):
+        return None  # 紧邻107国道, 园区距310国道3公里: where the zone lies, no works
     name_end = _name_end(text, end, found)
     # 天然气供气指标: the quota is no facility, the 天然气 before it is.
     while P.tail_reject.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
