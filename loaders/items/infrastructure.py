@@ -37,7 +37,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items, zone_at)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
