@@ -330,6 +330,30 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
 _TITLE_REST = 2
 
 
+def _status_in_the_cells_after(document: Document, item: Item) -> StatusWord | None:
+    """A table flattened one cell a line (1 / 纬三路 / 全长2.5公里 / 3000 / 已完工): an item that is its whole line
+    takes the status of the short lines after it, up to the next line naming works."""
+    sentence = item.sentence
+    text = document.text
+    rest = text[sentence.start : item.start] + text[item.end : sentence.end]
+    if len(P.title_rest.sub("", rest)) > _TITLE_REST or "\n" not in text[sentence.end - 1 : sentence.end + 1]:
+        return None
+    for index in range(sentence.index + 1, min(len(document.sentences), sentence.index + 1 + _CELLS)):
+        cell = document.sentences[index]
+        names_works = facility_words(keyword_pattern().finditer(text, cell.start, cell.end))
+        if len(text[cell.start : cell.end].strip()) > _CELL_CHARS or names_works:
+            return None
+        said = [word for word in status_words(document, cell, TABLE) if word.strength >= 2 and not word.future]
+        if said:
+            return max(said, key=_word_rank)
+    return None
+
+
+# A row's cells after its name: how many lines, and how long a cell may be.
+_CELLS = 5
+_CELL_CHARS = 16
+
+
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
     """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
     words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
@@ -369,7 +393,7 @@ def _settle(document, items) -> list[Item]:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = _status_below_its_title(document, item)
+            item.status = _status_below_its_title(document, item) or _status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item, joined):
