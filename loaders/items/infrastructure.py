@@ -473,7 +473,15 @@ def _intended(document: Document, item: Item, items: list[Item]) -> bool:
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
     if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence):
         return True
-    return _aim_said_after(document, item, items)
+    return _aim_said_of_it(document, item) or _aim_said_after(document, item, items)
+
+
+def _aim_said_of_it(document: Document, item: Item) -> bool:
+    """纬三路、经五路预计10月底建成通车: an aim said after the item in its own clause (it states no status of its
+    own: the aim is what its clause says of it)."""
+    _, high = document.clauses(item.sentence)[item.clause]
+    said = blank(cue_pattern("not_future"), document.text[item.end : high])
+    return cue_pattern("future_in_clause").search(said) is not None
 
 
 def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
