@@ -76,8 +76,9 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         name_end = _name_end(text, end, found)
     if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in P.bracketed.sub("", text[start:name_end]):
         return None  # 古泉路至光明路: a stretch between landmarks; 纬三路（经一路至经三路段） names its ends in brackets
-    if P.company_in_name.search(text, start, found[-1].start()):
-        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works
+    owner = P.company_in_name.search(text, start, found[-1].start())
+    if owner and not P.serving.match(text, owner.end()):
+        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works (项目配套道路 is)
     if P.product_project.fullmatch(text, name_end, end):
         return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
     lead = P.zone_lead.match(text, start)
