@@ -106,7 +106,9 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
         item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
         item.status = _outcome_of_the_header(document, item, item.status)
-        item.status = _said_of_the_whole_list(document.text, item, items, own, clauses, segments, item.status)
+        item.status = _said_of_the_whole_list(
+            document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
+        )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -220,15 +222,14 @@ def _verb_before_the_list(text: str, item: Item, words: list[StatusWord], clause
     return leading if leading is not None and _word_rank(leading) > _word_rank(status) else status
 
 
-def _said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, segments,
+def _said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, breaks,
                             status: StatusWord | None) -> StatusWord | None:
     """A路路基，B管网，C线路，D管网全部实施到位: clauses naming works and stating nothing, then one closing the list
     with a status said of all of it (全部, 均, 都), or of the names before it when a clause holds nothing but a
     name (纬一路，经二路已建成): that status is theirs; the work verb of a clause (铺设) says less."""
     if status is not None and status.strength >= 2:
         return status
-    with_items = {other.clause for other in items}
-    only_names = bool(P.list_glue.fullmatch(_without_items(text, clauses[item.clause], items)))
+    segments, with_items = breaks  # where the sentence's parts start, and the clauses naming works
     for index in range(item.clause + 1, len(clauses)):
         if index in segments or index not in with_items:
             return status
@@ -238,6 +239,7 @@ def _said_of_the_whole_list(text: str, item: Item, items: list[Item], words: lis
             if any(low <= word.start < high for word in words):
                 return status  # a clause of its own, with its own work verb: the list does not run on
             continue
+        only_names = bool(P.list_glue.fullmatch(_without_items(text, clauses[item.clause], items)))
         closing = [
             word for word in said
             if not word.future and (only_names or P.whole_list.search(text, max(low, word.start - 3), word.start))
@@ -335,8 +337,10 @@ def _status_in_the_cells_after(document: Document, item: Item) -> StatusWord | N
     takes the status of the short lines after it, up to the next line naming works."""
     sentence = item.sentence
     text = document.text
+    if "\n" not in text[sentence.end - 1 : sentence.end + 1] or sentence.end - sentence.start > _CELL_CHARS * 2:
+        return None  # not a line of its own, or too long to be a table's cell
     rest = text[sentence.start : item.start] + text[item.end : sentence.end]
-    if len(P.title_rest.sub("", rest)) > _TITLE_REST or "\n" not in text[sentence.end - 1 : sentence.end + 1]:
+    if len(P.title_rest.sub("", rest)) > _TITLE_REST:
         return None
     for index in range(sentence.index + 1, min(len(document.sentences), sentence.index + 1 + _CELLS)):
         cell = document.sentences[index]
