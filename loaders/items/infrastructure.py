@@ -106,6 +106,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
         item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
         item.status = _outcome_of_the_header(document, item, item.status)
+        item.status = _measured_work_done(document, item, item.status)
         item.status = _said_of_the_whole_list(
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
@@ -260,6 +261,23 @@ def _without_items(text: str, clause: tuple[int, int], items: list[Item]) -> str
         position = max(position, other.end)
     kept.append(text[position:high])
     return "".join(kept)
+
+
+def _measured_work_done(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
+    """铺设供水管线9600米, 修建道路6.9公里: a work verb with the length or area laid is a report of work done (as
+    新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里, 正在进行的工程有：铺设… are)."""
+    if status is None or status.strength >= 2 or status.future or status.word not in _WORK_VERBS:
+        return status
+    if P.ongoing_before.search(document.text, max(0, status.start - 4), status.start):
+        return status
+    if _status_of_the_header(document, item) is not None:
+        return status  # the colon's clause says how far the works it lists got
+    if item.quantity is None or item.quantity.dimension not in ("length", "area", "floor_area"):
+        return status
+    return status._replace(status="completed")
+
+
+_WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设"})
 
 
 def _outcome_of_the_header(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
