@@ -499,11 +499,17 @@ def _intended(document: Document, item: Item, items: list[Item]) -> bool:
 
 
 def _aim_said_of_it(document: Document, item: Item) -> bool:
-    """纬三路、经五路预计10月底建成通车: an aim said after the item in its own clause (it states no status of its
-    own: the aim is what its clause says of it)."""
-    _, high = document.clauses(item.sentence)[item.clause]
-    said = blank(cue_pattern("not_future"), document.text[item.end : high])
-    return cue_pattern("future_in_clause").search(said) is not None
+    """纬三路、经五路预计10月底建成通车, 明年新建道路5公里: an aim said in the item's own clause (it states no status
+    of its own: the aim is what its clause says of it)."""
+    low, high = document.clauses(item.sentence)[item.clause]
+    before = blank(cue_pattern("not_future"), document.text[low : item.start])
+    if any(aim.group() not in _ABLE for aim in cue_pattern("future_in_clause").finditer(before)):
+        return True  # 明年新建道路5公里 (园区可提供标准厂房: what the zone can offer, no aim)
+    after = blank(cue_pattern("not_future"), document.text[item.end : high])
+    return cue_pattern("future_in_clause").search(after) is not None
+
+
+_ABLE = ("可",)  # before works, 可 says what is on offer; after them (年底可完工) it is an aim
 
 
 def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
