@@ -106,7 +106,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
         item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
         item.status = _outcome_of_the_header(document, item, item.status)
-        item.status = _measured_work_done(document, item, item.status)
+        item.status = _in_brackets_after(document.text, item, own) or _measured_work_done(document, item, item.status)
         item.status = _said_of_the_whole_list(
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
@@ -261,6 +261,20 @@ def _without_items(text: str, clause: tuple[int, int], items: list[Item]) -> str
         position = max(position, other.end)
     kept.append(text[position:high])
     return "".join(kept)
+
+
+def _in_brackets_after(text: str, item: Item, words: list[StatusWord]) -> StatusWord | None:
+    """纬三路（已通车）、经五路（在建）: a status in brackets right after an item is its own."""
+    if text[item.end : item.end + 1] not in ("（", "("):
+        return None
+    close = P.bracket_close.search(text, item.end, item.end + _BRACKET_REACH)
+    if close is None:
+        return None
+    said = [word for word in words if item.end < word.start < close.start() and word.strength >= 2]
+    return max(said, key=_word_rank) if said else None
+
+
+_BRACKET_REACH = 16  # how far a bracket after an item may run
 
 
 def _measured_work_done(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
