@@ -7,8 +7,9 @@ except a bare pipe or line that continues the utility before it (天然气…，
 Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
 status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…),
 of a sentence pointing back to it (以上项目即将开工), or of the heading it is listed under (二、在建项目,
-items.headings). Mentions of one facility are merged into one row with its most advanced explicit
-status (items.facility_merge).
+items.headings); a status said of a whole list or table row is read by items.facility_lists. Mentions
+of one facility in one zone are merged into one row with its most advanced explicit status
+(items.facility_merge).
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
 from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_lists import (
+    TITLE_REST,
+    in_brackets_after,
+    measured_work_done,
+    said_of_the_whole_list,
+    status_in_the_cells_after,
+    verb_before_the_list,
+    word_rank,
+)
 from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
@@ -104,10 +114,14 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
-        item.status = _verb_before_the_list(document.text, item, own, clauses, item.status)
-        item.status = _outcome_of_the_header(document, item, item.status)
-        item.status = _in_brackets_after(document.text, item, own) or _measured_work_done(document, item, item.status)
-        item.status = _said_of_the_whole_list(
+        item.status = verb_before_the_list(document.text, item, own, clauses, item.status)
+        weak = item.status is None or item.status.strength < 2
+        header = _status_of_the_header(document, item) if weak else None  # only a weak status may give way to it
+        item.status = _outcome_of_the_header(header, item.status)
+        item.status = in_brackets_after(document.text, item, own) or measured_work_done(
+            document.text, item, item.status, header
+        )
+        item.status = said_of_the_whole_list(
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
@@ -209,97 +223,11 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
     return None
 
 
-def _verb_before_the_list(text: str, item: Item, words: list[StatusWord], clauses, status: StatusWord | None):
-    """完成A路、B路、C路的管网铺设: a work named after the list with 的 (…的铺设) is what the verb before the list
-    was done to; the verb says how far the works got, for the last of the list as for the first."""
-    if status is None or status.strength >= 2 or status.start < item.end:
-        return status
-    if not P.work_after_list.fullmatch(text, item.end, status.start):
-        return status
-    low = clauses[item.clause][0]
-    before = [word for word in words if low <= word.start and word.end <= item.start and word.strength >= 1
-              and not word.future]
-    leading = max(before, key=lambda word: word.start, default=None)
-    return leading if leading is not None and _word_rank(leading) > _word_rank(status) else status
-
-
-def _said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, breaks,
-                            status: StatusWord | None) -> StatusWord | None:
-    """A路路基，B管网，C线路，D管网全部实施到位: clauses naming works and stating nothing, then one closing the list
-    with a status said of all of it (全部, 均, 都), or of the names before it when a clause holds nothing but a
-    name (纬一路，经二路已建成): that status is theirs; the work verb of a clause (铺设) says less."""
-    if status is not None and status.strength >= 2:
-        return status
-    segments, with_items = breaks  # where the sentence's parts start, and the clauses naming works
-    for index in range(item.clause + 1, len(clauses)):
-        if index in segments or index not in with_items:
-            return status
-        low, high = clauses[index]
-        said = [word for word in words if low <= word.start < high and word.strength >= 2]
-        if not said:
-            if any(low <= word.start < high for word in words):
-                return status  # a clause of its own, with its own work verb: the list does not run on
-            continue
-        only_names = bool(P.list_glue.fullmatch(_without_items(text, clauses[item.clause], items)))
-        closing = [
-            word for word in said
-            if not word.future and (only_names or P.whole_list.search(text, max(low, word.start - 3), word.start))
-        ]
-        if not closing:
-            return status
-        best = max(closing, key=_word_rank)
-        return best if status is None or _word_rank(best) > _word_rank(status) else status
-    return status
-
-
-def _without_items(text: str, clause: tuple[int, int], items: list[Item]) -> str:
-    """The clause's text with the works it names cut out (what else the clause says)."""
-    low, high = clause
-    kept, position = [], low
-    for other in sorted((other for other in items if low <= other.start < high), key=lambda other: other.start):
-        kept.append(text[position : other.start])
-        position = max(position, other.end)
-    kept.append(text[position:high])
-    return "".join(kept)
-
-
-def _in_brackets_after(text: str, item: Item, words: list[StatusWord]) -> StatusWord | None:
-    """纬三路（已通车）、经五路（在建）: a status in brackets right after an item is its own."""
-    if text[item.end : item.end + 1] not in ("（", "("):
-        return None
-    close = P.bracket_close.search(text, item.end, item.end + _BRACKET_REACH)
-    if close is None:
-        return None
-    said = [word for word in words if item.end < word.start < close.start() and word.strength >= 2]
-    return max(said, key=_word_rank) if said else None
-
-
-_BRACKET_REACH = 16  # how far a bracket after an item may run
-
-
-def _measured_work_done(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
-    """铺设供水管线9600米, 修建道路6.9公里: a work verb with the length or area laid is a report of work done (as
-    新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里, 正在进行的工程有：铺设… are)."""
-    if status is None or status.strength >= 2 or status.future or status.word not in _WORK_VERBS:
-        return status
-    if P.ongoing_before.search(document.text, max(0, status.start - 4), status.start):
-        return status
-    if _status_of_the_header(document, item) is not None:
-        return status  # the colon's clause says how far the works it lists got
-    if item.quantity is None or item.quantity.dimension not in ("length", "area", "floor_area"):
-        return status
-    return status._replace(status="completed")
-
-
-_WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设"})
-
-
-def _outcome_of_the_header(document: Document, item: Item, status: StatusWord | None) -> StatusWord | None:
+def _outcome_of_the_header(header: StatusWord | None, status: StatusWord | None) -> StatusWord | None:
     """共完成六大工程：铺设供水管线9600米；修建道路6.9公里: a colon's clause that says how far the works it
     lists got outranks the work verb each of them opens with (铺设, 修建 say what was done, not how far)."""
     if status is not None and status.strength >= 2:
         return status
-    header = _status_of_the_header(document, item)
     if header is None or (status is not None and _word_rank(header) <= _word_rank(status)):
         return status
     return header
@@ -354,40 +282,10 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
     title) takes the status of the sentence after it, when that sentence opens by describing it (全长, 总投资)."""
     sentence = item.sentence
     rest = document.text[sentence.start : item.start] + document.text[item.end : sentence.end]
-    if len(P.title_rest.sub("", rest)) > _TITLE_REST or sentence.index + 1 >= len(document.sentences):
+    if len(P.title_rest.sub("", rest)) > TITLE_REST or sentence.index + 1 >= len(document.sentences):
         return None
     after = document.sentences[sentence.index + 1]
     return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
-
-
-# What a title line may hold besides the item's name (工程, 项目).
-_TITLE_REST = 2
-
-
-def _status_in_the_cells_after(document: Document, item: Item) -> StatusWord | None:
-    """A table flattened one cell a line (1 / 纬三路 / 全长2.5公里 / 3000 / 已完工): an item that is its whole line
-    takes the status of the short lines after it, up to the next line naming works."""
-    sentence = item.sentence
-    text = document.text
-    if "\n" not in text[sentence.end - 1 : sentence.end + 1] or sentence.end - sentence.start > _CELL_CHARS * 2:
-        return None  # not a line of its own, or too long to be a table's cell
-    rest = text[sentence.start : item.start] + text[item.end : sentence.end]
-    if len(P.title_rest.sub("", rest)) > _TITLE_REST:
-        return None
-    for index in range(sentence.index + 1, min(len(document.sentences), sentence.index + 1 + _CELLS)):
-        cell = document.sentences[index]
-        names_works = facility_words(keyword_pattern().finditer(text, cell.start, cell.end))
-        if len(text[cell.start : cell.end].strip()) > _CELL_CHARS or names_works:
-            return None
-        said = [word for word in status_words(document, cell, TABLE) if word.strength >= 2 and not word.future]
-        if said:
-            return max(said, key=_word_rank)
-    return None
-
-
-# A row's cells after its name: how many lines, and how long a cell may be.
-_CELLS = 5
-_CELL_CHARS = 16
 
 
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -397,7 +295,7 @@ def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
-    return status_rank(TABLE, word.status, word.strength)
+    return word_rank(word)
 
 
 def _settle(document, items) -> list[Item]:
@@ -429,7 +327,7 @@ def _settle(document, items) -> list[Item]:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = _status_below_its_title(document, item) or _status_in_the_cells_after(document, item)
+            item.status = _status_below_its_title(document, item) or status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item, joined):
