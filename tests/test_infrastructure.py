@@ -11,6 +11,7 @@ import csv
 import pytest
 
 from loaders.contract.schema import INFRASTRUCTURE_CATEGORIES, INFRASTRUCTURE_STATUSES, LEXICON
+from loaders.document import read_document
 from loaders.items.facilities import category_of
 from loaders.items.infrastructure import extract_infrastructure
 from tests.casetables import (
@@ -50,6 +51,18 @@ def test_the_last_specific_facility_word_gives_the_category():
     assert category_of("标准化厂房产业园") == "factory"
     assert category_of("光伏园区东西干道主车道") == "road"
     assert category_of("香港德诚") is None
+
+
+def test_one_facility_named_alike_in_two_zones_is_two_facilities():
+    text = "东园污水处理厂的情况：污水处理厂已建成投运。西园的情况：污水处理厂正在建设。"
+    west = text.index("西园")
+    rows = extract_infrastructure(
+        read_document(text), lambda offset: "东园" if offset < west else "西园", "doc", {"东园": "east", "西园": "west"}
+    )
+    assert sorted((row["zone_id"], row["name"], row["status"]) for row in rows) == [
+        ("east", "污水处理厂", "in_operation"),
+        ("west", "污水处理厂", "under_construction"),
+    ]
 
 
 def test_extraction_never_raises_on_fragments_and_odd_text():

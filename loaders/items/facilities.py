@@ -97,9 +97,18 @@ def category_at_end(name: str) -> str | None:
 
 def category_of_words(found: list[re.Match]) -> str:
     """The head decides (物流园道路 -> road), unless it is a bare pipe or line: then the word before it
-    does (弱电入地线路 -> telecom, 排水管道 -> water)."""
+    does (弱电入地线路 -> telecom, 排水管道 -> water), and a pipe carrying several utilities is a
+    pipeline of its own (供水供热供气管网, 燃气热力管网)."""
     heads = [match for match in found if match.group() not in GENERIC_HEADS]
+    if heads and len(heads) < len(found) and found[-1].group() in GENERIC_HEADS:
+        carried = {keywords()[match.group()].category for match in heads} & _CARRIED
+        if len(carried) > 1:
+            return "pipeline"
     return keywords()[(heads or found)[-1].group()].category
+
+
+# What a pipe carries: a pipe carrying more than one of these is a utility pipeline.
+_CARRIED = frozenset({"water", "gas", "heat", "power_line", "telecom"})
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges

@@ -67,17 +67,18 @@ def _split_piece(text, start, end, found, quantities):
 
 
 def _make_item(text, start, end, found, quantities) -> Item | None:
-    if P.location_before.search(text, max(0, start - 3), start):
-        return None
+    if P.location_before.search(text, max(0, start - 3), start) or P.location_inside.search(text, start, found[0].start()):
+        return None  # 紧邻107国道, 园区距310国道3公里: where the zone lies, no works
     name_end = _name_end(text, end, found)
     # 天然气供气指标: the quota is no facility, the 天然气 before it is.
     while P.tail_reject.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
         found = found[:-1]
         name_end = _name_end(text, end, found)
-    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in text[start:name_end]:
-        return None  # 古泉路至光明路: a stretch between landmarks, not a facility of its own
-    if P.company_in_name.search(text, start, found[-1].start()):
-        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works
+    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in P.bracketed.sub("", text[start:name_end]):
+        return None  # 古泉路至光明路: a stretch between landmarks; 纬三路（经一路至经三路段） names its ends in brackets
+    owner = P.company_in_name.search(text, start, found[-1].start())
+    if owner and not P.serving.match(text, owner.end()):
+        return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works (项目配套道路 is)
     if P.product_project.fullmatch(text, name_end, end):
         return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
     lead = P.zone_lead.match(text, start)

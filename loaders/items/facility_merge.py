@@ -19,13 +19,21 @@ def facility_key(name: str) -> str:
     return name[lead.end() :] if lead and len(name) - lead.end() >= 2 else name
 
 
-def merge(items: list[Item]) -> list[list[Item]]:
-    """Mentions of one facility: same category and the same name, or one named name inside the other."""
+def merge(items: list[Item], zone_at=None) -> list[list[Item]]:
+    """Mentions of one facility: same category and the same name, or one named name inside the other, in the
+    same zone (a 污水处理厂 of each of two parks is two facilities)."""
     facilities: list[list[Item]] = []
+    zones: list[object] = []  # the zone of each facility's first mention
     for item in items:
-        home = next((facility for facility in facilities if _same_facility(item, facility[0])), None)
+        zone = zone_at(item.start) if zone_at is not None else None
+        home = next(
+            (facility for facility, its_zone in zip(facilities, zones, strict=True)
+             if its_zone == zone and _same_facility(item, facility[0])),
+            None,
+        )
         if home is None:
             facilities.append([item])
+            zones.append(zone)
         else:
             home.append(item)
     return facilities

@@ -7,8 +7,9 @@ except a bare pipe or line that continues the utility before it (天然气…，
 Named roads listed before 等 and a road head (三路、二路等主干道) are one item. An item with no
 status word of its own takes the one of the sentence a breakdown follows (…累计投入N亿元。其中…),
 of a sentence pointing back to it (以上项目即将开工), or of the heading it is listed under (二、在建项目,
-items.headings). Mentions of one facility are merged into one row with its most advanced explicit
-status (items.facility_merge).
+items.headings); a status said of a whole list or table row is read by items.facility_lists. Mentions
+of one facility in one zone are merged into one row with its most advanced explicit status
+(items.facility_merge).
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
 from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_lists import (
+    TITLE_REST,
+    in_brackets_after,
+    measured_work_done,
+    said_of_the_whole_list,
+    status_in_the_cells_after,
+    verb_before_the_list,
+    word_rank,
+)
 from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, name_stop_pattern
@@ -37,7 +47,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
         found = facility_words(keyword_pattern().finditer(document.text, sentence.start, sentence.end))
         if found:
             items += _sentence_items(document, sentence, document.quantities, found)
-    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items)]
+    return [_row(facility, document.normalized, doc_id, zone_at, zone_ids) for facility in merge(items, zone_at)]
 
 
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
@@ -104,6 +114,16 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
+        item.status = verb_before_the_list(document.text, item, own, clauses, item.status)
+        weak = item.status is None or item.status.strength < 2
+        header = _status_of_the_header(document, item) if weak else None  # only a weak status may give way to it
+        item.status = _outcome_of_the_header(header, item.status)
+        item.status = in_brackets_after(document.text, item, own) or measured_work_done(
+            document.text, item, item.status, header
+        )
+        item.status = said_of_the_whole_list(
+            document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
+        )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         stated = _stated_before(document, document.sentences[sentence.index - 1])
         for item in items:
@@ -203,6 +223,16 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
     return None
 
 
+def _outcome_of_the_header(header: StatusWord | None, status: StatusWord | None) -> StatusWord | None:
+    """共完成六大工程：铺设供水管线9600米；修建道路6.9公里: a colon's clause that says how far the works it
+    lists got outranks the work verb each of them opens with (铺设, 修建 say what was done, not how far)."""
+    if status is not None and status.strength >= 2:
+        return status
+    if header is None or (status is not None and _word_rank(header) <= _word_rank(status)):
+        return status
+    return header
+
+
 def _list_goes_on(text: str, clauses, own: int) -> set[int]:
     """还有2座大桥，、6条道路已完成主体建设: clauses right after the item's that open with a list mark go on
     with its list (a stray comma before 、), so the status that closes the list is its status too."""
@@ -252,14 +282,10 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
     title) takes the status of the sentence after it, when that sentence opens by describing it (全长, 总投资)."""
     sentence = item.sentence
     rest = document.text[sentence.start : item.start] + document.text[item.end : sentence.end]
-    if len(P.title_rest.sub("", rest)) > _TITLE_REST or sentence.index + 1 >= len(document.sentences):
+    if len(P.title_rest.sub("", rest)) > TITLE_REST or sentence.index + 1 >= len(document.sentences):
         return None
     after = document.sentences[sentence.index + 1]
     return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
-
-
-# What a title line may hold besides the item's name (工程, 项目).
-_TITLE_REST = 2
 
 
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -269,7 +295,7 @@ def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
 
 
 def _word_rank(word: StatusWord) -> tuple[int, int]:
-    return status_rank(TABLE, word.status, word.strength)
+    return word_rank(word)
 
 
 def _settle(document, items) -> list[Item]:
@@ -294,13 +320,14 @@ def _settle(document, items) -> list[Item]:
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
-        if item.bare and item.quantity is None and not listed and not _subject_of_status(document, item, joined):
+        works = _utility_works(document.text, item)
+        if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
             item.status = _stated_after(document, item.sentence) or item.status
         if item.status is None:
-            item.status = _status_below_its_title(document, item)
+            item.status = _status_below_its_title(document, item) or status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None and _intended(document, item, joined):
@@ -308,6 +335,21 @@ def _settle(document, items) -> list[Item]:
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _utility_works(text: str, item: Item) -> bool:
+    """供电工程已进入采购程序, 实施了污水处理项目: a utility named as works of its own (X工程, X项目)
+    is an item; a list sharing 工程 (道路、供水、供电工程建设) names kinds of works, not one, and 基础设施配套工程
+    names no kind at all."""
+    if item.category not in _UTILITIES or not text[item.start : item.end].endswith(_WORKS):
+        return False  # 基础设施配套工程: works of every kind, none named
+    if item.start and text[item.start - 1] in _LIST_MARKS:
+        return False
+    return item.end == len(text) or text[item.end] not in _LIST_MARKS + "等"
+
+
+_WORKS = ("工程", "项目")
+_LIST_MARKS = "、和及与"
 
 
 def _subject_of_status(document: Document, item: Item, items: list[Item]) -> bool:
@@ -365,7 +407,21 @@ def _intended(document: Document, item: Item, items: list[Item]) -> bool:
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
     if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence):
         return True
-    return _aim_said_after(document, item, items)
+    return _aim_said_of_it(document, item) or _aim_said_after(document, item, items)
+
+
+def _aim_said_of_it(document: Document, item: Item) -> bool:
+    """纬三路、经五路预计10月底建成通车, 明年新建道路5公里: an aim said in the item's own clause (it states no status
+    of its own: the aim is what its clause says of it)."""
+    low, high = document.clauses(item.sentence)[item.clause]
+    before = blank(cue_pattern("not_future"), document.text[low : item.start])
+    if any(aim.group() not in _ABLE for aim in cue_pattern("future_in_clause").finditer(before)):
+        return True  # 明年新建道路5公里 (园区可提供标准厂房: what the zone can offer, no aim)
+    after = blank(cue_pattern("not_future"), document.text[item.end : high])
+    return cue_pattern("future_in_clause").search(after) is not None
+
+
+_ABLE = ("可",)  # before works, 可 says what is on offer; after them (年底可完工) it is an aim
 
 
 def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
