@@ -17,6 +17,7 @@ from functools import lru_cache
 from .facilities import PUBLIC_WORKS, category_at_end, category_of
 from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, trie_pattern, word_pattern
 from .project_names import (
+    CAPACITY_UNITS,
     LISTED,
     MIN_NAME,
     SINGLE,
@@ -114,12 +115,18 @@ def etc_lists(document, sentence, quantities, taken):
     text = document.text
     ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
     acquisitions = cue_pattern("acquisition_verbs")
+    visited = sentence.start
     for match in ends.finditer(text, sentence.start, sentence.end):
         position = match.start()
         if inside(position, taken):
             continue
         low, high = clause_holding(document, sentence, position)
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
+        low = max(low, visited)  # 赴上海、苏州等地对接A、B等项目: the list after the places starts past them
+        places = P.places_after_etc.match(text, match.end())
+        if places:
+            visited = places.end()
+            continue  # 赴北京、上海等地招商: places visited
         courted = acquisitions.search(text, low, position)
         if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
@@ -410,11 +417,18 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
     _, first = list_lead(text, low, names_end)
     if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
         return []
-    if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
+    if _rejects_subject(text, first, names_end, quantities) or text[first:names_end].strip() == "":
         return []
     items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
     found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
     return found if found and all(_subject_name(mention.name) for mention in found) else []
+
+
+def _rejects_subject(text: str, first: int, end: int, quantities) -> bool:
+    """Figures and marks make a run no names (5个项目, 总投资3亿元，…), except the capacity a name holds
+    (华盛纺织年产5万吨纱线生产基地已建成投产)."""
+    capacities = [(q.start, q.end) for q in quantities.within(first, end) if q.unit in CAPACITY_UNITS and q.end <= end]
+    return any(not inside(found.start(), capacities) for found in P.subject_reject.finditer(text, first, end))
 
 
 _SUBJECT_MAX = 40  # longest run of names before the verb

@@ -19,6 +19,8 @@ from .status import StatusWord
 TABLE = "projects"
 P = patterns("projects")
 MIN_NAME, _MAX_NAME = 2, 40
+# Units of output written inside a name (5万吨麦芽糖): the project's capacity.
+CAPACITY_UNITS = frozenset({"t", "kW", "piece"})
 # Kinds of mention, best first: the name of a row comes from the best kind of mention.
 LISTED, SINGLE = 0, 1
 

@@ -21,12 +21,9 @@ from .facilities import PUBLIC_WORKS, category_at_end
 from .headings import heading_status, opens_section
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
-from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
-
-# Units of output written inside a name (5万吨麦芽糖): the project's capacity.
-_CAPACITY_UNITS = {"t", "kW", "piece"}
 
 
 def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
@@ -360,7 +357,7 @@ def _capacity(text: str, mentions: list[Mention], quantities: Quantities) -> str
         inside = [
             quantity
             for quantity in quantities.within(mention.start, mention.end)
-            if quantity.end <= mention.end and quantity.unit in _CAPACITY_UNITS
+            if quantity.end <= mention.end and quantity.unit in CAPACITY_UNITS
         ]
         if len(inside) == 1:
             return inside[0].raw
