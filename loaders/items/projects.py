@@ -22,6 +22,7 @@ from .headings import heading_status, opens_section
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
 from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .projects_restated import restated_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -41,6 +42,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
     mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
+    mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
