@@ -124,8 +124,11 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
     ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
+    segments = document.segment_starts(clauses)
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
+            if mention.status.status in _BEFORE_WORKS:
+                mention.status = _later_stage(words, clauses, segments, mention) or mention.status
             continue
         own = clause_index(clauses, mention.start)
         later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
@@ -134,6 +137,27 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
             later = following or later
         if mention.status is None or (later is not None and later.strength >= 2):
             mention.status = later
+
+
+# Stages before any works: a project signed or landed is often said, in the clauses after, to have
+# started or to produce (X项目3月签约，5月开工); once works go on, a date after them is rather a plan.
+_BEFORE_WORKS = frozenset({"planned", "negotiating", "signed", "landed"})
+
+
+def _later_stage(words, clauses, segments: frozenset[int], mention: Mention) -> StatusWord | None:
+    """X项目于3月签约，5月开工，9月建成投产: the clauses after the one stating a project's status go on
+    with the later stages it reached, up to a ； (the row keeps the most advanced one said as done)."""
+    own = clause_index(clauses, mention.start)
+    best = mention.status
+    for index in range(own + 1, len(clauses)):
+        if index in segments:
+            break
+        low, high = clauses[index]
+        for word in words:
+            if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
+                if _word_rank(word) > _word_rank(best):
+                    best = word
+    return best if best is not mention.status else None
 
 
 def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
