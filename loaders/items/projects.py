@@ -128,7 +128,7 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _BEFORE_WORKS:
-                mention.status = _later_stage(words, clauses, segments, mention) or mention.status
+                mention.status = _later_stage(document.text, words, clauses, segments, mention) or mention.status
             continue
         own = clause_index(clauses, mention.start)
         later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
@@ -144,15 +144,16 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
 _BEFORE_WORKS = frozenset({"planned", "negotiating", "signed", "landed"})
 
 
-def _later_stage(words, clauses, segments: frozenset[int], mention: Mention) -> StatusWord | None:
+def _later_stage(text: str, words, clauses, segments: frozenset[int], mention: Mention) -> StatusWord | None:
     """X项目于3月签约，5月开工，9月建成投产: the clauses after the one stating a project's status go on
-    with the later stages it reached, up to a ； (the row keeps the most advanced one said as done)."""
+    with the later stages it reached, up to a ； or a counted group (the row keeps the most advanced one
+    said as done)."""
     own = clause_index(clauses, mention.start)
     best = mention.status
     for index in range(own + 1, len(clauses)):
-        if index in segments:
-            break
         low, high = clauses[index]
+        if index in segments or P.group_count.search(text, low, high):
+            break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
         for word in words:
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
                 if _word_rank(word) > _word_rank(best):
