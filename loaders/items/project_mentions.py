@@ -5,7 +5,8 @@ after a count (签约项目15个（A、B、C）), a list after 分别是/包括/
 head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
 (A、B及C陆续于南区动土), and the projects a base is built around (以A项目和B项目为主体). Single
 mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a company
-being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or are quoted names of
+being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or their own status
+(竣工投产的X啤酒，…, filling the clause) or are quoted names of
 what is built followed by its progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
 """
 
@@ -301,6 +302,33 @@ def amount_led_mentions(document, sentence, quantities, taken):
             continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
         taken.append((start, end))
         yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
+
+
+_POSTPOSITIONS = "上下中里内时后前间"  # 的基础上, 的情况下, 的过程中: the clause is a circumstance
+
+
+def status_led_mentions(document, sentence, quantities, taken):
+    """竣工投产的西藏青稞啤酒，实现销售收入… / 新开工的万达广场和华润万象城: names after a status word said as
+    done and its 的, filling the rest of their clause: what the word describes is the project itself,
+    whatever its name ends in (but 投产的企业达到12家, 开工的重点项目 name no project)."""
+    text = document.text
+    for word in status_words(document, sentence, TABLE):
+        if word.strength < 2 or word.future or not word.status or not text.startswith("的", word.end):
+            continue
+        start = word.end + 1
+        _, high = clause_holding(document, sentence, start)
+        if inside(start, taken) or not MIN_NAME < high - start <= _SUBJECT_MAX:
+            continue
+        if _rejects_subject(text, start, high, quantities) or _list_heads().match(text, start):
+            continue  # 新开工的项目中，…: the projects as a group
+        if text[high - 1] in _POSTPOSITIONS:
+            continue  # 已建成并投入使用的基础上: a circumstance, no name
+        items = split_items(text, start, high, quantities, strip_lead=False, breaks=P.subject_break)
+        if not items or not all(_subject_name(name) for _, _, name, _ in items):
+            continue
+        taken.append((start, high))
+        for item_start, item_end, name, money in items:
+            yield Mention(item_start, item_end, name, SINGLE, sentence, (start, high), money)
 
 
 def quoted_names(document, sentence, quantities, taken):

@@ -20,7 +20,13 @@ from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .headings import heading_status, opens_section
 from .lexicon import cue_pattern, cues, word_pattern
-from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
+from .project_mentions import (
+    LIST_FINDERS,
+    amount_led_mentions,
+    quoted_names,
+    single_mentions,
+    status_led_mentions,
+)
 from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .projects_restated import restated_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
@@ -69,7 +75,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, quoted_names):
+    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1
