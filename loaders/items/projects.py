@@ -133,7 +133,7 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
     segments = document.segment_starts(clauses)
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
-            if mention.status.status in _BEFORE_WORKS:
+            if mention.status.status in _EARLY_STAGES:
                 mention.status = _later_stage(document.text, words, clauses, segments, mention) or mention.status
             continue
         own = clause_index(clauses, mention.start)
@@ -145,9 +145,10 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
             mention.status = later
 
 
-# Stages before any works: a project signed or landed is often said, in the clauses after, to have
-# started or to produce (X项目3月签约，5月开工); once works go on, a date after them is rather a plan.
-_BEFORE_WORKS = frozenset({"planned", "negotiating", "signed", "landed"})
+# Stages up to the start of works: a project signed, landed or started is often said, in the clauses
+# after, to be further on (X项目3月签约，5月开工; 已开工，正在进行桩基施工); once works go on, a date after
+# them is rather a plan (正在调试设备，11月投产).
+_EARLY_STAGES = frozenset({"planned", "negotiating", "signed", "landed", "started"})
 
 
 def _later_stage(text: str, words, clauses, segments: frozenset[int], mention: Mention) -> StatusWord | None:
