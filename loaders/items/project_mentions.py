@@ -238,7 +238,7 @@ def single_mentions(document, sentence, quantities, taken):
             for join in P.project_join.finditer(text, start, match.start()):
                 start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
-            for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
+            for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()

@@ -180,7 +180,7 @@ def _clean_item(text, start, end, quantities, lead_words):
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()
-    for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
+    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= MIN_NAME:
             start = lead.end()
