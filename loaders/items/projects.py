@@ -350,7 +350,7 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
     if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
-        if category_at_end(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
+        if _works_category(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
             return None  # a public work named in passing or among public works: an infrastructure item only
             # (but X公司液化天然气工程项目 is a company's project)
     named = _naming_mention(mentions)
@@ -375,6 +375,17 @@ def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantit
         "capacity": _capacity(text, mentions, quantities),
         **row,
     }
+
+
+def _works_category(name: str) -> str | None:
+    """The facility a name ends in, past a type word before 项目 (X污水处理厂建设项目 is the works)."""
+    found = category_at_end(name)
+    if found is None and name.endswith("项目"):
+        core = name[: -len("项目")]
+        for word in cues()["name_type_words"]:
+            if core.endswith(word) and len(core) > len(word):
+                return category_at_end(core[: -len(word)])
+    return found
 
 
 def _naming_mention(mentions: list[Mention]) -> Mention:
