@@ -53,8 +53,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     core = strip_suffix(name)
     if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
-    if P.figure_tail.search(core):
-        return False  # 企业有300多家: a count
+    if P.figure_tail.search(core) or P.lines_tail.search(name):
+        return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.year_lead.match(core) or P.batch.search(core):
