@@ -452,10 +452,17 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
     return found if found and all(_subject_name(mention.name) for mention in found) else []
 
 
+_COUNTERS = tuple("条个家座栋项处")  # 4条生产线, 3个项目: a count, no capacity
+
+
 def _rejects_subject(text: str, first: int, end: int, quantities) -> bool:
     """Figures and marks make a run no names (5个项目, 总投资3亿元，…), except the capacity a name holds
     (华盛纺织年产5万吨纱线生产基地已建成投产)."""
-    capacities = [(q.start, q.end) for q in quantities.within(first, end) if q.unit in CAPACITY_UNITS and q.end <= end]
+    capacities = [
+        (q.start, q.end)
+        for q in quantities.within(first, end)
+        if q.unit in CAPACITY_UNITS and q.end <= end and not q.raw.endswith(_COUNTERS)
+    ]
     return any(not inside(found.start(), capacities) for found in P.subject_reject.finditer(text, first, end))
 
 
