@@ -238,6 +238,9 @@ def single_mentions(document, sentence, quantities, taken):
             for join in P.project_join.finditer(text, start, match.start()):
                 start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
+            label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
+            if label_end >= 0 and match.start() - label_end > MIN_NAME:
+                start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
             for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:

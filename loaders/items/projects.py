@@ -243,14 +243,24 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
 
 
 def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
-    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line."""
+    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line; a label
+    stating none (二是重点建设项目。, 新开工和续建项目: mixed) opens a group of no status, ending the one before."""
     label = P.group_label.match(document.text, sentence.start, sentence.end)
     if not label:
         return None
     words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
-    if len({word.status for word in words}) != 1 or words[-1].strength < 2:
-        return None  # 新开工和续建项目: mixed
-    return words[-1]
+    last = words[-1] if words else None
+    if last is None or len({word.status for word in words}) != 1 or (
+        last.strength < 2 and not _names_the_group(document.text, last)
+    ):
+        return StatusWord(label.start(), label.end(), "", None, 0, False)
+    return last
+
+
+def _names_the_group(text: str, word: StatusWord) -> bool:
+    """（二）续建项目: a weak word right before 项目 in a label names the group's stage (but 建设项目 is any
+    project being built, 扩建项目 a kind of project)."""
+    return text.startswith("项目", word.end) and word.word not in cues()["name_type_words"]
 
 
 def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
