@@ -247,6 +247,8 @@ def single_mentions(document, sentence, quantities, taken):
                     start = lead.end()
             if not company and cue_pattern("content_leads").search(text, low, start):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
+            if not company and _line_of_the_project(text, sentence.start, low, match):
+                continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
@@ -276,6 +278,14 @@ def single_mentions(document, sentence, quantities, taken):
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
+    """A production line its clause opens by building (新建/建设…生产线), after a project named earlier in
+    the sentence: what that project builds."""
+    if ending.group() != "生产线" or not cue_pattern("line_building_verbs").match(text, low):
+        return False
+    return text.find("项目", sentence_start, low) >= 0
 
 
 def amount_led_mentions(document, sentence, quantities, taken):
