@@ -30,6 +30,7 @@ from .project_names import (
     is_project_name,
     list_lead,
     listed_names,
+    past_group_noun,
     split_items,
     strip_suffix,
 )
@@ -238,6 +239,7 @@ def single_mentions(document, sentence, quantities, taken):
             for join in P.project_join.finditer(text, start, match.start()):
                 start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
+            start = past_group_noun(text, start, match.start())
             label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
             if label_end >= 0 and match.start() - label_end > MIN_NAME:
                 start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word

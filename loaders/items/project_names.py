@@ -189,6 +189,15 @@ def _clean_item(text, start, end, quantities, lead_words):
     return start, end, text[start:end], investment
 
 
+def past_group_noun(text: str, start: int, end: int) -> int:
+    """Where a name starts past the group noun before it (省级重点项目X项目: X项目), when what comes before
+    that 项目 names no project."""
+    group = text.rfind("项目", start, end)
+    if group >= 0 and end - group - 2 >= MIN_NAME and not is_project_name(text[start : group + 2]):
+        return group + 2
+    return start
+
+
 def amount_before(text, low, start, name_start, quantities):
     """投资12亿元的X项目 / 投资5.7亿元Y公司: the amount right before a name is its own; the name follows it."""
     for quantity in quantities.within(low, name_start):

@@ -99,6 +99,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
+    _comma_run_status(text, clauses, mentions)
     if len({mention.group for mention in mentions}) == 1:
         _settle_further(document, sentence, words, clauses, mentions)
     _amounts_after(text, clauses, mentions, quantities)
@@ -196,6 +197,30 @@ def _same_run(before: Mention | None, mention: Mention) -> bool:
         return False
     low, high = mention.status_span
     return low <= before.start and before.end <= high
+
+
+def _comma_run_status(text: str, clauses, mentions: list[Mention]) -> None:
+    """A项目，B项目，C项目均已开工: names each filling their clause, listed with commas, take the explicit
+    status of the name that closes the run and opens the clause saying it."""
+    by_clause = {clause_index(clauses, mention.start): mention for mention in mentions}
+    for own, mention in by_clause.items():
+        if mention.status is not None or not _fills(text, clauses[own], mention):
+            continue
+        index = own + 1
+        while index in by_clause and _fills(text, clauses[index], by_clause[index]) and text[clauses[index - 1][1]] in _COMMAS:
+            index += 1
+        last = by_clause.get(index)
+        if last is None or index >= len(clauses) or text[clauses[index - 1][1]] not in _COMMAS:
+            continue
+        if last.start == clauses[index][0] and last.status is not None and last.status.strength >= 2:
+            mention.status = last.status
+
+
+_COMMAS = "，,"
+
+
+def _fills(text: str, clause: tuple[int, int], mention: Mention) -> bool:
+    return text[clause[0] : clause[1]].strip() == text[mention.start : mention.end]
 
 
 class _GroupsBefore:
