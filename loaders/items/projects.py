@@ -2,10 +2,11 @@
 
 Names come from the list phrasings and single mentions of project_mentions. Each mention takes
 the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
-list, or the status of the counted group or the group heading stated before it (新签约项目18个。项目
-主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
+list, or the status of the counted group or the group heading stated before it (projects_groups:
+新签约项目18个。项目主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
 status said past a ； or in the next sentence about it (…。目前该项目已投产); mentions of one project
-(one name inside the other) become one row with its most advanced explicit status. Public works
+(one name inside the other, or named again with no project word: projects_restated) become one row
+with its most advanced explicit status. Public works
 named only in passing are left to the infrastructure table.
 """
 
@@ -18,7 +19,7 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
-from .headings import heading_status, opens_section
+from .headings import heading_status
 from .lexicon import cue_pattern, cues, word_pattern
 from .project_mentions import (
     LIST_FINDERS,
@@ -28,6 +29,7 @@ from .project_mentions import (
     status_led_mentions,
 )
 from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_restated import restated_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
@@ -37,13 +39,13 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     """One row per named project of the report, with its most advanced stated status."""
     mentions: list[Mention] = []
     signed = document.sentences_holding(_signs())
-    groups = _GroupsBefore(document, signed)
+    groups = GroupsBefore(document, signed)
     for index, sentence in enumerate(signed):
         found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
-        _settle_by_own_group(document, sentence, found)
+        settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
         stated = groups.last_before(index) if unsettled else None
-        if stated is not None and _continues(document.text, stated.end, sentence.start):
+        if stated is not None and continues(document.text, stated.end, sentence.start):
             for mention in unsettled:
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
@@ -221,123 +223,6 @@ _COMMAS = "，,"
 
 def _fills(text: str, clause: tuple[int, int], mention: Mention) -> bool:
     return text[clause[0] : clause[1]].strip() == text[mention.start : mention.end]
-
-
-class _GroupsBefore:
-    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
-    read back from that sentence only when a name there states no status of its own (most names
-    do): each sentence is read at most once, however many ask."""
-
-    def __init__(self, document: Document, sentences: list[Sentence]):
-        self.document, self.sentences = document, sentences
-        self.read_up_to = 0
-        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
-
-    def last_before(self, index: int) -> StatusWord | None:
-        for earlier in range(index - 1, self.read_up_to - 1, -1):
-            stated = _group_status(self.document, self.sentences[earlier])
-            if stated is not None:
-                self.last = stated
-                break
-        self.read_up_to = index
-        return self.last
-
-
-def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
-    the names listed after it in its paragraph are members of that group. A group mixing statuses
-    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
-    states its status as a count does."""
-    labelled = _labelled_group(document, sentence)
-    if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return labelled  # no counted group: its status words need not be read for this
-    words = status_words(document, sentence, TABLE)
-    if not any(word.strength >= 2 for word in words):
-        return None
-    clauses = document.clauses(sentence)
-    stated = None
-    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
-        low, high = clauses[clause_index(clauses, match.start())]
-        in_clause = [word for word in words if low <= word.start < high]
-        strong = [word for word in in_clause if word.strength >= 2]
-        if len({word.status for word in in_clause}) > 1:
-            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
-        elif strong:
-            stated = strong[-1]
-    return stated or labelled
-
-
-def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
-    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line; a label
-    stating none (二是重点建设项目。, 新开工和续建项目: mixed) opens a group of no status, ending the one before."""
-    label = P.group_label.match(document.text, sentence.start, sentence.end)
-    if not label:
-        return None
-    words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
-    last = words[-1] if words else None
-    if last is None or len({word.status for word in words}) != 1 or (
-        last.strength < 2 and not _names_the_group(document.text, last)
-    ):
-        return StatusWord(label.start(), label.end(), "", None, 0, False)
-    return last
-
-
-def _names_the_group(text: str, word: StatusWord) -> bool:
-    """（二）续建项目: a weak word right before 项目 in a label names the group's stage (but 建设项目 is any
-    project being built, 扩建项目 a kind of project)."""
-    return text.startswith("项目", word.end) and word.word not in cues()["name_type_words"]
-
-
-def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
-    """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
-    sentence that state no status of their own (the list runs past a ；) take the group's."""
-    if all(mention.status is not None for mention in found):
-        return
-    stated = _group_status(document, sentence)
-    if stated is None:
-        return
-    for mention in found:
-        if mention.status is None and mention.start >= stated.end:
-            mention.status = stated
-
-
-def _continues(text: str, stated_end: int, position: int) -> bool:
-    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
-    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
-    list or a section under it (_listed_under)."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
-
-
-def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
-    """Whether the line at `paragraph` is one of the items under the group stated before: every line from
-    the group's to it opens with a list number (新开工项目5个：\n1.A项目…\n2.B项目…), or the group is a
-    heading of its own line ((一)已投产项目\nA项目，…\nB项目，…) and no other heading stands between."""
-    line = text.find("\n", stated_end, paragraph) + 1
-    if not line or paragraph - stated_end > _NUMBERED_REACH:
-        return False
-    heading = _heading_line(text, stated_end)
-    while line <= paragraph:
-        if text[line : line + 1] not in ("\n", ""):
-            if heading and (opens_section(text, line) or P.group_label.match(text, line)):
-                return False  # the next section
-            if not heading and not P.list_number.match(text, line):
-                return False
-        next_line = text.find("\n", line, paragraph)
-        if next_line < 0:
-            break
-        line = next_line + 1
-    return True
-
-
-def _heading_line(text: str, stated_end: int) -> bool:
-    """Whether the group stated before `stated_end` is a heading filling its line ((一)已竣工投产项目)."""
-    line = text.rfind("\n", 0, stated_end) + 1
-    label = P.group_label.match(text, line)
-    return bool(label) and (label.end() == len(text) or text[label.end() - 1] == "\n")
-
-
-_NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
 
 
 def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
