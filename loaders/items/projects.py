@@ -26,11 +26,11 @@ from .project_mentions import (
     amount_led_mentions,
     quoted_names,
     single_mentions,
-    status_led_mentions,
 )
 from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_restated import restated_mentions
+from .projects_subjects import status_led_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
