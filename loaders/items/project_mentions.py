@@ -103,6 +103,8 @@ def intro_lists(document, sentence, quantities, taken):
         low, _ = clause_holding(document, sentence, match.start())
         if "企业" in match.group() and cue_pattern("tenant_leads").search(text, low, match.start()):
             continue  # 区内现有企业有A、B: the firms the zone holds, not projects
+        if match.group() in ("项目：", "项目:") and _names_one_project(text, low, match.start()):
+            continue  # 东方电缆项目：已完成设备安装: a project heading its progress, no group listing names
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
@@ -110,6 +112,15 @@ def intro_lists(document, sentence, quantities, taken):
         found = [Mention(s, e, name, LISTED, sentence, span, money) for s, e, name, money in items]
         if len(found) >= 1 and all(listed_names([mention.name for mention in found])):
             yield found
+
+
+def _names_one_project(text: str, low: int, position: int) -> bool:
+    """Whether the words before 项目 at `position` name one project (东方电缆项目：) rather than a group
+    (新开工项目：, 签约项目有：)."""
+    start = low
+    for stop in name_stops(name_stop_pattern(TABLE, False), text, low, position):
+        start = stop.end()
+    return position - start >= MIN_NAME and is_project_name(text[start:position] + "项目")
 
 
 def etc_lists(document, sentence, quantities, taken):
