@@ -105,8 +105,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     if len({mention.group for mention in mentions}) == 1:
         _settle_further(document, sentence, words, clauses, mentions)
     _amounts_after(text, clauses, mentions, quantities)
-    # A single mention with neither status nor amount is a name in passing, not a project's state.
-    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+    # A single mention with neither status nor amount is a name in passing, not a project's state; but
+    # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
+    runs = Counter(mention.group for mention in mentions)
+    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None or runs[m.group] > 1]
 
 
 def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
