@@ -58,7 +58,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if _negated(document.text, start):
             continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
-        future = (
+        future = not cue_pattern("past_before").match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
             or bool(after_condition.match(document.text, end))
             or (document.in_future_section(start) and markers.open_to_section(start))
