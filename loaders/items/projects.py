@@ -139,7 +139,8 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
-                mention.status = _later_stage(document.text, words, clauses, segments, mention) or mention.status
+                own = clause_index(clauses, mention.start)
+                mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
             continue
         own = clause_index(clauses, mention.start)
         later = pick_status(words, clauses, own, mention.status_span, set(), _word_rank, False, frozenset(), True)
@@ -156,12 +157,11 @@ def _settle_further(document: Document, sentence: Sentence, words, clauses, ment
 _EARLY_STAGES = frozenset({"planned", "negotiating", "signed", "landed", "started"})
 
 
-def _later_stage(text: str, words, clauses, segments: frozenset[int], mention: Mention) -> StatusWord | None:
-    """X项目于3月签约，5月开工，9月建成投产: the clauses after the one stating a project's status go on
-    with the later stages it reached, up to a ； or a counted group (the row keeps the most advanced one
-    said as done)."""
-    own = clause_index(clauses, mention.start)
-    best = mention.status
+def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, stated: StatusWord) -> StatusWord:
+    """X项目于3月签约，5月开工，9月建成投产: the clauses after clause `own`, which states `stated`, go on
+    with the later stages the project reached, up to a ； or a counted group (the row keeps the most
+    advanced one said as done)."""
+    best = stated
     for index in range(own + 1, len(clauses)):
         low, high = clauses[index]
         if index in segments or P.group_count.search(text, low, high):
@@ -170,12 +170,13 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], mention: M
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
                 if _word_rank(word) > _word_rank(best):
                     best = word
-    return best if best is not mention.status else None
+    return best
 
 
 def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The most advanced explicit status of the first clause that has one in the next sentence, when that
-    sentence goes on about the project before it (opens with 目前, 该项目, 已 …) and names no other."""
+    """The most advanced explicit status of the first clause that has one in the next sentence (or of the
+    clauses after it, from an early stage on), when that sentence goes on about the project before it
+    (opens with 目前, 该项目, 已 …) and names no other."""
     index = sentence.index + 1
     if index >= len(document.sentences):
         return None
@@ -191,8 +192,12 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
     strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
     if not strong:
         return None
-    low, high = clauses[clause_index(clauses, strong[0].start)]
-    return max((word for word in strong if low <= word.start < high), key=_word_rank)
+    own = clause_index(clauses, strong[0].start)
+    low, high = clauses[own]
+    stated = max((word for word in strong if low <= word.start < high), key=_word_rank)
+    if stated.status in _EARLY_STAGES:  # 该项目于3月开工，目前主体已封顶
+        stated = _later_stage(text, strong, clauses, document.segment_starts(clauses), own, stated)
+    return stated
 
 
 def _same_run(before: Mention | None, mention: Mention) -> bool:
