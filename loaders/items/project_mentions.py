@@ -3,10 +3,11 @@
 Six list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
 after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
 head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
-(A、B及C陆续于南区动土), and the projects a base is built around (以A项目和B项目为主体). Single
-mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a company
-being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or are quoted names of
-what is built followed by its progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
+(A、B及C陆续于南区动土, projects_subjects), and the projects a base is built around (以A项目和B项目为主体).
+Single mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a
+company being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or their own
+status (竣工投产的X啤酒，…, projects_subjects) or are quoted names of what is built followed by its
+progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .facilities import PUBLIC_WORKS, category_at_end, category_of
-from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, trie_pattern, word_pattern
+from .facilities import PUBLIC_WORKS, category_at_end
+from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, word_pattern
 from .project_names import (
     LISTED,
     MIN_NAME,
@@ -28,9 +29,11 @@ from .project_names import (
     is_project_name,
     list_lead,
     listed_names,
+    past_group_noun,
     split_items,
     strip_suffix,
 )
+from .projects_subjects import subject_lists
 from .spans import clause_holding, inside
 from .status import status_pattern, status_words
 
@@ -115,6 +118,8 @@ def intro_lists(document, sentence, quantities, taken):
         low, _ = clause_holding(document, sentence, match.start())
         if "企业" in match.group() and cue_pattern("tenant_leads").search(text, low, match.start()):
             continue  # 区内现有企业有A、B: the firms the zone holds, not projects
+        if match.group() in ("项目：", "项目:") and _names_one_project(text, low, match.start()):
+            continue  # 东方电缆项目：已完成设备安装: a project heading its progress, no group listing names
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
@@ -124,17 +129,32 @@ def intro_lists(document, sentence, quantities, taken):
             yield found
 
 
+def _names_one_project(text: str, low: int, position: int) -> bool:
+    """Whether the words before 项目 at `position` name one project (东方电缆项目：) rather than a group
+    (新开工项目：, 签约项目有：)."""
+    start = low
+    for stop in name_stops(name_stop_pattern(TABLE, False), text, low, position):
+        start = stop.end()
+    return position - start >= MIN_NAME and is_project_name(text[start:position] + "项目")
+
+
 def etc_lists(document, sentence, quantities, taken):
     """A、B等14个项目已竣工投产 / 引进A、B等龙头企业: the names before 等 and a head noun."""
     text = document.text
     ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
     acquisitions = cue_pattern("acquisition_verbs")
+    visited = sentence.start
     for match in ends.finditer(text, sentence.start, sentence.end):
         position = match.start()
         if inside(position, taken):
             continue
         low, high = clause_holding(document, sentence, position)
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
+        low = max(low, visited)  # 赴上海、苏州等地对接A、B等项目: the list after the places starts past them
+        places = P.places_after_etc.match(text, match.end())
+        if places:
+            visited = places.end()
+            continue  # 赴北京、上海等地招商: places visited
         courted = acquisitions.search(text, low, position)
         if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
@@ -245,12 +265,18 @@ def single_mentions(document, sentence, quantities, taken):
             for join in P.project_join.finditer(text, start, match.start()):
                 start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
             investment, start = amount_before(text, low, start, match.start(), quantities)
-            for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
+            start = past_group_noun(text, start, match.start())
+            label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
+            if label_end >= 0 and match.start() - label_end > MIN_NAME:
+                start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
+            for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
                 lead = pattern.match(text, start)
                 if lead and match.start() - lead.end() >= MIN_NAME:
                     start = lead.end()
             if not company and cue_pattern("content_leads").search(text, low, start):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
+            if not company and _line_of_the_project(text, sentence.start, low, match):
+                continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
@@ -280,6 +306,14 @@ def single_mentions(document, sentence, quantities, taken):
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
+    """A production line its clause opens by building (新建/建设…生产线), after a project named earlier in
+    the sentence: what that project builds."""
+    if ending.group() != "生产线" or not cue_pattern("line_building_verbs").match(text, low):
+        return False
+    return text.find("项目", sentence_start, low) >= 0
 
 
 def amount_led_mentions(document, sentence, quantities, taken):
@@ -380,86 +414,6 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
         return False
     stated = status_pattern(TABLE).match(text, end)
     return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
-
-
-def subject_lists(document, sentence, quantities, taken):
-    """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
-    verb that says what became of them (with only adverbs, a time or a place between).
-
-    The names are read first, before every place a verb starts: most verbs follow no run of names,
-    and then the sentence's status words (whether the verb is said as done) need not be read for this."""
-    text = document.text
-    if not word_pattern(tuple(cues()["subject_verbs"])).search(text, sentence.start, sentence.end):
-        return  # no such verb (most sentences): one search skips the sentence, the look-ahead tries every character
-    names = {}
-    for verb in _verb_starts().finditer(text, sentence.start, sentence.end):
-        if not inside(verb.start(), taken):  # taken only grows: a verb inside it now stays inside
-            found = _names_before(document, sentence, quantities, verb.start())
-            if found:
-                names[verb.start()] = found
-    if not names:
-        return
-    verbs = set(cues()["subject_verbs"])
-    for word in status_words(document, sentence, TABLE):
-        past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
-        verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
-        if start not in names or verb not in verbs or word.future or inside(start, taken):
-            continue
-        if P.verb_as_noun.match(text, word.end):
-            continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
-        yield names[start]
-
-
-@lru_cache(maxsize=1)
-def _verb_starts() -> re.Pattern:
-    """Every place a verb of subject_verbs starts (开工 and 开工建设 alike: the look-ahead finds them all)."""
-    return re.compile(f"(?={trie_pattern(cues()['subject_verbs'])})")
-
-
-def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
-    """The names opening the clause of the verb at `verb`, right before it (none if the run is no names)."""
-    text = document.text
-    low, _ = clause_holding(document, sentence, verb)
-    low = max(low, verb - _NAME_REACH)
-    names_end = _before_adverbs(text, low, verb)
-    _, first = list_lead(text, low, names_end)
-    if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
-        return []
-    if P.subject_reject.search(text, first, names_end) or text[first:names_end].strip() == "":
-        return []
-    items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
-    found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
-    return found if found and all(_subject_name(mention.name) for mention in found) else []
-
-
-_SUBJECT_MAX = 40  # longest run of names before the verb
-_SUBJECT_MIN = 3  # a shorter word before a verb is rather a verb or a noun (体现在…) than a name
-
-
-def _before_adverbs(text: str, low: int, position: int) -> int:
-    """Where the names before a verb end: past the adverbs, time and place right before it
-    (陆续于南区, 亦于6月, 确认, 正式)."""
-    adverbs = cue_pattern("subject_adverbs")
-    while position > low:
-        place = P.subject_place.search(text, max(low, position - 12), position)
-        if place and place.end() == position and place.start() > low:
-            position = place.start()
-            continue
-        for size in (4, 3, 2, 1):
-            if position - size >= low and adverbs.fullmatch(text, position - size, position):
-                position -= size
-                break
-        else:
-            return position
-    return position
-
-
-def _subject_name(name: str) -> bool:
-    """A name that can open a clause as what was built or courted: it says which project, and it is
-    no public work (category_of) and no group (重点项目)."""
-    if cue_pattern("subject_not_names").search(name):
-        return False
-    return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
 
 
 def anchor_lists(document, sentence, quantities, taken):

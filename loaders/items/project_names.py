@@ -19,6 +19,8 @@ from .status import StatusWord
 TABLE = "projects"
 P = patterns("projects")
 MIN_NAME, _MAX_NAME = 2, 40
+# Units of output written inside a name (5万吨麦芽糖): the project's capacity.
+CAPACITY_UNITS = frozenset({"t", "kW", "piece"})
 # Kinds of mention, best first: the name of a row comes from the best kind of mention.
 LISTED, SINGLE = 0, 1
 
@@ -51,8 +53,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     core = strip_suffix(name)
     if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
         return False
-    if P.figure_tail.search(core):
-        return False  # 企业有300多家: a count
+    if P.figure_tail.search(core) or P.lines_tail.search(name):
+        return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.year_lead.match(core) or P.batch.search(core):
@@ -178,13 +180,22 @@ def _clean_item(text, start, end, quantities, lead_words):
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()
-    for pattern in (P.label, P.list_number, P.zone_lead, P.leading_count):
+    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= MIN_NAME:
             start = lead.end()
     if end - start < MIN_NAME:
         return None
     return start, end, text[start:end], investment
+
+
+def past_group_noun(text: str, start: int, end: int) -> int:
+    """Where a name starts past the group noun before it (省级重点项目X项目: X项目), when what comes before
+    that 项目 names no project."""
+    group = text.rfind("项目", start, end)
+    if group >= 0 and end - group - 2 >= MIN_NAME and not is_project_name(text[start : group + 2]):
+        return group + 2
+    return start
 
 
 def amount_before(text, low, start, name_start, quantities):

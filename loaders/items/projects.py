@@ -2,10 +2,11 @@
 
 Names come from the list phrasings and single mentions of project_mentions. Each mention takes
 the status word nearest it in its clause (item_status.pick_status), or the verb that courted its
-list, or the status of the counted group or the group heading stated before it (新签约项目18个。项目
-主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
+list, or the status of the counted group or the group heading stated before it (projects_groups:
+新签约项目18个。项目主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
 status said past a ； or in the next sentence about it (…。目前该项目已投产); mentions of one project
-(one name inside the other) become one row with its most advanced explicit status. Public works
+(one name inside the other, or named again with no project word: projects_restated) become one row
+with its most advanced explicit status. Public works
 named only in passing are left to the infrastructure table.
 """
 
@@ -18,32 +19,38 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
-from .headings import heading_status, opens_section
+from .headings import heading_status
 from .lexicon import cue_pattern, cues, word_pattern
-from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names, single_mentions
-from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .project_mentions import (
+    LIST_FINDERS,
+    amount_led_mentions,
+    quoted_names,
+    single_mentions,
+)
+from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_restated import restated_mentions
+from .projects_subjects import status_led_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
-
-# Units of output written inside a name (5万吨麦芽糖): the project's capacity.
-_CAPACITY_UNITS = {"t", "kW", "piece"}
 
 
 def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[str, str]) -> list[dict]:
     """One row per named project of the report, with its most advanced stated status."""
     mentions: list[Mention] = []
     signed = document.sentences_holding(_signs())
-    groups = _GroupsBefore(document, signed)
+    groups = GroupsBefore(document, signed)
     for index, sentence in enumerate(signed):
         found = _sentence_mentions(document, sentence, document.quantities, len(mentions))
-        _settle_by_own_group(document, sentence, found)
+        settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
         stated = groups.last_before(index) if unsettled else None
-        if stated is not None and _continues(document.text, stated.end, sentence.start):
+        if stated is not None and continues(document.text, stated.end, sentence.start):
             for mention in unsettled:
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
     mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
+    mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
@@ -93,7 +100,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, quoted_names):
+    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1
@@ -118,11 +125,14 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
+    _comma_run_status(text, clauses, mentions)
     if len({mention.group for mention in mentions}) == 1:
         _settle_further(document, sentence, words, clauses, mentions, phases)
     _amounts_after(text, clauses, mentions, quantities)
-    # A single mention with neither status nor amount is a name in passing, not a project's state.
-    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None]
+    # A single mention with neither status nor amount is a name in passing, not a project's state; but
+    # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
+    runs = Counter(mention.group for mention in mentions)
+    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None or runs[m.group] > 1]
 
 
 def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
@@ -151,8 +161,12 @@ def _settle_further(
     ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
+    segments = document.segment_starts(clauses)
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
+            if mention.status.status in _EARLY_STAGES:
+                own = clause_index(clauses, mention.start)
+                mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
             continue
         own = clause_index(clauses, mention.start)
         blocked = _other_phases(mention, phases) - {own}
@@ -164,9 +178,32 @@ def _settle_further(
             mention.status = later
 
 
+# Stages up to the start of works: a project signed, landed or started is often said, in the clauses
+# after, to be further on (X项目3月签约，5月开工; 已开工，正在进行桩基施工); once works go on, a date after
+# them is rather a plan (正在调试设备，11月投产).
+_EARLY_STAGES = frozenset({"planned", "negotiating", "signed", "landed", "started"})
+
+
+def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, stated: StatusWord) -> StatusWord:
+    """X项目于3月签约，5月开工，9月建成投产: the clauses after clause `own`, which states `stated`, go on
+    with the later stages the project reached, up to a ； or a counted group (the row keeps the most
+    advanced one said as done)."""
+    best = stated
+    for index in range(own + 1, len(clauses)):
+        low, high = clauses[index]
+        if index in segments or P.group_count.search(text, low, high):
+            break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        for word in words:
+            if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
+                if _word_rank(word) > _word_rank(best):
+                    best = word
+    return best
+
+
 def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The most advanced explicit status of the first clause that has one in the next sentence, when that
-    sentence goes on about the project before it (opens with 目前, 该项目, 已 …) and names no other."""
+    """The most advanced explicit status of the first clause that has one in the next sentence (or of the
+    clauses after it, from an early stage on), when that sentence goes on about the project before it
+    (opens with 目前, 该项目, 已 …) and names no other."""
     index = sentence.index + 1
     if index >= len(document.sentences):
         return None
@@ -182,8 +219,12 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
     strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
     if not strong:
         return None
-    low, high = clauses[clause_index(clauses, strong[0].start)]
-    return max((word for word in strong if low <= word.start < high), key=_word_rank)
+    own = clause_index(clauses, strong[0].start)
+    low, high = clauses[own]
+    stated = max((word for word in strong if low <= word.start < high), key=_word_rank)
+    if stated.status in _EARLY_STAGES:  # 该项目于3月开工，目前主体已封顶
+        stated = _later_stage(text, strong, clauses, document.segment_starts(clauses), own, stated)
+    return stated
 
 
 def _same_run(before: Mention | None, mention: Mention) -> bool:
@@ -194,111 +235,28 @@ def _same_run(before: Mention | None, mention: Mention) -> bool:
     return low <= before.start and before.end <= high
 
 
-class _GroupsBefore:
-    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
-    read back from that sentence only when a name there states no status of its own (most names
-    do): each sentence is read at most once, however many ask."""
-
-    def __init__(self, document: Document, sentences: list[Sentence]):
-        self.document, self.sentences = document, sentences
-        self.read_up_to = 0
-        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
-
-    def last_before(self, index: int) -> StatusWord | None:
-        for earlier in range(index - 1, self.read_up_to - 1, -1):
-            stated = _group_status(self.document, self.sentences[earlier])
-            if stated is not None:
-                self.last = stated
-                break
-        self.read_up_to = index
-        return self.last
+def _comma_run_status(text: str, clauses, mentions: list[Mention]) -> None:
+    """A项目，B项目，C项目均已开工: names each filling their clause, listed with commas, take the explicit
+    status of the name that closes the run and opens the clause saying it."""
+    by_clause = {clause_index(clauses, mention.start): mention for mention in mentions}
+    for own, mention in by_clause.items():
+        if mention.status is not None or not _fills(text, clauses[own], mention):
+            continue
+        index = own + 1
+        while index in by_clause and _fills(text, clauses[index], by_clause[index]) and text[clauses[index - 1][1]] in _COMMAS:
+            index += 1
+        last = by_clause.get(index)
+        if last is None or index >= len(clauses) or text[clauses[index - 1][1]] not in _COMMAS:
+            continue
+        if last.start == clauses[index][0] and last.status is not None and last.status.strength >= 2:
+            mention.status = last.status
 
 
-def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
-    the names listed after it in its paragraph are members of that group. A group mixing statuses
-    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
-    states its status as a count does."""
-    labelled = _labelled_group(document, sentence)
-    if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return labelled  # no counted group: its status words need not be read for this
-    words = status_words(document, sentence, TABLE)
-    if not any(word.strength >= 2 for word in words):
-        return None
-    clauses = document.clauses(sentence)
-    stated = None
-    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
-        low, high = clauses[clause_index(clauses, match.start())]
-        in_clause = [word for word in words if low <= word.start < high]
-        strong = [word for word in in_clause if word.strength >= 2]
-        if len({word.status for word in in_clause}) > 1:
-            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
-        elif strong:
-            stated = strong[-1]
-    return stated or labelled
+_COMMAS = "，,"
 
 
-def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
-    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line."""
-    label = P.group_label.match(document.text, sentence.start, sentence.end)
-    if not label:
-        return None
-    words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
-    if len({word.status for word in words}) != 1 or words[-1].strength < 2:
-        return None  # 新开工和续建项目: mixed
-    return words[-1]
-
-
-def _settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
-    """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
-    sentence that state no status of their own (the list runs past a ；) take the group's."""
-    if all(mention.status is not None for mention in found):
-        return
-    stated = _group_status(document, sentence)
-    if stated is None:
-        return
-    for mention in found:
-        if mention.status is None and mention.start >= stated.end:
-            mention.status = stated
-
-
-def _continues(text: str, stated_end: int, position: int) -> bool:
-    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
-    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
-    list or a section under it (_listed_under)."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
-
-
-def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
-    """Whether the line at `paragraph` is one of the items under the group stated before: every line from
-    the group's to it opens with a list number (新开工项目5个：\n1.A项目…\n2.B项目…), or the group is a
-    heading of its own line ((一)已投产项目\nA项目，…\nB项目，…) and no other heading stands between."""
-    line = text.find("\n", stated_end, paragraph) + 1
-    if not line or paragraph - stated_end > _NUMBERED_REACH:
-        return False
-    heading = _heading_line(text, stated_end)
-    while line <= paragraph:
-        if text[line : line + 1] not in ("\n", ""):
-            if heading and (opens_section(text, line) or P.group_label.match(text, line)):
-                return False  # the next section
-            if not heading and not P.list_number.match(text, line):
-                return False
-        next_line = text.find("\n", line, paragraph)
-        if next_line < 0:
-            break
-        line = next_line + 1
-    return True
-
-
-def _heading_line(text: str, stated_end: int) -> bool:
-    """Whether the group stated before `stated_end` is a heading filling its line ((一)已竣工投产项目)."""
-    line = text.rfind("\n", 0, stated_end) + 1
-    label = P.group_label.match(text, line)
-    return bool(label) and (label.end() == len(text) or text[label.end() - 1] == "\n")
-
-
-_NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
+def _fills(text: str, clause: tuple[int, int], mention: Mention) -> bool:
+    return text[clause[0] : clause[1]].strip() == text[mention.start : mention.end]
 
 
 def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
@@ -346,7 +304,7 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
     if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
-        if category_at_end(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
+        if _works_category(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
             return None  # a public work named in passing or among public works: an infrastructure item only
             # (but X公司液化天然气工程项目 is a company's project)
     named = _naming_mention(mentions)
@@ -373,6 +331,17 @@ def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantit
     }
 
 
+def _works_category(name: str) -> str | None:
+    """The facility a name ends in, past a type word before 项目 (X污水处理厂建设项目 is the works)."""
+    found = category_at_end(name)
+    if found is None and name.endswith("项目"):
+        core = name[: -len("项目")]
+        for word in cues()["name_type_words"]:
+            if core.endswith(word) and len(core) > len(word):
+                return category_at_end(core[: -len(word)])
+    return found
+
+
 def _naming_mention(mentions: list[Mention]) -> Mention:
     """The fullest name that still ends like the first listed one (丰田汽车发动机外壳 over 发动机外壳,
     but 中小企业创业园 over 中小企业创业园60栋…厂房, which names a part of it)."""
@@ -387,7 +356,7 @@ def _capacity(text: str, mentions: list[Mention], quantities: Quantities) -> str
         inside = [
             quantity
             for quantity in quantities.within(mention.start, mention.end)
-            if quantity.end <= mention.end and quantity.unit in _CAPACITY_UNITS
+            if quantity.end <= mention.end and quantity.unit in CAPACITY_UNITS
         ]
         if len(inside) == 1:
             return inside[0].raw

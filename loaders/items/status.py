@@ -59,7 +59,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if _negated(document.text, start):
             continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
-        future = (
+        future = not cue_pattern("past_before").match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
             or bool(after_condition.match(document.text, end))
             or (document.in_future_section(start) and markers.open_to_section(start))
@@ -209,7 +209,7 @@ class _Markers:
         self.offset = sentence.start
         self.blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)]
-        self.in_sentence = [match.end() for match in cue_pattern("future_in_sentence").finditer(self.blanked)]
+        self.in_sentence = _aims(self.blanked, self.in_clause)
 
     @cached_property
     def clause_starts(self) -> list[int]:
@@ -249,6 +249,20 @@ class _Markers:
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return self._last(self.past, low, position) < 0
+
+
+def _aims(blanked: str, in_clause: list[int]) -> list[int]:
+    """Where the sentence-wide future markers end. A time frame opening a clause of its own (年内，) is one
+    only beside another marker (年内，新区将…建成X: a plan); alone it sets when things happened, as
+    yearbooks write (年内，X项目竣工投产，Y项目试生产)."""
+    found = list(cue_pattern("future_in_sentence").finditer(blanked))
+    frames = {match.end() for match in found if match.group() in _TIME_FRAMES and blanked[match.end() : match.end() + 1] in "，,"}
+    if frames and not ({match.end() for match in found} - frames or set(in_clause) - frames):
+        return []
+    return [match.end() for match in found]
+
+
+_TIME_FRAMES = ("年内",)
 
 
 def _after_semicolon(text: str, start: int) -> bool:

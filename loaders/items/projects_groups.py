@@ -1,0 +1,133 @@
+"""Counted and labelled groups of projects, and the status they give the names listed under them.
+
+新签约项目42个，项目主要包括：A、B / （二）新开工项目 over numbered lines / 一是续建项目。A项目…: a group's
+count or label states one status; the names after it that state none of their own (in its sentence,
+its paragraph, or the lines under its heading) are its members and take it.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..text.sentences import Sentence
+from .headings import opens_section
+from .lexicon import cues
+from .project_names import TABLE, Mention, P
+from .spans import clause_index
+from .status import StatusWord, status_words
+
+
+class GroupsBefore:
+    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
+    read back from that sentence only when a name there states no status of its own (most names
+    do): each sentence is read at most once, however many ask."""
+
+    def __init__(self, document: Document, sentences: list[Sentence]):
+        self.document, self.sentences = document, sentences
+        self.read_up_to = 0
+        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
+
+    def last_before(self, index: int) -> StatusWord | None:
+        for earlier in range(index - 1, self.read_up_to - 1, -1):
+            stated = _group_status(self.document, self.sentences[earlier])
+            if stated is not None:
+                self.last = stated
+                break
+        self.read_up_to = index
+        return self.last
+
+
+def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
+    the names listed after it in its paragraph are members of that group. A group mixing statuses
+    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
+    states its status as a count does."""
+    labelled = _labelled_group(document, sentence)
+    if not P.group_count.search(document.text, sentence.start, sentence.end):
+        return labelled  # no counted group: its status words need not be read for this
+    words = status_words(document, sentence, TABLE)
+    if not any(word.strength >= 2 for word in words):
+        return None
+    clauses = document.clauses(sentence)
+    stated = None
+    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+        low, high = clauses[clause_index(clauses, match.start())]
+        in_clause = [word for word in words if low <= word.start < high]
+        strong = [word for word in in_clause if word.strength >= 2]
+        if len({word.status for word in in_clause}) > 1:
+            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+        elif strong:
+            stated = strong[-1]
+    return stated or labelled
+
+
+def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
+    """（二）新开工项目 / 续建项目：…: the one status of a group's label opening the sentence's line; a label
+    stating none (二是重点建设项目。, 新开工和续建项目: mixed) opens a group of no status, ending the one before."""
+    label = P.group_label.match(document.text, sentence.start, sentence.end)
+    if not label:
+        return None
+    words = [word for word in status_words(document, sentence, TABLE) if word.start < label.end()]
+    last = words[-1] if words else None
+    if last is None or len({word.status for word in words}) != 1 or (
+        last.strength < 2 and not _names_the_group(document.text, last)
+    ):
+        return StatusWord(label.start(), label.end(), "", None, 0, False)
+    return last
+
+
+def _names_the_group(text: str, word: StatusWord) -> bool:
+    """（二）续建项目: a weak word right before 项目 in a label names the group's stage (but 建设项目 is any
+    project being built, 扩建项目 a kind of project)."""
+    return text.startswith("项目", word.end) and word.word not in cues()["name_type_words"]
+
+
+def settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
+    """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
+    sentence that state no status of their own (the list runs past a ；) take the group's."""
+    if all(mention.status is not None for mention in found):
+        return
+    stated = _group_status(document, sentence)
+    if stated is None:
+        return
+    for mention in found:
+        if mention.status is None and mention.start >= stated.end:
+            mention.status = stated
+
+
+def continues(text: str, stated_end: int, position: int) -> bool:
+    """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
+    paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
+    list or a section under it (_listed_under)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
+
+
+def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:
+    """Whether the line at `paragraph` is one of the items under the group stated before: every line from
+    the group's to it opens with a list number (新开工项目5个：\n1.A项目…\n2.B项目…), or the group is a
+    heading of its own line ((一)已投产项目\nA项目，…\nB项目，…) and no other heading stands between."""
+    line = text.find("\n", stated_end, paragraph) + 1
+    if not line or paragraph - stated_end > _NUMBERED_REACH:
+        return False
+    heading = _heading_line(text, stated_end)
+    while line <= paragraph:
+        if text[line : line + 1] not in ("\n", ""):
+            if heading and (opens_section(text, line) or P.group_label.match(text, line)):
+                return False  # the next section
+            if not heading and not P.list_number.match(text, line):
+                return False
+        next_line = text.find("\n", line, paragraph)
+        if next_line < 0:
+            break
+        line = next_line + 1
+    return True
+
+
+def _heading_line(text: str, stated_end: int) -> bool:
+    """Whether the group stated before `stated_end` is a heading filling its line ((一)已竣工投产项目)."""
+    line = text.rfind("\n", 0, stated_end) + 1
+    label = P.group_label.match(text, line)
+    return bool(label) and (label.end() == len(text) or text[label.end() - 1] == "\n")
+
+
+_NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer

@@ -1,0 +1,158 @@
+"""Names that open their clause before what became of them (A、B及C陆续于南区动土), and names right after
+their status word and 的 (竣工投产的X啤酒，…): the verb says these are projects, whatever their names end in.
+
+A run of names there holds no figure (5个项目投产) but the capacity a name carries (X年产5万吨Y基地), no
+verb, and no group or public work (重点项目, 污水处理厂): project_mentions tries these finders with the
+other phrasings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .facilities import category_of
+from .lexicon import cue_pattern, cues, name_stop_pattern, trie_pattern, word_pattern
+from .project_names import (
+    CAPACITY_UNITS,
+    LISTED,
+    MIN_NAME,
+    SINGLE,
+    TABLE,
+    Mention,
+    P,
+    is_project_name,
+    list_lead,
+    split_items,
+)
+from .spans import clause_holding, inside
+from .status import status_words
+
+_NAME_REACH = 120  # how far before their verb the names may start (as for single names)
+
+
+def subject_lists(document, sentence, quantities, taken):
+    """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
+    verb that says what became of them (with only adverbs, a time or a place between).
+
+    The names are read first, before every place a verb starts: most verbs follow no run of names,
+    and then the sentence's status words (whether the verb is said as done) need not be read for this."""
+    text = document.text
+    if not word_pattern(tuple(cues()["subject_verbs"])).search(text, sentence.start, sentence.end):
+        return  # no such verb (most sentences): one search skips the sentence, the look-ahead tries every character
+    names = {}
+    for verb in _verb_starts().finditer(text, sentence.start, sentence.end):
+        if not inside(verb.start(), taken):  # taken only grows: a verb inside it now stays inside
+            found = _names_before(document, sentence, quantities, verb.start())
+            if found:
+                names[verb.start()] = found
+    if not names:
+        return
+    verbs = set(cues()["subject_verbs"])
+    for word in status_words(document, sentence, TABLE):
+        past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
+        verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
+        if start not in names or verb not in verbs or word.future or inside(start, taken):
+            continue
+        if P.verb_as_noun.match(text, word.end):
+            continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
+        yield names[start]
+
+
+@lru_cache(maxsize=1)
+def _verb_starts() -> re.Pattern:
+    """Every place a verb of subject_verbs starts (开工 and 开工建设 alike: the look-ahead finds them all)."""
+    return re.compile(f"(?={trie_pattern(cues()['subject_verbs'])})")
+
+
+def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
+    """The names opening the clause of the verb at `verb`, right before it (none if the run is no names)."""
+    text = document.text
+    low, _ = clause_holding(document, sentence, verb)
+    low = max(low, verb - _NAME_REACH)
+    names_end = _before_adverbs(text, low, verb)
+    _, first = list_lead(text, low, names_end)
+    if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
+        return []
+    if _rejects_subject(text, first, names_end, quantities) or text[first:names_end].strip() == "":
+        return []
+    items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
+    found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
+    return found if found and all(_subject_name(mention.name) for mention in found) else []
+
+
+_COUNTERS = tuple("条个家座栋项处")  # 4条生产线, 3个项目: a count, no capacity
+
+
+def _rejects_subject(text: str, first: int, end: int, quantities) -> bool:
+    """Figures and marks make a run no names (5个项目, 总投资3亿元，…), except the capacity a name holds
+    (华盛纺织年产5万吨纱线生产基地已建成投产)."""
+    capacities = [
+        (q.start, q.end)
+        for q in quantities.within(first, end)
+        if q.unit in CAPACITY_UNITS and q.end <= end and not q.raw.endswith(_COUNTERS)
+    ]
+    return any(not inside(found.start(), capacities) for found in P.subject_reject.finditer(text, first, end))
+
+
+_SUBJECT_MAX = 40  # longest run of names before the verb
+_SUBJECT_MIN = 3  # a shorter word before a verb is rather a verb or a noun (体现在…) than a name
+
+
+def _before_adverbs(text: str, low: int, position: int) -> int:
+    """Where the names before a verb end: past the adverbs, time and place right before it
+    (陆续于南区, 亦于6月, 确认, 正式)."""
+    adverbs = cue_pattern("subject_adverbs")
+    while position > low:
+        place = P.subject_place.search(text, max(low, position - 12), position)
+        if place and place.end() == position and place.start() > low:
+            position = place.start()
+            continue
+        for size in (4, 3, 2, 1):
+            if position - size >= low and adverbs.fullmatch(text, position - size, position):
+                position -= size
+                break
+        else:
+            return position
+    return position
+
+
+def _subject_name(name: str) -> bool:
+    """A name that can open a clause as what was built or courted: it says which project, and it is
+    no public work (category_of) and no group (重点项目)."""
+    if cue_pattern("subject_not_names").search(name):
+        return False
+    return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
+
+
+_POSTPOSITIONS = "上下中里内时后前间"  # 的基础上, 的情况下, 的过程中: the clause is a circumstance
+
+
+def status_led_mentions(document, sentence, quantities, taken):
+    """竣工投产的西藏青稞啤酒，实现销售收入… / 新开工的万达广场和华润万象城: names after a status word said as
+    done and its 的, filling the rest of their clause: what the word describes is the project itself,
+    whatever its name ends in (but 投产的企业达到12家, 开工的重点项目 name no project)."""
+    text = document.text
+    for word in status_words(document, sentence, TABLE):
+        if word.strength < 2 or word.future or not word.status or not text.startswith("的", word.end):
+            continue
+        start = word.end + 1
+        _, high = clause_holding(document, sentence, start)
+        if inside(start, taken) or not MIN_NAME < high - start <= _SUBJECT_MAX:
+            continue
+        if _rejects_subject(text, start, high, quantities) or _group_heads().match(text, start):
+            continue  # 新开工的项目中，…: the projects as a group
+        if text[high - 1] in _POSTPOSITIONS:
+            continue  # 已建成并投入使用的基础上: a circumstance, no name
+        items = split_items(text, start, high, quantities, strip_lead=False, breaks=P.subject_break)
+        if not items or not all(_subject_name(name) for _, _, name, _ in items):
+            continue
+        taken.append((start, high))
+        for item_start, item_end, name, money in items:
+            yield Mention(item_start, item_end, name, SINGLE, sentence, (start, high), money)
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> re.Pattern:
+    """项目, 企业 …: a clause after 的 that opens with one of them speaks of projects or firms as a group."""
+    return word_pattern(tuple(cues()["project_heads"] + cues()["company_heads"]))
