@@ -108,9 +108,9 @@ def _names_backwards() -> dict:
 
 @lru_cache(maxsize=1)
 def _name_ends() -> re.Pattern:
-    """The _ADMIN_END characters a gazetteer name can end at: those after a character that some name
-    ending in them has before them. Most 区 of a report are a zone's (园区, 新区 of a zone name) and
-    start no reading back; the engine passes them at C speed instead of the reading trying each."""
+    """The _ADMIN_CHARS a gazetteer name can end at: those after a character that some name ending in
+    them has before them. Most 区 of a report are a zone's (园区, 集聚区) and start no reading back; the
+    engine passes them at C speed instead of the reading trying each."""
     tree = _names_backwards()
     branches = [
         rf"{re.escape(end)}(?<=[{''.join(re.escape(char) for char in sorted(tree[end]) if char)}]{re.escape(end)})"
