@@ -124,11 +124,14 @@ class Document:
         return self.memo[key]
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        # The clause ends (items' clause_end: ，；： and their ASCII forms) are the text's strong clause
+        # marks, found once for the whole text: a sentence's are a slice of them, not a search of it.
+        marks = self.marks.strong
         spans, begin = [], start
-        for match in _ITEMS.clause_end.finditer(self.text, start, end):
-            if match.start() > begin:
-                spans.append((begin, match.start()))
-            begin = match.end()
+        for mark in marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]:
+            if mark > begin:
+                spans.append((begin, mark))
+            begin = mark + 1
         if begin < end:
             spans.append((begin, end))
         return spans
@@ -173,17 +176,23 @@ def _plan_leads(text: str) -> list[tuple[int, int]]:
     """下一步，重点抓好以下工作：一是…。二是…: a colon after a next-steps lead opens a plan that runs to the
     end of its paragraph."""
     future_word = cue_pattern("future_headings")
-    spans, offset = [], 0
-    for line in text.split("\n"):
-        colon = min((at for at in (line.find("："), line.find(":")) if at >= 0), default=-1)
-        if 0 <= colon <= _LEAD_MAX and future_word.search(line, 0, colon) and "。" not in line[:colon]:
-            spans.append((offset + colon + 1, offset + len(line)))
-        offset += len(line) + 1
+    spans = []
+    for lead in _LEAD_COLON.finditer(text):  # only the lines with a colon near their start
+        line_start, colon = lead.start(), lead.end() - 1
+        if future_word.search(text, line_start, colon) and "。" not in lead.group():
+            spans.append((colon + 1, _line_end(text, colon)))
     return spans
 
 
 # How far into its paragraph a plan's lead may run before its colon.
 _LEAD_MAX = 40
+# A line's first colon, at most _LEAD_MAX characters in.
+_LEAD_COLON = re.compile(rf"^[^\n：:]{{0,{_LEAD_MAX}}}[：:]", re.MULTILINE)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _future_sections(text: str) -> list[tuple[int, int]]:

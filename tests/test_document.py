@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from loaders import document as document_module
 from loaders.document import read_document
 from loaders.facts import sections as fact_sections
+from loaders.items.lexicon import patterns
 from loaders.pipeline.extract import extract_text
 from loaders.text import sentences as text
 from loaders.text import units
@@ -88,6 +89,19 @@ def test_quoted_titles_of_a_sentence_are_found_once_for_both_item_steps():
     quoted = document.quoted_spans(sentence)
     assert [document.text[start:end] for start, end in quoted] == ["《园区发展规划》", "“十四五”"]
     assert document.quoted_spans(sentence) is quoted
+
+
+def test_a_sentence_s_clauses_are_cut_at_the_clause_ends_the_items_pattern_names():
+    document = read_document("园区新建道路3条，供水管网12公里；污水处理厂:一期、二期已建成,投入使用：")
+    sentence = document.sentences[0]
+    clause_end = patterns("items").clause_end
+    ends = [match.start() for match in clause_end.finditer(document.text, sentence.start, sentence.end)]
+    starts = [sentence.start] + [end + 1 for end in ends]
+    expected = [(start, end) for start, end in zip(starts, [*ends, sentence.end], strict=True) if start < end]
+    assert document.clauses(sentence) == expected
+    assert [document.text[start:end] for start, end in expected] == [
+        "园区新建道路3条", "供水管网12公里", "污水处理厂", "一期、二期已建成", "投入使用",
+    ]
 
 
 def test_a_position_s_line_is_found_from_the_line_breaks_read_once():

@@ -21,6 +21,9 @@ _MARKERS = (
     (3, re.compile(r"\d{1,2}[、.．](?!\d)")),
     (4, re.compile(r"[（(]\d{1,2}[）)]")),
 )
+# The markers as one pattern, tried once per line: its first alternative that matches names the level,
+# as trying them one by one from the highest level would.
+_MARKER = re.compile("|".join(f"(?P<level{level}>{marker.pattern})" for level, marker in _MARKERS))
 _HEADING_END = re.compile(r"[。：:；;！!？?]")
 _SHORT_LINE = 30  # an unmarked line this short, with no sentence mark, is a heading
 _UNMARKED = 5  # below every marked level: an unmarked heading never closes a marked section
@@ -57,14 +60,12 @@ def _headings(text: str):
         offset += len(line) + 1
         if not stripped:
             continue
-        for level, marker in _MARKERS:
-            if marker.match(stripped):
-                stop = _HEADING_END.search(stripped)
-                yield lead, level, stripped[: stop.start() if stop else len(stripped)]
-                break
-        else:
-            if len(stripped) <= _SHORT_LINE and not _HEADING_END.search(stripped):
-                yield lead, (0 if first else _UNMARKED), stripped  # the first line is the title
+        marked = _MARKER.match(stripped)
+        if marked:
+            stop = _HEADING_END.search(stripped)
+            yield lead, int(marked.lastgroup[len("level") :]), stripped[: stop.start() if stop else len(stripped)]
+        elif len(stripped) <= _SHORT_LINE and not _HEADING_END.search(stripped):
+            yield lead, (0 if first else _UNMARKED), stripped  # the first line is the title
         first = False
 
 
