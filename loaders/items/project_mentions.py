@@ -46,6 +46,7 @@ _JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount m
 _LIST_REACH = 600
 # How far after 等 its head noun may stand (等一批支撑主导产业发展的重大项目: 17 characters on).
 _HEAD_REACH = 20
+_VERB_REACH = 2  # the longest verb taking a count as its object (达到)
 
 
 def colon_heads(document, sentence, quantities, taken):
@@ -151,6 +152,8 @@ def etc_lists(document, sentence, quantities, taken):
         low, high = clause_holding(document, sentence, position)
         low, high = max(low, position - _LIST_REACH), min(high, match.end() + _LIST_REACH)
         low = max(low, visited)  # 赴上海、苏州等地对接A、B等项目: the list after the places starts past them
+        if not match.group() and P.count_object_verb.search(text, max(low, position - _VERB_REACH), position):
+            continue  # 预计年底可以达到20家企业投产: a count of firms, no names before it
         places = P.places_after_etc.match(text, match.end())
         if places:
             visited = places.end()
@@ -182,7 +185,7 @@ def etc_lists(document, sentence, quantities, taken):
         if head == "company" and not acquisition:
             words = status_words(document, sentence, TABLE)
             if not any(word.strength >= 2 and low <= word.start < high for word in words):
-                continue
+                continue  # (预计年底可以达到20家企业投产: a count of firms due to produce, no list)
         items = split_items(text, first, position, quantities, strip_lead=True)
         found = [
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)

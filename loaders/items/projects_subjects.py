@@ -52,7 +52,7 @@ def subject_lists(document, sentence, quantities, taken):
     for word in status_words(document, sentence, TABLE):
         past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
         verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
-        if start not in names or verb not in verbs or word.future or inside(start, taken):
+        if start not in names or verb not in verbs or (word.future and not word.due) or inside(start, taken):
             continue
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it

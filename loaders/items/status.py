@@ -18,7 +18,10 @@ from .lexicon import cue_pattern, cues, patterns, status_table, word_pattern
 from .spans import blank
 
 _CLAUSE_END = patterns("items").clause_end
+_DUE_TIME = patterns("items").due_time
 _PAST_WINDOW = 4
+# A completion due by a date (将于2026年3月建成投产): the works go on.
+_DUE = "under_construction"
 
 
 class StatusWord(NamedTuple):
@@ -31,6 +34,7 @@ class StatusWord(NamedTuple):
     status: str | None  # None: a word that settles nothing (a name cue other than 搬迁)
     strength: int
     future: bool
+    due: bool = False  # a completion due by a date (将于2026年3月建成投产): said of works going on now
 
 
 def status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
@@ -59,18 +63,22 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if _negated(document.text, start):
             continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
+        condition = bool(after_condition.match(document.text, end))
         future = not cue_pattern("past_before").match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
-            or bool(after_condition.match(document.text, end))
+            or condition
             or (document.in_future_section(start) and markers.open_to_section(start))
         )
+        due = False
         if future:
             reading = readings.get(word)
+            if reading is None and not condition and word in due_words(table) and markers.dated(start):
+                reading, due = _DUE, True  # 将于2026年3月建成投产: being built, due by then
             if reading is None:
                 continue
             if reading != "keep":
                 status, strength = reading, 2
-        found.append(StatusWord(start, end, word, status, strength, future))
+        found.append(StatusWord(start, end, word, status, strength, future, due))
     return _alternatives_unsaid(document.text, found)
 
 
@@ -188,6 +196,12 @@ def status_pattern(table: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=2)
+def due_words(table: str) -> frozenset[str]:
+    """Completion words that, said as due by a date, mean the item is being built."""
+    return frozenset(cues()["due_by_a_date"].get(table, ()))
+
+
+@lru_cache(maxsize=2)
 def future_reading(table: str) -> dict[str, str]:
     """Status word -> how it reads as an intention ('keep' keeps the lexicon's status)."""
     return {word: reading for reading, words in cues()["future_reading"][table].items() for word in words}
@@ -243,6 +257,12 @@ class _Markers:
             return True
         fresh = self._last(self.fresh_starts, 0, position)
         return past < 0 and self._last(self.in_sentence, max(fresh, 0), position) >= 0
+
+    def dated(self, position: int) -> bool:
+        """A time before the word in its clause (将于2026年3月建成投产, 国庆前可实现投产, 预计年底投产)."""
+        position -= self.offset
+        low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
+        return bool(_DUE_TIME.search(self.blanked, low, position))
 
     def open_to_section(self, position: int) -> bool:
         """No 已 before the word in its clause: a plan section may make it an intention."""
