@@ -81,3 +81,12 @@ def test_new_or_extended_before_a_list_is_no_part_of_the_first_name():
     text = "上半年，新(扩)建青禾电子、云岭机械等12个项目实现达产达效。"
     assert [row["name"] for row in rows_of(extract_projects, text)] == ["青禾电子", "云岭机械"]
 
+
+
+def test_names_sharing_a_counted_head_take_it_into_their_names():
+    """A、B三大星级酒店: the head after the shared count is each name's (the case tables match names by
+    containment, so the exact names are asserted here); a name ending in what is built keeps its own."""
+    text = "正在建设鹤翔、青禾等三大星级酒店，华丰建材、远大纺织城两大市场。"
+    rows = rows_of(extract_projects, text)
+    assert [row["name"] for row in rows] == ["鹤翔星级酒店", "青禾星级酒店", "华丰建材市场", "远大纺织城"]
+    assert [row["raw"] for row in rows] == ["鹤翔", "青禾", "华丰建材", "远大纺织城"]

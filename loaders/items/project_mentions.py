@@ -1,8 +1,8 @@
 """Where a sentence names projects: lists of names, and single mentions.
 
-Six list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
-after a count (签约项目15个（A、B、C）), a list after 分别是/包括/： and a list before 等 and a
-head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
+Seven list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
+after a count (签约项目15个（A、B、C）), a list after 分别是/包括/：, names sharing the head after a count
+(A、B三大星级酒店), a list before 等 and a head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
 (A、B及C陆续于南区动土, projects_subjects), and the projects a base is built around (以A项目和B项目为主体).
 Single mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a
 company being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or their own
@@ -30,11 +30,12 @@ from .project_names import (
     list_lead,
     listed_names,
     past_group_noun,
+    specific_part,
     split_items,
     strip_suffix,
 )
 from .projects_subjects import subject_lists
-from .spans import clause_holding, inside
+from .spans import clause_holding, clause_index, inside
 from .status import status_pattern, status_words
 
 # How far before its ending a single name, or the names before their verb, may start; how far a list
@@ -419,6 +420,82 @@ def _rejects_tail(text: str, end: int, company: bool) -> bool:
     return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
 
 
+def counted_lists(document, sentence, quantities, taken):
+    """正在建设天和思瑞、凯宇等三大星级酒店，A、B三大市场: names listed before a count they share, whose head
+    noun after it is each name's (天和思瑞星级酒店). Lists in clauses that follow one another are one run
+    under the status word said in the clause of the first (正在建设), which the run needs (形成A、B两大物流园
+    states nothing of them)."""
+    text = document.text
+    clauses = None
+    runs: list[tuple[int, list[Mention]]] = []
+    for match in P.shared_count.finditer(text, sentence.start, sentence.end):
+        position = match.start()
+        head_end = _shared_head_end(text, match)
+        if head_end is None or inside(position, taken):
+            continue
+        clauses = clauses or document.clauses(sentence)
+        own = clause_index(clauses, position)
+        low = clauses[own][0]
+        if text.find("、", low, position) < 0:
+            continue  # one name before a count is no list (X三大市场)
+        _, first = list_lead(text, low, position)
+        items = split_items(text, first, position, quantities, strip_lead=True)
+        if len(items) < 2 or not all(listed_names([name for _, _, name, _ in items])):
+            continue
+        head = text[match.end() : head_end]
+        found = [
+            Mention(s, e, _with_head(name, head), LISTED, sentence, (first, head_end), money)
+            for s, e, name, money in items
+        ]
+        if runs and runs[-1][0] == own - 1:
+            runs[-1] = (own, runs[-1][1] + found)  # …三大星级酒店，A、B三大市场: the verb before the first is theirs too
+        elif _stated_in(document, sentence, clauses[own]):
+            runs.append((own, found))
+        else:
+            continue
+        taken.append((first, head_end))
+    for _, found in runs:
+        yield found
+
+
+def _shared_head_end(text: str, count: re.Match) -> int | None:
+    """Where the head noun after a shared count ends (三大星级酒店, 两个产业园项目: heads run on), or None when
+    no head of what is built follows within reach (三大主导产业, 两个园区, 两家企业 are counted lists of
+    others, 两个项目 is etc_lists')."""
+    heads = cue_pattern("counted_list_heads")
+    found = heads.search(text, count.end(), count.end() + _SHARED_HEAD_REACH)
+    if found is None or not P.chinese_run.fullmatch(text, count.end(), found.start()):
+        return None
+    end = found.end()
+    while (more := heads.match(text, end)) is not None:
+        end = more.end()
+    if P.head_goes_on.match(text, end):
+        return None  # 两大产业园区: zones
+    if not (P.shared_head_after.match(text, end) or status_pattern(TABLE).match(text, end)):
+        return None  # 6个产业园基础设施配套建设: the head describes a noun after it
+    head = text[count.end() : end]
+    if head.endswith("项目") and not specific_part(head[: -len("项目")]):
+        return None  # A、B等4个产业项目, A、B两个重点项目: a group of projects, etc_lists' to read
+    return end
+
+
+_SHARED_HEAD_REACH = 8  # 三大高端商业综合体: the longest head after a count
+
+
+def _with_head(name: str, head: str) -> str:
+    """天和思瑞 + 星级酒店; a name that already ends in a head of what is built keeps it (齐鲁纺织服装城)."""
+    return name if name.endswith(tuple(cues()["built_endings"])) else name + head
+
+
+def _stated_in(document, sentence, clause: tuple[int, int]) -> bool:
+    """A status word said as fact (or as due by a date) in the clause of the names."""
+    low, high = clause
+    return any(
+        low <= word.start < high and word.status and (not word.future or word.due)
+        for word in status_words(document, sentence, TABLE)
+    )
+
+
 def anchor_lists(document, sentence, quantities, taken):
     """以A项目和B项目为主体，打造装备制造基地 / 以X集团Y基地为轴心: the projects a base or a cluster is
     built around; they are named, whether or not a status is said."""
@@ -443,4 +520,4 @@ def _anchor_name(name: str) -> bool:
 
 
 # The list phrasings, tried in this order; the names a finder takes are no other's.
-LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, etc_lists, subject_lists, anchor_lists)
+LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, anchor_lists)
