@@ -90,3 +90,15 @@ def test_names_sharing_a_counted_head_take_it_into_their_names():
     rows = rows_of(extract_projects, text)
     assert [row["name"] for row in rows] == ["鹤翔星级酒店", "青禾星级酒店", "华丰建材市场", "远大纺织城"]
     assert [row["raw"] for row in rows] == ["鹤翔", "青禾", "华丰建材", "远大纺织城"]
+
+
+def test_phases_said_after_a_project_named_by_its_phase_take_its_name():
+    """X一期、二期…，三期…: each phase is a row named after the project (the case tables match names by
+    containment, so the exact names are asserted here); the raw is the phase as written."""
+    text = "鹤翔产业园一期、二期已投产，三期项目供地筹备中。"
+    rows = rows_of(extract_projects, text)
+    assert [(row["name"], row["raw"], row["status"]) for row in rows] == [
+        ("鹤翔产业园一期", "鹤翔产业园一期", "in_production"),
+        ("鹤翔产业园二期", "二期", "in_production"),
+        ("鹤翔产业园三期项目", "三期", "planned"),
+    ]

@@ -8,6 +8,7 @@ projects merges mentions by `name_key`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,6 +78,37 @@ def specific_part(core: str) -> str:
     return P.company_words.sub("", rest)
 
 
+# A phase of a project (一期, 12期): a name ending in one names that phase of the project.
+PHASE = "[一二三四五六七八九十\\d]{1,2}期"
+_PHASE_AT_END = re.compile(f"({PHASE})(?:项目|工程)?$")
+_BARE_PHASE = re.compile(f"{PHASE}(?:项目|工程)?")
+
+
+def phase_of(name: str) -> str:
+    """The phase a name ends in (一期 of X产业园一期项目), or ''."""
+    found = _PHASE_AT_END.search(name)
+    return found.group(1) if found else ""
+
+
+def base_of(name: str) -> str | None:
+    """The name before its phase (X产业园 of X产业园一期项目), when it names something on its own."""
+    found = _PHASE_AT_END.search(name)
+    return name[: found.start()] if found and found.start() >= MIN_NAME else None
+
+
+def named_phases(items: list[tuple]) -> list[tuple]:
+    """(start, end, name, investment) of a list, a bare phase after a name with its phase taking that
+    name (X产业园一期、二期 -> X产业园二期)."""
+    out, base = [], None
+    for start, end, name, money in items:
+        if base is not None and _BARE_PHASE.fullmatch(name):
+            name = base + name
+        else:
+            base = base_of(name)
+        out.append((start, end, name, money))
+    return out
+
+
 def listed_names(names: list[str]) -> list[bool]:
     """Which names of one list say which project: beside a name that does on its own, a name with one
     character besides group words does too (华兴电子、东方机械和远大物流: 远大物流 is a firm's name)."""
@@ -131,7 +163,7 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         items.append(item)
     if prefixed >= 2:
         items = _join_unprefixed(items, text)
-    return items
+    return named_phases(items)
 
 
 def _join_unprefixed(items, text):

@@ -6,7 +6,8 @@ list, or the status of the counted group or the group heading stated before it (
 新签约项目18个。项目主要包括：A、B; （二）新开工项目 over numbered lines), or, for the only project of its sentence, the
 status said past a ； or in the next sentence about it (…。目前该项目已投产); mentions of one project
 (one name inside the other, or named again with no project word: projects_restated) become one row
-with its most advanced explicit status. Public works
+with its most advanced explicit status; phases of a project named by its phase (X一期、二期已投产，三期在建)
+are projects of their own (projects_phases). Public works
 named only in passing are left to the infrastructure table.
 """
 
@@ -27,8 +28,19 @@ from .project_mentions import (
     quoted_names,
     single_mentions,
 )
-from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, amount_after, name_key
+from .project_names import (
+    CAPACITY_UNITS,
+    LISTED,
+    MIN_NAME,
+    TABLE,
+    Mention,
+    P,
+    amount_after,
+    name_key,
+    phase_of,
+)
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
 from .projects_subjects import status_led_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
@@ -109,6 +121,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     if not mentions:
         return mentions
     clauses = document.clauses(sentence)
+    mentions += later_phases(text, sentence, clauses, mentions, lambda position: clause_index(clauses, position))
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)
@@ -125,6 +138,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
+    phase_statuses(words, clauses, mentions, lambda position: clause_index(clauses, position))
     _comma_run_status(text, clauses, mentions)
     if len({mention.group for mention in mentions}) == 1:
         _settle_further(document, sentence, words, clauses, mentions, phases)
@@ -287,6 +301,9 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     seen: dict[str, list[Mention]] = {}  # every key met so far -> its project's mentions
     for mention in mentions:
         key = name_key(mention.name)
+        phase = phase_of(mention.name)
+        if not key.endswith(phase):
+            key += phase  # X一期 and X二期 are two projects (X一期项目 and X一期 one)
         home = seen.get(key)
         if home is None and len(key) >= MIN_NAME:
             for other, project in seen.items():
