@@ -34,7 +34,7 @@ from .project_names import (
     split_items,
     strip_suffix,
 )
-from .projects_subjects import subject_lists
+from .projects_subjects import plant_subject_lists, subject_lists
 from .spans import clause_holding, clause_index, inside
 from .status import status_pattern, status_words
 
@@ -520,4 +520,6 @@ def _anchor_name(name: str) -> bool:
 
 
 # The list phrasings, tried in this order; the names a finder takes are no other's.
-LIST_FINDERS = (colon_heads, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, anchor_lists)
+LIST_FINDERS = (
+    colon_heads, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, plant_subject_lists, anchor_lists,
+)

@@ -71,9 +71,9 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
     names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
-    a count of firms (引进A、B2家企业)."""
+    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
-             "等", "：", ":", "投资", "企业"]
+             *cues()["plant_words"], "等", "：", ":", "投资", "企业"]
     return word_pattern(tuple(words))
 
 

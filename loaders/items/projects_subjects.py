@@ -1,5 +1,6 @@
 """Names that open their clause before what became of them (A、B及C陆续于南区动土), and names right after
-their status word and 的 (竣工投产的X啤酒，…): the verb says these are projects, whatever their names end in.
+their status word and 的 (竣工投产的X啤酒，…): the verb says these are projects, whatever their names end in;
+and names right before their plant and its works (A、B标准化厂房建设即将完成): firms being built.
 
 A run of names there holds no figure (5个项目投产) but the capacity a name carries (X年产5万吨Y基地), no
 verb, and no group or public work (重点项目, 污水处理厂): project_mentions tries these finders with the
@@ -78,7 +79,33 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
         return []
     items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
     found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
-    return found if found and all(_subject_name(mention.name) for mention in found) else []
+    strict = [_subject_name(mention.name) for mention in found]
+    if not found or not any(strict):
+        return []
+    # beside a name that says which project, one with a single character besides group words does too
+    # (华兴电子、精一科技: listed_names)
+    return found if all(passed or _subject_name(mention.name, loose=True) for passed, mention in zip(strict, found, strict=True)) else []
+
+
+def plant_subject_lists(document, sentence, quantities, taken):
+    """中民筑友厂房及屋面建设已经完成 / A、B标准化厂房建设即将完成: names opening their clause right before
+    their plant (plant_words), whose works the clause goes on to say: the firms are projects being built."""
+    text = document.text
+    plants = cue_pattern("plant_words")
+    words = None
+    for plant in plants.finditer(text, sentence.start, sentence.end):
+        if inside(plant.start(), taken):
+            continue
+        words = words if words is not None else status_words(document, sentence, TABLE)
+        _, high = clause_holding(document, sentence, plant.start())
+        listed = text.find("、", plant.end(), high)
+        high = listed if listed >= 0 else high  # 紧盯A标准厂房、B项目建设: the plant is one of a list of works
+        if not any(plant.end() <= word.start < high and word.status and (not word.future or word.due) for word in words):
+            continue  # X厂房面积2万平方米: no works said
+        found = _names_before(document, sentence, quantities, plant.start())
+        if found:
+            taken.append((found[0].status_span[0], plant.end()))
+            yield found
 
 
 _COUNTERS = tuple("条个家座栋项处")  # 4条生产线, 3个项目: a count, no capacity
@@ -117,12 +144,15 @@ def _before_adverbs(text: str, low: int, position: int) -> int:
     return position
 
 
-def _subject_name(name: str) -> bool:
-    """A name that can open a clause as what was built or courted: it says which project, and it is
-    no public work (category_of) and no group (重点项目)."""
+def _subject_name(name: str, loose: bool = False) -> bool:
+    """A name that can open a clause as what was built or courted: it says which project (with loose, one
+    character besides group words is enough), and it is no public work (category_of) and no group (重点项目)."""
     if cue_pattern("subject_not_names").search(name):
         return False
-    return len(name) >= _SUBJECT_MIN and is_project_name(name) and category_of(name) is None and not name_stop_pattern(TABLE, False).search(name)
+    return (
+        len(name) >= _SUBJECT_MIN and is_project_name(name, loose) and category_of(name) is None
+        and not name_stop_pattern(TABLE, False).search(name)
+    )
 
 
 _POSTPOSITIONS = "上下中里内时后前间"  # 的基础上, 的情况下, 的过程中: the clause is a circumstance
