@@ -113,11 +113,14 @@ _COUNTERS = tuple("条个家座栋项处")  # 4条生产线, 3个项目: a count
 
 def _rejects_subject(text: str, first: int, end: int, quantities) -> bool:
     """Figures and marks make a run no names (5个项目, 总投资3亿元，…), except the capacity a name holds
-    (华盛纺织年产5万吨纱线生产基地已建成投产)."""
+    (华盛纺织年产5万吨纱线生产基地已建成投产) and the amount leading it (投资3亿元的华盛纺织正式投产)."""
     capacities = [
         (q.start, q.end)
         for q in quantities.within(first, end)
-        if q.unit in CAPACITY_UNITS and q.end <= end and not q.raw.endswith(_COUNTERS)
+        if q.end <= end and (  # (投资3亿元的X: its amount)
+            (q.unit in CAPACITY_UNITS and not q.raw.endswith(_COUNTERS))
+            or (q.dimension == "money" and P.amount_lead.match(text, first, q.end + text.startswith("的", q.end)))
+        )
     ]
     return any(not inside(found.start(), capacities) for found in P.subject_reject.finditer(text, first, end))
 
