@@ -83,7 +83,10 @@ def bracket_lists(document, sentence, quantities, taken):
             continue  # 项目（一期）: the phase of the project named before, no list
         if _short_name_of_the_project_before(head, body):
             continue  # 某某产业化项目（鹤翔二期）: the project's own short name, no list
-        items = split_items(text, body_start, match.end() - 1, quantities, strip_lead=False)
+        body_end = match.end() - 1
+        if text.startswith("等", body_end - 1):
+            body_end -= 1  # （A、B等）: the list goes on unnamed
+        items = split_items(text, body_start, body_end, quantities, strip_lead=False)
         found = [Mention(s, e, name, LISTED, sentence, match.span(), money) for s, e, name, money in items]
         if found and all(listed_names([mention.name for mention in found])):
             yield found

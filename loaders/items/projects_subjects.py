@@ -79,12 +79,24 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
         return []
     items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
     found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
+    if len(found) == 1 and found[0].investment is None:
+        found[0].investment = _bracketed_amount(text, names_end, verb, quantities)
     strict = [_subject_name(mention.name) for mention in found]
     if not found or not any(strict):
         return []
     # beside a name that says which project, one with a single character besides group words does too
     # (华兴电子、精一科技: listed_names)
     return found if all(passed or _subject_name(mention.name, loose=True) for passed, mention in zip(strict, found, strict=True)) else []
+
+
+def _bracketed_amount(text: str, start: int, end: int, quantities) -> float | None:
+    """X项目（总投资3亿元）已投产: the amount in the bracket right after the only name."""
+    if not text.startswith(("（", "("), start):
+        return None
+    for quantity in quantities.within(start, end):
+        if quantity.dimension == "money" and P.money_before.search(text, start + 1, quantity.start):
+            return quantity.value
+    return None
 
 
 def plant_subject_lists(document, sentence, quantities, taken):
@@ -126,6 +138,7 @@ def _rejects_subject(text: str, first: int, end: int, quantities) -> bool:
 
 
 _SUBJECT_MAX = 40  # longest run of names before the verb
+_BRACKET_REACH = 24  # the longest bracket of figures after a name (（总投资5亿元，占地100亩）)
 _SUBJECT_MIN = 3  # a shorter word before a verb is rather a verb or a noun (体现在…) than a name
 
 
@@ -137,6 +150,10 @@ def _before_adverbs(text: str, low: int, position: int) -> int:
         place = P.subject_place.search(text, max(low, position - 12), position)
         if place and place.end() == position and place.start() > low:
             position = place.start()
+            continue
+        bracket = P.amount_bracket.search(text, max(low, position - _BRACKET_REACH), position)
+        if bracket and bracket.start() > low:
+            position = bracket.start()  # 华盛纺织（总投资5亿元）已投产: the bracket says its figures
             continue
         for size in (4, 3, 2, 1):
             if position - size >= low and adverbs.fullmatch(text, position - size, position):
