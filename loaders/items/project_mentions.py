@@ -387,7 +387,8 @@ def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:
 def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
     """丝丽雅“低聚木糖”项目: a quoted product right after a company's name is part of the project's
     name, so the stops of the quote (its marks, any stop word inside) are passed over when a name of
-    at least two characters stands right before it (but 实施“百企千项”项目 is a slogan, no name)."""
+    at least two characters stands right before it, or when the quote opens the name and names a
+    project itself (“鹤翔科技城”项目; but 实施“百企千项”项目 is a slogan, no name)."""
     if not found:
         return found
     for quote_start, quote_end in quoted:
@@ -395,7 +396,12 @@ def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
             continue
         before = [stop for stop in found if stop.end() <= quote_start]
         name_start = before[-1].end() if before else low
-        return before if quote_start - name_start >= MIN_NAME else found
+        if quote_start - name_start >= MIN_NAME:
+            return before
+        named = text[quote_start + 1 : quote_end - 1]
+        if name_start == quote_start and is_project_name(named) and not P.slogan.search(named):
+            return before  # “鹤翔科技城”项目: the quoted name is the project's
+        return found
     return found
 
 
