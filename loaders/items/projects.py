@@ -224,7 +224,7 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
     following = document.sentences[index]
     text = document.text
     lead = P.status_follows.match(text, following.start, following.end)
-    if following.paragraph != sentence.paragraph or not lead:
+    if not lead or (following.paragraph != sentence.paragraph and not _title_line(text, sentence)):
         return None
     named = len(cue_pattern("project_suffixes").findall(text, lead.end(), following.end))
     if named > len(P.own_project.findall(text, lead.end(), following.end)):
@@ -239,6 +239,12 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
     if stated.status in _EARLY_STAGES:  # 该项目于3月开工，目前主体已封顶
         stated = _later_stage(text, strong, clauses, document.segment_starts(clauses), own, stated)
     return stated
+
+
+def _title_line(text: str, sentence: Sentence) -> bool:
+    """（一）X项目 on a line of its own: the line below it describes the project it names."""
+    line = text[sentence.start : sentence.end]
+    return line.endswith("\n") and not P.title_line_marks.search(line)
 
 
 def _same_run(before: Mention | None, mention: Mention) -> bool:
