@@ -90,6 +90,8 @@ def test_names_sharing_a_counted_head_take_it_into_their_names():
     rows = rows_of(extract_projects, text)
     assert [row["name"] for row in rows] == ["鹤翔星级酒店", "青禾星级酒店", "华丰建材市场", "远大纺织城"]
     assert [row["raw"] for row in rows] == ["鹤翔", "青禾", "华丰建材", "远大纺织城"]
+    rows = rows_of(extract_projects, "鹤翔科技、青禾食品两大重点项目相继投产。")
+    assert [row["name"] for row in rows] == ["鹤翔科技", "青禾食品"]  # a group head is no part of a name
 
 
 def test_phases_said_after_a_project_named_by_its_phase_take_its_name():

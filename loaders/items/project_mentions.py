@@ -483,9 +483,14 @@ def _shared_head_end(text: str, count: re.Match) -> int | None:
     if not (P.shared_head_after.match(text, end) or status_pattern(TABLE).match(text, end)):
         return None  # 6个产业园基础设施配套建设: the head describes a noun after it
     head = text[count.end() : end]
-    if head.endswith("项目") and not specific_part(head[: -len("项目")]):
+    if _group_head(head) and (count.group().startswith("等") or count.group()[-1] in "个家项"):
         return None  # A、B等4个产业项目, A、B两个重点项目: a group of projects, etc_lists' to read
     return end
+
+
+def _group_head(head: str) -> bool:
+    """重点项目, 产业项目: a head naming a group of projects, not what is built (A、B三大重点项目)."""
+    return head.endswith("项目") and not specific_part(head[: -len("项目")])
 
 
 _SHARED_HEAD_REACH = 8  # 三大高端商业综合体: the longest head after a count
@@ -493,7 +498,9 @@ _SHARED_HEAD_REACH = 8  # 三大高端商业综合体: the longest head after a 
 
 def _with_head(name: str, head: str) -> str:
     """天和思瑞 + 星级酒店; a name that already ends in a head of what is built keeps it (齐鲁纺织服装城)."""
-    return name if name.endswith(tuple(cues()["built_endings"])) else name + head
+    if _group_head(head) or name.endswith(tuple(cues()["built_endings"])):
+        return name  # A、B三大重点项目: A and B
+    return name + head
 
 
 def _stated_in(document, sentence, clause: tuple[int, int]) -> bool:
