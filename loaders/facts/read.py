@@ -17,6 +17,7 @@ from ..contract.schema import stable_id
 from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.units import Quantity
+from ..zones.lexicon import lexicon as zone_words
 from ..zones.lexicon import names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
@@ -231,7 +232,7 @@ def extract_facts(
 def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zone: str | None = None) -> Extraction:
     """Every quantity of a report read sentence by sentence into facts or left-out figures. A report whose
     subject (`main_zone`) is a counted group of zones keeps the group's sums as its figures."""
-    group_zone = main_zone if names_a_group_of_zones(main_zone) else None
+    group_zone = main_zone if names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) else None
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
@@ -257,6 +258,22 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
             previous_sentence_facts = sentence_facts
     _read_restatements(extraction, zone_at)
     return extraction
+
+
+def a_whole_place_group(zone: str | None, text: str) -> bool:
+    """全省15个产业园区 as the report's subject, named again and again (15个产业园区…，全省15个园区…): a
+    counted group of a whole province's or city's zones that the report is about, whose sums are its
+    figures. Named once (全市17个产业集聚区共完成…。园区实现…), it is the setting of a report on one zone."""
+    if zone is None or not zone.startswith(tuple(zone_words()["group_anchors"])):
+        return False
+    count = re.search(zone_words()["group_count"], zone)
+    if count is None:
+        return False
+    named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
+    return len(named.findall(text)) >= GROUP_NAMED_AGAIN
+
+
+GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
 
 RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..text.periods import base_year
 from ..text.sentences import LONGEST_SENTENCE, Sentence
 from ..text.units import Quantity
+from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
@@ -431,6 +432,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
         _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
+        or a_named_firms_figure(reading, keyword, at)
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
@@ -443,7 +445,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
-    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
+    spending = keyword.word.removeprefix("累计")  # 累计投资5.7亿元，用于改善基础设施: to date, spent the same way
+    if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
 
