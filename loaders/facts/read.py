@@ -34,6 +34,7 @@ from .lexicon import (
 from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan
+from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 _NEW_PART = re.compile(r"[；;]")
@@ -452,7 +453,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
         if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
             scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
-        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" else None
+        named_after = decision.keyword is AREA_OF_THE_ZONE_NAMED_AFTER
+        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" and not named_after else None
         if owner:
             scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):

@@ -160,8 +160,29 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
     for word, metric in cues()["wordings_after"].items():
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
-    keyword = wording_after_its_figure(reading) or works_in_the_zone(reading)
+    keyword = wording_after_its_figure(reading) or works_in_the_zone(reading) or area_of_a_zone_named_after(reading)
     return (keyword, reading.quantity.end) if keyword else None
+
+
+_AREA_OWNER_REACH = 8  # characters of a name between 的 and the zone type it ends in
+
+
+@lru_cache(maxsize=1)
+def _zone_named_after() -> re.Pattern:
+    types = pattern_of(cues()["zone_words"] + cues()["zone_types_after_area"])
+    return re.compile(rf"的[\u4e00-\u9fff]{{0,{_AREA_OWNER_REACH}}}?(?:{types.pattern})")
+
+
+def area_of_a_zone_named_after(reading: Reading) -> Keyword | None:
+    """从最初3.83平方公里的工业小区到现在225平方公里的新城, 这个10平方公里的园区: an area with no wording,
+    said of the zone named right after it (…的<name><zone type>), is that zone's area."""
+    if reading.quantity.dimension != "area" or not _zone_named_after().match(reading.after):
+        return None
+    return AREA_OF_THE_ZONE_NAMED_AFTER
+
+
+# The wording of an area said of the zone named after it: the row's zone is that zone, no scope of it.
+AREA_OF_THE_ZONE_NAMED_AFTER = Keyword("的", "area_planned", "area_planned", False)
 
 
 _WORKERS_REACH = 12  # characters of description between a head count and its workforce words
