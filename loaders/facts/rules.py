@@ -217,10 +217,25 @@ def read_growth(reading: Reading) -> Decision:
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
         raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
+    measured = wording_before_a_base(reading)
+    if measured:
+        return Decision(measured.metric, "growth", value, keyword=measured, basis=basis)
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def wording_before_a_base(reading: Reading) -> Keyword | None:
+    """工业总产值较上年同期的85.2亿元增长15.6%: a growth right after the base it is measured from (a figure
+    left out as a_comparison_base, no fact of the sentence after it) is the growth of the wording before the base."""
+    if not reading.left_out or reading.left_out[-1][1] != "a_comparison_base":
+        return None
+    base = reading.left_out[-1][0]
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > base.start:
+        return None
+    found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
+    return found[0] if found else None
 
 
 def growth_of_a_list_item(reading: Reading) -> Decision | None:
