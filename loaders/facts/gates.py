@@ -329,6 +329,17 @@ def the_top_one(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
 
 
+# 均 right before the figure, after a verb or a reach word at most: each member's amount (项目总投资均在10亿元以上,
+# 入驻企业均为规上企业). Not 人均/亩均/年均… (an intensity or an average, gates of their own).
+_EACH = re.compile(r"(?<![人亩地户企家日月年平])均(?:已|在|为|达到?|超过?|突破|不低于|不少于)?(?:约|近)?$")
+
+
+def each_of_a_group(reading: Reading) -> bool:
+    """中科、同济等6个项目总投资均在10亿元以上, 三个片区面积均超过5平方公里: an amount each member of a
+    group reaches, not the zone's amount (nor the group's total)."""
+    return reading.quantity.dimension != "person" and bool(_EACH.search(reading.clause))
+
+
 _COMPANY_NAME = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
 _FIRST_CLAUSE = re.compile(r"[^，。；,;]*")
 
@@ -406,7 +417,7 @@ def a_comparison_base(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, land_of_projects,
-    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, each_of_a_group,
 )
 
 
