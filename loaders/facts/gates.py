@@ -38,9 +38,11 @@ _SEVERAL_ZONES = re.compile(
     r"|(?:\d|[两二三四五六七八九十])类[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 两类国家级园区合计
     r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
     r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
+    # 湖北省27个高新技术产业园区: a province's or city's counted zones
+    r"|[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"
 )
-# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…): most sentences have none.
-_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等]")
+# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…, …省/市): most sentences have none.
+_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
 
