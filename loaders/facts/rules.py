@@ -226,10 +226,16 @@ def read_growth(reading: Reading) -> Decision:
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
 
 
+# Figures a growth rate right after them is measured from or with: the base (较上年的85亿元增长15%) and
+# the size of the change (比上年增加20亿元，增长15%).
+_MEASURED_WITH = {"a_comparison_base", "size_of_a_change"}
+
+
 def wording_before_a_base(reading: Reading) -> Keyword | None:
-    """工业总产值较上年同期的85.2亿元增长15.6%: a growth right after the base it is measured from (a figure
-    left out as a_comparison_base, no fact of the sentence after it) is the growth of the wording before the base."""
-    if not reading.left_out or reading.left_out[-1][1] != "a_comparison_base":
+    """工业总产值较上年同期的85.2亿元增长15.6%, 工业总产值比上年增加20亿元，增长15%: a growth right after the
+    base it is measured from or the size of the change (a figure left out by those rules, no fact of the
+    sentence after it) is the growth of the wording before that figure."""
+    if not reading.left_out or reading.left_out[-1][1] not in _MEASURED_WITH:
         return None
     base = reading.left_out[-1][0]
     if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > base.start:

@@ -10,6 +10,7 @@ from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
+    after_last_comma,
     cues,
     dimension_of_metric,
     has,
@@ -19,6 +20,7 @@ from .lexicon import (
     other_indicators,
     pattern_of,
     status_pattern,
+    word_pattern,
 )
 from .scopes import COUNT_NOUN, counted_noun
 
@@ -385,11 +387,11 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     in the list of indicators named right before 分别; (None,) when that item is an indicator outside
     the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
     if not reading.sentence_holds(cues()["respectively"]):
-        return None
+        return growth_of_a_paired_list(reading)
     head = reading.head
     markers = list(pattern_of(cues()["respectively"]).finditer(head))
     if not markers:
-        return None
+        return growth_of_a_paired_list(reading)
     marker = markers[-1]
     named = re.split(r"[，；：,;:]", head[: marker.start()])[-1]
     stretch = head[marker.end() :]
@@ -407,6 +409,38 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     if len(before) >= len(items):
         return None
     return (items[len(before)],)
+
+
+# A list of growth rates joined as their indicators are (12.3%和8.6%, 12%、8%), ending its clause.
+_GROWTH_LIST = re.compile(r"-?[\d.]++%(?:(?:和|、|及|与)-?[\d.]++%)++(?=$|[，；。,;）)])")
+
+
+def growth_of_a_paired_list(reading: Reading) -> tuple[Keyword | None] | None:
+    """产值和税收同比增长12.3%和8.6%: without 分别, growth rates listed as many as the indicators named right
+    before the growth word pair with them in order, as after 分别."""
+    if reading.quantity.dimension != "percent" or reading.quantity.raw[-1:] != "%":
+        return None
+    clause_start = reading.sentence.start + after_last_comma(reading.head)
+    listed = _GROWTH_LIST.search(reading.text, clause_start, reading.sentence.end)
+    if listed is None or not listed.start() <= reading.quantity.start < listed.end():
+        return None
+    lead = reading.text[clause_start : listed.start()]
+    growth_words = list(word_pattern(cues()["growth_up"].prefixes + cues()["growth_down"].prefixes).finditer(lead))
+    if not growth_words or lead[growth_words[-1].end() :] not in _GROWTH_TO_LIST:
+        return None
+    return _nth_item(lead[: growth_words[-1].start()], listed, reading)
+
+
+_GROWTH_TO_LIST = ("", "了", "为", "达")
+
+
+def _nth_item(named: str, listed: re.Match, reading: Reading) -> tuple[Keyword | None] | None:
+    """The indicator of `named` at the figure's place in the list of growth rates."""
+    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    figures = [q for q in reading.document.quantities.within(listed.start(), listed.end())]
+    if len(items) < 2 or _UNREAD in items or len(figures) != len(items) or reading.quantity not in figures:
+        return None
+    return (items[figures.index(reading.quantity)],)
 
 
 def _list_item(item: str):

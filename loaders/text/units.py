@@ -251,6 +251,9 @@ def scan(text: str) -> Scan:
     if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
+    if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
+        quantities.extend(_sharing_the_unit_after(text, quantities))
+        quantities.sort(key=lambda quantity: quantity.start)
     if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
         taken = {quantity.start for quantity in quantities}
         quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
@@ -471,4 +474,29 @@ def _bare_counts(text: str) -> list[Quantity]:
                 bound="lower" if match["more"] or before.endswith(LOWER_BEFORE) else None,
             )
         )
+    return found
+
+
+# 分别为120、8亿元: bare numbers listed after 分别/依次 that share the unit of the list's last figure.
+_SHARED_UNIT_LIST = re.compile(
+    r"(?:分别|依次)(?:为|是|达到|达)(?P<list>(?:-?\d{1,12}+(?:\.\d{1,12}+)?(?:、|和|与|及))++)"
+)
+_LISTED_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
+_LEADING_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
+
+
+def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """营业收入、利润分别为120、8亿元: the bare numbers of a 分别 list take the unit (and multiplier) of
+    the figure that ends the list, whose own number is written plainly (8亿元, not 8千万元 or 3-5亿元)."""
+    starts = {quantity.start: quantity for quantity in quantities}
+    found = []
+    for listed in _SHARED_UNIT_LIST.finditer(text):
+        last = starts.get(listed.end())
+        own = _LEADING_NUMBER.match(last.raw) if last is not None and last.value_max is None else None
+        if own is None or float(own.group()) == 0:
+            continue
+        factor = last.value / float(own.group())
+        for number in _LISTED_NUMBER.finditer(text, listed.start("list"), listed.end("list")):
+            value = float(number.group()) * factor
+            found.append(Quantity(number.start(), number.end(), _tidy(value), last.unit, last.dimension, number.group()))
     return found
