@@ -180,8 +180,9 @@ def one_item_amount(reading: Reading) -> bool:
     facilities = pattern_of(cues()["facility_nouns"])
     facility = facilities.search(after) if builds.match(after) else None
     if facility:
-        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item
-        return not _WORKS_MEASURED.match(after, facility.end())
+        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item,
+        # and 投资12亿元建设污水处理厂、道路等基础设施 names several works of a kind
+        return not _WORKS_MEASURED.match(after, facility.end()) and not _several_works(after)
     clause = reading.window[after_last_comma(reading.window) :]
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
@@ -191,6 +192,12 @@ def one_item_amount(reading: Reading) -> bool:
     if _NAMED_AFTER.match(after):
         return not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes)
     return False
+
+
+def _several_works(after: str) -> bool:
+    """污水处理厂、道路等基础设施: works listed and summed up as a kind (等 + infrastructure works)."""
+    summed = after.find("等")
+    return summed > 0 and has(cues()["infrastructure_works"], after[summed : summed + 8])
 
 
 def size_class(reading: Reading) -> bool:

@@ -466,7 +466,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
-    spending = keyword.word.removeprefix("累计")  # 累计投资5.7亿元，用于改善基础设施: to date, spent the same way
+    spending = keyword.word.removeprefix("累计").removeprefix("总")  # 累计投资…/总投资…，用于改善基础设施: spent the same way
     if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric

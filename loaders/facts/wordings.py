@@ -119,8 +119,44 @@ def heading_before(reading: Reading) -> str:
     if reading.sentence_facts or reading.sentence.index < 1:
         return ""
     before = reading.document.sentences[reading.sentence.index - 1]
-    words = _HEADING_MARKER.sub("", reading.text[before.start : before.end]).strip().rstrip("。.：:")
-    return "" if _DIGIT.search(words) or len(words) > _HEADING_LONGEST else words
+    words = _heading_words(reading.text[before.start : before.end])
+    if not _DIGIT.search(words) and len(words) <= _HEADING_LONGEST:
+        return words
+    return heading_of_a_block(reading)
+
+
+def _heading_words(sentence: str) -> str:
+    return _HEADING_MARKER.sub("", sentence).strip().rstrip("。.：:")
+
+
+_BLOCK_LINES_BACK = 6  # figure lines a block heading may stand above
+_BLOCK_LINE_LONGEST = 40  # characters of a line of a block of short figure lines
+
+
+def heading_of_a_block(reading: Reading) -> str:
+    """基础设施⏎完成投入82亿元，增长19%⏎园区完成投入40亿元: a short line of figures under a block of such
+    lines takes the heading line above the block (a short line with no figure), as the block's first does."""
+    document, text = reading.document, reading.text
+    if not _a_short_line(document, text, reading.sentence.start, reading.sentence.end):
+        return ""
+    index = reading.sentence.index - 1
+    for _ in range(_BLOCK_LINES_BACK):
+        if index < 0:
+            return ""
+        before = document.sentences[index]
+        if not _a_short_line(document, text, before.start, before.end):
+            return ""
+        words = _heading_words(text[before.start : before.end])
+        if not _DIGIT.search(words):
+            return words if len(words) <= _HEADING_LONGEST else ""
+        index -= 1
+    return ""
+
+
+def _a_short_line(document, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole line of its own, short (spaces around it aside)."""
+    line_start, line_end = document.line_start(start), document.line_end(max(start, end - 1))
+    return not text[line_start:start].strip() and not text[end:line_end].strip() and line_end - line_start <= _BLOCK_LINE_LONGEST
 
 
 _HEADING_LONGEST = 16
