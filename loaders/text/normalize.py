@@ -206,7 +206,23 @@ def _a_table_line(text: str, start: int, end: int) -> bool:
         gaps += 1
         if gaps >= _TABLE_LINE_GAPS:
             return True
-    return False
+    return _single_spaced_cells(text[start:end])
+
+
+# A line of cells set apart by single spaces (指标名称 计量单位 2019年 2020年 / 工业总产值 亿元 29.03 39.24):
+# three or more cells, two or more of them figures or years, none holding a clause mark (prose with
+# spaces around its figures has some: 完成产值 120 亿元，同比增长 12.5 %).
+_SPACED_CELL_FIGURE = re.compile(r"-?[\d.,]{1,20}+%?|(?:19|20)\d\d年(?:度)?")
+_CLAUSE_MARKS = re.compile(r"[，。；、：,;:！？]")
+_SPACED_CELLS_LONGEST = 200  # characters: a table row is short
+
+
+def _single_spaced_cells(line: str) -> bool:
+    if len(line) > _SPACED_CELLS_LONGEST or _CLAUSE_MARKS.search(line):
+        return False
+    cells = line.split()
+    figures = sum(1 for cell in cells if _SPACED_CELL_FIGURE.fullmatch(cell))
+    return len(cells) >= 3 and figures >= 2
 
 
 def _page_numbers(text: str):
