@@ -32,7 +32,7 @@ from .lexicon import (
     status_of_word,
     status_pattern,
 )
-from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
+from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, SUMS_OF_WIDER_SCOPES, Decision, LeftOut, Reading, decide
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
@@ -243,6 +243,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
     previous_sentence_facts: list[Fact] = []
+    sums_before: list[tuple[Quantity, int]] = []  # the last sentence's wider or group sums left out, with its start
     for sentence in document.sentences:
         in_sentence = []
         while position < len(quantities) and quantities[position].start < sentence.end:
@@ -255,8 +256,9 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
-            planned=planned, doc_year=doc_year, group_zones=group_zones,
+            planned=planned, doc_year=doc_year, group_zones=group_zones, sums_before=sums_before,
         )
+        sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
         extraction.left_out.extend(left_out)
         extraction.facts.extend(sentence_facts)
@@ -343,7 +345,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
-    doc_year: int | None, group_zones: _GroupZones | None = None,
+    doc_year: int | None, group_zones: _GroupZones | None = None, sums_before: list | None = None,
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -357,7 +359,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
-            group_zones is not None and zone_at(quantity.start) in group_zones,
+            group_zones is not None and zone_at(quantity.start) in group_zones, sums_before=sums_before or [],
         )
         previous_end = quantity.end
         try:

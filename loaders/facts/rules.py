@@ -97,6 +97,7 @@ class Reading:
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
     zone_is_a_group: bool = False  # the figure's zone is a counted group of zones (全省11个重点园区)
+    sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure
@@ -335,7 +336,7 @@ def read_amount(reading: Reading) -> Decision:
         if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
             kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
-    share = zone_share_wording(reading)
+    share = zone_share_wording(reading) or zone_share_of_a_sum_before(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
     passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
@@ -531,6 +532,24 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
         return None
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+# Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
+SUMS_OF_WIDER_SCOPES = {"about_a_wider_place", "sum_of_several_zones"}
+
+
+def zone_share_of_a_sum_before(reading: Reading) -> Keyword | None:
+    """全市开发区共有规上工业企业1286家。其中，甲开发区312家，乙工业园区205家: a 其中 sentence naming zones
+    after a sentence whose sum of a wider place or of several zones was left out gives each zone's share,
+    with that sum's wording."""
+    if not reading.breakdown or not has(cues()["zone_words"], reading.window):
+        return None
+    sums = [(quantity, start) for quantity, start in reading.sums_before if quantity.dimension == reading.quantity.dimension]
+    if not sums:
+        return None
+    quantity, sentence_start = sums[-1]
+    found = last_keyword(reading.text[sentence_start : quantity.start], reading.quantity.dimension, wider_places=True)
     return found[0] if found else None
 
 
