@@ -254,6 +254,10 @@ def scan(text: str) -> Scan:
     if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
         quantities.extend(_sharing_the_unit_after(text, quantities))
         quantities.sort(key=lambda quantity: quantity.start)
+    if _BARE_GROWTH_CUE.search(text):  # a growth word right before a figure: most texts have one, few bare
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_growths(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
         taken = {quantity.start for quantity in quantities}
         quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
@@ -499,4 +503,25 @@ def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quant
         for number in _LISTED_NUMBER.finditer(text, listed.start("list"), listed.end("list")):
             value = float(number.group()) * factor
             found.append(Quantity(number.start(), number.end(), _tidy(value), last.unit, last.dimension, number.group()))
+    return found
+
+
+# 同比增长12.5， (a work summary that writes growth rates without their % sign): a number right after a
+# growth word that ends its clause with no unit is a percentage; a whole number only after a comparison
+# (同比增长23。, not 人数增长了20。 or 增加12家 said without its measure word).
+_BARE_GROWTH = re.compile(
+    r"(?P<compared>同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期|较去年同期)?"
+    r"(?:增长|下降|提高|上升|回落|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、\n]|$)"
+)
+_BARE_GROWTH_CUE = re.compile(r"(?:增长|下降|提高|上升|回落|增幅|增速)了?-?\d{1,3}+(?:\.\d{1,3}+)?(?:[，。；,;）)、\n]|$)")
+
+
+def _bare_growths(text: str) -> list[Quantity]:
+    """同比增长12.5, 下降3.2。: growth rates written without their % sign."""
+    found = []
+    for match in _BARE_GROWTH.finditer(text):
+        start, end = match.span("number")
+        if not (match["decimals"] or match["compared"]):
+            continue
+        found.append(Quantity(start, end, _tidy(float(match["number"])), "%", "percent", text[start:end]))
     return found
