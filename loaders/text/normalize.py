@@ -80,6 +80,15 @@ _PINYIN_NOTE = re.compile(
 )
 
 
+# Raw HTML a web page's text kept: inline formatting tags (园区完成产值<strong>120</strong>亿元) and
+# non-breaking spaces (120&nbsp;亿元) go, so a figure meets its unit again. Block tags (<p>, <br>, <td>)
+# stay: they part what they part. Each match opens with < or & (rare: the engine skips ahead to one).
+_INLINE_MARKUP = re.compile(
+    r"</?(?:strong|span|b|i|em|font|a|u|sup|sub|small|big)(?:\s[^<>]{0,500}+)?>|&(?:nbsp|ensp|emsp|thinsp);",
+    re.IGNORECASE,
+)
+
+
 # A word set in letter-spaced type, as PDF text layers and headings write it (园 区 规 划 面 积):
 # four or more Chinese characters, each one space apart, lose those spaces. Two or three (前 言,
 # 张 三) may be a heading or a name set apart on purpose and are kept.
@@ -158,6 +167,8 @@ def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
     removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    if "<" in text or "&" in text:  # raw HTML a page's text kept: most reports have none
+        removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):
         removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
     wrapped = _WrappedLines(text)
