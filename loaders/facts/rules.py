@@ -446,10 +446,15 @@ def under_a_goal_list(reading: Reading) -> bool:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    projects_here = (
-        (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
-        or said_of_a_project_group(reading, at)
-    )
+    if has(cues()["zone_investment_indicators"], keyword.word):
+        # 新开工项目30个。完成固定资产投资50亿元: a statistics indicator stays the zone's unless its own
+        # part of the sentence is said of a group of projects (引进项目18个，总投资22.9亿元，完成工业投资17.4亿元)
+        projects_here = said_of_a_project_group(reading, at)
+    else:
+        projects_here = (
+            (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+            or said_of_a_project_group(reading, at)
+        )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
