@@ -55,20 +55,29 @@ def names_an_indicator_of_its_own(window: str) -> bool:
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
+_AREA_QUALIFIER_GAP = 4  # characters between an area kind (已建成) and the bare 面积 it qualifies (区域, 投产)
+_AREA_KINDS = ("area_built", "area_developed")
+
+
 def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
     """The metric wording nearest the end of `window` whose metric fits the dimension.
 
     None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
     wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
     best = None
+    before_best = None  # the wording before the best one, when right before it in its clause
     index, dimension_of = keyword_index(), dimension_of_metric()
     for match in keyword_pattern().finditer(window):
         keyword = index[match.group()]
         # 技改投资: a wording that names no metric of ours is kept too, and ends the search below
         if keyword.metric == NOT_A_METRIC or dimension_of[keyword.metric] == dimension:
+            before_best = best if best and match.start() - (best[1] + len(best[0].word)) <= _AREA_QUALIFIER_GAP else None
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
+    if best[0].word == "面积" and before_best and before_best[0].metric in _AREA_KINDS \
+            and not _CLAUSE_MARK.search(window, before_best[1], best[1]):
+        best = before_best  # 已建成区域面积8平方公里, 已建成投产面积: the kind of area named before the bare 面积
     if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
