@@ -182,6 +182,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None and reading.quantity.growth_column:
         sign = 1  # a table's growth column (增长%): the number carries its own sign
+    if sign is None and signed_right_after_an_amount(reading, last):
+        sign = 1  # 营业收入121.5亿元(+12.5%), 产值80亿元（-3.2%）: the number carries its own sign
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
@@ -243,6 +245,18 @@ def wording_before_a_base(reading: Reading) -> Keyword | None:
         return None
     found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
     return found[0] if found else None
+
+
+_SIGNED_AFTER = ("(+", "（+", "+", "，+", ",+")  # what stands between an amount and a signed percent after it
+
+
+def signed_right_after_an_amount(reading: Reading, last) -> bool:
+    """121.5亿元(+12.5%), 80亿元（-3.2%）: a percent written with its sign right after a kept amount of the
+    sentence (a bracket or a comma between) is that amount's growth, as a growth column's number is."""
+    if last is None or last.kind == "growth" or last.quantity.end != reading.quantity.start - len(reading.window):
+        return False
+    between = reading.window.replace(" ", "")
+    return between in _SIGNED_AFTER or (reading.quantity.value < 0 and between in ("(", "（"))
 
 
 def growth_of_a_list_item(reading: Reading) -> Decision | None:
