@@ -399,6 +399,8 @@ def read_amount(reading: Reading) -> Decision:
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
+        metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part
     return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
 
 
@@ -482,14 +484,22 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
             if "项目" not in own_clause and infrastructure_spending(reading):
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
-    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
-        return "investment_infrastructure"
+    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head) \
+            and "项目" not in since_money_before(reading):
+        return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
     spending = keyword.word.removeprefix("累计").removeprefix("总")  # 累计投资…/总投资…，用于改善基础设施: spent the same way
     if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def since_money_before(reading: Reading) -> str:
+    """The sentence up to the figure, from the end of its last money fact (其中基础设施投资10亿元、产业项目投资
+    40亿元: the words that name what the next figure is said of)."""
+    money = [fact for fact in reading.sentence_facts if fact.quantity.dimension == "money"]
+    return reading.text[money[-1].quantity.end : reading.quantity.start] if money else reading.head
 
 
 def same_company_goes_on(reading: Reading, subject: str) -> bool:
