@@ -60,7 +60,24 @@ def about_a_wider_place(reading: Reading) -> bool:
             return True  # 临江市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
+    if a_district_broken_down_by_zone(reading):
+        return True  # 全区实现规上工业总产值800亿元，其中开发区完成500亿元: 全区 is the district
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
+
+
+# 全区 opening the sentence (after a date at most): the zone in a zone's report, the district in a district's.
+_WHOLE_DISTRICT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*全区"
+)
+_BROKEN_DOWN_BY_ZONE = re.compile(r"其中[，,]?[^，。；,;]{0,12}?(?:产业集聚区|集聚区|开发区|高新区|经开区|工业园|产业园|园区)")
+
+
+def a_district_broken_down_by_zone(reading: Reading) -> bool:
+    """全区…800亿元，其中开发区完成500亿元: a 全区 figure whose sentence goes on to a zone's part of it is
+    the district's, not the zone's (in a zone's own report 全区 is the zone, and no zone is its part)."""
+    if not _WHOLE_DISTRICT.match(reading.head):
+        return False
+    return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
@@ -105,14 +122,17 @@ _WIDER_CLAUSE = re.compile(
 # A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
 _NAMED_PLACE_CLAUSE = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
 )
 
 
 def named_place_subject(clause: str) -> bool:
-    """The clause's subject is a province, city or county of the gazetteer, right before its verb."""
+    """The clause's subject is a province, city, county or city district of the gazetteer, right before its verb."""
     found = _NAMED_PLACE_CLAUSE.match(clause)
-    return found is not None and found.group("place") in place_names()
+    if found is None or found.group("place") not in place_names():
+        return False
+    # 西秀区完成…: a city's district; but 滨海新区, 某某开发区 are zones as much as places
+    return not found.group("place").endswith("区") or not has(cues()["zone_words"], found.group("place"))
 
 
 def size_of_a_change(reading: Reading) -> bool:
