@@ -251,6 +251,8 @@ def scan(text: str) -> Scan:
     if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
+    if "地" in text:  # land in square metres follows a land word (占地…): a report without 地 has none
+        quantities = [_as_land(text, quantity) for quantity in quantities]
     if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
         quantities.extend(_sharing_the_unit_after(text, quantities))
         quantities.sort(key=lambda quantity: quantity.start)
@@ -525,3 +527,20 @@ def _bare_growths(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(start, end, _tidy(float(match["number"])), "%", "percent", text[start:end]))
     return found
+
+
+# 占地面积22万平方米, 规划用地约50万平方米: square metres right after a word for land measure land, not floor
+# space, and are read as an area in km2 (a building's 建筑面积, and 总面积 said of housing, stay floor area).
+_LAND_BEFORE = re.compile(
+    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積)"
+    r"(?:约为|约|約|达到|达|達|为|為|共|近|超过|超過|逾)?$"
+)
+_LAND_REACH = 8  # characters a land word (and a linking word) may hold before the figure
+_SQUARE_METRE_KM2 = 1e-6
+
+
+def _as_land(text: str, quantity: Quantity) -> Quantity:
+    if quantity.unit != "m2" or not _LAND_BEFORE.search(text, max(0, quantity.start - _LAND_REACH), quantity.start):
+        return quantity
+    scaled = quantity.value_max * _SQUARE_METRE_KM2 if quantity.value_max is not None else None
+    return quantity._replace(value=quantity.value * _SQUARE_METRE_KM2, unit="km2", dimension="area", value_max=scaled)
