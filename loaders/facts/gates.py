@@ -144,8 +144,8 @@ def size_of_a_change(reading: Reading) -> bool:
 def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
-    this zone's figure; unless the figure's zone is that group (全省11个重点园区共签约…)."""
-    if reading.zone_is_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
+    this zone's figure; unless the report is about a group of zones (全省11个重点园区共签约…)."""
+    if reading.report_on_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
     if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):

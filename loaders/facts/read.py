@@ -233,12 +233,9 @@ def extract_facts(
 
 def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zone: str | None = None) -> Extraction:
     """Every quantity of a report read sentence by sentence into facts or left-out figures. A report whose
-    subject (`main_zone`) is a counted group of zones keeps the group's sums as its figures."""
-    whole_place = places_zones(main_zone, document.text)
-    if names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) or whole_place:
-        group_zones = _GroupZones(main_zone, whole_place)
-    else:
-        group_zones = None
+    subject (`main_zone`) is a group of zones keeps the sums of groups of zones as its figures."""
+    on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
+        or places_zones(main_zone, document.text)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
@@ -256,7 +253,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
-            planned=planned, doc_year=doc_year, group_zones=group_zones, sums_before=sums_before,
+            planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before,
         )
         sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
@@ -288,33 +285,18 @@ _GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业
 _ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
 
 
-def places_zones(zone: str | None, text: str) -> re.Pattern | None:
+def places_zones(zone: str | None, text: str) -> bool:
     """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
-    the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures. Returns the
-    pattern of the whole-place names (全市园区, 全市工业园区), None when the subject is no place's zones."""
+    the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
     if zone is None or not zone.endswith(_GENERIC_TYPES):
-        return None
+        return False
     kind = next(kind for kind in _GENERIC_TYPES if zone.endswith(kind))
     place = zone[: -len(kind)]
     full_names = (place,) if place in gazetteer() else short_forms().get(place, ())
     anchors = {_ANCHOR_OF_LEVEL.get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
     if len(anchors) != 1:
-        return None  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
-    whole = re.compile(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})")
-    return whole if whole.search(text) else None
-
-
-@dataclass(frozen=True)
-class _GroupZones:
-    """The zones whose figures are a group's sums, kept as the report's own: its subject, and the
-    whole-place names it goes by (全市园区 for 安顺工业园区)."""
-
-    main: str | None
-    whole_place: re.Pattern | None
-
-    def __contains__(self, zone: object) -> bool:
-        return zone == self.main or (self.whole_place is not None and isinstance(zone, str)
-                                     and self.whole_place.fullmatch(zone) is not None)
+        return False  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
+    return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
 
 
 RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
@@ -345,7 +327,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
-    doc_year: int | None, group_zones: _GroupZones | None = None, sums_before: list | None = None,
+    doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None,
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -359,7 +341,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
-            group_zones is not None and zone_at(quantity.start) in group_zones, sums_before=sums_before or [],
+            on_a_group, sums_before=sums_before or [],
         )
         previous_end = quantity.end
         try:

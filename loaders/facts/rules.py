@@ -96,7 +96,7 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
-    zone_is_a_group: bool = False  # the figure's zone is a counted group of zones (全省11个重点园区)
+    report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
 
     text: str = field(init=False)  # the document's normalised text
