@@ -513,7 +513,7 @@ def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quant
 # (同比增长23。, not 人数增长了20。 or 增加12家 said without its measure word).
 _BARE_GROWTH = re.compile(
     r"(?P<compared>同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期|较去年同期)?"
-    r"(?:增长|下降|提高|上升|回落|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、\n]|$)"
+    r"(?:增长|下降|提高|上升|回落|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、和\n]|$)"
 )
 _BARE_GROWTH_CUE = re.compile(r"(?:增长|下降|提高|上升|回落|增幅|增速)了?-?\d{1,3}+(?:\.\d{1,3}+)?(?:[，。；,;）)、\n]|$)")
 
@@ -526,7 +526,14 @@ def _bare_growths(text: str) -> list[Quantity]:
         if not (match["decimals"] or match["compared"]):
             continue
         found.append(Quantity(start, end, _tidy(float(match["number"])), "%", "percent", text[start:end]))
+        while (listed := _BARE_GROWTH_LISTED.match(text, end)) is not None:  # 分别增长12.3、8.5和6.1
+            start, end = listed.span("number")
+            found.append(Quantity(start, end, _tidy(float(listed["number"])), "%", "percent", text[start:end]))
     return found
+
+
+# The next growth rate of a list written without % signs (12.3、8.5和6.1): decimals only.
+_BARE_GROWTH_LISTED = re.compile(r"[、和](?P<number>-?\d{1,3}+\.\d{1,3}+)(?=[，。；,;）)、和\n]|$)")
 
 
 # 占地面积22万平方米, 规划用地约50万平方米: square metres right after a word for land measure land, not floor
