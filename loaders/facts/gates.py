@@ -358,9 +358,9 @@ def the_top_one(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
 
 
-# 均 right before the figure, after a verb or a reach word at most: each member's amount (项目总投资均在10亿元以上,
-# 入驻企业均为规上企业). Not 人均/亩均/年均… (an intensity or an average, gates of their own).
-_EACH = re.compile(r"(?<![人亩地户企家日月年平])均(?:已|在|为|达到?|超过?|突破|不低于|不少于)?(?:约|近)?$")
+# 均 and a reach word right before the figure: each member's amount (项目总投资均在10亿元以上, 均超过5平方公里);
+# 均为 says two indicators are equal (产值和营业收入均为85亿元) and stays. Not 人均/亩均/年均… (an intensity or an average, gates of their own).
+_EACH = re.compile(r"(?<![人亩地户企家日月年平])均(?:已|在|达到?|超过?|突破|不低于|不少于)(?:约|近)?$")
 
 
 def each_of_a_group(reading: Reading) -> bool:

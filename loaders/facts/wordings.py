@@ -55,6 +55,11 @@ def names_an_indicator_of_its_own(window: str) -> bool:
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
+def _wording_goes_on(window: str, best: tuple) -> bool:
+    """Words stand between the wording and the figure (产值和营业收入分别为…): no figure shared as written."""
+    return bool(window[best[1] + len(best[0].word) :].strip("达到为共计约近超过了 "))
+
+
 _AREA_QUALIFIER_GAP = 4  # characters between an area kind (已建成) and the bare 面积 it qualifies (区域, 投产)
 _AREA_KINDS = ("area_built", "area_developed")
 
@@ -78,6 +83,9 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     if best[0].word == "面积" and before_best and before_best[0].metric in _AREA_KINDS \
             and not _CLAUSE_MARK.search(window, before_best[1], best[1]):
         best = before_best  # 已建成区域面积8平方公里, 已建成投产面积: the kind of area named before the bare 面积
+    elif before_best and window[before_best[1] + len(before_best[0].word) : best[1]] in ("和", "及", "与") \
+            and not _wording_goes_on(window, best):
+        best = before_best  # 产值和营业收入300亿元: one figure said of both, read as the first
     if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
