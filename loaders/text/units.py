@@ -513,9 +513,11 @@ def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quant
 # (同比增长23。, not 人数增长了20。 or 增加12家 said without its measure word).
 _BARE_GROWTH = re.compile(
     r"(?P<compared>同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期|较去年同期)?"
-    r"(?:增长|下降|提高|上升|回落|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、和\n]|$)"
+    r"(?:增长|下降|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、和\n]|$)"
 )
-_BARE_GROWTH_CUE = re.compile(r"(?:增长|下降|提高|上升|回落|增幅|增速)了?-?\d{1,3}+(?:\.\d{1,3}+)?(?:[，。；,;）)、\n]|$)")
+_BARE_GROWTH_CUE = re.compile(r"(?:增长|下降|增幅|增速)了?-?\d{1,3}+(?:\.\d{1,3}+)?(?:[，。；,;）)、\n]|$)")
+# A rate or a share changing (增速比上年下降2.1, 比重提高2.5): percentage points, not a growth rate.
+_A_RATE_CHANGING = re.compile(r"(?:增速|增幅|比重|占比|率)[^，。；,;]{0,6}$")
 
 
 def _bare_growths(text: str) -> list[Quantity]:
@@ -523,7 +525,7 @@ def _bare_growths(text: str) -> list[Quantity]:
     found = []
     for match in _BARE_GROWTH.finditer(text):
         start, end = match.span("number")
-        if not (match["decimals"] or match["compared"]):
+        if not (match["decimals"] or match["compared"]) or _A_RATE_CHANGING.search(text, max(0, match.start() - 8), match.start()):
             continue
         found.append(Quantity(start, end, _tidy(float(match["number"])), "%", "percent", text[start:end]))
         while (listed := _BARE_GROWTH_LISTED.match(text, end)) is not None:  # 分别增长12.3、8.5和6.1
