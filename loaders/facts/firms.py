@@ -37,16 +37,22 @@ def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
     sentence = reading.text[reading.sentence.start : reading.sentence.end]
     names = {subject}
     for clause in _CLAUSE_MARK.split(sentence):
-        other = _SUBJECT_VERB.match(clause, _LEAD_PERIOD.match(clause).end())
+        other = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
         if other and clause[other.end() :].startswith(keyword.word) and _a_name(other.group("subject")):
             names.add(other.group("subject"))
     return len(names) >= 2
 
 
+def _past_lead_period(clause: str) -> int:
+    """Where a clause's words start, after a leading period (上半年，…) if it has one."""
+    lead = _LEAD_PERIOD.match(clause)
+    return lead.end() if lead else 0
+
+
 def _own_subject(before: str) -> str | None:
     """The subject of the figure's own clause: the words between the clause's start (after a period) and its verb."""
     clause = _CLAUSE_MARK.split(before)[-1]
-    found = _SUBJECT_VERB.match(clause, _LEAD_PERIOD.match(clause).end())
+    found = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
     return found.group("subject") if found and found.end() == len(clause) else None
 
 

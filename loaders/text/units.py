@@ -498,7 +498,9 @@ def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quant
     found = []
     for listed in _SHARED_UNIT_LIST.finditer(text):
         last = starts.get(listed.end())
-        own = _LEADING_NUMBER.match(last.raw) if last is not None and last.value_max is None else None
+        if last is None or last.value_max is not None:
+            continue
+        own = _LEADING_NUMBER.match(last.raw)
         if own is None or float(own.group()) == 0:
             continue
         factor = last.value / float(own.group())
