@@ -319,7 +319,9 @@ def _settle(document, items) -> list[Item]:
     kept: list[Item] = []
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
-        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
+        # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
+        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
+            and not P.finishing.fullmatch(item.name)
         works = _utility_works(document.text, item)
         if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
