@@ -322,7 +322,7 @@ def _settle(document, items) -> list[Item]:
         # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
             and not P.finishing.fullmatch(item.name)
-        works = _utility_works(document.text, item)
+        works = _utility_works(document.text, item) or _being_laid(document.text, item)
         if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
@@ -348,6 +348,13 @@ def _utility_works(text: str, item: Item) -> bool:
     if item.start and text[item.start - 1] in _LIST_MARKS:
         return False
     return item.end == len(text) or text[item.end] not in _LIST_MARKS + "等"
+
+
+def _being_laid(text: str, item: Item) -> bool:
+    """正在进行污水管网铺设, 雨、污水管网的铺设全部到位: a pipe saying what it carries with the laying of it named
+    right after is works on the ground, not a kind of facility in a list (道路、供水管网等基础设施); a pipe saying
+    nothing (青松路的管网铺设) is the road's."""
+    return item.generic_head and not _only_pipes(item.name) and P.laid_after.match(text, item.end) is not None
 
 
 _WORKS = ("工程", "项目")
