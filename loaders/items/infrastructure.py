@@ -309,6 +309,7 @@ def _settle(document, items) -> list[Item]:
                     other
                     for other in reversed(joined)
                     if other.segment == item.segment and other.sentence is item.sentence and other.category in _UTILITIES
+                    and not P.plant.search(other.name)  # 污水处理厂及管网: a plant and its network are two works
                 ),
                 None,
             )
@@ -369,7 +370,7 @@ def _subject_of_status(document: Document, item: Item, items: list[Item]) -> boo
     if word is None or word.strength < 2 or word.future or word.start < item.end:
         return False
     low, _ = document.clauses(item.sentence)[item.clause]
-    if word.start - low > _SUBJECT_REACH:
+    if word.start - item.start > _SUBJECT_REACH:
         return False
     head = document.text[low : word.start]
     for other in items:
@@ -378,7 +379,8 @@ def _subject_of_status(document: Document, item: Item, items: list[Item]) -> boo
     return bool(P.subject_glue.fullmatch(head))
 
 
-# How far a clause's works may run before their status word (通讯和电力设施也正在建设).
+# How far works may stand before their status word (通讯和电力设施也正在建设); a list of named works may run before them
+# (公交站、污水处理厂及管网基本建成).
 _SUBJECT_REACH = 16
 
 
