@@ -20,7 +20,7 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
-from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_items import clause_items, drop_list_counts, group_etc, listed_quantities
 from .facility_lists import (
     TITLE_REST,
     in_brackets_after,
@@ -71,6 +71,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
+    items = drop_list_counts(text, items)
     items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
     if not items:
         return items
