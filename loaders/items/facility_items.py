@@ -196,7 +196,8 @@ def _between_status_free(text, start, end) -> str:
 
 
 def group_etc(text, low, high, items) -> list[Item]:
-    """三路、二路、六路等共8.2公里的集聚区主干道: named members of one kind before 等 and their head -> one item."""
+    """三路、二路、六路等共8.2公里的集聚区主干道: named members of one kind before 等 and their head measured
+    together -> one item; unmeasured (经三路、纬六路等一批道路), each member is an item and the head their kind."""
     for position in [match.start() for match in P.etc.finditer(text, low, high)]:
         members = [item for item in items if item.end <= position]
         heads = [item for item in items if item.start > position]
@@ -219,6 +220,9 @@ def group_etc(text, low, high, items) -> list[Item]:
             continue
         if any(member.category != head.category for member in chain):
             continue
+        if not _measured_together(text, head, high):
+            items = [item for item in items if item is not head]  # 经三路、纬六路等一批道路: each road; the head is their kind
+            continue
         group = Item(
             chain[0].start, head.end, "、".join(member.name for member in chain) + "等" + head.name, head.category,
             all(member.bare for member in chain), False, head.sentence, head.clause, head.segment,
@@ -228,6 +232,15 @@ def group_etc(text, low, high, items) -> list[Item]:
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
     return items
+
+
+def _measured_together(text, head: Item, high: int) -> bool:
+    """等共8.2公里的主干道, 等道路，总长度4.6公里: a length or area said of the head measures the listed names
+    together (one item); with none (等一批道路, 等10条道路) each name is a work of its own."""
+    if head.quantity is not None and head.quantity.unit != _COUNT_UNIT:
+        return True
+    after = P.measure_clause_after.match(text, high)
+    return after is not None
 
 
 def drop_list_counts(text, items) -> list[Item]:
