@@ -254,7 +254,8 @@ def drop_list_counts(text, items) -> list[Item]:
             last is not None and _bare_head(item) and quantity is not None and quantity.unit == _COUNT_UNIT
             and item.start == quantity.start and last.quantity is quantity and _listed_before(text, last)
         ):
-            last.quantity, last.end = None, quantity.start
+            last.end = quantity.start
+            last.quantity = None
             continue
         kept.append(item)
     return kept
