@@ -251,8 +251,8 @@ def drop_list_counts(text, items) -> list[Item]:
         last = kept[-1] if kept else None
         quantity = item.quantity
         if (
-            last is not None and _bare_head(item) and quantity is not None and quantity.unit == _COUNT_UNIT
-            and item.start == quantity.start and last.quantity is quantity and _listed_before(text, last)
+            last is not None and last.quantity is quantity and quantity is not None and _bare_head(item)
+            and quantity.unit == _COUNT_UNIT and item.start == quantity.start and _listed_before(text, last)
         ):
             last.end = quantity.start
             last.quantity = None
