@@ -38,9 +38,11 @@ _SEVERAL_ZONES = re.compile(
     r"|(?:\d|[两二三四五六七八九十])类[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 两类国家级园区合计
     r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
     r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
+    # 湖北省27个高新技术产业园区: a province's or city's counted zones
+    r"|[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"
 )
-# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…): most sentences have none.
-_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等]")
+# A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…, …省/市): most sentences have none.
+_SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
 
@@ -58,7 +60,24 @@ def about_a_wider_place(reading: Reading) -> bool:
             return True  # 临江市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
     if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
+    if a_district_broken_down_by_zone(reading):
+        return True  # 全区实现规上工业总产值800亿元，其中开发区完成500亿元: 全区 is the district
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
+
+
+# 全区 opening the sentence (after a date at most): the zone in a zone's report, the district in a district's.
+_WHOLE_DISTRICT = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*全区"
+)
+_BROKEN_DOWN_BY_ZONE = re.compile(r"其中[，,]?[^，。；,;]{0,12}?(?:产业集聚区|集聚区|开发区|高新区|经开区|工业园|产业园|园区)")
+
+
+def a_district_broken_down_by_zone(reading: Reading) -> bool:
+    """全区…800亿元，其中开发区完成500亿元: a 全区 figure whose sentence goes on to a zone's part of it is
+    the district's, not the zone's (in a zone's own report 全区 is the zone, and no zone is its part)."""
+    if not _WHOLE_DISTRICT.match(reading.head):
+        return False
+    return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
@@ -103,14 +122,17 @@ _WIDER_CLAUSE = re.compile(
 # A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
 _NAMED_PLACE_CLAUSE = re.compile(
     r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
 )
 
 
 def named_place_subject(clause: str) -> bool:
-    """The clause's subject is a province, city or county of the gazetteer, right before its verb."""
+    """The clause's subject is a province, city, county or city district of the gazetteer, right before its verb."""
     found = _NAMED_PLACE_CLAUSE.match(clause)
-    return found is not None and found.group("place") in place_names()
+    if found is None or found.group("place") not in place_names():
+        return False
+    # 西秀区完成…: a city's district; but 滨海新区, 某某开发区 are zones as much as places
+    return not found.group("place").endswith("区") or not has(cues()["zone_words"], found.group("place"))
 
 
 def size_of_a_change(reading: Reading) -> bool:
@@ -122,8 +144,8 @@ def size_of_a_change(reading: Reading) -> bool:
 def sum_of_several_zones(reading: Reading) -> bool:
     """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
-    this zone's figure; unless the figure's zone is that group (全省11个重点园区共签约…)."""
-    if reading.zone_is_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
+    this zone's figure; unless the report is about a group of zones (全省11个重点园区共签约…)."""
+    if reading.report_on_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
     if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
@@ -180,8 +202,9 @@ def one_item_amount(reading: Reading) -> bool:
     facilities = pattern_of(cues()["facility_nouns"])
     facility = facilities.search(after) if builds.match(after) else None
     if facility:
-        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item
-        return not _WORKS_MEASURED.match(after, facility.end())
+        # 投资700万元新建10千伏开闭所; but 投资3.2亿元新建道路12公里 measures works of a kind, not one item,
+        # and 投资12亿元建设污水处理厂、道路等基础设施 names several works of a kind
+        return not _WORKS_MEASURED.match(after, facility.end()) and not _several_works(after)
     clause = reading.window[after_last_comma(reading.window) :]
     built = builds.search(clause)
     if built and facilities.search(clause, built.end()) and _TOTAL_INVESTMENT_END.search(clause):
@@ -198,6 +221,12 @@ def a_firm_s_own_project(reading: Reading) -> bool:
     size, not capital brought into the zone (引进某公司投资1亿元进行道路建设 stays financing)."""
     after = reading.after
     return after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after))
+
+
+def _several_works(after: str) -> bool:
+    """污水处理厂、道路等基础设施: works listed and summed up as a kind (等 + infrastructure works)."""
+    summed = after.find("等")
+    return summed > 0 and has(cues()["infrastructure_works"], after[summed : summed + 8])
 
 
 def size_class(reading: Reading) -> bool:
@@ -369,6 +398,17 @@ def the_top_one(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_TOP_ONE.search(reading.clause))
 
 
+# 均 and a reach word right before the figure: each member's amount (项目总投资均在10亿元以上, 均超过5平方公里);
+# 均为 says two indicators are equal (产值和营业收入均为85亿元) and stays. Not 人均/亩均/年均… (an intensity or an average, gates of their own).
+_EACH = re.compile(r"(?<![人亩地户企家日月年平])均(?:已|在|达到?|超过?|突破|不低于|不少于)(?:约|近)?$")
+
+
+def each_of_a_group(reading: Reading) -> bool:
+    """中科、同济等6个项目总投资均在10亿元以上, 三个片区面积均超过5平方公里: an amount each member of a
+    group reaches, not the zone's amount (nor the group's total)."""
+    return reading.quantity.dimension != "person" and bool(_EACH.search(reading.clause))
+
+
 _COMPANY_NAME = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
 _FIRST_CLAUSE = re.compile(r"[^，。；,;]*")
 
@@ -448,7 +488,7 @@ def a_comparison_base(reading: Reading) -> bool:
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, one_building_subject, land_of_projects,
-    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, each_of_a_group,
 )
 
 

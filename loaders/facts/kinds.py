@@ -57,7 +57,8 @@ def is_target(head: str) -> bool:
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 
-_BY_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年")
+# Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.
+_BY_YEAR = re.compile(r"(?<!年)(?:到|至)((?:19|20)\d{2})年")
 
 
 def future_year(reading: Reading) -> bool:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from ..contract.schema import stable_id
 from ..document import Document, read_document
 from ..text.periods import period_before
+from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
+from ..zones.lexicon import lexicon as zone_words
 from ..zones.lexicon import names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
@@ -30,9 +32,10 @@ from .lexicon import (
     status_of_word,
     status_pattern,
 )
-from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, Decision, LeftOut, Reading, decide
+from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, SUMS_OF_WIDER_SCOPES, Decision, LeftOut, Reading, decide
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan
+from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
 _NEW_PART = re.compile(r"[；;]")
@@ -230,12 +233,14 @@ def extract_facts(
 
 def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zone: str | None = None) -> Extraction:
     """Every quantity of a report read sentence by sentence into facts or left-out figures. A report whose
-    subject (`main_zone`) is a counted group of zones keeps the group's sums as its figures."""
-    group_zone = main_zone if names_a_group_of_zones(main_zone) else None
+    subject (`main_zone`) is a group of zones keeps the sums of groups of zones as its figures."""
+    on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
+        or places_zones(main_zone, document.text)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
     previous_sentence_facts: list[Fact] = []
+    sums_before: list[tuple[Quantity, int]] = []  # the last sentence's wider or group sums left out, with its start
     for sentence in document.sentences:
         in_sentence = []
         while position < len(quantities) and quantities[position].start < sentence.end:
@@ -248,8 +253,9 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
-            planned=planned, doc_year=doc_year, group_zone=group_zone,
+            planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before,
         )
+        sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
         extraction.left_out.extend(left_out)
         extraction.facts.extend(sentence_facts)
@@ -257,6 +263,40 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
             previous_sentence_facts = sentence_facts
     _read_restatements(extraction, zone_at)
     return extraction
+
+
+def a_whole_place_group(zone: str | None, text: str) -> bool:
+    """全省15个产业园区 as the report's subject, named again and again (15个产业园区…，全省15个园区…): a
+    counted group of a whole province's or city's zones that the report is about, whose sums are its
+    figures. Named once (全市17个产业集聚区共完成…。园区实现…), it is the setting of a report on one zone."""
+    if zone is None or not zone.startswith(tuple(zone_words()["group_anchors"])):
+        return False
+    count = re.search(zone_words()["group_count"], zone)
+    if count is None:
+        return False
+    named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
+    return len(named.findall(text)) >= GROUP_NAMED_AGAIN
+
+
+GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
+
+# A zone type with no name of its own: a place followed by one of these names the place's zones together.
+_GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
+_ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
+
+
+def places_zones(zone: str | None, text: str) -> bool:
+    """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
+    the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
+    if zone is None or not zone.endswith(_GENERIC_TYPES):
+        return False
+    kind = next(kind for kind in _GENERIC_TYPES if zone.endswith(kind))
+    place = zone[: -len(kind)]
+    full_names = (place,) if place in gazetteer() else short_forms().get(place, ())
+    anchors = {_ANCHOR_OF_LEVEL.get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
+    if len(anchors) != 1:
+        return False  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
+    return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
 
 
 RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
@@ -287,7 +327,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
-    doc_year: int | None, group_zone: str | None = None,
+    doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None,
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -301,7 +341,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
-            group_zone is not None and zone_at(quantity.start) == group_zone,
+            on_a_group, sums_before=sums_before or [],
         )
         previous_end = quantity.end
         try:
@@ -435,7 +475,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
         if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
             scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
-        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" else None
+        named_after = decision.keyword is AREA_OF_THE_ZONE_NAMED_AFTER
+        owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" and not named_after else None
         if owner:
             scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):

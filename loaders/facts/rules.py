@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..text.periods import base_year
 from ..text.sentences import LONGEST_SENTENCE, Sentence
 from ..text.units import Quantity
+from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
@@ -97,7 +98,8 @@ class Reading:
     in_plan_section: bool = False  # under a heading that announces goals (二、2025年工作计划)
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
-    zone_is_a_group: bool = False  # the figure's zone is a counted group of zones (全省11个重点园区)
+    report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
+    sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure
@@ -182,6 +184,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None and reading.quantity.growth_column:
         sign = 1  # a table's growth column (增长%): the number carries its own sign
+    if sign is None and signed_right_after_an_amount(reading, last):
+        sign = 1  # 营业收入121.5亿元(+12.5%), 产值80亿元（-3.2%）: the number carries its own sign
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
@@ -218,10 +222,43 @@ def read_growth(reading: Reading) -> Decision:
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
         raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
+    measured = wording_before_a_base(reading)
+    if measured:
+        return Decision(measured.metric, "growth", value, keyword=measured, basis=basis)
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+# Figures a growth rate right after them is measured from or with: the base (较上年的85亿元增长15%) and
+# the size of the change (比上年增加20亿元，增长15%).
+_MEASURED_WITH = {"a_comparison_base", "size_of_a_change"}
+
+
+def wording_before_a_base(reading: Reading) -> Keyword | None:
+    """工业总产值较上年同期的85.2亿元增长15.6%, 工业总产值比上年增加20亿元，增长15%: a growth right after the
+    base it is measured from or the size of the change (a figure left out by those rules, no fact of the
+    sentence after it) is the growth of the wording before that figure."""
+    if not reading.left_out or reading.left_out[-1][1] not in _MEASURED_WITH:
+        return None
+    base = reading.left_out[-1][0]
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > base.start:
+        return None
+    found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
+    return found[0] if found else None
+
+
+_SIGNED_AFTER = ("(+", "（+", "+", "，+", ",+")  # what stands between an amount and a signed percent after it
+
+
+def signed_right_after_an_amount(reading: Reading, last) -> bool:
+    """121.5亿元(+12.5%), 80亿元（-3.2%）: a percent written with its sign right after a kept amount of the
+    sentence (a bracket or a comma between) is that amount's growth, as a growth column's number is."""
+    if last is None or last.kind == "growth" or last.quantity.end != reading.quantity.start - len(reading.window):
+        return False
+    between = reading.window.replace(" ", "")
+    return between in _SIGNED_AFTER or (reading.quantity.value < 0 and between in ("(", "（"))
 
 
 def growth_of_a_list_item(reading: Reading) -> Decision | None:
@@ -317,7 +354,7 @@ def read_amount(reading: Reading) -> Decision:
         if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
             kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
-    share = zone_share_wording(reading)
+    share = zone_share_wording(reading) or zone_share_of_a_sum_before(reading)
     if share:
         return with_completion(reading, Decision(share.metric, kind, reading.quantity.value, keyword=share))
     passed = wording_of_a_milestone_before(reading) or wording_of_a_change_before(reading)
@@ -366,6 +403,8 @@ def read_amount(reading: Reading) -> Decision:
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
+        metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part
     return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
 
 
@@ -427,14 +466,20 @@ def under_a_goal_list(reading: Reading) -> bool:
 def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     """The metric a wording names here; LeftOut when the figure is a company's or one project's."""
     keyword, at = found
-    projects_here = (
-        (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
-        or said_of_a_project_group(reading, at)
-    )
+    if has(cues()["zone_investment_indicators"], keyword.word):
+        # 新开工项目30个。完成固定资产投资50亿元: a statistics indicator stays the zone's unless its own
+        # part of the sentence is said of a group of projects (引进项目18个，总投资22.9亿元，完成工业投资17.4亿元)
+        projects_here = said_of_a_project_group(reading, at)
+    else:
+        projects_here = (
+            (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
+            or said_of_a_project_group(reading, at)
+        )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
         _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
+        or a_named_firms_figure(reading, keyword, at)
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
@@ -443,13 +488,22 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
             if "项目" not in own_clause and infrastructure_spending(reading):
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
-    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head):
-        return "investment_infrastructure"
+    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head) \
+            and "项目" not in since_money_before(reading):
+        return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
-    if keyword.metric == "investment" and keyword.word.startswith(("投入", "投资")) and infrastructure_spending(reading):
+    spending = keyword.word.removeprefix("累计").removeprefix("总")  # 累计投资…/总投资…，用于改善基础设施: spent the same way
+    if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def since_money_before(reading: Reading) -> str:
+    """The sentence up to the figure, from the end of its last money fact (其中基础设施投资10亿元、产业项目投资
+    40亿元: the words that name what the next figure is said of)."""
+    money = [fact for fact in reading.sentence_facts if fact.quantity.dimension == "money"]
+    return reading.text[money[-1].quantity.end : reading.quantity.start] if money else reading.head
 
 
 def same_company_goes_on(reading: Reading, subject: str) -> bool:
@@ -511,6 +565,24 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
         return None
     wider_figure = reading.head[: len(reading.head) - len(reading.window) + breakdown]
     found = last_keyword(wider_figure, reading.quantity.dimension, wider_places=True)
+    return found[0] if found else None
+
+
+# Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
+SUMS_OF_WIDER_SCOPES = {"about_a_wider_place", "sum_of_several_zones"}
+
+
+def zone_share_of_a_sum_before(reading: Reading) -> Keyword | None:
+    """全市开发区共有规上工业企业1286家。其中，甲开发区312家，乙工业园区205家: a 其中 sentence naming zones
+    after a sentence whose sum of a wider place or of several zones was left out gives each zone's share,
+    with that sum's wording."""
+    if not reading.breakdown or not has(cues()["zone_words"], reading.window):
+        return None
+    sums = [(quantity, start) for quantity, start in reading.sums_before if quantity.dimension == reading.quantity.dimension]
+    if not sums:
+        return None
+    quantity, sentence_start = sums[-1]
+    found = last_keyword(reading.text[sentence_start : quantity.start], reading.quantity.dimension, wider_places=True)
     return found[0] if found else None
 
 

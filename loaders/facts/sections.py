@@ -61,7 +61,7 @@ def _headings(text: str):
         if not stripped:
             continue
         marked = _MARKER.match(stripped)
-        if marked:
+        if marked and marked.lastgroup:
             stop = _HEADING_END.search(stripped)
             yield lead, int(marked.lastgroup[len("level") :]), stripped[: stop.start() if stop else len(stripped)]
         elif len(stripped) <= _SHORT_LINE and not _HEADING_END.search(stripped):

@@ -10,6 +10,7 @@ from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
+    after_last_comma,
     cues,
     dimension_of_metric,
     has,
@@ -19,6 +20,7 @@ from .lexicon import (
     other_indicators,
     pattern_of,
     status_pattern,
+    word_pattern,
 )
 from .scopes import COUNT_NOUN, counted_noun
 
@@ -53,20 +55,37 @@ def names_an_indicator_of_its_own(window: str) -> bool:
     return bool(_INDICATOR_NAME_END.search(clause))
 
 
+def _wording_goes_on(window: str, best: tuple) -> bool:
+    """Words stand between the wording and the figure (产值和营业收入分别为…): no figure shared as written."""
+    return bool(window[best[1] + len(best[0].word) :].strip("达到为共计约近超过了 "))
+
+
+_AREA_QUALIFIER_GAP = 4  # characters between an area kind (已建成) and the bare 面积 it qualifies (区域, 投产)
+_AREA_KINDS = ("area_built", "area_developed")
+
+
 def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tuple[Keyword, int] | None:
     """The metric wording nearest the end of `window` whose metric fits the dimension.
 
     None when an indicator outside the vocabulary (工业增加值) comes after it, or when the
     wording is about a wider place (县城建成区面积) unless `wider_places` asks for those too."""
     best = None
+    before_best = None  # the wording before the best one, when right before it in its clause
     index, dimension_of = keyword_index(), dimension_of_metric()
     for match in keyword_pattern().finditer(window):
         keyword = index[match.group()]
         # 技改投资: a wording that names no metric of ours is kept too, and ends the search below
         if keyword.metric == NOT_A_METRIC or dimension_of[keyword.metric] == dimension:
+            before_best = best if best and match.start() - (best[1] + len(best[0].word)) <= _AREA_QUALIFIER_GAP else None
             best = (keyword, match.start())
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
+    if best[0].word == "面积" and before_best and before_best[0].metric in _AREA_KINDS \
+            and not _CLAUSE_MARK.search(window, before_best[1], best[1]):
+        best = before_best  # 已建成区域面积8平方公里, 已建成投产面积: the kind of area named before the bare 面积
+    elif before_best and window[before_best[1] + len(before_best[0].word) : best[1]] in ("和", "及", "与") \
+            and not _wording_goes_on(window, best):
+        best = before_best  # 产值和营业收入300亿元: one figure said of both, read as the first
     if not wider_places and _wider_place_before(window, best[1]):
         return None
     if window[: best[1]].endswith(cues()["per_unit_prefixes"].prefixes):
@@ -117,8 +136,44 @@ def heading_before(reading: Reading) -> str:
     if reading.sentence_facts or reading.sentence.index < 1:
         return ""
     before = reading.document.sentences[reading.sentence.index - 1]
-    words = _HEADING_MARKER.sub("", reading.text[before.start : before.end]).strip().rstrip("。.：:")
-    return "" if _DIGIT.search(words) or len(words) > _HEADING_LONGEST else words
+    words = _heading_words(reading.text[before.start : before.end])
+    if not _DIGIT.search(words) and len(words) <= _HEADING_LONGEST:
+        return words
+    return heading_of_a_block(reading)
+
+
+def _heading_words(sentence: str) -> str:
+    return _HEADING_MARKER.sub("", sentence).strip().rstrip("。.：:")
+
+
+_BLOCK_LINES_BACK = 6  # figure lines a block heading may stand above
+_BLOCK_LINE_LONGEST = 40  # characters of a line of a block of short figure lines
+
+
+def heading_of_a_block(reading: Reading) -> str:
+    """基础设施⏎完成投入82亿元，增长19%⏎园区完成投入40亿元: a short line of figures under a block of such
+    lines takes the heading line above the block (a short line with no figure), as the block's first does."""
+    document, text = reading.document, reading.text
+    if not _a_short_line(document, text, reading.sentence.start, reading.sentence.end):
+        return ""
+    index = reading.sentence.index - 1
+    for _ in range(_BLOCK_LINES_BACK):
+        if index < 0:
+            return ""
+        before = document.sentences[index]
+        if not _a_short_line(document, text, before.start, before.end):
+            return ""
+        words = _heading_words(text[before.start : before.end])
+        if not _DIGIT.search(words):
+            return words if len(words) <= _HEADING_LONGEST else ""
+        index -= 1
+    return ""
+
+
+def _a_short_line(document, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole line of its own, short (spaces around it aside)."""
+    line_start, line_end = document.line_start(start), document.line_end(max(start, end - 1))
+    return not text[line_start:start].strip() and not text[end:line_end].strip() and line_end - line_start <= _BLOCK_LINE_LONGEST
 
 
 _HEADING_LONGEST = 16
@@ -160,8 +215,29 @@ def wording_after(reading: Reading) -> tuple[Keyword, int] | None:
     for word, metric in cues()["wordings_after"].items():
         if reading.after.startswith(word) and METRIC_DIMENSION.get(metric_units()[metric]) == reading.quantity.dimension:
             return Keyword(word, metric, metric, False), reading.quantity.end
-    keyword = wording_after_its_figure(reading) or works_in_the_zone(reading)
+    keyword = wording_after_its_figure(reading) or works_in_the_zone(reading) or area_of_a_zone_named_after(reading)
     return (keyword, reading.quantity.end) if keyword else None
+
+
+_AREA_OWNER_REACH = 8  # characters of a name between 的 and the zone type it ends in
+
+
+@lru_cache(maxsize=1)
+def _zone_named_after() -> re.Pattern:
+    types = pattern_of(cues()["zone_words"] + cues()["zone_types_after_area"])
+    return re.compile(rf"的[\u4e00-\u9fff]{{0,{_AREA_OWNER_REACH}}}?(?:{types.pattern})")
+
+
+def area_of_a_zone_named_after(reading: Reading) -> Keyword | None:
+    """从最初3.83平方公里的工业小区到现在225平方公里的新城, 这个10平方公里的园区: an area with no wording,
+    said of the zone named right after it (…的<name><zone type>), is that zone's area."""
+    if reading.quantity.dimension != "area" or not _zone_named_after().match(reading.after):
+        return None
+    return AREA_OF_THE_ZONE_NAMED_AFTER
+
+
+# The wording of an area said of the zone named after it: the row's zone is that zone, no scope of it.
+AREA_OF_THE_ZONE_NAMED_AFTER = Keyword("的", "area_planned", "area_planned", False)
 
 
 _WORKERS_REACH = 12  # characters of description between a head count and its workforce words
@@ -364,11 +440,11 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     in the list of indicators named right before 分别; (None,) when that item is an indicator outside
     the vocabulary; None when the list cannot be read item by item (a figure in it, an unknown item)."""
     if not reading.sentence_holds(cues()["respectively"]):
-        return None
+        return growth_of_a_paired_list(reading)
     head = reading.head
     markers = list(pattern_of(cues()["respectively"]).finditer(head))
     if not markers:
-        return None
+        return growth_of_a_paired_list(reading)
     marker = markers[-1]
     named = re.split(r"[，；：,;:]", head[: marker.start()])[-1]
     stretch = head[marker.end() :]
@@ -386,6 +462,38 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     if len(before) >= len(items):
         return None
     return (items[len(before)],)
+
+
+# A list of growth rates joined as their indicators are (12.3%和8.6%, 12%、8%), ending its clause.
+_GROWTH_LIST = re.compile(r"-?[\d.]++%(?:(?:和|、|及|与)-?[\d.]++%)++(?=$|[，；。,;）)])")
+
+
+def growth_of_a_paired_list(reading: Reading) -> tuple[Keyword | None] | None:
+    """产值和税收同比增长12.3%和8.6%: without 分别, growth rates listed as many as the indicators named right
+    before the growth word pair with them in order, as after 分别."""
+    if reading.quantity.dimension != "percent" or reading.quantity.raw[-1:] != "%":
+        return None
+    clause_start = reading.sentence.start + after_last_comma(reading.head)
+    listed = _GROWTH_LIST.search(reading.text, clause_start, reading.sentence.end)
+    if listed is None or not listed.start() <= reading.quantity.start < listed.end():
+        return None
+    lead = reading.text[clause_start : listed.start()]
+    growth_words = list(word_pattern(cues()["growth_up"].prefixes + cues()["growth_down"].prefixes).finditer(lead))
+    if not growth_words or lead[growth_words[-1].end() :] not in _GROWTH_TO_LIST:
+        return None
+    return _nth_item(lead[: growth_words[-1].start()], listed, reading)
+
+
+_GROWTH_TO_LIST = ("", "了", "为", "达")
+
+
+def _nth_item(named: str, listed: re.Match, reading: Reading) -> tuple[Keyword | None] | None:
+    """The indicator of `named` at the figure's place in the list of growth rates."""
+    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    figures = [q for q in reading.document.quantities.within(listed.start(), listed.end())]
+    if len(items) < 2 or _UNREAD in items or len(figures) != len(items) or reading.quantity not in figures:
+        return None
+    return (items[figures.index(reading.quantity)],)
 
 
 def _list_item(item: str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..text.units import Quantity, units
 from .facilities import Item, P
 
@@ -30,9 +32,13 @@ def quantity_of(text, item, quantities) -> Quantity | None:
 
 
 def measure_clauses(text, clauses, items, quantities) -> None:
-    """…等道路，总长度10.21KM: a length or area in the next clause belongs to the item before it."""
+    """…等道路，总长度10.21KM: a length or area in the next clause belongs to the item before it (after a list,
+    23栋厂房、2栋仓库、3栋宿舍，建筑面积约12万平方米, it is the list's total, none of its members')."""
     taken = {item.clause for item in items}
+    members = Counter(item.clause for item in items)
     for item in items:
+        if members[item.clause] > 1:
+            continue
         index = item.clause + 1
         while _countable(item) and index < min(len(clauses), item.clause + 4) and index not in taken:
             low, high = clauses[index]

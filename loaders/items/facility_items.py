@@ -49,11 +49,15 @@ def _without_label_quotes(text: str, stops: list[re.Match]) -> list[re.Match]:
 
 
 def _split_piece(text, start, end, found, quantities):
-    """A run with facilities of two kinds split at a number between them (创业园60栋…厂房 -> two items)."""
+    """A run with facilities of two kinds split at a number between them (创业园60栋…厂房 -> two items), and a
+    name split from the count run straight after it (A路、B路五条道路: the count of the list, items.group_etc)."""
     groups, current = [], [found[0]]
     for match in found[1:]:
         between = [q for q in quantities.within(current[-1].end(), match.start()) if q.end <= match.start()]
-        if between and keywords()[match.group()].category != category_of_words(current):
+        if between and (
+            keywords()[match.group()].category != category_of_words(current)
+            or _count_after_name(text, current[-1], between[0])
+        ):
             groups.append((current, between[0].start))
             current = [match]
         else:
@@ -64,6 +68,11 @@ def _split_piece(text, start, end, found, quantities):
         yield _make_item(text, begin, end if split_at is None else split_at, group, quantities)
         if split_at is not None:
             begin = split_at
+
+
+def _count_after_name(text, word: re.Match, quantity) -> bool:
+    """枫杨路五条道路: a count run straight into a name (past its suffixes) begins a phrase of its own."""
+    return quantity.unit == _COUNT_UNIT and P.suffix.match(text, word.end(), quantity.start).end() == quantity.start
 
 
 def _make_item(text, start, end, found, quantities) -> Item | None:
@@ -187,7 +196,8 @@ def _between_status_free(text, start, end) -> str:
 
 
 def group_etc(text, low, high, items) -> list[Item]:
-    """三路、二路、六路等共8.2公里的集聚区主干道: named members of one kind before 等 and their head -> one item."""
+    """三路、二路、六路等共8.2公里的集聚区主干道: named members of one kind before 等 and their head measured
+    together -> one item; unmeasured (经三路、纬六路等一批道路), each member is an item and the head their kind."""
     for position in [match.start() for match in P.etc.finditer(text, low, high)]:
         members = [item for item in items if item.end <= position]
         heads = [item for item in items if item.start > position]
@@ -210,6 +220,9 @@ def group_etc(text, low, high, items) -> list[Item]:
             continue
         if any(member.category != head.category for member in chain):
             continue
+        if not _measured_together(text, head, high):
+            items = [item for item in items if item is not head]  # 经三路、纬六路等一批道路: each road; the head is their kind
+            continue
         group = Item(
             chain[0].start, head.end, "、".join(member.name for member in chain) + "等" + head.name, head.category,
             all(member.bare for member in chain), False, head.sentence, head.clause, head.segment,
@@ -219,6 +232,46 @@ def group_etc(text, low, high, items) -> list[Item]:
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
     return items
+
+
+def _measured_together(text, head: Item, high: int) -> bool:
+    """等共8.2公里的主干道, 等道路，总长度4.6公里: a length or area said of the head measures the listed names
+    together (one item); with none (等一批道路, 等10条道路) each name is a work of its own."""
+    if head.quantity is not None and head.quantity.unit != _COUNT_UNIT:
+        return True
+    after = P.measure_clause_after.match(text, high)
+    return after is not None
+
+
+def drop_list_counts(text, items) -> list[Item]:
+    """青年路、天顺路两条道路已建成: a bare head opening with a count run straight after the last of a list of
+    names counts the list; it is no item, and the count measures none of the names."""
+    kept: list[Item] = []
+    for item in items:
+        last = kept[-1] if kept else None
+        quantity = item.quantity
+        if (
+            last is not None and last.quantity is quantity and quantity is not None and _bare_head(item)
+            and quantity.unit == _COUNT_UNIT and item.start == quantity.start and _listed_before(text, last)
+        ):
+            last.end = quantity.start
+            last.quantity = None
+            continue
+        kept.append(item)
+    return kept
+
+
+def _listed_before(text, item: Item) -> bool:
+    """The item is a later member of a list (a list mark right before it)."""
+    return P.list_mark_before.search(text, max(0, item.start - _LIST_MARK_REACH), item.start) is not None
+
+
+_LIST_MARK_REACH = 4  # 以及 and a space or two
+
+
+def _bare_head(item: Item) -> bool:
+    """道路, 主要道路: a head naming no facility of its own (a qualifier of rank aside)."""
+    return item.bare or not residual(P.count_head_modifier.sub("", item.name))
 
 
 # The unit of a count of facilities (10条道路, 4座桥): after 等 it counts the names before it.

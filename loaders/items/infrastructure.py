@@ -20,7 +20,7 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_figures import measure_clauses, place_investments, reported_measure, respective_measures
-from .facility_items import clause_items, group_etc, listed_quantities
+from .facility_items import clause_items, drop_list_counts, group_etc, listed_quantities
 from .facility_lists import (
     TITLE_REST,
     in_brackets_after,
@@ -71,6 +71,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
+    items = drop_list_counts(text, items)
     items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
     if not items:
         return items
@@ -309,6 +310,7 @@ def _settle(document, items) -> list[Item]:
                     other
                     for other in reversed(joined)
                     if other.segment == item.segment and other.sentence is item.sentence and other.category in _UTILITIES
+                    and not P.plant.search(other.name)  # 污水处理厂及管网: a plant and its network are two works
                 ),
                 None,
             )
@@ -319,8 +321,10 @@ def _settle(document, items) -> list[Item]:
     kept: list[Item] = []
     named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
     for item in joined:
-        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item)
-        works = _utility_works(document.text, item)
+        # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
+        listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
+            and not P.finishing.fullmatch(item.name)
+        works = _utility_works(document.text, item) or _being_laid(document.text, item)
         if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
@@ -348,6 +352,13 @@ def _utility_works(text: str, item: Item) -> bool:
     return item.end == len(text) or text[item.end] not in _LIST_MARKS + "等"
 
 
+def _being_laid(text: str, item: Item) -> bool:
+    """正在进行污水管网铺设, 雨、污水管网的铺设全部到位: a pipe saying what it carries with the laying of it named
+    right after is works on the ground, not a kind of facility in a list (道路、供水管网等基础设施); a pipe saying
+    nothing (青松路的管网铺设) is the road's."""
+    return item.generic_head and not _only_pipes(item.name) and P.laid_after.match(text, item.end) is not None
+
+
 _WORKS = ("工程", "项目")
 _LIST_MARKS = "、和及与"
 
@@ -360,7 +371,7 @@ def _subject_of_status(document: Document, item: Item, items: list[Item]) -> boo
     if word is None or word.strength < 2 or word.future or word.start < item.end:
         return False
     low, _ = document.clauses(item.sentence)[item.clause]
-    if word.start - low > _SUBJECT_REACH:
+    if word.start - item.start > _SUBJECT_REACH:
         return False
     head = document.text[low : word.start]
     for other in items:
@@ -369,7 +380,8 @@ def _subject_of_status(document: Document, item: Item, items: list[Item]) -> boo
     return bool(P.subject_glue.fullmatch(head))
 
 
-# How far a clause's works may run before their status word (通讯和电力设施也正在建设).
+# How far works may stand before their status word (通讯和电力设施也正在建设); a list of named works may run before them
+# (公交站、污水处理厂及管网基本建成).
 _SUBJECT_REACH = 16
 
 

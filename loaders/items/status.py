@@ -148,7 +148,7 @@ def _work_goes_on(text: str, end: int) -> bool:
     saying, with no subject of its own, that other works are going on: one stage is done, the item is
     still being built (已完成，正在进行验收 is done: what goes on is its acceptance; not_building_on)."""
     going = _going_on_pattern().match(text, end)
-    return bool(going) and not text.startswith(tuple(cues()["not_building_on"]), going.end())
+    return going is not None and not text.startswith(tuple(cues()["not_building_on"]), going.end())
 
 
 @lru_cache(maxsize=1)

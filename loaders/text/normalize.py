@@ -80,6 +80,15 @@ _PINYIN_NOTE = re.compile(
 )
 
 
+# Raw HTML a web page's text kept: inline formatting tags (园区完成产值<strong>120</strong>亿元) and
+# non-breaking spaces (120&nbsp;亿元) go, so a figure meets its unit again. Block tags (<p>, <br>, <td>)
+# stay: they part what they part. Each match opens with < or & (rare: the engine skips ahead to one).
+_INLINE_MARKUP = re.compile(
+    r"</?(?:strong|span|b|i|em|font|a|u|sup|sub|small|big)(?:\s[^<>]{0,500}+)?>|&(?:nbsp|ensp|emsp|thinsp);",
+    re.IGNORECASE,
+)
+
+
 # A word set in letter-spaced type, as PDF text layers and headings write it (园 区 规 划 面 积):
 # four or more Chinese characters, each one space apart, lose those spaces. Two or three (前 言,
 # 张 三) may be a heading or a name set apart on purpose and are kept.
@@ -158,6 +167,8 @@ def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
     removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    if "<" in text or "&" in text:  # raw HTML a page's text kept: most reports have none
+        removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):
         removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
     wrapped = _WrappedLines(text)
@@ -206,7 +217,23 @@ def _a_table_line(text: str, start: int, end: int) -> bool:
         gaps += 1
         if gaps >= _TABLE_LINE_GAPS:
             return True
-    return False
+    return _single_spaced_cells(text[start:end])
+
+
+# A line of cells set apart by single spaces (指标名称 计量单位 2019年 2020年 / 工业总产值 亿元 29.03 39.24):
+# three or more cells, two or more of them figures or years, none holding a clause mark (prose with
+# spaces around its figures has some: 完成产值 120 亿元，同比增长 12.5 %).
+_SPACED_CELL_FIGURE = re.compile(r"-?[\d.,]{1,20}+%?|(?:19|20)\d\d年(?:度)?")
+_CLAUSE_MARKS = re.compile(r"[，。；、：,;:！？]")
+_SPACED_CELLS_LONGEST = 200  # characters: a table row is short
+
+
+def _single_spaced_cells(line: str) -> bool:
+    if len(line) > _SPACED_CELLS_LONGEST or _CLAUSE_MARKS.search(line):
+        return False
+    cells = line.split()
+    figures = sum(1 for cell in cells if _SPACED_CELL_FIGURE.fullmatch(cell))
+    return len(cells) >= 3 and figures >= 2
 
 
 def _page_numbers(text: str):

@@ -251,6 +251,15 @@ def scan(text: str) -> Scan:
     if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
+    if "地" in text:  # land in square metres follows a land word (占地…): a report without 地 has none
+        quantities = [_as_land(text, quantity) for quantity in quantities]
+    if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
+        quantities.extend(_sharing_the_unit_after(text, quantities))
+        quantities.sort(key=lambda quantity: quantity.start)
+    if _BARE_GROWTH_CUE.search(text):  # a growth word right before a figure: most texts have one, few bare
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_growths(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     if _BARE_COUNT_END.search(text):  # a bare count ends so: a report without one needs no scan for them
         taken = {quantity.start for quantity in quantities}
         quantities.extend(found for found in _bare_counts(text) if found.start not in taken)
@@ -472,3 +481,77 @@ def _bare_counts(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+# 分别为120、8亿元: bare numbers listed after 分别/依次 that share the unit of the list's last figure.
+_SHARED_UNIT_LIST = re.compile(
+    r"(?:分别|依次)(?:为|是|达到|达)(?P<list>(?:-?\d{1,12}+(?:\.\d{1,12}+)?(?:、|和|与|及))++)"
+)
+_LISTED_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
+_LEADING_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
+
+
+def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """营业收入、利润分别为120、8亿元: the bare numbers of a 分别 list take the unit (and multiplier) of
+    the figure that ends the list, whose own number is written plainly (8亿元, not 8千万元 or 3-5亿元)."""
+    starts = {quantity.start: quantity for quantity in quantities}
+    found = []
+    for listed in _SHARED_UNIT_LIST.finditer(text):
+        last = starts.get(listed.end())
+        if last is None or last.value_max is not None:
+            continue
+        own = _LEADING_NUMBER.match(last.raw)
+        if own is None or float(own.group()) == 0:
+            continue
+        factor = last.value / float(own.group())
+        for number in _LISTED_NUMBER.finditer(text, listed.start("list"), listed.end("list")):
+            value = float(number.group()) * factor
+            found.append(Quantity(number.start(), number.end(), _tidy(value), last.unit, last.dimension, number.group()))
+    return found
+
+
+# 同比增长12.5， (a work summary that writes growth rates without their % sign): a number right after a
+# growth word that ends its clause with no unit is a percentage; a whole number only after a comparison
+# (同比增长23。, not 人数增长了20。 or 增加12家 said without its measure word).
+_BARE_GROWTH = re.compile(
+    r"(?P<compared>同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比去年同期|较去年同期)?"
+    r"(?:增长|下降|增幅为|增速为|增幅|增速)了?(?P<number>-?\d{1,3}+(?P<decimals>\.\d{1,3}+)?)(?=[，。；,;）)、和\n]|$)"
+)
+_BARE_GROWTH_CUE = re.compile(r"(?:增长|下降|增幅|增速)了?-?\d{1,3}+(?:\.\d{1,3}+)?(?:[，。；,;）)、\n]|$)")
+# A rate or a share changing (增速比上年下降2.1, 比重提高2.5): percentage points, not a growth rate.
+_A_RATE_CHANGING = re.compile(r"(?:增速|增幅|比重|占比|率)[^，。；,;]{0,6}$")
+
+
+def _bare_growths(text: str) -> list[Quantity]:
+    """同比增长12.5, 下降3.2。: growth rates written without their % sign."""
+    found = []
+    for match in _BARE_GROWTH.finditer(text):
+        start, end = match.span("number")
+        if not (match["decimals"] or match["compared"]) or _A_RATE_CHANGING.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        found.append(Quantity(start, end, _tidy(float(match["number"])), "%", "percent", text[start:end]))
+        while (listed := _BARE_GROWTH_LISTED.match(text, end)) is not None:  # 分别增长12.3、8.5和6.1
+            start, end = listed.span("number")
+            found.append(Quantity(start, end, _tidy(float(listed["number"])), "%", "percent", text[start:end]))
+    return found
+
+
+# The next growth rate of a list written without % signs (12.3、8.5和6.1): decimals only.
+_BARE_GROWTH_LISTED = re.compile(r"[、和](?P<number>-?\d{1,3}+\.\d{1,3}+)(?=[，。；,;）)、和\n]|$)")
+
+
+# 占地面积22万平方米, 规划用地约50万平方米: square metres right after a word for land measure land, not floor
+# space, and are read as an area in km2 (a building's 建筑面积, and 总面积 said of housing, stay floor area).
+_LAND_BEFORE = re.compile(
+    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積)"
+    r"(?:约为|约|約|达到|达|達|为|為|共|近|超过|超過|逾)?$"
+)
+_LAND_REACH = 8  # characters a land word (and a linking word) may hold before the figure
+_SQUARE_METRE_KM2 = 1e-6
+
+
+def _as_land(text: str, quantity: Quantity) -> Quantity:
+    if quantity.unit != "m2" or not _LAND_BEFORE.search(text, max(0, quantity.start - _LAND_REACH), quantity.start):
+        return quantity
+    scaled = quantity.value_max * _SQUARE_METRE_KM2 if quantity.value_max is not None else None
+    return quantity._replace(value=quantity.value * _SQUARE_METRE_KM2, unit="km2", dimension="area", value_max=scaled)

@@ -1,0 +1,61 @@
+"""Figures of named firms: a subject that is a firm's name, not the zone nor a group of its firms.
+
+A firm's name carries no suffix in many reports (特斯拉完成产值…, 龙头企业宁德时代实现产值…), so
+`rules.metric_of_wording` asks here besides its 公司/集团 suffix check. Word lists: lexicon/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import Keyword, cues, has
+
+if TYPE_CHECKING:
+    from .rules import Reading
+
+_CLAUSE_MARK = re.compile(r"[，,；;。：:]")
+_LEAD_PERIOD = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—~至]\s*\d{1,2}月份?|上半年|前三季度|[一二三四]季度|全年|今年|去年)?"
+)
+# A subject of a clause that opens on it, right before its verb: 2 to 12 characters of a name.
+_SUBJECT_VERB = re.compile(r"(?P<subject>[\u4e00-\u9fffA-Za-z·（）()]{2,12}?)(?:累计)?(?:完成|实现)了?")
+# After a firm word, a name before the verb (龙头企业宁德时代实现…, 企业中比亚迪完成…).
+_NAMED_AFTER_FIRM_WORD = re.compile(r"(?:龙头企业|重点企业|骨干企业|领军企业|链主企业)(?:中)?(?P<name>[\u4e00-\u9fffA-Za-z·]{2,10}?)(?:累计)?(?:完成|实现)了?$")
+
+
+def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
+    """特斯拉完成产值688亿元，三一重机完成产值112亿元 (the same wording said of two or more names that are
+    no zone, period or group of firms) or 龙头企业宁德时代实现产值200亿元: a firm's figure."""
+    subject = _own_subject(reading.window[:at])
+    if subject is None:
+        return False
+    if _NAMED_AFTER_FIRM_WORD.search(reading.window[:at]):
+        return True
+    if not _a_name(subject):
+        return False
+    sentence = reading.text[reading.sentence.start : reading.sentence.end]
+    names = {subject}
+    for clause in _CLAUSE_MARK.split(sentence):
+        other = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
+        if other and clause[other.end() :].startswith(keyword.word) and _a_name(other.group("subject")):
+            names.add(other.group("subject"))
+    return len(names) >= 2
+
+
+def _past_lead_period(clause: str) -> int:
+    """Where a clause's words start, after a leading period (上半年，…) if it has one."""
+    lead = _LEAD_PERIOD.match(clause)
+    return lead.end() if lead else 0
+
+
+def _own_subject(before: str) -> str | None:
+    """The subject of the figure's own clause: the words between the clause's start (after a period) and its verb."""
+    clause = _CLAUSE_MARK.split(before)[-1]
+    found = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
+    return found.group("subject") if found and found.end() == len(clause) else None
+
+
+def _a_name(subject: str) -> bool:
+    """No zone, part of a zone, period, group of firms or scope word: a name of its own."""
+    return not has(cues()["not_a_firm_name"], subject) and not has(cues()["zone_words"], subject)
