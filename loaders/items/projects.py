@@ -121,7 +121,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     if not mentions:
         return mentions
     clauses = document.clauses(sentence)
-    mentions += later_phases(text, sentence, clauses, mentions, lambda position: clause_index(clauses, position))
+    mentions += later_phases(text, sentence, clauses, mentions)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
     outside = _clauses_outside_group(clauses, mentions)

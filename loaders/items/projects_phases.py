@@ -20,21 +20,23 @@ _OPENING = re.compile(f"\\s*+(?:其|该项目)?(?P<run>{PHASE}(?:[、和及与]{
 _ONE = re.compile(PHASE)
 
 
-def later_phases(text: str, sentence: Sentence, clauses, mentions: list[Mention], clause_of) -> list[Mention]:
+def later_phases(text: str, sentence: Sentence, clauses, mentions: list[Mention]) -> list[Mention]:
     """Mentions of the phases said after one named by its phase, opening a clause (，三期、四期即将竣备) or
     a part of one (一期投产、二期开工), each named after that project (X三期), in a group of its own."""
     found: list[Mention] = []
-    named = sorted((mention for mention in mentions if base_of(mention.name)), key=lambda mention: mention.start)
+    named = sorted((mention for mention in mentions if base_of(mention.name)), key=lambda mention: mention.end)
     if not named:
         return found
     starts = {mention.start for mention in mentions}
     group = max(mention.group for mention in mentions)
+    passed = 0  # how many of the named end before the opening (the openings come in text order)
     for low in _openings(text, clauses, named[0].end):
+        while passed < len(named) and named[passed].end <= low:
+            passed += 1
         opening = _OPENING.match(text, low)
-        before = [mention for mention in named if mention.end <= low]
-        if not opening or not before or opening.start("run") in starts:
+        if not opening or not passed or opening.start("run") in starts:
             continue  # (X一期、二期: the list's own names)
-        project = before[-1]
+        project = named[passed - 1]
         base, own = base_of(project.name), phase_of(project.name)
         suffix = opening.group("suffix") or ""
         group += 1
