@@ -292,9 +292,14 @@ def pick_status(
     -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
     next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
     start, end = span
+    starts = [word.start for word in words]
+    in_order = starts == sorted(starts)  # as a sentence's words come: a clause's are then one slice of them
 
     def in_clause(index: int) -> list[StatusWord]:
         low, high = clauses[index]
+        if in_order:
+            return [word for word in words[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+                    if not (start <= word.start < end)]
         return [word for word in words if low <= word.start < high and not (start <= word.start < end)]
 
     def distance(word: StatusWord) -> int:
