@@ -46,22 +46,22 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
-    after_condition = cue_pattern("after_condition")
-    said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
+    text = document.text
+    after_condition, past_before = cue_pattern("after_condition"), cue_pattern("past_before")
+    said = blank(cue_pattern("not_status"), text[sentence.start : sentence.end])
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and (_partly_done(document.text, end) or _a_stage_done(document.text, end)
-                                      or _work_goes_on(document.text, end)):
+        if status == "completed" and (_partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)):
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
-        if _negated(document.text, start):
+        if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
-        future = not cue_pattern("past_before").match(word) and (  # 已投产 is done, whatever comes before
+        future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
-            or bool(after_condition.match(document.text, end))
+            or bool(after_condition.match(text, end))
             or (document.in_future_section(start) and markers.open_to_section(start))
         )
         if future:
