@@ -20,3 +20,17 @@ def test_a_lexicon_file_reads_as_safe_load_reads_it(name):
     with open(LEXICON / name, encoding="utf-8") as handle:
         expected = yaml.safe_load(handle)
     assert read_yaml(name) == expected
+
+
+def test_every_item_pattern_compiles_and_is_compiled_once():
+    from loaders.items.lexicon import patterns
+
+    for family in read_yaml("item_patterns.yaml"):
+        if family == "parts":
+            continue
+        found = patterns(family)
+        for name in read_yaml("item_patterns.yaml")[family]:
+            pattern = getattr(found, name)
+            assert hasattr(pattern, "search") and getattr(found, name) is pattern
+    with pytest.raises(AttributeError):
+        patterns("items").no_such_pattern  # noqa: B018

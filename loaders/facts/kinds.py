@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -137,9 +138,10 @@ def continues_an_estimate(reading: Reading) -> bool:
     indicator, with no time of its own, right after a sentence opening on 预计 whose figures are all
     estimates, goes on with them."""
     previous, sentence = reading.previous_facts, reading.sentence
-    stated = [fact for fact in [*previous, *reading.sentence_facts] if fact.kind != "growth"]
-    if not previous or sentence.index == 0 or any(fact.kind != "target" for fact in stated):
+    if not previous or sentence.index == 0:
         return False
+    if any(fact.kind not in ("growth", "target") for fact in chain(previous, reading.sentence_facts)):
+        return False  # a figure stated as done before: no run of estimates (the first one found ends the look)
     before = reading.document.sentences[sentence.index - 1]
     if before.paragraph != sentence.paragraph or previous[0].quantity.start < before.start:
         return False

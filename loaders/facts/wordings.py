@@ -173,7 +173,7 @@ def heading_of_a_block(reading: Reading) -> str:
 def _a_short_line(document, text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a whole line of its own, short (spaces around it aside)."""
     line_start, line_end = document.line_start(start), document.line_end(max(start, end - 1))
-    return not text[line_start:start].strip() and not text[end:line_end].strip() and line_end - line_start <= _BLOCK_LINE_LONGEST
+    return line_end - line_start <= _BLOCK_LINE_LONGEST and not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 _HEADING_LONGEST = 16

@@ -10,26 +10,42 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from types import SimpleNamespace
+from typing import Any
 
 from ..contract.schema import LEXICON
 from ..lexicon_files import read_yaml
 from ..text.units import NUMBER
 
 
-def patterns(family: str) -> SimpleNamespace:
+def patterns(family: str) -> Patterns:
     """The compiled patterns of one family of item_patterns.yaml (items, projects, infrastructure), by name."""
     return _pattern_families()[family]
 
 
+class Patterns:
+    """One family's patterns by name, each compiled when first asked for: the modules take their family
+    when imported, and a text that never needs a pattern (a run of digits) does not pay for compiling it."""
+
+    def __init__(self, sources: dict[str, str]):
+        self._sources = sources
+
+    def __getattr__(self, name: str) -> Any:  # a re.Pattern, typed as loosely as a namespace's attribute
+        source = self.__dict__.get("_sources", {}).get(name)
+        if source is None:
+            raise AttributeError(name)
+        pattern = re.compile(source)
+        setattr(self, name, pattern)  # found by plain lookup from now on
+        return pattern
+
+
 @lru_cache(maxsize=1)
-def _pattern_families() -> dict[str, SimpleNamespace]:
+def _pattern_families() -> dict[str, Patterns]:
     table = read_yaml("item_patterns.yaml")
     parts = {"NUMBER": NUMBER}
     for name, source in table.pop("parts").items():
         parts[name] = _filled(source, parts)
     return {
-        family: SimpleNamespace(**{name: re.compile(_filled(source, parts)) for name, source in entries.items()})
+        family: Patterns({name: _filled(source, parts) for name, source in entries.items()})
         for family, entries in table.items()
     }
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .facilities import category_of
-from .lexicon import cue_pattern, cues, name_stop_pattern, trie_pattern, word_pattern
+from .lexicon import cue_pattern, cues, name_stop_pattern, status_table, trie_pattern, word_pattern
 from .project_names import (
     CAPACITY_UNITS,
     LISTED,
@@ -183,6 +183,8 @@ def status_led_mentions(document, sentence, quantities, taken):
     done and its 的, filling the rest of their clause: what the word describes is the project itself,
     whatever its name ends in (but 投产的企业达到12家, 开工的重点项目 name no project)."""
     text = document.text
+    if not _status_before_de().search(text, sentence.start, sentence.end):
+        return  # no status word before a 的 (most sentences): their status words need not be read for this
     for word in status_words(document, sentence, TABLE):
         if word.strength < 2 or word.future or not word.status or not text.startswith("的", word.end):
             continue
@@ -200,6 +202,12 @@ def status_led_mentions(document, sentence, quantities, taken):
         taken.append((start, high))
         for item_start, item_end, name, money in items:
             yield Mention(item_start, item_end, name, SINGLE, sentence, (start, high), money)
+
+
+@lru_cache(maxsize=1)
+def _status_before_de() -> re.Pattern:
+    """Any status word of the table right before 的: a cheap test a sentence must pass first."""
+    return re.compile(f"(?:{trie_pattern(tuple(status_table(TABLE)))})的")
 
 
 @lru_cache(maxsize=1)

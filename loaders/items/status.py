@@ -50,21 +50,21 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     table_words = status_table(table)
     readings = future_reading(table)
     markers = None
-    after_condition = cue_pattern("after_condition")
-    said = blank(cue_pattern("not_status"), document.text[sentence.start : sentence.end])
+    text = document.text
+    after_condition, past_before = cue_pattern("after_condition"), cue_pattern("past_before")
+    said = blank(cue_pattern("not_status"), text[sentence.start : sentence.end])
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and (_partly_done(document.text, end) or _a_stage_done(document.text, end)
-                                      or _work_goes_on(document.text, end)):
+        if status == "completed" and (_partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)):
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
-        if _negated(document.text, start):
+        if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
         markers = markers or _markers(document, sentence)
-        condition = bool(after_condition.match(document.text, end))
-        future = not cue_pattern("past_before").match(word) and (  # 已投产 is done, whatever comes before
+        condition = bool(after_condition.match(text, end))
+        future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
             or condition
             or (document.in_future_section(start) and markers.open_to_section(start))
@@ -312,9 +312,14 @@ def pick_status(
     -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
     next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
     start, end = span
+    starts = [word.start for word in words]
+    in_order = starts == sorted(starts)  # as a sentence's words come: a clause's are then one slice of them
 
     def in_clause(index: int) -> list[StatusWord]:
         low, high = clauses[index]
+        if in_order:
+            return [word for word in words[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+                    if not (start <= word.start < end)]
         return [word for word in words if low <= word.start < high and not (start <= word.start < end)]
 
     def distance(word: StatusWord) -> int:

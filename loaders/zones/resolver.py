@@ -402,16 +402,20 @@ def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, st
     only zone of a switching kind after that place is another, is that zone under its earlier or
     plainer name (an alias), not a sub-park dropped."""
     switching = [mention for mention in kept if mention.switches and mention.anchor == "place"]
+    plain_switching = [(_plain(zone.proper), zone.name) for zone in switching]
     kept_ids = {id(mention) for mention in kept}
+    zones_after: dict[str, set[str]] = {}  # a place -> the switching zones named after it (a report repeats its places)
     earlier: dict[str, str] = {}
     for mention in mentions:
         if id(mention) in kept_ids or _switching_kind(mention) or mention.anchor != "place" \
                 or not _a_place_alone(mention.proper):
             continue
         place = _plain(mention.proper)
-        zones = {zone.name for zone in switching if _plain(zone.proper).endswith(place)}
+        if place not in zones_after:
+            zones_after[place] = {name for plain, name in plain_switching if plain.endswith(place)}
+        zones = zones_after[place]
         if len(zones) == 1 and mention.name not in earlier:
-            earlier[mention.name] = zones.pop()
+            earlier[mention.name] = next(iter(zones))
     return earlier
 
 
