@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text.periods import leading_date
 from .lexicon import Keyword, cues, has
 
 if TYPE_CHECKING:
     from .rules import Reading
 
 _CLAUSE_MARK = re.compile(r"[，,；;。：:]")
-_LEAD_PERIOD = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—~至]\s*\d{1,2}月份?|上半年|前三季度|[一二三四]季度|全年|今年|去年)?"
-)
+_LEAD_PERIOD = re.compile(leading_date())
 # A subject of a clause that opens on it, right before its verb: 2 to 12 characters of a name.
 _SUBJECT_VERB = re.compile(r"(?P<subject>[\u4e00-\u9fffA-Za-z·（）()]{2,12}?)(?:累计)?(?:完成|实现)了?")
 # After a firm word, a name before the verb (龙头企业宁德时代实现…, 企业中比亚迪完成…).

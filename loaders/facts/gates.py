@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.periods import leading_date
 from ..text.places import place_names
 from .kinds import COMPLETION
 from .lexicon import (
@@ -66,9 +67,7 @@ def about_a_wider_place(reading: Reading) -> bool:
 
 
 # 全区 opening the sentence (after a date at most): the zone in a zone's report, the district in a district's.
-_WHOLE_DISTRICT = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*全区"
-)
+_WHOLE_DISTRICT = re.compile(leading_date() + r"[，,]?\s*全区")
 _BROKEN_DOWN_BY_ZONE = re.compile(r"其中[，,]?[^，。；,;]{0,12}?(?:产业集聚区|集聚区|开发区|高新区|经开区|工业园|产业园|园区)")
 
 
@@ -107,21 +106,21 @@ _WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|
 # Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
 _LEAD = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
 _WIDER_SUBJECT = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年|目前)?[，,]?\s*"
+    leading_date("目前") + r"[，,]?\s*"
     rf"(?P<lead>{_LEAD})"
     rf"(?:{_WIDER_PLACES})"
 )
 _WIDER_PLACE = re.compile(_WIDER_PLACES)
 # A clause that opens on the wider place and its verb (全市完成…, 全县实现…), after a date at most.
 _WIDER_CLAUSE = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    leading_date() + r"[，,]?\s*"
     rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
 )
 
 
 # A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
 _NAMED_PLACE_CLAUSE = re.compile(
-    r"\s*(?:(?:19|20)\d{2}年(?:度)?)?(?:\d{1,2}\s*[-－—至~]\s*\d{1,2}月份?|上半年|[一二三四]季度|前三季度|全年|今年|去年)?[，,]?\s*"
+    leading_date() + r"[，,]?\s*"
     r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
 )
 
