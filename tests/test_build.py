@@ -509,3 +509,19 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_tables_combined_slice_by_slice_equal_tables_combined_once(tmp_path, monkeypatch):
+    """Combining every new slice (COMBINE_PIECES=1) and never combining give the same Parquet bytes."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    sample = Path(__file__).resolve().parents[1] / "data" / "reports" / "seed_reports.txt"
+    for number in range(3):
+        (reports / f"copy_{number}.txt").write_bytes(sample.read_bytes())
+    written = {}
+    for pieces in (1, 10_000):
+        monkeypatch.setattr(build_module, "COMBINE_PIECES", pieces)
+        assert build(reports, tmp_path / f"tables_{pieces}", progress=False, use_cache=False).exit_code == 0
+        written[pieces] = {name: (tmp_path / f"tables_{pieces}" / f"{name}.parquet").read_bytes() for name in ("facts", "projects", "infrastructure", "quality")}
+    assert written[1] == written[10_000]
+    assert len(pq.read_table(tmp_path / "tables_1" / "facts.parquet")) > 0

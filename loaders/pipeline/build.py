@@ -65,23 +65,26 @@ class _Collected:
     """Rows gathered file by file, committed only when the whole file went through.
 
     Zones and documents wait as dictionaries; the other tables arrive packed in arrow (pipeline/packed.py)
-    and are combined every COMBINE_PIECES slices, so the tables hold few, large chunks and let go of the
-    extraction batches they were cut from."""
+    and every COMBINE_PIECES new slices are combined into one chunk, so the tables hold few, large chunks and
+    let go of the extraction batches they were cut from (what is combined is not copied again)."""
 
     documents: list[dict] = field(default_factory=list)
     zones: list[dict] = field(default_factory=list)
     pieces: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in PACKED_TABLES})
+    combined: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in PACKED_TABLES})
     inputs: list[dict] = field(default_factory=list)
     first_seen: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, pieces: list[pa.Table]) -> None:
         self.pieces[name].extend(pieces)
-        if len(self.pieces[name]) >= COMBINE_PIECES:
-            self.pieces[name] = [pa.concat_tables(self.pieces[name]).combine_chunks()]
+        if len(self.pieces[name]) >= COMBINE_PIECES:  # only the new slices: what is combined stays as it is
+            self.combined[name].append(pa.concat_tables(self.pieces[name]).combine_chunks())
+            self.pieces[name] = []
 
     def table(self, name: str) -> pa.Table:
         """Every row of a packed table gathered so far, finalized in arrow."""
-        return schema.finalize_arrow(name, pa.concat_tables([*self.pieces[name], packed.arrow(name, [])]))
+        parts = [*self.combined[name], *self.pieces[name], packed.arrow(name, [])]
+        return schema.finalize_arrow(name, pa.concat_tables(parts))
 
 
 @dataclass(frozen=True)
