@@ -487,8 +487,7 @@ def _bare_counts(text: str) -> list[Quantity]:
 _SHARED_UNIT_LIST = re.compile(
     r"(?:分别|依次)(?:为|是|达到|达)(?P<list>(?:-?\d{1,12}+(?:\.\d{1,12}+)?(?:、|和|与|及))++)"
 )
-_LISTED_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
-_LEADING_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
+_PLAIN_NUMBER = re.compile(r"-?\d{1,12}+(?:\.\d{1,12}+)?")
 
 
 def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -500,11 +499,11 @@ def _sharing_the_unit_after(text: str, quantities: list[Quantity]) -> list[Quant
         last = starts.get(listed.end())
         if last is None or last.value_max is not None:
             continue
-        own = _LEADING_NUMBER.match(last.raw)
+        own = _PLAIN_NUMBER.match(last.raw)
         if own is None or float(own.group()) == 0:
             continue
         factor = last.value / float(own.group())
-        for number in _LISTED_NUMBER.finditer(text, listed.start("list"), listed.end("list")):
+        for number in _PLAIN_NUMBER.finditer(text, listed.start("list"), listed.end("list")):
             value = float(number.group()) * factor
             found.append(Quantity(number.start(), number.end(), _tidy(value), last.unit, last.dimension, number.group()))
     return found

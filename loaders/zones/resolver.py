@@ -234,20 +234,22 @@ class ZoneResolver:
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
-        if subject is None and mentions and not bare_subject(text, self.rejections) \
+        bare_counts = _bare_subject_counts(text, self.rejections)  # read once: every subject rule below asks
+        bare = _bare_subject(bare_counts)
+        if subject is None and mentions and not bare \
                 and not _own_place_of_another_level(mentions, self.rejections):
             subject = mentions[0]  # 一季度，全省开发区完成…, and no zone named nor spoken of by its type: the group
         self.main = canonical[subject.name] if subject else fallback_name
         aside = subject if subject and self._named_once_in_passing(subject, mentions, canonical, heading) \
-            and bare_subject(text, self.rejections) else None
+            and bare else None
         if aside:
             self.main = fallback_name  # 开发区…，与临江的鹤翔经开区相比…，开发区完成投资: its own zone, unnamed
         elif subject and self._named_once_further_on(subject, mentions, canonical, heading) \
-                and max(_bare_subject_counts(text, self.rejections).values(), default=0) >= lexicon()["bare_subject_times"]:
+                and max(bare_counts.values(), default=0) >= lexicon()["bare_subject_times"]:
             self.main = fallback_name  # 开发区… (again and again) …鹤翔经开区…: its own zone, spoken of by its type
         if subject and _unnamed_zone_of_parts(text, heading, mentions, self.rejections):
             self.main = fallback_name  # 试验区一季度… then only its parks (格尔木工业园…): the unnamed zone's parts
-        if subject and self._only_asides(mentions, heading) and bare_subject(text, self.rejections):
+        if subject and self._only_asides(mentions, heading) and bare:
             self.main = fallback_name  # 开发区…赴苏州工业园区考察…开发区完成投资: its own zone, unnamed, and another named in passing
         if self.main in parents:
             # The report is about the sub-zone (its title names it): the parent is how it speaks of it.
@@ -273,7 +275,7 @@ class ZoneResolver:
         self._set_points(self._switch_points(switching, canonical, crosses_line))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
-            aliases = set(bare_subject(text, self.rejections)) if self.main == fallback_name else set()
+            aliases = set(bare) if self.main == fallback_name else set()
             if not aliases and self.main == fallback_name:
                 aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
@@ -424,11 +426,10 @@ def _a_place_alone(proper: str) -> bool:
     return proper in gazetteer() or proper in short_forms()
 
 
-def bare_subject(text: str, rejections: list[Rejection]) -> list[str]:
+def _bare_subject(counts: Counter[str]) -> list[str]:
     """上半年，经开区规上工业…, 1-10月，示范区规上工业…: the zone type (or zones.yaml bare_subjects word)
     a report that names no zone speaks of its zone by, standing alone at a clause start (after a date at
     most); the most frequent one, as an alias of the unnamed zone."""
-    counts = _bare_subject_counts(text, rejections)
     return [counts.most_common(1)[0][0]] if counts else []
 
 
