@@ -39,7 +39,7 @@ def subject_lists(document, sentence, quantities, taken):
     The names are read first, before every place a verb starts: most verbs follow no run of names,
     and then the sentence's status words (whether the verb is said as done) need not be read for this."""
     text = document.text
-    if not word_pattern(tuple(cues()["subject_verbs"])).search(text, sentence.start, sentence.end):
+    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
         return  # no such verb (most sentences): one search skips the sentence, the look-ahead tries every character
     names = {}
     for verb in _verb_starts().finditer(text, sentence.start, sentence.end):

@@ -33,7 +33,15 @@ from .lexicon import (
     type_pattern,
     words_pattern,
 )
-from .names import Mention, Rejection, opens_clause, read_names, subject_references
+from .names import (
+    ADMIN_SUFFIXES,
+    CLAUSE_REST,
+    Mention,
+    Rejection,
+    opens_clause,
+    read_names,
+    subject_references,
+)
 from .scopes import (
     line_item_returns,
     respective_lists,
@@ -42,11 +50,9 @@ from .scopes import (
     whole_zone_references,
 )
 
-ADMIN = "省市县区州盟旗"
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
-CLAUSE = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
@@ -145,7 +151,7 @@ def _is_alias(short: str, long: str) -> bool:
     if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
         counted = short[short_count.start() :], long[long_count.start() :]
         return counted[0] == counted[1] or _abbreviates(*counted)
-    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN}]", short)
+    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
     if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
         return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
@@ -563,7 +569,7 @@ def _opens_sentence(text: str, mention: Mention) -> bool:
     head = text[max(0, mention.start - 6) : mention.start].rstrip(" \t\u3000")
     if mention.anchor not in ("place", "proper") or mention.base or (head and head[-1] not in SENTENCE_OPENERS):
         return False
-    clause = CLAUSE.match(text, mention.end, mention.end + CLAUSE_REACH)
+    clause = CLAUSE_REST.match(text, mention.end, mention.end + CLAUSE_REACH)
     return not (clause and any(word in clause.group() for word in lexicon()["listed_project_nouns"]))
 
 
