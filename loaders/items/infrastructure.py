@@ -110,7 +110,7 @@ def _statuses(document, sentence, clauses, items) -> None:
             or not (_said_of_another(document.text, word, item, items) or _said_of_a_noun_before(document.text, word, item, clauses))
         ]
         item.status = pick_status(
-            own, clauses, item.clause, (item.start, item.end), blocked, _word_rank, True, segments, next_weak=True
+            own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=True
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
@@ -137,7 +137,7 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     if not after or status is None or status.end > item.start:
         return status
     nearest = min(after, key=lambda word: word.start)
-    if P.and_then.fullmatch(text, item.end, nearest.start) and _word_rank(nearest) > _word_rank(status):
+    if P.and_then.fullmatch(text, item.end, nearest.start) and word_rank(nearest) > word_rank(status):
         return nearest
     return status
 
@@ -155,8 +155,8 @@ def _predicate_after_attribute(
         word for word in words
         if item.end <= word.start < high and word.strength >= 2 and not word.future and text[word.end : word.end + 1] != "的"
     ]
-    later = max(after, key=_word_rank, default=None)
-    return later if later is not None and _word_rank(later) > _word_rank(status) else status
+    later = max(after, key=word_rank, default=None)
+    return later if later is not None and word_rank(later) > word_rank(status) else status
 
 
 # Stages before any building: a report lists the ones done, then says which one is under way.
@@ -174,8 +174,8 @@ def _stage_under_way(item: Item, words: list[StatusWord], clauses, blocked, segm
         low, high = clauses[index]
         later = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
         if later:
-            furthest = max(later, key=_word_rank)
-            return furthest if _word_rank(furthest) > _word_rank(status) else status
+            furthest = max(later, key=word_rank)
+            return furthest if word_rank(furthest) > word_rank(status) else status
     return status
 
 
@@ -196,13 +196,13 @@ def _status_of_the_list_before(
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
-        return max(said, key=_word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
+        return max(said, key=word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
     listed = [other for other in items if other.clause == before]
     if not listed:
         return None
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
-    return max(leading, key=_word_rank) if leading else None
+    return max(leading, key=word_rank) if leading else None
 
 
 def _bare_list_clause(clause: tuple[int, int], items: list[Item], index: int, words: list[StatusWord]) -> bool:
@@ -220,7 +220,7 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
         low, high = clauses[index]
         if text[high : high + 1] in ("：", ":"):
             said = [word for word in words if low <= word.start < high and not word.future and word.status]
-            return max(said, key=_word_rank) if said else None
+            return max(said, key=word_rank) if said else None
     return None
 
 
@@ -229,7 +229,7 @@ def _outcome_of_the_header(header: StatusWord | None, status: StatusWord | None)
     lists got outranks the work verb each of them opens with (铺设, 修建 say what was done, not how far)."""
     if status is not None and status.strength >= 2:
         return status
-    if header is None or (status is not None and _word_rank(header) <= _word_rank(status)):
+    if header is None or (status is not None and word_rank(header) <= word_rank(status)):
         return status
     return header
 
@@ -292,11 +292,7 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
     """基础设施累计投入资金N亿元。其中道路1.9公里…: the status the sentence a breakdown follows states."""
     words = [word for word in status_words(document, sentence, TABLE) if word.strength >= 2]
-    return max(words, key=_word_rank) if words else None
-
-
-def _word_rank(word: StatusWord) -> tuple[int, int]:
-    return word_rank(word)
+    return max(words, key=word_rank) if words else None
 
 
 def _settle(document, items) -> list[Item]:
