@@ -117,13 +117,12 @@ def _read_tokens(sentence: str):
     return years, spans, relatives
 
 
-_tokens = lru_cache(maxsize=4096)(_read_tokens)  # table headers repeat (2023年  2024年): read each once
 _NO_PERIOD = Period(None, None, None, False)
 
 
 def period_before(sentence: str, position: int) -> Period:
     """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
-    return _period_from(_tokens(sentence), position)
+    return period_at(sentence_periods(sentence), position)
 
 
 @lru_cache(maxsize=4096)  # a report may say one sentence many times (a table line, a repeated section)
@@ -159,11 +158,6 @@ def period_at(periods: tuple[tuple[int, ...], tuple[Period, ...]], position: int
     ends, found = periods
     index = bisect.bisect_right(ends, position)
     return found[index - 1] if index else _NO_PERIOD
-
-
-def _period_from(tokens, position: int) -> Period:
-    last = [[token for token in found if token[0] <= position] for found in tokens]
-    return _governing(*(found[-1] if found else None for found in last))
 
 
 def _governing(year, span, relative) -> Period:
