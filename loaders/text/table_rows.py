@@ -250,6 +250,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found, value_words = [], ""  # a growth column is the growth of the value column before it
+    total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None  # the row's, not a figure's
     for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
         if column.kind in ("value", "target"):
             value_words = column.words
@@ -261,7 +262,6 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None
             cell = TableCell(column.kind, column.period or row_period, column.subject, total)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
