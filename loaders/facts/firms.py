@@ -33,13 +33,21 @@ def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
         return True
     if not _a_name(subject):
         return False
-    sentence = reading.text[reading.sentence.start : reading.sentence.end]
-    names = {subject}
-    for clause in _CLAUSE_MARK.split(sentence):
-        other = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
-        if other and clause[other.end() :].startswith(keyword.word) and _a_name(other.group("subject")):
-            names.add(other.group("subject"))
-    return len(names) >= 2
+    return len({subject} | _names_saying(reading, keyword.word)) >= 2
+
+
+def _names_saying(reading: Reading, word: str) -> frozenset[str]:
+    """The names that open a clause of the sentence with `word` after their verb; read once per sentence and word."""
+    key = ("firm_names", word)
+    if key not in reading.sentence_memo:
+        sentence = reading.text[reading.sentence.start : reading.sentence.end]
+        names = set()
+        for clause in _CLAUSE_MARK.split(sentence):
+            other = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
+            if other and clause[other.end() :].startswith(word) and _a_name(other.group("subject")):
+                names.add(other.group("subject"))
+        reading.sentence_memo[key] = frozenset(names)
+    return reading.sentence_memo[key]
 
 
 def _past_lead_period(clause: str) -> int:
