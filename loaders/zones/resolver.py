@@ -115,6 +115,20 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     return defined
 
 
+def glossed_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """市工业园区（临江高新区）: a zone name that alone fills the brackets straight after another is the
+    same zone's other name, {other name: the name kept}: the first (青禾工业园（原青禾镇工业园）), or the
+    one with a place after the city's own 市… A list in the brackets (全市3个园区（A、B）) is none."""
+    glossed: dict[str, str] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if text[first.end : first.end + 1] not in "（(" or second.start != first.end + 1 \
+                or text[second.end : second.end + 1] not in "）)" or first.name == second.name or first.base or second.base:
+            continue  # most mentions: no bracket straight after them holding just another name
+        kept, other = (second, first) if first.proper in lexicon()["own_admin"] and second.anchor == "place" else (first, second)
+        glossed.setdefault(other.name, kept.name)
+    return glossed
+
+
 def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
     """{全市四大工业园区: 临江市四大工业园区}: a counted group of a whole place's zones is named after that
     place, the last gazetteer place before it (within PLACE_REACH) whose name ends as the anchor does (市 for 全市)."""
@@ -227,16 +241,18 @@ class ZoneResolver:
         series = semicolon_series(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
+        glossed = glossed_names(text, mentions)
         renamed: dict[str, str] = {}
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             kept = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
+                    or mention.name in glossed or mention.name in glossed.values()
                     or _opens_sentence(text, mention) or title_topic(text, mention, heading)
                     or mention.start < heading]
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
-        defined = {**placed_groups(text, mentions), **defined_names(text, mentions), **renamed}
+        defined = {**placed_groups(text, mentions), **glossed, **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
