@@ -42,6 +42,7 @@ from .names import (
     read_names,
     subject_references,
 )
+from .parts import mark_parts
 from .scopes import (
     line_item_returns,
     respective_lists,
@@ -236,7 +237,7 @@ class ZoneResolver:
         self.text = text
         mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
-        mentions = _shorten_to_known(mentions, heading)
+        mentions = mark_parts(text, _shorten_to_known(mentions, heading))
         respective = respective_lists(text, mentions)
         series = semicolon_series(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
