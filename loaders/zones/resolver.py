@@ -20,7 +20,7 @@ from itertools import chain
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
-from .headings import heading_end, joined_line_test, title_topic
+from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
     CJK,
     alternation,
@@ -472,7 +472,8 @@ def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]
 
 def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
     """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
-    switching kind the heading names, any zone the heading names, the first zone outside a list, the
+    switching kind the heading names, any zone the heading names, a zone the opening sentence says was
+    visited (…到鹤翔产业园调研), the first zone outside a list, the
     first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
     A rank is read only when those before it name none."""
     headed = [mention for mention in mentions if mention.start < heading]
@@ -480,10 +481,28 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if title_topic(text, mention, heading)),
         (mention for mention in headed if mention.switches),
         headed,
+        (mention for mention in mentions if _visited_in_opening(text, mention, mentions, heading)),
         (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+def _visited_in_opening(text: str, mention: Mention, mentions: list[Mention], heading: int) -> bool:
+    """县委书记在青禾工业园主任陪同下到鹤翔产业园调研: a zone after a word of going (zones.yaml visit_to)
+    and before a verb of inspecting, in the body's first sentence, where every zone named before it is
+    an official's post (qualified_nouns), is the visited zone a news report of the visit is about."""
+    words = lexicon()
+    if not text.endswith(tuple(words["visit_to"]), 0, mention.start):
+        return False  # most mentions: no word of going before them
+    opening = SENTENCE_REST.match(text, heading)
+    if opening is None or mention.end > opening.end():
+        return False
+    after = text[mention.end : mention.end + words["visit_reach"] + 2]
+    if not any(verb in after for verb in words["visit_verbs"]):
+        return False
+    earlier = [other for other in mentions if heading <= other.start < mention.start]
+    return all(text.startswith(tuple(words["qualified_nouns"]), other.end) for other in earlier)
 
 
 TITLE_SHORT_NAME = re.compile(rf"[ \t\u3000]*(?P<name>[{CJK}]{{1,3}}区)")
