@@ -25,44 +25,45 @@ def mark_parts(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
     """{part: zone} for X由A、B和C组成: parks of a sub-park kind listed between 由 and 组成/构成 in the
-    clause straight after a zone's name."""
-    opens, closes = word_tuple("component_opens"), lexicon()["component_closes"]
+    clause straight after a zone's name (within component_reach characters)."""
+    words = lexicon()
+    opens, closes = word_tuple("component_opens"), words["component_closes"]
     parts: dict[str, str] = {}
-    for zone in mentions:
+    for index, zone in enumerate(mentions):
         if not text.startswith(opens, zone.end):
             continue  # most names: no list of parts after them
-        clause = CLAUSE_REST.match(text, zone.end)
+        clause = CLAUSE_REST.match(text, zone.end, zone.end + words["component_reach"])
         assert clause is not None  # the clause pattern also matches the empty string
         close = min((found for found in (clause.group().find(word) for word in closes) if found != -1), default=-1)
         if close == -1:
             continue  # 由…牵头: no list of parts
         end = zone.end + close
-        parts.update({part.name: zone.name for part in mentions
-                      if zone.end < part.start < end and not switching()[part.kind] and part.name != zone.name})
+        for part in mentions[index + 1 :]:
+            if part.start >= end:
+                break
+            if not switching()[part.kind] and part.name != zone.name:
+                parts[part.name] = zone.name
     return parts
 
 
 def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
     """{part: zone} for 二期西区（马吉克园区）: a park of a sub-park kind alone in brackets after a word of a
-    zone's phase or area (lexicon part_words) is that part's name, a part of the zone last named."""
+    zone's phase or area (lexicon part_words) is that part's name, a part of the zone last named in its
+    passage (no blank line between, within part_reach characters)."""
     words = word_tuple("part_words")
+    ends = {mention.end for mention in mentions}
     parts: dict[str, str] = {}
-    for index, mention in enumerate(mentions):
-        if not index or text[mention.start - 1 : mention.start] not in "（(" or switching()[mention.kind] \
-                or text[mention.end : mention.end + 1] not in "）)":
-            continue  # most names: not alone in brackets
+    zone: Mention | None = None  # the last name before, not itself a part
+    for mention in mentions:
         before = mention.start - 1
-        if not text.endswith(words, 0, before) or any(other.end == before for other in mentions):
-            continue  # XX经济开发区（XX工业园）: another name of a zone, not of its part
-        zone = next((other for other in reversed(mentions[:index]) if other.name not in parts), None)
-        if zone is not None and _same_passage(text, zone.end, mention.start):
-            parts[mention.name] = zone.name
+        if text[before : mention.start] in ("（", "(") and text[mention.end : mention.end + 1] in ("）", ")") \
+                and not switching()[mention.kind] and text.endswith(words, 0, before) and before not in ends \
+                and zone is not None and mention.start - zone.end <= lexicon()["part_reach"] \
+                and _PARAGRAPH.search(text, zone.end, mention.start) is None:
+            parts[mention.name] = zone.name  # not XX经济开发区（XX工业园）: another name of a zone
+        elif mention.name not in parts:
+            zone = mention
     return parts
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-def _same_passage(text: str, start: int, end: int) -> bool:
-    """Whether no blank line lies between two offsets (a part belongs to the zone its passage describes)."""
-    return _PARAGRAPH.search(text, start, end) is None

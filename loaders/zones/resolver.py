@@ -481,28 +481,32 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if title_topic(text, mention, heading)),
         (mention for mention in headed if mention.switches),
         headed,
-        (mention for mention in mentions if _visited_in_opening(text, mention, mentions, heading)),
+        _visited_in_opening(text, mentions, heading),
         (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
 
 
-def _visited_in_opening(text: str, mention: Mention, mentions: list[Mention], heading: int) -> bool:
+def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> list[Mention]:
     """县委书记在青禾工业园主任陪同下到鹤翔产业园调研: a zone after a word of going (zones.yaml visit_to)
     and before a verb of inspecting, in the body's first sentence, where every zone named before it is
     an official's post (qualified_nouns), is the visited zone a news report of the visit is about."""
     words = lexicon()
-    if not text.endswith(tuple(words["visit_to"]), 0, mention.start):
-        return False  # most mentions: no word of going before them
     opening = SENTENCE_REST.match(text, heading)
-    if opening is None or mention.end > opening.end():
-        return False
-    after = text[mention.end : mention.end + words["visit_reach"] + 2]
-    if not any(verb in after for verb in words["visit_verbs"]):
-        return False
-    earlier = [other for other in mentions if heading <= other.start < mention.start]
-    return all(text.startswith(tuple(words["qualified_nouns"]), other.end) for other in earlier)
+    assert opening is not None  # the sentence pattern also matches the empty string
+    reach = words["visit_reach"] + max(len(verb) for verb in words["visit_verbs"])
+    for mention in mentions:
+        if mention.start < heading:
+            continue
+        if mention.end > opening.end():
+            return []  # past the opening sentence
+        after = text[mention.end : mention.end + reach]
+        if text.endswith(tuple(words["visit_to"]), 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
+            return [mention]
+        if not text.startswith(tuple(words["qualified_nouns"]), mention.end):
+            return []  # a zone of the sentence's own before any visited: the visitors'
+    return []
 
 
 TITLE_SHORT_NAME = re.compile(rf"[ \t\u3000]*(?P<name>[{CJK}]{{1,3}}区)")
