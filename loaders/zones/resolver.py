@@ -20,7 +20,7 @@ from itertools import chain
 from ..contract.schema import zone_id_for
 from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
 from .anchors import place_like
-from .headings import heading_end, joined_line_test, title_topic
+from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
     CJK,
     alternation,
@@ -42,6 +42,7 @@ from .names import (
     read_names,
     subject_references,
 )
+from .parts import mark_parts
 from .scopes import (
     line_item_returns,
     respective_lists,
@@ -113,6 +114,20 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def glossed_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """市工业园区（临江高新区）: a zone name that alone fills the brackets straight after another is the
+    same zone's other name, {other name: the name kept}: the first (青禾工业园（原青禾镇工业园）), or the
+    one with a place after the city's own 市… A list in the brackets (全市3个园区（A、B）) is none."""
+    glossed: dict[str, str] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if text[first.end : first.end + 1] not in "（(" or second.start != first.end + 1 \
+                or text[second.end : second.end + 1] not in "）)" or first.name == second.name or first.base or second.base:
+            continue  # most mentions: no bracket straight after them holding just another name
+        kept, other = (second, first) if first.proper in lexicon()["own_admin"] and second.anchor == "place" else (first, second)
+        glossed.setdefault(other.name, kept.name)
+    return glossed
 
 
 def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -222,21 +237,23 @@ class ZoneResolver:
         self.text = text
         mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
-        mentions = _shorten_to_known(mentions, heading)
+        mentions = mark_parts(text, _shorten_to_known(mentions, heading))
         respective = respective_lists(text, mentions)
         series = semicolon_series(text, mentions)
         listed = {id(mention) for zones, _ in respective for mention in zones} | {id(mention) for mention in series.values()}
         asides = {mention.name for mention in mentions if _switching_kind(mention)}  # full names of short ones
+        glossed = glossed_names(text, mentions)
         renamed: dict[str, str] = {}
         if any((mention.switches and mention.anchor != "whole") or mention.base for mention in mentions):
             # Sub-parks (光伏产业园) count only in a report that names no zone of a switching kind.
             kept = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
+                    or mention.name in glossed or mention.name in glossed.values()
                     or _opens_sentence(text, mention) or title_topic(text, mention, heading)
                     or mention.start < heading]
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
-        defined = {**placed_groups(text, mentions), **defined_names(text, mentions), **renamed}
+        defined = {**placed_groups(text, mentions), **glossed, **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
@@ -455,7 +472,8 @@ def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]
 
 def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
     """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
-    switching kind the heading names, any zone the heading names, the first zone outside a list, the
+    switching kind the heading names, any zone the heading names, a zone the opening sentence says was
+    visited (…到鹤翔产业园调研), the first zone outside a list, the
     first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
     A rank is read only when those before it name none."""
     headed = [mention for mention in mentions if mention.start < heading]
@@ -463,10 +481,32 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if title_topic(text, mention, heading)),
         (mention for mention in headed if mention.switches),
         headed,
+        _visited_in_opening(text, mentions, heading),
         (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> list[Mention]:
+    """县委书记在青禾工业园主任陪同下到鹤翔产业园调研: a zone after a word of going (zones.yaml visit_to)
+    and before a verb of inspecting, in the body's first sentence, where every zone named before it is
+    an official's post (qualified_nouns), is the visited zone a news report of the visit is about."""
+    words = lexicon()
+    opening = SENTENCE_REST.match(text, heading)
+    assert opening is not None  # the sentence pattern also matches the empty string
+    reach = words["visit_reach"] + max(len(verb) for verb in words["visit_verbs"])
+    for mention in mentions:
+        if mention.start < heading:
+            continue
+        if mention.end > opening.end():
+            return []  # past the opening sentence
+        after = text[mention.end : mention.end + reach]
+        if text.endswith(tuple(words["visit_to"]), 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
+            return [mention]
+        if not text.startswith(tuple(words["qualified_nouns"]), mention.end):
+            return []  # a zone of the sentence's own before any visited: the visitors'
+    return []
 
 
 TITLE_SHORT_NAME = re.compile(rf"[ \t\u3000]*(?P<name>[{CJK}]{{1,3}}区)")

@@ -1,0 +1,69 @@
+"""Parts of a zone: parks a report introduces as pieces of the zone it describes, not zones of their own.
+
+麦盖提县工业园区由纺织园区、棉纺园区组成 and 二期西区（马吉克园区） name parts of the zone; at every
+later mention (马吉克园区已完成道路…) the figures stay the zone's, and the part is linked to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import lexicon, switching, word_tuple
+from .names import CLAUSE_REST, Mention
+
+
+def mark_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, those of a zone's parts (at any of their mentions) turned into sub-zones of it:
+    they switch no figures and carry the zone's name as their parent."""
+    parents = {**_component_lists(text, mentions), **_glossed_parts(text, mentions)}
+    if not parents:
+        return mentions  # most reports: no park introduced as a part
+    return [replace(mention, switches=False, base=parents[mention.name])
+            if mention.name in parents and not mention.base else mention for mention in mentions]
+
+
+def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """{part: zone} for X由A、B和C组成: parks of a sub-park kind listed between 由 and 组成/构成 in the
+    clause straight after a zone's name (within component_reach characters)."""
+    words = lexicon()
+    opens, closes = word_tuple("component_opens"), words["component_closes"]
+    parts: dict[str, str] = {}
+    for index, zone in enumerate(mentions):
+        if not text.startswith(opens, zone.end):
+            continue  # most names: no list of parts after them
+        clause = CLAUSE_REST.match(text, zone.end, zone.end + words["component_reach"])
+        assert clause is not None  # the clause pattern also matches the empty string
+        close = min((found for found in (clause.group().find(word) for word in closes) if found != -1), default=-1)
+        if close == -1:
+            continue  # 由…牵头: no list of parts
+        end = zone.end + close
+        for part in mentions[index + 1 :]:
+            if part.start >= end:
+                break
+            if not switching()[part.kind] and part.name != zone.name:
+                parts[part.name] = zone.name
+    return parts
+
+
+def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """{part: zone} for 二期西区（马吉克园区）: a park of a sub-park kind alone in brackets after a word of a
+    zone's phase or area (lexicon part_words) is that part's name, a part of the zone last named in its
+    passage (no blank line between, within part_reach characters)."""
+    words = word_tuple("part_words")
+    ends = {mention.end for mention in mentions}
+    parts: dict[str, str] = {}
+    zone: Mention | None = None  # the last name before, not itself a part
+    for mention in mentions:
+        before = mention.start - 1
+        if text[before : mention.start] in ("（", "(") and text[mention.end : mention.end + 1] in ("）", ")") \
+                and not switching()[mention.kind] and text.endswith(words, 0, before) and before not in ends \
+                and zone is not None and mention.start - zone.end <= lexicon()["part_reach"] \
+                and _PARAGRAPH.search(text, zone.end, mention.start) is None:
+            parts[mention.name] = zone.name  # not XX经济开发区（XX工业园）: another name of a zone
+        elif mention.name not in parts:
+            zone = mention
+    return parts
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
