@@ -40,6 +40,7 @@ from .project_names import (
     phase_of,
 )
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
 from .projects_subjects import status_led_mentions
@@ -112,7 +113,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names):
+    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1

@@ -1,0 +1,62 @@
+"""Firms opening their clause with the amount they invested (A有限公司完成投资1120万元；B公司已累计完成投资3亿元):
+in a zone's report a named firm stating its own investment is one of the zone's projects, named by the
+firm (or by the firm's works: A公司三期扩建工程投资1.2亿元).
+
+The amount must close its clause: a firm investing in something named after the amount (A公司投资5亿元
+建设X项目, A公司投资建设的Y) is the investor of that project, which the other finders name.
+"""
+
+from __future__ import annotations
+
+from .lexicon import cue_pattern, cues
+from .project_names import MIN_NAME, SINGLE, Mention, P, is_project_name, list_lead
+from .spans import clause_holding, inside
+
+_VERB_REACH = 16  # 已累计完成固定资产投资总额约: the longest run of investing words before an amount
+_NAME_REACH = 40  # how far before its investing words a firm's name may start
+
+
+def investing_firms(document, sentence, quantities, taken):
+    """A有限公司完成投资1,120万元；B公司投资376万元: the firm heading its clause, its amount closing it."""
+    text = document.text
+    if not P.company_words.search(text, sentence.start, sentence.end):
+        return  # most sentences name no firm: one search skips them
+    for quantity in quantities.within(sentence.start, sentence.end):
+        if quantity.dimension != "money" or inside(quantity.start, taken):
+            continue
+        low, _ = clause_holding(document, sentence, quantity.start)
+        _, high = clause_holding(document, sentence, quantity.end - 1)  # 1,120万元 may span two clauses
+        if not P.amount_closes_clause.match(text, quantity.end, high):
+            continue  # A公司投资5亿元建设X项目: the amount pays for what is named after it
+        verb = P.firm_investing.search(text, max(low, quantity.start - _VERB_REACH), quantity.start)
+        if verb is None:
+            continue
+        start, end = _firm_before(text, max(low, verb.start() - _NAME_REACH), verb.start())
+        if start is None or inside(start, taken):
+            continue
+        taken.append((start, end))
+        yield Mention(start, end, text[start:end], SINGLE, sentence, (start, end), quantity.value)
+
+
+def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
+    """(start, end) of the firm's name opening text[low:end], or (None, end): it ends in a company word,
+    or holds one and ends in a head of what is built (A公司三期扩建工程); list leads, times and zone
+    words before it are cut; a name holding 、 is a list (A公司、B公司分别投资…), no one firm."""
+    name = text[low:end]
+    if "、" in name or "的" in name:
+        return None, end
+    ending = cue_pattern("company_suffixes").search(name)
+    if ending is None:
+        return None, end
+    if not name.endswith(tuple(cues()["company_suffixes"])) and not name.endswith(tuple(cues()["amount_led_heads"])):
+        return None, end
+    _, start = list_lead(text, low, end)
+    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
+        lead = pattern.match(text, start)
+        if lead and end - lead.end() >= MIN_NAME:
+            start = lead.end()
+    if start > low + ending.start() or not is_project_name(text[start:end]):
+        return None, end  # the company word was cut with the leads, or only group words are left (该公司)
+    if cue_pattern("vehicle_firm_words").search(text, start, end):
+        return None, end  # 城投公司完成投资3亿元: the zone's financing vehicle, paying for its works
+    return start, end
