@@ -121,7 +121,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             mentions.append(mention)
     if not mentions:
         return mentions
-    clauses = document.clauses(sentence)
+    clauses = _events_apart(text, document.clauses(sentence))
     mentions += later_phases(text, sentence, clauses, mentions)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
     segments = document.segment_starts(clauses)
@@ -148,6 +148,24 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
     runs = Counter(mention.group for mention in mentions)
     return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None or runs[m.group] > 1]
+
+
+def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """X项目开工暨全市项目集中开竣工活动: 暨 joins two events in one clause; when the second names projects
+    of its own, each event's status word is said of its own names, so the clause is read as two (X项目
+    签约暨开工仪式: one project's two events, one clause)."""
+    joins = cue_pattern("event_joins")
+    if not any(joins.search(text, low, high) for low, high in clauses):
+        return clauses
+    named = cue_pattern("project_suffixes")
+    split = []
+    for low, high in clauses:
+        for join in joins.finditer(text, low, high):
+            if named.search(text, join.end(), high):
+                split.append((low, join.start()))
+                low = join.start()
+        split.append((low, high))
+    return split
 
 
 def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
@@ -208,6 +226,8 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
         low, high = clauses[index]
         if index in segments or P.group_count.search(text, low, high):
             break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        if cue_pattern("event_joins").match(text, low):
+            break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
                 if _word_rank(word) > _word_rank(best):
