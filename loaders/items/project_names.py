@@ -39,6 +39,7 @@ class Mention:
     group: int = 0  # mentions of one list share a group
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
+    foreign_amount: bool = False  # led by its own amount in another currency (总投资2300万美元的X公司): no yuan investment
     status: StatusWord | None = None
 
 

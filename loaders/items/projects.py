@@ -147,7 +147,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     # A single mention with neither status nor amount is a name in passing, not a project's state; but
     # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
     runs = Counter(mention.group for mention in mentions)
-    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None or runs[m.group] > 1]
+    return [
+        m for m in mentions
+        if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or runs[m.group] > 1
+    ]
 
 
 def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
