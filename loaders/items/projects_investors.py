@@ -35,7 +35,18 @@ def investing_firms(document, sentence, quantities, taken):
         if start is None or inside(start, taken):
             continue
         taken.append((start, end))
-        yield Mention(start, end, text[start:end], SINGLE, sentence, (start, end), quantity.value)
+        listed = _list_start(text, sentence.start, start)
+        yield Mention(start, end, text[start:end], SINGLE, sentence, (listed, end), quantity.value)
+
+
+def _list_start(text: str, low: int, start: int) -> int:
+    """新入驻企业有3户：A公司投资N；B公司投资M: where the list a firm is an item of starts (after its
+    introduction's colon, only items split by ； between), so the firms of one list are one run under the
+    introduction's status; `start` when the firm is no item of such a list."""
+    colon = max(text.rfind("：", low, start), text.rfind(":", low, start))
+    if colon < 0 or P.clause_comma.search(text, colon + 1, start):
+        return start
+    return colon + 1
 
 
 def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
