@@ -194,6 +194,9 @@ def _clean_item(text, start, end, quantities, lead_words):
             if P.money_before.search(text[start : quantity.start]):
                 investment = quantity.value
                 start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
+                built = cue_pattern("amount_paid_verbs").match(text, start)
+                if built and end - built.end() >= MIN_NAME:
+                    start = built.end()  # A公司投资1500万元建设X项目: X项目 is what the amount pays for
     if lead_words:  # the first name of a list may follow the list's verb (加快A、B等项目建设)
         for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
             if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
