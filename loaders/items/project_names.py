@@ -113,10 +113,18 @@ def named_phases(items: list[tuple]) -> list[tuple]:
 def listed_names(names: list[str]) -> list[bool]:
     """Which names of one list say which project: beside a name that does on its own, a name with one
     character besides group words does too (华兴电子、东方机械和远大物流: 远大物流 is a firm's name)."""
+    if all(industry_only(name) for name in names):
+        return [False] * len(names)  # 引进了服装和制鞋等产业项目: kinds of industry, no names
     strict = [is_project_name(name) for name in names]
     if not any(strict):
         return strict
     return [passed or is_project_name(name, loose=True) for passed, name in zip(strict, names, strict=True)]
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def industry_only(name: str) -> bool:
+    """A name made of industry words only (服装, 制鞋, 电子信息): a kind of industry, not one project."""
+    return not cue_pattern("industry_words").sub("", strip_suffix(name)).strip()
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
