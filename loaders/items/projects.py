@@ -44,6 +44,7 @@ from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
 from .projects_subjects import status_led_mentions
+from .projects_tables import table_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -64,6 +65,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         mentions += found
     mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
+    mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
