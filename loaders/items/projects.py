@@ -39,6 +39,7 @@ from .project_names import (
     name_key,
     phase_of,
 )
+from .projects_courted import courted_firms
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
@@ -74,9 +75,9 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
     names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
-    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工)."""
+    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
-             *cues()["plant_words"], "等", "：", ":", "投资", "企业"]
+             *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
     return word_pattern(tuple(words))
 
 
@@ -115,7 +116,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms):
+    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms, courted_firms):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1
