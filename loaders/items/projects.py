@@ -185,12 +185,14 @@ def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
     """A项目，总投资5亿元；B项目，总投资3亿元: a name alone in its clause takes the amount the next clause
-    opens with, when that clause names no other project."""
+    opens with, when that clause names no other project and its own counts no group (签约A等12个项目，
+    总投资56亿元: the group's amount)."""
     named = Counter(clause_index(clauses, mention.start) for mention in mentions)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.investment is None and named[own] == 1 and not named[own + 1]:
-            mention.investment = amount_after(text, clauses, own, quantities)
+            if not P.group_count.search(text, mention.end, clauses[own][1]):
+                mention.investment = amount_after(text, clauses, own, quantities)
 
 
 def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> list[StatusWord]:
