@@ -332,7 +332,7 @@ def amount_led_mentions(document, sentence, quantities, taken):
     heads = cue_pattern("amount_led_heads")
     for quantity in quantities.within(sentence.start, sentence.end):
         start = quantity.end + 1
-        if quantity.dimension != "money" or not text.startswith("的", quantity.end) or inside(start, taken):
+        if quantity.dimension not in _AMOUNTS or not text.startswith("的", quantity.end) or inside(start, taken):
             continue
         low, high = clause_holding(document, sentence, quantity.start)
         if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):
@@ -349,7 +349,13 @@ def amount_led_mentions(document, sentence, quantities, taken):
         if end - start <= MIN_NAME or not is_project_name(name) or P.zone_lead.match(name):
             continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
         taken.append((start, end))
-        yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
+        if quantity.dimension == "money":
+            yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
+        else:  # 总投资2300万美元的X公司: a project all the same, its amount no yuan figure
+            yield Mention(start, end, name, SINGLE, sentence, (start, end), foreign_amount=True)
+
+
+_AMOUNTS = ("money", "money_usd")  # the amounts that may lead a project's name
 
 
 def quoted_names(document, sentence, quantities, taken):

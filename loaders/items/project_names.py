@@ -39,6 +39,7 @@ class Mention:
     group: int = 0  # mentions of one list share a group
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
+    foreign_amount: bool = False  # led by its own amount in another currency (总投资2300万美元的X公司): no yuan investment
     status: StatusWord | None = None
 
 
@@ -112,10 +113,18 @@ def named_phases(items: list[tuple]) -> list[tuple]:
 def listed_names(names: list[str]) -> list[bool]:
     """Which names of one list say which project: beside a name that does on its own, a name with one
     character besides group words does too (华兴电子、东方机械和远大物流: 远大物流 is a firm's name)."""
+    if all(industry_only(name) for name in names):
+        return [False] * len(names)  # 引进了服装和制鞋等产业项目: kinds of industry, no names
     strict = [is_project_name(name) for name in names]
     if not any(strict):
         return strict
     return [passed or is_project_name(name, loose=True) for passed, name in zip(strict, names, strict=True)]
+
+
+@lru_cache(maxsize=4096)  # names repeat across mentions and merges
+def industry_only(name: str) -> bool:
+    """A name made of industry words only (服装, 制鞋, 电子信息): a kind of industry, not one project."""
+    return not cue_pattern("industry_words").sub("", strip_suffix(name)).strip()
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
@@ -193,6 +202,9 @@ def _clean_item(text, start, end, quantities, lead_words):
             if P.money_before.search(text[start : quantity.start]):
                 investment = quantity.value
                 start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
+                built = cue_pattern("amount_paid_verbs").match(text, start)
+                if built and end - built.end() >= MIN_NAME:
+                    start = built.end()  # A公司投资1500万元建设X项目: X项目 is what the amount pays for
     if lead_words:  # the first name of a list may follow the list's verb (加快A、B等项目建设)
         for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
             if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:

@@ -39,10 +39,13 @@ from .project_names import (
     name_key,
     phase_of,
 )
+from .projects_courted import courted_firms
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
 from .projects_subjects import status_led_mentions
+from .projects_tables import table_mentions
 from .spans import as_written, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -63,6 +66,7 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         mentions += found
     mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
+    mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
 
@@ -71,9 +75,9 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
     names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
-    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工)."""
+    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
-             *cues()["plant_words"], "等", "：", ":", "投资", "企业"]
+             *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
     return word_pattern(tuple(words))
 
 
@@ -112,7 +116,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names):
+    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms, courted_firms):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1
@@ -120,10 +124,10 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
             mentions.append(mention)
     if not mentions:
         return mentions
-    clauses = document.clauses(sentence)
+    clauses = _events_apart(text, document.clauses(sentence))
     mentions += later_phases(text, sentence, clauses, mentions)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
-    segments = document.segment_starts(clauses)
+    segments = _past_colon_lists(text, clauses, document.segment_starts(clauses))
     outside = _clauses_outside_group(clauses, mentions)
     phases = _clauses_of_a_phase(text, clauses)
     for mention in mentions:
@@ -146,17 +150,49 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     # A single mention with neither status nor amount is a name in passing, not a project's state; but
     # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
     runs = Counter(mention.group for mention in mentions)
-    return [m for m in mentions if m.kind == LISTED or m.status is not None or m.investment is not None or runs[m.group] > 1]
+    return [
+        m for m in mentions
+        if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or runs[m.group] > 1
+    ]
+
+
+def _past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
+    """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
+    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
+    opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
+    if opened is None:
+        return segments
+    return frozenset(index for index in segments if index < opened)
+
+
+def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """X项目开工暨全市项目集中开竣工活动: 暨 joins two events in one clause; when the second names projects
+    of its own, each event's status word is said of its own names, so the clause is read as two (X项目
+    签约暨开工仪式: one project's two events, one clause)."""
+    joins = cue_pattern("event_joins")
+    if not any(joins.search(text, low, high) for low, high in clauses):
+        return clauses
+    named = cue_pattern("project_suffixes")
+    split = []
+    for low, high in clauses:
+        for join in joins.finditer(text, low, high):
+            if named.search(text, join.end(), high):
+                split.append((low, join.start()))
+                low = join.start()
+        split.append((low, high))
+    return split
 
 
 def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quantities) -> None:
     """A项目，总投资5亿元；B项目，总投资3亿元: a name alone in its clause takes the amount the next clause
-    opens with, when that clause names no other project."""
+    opens with, when that clause names no other project and its own counts no group (签约A等12个项目，
+    总投资56亿元: the group's amount)."""
     named = Counter(clause_index(clauses, mention.start) for mention in mentions)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.investment is None and named[own] == 1 and not named[own + 1]:
-            mention.investment = amount_after(text, clauses, own, quantities)
+            if not P.group_count.search(text, mention.end, clauses[own][1]):
+                mention.investment = amount_after(text, clauses, own, quantities)
 
 
 def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> list[StatusWord]:
@@ -207,6 +243,8 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
         low, high = clauses[index]
         if index in segments or P.group_count.search(text, low, high):
             break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        if cue_pattern("event_joins").match(text, low):
+            break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
                 if _word_rank(word) > _word_rank(best):

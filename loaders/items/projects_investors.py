@@ -1,0 +1,79 @@
+"""Firms opening their clause with the amount they invested (A有限公司完成投资1120万元；B公司已累计完成投资3亿元):
+in a zone's report a named firm stating its own investment is one of the zone's projects, named by the
+firm (or by the firm's works: A公司三期扩建工程投资1.2亿元); so is a named park or plant stating its total
+investment (X新材料园总投资110亿元).
+
+The amount must close its clause: a firm investing in something named after the amount (A公司投资5亿元
+建设X项目, A公司投资建设的Y) is the investor of that project, which the other finders name.
+"""
+
+from __future__ import annotations
+
+from .facilities import PUBLIC_WORKS, category_at_end
+from .lexicon import cue_pattern, cues
+from .project_names import MIN_NAME, SINGLE, Mention, P, is_project_name, list_lead
+from .spans import clause_holding, inside
+
+_VERB_REACH = 16  # 已累计完成固定资产投资总额约: the longest run of investing words before an amount
+_NAME_REACH = 40  # how far before its investing words a firm's name may start
+
+
+def investing_firms(document, sentence, quantities, taken):
+    """A有限公司完成投资1,120万元；B公司投资376万元: the firm heading its clause, its amount closing it."""
+    text = document.text
+    if not P.investing_named.search(text, sentence.start, sentence.end):
+        return  # most sentences name no firm and no park investing: one search skips them
+    for quantity in quantities.within(sentence.start, sentence.end):
+        if quantity.dimension != "money" or inside(quantity.start, taken):
+            continue
+        low, _ = clause_holding(document, sentence, quantity.start)
+        _, high = clause_holding(document, sentence, quantity.end - 1)  # 1,120万元 may span two clauses
+        if not P.amount_closes_clause.match(text, quantity.end, high):
+            continue  # A公司投资5亿元建设X项目: the amount pays for what is named after it
+        verb = P.firm_investing.search(text, max(low, quantity.start - _VERB_REACH), quantity.start)
+        if verb is None:
+            continue
+        start, end = _firm_before(text, max(low, verb.start() - _NAME_REACH), verb.start())
+        if start is None or inside(start, taken):
+            continue
+        taken.append((start, end))
+        listed = _list_start(text, sentence.start, start)
+        yield Mention(start, end, text[start:end], SINGLE, sentence, (listed, end), quantity.value)
+
+
+def _list_start(text: str, low: int, start: int) -> int:
+    """新入驻企业有3户：A公司投资N；B公司投资M: where the list a firm is an item of starts (after its
+    introduction's colon, only items split by ； between), so the firms of one list are one run under the
+    introduction's status; `start` when the firm is no item of such a list."""
+    colon = max(text.rfind("：", low, start), text.rfind(":", low, start))
+    if colon < 0 or P.clause_comma.search(text, colon + 1, start):
+        return start
+    return colon + 1
+
+
+def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
+    """(start, end) of the name opening text[low:end], or (None, end): a firm's (it ends in a company word,
+    or holds one and ends in a head of what is built: A公司三期扩建工程) or a named plant's or park's
+    (X新材料园总投资110亿元: investing_heads, no public work, no zone); list leads, times and zone words before
+    it are cut; a name holding 、 is a list (A公司、B公司分别投资…), no one firm."""
+    name = text[low:end]
+    if "、" in name or "的" in name:
+        return None, end
+    company = cue_pattern("company_suffixes").search(name)
+    if company is None and not name.endswith(tuple(cues()["investing_heads"])):
+        return None, end
+    if company is not None and not name.endswith((*cues()["company_suffixes"], *cues()["amount_led_heads"])):
+        return None, end
+    _, start = list_lead(text, low, end)
+    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
+        lead = pattern.match(text, start)
+        if lead and end - lead.end() >= MIN_NAME:
+            start = lead.end()
+    named = text[start:end]
+    if not is_project_name(named) or (company is not None and start > low + company.start()):
+        return None, end  # the company word was cut with the leads, or only group words are left (该公司)
+    if company is None and (P.zone_in_name.search(named) or category_at_end(named) in PUBLIC_WORKS):
+        return None, end  # X工业园总投资5亿元: a zone's; 污水处理厂: a public work, an infrastructure item
+    if cue_pattern("vehicle_firm_words").search(text, start, end):
+        return None, end  # 城投公司完成投资3亿元: the zone's financing vehicle, paying for its works
+    return start, end
