@@ -33,6 +33,8 @@ _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
+_COMPANY_REACH = 12
 _SEVERAL_ZONES = re.compile(
     r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
     r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
@@ -216,10 +218,29 @@ def one_item_amount(reading: Reading) -> bool:
 
 
 def a_firm_s_own_project(reading: Reading) -> bool:
-    """某某公司投资10亿元的陶瓷颜料项目: what a firm puts into its own named project is that project's
-    size, not capital brought into the zone (引进某公司投资1亿元进行道路建设 stays financing)."""
+    """某某公司投资10亿元的陶瓷颜料项目, 某某公司投资1500万元建设年产30万吨水泥生产线: what a firm puts into
+    its own project is that project's size, not capital brought into the zone (引进某公司投资1亿元进行道路建设
+    stays financing). So is a firm's amount listed after other firms' own figures (其中：甲公司完成投资1120万元；
+    乙公司投资376万元)."""
     after = reading.after
-    return after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after))
+    if after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after)):
+        return True
+    if after.startswith(cues()["build_verbs"].prefixes) and bool(pattern_of(cues()["own_production_nouns"]).search(after)):
+        return True
+    return _after_other_firms_figures(reading)
+
+
+def _after_other_firms_figures(reading: Reading) -> bool:
+    """The sentence's last figure was one company's (left out as such), no fact came after it and the figure's
+    own clause brings no capital in (园区引进外地企业投资3亿元 stays financing)."""
+    if has(cues()["capital_intake"], reading.clause):
+        return False
+    if not reading.left_out or reading.left_out[-1][1] not in ("one_company_figure", "one_item_amount"):
+        return False
+    firm_figure = reading.left_out[-1][0]
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > firm_figure.start:
+        return False
+    return bool(_COMPANY_BEFORE.search(reading.text, firm_figure.start - _COMPANY_REACH, firm_figure.start))
 
 
 def _several_works(after: str) -> bool:
