@@ -354,6 +354,24 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+_NO_NEW_SUBJECT = re.compile(r"\s*(?:目前|现)?(?:已经|已|累计)++(?:完成|到位)")  # 已完成投资, 累计完成, not 今年投资
+
+
+def more_of_the_same_project(reading: Reading) -> bool:
+    """某某项目总投资20亿元，已完成投资8亿元: a money figure whose clause names no new subject, right after
+    one project's money (left out as an item) in its sentence, is more of that project's money."""
+    if reading.quantity.dimension != "money" or not reading.left_out:
+        return False
+    item, rule = reading.left_out[-1]
+    if rule not in ITEM_RULES or item.dimension != "money":
+        return False
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > item.start:
+        return False
+    window = reading.window
+    clause = window[after_last_comma(window) :]
+    return clause != window and bool(_NO_NEW_SUBJECT.match(clause))
+
+
 def one_building_subject(reading: Reading) -> bool:
     """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
     before its investment wording, in a sentence that gives that building's floor space or land: the
@@ -448,6 +466,7 @@ def one_company_land_or_staff(reading: Reading) -> bool:
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
+    "more_of_the_same_project",
 }
 
 
@@ -507,7 +526,8 @@ def a_comparison_base(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, one_building_subject, land_of_projects,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, more_of_the_same_project,
+    one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, each_of_a_group,
 )
 
