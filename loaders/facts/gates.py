@@ -65,6 +65,8 @@ def about_a_wider_place(reading: Reading) -> bool:
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     if a_district_broken_down_by_zone(reading):
         return True  # 全区实现规上工业总产值800亿元，其中开发区完成500亿元: 全区 is the district
+    if the_place_it_lies_in(reading):
+        return True  # 园区所在的柘城县总面积1200平方公里; 柘城县位于豫东，总面积…
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -79,6 +81,24 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
     if not _WHOLE_DISTRICT.match(reading.head):
         return False
     return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
+
+
+# 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
+_LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
+# 柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (a 区 may be a zone: not here).
+_PLACE_TOPIC = re.compile(
+    leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:位于|地处|地理位置|东邻|西邻|南邻|北邻|下辖|辖|全境|境内|总面积|国土面积|土地面积|总人口)"
+)
+
+
+def the_place_it_lies_in(reading: Reading) -> bool:
+    """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
+    place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
+    head = reading.head
+    found = _LIES_IN.search(head) or _PLACE_TOPIC.match(head)
+    if found is None or found.group("place") not in place_names():
+        return False
+    return not has(cues()["zone_words"], head[found.end() :])
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
