@@ -483,6 +483,16 @@ def one_company_land_or_staff(reading: Reading) -> bool:
     return bool(_COMPANY_NAME.search(opening)) and not has(cues()["zone_words"], opening)
 
 
+_THIS_FIRM_OPENING = re.compile(leading_date() + r"[，,]?\s*(?:该|这家|此|这个|这一)(?:公司|企业|集团|厂)")
+
+
+def this_firm_subject(reading: Reading) -> bool:
+    """该企业现有员工2000人，2023年实现产值50亿元: a sentence opening on 该公司/该企业 (the firm just named)
+    gives that firm's figures, not the zone's, unless it names a zone before the figure."""
+    opening = _THIS_FIRM_OPENING.match(reading.head)
+    return opening is not None and not has(cues()["zone_words"], reading.head[opening.end() :])
+
+
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
@@ -548,7 +558,8 @@ AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, more_of_the_same_project,
     one_building_subject, land_of_projects,
-    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, each_of_a_group,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
+    each_of_a_group,
 )
 
 
