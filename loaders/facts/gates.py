@@ -374,6 +374,30 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+# A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
+# 项目完成投资…); digits only in its capacity (年产10万吨饲料项目).
+_NAMED_PROJECT_OPENING = re.compile(
+    leading_date() + r"[，,]?\s*(?:其中)?[：:，,]?\s*"
+    r"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|年产[\d.]++[万千百亿]?[\u4e00-\u9fff]){3,24}?)项目"
+    r"(?:已经|已|目前|累计|共|计划|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+)
+
+
+def a_named_project_opens_the_sentence(reading: Reading) -> bool:
+    """宁德新能源电池项目总投资120亿元 (after a sentence on a group of projects), 其中某某电子项目完成投资20亿元:
+    a sentence that opens on one named project gives that project's money (an item), not the group's or the
+    zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
+    if reading.quantity.dimension != "money" or "项目" not in reading.head:
+        return False
+    named = _NAMED_PROJECT_OPENING.match(reading.head)
+    if named is None:
+        return False
+    name = named.group("name")
+    if names_a_project_group(name + "项目") or name.endswith(cues()["project_categories"].prefixes):
+        return False
+    return not has(cues()["not_one_project"], name)
+
+
 _NO_NEW_SUBJECT = re.compile(r"\s*(?:目前|现)?(?:已经|已|累计)++(?:完成|到位)")  # 已完成投资, 累计完成, not 今年投资
 
 
@@ -496,7 +520,7 @@ def this_firm_subject(reading: Reading) -> bool:
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
-    "more_of_the_same_project",
+    "a_named_project_opens_the_sentence", "more_of_the_same_project",
 }
 
 
@@ -556,8 +580,8 @@ def a_comparison_base(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, more_of_the_same_project,
-    one_building_subject, land_of_projects,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
+    more_of_the_same_project, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group,
 )
