@@ -33,6 +33,8 @@ _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
+_COMPANY_REACH = 12
 _SEVERAL_ZONES = re.compile(
     r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
     r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
@@ -46,6 +48,10 @@ _SEVERAL_ZONES = re.compile(
 _SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
+# 比上年多15家, 较去年同期少引进项目3个: more or fewer than the base compared with, in the figure's own clause.
+_MORE_THAN_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,10}?(?:多|少)(?!达|于)[^，,；;。\d]{0,8}$")
+# 增收1.2亿元, 减收3000万元, 产值增量达20亿元: the amount gained or lost.
+_INCREMENT_END = re.compile(r"(?:增收|减收|增量)(?:达到|达|为|约|近)?$")
 
 
 def about_a_wider_place(reading: Reading) -> bool:
@@ -63,6 +69,8 @@ def about_a_wider_place(reading: Reading) -> bool:
         return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
     if a_district_broken_down_by_zone(reading):
         return True  # 全区实现规上工业总产值800亿元，其中开发区完成500亿元: 全区 is the district
+    if the_place_it_lies_in(reading):
+        return True  # 园区所在的柘城县总面积1200平方公里; 柘城县位于豫东，总面积…
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
@@ -77,6 +85,24 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
     if not _WHOLE_DISTRICT.match(reading.head):
         return False
     return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
+
+
+# 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
+_LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
+# 柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (a 区 may be a zone: not here).
+_PLACE_TOPIC = re.compile(
+    leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:位于|地处|地理位置|东邻|西邻|南邻|北邻|下辖|辖|全境|境内|总面积|国土面积|土地面积|总人口)"
+)
+
+
+def the_place_it_lies_in(reading: Reading) -> bool:
+    """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
+    place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
+    head = reading.head
+    found = _LIES_IN.search(head) or _PLACE_TOPIC.match(head)
+    if found is None or found.group("place") not in place_names():
+        return False
+    return not has(cues()["zone_words"], head[found.end() :])
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
@@ -135,9 +161,11 @@ def named_place_subject(clause: str) -> bool:
 
 
 def size_of_a_change(reading: Reading) -> bool:
-    """比上年增加12.3亿元: the size of a change, not a figure of its own."""
+    """比上年增加12.3亿元, 比上年多15家, 增收1.2亿元, 产值增量达20亿元: the size of a change, not a figure of its own."""
     window = reading.window
-    return bool(_CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)))
+    if _CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)):
+        return True
+    return bool(_MORE_THAN_BEFORE.search(window) or _INCREMENT_END.search(window))
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
@@ -216,10 +244,29 @@ def one_item_amount(reading: Reading) -> bool:
 
 
 def a_firm_s_own_project(reading: Reading) -> bool:
-    """某某公司投资10亿元的陶瓷颜料项目: what a firm puts into its own named project is that project's
-    size, not capital brought into the zone (引进某公司投资1亿元进行道路建设 stays financing)."""
+    """某某公司投资10亿元的陶瓷颜料项目, 某某公司投资1500万元建设年产30万吨水泥生产线: what a firm puts into
+    its own project is that project's size, not capital brought into the zone (引进某公司投资1亿元进行道路建设
+    stays financing). So is a firm's amount listed after other firms' own figures (其中：甲公司完成投资1120万元；
+    乙公司投资376万元)."""
     after = reading.after
-    return after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after))
+    if after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after)):
+        return True
+    if after.startswith(cues()["build_verbs"].prefixes) and bool(pattern_of(cues()["own_production_nouns"]).search(after)):
+        return True
+    return _after_other_firms_figures(reading)
+
+
+def _after_other_firms_figures(reading: Reading) -> bool:
+    """The sentence's last figure was one company's (left out as such), no fact came after it and the figure's
+    own clause brings no capital in (园区引进外地企业投资3亿元 stays financing)."""
+    if has(cues()["capital_intake"], reading.clause):
+        return False
+    if not reading.left_out or reading.left_out[-1][1] not in ("one_company_figure", "one_item_amount"):
+        return False
+    firm_figure = reading.left_out[-1][0]
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > firm_figure.start:
+        return False
+    return bool(_COMPANY_BEFORE.search(reading.text, firm_figure.start - _COMPANY_REACH, firm_figure.start))
 
 
 def _several_works(after: str) -> bool:
@@ -333,6 +380,48 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+# A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
+# 项目完成投资…); digits only in its capacity (年产10万吨饲料项目).
+_NAMED_PROJECT_OPENING = re.compile(
+    leading_date() + r"[，,]?\s*(?:其中)?[：:，,]?\s*"
+    r"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|年产[\d.]++[万千百亿]?[\u4e00-\u9fff]){3,24}?)项目"
+    r"(?:已经|已|目前|累计|共|计划|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+)
+
+
+def a_named_project_opens_the_sentence(reading: Reading) -> bool:
+    """宁德新能源电池项目总投资120亿元 (after a sentence on a group of projects), 其中某某电子项目完成投资20亿元:
+    a sentence that opens on one named project gives that project's money (an item), not the group's or the
+    zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
+    if reading.quantity.dimension != "money" or "项目" not in reading.head:
+        return False
+    named = _NAMED_PROJECT_OPENING.match(reading.head)
+    if named is None:
+        return False
+    name = named.group("name")
+    if names_a_project_group(name + "项目") or name.endswith(cues()["project_categories"].prefixes):
+        return False
+    return not has(cues()["not_one_project"], name)
+
+
+_NO_NEW_SUBJECT = re.compile(r"\s*(?:目前|现)?(?:已经|已|累计)++(?:完成|到位)")  # 已完成投资, 累计完成, not 今年投资
+
+
+def more_of_the_same_project(reading: Reading) -> bool:
+    """某某项目总投资20亿元，已完成投资8亿元: a money figure whose clause names no new subject, right after
+    one project's money (left out as an item) in its sentence, is more of that project's money."""
+    if reading.quantity.dimension != "money" or not reading.left_out:
+        return False
+    item, rule = reading.left_out[-1]
+    if rule not in ITEM_RULES or item.dimension != "money":
+        return False
+    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > item.start:
+        return False
+    window = reading.window
+    clause = window[after_last_comma(window) :]
+    return clause != window and bool(_NO_NEW_SUBJECT.match(clause))
+
+
 def one_building_subject(reading: Reading) -> bool:
     """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
     before its investment wording, in a sentence that gives that building's floor space or land: the
@@ -424,9 +513,20 @@ def one_company_land_or_staff(reading: Reading) -> bool:
     return bool(_COMPANY_NAME.search(opening)) and not has(cues()["zone_words"], opening)
 
 
+_THIS_FIRM_OPENING = re.compile(leading_date() + r"[，,]?\s*(?:该|这家|此|这个|这一)(?:公司|企业|集团|厂)")
+
+
+def this_firm_subject(reading: Reading) -> bool:
+    """该企业现有员工2000人，2023年实现产值50亿元: a sentence opening on 该公司/该企业 (the firm just named)
+    gives that firm's figures, not the zone's, unless it names a zone before the figure."""
+    opening = _THIS_FIRM_OPENING.match(reading.head)
+    return opening is not None and not has(cues()["zone_words"], reading.head[opening.end() :])
+
+
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
+    "a_named_project_opens_the_sentence", "more_of_the_same_project",
 }
 
 
@@ -486,8 +586,10 @@ def a_comparison_base(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, one_building_subject, land_of_projects,
-    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, each_of_a_group,
+    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
+    more_of_the_same_project, one_building_subject, land_of_projects,
+    land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
+    each_of_a_group,
 )
 
 

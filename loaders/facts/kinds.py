@@ -48,14 +48,42 @@ def goal_words() -> re.Pattern:
 
 def is_target(head: str) -> bool:
     """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
-    achievement word comes after it (计划完成投资50亿元，实际完成42亿元)."""
+    achievement word comes after it (计划完成投资50亿元，实际完成42亿元) or its goal is spent in its own
+    clause (为确保项目顺利推进，…完成投资50亿元)."""
     cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
-    goal = _last_end(cues()["target"], cleaned)
+    goal = _last_live_goal_end(cleaned)
     if has(cues()["annual_plan"], head):
         plan_end = _last_end(cues()["annual_plan"], head)
         if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
             goal = max(goal, plan_end)
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+# What keeps a goal word's clause reaching on to the figures after it: a number, a time (力争到2025年，…),
+# a word of quantity (力争全年，…) or a verb of what the figures measure (确保项目早日投产，新增产值…).
+_GOAL_REACHES_ON = re.compile(
+    r"[\d０-９]|年|月|季度|期间|以内|底|末|全部|一批|以上|总量|规模"
+    r"|实现|完成|达到|达|突破|超过|新增|增长|增加|提高|提升|引进|开工|投产|竣工|签约|入驻|落地|建成"
+)
+
+
+def _last_live_goal_end(head: str) -> int:
+    """Where the last goal word of `head` that still reaches the figure ends (-1 when none does). A goal
+    verb whose clause ends before the figure with nothing quantitative after it (为确保项目顺利推进，
+    争取上级支持，力争上游，) sets a goal of its own, not the figure's."""
+    spendable = cues()["spendable_goal_words"]
+    for match in reversed(list(pattern_of(cues()["target"]).finditer(head))):
+        match_end = match.end()
+        if match.group() not in spendable:
+            return match_end
+        clause_end = _CLAUSE_END.search(head, match_end)
+        if clause_end is None:
+            return match_end  # the figure's own clause
+        rest = head[match_end : clause_end.start()].strip()
+        if not rest or _GOAL_REACHES_ON.search(rest):
+            return match_end  # 计划，… and 目标： announce what follows
+    return -1
 
 
 # Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.

@@ -163,8 +163,16 @@ def decide(reading: Reading) -> Decision:
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return read_amount(reading)
+        return a_plan_states_its_area(read_amount(reading))
     raise LeftOut("unit_of_no_metric")
+
+
+def a_plan_states_its_area(decision: Decision) -> Decision:
+    """到2025年，园区规划面积30平方公里 / a plan section's 规划面积: a planned area is what the plan states,
+    a fact of the zone, not a goal still to reach (its growth stays a growth)."""
+    if decision.metric == "area_planned" and decision.kind == "target":
+        decision.kind = "actual"
+    return decision
 
 
 # --- growth rates ------------------------------------------------------------------------
