@@ -97,6 +97,8 @@ def measured_work_done(text: str, item: Item, status: StatusWord | None, header:
         return status
     if P.ongoing_before.search(text, max(0, status.start - 4), status.start):
         return status
+    if _completion_ahead(text, item):
+        return status  # 已铺设管网1000米，有望年内竣工: the length laid so far, the works go on
     if header is not None:
         return status  # the colon's clause says how far the works it lists got
     if item.quantity is None or item.quantity.dimension not in ("length", "area", "floor_area"):
@@ -105,6 +107,13 @@ def measured_work_done(text: str, item: Item, status: StatusWord | None, header:
 
 
 _WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设"})
+
+
+def _completion_ahead(text: str, item: Item) -> bool:
+    """A completion still to come in the item's part of the sentence (…，预计年底竣工; …，有望年内建成通车)."""
+    sentence = item.sentence
+    ends = [position for position in (text.find(mark, item.end, sentence.end) for mark in "；;") if position >= 0]
+    return P.completion_ahead.search(text, item.end, min(ends, default=sentence.end)) is not None
 
 
 def status_in_the_cells_after(document: Document, item: Item) -> StatusWord | None:
