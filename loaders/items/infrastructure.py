@@ -32,7 +32,7 @@ from .facility_lists import (
 )
 from .facility_merge import facility_key, merge
 from .headings import heading_status
-from .lexicon import cue_pattern, name_stop_pattern
+from .lexicon import cue_pattern, cues, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -315,13 +315,13 @@ def _settle(document, items) -> list[Item]:
                 continue
         joined.append(item)
     kept: list[Item] = []
-    named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
+    named_clauses = {(item.sentence.index, item.clause) for item in joined if not _a_kind(item)}
     for item in joined:
         # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
             and not P.finishing.fullmatch(item.name)
         works = _utility_works(document.text, item) or _being_laid(document.text, item)
-        if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
+        if _a_kind(item) and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
@@ -335,6 +335,12 @@ def _settle(document, items) -> list[Item]:
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _a_kind(item: Item) -> bool:
+    """Generic facility words (道路, 供水), or what a utility carries named alone (天然气 in 供电、天然气、道路等基础设施):
+    a kind of works, no facility named."""
+    return item.bare or item.name in cues()["utility_media"]
 
 
 def _utility_works(text: str, item: Item) -> bool:
