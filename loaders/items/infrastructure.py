@@ -195,6 +195,8 @@ def _status_of_the_list_before(
         return None
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+    if not said and _measures_in_a_row(text, item, items, before):
+        said = [word for word in words if low <= word.start < high and word.strength >= 1 and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
         return max(said, key=word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
     listed = [other for other in items if other.clause == before]
@@ -203,6 +205,21 @@ def _status_of_the_list_before(
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
     return max(leading, key=word_rank) if leading else None
+
+
+def _measures_in_a_row(text: str, item: Item, items: list[Item], before: int) -> bool:
+    """新建道路13.5公里，供水管网6.2公里: measured works in a row of clauses share the work verb opening the first,
+    weak as it is (新建, 铺设), as 、 would make them share it."""
+    quantity = item.quantity
+    if quantity is None or quantity.start < item.start:
+        return False
+    said_between = text[item.start : quantity.start].rstrip(_LENGTH_WORDS)
+    if not said_between.endswith(item.name[-2:]):
+        return False  # 区内道路总长度达到45公里: a total standing, not a lot of works
+    return any(other.clause == before and other.quantity is not None and other.sentence is item.sentence for other in items)
+
+
+_LENGTH_WORDS = " 长约"  # between a name and its length (供水管网长约6公里)
 
 
 def _bare_list_clause(clause: tuple[int, int], items: list[Item], index: int, words: list[StatusWord]) -> bool:
