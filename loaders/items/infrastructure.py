@@ -347,6 +347,8 @@ def _settle(document, items) -> list[Item]:
             item.status = _status_below_its_title(document, item) or status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
+        if item.status is None:
+            item.status = _network_formed(document, item)
         if item.status is None and _intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
@@ -358,6 +360,18 @@ def _a_kind(item: Item) -> bool:
     """Generic facility words (道路, 供水), or what a utility carries named alone (天然气 in 供电、天然气、道路等基础设施):
     a kind of works, no facility named."""
     return item.bare or item.name in cues()["utility_media"]
+
+
+def _network_formed(document: Document, item: Item) -> StatusWord | None:
+    """A、B、C路形成“回”字形道路格局, 形成“三纵三横”的主干路网格局: roads said in their clause to form a network,
+    and the network formed, are built (将形成: an aim, left to _intended)."""
+    low, high = document.clauses(item.sentence)[item.clause]
+    formed = P.network_formed.search(document.text, low, high)
+    if formed is not None and formed.end() < item.end:
+        return None  # 形成X格局，A路…: the network formed is another one
+    if formed is None or cue_pattern("future_in_clause").search(document.text, low, formed.start()):
+        return None
+    return StatusWord(formed.start(), formed.start() + 2, "形成", "completed", 1, False)
 
 
 def _utility_works(text: str, item: Item) -> bool:
