@@ -272,15 +272,37 @@ def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> 
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
-    """A status word right after another item of the clause, with only a conjunction between it and this
-    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
-    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+    """A status word right after another item of the clause, with only a conjunction (and other listed items)
+    between it and this one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's;
+    完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three)."""
+    if word.end > item.start or not _only_conjunctions(_without_items(text, word.end, item.start, items)):
         return False
     return any(
         other is not item and other.clause == item.clause and other.end <= word.start
         and P.status_lead.fullmatch(text, other.end, word.start)
         for other in items
     )
+
+
+def _only_conjunctions(gap: str) -> bool:
+    """、和 left between two members once the items between them are left out."""
+    position = 0
+    while position < len(gap):
+        joined = P.conjunction.match(gap, position)
+        if joined is None or joined.end() == position:
+            return False
+        position = joined.end()
+    return bool(gap)
+
+
+def _without_items(text: str, low: int, high: int, items: list[Item]) -> str:
+    """text[low:high] with the items inside it left out (what separates two members of a list)."""
+    kept, position = [], low
+    for other in sorted(items, key=lambda other: other.start):
+        if other.start < high and other.end > position:  # items may share a figure (A园24栋厂房)
+            kept.append(text[position : max(position, other.start)])
+            position = min(other.end, high)
+    return "".join(kept) + text[position:high]
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
