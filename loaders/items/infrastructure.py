@@ -126,9 +126,15 @@ def _statuses(document, sentence, clauses, items) -> None:
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
-        stated = _stated_before(document, document.sentences[sentence.index - 1])
+        before = document.sentences[sentence.index - 1]
+        stated = _stated_before(document, before)
+        spent = _spent_on_works(document, before)
+        if spent is None and _breaks_down_an_aim(document, sentence):  # 明年计划…。其中，新建道路5公里: an aim too
+            spent = StatusWord(before.start, before.start, "", "planned", 2, True)
         for item in items:
             item.status = item.status or stated
+            if spent is not None and (item.status is None or (item.status.strength < 2 and not item.status.future)):
+                item.status = spent
 
 
 def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord | None) -> StatusWord | None:
@@ -326,6 +332,18 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
         return None
     after = document.sentences[sentence.index + 1]
     return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
+
+
+def _spent_on_works(document: Document, sentence: Sentence) -> StatusWord | None:
+    """至6月底，园区完成基础设施建设总投资4.6亿元。其中，硬化道路4条；建设标准厂房10万平方米: works a breakdown
+    lists under a sum spent on building are what the money built (a weak work verb says no more)."""
+    spent = P.spent_on_works.search(document.text, sentence.start, sentence.end)
+    if spent is None:
+        return None
+    said = blank(cue_pattern("not_future"), document.text[sentence.start : sentence.end])
+    if cue_pattern("future_in_clause").search(said) or cue_pattern("future_in_sentence").search(said):
+        return None  # 计划完成基础设施投资3亿元: an aim, not money spent
+    return StatusWord(spent.start(), spent.end(), spent.group(), "completed", 2, False)
 
 
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
