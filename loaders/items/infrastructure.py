@@ -125,6 +125,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = said_of_the_whole_list(
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
+        item.status = _aim_goes_on(document.text, item, words, clauses, segments) or item.status
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         before = document.sentences[sentence.index - 1]
         stated = _stated_before(document, before)
@@ -135,6 +136,31 @@ def _statuses(document, sentence, clauses, items) -> None:
             item.status = item.status or stated
             if spent is not None and (item.status is None or (item.status.strength < 2 and not item.status.future)):
                 item.status = spent
+
+
+def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segments) -> StatusWord | None:
+    """园区将新建道路20公里，新建变电站1座，改造供水管网: clauses opening with a work verb after one that states an aim
+    go on with it, within its part of the sentence (a clause saying 已 or naming no work first breaks the chain)."""
+    status = item.status
+    if status is None or status.future or status.strength >= 2 or not _opens_its_clause(text, status, clauses[item.clause]):
+        return None
+    for index in range(item.clause - 1, -1, -1):
+        if index + 1 in segments:
+            return None
+        low, high = clauses[index]
+        said = blank(cue_pattern("not_future"), text[low:high])
+        if cue_pattern("past_before").search(said):
+            return None
+        if cue_pattern("future_in_clause").search(said):
+            return StatusWord(low, high, "", "planned", 2, True)
+        opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
+        if not opening or opening[0].strength >= 2:
+            return None
+    return None
+
+
+def _opens_its_clause(text: str, word: StatusWord, clause: tuple[int, int]) -> bool:
+    return not text[clause[0] : word.start].strip()
 
 
 def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord | None) -> StatusWord | None:
