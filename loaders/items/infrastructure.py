@@ -139,8 +139,9 @@ def _statuses(document, sentence, clauses, items) -> None:
 
 
 def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segments) -> StatusWord | None:
-    """园区将新建道路20公里，新建变电站1座，改造供水管网: clauses opening with a work verb after one that states an aim
-    go on with it, within its part of the sentence (a clause saying 已 or naming no work first breaks the chain)."""
+    """园区将新建道路20公里，新建变电站1座, 2017年，计划投资7.3亿元，完成A路建设: clauses opening with a weak work verb
+    after one that states an aim (or is a year's planned sum and nothing else) go on with it, within their part of the
+    sentence (a clause saying 已 or opening with a strong status word breaks the chain)."""
     status = item.status
     if status is None or status.future or status.strength >= 2 or not _opens_its_clause(text, status, clauses[item.clause]):
         return None
@@ -151,7 +152,7 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
         said = blank(cue_pattern("not_future"), text[low:high])
         if cue_pattern("past_before").search(said):
             return None
-        if cue_pattern("future_in_clause").search(said):
+        if cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high):
             return StatusWord(low, high, "", "planned", 2, True)
         opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
         if not opening or opening[0].strength >= 2:
