@@ -128,32 +128,44 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = _aim_goes_on(document.text, item, words, clauses, segments) or item.status
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         before = document.sentences[sentence.index - 1]
-        stated = _stated_before(document, before)
-        spent = _spent_on_works(document, before)
-        if spent is None and _breaks_down_an_aim(document, sentence):  # 明年计划…。其中，新建道路5公里: an aim too
-            spent = StatusWord(before.start, before.start, "", "planned", 2, True)
-        for item in items:
-            item.status = item.status or stated
-            if spent is not None and (item.status is None or (item.status.strength < 2 and not item.status.future)):
-                item.status = spent
+        said = _spent_on_works(document, before)
+        if said is None and (_breaks_down_an_aim(document, sentence) or _enumerates_an_aim(document, sentence)):
+            # 明年计划…。其中，新建道路5公里; 园区将抓好三项工程。一是新建A: an aim too
+            said = StatusWord(before.start, before.start, "", "planned", 2, True)
+        _said_of_the_breakdown(items, said, _stated_before(document, before))
+    elif sentence.index and _enumerates_an_aim(document, sentence):  # 园区将抓好三项工程。一是新建A。二是新建B
+        _said_of_the_breakdown(items, StatusWord(sentence.start, sentence.start, "", "planned", 2, True), None)
+
+
+def _said_of_the_breakdown(items: list[Item], said: StatusWord | None, stated: StatusWord | None) -> None:
+    """What the sentence before a breakdown says (money spent, an aim) settles its items' weak verbs; the status it
+    states is theirs when they state none."""
+    for item in items:
+        if said is not None and (item.status is None or (item.status.strength < 2 and not item.status.future)):
+            item.status = said
+        item.status = item.status or stated
 
 
 def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segments) -> StatusWord | None:
     """园区将新建道路20公里，新建变电站1座, 2017年，计划投资7.3亿元，完成A路建设: clauses opening with a weak work verb
     after one that states an aim (or is a year's planned sum and nothing else) go on with it, within their part of the
-    sentence (a clause saying 已 or opening with a strong status word breaks the chain)."""
+    sentence (a clause saying 已 or opening with a strong status word breaks the chain); members of a list after a
+    colon that states an aim (将抓好三项工程：一是新建A；二是新建B) go on with it past the ；."""
     status = item.status
     if status is None or status.future or status.strength >= 2 or not _opens_its_clause(text, status, clauses[item.clause]):
         return None
+    crossed = False  # past a ；: only a colon's clause can state the list's aim
     for index in range(item.clause - 1, -1, -1):
-        if index + 1 in segments:
-            return None
+        crossed = crossed or index + 1 in segments
         low, high = clauses[index]
         said = blank(cue_pattern("not_future"), text[low:high])
         if cue_pattern("past_before").search(said):
             return None
-        if cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high):
+        aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high)
+        if aim and (not crossed or text[high : high + 1] in "：:"):
             return StatusWord(low, high, "", "planned", 2, True)
+        if text[high : high + 1] in "：:":
+            return None  # the colon's clause states no aim
         opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
         if not opening or opening[0].strength >= 2:
             return None
@@ -161,7 +173,9 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
 
 
 def _opens_its_clause(text: str, word: StatusWord, clause: tuple[int, int]) -> bool:
-    return not text[clause[0] : word.start].strip()
+    """Nothing but a list mark (一是, 2.) before the word in its clause."""
+    lead = P.enumeration_lead.match(text, clause[0])
+    return not text[lead.end() if lead else clause[0] : word.start].strip()
 
 
 def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord | None) -> StatusWord | None:
@@ -550,6 +564,28 @@ def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
         if cue_pattern("future_in_sentence").match(said, len(said) - len(said.lstrip())):
             return True
     return False
+
+
+def _enumerates_an_aim(document: Document, sentence: Sentence) -> bool:
+    """园区将重点抓好三项工程。一是新建A路。二是新建B厂: sentences enumerating (一是, 二是, 首先) what the sentence
+    before the first of them states as an aim."""
+    text, index = document.text, sentence.index
+    if not P.enumeration_member.match(text, sentence.start):
+        return False
+    while index > 0 and P.enumeration_member.match(text, document.sentences[index].start):
+        index -= 1
+        if sentence.index - index > _ENUMERATION_REACH:
+            return False
+    lead = document.sentences[index]
+    if index == sentence.index or P.enumeration_member.match(text, lead.start):
+        return False
+    said = blank(cue_pattern("not_future"), text[lead.start : lead.end])
+    if cue_pattern("past_before").search(said):
+        return False
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
+
+
+_ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its own
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
