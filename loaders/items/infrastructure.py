@@ -161,7 +161,8 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
         said = blank(cue_pattern("not_future"), text[low:high])
         if cue_pattern("past_before").search(said):
             return None
-        aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high)
+        planned = [word for word in words if low <= word.start < high and word.status == "planned" and word.strength >= 2]
+        aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high) or planned
         if aim and (not crossed or text[high : high + 1] in "：:"):
             return StatusWord(low, high, "", "planned", 2, True)
         if text[high : high + 1] in "：:":
