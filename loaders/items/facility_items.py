@@ -145,7 +145,7 @@ def _after_list_marks(text: str, start: int, first_word: int) -> int:
     if joining and joining.end() == first_word:
         start = joining.end()
     fitting = P.fitting_lead.match(text, start)
-    if fitting and fitting.end() == first_word:
+    if fitting and fitting.end() <= first_word:
         start = fitting.end()  # 安装路灯310盏: the verb fits the item, it is no part of its name
     return start
 
