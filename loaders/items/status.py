@@ -154,7 +154,7 @@ def _a_stage_said_done(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _stage_before_pattern() -> re.Pattern:
     stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设)?(?:已经|已)?(?:基本|全部|全面|顺利)?$")
+    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _work_goes_on(text: str, end: int) -> bool:
