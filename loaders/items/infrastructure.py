@@ -152,7 +152,9 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
     sentence (a clause saying 已 or opening with a strong status word breaks the chain); members of a list after a
     colon that states an aim (将抓好三项工程：一是新建A；二是新建B) go on with it past the ；."""
     status = item.status
-    if status is None or status.future or status.strength >= 2 or not _opens_its_clause(text, status, clauses[item.clause]):
+    if status is None or status.future or not _opens_its_clause(text, status, clauses[item.clause]):
+        return None
+    if status.strength >= 2 and (status.status not in ("completed", "in_operation") or P.past_mark_before.search(text, max(0, status.start - 3), status.start)):
         return None
     crossed = False  # past a ；: only a colon's clause can state the list's aim
     for index in range(item.clause - 1, -1, -1):
