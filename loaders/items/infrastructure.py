@@ -147,14 +147,15 @@ def _said_of_the_breakdown(items: list[Item], said: StatusWord | None, stated: S
 
 
 def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segments) -> StatusWord | None:
-    """园区将新建道路20公里，新建变电站1座, 2017年，计划投资7.3亿元，完成A路建设: clauses opening with a weak work verb
-    after one that states an aim (or is a year's planned sum and nothing else) go on with it, within their part of the
-    sentence (a clause saying 已 or opening with a strong status word breaks the chain); members of a list after a
-    colon that states an aim (将抓好三项工程：一是新建A；二是新建B) go on with it past the ；."""
+    """园区将新建道路20公里，新建变电站1座，建成B厂, 2017年，计划投资7.3亿元，完成A路建设: clauses opening with a weak
+    work verb or a completion word with no 已 after one that states an aim (or is a year's planned sum and nothing else)
+    go on with it, within their part of the sentence (a clause saying 已 or opening with a strong status word breaks
+    the chain); members of a list after a colon that states an aim (将抓好三项工程：一是新建A；二是新建B) go on with it
+    past the ；."""
     status = item.status
     if status is None or status.future or not _opens_its_clause(text, status, clauses[item.clause]):
         return None
-    if status.strength >= 2 and (status.status not in ("completed", "in_operation") or P.past_mark_before.search(text, max(0, status.start - 3), status.start)):
+    if status.strength >= 2 and not _completion_not_said_done(text, status):
         return None
     crossed = False  # past a ；: only a colon's clause can state the list's aim
     for index in range(item.clause - 1, -1, -1):
@@ -173,6 +174,15 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
         if not opening or opening[0].strength >= 2:
             return None
     return None
+
+
+def _completion_not_said_done(text: str, word: StatusWord) -> bool:
+    """建成, 投入使用 with no 已 right before: after an aim it may be one too."""
+    done = P.past_mark_before.search(text, max(0, word.start - _PAST_MARK_REACH), word.start)
+    return word.status in ("completed", "in_operation") and done is None
+
+
+_PAST_MARK_REACH = 3  # 已经 and a space
 
 
 def _opens_its_clause(text: str, word: StatusWord, clause: tuple[int, int]) -> bool:
