@@ -133,7 +133,8 @@ def _statuses(document, sentence, clauses, items) -> None:
             # 明年计划…。其中，新建道路5公里; 园区将抓好三项工程。一是新建A: an aim too
             said = StatusWord(before.start, before.start, "", "planned", 2, True)
         _said_of_the_breakdown(items, said, _stated_before(document, before))
-    elif sentence.index and _enumerates_an_aim(document, sentence):  # 园区将抓好三项工程。一是新建A。二是新建B
+    elif sentence.index and (_enumerates_an_aim(document, sentence) or _goes_on_with_an_aim(document, sentence)):
+        # 园区将抓好三项工程。一是新建A。二是新建B; 下一步，园区将做好以下工作。新建A，建设B
         _said_of_the_breakdown(items, StatusWord(sentence.start, sentence.start, "", "planned", 2, True), None)
 
 
@@ -599,6 +600,32 @@ def _enumerates_an_aim(document: Document, sentence: Sentence) -> bool:
 
 
 _ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its own
+
+
+def _goes_on_with_an_aim(document: Document, sentence: Sentence) -> bool:
+    """下一步，园区将重点做好以下工作。新建A路3公里，建设B厂: a sentence opening with a weak work verb and no subject
+    goes on with the aim the sentence before it states (sentences opening alike in between go on with it too)."""
+    text, index = document.text, sentence.index
+    while index > 0 and _opens_with_a_work_verb(document, document.sentences[index]):
+        index -= 1
+        if sentence.index - index > _ENUMERATION_REACH:
+            return False
+    if index == sentence.index:
+        return False
+    before = document.sentences[index]
+    said = blank(cue_pattern("not_future"), text[before.start : before.end])
+    if cue_pattern("past_before").search(said):
+        return False
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
+
+
+def _opens_with_a_work_verb(document: Document, sentence: Sentence) -> bool:
+    """The sentence's first words are a weak work verb (新建, 建设, 改造), its list mark aside."""
+    words = status_words(document, sentence, TABLE)
+    if not words or words[0].strength >= 2 or words[0].future:
+        return False
+    lead = P.enumeration_lead.match(document.text, sentence.start)
+    return not document.text[lead.end() if lead else sentence.start : words[0].start].strip()
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
