@@ -11,7 +11,7 @@ from .facilities import Item, P
 # A transformer capacity (5万千伏安) measures a substation that states no voltage.
 MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "power": 2, "count": 3, "other": 3}
 MEASURE_DIMENSIONS = set(MEASURE_PRIORITY)
-_COUNTERS = "栋座幢个处条台套"
+_COUNTERS = "栋座幢个处条台套盏"
 _MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start
 _AFTER_REACH = 6  # how far after a name its figure may start (道路总长为34公里)
 

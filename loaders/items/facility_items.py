@@ -144,6 +144,12 @@ def _after_list_marks(text: str, start: int, first_word: int) -> int:
     joining = P.joining_conjunction.match(text, start)
     if joining and joining.end() == first_word:
         start = joining.end()
+    fitting = P.fitting_lead.match(text, start)
+    if fitting and fitting.end() <= first_word:
+        start = fitting.end()  # 安装路灯310盏: the verb fits the item, it is no part of its name
+    improving = P.improving_lead.match(text, start)
+    if improving and improving.end() < first_word:
+        start = improving.end()  # 改造鹤翔路 (改造道路 names a kind of works)
     return start
 
 

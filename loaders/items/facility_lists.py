@@ -91,20 +91,41 @@ _BRACKET_REACH = 16  # how far a bracket after an item may run
 
 
 def measured_work_done(text: str, item: Item, status: StatusWord | None, header: StatusWord | None) -> StatusWord | None:
-    """铺设供水管线9600米, 修建道路6.9公里: a work verb with the length or area laid is a report of work done (as
+    """铺设供水管线9600米, 修建道路6.9公里, 安装路灯310盏: a work verb with the length or area laid, or the pieces
+    fitted, is a report of work done (as
     新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里, 正在进行的工程有：铺设… are)."""
+    if status is None and item.start >= 2 and text[item.start - 2 : item.start] == _FITTING:
+        status = StatusWord(item.start - 2, item.start, _FITTING, "under_construction", 1, False)  # 安装路灯310盏
+        if item.quantity is None:
+            return None  # 安装路灯: what is fitted, not how much of it
     if status is None or status.strength >= 2 or status.future or status.word not in _WORK_VERBS:
         return status
     if P.ongoing_before.search(text, max(0, status.start - 4), status.start):
         return status
+    if _completion_ahead(text, item):
+        return status  # 已铺设管网1000米，有望年内竣工: the length laid so far, the works go on
     if header is not None:
         return status  # the colon's clause says how far the works it lists got
-    if item.quantity is None or item.quantity.dimension not in ("length", "area", "floor_area"):
+    if item.quantity is None or item.quantity.dimension not in _LAID:
         return status
+    if item.quantity.unit == "piece" and status.word not in _FITTING_VERBS:
+        return status  # 修建道路4条: how many roads, not how much of them was laid
     return status._replace(status="completed")
 
 
-_WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设"})
+_WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设", "安装"})
+# Fitting: no status word (设备安装 is a stage of a plant), but right before a counted item (安装路灯310盏) a work done.
+_FITTING = "安装"
+# What a work verb reports done: a length or area laid, or pieces fitted (安装路灯310盏).
+_LAID = ("length", "area", "floor_area", "other")
+_FITTING_VERBS = frozenset({"架设", "安装"})
+
+
+def _completion_ahead(text: str, item: Item) -> bool:
+    """A completion still to come in the item's part of the sentence (…，预计年底竣工; …，有望年内建成通车)."""
+    sentence = item.sentence
+    ends = [position for position in (text.find(mark, item.end, sentence.end) for mark in "；;") if position >= 0]
+    return P.completion_ahead.search(text, item.end, min(ends, default=sentence.end)) is not None
 
 
 def status_in_the_cells_after(document: Document, item: Item) -> StatusWord | None:

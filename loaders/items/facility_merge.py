@@ -46,7 +46,7 @@ def _same_facility(item: Item, first: Item) -> bool:
     key, other = facility_key(item.name), facility_key(first.name)
     if key == other:
         return True
-    if item.group or first.group:
+    if item.group or first.group or _a_lot_and_a_named_one(item, first):
         return False
     shorter, longer = sorted((key, other), key=len)
     longer = P.bracketed.sub("", longer)  # 纬六路二期(金山路﹣障山路): the roads in brackets are its ends
@@ -73,6 +73,14 @@ def _measured_apart(item: Item, first: Item) -> bool:
         one and two and (item.sentence is first.sentence or not (_named(item.name) or _named(first.name)))
         and one.unit == two.unit and one.dimension in ("length", "area", "floor_area") and one.value != two.value
     )
+
+
+def _a_lot_and_a_named_one(item: Item, first: Item) -> bool:
+    """完成25.8公里道路 … 完成马吉克园区道路建设: a length or area of bare facility words is a lot of works, not the
+    one facility another mention names."""
+    lot, named = (item, first) if item.bare else (first, item)
+    measured = lot.quantity is not None and lot.quantity.dimension in ("length", "area", "floor_area")
+    return lot.bare and measured and not named.bare and _named(named.name)
 
 
 def _named(name: str) -> bool:

@@ -32,7 +32,7 @@ from .facility_lists import (
 )
 from .facility_merge import facility_key, merge
 from .headings import heading_status
-from .lexicon import cue_pattern, name_stop_pattern
+from .lexicon import cue_pattern, cues, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -125,10 +125,71 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = said_of_the_whole_list(
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
+        item.status = _aim_goes_on(document.text, item, words, clauses, segments) or item.status
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
-        stated = _stated_before(document, document.sentences[sentence.index - 1])
-        for item in items:
-            item.status = item.status or stated
+        before = document.sentences[sentence.index - 1]
+        said = _spent_on_works(document, before)
+        if said is None and (_breaks_down_an_aim(document, sentence) or _enumerates_an_aim(document, sentence)):
+            # 明年计划…。其中，新建道路5公里; 园区将抓好三项工程。一是新建A: an aim too
+            said = StatusWord(before.start, before.start, "", "planned", 2, True)
+        _said_of_the_breakdown(items, said, _stated_before(document, before))
+    elif sentence.index and (_enumerates_an_aim(document, sentence) or _goes_on_with_an_aim(document, sentence)):
+        # 园区将抓好三项工程。一是新建A。二是新建B; 下一步，园区将做好以下工作。新建A，建设B
+        _said_of_the_breakdown(items, StatusWord(sentence.start, sentence.start, "", "planned", 2, True), None)
+
+
+def _said_of_the_breakdown(items: list[Item], said: StatusWord | None, stated: StatusWord | None) -> None:
+    """What the sentence before a breakdown says (money spent, an aim) settles its items' weak verbs; the status it
+    states is theirs when they state none."""
+    for item in items:
+        if said is not None and (item.status is None or (item.status.strength < 2 and not item.status.future)):
+            item.status = said
+        item.status = item.status or stated
+
+
+def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segments) -> StatusWord | None:
+    """园区将新建道路20公里，新建变电站1座，建成B厂, 2017年，计划投资7.3亿元，完成A路建设: clauses opening with a weak
+    work verb or a completion word with no 已 after one that states an aim (or is a year's planned sum and nothing else)
+    go on with it, within their part of the sentence (a clause saying 已 or opening with a strong status word breaks
+    the chain); members of a list after a colon that states an aim (将抓好三项工程：一是新建A；二是新建B) go on with it
+    past the ；."""
+    status = item.status
+    if status is None or status.future or not _opens_its_clause(text, status, clauses[item.clause]):
+        return None
+    if status.strength >= 2 and not _completion_not_said_done(text, status):
+        return None
+    crossed = False  # past a ；: only a colon's clause can state the list's aim
+    for index in range(item.clause - 1, -1, -1):
+        crossed = crossed or index + 1 in segments
+        low, high = clauses[index]
+        said = blank(cue_pattern("not_future"), text[low:high])
+        if cue_pattern("past_before").search(said):
+            return None
+        planned = [word for word in words if low <= word.start < high and word.status == "planned" and word.strength >= 2]
+        aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high) or planned
+        if aim and (not crossed or text[high : high + 1] in "：:"):
+            return StatusWord(low, high, "", "planned", 2, True)
+        if text[high : high + 1] in "：:":
+            return None  # the colon's clause states no aim
+        opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
+        if not opening or opening[0].strength >= 2:
+            return None
+    return None
+
+
+def _completion_not_said_done(text: str, word: StatusWord) -> bool:
+    """建成, 投入使用 with no 已 right before: after an aim it may be one too."""
+    done = P.past_mark_before.search(text, max(0, word.start - _PAST_MARK_REACH), word.start)
+    return word.status in ("completed", "in_operation") and done is None
+
+
+_PAST_MARK_REACH = 3  # 已经 and a space
+
+
+def _opens_its_clause(text: str, word: StatusWord, clause: tuple[int, int]) -> bool:
+    """Nothing but a list mark (一是, 2.) before the word in its clause."""
+    lead = P.enumeration_lead.match(text, clause[0])
+    return not text[lead.end() if lead else clause[0] : word.start].strip()
 
 
 def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord | None) -> StatusWord | None:
@@ -195,6 +256,8 @@ def _status_of_the_list_before(
         return None
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+    if not said and _measures_in_a_row(text, item, items, before):
+        said = [word for word in words if low <= word.start < high and word.strength >= 1 and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
         return max(said, key=word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
     listed = [other for other in items if other.clause == before]
@@ -203,6 +266,21 @@ def _status_of_the_list_before(
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
     return max(leading, key=word_rank) if leading else None
+
+
+def _measures_in_a_row(text: str, item: Item, items: list[Item], before: int) -> bool:
+    """新建道路13.5公里，供水管网6.2公里: measured works in a row of clauses share the work verb opening the first,
+    weak as it is (新建, 铺设), as 、 would make them share it."""
+    quantity = item.quantity
+    if quantity is None or quantity.start < item.start:
+        return False
+    said_between = text[item.start : quantity.start].rstrip(_LENGTH_WORDS)
+    if not said_between.endswith(item.name[-2:]):
+        return False  # 区内道路总长度达到45公里: a total standing, not a lot of works
+    return any(other.clause == before and other.quantity is not None and other.sentence is item.sentence for other in items)
+
+
+_LENGTH_WORDS = " 长约"  # between a name and its length (供水管网长约6公里)
 
 
 def _bare_list_clause(clause: tuple[int, int], items: list[Item], index: int, words: list[StatusWord]) -> bool:
@@ -255,15 +333,37 @@ def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> 
 
 
 def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
-    """A status word right after another item of the clause, with only a conjunction between it and this
-    one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's)."""
-    if word.end > item.start or not P.conjunction.fullmatch(text, word.end, item.start):
+    """A status word right after another item of the clause, with only a conjunction (and other listed items)
+    between it and this one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's;
+    完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three)."""
+    if word.end > item.start or not _only_conjunctions(_without_items(text, word.end, item.start, items)):
         return False
     return any(
         other is not item and other.clause == item.clause and other.end <= word.start
         and P.status_lead.fullmatch(text, other.end, word.start)
         for other in items
     )
+
+
+def _only_conjunctions(gap: str) -> bool:
+    """、和 left between two members once the items between them are left out."""
+    position = 0
+    while position < len(gap):
+        joined = P.conjunction.match(gap, position)
+        if joined is None or joined.end() == position:
+            return False
+        position = joined.end()
+    return bool(gap)
+
+
+def _without_items(text: str, low: int, high: int, items: list[Item]) -> str:
+    """text[low:high] with the items inside it left out (what separates two members of a list)."""
+    kept, position = [], low
+    for other in sorted(items, key=lambda other: other.start):
+        if other.start < high and other.end > position:  # items may share a figure (A园24栋厂房)
+            kept.append(text[position : max(position, other.start)])
+            position = min(other.end, high)
+    return "".join(kept) + text[position:high]
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -287,6 +387,18 @@ def _status_below_its_title(document: Document, item: Item) -> StatusWord | None
         return None
     after = document.sentences[sentence.index + 1]
     return _stated_before(document, after) if P.description_lead.match(document.text, after.start) else None
+
+
+def _spent_on_works(document: Document, sentence: Sentence) -> StatusWord | None:
+    """至6月底，园区完成基础设施建设总投资4.6亿元。其中，硬化道路4条；建设标准厂房10万平方米: works a breakdown
+    lists under a sum spent on building are what the money built (a weak work verb says no more)."""
+    spent = P.spent_on_works.search(document.text, sentence.start, sentence.end)
+    if spent is None:
+        return None
+    said = blank(cue_pattern("not_future"), document.text[sentence.start : sentence.end])
+    if cue_pattern("future_in_clause").search(said) or cue_pattern("future_in_sentence").search(said):
+        return None  # 计划完成基础设施投资3亿元: an aim, not money spent
+    return StatusWord(spent.start(), spent.end(), spent.group(), "completed", 2, False)
 
 
 def _stated_before(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -315,13 +427,13 @@ def _settle(document, items) -> list[Item]:
                 continue
         joined.append(item)
     kept: list[Item] = []
-    named_clauses = {(item.sentence.index, item.clause) for item in joined if not item.bare}
+    named_clauses = {(item.sentence.index, item.clause) for item in joined if not _a_kind(item)}
     for item in joined:
         # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
             and not P.finishing.fullmatch(item.name)
         works = _utility_works(document.text, item) or _being_laid(document.text, item)
-        if item.bare and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
+        if _a_kind(item) and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
@@ -330,11 +442,31 @@ def _settle(document, items) -> list[Item]:
             item.status = _status_below_its_title(document, item) or status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
+        if item.status is None:
+            item.status = _network_formed(document, item)
         if item.status is None and _intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _a_kind(item: Item) -> bool:
+    """Generic facility words (道路, 供水), or what a utility carries named alone (天然气 in 供电、天然气、道路等基础设施):
+    a kind of works, no facility named."""
+    return item.bare or item.name in cues()["utility_media"]
+
+
+def _network_formed(document: Document, item: Item) -> StatusWord | None:
+    """A、B、C路形成“回”字形道路格局, 形成“三纵三横”的主干路网格局: roads said in their clause to form a network,
+    and the network formed, are built (将形成: an aim, left to _intended)."""
+    low, high = document.clauses(item.sentence)[item.clause]
+    formed = P.network_formed.search(document.text, low, high)
+    if formed is not None and formed.end() < item.end:
+        return None  # 形成X格局，A路…: the network formed is another one
+    if formed is None or cue_pattern("future_in_clause").search(document.text, low, formed.start()):
+        return None
+    return StatusWord(formed.start(), formed.start() + 2, "形成", "completed", 1, False)
 
 
 def _utility_works(text: str, item: Item) -> bool:
@@ -446,6 +578,54 @@ def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
         if cue_pattern("future_in_sentence").match(said, len(said) - len(said.lstrip())):
             return True
     return False
+
+
+def _enumerates_an_aim(document: Document, sentence: Sentence) -> bool:
+    """园区将重点抓好三项工程。一是新建A路。二是新建B厂: sentences enumerating (一是, 二是, 首先) what the sentence
+    before the first of them states as an aim."""
+    text, index = document.text, sentence.index
+    if not P.enumeration_member.match(text, sentence.start):
+        return False
+    while index > 0 and P.enumeration_member.match(text, document.sentences[index].start):
+        index -= 1
+        if sentence.index - index > _ENUMERATION_REACH:
+            return False
+    lead = document.sentences[index]
+    if index == sentence.index or P.enumeration_member.match(text, lead.start):
+        return False
+    said = blank(cue_pattern("not_future"), text[lead.start : lead.end])
+    if cue_pattern("past_before").search(said):
+        return False
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
+
+
+_ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its own
+
+
+def _goes_on_with_an_aim(document: Document, sentence: Sentence) -> bool:
+    """下一步，园区将重点做好以下工作。新建A路3公里，建设B厂: a sentence opening with a weak work verb and no subject
+    goes on with the aim the sentence before it states (sentences opening alike in between go on with it too)."""
+    text, index = document.text, sentence.index
+    while index > 0 and _opens_with_a_work_verb(document, document.sentences[index]):
+        index -= 1
+        if sentence.index - index > _ENUMERATION_REACH:
+            return False
+    if index == sentence.index:
+        return False
+    before = document.sentences[index]
+    said = blank(cue_pattern("not_future"), text[before.start : before.end])
+    if cue_pattern("past_before").search(said):
+        return False
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
+
+
+def _opens_with_a_work_verb(document: Document, sentence: Sentence) -> bool:
+    """The sentence's first words are a weak work verb (新建, 建设, 改造), its list mark aside."""
+    words = status_words(document, sentence, TABLE)
+    if not words or words[0].strength >= 2 or words[0].future:
+        return False
+    lead = P.enumeration_lead.match(document.text, sentence.start)
+    return not document.text[lead.end() if lead else sentence.start : words[0].start].strip()
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:

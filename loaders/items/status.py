@@ -56,7 +56,9 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and (_partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)):
+        if status == "completed" and (
+            _partly_done(text, end) or _a_stage_done(text, end) or _a_stage_said_done(text, start) or _work_goes_on(text, end)
+        ):
             status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
@@ -141,6 +143,18 @@ def _stage_pattern() -> re.Pattern:
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
+
+
+def _a_stage_said_done(text: str, start: int) -> bool:
+    """主体工程已基本完成, 土建已全部完工: a completion word whose subject, right before it, is one stage of the
+    works (the shell, the foundations): that stage is done, the item is still being built."""
+    return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_REACH), start))
+
+
+@lru_cache(maxsize=1)
+def _stage_before_pattern() -> re.Pattern:
+    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _work_goes_on(text: str, end: int) -> bool:
