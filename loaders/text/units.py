@@ -320,6 +320,9 @@ class _MatchReader:
         except ValueError:
             return None
         end = match.end("figure")
+        tenth = _tenth_after_cheng(text, end) if unit_word == "成" and not high_text else None
+        if tenth is not None:  # 两成二 = 2.2成 = 22%: the digit after 成 counts hundredths of the whole
+            value, end = value + sign * tenth * unit.factor, end + 1
         if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
             return Refused(start, end, text[start:end], "reason.out_of_range")
         if value_max is not None and (dash or "-") in "-~" and value_max < value:
@@ -346,6 +349,19 @@ class _MatchReader:
             bound,
             _is_rate(text, start, end),
         )
+
+
+# 两成二, 五成七 (22%, 57%): one Chinese digit right after 成 adds tenths of a 成, as news and Taiwan
+# papers write a share or a growth. Not when the digit starts another number or a word (三成一体, 五成一片).
+_AFTER_THE_TENTH = set(_CHINESE_DIGIT) | set("十百千万亿兆点.成倍个家项人名元%体片致线条批期级流样段道")
+
+
+def _tenth_after_cheng(text: str, end: int) -> float | None:
+    """The tenth of a 成 written right after it (两成二 -> 0.2), or None when none is."""
+    digit = text[end : end + 1]
+    if digit not in DIGITS or not DIGITS[digit] or text[end + 1 : end + 2] in _AFTER_THE_TENTH - {""}:
+        return None
+    return DIGITS[digit] / 10
 
 
 def _neighbour_digits(text: str) -> tuple[str, str] | None:
