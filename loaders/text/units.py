@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..contract.schema import LEXICON
-from .numerals import ARABIC, DIGITS, parse_any, parse_number
+from .numerals import ARABIC, DIGITS, TRILLION, parse_any, parse_number
 
 # A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
 # number; it is at most 20 characters (一千二百三十四万五千六百七十八 is 15), so that a run of
@@ -253,6 +253,10 @@ def scan(text: str) -> Scan:
         quantities.sort(key=lambda quantity: quantity.start)
     if "地" in text:  # land in square metres follows a land word (占地…): a report without 地 has none
         quantities = [_as_land(text, quantity) for quantity in quantities]
+    if "兆" in text:  # 产值破兆: a trillion with no unit after it (Taiwan news); most reports have no 兆
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_trillions(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
         quantities.extend(_sharing_the_unit_after(text, quantities))
         quantities.sort(key=lambda quantity: quantity.start)
@@ -445,6 +449,25 @@ def _percents_in_words(text: str) -> list[Quantity]:
         value = part if whole == 100 else part / whole * 100
         quantities.append(Quantity(match.start(), match.end(), _tidy(value), "%", "percent", match.group(0)))
     return quantities
+
+
+# 产值破兆, 营业额逾兆: a bare 兆 (a trillion, as Taiwan writes 万亿) right after a word of passing or
+# nearing it, no unit after, is a sum of money; 兆瓦, 兆伏安, 兆字节 and 一兆二千亿元 are read elsewhere.
+_BARE_TRILLION = re.compile(r"兆(?<=[破超逾过近]兆)(?![瓦伏赫字帕焦欧元亿万位级比次吨\dA-Za-z%])")
+
+
+def _bare_trillions(text: str) -> list[Quantity]:
+    """破兆, 逾兆: one trillion yuan, a lower bound (near it: approximate)."""
+    found = []
+    for match in _BARE_TRILLION.finditer(text):
+        start, end = match.span()
+        before = _words_before(text, start)
+        approximate = _approximate(before, text, end)
+        found.append(
+            Quantity(start, end, float(TRILLION), "CNY", "money", match.group(), approximate=approximate,
+                     bound=None if approximate else "lower")
+        )
+    return found
 
 
 @lru_cache(maxsize=1)
