@@ -363,9 +363,19 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
-    if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes):
+    if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
+
+
+_EVENT_REACH = 12  # characters after 参加 that may name the event (参加本次全市集中开竣工活动)
+
+
+def projects_in_an_event(reading: Reading, noun: re.Match) -> bool:
+    """5个项目参加集中开工活动: projects taking part in a groundbreaking or signing event are the zone's
+    projects in that state (firms taking part in something are not its count of firms)."""
+    rest = reading.after[noun.end() : noun.end() + _EVENT_REACH]
+    return noun.group(2) == "项目" and status_pattern().search(rest) is not None
 
 
 def counted_again_before_the_noun(qualifier: str) -> bool:
