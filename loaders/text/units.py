@@ -43,9 +43,9 @@ CHINESE_NUMBER = (
     rf"|{CAPITAL_NUMBER}"
     r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
-# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
+# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元, 1千2百家): digits and a
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part).
-COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万|千(?=\d百))(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个, 2 0 0 亿元. Only single digits (so
 # that 2025 12家 stays a year and a count), ending before the unit or multiplier, a space
 # before it allowed; a decimal part may end them (1 2.5亿元).
@@ -383,8 +383,10 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     head = match["head"]
     if not head:
         return 0.0
-    digits = head.rstrip("万亿兆")
+    digits = head.rstrip("万亿兆千")
     scale = 1.0 if match["unit"] in factors else unit.factor
+    if head.endswith("千"):  # 1千2百家, 3千2百万元 (= 3200万元): the 万 or 亿 after 百 scales the 千 too
+        scale = unit.factor * (factors[match["mult"][1:]] if match["mult"] and len(match["mult"]) > 1 else 1.0)
     head_factor = factors[head[len(digits) :]] * scale
     multiplier = (factors[match["mult"]] if match["mult"] else 1.0) * (factors[match["mult2"]] if match["mult2"] else 1.0)
     rest = parse_any(match["low"]) * multiplier * unit.factor
