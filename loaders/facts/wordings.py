@@ -404,6 +404,8 @@ def count_wording(reading: Reading) -> Keyword | None:
     found = last_keyword(reading.window, "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
+    if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
+        return keyword_index()["企业"]  # 规上工业42户, 新增规模以上工业12家: firms named by their size class alone
     if found and reading.window[found[1] + len(found[0].word) :].startswith(cues()["institution_heads"].prefixes):
         return None  # 企业研发中心15家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
@@ -412,6 +414,7 @@ def count_wording(reading: Reading) -> Keyword | None:
 
 
 _FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
+_FIRMS_BY_SIZE_CLASS = re.compile(r"(?:规上|规模以上)(?:工业)?(?:达到|达|共计|共|有|约|近|超过|超|逾|增至|增加到|为)*$")
 
 
 def research_projects(words: str) -> bool:
