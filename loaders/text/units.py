@@ -251,7 +251,7 @@ def scan(text: str) -> Scan:
     if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
-    if "地" in text:  # land in square metres follows a land word (占地…): a report without 地 has none
+    if "地" in text or "面积" in text:  # land in square metres follows a land or zone-area word (占地…, 规划面积)
         quantities = [_as_land(text, quantity) for quantity in quantities]
     if "兆" in text:  # 产值破兆: a trillion with no unit after it (Taiwan news); most reports have no 兆
         taken = {quantity.start for quantity in quantities}
@@ -580,10 +580,12 @@ def _bare_growths(text: str) -> list[Quantity]:
 _BARE_GROWTH_LISTED = re.compile(r"[、和](?P<number>-?\d{1,3}+\.\d{1,3}+)(?=[，。；,;）)、和\n]|$)")
 
 
-# 占地面积22万平方米, 规划用地约50万平方米: square metres right after a word for land measure land, not floor
-# space, and are read as an area in km2 (a building's 建筑面积, and 总面积 said of housing, stay floor area).
+# 占地面积22万平方米, 规划用地约50万平方米, 建成区面积350万平方米: square metres right after a word for land or
+# for a zone's area measure land, not floor space, and are read as an area in km2 (a building's 建筑面积, and
+# 总面积 said of housing, stay floor area).
 _LAND_BEFORE = re.compile(
-    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積)"
+    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積"
+    r"|规划总面积|建成区面积|建成面积|开发面积|控制面积)"
     r"(?:约为|约|約|达到|达|達|为|為|共|近|超过|超過|逾)?$"
 )
 _LAND_REACH = 8  # characters a land word (and a linking word) may hold before the figure
