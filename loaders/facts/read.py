@@ -314,7 +314,7 @@ def places_zones(zone: str | None, text: str) -> bool:
     return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
 
 
-RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
+RESTATED_DIGITS = 2  # significant digits a wordless figure needs to be taken as a restatement (56亿元, not 10亿元)
 
 
 def _read_restatements(extraction: Extraction, zone_at) -> None:
