@@ -482,8 +482,8 @@ def bare_count_nouns() -> dict[str, Unit]:
 # A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
 # linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
 # characters: 奖励员工培训费20万 is money.
-_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)"
-_BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|$)")  # how every bare count ends
+_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|大关|$)"
+_BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|大关|$)")  # how every bare count ends (突破10万大关 too)
 _BARE_COUNT_REACH = 10
 _BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
 
