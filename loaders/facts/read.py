@@ -235,7 +235,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     """Every quantity of a report read sentence by sentence into facts or left-out figures. A report whose
     subject (`main_zone`) is a group of zones keeps the sums of groups of zones as its figures."""
     on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
-        or places_zones(main_zone, document.text)
+        or places_zones(main_zone, document.text) or a_whole_places_zones(main_zone, document.text)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
@@ -280,6 +280,21 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
 
 GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
+# 全省开发区, 全市各类工业园区: a whole place's zones with no count, as the report's subject.
+_WHOLE_PLACES_ZONES = re.compile(r"(?:各类|各|的)?(?:工业|产业)?(?:产业集聚区|开发区|高新区|经开区|工业园区|产业园区|园区|工业集中区)")
+
+
+def a_whole_places_zones(zone: str | None, text: str) -> bool:
+    """全省开发区 (a whole province's or city's zones, uncounted) as the report's subject, named again
+    (我省开发区经济运行平稳。全省开发区完成…): the report is about them together, and their sums are its
+    figures. Named once (全省产业集聚区完成…), it is the setting of a report on one zone."""
+    if zone is None:
+        return False
+    anchor = next((anchor for anchor in zone_words()["group_anchors"] if zone.startswith(anchor)), None)
+    if anchor is None or _WHOLE_PLACES_ZONES.fullmatch(zone, len(anchor)) is None:
+        return False
+    return text.count(zone[1:]) >= GROUP_NAMED_AGAIN  # 省开发区 of 全省开发区 and 我省开发区
+
 # A zone type with no name of its own: a place followed by one of these names the place's zones together.
 _GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
 _ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
@@ -299,7 +314,7 @@ def places_zones(zone: str | None, text: str) -> bool:
     return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
 
 
-RESTATED_DIGITS = 3  # significant digits a wordless figure needs to be taken as a restatement
+RESTATED_DIGITS = 2  # significant digits a wordless figure needs to be taken as a restatement (56亿元, not 10亿元)
 
 
 def _read_restatements(extraction: Extraction, zone_at) -> None:

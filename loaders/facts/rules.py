@@ -178,6 +178,15 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
 # --- growth rates ------------------------------------------------------------------------
 
 
+def growth_sign_right_before(window: str) -> int | None:
+    """+1 or -1 when the figure follows a one-character growth word (增, 减, 降), as headlines write it."""
+    if window.endswith(cues()["growth_right_before_up"].prefixes):
+        return 1
+    if window.endswith(cues()["growth_right_before_down"].prefixes):
+        return -1
+    return None
+
+
 def read_growth(reading: Reading) -> Decision:
     """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
     listed_item = growth_of_a_list_item(reading)
@@ -188,6 +197,8 @@ def read_growth(reading: Reading) -> Decision:
     sign = growth_sign(reading.window)
     if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%
+    if sign is None:
+        sign = growth_sign_right_before(reading.window)  # 营收增12.5%, 产值降3%
     if sign is None and reading.after.startswith(cues()["growth_after"].prefixes):
         sign = 1  # 产值达334亿元，12.1%的增速
     if sign is None and reading.quantity.growth_column:

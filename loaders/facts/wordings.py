@@ -363,9 +363,19 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
-    if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes):
+    if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
+
+
+_EVENT_REACH = 12  # characters after 参加 that may name the event (参加本次全市集中开竣工活动)
+
+
+def projects_in_an_event(reading: Reading, noun: re.Match) -> bool:
+    """5个项目参加集中开工活动: projects taking part in a groundbreaking or signing event are the zone's
+    projects in that state (firms taking part in something are not its count of firms)."""
+    rest = reading.after[noun.end() : noun.end() + _EVENT_REACH]
+    return noun.group(2) == "项目" and status_pattern().search(rest) is not None
 
 
 def counted_again_before_the_noun(qualifier: str) -> bool:
@@ -394,6 +404,8 @@ def count_wording(reading: Reading) -> Keyword | None:
     found = last_keyword(reading.window, "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
+    if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
+        return keyword_index()["企业"]  # 规上工业42户, 新增规模以上工业12家: firms named by their size class alone
     if found and reading.window[found[1] + len(found[0].word) :].startswith(cues()["institution_heads"].prefixes):
         return None  # 企业研发中心15家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
@@ -402,6 +414,7 @@ def count_wording(reading: Reading) -> Keyword | None:
 
 
 _FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
+_FIRMS_BY_SIZE_CLASS = re.compile(r"(?:规上|规模以上)(?:工业)?(?:达到|达|共计|共|有|约|近|超过|超|逾|增至|增加到|为)*$")
 
 
 def research_projects(words: str) -> bool:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..contract.schema import LEXICON
-from .numerals import ARABIC, DIGITS, parse_any, parse_number
+from .numerals import ARABIC, DIGITS, TRILLION, parse_any, parse_number
 
 # A Chinese numeral must start with a digit, 十, 廿 or 卅, so that 亿元项目 or 万元 alone is no
 # number; it is at most 20 characters (一千二百三十四万五千六百七十八 is 15), so that a run of
@@ -43,9 +43,9 @@ CHINESE_NUMBER = (
     rf"|{CAPITAL_NUMBER}"
     r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
-# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元): digits and a
+# The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元, 1千2百家): digits and a
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part).
-COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万)(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万|千(?=\d百))(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
 # PDF text layers space out the digits of a figure: 2 0个, 2 0 0 亿元. Only single digits (so
 # that 2025 12家 stays a year and a count), ending before the unit or multiplier, a space
 # before it allowed; a decimal part may end them (1 2.5亿元).
@@ -251,8 +251,12 @@ def scan(text: str) -> Scan:
     if "分之" in text:
         quantities.extend(_percents_in_words(text))
         quantities.sort(key=lambda quantity: quantity.start)
-    if "地" in text:  # land in square metres follows a land word (占地…): a report without 地 has none
+    if "地" in text or "面积" in text:  # land in square metres follows a land or zone-area word (占地…, 规划面积)
         quantities = [_as_land(text, quantity) for quantity in quantities]
+    if "兆" in text:  # 产值破兆: a trillion with no unit after it (Taiwan news); most reports have no 兆
+        taken = {quantity.start for quantity in quantities}
+        quantities.extend(found for found in _bare_trillions(text) if found.start not in taken)
+        quantities.sort(key=lambda quantity: quantity.start)
     if "分别" in text or "依次" in text:  # a list sharing one unit follows one of these: most reports have none
         quantities.extend(_sharing_the_unit_after(text, quantities))
         quantities.sort(key=lambda quantity: quantity.start)
@@ -320,6 +324,9 @@ class _MatchReader:
         except ValueError:
             return None
         end = match.end("figure")
+        tenth = _tenth_after_cheng(text, end) if unit_word == "成" and not high_text else None
+        if tenth is not None:  # 两成二 = 2.2成 = 22%: the digit after 成 counts hundredths of the whole
+            value, end = value + sign * tenth * unit.factor, end + 1
         if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
             return Refused(start, end, text[start:end], "reason.out_of_range")
         if value_max is not None and (dash or "-") in "-~" and value_max < value:
@@ -348,6 +355,19 @@ class _MatchReader:
         )
 
 
+# 两成二, 五成七 (22%, 57%): one Chinese digit right after 成 adds tenths of a 成, as news and Taiwan
+# papers write a share or a growth. Not when the digit starts another number or a word (三成一体, 五成一片).
+_AFTER_THE_TENTH = set(_CHINESE_DIGIT) | set("十百千万亿兆点.成倍个家项人名元%体片致线条批期级流样段道")
+
+
+def _tenth_after_cheng(text: str, end: int) -> float | None:
+    """The tenth of a 成 written right after it (两成二 -> 0.2), or None when none is."""
+    digit = text[end : end + 1]
+    if digit not in DIGITS or not DIGITS[digit] or text[end + 1 : end + 2] in _AFTER_THE_TENTH - {""}:
+        return None
+    return DIGITS[digit] / 10
+
+
 def _neighbour_digits(text: str) -> tuple[str, str] | None:
     """两三 -> (两, 三): two Chinese digits in a row, the second one more, say 'two or three'."""
     if len(text) == 2 and all(char in DIGITS for char in text) and DIGITS[text[1]] == DIGITS[text[0]] + 1:
@@ -363,8 +383,10 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     head = match["head"]
     if not head:
         return 0.0
-    digits = head.rstrip("万亿兆")
+    digits = head.rstrip("万亿兆千")
     scale = 1.0 if match["unit"] in factors else unit.factor
+    if head.endswith("千"):  # 1千2百家, 3千2百万元 (= 3200万元): the 万 or 亿 after 百 scales the 千 too
+        scale = unit.factor * (factors[match["mult"][1:]] if match["mult"] and len(match["mult"]) > 1 else 1.0)
     head_factor = factors[head[len(digits) :]] * scale
     multiplier = (factors[match["mult"]] if match["mult"] else 1.0) * (factors[match["mult2"]] if match["mult2"] else 1.0)
     rest = parse_any(match["low"]) * multiplier * unit.factor
@@ -431,6 +453,25 @@ def _percents_in_words(text: str) -> list[Quantity]:
     return quantities
 
 
+# 产值破兆, 营业额逾兆: a bare 兆 (a trillion, as Taiwan writes 万亿) right after a word of passing or
+# nearing it, no unit after, is a sum of money; 兆瓦, 兆伏安, 兆字节 and 一兆二千亿元 are read elsewhere.
+_BARE_TRILLION = re.compile(r"兆(?<=[破超逾过近]兆)(?![瓦伏赫字帕焦欧元亿万位级比次吨\dA-Za-z%])")
+
+
+def _bare_trillions(text: str) -> list[Quantity]:
+    """破兆, 逾兆: one trillion yuan, a lower bound (near it: approximate)."""
+    found = []
+    for match in _BARE_TRILLION.finditer(text):
+        start, end = match.span()
+        before = _words_before(text, start)
+        approximate = _approximate(before, text, end)
+        found.append(
+            Quantity(start, end, float(TRILLION), "CNY", "money", match.group(), approximate=approximate,
+                     bound=None if approximate else "lower")
+        )
+    return found
+
+
 @lru_cache(maxsize=1)
 def bare_count_nouns() -> dict[str, Unit]:
     """Nouns that say what a number in 万 with no measure word counts (产业工人近20万)."""
@@ -441,8 +482,8 @@ def bare_count_nouns() -> dict[str, Unit]:
 # A number in 万 that ends its clause: no unit follows (产业工人近20万，). Only a count word and a
 # linking verb may stand between the noun and the number (企业总数达1.2万), within _BARE_COUNT_REACH
 # characters: 奖励员工培训费20万 is money.
-_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|$)"
-_BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|$)")  # how every bare count ends
+_BARE_COUNT = rf"(?P<number>{NUMBER})万(?P<more>余|多)?(?=[，。；、,;！？）)\s]|大关|$)"
+_BARE_COUNT_END = re.compile(r"万(?:余|多)?(?=[，。；、,;！？）)\s]|大关|$)")  # how every bare count ends (突破10万大关 too)
 _BARE_COUNT_REACH = 10
 _BARE_COUNT_LINK = r"(?:总数|人数|数量|总量|规模)?(?:达到|达|为|约为|约|近|超过|超|逾|突破|共计|共|有|了|已)*"
 
@@ -539,10 +580,12 @@ def _bare_growths(text: str) -> list[Quantity]:
 _BARE_GROWTH_LISTED = re.compile(r"[、和](?P<number>-?\d{1,3}+\.\d{1,3}+)(?=[，。；,;）)、和\n]|$)")
 
 
-# 占地面积22万平方米, 规划用地约50万平方米: square metres right after a word for land measure land, not floor
-# space, and are read as an area in km2 (a building's 建筑面积, and 总面积 said of housing, stay floor area).
+# 占地面积22万平方米, 规划用地约50万平方米, 建成区面积350万平方米: square metres right after a word for land or
+# for a zone's area measure land, not floor space, and are read as an area in km2 (a building's 建筑面积, and
+# 总面积 said of housing, stay floor area).
 _LAND_BEFORE = re.compile(
-    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積)"
+    r"(?:占地|佔地|占地面积|佔地面積|用地面积|用地面積|土地面积|土地面積|规划用地|規劃用地|规划面积|規劃面積"
+    r"|规划总面积|建成区面积|建成面积|开发面积|控制面积)"
     r"(?:约为|约|約|达到|达|達|为|為|共|近|超过|超過|逾)?$"
 )
 _LAND_REACH = 8  # characters a land word (and a linking word) may hold before the figure
