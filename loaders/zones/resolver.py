@@ -102,18 +102,33 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     defines, merges = definition_opening(), definition_opening("merge_words")
     defined: dict[str, str] = {}
     run: list[Mention] = []
+    closes: list[int] | None = None  # offsets of closing brackets, found once when a definition first needs them
     for index, mention in enumerate(mentions):
         joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
-        run = [*run, mention] if joined else [mention]
+        if joined:
+            run.append(mention)
+        else:
+            run = [mention]
         if not defines.match(text, mention.end):
             continue
-        ends = [position for position in (text.find(mark, mention.end) for mark in "）)") if position != -1]
-        inside = [other for other in mentions[index + 1 :] if other.end <= min(ends, default=len(text))]
-        first = run[0] if merges.match(text, mention.end) else mention
-        for other in run[run.index(first) + 1 :] + inside:
+        closes = closes if closes is not None else [match.start() for match in re.finditer("[）)]", text)]
+        after = bisect.bisect_left(closes, mention.end)
+        limit = closes[after] if after < len(closes) else len(text)
+        inside = [other for other in _starting_before(mentions, index + 1, limit) if other.end <= limit]
+        others = run[1:] if merges.match(text, mention.end) else []  # the run up to this name, or the name alone
+        first = run[0] if others else mention
+        for other in others + inside:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def _starting_before(mentions: list[Mention], first: int, limit: int) -> list[Mention]:
+    """The mentions from index `first` on that start before `limit` (mentions are sorted by start)."""
+    last = first
+    while last < len(mentions) and mentions[last].start < limit:
+        last += 1
+    return mentions[first:last]
 
 
 def glossed_names(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -255,6 +270,7 @@ class ZoneResolver:
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
         defined = {**placed_groups(text, mentions), **glossed, **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
+        self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
         bare_counts = _bare_subject_counts(text, self.rejections)  # read once: every subject rule below asks
@@ -289,7 +305,7 @@ class ZoneResolver:
             zone.anonymized = is_masked(zone.name)
         together = named_together(text, mentions, canonical)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention)
                          or _opens_sentence(text, mention))
                      and id(mention) not in listed and id(mention) not in together and mention is not aside]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
@@ -311,7 +327,7 @@ class ZoneResolver:
         """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
         clause or the heading as what the report speaks of."""
         return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
-                       or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
+                       or title_topic(self.text, mention, heading) or self._leads(mention)
                        for mention in mentions)
 
     def _named_once_in_passing(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str], heading: int) -> bool:
@@ -335,10 +351,10 @@ class ZoneResolver:
         named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
         return named == 1 and not title_topic(text, subject, heading)
 
-    def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
+    def _leads(self, mention: Mention) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
         clause is the zone of the figures after it."""
-        return not any(other.switches for other in mentions) and opens_clause(self.text, mention.start)
+        return self._sub_parks_only and opens_clause(self.text, mention.start)
 
     def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
         """(offset, zone) where the zone the figures are about changes: mentions, headings and short
