@@ -56,6 +56,7 @@ PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a dis
 SENTENCE_OPENERS = "。！？!?\n"
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
+DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
 
@@ -96,7 +97,7 @@ def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
 
 def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
-    opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
+    opening with 简称 after a name (closed within DEFINITION_REACH characters) is another of its names; names joined by 、/和 and closed by
     （以下合并简称…） are one zone."""
     words = lexicon()
     defines, merges = definition_opening(), definition_opening("merge_words")
@@ -113,7 +114,7 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
             continue
         closes = closes if closes is not None else [match.start() for match in re.finditer("[）)]", text)]
         after = bisect.bisect_left(closes, mention.end)
-        limit = closes[after] if after < len(closes) else len(text)
+        limit = min(closes[after] if after < len(closes) else len(text), mention.end + DEFINITION_REACH)
         inside = [other for other in _starting_before(mentions, index + 1, limit) if other.end <= limit]
         others = run[1:] if merges.match(text, mention.end) else []  # the run up to this name, or the name alone
         first = run[0] if others else mention
