@@ -655,7 +655,9 @@ def _masked_only_name(name: str) -> bool:
 # ---- places and leading industries -------------------------------------------------
 
 _LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind>主导|支柱|特色|优势|重点)?产业")
-_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
+_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")  # no word of it holds a count (三, 大)
+_SENTENCE_STOPS = re.compile("[。；\n]")
+LEADING_REACH = 200  # characters from the word opening a list of industries to its count (…等四大主导产业)
 
 
 def place_of(
@@ -696,15 +698,23 @@ def place_of(
 
 
 def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
-    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first."""
+    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first.
+    A list opens at the last listing word of its sentence (形成, 重点发展 …), within LEADING_REACH characters."""
     candidates = []
+    stops: list[int] | None = None  # sentence ends, found once when a count of industries first needs them
+    openings: dict[int, list[int]] = {}  # a sentence's start -> the ends of its listing words
     for match in _LEADING.finditer(text):
-        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1
-        head = text[sentence_start : match.start()]
-        triggers = list(_LIST_START.finditer(head))
-        if not triggers:
+        stops = stops if stops is not None else [stop.start() for stop in _SENTENCE_STOPS.finditer(text)]
+        index = bisect.bisect_left(stops, match.start())
+        sentence_start = stops[index - 1] + 1 if index else 0
+        if sentence_start not in openings:
+            sentence_end = stops[index] if index < len(stops) else len(text)
+            openings[sentence_start] = [found.end() for found in _LIST_START.finditer(text, sentence_start, sentence_end)]
+        ends = openings[sentence_start]
+        last = bisect.bisect_right(ends, match.start()) - 1
+        if last < 0 or match.start() - ends[last] > LEADING_REACH:
             continue
-        body = head[triggers[-1].end() :].rstrip("等")
+        body = text[ends[last] : match.start()].rstrip("等")
         items = [item for item in re.split(r"、|和(?=[^、]*$)|以及", body) if item]
         if len(items) < 2 or any(len(item) > 16 for item in items):
             continue
@@ -717,12 +727,15 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
     read from the zone's own section: its first mention up to the next zone's first mention."""
     rows = []
     firsts = sorted(zone.first for zone in resolver.zones.values())
-    lists = industry_lists(text) if resolver.named else []
+    lists: dict[str, list[tuple[int, int, list[str]]]] = {}  # a zone -> the lists of industries in its part
+    for candidate in industry_lists(text) if resolver.named else []:
+        lists.setdefault(resolver.zone_at(candidate[1]), []).append(candidate)
     places = PlaceIndex(text)
     for zone in resolver.used(used_names):
-        following = [offset for offset in firsts if offset > zone.first]
-        start, end = (zone.first, following[0] if following else len(text)) if len(resolver.zones) > 1 else (0, len(text))
-        own_lists = [candidate for candidate in lists if resolver.zone_at(candidate[1]) == zone.name]
+        following = bisect.bisect_right(firsts, zone.first)
+        start, end = (zone.first, firsts[following] if following < len(firsts) else len(text)) \
+            if len(resolver.zones) > 1 else (0, len(text))
+        own_lists = lists.get(zone.name, [])
         rows.append(
             {
                 "zone_id": zone_id_for(zone.name),
