@@ -81,11 +81,12 @@ def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
 def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
     """积极稳妥鹤淇产业集聚区 -> 鹤淇产业集聚区 when the report names 鹤淇 elsewhere: words before a
     proper name it knows are no part of the name."""
-    known = sorted(_known_propers(mentions, heading), key=lambda name: (-len(name), name))
+    known = _known_propers(mentions, heading)
     shortened = []
     for mention in mentions:
-        ending = next((name for name in known if mention.anchor == "proper" and mention.proper.endswith(name)
-                       and name != mention.proper), None)
+        proper = mention.proper  # the longest known name it ends with, itself aside
+        ending = next((proper[-size:] for size in range(len(proper) - 1, 0, -1) if proper[-size:] in known), None) \
+            if mention.anchor == "proper" else None
         if ending is None or mention.proper in known:
             shortened.append(mention)
             continue
@@ -186,6 +187,119 @@ def _is_alias(short: str, long: str) -> bool:
     if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
         return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
+
+
+class _AliasIndex:
+    """A report's names (in the order given: longest first) indexed by what _is_alias compares, so that
+    a name is compared only with the names that may be a longer form of it, not with every name:
+    the names ending with it or with its words after 全省/全市, written the same once plain, of a type
+    it abbreviates with a head ending as its own, counted the same, or opening with its place."""
+
+    def __init__(self, names: list[str]):
+        self.order = {name: index for index, name in enumerate(names)}
+        self.endings: dict[str, list[str]] = {}
+        self.plains: dict[str, list[str]] = {}
+        self.heads: dict[tuple[str, str], list[str]] = {}  # (type, an ending of the plain words before it)
+        self.counted: dict[str, list[str]] = {}  # the name from its count on (10个国家级经开区)
+        self.counted_heads: dict[tuple[str, str], list[str]] = {}  # as heads, of the name from its count on
+        self.openings: dict[tuple[str, str], list[str]] = {}  # (its first characters, type)
+        for name in names:
+            for size in range(1, len(name) + 1):
+                self.endings.setdefault(name[-size:], []).append(name)
+            self.plains.setdefault(_plain(name), []).append(name)
+            _add_heads(self.heads, name, name)
+            count = re.search(lexicon()["group_count"], name)
+            if count:
+                self.counted.setdefault(name[count.start() :], []).append(name)
+                _add_heads(self.counted_heads, name[count.start() :], name)
+            for size in range(1, min(len(name), _PLACE_OPENING) + 1):
+                self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
+
+    def first_alias(self, short: str) -> str | None:
+        """The first name `short` is an alias of (_is_alias), or None. Every name of a list but those
+        of the words after 全省 (compared whatever their lengths) that is longer than `short` is one of
+        its aliases, or one of a place's (the openings): the first longer one of each list is the one."""
+        found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
+        found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
+        anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+        if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
+            found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
+        count = re.search(lexicon()["group_count"], short)
+        if count:
+            found.append(_first_longer(self.counted.get(short[count.start() :], []), short))
+            found += [_first_longer(self.counted_heads.get(key, []), short) for key in _abbreviated_keys(short[count.start() :])]
+        place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+        if place and short[place.end() :] == _suffix_of(short):  # 临江市产业集聚区: a place and a type alone
+            found.append(_first_longer(self.openings.get((place.group(), _suffix_of(short)), []), short))
+        return min((name for name in found if name is not None), key=self.order.__getitem__, default=None)
+
+
+def _add_heads(heads: dict[tuple[str, str], list[str]], words: str, name: str) -> None:
+    """Index `name` under its type (of `words`) and every ending of the plain words before the type."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)])
+    for size in range(1, len(head) + 1):
+        heads.setdefault((kind, head[-size:]), []).append(name)
+
+
+def _abbreviated_keys(words: str) -> list[tuple[str, str]]:
+    """(type, plain head) of the names `words` may abbreviate (长沙经开区: 经济技术开发区, 长沙)."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)])
+    return [(long_kind, head) for long_kind in _abbreviated_kinds().get(kind, ())] if head else []
+
+
+def _first_longer(names: list[str], short: str) -> str | None:
+    """The first of `names` (longest first) longer than `short` that `short` is an alias of."""
+    for name in names:
+        if len(name) <= len(short):
+            return None
+        if _is_alias(short, name):
+            return name
+    return None
+
+
+_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_is_alias: [CJK]{1,6}?[省市县…])
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_kinds() -> dict[str, tuple[str, ...]]:
+    """A short type word -> the types it abbreviates (经开区 -> 经济技术开发区)."""
+    kinds: dict[str, list[str]] = {}
+    for long_kind, shorts in lexicon()["abbreviations"].items():
+        for short in shorts:
+            kinds.setdefault(short, []).append(long_kind)
+    return {short: tuple(longs) for short, longs in kinds.items()}
+
+
+def _merged_definitions(canonical: dict[str, str], defined: dict[str, str]) -> dict[str, str]:
+    """canonical, each definition (other name: the name defined) applied in turn: every name whose zone is
+    the other name's zone, or the other name, takes the defined name's zone. Names of one zone are kept
+    together and relabelled at once, not rewritten name by name for each definition."""
+    parents: dict[str, str] = {}  # a zone -> the zone it was merged into (union-find over zones)
+
+    def root(zone: str) -> str:
+        while parents.get(zone, zone) != zone:
+            parents[zone] = parents.get(parents[zone], parents[zone])
+            zone = parents[zone]
+        return zone
+
+    labels: dict[str, str] = {zone: zone for zone in canonical.values()}  # a root -> the zone its names now take
+    roots: dict[str, str] = {zone: zone for zone in canonical.values()}  # a zone taken -> its root
+    for name, first in defined.items():
+        if canonical and name not in canonical:
+            raise KeyError(name)
+        target = labels[root(canonical[first])] if first in canonical else first
+        for zone in dict.fromkeys((labels[root(canonical[name])] if canonical else name, name)):
+            if zone == target or zone not in roots:
+                continue
+            moved = roots.pop(zone)
+            if target in roots:
+                parents[moved] = roots[target]
+            else:
+                roots[target] = moved
+                labels[moved] = target
+    return {other: labels[root(zone)] for other, zone in canonical.items()}
 
 
 def _whole_of(short: str, long: str) -> bool:
@@ -397,31 +511,32 @@ class ZoneResolver:
         the report defines as another's (以下简称) -> that name's zone."""
         canonical: dict[str, str] = {}
         specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
+        index = _AliasIndex(specific)
         for name in specific:
-            longer = [other for other in specific if _is_alias(name, other)]
-            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+            longer = index.first_alias(name)
+            canonical[name] = canonical.get(longer, longer) if longer else name
         masked_full = [name for name in specific if is_masked(name)]
         for name in names - set(specific):  # XX开发区 -> XX经济开发区, not a sub-park XX医药产业园区
             kin = [full for full in masked_full if _same_kind(name, full)]
             canonical[name] = kin[0] if kin else name
         for short, full in lexicon()["named_abbreviations"].items():
             if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
-                longer = [other for other in specific if _is_alias(full, other)]
-                canonical[short] = canonical.get(full) or (canonical[longer[0]] if longer else full)
-        for name, first in defined.items():
-            target = canonical.get(first, first)
-            canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
-        return canonical
+                longer = index.first_alias(full)
+                canonical[short] = canonical.get(full) or (canonical[longer] if longer else full)
+        return _merged_definitions(canonical, defined)
 
     @staticmethod
     def _parents(mentions: list[Mention], canonical: dict[str, str]) -> dict[str, str]:
         """Sub-zone -> the zone it lies in: the report's zone whose name is the sub-zone's base."""
-        parents = {}
+        parents: dict[str, str] = {}
+        plains: dict[str, list[str]] = {}  # a plain name -> the names written so, in order
         for mention in mentions:
             if not mention.base:
                 continue
-            base = _plain(mention.base)
-            named = [canonical[other] for other in canonical if other != mention.name and _plain(other) == base]
+            if not plains:
+                for other in canonical:
+                    plains.setdefault(_plain(other), []).append(other)
+            named = [canonical[other] for other in plains.get(_plain(mention.base), []) if other != mention.name]
             parents[canonical[mention.name]] = named[0] if named else mention.base
         return parents
 

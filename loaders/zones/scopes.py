@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 from .anchors import first_offset
 from .lexicon import CJK, lexicon, switching, type_pattern, words_pattern
@@ -137,6 +138,8 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
              and (line_end := _line_end(text, start, end + ITEM_REST, crosses_line)) is not None
              and FIGURE.search(text, end, line_end) and not any(mark in text[end:line_end] for mark in PROSE_MARKS)]
     returns: list[tuple[int, str]] = []
+    latest = list(accumulate(((start, zone) for start, _, zone in switches), max))  # latest[i]: the last of switches[:i + 1]
+    last_return: tuple[int, str] | None = None  # the last of returns
     block: list[tuple[int, int]] = []
     for item in [*items, None]:
         if item is not None and block and item[0] == block[-1][0] + 1 \
@@ -145,8 +148,9 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
             continue
         if len({switches[index][2] for index, _ in block}) >= 2:  # a list names several zones
             first = block[0][0]
-            before = [(start, zone) for start, _, zone in switches[:first]] + returns
+            before = ([latest[first - 1]] if first else []) + ([last_return] if last_return else [])
             returns.append((block[-1][1], max(before)[1] if before else main))
+            last_return = max(last_return, returns[-1]) if last_return else returns[-1]
         block = [item] if item is not None else []
     return returns
 
