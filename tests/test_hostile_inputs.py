@@ -587,3 +587,38 @@ def test_zone_readings_take_linear_time_on_texts_dense_with_names(shape):
         for index, text in enumerate((small, larger)):
             best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
     assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"
+
+
+NAME_CHARACTERS = "鹤翔青禾临江沙文梧桐石龙丰城金强鸿达楚韵璨阳御泰"
+
+
+def _names_never_repeated(count: int, kind: str) -> list[str]:
+    """`count` names, three of NAME_CHARACTERS in a new order each, then `kind`."""
+    size = len(NAME_CHARACTERS)
+    return [NAME_CHARACTERS[index % size] + NAME_CHARACTERS[index // size % size] + NAME_CHARACTERS[index // size**2 % size] + kind
+            for index in range(count)]
+
+
+# Reports naming many zones, none twice (a province's list of parks): names compared for aliases,
+# definitions and sub-zones must not compare every name with every other.
+NAME_LISTS = {
+    "names_listed": lambda count: "、".join(_names_never_repeated(count, "工业园区")),
+    "parks_listed": lambda count: "，".join(_names_never_repeated(count, "产业园")),
+    "other_names_in_brackets": lambda count: "".join(
+        f"{name}（{other}）" for name, other in zip(_names_never_repeated(count, "工业园区"), _names_never_repeated(count, "高新区"), strict=True)),
+    "sub_zones": lambda count: "，".join(_names_never_repeated(count, "工业园区东片区")),
+    "each_named_twice": lambda count: "".join(f"{name}，{name}；" for name in _names_never_repeated(count, "工业园区")),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(NAME_LISTS))
+def test_zone_readings_take_linear_time_on_names_never_repeated(shape):
+    from loaders.document import read_document
+
+    small, larger = (NAME_LISTS[shape](count) for count in (300, 1_200))
+    _zone_seconds(read_document(NAME_LISTS[shape](2)))  # lexicons and patterns compiled before timing
+    best = [float("inf"), float("inf")]
+    for repeat in range(1, 6):
+        for index, text in enumerate((small, larger)):
+            best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
+    assert best[1] < 12 * best[0], f"{shape}: 300 names {best[0]:.4f} s, 1,200 names {best[1]:.4f} s"
