@@ -98,8 +98,8 @@ def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
 
 def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
-    opening with 简称 after a name (closed within DEFINITION_REACH characters) is another of its names; names joined by 、/和 and closed by
-    （以下合并简称…） are one zone."""
+    opening with 简称 after a name (closed within DEFINITION_REACH characters) is another of its names;
+    names joined by 、/和 and closed by （以下合并简称…） are one zone."""
     words = lexicon()
     defines, merges = definition_opening(), definition_opening("merge_words")
     defined: dict[str, str] = {}
@@ -216,9 +216,8 @@ class _AliasIndex:
                 self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
 
     def first_alias(self, short: str) -> str | None:
-        """The first name `short` is an alias of (_is_alias), or None. Every name of a list but those
-        of the words after 全省 (compared whatever their lengths) that is longer than `short` is one of
-        its aliases, or one of a place's (the openings): the first longer one of each list is the one."""
+        """The first name `short` is an alias of (_is_alias), or None: the first of those each index
+        gives (the names of an index are in order, and an alias is longer but after 全省)."""
         found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
         found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
         anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
