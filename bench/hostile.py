@@ -63,6 +63,12 @@ def single_line(size: int) -> str:
     return (text * (size // len(text) + 1))[:size]
 
 
+def zone_lists(size: int) -> str:
+    """Zone names as dense as a list that never ends: a zone, 由 and its parks joined by 、."""
+    piece = "鹤翔工业园区由青禾园区、"
+    return (piece * (size // len(piece) + 1))[:size]
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     "digits": digits,
     "units_without_numbers": units_without_numbers,
@@ -72,6 +78,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "spaces_after_a_name": spaces_after_a_name,
     "chinese_numerals": chinese_numerals,
     "single_line": single_line,
+    "zone_lists": zone_lists,
 }
 
 # What `make bench` builds, each within BUDGET_S: (label, generator, characters, bytes at most).
@@ -79,6 +86,7 @@ CASES = (
     ("1 MB of digits", digits, 2**20, 2**20),
     ("5 MB single line", single_line, 5 * 2**20, 5 * 2**20),
     ("100,000 × 亿元", units_without_numbers, 200_000, None),
+    ("1 MB of zone lists", zone_lists, 2**20, 2**20),
 )
 
 

@@ -534,3 +534,91 @@ def test_number_readings_take_linear_time_on_long_runs(shape):
         for index, text in enumerate((small, larger)):
             best[index] = min(best[index], _scan_seconds(text + "\n" * repeat))
     assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"
+
+
+# --- zone readings stay linear ----------------------------------------------------------------------
+# Runs dense with zone names, shaped for the rules that look past a name: lists of parks that never
+# end, 由…组成 chains, names in brackets, visits, lists of projects closed by 等…项目 or opened by a
+# colon (with 和 inside items and between them), headings and bare types repeated, place chains,
+# alternating kinds, definitions, respective lists, counts of leading industries. The CPU time of the
+# zones of one report (resolver and zone rows, the text read before timing), as for numbers above.
+ZONE_RUNS = {
+    "park_list_without_end": "鹤翔园区、青禾园区、",
+    "parts_list_never_closed": "鹤翔工业园区由青禾园区、",
+    "parts_list_closed": "鹤翔工业园区由青禾园区、临江园区组成，",
+    "another_name_in_brackets": "临江工业园区（青禾园区）",
+    "part_in_brackets": "二期西区（青禾园区）",
+    "visit_after_an_officials_post": "到鹤翔产业园主任调研",
+    "visit": "到鹤翔产业园调研",
+    "project_list_closers": "鹤翔产业园、青禾广场等5个项目",
+    "project_list_opened_by_a_colon": "5个项目分别是：鹤翔产业园、",
+    "and_runs_in_a_project_list": "5个项目分别是：" + "和" * 40 + "“鹤翔产业园",
+    "heading_repeated": "（二）园区经济健康运行\n",
+    "bare_type_repeated": "开发区，",
+    "place_chain": "河南省安阳市鹤翔县开发区",
+    "alternating_kinds": "鹤翔产业园青禾经开区",
+    "defined_short_name": "临江高新技术产业开发区（简称“高新区”）",
+    "definition_never_closed": "临江高新区（简称“鹤翔园区",
+    "respective_list": "鹤翔园区和青禾园区分别",
+    "leading_industries": "鹤翔经开区形成三大主导产业",
+    "title_topic": "关于鹤翔产业园",
+}
+
+
+def _zone_seconds(document) -> float:
+    """CPU seconds to read the zones of one report already read into a Document."""
+    from loaders.zones.resolver import resolve_zones, zone_rows
+
+    started = time.process_time()
+    resolver = resolve_zones(document, "inline")
+    zone_rows(resolver, "d", set(resolver.zones), document.text)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("shape", sorted(ZONE_RUNS))
+def test_zone_readings_take_linear_time_on_texts_dense_with_names(shape):
+    from loaders.document import read_document
+
+    piece = ZONE_RUNS[shape]
+    small, larger = (piece * (size // len(piece)) for size in (4_000, 16_000))
+    _zone_seconds(read_document(piece))  # lexicons and patterns compiled before timing
+    best = [float("inf"), float("inf")]
+    for repeat in range(1, 6):  # a new text each round (trailing breaks): no per-text cache answers
+        for index, text in enumerate((small, larger)):
+            best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
+    assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"
+
+
+NAME_CHARACTERS = "鹤翔青禾临江沙文梧桐石龙丰城金强鸿达楚韵璨阳御泰"
+
+
+def _names_never_repeated(count: int, kind: str) -> list[str]:
+    """`count` names, three of NAME_CHARACTERS in a new order each, then `kind`."""
+    size = len(NAME_CHARACTERS)
+    return [NAME_CHARACTERS[index % size] + NAME_CHARACTERS[index // size % size] + NAME_CHARACTERS[index // size**2 % size] + kind
+            for index in range(count)]
+
+
+# Reports naming many zones, none twice (a province's list of parks): names compared for aliases,
+# definitions and sub-zones must not compare every name with every other.
+NAME_LISTS = {
+    "names_listed": lambda count: "、".join(_names_never_repeated(count, "工业园区")),
+    "parks_listed": lambda count: "，".join(_names_never_repeated(count, "产业园")),
+    "other_names_in_brackets": lambda count: "".join(
+        f"{name}（{other}）" for name, other in zip(_names_never_repeated(count, "工业园区"), _names_never_repeated(count, "高新区"), strict=True)),
+    "sub_zones": lambda count: "，".join(_names_never_repeated(count, "工业园区东片区")),
+    "each_named_twice": lambda count: "".join(f"{name}，{name}；" for name in _names_never_repeated(count, "工业园区")),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(NAME_LISTS))
+def test_zone_readings_take_linear_time_on_names_never_repeated(shape):
+    from loaders.document import read_document
+
+    small, larger = (NAME_LISTS[shape](count) for count in (300, 1_200))
+    _zone_seconds(read_document(NAME_LISTS[shape](2)))  # lexicons and patterns compiled before timing
+    best = [float("inf"), float("inf")]
+    for repeat in range(1, 6):
+        for index, text in enumerate((small, larger)):
+            best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
+    assert best[1] < 12 * best[0], f"{shape}: 300 names {best[0]:.4f} s, 1,200 names {best[1]:.4f} s"

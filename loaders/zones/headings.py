@@ -22,6 +22,7 @@ SENTENCE_MARKS = "，,。；;"
 MENU_MARKS = "|｜>»\t"  # a menu, a path, a table
 TOPIC_REACH = 30  # characters back from a zone to the 关于 of the title it is the topic of
 TOPIC_OPENING = 300  # characters of a report's opening where a title it quotes names its subject
+ANSWER_REACH = 300  # characters after a quoted title's zone where the word answering it stands, in its sentence
 SENTENCE_REST = re.compile(r"[^。！？!?\n]*")
 
 
@@ -90,5 +91,5 @@ def title_topic(text: str, mention: Mention, heading: int) -> bool:
         return False
     if mention.start < heading:
         return True
-    sentence = SENTENCE_REST.match(text, mention.end)  # a quoted title: a proposal the report answers
+    sentence = SENTENCE_REST.match(text, mention.end, mention.end + ANSWER_REACH)  # a quoted title: a proposal the report answers
     return sentence is not None and any(word in sentence.group() for word in lexicon()["answered_titles"])

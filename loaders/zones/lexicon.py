@@ -15,6 +15,8 @@ from ..text.places import gazetteer, short_form, short_forms
 CJK = "\u4e00-\u9fff"
 BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
 QUOTED = rf"(?<=[{CJK}])“[{CJK}]{{1,6}}”"  # a nickname in quotes inside a name: 北流“两湾”产业园
+LISTED_ITEM = 30  # characters an item of a list of projects holds at most (A产业园、B广场等5个项目)
+CLOSER_GAP = 6  # characters between 等 and the project noun that closes such a list (等5个项目)
 
 
 @lru_cache(maxsize=1)
@@ -88,11 +90,10 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def project_list_opening() -> re.Pattern:
-    """The opening of a list of projects (5个项目分别是：A产业园、B产业园…), ending right before a name."""
+    """The opening of a list of projects (5个项目分别是：), a project noun, a word of listing and a colon;
+    zones/project_lists.py reads the items after it."""
     words = lexicon()
-    item = r"[^、，,。；;！？!?\n]{1,30}"
-    return re.compile(rf"(?:{alternation(words['listed_project_nouns'])})(?:{alternation(words['project_list_opens'])})"
-                      rf"[：:](?:{item}[、，,和及与])*$")
+    return re.compile(rf"(?:{alternation(words['listed_project_nouns'])})(?:{alternation(words['project_list_opens'])})[：:]")
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +104,11 @@ def landing_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def listed_project_pattern() -> re.Pattern:
-    """The rest of a list closed by 等…项目 (、B广场、C工程等5个项目), right after a name."""
+def listed_project_closer() -> re.Pattern:
+    """The close of a list of projects, at its 等 (等5个项目, 等重点工程); zones/project_lists.py reads
+    the items before it (、B广场、C工程)."""
     words = lexicon()
-    item = r"[^、，,。；;！？!?\n]{1,30}"
-    return re.compile(rf"(?:、{item})*等[^，,。；;！？!?\n]{{0,6}}?(?:{alternation(words['listed_project_nouns'])})")
+    return re.compile(rf"等[^，,。；;！？!?\n]{{0,{CLOSER_GAP}}}?(?:{alternation(words['listed_project_nouns'])})")
 
 
 @lru_cache(maxsize=1)

@@ -38,11 +38,9 @@ from .lexicon import (
     kind_pattern,
     landing_pattern,
     lexicon,
-    listed_project_pattern,
     needs_place,
     only_kind_words,
     period_head,
-    project_list_opening,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -52,6 +50,7 @@ from .lexicon import (
     whole_group_pattern,
     word_tuple,
 )
+from .project_lists import ProjectLists
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
@@ -94,6 +93,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
                for match in types]
     groups = [group.name for _, group in matches if group and group.anchor in ("group", "whole")]
     counted = []
+    lists = ProjectLists(text)
     for match, group in matches:
         if group and _ranking_field(text, group):
             rejections.append(Rejection(group.start, group.end, group.name, "generic"))  # compared within
@@ -103,7 +103,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             continue
         if group and group.switches:
             counted.append(group)
-        found = _candidate(text, match, crosses_line)
+        found = _candidate(text, match, crosses_line, lists)
         if isinstance(found, Rejection):
             rejections.append(found)
         else:
@@ -180,7 +180,7 @@ def _outer_types(matches: list[re.Match]) -> list[re.Match]:
     return kept
 
 
-def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
+def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) -> Mention | Rejection:
     """The name a zone type closes, read back over its own line, or why there is none."""
     type_start, kind = match.start("type"), match["type"]
     run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
@@ -199,7 +199,7 @@ def _candidate(text: str, match: re.Match, crosses_line) -> Mention | Rejection:
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
     name_start = line_start + cut + offset
-    listed = _listed_project(text, match.end(), kind) or _opened_project_list(text, name_start, kind)
+    listed = not switching()[kind] and (lists.closed_after(match.end()) or lists.opened_before(name_start))
     reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
     if _lands_in_a_zone(text, match.end()):
         reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
@@ -529,16 +529,6 @@ def _lands_in_a_zone(text: str, end: int) -> bool:
         return False
     clause = CLAUSE_REST.match(text, landing.end(), landing.end() + lexicon()["landing_reach"])
     return clause is not None and type_pattern().search(clause.group()) is not None
-
-
-def _listed_project(text: str, end: int, kind: str) -> bool:
-    """观摩了A产业园、B广场等项目: a park listed among projects (a list closed by 等…项目) is one of them."""
-    return not switching()[kind] and listed_project_pattern().match(text, end) is not None
-
-
-def _opened_project_list(text: str, start: int, kind: str) -> bool:
-    """5个项目分别是：A产业园、B产业园和C产业园: a park in a list of projects opened by a colon is one of them."""
-    return not switching()[kind] and project_list_opening().search(text, max(0, start - 120), start) is not None
 
 
 def _city_level(core: str) -> tuple[int, str, str] | None:

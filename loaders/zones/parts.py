@@ -6,6 +6,7 @@ later mention (马吉克园区已完成道路…) the figures stay the zone's, a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -29,6 +30,7 @@ def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
     words = lexicon()
     opens, closes = word_tuple("component_opens"), words["component_closes"]
     parts: dict[str, str] = {}
+    starts = [mention.start for mention in mentions]
     for index, zone in enumerate(mentions):
         if not text.startswith(opens, zone.end):
             continue  # most names: no list of parts after them
@@ -38,9 +40,7 @@ def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
         if close == -1:
             continue  # 由…牵头: no list of parts
         end = zone.end + close
-        for part in mentions[index + 1 :]:
-            if part.start >= end:
-                break
+        for part in mentions[index + 1 : bisect.bisect_left(starts, end, index + 1)]:  # the names before 组成
             if not switching()[part.kind] and part.name != zone.name:
                 parts[part.name] = zone.name
     return parts

@@ -56,6 +56,7 @@ PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a dis
 SENTENCE_OPENERS = "。！？!?\n"
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
+DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
 PLACE_REACH = 1000  # characters back to look for the place a group of its zones is named after
 
 
@@ -80,11 +81,12 @@ def _known_propers(mentions: list[Mention], heading: int) -> set[str]:
 def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
     """积极稳妥鹤淇产业集聚区 -> 鹤淇产业集聚区 when the report names 鹤淇 elsewhere: words before a
     proper name it knows are no part of the name."""
-    known = sorted(_known_propers(mentions, heading), key=lambda name: (-len(name), name))
+    known = _known_propers(mentions, heading)
     shortened = []
     for mention in mentions:
-        ending = next((name for name in known if mention.anchor == "proper" and mention.proper.endswith(name)
-                       and name != mention.proper), None)
+        proper = mention.proper  # the longest known name it ends with, itself aside
+        ending = next((proper[-size:] for size in range(len(proper) - 1, 0, -1) if proper[-size:] in known), None) \
+            if mention.anchor == "proper" else None
         if ending is None or mention.proper in known:
             shortened.append(mention)
             continue
@@ -96,24 +98,39 @@ def _shorten_to_known(mentions: list[Mention], heading: int) -> list[Mention]:
 
 def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Names the report defines as one zone's: {other name: the name defined}. A name inside brackets
-    opening with 简称 after a name is another of its names; names joined by 、/和 and closed by
-    （以下合并简称…） are one zone."""
+    opening with 简称 after a name (closed within DEFINITION_REACH characters) is another of its names;
+    names joined by 、/和 and closed by （以下合并简称…） are one zone."""
     words = lexicon()
     defines, merges = definition_opening(), definition_opening("merge_words")
     defined: dict[str, str] = {}
     run: list[Mention] = []
+    closes: list[int] | None = None  # offsets of closing brackets, found once when a definition first needs them
     for index, mention in enumerate(mentions):
         joined = run and text[run[-1].end : mention.start] in words["definition_joins"]
-        run = [*run, mention] if joined else [mention]
+        if joined:
+            run.append(mention)
+        else:
+            run = [mention]
         if not defines.match(text, mention.end):
             continue
-        ends = [position for position in (text.find(mark, mention.end) for mark in "）)") if position != -1]
-        inside = [other for other in mentions[index + 1 :] if other.end <= min(ends, default=len(text))]
-        first = run[0] if merges.match(text, mention.end) else mention
-        for other in run[run.index(first) + 1 :] + inside:
+        closes = closes if closes is not None else [match.start() for match in re.finditer("[）)]", text)]
+        after = bisect.bisect_left(closes, mention.end)
+        limit = min(closes[after] if after < len(closes) else len(text), mention.end + DEFINITION_REACH)
+        inside = [other for other in _starting_before(mentions, index + 1, limit) if other.end <= limit]
+        others = run[1:] if merges.match(text, mention.end) else []  # the run up to this name, or the name alone
+        first = run[0] if others else mention
+        for other in others + inside:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def _starting_before(mentions: list[Mention], first: int, limit: int) -> list[Mention]:
+    """The mentions from index `first` on that start before `limit` (mentions are sorted by start)."""
+    last = first
+    while last < len(mentions) and mentions[last].start < limit:
+        last += 1
+    return mentions[first:last]
 
 
 def glossed_names(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -170,6 +187,118 @@ def _is_alias(short: str, long: str) -> bool:
     if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
         return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
+
+
+class _AliasIndex:
+    """A report's names (in the order given: longest first) indexed by what _is_alias compares, so that
+    a name is compared only with the names that may be a longer form of it, not with every name:
+    the names ending with it or with its words after 全省/全市, written the same once plain, of a type
+    it abbreviates with a head ending as its own, counted the same, or opening with its place."""
+
+    def __init__(self, names: list[str]):
+        self.order = {name: index for index, name in enumerate(names)}
+        self.endings: dict[str, list[str]] = {}
+        self.plains: dict[str, list[str]] = {}
+        self.heads: dict[tuple[str, str], list[str]] = {}  # (type, an ending of the plain words before it)
+        self.counted: dict[str, list[str]] = {}  # the name from its count on (10个国家级经开区)
+        self.counted_heads: dict[tuple[str, str], list[str]] = {}  # as heads, of the name from its count on
+        self.openings: dict[tuple[str, str], list[str]] = {}  # (its first characters, type)
+        for name in names:
+            for size in range(1, len(name) + 1):
+                self.endings.setdefault(name[-size:], []).append(name)
+            self.plains.setdefault(_plain(name), []).append(name)
+            _add_heads(self.heads, name, name)
+            count = re.search(lexicon()["group_count"], name)
+            if count:
+                self.counted.setdefault(name[count.start() :], []).append(name)
+                _add_heads(self.counted_heads, name[count.start() :], name)
+            for size in range(1, min(len(name), _PLACE_OPENING) + 1):
+                self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
+
+    def first_alias(self, short: str) -> str | None:
+        """The first name `short` is an alias of (_is_alias), or None: the first of those each index
+        gives (the names of an index are in order, and an alias is longer but after 全省)."""
+        found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
+        found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
+        anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+        if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
+            found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
+        count = re.search(lexicon()["group_count"], short)
+        if count:
+            found.append(_first_longer(self.counted.get(short[count.start() :], []), short))
+            found += [_first_longer(self.counted_heads.get(key, []), short) for key in _abbreviated_keys(short[count.start() :])]
+        place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+        if place and short[place.end() :] == _suffix_of(short):  # 临江市产业集聚区: a place and a type alone
+            found.append(_first_longer(self.openings.get((place.group(), _suffix_of(short)), []), short))
+        return min((name for name in found if name is not None), key=self.order.__getitem__, default=None)
+
+
+def _add_heads(heads: dict[tuple[str, str], list[str]], words: str, name: str) -> None:
+    """Index `name` under its type (of `words`) and every ending of the plain words before the type."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)])
+    for size in range(1, len(head) + 1):
+        heads.setdefault((kind, head[-size:]), []).append(name)
+
+
+def _abbreviated_keys(words: str) -> list[tuple[str, str]]:
+    """(type, plain head) of the names `words` may abbreviate (长沙经开区: 经济技术开发区, 长沙)."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)])
+    return [(long_kind, head) for long_kind in _abbreviated_kinds().get(kind, ())] if head else []
+
+
+def _first_longer(names: list[str], short: str) -> str | None:
+    """The first of `names` (longest first) longer than `short` that `short` is an alias of."""
+    for name in names:
+        if len(name) <= len(short):
+            return None
+        if _is_alias(short, name):
+            return name
+    return None
+
+
+_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_is_alias: [CJK]{1,6}?[省市县…])
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_kinds() -> dict[str, tuple[str, ...]]:
+    """A short type word -> the types it abbreviates (经开区 -> 经济技术开发区)."""
+    kinds: dict[str, list[str]] = {}
+    for long_kind, shorts in lexicon()["abbreviations"].items():
+        for short in shorts:
+            kinds.setdefault(short, []).append(long_kind)
+    return {short: tuple(longs) for short, longs in kinds.items()}
+
+
+def _merged_definitions(canonical: dict[str, str], defined: dict[str, str]) -> dict[str, str]:
+    """canonical, each definition (other name: the name defined) applied in turn: every name whose zone is
+    the other name's zone, or the other name, takes the defined name's zone. Names of one zone are kept
+    together and relabelled at once, not rewritten name by name for each definition."""
+    parents: dict[str, str] = {}  # a zone -> the zone it was merged into (union-find over zones)
+
+    def root(zone: str) -> str:
+        while parents.get(zone, zone) != zone:
+            parents[zone] = parents.get(parents[zone], parents[zone])
+            zone = parents[zone]
+        return zone
+
+    labels: dict[str, str] = {zone: zone for zone in canonical.values()}  # a root -> the zone its names now take
+    roots: dict[str, str] = {zone: zone for zone in canonical.values()}  # a zone taken -> its root
+    for name, first in defined.items():
+        if canonical and name not in canonical:
+            raise KeyError(name)
+        target = labels[root(canonical[first])] if first in canonical else first
+        for zone in dict.fromkeys((labels[root(canonical[name])] if canonical else name, name)):
+            if zone == target or zone not in roots:
+                continue
+            moved = roots.pop(zone)
+            if target in roots:
+                parents[moved] = roots[target]
+            else:
+                roots[target] = moved
+                labels[moved] = target
+    return {other: labels[root(zone)] for other, zone in canonical.items()}
 
 
 def _whole_of(short: str, long: str) -> bool:
@@ -255,6 +384,7 @@ class ZoneResolver:
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
         defined = {**placed_groups(text, mentions), **glossed, **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
+        self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
         subject = _subject_mention(text, mentions, heading)
         bare_counts = _bare_subject_counts(text, self.rejections)  # read once: every subject rule below asks
@@ -289,7 +419,7 @@ class ZoneResolver:
             zone.anonymized = is_masked(zone.name)
         together = named_together(text, mentions, canonical)
         switching = [mention for mention in mentions
-                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
+                     if (mention.switches or canonical[mention.name] == self.main or self._leads(mention)
                          or _opens_sentence(text, mention))
                      and id(mention) not in listed and id(mention) not in together and mention is not aside]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
@@ -311,7 +441,7 @@ class ZoneResolver:
         """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
         clause or the heading as what the report speaks of."""
         return not any(mention.switches or mention.start < heading or _opens_sentence(self.text, mention)
-                       or title_topic(self.text, mention, heading) or self._leads(mention, mentions)
+                       or title_topic(self.text, mention, heading) or self._leads(mention)
                        for mention in mentions)
 
     def _named_once_in_passing(self, subject: Mention, mentions: list[Mention], canonical: dict[str, str], heading: int) -> bool:
@@ -335,10 +465,10 @@ class ZoneResolver:
         named = sum(canonical[mention.name] == canonical[subject.name] for mention in mentions)
         return named == 1 and not title_topic(text, subject, heading)
 
-    def _leads(self, mention: Mention, mentions: list[Mention]) -> bool:
+    def _leads(self, mention: Mention) -> bool:
         """In a report naming only sub-park kinds (格尔木工业园；德令哈工业园…), each that opens a
         clause is the zone of the figures after it."""
-        return not any(other.switches for other in mentions) and opens_clause(self.text, mention.start)
+        return self._sub_parks_only and opens_clause(self.text, mention.start)
 
     def _switch_points(self, switching: list[Mention], canonical: dict[str, str], crosses_line) -> list[tuple[int, str]]:
         """(offset, zone) where the zone the figures are about changes: mentions, headings and short
@@ -380,31 +510,32 @@ class ZoneResolver:
         the report defines as another's (以下简称) -> that name's zone."""
         canonical: dict[str, str] = {}
         specific = sorted((name for name in names if not _masked_only_name(name)), key=lambda name: (-len(name), name))
+        index = _AliasIndex(specific)
         for name in specific:
-            longer = [other for other in specific if _is_alias(name, other)]
-            canonical[name] = canonical.get(longer[0], longer[0]) if longer else name
+            longer = index.first_alias(name)
+            canonical[name] = canonical.get(longer, longer) if longer else name
         masked_full = [name for name in specific if is_masked(name)]
         for name in names - set(specific):  # XX开发区 -> XX经济开发区, not a sub-park XX医药产业园区
             kin = [full for full in masked_full if _same_kind(name, full)]
             canonical[name] = kin[0] if kin else name
         for short, full in lexicon()["named_abbreviations"].items():
             if short in canonical:  # 南科 -> 南部科学园区, the zone of the full name or of one it abbreviates
-                longer = [other for other in specific if _is_alias(full, other)]
-                canonical[short] = canonical.get(full) or (canonical[longer[0]] if longer else full)
-        for name, first in defined.items():
-            target = canonical.get(first, first)
-            canonical = {other: target if zone in (canonical[name], name) else zone for other, zone in canonical.items()}
-        return canonical
+                longer = index.first_alias(full)
+                canonical[short] = canonical.get(full) or (canonical[longer] if longer else full)
+        return _merged_definitions(canonical, defined)
 
     @staticmethod
     def _parents(mentions: list[Mention], canonical: dict[str, str]) -> dict[str, str]:
         """Sub-zone -> the zone it lies in: the report's zone whose name is the sub-zone's base."""
-        parents = {}
+        parents: dict[str, str] = {}
+        plains: dict[str, list[str]] = {}  # a plain name -> the names written so, in order
         for mention in mentions:
             if not mention.base:
                 continue
-            base = _plain(mention.base)
-            named = [canonical[other] for other in canonical if other != mention.name and _plain(other) == base]
+            if not plains:
+                for other in canonical:
+                    plains.setdefault(_plain(other), []).append(other)
+            named = [canonical[other] for other in plains.get(_plain(mention.base), []) if other != mention.name]
             parents[canonical[mention.name]] = named[0] if named else mention.base
         return parents
 
@@ -638,7 +769,9 @@ def _masked_only_name(name: str) -> bool:
 # ---- places and leading industries -------------------------------------------------
 
 _LEADING = re.compile(r"(?P<count>[两二三四五六七八九十\d])大(?P<kind>主导|支柱|特色|优势|重点)?产业")
-_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")
+_LIST_START = re.compile(r"形成了?|确定了?|重点发展|发展|为|以|是|包括|围绕")  # no word of it holds a count (三, 大)
+_SENTENCE_STOPS = re.compile("[。；\n]")
+LEADING_REACH = 200  # characters from the word opening a list of industries to its count (…等四大主导产业)
 
 
 def place_of(
@@ -679,15 +812,23 @@ def place_of(
 
 
 def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
-    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first."""
+    """Every listed set of 主导/支柱 industries (…等四大主导产业): (rank, offset, items), named kinds first.
+    A list opens at the last listing word of its sentence (形成, 重点发展 …), within LEADING_REACH characters."""
     candidates = []
+    stops: list[int] | None = None  # sentence ends, found once when a count of industries first needs them
+    openings: dict[int, list[int]] = {}  # a sentence's start -> the ends of its listing words
     for match in _LEADING.finditer(text):
-        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1
-        head = text[sentence_start : match.start()]
-        triggers = list(_LIST_START.finditer(head))
-        if not triggers:
+        stops = stops if stops is not None else [stop.start() for stop in _SENTENCE_STOPS.finditer(text)]
+        index = bisect.bisect_left(stops, match.start())
+        sentence_start = stops[index - 1] + 1 if index else 0
+        if sentence_start not in openings:
+            sentence_end = stops[index] if index < len(stops) else len(text)
+            openings[sentence_start] = [found.end() for found in _LIST_START.finditer(text, sentence_start, sentence_end)]
+        ends = openings[sentence_start]
+        last = bisect.bisect_right(ends, match.start()) - 1
+        if last < 0 or match.start() - ends[last] > LEADING_REACH:
             continue
-        body = head[triggers[-1].end() :].rstrip("等")
+        body = text[ends[last] : match.start()].rstrip("等")
         items = [item for item in re.split(r"、|和(?=[^、]*$)|以及", body) if item]
         if len(items) < 2 or any(len(item) > 16 for item in items):
             continue
@@ -700,12 +841,15 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
     read from the zone's own section: its first mention up to the next zone's first mention."""
     rows = []
     firsts = sorted(zone.first for zone in resolver.zones.values())
-    lists = industry_lists(text) if resolver.named else []
+    lists: dict[str, list[tuple[int, int, list[str]]]] = {}  # a zone -> the lists of industries in its part
+    for candidate in industry_lists(text) if resolver.named else []:
+        lists.setdefault(resolver.zone_at(candidate[1]), []).append(candidate)
     places = PlaceIndex(text)
     for zone in resolver.used(used_names):
-        following = [offset for offset in firsts if offset > zone.first]
-        start, end = (zone.first, following[0] if following else len(text)) if len(resolver.zones) > 1 else (0, len(text))
-        own_lists = [candidate for candidate in lists if resolver.zone_at(candidate[1]) == zone.name]
+        following = bisect.bisect_right(firsts, zone.first)
+        start, end = (zone.first, firsts[following] if following < len(firsts) else len(text)) \
+            if len(resolver.zones) > 1 else (0, len(text))
+        own_lists = lists.get(zone.name, [])
         rows.append(
             {
                 "zone_id": zone_id_for(zone.name),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 from .anchors import first_offset
 from .lexicon import CJK, lexicon, switching, type_pattern, words_pattern
@@ -26,6 +27,7 @@ SENTENCE_END = "。；;！？!?\n"
 SENTENCE = re.compile(r"[^。！？!?\n]+")  # a sentence, its parts split by ； inside it
 PART = re.compile(r"[^；;]+")
 LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
+LIST_CUES = 4  # cues (分别) of one sentence a list hands out figures after (分别增长…，分别达到…: two in real reports)
 ITEM_REST = 20  # characters a listed line holds after its zone name
 PROSE_MARKS = "。；;，,"  # a line holding one is a sentence, not an item of a list
 # A numbered heading opening a sentence or line (3.主导产业…, （二）…, 二、…), not a decimal (2.5亿元).
@@ -34,14 +36,18 @@ NUMBERED_HEADING = re.compile(rf"(?<=[。；;\n])\s*(?:[一二三四五六七八
 
 def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Mention], list[int]]]:
     """(the zones of a list, the offsets of their figures after 分别): one figure per zone, in order,
-    after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元)."""
+    after each 分别 of the sentence (分别增长10%和8%，分别达到50亿元和30亿元), LIST_CUES of them at most."""
     lists = []
     run: list[Mention] = []
     written_on = 0  # where the run's last name written straight after the one before it starts
+    cues: _Cues | None = None  # the text's cues and sentence ends, read when a list first needs them
     for index, mention in enumerate(mentions):
         joined = _joined(text, run[-1], mention) if run else None
         written_on = len(run) if joined == "written_on" else 0 if not joined else written_on
-        run = [*run, mention] if joined else [mention]
+        if joined:
+            run.append(mention)
+        else:
+            run = [mention]
         if len(run) < 2:
             continue
         first = words_pattern("respectively").search(text, mention.end, mention.end + LIST_REACH)
@@ -49,17 +55,37 @@ def respective_lists(text: str, mentions: list[Mention]) -> list[tuple[list[Ment
             continue
         if index + 1 < len(mentions) and mentions[index + 1].start < first.start():
             continue  # the list goes on: its last name is still to come
-        end = min((position for position in (text.find(mark, first.end()) for mark in SENTENCE_END) if position != -1),
-                  default=len(text))
-        cues = list(words_pattern("respectively").finditer(text, first.start(), end))
-        for cue, following in zip(cues, [*cues[1:], None], strict=True):
-            figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following.start() if following else end)]
+        cues = cues or _Cues(text)
+        found, end = cues.of_sentence(first.start())
+        for number, cue in enumerate(found[:LIST_CUES]):
+            following = found[number + 1].start() if number + 1 < len(found) else end
+            figures = [figure.start() for figure in FIGURE.finditer(text, cue.end(), following)]
             listed = next((names for names in (run, run[written_on:]) if len(figures) % len(names) == 0), None)
             if listed is not None:  # a zone then its parks written on (青禾经开区A园、B园分别…): the parks
                 # 分别实现50亿元、30亿元，增长10%、8%: each round of as many figures as zones, in order
                 for round_start in range(0, len(figures), len(listed)):
                     lists.append((list(listed), figures[round_start : round_start + len(listed)]))
     return lists
+
+
+class _Cues:
+    """The cues (分别, 依次) and sentence ends of one text, each found once, looked up by bisection:
+    a list asks only for the cues of its own sentence."""
+
+    def __init__(self, text: str):
+        self.cues = list(words_pattern("respectively").finditer(text))
+        self.starts = [cue.start() for cue in self.cues]
+        self.ends = [match.start() for match in re.finditer(f"[{re.escape(SENTENCE_END)}]", text)]
+        self.length = len(text)
+
+    def of_sentence(self, start: int) -> tuple[list[re.Match], int]:
+        """The cues from the one at `start` to the end of its sentence (LIST_CUES + 1 at most: the last
+        one read only bounds the figures of the one before it), and the sentence's end."""
+        ending = bisect.bisect_left(self.ends, start)
+        end = self.ends[ending] if ending < len(self.ends) else self.length
+        first = bisect.bisect_left(self.starts, start)
+        last = min(bisect.bisect_left(self.starts, end, first), first + LIST_CUES + 1)
+        return self.cues[first:last], end
 
 
 def semicolon_series(text: str, mentions: list[Mention]) -> dict[int, Mention]:
@@ -112,6 +138,8 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
              and (line_end := _line_end(text, start, end + ITEM_REST, crosses_line)) is not None
              and FIGURE.search(text, end, line_end) and not any(mark in text[end:line_end] for mark in PROSE_MARKS)]
     returns: list[tuple[int, str]] = []
+    latest = list(accumulate(((start, zone) for start, _, zone in switches), max))  # latest[i]: the last of switches[:i + 1]
+    last_return: tuple[int, str] | None = None  # the last of returns
     block: list[tuple[int, int]] = []
     for item in [*items, None]:
         if item is not None and block and item[0] == block[-1][0] + 1 \
@@ -120,8 +148,9 @@ def line_item_returns(text: str, switches: list[tuple[int, int, str]], main: str
             continue
         if len({switches[index][2] for index, _ in block}) >= 2:  # a list names several zones
             first = block[0][0]
-            before = [(start, zone) for start, _, zone in switches[:first]] + returns
+            before = ([latest[first - 1]] if first else []) + ([last_return] if last_return else [])
             returns.append((block[-1][1], max(before)[1] if before else main))
+            last_return = max(last_return, returns[-1]) if last_return else returns[-1]
         block = [item] if item is not None else []
     return returns
 
