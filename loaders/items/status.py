@@ -100,11 +100,17 @@ def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
         first, last = found[run[0]], found[run[-1]]
         gaps = [text[found[a].end : found[b].start] for a, b in zip(run, run[1:], strict=False)]
         around = (text[max(0, first.start - 2) : first.start], text[last.end : last.end + 2])
-        offered = any(joins.search(gap) for gap in gaps) or joins.search(around[0]) or joins.match(around[1])
-        if offered:
+        offered_outside = bool(joins.search(around[0]) or joins.match(around[1]))  # 实施或建成投产: an unlisted stage
+        offered = offered_outside or any(joins.search(gap) for gap in gaps)
+        if offered and (offered_outside or not _one_stage([found[index] for index in run])):
             for index in run:
                 out[index] = found[index]._replace(status=None)
     return out
+
+
+def _one_stage(words: list[StatusWord]) -> bool:
+    """投产或部分投产, 竣工或投产: alternatives that all name one stage leave no doubt about it."""
+    return len(words) > 1 and len({word.status for word in words}) == 1
 
 
 def _negated(text: str, start: int) -> bool:
