@@ -58,6 +58,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         status, strength = table_words[word]
         if status == "completed" and (_partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)):
             status, strength = "under_construction", 2
+        elif status in _DONE and _stage_said_done(text, start):
+            status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
         if _negated(text, start):
@@ -79,7 +81,23 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             if reading != "keep":
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
-    return _alternatives_unsaid(document.text, found)
+    return _alternatives_unsaid(document.text, _not_due_before_a_start(found))
+
+
+def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
+    """近期即将开工，力争12月底完工: a completion due by a date after a start that is itself only intended
+    says no works are going on: the planned start is the status."""
+    if not any(word.due for word in found):
+        return found
+    planned_start = None
+    kept = []
+    for word in found:
+        if word.due and planned_start is not None:
+            continue
+        if word.future and word.status == "planned" and planned_start is None:
+            planned_start = word
+        kept.append(word)
+    return kept
 
 
 def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
@@ -132,6 +150,25 @@ def _negation_pattern() -> re.Pattern:
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
     return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+# What a completion word says of works when their stage is not named: they are finished.
+_DONE = ("completed", "in_production")
+
+
+def _stage_said_done(text: str, start: int) -> bool:
+    """主体工程已基本完成, 土建已全部完工: a completion word whose subject, right before it, is one stage of the
+    works: that stage is done, the item is still being built."""
+    return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
+
+
+_STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest subject and adverbs before the word
+
+
+@lru_cache(maxsize=1)
+def _stage_before_pattern() -> re.Pattern:
+    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    return re.compile(rf"(?:{stages})(?:工程)?(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
