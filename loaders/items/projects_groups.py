@@ -90,8 +90,17 @@ def settle_by_own_group(document: Document, sentence: Sentence, found: list[Ment
     if stated is None:
         return
     for mention in found:
-        if mention.status is None and mention.start >= stated.end:
+        if mention.status is None and mention.start >= stated.end and not _counted_again(document, sentence, mention):
             mention.status = stated
+
+
+def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after the group stated
+    before them, are its members, not the earlier group's."""
+    text = document.text
+    ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
+    part_end = min([end for end in ends if end >= 0], default=sentence.end)
+    return bool(P.group_count.search(text, mention.start, part_end))
 
 
 def continues(text: str, stated_end: int, position: int) -> bool:
