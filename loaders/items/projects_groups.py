@@ -83,14 +83,16 @@ def _names_the_group(text: str, word: StatusWord) -> bool:
 
 def settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
     """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
-    sentence that state no status of their own (the list runs past a ；) take the group's."""
-    if all(mention.status is not None for mention in found):
+    sentence that state no explicit status of their own (the list runs past a ；) take the group's
+    (新签约项目3个：A公司投资N建设的X项目: 建设 only says what the money is for)."""
+    if all(mention.status is not None and mention.status.strength >= 2 for mention in found):
         return
     stated = _group_status(document, sentence)
     if stated is None:
         return
     for mention in found:
-        if mention.status is None and mention.start >= stated.end and not _counted_again(document, sentence, mention):
+        unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
+        if unsaid and mention.start >= stated.end and not _counted_again(document, sentence, mention):
             mention.status = stated
 
 
