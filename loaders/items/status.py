@@ -81,7 +81,24 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             if reading != "keep":
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
-    return _alternatives_unsaid(document.text, _not_due_before_a_start(found))
+    return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(found)))
+
+
+def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
+    """新开工和续建项目31个, 签约及开工项目: stages joined to name one group of projects that mixes them say
+    no stage of any one member (a stage after the other, 签约并开工, is a sequence: 并 joins no group)."""
+    out = list(found)
+    for index in range(1, len(found)):
+        before, word = found[index - 1], found[index]
+        joined = text[before.end : word.start] in _GROUP_JOINS
+        if joined and before.status != word.status and _MIXED_GROUP_HEAD.match(text, word.end):
+            out[index - 1] = before._replace(status=None)
+            out[index] = word._replace(status=None)
+    return out
+
+
+_GROUP_JOINS = frozenset({"和", "及", "与", "以及", "、"})
+_MIXED_GROUP_HEAD = re.compile(r"的?(?:重点|重大|产业|工业)?项目")
 
 
 def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
