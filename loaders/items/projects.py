@@ -39,7 +39,7 @@ from .project_names import (
     name_key,
     phase_of,
 )
-from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_groups import GroupsBefore, colon_header_status, continues, settle_by_own_group
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
 from .projects_subjects import status_led_mentions
@@ -130,6 +130,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         own = clause_index(clauses, mention.start)
         blocked = (outside[mention.group] | _other_phases(mention, phases)) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
+        if mention.status is None or mention.status.strength < 2:
+            mention.status = colon_header_status(text, clauses, words, own) or mention.status
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:
