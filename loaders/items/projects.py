@@ -178,6 +178,7 @@ def _settle_further(
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
     segments = document.segment_starts(clauses)
+    stages = [word for word in words if not _describes_content(document.text, word)]
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
@@ -186,12 +187,21 @@ def _settle_further(
             continue
         own = clause_index(clauses, mention.start)
         blocked = _other_phases(mention, phases) - {own}
-        later = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), True)
+        later = pick_status(stages, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
             later = following or later
         if mention.status is None or (later is not None and later.strength >= 2):
             mention.status = later
+
+
+def _describes_content(text: str, word: StatusWord) -> bool:
+    """主要建设厂房及生产线, 建设内容为…: a status word inside a lead to what a project builds says how big it
+    is, not how far it got."""
+    return any(
+        word.word in lead and (text.startswith(lead, word.end - len(lead)) or text.startswith(lead, word.start))
+        for lead in cues()["content_leads"]
+    )
 
 
 # Stages up to the start of works: a project signed, landed or started is often said, in the clauses

@@ -359,7 +359,7 @@ def pick_status(
     rank,
     prefer_before: bool = False,
     segment_starts: frozenset[int] = frozenset(),
-    next_weak: bool = False,
+    next_weak: int = 0,
 ) -> StatusWord | None:
     """The status of the item at `span` in clause `own`.
 
@@ -369,8 +369,8 @@ def pick_status(
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
     `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
     nearest it in the clauses before it (与X公司签约，合作建设Y项目
-    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
-    next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
+    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
+    `next_weak` clauses after it that has one (X路工程，已完成总工程量的80%)."""
     start, end = span
     starts = [word.start for word in words]
     in_order = starts == sorted(starts)  # as a sentence's words come: a clause's are then one slice of them
@@ -407,11 +407,16 @@ def pick_status(
     weak = sorted(own_words, key=lambda word: (-word.strength, distance(word)))
     if weak:
         return weak[0]
-    following = own + 1  # X路道路工程，已完成总工程量的80%: a name heading its clause, its work in the next
-    if next_weak and following < len(clauses) and following not in blocked and following not in segment_starts:
-        unsaid = cues()["not_said_of_the_clause_before"]
-        weak = [word for word in in_clause(following) if word.strength >= 1 and word.word not in unsaid]
-        return weak[0] if weak else None
+    # X路道路工程，已完成总工程量的80% / X项目，总投资5亿元，已完成投资2亿元: a name heading its clause, its
+    # work in a clause after it (the first of the next `next_weak` that states any), up to another item's
+    # clause or a ；.
+    unsaid = cues()["not_said_of_the_clause_before"]
+    for following in range(own + 1, min(len(clauses), own + 1 + int(next_weak))):
+        if following in blocked or following in segment_starts:
+            break
+        weak = [word for word in in_clause(following) if word.strength >= 1]
+        if weak:
+            return None if weak[0].word in unsaid else weak[0]
     return None
 
 
