@@ -44,20 +44,26 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
         return labelled  # no counted group: its status words need not be read for this
+    text = document.text
     words = status_words(document, sentence, TABLE)
-    if not any(word.strength >= 2 for word in words):
+    if not any(_explicit(text, word) for word in words):
         return None
     clauses = document.clauses(sentence)
     stated = None
-    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+    for match in P.group_count.finditer(text, sentence.start, sentence.end):
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
-        strong = [word for word in in_clause if word.strength >= 2]
+        strong = [word for word in in_clause if _explicit(text, word)]
         if len({word.status for word in in_clause}) > 1:
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
             stated = strong[-1]
     return stated or labelled
+
+
+def _explicit(text: str, word: StatusWord) -> bool:
+    """A strong word, or a weak one naming the group (续建项目8个: the continuing projects)."""
+    return word.strength >= 2 or (word.status is not None and _names_the_group(text, word))
 
 
 def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
