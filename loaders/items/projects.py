@@ -40,7 +40,7 @@ from .project_names import (
     phase_of,
 )
 from .projects_courted import courted_firms
-from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_groups import GroupsBefore, colon_header_status, continues, settle_by_own_group
 from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
@@ -134,6 +134,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         own = clause_index(clauses, mention.start)
         blocked = (outside[mention.group] | _other_phases(mention, phases)) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
+        if mention.status is None or mention.status.strength < 2:
+            mention.status = colon_header_status(text, clauses, words, own) or mention.status
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:
@@ -212,6 +214,7 @@ def _settle_further(
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
     segments = document.segment_starts(clauses)
+    stages = [word for word in words if not _describes_content(document.text, word)]
     for mention in mentions:
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
@@ -220,12 +223,21 @@ def _settle_further(
             continue
         own = clause_index(clauses, mention.start)
         blocked = _other_phases(mention, phases) - {own}
-        later = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), True)
+        later = pick_status(stages, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
             later = following or later
         if mention.status is None or (later is not None and later.strength >= 2):
             mention.status = later
+
+
+def _describes_content(text: str, word: StatusWord) -> bool:
+    """主要建设厂房及生产线, 建设内容为…: a status word inside a lead to what a project builds says how big it
+    is, not how far it got."""
+    return any(
+        word.word in lead and (text.startswith(lead, word.end - len(lead)) or text.startswith(lead, word.start))
+        for lead in cues()["content_leads"]
+    )
 
 
 # Stages up to the start of works: a project signed, landed or started is often said, in the clauses

@@ -44,20 +44,26 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
         return labelled  # no counted group: its status words need not be read for this
+    text = document.text
     words = status_words(document, sentence, TABLE)
-    if not any(word.strength >= 2 for word in words):
+    if not any(_explicit(text, word) for word in words):
         return None
     clauses = document.clauses(sentence)
     stated = None
-    for match in P.group_count.finditer(document.text, sentence.start, sentence.end):
+    for match in P.group_count.finditer(text, sentence.start, sentence.end):
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
-        strong = [word for word in in_clause if word.strength >= 2]
+        strong = [word for word in in_clause if _explicit(text, word)]
         if len({word.status for word in in_clause}) > 1:
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
             stated = strong[-1]
     return stated or labelled
+
+
+def _explicit(text: str, word: StatusWord) -> bool:
+    """A strong word, or a weak one naming the group (续建项目8个: the continuing projects)."""
+    return word.strength >= 2 or (word.status is not None and _names_the_group(text, word))
 
 
 def _labelled_group(document: Document, sentence: Sentence) -> StatusWord | None:
@@ -83,15 +89,26 @@ def _names_the_group(text: str, word: StatusWord) -> bool:
 
 def settle_by_own_group(document: Document, sentence: Sentence, found: list[Mention]) -> None:
     """集中开工的5个项目分别是：投资N的A项目；投资M的B项目: names after a counted group of their own
-    sentence that state no status of their own (the list runs past a ；) take the group's."""
-    if all(mention.status is not None for mention in found):
+    sentence that state no explicit status of their own (the list runs past a ；) take the group's
+    (新签约项目3个：A公司投资N建设的X项目: 建设 only says what the money is for)."""
+    if all(mention.status is not None and mention.status.strength >= 2 for mention in found):
         return
     stated = _group_status(document, sentence)
     if stated is None:
         return
     for mention in found:
-        if mention.status is None and mention.start >= stated.end:
+        unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
+        if unsaid and mention.start >= stated.end and not _counted_again(document, sentence, mention):
             mention.status = stated
+
+
+def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after the group stated
+    before them, are its members, not the earlier group's."""
+    text = document.text
+    ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
+    part_end = min([end for end in ends if end >= 0], default=sentence.end)
+    return bool(P.group_count.search(text, mention.start, part_end))
 
 
 def continues(text: str, stated_end: int, position: int) -> bool:
@@ -131,3 +148,14 @@ def _heading_line(text: str, stated_end: int) -> bool:
 
 
 _NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
+
+
+def colon_header_status(text: str, clauses, words: list[StatusWord], own: int) -> StatusWord | None:
+    """新入驻企业3家：A公司投资N建设X项目；B公司…: the explicit status (said as fact) of the clause a colon
+    ends, before the item's clause, heads every entry of the list it opens, past the ； between them."""
+    for index in range(own - 1, -1, -1):
+        low, high = clauses[index]
+        if text[high : high + 1] in ("：", ":"):
+            said = [word for word in words if low <= word.start < high and word.strength >= 2 and word.status and not word.future]
+            return said[-1] if said else None
+    return None

@@ -60,6 +60,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             _partly_done(text, end) or _a_stage_done(text, end) or _a_stage_said_done(text, start) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
+        elif status in _DONE and _stage_said_done(text, start):
+            status, strength = "under_construction", 2
         elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
             strength = 2
         if _negated(text, start):
@@ -81,7 +83,40 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             if reading != "keep":
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
-    return _alternatives_unsaid(document.text, found)
+    return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(found)))
+
+
+def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
+    """新开工和续建项目31个, 签约及开工项目: stages joined to name one group of projects that mixes them say
+    no stage of any one member (a stage after the other, 签约并开工, is a sequence: 并 joins no group)."""
+    out = list(found)
+    for index in range(1, len(found)):
+        before, word = found[index - 1], found[index]
+        joined = text[before.end : word.start] in _GROUP_JOINS
+        if joined and before.status != word.status and _MIXED_GROUP_HEAD.match(text, word.end):
+            out[index - 1] = before._replace(status=None)
+            out[index] = word._replace(status=None)
+    return out
+
+
+_GROUP_JOINS = frozenset({"和", "及", "与", "以及", "、"})
+_MIXED_GROUP_HEAD = re.compile(r"的?(?:重点|重大|产业|工业)?项目")
+
+
+def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
+    """近期即将开工，力争12月底完工: a completion due by a date after a start that is itself only intended
+    says no works are going on: the planned start is the status."""
+    if not any(word.due for word in found):
+        return found
+    planned_start = None
+    kept = []
+    for word in found:
+        if word.due and planned_start is not None:
+            continue
+        if word.future and word.status == "planned" and planned_start is None:
+            planned_start = word
+        kept.append(word)
+    return kept
 
 
 def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
@@ -102,11 +137,17 @@ def _alternatives_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
         first, last = found[run[0]], found[run[-1]]
         gaps = [text[found[a].end : found[b].start] for a, b in zip(run, run[1:], strict=False)]
         around = (text[max(0, first.start - 2) : first.start], text[last.end : last.end + 2])
-        offered = any(joins.search(gap) for gap in gaps) or joins.search(around[0]) or joins.match(around[1])
-        if offered:
+        offered_outside = bool(joins.search(around[0]) or joins.match(around[1]))  # 实施或建成投产: an unlisted stage
+        offered = offered_outside or any(joins.search(gap) for gap in gaps)
+        if offered and (offered_outside or not _one_stage([found[index] for index in run])):
             for index in run:
                 out[index] = found[index]._replace(status=None)
     return out
+
+
+def _one_stage(words: list[StatusWord]) -> bool:
+    """投产或部分投产, 竣工或投产: alternatives that all name one stage leave no doubt about it."""
+    return len(words) > 1 and len({word.status for word in words}) == 1
 
 
 def _negated(text: str, start: int) -> bool:
@@ -128,6 +169,25 @@ def _negation_pattern() -> re.Pattern:
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
     return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+# What a completion word says of works when their stage is not named: they are finished.
+_DONE = ("completed", "in_production")
+
+
+def _stage_said_done(text: str, start: int) -> bool:
+    """主体工程已基本完成, 土建已全部完工: a completion word whose subject, right before it, is one stage of the
+    works: that stage is done, the item is still being built."""
+    return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
+
+
+_STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest subject and adverbs before the word
+
+
+@lru_cache(maxsize=1)
+def _stage_before_pattern() -> re.Pattern:
+    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    return re.compile(rf"(?:{stages})(?:工程)?(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -237,7 +297,7 @@ class _Markers:
         self.offset = sentence.start
         self.blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)]
-        self.in_sentence = _aims(self.blanked, self.in_clause)
+        self.in_sentence = sorted(_aims(self.blanked, self.in_clause) + _spending_planned(text[sentence.start : sentence.end]))
 
     @cached_property
     def clause_starts(self) -> list[int]:
@@ -299,6 +359,21 @@ def _aims(blanked: str, in_clause: list[int]) -> list[int]:
 _TIME_FRAMES = ("年内",)
 
 
+def spending_planned_before(text: str, low: int, position: int) -> bool:
+    """Whether a part of the sentence from `low` opens on a year's planned spending before `position`."""
+    return any(end <= position - low for end in _spending_planned(text[low:position]))
+
+
+def _spending_planned(said: str) -> list[int]:
+    """Where a part of the sentence opens on a year's planned spending (2017年，计划投资7.3亿元，完成X、Y建设;
+    今年计划投资N亿元): what it goes on to say is the plan. After a name (X项目计划投资N) 计划投资 is the
+    project's budget, no aim (not_future)."""
+    return [match.end() for match in _SPENDING_PLANNED.finditer(said)]
+
+
+_SPENDING_PLANNED = re.compile(r"(?:^|(?<=[；;：:。]))\s*(?:\d{4}年|今年|明年|来年|全年|下半年|下一年)[，,]?\s*计划(?:总)?投资")
+
+
 def _after_semicolon(text: str, start: int) -> bool:
     """A clause that opens a new part of the sentence (after ；): sentence-wide aims stop there."""
     return start > 0 and text[start - 1] in "；;"
@@ -313,7 +388,7 @@ def pick_status(
     rank,
     prefer_before: bool = False,
     segment_starts: frozenset[int] = frozenset(),
-    next_weak: bool = False,
+    next_weak: int = 0,
 ) -> StatusWord | None:
     """The status of the item at `span` in clause `own`.
 
@@ -323,8 +398,8 @@ def pick_status(
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
     `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
     nearest it in the clauses before it (与X公司签约，合作建设Y项目
-    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else, with
-    next_weak, the first weak word of the next clause (X路工程，已完成总工程量的80%)."""
+    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
+    `next_weak` clauses after it that has one (X路工程，已完成总工程量的80%)."""
     start, end = span
     starts = [word.start for word in words]
     in_order = starts == sorted(starts)  # as a sentence's words come: a clause's are then one slice of them
@@ -361,11 +436,16 @@ def pick_status(
     weak = sorted(own_words, key=lambda word: (-word.strength, distance(word)))
     if weak:
         return weak[0]
-    following = own + 1  # X路道路工程，已完成总工程量的80%: a name heading its clause, its work in the next
-    if next_weak and following < len(clauses) and following not in blocked and following not in segment_starts:
-        unsaid = cues()["not_said_of_the_clause_before"]
-        weak = [word for word in in_clause(following) if word.strength >= 1 and word.word not in unsaid]
-        return weak[0] if weak else None
+    # X路道路工程，已完成总工程量的80% / X项目，总投资5亿元，已完成投资2亿元: a name heading its clause, its
+    # work in a clause after it (the first of the next `next_weak` that states any), up to another item's
+    # clause or a ；.
+    unsaid = cues()["not_said_of_the_clause_before"]
+    for following in range(own + 1, min(len(clauses), own + 1 + int(next_weak))):
+        if following in blocked or following in segment_starts:
+            break
+        weak = [word for word in in_clause(following) if word.strength >= 1]
+        if weak:
+            return None if weak[0].word in unsaid else weak[0]
     return None
 
 
