@@ -57,7 +57,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
         if status == "completed" and (
-            _partly_done(text, end) or _a_stage_done(text, end) or _a_stage_said_done(text, start) or _work_goes_on(text, end)
+            _partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
@@ -176,8 +176,8 @@ _DONE = ("completed", "in_production")
 
 
 def _stage_said_done(text: str, start: int) -> bool:
-    """主体工程已基本完成, 土建已全部完工: a completion word whose subject, right before it, is one stage of the
-    works: that stage is done, the item is still being built."""
+    """主体工程已基本完成, 土建已全部完工, 路基施工已完成: a completion word whose subject, right before it, is
+    one stage of the works: that stage is done, the item (a project or a work) is still being built."""
     return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
 
 
@@ -187,7 +187,7 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 @lru_cache(maxsize=1)
 def _stage_before_pattern() -> re.Pattern:
     stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"(?:{stages})(?:工程)?(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
+    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -203,18 +203,6 @@ def _stage_pattern() -> re.Pattern:
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
-
-
-def _a_stage_said_done(text: str, start: int) -> bool:
-    """主体工程已基本完成, 土建已全部完工: a completion word whose subject, right before it, is one stage of the
-    works (the shell, the foundations): that stage is done, the item is still being built."""
-    return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_REACH), start))
-
-
-@lru_cache(maxsize=1)
-def _stage_before_pattern() -> re.Pattern:
-    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|已)?(?:基本|全部|全面|顺利)?$")
 
 
 def _work_goes_on(text: str, end: int) -> bool:
