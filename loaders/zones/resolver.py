@@ -38,6 +38,7 @@ from .names import (
     CLAUSE_REST,
     Mention,
     Rejection,
+    first_of_a_group,
     opens_clause,
     read_names,
     subject_references,
@@ -291,7 +292,8 @@ class ZoneResolver:
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention, mentions)
                          or _opens_sentence(text, mention))
-                     and id(mention) not in listed and id(mention) not in together and mention is not aside]
+                     and id(mention) not in listed and id(mention) not in together and mention is not aside
+                     and not first_of_a_group(text, mention.end)]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
