@@ -589,6 +589,17 @@ def _province_class(province: str, kind: str) -> bool:
     return kind == "园区" and province.endswith(("省", "自治区"))
 
 
+def _scoped_province(core: str) -> int | None:
+    """Where a province written before a scope word (安徽省县域) starts in core: its zones of that scope,
+    a group; None when core is no province and scope."""
+    scope = next((word for word in word_tuple("province_scopes") if core.endswith(word)), None)
+    if scope is None:
+        return None
+    head = core[: -len(scope)]
+    place = place_anchor(head)
+    return place if place is not None and head[place:] in province_names() else None
+
+
 def _reason(group: str) -> str:
     return "adjective" if group == "adjective_form" else group
 
@@ -605,6 +616,9 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return level
     if place is not None and core[place:] in province_names() and (not qualifiers or _province_class(core[place:], kind)):
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
+    scoped = _scoped_province(core)
+    if scoped is not None and not qualifiers:
+        return scoped, core[scoped:], "province"  # 安徽省县域开发区: the province's county-level zones
     region = next((word for word in lexicon()["regions"] if core.endswith(word)), None)
     if region and not qualifiers:
         return len(core) - len(region), region, "province"  # 京津冀开发区: a region's zones, like a province's
