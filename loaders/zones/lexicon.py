@@ -183,6 +183,15 @@ def names_a_group_of_zones(zone: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def example_group_pattern() -> re.Pattern:
+    """等, then a count, level or class words, then a zone type (等14家园区, 等国家级开发区): a group the
+    zone before it opens."""
+    words = lexicon()
+    types = alternation(entry["word"] for entry in words["types"])
+    return re.compile(rf"等(?:{words['group_count']})?(?:{alternation(words['group_levels'])}|{words['group_classes']})*(?:{types})")
+
+
+@lru_cache(maxsize=1)
 def counted_pattern() -> re.Pattern:
     """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
     return re.compile(rf"(?:{lexicon()['group_count']})$")

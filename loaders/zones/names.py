@@ -33,6 +33,7 @@ from .lexicon import (
     counted_pattern,
     date_tail,
     definition_tail,
+    example_group_pattern,
     group_pattern,
     is_masked,
     kind_pattern,
@@ -238,7 +239,8 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
         or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
         or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
-        or _site_of_a_park(text, name_start) or _in_document_title(text, name_start)
+        or _site_of_a_park(text, name_start) or _in_document_title(text, name_start) \
+        or first_of_a_group(text, end)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -320,6 +322,12 @@ def _event_place(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - EVENT_REACH) : start]
     head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
     return any(cue in head for cue in words["event_places"])
+
+
+def first_of_a_group(text: str, end: int) -> bool:
+    """长沙经开区等14家园区技工贸收入突破千亿: a zone named as the first of a group (等, a count, a type)
+    is an example of it; the figures after it are not its own."""
+    return example_group_pattern().match(text, end, end + lexicon()["example_group_reach"]) is not None
 
 
 def _in_document_title(text: str, start: int) -> bool:
@@ -571,6 +579,17 @@ def _province_class(province: str, kind: str) -> bool:
     return kind == "园区" and province.endswith(("省", "自治区"))
 
 
+def _scoped_province(core: str) -> int | None:
+    """Where a province written before a scope word (安徽省县域) starts in core: its zones of that scope,
+    a group; None when core is no province and scope."""
+    scope = next((word for word in word_tuple("province_scopes") if core.endswith(word)), None)
+    if scope is None:
+        return None
+    head = core[: -len(scope)]
+    place = place_anchor(head)
+    return place if place is not None and head[place:] in province_names() else None
+
+
 def _reason(group: str) -> str:
     return "adjective" if group == "adjective_form" else group
 
@@ -587,6 +606,9 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return level
     if place is not None and core[place:] in province_names() and (not qualifiers or _province_class(core[place:], kind)):
         return place, core[place:], "province"  # 湖南省高新区: the province's zones, not one of them
+    scoped = _scoped_province(core)
+    if scoped is not None and not qualifiers:
+        return scoped, core[scoped:], "province"  # 安徽省县域开发区: the province's county-level zones
     region = next((word for word in lexicon()["regions"] if core.endswith(word)), None)
     if region and not qualifiers:
         return len(core) - len(region), region, "province"  # 京津冀开发区: a region's zones, like a province's

@@ -38,6 +38,7 @@ from .names import (
     CLAUSE_REST,
     Mention,
     Rejection,
+    first_of_a_group,
     opens_clause,
     read_names,
     subject_references,
@@ -147,19 +148,29 @@ def glossed_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     return glossed
 
 
-def placed_groups(text: str, mentions: list[Mention]) -> dict[str, str]:
+def placed_groups(text: str, mentions: list[Mention], heading: int) -> dict[str, str]:
     """{全市四大工业园区: 临江市四大工业园区}: a counted group of a whole place's zones is named after that
-    place, the last gazetteer place before it (within PLACE_REACH) whose name ends as the anchor does (市 for 全市)."""
+    place (_group_place), whose name ends as the anchor does (市 for 全市)."""
     named: dict[str, str] = {}
     for mention in mentions:
         anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
         if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
             continue
-        places = [place for place in places_in(text, max(0, mention.start - PLACE_REACH), mention.start)
-                  if place.endswith(anchor[-1])]
-        if places:
-            named.setdefault(mention.name, places[-1] + mention.name[len(anchor) :])
+        place = _group_place(text, mention.start, anchor[-1], heading)
+        if place:
+            named.setdefault(mention.name, place + mention.name[len(anchor) :])
     return named
+
+
+def _group_place(text: str, start: int, suffix: str, heading: int) -> str | None:
+    """The place 全市/全省 speaks of: the first the heading names (上半年临江市产业园区…, then 全市13个园区:
+    the report's own city, not a county-level city listed on the way), else the last gazetteer place
+    before the group, within PLACE_REACH."""
+    titled = [place for place in places_in(text, 0, min(heading, start)) if place.endswith(suffix)]
+    if titled:
+        return titled[0]
+    places = [place for place in places_in(text, max(0, start - PLACE_REACH), start) if place.endswith(suffix)]
+    return places[-1] if places else None
 
 
 def defined_types(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -382,7 +393,7 @@ class ZoneResolver:
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
-        defined = {**placed_groups(text, mentions), **glossed, **defined_names(text, mentions), **renamed}
+        defined = {**placed_groups(text, mentions, heading), **glossed, **defined_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
@@ -421,7 +432,8 @@ class ZoneResolver:
         switching = [mention for mention in mentions
                      if (mention.switches or canonical[mention.name] == self.main or self._leads(mention)
                          or _opens_sentence(text, mention))
-                     and id(mention) not in listed and id(mention) not in together and mention is not aside]
+                     and id(mention) not in listed and id(mention) not in together and mention is not aside
+                     and not first_of_a_group(text, mention.end)]
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
