@@ -230,6 +230,8 @@ def _head_kind(after: str) -> str | None:
     kind = cue_pattern("industry_heads").search(window)
     if kind and window.startswith("项目", kind.end()):
         kind = None  # 等主导产业项目: projects of an industry
+    if project and P.kind_head.search(window, 0, project.start()):
+        kind = project  # 等机械类项目, 等7个非化工项目: kinds of project
     heads = ((facility, "facility"), (project, "project"), (company, "company"), (kind, "kind"))
     firsts = [(found.start(), kind) for found, kind in heads if found]
     return min(firsts)[1] if firsts else None
@@ -503,6 +505,8 @@ def _shared_head_end(text: str, count: re.Match) -> int | None:
     head = text[count.end() : end]
     if _group_head(head) and (count.group().startswith("等") or count.group()[-1] in "个家项"):
         return None  # A、B等4个产业项目, A、B两个重点项目: a group of projects, etc_lists' to read
+    if head.endswith("项目") and P.kind_head.search(head, 0, len(head) - len("项目")):
+        return None  # A、B等7个非化工项目: kinds of project, etc_lists' to read (and leave)
     return end
 
 
