@@ -128,8 +128,10 @@ def intro_lists(document, sentence, quantities, taken):
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        if stop and items and P.listed_head_at_end.search(text, match.end(), end):
-            items += _comma_pieces(text, end, sentence.end, quantities)
+        more = _comma_pieces(text, end, sentence.end, quantities) if stop and items else []
+        if more and P.listed_head_at_end.search(text, match.end(), end):
+            # names long enough to be parted by commas hold their own 、 and 和 (A公司酒水、饮料项目，B项目)
+            items = split_items(text, match.end(), end, quantities, strip_lead=False, breaks=P.project_join) + more
             stop = P.list_end.search(text, items[-1][1], sentence.end)
         span = (match.end(), stop.end() if stop else end)  # with its 等: no other list ends there
         found = [Mention(s, e, name, LISTED, sentence, span, money) for s, e, name, money in items]
@@ -141,7 +143,9 @@ def _comma_pieces(text: str, position: int, end: int, quantities) -> list[tuple]
     """分别是A项目，B项目，C工程: the names after the first one, each a piece ending in a project's head."""
     items: list[tuple] = []
     while (piece := P.comma_piece.match(text, position, end)) is not None:
-        items += split_items(text, piece.start("piece"), piece.end("piece"), quantities, strip_lead=False)
+        items += split_items(
+            text, piece.start("piece"), piece.end("piece"), quantities, strip_lead=False, breaks=P.project_join
+        )
         position = piece.end()
     return items
 
