@@ -79,6 +79,8 @@ def bracket_lists(document, sentence, quantities, taken):
             continue
         if _counts_zones(text, sentence.start, match.start()):
             continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
+        if P.bracket_note.match(body):
+            continue  # 新增企业（含个体户）2358个: what the count takes in, no names
         if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
         if _short_name_of_the_project_before(head, body):
