@@ -79,6 +79,8 @@ def bracket_lists(document, sentence, quantities, taken):
             continue
         if _counts_zones(text, sentence.start, match.start()):
             continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
+        if P.bracket_note.match(body):
+            continue  # 新增企业（含个体户）2358个: what the count takes in, no names
         if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
         if _short_name_of_the_project_before(head, body):
@@ -128,10 +130,26 @@ def intro_lists(document, sentence, quantities, taken):
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
+        more = _comma_pieces(text, end, sentence.end, quantities) if stop and items else []
+        if more and P.listed_head_at_end.search(text, match.end(), end):
+            # names long enough to be parted by commas hold their own 、 and 和 (A公司酒水、饮料项目，B项目)
+            items = split_items(text, match.end(), end, quantities, strip_lead=False, breaks=P.project_join) + more
+            stop = P.list_end.search(text, items[-1][1], sentence.end)
         span = (match.end(), stop.end() if stop else end)  # with its 等: no other list ends there
         found = [Mention(s, e, name, LISTED, sentence, span, money) for s, e, name, money in items]
         if len(found) >= 1 and all(listed_names([mention.name for mention in found])):
             yield found
+
+
+def _comma_pieces(text: str, position: int, end: int, quantities) -> list[tuple]:
+    """分别是A项目，B项目，C工程: the names after the first one, each a piece ending in a project's head."""
+    items: list[tuple] = []
+    while (piece := P.comma_piece.match(text, position, end)) is not None:
+        items += split_items(
+            text, piece.start("piece"), piece.end("piece"), quantities, strip_lead=False, breaks=P.project_join
+        )
+        position = piece.end()
+    return items
 
 
 def _names_one_project(text: str, low: int, position: int) -> bool:
@@ -218,6 +236,8 @@ def _head_kind(after: str) -> str | None:
     kind = cue_pattern("industry_heads").search(window)
     if kind and window.startswith("项目", kind.end()):
         kind = None  # 等主导产业项目: projects of an industry
+    if project and P.kind_head.search(window, 0, project.start()):
+        kind = project  # 等机械类项目, 等7个非化工项目: kinds of project
     heads = ((facility, "facility"), (project, "project"), (company, "company"), (kind, "kind"))
     firsts = [(found.start(), kind) for found, kind in heads if found]
     return min(firsts)[1] if firsts else None
@@ -491,6 +511,8 @@ def _shared_head_end(text: str, count: re.Match) -> int | None:
     head = text[count.end() : end]
     if _group_head(head) and (count.group().startswith("等") or count.group()[-1] in "个家项"):
         return None  # A、B等4个产业项目, A、B两个重点项目: a group of projects, etc_lists' to read
+    if head.endswith("项目") and P.kind_head.search(head, 0, len(head) - len("项目")):
+        return None  # A、B等7个非化工项目: kinds of project, etc_lists' to read (and leave)
     return end
 
 

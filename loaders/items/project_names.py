@@ -59,6 +59,10 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
+    if P.abstract_tail.search(core):
+        return False  # 已落户的产业布局特征: an abstract noun, no project
+    if P.kind_of_project.search(core):
+        return False  # 技术改造类项目, 非化工项目: a kind of project, not one
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
     if core in place_names():
