@@ -192,14 +192,15 @@ def _stage_before_pattern() -> re.Pattern:
 
 def _a_stage_done(text: str, end: int) -> bool:
     """已完成钢构架设前的准备工作, 完成主体封顶: a completion word whose object, in its clause, is one
-    stage of the works (preparation, the shell, the foundations), not the item itself."""
+    stage of the works (preparation, the shell, the foundations), not the item itself. A stage word closing a
+    list's first member (完成A路路基、B路和C路建设) is that member's: the completion is said of the whole list."""
     return bool(_stage_pattern().match(text, end))
 
 
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
     stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})")
+    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
