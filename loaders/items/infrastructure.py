@@ -34,7 +34,7 @@ from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, cues, name_stop_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
-from .status import StatusWord, pick_status, spending_planned_before, status_rank, status_words
+from .status import StatusWord, pick_status, status_rank, status_words
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
 _UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
@@ -545,8 +545,7 @@ def _intended(document: Document, item: Item, items: list[Item]) -> bool:
     if document.in_future_section(item.start):
         return True
     head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
-    if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence) \
-            or spending_planned_before(document.text, item.sentence.start, item.start):
+    if cue_pattern("future_in_sentence").search(head) or _breaks_down_an_aim(document, item.sentence):
         return True
     return _aim_said_of_it(document, item) or _aim_said_after(document, item, items)
 

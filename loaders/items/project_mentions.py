@@ -26,6 +26,7 @@ from .project_names import (
     P,
     amount_before,
     amount_right_after,
+    industry_only,
     is_project_name,
     list_lead,
     listed_names,
@@ -307,7 +308,8 @@ def single_mentions(document, sentence, quantities, taken):
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
-            if not listed_names([item[2] for item in items] + [strip_suffix(name)])[-1]:
+            names = [item[2] for item in items] + [strip_suffix(name)]
+            if not listed_names(names)[-1] and not _a_firm_s_kind_of_industry(text, low, start, names):
                 continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
             if investment is None and not company:
                 investment = amount_right_after(text, end, high, quantities)
@@ -333,6 +335,14 @@ def single_mentions(document, sentence, quantities, taken):
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]) -> bool:
+    """松原能源公司投资5000万元建设的光伏项目: a kind of industry named alone (光伏项目, no name of a project in a
+    list, industry_only) is one project when a firm building it is named before it in its clause."""
+    if len(names) > 1 or not industry_only(names[0]) or not is_project_name(names[0]):
+        return False
+    return cue_pattern("company_suffixes").search(text, low, start) is not None
 
 
 def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:

@@ -192,14 +192,15 @@ def _stage_before_pattern() -> re.Pattern:
 
 def _a_stage_done(text: str, end: int) -> bool:
     """已完成钢构架设前的准备工作, 完成主体封顶: a completion word whose object, in its clause, is one
-    stage of the works (preparation, the shell, the foundations), not the item itself."""
+    stage of the works (preparation, the shell, the foundations), not the item itself. A stage word closing a
+    list's first member (完成A路路基、B路和C路建设) is that member's: the completion is said of the whole list."""
     return bool(_stage_pattern().match(text, end))
 
 
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
     stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})")
+    return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
@@ -285,7 +286,7 @@ class _Markers:
         self.offset = sentence.start
         self.blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
         self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)]
-        self.in_sentence = sorted(_aims(self.blanked, self.in_clause) + _spending_planned(text[sentence.start : sentence.end]))
+        self.in_sentence = _aims(self.blanked, self.in_clause)
 
     @cached_property
     def clause_starts(self) -> list[int]:
@@ -345,21 +346,6 @@ def _aims(blanked: str, in_clause: list[int]) -> list[int]:
 
 
 _TIME_FRAMES = ("年内",)
-
-
-def spending_planned_before(text: str, low: int, position: int) -> bool:
-    """Whether a part of the sentence from `low` opens on a year's planned spending before `position`."""
-    return any(end <= position - low for end in _spending_planned(text[low:position]))
-
-
-def _spending_planned(said: str) -> list[int]:
-    """Where a part of the sentence opens on a year's planned spending (2017年，计划投资7.3亿元，完成X、Y建设;
-    今年计划投资N亿元): what it goes on to say is the plan. After a name (X项目计划投资N) 计划投资 is the
-    project's budget, no aim (not_future)."""
-    return [match.end() for match in _SPENDING_PLANNED.finditer(said)]
-
-
-_SPENDING_PLANNED = re.compile(r"(?:^|(?<=[；;：:。]))\s*(?:\d{4}年|今年|明年|来年|全年|下半年|下一年)[，,]?\s*计划(?:总)?投资")
 
 
 def _after_semicolon(text: str, start: int) -> bool:
