@@ -290,8 +290,24 @@ def projection_of_a_project(reading: Reading) -> bool:
     if projection is None:
         return False
     before = reading.head[: projection.start()]
-    counted = any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return "项目" in before and not counted and not names_a_project_group(before)  # 全部技改项目投产后: a group
+    if "项目" not in before or names_a_project_group(before):  # 全部技改项目投产后: a group
+        return False
+    return not a_group_of_projects_spoken_of(reading, before)
+
+
+# The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
+_PROJECTS_SPOKEN_OF = re.compile(r"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:这些|上述|以上|这批|该批)?项目(?:全部)?$")
+
+
+def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
+    """集中开工项目13个，总投资69亿元。项目建成后将拉动…; 项目总投资达225亿元，预计项目全部建成后可实现…:
+    a projection of the projects the sentence counts or totals (a single project's investment is no
+    fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
+    if any(fact.metric in ("projects", "project_investment") for fact in reading.sentence_facts):
+        return True
+    if _PROJECTS_SPOKEN_OF.search(before) is None:
+        return False
+    return any(fact.metric == "projects" for fact in reading.previous_facts)
 
 
 def a_milestone(reading: Reading) -> bool:
