@@ -39,7 +39,19 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
                 listed = last_keyword(reading.head[: marker.start()], "count")
                 keyword = listed[0] if listed else None
         return (keyword, 0) if keyword else None
-    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
+    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading) or wording_before_an_aside(reading)
+
+
+def wording_before_an_aside(reading: Reading) -> tuple[Keyword, int] | None:
+    """完成工业投资（50万元口径）2230亿元: a bracketed aside whose figure was left out (a size threshold)
+    stands between the wording and its figure; the wording before the aside names the figure."""
+    if not reading.window.rstrip().endswith(("）", ")")) or not reading.left_out:
+        return None
+    opening = max(reading.clause.rfind("（"), reading.clause.rfind("("))
+    if opening < 0 or reading.left_out[-1][0].start < reading.clause_begin + opening:
+        return None
+    found = last_keyword(reading.clause[:opening], reading.quantity.dimension)
+    return (found[0], 0) if found else None  # the wording stands before the window: taken as its start
 
 
 _CLAUSE_BREAK = re.compile(r"[，；：,;:、（(]|其中")
