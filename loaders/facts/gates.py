@@ -605,8 +605,18 @@ def a_comparison_base(reading: Reading) -> bool:
     return bool(_GROWTH_AFTER.match(reading.after)) and bool(_BASE_BEFORE.search(reading.window))
 
 
+def turned_away(reading: Reading) -> bool:
+    """否决掉了10个以上不符合导向的化工类项目: projects or firms turned away, not the zone's."""
+    return reading.quantity.dimension == "count" and has(cues()["turned_away_verbs"], reading.clause)
+
+
+def one_of_several(reading: Reading) -> bool:
+    """是国家第一批核准四个煤制气示范项目之一: the size of a list the zone or a project is one of."""
+    return reading.quantity.dimension == "count" and reading.after.endswith("之一")
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
