@@ -106,7 +106,7 @@ def the_place_it_lies_in(reading: Reading) -> bool:
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
-_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现)")
+_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现|累计实施|共实施)")
 
 
 def _wider_sentence_before(reading: Reading) -> bool:
