@@ -460,14 +460,20 @@ def _building_pattern() -> re.Pattern:
 
 
 def land_of_projects(reading: Reading) -> bool:
-    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
-    projects, or the one project whose money was left out before it, takes; not an area of the zone."""
+    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩, 已引进34家企业，总用地面积1996亩:
+    the land a counted group of projects or of firms brought in, or the one project whose money was left
+    out before it, takes; not an area of the zone."""
     if reading.quantity.dimension != "area":
         return False
     one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
-    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts):
+    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts) \
+            and not _firms_brought_in_before(reading):
         return False
     return reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes)
+
+
+def _firms_brought_in_before(reading: Reading) -> bool:
+    return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and has(cues()["intake_verbs"], reading.head)
 
 
 def land_dealt_in(reading: Reading) -> bool:
