@@ -106,7 +106,7 @@ def the_place_it_lies_in(reading: Reading) -> bool:
 
 
 # A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
-_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现)")
+_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现|累计实施|共实施)")
 
 
 def _wider_sentence_before(reading: Reading) -> bool:
@@ -197,9 +197,12 @@ _THRESHOLD_AFTER = re.compile(
 
 
 _FIRMS_PASSING = re.compile(
-    r"(?<![\d一二三四五六七八九十两百])(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?(?:企业|公司)"
-    r"[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
+    r"(?<![\d一二三四五六七八九十两百])(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?"
+    r"(?:企业|公司)[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
 )
+# 其中21家达100亿元以上, 投资在1亿元以上: a count with no noun passing a mark, or an amount said to lie above
+# one, is a threshold.
+_PASSING_A_MARK = re.compile(r"(?:(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
 def threshold_amount(reading: Reading) -> bool:
@@ -208,6 +211,8 @@ def threshold_amount(reading: Reading) -> bool:
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
     if _FIRMS_PASSING.search(reading.clause):
+        return True
+    if reading.after.startswith(("以上", "以下")) and _PASSING_A_MARK.search(reading.clause):
         return True
     return reading.after.startswith(cues()["threshold_after"].prefixes) or bool(_THRESHOLD_AFTER.match(reading.after))
 
@@ -290,8 +295,24 @@ def projection_of_a_project(reading: Reading) -> bool:
     if projection is None:
         return False
     before = reading.head[: projection.start()]
-    counted = any(fact.metric == "projects" for fact in reading.sentence_facts)
-    return "项目" in before and not counted and not names_a_project_group(before)  # 全部技改项目投产后: a group
+    if "项目" not in before or names_a_project_group(before):  # 全部技改项目投产后: a group
+        return False
+    return not a_group_of_projects_spoken_of(reading, before)
+
+
+# The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
+_PROJECTS_SPOKEN_OF = re.compile(r"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:这些|上述|以上|这批|该批)?项目(?:全部)?$")
+
+
+def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
+    """集中开工项目13个，总投资69亿元。项目建成后将拉动…; 项目总投资达225亿元，预计项目全部建成后可实现…:
+    a projection of the projects the sentence counts or totals (a single project's investment is no
+    fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
+    if any(fact.metric in ("projects", "project_investment") for fact in reading.sentence_facts):
+        return True
+    if _PROJECTS_SPOKEN_OF.search(before) is None:
+        return False
+    return any(fact.metric == "projects" for fact in reading.previous_facts)
 
 
 def a_milestone(reading: Reading) -> bool:
@@ -439,14 +460,20 @@ def _building_pattern() -> re.Pattern:
 
 
 def land_of_projects(reading: Reading) -> bool:
-    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩: the land a counted group of
-    projects, or the one project whose money was left out before it, takes; not an area of the zone."""
+    """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩, 已引进34家企业，总用地面积1996亩:
+    the land a counted group of projects or of firms brought in, or the one project whose money was left
+    out before it, takes; not an area of the zone."""
     if reading.quantity.dimension != "area":
         return False
     one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
-    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts):
+    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts) \
+            and not _firms_brought_in_before(reading):
         return False
     return reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes)
+
+
+def _firms_brought_in_before(reading: Reading) -> bool:
+    return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and has(cues()["intake_verbs"], reading.head)
 
 
 def land_dealt_in(reading: Reading) -> bool:
@@ -584,8 +611,18 @@ def a_comparison_base(reading: Reading) -> bool:
     return bool(_GROWTH_AFTER.match(reading.after)) and bool(_BASE_BEFORE.search(reading.window))
 
 
+def turned_away(reading: Reading) -> bool:
+    """否决掉了10个以上不符合导向的化工类项目: projects or firms turned away, not the zone's."""
+    return reading.quantity.dimension == "count" and has(cues()["turned_away_verbs"], reading.clause)
+
+
+def one_of_several(reading: Reading) -> bool:
+    """是国家第一批核准四个煤制气示范项目之一: the size of a list the zone or a project is one of."""
+    return reading.quantity.dimension == "count" and reading.after.endswith("之一")
+
+
 AMOUNT_GATES = (
-    size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,

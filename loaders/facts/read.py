@@ -147,7 +147,8 @@ def _pair_respectively(text: str, start: int, at: int, part_facts: list[Fact], l
             else:
                 fact.metric, fact.scope = whole.metric, whole.scope
     elif len(wholes) >= 2 and len(growths) >= 2:
-        for fact, whole in zip(growths, wholes, strict=False):
+        # 107家企业实现产值143亿元，销售137亿元，分别增长34%和35%: the figures right before 分别
+        for fact, whole in zip(growths, wholes[-len(growths) :], strict=False):
             fact.metric, fact.scope = whole.metric, whole.scope
     else:
         for fact in _pair_growth_with_listed_amounts(growths, amounts, [(q, r) for q, r in left_out if q.start > at]):

@@ -400,7 +400,7 @@ def read_amount(reading: Reading) -> Decision:
     if names_an_indicator_of_its_own(reading.window):
         unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
-    listed = count_list_item(reading) or count_named_by_a_threshold(reading)
+    listed = count_list_item(reading) or count_named_by_a_threshold(reading) or firms_of_a_listed_kind(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)
     heading = wording_of_a_list_heading(reading) or wording_of_a_table_cell(reading)
@@ -730,6 +730,20 @@ def count_named_by_a_threshold(reading: Reading) -> Fact | None:
         return None
     counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
     return counts[-1] if counts else None
+
+
+_FIRMS_ACHIEVING = re.compile(r"(?:共|合计|累计)?(?:实现|完成)")
+
+
+def firms_of_a_listed_kind(reading: Reading) -> Fact | None:
+    """规上企业71户，…其中：纺织鞋服13户实现产值41亿元: firms counted by their measure word (家, 户) with
+    no noun, whose clause goes on to what they achieved, are a part of the firms the sentence counted."""
+    if reading.quantity.dimension != "count" or not reading.quantity.raw.endswith(cues()["firm_measures"].prefixes):
+        return None
+    if not _FIRMS_ACHIEVING.match(reading.after):
+        return None
+    firms = [fact for fact in reading.parent_pool if fact.metric == "enterprises" and fact.kind == "actual"]
+    return firms[-1] if firms else None
 
 
 def follows_a_figure_left_out(reading: Reading) -> bool:

@@ -39,7 +39,36 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
                 listed = last_keyword(reading.head[: marker.start()], "count")
                 keyword = listed[0] if listed else None
         return (keyword, 0) if keyword else None
-    return last_keyword(reading.window, reading.quantity.dimension) or wording_after(reading)
+    found = last_keyword(reading.window, reading.quantity.dimension)
+    if found and wording_of_the_figure_before(reading, found):
+        return wording_after(reading) or found  # 拉动100亿元投资，形成175亿元产值: 投资 is the figure before's
+    return found or wording_after(reading) or wording_before_an_aside(reading)
+
+
+_TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")
+
+
+def wording_of_the_figure_before(reading: Reading, found: tuple[Keyword, int]) -> bool:
+    """形成100亿元投资，达到6亿元税收: a wording right after the figure before (in that figure's clause)
+    is that figure's, not this one's."""
+    keyword, at = found
+    if len(reading.window) == len(reading.head):
+        return False  # no figure before in the sentence
+    if reading.window[:at].strip() not in _TRAILING_LEAD:
+        return False
+    return _CLAUSE_MARK.search(reading.window, at + len(keyword.word)) is not None
+
+
+def wording_before_an_aside(reading: Reading) -> tuple[Keyword, int] | None:
+    """完成工业投资（50万元口径）2230亿元: a bracketed aside whose figure was left out (a size threshold)
+    stands between the wording and its figure; the wording before the aside names the figure."""
+    if not reading.window.rstrip().endswith(("）", ")")) or not reading.left_out:
+        return None
+    opening = max(reading.clause.rfind("（"), reading.clause.rfind("("))
+    if opening < 0 or reading.left_out[-1][0].start < reading.clause_begin + opening:
+        return None
+    found = last_keyword(reading.clause[:opening], reading.quantity.dimension)
+    return (found[0], 0) if found else None  # the wording stands before the window: taken as its start
 
 
 _CLAUSE_BREAK = re.compile(r"[，；：,;:、（(]|其中")
@@ -259,7 +288,8 @@ def works_in_the_zone(reading: Reading) -> Keyword | None:
     return None
 
 
-_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得|上缴|缴纳|贡献)了?(?:约|近|超过|超|逾)?$")
+_ACHIEVED_RIGHT_BEFORE = re.compile(r"(?:实现|完成|创造|取得|上缴|缴纳|贡献|形成|拉动|带动|达到)了?(?:约|近|超过|超|逾)?$")
+_AFTER_LEAD = re.compile(r"(?:以上|左右)?的?")  # what may stand between a figure and its wording after it
 _DE_LEAD = 4  # characters a wording after 的 may start past it (的规上工业总产值)
 _DE_TAIL = 2  # characters the clause may go on after that wording
 
@@ -271,7 +301,7 @@ def wording_after_its_figure(reading: Reading) -> Keyword | None:
     after = reading.after
     if not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
         return None
-    lead = 1 if after.startswith("的") else 0
+    lead = len(_AFTER_LEAD.match(after).group())  # 的, 以上的, 左右
     match = keyword_pattern().search(after, lead)
     if match is None or match.start() > lead + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
         return None

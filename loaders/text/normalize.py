@@ -54,14 +54,14 @@ _UNIT_START = "个家户项亿万千百元年月日人名栋座条台套宗吨�
 # Every run of spaces is possessive (what follows it is never a space): linear on any text.
 _PAGE_NUMBER = re.compile(
     rf"(?<=[{CJK}])[ \t]*+(?:\d{{1,3}}[ \t]*+\n|\n[ \t]*+\d{{1,3}}(?![\d{_UNIT_START}])、?)[ \t]*+(?=[{CJK}])"
-    rf"|(?<=[{CJK}，、])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"
+    rf"|(?<=[{CJK}，、,])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"  # a half-width comma too (PDF text layers)
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
 )
 _WRAPPED_MIN_LINE = 24
 _PAGE_LINE_MIN = 100
 # The line breaks a _PAGE_NUMBER match may hold: after a character its look-behinds take, a digit or a space.
-_JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、]\n)")
+_JOINABLE_BREAK = re.compile(rf"\n(?<=[ \t\d.{CJK}，、,]\n)")
 # A line ending in a figure set apart by two spaces, a tab or a bar is a table row (营业收入  90.5  13.0),
 # not a paragraph wrapped inside a figure: the next line's row number does not join it.
 _TABLE_CELL_END = re.compile(r"(?:[ \t]{2}|\t|[|｜]\s?)-?[\d.,]{1,20}+%?[ \t]*+$")
