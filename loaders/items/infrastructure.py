@@ -431,7 +431,7 @@ def _settle(document, items) -> list[Item]:
     for item in joined:
         # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
-            and not P.finishing.fullmatch(item.name)
+            and not P.finishing.fullmatch(item.name) and not _kinds_before_etc(document, item)
         works = _utility_works(document.text, item) or _being_laid(document.text, item)
         if _a_kind(item) and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
@@ -449,6 +449,17 @@ def _settle(document, items) -> list[Item]:
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _kinds_before_etc(document: Document, item: Item) -> bool:
+    """完成了道路、给水、35千伏线路等基础设施建设: a list after its verb, closed by 等 and a word for works of every
+    kind, lists kinds of works; its bare members name no facility even beside a named one. Before its own status
+    (纬二路、供水管网等基础设施已全部到位) the list is the works said to be done."""
+    if item.status is not None and item.status.start >= item.end:
+        return False
+    _, high = document.clauses(item.sentence)[item.clause]
+    etc = document.text.find("等", item.end, high)
+    return etc >= 0 and cue_pattern("kinds_after_etc").match(document.text, etc + 1) is not None
 
 
 def _a_kind(item: Item) -> bool:
