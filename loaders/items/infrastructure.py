@@ -73,6 +73,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         items += found
     items = drop_list_counts(text, items)
     items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
+    items = [item for item in items if not _a_landmark(text, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
@@ -96,6 +97,25 @@ def _a_projects_building(text: str, sentence: Sentence, item: Item, clauses) -> 
         return True
     low = clauses[item.clause][0]
     return bool(P.own_plant.fullmatch(item.name) and P.company_in_name.search(text, low, item.start))
+
+
+def _a_landmark(text: str, item: Item, clauses) -> bool:
+    """园区紧邻206国道, 北至青山路, 以国道205线为中心轴线: a road that places the zone or that it is laid out along
+    is a landmark, not works of the zone."""
+    if item.category != "road":
+        return False
+    low, high = clauses[item.clause]
+    lead = max(text.rfind(mark, low, item.start) for mark in _LANDMARK_BREAKS)
+    before = text[max(lead + 1, low) : item.start] + item.name
+    if cue_pattern("landmark_before").search(before):
+        return True
+    return cue_pattern("landmark_after").search(text, item.end, min(high, item.end + _AXIS_REACH)) is not None
+
+
+# What ends the stretch before a road in which a landmark word places it (北至A路、南至B路: each its own).
+_LANDMARK_BREAKS = "、，,；;"
+# How far after a road its axis phrase may end (国道205线为中心轴线).
+_AXIS_REACH = 12
 
 
 def _statuses(document, sentence, clauses, items) -> None:
