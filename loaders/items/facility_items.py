@@ -94,6 +94,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
     start = _after_list_marks(text, start, found[0].start())
+    start = _numbers_sharing_the_head(text, start)
     start = _grid_label_before(text, start)
     if P.year_lead.match(text, start):
         return None  # 2015年度活力众创空间: an award, event or batch named by its year
@@ -114,6 +115,27 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     ):
         item.end = item.quantity.end  # 标准化厂房1万平米; 管网铺设完成15公里 keeps its status word out of the name
     return item
+
+
+def _numbers_sharing_the_head(text: str, start: int) -> int:
+    """11号、12号码头泊位, 3、4号标准厂房, 1#、2#厂房: numbers listed before a numbered name share its facility
+    word; they and the name are one item."""
+    if not (start < len(text) and text[start].isdigit()):
+        return start
+    while start > 1 and text[start - 1] == "、":
+        token = start - 1
+        if text[token - 1] in _NUMBER_MARKS:
+            token -= 1
+        digits = token
+        while digits > 0 and text[digits - 1].isdigit():
+            digits -= 1
+        if digits == token:
+            break
+        start = digits
+    return start
+
+
+_NUMBER_MARKS = "号號#＃"
 
 
 def _grid_label_before(text: str, start: int) -> int:
