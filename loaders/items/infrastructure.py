@@ -322,6 +322,20 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
     return None
 
 
+def _status_of_the_group(document: Document, item: Item) -> StatusWord | None:
+    """集中开工的13个项目中，…园区基础设施项目3个，分别是A、B、C: works listed after 分别是 that state no status of
+    their own take the one said of the group of projects the sentence opens with (an aim there says nothing)."""
+    text, clauses = document.text, document.clauses(item.sentence)
+    low, _ = clauses[item.clause]
+    if not cue_pattern("group_list_leads").match(text, low):
+        return None
+    first_high = clauses[0][1]
+    for word in status_words(document, item.sentence, TABLE):
+        if word.start < first_high and not word.future and word.status and P.project_group.match(text, word.end):
+            return word
+    return None
+
+
 def _outcome_of_the_header(header: StatusWord | None, status: StatusWord | None) -> StatusWord | None:
     """共完成六大工程：铺设供水管线9600米；修建道路6.9公里: a colon's clause that says how far the works it
     lists got outranks the work verb each of them opens with (铺设, 修建 say what was done, not how far)."""
@@ -462,6 +476,8 @@ def _settle(document, items) -> list[Item]:
             item.status = _status_below_its_title(document, item) or status_in_the_cells_after(document, item)
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
+        if item.status is None:
+            item.status = _status_of_the_group(document, item)
         if item.status is None:
             item.status = _network_formed(document, item)
         if item.status is None and _intended(document, item, joined):
