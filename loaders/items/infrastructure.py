@@ -73,7 +73,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         items += found
     items = drop_list_counts(text, items)
     items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
-    items = [item for item in items if not _a_landmark(text, item, clauses)]
+    items = [item for item in items if not _a_landmark(text, item, clauses) and not _a_problem(text, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
@@ -110,6 +110,13 @@ def _a_landmark(text: str, item: Item, clauses) -> bool:
     if cue_pattern("landmark_before").search(before):
         return True
     return cue_pattern("landmark_after").search(text, item.end, min(high, item.end + _AXIS_REACH)) is not None
+
+
+def _a_problem(text: str, item: Item, clauses) -> bool:
+    """遇到的道路建设、供水供电以及扶持资金等问题: a member of a list of problems to solve is no works."""
+    _, high = clauses[item.clause]
+    etc = text.find("等", item.end, high)
+    return etc >= 0 and cue_pattern("issues_after_etc").match(text, etc + 1) is not None
 
 
 # What ends the stretch before a road in which a landmark word places it (北至A路、南至B路: each its own).
