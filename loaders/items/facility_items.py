@@ -83,7 +83,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     while P.tail_reject.match(text, name_end) and len(found) > 1 and keywords()[found[-1].group()].generic:
         found = found[:-1]
         name_end = _name_end(text, end, found)
-    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or "至" in P.bracketed.sub("", text[start:name_end]):
+    if P.tail_reject.match(text, name_end) or P.owned.match(text, start) or _a_stretch(text, start, name_end, found):
         return None  # 古泉路至光明路: a stretch between landmarks; 纬三路（经一路至经三路段） names its ends in brackets
     owner = P.company_in_name.search(text, start, found[-1].start())
     if owner and not P.serving.match(text, owner.end()):
@@ -94,6 +94,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
     start = _after_list_marks(text, start, found[0].start())
+    start = _numbers_sharing_the_head(text, start)
     start = _grid_label_before(text, start)
     if P.year_lead.match(text, start):
         return None  # 2015年度活力众创空间: an award, event or batch named by its year
@@ -114,6 +115,35 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     ):
         item.end = item.quantity.end  # 标准化厂房1万平米; 管网铺设完成15公里 keeps its status word out of the name
     return item
+
+
+def _a_stretch(text: str, start: int, name_end: int, found: list[re.Match]) -> bool:
+    """古泉路至光明路: a stretch between two facilities is no works of its own; places joined by works
+    (马坪片区至石龙片区供排水工程, 城区至园区公路) name those works."""
+    plain = P.bracketed.sub(lambda bracket: " " * len(bracket.group()), text[start:name_end])
+    to = plain.find("至")
+    return to >= 0 and found[0].start() - start < to
+
+
+def _numbers_sharing_the_head(text: str, start: int) -> int:
+    """11号、12号码头泊位, 3、4号标准厂房, 1#、2#厂房: numbers listed before a numbered name share its facility
+    word; they and the name are one item."""
+    if not (start < len(text) and text[start].isdigit()):
+        return start
+    while start > 1 and text[start - 1] == "、":
+        token = start - 1
+        if text[token - 1] in _NUMBER_MARKS:
+            token -= 1
+        digits = token
+        while digits > 0 and text[digits - 1].isdigit():
+            digits -= 1
+        if digits == token:
+            break
+        start = digits
+    return start
+
+
+_NUMBER_MARKS = "号號#＃"
 
 
 def _grid_label_before(text: str, start: int) -> int:

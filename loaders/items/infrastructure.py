@@ -73,6 +73,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         items += found
     items = drop_list_counts(text, items)
     items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
+    items = [item for item in items if not _a_landmark(text, item, clauses) and not _a_problem(text, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
@@ -96,6 +97,32 @@ def _a_projects_building(text: str, sentence: Sentence, item: Item, clauses) -> 
         return True
     low = clauses[item.clause][0]
     return bool(P.own_plant.fullmatch(item.name) and P.company_in_name.search(text, low, item.start))
+
+
+def _a_landmark(text: str, item: Item, clauses) -> bool:
+    """园区紧邻206国道, 北至青山路, 以国道205线为中心轴线: a road that places the zone or that it is laid out along
+    is a landmark, not works of the zone."""
+    if item.category != "road":
+        return False
+    low, high = clauses[item.clause]
+    lead = max(text.rfind(mark, low, item.start) for mark in _LANDMARK_BREAKS)
+    before = text[max(lead + 1, low) : item.start] + item.name
+    if cue_pattern("landmark_before").search(before):
+        return True
+    return cue_pattern("landmark_after").search(text, item.end, min(high, item.end + _AXIS_REACH)) is not None
+
+
+def _a_problem(text: str, item: Item, clauses) -> bool:
+    """遇到的道路建设、供水供电以及扶持资金等问题: a member of a list of problems to solve is no works."""
+    _, high = clauses[item.clause]
+    etc = text.find("等", item.end, high)
+    return etc >= 0 and cue_pattern("issues_after_etc").match(text, etc + 1) is not None
+
+
+# What ends the stretch before a road in which a landmark word places it (北至A路、南至B路: each its own).
+_LANDMARK_BREAKS = "、，,；;"
+# How far after a road its axis phrase may end (国道205线为中心轴线).
+_AXIS_REACH = 12
 
 
 def _statuses(document, sentence, clauses, items) -> None:
@@ -302,6 +329,20 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
     return None
 
 
+def _status_of_the_group(document: Document, item: Item) -> StatusWord | None:
+    """集中开工的13个项目中，…园区基础设施项目3个，分别是A、B、C: works listed after 分别是 that state no status of
+    their own take the one said of the group of projects the sentence opens with (an aim there says nothing)."""
+    text, clauses = document.text, document.clauses(item.sentence)
+    low, _ = clauses[item.clause]
+    if not cue_pattern("group_list_leads").match(text, low):
+        return None
+    first_high = clauses[0][1]
+    for word in status_words(document, item.sentence, TABLE):
+        if word.start < first_high and not word.future and word.status and P.project_group.match(text, word.end):
+            return word
+    return None
+
+
 def _outcome_of_the_header(header: StatusWord | None, status: StatusWord | None) -> StatusWord | None:
     """共完成六大工程：铺设供水管线9600米；修建道路6.9公里: a colon's clause that says how far the works it
     lists got outranks the work verb each of them opens with (铺设, 修建 say what was done, not how far)."""
@@ -431,7 +472,7 @@ def _settle(document, items) -> list[Item]:
     for item in joined:
         # 滨河大道硬化、亮化工程: finishing listed beside a named facility is work on it, no item of its own.
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
-            and not P.finishing.fullmatch(item.name)
+            and not P.finishing.fullmatch(item.name) and not _kinds_before_etc(document, item)
         works = _utility_works(document.text, item) or _being_laid(document.text, item)
         if _a_kind(item) and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
@@ -443,12 +484,25 @@ def _settle(document, items) -> list[Item]:
         if item.status is None:
             item.status = _status_of_the_header(document, item) or heading_status(document, item.start, TABLE)
         if item.status is None:
+            item.status = _status_of_the_group(document, item)
+        if item.status is None:
             item.status = _network_formed(document, item)
         if item.status is None and _intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _kinds_before_etc(document: Document, item: Item) -> bool:
+    """完成了道路、给水、35千伏线路等基础设施建设: a list after its verb, closed by 等 and a word for works of every
+    kind, lists kinds of works; its bare members name no facility even beside a named one. Before its own status
+    (纬二路、供水管网等基础设施已全部到位) the list is the works said to be done."""
+    if item.status is not None and item.status.start >= item.end:
+        return False
+    _, high = document.clauses(item.sentence)[item.clause]
+    etc = document.text.find("等", item.end, high)
+    return etc >= 0 and cue_pattern("kinds_after_etc").match(document.text, etc + 1) is not None
 
 
 def _a_kind(item: Item) -> bool:

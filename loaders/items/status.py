@@ -168,7 +168,11 @@ def _negation_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _share_pattern() -> re.Pattern:
     shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
-    return re.compile(rf"(?:{shares})?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+    # 已完成总搬迁房屋的62.3%: a share of any work named before 的 (a few characters, no digits, in the clause).
+    return re.compile(rf"(?:{shares}|[^，。；：,;:\d%％]{{1,{_SHARE_OBJECT_REACH}}}的)?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
+
+
+_SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁房屋)
 
 
 # What a completion word says of works when their stage is not named: they are finished.
