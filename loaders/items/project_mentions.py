@@ -53,8 +53,6 @@ _VERB_REACH = 2  # the longest verb taking a count as its object (达到)
 def colon_heads(document, sentence, quantities, taken):
     """斯瑞达换热器：总投资1.2亿元，…一期已正式投产: a name heading its own line, its figures after it."""
     text = document.text
-    if text.find("：", sentence.start, sentence.end) < 0 and text.find(":", sentence.start, sentence.end) < 0:
-        return  # no colon (most sentences): no name heads its line
     match = P.colon_head.match(text, sentence.start, sentence.end)
     if not match or P.heading_word.search(match.group("name")) or not is_project_name(match.group("name")):
         return

@@ -27,7 +27,7 @@ from .project_names import (
     split_items,
 )
 from .spans import clause_holding, inside
-from .status import status_words, status_words_read
+from .status import status_words
 
 _NAME_REACH = 120  # how far before their verb the names may start (as for single names)
 
@@ -39,14 +39,11 @@ def subject_lists(document, sentence, quantities, taken):
     The sentence's status words are read first (once per sentence, and most steps after ask for them
     too): the names are read only before a verb a status word says as done, not before every verb."""
     text = document.text
-    words = status_words_read(document, sentence, TABLE)
-    if words is None:
-        if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
-            return  # no such verb (most sentences): one search skips the sentence
-        words = status_words(document, sentence, TABLE)
+    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
+        return  # no such verb (most sentences): one search skips the sentence
     verbs = set(cues()["subject_verbs"])
     starts = []
-    for word in words:
+    for word in status_words(document, sentence, TABLE):
         past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
         verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
         if verb not in verbs or (word.future and not word.due):
@@ -182,10 +179,9 @@ def status_led_mentions(document, sentence, quantities, taken):
     done and its 的, filling the rest of their clause: what the word describes is the project itself,
     whatever its name ends in (but 投产的企业达到12家, 开工的重点项目 name no project)."""
     text = document.text
-    words = status_words_read(document, sentence, TABLE)
-    if words is None and not _status_before_de().search(text, sentence.start, sentence.end):
+    if not _status_before_de().search(text, sentence.start, sentence.end):
         return  # no status word before a 的 (most sentences): their status words need not be read for this
-    for word in words if words is not None else status_words(document, sentence, TABLE):
+    for word in status_words(document, sentence, TABLE):
         if word.strength < 2 or word.future or not word.status or not text.startswith("的", word.end):
             continue
         start = word.end + 1

@@ -45,12 +45,6 @@ def status_words(document: Document, sentence: Sentence, table: str) -> list[Sta
     return document.memo[key]
 
 
-def status_words_read(document: Document, sentence: Sentence, table: str) -> list[StatusWord] | None:
-    """The sentence's status words when a step has read them already, else None: a step whose cheap test
-    only spares reading them need not run it then."""
-    return document.memo.get(("status_words", sentence.index, table))
-
-
 def _status_words(document: Document, sentence: Sentence, table: str) -> list[StatusWord]:
     found = []
     table_words = status_table(table)
