@@ -36,34 +36,30 @@ def subject_lists(document, sentence, quantities, taken):
     """A、B及C陆续于南区动土 / X生产基地确认落户该区: names that open their clause, right before the
     verb that says what became of them (with only adverbs, a time or a place between).
 
-    The names are read first, before every place a verb starts: most verbs follow no run of names,
-    and then the sentence's status words (whether the verb is said as done) need not be read for this."""
+    The sentence's status words are read first (once per sentence, and most steps after ask for them
+    too): the names are read only before a verb a status word says as done, not before every verb."""
     text = document.text
     if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
-        return  # no such verb (most sentences): one search skips the sentence, the look-ahead tries every character
-    names = {}
-    for verb in _verb_starts().finditer(text, sentence.start, sentence.end):
-        if not inside(verb.start(), taken):  # taken only grows: a verb inside it now stays inside
-            found = _names_before(document, sentence, quantities, verb.start())
-            if found:
-                names[verb.start()] = found
-    if not names:
-        return
+        return  # no such verb (most sentences): one search skips the sentence
     verbs = set(cues()["subject_verbs"])
+    starts = []
     for word in status_words(document, sentence, TABLE):
         past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
         verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
-        if start not in names or verb not in verbs or (word.future and not word.due) or inside(start, taken):
+        if verb not in verbs or (word.future and not word.due):
             continue
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
-        yield names[start]
-
-
-@lru_cache(maxsize=1)
-def _verb_starts() -> re.Pattern:
-    """Every place a verb of subject_verbs starts (开工 and 开工建设 alike: the look-ahead finds them all)."""
-    return re.compile(f"(?={trie_pattern(cues()['subject_verbs'])})")
+        starts.append(start)
+    names = {}
+    for start in starts:
+        if not inside(start, taken):  # taken only grows: a verb inside it now stays inside
+            found = _names_before(document, sentence, quantities, start)
+            if found:
+                names[start] = found
+    for start in starts:
+        if start in names and not inside(start, taken):
+            yield names[start]
 
 
 def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
