@@ -301,7 +301,8 @@ def wording_after_its_figure(reading: Reading) -> Keyword | None:
     after = reading.after
     if not _ACHIEVED_RIGHT_BEFORE.search(reading.window):
         return None
-    lead = len(_AFTER_LEAD.match(after).group())  # 的, 以上的, 左右
+    leading = _AFTER_LEAD.match(after)  # 的, 以上的, 左右 (or nothing: the pattern always matches)
+    lead = leading.end() if leading else 0
     match = keyword_pattern().search(after, lead)
     if match is None or match.start() > lead + _DE_LEAD or len(after) - match.end() > _DE_TAIL:
         return None
