@@ -637,37 +637,35 @@ def _aim_said_after(document: Document, item: Item, items: list[Item]) -> bool:
 def _enumerates_an_aim(document: Document, sentence: Sentence) -> bool:
     """园区将重点抓好三项工程。一是新建A路。二是新建B厂: sentences enumerating (一是, 二是, 首先) what the sentence
     before the first of them states as an aim."""
-    text, index = document.text, sentence.index
-    if not P.enumeration_member.match(text, sentence.start):
-        return False
-    while index > 0 and P.enumeration_member.match(text, document.sentences[index].start):
-        index -= 1
-        if sentence.index - index > _ENUMERATION_REACH:
-            return False
-    lead = document.sentences[index]
-    if index == sentence.index or P.enumeration_member.match(text, lead.start):
-        return False
-    said = blank(cue_pattern("not_future"), text[lead.start : lead.end])
-    if cue_pattern("past_before").search(said):
-        return False
-    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
-
-
-_ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its own
+    text = document.text
+    lead = _sentence_before_the_run(document, sentence, lambda member: P.enumeration_member.match(text, member.start))
+    return lead is not None and not P.enumeration_member.match(text, lead.start) and _states_an_aim(text, lead)
 
 
 def _goes_on_with_an_aim(document: Document, sentence: Sentence) -> bool:
     """下一步，园区将重点做好以下工作。新建A路3公里，建设B厂: a sentence opening with a weak work verb and no subject
     goes on with the aim the sentence before it states (sentences opening alike in between go on with it too)."""
-    text, index = document.text, sentence.index
-    while index > 0 and _opens_with_a_work_verb(document, document.sentences[index]):
+    before = _sentence_before_the_run(document, sentence, lambda member: _opens_with_a_work_verb(document, member))
+    return before is not None and _states_an_aim(document.text, before)
+
+
+def _sentence_before_the_run(document: Document, sentence: Sentence, opens_alike) -> Sentence | None:
+    """The sentence before the run of sentences opening alike that this one ends (None when this one does not
+    open so, or the run is too long to be one enumeration)."""
+    index = sentence.index
+    while index > 0 and opens_alike(document.sentences[index]):
         index -= 1
         if sentence.index - index > _ENUMERATION_REACH:
-            return False
-    if index == sentence.index:
-        return False
-    before = document.sentences[index]
-    said = blank(cue_pattern("not_future"), text[before.start : before.end])
+            return None
+    return None if index == sentence.index else document.sentences[index]
+
+
+_ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its own
+
+
+def _states_an_aim(text: str, sentence: Sentence) -> bool:
+    """An aim marker anywhere in the sentence and nothing said to be done already (已)."""
+    said = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
     if cue_pattern("past_before").search(said):
         return False
     return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
@@ -678,8 +676,7 @@ def _opens_with_a_work_verb(document: Document, sentence: Sentence) -> bool:
     words = status_words(document, sentence, TABLE)
     if not words or words[0].strength >= 2 or words[0].future:
         return False
-    lead = P.enumeration_lead.match(document.text, sentence.start)
-    return not document.text[lead.end() if lead else sentence.start : words[0].start].strip()
+    return _opens_its_clause(document.text, words[0], (sentence.start, sentence.end))
 
 
 def _breaks_down_an_aim(document: Document, sentence: Sentence) -> bool:
