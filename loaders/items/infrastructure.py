@@ -114,9 +114,13 @@ def _a_landmark(text: str, item: Item, clauses) -> bool:
 
 def _a_problem(text: str, item: Item, clauses) -> bool:
     """遇到的道路建设、供水供电以及扶持资金等问题: a member of a list of problems to solve is no works."""
-    _, high = clauses[item.clause]
+    return _list_closed_by(text, item, clauses[item.clause][1], "issues_after_etc")
+
+
+def _list_closed_by(text: str, item: Item, high: int, cue: str) -> bool:
+    """The 等 closing the item's list in its clause is followed by one of the cue's words (等问题, 等基础设施)."""
     etc = text.find("等", item.end, high)
-    return etc >= 0 and cue_pattern("issues_after_etc").match(text, etc + 1) is not None
+    return etc >= 0 and cue_pattern(cue).match(text, etc + 1) is not None
 
 
 # What ends the stretch before a road in which a landmark word places it (北至A路、南至B路: each its own).
@@ -501,8 +505,7 @@ def _kinds_before_etc(document: Document, item: Item) -> bool:
     if item.status is not None and item.status.start >= item.end:
         return False
     _, high = document.clauses(item.sentence)[item.clause]
-    etc = document.text.find("等", item.end, high)
-    return etc >= 0 and cue_pattern("kinds_after_etc").match(document.text, etc + 1) is not None
+    return _list_closed_by(document.text, item, high, "kinds_after_etc")
 
 
 def _a_kind(item: Item) -> bool:
