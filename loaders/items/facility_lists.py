@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..document import Document
 from .facilities import TABLE, Item, P, facility_words, keyword_pattern
+from .lexicon import cues
 from .status import StatusWord, status_rank, status_words
 
 # What a title line may hold besides the item's name (工程, 项目).
@@ -94,11 +95,12 @@ def measured_work_done(text: str, item: Item, status: StatusWord | None, header:
     """铺设供水管线9600米, 修建道路6.9公里, 安装路灯310盏: a work verb with the length or area laid, or the pieces
     fitted, is a report of work done (as
     新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里, 正在进行的工程有：铺设… are)."""
-    if status is None and item.start >= 2 and text[item.start - 2 : item.start] == _FITTING:
-        status = StatusWord(item.start - 2, item.start, _FITTING, "under_construction", 1, False)  # 安装路灯310盏
+    if status is None and (fitting := P.fitting_lead.fullmatch(text, max(0, item.start - 2), item.start)):
+        # 安装 is no status word (设备安装 is a stage of a plant), but right before a counted item a work done
+        status = StatusWord(fitting.start(), fitting.end(), fitting.group(), "under_construction", 1, False)
         if item.quantity is None:
             return None  # 安装路灯: what is fitted, not how much of it
-    if status is None or status.strength >= 2 or status.future or status.word not in _WORK_VERBS:
+    if status is None or status.strength >= 2 or status.future or status.word not in cues()["work_verbs"]:
         return status
     if P.ongoing_before.search(text, max(0, status.start - 4), status.start):
         return status
@@ -108,17 +110,13 @@ def measured_work_done(text: str, item: Item, status: StatusWord | None, header:
         return status  # the colon's clause says how far the works it lists got
     if item.quantity is None or item.quantity.dimension not in _LAID:
         return status
-    if item.quantity.unit == "piece" and status.word not in _FITTING_VERBS:
+    if item.quantity.unit == "piece" and status.word not in cues()["fitting_verbs"]:
         return status  # 修建道路4条: how many roads, not how much of them was laid
     return status._replace(status="completed")
 
 
-_WORK_VERBS = frozenset({"铺设", "修建", "敷设", "架设", "安装"})
-# Fitting: no status word (设备安装 is a stage of a plant), but right before a counted item (安装路灯310盏) a work done.
-_FITTING = "安装"
 # What a work verb reports done: a length or area laid, or pieces fitted (安装路灯310盏).
 _LAID = ("length", "area", "floor_area", "other")
-_FITTING_VERBS = frozenset({"架设", "安装"})
 
 
 def _completion_ahead(text: str, item: Item) -> bool:
