@@ -71,15 +71,19 @@ def _measured_apart(item: Item, first: Item) -> bool:
     one, two = item.quantity, first.quantity
     return bool(
         one and two and (item.sentence is first.sentence or not (_named(item.name) or _named(first.name)))
-        and one.unit == two.unit and one.dimension in ("length", "area", "floor_area") and one.value != two.value
+        and one.unit == two.unit and one.dimension in _LOTS and one.value != two.value
     )
+
+
+# Dimensions a lot of works is measured in (12公里 of roads, 10万平方米 of factories), where a count is of facilities.
+_LOTS = ("length", "area", "floor_area")
 
 
 def _a_lot_and_a_named_one(item: Item, first: Item) -> bool:
     """完成25.8公里道路 … 完成马吉克园区道路建设: a length or area of bare facility words is a lot of works, not the
     one facility another mention names."""
     lot, named = (item, first) if item.bare else (first, item)
-    measured = lot.quantity is not None and lot.quantity.dimension in ("length", "area", "floor_area")
+    measured = lot.quantity is not None and lot.quantity.dimension in _LOTS
     return lot.bare and measured and not named.bare and _named(named.name)
 
 
