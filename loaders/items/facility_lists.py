@@ -54,7 +54,8 @@ def said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list
             if any(low <= word.start < high for word in words):
                 return status  # a clause of its own, with its own work verb: the list does not run on
             continue
-        only_names = bool(P.list_glue.fullmatch(_without_items(text, clauses[item.clause], items)))
+        own_low, own_high = clauses[item.clause]
+        only_names = bool(P.list_glue.fullmatch(without_items(text, own_low, own_high, items)))
         closing = [
             word for word in said
             if not word.future and (only_names or P.whole_list.search(text, max(low, word.start - 3), word.start))
@@ -66,15 +67,15 @@ def said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list
     return status
 
 
-def _without_items(text: str, clause: tuple[int, int], items: list[Item]) -> str:
-    """The clause's text with the works it names cut out (what else the clause says)."""
-    low, high = clause
+def without_items(text: str, low: int, high: int, items: list[Item]) -> str:
+    """text[low:high] with the works inside it cut out (what else a clause says, what separates two members of
+    a list)."""
     kept, position = [], low
-    for other in sorted((other for other in items if low <= other.start < high), key=lambda other: other.start):
-        kept.append(text[position : other.start])
-        position = max(position, other.end)
-    kept.append(text[position:high])
-    return "".join(kept)
+    for other in sorted(items, key=lambda other: other.start):
+        if other.start < high and other.end > position:  # items may share a figure (A园24栋厂房)
+            kept.append(text[position : max(position, other.start)])
+            position = min(other.end, high)
+    return "".join(kept) + text[position:high]
 
 
 def in_brackets_after(text: str, item: Item, words: list[StatusWord]) -> StatusWord | None:

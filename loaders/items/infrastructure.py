@@ -28,6 +28,7 @@ from .facility_lists import (
     said_of_the_whole_list,
     status_in_the_cells_after,
     verb_before_the_list,
+    without_items,
     word_rank,
 )
 from .facility_merge import facility_key, merge
@@ -381,7 +382,7 @@ def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item])
     """A status word right after another item of the clause, with only a conjunction (and other listed items)
     between it and this one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's;
     完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three)."""
-    if word.end > item.start or not _only_conjunctions(_without_items(text, word.end, item.start, items)):
+    if word.end > item.start or not _only_conjunctions(without_items(text, word.end, item.start, items)):
         return False
     return any(
         other is not item and other.clause == item.clause and other.end <= word.start
@@ -399,16 +400,6 @@ def _only_conjunctions(gap: str) -> bool:
             return False
         position = joined.end()
     return bool(gap)
-
-
-def _without_items(text: str, low: int, high: int, items: list[Item]) -> str:
-    """text[low:high] with the items inside it left out (what separates two members of a list)."""
-    kept, position = [], low
-    for other in sorted(items, key=lambda other: other.start):
-        if other.start < high and other.end > position:  # items may share a figure (A园24栋厂房)
-            kept.append(text[position : max(position, other.start)])
-            position = min(other.end, high)
-    return "".join(kept) + text[position:high]
 
 
 def _stated_after(document: Document, sentence: Sentence) -> StatusWord | None:
