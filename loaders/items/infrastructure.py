@@ -163,11 +163,16 @@ def _statuses(document, sentence, clauses, items) -> None:
         said = _spent_on_works(document, before)
         if said is None and (_breaks_down_an_aim(document, sentence) or _enumerates_an_aim(document, sentence)):
             # 明年计划…。其中，新建道路5公里; 园区将抓好三项工程。一是新建A: an aim too
-            said = StatusWord(before.start, before.start, "", "planned", 2, True)
+            said = _an_aim(before.start, before.start)
         _said_of_the_breakdown(items, said, _stated_before(document, before))
     elif sentence.index and (_enumerates_an_aim(document, sentence) or _goes_on_with_an_aim(document, sentence)):
         # 园区将抓好三项工程。一是新建A。二是新建B; 下一步，园区将做好以下工作。新建A，建设B
-        _said_of_the_breakdown(items, StatusWord(sentence.start, sentence.start, "", "planned", 2, True), None)
+        _said_of_the_breakdown(items, _an_aim(sentence.start, sentence.start), None)
+
+
+def _an_aim(start: int, end: int) -> StatusWord:
+    """Planned, said by the sentence or clause at start..end as a whole rather than by a status word of its own."""
+    return StatusWord(start, end, "", "planned", 2, True)
 
 
 def _said_of_the_breakdown(items: list[Item], said: StatusWord | None, stated: StatusWord | None) -> None:
@@ -200,7 +205,7 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
         planned = [word for word in words if low <= word.start < high and word.status == "planned" and word.strength >= 2]
         aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high) or planned
         if aim and (not crossed or text[high : high + 1] in "：:"):
-            return StatusWord(low, high, "", "planned", 2, True)
+            return _an_aim(low, high)
         if text[high : high + 1] in "：:":
             return None  # the colon's clause states no aim
         opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
@@ -432,7 +437,7 @@ def _spent_on_works(document: Document, sentence: Sentence) -> StatusWord | None
     if spent is None:
         return None
     said = blank(cue_pattern("not_future"), document.text[sentence.start : sentence.end])
-    if cue_pattern("future_in_clause").search(said) or cue_pattern("future_in_sentence").search(said):
+    if _aim_marked(said):
         return None  # 计划完成基础设施投资3亿元: an aim, not money spent
     return StatusWord(spent.start(), spent.end(), spent.group(), "completed", 2, False)
 
@@ -660,8 +665,12 @@ _ENUMERATION_REACH = 10  # members of one enumeration, each a sentence of its ow
 def _states_an_aim(text: str, sentence: Sentence) -> bool:
     """An aim marker anywhere in the sentence and nothing said to be done already (已)."""
     said = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
-    if cue_pattern("past_before").search(said):
-        return False
+    return not cue_pattern("past_before").search(said) and _aim_marked(said)
+
+
+def _aim_marked(said: str) -> bool:
+    """A marker of an aim anywhere in a text with its not_future words blanked: a sentence-wide one (计划, 明年) or
+    one said of a clause (将)."""
     return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
 
 
