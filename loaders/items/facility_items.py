@@ -15,6 +15,7 @@ from ..text.sentences import UNPLACED
 from .facilities import GENERIC_HEADS, TABLE, Item, P, category_of_words, keywords, residual
 from .facility_figures import quantity_of
 from .lexicon import cue_pattern, name_stop_pattern, name_stops
+from .spans import blank
 from .status import status_pattern
 
 LABEL_CHARS = 8  # longest label in quotes that stays in a name (“四纵八横”路网)
@@ -120,7 +121,7 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
 def _a_stretch(text: str, start: int, name_end: int, found: list[re.Match]) -> bool:
     """古泉路至光明路: a stretch between two facilities is no works of its own; places joined by works
     (马坪片区至石龙片区供排水工程, 城区至园区公路) name those works."""
-    plain = P.bracketed.sub(lambda bracket: " " * len(bracket.group()), text[start:name_end])
+    plain = blank(P.bracketed, text[start:name_end])
     to = plain.find("至")
     return to >= 0 and found[0].start() - start < to
 
