@@ -204,9 +204,10 @@ def _aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segmen
             return None
         planned = [word for word in words if low <= word.start < high and word.status == "planned" and word.strength >= 2]
         aim = cue_pattern("future_in_clause").search(said) or P.planned_sum.fullmatch(text, low, high) or planned
-        if aim and (not crossed or text[high : high + 1] in "：:"):
+        colon = _ends_in_a_colon(text, high)
+        if aim and (not crossed or colon):
             return _an_aim(low, high)
-        if text[high : high + 1] in "：:":
+        if colon:
             return None  # the colon's clause states no aim
         opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
         if not opening or opening[0].strength >= 2:
@@ -333,10 +334,15 @@ def _status_of_the_header(document: Document, item: Item) -> StatusWord | None:
     words = status_words(document, item.sentence, TABLE)
     for index in range(item.clause - 1, -1, -1):
         low, high = clauses[index]
-        if text[high : high + 1] in ("：", ":"):
+        if _ends_in_a_colon(text, high):
             said = [word for word in words if low <= word.start < high and not word.future and word.status]
             return max(said, key=word_rank) if said else None
     return None
+
+
+def _ends_in_a_colon(text: str, high: int) -> bool:
+    """The clause ending at high opens a list after its colon (正在进行的工程共有8大工程：A；B)."""
+    return text[high : high + 1] in ("：", ":")
 
 
 def _status_of_the_group(document: Document, item: Item) -> StatusWord | None:
