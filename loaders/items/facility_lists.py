@@ -94,8 +94,8 @@ _BRACKET_REACH = 16  # how far a bracket after an item may run
 
 def measured_work_done(text: str, item: Item, status: StatusWord | None, header: StatusWord | None) -> StatusWord | None:
     """铺设供水管线9600米, 修建道路6.9公里, 安装路灯310盏: a work verb with the length or area laid, or the pieces
-    fitted, is a report of work done (as
-    新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里, 正在进行的工程有：铺设… are)."""
+    fitted, is a report of work done (as 新建标准化厂房1万平米 is), not of work going on (正在铺设管网12公里,
+    正在进行的工程有：铺设… are)."""
     if status is None and (fitting := P.fitting_lead.fullmatch(text, max(0, item.start - 2), item.start)):
         # 安装 is no status word (设备安装 is a stage of a plant), but right before a counted item a work done
         status = StatusWord(fitting.start(), fitting.end(), fitting.group(), "under_construction", 1, False)

@@ -525,7 +525,7 @@ def _network_formed(document: Document, item: Item) -> StatusWord | None:
         return None  # 形成X格局，A路…: the network formed is another one
     if formed is None or cue_pattern("future_in_clause").search(document.text, low, formed.start()):
         return None
-    return StatusWord(formed.start(), formed.start() + 2, "形成", "completed", 1, False)
+    return StatusWord(formed.start("verb"), formed.end("verb"), formed.group("verb"), "completed", 1, False)
 
 
 def _utility_works(text: str, item: Item) -> bool:
