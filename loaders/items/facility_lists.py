@@ -78,6 +78,11 @@ def without_items(text: str, low: int, high: int, items: list[Item]) -> str:
     return "".join(kept) + text[position:high]
 
 
+def ends_in_a_colon(text: str, high: int) -> bool:
+    """The clause ending at high opens a list after its colon (正在进行的工程共有8大工程：A；B)."""
+    return text[high : high + 1] in ("：", ":")
+
+
 def in_brackets_after(text: str, item: Item, words: list[StatusWord]) -> StatusWord | None:
     """纬三路（已通车）、经五路（在建）: a status in brackets right after an item is its own."""
     if text[item.end : item.end + 1] not in ("（", "("):
