@@ -84,8 +84,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found = group_etc(text, low, high, found)
         items += found
     items = drop_list_counts(text, items)
-    items = [item for item in items if not _a_projects_building(text, sentence, item, clauses)]
-    items = [item for item in items if not _a_landmark(text, item, clauses) and not _a_problem(text, item, clauses)]
+    items = [item for item in items if not _no_works_of_the_zone(text, sentence, item, clauses)]
     if not items:
         return items
     measure_clauses(text, clauses, items, quantities)
@@ -93,6 +92,15 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
+
+
+def _no_works_of_the_zone(text: str, sentence: Sentence, item: Item, clauses) -> bool:
+    """A facility named as a project's building, a landmark placing the zone, or a problem to solve."""
+    return (
+        _a_projects_building(text, sentence, item, clauses)
+        or _a_landmark(text, item, clauses)
+        or _a_problem(text, item, clauses)
+    )
 
 
 # Categories of buildings: the ones a company's project puts up for itself (厂房, 办公楼, 职工宿舍).
