@@ -31,6 +31,7 @@ from .project_names import (
     list_lead,
     listed_names,
     past_group_noun,
+    past_leads,
     specific_part,
     split_items,
     strip_suffix,
@@ -297,10 +298,7 @@ def single_mentions(document, sentence, quantities, taken):
             label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
             if label_end >= 0 and match.start() - label_end > MIN_NAME:
                 start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
-            for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
-                lead = pattern.match(text, start)
-                if lead and match.start() - lead.end() >= MIN_NAME:
-                    start = lead.end()
+            start = past_leads(text, start, match.start())
             if not company and cue_pattern("content_leads").search(text, low, start):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues
-from .project_names import MIN_NAME, SINGLE, Mention, P, is_project_name, list_lead
+from .project_names import SINGLE, Mention, P, is_project_name, list_lead, past_leads
 from .spans import clause_holding, inside
 
 _VERB_REACH = 16  # 已累计完成固定资产投资总额约: the longest run of investing words before an amount
@@ -65,10 +65,7 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
     if company is not None and not name.endswith((*cues()["company_suffixes"], *cues()["amount_led_heads"])):
         return None, end
     _, start = list_lead(text, low, end)
-    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
-        lead = pattern.match(text, start)
-        if lead and end - lead.end() >= MIN_NAME:
-            start = lead.end()
+    start = past_leads(text, start, end)
     named = text[start:end]
     if not is_project_name(named) or (company is not None and start > low + company.start()):
         return None, end  # the company word was cut with the leads, or only group words are left (该公司)
