@@ -19,6 +19,7 @@ from .spans import blank
 
 _CLAUSE_END = patterns("items").clause_end
 _DUE_TIME = patterns("items").due_time
+_MIXED_GROUP_HEAD = patterns("items").mixed_group_head
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
@@ -92,15 +93,13 @@ def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
     out = list(found)
     for index in range(1, len(found)):
         before, word = found[index - 1], found[index]
-        joined = text[before.end : word.start] in _GROUP_JOINS
+        joined = text[before.end : word.start] in cues()["group_joins"]
         if joined and before.status != word.status and _MIXED_GROUP_HEAD.match(text, word.end):
             out[index - 1] = before._replace(status=None)
             out[index] = word._replace(status=None)
     return out
 
 
-_GROUP_JOINS = frozenset({"和", "及", "与", "以及", "、"})
-_MIXED_GROUP_HEAD = re.compile(r"的?(?:重点|重大|产业|工业)?项目")
 
 
 def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
