@@ -157,16 +157,21 @@ def _negated(text: str, start: int) -> bool:
 _NEGATION_REACH = 6  # 还没有 + 按期
 
 
+def _alternation(cue: str) -> str:
+    """The words of one cue list as a regex alternation, longest first (已经 is tried before 已)."""
+    return "|".join(sorted(map(re.escape, cues()[cue]), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _negation_pattern() -> re.Pattern:
-    negations = "|".join(sorted(map(re.escape, cues()["negations"]), key=len, reverse=True))
-    adverbs = "|".join(sorted(map(re.escape, cues()["negated_adverbs"]), key=len, reverse=True))
+    negations = _alternation("negations")
+    adverbs = _alternation("negated_adverbs")
     return re.compile(rf"(?:{negations})(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=1)
 def _share_pattern() -> re.Pattern:
-    shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
+    shares = _alternation("partial_share")
     # 已完成总搬迁房屋的62.3%: a share of any work named before 的 (a few characters, no digits, in the clause).
     return re.compile(rf"(?:{shares}|[^，。；：,;:\d%％]{{1,{_SHARE_OBJECT_REACH}}}的)?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
 
@@ -189,7 +194,7 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 
 @lru_cache(maxsize=1)
 def _stage_before_pattern() -> re.Pattern:
-    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    stages = _alternation("stages_of_works")
     return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
 
 
@@ -202,7 +207,7 @@ def _a_stage_done(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
-    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    stages = _alternation("stages_of_works")
     return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
@@ -252,7 +257,7 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _past_end_pattern() -> re.Pattern:
-    words = "|".join(sorted(map(re.escape, cues()["past_before"]), key=len, reverse=True))
+    words = _alternation("past_before")
     return re.compile(rf"(?:{words})(?:全部|全面|基本|顺利)?$")
 
 
