@@ -216,12 +216,11 @@ def _settle_further(
     segments = document.segment_starts(clauses)
     stages = [word for word in words if not _describes_content(document.text, word)]
     for mention in mentions:
+        own = clause_index(clauses, mention.start)
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
-                own = clause_index(clauses, mention.start)
                 mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
             continue
-        own = clause_index(clauses, mention.start)
         blocked = _other_phases(mention, phases) - {own}
         later = pick_status(stages, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
@@ -251,11 +250,12 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
     with the later stages the project reached, up to a ； or a counted group (the row keeps the most
     advanced one said as done)."""
     best = stated
+    event_joins = cue_pattern("event_joins")
     for index in range(own + 1, len(clauses)):
         low, high = clauses[index]
         if index in segments or P.group_count.search(text, low, high):
             break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
-        if cue_pattern("event_joins").match(text, low):
+        if event_joins.match(text, low):
             break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
@@ -334,6 +334,8 @@ def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
     verbs = set(cues()["acquisition_verbs"])
     before = [word for word in words if word.end <= start and word.word in verbs]
     return before[-1] if before else None
+
+
 def _clauses_outside_group(clauses, mentions: list[Mention]) -> dict[int, set[int]]:
     """For each group, the clauses holding a mention of another group (read once per sentence:
     a sentence listing hundreds of names stays linear)."""
