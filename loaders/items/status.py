@@ -379,8 +379,8 @@ def pick_status(
     35千伏以及在建的220千伏变电站). Else the most advanced explicit word of the first clause after it
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
     `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
-    nearest it in the clauses before it (与X公司签约，合作建设Y项目
-    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
+    nearest it in the clauses before it (与X公司签约，合作建设Y项目 -> signed); else its clause's weak word
+    nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
     `next_weak` clauses after it that has one (X路工程，已完成总工程量的80%)."""
     start, end = span
     starts = [word.start for word in words]
@@ -422,7 +422,7 @@ def pick_status(
     # work in a clause after it (the first of the next `next_weak` that states any), up to another item's
     # clause or a ；.
     unsaid = cues()["not_said_of_the_clause_before"]
-    for following in range(own + 1, min(len(clauses), own + 1 + int(next_weak))):
+    for following in range(own + 1, min(len(clauses), own + 1 + next_weak)):
         if following in blocked or following in segment_starts:
             break
         weak = [word for word in in_clause(following) if word.strength >= 1]
