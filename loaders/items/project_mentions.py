@@ -377,10 +377,8 @@ def amount_led_mentions(document, sentence, quantities, taken):
         if end - start <= MIN_NAME or not is_project_name(name) or P.zone_lead.match(name):
             continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
         taken.append((start, end))
-        if quantity.dimension == "money":
-            yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
-        else:  # 总投资2300万美元的X公司: a project all the same, its amount no yuan figure
-            yield Mention(start, end, name, SINGLE, sentence, (start, end), foreign_amount=True)
+        yuan = quantity.dimension == "money"  # 总投资2300万美元的X公司: a project all the same, its amount no yuan figure
+        yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value if yuan else None, foreign_amount=not yuan)
 
 
 _AMOUNTS = ("money", "money_usd")  # the amounts that may lead a project's name
