@@ -40,7 +40,13 @@ from .project_names import (
     phase_of,
 )
 from .projects_courted import courted_firms
-from .projects_groups import GroupsBefore, colon_header_status, continues, settle_by_own_group
+from .projects_groups import (
+    GroupsBefore,
+    colon_header_status,
+    continues,
+    past_colon_lists,
+    settle_by_own_group,
+)
 from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
@@ -127,7 +133,7 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     clauses = _events_apart(text, document.clauses(sentence))
     mentions += later_phases(text, sentence, clauses, mentions)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
-    segments = _past_colon_lists(text, clauses, document.segment_starts(clauses))
+    segments = past_colon_lists(text, clauses, document.segment_starts(clauses))
     outside = _clauses_outside_group(clauses, mentions)
     phases = _clauses_of_a_phase(text, clauses)
     for mention in mentions:
@@ -156,15 +162,6 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         m for m in mentions
         if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or runs[m.group] > 1
     ]
-
-
-def _past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
-    """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
-    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
-    opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
-    if opened is None:
-        return segments
-    return frozenset(index for index in segments if index < opened)
 
 
 def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -2,7 +2,8 @@
 
 新签约项目42个，项目主要包括：A、B / （二）新开工项目 over numbered lines / 一是续建项目。A项目…: a group's
 count or label states one status; the names after it that state none of their own (in its sentence,
-its paragraph, or the lines under its heading) are its members and take it.
+its paragraph, or the lines under its heading) are its members and take it. So do the entries of a list a
+colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them.
 """
 
 from __future__ import annotations
@@ -159,3 +160,12 @@ def colon_header_status(text: str, clauses, words: list[StatusWord], own: int) -
             said = [word for word in words if low <= word.start < high and word.strength >= 2 and word.status and not word.future]
             return said[-1] if said else None
     return None
+
+
+def past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
+    """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
+    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
+    opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
+    if opened is None:
+        return segments
+    return frozenset(index for index in segments if index < opened)
