@@ -132,8 +132,9 @@ def intro_lists(document, sentence, quantities, taken):
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        more = _comma_pieces(text, end, sentence.end, quantities) if stop and items else []
-        if more and P.listed_head_at_end.search(text, match.end(), end):
+        headed = stop and items and P.listed_head_at_end.search(text, match.end(), end)
+        more = _comma_pieces(text, end, sentence.end, quantities) if headed else []
+        if more:
             # names long enough to be parted by commas hold their own 、 and 和 (A公司酒水、饮料项目，B项目)
             items = split_items(text, match.end(), end, quantities, strip_lead=False, breaks=P.project_join) + more
             stop = P.list_end.search(text, items[-1][1], sentence.end)
