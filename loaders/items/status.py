@@ -195,7 +195,8 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 @lru_cache(maxsize=1)
 def _stage_before_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
+    adverbs = _alternation("done_adverbs")
+    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -258,7 +259,8 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
 @lru_cache(maxsize=1)
 def _past_end_pattern() -> re.Pattern:
     words = _alternation("past_before")
-    return re.compile(rf"(?:{words})(?:全部|全面|基本|顺利)?$")
+    adverbs = _alternation("done_adverbs")
+    return re.compile(rf"(?:{words})(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=2)
