@@ -23,6 +23,8 @@ _MIXED_GROUP_HEAD = patterns("items").mixed_group_head
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
+# What a completion word says of works when their stage is not named: they are finished.
+_DONE = ("completed", "in_production")
 
 
 class StatusWord(NamedTuple):
@@ -107,13 +109,12 @@ def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
     says no works are going on: the planned start is the status."""
     if not any(word.due for word in found):
         return found
-    planned_start = None
+    start_planned = False
     kept = []
     for word in found:
-        if word.due and planned_start is not None:
+        if word.due and start_planned:
             continue
-        if word.future and word.status == "planned" and planned_start is None:
-            planned_start = word
+        start_planned = start_planned or (word.future and word.status == "planned")
         kept.append(word)
     return kept
 
@@ -177,10 +178,6 @@ def _share_pattern() -> re.Pattern:
 
 
 _SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁房屋)
-
-
-# What a completion word says of works when their stage is not named: they are finished.
-_DONE = ("completed", "in_production")
 
 
 def _stage_said_done(text: str, start: int) -> bool:
