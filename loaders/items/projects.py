@@ -42,7 +42,7 @@ from .project_names import (
 from .projects_courted import courted_firms
 from .projects_groups import (
     GroupsBefore,
-    colon_header_status,
+    colon_header_statuses,
     continues,
     past_colon_lists,
     settle_by_own_group,
@@ -136,12 +136,13 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     segments = past_colon_lists(text, clauses, document.segment_starts(clauses))
     outside = _clauses_outside_group(clauses, mentions)
     phases = _clauses_of_a_phase(text, clauses)
+    headers = colon_header_statuses(text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         blocked = (outside[mention.group] | _other_phases(mention, phases)) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         if mention.status is None or mention.status.strength < 2:
-            mention.status = colon_header_status(text, clauses, words, own) or mention.status
+            mention.status = headers[own] or mention.status
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:

@@ -151,15 +151,18 @@ def _heading_line(text: str, stated_end: int) -> bool:
 _NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
 
 
-def colon_header_status(text: str, clauses, words: list[StatusWord], own: int) -> StatusWord | None:
-    """新入驻企业3家：A公司投资N建设X项目；B公司…: the explicit status (said as fact) of the clause a colon
-    ends, before the item's clause, heads every entry of the list it opens, past the ； between them."""
-    for index in range(own - 1, -1, -1):
-        low, high = clauses[index]
+def colon_header_statuses(text: str, clauses, words: list[StatusWord]) -> list[StatusWord | None]:
+    """新入驻企业3家：A公司投资N建设X项目；B公司…: for each clause, the explicit status (said as fact) of the
+    last clause before it that a colon ends, which heads every entry of the list the colon opens, past the
+    ； between them (None: no such clause, or it says no status). Read once per sentence, not per name."""
+    heads: list[StatusWord | None] = []
+    header = None
+    for low, high in clauses:
+        heads.append(header)
         if text[high : high + 1] in ("：", ":"):
             said = [word for word in words if low <= word.start < high and word.strength >= 2 and word.status and not word.future]
-            return said[-1] if said else None
-    return None
+            header = said[-1] if said else None
+    return heads
 
 
 def past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
