@@ -38,6 +38,14 @@ class GroupsBefore:
 
 
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """_read_group_status, once per sentence: its own names and the sentences after it ask for it."""
+    key = ("group_status", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _read_group_status(document, sentence)
+    return document.memo[key]
+
+
+def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
     the names listed after it in its paragraph are members of that group. A group mixing statuses
     (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
