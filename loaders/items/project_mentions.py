@@ -31,6 +31,7 @@ from .project_names import (
     list_lead,
     listed_names,
     past_group_noun,
+    past_leads,
     specific_part,
     split_items,
     strip_suffix,
@@ -131,8 +132,9 @@ def intro_lists(document, sentence, quantities, taken):
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
-        more = _comma_pieces(text, end, sentence.end, quantities) if stop and items else []
-        if more and P.listed_head_at_end.search(text, match.end(), end):
+        headed = stop and items and P.listed_head_at_end.search(text, match.end(), end)
+        more = _comma_pieces(text, end, sentence.end, quantities) if headed else []
+        if more:
             # names long enough to be parted by commas hold their own 、 and 和 (A公司酒水、饮料项目，B项目)
             items = split_items(text, match.end(), end, quantities, strip_lead=False, breaks=P.project_join) + more
             stop = P.list_end.search(text, items[-1][1], sentence.end)
@@ -297,10 +299,7 @@ def single_mentions(document, sentence, quantities, taken):
             label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
             if label_end >= 0 and match.start() - label_end > MIN_NAME:
                 start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
-            for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
-                lead = pattern.match(text, start)
-                if lead and match.start() - lead.end() >= MIN_NAME:
-                    start = lead.end()
+            start = past_leads(text, start, match.start())
             if not company and cue_pattern("content_leads").search(text, low, start):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):
@@ -379,10 +378,8 @@ def amount_led_mentions(document, sentence, quantities, taken):
         if end - start <= MIN_NAME or not is_project_name(name) or P.zone_lead.match(name):
             continue  # 投资1亿元的园区服务中心: the zone's own facility, an infrastructure item
         taken.append((start, end))
-        if quantity.dimension == "money":
-            yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value)
-        else:  # 总投资2300万美元的X公司: a project all the same, its amount no yuan figure
-            yield Mention(start, end, name, SINGLE, sentence, (start, end), foreign_amount=True)
+        yuan = quantity.dimension == "money"  # 总投资2300万美元的X公司: a project all the same, its amount no yuan figure
+        yield Mention(start, end, name, SINGLE, sentence, (start, end), quantity.value if yuan else None, foreign_amount=not yuan)
 
 
 _AMOUNTS = ("money", "money_usd")  # the amounts that may lead a project's name

@@ -228,13 +228,20 @@ def _clean_item(text, start, end, quantities, lead_words):
     trailing = P.trailing_verb.search(text, start, end)
     if trailing and trailing.start() - start >= MIN_NAME:
         end = trailing.start()
+    start = past_leads(text, start, end)
+    if end - start < MIN_NAME:
+        return None
+    return start, end, text[start:end], investment
+
+
+def past_leads(text: str, start: int, end: int) -> int:
+    """Where a name ending at `end` starts once the leads before it are cut, each in turn while a name is
+    left: a label (【在建项目】), a list number (2.), a time (上半年), zone words (园区内), a count (3家)."""
     for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
         lead = pattern.match(text, start)
         if lead and end - lead.end() >= MIN_NAME:
             start = lead.end()
-    if end - start < MIN_NAME:
-        return None
-    return start, end, text[start:end], investment
+    return start
 
 
 def past_group_noun(text: str, start: int, end: int) -> int:

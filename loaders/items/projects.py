@@ -40,7 +40,13 @@ from .project_names import (
     phase_of,
 )
 from .projects_courted import courted_firms
-from .projects_groups import GroupsBefore, colon_header_status, continues, settle_by_own_group
+from .projects_groups import (
+    GroupsBefore,
+    colon_header_statuses,
+    continues,
+    past_colon_lists,
+    settle_by_own_group,
+)
 from .projects_investors import investing_firms
 from .projects_phases import later_phases, phase_statuses
 from .projects_restated import restated_mentions
@@ -127,15 +133,16 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     clauses = _events_apart(text, document.clauses(sentence))
     mentions += later_phases(text, sentence, clauses, mentions)
     words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
-    segments = _past_colon_lists(text, clauses, document.segment_starts(clauses))
+    segments = past_colon_lists(text, clauses, document.segment_starts(clauses))
     outside = _clauses_outside_group(clauses, mentions)
     phases = _clauses_of_a_phase(text, clauses)
+    headers = colon_header_statuses(text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         blocked = (outside[mention.group] | _other_phases(mention, phases)) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, _word_rank, False, segments)
         if mention.status is None or mention.status.strength < 2:
-            mention.status = colon_header_status(text, clauses, words, own) or mention.status
+            mention.status = headers[own] or mention.status
         if mention.status is None and mention.acquisition:
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:
@@ -156,15 +163,6 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
         m for m in mentions
         if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or runs[m.group] > 1
     ]
-
-
-def _past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
-    """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
-    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
-    opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
-    if opened is None:
-        return segments
-    return frozenset(index for index in segments if index < opened)
 
 
 def _events_apart(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -216,12 +214,11 @@ def _settle_further(
     segments = document.segment_starts(clauses)
     stages = [word for word in words if not _describes_content(document.text, word)]
     for mention in mentions:
+        own = clause_index(clauses, mention.start)
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
-                own = clause_index(clauses, mention.start)
                 mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
             continue
-        own = clause_index(clauses, mention.start)
         blocked = _other_phases(mention, phases) - {own}
         later = pick_status(stages, clauses, own, mention.status_span, blocked, _word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
@@ -251,11 +248,12 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
     with the later stages the project reached, up to a ； or a counted group (the row keeps the most
     advanced one said as done)."""
     best = stated
+    event_joins = cue_pattern("event_joins")
     for index in range(own + 1, len(clauses)):
         low, high = clauses[index]
         if index in segments or P.group_count.search(text, low, high):
             break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
-        if cue_pattern("event_joins").match(text, low):
+        if event_joins.match(text, low):
             break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:
             if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
@@ -334,6 +332,8 @@ def _courting_word(words: list[StatusWord], start: int) -> StatusWord | None:
     verbs = set(cues()["acquisition_verbs"])
     before = [word for word in words if word.end <= start and word.word in verbs]
     return before[-1] if before else None
+
+
 def _clauses_outside_group(clauses, mentions: list[Mention]) -> dict[int, set[int]]:
     """For each group, the clauses holding a mention of another group (read once per sentence:
     a sentence listing hundreds of names stays linear)."""

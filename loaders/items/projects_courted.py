@@ -33,7 +33,8 @@ def courted_firms(document, sentence, quantities, taken):
 
 
 def _short_firm_name(name: str) -> bool:
-    """A name of its own (two characters or more, no industry word) before one industry word closing it."""
+    """A name of its own (two characters or more, no industry word) before the industry words closing it
+    (驰鑫机械, 华丰机械制造)."""
     industries = cue_pattern("industry_words")
     ends = [found.end() for found in industries.finditer(name)]
     if not ends or ends[-1] != len(name):

@@ -2,7 +2,8 @@
 
 新签约项目42个，项目主要包括：A、B / （二）新开工项目 over numbered lines / 一是续建项目。A项目…: a group's
 count or label states one status; the names after it that state none of their own (in its sentence,
-its paragraph, or the lines under its heading) are its members and take it.
+its paragraph, or the lines under its heading) are its members and take it. So do the entries of a list a
+colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ class GroupsBefore:
 
 
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """_read_group_status, once per sentence: its own names and the sentences after it ask for it."""
+    key = ("group_status", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _read_group_status(document, sentence)
+    return document.memo[key]
+
+
+def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
     the names listed after it in its paragraph are members of that group. A group mixing statuses
     (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
@@ -150,12 +159,24 @@ def _heading_line(text: str, stated_end: int) -> bool:
 _NUMBERED_REACH = 4000  # characters: a list of projects under its group's line is no longer
 
 
-def colon_header_status(text: str, clauses, words: list[StatusWord], own: int) -> StatusWord | None:
-    """新入驻企业3家：A公司投资N建设X项目；B公司…: the explicit status (said as fact) of the clause a colon
-    ends, before the item's clause, heads every entry of the list it opens, past the ； between them."""
-    for index in range(own - 1, -1, -1):
-        low, high = clauses[index]
+def colon_header_statuses(text: str, clauses, words: list[StatusWord]) -> list[StatusWord | None]:
+    """新入驻企业3家：A公司投资N建设X项目；B公司…: for each clause, the explicit status (said as fact) of the
+    last clause before it that a colon ends, which heads every entry of the list the colon opens, past the
+    ； between them (None: no such clause, or it says no status). Read once per sentence, not per name."""
+    heads: list[StatusWord | None] = []
+    header = None
+    for low, high in clauses:
+        heads.append(header)
         if text[high : high + 1] in ("：", ":"):
             said = [word for word in words if low <= word.start < high and word.strength >= 2 and word.status and not word.future]
-            return said[-1] if said else None
-    return None
+            header = said[-1] if said else None
+    return heads
+
+
+def past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
+    """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
+    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
+    opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
+    if opened is None:
+        return segments
+    return frozenset(index for index in segments if index < opened)

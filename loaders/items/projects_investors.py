@@ -9,9 +9,12 @@ The amount must close its clause: a firm investing in something named after the 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .facilities import PUBLIC_WORKS, category_at_end
-from .lexicon import cue_pattern, cues
-from .project_names import MIN_NAME, SINGLE, Mention, P, is_project_name, list_lead
+from .lexicon import cue_pattern, cues, trie_pattern
+from .project_names import SINGLE, Mention, P, is_project_name, list_lead, past_leads
 from .spans import clause_holding, inside
 
 _VERB_REACH = 16  # 已累计完成固定资产投资总额约: the longest run of investing words before an amount
@@ -21,7 +24,7 @@ _NAME_REACH = 40  # how far before its investing words a firm's name may start
 def investing_firms(document, sentence, quantities, taken):
     """A有限公司完成投资1,120万元；B公司投资376万元: the firm heading its clause, its amount closing it."""
     text = document.text
-    if not P.investing_named.search(text, sentence.start, sentence.end):
+    if not _investing_named().search(text, sentence.start, sentence.end):
         return  # most sentences name no firm and no park investing: one search skips them
     for quantity in quantities.within(sentence.start, sentence.end):
         if quantity.dimension != "money" or inside(quantity.start, taken):
@@ -39,6 +42,14 @@ def investing_firms(document, sentence, quantities, taken):
         taken.append((start, end))
         listed = _list_start(text, sentence.start, start)
         yield Mention(start, end, text[start:end], SINGLE, sentence, (listed, end), quantity.value)
+
+
+@lru_cache(maxsize=1)
+def _investing_named() -> re.Pattern:
+    """What a sentence where a firm or a named park states its own investment holds: a company word, or
+    a head of investing_heads right before 投资 (X新材料园总投资)."""
+    companies, heads = trie_pattern(cues()["company_suffixes"]), trie_pattern(cues()["investing_heads"])
+    return re.compile(f"{companies}|(?:{heads})总?投资")
 
 
 def _list_start(text: str, low: int, start: int) -> int:
@@ -65,10 +76,7 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
     if company is not None and not name.endswith((*cues()["company_suffixes"], *cues()["amount_led_heads"])):
         return None, end
     _, start = list_lead(text, low, end)
-    for pattern in (P.label, P.list_number, P.time_lead, P.zone_lead, P.leading_count):
-        lead = pattern.match(text, start)
-        if lead and end - lead.end() >= MIN_NAME:
-            start = lead.end()
+    start = past_leads(text, start, end)
     named = text[start:end]
     if not is_project_name(named) or (company is not None and start > low + company.start()):
         return None, end  # the company word was cut with the leads, or only group words are left (该公司)

@@ -42,24 +42,16 @@ def subject_lists(document, sentence, quantities, taken):
     if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
         return  # no such verb (most sentences): one search skips the sentence
     verbs = set(cues()["subject_verbs"])
-    starts = []
     for word in status_words(document, sentence, TABLE):
         past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
         verb, start = (word.word[past.end() :], word.start + past.end()) if past else (word.word, word.start)
-        if verb not in verbs or (word.future and not word.due):
-            continue
+        if verb not in verbs or (word.future and not word.due) or inside(start, taken):
+            continue  # (taken grows with every list the caller takes: a verb inside one is read no more)
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
-        starts.append(start)
-    names = {}
-    for start in starts:
-        if not inside(start, taken):  # taken only grows: a verb inside it now stays inside
-            found = _names_before(document, sentence, quantities, start)
-            if found:
-                names[start] = found
-    for start in starts:
-        if start in names and not inside(start, taken):
-            yield names[start]
+        found = _names_before(document, sentence, quantities, start)
+        if found:
+            yield found
 
 
 def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:

@@ -69,8 +69,9 @@ def _project_columns(cells: list[str], declared: float | None) -> _Columns | Non
     progress = cue_pattern("progress_column_headers")
     status = next((index for index, cell in enumerate(cells) if index != name and progress.search(cell)), None)
     investment, factor = None, None
+    invested, done = cue_pattern("investment_column_headers"), cue_pattern("investment_done_headers")
     for index, cell in enumerate(cells):
-        if index != name and "投资" in cell and not cue_pattern("investment_done_headers").search(cell):
+        if index != name and invested.search(cell) and not done.search(cell):
             investment, factor = index, _header_factor(cell, declared)
             break
     return _Columns(len(cells), name, status, investment, factor)

@@ -19,9 +19,12 @@ from .spans import blank
 
 _CLAUSE_END = patterns("items").clause_end
 _DUE_TIME = patterns("items").due_time
+_MIXED_GROUP_HEAD = patterns("items").mixed_group_head
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
+# What a completion word says of works when their stage is not named: they are finished.
+_DONE = ("completed", "in_production")
 
 
 class StatusWord(NamedTuple):
@@ -92,15 +95,13 @@ def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
     out = list(found)
     for index in range(1, len(found)):
         before, word = found[index - 1], found[index]
-        joined = text[before.end : word.start] in _GROUP_JOINS
+        joined = text[before.end : word.start] in cues()["group_joins"]
         if joined and before.status != word.status and _MIXED_GROUP_HEAD.match(text, word.end):
             out[index - 1] = before._replace(status=None)
             out[index] = word._replace(status=None)
     return out
 
 
-_GROUP_JOINS = frozenset({"和", "及", "与", "以及", "、"})
-_MIXED_GROUP_HEAD = re.compile(r"的?(?:重点|重大|产业|工业)?项目")
 
 
 def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
@@ -108,13 +109,12 @@ def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
     says no works are going on: the planned start is the status."""
     if not any(word.due for word in found):
         return found
-    planned_start = None
+    start_planned = False
     kept = []
     for word in found:
-        if word.due and planned_start is not None:
+        if word.due and start_planned:
             continue
-        if word.future and word.status == "planned" and planned_start is None:
-            planned_start = word
+        start_planned = start_planned or (word.future and word.status == "planned")
         kept.append(word)
     return kept
 
@@ -158,25 +158,26 @@ def _negated(text: str, start: int) -> bool:
 _NEGATION_REACH = 6  # 还没有 + 按期
 
 
+def _alternation(cue: str) -> str:
+    """The words of one cue list as a regex alternation, longest first (已经 is tried before 已)."""
+    return "|".join(sorted(map(re.escape, cues()[cue]), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _negation_pattern() -> re.Pattern:
-    negations = "|".join(sorted(map(re.escape, cues()["negations"]), key=len, reverse=True))
-    adverbs = "|".join(sorted(map(re.escape, cues()["negated_adverbs"]), key=len, reverse=True))
+    negations = _alternation("negations")
+    adverbs = _alternation("negated_adverbs")
     return re.compile(rf"(?:{negations})(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=1)
 def _share_pattern() -> re.Pattern:
-    shares = "|".join(sorted(map(re.escape, cues()["partial_share"]), key=len, reverse=True))
+    shares = _alternation("partial_share")
     # 已完成总搬迁房屋的62.3%: a share of any work named before 的 (a few characters, no digits, in the clause).
     return re.compile(rf"(?:{shares}|[^，。；：,;:\d%％]{{1,{_SHARE_OBJECT_REACH}}}的)?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
 
 
 _SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁房屋)
-
-
-# What a completion word says of works when their stage is not named: they are finished.
-_DONE = ("completed", "in_production")
 
 
 def _stage_said_done(text: str, start: int) -> bool:
@@ -190,8 +191,9 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 
 @lru_cache(maxsize=1)
 def _stage_before_pattern() -> re.Pattern:
-    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:基本|全部|全面|顺利)?$")
+    stages = _alternation("stages_of_works")
+    adverbs = _alternation("done_adverbs")
+    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -203,7 +205,7 @@ def _a_stage_done(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
-    stages = "|".join(sorted(map(re.escape, cues()["stages_of_works"]), key=len, reverse=True))
+    stages = _alternation("stages_of_works")
     return re.compile(rf"[^，。；：,;:！!\n]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
@@ -253,8 +255,9 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _past_end_pattern() -> re.Pattern:
-    words = "|".join(sorted(map(re.escape, cues()["past_before"]), key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?:全部|全面|基本|顺利)?$")
+    words = _alternation("past_before")
+    adverbs = _alternation("done_adverbs")
+    return re.compile(rf"(?:{words})(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=2)
@@ -375,8 +378,8 @@ def pick_status(
     35千伏以及在建的220千伏变电站). Else the most advanced explicit word of the first clause after it
     that has one (…，目前已完成选址、勘测设计工作 -> design), up to a clause about another item (in
     `blocked`) and within its part of the sentence (up to a ；, `segment_starts`); else the explicit word
-    nearest it in the clauses before it (与X公司签约，合作建设Y项目
-    -> signed); else its clause's weak word nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
+    nearest it in the clauses before it (与X公司签约，合作建设Y项目 -> signed); else its clause's weak word
+    nearest it (加快Y项目建设 -> under_construction); else the first weak word of the first of the
     `next_weak` clauses after it that has one (X路工程，已完成总工程量的80%)."""
     start, end = span
     starts = [word.start for word in words]
@@ -418,7 +421,7 @@ def pick_status(
     # work in a clause after it (the first of the next `next_weak` that states any), up to another item's
     # clause or a ；.
     unsaid = cues()["not_said_of_the_clause_before"]
-    for following in range(own + 1, min(len(clauses), own + 1 + int(next_weak))):
+    for following in range(own + 1, min(len(clauses), own + 1 + next_weak)):
         if following in blocked or following in segment_starts:
             break
         weak = [word for word in in_clause(following) if word.strength >= 1]
