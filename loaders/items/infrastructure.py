@@ -161,7 +161,7 @@ def _statuses(document, sentence, clauses, items) -> None:
             or not (_said_of_another(document.text, word, item, items) or _said_of_a_noun_before(document.text, word, item, clauses))
         ]
         item.status = pick_status(
-            own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=True
+            own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=1
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
