@@ -269,7 +269,7 @@ def _after_other_firms_figures(reading: Reading) -> bool:
     if not reading.left_out or reading.left_out[-1][1] not in ("one_company_figure", "one_item_amount"):
         return False
     firm_figure = reading.left_out[-1][0]
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > firm_figure.start:
+    if reading.fact_read_after(firm_figure.start):
         return False
     return bool(_COMPANY_BEFORE.search(reading.text, firm_figure.start - _COMPANY_REACH, firm_figure.start))
 
@@ -436,7 +436,7 @@ def more_of_the_same_project(reading: Reading) -> bool:
     item, rule = reading.left_out[-1]
     if rule not in ITEM_RULES or item.dimension != "money":
         return False
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > item.start:
+    if reading.fact_read_after(item.start):
         return False
     window = reading.window
     clause = window[after_last_comma(window) :]

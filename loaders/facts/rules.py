@@ -119,6 +119,11 @@ class Reading:
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
 
+    def fact_read_after(self, start: int) -> bool:
+        """Whether the sentence's last fact starts after `start`: a figure left out there is no longer
+        the last word of its sentence, and what follows does not go on from it."""
+        return bool(self.sentence_facts) and self.sentence_facts[-1].quantity.start > start
+
     def sentence_holds(self, words: list[str] | re.Pattern) -> bool:
         """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
@@ -262,7 +267,7 @@ def wording_before_a_base(reading: Reading) -> Keyword | None:
     if not reading.left_out or reading.left_out[-1][1] not in _MEASURED_WITH:
         return None
     base = reading.left_out[-1][0]
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > base.start:
+    if reading.fact_read_after(base.start):
         return None
     found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
     return found[0] if found else None
@@ -332,7 +337,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
     quantity, rule = reading.left_out[-1]
     if rule != "unit_of_no_metric" or not quantity.dimension.startswith("money_"):
         return None
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > quantity.start:
+    if reading.fact_read_after(quantity.start):
         return None
     if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
         return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
@@ -530,7 +535,7 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
     naming no subject of its own (no zone, no firms), is that company's too."""
     if not reading.left_out or reading.left_out[-1][1] != "one_company_figure":
         return False
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
+    if reading.fact_read_after(reading.left_out[-1][0].start):
         return False
     own = _PART_BREAK.split(subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
