@@ -281,8 +281,11 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
 
 GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
-# 全省开发区, 全市各类工业园区: a whole place's zones with no count, as the report's subject.
-_WHOLE_PLACES_ZONES = re.compile(r"(?:各类|各|的)?(?:工业|产业)?(?:产业集聚区|开发区|高新区|经开区|工业园区|产业园区|园区|工业集中区)")
+# A zone type with no name of its own: a place followed by one of these names the place's zones together.
+_GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
+# 全省开发区, 全市各类工业园区: a whole place's zones with no count, as the report's subject; 高新区 and 经开区
+# too (全省高新区 are all the province's, where 安顺高新区 is one zone).
+_WHOLE_PLACES_ZONES = re.compile(rf"(?:各类|各|的)?(?:工业|产业)?(?:{'|'.join((*_GENERIC_TYPES, '高新区', '经开区'))})")
 
 
 def a_whole_places_zones(zone: str | None, text: str) -> bool:
@@ -296,8 +299,6 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
         return False
     return text.count(zone[1:]) >= GROUP_NAMED_AGAIN  # 省开发区 of 全省开发区 and 我省开发区
 
-# A zone type with no name of its own: a place followed by one of these names the place's zones together.
-_GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
 _ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
 
 
