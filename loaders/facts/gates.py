@@ -196,13 +196,14 @@ _THRESHOLD_AFTER = re.compile(
 )
 
 
+_A_COUNT = r"(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)"  # a count in digits or in Chinese numerals
 _FIRMS_PASSING = re.compile(
-    r"(?<![\d一二三四五六七八九十两百])(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?"
+    rf"(?<![\d一二三四五六七八九十两百]){_A_COUNT}(?:家|户)[\u4e00-\u9fff“”]{{0,8}}?"
     r"(?:企业|公司)[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
 )
 # 其中21家达100亿元以上, 投资在1亿元以上: a count with no noun passing a mark, or an amount said to lie above
 # one, is a threshold.
-_PASSING_A_MARK = re.compile(r"(?:(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
+_PASSING_A_MARK = re.compile(rf"(?:{_A_COUNT}(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
 def threshold_amount(reading: Reading) -> bool:
