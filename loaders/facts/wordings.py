@@ -444,8 +444,9 @@ def count_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
-_FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
-_FIRMS_BY_SIZE_CLASS = re.compile(r"(?:规上|规模以上)(?:工业)?(?:达到|达|共计|共|有|约|近|超过|超|逾|增至|增加到|为)*$")
+_LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
+_FIRMS_AS_COMPANIES = re.compile(rf"公司(?:总数)?(?:{_LINKING_WORDS})*$")
+_FIRMS_BY_SIZE_CLASS = re.compile(rf"(?:规上|规模以上)(?:工业)?(?:{_LINKING_WORDS}|增至|增加到|为)*$")
 
 
 def research_projects(words: str) -> bool:
