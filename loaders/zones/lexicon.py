@@ -179,7 +179,13 @@ def names_a_group_of_zones(zone: str | None) -> bool:
     figures (全市17个产业集聚区, with no place found for it, is a group a report on one zone mentions)."""
     if zone is None or zone.startswith(tuple(lexicon()["group_anchors"])):
         return False
-    return re.search(lexicon()["group_count"], zone) is not None
+    return group_count_pattern().search(zone) is not None
+
+
+@lru_cache(maxsize=1)
+def group_count_pattern() -> re.Pattern:
+    """The count in a group's name (11个重点园区, 四大园区), compiled once: every name a report gives is matched."""
+    return re.compile(lexicon()["group_count"])
 
 
 @lru_cache(maxsize=1)

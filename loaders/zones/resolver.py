@@ -26,6 +26,7 @@ from .lexicon import (
     alternation,
     defined_short_name,
     definition_opening,
+    group_count_pattern,
     is_masked,
     lexicon,
     period_head,
@@ -53,6 +54,7 @@ from .scopes import (
 )
 
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
+_PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
@@ -190,11 +192,11 @@ def _is_alias(short: str, long: str) -> bool:
         return False
     if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
         return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
-    short_count, long_count = (re.search(lexicon()["group_count"], name) for name in (short, long))
+    short_count, long_count = (group_count_pattern().search(name) for name in (short, long))
     if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
         counted = short[short_count.start() :], long[long_count.start() :]
         return counted[0] == counted[1] or _abbreviates(*counted)
-    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+    place = _PLACE_HEAD.match(short)
     if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
         return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
@@ -219,7 +221,7 @@ class _AliasIndex:
                 self.endings.setdefault(name[-size:], []).append(name)
             self.plains.setdefault(_plain(name), []).append(name)
             _add_heads(self.heads, name, name)
-            count = re.search(lexicon()["group_count"], name)
+            count = group_count_pattern().search(name)
             if count:
                 self.counted.setdefault(name[count.start() :], []).append(name)
                 _add_heads(self.counted_heads, name[count.start() :], name)
@@ -234,11 +236,11 @@ class _AliasIndex:
         anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
         if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
             found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
-        count = re.search(lexicon()["group_count"], short)
+        count = group_count_pattern().search(short)
         if count:
             found.append(_first_longer(self.counted.get(short[count.start() :], []), short))
             found += [_first_longer(self.counted_heads.get(key, []), short) for key in _abbreviated_keys(short[count.start() :])]
-        place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+        place = _PLACE_HEAD.match(short)
         if place and short[place.end() :] == _suffix_of(short):  # 临江市产业集聚区: a place and a type alone
             found.append(_first_longer(self.openings.get((place.group(), _suffix_of(short)), []), short))
         return min((name for name in found if name is not None), key=self.order.__getitem__, default=None)
@@ -269,7 +271,7 @@ def _first_longer(names: list[str], short: str) -> str | None:
     return None
 
 
-_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_is_alias: [CJK]{1,6}?[省市县…])
+_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_PLACE_HEAD: 1 to 6, then the suffix)
 
 
 @lru_cache(maxsize=1)
