@@ -32,6 +32,7 @@ from .lexicon import (
     period_head,
     switching,
     type_pattern,
+    word_tuple,
     words_pattern,
 )
 from .names import (
@@ -641,15 +642,16 @@ def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> lis
     opening = SENTENCE_REST.match(text, heading)
     assert opening is not None  # the sentence pattern also matches the empty string
     reach = words["visit_reach"] + max(len(verb) for verb in words["visit_verbs"])
+    going, posts = word_tuple("visit_to"), word_tuple("qualified_nouns")
     for mention in mentions:
         if mention.start < heading:
             continue
         if mention.end > opening.end():
             return []  # past the opening sentence
         after = text[mention.end : mention.end + reach]
-        if text.endswith(tuple(words["visit_to"]), 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
+        if text.endswith(going, 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
             return [mention]
-        if not text.startswith(tuple(words["qualified_nouns"]), mention.end):
+        if not text.startswith(posts, mention.end):
             return []  # a zone of the sentence's own before any visited: the visitors'
     return []
 
