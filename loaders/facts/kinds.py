@@ -8,6 +8,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .lexicon import (
+    PART_BREAK,
     cues,
     has,
     pattern_of,
@@ -59,7 +60,6 @@ def is_target(head: str) -> bool:
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 
-_CLAUSE_END = re.compile(r"[，,；;]")
 # A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
 # cues.yaml goal_reaches_on do.
 _A_NUMBER = re.compile(r"[\d０-９]")
@@ -74,7 +74,7 @@ def _last_live_goal_end(head: str) -> int:
         match_end = match.end()
         if match.group() not in spendable:
             return match_end
-        clause_end = _CLAUSE_END.search(head, match_end)
+        clause_end = PART_BREAK.search(head, match_end)
         if clause_end is None:
             return match_end  # the figure's own clause
         rest = head[match_end : clause_end.start()].strip()

@@ -38,6 +38,7 @@ from .kinds import (
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
+    PART_BREAK,
     Keyword,
     after_last_comma,
     cues,
@@ -447,13 +448,12 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
 
 
 _PLANNED = re.compile(r"计划|规划|拟")
-_PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence
 
 
 def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
     """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
     word in the wording's own clause, or the wording itself) is a goal."""
-    own_clause = _PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
+    own_clause = PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
     return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
 
 
@@ -537,7 +537,7 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
         return False
     if reading.fact_read_after(reading.left_out[-1][0].start):
         return False
-    own = _PART_BREAK.split(subject)[-1]
+    own = PART_BREAK.split(subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
 
 
