@@ -89,17 +89,21 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
 
 # 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
 _LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
-# 柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (a 区 may be a zone: not here).
-_PLACE_TOPIC = re.compile(
-    leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:位于|地处|地理位置|东邻|西邻|南邻|北邻|下辖|辖|全境|境内|总面积|国土面积|土地面积|总人口)"
-)
+
+
+@lru_cache(maxsize=1)
+def _place_topic() -> re.Pattern:
+    """柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (cues.yaml
+    place_topic_words; a 区 may be a zone: not here)."""
+    words = pattern_of(cues()["place_topic_words"]).pattern
+    return re.compile(leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])" + words)
 
 
 def the_place_it_lies_in(reading: Reading) -> bool:
     """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
-    found = _LIES_IN.search(head) or _PLACE_TOPIC.match(head)
+    found = _LIES_IN.search(head) or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():
         return False
     return not has(cues()["zone_words"], head[found.end() :])
