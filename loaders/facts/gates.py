@@ -34,7 +34,7 @@ _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
-_COMPANY_REACH = 12
+_COMPANY_REACH = 12  # characters back from a firm's figure where its company's name may stand
 _SEVERAL_ZONES = re.compile(
     r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
     r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
@@ -259,9 +259,9 @@ def a_firm_s_own_project(reading: Reading) -> bool:
     stays financing). So is a firm's amount listed after other firms' own figures (其中：甲公司完成投资1120万元；
     乙公司投资376万元)."""
     after = reading.after
-    if after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after)):
+    if after.startswith("的") and has(cues()["own_project_nouns"], after):
         return True
-    if after.startswith(cues()["build_verbs"].prefixes) and bool(pattern_of(cues()["own_production_nouns"]).search(after)):
+    if after.startswith(cues()["build_verbs"].prefixes) and has(cues()["own_production_nouns"], after):
         return True
     return _after_other_firms_figures(reading)
 
