@@ -31,6 +31,15 @@ def growth_sign(window: str) -> int | None:
     return -1 if last_down >= last_up else 1  # 负增长 ends where its 增长 does: the longer word, a decrease
 
 
+def growth_sign_right_before(window: str) -> int | None:
+    """+1 or -1 when the figure follows a one-character growth word (增, 减, 降), as headlines write it."""
+    if window.endswith(cues()["growth_right_before_up"].prefixes):
+        return 1
+    if window.endswith(cues()["growth_right_before_down"].prefixes):
+        return -1
+    return None
+
+
 def with_completion(reading: Reading, decision: Decision) -> Decision:
     """完成年任务40亿元的31.5%: the task is a target, and the share done is its stated completion."""
     text, end = reading.text, reading.quantity.end

@@ -30,6 +30,7 @@ from .kinds import (
     future_year,
     goal_words,
     growth_sign,
+    growth_sign_right_before,
     is_target,
     names_a_goal_after,
     planned_here,
@@ -182,15 +183,6 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
 
 
 # --- growth rates ------------------------------------------------------------------------
-
-
-def growth_sign_right_before(window: str) -> int | None:
-    """+1 or -1 when the figure follows a one-character growth word (增, 减, 降), as headlines write it."""
-    if window.endswith(cues()["growth_right_before_up"].prefixes):
-        return 1
-    if window.endswith(cues()["growth_right_before_down"].prefixes):
-        return -1
-    return None
 
 
 def read_growth(reading: Reading) -> Decision:
