@@ -13,6 +13,8 @@ from dataclasses import replace
 from .lexicon import lexicon, switching, word_tuple
 from .names import CLAUSE_REST, Mention
 
+_PARAGRAPH = re.compile(r"\n\s*\n")  # a blank line: a part is glossed only in its zone's passage
+
 
 def mark_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions, those of a zone's parts (at any of their mentions) turned into sub-zones of it:
@@ -64,6 +66,3 @@ def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
         elif mention.name not in parts:
             zone = mention
     return parts
-
-
-_PARAGRAPH = re.compile(r"\n\s*\n")
