@@ -470,14 +470,15 @@ def land_of_projects(reading: Reading) -> bool:
     out before it, takes; not an area of the zone."""
     if reading.quantity.dimension != "area":
         return False
-    one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
-    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts) \
-            and not _firms_brought_in_before(reading):
+    takers_named = any(rule in ITEM_RULES for _, rule in reading.left_out) \
+        or any(fact.metric == "projects" for fact in reading.sentence_facts) or _firms_brought_in_before(reading)
+    if not takers_named:
         return False
     return reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes)
 
 
 def _firms_brought_in_before(reading: Reading) -> bool:
+    """The sentence counted firms (a fact) and says they were brought in (cues.yaml intake_verbs)."""
     return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and has(cues()["intake_verbs"], reading.head)
 
 
