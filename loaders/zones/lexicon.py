@@ -35,7 +35,7 @@ def type_pattern() -> re.Pattern:
     masks = re.escape(words["mask_chars"])
     size = words["tail_head_chars"]
     return re.compile(
-        rf"(?P<type>{alternation(entry['word'] for entry in words['types'])})"
+        rf"(?P<type>{_types(words)})"
         rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,{size}}})(?:{alternation(words['tails'])}))?"
     )
 
@@ -162,7 +162,17 @@ def group_pattern() -> re.Pattern:
     """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类);
     a rank (四大) is named `rank` (a group only after an anchor or a place)."""
     words = lexicon()
-    return re.compile(rf"(?P<count>{words['group_count']}|(?P<rank>{words['group_ranks']}))(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
+    return re.compile(rf"(?P<count>{words['group_count']}|(?P<rank>{words['group_ranks']})){_group_qualifiers(words)}$")
+
+
+def _group_qualifiers(words: dict) -> str:
+    """Level or class words of a group of zones (国家级, 重点, 工业类), any number of them in a row."""
+    return rf"(?:{alternation(words['group_levels'])}|{words['group_classes']})*"
+
+
+def _types(words: dict) -> str:
+    """Any zone type of the lexicon (开发区, 高新区, 园区 …)."""
+    return alternation(entry["word"] for entry in words["types"])
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +203,7 @@ def example_group_pattern() -> re.Pattern:
     """等, then a count, level or class words, then a zone type (等14家园区, 等国家级开发区): a group the
     zone before it opens."""
     words = lexicon()
-    types = alternation(entry["word"] for entry in words["types"])
-    return re.compile(rf"等(?:{words['group_count']})?(?:{alternation(words['group_levels'])}|{words['group_classes']})*(?:{types})")
+    return re.compile(rf"等(?:{words['group_count']})?{_group_qualifiers(words)}(?:{_types(words)})")
 
 
 @lru_cache(maxsize=1)
