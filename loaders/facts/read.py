@@ -18,8 +18,8 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
+from ..zones.lexicon import group_anchor, names_a_group_of_zones
 from ..zones.lexicon import lexicon as zone_words
-from ..zones.lexicon import names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -270,7 +270,7 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
     """全省15个产业园区 as the report's subject, named again and again (15个产业园区…，全省15个园区…): a
     counted group of a whole province's or city's zones that the report is about, whose sums are its
     figures. Named once (全市17个产业集聚区共完成…。园区实现…), it is the setting of a report on one zone."""
-    if zone is None or not zone.startswith(tuple(zone_words()["group_anchors"])):
+    if zone is None or group_anchor(zone) is None:
         return False
     count = re.search(zone_words()["group_count"], zone)
     if count is None:
@@ -294,7 +294,7 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
     figures. Named once (全省产业集聚区完成…), it is the setting of a report on one zone."""
     if zone is None:
         return False
-    anchor = next((anchor for anchor in zone_words()["group_anchors"] if zone.startswith(anchor)), None)
+    anchor = group_anchor(zone)
     if anchor is None or _WHOLE_PLACES_ZONES.fullmatch(zone, len(anchor)) is None:
         return False
     return text.count(zone[1:]) >= GROUP_NAMED_AGAIN  # 省开发区 of 全省开发区 and 我省开发区

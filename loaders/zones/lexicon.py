@@ -184,10 +184,15 @@ def whole_group_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
 
 
+def group_anchor(name: str) -> str | None:
+    """The whole place a name opens with (全省, 全市 …: zones.yaml group_anchors, in their order), or None."""
+    return next((word for word in lexicon()["group_anchors"] if name.startswith(word)), None)
+
+
 def names_a_group_of_zones(zone: str | None) -> bool:
     """海南省11个重点园区: a zone that is a counted group of a named place's zones, whose sums are its own
     figures (全市17个产业集聚区, with no place found for it, is a group a report on one zone mentions)."""
-    if zone is None or zone.startswith(tuple(lexicon()["group_anchors"])):
+    if zone is None or group_anchor(zone) is not None:
         return False
     return group_count_pattern().search(zone) is not None
 

@@ -26,6 +26,7 @@ from .lexicon import (
     alternation,
     defined_short_name,
     definition_opening,
+    group_anchor,
     group_count_pattern,
     is_masked,
     lexicon,
@@ -156,7 +157,7 @@ def placed_groups(text: str, mentions: list[Mention], heading: int) -> dict[str,
     place (_group_place), whose name ends as the anchor does (市 for 全市)."""
     named: dict[str, str] = {}
     for mention in mentions:
-        anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
+        anchor = group_anchor(mention.name)
         if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
             continue
         place = _group_place(text, mention.start, anchor[-1], heading)
@@ -234,7 +235,7 @@ class _AliasIndex:
         gives (the names of an index are in order, and an alias is longer but after 全省)."""
         found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
         found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
-        anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+        anchor = group_anchor(short)
         if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
             found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
         count = group_count_pattern().search(short)
@@ -318,7 +319,7 @@ def _merged_definitions(canonical: dict[str, str], defined: dict[str, str]) -> d
 def _whole_of(short: str, long: str) -> bool:
     """全省产业园区 is 贵州省产业园区, 全市工业区 is 上海工业区: the zones of a whole place, in a report
     naming that place's zones (the same words after a place whose name ends as the anchor does)."""
-    anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+    anchor = group_anchor(short)
     if anchor is None:
         return False
     rest = short[len(anchor) :]
