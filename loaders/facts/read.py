@@ -18,8 +18,7 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
-from ..zones.lexicon import group_anchor, names_a_group_of_zones
-from ..zones.lexicon import lexicon as zone_words
+from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -272,7 +271,7 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
     figures. Named once (全市17个产业集聚区共完成…。园区实现…), it is the setting of a report on one zone."""
     if zone is None or group_anchor(zone) is None:
         return False
-    count = re.search(zone_words()["group_count"], zone)
+    count = group_count_pattern().search(zone)
     if count is None:
         return False
     named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
