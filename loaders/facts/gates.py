@@ -14,6 +14,7 @@ from ..text.periods import leading_date
 from ..text.places import place_names
 from .kinds import COMPLETION
 from .lexicon import (
+    CLAUSE_MARK,
     after_last_comma,
     cues,
     has,
@@ -371,7 +372,6 @@ def _project_described() -> re.Pattern:
     return re.compile(rf"(?:^|[，,；;：:])项目(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
 
 
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _GROUP_REACH = 4  # characters before 项目 where a group word makes the project just named a group
 
 
@@ -382,7 +382,7 @@ def _one_project_described(head: str) -> bool:
     for match in _project_described().finditer(head):
         if match.start() == 0:
             return True
-        before = _CLAUSE_SPLIT.split(head[: match.start()])[-1]
+        before = CLAUSE_MARK.split(head[: match.start()])[-1]
         if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
             return True
     return False

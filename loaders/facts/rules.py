@@ -37,6 +37,7 @@ from .kinds import (
     with_completion,
 )
 from .lexicon import (
+    CLAUSE_MARK,
     METRIC_DIMENSION,
     NOT_A_METRIC,
     PART_BREAK,
@@ -284,7 +285,7 @@ def growth_of_a_list_item(reading: Reading) -> Decision | None:
     item = wording_of_a_list_item(reading)
     if item is None:
         return None
-    sign = growth_sign(re.split(r"[，；：,;:]", reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
+    sign = growth_sign(CLAUSE_MARK.split(reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
     if sign is None:
         return None
     keyword = item[0]
