@@ -46,7 +46,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     return found or wording_after(reading) or wording_before_an_aside(reading)
 
 
-_TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")
+_TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")  # all that may stand between the figure before and its wording
 
 
 def wording_of_the_figure_before(reading: Reading, found: tuple[Keyword, int]) -> bool:
