@@ -51,8 +51,6 @@ _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
 # 比上年多15家, 较去年同期少引进项目3个: more or fewer than the base compared with, in the figure's own clause.
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,10}?(?:多|少)(?!达|于)[^，,；;。\d]{0,8}$")
-# 增收1.2亿元, 减收3000万元, 产值增量达20亿元: the amount gained or lost.
-_INCREMENT_END = re.compile(r"(?:增收|减收|增量)(?:达到|达|为|约|近)?$")
 
 
 def about_a_wider_place(reading: Reading) -> bool:
@@ -165,12 +163,18 @@ def named_place_subject(clause: str) -> bool:
     return not found.group("place").endswith("区") or not has(cues()["zone_words"], found.group("place"))
 
 
+@lru_cache(maxsize=1)
+def _increment_end() -> re.Pattern:
+    """增收1.2亿元, 减收3000万元, 产值增量达20亿元: the amount gained or lost (cues.yaml increment_words)."""
+    return re.compile(rf"{pattern_of(cues()['increment_words']).pattern}(?:达到|达|为|约|近)?$")
+
+
 def size_of_a_change(reading: Reading) -> bool:
     """比上年增加12.3亿元, 比上年多15家, 增收1.2亿元, 产值增量达20亿元: the size of a change, not a figure of its own."""
     window = reading.window
     if _CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)):
         return True
-    return bool(_MORE_THAN_BEFORE.search(window) or _INCREMENT_END.search(window))
+    return bool(_MORE_THAN_BEFORE.search(window) or _increment_end().search(window))
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
