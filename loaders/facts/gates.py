@@ -14,6 +14,7 @@ from ..text.periods import leading_date
 from ..text.places import place_names
 from .kinds import COMPLETION
 from .lexicon import (
+    CLAUSE_MARK,
     after_last_comma,
     cues,
     has,
@@ -34,7 +35,7 @@ _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
-_COMPANY_REACH = 12
+_COMPANY_REACH = 12  # characters back from a firm's figure where its company's name may stand
 _SEVERAL_ZONES = re.compile(
     r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
     r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
@@ -50,8 +51,6 @@ _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
 # 比上年多15家, 较去年同期少引进项目3个: more or fewer than the base compared with, in the figure's own clause.
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,10}?(?:多|少)(?!达|于)[^，,；;。\d]{0,8}$")
-# 增收1.2亿元, 减收3000万元, 产值增量达20亿元: the amount gained or lost.
-_INCREMENT_END = re.compile(r"(?:增收|减收|增量)(?:达到|达|为|约|近)?$")
 
 
 def about_a_wider_place(reading: Reading) -> bool:
@@ -89,17 +88,21 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
 
 # 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
 _LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
-# 柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (a 区 may be a zone: not here).
-_PLACE_TOPIC = re.compile(
-    leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])(?:位于|地处|地理位置|东邻|西邻|南邻|北邻|下辖|辖|全境|境内|总面积|国土面积|土地面积|总人口)"
-)
+
+
+@lru_cache(maxsize=1)
+def _place_topic() -> re.Pattern:
+    """柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (cues.yaml
+    place_topic_words; a 区 may be a zone: not here)."""
+    words = pattern_of(cues()["place_topic_words"]).pattern
+    return re.compile(leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])" + words)
 
 
 def the_place_it_lies_in(reading: Reading) -> bool:
     """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
-    found = _LIES_IN.search(head) or _PLACE_TOPIC.match(head)
+    found = _LIES_IN.search(head) or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():
         return False
     return not has(cues()["zone_words"], head[found.end() :])
@@ -160,12 +163,18 @@ def named_place_subject(clause: str) -> bool:
     return not found.group("place").endswith("区") or not has(cues()["zone_words"], found.group("place"))
 
 
+@lru_cache(maxsize=1)
+def _increment_end() -> re.Pattern:
+    """增收1.2亿元, 减收3000万元, 产值增量达20亿元: the amount gained or lost (cues.yaml increment_words)."""
+    return re.compile(rf"{pattern_of(cues()['increment_words']).pattern}(?:达到|达|为|约|近)?$")
+
+
 def size_of_a_change(reading: Reading) -> bool:
     """比上年增加12.3亿元, 比上年多15家, 增收1.2亿元, 产值增量达20亿元: the size of a change, not a figure of its own."""
     window = reading.window
     if _CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)):
         return True
-    return bool(_MORE_THAN_BEFORE.search(window) or _INCREMENT_END.search(window))
+    return bool(_MORE_THAN_BEFORE.search(window) or _increment_end().search(window))
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
@@ -196,13 +205,14 @@ _THRESHOLD_AFTER = re.compile(
 )
 
 
+_A_COUNT = r"(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)"  # a count in digits or in Chinese numerals
 _FIRMS_PASSING = re.compile(
-    r"(?<![\d一二三四五六七八九十两百])(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户)[\u4e00-\u9fff“”]{0,8}?"
+    rf"(?<![\d一二三四五六七八九十两百]){_A_COUNT}(?:家|户)[\u4e00-\u9fff“”]{{0,8}}?"
     r"(?:企业|公司)[\u4e00-\u9fff]{0,12}?(?:超过|超|突破|过|逾|达到|达|在)$"
 )
 # 其中21家达100亿元以上, 投资在1亿元以上: a count with no noun passing a mark, or an amount said to lie above
 # one, is a threshold.
-_PASSING_A_MARK = re.compile(r"(?:(?:\d{1,6}+|[一二三四五六七八九十两百]{1,6}+)(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
+_PASSING_A_MARK = re.compile(rf"(?:{_A_COUNT}(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
 def threshold_amount(reading: Reading) -> bool:
@@ -254,9 +264,9 @@ def a_firm_s_own_project(reading: Reading) -> bool:
     stays financing). So is a firm's amount listed after other firms' own figures (其中：甲公司完成投资1120万元；
     乙公司投资376万元)."""
     after = reading.after
-    if after.startswith("的") and bool(pattern_of(cues()["own_project_nouns"]).search(after)):
+    if after.startswith("的") and has(cues()["own_project_nouns"], after):
         return True
-    if after.startswith(cues()["build_verbs"].prefixes) and bool(pattern_of(cues()["own_production_nouns"]).search(after)):
+    if after.startswith(cues()["build_verbs"].prefixes) and has(cues()["own_production_nouns"], after):
         return True
     return _after_other_firms_figures(reading)
 
@@ -269,7 +279,7 @@ def _after_other_firms_figures(reading: Reading) -> bool:
     if not reading.left_out or reading.left_out[-1][1] not in ("one_company_figure", "one_item_amount"):
         return False
     firm_figure = reading.left_out[-1][0]
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > firm_figure.start:
+    if reading.fact_read_after(firm_figure.start):
         return False
     return bool(_COMPANY_BEFORE.search(reading.text, firm_figure.start - _COMPANY_REACH, firm_figure.start))
 
@@ -366,7 +376,6 @@ def _project_described() -> re.Pattern:
     return re.compile(rf"(?:^|[，,；;：:])项目(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
 
 
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _GROUP_REACH = 4  # characters before 项目 where a group word makes the project just named a group
 
 
@@ -377,7 +386,7 @@ def _one_project_described(head: str) -> bool:
     for match in _project_described().finditer(head):
         if match.start() == 0:
             return True
-        before = _CLAUSE_SPLIT.split(head[: match.start()])[-1]
+        before = CLAUSE_MARK.split(head[: match.start()])[-1]
         if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
             return True
     return False
@@ -436,7 +445,7 @@ def more_of_the_same_project(reading: Reading) -> bool:
     item, rule = reading.left_out[-1]
     if rule not in ITEM_RULES or item.dimension != "money":
         return False
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > item.start:
+    if reading.fact_read_after(item.start):
         return False
     window = reading.window
     clause = window[after_last_comma(window) :]
@@ -465,14 +474,15 @@ def land_of_projects(reading: Reading) -> bool:
     out before it, takes; not an area of the zone."""
     if reading.quantity.dimension != "area":
         return False
-    one_project = any(rule in ITEM_RULES for _, rule in reading.left_out)
-    if not one_project and not any(fact.metric == "projects" for fact in reading.sentence_facts) \
-            and not _firms_brought_in_before(reading):
+    takers_named = any(rule in ITEM_RULES for _, rule in reading.left_out) \
+        or any(fact.metric == "projects" for fact in reading.sentence_facts) or _firms_brought_in_before(reading)
+    if not takers_named:
         return False
     return reading.window.rstrip("约近达共计为了 ").endswith(cues()["land_taken_words"].prefixes)
 
 
 def _firms_brought_in_before(reading: Reading) -> bool:
+    """The sentence counted firms (a fact) and says they were brought in (cues.yaml intake_verbs)."""
     return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and has(cues()["intake_verbs"], reading.head)
 
 

@@ -8,6 +8,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .lexicon import (
+    PART_BREAK,
     cues,
     has,
     pattern_of,
@@ -28,6 +29,15 @@ def growth_sign(window: str) -> int | None:
     last_up = up[-1].end() if up else -1
     last_down = down[-1].end() if down else -1
     return -1 if last_down >= last_up else 1  # 负增长 ends where its 增长 does: the longer word, a decrease
+
+
+def growth_sign_right_before(window: str) -> int | None:
+    """+1 or -1 when the figure follows a one-character growth word (增, 减, 降), as headlines write it."""
+    if window.endswith(cues()["growth_right_before_up"].prefixes):
+        return 1
+    if window.endswith(cues()["growth_right_before_down"].prefixes):
+        return -1
+    return None
 
 
 def with_completion(reading: Reading, decision: Decision) -> Decision:
@@ -59,13 +69,9 @@ def is_target(head: str) -> bool:
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
 
 
-_CLAUSE_END = re.compile(r"[，,；;]")
-# What keeps a goal word's clause reaching on to the figures after it: a number, a time (力争到2025年，…),
-# a word of quantity (力争全年，…) or a verb of what the figures measure (确保项目早日投产，新增产值…).
-_GOAL_REACHES_ON = re.compile(
-    r"[\d０-９]|年|月|季度|期间|以内|底|末|全部|一批|以上|总量|规模"
-    r"|实现|完成|达到|达|突破|超过|新增|增长|增加|提高|提升|引进|开工|投产|竣工|签约|入驻|落地|建成"
-)
+# A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
+# cues.yaml goal_reaches_on do.
+_A_NUMBER = re.compile(r"[\d０-９]")
 
 
 def _last_live_goal_end(head: str) -> int:
@@ -77,11 +83,11 @@ def _last_live_goal_end(head: str) -> int:
         match_end = match.end()
         if match.group() not in spendable:
             return match_end
-        clause_end = _CLAUSE_END.search(head, match_end)
+        clause_end = PART_BREAK.search(head, match_end)
         if clause_end is None:
             return match_end  # the figure's own clause
         rest = head[match_end : clause_end.start()].strip()
-        if not rest or _GOAL_REACHES_ON.search(rest):
+        if not rest or _A_NUMBER.search(rest) or has(cues()["goal_reaches_on"], rest):
             return match_end  # 计划，… and 目标： announce what follows
     return -1
 

@@ -56,6 +56,10 @@ class Words(list):
         self.prefixes = tuple(words)
 
 
+PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence (full-width or ASCII)
+CLAUSE_MARK = re.compile(r"[，,；;：:]")  # what ends a clause, a colon too (full-width or ASCII)
+
+
 def after_last_comma(text: str, end: int | None = None) -> int:
     """Where the part of `text[:end]` after its last comma starts (full-width or ASCII: reports use both)."""
     end = len(text) if end is None else end

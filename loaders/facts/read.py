@@ -18,8 +18,7 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
-from ..zones.lexicon import lexicon as zone_words
-from ..zones.lexicon import names_a_group_of_zones
+from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -270,9 +269,9 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
     """全省15个产业园区 as the report's subject, named again and again (15个产业园区…，全省15个园区…): a
     counted group of a whole province's or city's zones that the report is about, whose sums are its
     figures. Named once (全市17个产业集聚区共完成…。园区实现…), it is the setting of a report on one zone."""
-    if zone is None or not zone.startswith(tuple(zone_words()["group_anchors"])):
+    if zone is None or group_anchor(zone) is None:
         return False
-    count = re.search(zone_words()["group_count"], zone)
+    count = group_count_pattern().search(zone)
     if count is None:
         return False
     named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
@@ -281,8 +280,11 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
 
 GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
-# 全省开发区, 全市各类工业园区: a whole place's zones with no count, as the report's subject.
-_WHOLE_PLACES_ZONES = re.compile(r"(?:各类|各|的)?(?:工业|产业)?(?:产业集聚区|开发区|高新区|经开区|工业园区|产业园区|园区|工业集中区)")
+# A zone type with no name of its own: a place followed by one of these names the place's zones together.
+_GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
+# 全省开发区, 全市各类工业园区: a whole place's zones with no count, as the report's subject; 高新区 and 经开区
+# too (全省高新区 are all the province's, where 安顺高新区 is one zone).
+_WHOLE_PLACES_ZONES = re.compile(rf"(?:各类|各|的)?(?:工业|产业)?(?:{'|'.join((*_GENERIC_TYPES, '高新区', '经开区'))})")
 
 
 def a_whole_places_zones(zone: str | None, text: str) -> bool:
@@ -291,13 +293,11 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
     figures. Named once (全省产业集聚区完成…), it is the setting of a report on one zone."""
     if zone is None:
         return False
-    anchor = next((anchor for anchor in zone_words()["group_anchors"] if zone.startswith(anchor)), None)
+    anchor = group_anchor(zone)
     if anchor is None or _WHOLE_PLACES_ZONES.fullmatch(zone, len(anchor)) is None:
         return False
     return text.count(zone[1:]) >= GROUP_NAMED_AGAIN  # 省开发区 of 全省开发区 and 我省开发区
 
-# A zone type with no name of its own: a place followed by one of these names the place's zones together.
-_GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
 _ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
 
 

@@ -30,14 +30,17 @@ from .kinds import (
     future_year,
     goal_words,
     growth_sign,
+    growth_sign_right_before,
     is_target,
     names_a_goal_after,
     planned_here,
     with_completion,
 )
 from .lexicon import (
+    CLAUSE_MARK,
     METRIC_DIMENSION,
     NOT_A_METRIC,
+    PART_BREAK,
     Keyword,
     after_last_comma,
     cues,
@@ -119,6 +122,11 @@ class Reading:
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
 
+    def fact_read_after(self, start: int) -> bool:
+        """Whether the sentence's last fact starts after `start`: a figure left out there is no longer
+        the last word of its sentence, and what follows does not go on from it."""
+        return bool(self.sentence_facts) and self.sentence_facts[-1].quantity.start > start
+
     def sentence_holds(self, words: list[str] | re.Pattern) -> bool:
         """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
@@ -176,15 +184,6 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
 
 
 # --- growth rates ------------------------------------------------------------------------
-
-
-def growth_sign_right_before(window: str) -> int | None:
-    """+1 or -1 when the figure follows a one-character growth word (增, 减, 降), as headlines write it."""
-    if window.endswith(cues()["growth_right_before_up"].prefixes):
-        return 1
-    if window.endswith(cues()["growth_right_before_down"].prefixes):
-        return -1
-    return None
 
 
 def read_growth(reading: Reading) -> Decision:
@@ -262,7 +261,7 @@ def wording_before_a_base(reading: Reading) -> Keyword | None:
     if not reading.left_out or reading.left_out[-1][1] not in _MEASURED_WITH:
         return None
     base = reading.left_out[-1][0]
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > base.start:
+    if reading.fact_read_after(base.start):
         return None
     found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
     return found[0] if found else None
@@ -286,7 +285,7 @@ def growth_of_a_list_item(reading: Reading) -> Decision | None:
     item = wording_of_a_list_item(reading)
     if item is None:
         return None
-    sign = growth_sign(re.split(r"[，；：,;:]", reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
+    sign = growth_sign(CLAUSE_MARK.split(reading.head)[-1])  # 分别增长, 增长分别为, 分别同比下降
     if sign is None:
         return None
     keyword = item[0]
@@ -332,7 +331,7 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
     quantity, rule = reading.left_out[-1]
     if rule != "unit_of_no_metric" or not quantity.dimension.startswith("money_"):
         return None
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > quantity.start:
+    if reading.fact_read_after(quantity.start):
         return None
     if reading.sentence_facts and reading.text[reading.sentence_facts[-1].quantity.end : quantity.start].strip() in ("（", "(", "约", "（约", "(约"):
         return None  # 12亿元（约1.8亿美元）: a restatement of the figure before
@@ -442,13 +441,12 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
 
 
 _PLANNED = re.compile(r"计划|规划|拟")
-_PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence
 
 
 def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
     """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
     word in the wording's own clause, or the wording itself) is a goal."""
-    own_clause = _PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
+    own_clause = PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
     return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
 
 
@@ -530,9 +528,9 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
     naming no subject of its own (no zone, no firms), is that company's too."""
     if not reading.left_out or reading.left_out[-1][1] != "one_company_figure":
         return False
-    if reading.sentence_facts and reading.sentence_facts[-1].quantity.start > reading.left_out[-1][0].start:
+    if reading.fact_read_after(reading.left_out[-1][0].start):
         return False
-    own = _PART_BREAK.split(subject)[-1]
+    own = PART_BREAK.split(subject)[-1]
     return not has(cues()["zone_words"], own) and "企业" not in own
 
 

@@ -67,9 +67,12 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     return qualifier + noun if 2 <= len(qualifier) <= 20 else None
 
 
+_MARKS_AND_SPACES = re.compile(r"[\s，,；;：:、（）()“”\"]")  # what a scope's words are read without
+
+
 def inherited_scope(window: str, inherited: Fact) -> str | None:
     """The sub-part a figure without its own wording names (其中工业用地56.51平方公里 -> 工业用地)."""
-    words = re.sub(r"[\s，,；;：:、（）()“”\"]", "", window)
+    words = _MARKS_AND_SPACES.sub("", window)
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
     words = _SCOPE_FILLER.sub("", words)
@@ -94,7 +97,7 @@ def part_of_area(window: str, wording_at: int) -> str | None:
 def names_another_group(window: str) -> bool:
     """千亿级产业集群2个 after a count of firms: the words before a wordless count name a group of
     something else (no scope word, no total), so it does not continue the count before it."""
-    written = re.sub(r"[\s，,；;：:、（）()“”\"]", "", re.split(r"[，；;]", window[-32:])[-1])
+    written = _MARKS_AND_SPACES.sub("", re.split(r"[，；;]", window[-32:])[-1])
     words = _SCOPE_FILLER.sub("", written)
     if "其中" in window:
         return False  # 其中，生命健康产业园55户: a breakdown of the count before

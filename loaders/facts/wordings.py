@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import (
+    CLAUSE_MARK,
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
@@ -45,7 +46,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     return found or wording_after(reading) or wording_before_an_aside(reading)
 
 
-_TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")
+_TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")  # all that may stand between the figure before and its wording
 
 
 def wording_of_the_figure_before(reading: Reading, found: tuple[Keyword, int]) -> bool:
@@ -56,7 +57,7 @@ def wording_of_the_figure_before(reading: Reading, found: tuple[Keyword, int]) -
         return False  # no figure before in the sentence
     if reading.window[:at].strip() not in _TRAILING_LEAD:
         return False
-    return _CLAUSE_MARK.search(reading.window, at + len(keyword.word)) is not None
+    return CLAUSE_MARK.search(reading.window, at + len(keyword.word)) is not None
 
 
 def wording_before_an_aside(reading: Reading) -> tuple[Keyword, int] | None:
@@ -110,7 +111,7 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     if best is None or best[0].metric == NOT_A_METRIC:
         return None
     if best[0].word == "面积" and before_best and before_best[0].metric in _AREA_KINDS \
-            and not _CLAUSE_MARK.search(window, before_best[1], best[1]):
+            and not CLAUSE_MARK.search(window, before_best[1], best[1]):
         best = before_best  # 已建成区域面积8平方公里, 已建成投产面积: the kind of area named before the bare 面积
     elif before_best and window[before_best[1] + len(before_best[0].word) : best[1]] in ("和", "及", "与") \
             and not _wording_goes_on(window, best):
@@ -278,7 +279,7 @@ def works_in_the_zone(reading: Reading) -> Keyword | None:
     zone's workforce; 3000名员工参加培训 goes on past the noun and is not."""
     if reading.quantity.dimension != "person":
         return None
-    clause = _CLAUSE_MARK.split(_SEGMENT_END.split(reading.after[: _WORKERS_REACH + 12], maxsplit=1)[0], maxsplit=1)[0]
+    clause = CLAUSE_MARK.split(_SEGMENT_END.split(reading.after[: _WORKERS_REACH + 12], maxsplit=1)[0], maxsplit=1)[0]
     for cue in ("workforce_nouns", "works_in_zone"):
         ending = pattern_of(cues()[cue]).search(clause)
         while ending is not None and ending.start() <= _WORKERS_REACH:
@@ -314,7 +315,6 @@ def wording_after_its_figure(reading: Reading) -> Keyword | None:
     return keyword
 
 
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _SEGMENT_END = re.compile(r"[；;。！？]")
 _USE_REACH = 24  # characters a use verb may stand from the works it names, within one clause
 
@@ -325,7 +325,7 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     is infrastructure works (cues.yaml infrastructure_use_verbs, infrastructure_works)."""
     if reading.quantity.dimension != "money":
         return None
-    own_clause = _CLAUSE_MARK.split(reading.window[-32:])[-1]
+    own_clause = CLAUSE_MARK.split(reading.window[-32:])[-1]
     verb = pattern_of(cues()["spending_verbs"]).search(own_clause)
     if verb is None:
         return None
@@ -444,8 +444,9 @@ def count_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
-_FIRMS_AS_COMPANIES = re.compile(r"公司(?:总数)?(?:达到|达|共计|共|有|约|近|超过|超|逾)*$")
-_FIRMS_BY_SIZE_CLASS = re.compile(r"(?:规上|规模以上)(?:工业)?(?:达到|达|共计|共|有|约|近|超过|超|逾|增至|增加到|为)*$")
+_LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
+_FIRMS_AS_COMPANIES = re.compile(rf"公司(?:总数)?(?:{_LINKING_WORDS})*$")
+_FIRMS_BY_SIZE_CLASS = re.compile(rf"(?:规上|规模以上)(?:工业)?(?:{_LINKING_WORDS}|增至|增加到|为)*$")
 
 
 def research_projects(words: str) -> bool:
@@ -490,7 +491,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     if not markers:
         return growth_of_a_paired_list(reading)
     marker = markers[-1]
-    named = re.split(r"[，；：,;:]", head[: marker.start()])[-1]
+    named = CLAUSE_MARK.split(head[: marker.start()])[-1]
     stretch = head[marker.end() :]
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
@@ -560,5 +561,5 @@ def secured_funds(reading: Reading) -> Keyword | None:
     levels (争取 as the verb of 资金 in the figure's own clause), a financing figure."""
     if reading.quantity.dimension != "money":
         return None
-    clause = re.split(r"[，；：,;:]", reading.window)[-1]
+    clause = CLAUSE_MARK.split(reading.window)[-1]
     return keyword_index()["争取资金"] if _SECURED_FUNDS.search(clause) else None

@@ -363,7 +363,7 @@ _AFTER_THE_TENTH = set(_CHINESE_DIGIT) | set("十百千万亿兆点.成倍个家
 def _tenth_after_cheng(text: str, end: int) -> float | None:
     """The tenth of a 成 written right after it (两成二 -> 0.2), or None when none is."""
     digit = text[end : end + 1]
-    if digit not in DIGITS or not DIGITS[digit] or text[end + 1 : end + 2] in _AFTER_THE_TENTH - {""}:
+    if digit not in DIGITS or not DIGITS[digit] or text[end + 1 : end + 2] in _AFTER_THE_TENTH:
         return None
     return DIGITS[digit] / 10
 

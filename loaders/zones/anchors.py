@@ -21,10 +21,12 @@ PLACE_SUFFIX = "省市县镇乡旗州盟"
 def reject_spans(text: str) -> tuple[re.Match, ...]:
     """Every reject word, date or ordinal in text, overlapping ones too (中国家级: 中国 and 国家级);
     text is a short run or piece before a zone type, so each is scanned once."""
+    # Each place one starts, found by searching on from just after the last one (the engine skips the
+    # places none starts at) rather than trying every place with a call of its own.
     search, found, index = reject_pattern().search, [], 0
-    while (match := search(text, index)) is not None:  # each place one starts, found by searching on from just
-        found.append(match)  # after the last one (the engine skips the places none starts at) rather than
-        index = match.start() + 1  # trying every place with a call of its own
+    while (match := search(text, index)) is not None:
+        found.append(match)
+        index = match.start() + 1
     return tuple(found)
 
 

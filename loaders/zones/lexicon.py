@@ -35,7 +35,7 @@ def type_pattern() -> re.Pattern:
     masks = re.escape(words["mask_chars"])
     size = words["tail_head_chars"]
     return re.compile(
-        rf"(?P<type>{alternation(entry['word'] for entry in words['types'])})"
+        rf"(?P<type>{_types(words)})"
         rf"(?P<tail>(?:[{masks}]{{1,6}}|[{CJK}]{{1,{size}}})(?:{alternation(words['tails'])}))?"
     )
 
@@ -162,7 +162,17 @@ def group_pattern() -> re.Pattern:
     """A count and level or class words right before a zone type (13家, 11个重点, 10个国家级, 9家工业类);
     a rank (四大) is named `rank` (a group only after an anchor or a place)."""
     words = lexicon()
-    return re.compile(rf"(?P<count>{words['group_count']}|(?P<rank>{words['group_ranks']}))(?:{alternation(words['group_levels'])}|{words['group_classes']})*$")
+    return re.compile(rf"(?P<count>{words['group_count']}|(?P<rank>{words['group_ranks']})){_group_qualifiers(words)}$")
+
+
+def _group_qualifiers(words: dict) -> str:
+    """Level or class words of a group of zones (国家级, 重点, 工业类), any number of them in a row."""
+    return rf"(?:{alternation(words['group_levels'])}|{words['group_classes']})*"
+
+
+def _types(words: dict) -> str:
+    """Any zone type of the lexicon (开发区, 高新区, 园区 …)."""
+    return alternation(entry["word"] for entry in words["types"])
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +184,23 @@ def whole_group_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
 
 
+def group_anchor(name: str) -> str | None:
+    """The whole place a name opens with (全省, 全市 …: zones.yaml group_anchors, in their order), or None."""
+    return next((word for word in lexicon()["group_anchors"] if name.startswith(word)), None)
+
+
 def names_a_group_of_zones(zone: str | None) -> bool:
     """海南省11个重点园区: a zone that is a counted group of a named place's zones, whose sums are its own
     figures (全市17个产业集聚区, with no place found for it, is a group a report on one zone mentions)."""
-    if zone is None or zone.startswith(tuple(lexicon()["group_anchors"])):
+    if zone is None or group_anchor(zone) is not None:
         return False
-    return re.search(lexicon()["group_count"], zone) is not None
+    return group_count_pattern().search(zone) is not None
+
+
+@lru_cache(maxsize=1)
+def group_count_pattern() -> re.Pattern:
+    """The count in a group's name (11个重点园区, 四大园区), compiled once: every name a report gives is matched."""
+    return re.compile(lexicon()["group_count"])
 
 
 @lru_cache(maxsize=1)
@@ -187,8 +208,7 @@ def example_group_pattern() -> re.Pattern:
     """等, then a count, level or class words, then a zone type (等14家园区, 等国家级开发区): a group the
     zone before it opens."""
     words = lexicon()
-    types = alternation(entry["word"] for entry in words["types"])
-    return re.compile(rf"等(?:{words['group_count']})?(?:{alternation(words['group_levels'])}|{words['group_classes']})*(?:{types})")
+    return re.compile(rf"等(?:{words['group_count']})?{_group_qualifiers(words)}(?:{_types(words)})")
 
 
 @lru_cache(maxsize=1)

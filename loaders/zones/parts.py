@@ -13,6 +13,8 @@ from dataclasses import replace
 from .lexicon import lexicon, switching, word_tuple
 from .names import CLAUSE_REST, Mention
 
+_PARAGRAPH = re.compile(r"\n\s*\n")  # a blank line: a part is glossed only in its zone's passage
+
 
 def mark_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions, those of a zone's parts (at any of their mentions) turned into sub-zones of it:
@@ -50,20 +52,22 @@ def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
     """{part: zone} for 二期西区（马吉克园区）: a park of a sub-park kind alone in brackets after a word of a
     zone's phase or area (lexicon part_words) is that part's name, a part of the zone last named in its
     passage (no blank line between, within part_reach characters)."""
-    words = word_tuple("part_words")
+    words, reach = word_tuple("part_words"), lexicon()["part_reach"]
     ends = {mention.end for mention in mentions}
     parts: dict[str, str] = {}
     zone: Mention | None = None  # the last name before, not itself a part
     for mention in mentions:
-        before = mention.start - 1
-        if text[before : mention.start] in ("（", "(") and text[mention.end : mention.end + 1] in ("）", ")") \
-                and not switching()[mention.kind] and text.endswith(words, 0, before) and before not in ends \
-                and zone is not None and mention.start - zone.end <= lexicon()["part_reach"] \
-                and _PARAGRAPH.search(text, zone.end, mention.start) is None:
-            parts[mention.name] = zone.name  # not XX经济开发区（XX工业园）: another name of a zone
+        if zone is not None and _bracketed_after_a_part_word(text, mention, words, ends) \
+                and mention.start - zone.end <= reach and _PARAGRAPH.search(text, zone.end, mention.start) is None:
+            parts[mention.name] = zone.name
         elif mention.name not in parts:
             zone = mention
     return parts
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
+def _bracketed_after_a_part_word(text: str, mention: Mention, words: tuple[str, ...], ends: set[int]) -> bool:
+    """二期西区（马吉克园区）: a name of a sub-park kind alone in brackets right after a part word; not right
+    after another name (XX经济开发区（XX工业园）: another name of that zone)."""
+    before = mention.start - 1
+    return text[before : mention.start] in ("（", "(") and text[mention.end : mention.end + 1] in ("）", ")") \
+        and not switching()[mention.kind] and text.endswith(words, 0, before) and before not in ends

@@ -7,10 +7,13 @@ and a pattern matched at every name would walk the rest of its list again for ea
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import LISTED_ITEM, listed_project_closer, project_list_opening
 
 CLAUSE_MARKS = "，,。；;！？!?\n"  # no list of projects runs across them
 ITEM_STOPS = "、" + CLAUSE_MARKS  # characters no item holds
+_ITEM_STOP = re.compile(f"[{re.escape(ITEM_STOPS)}]")
 OPENED_SEPARATORS = "、，,和及与"  # between the items of a list opened by a colon (和 may stand inside an item too)
 OPENING_REACH = 120  # characters back from a name to the opening of its list
 
@@ -39,7 +42,7 @@ class ProjectLists:
                 closed = self._closed[mark]
                 break
             chain.append(mark)
-            stop = _first_of(text, ITEM_STOPS, mark + 1, mark + LISTED_ITEM + 2)  # the end of this item
+            stop = _item_end(text, mark + 1, mark + LISTED_ITEM + 2)  # the end of this item
             if self._closer_in(mark + 2, min(stop, mark + LISTED_ITEM + 2)):
                 closed = True  # the closer's 等 inside this item's reach (its item holds 1 character at least)
                 break
@@ -68,10 +71,11 @@ class ProjectLists:
         return False
 
 
-def _first_of(text: str, chars: str, low: int, high: int) -> int:
-    """The offset of the first of `chars` in text[low:high], else min(high, len(text))."""
+def _item_end(text: str, low: int, high: int) -> int:
+    """The offset of the first character no item holds (ITEM_STOPS) in text[low:high], else min(high, len(text))."""
     high = min(high, len(text))
-    return next((index for index in range(low, high) if text[index] in chars), high)
+    stop = _ITEM_STOP.search(text, low, high)
+    return stop.start() if stop else high
 
 
 def _items_reach(text: str, start: int, end: int) -> bool:

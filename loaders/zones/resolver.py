@@ -26,11 +26,14 @@ from .lexicon import (
     alternation,
     defined_short_name,
     definition_opening,
+    group_anchor,
+    group_count_pattern,
     is_masked,
     lexicon,
     period_head,
     switching,
     type_pattern,
+    word_tuple,
     words_pattern,
 )
 from .names import (
@@ -53,6 +56,7 @@ from .scopes import (
 )
 
 OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: the report's own place's zones
+_PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
@@ -153,7 +157,7 @@ def placed_groups(text: str, mentions: list[Mention], heading: int) -> dict[str,
     place (_group_place), whose name ends as the anchor does (市 for 全市)."""
     named: dict[str, str] = {}
     for mention in mentions:
-        anchor = next((word for word in lexicon()["group_anchors"] if mention.name.startswith(word)), None)
+        anchor = group_anchor(mention.name)
         if mention.anchor != "group" or anchor is None or anchor[-1] not in PLACED_ANCHOR_ENDS:
             continue
         place = _group_place(text, mention.start, anchor[-1], heading)
@@ -190,11 +194,11 @@ def _is_alias(short: str, long: str) -> bool:
         return False
     if long.endswith(short) or _plain(short) == _plain(long) or _abbreviates(short, long):
         return True  # 东部产业集聚区 in 温岭市东部产业集聚区; 天祝金强… is 天祝县金强…; 长沙经开区
-    short_count, long_count = (re.search(lexicon()["group_count"], name) for name in (short, long))
+    short_count, long_count = (group_count_pattern().search(name) for name in (short, long))
     if short_count and long_count:  # 四川省10个国家级经开区 is 全省10个国家级经济技术开发区
         counted = short[short_count.start() :], long[long_count.start() :]
         return counted[0] == counted[1] or _abbreviates(*counted)
-    place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+    place = _PLACE_HEAD.match(short)
     if place and long.startswith(place.group()) and short[place.end() :] == _suffix_of(short):
         return _suffix_of(short) == _suffix_of(long)  # 临江市产业集聚区: the place's zone named by its type alone
     return False
@@ -219,7 +223,7 @@ class _AliasIndex:
                 self.endings.setdefault(name[-size:], []).append(name)
             self.plains.setdefault(_plain(name), []).append(name)
             _add_heads(self.heads, name, name)
-            count = re.search(lexicon()["group_count"], name)
+            count = group_count_pattern().search(name)
             if count:
                 self.counted.setdefault(name[count.start() :], []).append(name)
                 _add_heads(self.counted_heads, name[count.start() :], name)
@@ -231,14 +235,14 @@ class _AliasIndex:
         gives (the names of an index are in order, and an alias is longer but after 全省)."""
         found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
         found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
-        anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+        anchor = group_anchor(short)
         if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
             found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
-        count = re.search(lexicon()["group_count"], short)
+        count = group_count_pattern().search(short)
         if count:
             found.append(_first_longer(self.counted.get(short[count.start() :], []), short))
             found += [_first_longer(self.counted_heads.get(key, []), short) for key in _abbreviated_keys(short[count.start() :])]
-        place = re.match(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]", short)
+        place = _PLACE_HEAD.match(short)
         if place and short[place.end() :] == _suffix_of(short):  # 临江市产业集聚区: a place and a type alone
             found.append(_first_longer(self.openings.get((place.group(), _suffix_of(short)), []), short))
         return min((name for name in found if name is not None), key=self.order.__getitem__, default=None)
@@ -269,7 +273,7 @@ def _first_longer(names: list[str], short: str) -> str | None:
     return None
 
 
-_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_is_alias: [CJK]{1,6}?[省市县…])
+_PLACE_OPENING = 7  # characters of a place and its suffix a name may open with (_PLACE_HEAD: 1 to 6, then the suffix)
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +319,7 @@ def _merged_definitions(canonical: dict[str, str], defined: dict[str, str]) -> d
 def _whole_of(short: str, long: str) -> bool:
     """全省产业园区 is 贵州省产业园区, 全市工业区 is 上海工业区: the zones of a whole place, in a report
     naming that place's zones (the same words after a place whose name ends as the anchor does)."""
-    anchor = next((word for word in lexicon()["group_anchors"] if short.startswith(word)), None)
+    anchor = group_anchor(short)
     if anchor is None:
         return False
     rest = short[len(anchor) :]
@@ -639,15 +643,16 @@ def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> lis
     opening = SENTENCE_REST.match(text, heading)
     assert opening is not None  # the sentence pattern also matches the empty string
     reach = words["visit_reach"] + max(len(verb) for verb in words["visit_verbs"])
+    going, posts = word_tuple("visit_to"), word_tuple("qualified_nouns")
     for mention in mentions:
         if mention.start < heading:
             continue
         if mention.end > opening.end():
             return []  # past the opening sentence
         after = text[mention.end : mention.end + reach]
-        if text.endswith(tuple(words["visit_to"]), 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
+        if text.endswith(going, 0, mention.start) and any(verb in after for verb in words["visit_verbs"]):
             return [mention]
-        if not text.startswith(tuple(words["qualified_nouns"]), mention.end):
+        if not text.startswith(posts, mention.end):
             return []  # a zone of the sentence's own before any visited: the visitors'
     return []
 

@@ -24,6 +24,7 @@ from .names import Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = "。；;！？!?\n"
+_SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 SENTENCE = re.compile(r"[^。！？!?\n]+")  # a sentence, its parts split by ； inside it
 PART = re.compile(r"[^；;]+")
 LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
@@ -75,7 +76,7 @@ class _Cues:
     def __init__(self, text: str):
         self.cues = list(words_pattern("respectively").finditer(text))
         self.starts = [cue.start() for cue in self.cues]
-        self.ends = [match.start() for match in re.finditer(f"[{re.escape(SENTENCE_END)}]", text)]
+        self.ends = [match.start() for match in _SENTENCE_ENDS.finditer(text)]
         self.length = len(text)
 
     def of_sentence(self, start: int) -> tuple[list[re.Match], int]:
