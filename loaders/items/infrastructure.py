@@ -356,13 +356,14 @@ def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item])
     """A status word right after another item of the clause, with only a conjunction (and other listed items)
     between it and this one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's;
     完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three)."""
-    if word.end > item.start or not _only_conjunctions(without_items(text, word.end, item.start, items)):
+    if word.end > item.start:
         return False
-    return any(
+    after_another = any(
         other is not item and other.clause == item.clause and other.end <= word.start
         and P.status_lead.fullmatch(text, other.end, word.start)
         for other in items
-    )
+    )  # asked first: it is rarely true, and the gap's reading below sorts every item of the sentence
+    return after_another and _only_conjunctions(without_items(text, word.end, item.start, items))
 
 
 def _only_conjunctions(gap: str) -> bool:
