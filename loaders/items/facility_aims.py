@@ -47,7 +47,10 @@ def aim_goes_on(text: str, item: Item, words: list[StatusWord], clauses, segment
             return an_aim(low, high)
         if colon:
             return None  # the colon's clause states no aim
-        opening = [word for word in words if low <= word.start < high and _opens_its_clause(text, word, (low, high))]
+        said_there = [word for word in words if low <= word.start < high]
+        if not said_there:
+            continue  # its own work verb was read as the aim's (一是新建A, under 计划…：): no word, nothing to break the chain
+        opening = [word for word in said_there if _opens_its_clause(text, word, (low, high))]
         if not opening or opening[0].strength >= 2:
             return None
     return None
