@@ -80,7 +80,7 @@ _LOTS = ("length", "area", "floor_area")
 
 
 def _a_lot_and_a_named_one(item: Item, first: Item) -> bool:
-    """完成25.8公里道路 … 完成马吉克园区道路建设: a length or area of bare facility words is a lot of works, not the
+    """完成25.8公里道路 … 完成青禾园区道路建设: a length or area of bare facility words is a lot of works, not the
     one facility another mention names."""
     lot, named = (item, first) if item.bare else (first, item)
     measured = lot.quantity is not None and lot.quantity.dimension in _LOTS

@@ -325,7 +325,7 @@ def _event_place(text: str, start: int, end: int) -> bool:
 
 
 def first_of_a_group(text: str, end: int) -> bool:
-    """长沙经开区等14家园区技工贸收入突破千亿: a zone named as the first of a group (等, a count, a type)
+    """临江经开区等14家园区营业收入突破千亿: a zone named as the first of a group (等, a count, a type)
     is an example of it; the figures after it are not its own."""
     return example_group_pattern().match(text, end, end + lexicon()["example_group_reach"]) is not None
 

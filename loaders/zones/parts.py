@@ -1,7 +1,7 @@
 """Parts of a zone: parks a report introduces as pieces of the zone it describes, not zones of their own.
 
-麦盖提县工业园区由纺织园区、棉纺园区组成 and 二期西区（马吉克园区） name parts of the zone; at every
-later mention (马吉克园区已完成道路…) the figures stay the zone's, and the part is linked to it.
+临江县工业园区由纺织园区、机械园区组成 and 二期西区（青禾园区） name parts of the zone; at every
+later mention (青禾园区已完成道路…) the figures stay the zone's, and the part is linked to it.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """{part: zone} for 二期西区（马吉克园区）: a park of a sub-park kind alone in brackets after a word of a
+    """{part: zone} for 二期西区（青禾园区）: a park of a sub-park kind alone in brackets after a word of a
     zone's phase or area (lexicon part_words) is that part's name, a part of the zone last named in its
     passage (no blank line between, within part_reach characters)."""
     words, reach = word_tuple("part_words"), lexicon()["part_reach"]
@@ -66,7 +66,7 @@ def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def _bracketed_after_a_part_word(text: str, mention: Mention, words: tuple[str, ...], ends: set[int]) -> bool:
-    """二期西区（马吉克园区）: a name of a sub-park kind alone in brackets right after a part word; not right
+    """二期西区（青禾园区）: a name of a sub-park kind alone in brackets right after a part word; not right
     after another name (XX经济开发区（XX工业园）: another name of that zone)."""
     before = mention.start - 1
     return text[before : mention.start] in ("（", "(") and text[mention.end : mention.end + 1] in ("）", ")") \
