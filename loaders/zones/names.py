@@ -210,6 +210,8 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
         reason = "boilerplate"  # 地址：临江市高新区鹤翔路88号: where an office is
+    if anchor == "proper" and _verb_on_an_attribute(text, proper, kind, match.end()):
+        reason = "verb"  # 彰显园区魅力: the verb of a phrase on parks in general
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
@@ -386,6 +388,14 @@ def _short_name_of_an_organisation(text: str, start: int) -> bool:
         return False
     defined = definition_tail().search(head)
     return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
+
+
+def _verb_on_an_attribute(text: str, proper: str, kind: str, end: int) -> bool:
+    """彰显园区魅力, 树立开发区形象: a bare park word (zones.yaml attribute_types) followed by an attribute
+    of parks in general (attribute_nouns) is the object of the short word before it, a verb no list can
+    hold in full; 青禾科技园区形象 keeps its name."""
+    return kind in lexicon()["attribute_types"] and len(proper) <= lexicon()["attribute_proper"] \
+        and text.startswith(word_tuple("attribute_nouns"), end)
 
 
 def _honour(text: str, start: int, end: int) -> bool:
