@@ -238,7 +238,7 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
     if match["tail"]:
         return False
     aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
-        or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
+        or text.startswith(word_tuple("qualified_nouns"), end) or in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
         or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
         or _site_of_a_park(text, name_start) or _in_document_title(text, name_start) \
@@ -363,7 +363,7 @@ def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
     return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 
 
-def _in_brackets(text: str, start: int) -> bool:
+def in_brackets(text: str, start: int) -> bool:
     """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
     aside listing or glossing zones, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]

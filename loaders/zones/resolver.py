@@ -42,6 +42,7 @@ from .names import (
     Mention,
     Rejection,
     first_of_a_group,
+    in_brackets,
     opens_clause,
     read_names,
     subject_references,
@@ -620,8 +621,10 @@ def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]
 def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
     """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
     switching kind the heading names, any zone the heading names, a zone the opening sentence says was
-    visited (…到鹤翔产业园调研), the first zone outside a list, the
-    first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
+    visited (…到鹤翔产业园调研), the first zone outside a list and outside brackets, a whole place's zones
+    opening a clause where every zone named is listed (全市共有A（甲园）、B等11个工业园区…全市工业园区实现…),
+    the first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it or
+    no zone is named on its own).
     A rank is read only when those before it name none."""
     headed = [mention for mention in mentions if mention.start < heading]
     ranks = (
@@ -629,10 +632,20 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in headed if mention.switches),
         headed,
         _visited_in_opening(text, mentions, heading),
-        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
+        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)
+         and not in_brackets(text, mention.start)),
+        _whole_beside_listed_zones(text, mentions),
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+def _whole_beside_listed_zones(text: str, mentions: list[Mention]) -> list[Mention]:
+    """全市共有A（甲园）、B等11个工业园区…全市工业园区实现…: a whole place's zones opening a clause, in a
+    report that names zones, and all of them in lists or brackets (asked only when so): their group."""
+    if all(mention.anchor == "whole" for mention in mentions):
+        return []  # 我县产业集聚区…，全市产业集聚区…: no zone named, the whole place's zones are compared with
+    return [mention for mention in mentions if mention.anchor == "whole" and opens_clause(text, mention.start)]
 
 
 def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> list[Mention]:
@@ -732,12 +745,25 @@ def _own_place_of_another_level(mentions: list[Mention], rejections: list[Reject
 def _in_a_list(text: str, mention: Mention) -> bool:
     """全市已建成鹤翔高新区、临江经开区等5个园区: a zone listed with others (、 or 等 beside it) is one of
     a place's zones counted, not the one the report goes on to speak of."""
-    if text.startswith(("、", "等"), mention.end):
-        return True
+    if text.startswith(("、", "等"), _past_a_gloss(text, mention.end)):
+        return True  # A、, A等, A（甲园）、 and 甲园 of it
     join = next((word for word in lexicon()["definition_joins"] if text.endswith(word, 0, mention.start)), None)
     before = mention.start - len(join) if join else 0
     return join is not None and any(match.end() == before for match in
                                     type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
+
+
+GLOSS_REACH = 16  # characters a bracketed gloss after a listed zone holds (钟山经济开发区（红桥新区）、)
+
+
+def _past_a_gloss(text: str, end: int) -> int:
+    """Where a list's separator would stand after a name: past the bracketed gloss it opens (A（甲园）、)
+    or past the bracket it closes (甲园 of A（甲园）、)."""
+    if text.startswith(("（", "("), end):
+        closes = [found for found in (text.find("）", end, end + GLOSS_REACH), text.find(")", end, end + GLOSS_REACH))
+                  if found != -1]
+        return min(closes) + 1 if closes else end
+    return end + 1 if text.startswith(("）", ")"), end) else end
 
 
 def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]) -> set[int]:
