@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 
 from ..contract.schema import zone_id_for
-from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
+from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_form, short_forms
 from .anchors import place_like
 from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
@@ -453,6 +453,8 @@ class ZoneResolver:
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
             self.zones[self.main] = Zone(self.main, aliases=aliases)
+        for zone in self.zones.values():
+            zone.aliases |= own_place_names(text, zone.name)
 
     def _only_asides(self, mentions: list[Mention], heading: int) -> bool:
         """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
@@ -568,6 +570,26 @@ class ZoneResolver:
         (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+
+
+_LEVEL_OF_ANCHOR = {"全省": "province", "全市": "city", "全县": "county", "市": "city", "县": "county"}
+
+
+def own_place_names(text: str, name: str) -> set[str]:
+    """全省100个产业园区 → 贵州省100个产业园区, 市工业园区 → 来宾市工业园区: a whole place's zones, or a
+    city's or county's own zone named by its admin word, under the name of the report's own place of that
+    level: the one whose name (or short form) the report writes most often, the first on a tie."""
+    anchor = group_anchor(name) or (name[0] if name[:1] in lexicon()["own_admin"] and _type_ending(name[1:]) == name[1:]
+                                    else None)
+    level = _LEVEL_OF_ANCHOR.get(anchor or "")
+    if level is None:
+        return set()
+    places = [place for place in dict.fromkeys(places_in(text))
+              if place not in name and [row["level"] for row in gazetteer()[place]] == [level]]
+    if not places:
+        return set()
+    place = max(places, key=lambda place: text.count(short_form(place) or place))  # max keeps the first on a tie
+    return {place + name[len(anchor):]}
 
 
 def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, str]:
