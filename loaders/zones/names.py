@@ -431,7 +431,8 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     assert run_match is not None  # the run pattern also matches the empty string
     run = text[line_cut(run_match.start(), run_end, crosses_line) : run_end]
     run = run[stop_cut(run) :]
-    anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
+    anchors = (*lexicon()["group_anchors"], *lexicon()["counted_group_anchors"])
+    anchor = next((word for word in anchors if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
     start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
