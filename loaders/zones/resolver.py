@@ -402,7 +402,7 @@ class ZoneResolver:
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
-        subject = _subject_mention(text, mentions, heading)
+        subject = _subject_mention(text, mentions, heading, self.rejections)
         bare_counts = _bare_subject_counts(text, self.rejections)  # read once: every subject rule below asks
         bare = _bare_subject(bare_counts)
         if subject is None and mentions and not bare \
@@ -642,9 +642,10 @@ def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]
     return counts
 
 
-def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
+def _subject_mention(text: str, mentions: list[Mention], heading: int, rejections: list[Rejection]) -> Mention | None:
     """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
-    switching kind the heading names, any zone the heading names, a zone the opening sentence says was
+    switching kind the heading names, any zone the heading names, a whole place's zones the body opens with
+    under a title naming their type alone (一季度产业集聚区… / 全省产业集聚区实现…), a zone the opening sentence says was
     visited (…到鹤翔产业园调研), the first zone outside a list and outside brackets, a whole place's zones
     opening a clause where every zone named is listed (全市共有A（甲园）、B等11个工业园区…全市工业园区实现…),
     the first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it or
@@ -655,6 +656,7 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if title_topic(text, mention, heading)),
         (mention for mention in headed if mention.switches),
         headed,
+        _whole_under_a_bare_title(mentions, heading, rejections),
         _visited_in_opening(text, mentions, heading),
         (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)
          and not in_brackets(text, mention.start)),
@@ -662,6 +664,16 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mentio
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+def _whole_under_a_bare_title(mentions: list[Mention], heading: int, rejections: list[Rejection]) -> list[Mention]:
+    """豫首季产业集聚区主营收5071亿元 / 一季度，全省产业集聚区实现…: a title naming a zone type alone (after a
+    date at most), then a body whose first zone is a whole place's zones of that type: those zones together
+    are what the report is about, not a zone its breakdown names later (分市看，临江市产业集聚区…)."""
+    titled = {_type_ending(rejection.text) for rejection in rejections
+              if rejection.start < heading and rejection.reason in ("no_name", "date")}
+    first = next((mention for mention in mentions if mention.start >= heading), None)
+    return [first] if first is not None and first.anchor == "whole" and first.kind in titled else []
 
 
 def _whole_beside_listed_zones(text: str, mentions: list[Mention]) -> list[Mention]:
