@@ -442,7 +442,12 @@ class ZoneResolver:
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
-        self._set_points(self._switch_points(switching, canonical, crosses_line))
+        members = {zone.name for zone in self.zones.values()
+                   if not group_count_pattern().search(zone.name) and group_anchor(zone.name) is None}
+        groups = members_together(text, len(members))
+        for start, name in groups:
+            self.zones.setdefault(name, Zone(name, first=start))
+        self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare) if self.main == fallback_name else set()
@@ -736,6 +741,34 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     places = [place for place in places_in(text, start, first)
               if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
     return places[-1] + kind if places else None
+
+
+_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+SUM_WORDS = ("总", "整体", "总体", "合计", "共同", "共", "加总")
+SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
+
+
+@lru_cache(maxsize=1)
+def _members_pattern() -> re.Pattern:
+    """A small count (三个, 3大, 两家) and level words right before a zone type: a group of zones."""
+    words = lexicon()
+    return re.compile(rf"(?P<count>\d{{1,2}}+|[两二三四五六七八九十])(?:个|家|大|座)(?:{'|'.join(words['group_levels'])})*"
+                      rf"(?P<type>{'|'.join(entry['word'] for entry in words['types'])})")
+
+
+def members_together(text: str, named: int) -> list[tuple[int, str]]:
+    """(offset, name) of each group counting as many zones as the report names, followed by a word of
+    summing (三个科学园区的总营业额… in a report on 竹科, 中科 and 南科): those zones together, whose figures
+    are their sums, not the last one's."""
+    if named < 2:
+        return []
+    found = []
+    for match in _members_pattern().finditer(text):
+        count = match["count"]
+        summed = any(text.startswith(SUM_WORDS, position) for position in range(match.end(), match.end() + SUM_REACH + 1))
+        if summed and (int(count) if count.isdigit() else _NUMBERS[count]) == named:
+            found.append((match.start(), match.group()))
+    return found
 
 
 def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
