@@ -591,12 +591,16 @@ def own_place_names(text: str, name: str) -> set[str]:
     level = _LEVEL_OF_ANCHOR.get(anchor or "")
     if level is None:
         return set()
-    places = [place for place in dict.fromkeys(places_in(text))
-              if place not in name and [row["level"] for row in gazetteer()[place]] == [level]]
-    if not places:
+    written = Counter(place for place in places_in(text)
+                      if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
+    if not written:
         return set()
+    places = [place for place, _ in written.most_common(OWN_PLACE_CANDIDATES)]  # in order of first writing on a tie
     place = max(places, key=lambda place: text.count(short_form(place) or place))  # max keeps the first on a tie
     return {place + name[len(anchor):]}
+
+
+OWN_PLACE_CANDIDATES = 12  # places (most written in full first) whose short forms are counted too: a long text names hundreds
 
 
 def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, str]:
