@@ -210,6 +210,8 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
         reason = "boilerplate"  # 地址：临江市高新区鹤翔路88号: where an office is
+    if anchor == "proper" and _verb_on_an_attribute(text, proper, kind, match.end()):
+        reason = "verb"  # 彰显园区魅力: the verb of a phrase on parks in general
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
         reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
@@ -236,7 +238,7 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
     if match["tail"]:
         return False
     aside = text[max(0, name_start - 3) : name_start].endswith(word_tuple("in_passing")) \
-        or text.startswith(word_tuple("qualified_nouns"), end) or _in_brackets(text, name_start) \
+        or text.startswith(word_tuple("qualified_nouns"), end) or in_brackets(text, name_start) \
         or _object_of_a_verb(text, name_start, end) \
         or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
         or _site_of_a_park(text, name_start) or _in_document_title(text, name_start) \
@@ -361,7 +363,7 @@ def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
     return any(match.end() == before for match in type_pattern().finditer(text, max(0, before - 12), before))
 
 
-def _in_brackets(text: str, start: int) -> bool:
+def in_brackets(text: str, start: int) -> bool:
     """Whether a name stands inside brackets opened earlier in its sentence (国家级4个（A、B）): an
     aside listing or glossing zones, not the subject of the figures after it."""
     head = text[max(0, start - BRACKET_REACH) : start]
@@ -386,6 +388,14 @@ def _short_name_of_an_organisation(text: str, start: int) -> bool:
         return False
     defined = definition_tail().search(head)
     return defined is not None and head[: defined.start()].rstrip().endswith(tuple(words["company_after"] + words["reject"]["organisation"]))
+
+
+def _verb_on_an_attribute(text: str, proper: str, kind: str, end: int) -> bool:
+    """彰显园区魅力, 树立开发区形象: a bare park word (zones.yaml attribute_types) followed by an attribute
+    of parks in general (attribute_nouns) is the object of the short word before it, a verb no list can
+    hold in full; 青禾科技园区形象 keeps its name."""
+    return kind in lexicon()["attribute_types"] and len(proper) <= lexicon()["attribute_proper"] \
+        and text.startswith(word_tuple("attribute_nouns"), end)
 
 
 def _honour(text: str, start: int, end: int) -> bool:
@@ -421,7 +431,8 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     assert run_match is not None  # the run pattern also matches the empty string
     run = text[line_cut(run_match.start(), run_end, crosses_line) : run_end]
     run = run[stop_cut(run) :]
-    anchor = next((word for word in lexicon()["group_anchors"] if run.endswith(word)), None)
+    anchors = (*lexicon()["group_anchors"], *lexicon()["counted_group_anchors"])
+    anchor = next((word for word in anchors if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
     start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):

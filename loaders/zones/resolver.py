@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain
 
 from ..contract.schema import zone_id_for
-from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_forms
+from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_form, short_forms
 from .anchors import place_like
 from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
@@ -42,6 +42,7 @@ from .names import (
     Mention,
     Rejection,
     first_of_a_group,
+    in_brackets,
     opens_clause,
     read_names,
     subject_references,
@@ -401,7 +402,7 @@ class ZoneResolver:
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
-        subject = _subject_mention(text, mentions, heading)
+        subject = _subject_mention(text, mentions, heading, self.rejections)
         bare_counts = _bare_subject_counts(text, self.rejections)  # read once: every subject rule below asks
         bare = _bare_subject(bare_counts)
         if subject is None and mentions and not bare \
@@ -441,17 +442,26 @@ class ZoneResolver:
         self._figures = {figure: canonical[mention.name] for figure, mention in series.items()}
         self._figures.update({figure: canonical[mention.name] for zones, figures in respective
                               for mention, figure in zip(zones, figures, strict=True)})
-        self._set_points(self._switch_points(switching, canonical, crosses_line))
+        members = {zone.name for zone in self.zones.values()
+                   if not group_count_pattern().search(zone.name) and group_anchor(zone.name) is None}
+        groups = members_together(text, len(members))
+        for start, name in groups:
+            self.zones.setdefault(name, Zone(name, first=start))
+        self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare) if self.main == fallback_name else set()
             if not aliases and self.main == fallback_name:
                 aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
+            if not placed and not aliases and not mentions:
+                placed = _ranked_group(text, self.rejections)  # 三大工业园区共有投产企业69户: those parks together
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
             self.zones[self.main] = Zone(self.main, aliases=aliases)
+        for zone in self.zones.values():
+            zone.aliases |= own_place_names(text, zone.name)
 
     def _only_asides(self, mentions: list[Mention], heading: int) -> bool:
         """Whether every zone named is named in passing (visited, compared with, quoted): none opens a
@@ -569,6 +579,30 @@ class ZoneResolver:
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
 
 
+_LEVEL_OF_ANCHOR = {"全省": "province", "全市": "city", "全县": "county", "市": "city", "县": "county"}
+
+
+def own_place_names(text: str, name: str) -> set[str]:
+    """全省100个产业园区 → 贵州省100个产业园区, 市工业园区 → 来宾市工业园区: a whole place's zones, or a
+    city's or county's own zone named by its admin word, under the name of the report's own place of that
+    level: the one whose name (or short form) the report writes most often, the first on a tie."""
+    anchor = group_anchor(name) or (name[0] if name[:1] in lexicon()["own_admin"] and _type_ending(name[1:]) == name[1:]
+                                    else None)
+    level = _LEVEL_OF_ANCHOR.get(anchor or "")
+    if level is None:
+        return set()
+    written = Counter(place for place in places_in(text)
+                      if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
+    if not written:
+        return set()
+    places = [place for place, _ in written.most_common(OWN_PLACE_CANDIDATES)]  # in order of first writing on a tie
+    place = max(places, key=lambda place: text.count(short_form(place) or place))  # max keeps the first on a tie
+    return {place + name[len(anchor):]}
+
+
+OWN_PLACE_CANDIDATES = 12  # places (most written in full first) whose short forms are counted too: a long text names hundreds
+
+
 def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, str]:
     """丰城工业园 … 江西丰城高新技术产业园区获批: a sub-park kind after a place alone, in a report whose
     only zone of a switching kind after that place is another, is that zone under its earlier or
@@ -617,22 +651,46 @@ def _bare_subject_counts(text: str, rejections: list[Rejection]) -> Counter[str]
     return counts
 
 
-def _subject_mention(text: str, mentions: list[Mention], heading: int) -> Mention | None:
+def _subject_mention(text: str, mentions: list[Mention], heading: int, rejections: list[Rejection]) -> Mention | None:
     """The mention naming the report's subject, by rank: a zone a title is about (关于…), a zone of a
-    switching kind the heading names, any zone the heading names, a zone the opening sentence says was
-    visited (…到鹤翔产业园调研), the first zone outside a list, the
-    first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it).
+    switching kind the heading names, any zone the heading names, a whole place's zones the body opens with
+    under a title naming their type alone (一季度产业集聚区… / 全省产业集聚区实现…), a zone the opening sentence says was
+    visited (…到鹤翔产业园调研), the first zone outside a list and outside brackets, a whole place's zones
+    opening a clause where every zone named is listed (全市共有A（甲园）、B等11个工业园区…全市工业园区实现…),
+    the first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it or
+    no zone is named on its own).
     A rank is read only when those before it name none."""
     headed = [mention for mention in mentions if mention.start < heading]
     ranks = (
         (mention for mention in mentions if title_topic(text, mention, heading)),
         (mention for mention in headed if mention.switches),
         headed,
+        _whole_under_a_bare_title(mentions, heading, rejections),
         _visited_in_opening(text, mentions, heading),
-        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)),
+        (mention for mention in mentions if mention.anchor != "whole" and not _in_a_list(text, mention)
+         and not in_brackets(text, mention.start)),
+        _whole_beside_listed_zones(text, mentions),
         (mention for mention in mentions if mention.anchor != "whole"),
     )
     return next(chain.from_iterable(ranks), None)
+
+
+def _whole_under_a_bare_title(mentions: list[Mention], heading: int, rejections: list[Rejection]) -> list[Mention]:
+    """豫首季产业集聚区主营收5071亿元 / 一季度，全省产业集聚区实现…: a title naming a zone type alone (after a
+    date at most), then a body whose first zone is a whole place's zones of that type: those zones together
+    are what the report is about, not a zone its breakdown names later (分市看，临江市产业集聚区…)."""
+    titled = {_type_ending(rejection.text) for rejection in rejections
+              if rejection.start < heading and rejection.reason in ("no_name", "date")}
+    first = next((mention for mention in mentions if mention.start >= heading), None)
+    return [first] if first is not None and first.anchor == "whole" and first.kind in titled else []
+
+
+def _whole_beside_listed_zones(text: str, mentions: list[Mention]) -> list[Mention]:
+    """全市共有A（甲园）、B等11个工业园区…全市工业园区实现…: a whole place's zones opening a clause, in a
+    report that names zones, and all of them in lists or brackets (asked only when so): their group."""
+    if all(mention.anchor == "whole" for mention in mentions):
+        return []  # 我县产业集聚区…，全市产业集聚区…: no zone named, the whole place's zones are compared with
+    return [mention for mention in mentions if mention.anchor == "whole" and opens_clause(text, mention.start)]
 
 
 def _visited_in_opening(text: str, mentions: list[Mention], heading: int) -> list[Mention]:
@@ -689,6 +747,46 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     return places[-1] + kind if places else None
 
 
+_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+SUM_WORDS = ("总", "整体", "总体", "合计", "共同", "共", "加总")
+SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
+
+
+@lru_cache(maxsize=1)
+def _members_pattern() -> re.Pattern:
+    """A small count (三个, 3大, 两家) and level words right before a zone type: a group of zones."""
+    words = lexicon()
+    return re.compile(rf"(?P<count>\d{{1,2}}+|[两二三四五六七八九十])(?:个|家|大|座)(?:{'|'.join(words['group_levels'])})*"
+                      rf"(?P<type>{'|'.join(entry['word'] for entry in words['types'])})")
+
+
+def members_together(text: str, named: int) -> list[tuple[int, str]]:
+    """(offset, name) of each group counting as many zones as the report names, followed by a word of
+    summing (三个科学园区的总营业额… in a report on 竹科, 中科 and 南科): those zones together, whose figures
+    are their sums, not the last one's."""
+    if named < 2:
+        return []
+    found = []
+    for match in _members_pattern().finditer(text):
+        count = match["count"]
+        summed = any(text.startswith(SUM_WORDS, position) for position in range(match.end(), match.end() + SUM_REACH + 1))
+        if summed and (int(count) if count.isdigit() else _NUMBERS[count]) == named:
+            found.append((match.start(), match.group()))
+    return found
+
+
+def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
+    """2005年末，三大工业园区共有投产企业69户: in a report naming no zone and no type alone, a few big
+    parks counted by rank (zones.yaml group_ranks) opening a clause are the zones it reports on together."""
+    ranked = re.compile(rf"(?:{lexicon()['group_ranks']})(?:{'|'.join(lexicon()['group_levels'])})*")
+    for rejection in rejections:
+        if rejection.reason == "ordinal" and opens_clause(text, rejection.start):
+            kind = _type_ending(rejection.text)
+            if kind and switching().get(kind) and ranked.fullmatch(rejection.text, 0, len(rejection.text) - len(kind)):
+                return rejection.text
+    return None
+
+
 def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
     """A heading that speaks of its zone by a bare word (试验区, 经开区) opening it, in a report naming only
     parks of sub-park kinds: those parks are parts of the unnamed zone, which holds the figures before them."""
@@ -732,12 +830,25 @@ def _own_place_of_another_level(mentions: list[Mention], rejections: list[Reject
 def _in_a_list(text: str, mention: Mention) -> bool:
     """全市已建成鹤翔高新区、临江经开区等5个园区: a zone listed with others (、 or 等 beside it) is one of
     a place's zones counted, not the one the report goes on to speak of."""
-    if text.startswith(("、", "等"), mention.end):
-        return True
+    if text.startswith(("、", "等"), _past_a_gloss(text, mention.end)):
+        return True  # A、, A等, A（甲园）、 and 甲园 of it
     join = next((word for word in lexicon()["definition_joins"] if text.endswith(word, 0, mention.start)), None)
     before = mention.start - len(join) if join else 0
     return join is not None and any(match.end() == before for match in
                                     type_pattern().finditer(text, max(0, before - 12), before))  # …、B和C
+
+
+GLOSS_REACH = 16  # characters a bracketed gloss after a listed zone holds (钟山经济开发区（红桥新区）、)
+
+
+def _past_a_gloss(text: str, end: int) -> int:
+    """Where a list's separator would stand after a name: past the bracketed gloss it opens (A（甲园）、)
+    or past the bracket it closes (甲园 of A（甲园）、)."""
+    if text.startswith(("（", "("), end):
+        closes = [found for found in (text.find("）", end, end + GLOSS_REACH), text.find(")", end, end + GLOSS_REACH))
+                  if found != -1]
+        return min(closes) + 1 if closes else end
+    return end + 1 if text.startswith(("）", ")"), end) else end
 
 
 def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]) -> set[int]:
