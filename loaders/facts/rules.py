@@ -52,6 +52,7 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
+from .subjects import not_the_zone
 from .wordings import (
     amount_wording,
     counts_something_named_after,
@@ -102,6 +103,7 @@ class Reading:
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
     report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
+    report_on_a_place: bool = False  # a district's or county's own report (统计公报): its 全区 is the district
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
 
     text: str = field(init=False)  # the document's normalised text
@@ -168,6 +170,9 @@ def decide(reading: Reading) -> Decision:
         raise LeftOut("rate_or_threshold_unit")
     if about_a_wider_place(reading):
         raise LeftOut("about_a_wider_place")
+    other_subject = not_the_zone(reading)
+    if other_subject:
+        raise LeftOut(other_subject)  # 上述项目已完成投资532亿元 after 我省推进…项目: the province's
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):

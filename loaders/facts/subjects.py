@@ -1,0 +1,207 @@
+"""Whose figure: the subject a figure's clause speaks of, carried over when the clause names none.
+
+Reports open a clause on its subject (全县完成…, 五大支柱产业共完成…, 上述项目已完成…) and leave it out
+while they go on (…，完成…；增长…). So a figure's subject is read from its own clause (past a date: 今年6月
+全县…), else from the nearest clause before it in the sentence that names one, else from the clause the
+sentence before opens on (in the same paragraph, when neither sentence names a zone). lexicon/subjects.csv
+sorts the words a subject opens on, holds or ends with: place (全县, 我省, 县属),
+district (全区, 我区: the zone in a zone's own report, the district in a district's statistics bulletin or
+government work report), department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业),
+anaphor (上述项目: the subject of the sentence before). Any zone word makes the subject the zone.
+A figure whose subject is a place, a department or an industry of a place is no zone figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..contract.schema import LEXICON
+from .lexicon import cues, has
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..text.sentences import Sentence
+    from .rules import Reading
+
+# What a clause may open on before its subject: dates and periods (2005年末，今年1至9月，截至目前), a
+# breakdown word (其中) and list markers (1、 （二）). Each alternative reads at least one character.
+_DATE = (
+    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|末|底|初)?|今年|去年|上半年|下半年|前三季度|[一二三四]季度(?:末)?"
+    r"|全年|年内|年末|年底|目前|当前|现在|近年来|近年|\d{1,2}\s*[-－—至~]\s*\d{1,2}月(?:份)?(?:末|底)?"
+    r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日)"
+)
+_LEAD = re.compile(rf"[\s“”]*+(?:(?:{_DATE}|其中|另外|此外|同时|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是)[\s，,、]*+)*+")
+# A clause that only says where the figures come from (据统计, 记者从省工信厅了解到, 来自…的数据显示).
+_SOURCE = re.compile(r"^(?:据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算))|(?:了解到|获悉|显示|统计|据悉|表明|得知)$")
+# Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
+_VERB = re.compile(
+    r"共有|拥有|现有|已有|共?(?:完成|实现)|累计|新增|达到|推进|引进|签约|保持|继续|预计|占|增长|下降|同比|比|较|为|达"
+)
+_OFFICE_PLACES = ("省", "市", "县", "州", "自治区")  # a department is a place's: 省工信厅, 市商务局, 县政府
+_OFFICE_NAME_LONGEST = 6  # characters between the place and the office word (工信, 发展和改革)
+PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider place's, never the zone's
+
+
+@lru_cache(maxsize=1)
+def _subject_words() -> dict[str, list[tuple[str, str]]]:
+    """subjects.csv as {at: [(word, subject)]}: words a subject opens on, holds, or offices it ends on."""
+    table: dict[str, list[tuple[str, str]]] = {"opens": [], "holds": [], "office": []}
+    with open(LEXICON / "subjects.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            table[row["at"]].append((row["word"], row["subject"]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _office_pattern() -> re.Pattern:
+    offices = "|".join(word for word, _ in _subject_words()["office"])
+    places = "|".join(_OFFICE_PLACES)
+    return re.compile(rf"(?:{places})[\u4e00-\u9fff]{{0,{_OFFICE_NAME_LONGEST}}}?(?:{offices})(?!会)")
+
+
+def subject_words(clause: str) -> str:
+    """The words a clause opens on before its verb, past its dates and list markers ('' when it opens on a verb)."""
+    lead = _LEAD.match(clause)
+    words = clause[lead.end() if lead else 0 :]
+    verb = _VERB.search(words)
+    return words[: verb.start()] if verb else words
+
+
+def kind_of_subject(words: str) -> str | None:
+    """zone, place, district, department, industry or anaphor; None for a subject of no kind (规上企业)."""
+    if not words:
+        return None
+    if has(cues()["zone_words"], words):
+        return "zone"
+    table = _subject_words()
+    for word, subject in table["opens"]:
+        if words.startswith(word):
+            return subject
+    if _office_pattern().match(words):
+        return "department"
+    for word, subject in table["holds"]:
+        at = words.find(word)
+        if at >= 0 and not words.startswith(_GROUP_NOUNS, at + len(word)):
+            return subject  # 五大支柱产业; not 产业项目 nor 制造业企业, a group of projects or firms
+    return None
+
+
+_GROUP_NOUNS = ("项目", "企业")
+
+
+def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | None:
+    kind = kind_of_subject(subject_words(text[start:end]))
+    if kind == "district":
+        return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
+    return kind
+
+
+def _is_source(text: str, start: int, end: int) -> bool:
+    return bool(_SOURCE.search(text[start:end].strip()))
+
+
+def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
+    """The kind of subject a sentence opens on: its first clause that is no date or source."""
+    text = document.text
+    for start, end in document.clauses(sentence):
+        if _is_source(text, start, end) or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]):
+            continue
+        return _clause_kind(text, start, end, place_report)
+    return None
+
+
+def subject_of_figure(reading: Reading) -> str | None:
+    """The kind of subject a figure is said of, carried over from the clauses and the sentence before."""
+    document, sentence, text = reading.document, reading.sentence, reading.text
+    place_report = reading.report_on_a_place
+    position = reading.quantity.start
+    clauses = [(start, end) for start, end in document.clauses(sentence) if start <= position]
+    seen: list[str] = []
+    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
+        return "zone"  # 规划36平方公里的四川长江工业园区: the zone named right after its figure
+    for start, end in reversed(clauses):
+        if _is_source(text, start, end):
+            continue
+        if has(cues()["zone_words"], text[start : min(end, position)]):
+            return "zone"  # 省工信厅共推进开发区项目85个: a zone named anywhere in the clause speaks of zones
+        kind = _clause_kind(text, start, min(end, position), place_report)
+        if kind is not None:
+            seen.append(kind)
+        if kind == "zone":
+            return kind  # 全区 in a zone's own report
+        if kind in PLACE_KINDS:
+            if has(cues()["zone_words"], text[sentence.start : start]):
+                return "zone"  # 园区紧抓机遇，全市率先完成投资…: the zone the sentence opened on, first in the city
+            return _industry_of(seen, place_report)
+    if has(cues()["zone_words"], reading.head):
+        return _industry_of(seen, place_report) if seen else None
+    before = _sentence_before(document, sentence)
+    for _ in range(SENTENCES_BACK):
+        if before is None:
+            break
+        kind = _opening_kind(document, before, place_report)
+        if kind not in (None, "industry"):
+            seen.append(kind)  # an industry the sentence before opened on is not this figure's subject
+        if kind in ("zone", *PLACE_KINDS):
+            break
+        before = _sentence_before(document, before)
+    return _industry_of(seen, place_report) if seen else None
+
+
+# Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
+# opens on no subject of its own kind (an industry, an anaphor, 规上企业).
+SENTENCES_BACK = 2
+
+
+def _industry_of(seen: list[str], place_report: bool) -> str:
+    """The kind the subjects read (nearest first) say together: an industry read under a place, or in a
+    place's own report, is the place's; an anaphor is what the subject before it was."""
+    nearest, last = seen[0], seen[-1]
+    if nearest == "industry" and (last in PLACE_KINDS or place_report and last != "zone"):
+        return "industry_of_a_place"
+    return last if nearest == "anaphor" else nearest
+
+
+def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence before in the same paragraph, when it names no zone outside a 其中 breakdown (全县…；
+    其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last)."""
+    if sentence.index == 0:
+        return None
+    before = document.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph:
+        return None
+    words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
+    return None if has(cues()["zone_words"], words) else before
+
+
+# A part of a sentence opened by 其中 (up to its ；): a breakdown of the sentence's subject, which it does not change.
+_BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
+
+
+def a_place_report(document: Document) -> bool:
+    """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
+    there): its 全区/我区 are the district, not a zone."""
+    first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
+    return has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first)
+
+
+_TITLE_LONGEST = 80
+
+
+def not_the_zone(reading: Reading) -> str | None:
+    """The rule leaving out a figure whose subject is a wider place, a place's department or an industry
+    of a place (None: the zone's, or no subject of a kind). A table cell has its own headers."""
+    if reading.quantity.start in reading.document.table_cells:
+        return None
+    kind = subject_of_figure(reading)
+    return _RULES.get(kind) if kind else None
+
+
+_RULES = {
+    "place": "subject_is_a_wider_place",
+    "department": "subject_is_a_department",
+    "industry_of_a_place": "subject_is_an_industry_of_a_place",
+}
