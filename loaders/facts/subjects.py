@@ -7,8 +7,10 @@ sentence before opens on (in the same paragraph, when neither sentence names a z
 sorts the words a subject opens on, holds or ends with: place (全县, 我省, 县属),
 district (全区, 我区: the zone in a zone's own report, the district in a district's statistics bulletin or
 government work report), department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业),
-anaphor (上述项目: the subject of the sentence before). Any zone word makes the subject the zone.
-A figure whose subject is a place, a department or an industry of a place is no zone figure.
+anaphor (上述项目: the subject of the sentence before). Any zone word makes the subject the zone. A
+figure whose subject is a place, a department or an industry of a place is no zone figure. (A firm's
+own figures are read in facts/firms.py and rules.py: a firm opening a sentence does not carry over, as
+the zone's figures often follow a lead clause on a firm.)
 """
 
 from __future__ import annotations
