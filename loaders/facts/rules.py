@@ -578,7 +578,7 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
     takes the wording of that figure."""
     breakdown = reading.window.rfind("其中")
-    after_wider = bool(reading.left_out) and reading.left_out[-1][1] == "about_a_wider_place"
+    after_wider = bool(reading.left_out) and reading.left_out[-1][1] in WIDER_PLACE_RULES
     if breakdown < 0 and after_wider and has(cues()["zone_words"], reading.window):
         breakdown = 0  # 全县完成投资126亿元…，临空园区18.2亿元: the zone's share, named after the wider figures
     if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]):
@@ -590,8 +590,10 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
+# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
+WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place"}
 # Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
-SUMS_OF_WIDER_SCOPES = {"about_a_wider_place", "sum_of_several_zones"}
+SUMS_OF_WIDER_SCOPES = WIDER_PLACE_RULES | {"sum_of_several_zones"}
 
 
 def zone_share_of_a_sum_before(reading: Reading) -> Keyword | None:
