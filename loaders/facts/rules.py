@@ -20,8 +20,6 @@ from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
-    about_a_wider_place,
-    about_a_wider_place_before,
     project_group_after,
 )
 from .kinds import (
@@ -52,7 +50,7 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
-from .subjects import not_the_zone
+from .subjects import about_a_wider_place_before, not_the_zone
 from .wordings import (
     amount_wording,
     counts_something_named_after,
@@ -168,11 +166,9 @@ def decide(reading: Reading) -> Decision:
     """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
     if reading.quantity.rate:
         raise LeftOut("rate_or_threshold_unit")
-    if about_a_wider_place(reading):
-        raise LeftOut("about_a_wider_place")
     other_subject = not_the_zone(reading)
     if other_subject:
-        raise LeftOut(other_subject)  # 上述项目已完成投资532亿元 after 我省推进…项目: the province's
+        raise LeftOut(other_subject)  # 全市完成…; 上述项目已完成投资532亿元 after 我省推进…项目: the province's
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
