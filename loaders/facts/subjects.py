@@ -162,7 +162,7 @@ _DATE = (
     r"|全年|年内|年末|年底|目前|当前|现在|近年来|近年|\d{1,2}\s*[-－—至~]\s*\d{1,2}月(?:份)?(?:末|底)?"
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日)"
 )
-_LEAD = re.compile(rf"[\s“”]*+(?:(?:{_DATE}|其中|另外|此外|同时|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是)[\s，,、]*+)*+")
+_LEAD = re.compile(rf"[\s“”]*+(?:(?:{_DATE}|其中|另外|此外|同时|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
 # A clause that only says where the figures come from (据统计, 记者从省工信厅了解到, 来自…的数据显示).
 _SOURCE = re.compile(r"^(?:据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算))|(?:了解到|获悉|显示|统计|据悉|表明|得知)$")
 # Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
@@ -268,7 +268,7 @@ def subject_of_figure(reading: Reading) -> str | None:
     if has(cues()["zone_words"], reading.head):
         return _industry_of(seen, place_report) if seen else None
     before = _sentence_before(document, sentence)
-    for _ in range(SENTENCES_BACK):
+    for _ in range(SENTENCES_BACK_IN_A_PLACE_REPORT if place_report else SENTENCES_BACK):
         if before is None:
             break
         kind = _opening_kind(document, before, place_report)
@@ -283,6 +283,9 @@ def subject_of_figure(reading: Reading) -> str | None:
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
 # opens on no subject of its own kind (an industry, an anaphor, 规上企业).
 SENTENCES_BACK = 2
+# In a place's own report its paragraphs open on the place (第一，全区财力…。…。地区生产总值完成…): the whole
+# paragraph is read back for it (a sentence naming a zone still stops the reading).
+SENTENCES_BACK_IN_A_PLACE_REPORT = 12
 
 
 def _industry_of(seen: list[str], place_report: bool) -> str:
