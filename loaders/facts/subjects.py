@@ -331,7 +331,14 @@ def not_the_zone(reading: Reading) -> str | None:
     if reading.quantity.start in reading.document.table_cells:
         return None
     kind = subject_of_figure(reading)
+    if kind in PLACE_KINDS and not reading.report_on_a_place and _spent_on_works(reading):
+        return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
     return _RULES.get(kind) if kind else None
+
+
+def _spent_on_works(reading: Reading) -> bool:
+    """Money the clause says goes into infrastructure works (投资1.3亿元完善基础设施建设, 投入…用于道路…)."""
+    return reading.quantity.dimension == "money" and has(cues()["infrastructure_works"], reading.after)
 
 
 _RULES = {
