@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
 from ..text.periods import leading_date
@@ -235,10 +235,11 @@ def _is_source(text: str, start: int, end: int) -> bool:
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
     """The kind of subject a sentence opens on: its first clause that is no date or source."""
     text = document.text
-    for start, end in document.clauses(sentence):
-        if _is_source(text, start, end) or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]):
+    for clause in _sentence_clauses(document, sentence, place_report)[0]:
+        start, end = clause.start, clause.end
+        if clause.source or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]):
             continue
-        return _clause_kind(text, start, end, place_report)
+        return "zone" if clause.zone_named else clause.kind
     return None
 
 
@@ -247,26 +248,22 @@ def subject_of_figure(reading: Reading) -> str | None:
     document, sentence, text = reading.document, reading.sentence, reading.text
     place_report = reading.report_on_a_place
     position = reading.quantity.start
-    clauses = [(start, end) for start, end in document.clauses(sentence) if start <= position]
-    seen: list[str] = []
     if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
         return "zone"  # 规划36平方公里的四川长江工业园区: the zone named right after its figure
-    for start, end in reversed(clauses):
-        if _is_source(text, start, end):
-            continue
-        if has(cues()["zone_words"], text[start : min(end, position)]):
-            return "zone"  # 省工信厅共推进开发区项目85个: a zone named anywhere in the clause speaks of zones
-        kind = _clause_kind(text, start, min(end, position), place_report)
-        if kind is not None:
-            seen.append(kind)
-        if kind == "zone":
-            return kind  # 全区 in a zone's own report
-        if kind in PLACE_KINDS:
-            if has(cues()["zone_words"], text[sentence.start : start]):
-                return "zone"  # 园区紧抓机遇，全市率先完成投资…: the zone the sentence opened on, first in the city
+    read, reach = _sentence_clauses(document, sentence, place_report)
+    own = next((index for index in range(len(read) - 1, -1, -1) if read[index].start <= position), -1)
+    seen: list[str] = []
+    if own >= 0:  # the figure's own clause, up to the figure, then what the clauses before reach
+        whole = read[own]
+        clause = _read_clause(text, whole.start, min(whole.end, position), place_report, whole.zone_before)
+        ends, nearest = _reach_back(clause, reach[own - 1] if own else (None, None))
+        seen = [kind for kind in (nearest, ends) if kind is not None]
+        if ends == "zone":
+            return "zone"
+        if ends in PLACE_KINDS:
             return _industry_of(seen, place_report)
-    if has(cues()["zone_words"], reading.head):
-        return _industry_of(seen, place_report) if seen else None
+        if whole.zone_before:
+            return _industry_of(seen, place_report) if seen else None  # a zone named in a source clause before
     before = _sentence_before(document, sentence)
     for _ in range(SENTENCES_BACK_IN_A_PLACE_REPORT if place_report else SENTENCES_BACK):
         if before is None:
@@ -278,6 +275,52 @@ def subject_of_figure(reading: Reading) -> str | None:
             break
         before = _sentence_before(document, before)
     return _industry_of(seen, place_report) if seen else None
+
+
+def _reach_back(clause: _Clause, before: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """(the subject that ends the reading back from this clause: a zone, a place or a department, or None;
+    the nearest kind of subject read on the way, that one included). `before` is the same for the clause before.
+    A zone named anywhere in a clause speaks of zones (省工信厅共推进开发区项目85个); a place after a zone the
+    sentence opened on is where the zone stands first (园区紧抓机遇，全市率先完成投资…)."""
+    if clause.source:
+        return before
+    if clause.zone_named or clause.kind == "zone":
+        return "zone", None
+    if clause.kind in PLACE_KINDS:
+        return ("zone", None) if clause.zone_before else (clause.kind, clause.kind)
+    ends, nearest = before
+    return ends, clause.kind if clause.kind is not None else nearest
+
+
+class _Clause(NamedTuple):
+    start: int
+    end: int
+    source: bool  # says where the figures come from (据统计, 记者了解到)
+    zone_named: bool
+    kind: str | None
+    zone_before: bool  # a zone is named in the sentence before this clause
+
+
+def _read_clause(text: str, start: int, end: int, place_report: bool, zone_before: bool) -> _Clause:
+    source = _is_source(text, start, end)
+    zone_named = has(cues()["zone_words"], text[start:end])
+    kind = None if source or zone_named else _clause_kind(text, start, end, place_report)
+    return _Clause(start, end, source, zone_named, kind, zone_before)
+
+
+def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool) -> tuple[list[_Clause], list]:
+    """Each clause of a sentence read once for all its figures (a long sentence holds hundreds), with what
+    reading back from it reaches (`_reach_back`)."""
+    key = ("subject_clauses", sentence.index)
+    if key not in document.memo:
+        read, reach, zone_before = [], [], False
+        for start, end in document.clauses(sentence):
+            clause = _read_clause(document.text, start, end, place_report, zone_before)
+            reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
+            read.append(clause)
+            zone_before = zone_before or clause.zone_named
+        document.memo[key] = read, reach
+    return document.memo[key]
 
 
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
