@@ -164,7 +164,9 @@ _DATE = (
 )
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
 # A clause that only says where the figures come from (据统计, 记者从省工信厅了解到, 来自…的数据显示).
-_SOURCE = re.compile(r"^(?:据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算))|(?:了解到|获悉|显示|统计|据悉|表明|得知)$")
+_SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
+_SOURCE_OPENINGS = ("据", "另据", "记者", "来自", "经", "初步")  # the first characters of _SOURCE's words
+_SOURCE_ENDINGS = ("了解到", "获悉", "显示", "统计", "据悉", "表明", "得知")
 # Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
 _VERB = re.compile(
     r"共有|拥有|现有|已有|共?(?:完成|实现)|累计|新增|达到|推进|引进|签约|保持|继续|预计|占|增长|下降|同比|比|较|为|达"
@@ -205,17 +207,28 @@ def kind_of_subject(words: str) -> str | None:
         return None
     if has(cues()["zone_words"], words):
         return "zone"
-    table = _subject_words()
-    for word, subject in table["opens"]:
-        if words.startswith(word):
-            return subject
+    opens, holds, kinds = _subject_patterns()
+    opening = opens.match(words)
+    if opening:
+        return kinds[opening.group()]
     if _office_pattern().match(words):
         return "department"
-    for word, subject in table["holds"]:
-        at = words.find(word)
-        if at >= 0 and not words.startswith(_GROUP_NOUNS, at + len(word)):
-            return subject  # 五大支柱产业; not 产业项目 nor 制造业企业, a group of projects or firms
+    for held in holds.finditer(words):
+        if not words.startswith(_GROUP_NOUNS, held.end()):
+            return kinds[held.group()]  # 五大支柱产业; not 产业项目 nor 制造业企业, a group of projects or firms
     return None
+
+
+@lru_cache(maxsize=1)
+def _subject_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """The words subjects open on and hold, each list as one pattern (longest word first), and each word's kind."""
+    table = _subject_words()
+    kinds = {word: subject for word, subject in table["opens"] + table["holds"]}
+
+    def alternatives(rows: list[tuple[str, str]]) -> str:
+        return "|".join(re.escape(word) for word in sorted((word for word, _ in rows), key=len, reverse=True))
+
+    return re.compile(alternatives(table["opens"])), re.compile(alternatives(table["holds"])), kinds
 
 
 _GROUP_NOUNS = ("项目", "企业")
@@ -229,7 +242,8 @@ def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | N
 
 
 def _is_source(text: str, start: int, end: int) -> bool:
-    return bool(_SOURCE.search(text[start:end].strip()))
+    clause = text[start:end].strip()
+    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(_SOURCE_ENDINGS)
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
