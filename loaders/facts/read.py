@@ -34,6 +34,7 @@ from .lexicon import (
 from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, SUMS_OF_WIDER_SCOPES, Decision, LeftOut, Reading, decide
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan
+from .subjects import a_place_report
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
@@ -236,6 +237,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     subject (`main_zone`) is a group of zones keeps the sums of groups of zones as its figures."""
     on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
         or places_zones(main_zone, document.text) or a_whole_places_zones(main_zone, document.text)
+    on_a_place = a_place_report(document)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     position = 0
@@ -253,7 +255,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         planned = in_plan(plans, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
-            planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before,
+            planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,
         )
         sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
@@ -343,7 +345,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
-    doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None,
+    doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None, on_a_place: bool = False,
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -357,7 +359,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
-            on_a_group, sums_before=sums_before or [],
+            on_a_group, sums_before=sums_before or [], report_on_a_place=on_a_place,
         )
         previous_end = quantity.end
         try:

@@ -20,8 +20,6 @@ from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
-    about_a_wider_place,
-    about_a_wider_place_before,
     project_group_after,
 )
 from .kinds import (
@@ -52,6 +50,7 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
+from .subjects import about_a_wider_place_before, not_the_zone
 from .wordings import (
     amount_wording,
     counts_something_named_after,
@@ -102,6 +101,7 @@ class Reading:
     doc_year: int | None = None  # the year the report was signed, when known
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
     report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
+    report_on_a_place: bool = False  # a district's or county's own report (统计公报): its 全区 is the district
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
 
     text: str = field(init=False)  # the document's normalised text
@@ -166,8 +166,9 @@ def decide(reading: Reading) -> Decision:
     """The metric and kind of a figure, or LeftOut naming the rule that leaves it out."""
     if reading.quantity.rate:
         raise LeftOut("rate_or_threshold_unit")
-    if about_a_wider_place(reading):
-        raise LeftOut("about_a_wider_place")
+    other_subject = not_the_zone(reading)
+    if other_subject:
+        raise LeftOut(other_subject)  # 全市完成…; 上述项目已完成投资532亿元 after 我省推进…项目: the province's
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
@@ -573,7 +574,7 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     """全市完成固定资产投资500亿元，其中园区完成120亿元: the zone's share of a wider place's figure
     takes the wording of that figure."""
     breakdown = reading.window.rfind("其中")
-    after_wider = bool(reading.left_out) and reading.left_out[-1][1] == "about_a_wider_place"
+    after_wider = bool(reading.left_out) and reading.left_out[-1][1] in WIDER_PLACE_RULES
     if breakdown < 0 and after_wider and has(cues()["zone_words"], reading.window):
         breakdown = 0  # 全县完成投资126亿元…，临空园区18.2亿元: the zone's share, named after the wider figures
     if breakdown < 0 or not has(cues()["zone_words"], reading.window[breakdown:]):
@@ -585,8 +586,10 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
+# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
+WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place"}
 # Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
-SUMS_OF_WIDER_SCOPES = {"about_a_wider_place", "sum_of_several_zones"}
+SUMS_OF_WIDER_SCOPES = WIDER_PLACE_RULES | {"sum_of_several_zones"}
 
 
 def zone_share_of_a_sum_before(reading: Reading) -> Keyword | None:
