@@ -243,10 +243,30 @@ def read_growth(reading: Reading) -> Decision:
     measured = wording_before_a_base(reading)
     if measured:
         return Decision(measured.metric, "growth", value, keyword=measured, basis=basis)
+    ranked = wording_of_a_ranked_list(reading)
+    if ranked:
+        return Decision(ranked.metric, "growth", value, keyword=ranked, basis=basis)
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+def wording_of_a_ranked_list(reading: Reading) -> Keyword | None:
+    """营业收入增长较快的园区有3家，分别是甲园区增长40.1%、乙园区增长29.1%: growth rates listed after
+    分别/依次 in a sentence that has kept no figure yet are the growth of the wording named before the
+    marker (the list ranks members by it)."""
+    if reading.sentence_facts:
+        return None
+    markers = list(pattern_of(cues()["respectively"]).finditer(reading.head))
+    if not markers:
+        return None
+    named = reading.head[: markers[-1].start()]
+    for dimension in ("money", "count", "area"):
+        found = last_keyword(named, dimension)
+        if found:
+            return found[0]
+    return None
 
 
 # Figures a growth rate right after them is measured from or with: the base (较上年的85亿元增长15%) and
