@@ -495,7 +495,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     stretch = head[marker.end() :]
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
-    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    items = _list_items([item for item in _LIST_ITEM_SPLIT.split(named) if item])
     if len(items) < 2 or _UNREAD in items:
         return None
     start = reading.sentence.start + marker.end()
@@ -539,6 +539,32 @@ def _nth_item(named: str, listed: re.Match, reading: Reading) -> tuple[Keyword |
     if len(items) < 2 or _UNREAD in items or len(figures) != len(items) or reading.quantity not in figures:
         return None
     return (items[figures.index(reading.quantity)],)
+
+
+_SHARED_HEAD_LENGTHS = (2, 3)  # characters of the last item's end an earlier item may leave unsaid (投资, 总产值)
+
+
+def _list_items(raw_items: list[str]) -> list:
+    """The items of a list of indicators, an item that names no wording of its own completed by the head
+    noun the list's last item ends in (固定资产、工业投资 = 固定资产投资、工业投资)."""
+    items = [_list_item(item) for item in raw_items]
+    for at, item in enumerate(items[:-1]):
+        if item is _UNREAD:
+            completed = _completed_by_a_shared_head(raw_items[at], raw_items[-1])
+            items[at] = _list_item(completed) if completed else item
+    return items
+
+
+def _completed_by_a_shared_head(item: str, last: str) -> str | None:
+    """item + the end of the last item, when a wording then runs across the join to the end."""
+    for length in _SHARED_HEAD_LENGTHS:
+        if len(last) <= length:
+            continue
+        completed = item + last[-length:]
+        words = list(keyword_pattern().finditer(completed))
+        if words and words[-1].end() == len(completed) and words[-1].start() < len(item):
+            return completed
+    return None
 
 
 def _list_item(item: str):
