@@ -7,6 +7,7 @@ with the gate's name when one holds. Word lists are in lexicon/cues.yaml.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -184,10 +185,24 @@ def sum_of_several_zones(reading: Reading) -> bool:
     if reading.report_on_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
-    if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
-        return True
+    named = _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start)
+    if named:
+        return named.group() not in reading.groups_named_again
     group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
-    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :])
+    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :]) \
+        and group.group() not in reading.groups_named_again
+
+
+GROUP_NAMED_AGAIN = 2  # mentions that make a group of zones a subject of the report, whose sums are its figures
+
+
+def groups_named_again(text: str) -> frozenset[str]:
+    """Groups of zones a report names again and again (全省高新区…。全省高新区实现…): it reports on them,
+    and their sums are figures of its own; a group named once is the setting of one zone's figure."""
+    if not _SEVERAL_ZONES_CUE.search(text):
+        return frozenset()
+    counts = Counter(match.group() for match in _SEVERAL_ZONES.finditer(text))
+    return frozenset(group for group, count in counts.items() if count >= GROUP_NAMED_AGAIN)
 
 
 _LEAD_IN = re.compile(_LEAD)

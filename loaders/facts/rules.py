@@ -103,6 +103,7 @@ class Reading:
     sentence_memo: dict = field(default_factory=dict)  # shared by the sentence's readings: see sentence_holds
     report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
+    groups_named_again: frozenset = frozenset()  # groups of zones the report names again and again (gates.groups_named_again)
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure
