@@ -43,7 +43,23 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     found = last_keyword(reading.window, reading.quantity.dimension)
     if found and wording_of_the_figure_before(reading, found):
         return wording_after(reading) or found  # 拉动100亿元投资，形成175亿元产值: 投资 is the figure before's
-    return found or wording_after(reading) or wording_before_an_aside(reading)
+    return found or wording_after(reading) or wording_before_an_aside(reading) or money_of_a_project_group(reading)
+
+
+# 签约项目408亿元, 新开工项目达56亿元: money said right after a group of projects, in its own clause.
+_PROJECT_GROUP_MONEY = re.compile(r"项目(?:金额|资金)?(?:共计|合计|总计|共|达到|达|为|约|近|超过|超|逾)*$")
+
+
+def money_of_a_project_group(reading: Reading) -> tuple[Keyword, int] | None:
+    """签约项目408亿元, 新签约项目金额120亿元: money right after a named group of projects is what the group
+    amounts to, its project investment (a single project, 某某项目5亿元, names no group)."""
+    if reading.quantity.dimension != "money":
+        return None
+    clause = CLAUSE_MARK.split(reading.window)[-1]
+    found = _PROJECT_GROUP_MONEY.search(clause)
+    if found is None or not names_a_project_group(clause[: found.start() + 2]):
+        return None
+    return keyword_index()["项目总投资"], reading.window.rfind("项目")
 
 
 _TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")  # all that may stand between the figure before and its wording
