@@ -393,6 +393,13 @@ def counts_something_named_after(reading: Reading) -> bool:
     return not counted_noun_after(reading) and not after.startswith(cues()["count_continuations"].prefixes)
 
 
+def works_of_the_zone(noun: re.Match) -> bool:
+    """62个工业园区基础设施项目, 31个园区配套设施建设项目: projects qualified by the zone's works are the
+    zone's projects of that kind, not a count of zones."""
+    qualifier = noun.group(1)
+    return noun.group(2) == "项目" and has(cues()["infrastructure_works"], qualifier)
+
+
 def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
     """2186家园区企业, 320户开发区企业: firms counted by their measure word, qualified by the zone word
     alone, are the zone's firms (not 11个重点园区新增企业, a count of zones)."""
@@ -404,7 +411,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
     两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
-    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
+    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)) \
+            and not works_of_the_zone(noun):
         return None
     if counted_again_before_the_noun(noun.group(1)):
         return None  # 20个国家和地区的800家企业: the firms are the later count's
