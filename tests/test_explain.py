@@ -32,3 +32,11 @@ def test_a_kept_figure_is_not_explained_and_offsets_point_into_the_original_text
     assert kept == {"１２亿元"}
     assert [(row["raw"], row["rule"]) for row in explained] == [("２亿元", "size_of_a_change")]
     assert all(text[row["start"] : row["end"]] == row["raw"] for row in explained)
+
+
+def test_sums_of_a_group_the_report_names_again_and_again_are_its_figures():
+    text = "全省高新区上半年实现营业收入1280亿元，同比增长19.5%。全省高新区新增企业320家。"
+    rules = {row["raw"]: row["rule"] for row in explain({"text": text})}
+    assert "1280亿元" not in rules and "19.5%" not in rules
+    once = "全省高新区上半年实现营业收入1280亿元，同比增长19.5%。"
+    assert {row["raw"]: row["rule"] for row in explain({"text": once})}["1280亿元"] == "sum_of_several_zones"

@@ -7,6 +7,7 @@ with the gate's name when one holds. Word lists are in lexicon/cues.yaml.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,14 +38,15 @@ _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
 _COMPANY_REACH = 12  # characters back from a firm's figure where its company's name may stand
 _SEVERAL_ZONES = re.compile(
-    r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
+    r"(?:全国|全省|全市|全县|各)[^，。；]{0,6}?(?:\d++|[二三四五六七八九十]++)个(?!、)[^，。；]{0,8}?(?:产业集聚区|开发区|园区|工业园)"
     r"|(?:全国|全省|全市)(?:的|各类|各)?(?:产业集聚区|开发区|高新区|经开区|工业园区|园区)"
     r"|(?:\d|[两二三四五六七八九十])类[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 两类国家级园区合计
     r"|百强(?:榜)?(?:的)?(?:产业集聚区|开发区|高新区|经开区|园区)"  # 百强榜园区共上缴税收
-    r"|等(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
+    r"|等(?:\d++|[两二三四五六七八九十]++)个(?!、)[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"  # 东湖、襄阳等7个国家高新区
     # 湖北省27个高新技术产业园区: a province's or city's counted zones
-    r"|[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)(?:\d++|[两二三四五六七八九十]++)个[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"
+    r"|[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)(?:\d++|[两二三四五六七八九十]++)个(?!、)[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"
 )
+# 个 is never followed by 、 in a group's name: 江油市56个、高新区32个 lists members, it names no group.
 # A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…, …省/市): most sentences have none.
 _SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
@@ -74,10 +76,24 @@ def sum_of_several_zones(reading: Reading) -> bool:
     if reading.report_on_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):
         return False
     text, quantity = reading.text, reading.quantity
-    if _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start):
-        return True
+    named = _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start)
+    if named:
+        return named.group() not in reading.groups_named_again
     group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
-    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :])
+    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :]) \
+        and group.group() not in reading.groups_named_again
+
+
+GROUP_NAMED_AGAIN = 2  # mentions that make a group of zones a subject of the report, whose sums are its figures
+
+
+def groups_named_again(text: str) -> frozenset[str]:
+    """Groups of zones a report names again and again (全省高新区…。全省高新区实现…): it reports on them,
+    and their sums are figures of its own; a group named once is the setting of one zone's figure."""
+    if not _SEVERAL_ZONES_CUE.search(text):
+        return frozenset()
+    counts = Counter(match.group() for match in _SEVERAL_ZONES.finditer(text))
+    return frozenset(group for group, count in counts.items() if count >= GROUP_NAMED_AGAIN)
 
 
 _LEAD_IN = re.compile(LEAD_CLAUSES)

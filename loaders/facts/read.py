@@ -19,6 +19,7 @@ from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
 from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
+from .gates import groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -240,6 +241,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     on_a_place = a_place_report(document)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
+    groups_again = groups_named_again(text) if no_named_subject(main_zone) else frozenset()
     position = 0
     previous_sentence_facts: list[Fact] = []
     sums_before: list[tuple[Quantity, int]] = []  # the last sentence's wider or group sums left out, with its start
@@ -256,6 +258,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,
+            groups_again=groups_again,
         )
         sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
@@ -265,6 +268,21 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
             previous_sentence_facts = sentence_facts
     _read_restatements(extraction, zone_at)
     return extraction
+
+
+_UNNAMED_ZONE = "未识别区域（"  # how pipeline.extract.unnamed_zone names the zone of a report that names none
+
+
+def no_named_subject(zone: str | None) -> bool:
+    """The report names no zone of its own as its subject: none at all, or only a place's zones (安阳市产业集聚区).
+    Only then may a group of zones it names again and again be what it reports on."""
+    if zone is None or zone.startswith(_UNNAMED_ZONE):
+        return True
+    kind = next((kind for kind in _GENERIC_TYPES if zone.endswith(kind)), None)
+    if kind is None:
+        return False
+    place = zone[: -len(kind)]
+    return bool(place) and (place in gazetteer() or bool(short_forms().get(place)))
 
 
 def a_whole_place_group(zone: str | None, text: str) -> bool:
@@ -346,6 +364,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
     doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None, on_a_place: bool = False,
+    groups_again: frozenset = frozenset(),
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -359,7 +378,7 @@ def _read_sentence(
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
-            on_a_group, sums_before=sums_before or [], report_on_a_place=on_a_place,
+            on_a_group, sums_before=sums_before or [], report_on_a_place=on_a_place, groups_named_again=groups_again,
         )
         previous_end = quantity.end
         try:

@@ -103,6 +103,7 @@ class Reading:
     report_on_a_group: bool = False  # the report's subject is a group of zones (全省11个重点园区): sums are its figures
     report_on_a_place: bool = False  # a district's or county's own report (统计公报): its 全区 is the district
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
+    groups_named_again: frozenset = frozenset()  # groups of zones the report names again and again (gates.groups_named_again)
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure
@@ -205,6 +206,8 @@ def read_growth(reading: Reading) -> Decision:
         sign = 1  # a table's growth column (增长%): the number carries its own sign
     if sign is None and signed_right_after_an_amount(reading, last):
         sign = 1  # 营业收入121.5亿元(+12.5%), 产值80亿元（-3.2%）: the number carries its own sign
+    if sign is None and last is not None and another_member_s_rate(reading, last):
+        sign = 1 if last.value >= 0 else -1  # 其中甲园区增长48.9%，乙园区为23.8%
     if sign is None:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
@@ -244,10 +247,47 @@ def read_growth(reading: Reading) -> Decision:
     measured = wording_before_a_base(reading)
     if measured:
         return Decision(measured.metric, "growth", value, keyword=measured, basis=basis)
+    ranked = wording_of_a_ranked_list(reading)
+    if ranked:
+        return Decision(ranked.metric, "growth", value, keyword=ranked, basis=basis)
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
     inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+# 其中甲园区增长48.9%，乙园区为23.8%，丙园区则为1.9%: a member's name and a copula, nothing else, between a
+# growth rate and the next percentage.
+_MEMBER_S_RATE = re.compile(r"[，,、；;]?(?:其次|次之|其中)?[，,]?[\u4e00-\u9fff]{1,10}?(?:则|也|仅)?(?:为|是)$")
+_NO_MEMBER = re.compile(r"占|比重|比例|率|目标|计划|任务|完成|平均|水平|全[省市县国区]")
+
+
+def another_member_s_rate(reading: Reading, last) -> bool:
+    """A percentage right after its sentence's growth rate, with only a member's name and 为 between
+    (甲园区增长48.9%，乙园区为23.8%): the same growth, of another member of the list."""
+    if last.kind != "growth" or reading.quantity.dimension != "percent":
+        return False
+    window = reading.window.strip()
+    if not _MEMBER_S_RATE.fullmatch(window) or _NO_MEMBER.search(window):
+        return False
+    return keyword_pattern().search(window) is None and not names_other_indicator(window)
+
+
+def wording_of_a_ranked_list(reading: Reading) -> Keyword | None:
+    """营业收入增长较快的园区有3家，分别是甲园区增长40.1%、乙园区增长29.1%: growth rates listed after
+    分别/依次 in a sentence that has kept no figure yet are the growth of the wording named before the
+    marker (the list ranks members by it)."""
+    if reading.sentence_facts:
+        return None
+    markers = list(pattern_of(cues()["respectively"]).finditer(reading.head))
+    if not markers:
+        return None
+    named = reading.head[: markers[-1].start()]
+    for dimension in ("money", "count", "area"):
+        found = last_keyword(named, dimension)
+        if found:
+            return found[0]
+    return None
 
 
 # Figures a growth rate right after them is measured from or with: the base (较上年的85亿元增长15%) and

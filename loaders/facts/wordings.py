@@ -43,7 +43,23 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     found = last_keyword(reading.window, reading.quantity.dimension)
     if found and wording_of_the_figure_before(reading, found):
         return wording_after(reading) or found  # 拉动100亿元投资，形成175亿元产值: 投资 is the figure before's
-    return found or wording_after(reading) or wording_before_an_aside(reading)
+    return found or wording_after(reading) or wording_before_an_aside(reading) or money_of_a_project_group(reading)
+
+
+# 签约项目408亿元, 新开工项目达56亿元: money said right after a group of projects, in its own clause.
+_PROJECT_GROUP_MONEY = re.compile(r"项目(?:金额|资金)?(?:共计|合计|总计|共|达到|达|为|约|近|超过|超|逾)*$")
+
+
+def money_of_a_project_group(reading: Reading) -> tuple[Keyword, int] | None:
+    """签约项目408亿元, 新签约项目金额120亿元: money right after a named group of projects is what the group
+    amounts to, its project investment (a single project, 某某项目5亿元, names no group)."""
+    if reading.quantity.dimension != "money":
+        return None
+    clause = CLAUSE_MARK.split(reading.window)[-1]
+    found = _PROJECT_GROUP_MONEY.search(clause)
+    if found is None or not names_a_project_group(clause[: found.start() + 2]):
+        return None
+    return keyword_index()["项目总投资"], reading.window.rfind("项目")
 
 
 _TRAILING_LEAD = ("", "以上", "左右", "多", "余", "的")  # all that may stand between the figure before and its wording
@@ -377,6 +393,13 @@ def counts_something_named_after(reading: Reading) -> bool:
     return not counted_noun_after(reading) and not after.startswith(cues()["count_continuations"].prefixes)
 
 
+def works_of_the_zone(noun: re.Match) -> bool:
+    """62个工业园区基础设施项目, 31个园区配套设施建设项目: projects qualified by the zone's works are the
+    zone's projects of that kind, not a count of zones."""
+    qualifier = noun.group(1)
+    return noun.group(2) == "项目" and has(cues()["infrastructure_works"], qualifier)
+
+
 def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
     """2186家园区企业, 320户开发区企业: firms counted by their measure word, qualified by the zone word
     alone, are the zone's firms (not 11个重点园区新增企业, a count of zones)."""
@@ -388,7 +411,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
     两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
-    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)):
+    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)) \
+            and not works_of_the_zone(noun):
         return None
     if counted_again_before_the_noun(noun.group(1)):
         return None  # 20个国家和地区的800家企业: the firms are the later count's
@@ -495,7 +519,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     stretch = head[marker.end() :]
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
-    items = [_list_item(item) for item in _LIST_ITEM_SPLIT.split(named) if item]
+    items = _list_items([item for item in _LIST_ITEM_SPLIT.split(named) if item])
     if len(items) < 2 or _UNREAD in items:
         return None
     start = reading.sentence.start + marker.end()
@@ -539,6 +563,32 @@ def _nth_item(named: str, listed: re.Match, reading: Reading) -> tuple[Keyword |
     if len(items) < 2 or _UNREAD in items or len(figures) != len(items) or reading.quantity not in figures:
         return None
     return (items[figures.index(reading.quantity)],)
+
+
+_SHARED_HEAD_LENGTHS = (2, 3)  # characters of the last item's end an earlier item may leave unsaid (投资, 总产值)
+
+
+def _list_items(raw_items: list[str]) -> list:
+    """The items of a list of indicators, an item that names no wording of its own completed by the head
+    noun the list's last item ends in (固定资产、工业投资 = 固定资产投资、工业投资)."""
+    items = [_list_item(item) for item in raw_items]
+    for at, item in enumerate(items[:-1]):
+        if item is _UNREAD:
+            completed = _completed_by_a_shared_head(raw_items[at], raw_items[-1])
+            items[at] = _list_item(completed) if completed else item
+    return items
+
+
+def _completed_by_a_shared_head(item: str, last: str) -> str | None:
+    """item + the end of the last item, when a wording then runs across the join to the end."""
+    for length in _SHARED_HEAD_LENGTHS:
+        if len(last) <= length:
+            continue
+        completed = item + last[-length:]
+        words = list(keyword_pattern().finditer(completed))
+        if words and words[-1].end() == len(completed) and words[-1].start() < len(item):
+            return completed
+    return None
 
 
 def _list_item(item: str):
