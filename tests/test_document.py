@@ -198,6 +198,13 @@ def test_a_table_header_line_is_not_joined_to_its_first_row_as_wrapped_prose():
     assert read_document(text).text == text
 
 
+def test_a_wrapped_word_joins_its_figure_but_a_title_line_keeps_the_year_that_opens_the_next():
+    wrapped = "今年园区坚持招大引强，主导产业产销两旺，全年实现营业收入56亿元，税收同比增长\n15.6%，新增企业18家。"
+    assert "税收同比增长15.6%" in read_document(wrapped).text
+    titled = "在中国共产党临江市青禾区第十二次代表大会上的报告\n2015年全区实现营业收入600亿元。"
+    assert read_document(titled).text == titled
+
+
 def test_the_table_cases_are_well_formed():
     cases = load_cases("tables")
     assert len({case["id"] for case in cases}) == len(cases) >= 25

@@ -57,9 +57,10 @@ _PAGE_NUMBER = re.compile(
     rf"|(?<=[{CJK}，、,])[ \t]*+\n[ \t]*+(?=[{CJK}]|[，,；;、])"  # a half-width comma too (PDF text layers)
     # A figure broken by the wrap itself: "102.5\n亿元", "1\n02.5亿元".
     rf"|(?<=[\d.])[ \t]*+\n[ \t]*+(?=[\d.]|[亿万千元%平公亩家个人户项])"
-    # A wrap between a word and the figure it introduces ("税收同比增长\n15.6%", "实现产值\n2023年"):
-    # tried after the page number branch, which takes digits a word goes on from ("产业集\n3业").
-    rf"|(?<=[{CJK}])[ \t]*+\n[ \t]*+(?=\d)"
+    # A wrap between a word and the figure it introduces ("税收同比增长\n15.6%"): tried after the page
+    # number branch, which takes digits a word goes on from ("产业集\n3业"). A line opening on a year
+    # ("…的报告\n2015年全区…") starts a new sentence after a title or heading: it stays.
+    rf"|(?<=[{CJK}])[ \t]*+\n[ \t]*+(?=\d)(?!\d{{4}}年)"
 )
 _WRAPPED_MIN_LINE = 24
 _PAGE_LINE_MIN = 100
