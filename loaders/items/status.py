@@ -20,6 +20,7 @@ from .spans import blank
 _CLAUSE_END = patterns("items").clause_end
 _DUE_TIME = patterns("items").due_time
 _MIXED_GROUP_HEAD = patterns("items").mixed_group_head
+_PLANNED_AMOUNT = patterns("items").planned_amount
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
@@ -55,7 +56,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     markers = None
     text = document.text
     after_condition, past_before = cue_pattern("after_condition"), cue_pattern("past_before")
-    said = blank(cue_pattern("not_status"), text[sentence.start : sentence.end])
+    said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
