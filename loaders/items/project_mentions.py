@@ -304,12 +304,19 @@ def single_mentions(document, sentence, quantities, taken):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):
                 continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
+            if not company and text.startswith("、", start - 1):
+                start = _capacity_run_start(text, low, start)
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
             names = [item[2] for item in items] + [strip_suffix(name)]
             if not listed_names(names)[-1] and not _a_firm_s_kind_of_industry(text, low, start, names):
                 continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
+            owner = None if company or listed else _firm_building(text, low, start)
+            if owner is not None and owner.end() > start:
+                start, name = owner.end(), text[owner.end() : end]  # …集团投资N在Y县上Z项目: past place and verb
+            if owner is not None and investment is None and owner.group("amount"):
+                investment = _money_at(quantities, owner.start("amount"))
             if investment is None and not company:
                 investment = amount_right_after(text, end, high, quantities)
             if company:
@@ -329,11 +336,41 @@ def single_mentions(document, sentence, quantities, taken):
                         taken.append((s, e))
                         chain.append(Mention(s, e, item_name, SINGLE, sentence, (first, end), money, acquisition))
                 span = (first, end)
-            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
+            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition, owned=owner is not None))
             beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
                 yield mention
+
+
+_FIRM_REACH = 40  # 集团 + 投资37.82亿元 + 在某某县 + 新建: the longest lead from a firm to the name it builds
+
+
+def _firm_building(text: str, low: int, start: int) -> re.Match | None:
+    """The firm, amount and verb building the project named from `start` (X集团投资5亿元新建Y项目), past where
+    it builds when a stop word 在 cut the name there (X集团在Y县兴建Z项目), or None."""
+    end = start
+    if text.startswith("在", start - 1):
+        place = P.place_then_verb.match(text, start, start + _FIRM_REACH)
+        end = place.end() if place else start
+    return P.firm_builds.search(text, max(low, end - _FIRM_REACH), end)
+
+
+def _capacity_run_start(text: str, low: int, start: int) -> int:
+    """X集团新建年产26万吨A、6万吨B及其配套工程项目: after a firm's build verb, the products of one 年产 run,
+    parted by 、, are one project's name; where that name starts (else `start`, a list of names)."""
+    run = text.rfind(_CAPACITY_LEAD, low, start)
+    if run < 0 or not P.digit.match(text, start) or _CLAUSE_MARKS.search(text, run, start) or "项目" in text[run:start]:
+        return start
+    return run if P.firm_builds.search(text, max(low, run - _FIRM_REACH), run) else start
+
+
+_CAPACITY_LEAD = "年产"
+
+
+def _money_at(quantities, position: int) -> float | None:
+    """The yuan amount read at `position`, if any."""
+    return next((q.value for q in quantities.within(position, position + 1) if q.start == position and q.dimension == "money"), None)
 
 
 def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]) -> bool:

@@ -161,7 +161,8 @@ def _sentence_mentions(document: Document, sentence: Sentence, quantities: Quant
     runs = Counter(mention.group for mention in mentions)
     return [
         m for m in mentions
-        if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or runs[m.group] > 1
+        if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or m.owned
+        or runs[m.group] > 1
     ]
 
 
@@ -435,5 +436,5 @@ def _capacity(text: str, mentions: list[Mention], quantities: Quantities) -> str
             return inside[0].raw
         if inside:
             bounds = [quantity.start for quantity in inside] + [mention.end]
-            return "+".join(text[bounds[index] : bounds[index + 1]] for index in range(len(inside)))
+            return "+".join(text[bounds[index] : bounds[index + 1]].rstrip("、") for index in range(len(inside)))
     return None
