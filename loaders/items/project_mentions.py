@@ -300,6 +300,8 @@ def single_mentions(document, sentence, quantities, taken):
             if label_end >= 0 and match.start() - label_end > MIN_NAME:
                 start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
             start = past_leads(text, start, match.start())
+            if not company and _counted_kind(document, sentence, text, low, start):
+                continue  # 分别为2个“双百”项目，A项目和B项目: a kind of project counted, the names follow
             if not company and cue_pattern("content_leads").search(text, low, start):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):
@@ -354,6 +356,17 @@ def _firm_building(text: str, low: int, start: int) -> re.Match | None:
         place = P.place_then_verb.match(text, start, start + _FIRM_REACH)
         end = place.end() if place else start
     return P.firm_builds.search(text, max(low, end - _FIRM_REACH), end)
+
+
+def _counted_kind(document, sentence, text: str, low: int, start: int) -> bool:
+    """A name that is one quoted word right after a count (2个“双百”项目): a kind the count sorts projects by."""
+    for quote_start, quote_end in document.quoted_spans(sentence):
+        if quote_start == start and text.startswith("项目", quote_end):
+            return bool(P.counted_kind.search(text, max(low, start - _COUNT_REACH), start))
+    return False
+
+
+_COUNT_REACH = 8  # 二十三个, 1000个: the longest count before a quoted kind
 
 
 def _capacity_run_start(text: str, low: int, start: int) -> int:
@@ -482,6 +495,8 @@ def _joined_after_amount(found, quantities, low) -> bool:
     """…的A和B项目 right after an amount (投资8.2亿元的): the 和 joins words of the one name it introduces."""
     if len(found) < 2 or found[-1].group() not in _JOINS_IN_NAMES or found[-2].group() != "的":
         return False
+    if found[-2].end() < found[-1].start() and found[-1].string.startswith("项目", found[-1].start() - 2):
+        return False  # …的A项目和B项目: each ends in its own head, two projects
     amount_end = found[-2].start()
     return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
 

@@ -172,12 +172,23 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         item = _clean_item(text, piece_start, piece_end, quantities, strip_lead and index == 0)
         if item is None:
             continue
+        if item[3] is None and items and items[-1][3] is not None:
+            item = item[:3] + (_own_amount(text, piece_start, item[0], quantities),)
         if item[3] is not None:
             prefixed += 1
         items.append(item)
     if prefixed >= 2:
         items = _join_unprefixed(items, text)
     return named_phases(items)
+
+
+def _own_amount(text, piece_start, name_start, quantities) -> float | None:
+    """总投资50亿元的A、30亿元的B: after a name led by its investment, the next name's bare amount and 的
+    before it are its investment too."""
+    for quantity in quantities.within(piece_start, name_start):
+        if quantity.dimension == "money" and not text[piece_start : quantity.start].strip() and text.startswith("的", quantity.end):
+            return quantity.value
+    return None
 
 
 def _join_unprefixed(items, text):
