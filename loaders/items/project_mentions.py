@@ -479,9 +479,9 @@ def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
             continue
         before = [stop for stop in found if stop.end() <= quote_start]
         name_start = before[-1].end() if before else low
-        if quote_start - name_start >= MIN_NAME:
-            return before
         named = text[quote_start + 1 : quote_end - 1]
+        if quote_start - name_start >= MIN_NAME:
+            return found if P.slogan.search(named) else before  # 某市“三个50”项目: a campaign, no project
         if name_start == quote_start and is_project_name(named) and not P.slogan.search(named):
             return before  # “鹤翔科技城”项目: the quoted name is the project's
         return found

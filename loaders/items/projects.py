@@ -70,11 +70,16 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
             for mention in unsettled:
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
-    mentions = [mention for mention in mentions if mention.name not in zone_ids]  # 在该区的X产业园集中开工: the zone
+    mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
+
+
+def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
+    """在该区的X产业园集中开工, X产业园项目将于6月开工: the report's zone, named with or without 项目."""
+    return name in zone_ids or (name.endswith("项目") and name[: -len("项目")] in zone_ids)
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +197,7 @@ def _amounts_after(text: str, clauses, mentions: list[Mention], quantities: Quan
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.investment is None and named[own] == 1 and not named[own + 1]:
-            if not P.group_count.search(text, mention.end, clauses[own][1]):
+            if not P.group_count.search(text, mention.end, clauses[min(own + 1, len(clauses) - 1)][1]):
                 mention.investment = amount_after(text, clauses, own, quantities)
 
 
