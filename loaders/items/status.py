@@ -21,6 +21,7 @@ _CLAUSE_END = patterns("items").clause_end
 _DUE_TIME = patterns("items").due_time
 _MIXED_GROUP_HEAD = patterns("items").mixed_group_head
 _PLANNED_AMOUNT = patterns("items").planned_amount
+_PLANNING_DONE = patterns("items").planning_done
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
@@ -70,6 +71,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
+        if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
+            status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
         condition = bool(after_condition.match(text, end))
         future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
