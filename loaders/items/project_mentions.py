@@ -308,6 +308,8 @@ def single_mentions(document, sentence, quantities, taken):
                 continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
             if not company and text.startswith("、", start - 1):
                 start = _capacity_run_start(text, low, start)
+            if start >= match.start():
+                continue  # 第一套商业化运行生产线: the ending alone, no name before it
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
