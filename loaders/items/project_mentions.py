@@ -282,6 +282,9 @@ def single_mentions(document, sentence, quantities, taken):
                 end = phase.end()
             if _rejects_tail(text, end, company):
                 continue
+            close = text.find("》", end, high) if not company and text.startswith("《", end) else -1
+            if close > 0 and _titled_project(text, end + 1, close):
+                continue  # 招商引资项目《X项目》: the title names the project
             found = [
                 stop
                 for stop in name_stops(stops, text, low, match.start())
@@ -445,7 +448,7 @@ def quoted_names(document, sentence, quantities, taken):
     words = None
     for quote_start, quote_end in document.quoted_spans(sentence):
         start, end = quote_start + 1, quote_end - 1
-        if text[quote_start] not in _OPENING_QUOTES or end - start <= MIN_NAME:
+        if end - start <= MIN_NAME or not (text[quote_start] in _OPENING_QUOTES or _titled_project(text, start, end)):
             continue
         if not any(head.end() == end for head in heads.finditer(text, max(start, end - _LONGEST_HEAD), end)):
             continue
@@ -455,6 +458,11 @@ def quoted_names(document, sentence, quantities, taken):
         if not any(quote_end <= word.start <= quote_end + _QUOTED_STATUS_GAP for word in words):
             continue  # the quoted name is not what a status word right after it speaks of
         yield Mention(start, end, text[start:end], SINGLE, sentence, (quote_start, quote_end))
+
+
+def _titled_project(text: str, start: int, end: int) -> bool:
+    """《X新材料及氢能综合利用项目》签约仪式: a title naming a project (its words end in 项目), not a document."""
+    return text[start - 1] == "《" and text.endswith("项目", start, end)
 
 
 _LONGEST_HEAD = 3

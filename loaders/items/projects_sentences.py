@@ -29,6 +29,7 @@ from .status import StatusWord, pick_status, status_words
 
 
 def sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
+    """The projects the sentence names, each with the status it takes there (groups numbered on from `group`)."""
     text = document.text
     taken: list[tuple[int, int]] = list(document.quoted_spans(sentence))
     mentions: list[Mention] = []
