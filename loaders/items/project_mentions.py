@@ -302,7 +302,9 @@ def single_mentions(document, sentence, quantities, taken):
             label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
             if label_end >= 0 and match.start() - label_end > MIN_NAME:
                 start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
-            start = past_leads(text, start, match.start())
+            housed = not company and bool(P.housed_before.search(text, max(low, start - _HOUSED_REACH), start))
+            lead_start, start = start, past_leads(text, start, match.start())
+            housed = housed or (not company and text.startswith(_HOUSING_LEADS, lead_start) and start > lead_start)
             if not company and _counted_kind(document, sentence, text, low, start):
                 continue  # 分别为2个“双百”项目，A项目和B项目: a kind of project counted, the names follow
             if not company and cue_pattern("content_leads").search(text, low, start):
@@ -343,7 +345,8 @@ def single_mentions(document, sentence, quantities, taken):
                         taken.append((s, e))
                         chain.append(Mention(s, e, item_name, SINGLE, sentence, (first, end), money, acquisition))
                 span = (first, end)
-            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition, owned=owner is not None))
+            owned = owner is not None or (housed and not listed)  # 园内X项目是…: a project the zone holds
+            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition, owned=owned))
             beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
             for mention in chain:
                 mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
@@ -351,6 +354,10 @@ def single_mentions(document, sentence, quantities, taken):
 
 
 _FIRM_REACH = 40  # 集团 + 投资37.82亿元 + 在某某县 + 新建: the longest lead from a firm to the name it builds
+
+
+_HOUSED_REACH = 5  # 园区内的
+_HOUSING_LEADS = ("园区内", "园内", "区内")  # zone words past_leads cuts that say the zone holds the name after them
 
 
 def _firm_building(text: str, low: int, start: int) -> re.Match | None:
