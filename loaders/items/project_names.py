@@ -144,6 +144,9 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     first = low
     items_start = text.find("、", low, position)
     head_end = items_start if items_start >= 0 else position
+    bracket = P.amount_bracket.search(text, low, head_end)
+    if bracket:
+        head_end = bracket.start()  # A（总投资3亿元）、B…: the first name's amount, no lead of the list
     for match in name_stop_pattern(TABLE, False).finditer(text, low, head_end):
         if match.end() <= head_end and not P.quote_marks.fullmatch(match.group()):
             first = match.end()  # but a quote mark is no lead: 引进“A”、“B”等 starts at “A”
@@ -215,6 +218,10 @@ def _clean_item(text, start, end, quantities, lead_words):
     investment = None
     for quantity in quantities.within(start, end):
         if quantity.end <= end and quantity.dimension == "money":
+            bracket = _amount_in_brackets_after(text, start, end, quantity)
+            if bracket is not None:  # A（总投资3亿元）、B（总投资2亿元）等项目: the name before its bracket
+                investment, end = quantity.value, bracket
+                break
             if P.money_before.search(text[start : quantity.start]):
                 investment = quantity.value
                 start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
@@ -244,6 +251,18 @@ def _clean_item(text, start, end, quantities, lead_words):
     if end - start < MIN_NAME:
         return None
     return start, end, text[start:end], investment
+
+
+def _amount_in_brackets_after(text: str, start: int, end: int, quantity) -> int | None:
+    """Where the bracket opens when a piece ends in its name's amount in brackets (青禾电子（总投资3亿元）),
+    else None."""
+    opening = max(text.rfind("（", start, quantity.start), text.rfind("(", start, quantity.start))
+    if opening - start < MIN_NAME or text[quantity.end : end].strip() not in _CLOSING_BRACKETS:
+        return None
+    return opening if P.money_before.search(text[opening + 1 : quantity.start]) else None
+
+
+_CLOSING_BRACKETS = ("）", ")")
 
 
 def past_leads(text: str, start: int, end: int) -> int:
