@@ -72,6 +72,7 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
             mention.status = StatusWord(mention.start, mention.end, named.group(), status, strength, False)
     phase_statuses(words, clauses, mentions, lambda position: clause_index(clauses, position))
     _comma_run_status(text, clauses, mentions)
+    _said_of_all_before(text, clauses, mentions, words)
     if len({mention.group for mention in mentions}) == 1:
         settle_further(document, sentence, words, clauses, mentions, phases)
     _amounts_after(text, clauses, mentions, quantities)
@@ -130,6 +131,29 @@ def _same_run(before: Mention | None, mention: Mention) -> bool:
         return False
     low, high = mention.status_span
     return low <= before.start and before.end <= high
+
+
+def _said_of_all_before(text: str, clauses, mentions: list[Mention], words: list[StatusWord]) -> None:
+    """A项目总投资20亿元，B项目总投资8亿元，均已开工建设: a clause opening with 均/都 and naming no project
+    says its explicit status of every project named in the clauses before it (up to a ；) that states none."""
+    named = {clause_index(clauses, mention.start) for mention in mentions}
+    for index, (low, high) in enumerate(clauses):
+        if index == 0 or index in named or not P.all_of_them.match(text, low, high):
+            continue
+        said = [word for word in words if low <= word.start < high and word.status and word.strength >= 2]
+        if not said:
+            continue
+        stated = max(said, key=word_rank)
+        first = index
+        while first > 0 and text[clauses[first - 1][1]] not in _PART_ENDS:
+            first -= 1
+        for mention in mentions:
+            if clauses[first][0] <= mention.start < low and (mention.status is None or mention.status.strength < 2):
+                mention.status = stated
+        return
+
+
+_PART_ENDS = "；;。"
 
 
 def _comma_run_status(text: str, clauses, mentions: list[Mention]) -> None:
