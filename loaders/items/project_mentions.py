@@ -184,10 +184,11 @@ def etc_lists(document, sentence, quantities, taken):
             visited = places.end()
             continue  # 赴北京、上海等地招商: places visited
         courted = acquisitions.search(text, low, position)
-        if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
+        examples = _examples_of_projects(text, sentence.start, low, match.end(), high)
+        if not courted and not examples and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
-        head = _head_kind(after)
+        head = "project" if examples else _head_kind(after)
         if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
@@ -220,6 +221,15 @@ def etc_lists(document, sentence, quantities, taken):
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
+
+
+def _examples_of_projects(text: str, sentence_start: int, low: int, etc_end: int, high: int) -> bool:
+    """一批重大项目加快建设，如A、B等。: a clause opening with 如/例如 and closing with 等, right after a clause
+    about projects, lists examples of them."""
+    if not P.example_lead.match(text, low) or text[etc_end:high].strip("。；;，, ") or low <= sentence_start:
+        return False
+    before = max(text.rfind("，", sentence_start, low - 1), text.rfind(",", sentence_start, low - 1), sentence_start)
+    return "项目" in text[before:low]
 
 
 @lru_cache(maxsize=1)
