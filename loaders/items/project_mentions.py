@@ -217,8 +217,12 @@ def _examples_of_projects(text: str, sentence_start: int, low: int, etc_end: int
     about projects, lists examples of them."""
     if not P.example_lead.match(text, low) or text[etc_end:high].strip("。；;，, ") or low <= sentence_start:
         return False
-    before = max(text.rfind("，", sentence_start, low - 1), text.rfind(",", sentence_start, low - 1), sentence_start)
+    reach = max(sentence_start, low - _EXAMPLES_REACH)
+    before = max(text.rfind("，", reach, low - 1), text.rfind(",", reach, low - 1), reach)
     return "项目" in text[before:low]
+
+
+_EXAMPLES_REACH = 60  # how far back the clause about the projects exemplified may start
 
 
 @lru_cache(maxsize=1)

@@ -133,11 +133,13 @@ def _said_of_all_before(text: str, clauses, mentions: list[Mention], words: list
     """A项目总投资20亿元，B项目总投资8亿元，均已开工建设: a clause opening with 均/都 and naming no project
     says its explicit status of every project named in the clauses before it (up to a ；) that states none."""
     named = {clause_index(clauses, mention.start) for mention in mentions}
+    by_clause: dict[int, list[StatusWord]] = {}
+    for word in words:  # one pass over the words (a clause list thousands long stays linear)
+        if word.status and word.strength >= 2:
+            by_clause.setdefault(clause_index(clauses, word.start), []).append(word)
     for index, (low, high) in enumerate(clauses):
-        if index == 0 or index in named or not P.all_of_them.match(text, low, high):
-            continue
-        said = [word for word in words if low <= word.start < high and word.status and word.strength >= 2]
-        if not said:
+        said = by_clause.get(index)
+        if index == 0 or index in named or not said or not P.all_of_them.match(text, low, high):
             continue
         stated = max(said, key=word_rank)
         first = index

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .facilities import PUBLIC_WORKS, category_at_end
@@ -35,6 +36,7 @@ _LISTED_BEFORE = ("、", "和", "与")  # what may stand between a name ending i
 _JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold
 _CLAUSE_MARKS = re.compile(r"[，,；;：:。]")
 OPENING_QUOTES = "“「『"
+_TITLE_REACH = 102  # 《 + the 100 characters a title may hold (items' quoted pattern) + 》
 
 
 def single_mentions(document, sentence, quantities, taken):
@@ -59,7 +61,7 @@ def single_mentions(document, sentence, quantities, taken):
                 end = phase.end()
             if _rejects_tail(text, end, company):
                 continue
-            close = text.find("》", end, high) if not company and text.startswith("《", end) else -1
+            close = text.find("》", end, min(high, end + _TITLE_REACH)) if not company and text.startswith("《", end) else -1
             if close > 0 and titled_project(text, end + 1, close):
                 continue  # 招商引资项目《X项目》: the title names the project
             found = [
@@ -149,10 +151,13 @@ def _firm_building(text: str, low: int, start: int) -> re.Match | None:
 
 def _counted_kind(document, sentence, text: str, low: int, start: int) -> bool:
     """A name that is one quoted word right after a count (2个“双百”项目): a kind the count sorts projects by."""
-    for quote_start, quote_end in document.quoted_spans(sentence):
-        if quote_start == start and text.startswith("项目", quote_end):
-            return bool(P.counted_kind.search(text, max(low, start - _COUNT_REACH), start))
-    return False
+    if text[start : start + 1] not in OPENING_QUOTES:
+        return False
+    spans = document.quoted_spans(sentence)
+    index = bisect.bisect_left(spans, (start, -1))
+    if index == len(spans) or spans[index][0] != start or not text.startswith("项目", spans[index][1]):
+        return False
+    return bool(P.counted_kind.search(text, max(low, start - _COUNT_REACH), start))
 
 
 _COUNT_REACH = 8  # 二十三个, 1000个: the longest count before a quoted kind
