@@ -67,6 +67,16 @@ def test_a_zone_of_the_report_named_where_projects_start_is_no_project():
     assert [row["name"] for row in rows_of(extract_projects, text)] == ["东湖生态科技产业园"]
 
 
+def test_the_zone_of_the_report_named_as_a_project_is_no_project():
+    from loaders.document import read_document
+
+    text = "青禾新材料产业园项目正在加紧筹备开工前的各项工作，鹤翔化肥项目已签约入园。"
+    zones = {"青禾新材料产业园": "z1"}
+    rows = extract_projects(read_document(text), lambda offset: "青禾新材料产业园", "doc", zones)
+    assert [row["name"] for row in rows] == ["鹤翔化肥项目"]
+    assert "青禾新材料产业园项目" in [row["name"] for row in rows_of(extract_projects, text)]
+
+
 def test_every_project_row_of_the_sample_points_at_its_name_and_sentence(sample_tables):
     check_sample_offsets(sample_tables, "projects")
 

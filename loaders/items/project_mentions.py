@@ -1,13 +1,12 @@
-"""Where a sentence names projects: lists of names, and single mentions.
+"""Where a sentence names projects: lists of names, and the mentions led by an amount or quoted.
 
 Seven list phrasings: a name heading its own line (斯瑞达换热器：总投资1.2亿元), a list in brackets
 after a count (签约项目15个（A、B、C）), a list after 分别是/包括/：, names sharing the head after a count
 (A、B三大星级酒店), a list before 等 and a head noun (A、B等14个项目已竣工投产), names opening their clause before what became of them
 (A、B及C陆续于南区动土, projects_subjects), and the projects a base is built around (以A项目和B项目为主体).
-Single mentions end in 项目 / 生产线 (投资12亿元的X项目, A项目及B项目, 丝丽雅“低聚木糖”项目), name a
-company being courted (引进Y有限公司), follow their own amount (总投资60亿元的X新材料园) or their own
-status (竣工投产的X啤酒，…, projects_subjects) or are quoted names of what is built followed by its
-progress (“X小镇”建设初具成效). Each finder yields Mentions (project_names).
+Single mentions ending in 项目 / 生产线 are projects_singles'; here are the names that follow their own
+amount (总投资60亿元的X新材料园) and quoted names of what is built followed by its progress (“X小镇”建设初具成效,
+《X项目》签约仪式); status-led ones are projects_subjects'. Each finder yields Mentions (project_names).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues, name_stop_pattern, name_stops, word_pattern
 from .project_names import (
     LISTED,
@@ -24,28 +22,19 @@ from .project_names import (
     TABLE,
     Mention,
     P,
-    amount_before,
-    amount_right_after,
-    industry_only,
     is_project_name,
     list_lead,
     listed_names,
-    past_group_noun,
-    past_leads,
     specific_part,
     split_items,
-    strip_suffix,
 )
+from .projects_singles import OPENING_QUOTES, titled_project
 from .projects_subjects import plant_subject_lists, subject_lists
 from .spans import clause_holding, clause_index, inside
 from .status import status_pattern, status_words
 
-# How far before its ending a single name, or the names before their verb, may start; how far a list
-# before 等 may reach. Longer runs are no names, and the bounds keep a long clause from being rescanned
-# for every word in it.
-_NAME_REACH = 120
-_LISTED_BEFORE = ("、", "和", "与")
-_JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold  # what may stand between a name ending in 项目 and the names listed before it
+# How far a list before 等 may reach: longer runs are no names, and the bound keeps a long clause from
+# being rescanned for every word in it.
 _LIST_REACH = 600
 # How far after 等 its head noun may stand (等一批支撑主导产业发展的重大项目: 17 characters on).
 _HEAD_REACH = 20
@@ -184,10 +173,11 @@ def etc_lists(document, sentence, quantities, taken):
             visited = places.end()
             continue  # 赴北京、上海等地招商: places visited
         courted = acquisitions.search(text, low, position)
-        if not courted and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
+        examples = _examples_of_projects(text, sentence.start, low, match.end(), high)
+        if not courted and not examples and not _list_heads().search(text, match.end(), min(high, match.end() + _HEAD_REACH)):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
-        head = _head_kind(after)
+        head = "project" if examples else _head_kind(after)
         if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
@@ -220,6 +210,19 @@ def etc_lists(document, sentence, quantities, taken):
         if found:
             taken.append((position, high if head is None else position + 1 + _head_end(after)))
             yield found
+
+
+def _examples_of_projects(text: str, sentence_start: int, low: int, etc_end: int, high: int) -> bool:
+    """一批重大项目加快建设，如A、B等。: a clause opening with 如/例如 and closing with 等, right after a clause
+    about projects, lists examples of them."""
+    if not P.example_lead.match(text, low) or text[etc_end:high].strip("。；;，, ") or low <= sentence_start:
+        return False
+    reach = max(sentence_start, low - _EXAMPLES_REACH)
+    before = max(text.rfind("，", reach, low - 1), text.rfind(",", reach, low - 1), reach)
+    return "项目" in text[before:low]
+
+
+_EXAMPLES_REACH = 60  # how far back the clause about the projects exemplified may start
 
 
 @lru_cache(maxsize=1)
@@ -259,97 +262,6 @@ def _head_end(after: str) -> int:
     found = [match.end() for name in ("project_heads", "company_heads") if (match := cue_pattern(name).search(after[:_HEAD_REACH]))]
     return min(found) if found else 0
 
-
-def single_mentions(document, sentence, quantities, taken):
-    """X项目 / X生产线 / a company being courted (引进Y有限公司), one name each."""
-    text = document.text
-    stops = name_stop_pattern(TABLE, True, joins=False)
-    suffixes = cue_pattern("project_suffixes")
-    companies = cue_pattern("company_suffixes")
-    acquisitions = cue_pattern("acquisition_verbs")
-    type_words = cues()["name_type_words"]
-    for pattern, company in ((suffixes, False), (companies, True)):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            if inside(match.start(), taken):
-                continue
-            low, high = clause_holding(document, sentence, match.start())
-            low = max(low, match.start() - _NAME_REACH)  # a name and its verb lie near its ending
-            if company and not acquisitions.search(text, low, match.start()):
-                continue  # a company is a project only when courted (引进, 签约…) before its name
-            end = match.end()
-            phase = P.phase_after.match(text, end)
-            if phase and not company:
-                end = phase.end()
-            if _rejects_tail(text, end, company):
-                continue
-            found = [
-                stop
-                for stop in name_stops(stops, text, low, match.start())
-                if stop.end() < match.start() or stop.group() not in type_words
-            ]  # but 中晟制药有限公司建设项目 keeps its 建设
-            found = _past_quoted_product(text, found, document.quoted_spans(sentence), low)
-            start = found[-1].end() if found else low
-            if _joined_after_amount(found, quantities, low):
-                start = found[-2].end()  # 投资8.2亿元的国瑞和新材料项目: one name after its amount
-            listed_end, joined = start - 1, False
-            for join in P.project_join.finditer(text, start, match.start()):
-                start, listed_end, joined = join.end(), join.start(), True  # A项目及B项目: two projects
-            investment, start = amount_before(text, low, start, match.start(), quantities)
-            start = past_group_noun(text, start, match.start())
-            label_end = max(text.rfind("】", start, match.start()), text.rfind("〕", start, match.start()))
-            if label_end >= 0 and match.start() - label_end > MIN_NAME:
-                start = label_end + 1  # 【在建项目】X项目: the label's end, cut off by its status word
-            start = past_leads(text, start, match.start())
-            if not company and cue_pattern("content_leads").search(text, low, start):
-                continue  # 主要建设厂房及生产线: what a project builds, no project of its own
-            if not company and _line_of_the_project(text, sentence.start, low, match):
-                continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
-            name = text[start:end]
-            listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
-            first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
-            names = [item[2] for item in items] + [strip_suffix(name)]
-            if not listed_names(names)[-1] and not _a_firm_s_kind_of_industry(text, low, start, names):
-                continue  # most endings follow group words (重点项目, 该项目): nothing more is read for them
-            if investment is None and not company:
-                investment = amount_right_after(text, end, high, quantities)
-            if company:
-                before = text[low:start]
-                acquisition = bool(acquisitions.search(before))
-                if not acquisition or text.startswith("投资", end) or match.start() - start < MIN_NAME:
-                    continue
-            else:
-                acquisition = bool(acquisitions.search(text[low:start]))
-            taken.append((start, end))
-            span = (start, end)
-            chain = []
-            if listed:  # A、B和C项目已开工: names listed before
-                named = listed_names([item[2] for item in items] + [name])
-                for (s, e, item_name, money), keep in zip(items, named, strict=False):
-                    if keep:
-                        taken.append((s, e))
-                        chain.append(Mention(s, e, item_name, SINGLE, sentence, (first, end), money, acquisition))
-                span = (first, end)
-            chain.append(Mention(start, end, name, SINGLE, sentence, span, investment, acquisition))
-            beside_projects = len(chain) > 1 and any(category_at_end(m.name) not in PUBLIC_WORKS for m in chain)
-            for mention in chain:
-                mention.beside_projects = beside_projects  # 标准厂房、X公司设备和Y基地建设项目: a project too
-                yield mention
-
-
-def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]) -> bool:
-    """松原能源公司投资5000万元建设的光伏项目: a kind of industry named alone (光伏项目, no name of a project in a
-    list, industry_only) is one project when a firm building it is named before it in its clause."""
-    if len(names) > 1 or not industry_only(names[0]) or not is_project_name(names[0]):
-        return False
-    return cue_pattern("company_suffixes").search(text, low, start) is not None
-
-
-def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
-    """A production line its clause opens by building (新建/建设…生产线), after a project named earlier in
-    the sentence: what that project builds."""
-    if ending.group() != "生产线" or not cue_pattern("line_building_verbs").match(text, low):
-        return False
-    return text.find("项目", sentence_start, low) >= 0
 
 
 def amount_led_mentions(document, sentence, quantities, taken):
@@ -393,7 +305,7 @@ def quoted_names(document, sentence, quantities, taken):
     words = None
     for quote_start, quote_end in document.quoted_spans(sentence):
         start, end = quote_start + 1, quote_end - 1
-        if text[quote_start] not in _OPENING_QUOTES or end - start <= MIN_NAME:
+        if end - start <= MIN_NAME or not (text[quote_start] in OPENING_QUOTES or titled_project(text, start, end)):
             continue
         if not any(head.end() == end for head in heads.finditer(text, max(start, end - _LONGEST_HEAD), end)):
             continue
@@ -410,56 +322,6 @@ _QUOTED_STATUS_GAP = 4  # “X小镇”项目已 … : what may stand between a 
 _MONEY_LEAD = 8  # 计划总投资额约: the longest amount word before a figure
 _AMOUNT_LED_REACH = 30  # the longest name after 投资N的
 
-
-def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:
-    """Where the names listed before a name ending in 项目 start, and those names (A、B和C项目)."""
-    _, first = list_lead(text, low, listed_end)
-    return first, split_items(text, first, listed_end, quantities, strip_lead=True)
-
-
-def _past_quoted_product(text: str, found: list, quoted, low: int) -> list:
-    """丝丽雅“低聚木糖”项目: a quoted product right after a company's name is part of the project's
-    name, so the stops of the quote (its marks, any stop word inside) are passed over when a name of
-    at least two characters stands right before it, or when the quote opens the name and names a
-    project itself (“鹤翔科技城”项目; but 实施“百企千项”项目 is a slogan, no name)."""
-    if not found:
-        return found
-    for quote_start, quote_end in quoted:
-        if found[-1].end() != quote_end or text[quote_start] not in _OPENING_QUOTES:
-            continue
-        before = [stop for stop in found if stop.end() <= quote_start]
-        name_start = before[-1].end() if before else low
-        if quote_start - name_start >= MIN_NAME:
-            return before
-        named = text[quote_start + 1 : quote_end - 1]
-        if name_start == quote_start and is_project_name(named) and not P.slogan.search(named):
-            return before  # “鹤翔科技城”项目: the quoted name is the project's
-        return found
-    return found
-
-
-_OPENING_QUOTES = "“「『"
-
-
-def _joined_after_amount(found, quantities, low) -> bool:
-    """…的A和B项目 right after an amount (投资8.2亿元的): the 和 joins words of the one name it introduces."""
-    if len(found) < 2 or found[-1].group() not in _JOINS_IN_NAMES or found[-2].group() != "的":
-        return False
-    amount_end = found[-2].start()
-    return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
-
-
-def _rejects_tail(text: str, end: int, company: bool) -> bool:
-    """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
-    if P.count_after.match(text, end):
-        return True
-    if company or P.land_of_project.match(text, end):
-        return False  # X项目用地114亩: the land of a named project, the name ends before it
-    rejected = cue_pattern("project_tail_reject").match(text, end)
-    if not rejected:
-        return False
-    stated = status_pattern(TABLE).match(text, end)
-    return not (stated and stated.end() > rejected.end())  # X项目进展顺利: a status word, not 项目进展 as a noun
 
 
 def counted_lists(document, sentence, quantities, taken):

@@ -40,6 +40,7 @@ class Mention:
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
     foreign_amount: bool = False  # led by its own amount in another currency (总投资2300万美元的X公司): no yuan investment
+    owned: bool = False  # built by a firm named before it (X集团投资5亿元新建Y项目): a project, status said or not
     status: StatusWord | None = None
 
 
@@ -143,6 +144,9 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     first = low
     items_start = text.find("、", low, position)
     head_end = items_start if items_start >= 0 else position
+    bracket = P.amount_bracket.search(text, low, head_end)
+    if bracket:
+        head_end = bracket.start()  # A（总投资3亿元）、B…: the first name's amount, no lead of the list
     for match in name_stop_pattern(TABLE, False).finditer(text, low, head_end):
         if match.end() <= head_end and not P.quote_marks.fullmatch(match.group()):
             first = match.end()  # but a quote mark is no lead: 引进“A”、“B”等 starts at “A”
@@ -171,12 +175,23 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         item = _clean_item(text, piece_start, piece_end, quantities, strip_lead and index == 0)
         if item is None:
             continue
+        if item[3] is None and items and items[-1][3] is not None:
+            item = item[:3] + (_own_amount(text, piece_start, item[0], quantities),)
         if item[3] is not None:
             prefixed += 1
         items.append(item)
     if prefixed >= 2:
         items = _join_unprefixed(items, text)
     return named_phases(items)
+
+
+def _own_amount(text, piece_start, name_start, quantities) -> float | None:
+    """总投资50亿元的A、30亿元的B: after a name led by its investment, the next name's bare amount and 的
+    before it are its investment too."""
+    for quantity in quantities.within(piece_start, name_start):
+        if quantity.dimension == "money" and not text[piece_start : quantity.start].strip() and text.startswith("的", quantity.end):
+            return quantity.value
+    return None
 
 
 def _join_unprefixed(items, text):
@@ -203,6 +218,10 @@ def _clean_item(text, start, end, quantities, lead_words):
     investment = None
     for quantity in quantities.within(start, end):
         if quantity.end <= end and quantity.dimension == "money":
+            bracket = _amount_in_brackets_after(text, start, end, quantity)
+            if bracket is not None:  # A（总投资3亿元）、B（总投资2亿元）等项目: the name before its bracket
+                investment, end = quantity.value, bracket
+                break
             if P.money_before.search(text[start : quantity.start]):
                 investment = quantity.value
                 start = quantity.end + (1 if text[quantity.end : quantity.end + 1] == "的" else 0)
@@ -232,6 +251,18 @@ def _clean_item(text, start, end, quantities, lead_words):
     if end - start < MIN_NAME:
         return None
     return start, end, text[start:end], investment
+
+
+def _amount_in_brackets_after(text: str, start: int, end: int, quantity) -> int | None:
+    """Where the bracket opens when a piece ends in its name's amount in brackets (青禾电子（总投资3亿元）),
+    else None."""
+    opening = max(text.rfind("（", start, quantity.start), text.rfind("(", start, quantity.start))
+    if opening - start < MIN_NAME or text[quantity.end : end].strip() not in _CLOSING_BRACKETS:
+        return None
+    return opening if P.money_before.search(text[opening + 1 : quantity.start]) else None
+
+
+_CLOSING_BRACKETS = ("）", ")")
 
 
 def past_leads(text: str, start: int, end: int) -> int:

@@ -31,8 +31,8 @@ def investing_firms(document, sentence, quantities, taken):
             continue
         low, _ = clause_holding(document, sentence, quantity.start)
         _, high = clause_holding(document, sentence, quantity.end - 1)  # 1,120万元 may span two clauses
-        if not P.amount_closes_clause.match(text, quantity.end, high):
-            continue  # A公司投资5亿元建设X项目: the amount pays for what is named after it
+        if not (P.amount_closes_clause.match(text, quantity.end, high) or P.builds_plant.match(text, quantity.end, high)):
+            continue  # A公司投资5亿元建设X项目: the amount pays for what is named after it (but 兴建新厂 is the firm's plant)
         verb = P.firm_investing.search(text, max(low, quantity.start - _VERB_REACH), quantity.start)
         if verb is None:
             continue

@@ -74,3 +74,27 @@ def phase_statuses(words: list[StatusWord], clauses, mentions: list[Mention], cl
         said = [word for word in words if mention.end <= word.start < end and word.strength >= 2 and word.status]
         if said:
             mention.status = said[0]
+
+
+_NAMED_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+_PHASE_OPENS_CLAUSE = re.compile(r"\s*(?:其|该项目)?([一二三四五六七八九十\d]+期)")
+
+
+def clauses_of_a_phase(text: str, clauses: list[tuple[int, int]]) -> dict[int, str]:
+    """{clause index: the phase it opens on} (…，二期项目供地筹备中)."""
+    phases = {}
+    for index, (start, _) in enumerate(clauses):
+        opening = _PHASE_OPENS_CLAUSE.match(text, start)
+        if opening:
+            phases[index] = opening.group(1)
+    return phases
+
+
+def other_phases(mention: Mention, phases: dict[int, str]) -> set[int]:
+    """一期项目累计完成投资5亿元，二期项目供地筹备中: a project named by its phase takes no status from a
+    clause opening on another phase (X项目…，一期已投产，二期正在扩建: a project named whole takes its phases')."""
+    own = _NAMED_PHASE.search(mention.name)
+    if own is None:
+        return set()
+    return {index for index, phase in phases.items() if phase != own.group()}
+

@@ -182,6 +182,8 @@ def status_led_mentions(document, sentence, quantities, taken):
             continue
         if _rejects_subject(text, start, high, quantities) or _group_heads().match(text, start):
             continue  # 新开工的项目中，…: the projects as a group
+        if _group_said_of(text, start, high):
+            continue  # 落户的重大项目不仅数量增多: a group of projects, then what is said of it
         if text[high - 1] in _POSTPOSITIONS:
             continue  # 已建成并投入使用的基础上: a circumstance, no name
         items = split_items(text, start, high, quantities, strip_lead=False, breaks=P.subject_break)
@@ -190,6 +192,12 @@ def status_led_mentions(document, sentence, quantities, taken):
         taken.append((start, high))
         for item_start, item_end, name, money in items:
             yield Mention(item_start, item_end, name, SINGLE, sentence, (start, high), money)
+
+
+def _group_said_of(text: str, start: int, high: int) -> bool:
+    """The clause after 的 opens with group words and 项目 (重大项目, 亿元以上项目) and goes on past them."""
+    head = text.find("项目", start, high)
+    return 0 <= head and head + len("项目") < high and not is_project_name(text[start : head + len("项目")])
 
 
 @lru_cache(maxsize=1)

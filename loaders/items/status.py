@@ -20,6 +20,8 @@ from .spans import blank
 _CLAUSE_END = patterns("items").clause_end
 _DUE_TIME = patterns("items").due_time
 _MIXED_GROUP_HEAD = patterns("items").mixed_group_head
+_PLANNED_AMOUNT = patterns("items").planned_amount
+_PLANNING_DONE = patterns("items").planning_done
 _PAST_WINDOW = 4
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
@@ -55,7 +57,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     markers = None
     text = document.text
     after_condition, past_before = cue_pattern("after_condition"), cue_pattern("past_before")
-    said = blank(cue_pattern("not_status"), text[sentence.start : sentence.end])
+    said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
@@ -69,6 +71,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
+        if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
+            status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
         condition = bool(after_condition.match(text, end))
         future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
@@ -76,6 +80,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             or condition
             or (document.in_future_section(start) and markers.open_to_section(start))
         )
+        if future and not condition and _those_that_did(text, markers, start, end):
+            future = False  # 2010年底前入驻的有：A、B: the ones that did it by then
         due = False
         if future:
             reading = readings.get(word)
@@ -87,6 +93,21 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
     return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(found)))
+
+
+def _those_that_did(text: str, markers: _Markers, start: int, end: int) -> bool:
+    """A status word made a headless subject (入驻的有：A、B) after a time frame only (2010年底前, 年内): it
+    sorts out the items that reached the stage by then, as a record does; an aim (计划, 力争) stays an aim."""
+    if not (text.startswith("的", end) and cue_pattern("headless_after").match(text, end + 1)):
+        return False
+    low = markers.offset + markers.clause_starts[bisect.bisect_right(markers.clause_starts, start - markers.offset) - 1]
+    said = list(cue_pattern("future_in_clause").finditer(text, low, start))
+    dated = all(match.group() in _TIME_FRAME_MARKERS and _YEAR_DIGIT.match(text, match.start() - 1) for match in said)
+    return bool(said) and dated and not markers.in_sentence_before(start)
+
+
+_TIME_FRAME_MARKERS = frozenset({"年内", "年底前", "月底前"})
+_YEAR_DIGIT = re.compile(r"[\dXx０-９]")  # 2010年底前, XX年底前 (a masked year), 6月底前: a date, no aim
 
 
 def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]:
@@ -327,6 +348,11 @@ class _Markers:
             return True
         fresh = self._last(self.fresh_starts, 0, position)
         return past < 0 and self._last(self.in_sentence, max(fresh, 0), position) >= 0
+
+    def in_sentence_before(self, position: int) -> bool:
+        """A sentence-wide aim (计划, 力争, 预计 …) said before `position`, other than a bare time frame."""
+        position -= self.offset
+        return any(end <= position and not self.blanked[: end].endswith(_TIME_FRAMES) for end in self.in_sentence)
 
     def dated(self, position: int) -> bool:
         """A time before the word in its clause (将于2026年3月建成投产, 国庆前可实现投产, 预计年底投产)."""

@@ -1,0 +1,109 @@
+"""Status said of a project after its own clause: further clauses past a ；, the next sentence about it
+(…。目前该项目已投产), and the later stages a project signed or started is said to have reached."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..text.sentences import Sentence
+from .lexicon import cue_pattern, cues
+from .project_names import TABLE, Mention, P
+from .projects_phases import other_phases
+from .spans import clause_index
+from .status import StatusWord, pick_status, status_rank, status_words
+
+
+def word_rank(word: StatusWord) -> tuple[int, int]:
+    """How advanced a status word is, for the projects table."""
+    return status_rank(TABLE, word.status, word.strength)
+
+
+def settle_further(
+    document: Document, sentence: Sentence, words, clauses, mentions: list[Mention], phases: dict[int, str],
+) -> None:
+    """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
+    list) of a sentence that state no status where they stand take the first one said after them, past a
+    ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
+    explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
+    following = None
+    segments = document.segment_starts(clauses)
+    stages = [word for word in words if not _describes_content(document.text, word)]
+    for mention in mentions:
+        own = clause_index(clauses, mention.start)
+        if mention.status is not None and mention.status.strength >= 2:
+            if mention.status.status in _EARLY_STAGES:
+                mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
+            continue
+        blocked = other_phases(mention, phases) - {own}
+        later = pick_status(stages, clauses, own, mention.status_span, blocked, word_rank, False, frozenset(), len(clauses))
+        if later is None or later.strength < 2:
+            following = following or _next_sentence_status(document, sentence)
+            later = following or later
+        if mention.status is None or (later is not None and later.strength >= 2):
+            mention.status = later
+
+
+def _describes_content(text: str, word: StatusWord) -> bool:
+    """主要建设厂房及生产线, 建设内容为…: a status word inside a lead to what a project builds says how big it
+    is, not how far it got."""
+    return any(
+        word.word in lead and (text.startswith(lead, word.end - len(lead)) or text.startswith(lead, word.start))
+        for lead in cues()["content_leads"]
+    )
+
+
+# Stages up to the start of works: a project signed, landed or started is often said, in the clauses
+# after, to be further on (X项目3月签约，5月开工; 已开工，正在进行桩基施工); once works go on, a date after
+# them is rather a plan (正在调试设备，11月投产).
+_EARLY_STAGES = frozenset({"planned", "negotiating", "signed", "landed", "started"})
+
+
+def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, stated: StatusWord) -> StatusWord:
+    """X项目于3月签约，5月开工，9月建成投产: the clauses after clause `own`, which states `stated`, go on
+    with the later stages the project reached, up to a ； or a counted group (the row keeps the most
+    advanced one said as done)."""
+    best = stated
+    event_joins = cue_pattern("event_joins")
+    for index in range(own + 1, len(clauses)):
+        low, high = clauses[index]
+        if index in segments or P.group_count.search(text, low, high):
+            break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        if event_joins.match(text, low):
+            break  # X项目开工暨全市项目集中开竣工活动: another event's
+        for word in words:
+            if low <= word.start < high and word.strength >= 2 and word.status and not word.future:
+                if word_rank(word) > word_rank(best):
+                    best = word
+    return best
+
+
+def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord | None:
+    """The most advanced explicit status of the first clause that has one in the next sentence (or of the
+    clauses after it, from an early stage on), when that sentence goes on about the project before it
+    (opens with 目前, 该项目, 已 …) and names no other."""
+    index = sentence.index + 1
+    if index >= len(document.sentences):
+        return None
+    following = document.sentences[index]
+    text = document.text
+    lead = P.status_follows.match(text, following.start, following.end)
+    if not lead or (following.paragraph != sentence.paragraph and not _title_line(text, sentence)):
+        return None
+    named = len(cue_pattern("project_suffixes").findall(text, lead.end(), following.end))
+    if named > len(P.own_project.findall(text, lead.end(), following.end)):
+        return None  # 目前B项目已投产: another project's status
+    clauses = document.clauses(following)
+    strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
+    if not strong:
+        return None
+    own = clause_index(clauses, strong[0].start)
+    low, high = clauses[own]
+    stated = max((word for word in strong if low <= word.start < high), key=word_rank)
+    if stated.status in _EARLY_STAGES:  # 该项目于3月开工，目前主体已封顶
+        stated = _later_stage(text, strong, clauses, document.segment_starts(clauses), own, stated)
+    return stated
+
+
+def _title_line(text: str, sentence: Sentence) -> bool:
+    """（一）X项目 on a line of its own: the line below it describes the project it names."""
+    line = text[sentence.start : sentence.end]
+    return line.endswith("\n") and not P.title_line_marks.search(line)
