@@ -59,7 +59,9 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and (
+        if status == "completed" and table == "infrastructure" and _design_done(text, end):
+            status, strength = "design", 2
+        elif status == "completed" and (
             _partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
@@ -210,6 +212,18 @@ def _stage_pattern() -> re.Pattern:
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
+
+
+def _design_done(text: str, end: int) -> bool:
+    """已完成施工图设计, X路完成初步设计: a completion word whose object, right after it, is a stage of
+    the design: the works are designed, not built."""
+    return bool(_design_pattern().match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _design_pattern() -> re.Pattern:
+    stages = _alternation("design_stages")
+    return re.compile(rf"了?(?:{stages})")
 
 
 def _work_goes_on(text: str, end: int) -> bool:
