@@ -177,6 +177,8 @@ def _statuses(document, sentence, clauses, items) -> None:
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
         item.status = aim_goes_on(document.text, item, words, clauses, segments) or item.status
+        # 临江路（拟建）、滨河路（续建）: a status in brackets right after an item is its own, whatever the list says
+        item.status = in_brackets_after(document.text, item, words) or item.status
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         before = document.sentences[sentence.index - 1]
         said = _spent_on_works(document, before)
