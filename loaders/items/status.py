@@ -67,7 +67,9 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
             status, strength = "under_construction", 2
-        elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
+        elif status == "completed" and strength < 2 and (
+            _done_and_said(said, match.start(), match.end(), table) or _done_of_works_after(said, match.start(), match.end(), table)
+        ):
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
@@ -265,6 +267,25 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     clause = max(text.rfind(mark, 0, start) for mark in "，。；：,;:！!\n") + 1
     before = max(clause, start - 4)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
+
+
+def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
+    """目前已完成A大道、B路等6条道路的改造提升工程: 已完成 before the works it names, in a clause that says no more
+    of how far they got, states they were done (as firmly as 已建成 would); 已完成A路规划设计 says a design was."""
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
+    if table != "infrastructure" or not _past_end_pattern().search(text, max(0, start - 4), start):
+        return False
+    ends = [found for found in (text.find(mark, end) for mark in "，。；：,;:！!\n") if found >= 0]
+    clause_end = min(ends, default=len(text))
+    if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_WORKS_DONE, end, clause_end):
+        return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
+    table_words = status_table(table)
+    return not any(table_words[word.group()][1] >= 2 for word in status_pattern(table).finditer(text, end, clause_end))
+
+
+# How a clause naming works done as a whole ends (已完成A路、B路建设, …改造提升工程).
+_WORKS_DONE = ("工程", "建设", "建设任务")
 
 
 @lru_cache(maxsize=1)
