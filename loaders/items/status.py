@@ -276,16 +276,18 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
 
     if table != "infrastructure" or not _past_end_pattern().search(text, max(0, start - 4), start):
         return False
-    ends = [found for found in (text.find(mark, end) for mark in "，。；：,;:！!\n") if found >= 0]
-    clause_end = min(ends, default=len(text))
+    reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
+    ends = [found for found in (text.find(mark, end, reach) for mark in "，。；：,;:！!\n") if found >= 0]
+    clause_end = min(ends, default=reach)
     if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_WORKS_DONE, end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
     table_words = status_table(table)
     return not any(table_words[word.group()][1] >= 2 for word in status_pattern(table).finditer(text, end, clause_end))
 
 
-# How a clause naming works done as a whole ends (已完成A路、B路建设, …改造提升工程).
+# How a clause naming works done as a whole ends (已完成A路、B路建设, …改造提升工程), and how far after 已完成 it may end.
 _WORKS_DONE = ("工程", "建设", "建设任务")
+_WORKS_REACH = 80
 
 
 @lru_cache(maxsize=1)
