@@ -127,10 +127,15 @@ def _a_stretch(text: str, start: int, name_end: int, found: list[re.Match]) -> b
 
 
 def _numbers_sharing_the_head(text: str, start: int) -> int:
-    """11号、12号码头泊位, 3、4号标准厂房, 1#、2#厂房: numbers listed before a numbered name share its facility
-    word; they and the name are one item."""
+    """11号、12号码头泊位, 3、4号标准厂房, 1#、2#厂房: numbers listed before a numbered name (its number marked 号 or #)
+    share its facility word; they and the name are one item."""
     if not (start < len(text) and text[start].isdigit()):
         return start
+    digits_end = start
+    while digits_end < len(text) and text[digits_end].isdigit():
+        digits_end += 1
+    if text[digits_end : digits_end + 1] not in _NUMBER_MARKS:
+        return start  # 1、319国道: a list number before a road's number, which is no numbered name
     while start > 1 and text[start - 1] == "、":
         token = start - 1
         if text[token - 1] in _NUMBER_MARKS:

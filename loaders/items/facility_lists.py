@@ -84,13 +84,13 @@ def ends_in_a_colon(text: str, high: int) -> bool:
 
 
 def in_brackets_after(text: str, item: Item, words: list[StatusWord]) -> StatusWord | None:
-    """纬三路（已通车）、经五路（在建）: a status in brackets right after an item is its own."""
+    """纬三路（已通车）、经五路（在建）、临江路（规划）: a status in brackets right after an item is its own."""
     if text[item.end : item.end + 1] not in ("（", "("):
         return None
     close = P.bracket_close.search(text, item.end, item.end + _BRACKET_REACH)
     if close is None:
         return None
-    said = [word for word in words if item.end < word.start < close.start() and word.strength >= 2]
+    said = [word for word in words if item.end < word.start < close.start() and word.status]  # （规划）: weak, but its own
     return max(said, key=word_rank) if said else None
 
 

@@ -177,6 +177,8 @@ def _statuses(document, sentence, clauses, items) -> None:
             document.text, item, items, own, clauses, (segments, clauses_with_items), item.status
         )
         item.status = aim_goes_on(document.text, item, words, clauses, segments) or item.status
+        # 临江路（拟建）、滨河路（续建）: a status in brackets right after an item is its own, whatever the list says
+        item.status = in_brackets_after(document.text, item, words) or item.status
     if sentence.index and P.breakdown_lead.match(document.text, sentence.start):
         before = document.sentences[sentence.index - 1]
         said = _spent_on_works(document, before)
@@ -459,9 +461,29 @@ def _settle(document, items) -> list[Item]:
             item.status = _network_formed(document, item)
         if item.status is None and intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
+        if item.status is None:
+            item.status = _standing(document, item)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _standing(document: Document, item: Item) -> StatusWord | None:
+    """汪峪水厂日供水能力35万吨, 其中A变电站50MVA, 污水下水道系统：5952米: a facility stated at the size or capacity it
+    stands at, with no status word and no aim around it, is one the zone has (in use, as 现有 would say)."""
+    text = document.text
+    if item.name.startswith(_PLANNED_NAME):
+        return None  # 规划道路总长5公里: the planned network's length
+    name_end = item.start + len(item.name) if text.startswith(item.name, item.start) else item.end
+    for position in dict.fromkeys((name_end, item.end)):  # a measure read into the item's span starts at its name's end
+        # 区内道路总长45公里: a total of the zone's roads of every kind is no facility; a profile line names one
+        standing = P.profile_entry.match(text, position) or (None if item.bare else P.standing_measure.match(text, position))
+        if standing is not None:
+            return StatusWord(position, position, "", "in_operation", 0, False)
+    return None
+
+
+_PLANNED_NAME = "规划"
 
 
 def _kinds_before_etc(document: Document, item: Item) -> bool:

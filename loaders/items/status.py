@@ -61,13 +61,17 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status, strength = table_words[word]
-        if status == "completed" and (
+        if status == "completed" and table == "infrastructure" and _design_done(text, end):
+            status, strength = "design", 2
+        elif status == "completed" and (
             _partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
             status, strength = "under_construction", 2
-        elif status == "completed" and strength < 2 and _done_and_said(said, match.start(), match.end(), table):
+        elif status == "completed" and strength < 2 and (
+            _done_and_said(said, match.start(), match.end(), table) or _done_of_works_after(said, match.start(), match.end(), table)
+        ):
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
@@ -233,6 +237,18 @@ def _stage_pattern() -> re.Pattern:
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
 
 
+def _design_done(text: str, end: int) -> bool:
+    """已完成施工图设计, X路完成初步设计: a completion word whose object, right after it, is a stage of
+    the design: the works are designed, not built."""
+    return bool(_design_pattern().match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _design_pattern() -> re.Pattern:
+    stages = _alternation("design_stages")
+    return re.compile(rf"了?(?:{stages})")
+
+
 def _work_goes_on(text: str, end: int) -> bool:
     """绿化、人行道改造已完成，正在进行白改黑: a completion word closing its clause and the next clause
     saying, with no subject of its own, that other works are going on: one stage is done, the item is
@@ -272,6 +288,27 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     clause = max(text.rfind(mark, 0, start) for mark in "，。；：,;:！!\n") + 1
     before = max(clause, start - 4)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
+
+
+def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
+    """目前已完成A大道、B路等6条道路的改造提升工程: 已完成 before the works it names, in a clause that says no more
+    of how far they got, states they were done (as firmly as 已建成 would); 已完成A路规划设计 says a design was."""
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
+    if table != "infrastructure" or not _past_end_pattern().search(text, max(0, start - 4), start):
+        return False
+    reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
+    ends = [found for found in (text.find(mark, end, reach) for mark in "，。；：,;:！!\n") if found >= 0]
+    clause_end = min(ends, default=reach)
+    if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_WORKS_DONE, end, clause_end):
+        return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
+    table_words = status_table(table)
+    return not any(table_words[word.group()][1] >= 2 for word in status_pattern(table).finditer(text, end, clause_end))
+
+
+# How a clause naming works done as a whole ends (已完成A路、B路建设, …改造提升工程), and how far after 已完成 it may end.
+_WORKS_DONE = ("工程", "建设", "建设任务")
+_WORKS_REACH = 80
 
 
 @lru_cache(maxsize=1)
