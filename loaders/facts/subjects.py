@@ -329,7 +329,9 @@ def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool
     reading back from it reaches (`_reach_back`)."""
     key = ("subject_clauses", sentence.index)
     if key not in document.memo:
-        read, reach, zone_before = [], [], False
+        read: list[_Clause] = []
+        reach: list[tuple[str | None, str | None]] = []
+        zone_before = False
         for start, end in document.clauses(sentence):
             clause = _read_clause(document.text, start, end, place_report, zone_before)
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))

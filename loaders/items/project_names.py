@@ -170,7 +170,8 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         pieces.append((begin, start + match.start()))
         begin = start + match.end()
     pieces.append((begin, end))
-    items, prefixed = [], 0
+    items: list[tuple] = []
+    prefixed = 0
     for index, (piece_start, piece_end) in enumerate(pieces):
         item = _clean_item(text, piece_start, piece_end, quantities, strip_lead and index == 0)
         if item is None:

@@ -60,6 +60,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
+        status: str | None
         status, strength = table_words[word]
         if status == "completed" and table == "infrastructure" and _design_done(text, end):
             status, strength = "design", 2

@@ -589,7 +589,7 @@ def own_place_names(text: str, name: str) -> set[str]:
     anchor = group_anchor(name) or (name[0] if name[:1] in lexicon()["own_admin"] and _type_ending(name[1:]) == name[1:]
                                     else None)
     level = _LEVEL_OF_ANCHOR.get(anchor or "")
-    if level is None:
+    if level is None or anchor is None:
         return set()
     written = Counter(place for place in places_in(text)
                       if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
