@@ -43,6 +43,7 @@ from .names import (
     Rejection,
     first_of_a_group,
     in_brackets,
+    listed_example,
     opens_clause,
     read_names,
     subject_references,
@@ -394,7 +395,7 @@ class ZoneResolver:
             kept = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
                     or mention.name in glossed or mention.name in glossed.values()
                     or _opens_sentence(text, mention) or title_topic(text, mention, heading)
-                    or mention.start < heading]
+                    or mention.start < heading or listed_example(text, mention.end)]
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
