@@ -18,7 +18,15 @@ from functools import lru_cache
 from itertools import chain
 
 from ..contract.schema import zone_id_for
-from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_form, short_forms
+from ..text.places import (
+    PlaceIndex,
+    gazetteer,
+    place_names,
+    places_in,
+    short_city_names,
+    short_form,
+    short_forms,
+)
 from .anchors import place_like
 from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
@@ -30,6 +38,7 @@ from .lexicon import (
     group_count_pattern,
     is_masked,
     lexicon,
+    names_a_group_of_zones,
     period_head,
     switching,
     type_pattern,
@@ -449,6 +458,9 @@ class ZoneResolver:
         for start, name in groups:
             self.zones.setdefault(name, Zone(name, first=start))
         self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
+        for figure, name in places_counted_in_a_group(text, self.zone_at).items():
+            self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
+            self.zones.setdefault(name, Zone(name, first=figure))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare) if self.main == fallback_name else set()
@@ -799,6 +811,42 @@ def members_together(text: str, named: int) -> list[tuple[int, str]]:
         if summed and (int(count) if count.isdigit() else _NUMBERS[count]) == named:
             found.append((match.start(), match.group()))
     return found
+
+
+def places_counted_in_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
+    """{offset of a count: its place's zones} for places listed with their counts before 分别/依次 where a
+    group of a place's zones is spoken of (绵阳市13个产业园区…在建项目中，江油市56个、梓潼县24个分别排在全市
+    前三位): each place stands for its own zones of the group's type (江油市产业园区), and a zone type alone
+    (高新区32个) for the zone of that type, not for the group.
+    Every item of the list is a place or a zone's short name with its count, or the list is left alone."""
+    found: dict[int, str] = {}
+    for cue in words_pattern("respectively").finditer(text):
+        group = zone_at(cue.start())
+        kind = _type_ending(group) if names_a_group_of_zones(group) else None
+        if not kind:
+            continue
+        head = text[max(0, cue.start() - MEMBER_LIST_REACH) : cue.start()]
+        clause = max(head.rfind(mark) for mark in "，,。；;：:\n")
+        offset = cue.start() - len(head) + clause + 1
+        items = [_COUNTED_ITEM.fullmatch(item) for item in head[clause + 1 :].split("、")]
+        if len(items) < 2 or not all(item and (_a_listed_place(item["name"]) or item["name"] in switching())
+                                     for item in items):
+            continue
+        for item in items:  # a zone type alone among the places (高新区32个) is the place's zone of that type
+            found[offset + item.start("count")] = item["name"] + kind if _a_listed_place(item["name"]) else item["name"]
+            offset += len(item.group()) + 1
+    return found
+
+
+def _a_listed_place(name: str) -> bool:
+    """江油市, 安县: a place of the gazetteer, or a short name ending in an admin suffix (a county
+    renamed since, 安县) that is no zone type (高新区), as an item of a list of places."""
+    return name in place_names() or (len(name) <= 4 and name[-1] in LISTED_PLACE_SUFFIXES and name not in switching())
+
+
+LISTED_PLACE_SUFFIXES = "市县区旗"
+MEMBER_LIST_REACH = 60  # characters back from 分别 to the start of the listed places' clause
+_COUNTED_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?P<count>\d{1,5}(?:\.\d+)?)(?:个|家|户|项|亿元|万元)")
 
 
 def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
