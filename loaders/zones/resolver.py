@@ -59,6 +59,7 @@ from .names import (
 )
 from .parts import mark_parts
 from .scopes import (
+    FIGURE,
     line_item_returns,
     respective_lists,
     semicolon_series,
@@ -458,7 +459,8 @@ class ZoneResolver:
         for start, name in groups:
             self.zones.setdefault(name, Zone(name, first=start))
         self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
-        for figure, name in places_counted_in_a_group(text, self.zone_at).items():
+        breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
+        for figure, name in breakdown.items():
             self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
             self.zones.setdefault(name, Zone(name, first=figure))
         self.named = bool(self.zones)
@@ -844,6 +846,33 @@ def _a_listed_place(name: str) -> bool:
     return name in place_names() or (len(name) <= 4 and name[-1] in LISTED_PLACE_SUFFIXES and name not in switching())
 
 
+def places_picked_from_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
+    """{offset of a figure: its place's zones} for a place opening a clause after 其中 where a whole or
+    counted group of zones is spoken of (11个省辖市的产业集聚区增速高于全省产业集聚区平均水平，其中郑州市增长
+    达到74.0%): the place's own zones of the group's type (郑州市产业集聚区) hold the clause's figures."""
+    found: dict[int, str] = {}
+    for cue in _PICKED_PLACE.finditer(text):
+        group = zone_at(cue.start())
+        if not (names_a_group_of_zones(group) or group_anchor(group) is not None):
+            continue
+        kind = _type_ending(group)
+        place = next((name for name in places_in(text, cue.end(), cue.end() + PICKED_PLACE_REACH)
+                      if text.startswith(name, cue.end())), None)
+        if not kind or place is None or type_pattern().match(text, cue.end() + len(place)) \
+                or text.startswith(PICKED_LIST_WORDS, cue.end() + len(place)):
+            continue  # 其中临江市产业集聚区…: a zone named in full reads as such; 其中临江市、鹤翔县…: a list
+        end = next((index for index in range(cue.end(), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
+                    if text[index] in PICKED_CLAUSE_ENDS), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
+        for figure in FIGURE.finditer(text, cue.end() + len(place), end):
+            found[figure.start()] = place + kind
+    return found
+
+
+_PICKED_PLACE = re.compile(r"其中[，,]?")
+PICKED_PLACE_REACH = 9  # characters after 其中 a place's name may end in
+PICKED_CLAUSE_REACH = 40  # characters of the clause the place's figures stand in
+PICKED_LIST_WORDS = ("、", "和", "与", "及")
+PICKED_CLAUSE_ENDS = "，,。；;！？!?\n"
 LISTED_PLACE_SUFFIXES = "市县区旗"
 MEMBER_LIST_REACH = 60  # characters back from 分别 to the start of the listed places' clause
 _COUNTED_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?P<count>\d{1,5}(?:\.\d+)?)(?:个|家|户|项|亿元|万元)")
