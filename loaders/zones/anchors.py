@@ -97,9 +97,18 @@ def place_like(piece: str) -> bool:
     none of them a known place (保证柘城县 is 柘城县 after a verb)."""
     if piece[-1] not in PLACE_SUFFIX or not 3 <= len(piece) <= 4 or piece[0] in PLACE_SUFFIX + "区":
         return False  # 县黎阳镇 is 黎阳镇 after a county's suffix
+    if _masked_after_a_word(piece):
+        return False
     stops = lexicon()["stop_chars"]
     inner = any(piece[start:end] in place_names() for start in range(len(piece)) for end in range(start + 2, len(piece) + 1))
     return clean(piece) and not inner and not any(char in stops for char in piece)
+
+
+def _masked_after_a_word(piece: str) -> bool:
+    """掌握XX县, 了解**市: a mask stands for the whole proper name, so a place-like piece holding one
+    starts with it; a character before the mask is the end of the word before (a verb), not the name."""
+    masks = lexicon()["mask_chars"]
+    return piece[0] not in masks and any(char in masks for char in piece[1:])
 
 
 def place_anchor(run: str) -> int | None:

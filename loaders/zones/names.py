@@ -242,7 +242,7 @@ def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_
         or _object_of_a_verb(text, name_start, end) \
         or _event_place(text, name_start, end) or _possessor_after_a_copula(text, name_start, end) \
         or _site_of_a_park(text, name_start) or _in_document_title(text, name_start) \
-        or first_of_a_group(text, end)
+        or first_of_a_group(text, end) or listed_example(text, end)
     if aside:
         return False
     if switching()[match["type"]]:
@@ -330,6 +330,22 @@ def first_of_a_group(text: str, end: int) -> bool:
     """临江经开区等14家园区营业收入突破千亿: a zone named as the first of a group (等, a count, a type)
     is an example of it; the figures after it are not its own."""
     return example_group_pattern().match(text, end, end + lexicon()["example_group_reach"]) is not None
+
+
+def listed_example(text: str, end: int) -> bool:
+    """包括青禾经开区、鹤翔经开区等国家级开发区: each zone of a list that ends in a group (等, a count, a
+    type) within its clause is an example of that group, not the last-named one only; the figures after
+    the list are not its own."""
+    if not text.startswith("、", end):
+        return False
+    window = text[end : end + lexicon()["example_list_reach"]]
+    closes = [index for index in (window.find(mark) for mark in EXAMPLE_LIST_ENDS) if index >= 0]
+    listed = window[: min(closes)] if closes else window
+    etc = listed.rfind("等")
+    return etc > 0 and first_of_a_group(text, end + etc)
+
+
+EXAMPLE_LIST_ENDS = "，,。；;：:！？!?\n（("  # a list of examples ends with its clause
 
 
 def _in_document_title(text: str, start: int) -> bool:

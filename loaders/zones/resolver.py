@@ -18,7 +18,15 @@ from functools import lru_cache
 from itertools import chain
 
 from ..contract.schema import zone_id_for
-from ..text.places import PlaceIndex, gazetteer, places_in, short_city_names, short_form, short_forms
+from ..text.places import (
+    PlaceIndex,
+    gazetteer,
+    place_names,
+    places_in,
+    short_city_names,
+    short_form,
+    short_forms,
+)
 from .anchors import place_like
 from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
@@ -30,6 +38,7 @@ from .lexicon import (
     group_count_pattern,
     is_masked,
     lexicon,
+    names_a_group_of_zones,
     period_head,
     switching,
     type_pattern,
@@ -43,12 +52,14 @@ from .names import (
     Rejection,
     first_of_a_group,
     in_brackets,
+    listed_example,
     opens_clause,
     read_names,
     subject_references,
 )
 from .parts import mark_parts
 from .scopes import (
+    FIGURE,
     line_item_returns,
     respective_lists,
     semicolon_series,
@@ -394,7 +405,7 @@ class ZoneResolver:
             kept = [mention for mention in mentions if mention.switches or mention.base or id(mention) in listed
                     or mention.name in glossed or mention.name in glossed.values()
                     or _opens_sentence(text, mention) or title_topic(text, mention, heading)
-                    or mention.start < heading]
+                    or mention.start < heading or listed_example(text, mention.end)]
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
@@ -448,6 +459,10 @@ class ZoneResolver:
         for start, name in groups:
             self.zones.setdefault(name, Zone(name, first=start))
         self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
+        breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
+        for figure, name in breakdown.items():
+            self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
+            self.zones.setdefault(name, Zone(name, first=figure))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
             aliases = set(bare) if self.main == fallback_name else set()
@@ -593,6 +608,8 @@ def own_place_names(text: str, name: str) -> set[str]:
         return set()
     written = Counter(place for place in places_in(text)
                       if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
+    if not written and level == "province":
+        written = _provinces_by_short_form(text)  # 湖南园区…，全省园区实现…: the province written short only
     if not written:
         return set()
     places = [place for place, _ in written.most_common(OWN_PLACE_CANDIDATES)]  # in order of first writing on a tie
@@ -601,6 +618,29 @@ def own_place_names(text: str, name: str) -> set[str]:
 
 
 OWN_PLACE_CANDIDATES = 12  # places (most written in full first) whose short forms are counted too: a long text names hundreds
+
+
+def _provinces_by_short_form(text: str) -> Counter[str]:
+    """How often each province is written by its short form (湖南 for 湖南省): a province's short form
+    names no other place of that level, so it says which province 全省 is when the full name is never
+    written; a short form shared with a city (吉林) counts for neither."""
+    counts: Counter[str] = Counter()
+    for place, short in _province_short_forms():
+        found = text.count(short)
+        if found:
+            counts[place] = found
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _province_short_forms() -> tuple[tuple[str, str], ...]:
+    """(province, its short form) for each province whose short form stands for it alone."""
+    pairs = []
+    for place, rows in gazetteer().items():
+        short = short_form(place)
+        if short and [row["level"] for row in rows] == ["province"] and short_forms().get(short) == (place,):
+            pairs.append((place, short))
+    return tuple(pairs)
 
 
 def _earlier_names(mentions: list[Mention], kept: list[Mention]) -> dict[str, str]:
@@ -773,6 +813,69 @@ def members_together(text: str, named: int) -> list[tuple[int, str]]:
         if summed and (int(count) if count.isdigit() else _NUMBERS[count]) == named:
             found.append((match.start(), match.group()))
     return found
+
+
+def places_counted_in_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
+    """{offset of a count: its place's zones} for places listed with their counts before 分别/依次 where a
+    group of a place's zones is spoken of (绵阳市13个产业园区…在建项目中，江油市56个、梓潼县24个分别排在全市
+    前三位): each place stands for its own zones of the group's type (江油市产业园区), and a zone type alone
+    (高新区32个) for the zone of that type, not for the group.
+    Every item of the list is a place or a zone's short name with its count, or the list is left alone."""
+    found: dict[int, str] = {}
+    for cue in words_pattern("respectively").finditer(text):
+        group = zone_at(cue.start())
+        kind = _type_ending(group) if names_a_group_of_zones(group) else None
+        if not kind:
+            continue
+        head = text[max(0, cue.start() - MEMBER_LIST_REACH) : cue.start()]
+        clause = max(head.rfind(mark) for mark in "，,。；;：:\n")
+        offset = cue.start() - len(head) + clause + 1
+        items = [_COUNTED_ITEM.fullmatch(item) for item in head[clause + 1 :].split("、")]
+        if len(items) < 2 or not all(item and (_a_listed_place(item["name"]) or item["name"] in switching())
+                                     for item in items):
+            continue
+        for item in items:  # a zone type alone among the places (高新区32个) is the place's zone of that type
+            found[offset + item.start("count")] = item["name"] + kind if _a_listed_place(item["name"]) else item["name"]
+            offset += len(item.group()) + 1
+    return found
+
+
+def _a_listed_place(name: str) -> bool:
+    """江油市, 安县: a place of the gazetteer, or a short name ending in an admin suffix (a county
+    renamed since, 安县) that is no zone type (高新区), as an item of a list of places."""
+    return name in place_names() or (len(name) <= 4 and name[-1] in LISTED_PLACE_SUFFIXES and name not in switching())
+
+
+def places_picked_from_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
+    """{offset of a figure: its place's zones} for a place opening a clause after 其中 where a whole or
+    counted group of zones is spoken of (11个省辖市的产业集聚区增速高于全省产业集聚区平均水平，其中郑州市增长
+    达到74.0%): the place's own zones of the group's type (郑州市产业集聚区) hold the clause's figures."""
+    found: dict[int, str] = {}
+    for cue in _PICKED_PLACE.finditer(text):
+        group = zone_at(cue.start())
+        if not (names_a_group_of_zones(group) or group_anchor(group) is not None):
+            continue
+        kind = _type_ending(group)
+        place = next((name for name in places_in(text, cue.end(), cue.end() + PICKED_PLACE_REACH)
+                      if text.startswith(name, cue.end())), None)
+        if not kind or place is None or type_pattern().match(text, cue.end() + len(place)) \
+                or text.startswith(PICKED_LIST_WORDS, cue.end() + len(place)):
+            continue  # 其中临江市产业集聚区…: a zone named in full reads as such; 其中临江市、鹤翔县…: a list
+        end = next((index for index in range(cue.end(), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
+                    if text[index] in PICKED_CLAUSE_ENDS), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
+        for figure in FIGURE.finditer(text, cue.end() + len(place), end):
+            found[figure.start()] = place + kind
+    return found
+
+
+_PICKED_PLACE = re.compile(r"其中[，,]?")
+PICKED_PLACE_REACH = 9  # characters after 其中 a place's name may end in
+PICKED_CLAUSE_REACH = 40  # characters of the clause the place's figures stand in
+PICKED_LIST_WORDS = ("、", "和", "与", "及")
+PICKED_CLAUSE_ENDS = "，,。；;！？!?\n"
+LISTED_PLACE_SUFFIXES = "市县区旗"
+MEMBER_LIST_REACH = 60  # characters back from 分别 to the start of the listed places' clause
+_COUNTED_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?P<count>\d{1,5}(?:\.\d+)?)(?:个|家|户|项|亿元|万元)")
 
 
 def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
