@@ -50,7 +50,8 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
-from .subjects import about_a_wider_place_before, not_the_zone
+from .subjects import not_the_zone
+from .wider_places import about_a_wider_place_before
 from .wordings import (
     amount_wording,
     counts_something_named_after,
