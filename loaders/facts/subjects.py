@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
-from .lexicon import cues, has
+from .lexicon import cues, has, pattern_of
 from .wider_places import about_a_wider_place
 
 if TYPE_CHECKING:
@@ -271,7 +271,26 @@ def not_the_zone(reading: Reading) -> str | None:
     kind = subject_of_figure(reading)
     if kind in PLACE_KINDS and not reading.report_on_a_place and _spent_on_works(reading):
         return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
+    if kind is None and reading.report_on_a_place and not _zone_named_before(reading):
+        return "no_subject_in_a_place_report"
     return _RULES.get(kind) if kind else None
+
+
+def _zone_named_before(reading: Reading) -> bool:
+    """Whether the report names a zone before the figure or in its sentence. A place's own report that
+    has named no zone yet speaks of the place (——经济快速增长。1—11月固定资产投资增长17.9%: the district's
+    growth); once it has, a figure with no subject may be the zone's (its section goes on over paragraphs)."""
+    memo = reading.document.memo
+    if "first_zone_named" not in memo:  # read once per report
+        text = reading.text
+        found = [f for f in (pattern_of(cues()["zone_words"]).search(text), _ZONES_BY_COUNT.search(text)) if f]
+        memo["first_zone_named"] = min((f.start() for f in found), default=len(text))
+    return memo["first_zone_named"] < reading.sentence.end
+
+
+# 一园六区, 一区多园, 两区一园: zones named by their count of parks and districts (the place's zones as a group).
+_COUNT = "[一二两三四五六七八九十多]"
+_ZONES_BY_COUNT = re.compile(f"{_COUNT}园{_COUNT}区|{_COUNT}区{_COUNT}园")
 
 
 def _spent_on_works(reading: Reading) -> bool:
