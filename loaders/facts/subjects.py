@@ -60,8 +60,9 @@ PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider plac
 
 @lru_cache(maxsize=1)
 def _subject_words() -> dict[str, list[tuple[str, str]]]:
-    """subjects.csv as {at: [(word, subject)]}: words a subject opens on, holds, or offices it ends on."""
-    table: dict[str, list[tuple[str, str]]] = {"opens": [], "holds": [], "office": []}
+    """subjects.csv as {at: [(word, subject)]}: words a subject opens on, holds, offices it ends on, and verbs
+    a clause acting on zones opens on."""
+    table: dict[str, list[tuple[str, str]]] = {"opens": [], "holds": [], "office": [], "acts": []}
     with open(LEXICON / "subjects.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             table[row["at"]].append((row["word"], row["subject"]))
@@ -160,7 +161,7 @@ def subject_of_figure(reading: Reading) -> str | None:
             return _industry_of(seen, place_report)
         if whole.zone_before:
             return _industry_of(seen, place_report) if seen else None  # a zone named in a source clause before
-    before = _sentence_before(document, sentence)
+    before = _sentence_before(document, sentence, place_report)
     for _ in range(SENTENCES_BACK_IN_A_PLACE_REPORT if place_report else SENTENCES_BACK):
         if before is None:
             break
@@ -169,7 +170,7 @@ def subject_of_figure(reading: Reading) -> str | None:
             seen.append(kind)  # an industry the sentence before opened on is not this figure's subject
         if kind in ("zone", *PLACE_KINDS):
             break
-        before = _sentence_before(document, before)
+        before = _sentence_before(document, before, place_report)
     return _industry_of(seen, place_report) if seen else None
 
 
@@ -212,11 +213,28 @@ def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool
         read, reach, zone_before = [], [], False
         for start, end in document.clauses(sentence):
             clause = _read_clause(document.text, start, end, place_report, zone_before)
+            if clause.zone_named and reach and reach[-1][0] in PLACE_KINDS and _acts_on_zones(document, start, end):
+                clause = clause._replace(zone_named=False)  # 省工信厅…，推动开发区提质升级: the department goes on
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
             zone_before = zone_before or clause.zone_named
         document.memo[key] = read, reach
     return document.memo[key]
+
+
+def _acts_on_zones(document: Document, start: int, end: int) -> bool:
+    """推动开发区提质升级, 出台园区政策: a clause with no figure that opens on what its subject does to zones
+    (lexicon/subjects.csv `acts` words) names them as an object, not as its subject."""
+    if document.quantities.within(start, end):
+        return False  # 共推进开发区项目85个: a figure of the zones' own
+    clause = document.text[start:end]
+    lead = _LEAD.match(clause)
+    return _acting_pattern().match(clause, lead.end() if lead else 0) is not None
+
+
+@lru_cache(maxsize=1)
+def _acting_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word, _ in _subject_words()["acts"]))
 
 
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
@@ -236,16 +254,20 @@ def _industry_of(seen: list[str], place_report: bool) -> str:
     return last if nearest == "anaphor" else nearest
 
 
-def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
+def _sentence_before(document: Document, sentence: Sentence, place_report: bool) -> Sentence | None:
     """The sentence before in the same paragraph, when it names no zone outside a 其中 breakdown (全县…；
-    其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last)."""
+    其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last) nor outside what a place
+    or a department acts on (省工信厅狠抓项目建设，推动开发区提质升级。重点推进技改项目50个: its programme)."""
     if sentence.index == 0:
         return None
     before = document.sentences[sentence.index - 1]
     if before.paragraph != sentence.paragraph:
         return None
     words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
-    return None if has(cues()["zone_words"], words) else before
+    if not has(cues()["zone_words"], words):
+        return before
+    clauses = _sentence_clauses(document, before, place_report)[0]
+    return None if any(clause.zone_named for clause in clauses) else before
 
 
 # A part of a sentence opened by 其中 (up to its ；): a breakdown of the sentence's subject, which it does not change.
