@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # What a clause may open on before its subject: dates and periods (2005年末，今年1至9月，截至目前), a
 # breakdown word (其中) and list markers (1、 （二）). Each alternative reads at least one character.
 _DATE = (
-    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|末|底|初)?|今年|去年|上半年|下半年|前[一二两三四]季度|第?[一二三四]季度(?:末)?"
+    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|末|底|初)?|(?:今年|年初)以?来|今年|去年|上半年|下半年|前[一二两三四]季度|第?[一二三四]季度(?:末)?"
     r"|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|全年|年内|年末|年底|目前|当前|现在|近年来|近年|\d{1,2}\s*[-－—至~]\s*\d{1,2}月(?:份)?(?:末|底)?"
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
@@ -261,13 +261,21 @@ def _sentence_before(document: Document, sentence: Sentence, place_report: bool)
     if sentence.index == 0:
         return None
     before = document.sentences[sentence.index - 1]
-    if before.paragraph != sentence.paragraph:
+    if before.paragraph != sentence.paragraph and not _opens_a_paragraph_on_no_subject(document, sentence, place_report):
         return None
     words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
     if not has(cues()["zone_words"], words):
         return before
     clauses = _sentence_clauses(document, before, place_report)[0]
     return None if any(clause.zone_named for clause in clauses) else before
+
+
+def _opens_a_paragraph_on_no_subject(document: Document, sentence: Sentence, place_report: bool) -> bool:
+    """始终坚持项目为王，洽谈52个项目 opening a paragraph after 今年来，我县统筹抓好项目建设。: a paragraph
+    that opens on no subject of its own goes on with the paragraph before."""
+    if sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph - 1:
+        return False  # the paragraph before is a blank line away, or this is the report's first sentence
+    return _opening_kind(document, sentence, place_report) is None
 
 
 # A part of a sentence opened by 其中 (up to its ；): a breakdown of the sentence's subject, which it does not change.
