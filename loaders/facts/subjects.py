@@ -155,8 +155,8 @@ def subject_of_figure(reading: Reading) -> str | None:
         clause = _read_clause(text, whole.start, min(whole.end, position), place_report, whole.zone_before)
         ends, nearest = _reach_back(clause, reach[own - 1] if own else (None, None))
         seen = [kind for kind in (nearest, ends) if kind is not None]
-        if ends == "zone":
-            return "zone"
+        if ends in ("zone", "town"):
+            return ends
         if ends in PLACE_KINDS:
             return _industry_of(seen, place_report)
         if whole.zone_before:
@@ -168,7 +168,7 @@ def subject_of_figure(reading: Reading) -> str | None:
         kind = _opening_kind(document, before, place_report)
         if kind not in (None, "industry"):
             seen.append(kind)  # an industry the sentence before opened on is not this figure's subject
-        if kind in ("zone", *PLACE_KINDS):
+        if kind in ("zone", "town", *PLACE_KINDS):
             break
         before = _sentence_before(document, before, place_report)
     return _industry_of(seen, place_report) if seen else None
@@ -183,6 +183,8 @@ def _reach_back(clause: _Clause, before: tuple[str | None, str | None]) -> tuple
         return before
     if clause.zone_named or clause.kind == "zone":
         return "zone", None
+    if clause.kind == "town":
+        return "town", "town"  # 园区…；裘皮小镇共入驻企业60家: a town platform of its own, not where the zone stands
     if clause.kind in PLACE_KINDS:
         return ("zone", None) if clause.zone_before else (clause.kind, clause.kind)
     ends, nearest = before
@@ -304,6 +306,8 @@ def not_the_zone(reading: Reading) -> str | None:
         return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
     if kind is None and reading.report_on_a_place and not _zone_named_before(reading):
         return "no_subject_in_a_place_report"
+    if kind == "town":
+        return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
     return _RULES.get(kind) if kind else None
 
 
