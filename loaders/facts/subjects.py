@@ -8,13 +8,16 @@ Reports open a clause on its subject (全县完成…, 五大支柱产业共完�
 while they go on (…，完成…；增长…). So a figure's subject is read from its own clause (past a date or a
 source: 据统计，今年6月全县…), else from the nearest clause before it in the sentence that names one, else
 from the clause the sentences before open on (in the same paragraph, up to its opening in a place's own
-report; a sentence naming a zone outside a 其中 breakdown stops the reading). lexicon/subjects.csv sorts
-the words a subject opens on, holds or ends with: place (全县, 我省, 县属, 卫星城), district (全区, 我区,
-我们: the zone in a zone's own report, the place in a place's own report: 统计公报, 政府工作报告, 代表大会,
-区长… in its first line, cues.yaml place_report_titles), department (省工信厅: its programme's figures),
-industry (五大支柱产业, 轻工业), anaphor (上述项目: the subject before). Any zone word makes the subject
-the zone. A figure whose subject is a place, a department or an industry of a place is no zone figure,
-unless a zone's report says the place spends it on works (该县拟投资1.3亿元完善基础设施建设).
+report, or on into the paragraph before when a paragraph opens on no subject; a sentence naming a zone
+outside a 其中 breakdown, or outside what a place or department acts on — 推动开发区提质升级 — stops the
+reading). lexicon/subjects.csv sorts the words a subject opens on, holds or ends with: place (全县, 我省,
+县属, 卫星城), district (全区, 我区, 我们: the zone in a zone's own report, the place in a place's own
+report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles),
+department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业), town (裘皮小镇: a
+platform of its own), anaphor (上述项目: the subject before). Any zone word makes the subject the zone.
+A figure whose subject is a place, a department, an industry of a place or (once a zone is named) a town
+is no zone figure, unless a zone's report says the place spends it on works (该县拟投资1.3亿元完善基础设施
+建设); in a place's own report a figure with no subject before any zone is named is the place's.
 A firm's own figures are read in facts/firms.py and rules.py: a firm opening a sentence does not carry
 over, as the zone's figures often follow a lead clause on a firm.
 """
