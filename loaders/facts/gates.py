@@ -20,7 +20,7 @@ from .lexicon import (
     has,
     pattern_of,
 )
-from .subjects import LEAD_CLAUSES
+from .wider_places import LEAD_CLAUSES
 from .wordings import names_a_project_group, wording_after_its_figure
 
 if TYPE_CHECKING:

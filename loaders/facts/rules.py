@@ -50,7 +50,8 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
-from .subjects import about_a_wider_place_before, not_the_zone
+from .subjects import not_the_zone
+from .wider_places import about_a_wider_place_before
 from .wordings import (
     amount_wording,
     counts_something_named_after,
@@ -627,7 +628,7 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
 
 
 # Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
-WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place"}
+WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place", "no_subject_in_a_place_report"}
 # Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
 SUMS_OF_WIDER_SCOPES = WIDER_PLACE_RULES | {"sum_of_several_zones"}
 

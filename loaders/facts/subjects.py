@@ -1,20 +1,23 @@
 """Whose figure: the subject a figure's clause speaks of, carried over when the clause names none.
 
 `not_the_zone` is the one rule `rules.decide` asks, first of all: a sentence or clause opening on a wider
-place and its verb (全市完成…, 柘城县实现…, 园区所在的柘城县…: `about_a_wider_place`), then the kind of
+place and its verb (全市完成…, 柘城县实现…, 园区所在的柘城县…: wider_places.py), then the kind of
 subject read clause by clause as below.
 
 Reports open a clause on its subject (全县完成…, 五大支柱产业共完成…, 上述项目已完成…) and leave it out
 while they go on (…，完成…；增长…). So a figure's subject is read from its own clause (past a date or a
 source: 据统计，今年6月全县…), else from the nearest clause before it in the sentence that names one, else
 from the clause the sentences before open on (in the same paragraph, up to its opening in a place's own
-report; a sentence naming a zone outside a 其中 breakdown stops the reading). lexicon/subjects.csv sorts
-the words a subject opens on, holds or ends with: place (全县, 我省, 县属, 卫星城), district (全区, 我区,
-我们: the zone in a zone's own report, the place in a place's own report: 统计公报, 政府工作报告, 代表大会,
-区长… in its first line, cues.yaml place_report_titles), department (省工信厅: its programme's figures),
-industry (五大支柱产业, 轻工业), anaphor (上述项目: the subject before). Any zone word makes the subject
-the zone. A figure whose subject is a place, a department or an industry of a place is no zone figure,
-unless a zone's report says the place spends it on works (该县拟投资1.3亿元完善基础设施建设).
+report, or on into the paragraph before when a paragraph opens on no subject; a sentence naming a zone
+outside a 其中 breakdown, or outside what a place or department acts on — 推动开发区提质升级 — stops the
+reading). lexicon/subjects.csv sorts the words a subject opens on, holds or ends with: place (全县, 我省,
+县属, 卫星城), district (全区, 我区, 我们: the zone in a zone's own report, the place in a place's own
+report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles),
+department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业), town (裘皮小镇: a
+platform of its own), anaphor (上述项目: the subject before). Any zone word makes the subject the zone.
+A figure whose subject is a place, a department, an industry of a place or (once a zone is named) a town
+is no zone figure, unless a zone's report says the place spends it on works (该县拟投资1.3亿元完善基础设施
+建设); in a place's own report a figure with no subject before any zone is named is the place's.
 A firm's own figures are read in facts/firms.py and rules.py: a firm opening a sentence does not carry
 over, as the zone's figures often follow a lead clause on a firm.
 """
@@ -27,9 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
-from ..text.periods import leading_date
-from ..text.places import place_names
 from .lexicon import cues, has, pattern_of
+from .wider_places import about_a_wider_place
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -37,130 +39,11 @@ if TYPE_CHECKING:
     from .rules import Reading
 
 
-# --- a wider place as the sentence's or clause's subject (its figures are no zone's) ---------------------
-
-
-def about_a_wider_place(reading: Reading) -> bool:
-    """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
-    (and names no zone before the figure) gives that place's figures, not the zone's."""
-    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
-        return False  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
-    if reading.sentence_holds(_WIDER_PLACE):  # asked once per sentence: most name no wider place
-        subject = _wider_subject(reading.head)
-        if subject is not None:
-            return not has(cues()["zone_words"], reading.head[subject.end() :])
-        if _WIDER_CLAUSE.match(reading.clause) and not has(cues()["zone_words"], reading.clause):
-            return True  # 临江市把园区建设作为重中之重，今年1-8月，全市完成产值240亿元: the clause's own subject
-    if named_place_subject(reading.clause) and not has(cues()["zone_words"], reading.clause):
-        return True  # 2023年，柘城县完成固定资产投资200亿元: a county named as the subject, no zone
-    if a_district_broken_down_by_zone(reading):
-        return True  # 全区实现规上工业总产值800亿元，其中开发区完成500亿元: 全区 is the district
-    if the_place_it_lies_in(reading):
-        return True  # 园区所在的柘城县总面积1200平方公里; 柘城县位于豫东，总面积…
-    return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
-
-
-# 全区 opening the sentence (after a date at most): the zone in a zone's report, the district in a district's.
-_WHOLE_DISTRICT = re.compile(leading_date() + r"[，,]?\s*全区")
-_BROKEN_DOWN_BY_ZONE = re.compile(r"其中[，,]?[^，。；,;]{0,12}?(?:产业集聚区|集聚区|开发区|高新区|经开区|工业园|产业园|园区)")
-
-
-def a_district_broken_down_by_zone(reading: Reading) -> bool:
-    """全区…800亿元，其中开发区完成500亿元: a 全区 figure whose sentence goes on to a zone's part of it is
-    the district's, not the zone's (in a zone's own report 全区 is the zone, and no zone is its part)."""
-    if not _WHOLE_DISTRICT.match(reading.head):
-        return False
-    return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
-
-
-# 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
-_LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
-
-
-@lru_cache(maxsize=1)
-def _place_topic() -> re.Pattern:
-    """柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (cues.yaml
-    place_topic_words; a 区 may be a zone: not here)."""
-    words = pattern_of(cues()["place_topic_words"]).pattern
-    return re.compile(leading_date() + r"[，,]?\s*(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])" + words)
-
-
-def the_place_it_lies_in(reading: Reading) -> bool:
-    """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
-    place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
-    head = reading.head
-    found = _LIES_IN.search(head) or _place_topic().match(head)
-    if found is None or found.group("place") not in place_names():
-        return False
-    return not has(cues()["zone_words"], head[found.end() :])
-
-
-# A sentence that opens on a verb has no subject of its own: it goes on with the sentence before's.
-_SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实现|新增|累计完成|累计实现|累计实施|共实施)")
-
-
-def _wider_sentence_before(reading: Reading) -> bool:
-    """全县完成工业增加值31亿元。完成固定资产投资126亿元: the sentence before is about the wider place
-    and names no zone, and this one names none either."""
-    if has(cues()["zone_words"], reading.head):
-        return False
-    end = reading.sentence.start
-    start = max(reading.text.rfind(mark, 0, max(0, end - 1)) for mark in "。！？\n") + 1
-    before = reading.text[start:end]
-    return _wider_subject(before) is not None and not has(cues()["zone_words"], before)
-
-
-def _wider_subject(head: str) -> re.Match | None:
-    """The wider place the sentence opens on, unless its lead-in names a zone (园区紧抓机遇，全市…)."""
-    if not _WIDER_PLACE.search(head):
-        return None  # most sentences name no wider place: no need to try every lead-in
-    subject = _WIDER_SUBJECT.match(head)
-    return None if subject is None or has(cues()["zone_words"], subject.group("lead")) else subject
-
-
-_WIDER_PLACES = "全市|全省|全县|全国|全州|全盟|全镇|全乡|我市|我省|我县|我镇|该县|该市|该省|本县|本市|本省"
-# Up to two short clauses before a sentence's subject: 初步统计，1-10月份，全县… / 预计到年末，全县…
-LEAD_CLAUSES = r"(?:[^，,。；;]{1,10}[，,]\s*){0,2}"
-_WIDER_SUBJECT = re.compile(
-    leading_date("目前") + r"[，,]?\s*"
-    rf"(?P<lead>{LEAD_CLAUSES})"
-    rf"(?:{_WIDER_PLACES})"
-)
-_WIDER_PLACE = re.compile(_WIDER_PLACES)
-# A clause that opens on the wider place and its verb (全市完成…, 全县实现…), after a date at most.
-_WIDER_CLAUSE = re.compile(
-    leading_date() + r"[，,]?\s*"
-    rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
-)
-
-
-# A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
-_NAMED_PLACE_CLAUSE = re.compile(
-    leading_date() + r"[，,]?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
-)
-
-
-def named_place_subject(clause: str) -> bool:
-    """The clause's subject is a province, city, county or city district of the gazetteer, right before its verb."""
-    found = _NAMED_PLACE_CLAUSE.match(clause)
-    if found is None or found.group("place") not in place_names():
-        return False
-    # 西秀区完成…: a city's district; but 滨海新区, 某某开发区 are zones as much as places
-    return not found.group("place").endswith("区") or not has(cues()["zone_words"], found.group("place"))
-
-
-def about_a_wider_place_before(reading: Reading) -> bool:
-    """Whether the sentence opens on a wider place (全市完成…，其中园区…): a zone named after it has a share of its figure."""
-    return bool(_wider_subject(reading.head))
-
-
-# --- the subject of the figure's clause, carried over, sorted by lexicon/subjects.csv -------------------
-
 # What a clause may open on before its subject: dates and periods (2005年末，今年1至9月，截至目前), a
 # breakdown word (其中) and list markers (1、 （二）). Each alternative reads at least one character.
 _DATE = (
-    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|末|底|初)?|今年|去年|上半年|下半年|前三季度|[一二三四]季度(?:末)?"
+    r"(?:截至|截止|到)?(?:(?:19|20)\d{2}年(?:度|末|底|初)?|(?:今年|年初)以?来|今年|去年|上半年|下半年|前[一二两三四]季度|第?[一二三四]季度(?:末)?"
+    r"|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|全年|年内|年末|年底|目前|当前|现在|近年来|近年|\d{1,2}\s*[-－—至~]\s*\d{1,2}月(?:份)?(?:末|底)?"
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
 )
@@ -180,8 +63,9 @@ PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider plac
 
 @lru_cache(maxsize=1)
 def _subject_words() -> dict[str, list[tuple[str, str]]]:
-    """subjects.csv as {at: [(word, subject)]}: words a subject opens on, holds, or offices it ends on."""
-    table: dict[str, list[tuple[str, str]]] = {"opens": [], "holds": [], "office": []}
+    """subjects.csv as {at: [(word, subject)]}: words a subject opens on, holds, offices it ends on, and verbs
+    a clause acting on zones opens on."""
+    table: dict[str, list[tuple[str, str]]] = {"opens": [], "holds": [], "office": [], "acts": []}
     with open(LEXICON / "subjects.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             table[row["at"]].append((row["word"], row["subject"]))
@@ -274,22 +158,22 @@ def subject_of_figure(reading: Reading) -> str | None:
         clause = _read_clause(text, whole.start, min(whole.end, position), place_report, whole.zone_before)
         ends, nearest = _reach_back(clause, reach[own - 1] if own else (None, None))
         seen = [kind for kind in (nearest, ends) if kind is not None]
-        if ends == "zone":
-            return "zone"
+        if ends in ("zone", "town"):
+            return ends
         if ends in PLACE_KINDS:
             return _industry_of(seen, place_report)
         if whole.zone_before:
             return _industry_of(seen, place_report) if seen else None  # a zone named in a source clause before
-    before = _sentence_before(document, sentence)
+    before = _sentence_before(document, sentence, place_report)
     for _ in range(SENTENCES_BACK_IN_A_PLACE_REPORT if place_report else SENTENCES_BACK):
         if before is None:
             break
         kind = _opening_kind(document, before, place_report)
         if kind not in (None, "industry"):
             seen.append(kind)  # an industry the sentence before opened on is not this figure's subject
-        if kind in ("zone", *PLACE_KINDS):
+        if kind in ("zone", "town", *PLACE_KINDS):
             break
-        before = _sentence_before(document, before)
+        before = _sentence_before(document, before, place_report)
     return _industry_of(seen, place_report) if seen else None
 
 
@@ -302,6 +186,8 @@ def _reach_back(clause: _Clause, before: tuple[str | None, str | None]) -> tuple
         return before
     if clause.zone_named or clause.kind == "zone":
         return "zone", None
+    if clause.kind == "town":
+        return "town", "town"  # 园区…；裘皮小镇共入驻企业60家: a town platform of its own, not where the zone stands
     if clause.kind in PLACE_KINDS:
         return ("zone", None) if clause.zone_before else (clause.kind, clause.kind)
     ends, nearest = before
@@ -334,11 +220,28 @@ def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool
         zone_before = False
         for start, end in document.clauses(sentence):
             clause = _read_clause(document.text, start, end, place_report, zone_before)
+            if clause.zone_named and reach and reach[-1][0] in PLACE_KINDS and _acts_on_zones(document, start, end):
+                clause = clause._replace(zone_named=False)  # 省工信厅…，推动开发区提质升级: the department goes on
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
             zone_before = zone_before or clause.zone_named
         document.memo[key] = read, reach
     return document.memo[key]
+
+
+def _acts_on_zones(document: Document, start: int, end: int) -> bool:
+    """推动开发区提质升级, 出台园区政策: a clause with no figure that opens on what its subject does to zones
+    (lexicon/subjects.csv `acts` words) names them as an object, not as its subject."""
+    if document.quantities.within(start, end):
+        return False  # 共推进开发区项目85个: a figure of the zones' own
+    clause = document.text[start:end]
+    lead = _LEAD.match(clause)
+    return _acting_pattern().match(clause, lead.end() if lead else 0) is not None
+
+
+@lru_cache(maxsize=1)
+def _acting_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word, _ in _subject_words()["acts"]))
 
 
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
@@ -358,16 +261,28 @@ def _industry_of(seen: list[str], place_report: bool) -> str:
     return last if nearest == "anaphor" else nearest
 
 
-def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
+def _sentence_before(document: Document, sentence: Sentence, place_report: bool) -> Sentence | None:
     """The sentence before in the same paragraph, when it names no zone outside a 其中 breakdown (全县…；
-    其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last)."""
+    其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last) nor outside what a place
+    or a department acts on (省工信厅狠抓项目建设，推动开发区提质升级。重点推进技改项目50个: its programme)."""
     if sentence.index == 0:
         return None
     before = document.sentences[sentence.index - 1]
-    if before.paragraph != sentence.paragraph:
+    if before.paragraph != sentence.paragraph and not _opens_a_paragraph_on_no_subject(document, sentence, place_report):
         return None
     words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
-    return None if has(cues()["zone_words"], words) else before
+    if not has(cues()["zone_words"], words):
+        return before
+    clauses = _sentence_clauses(document, before, place_report)[0]
+    return None if any(clause.zone_named for clause in clauses) else before
+
+
+def _opens_a_paragraph_on_no_subject(document: Document, sentence: Sentence, place_report: bool) -> bool:
+    """始终坚持项目为王，洽谈52个项目 opening a paragraph after 今年来，我县统筹抓好项目建设。: a paragraph
+    that opens on no subject of its own goes on with the paragraph before."""
+    if sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph - 1:
+        return False  # the paragraph before is a blank line away, or this is the report's first sentence
+    return _opening_kind(document, sentence, place_report) is None
 
 
 # A part of a sentence opened by 其中 (up to its ；): a breakdown of the sentence's subject, which it does not change.
@@ -394,7 +309,28 @@ def not_the_zone(reading: Reading) -> str | None:
     kind = subject_of_figure(reading)
     if kind in PLACE_KINDS and not reading.report_on_a_place and _spent_on_works(reading):
         return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
+    if kind is None and reading.report_on_a_place and not _zone_named_before(reading):
+        return "no_subject_in_a_place_report"
+    if kind == "town":
+        return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
     return _RULES.get(kind) if kind else None
+
+
+def _zone_named_before(reading: Reading) -> bool:
+    """Whether the report names a zone before the figure or in its sentence. A place's own report that
+    has named no zone yet speaks of the place (——经济快速增长。1—11月固定资产投资增长17.9%: the district's
+    growth); once it has, a figure with no subject may be the zone's (its section goes on over paragraphs)."""
+    memo = reading.document.memo
+    if "first_zone_named" not in memo:  # read once per report
+        text = reading.text
+        found = [f for f in (pattern_of(cues()["zone_words"]).search(text), _ZONES_BY_COUNT.search(text)) if f]
+        memo["first_zone_named"] = min((f.start() for f in found), default=len(text))
+    return memo["first_zone_named"] < reading.sentence.end
+
+
+# 一园六区, 一区多园, 两区一园: zones named by their count of parks and districts (the place's zones as a group).
+_COUNT = "[一二两三四五六七八九十多]"
+_ZONES_BY_COUNT = re.compile(f"{_COUNT}园{_COUNT}区|{_COUNT}区{_COUNT}园")
 
 
 def _spent_on_works(reading: Reading) -> bool:
