@@ -830,9 +830,10 @@ def places_counted_in_a_group(text: str, zone_at: Callable[[int], str]) -> dict[
         head = text[max(0, cue.start() - MEMBER_LIST_REACH) : cue.start()]
         clause = max(head.rfind(mark) for mark in "，,。；;：:\n")
         offset = cue.start() - len(head) + clause + 1
-        items = [_COUNTED_ITEM.fullmatch(item) for item in head[clause + 1 :].split("、")]
-        if len(items) < 2 or not all(item and (_a_listed_place(item["name"]) or item["name"] in switching())
-                                     for item in items):
+        matches = [_COUNTED_ITEM.fullmatch(item) for item in head[clause + 1 :].split("、")]
+        items = [item for item in matches if item]
+        if len(items) < 2 or len(items) < len(matches) \
+                or not all(_a_listed_place(item["name"]) or item["name"] in switching() for item in items):
             continue
         for item in items:  # a zone type alone among the places (高新区32个) is the place's zone of that type
             found[offset + item.start("count")] = item["name"] + kind if _a_listed_place(item["name"]) else item["name"]
