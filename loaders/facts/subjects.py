@@ -21,6 +21,7 @@ over, as the zone's figures often follow a lead clause on a firm.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
@@ -104,10 +105,53 @@ def _wider_sentence_before(reading: Reading) -> bool:
     and names no zone, and this one names none either."""
     if has(cues()["zone_words"], reading.head):
         return False
-    end = reading.sentence.start
-    start = max(reading.text.rfind(mark, 0, max(0, end - 1)) for mark in "。！？\n") + 1
-    before = reading.text[start:end]
-    return _wider_subject(before) is not None and not has(cues()["zone_words"], before)
+    document, sentence = reading.document, reading.sentence
+    key = ("wider_sentence_before", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _wider_run_before(document, sentence.start)
+    return document.memo[key]
+
+
+def _wider_run_before(document: Document, end: int) -> bool:
+    """Whether the text from the last stop before `end` (a line of pieces cut from one endless sentence, all
+    of it) opens on the wider place and names no zone. Read in bounded time per piece: the stop found among
+    the text's stops, the opening matched where it stands, the zone words searched only in what is new."""
+    start = _run_start(document, end)
+    subject = _WIDER_SUBJECT.match(document.text, start, end)  # as on text[start:end]: it looks at no text before
+    if subject is None or has(cues()["zone_words"], subject.group("lead")):
+        return False
+    return not _zone_word_in(document, start, end)
+
+
+def _run_start(document: Document, end: int) -> int:
+    """Just after the last 。！？ or line break before end - 1 (0 when there is none)."""
+    if "sentence_stops" not in document.memo:
+        document.memo["sentence_stops"] = [match.start() for match in _SENTENCE_STOP.finditer(document.text)]
+    stops = document.memo["sentence_stops"]
+    index = bisect.bisect_left(stops, end - 1) - 1
+    return stops[index] + 1 if index >= 0 else 0
+
+
+_SENTENCE_STOP = re.compile(r"[。！？\n]")
+
+
+def _zone_word_in(document: Document, start: int, end: int) -> bool:
+    """Whether a zone word stands in text[start:end]. Pieces of one long run ask with one start and growing
+    ends: a word found stays found, and only the text after the last end asked (from a word's length before
+    it) is searched again. Zone words are plain words (no lookaround), so any one inside is found."""
+    key = ("zone_word_from", start)
+    searched, found = document.memo.get(key, (start, False))
+    if end < searched:
+        return has(cues()["zone_words"], document.text[start:end])  # asked out of order: read it whole
+    if not found and end > searched:
+        overlap = max(start, searched - _longest_zone_word() + 1)
+        found = has(cues()["zone_words"], document.text[overlap:end])
+    document.memo[key] = (end, found)
+    return found
+
+
+def _longest_zone_word() -> int:
+    return max((len(word) for word in cues()["zone_words"]), default=1)
 
 
 def _wider_subject(head: str) -> re.Match | None:
@@ -361,11 +405,15 @@ def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
     其中园区企业完成… keeps 全县 as its subject; a zone named otherwise spoke last)."""
     if sentence.index == 0:
         return None
-    before = document.sentences[sentence.index - 1]
-    if before.paragraph != sentence.paragraph:
-        return None
-    words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
-    return None if has(cues()["zone_words"], words) else before
+    key = ("subject_sentence_before", sentence.index)  # asked for every figure of the sentence
+    if key not in document.memo:
+        before = document.sentences[sentence.index - 1]
+        if before.paragraph != sentence.paragraph:
+            document.memo[key] = None
+        else:
+            words = _BREAKDOWN_PART.sub("", document.text[before.start : before.end])
+            document.memo[key] = None if has(cues()["zone_words"], words) else before
+    return document.memo[key]
 
 
 # A part of a sentence opened by 其中 (up to its ；): a breakdown of the sentence's subject, which it does not change.
