@@ -293,7 +293,15 @@ def _is_source(text: str, start: int, end: int) -> bool:
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
-    """The kind of subject a sentence opens on: its first clause that is no date or source."""
+    """The kind of subject a sentence opens on: its first clause that is no date or source (read once per
+    sentence: every figure of the sentences after it asks)."""
+    key = ("subject_opening", sentence.index, place_report)
+    if key not in document.memo:
+        document.memo[key] = _first_subject_kind(document, sentence, place_report)
+    return document.memo[key]
+
+
+def _first_subject_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
     text = document.text
     for clause in _sentence_clauses(document, sentence, place_report)[0]:
         start, end = clause.start, clause.end
