@@ -622,3 +622,39 @@ def test_zone_readings_take_linear_time_on_names_never_repeated(shape):
         for index, text in enumerate((small, larger)):
             best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
     assert best[1] < 12 * best[0], f"{shape}: 300 names {best[0]:.4f} s, 1,200 names {best[1]:.4f} s"
+
+
+# --- whose figure: reading back to the sentence before stays linear -----------------------------------
+# A line of clauses that open on a verb and never reach a stop (完成…，完成…，…): cut into pieces of one
+# long sentence, each piece's figures read back to where the line began, once a wider place (全市) too.
+# The CPU time of the facts of one report (the text read and its zones resolved before timing), best of
+# three, interleaved; linear growth is ~4×, reading the whole line back for every figure 10–15× here.
+SUBJECT_RUNS = {
+    "verb_clauses_without_a_stop": ("", "完成投资5亿元，"),
+    "verb_clauses_after_a_wider_place": ("全市", "完成投资5亿元，"),
+}
+
+
+def _facts_seconds(text: str) -> float:
+    """CPU seconds to read the facts of `text` (read into a Document and its zones resolved untimed)."""
+    from loaders.document import read_document
+    from loaders.facts.read import read_facts
+    from loaders.zones.resolver import resolve_zones
+
+    document = read_document(text)
+    resolver = resolve_zones(document, "inline")
+    started = time.process_time()
+    read_facts(document, resolver.zone_at, None, resolver.main)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("shape", sorted(SUBJECT_RUNS))
+def test_subject_readings_take_linear_time_on_a_line_without_stops(shape):
+    opening, piece = SUBJECT_RUNS[shape]
+    small, larger = (opening + piece * (size // len(piece)) for size in (40_000, 160_000))
+    _facts_seconds(opening + piece)  # lexicons and patterns compiled before timing
+    best = [float("inf"), float("inf")]
+    for repeat in range(1, 4):  # a new text each round (trailing breaks): no per-text cache answers
+        for index, text in enumerate((small, larger)):
+            best[index] = min(best[index], _facts_seconds(text + "\n" * repeat))
+    assert best[1] < 8 * best[0], f"{shape}: 40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"

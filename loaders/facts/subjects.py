@@ -133,7 +133,15 @@ def _is_source(text: str, start: int, end: int) -> bool:
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
-    """The kind of subject a sentence opens on: its first clause that is no date or source."""
+    """The kind of subject a sentence opens on: its first clause that is no date or source (read once per
+    sentence: every figure of the sentences after it asks)."""
+    key = ("subject_opening", sentence.index, place_report)
+    if key not in document.memo:
+        document.memo[key] = _first_subject_kind(document, sentence, place_report)
+    return document.memo[key]
+
+
+def _first_subject_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
     text = document.text
     for clause in _sentence_clauses(document, sentence, place_report)[0]:
         start, end = clause.start, clause.end
@@ -267,6 +275,13 @@ def _sentence_before(document: Document, sentence: Sentence, place_report: bool)
     or a department acts on (省工信厅狠抓项目建设，推动开发区提质升级。重点推进技改项目50个: its programme)."""
     if sentence.index == 0:
         return None
+    key = ("subject_sentence_before", sentence.index, place_report)  # asked for every figure of the sentence
+    if key not in document.memo:
+        document.memo[key] = _unzoned_sentence_before(document, sentence, place_report)
+    return document.memo[key]
+
+
+def _unzoned_sentence_before(document: Document, sentence: Sentence, place_report: bool) -> Sentence | None:
     before = document.sentences[sentence.index - 1]
     if before.paragraph != sentence.paragraph and not _opens_a_paragraph_on_no_subject(document, sentence, place_report):
         return None

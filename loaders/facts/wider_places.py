@@ -5,6 +5,7 @@ asks `about_a_wider_place` before it reads a figure's clause subject.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from ..text.places import place_names
 from .lexicon import cues, has, pattern_of
 
 if TYPE_CHECKING:
+    from ..document import Document
     from .rules import Reading
 
 
@@ -81,10 +83,53 @@ def _wider_sentence_before(reading: Reading) -> bool:
     and names no zone, and this one names none either."""
     if has(cues()["zone_words"], reading.head):
         return False
-    end = reading.sentence.start
-    start = max(reading.text.rfind(mark, 0, max(0, end - 1)) for mark in "。！？\n") + 1
-    before = reading.text[start:end]
-    return _wider_subject(before) is not None and not has(cues()["zone_words"], before)
+    document, sentence = reading.document, reading.sentence
+    key = ("wider_sentence_before", sentence.index)
+    if key not in document.memo:
+        document.memo[key] = _wider_run_before(document, sentence.start)
+    return document.memo[key]
+
+
+def _wider_run_before(document: Document, end: int) -> bool:
+    """Whether the text from the last stop before `end` (a line of pieces cut from one endless sentence, all
+    of it) opens on the wider place and names no zone. Read in bounded time per piece: the stop found among
+    the text's stops, the opening matched where it stands, the zone words searched only in what is new."""
+    start = _run_start(document, end)
+    subject = _WIDER_SUBJECT.match(document.text, start, end)  # as on text[start:end]: it looks at no text before
+    if subject is None or has(cues()["zone_words"], subject.group("lead")):
+        return False
+    return not _zone_word_in(document, start, end)
+
+
+def _run_start(document: Document, end: int) -> int:
+    """Just after the last 。！？ or line break before end - 1 (0 when there is none)."""
+    if "sentence_stops" not in document.memo:
+        document.memo["sentence_stops"] = [match.start() for match in _SENTENCE_STOP.finditer(document.text)]
+    stops = document.memo["sentence_stops"]
+    index = bisect.bisect_left(stops, end - 1) - 1
+    return stops[index] + 1 if index >= 0 else 0
+
+
+_SENTENCE_STOP = re.compile(r"[。！？\n]")
+
+
+def _zone_word_in(document: Document, start: int, end: int) -> bool:
+    """Whether a zone word stands in text[start:end]. Pieces of one long run ask with one start and growing
+    ends: a word found stays found, and only the text after the last end asked (from a word's length before
+    it) is searched again. Zone words are plain words (no lookaround), so any one inside is found."""
+    key = ("zone_word_from", start)
+    searched, found = document.memo.get(key, (start, False))
+    if end < searched:
+        return has(cues()["zone_words"], document.text[start:end])  # asked out of order: read it whole
+    if not found and end > searched:
+        overlap = max(start, searched - _longest_zone_word() + 1)
+        found = has(cues()["zone_words"], document.text[overlap:end])
+    document.memo[key] = (end, found)
+    return found
+
+
+def _longest_zone_word() -> int:
+    return max((len(word) for word in cues()["zone_words"]), default=1)
 
 
 def _wider_subject(head: str) -> re.Match | None:
