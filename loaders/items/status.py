@@ -107,11 +107,10 @@ def _those_that_did(text: str, markers: _Markers, start: int, end: int) -> bool:
         return False
     low = markers.offset + markers.clause_starts[bisect.bisect_right(markers.clause_starts, start - markers.offset) - 1]
     said = list(cue_pattern("future_in_clause").finditer(text, low, start))
-    dated = all(match.group() in _TIME_FRAME_MARKERS and _YEAR_DIGIT.match(text, match.start() - 1) for match in said)
+    dated = all(match.group() in _time_frames() and _YEAR_DIGIT.match(text, match.start() - 1) for match in said)
     return bool(said) and dated and not markers.in_sentence_before(start)
 
 
-_TIME_FRAME_MARKERS = frozenset({"年内", "年底前", "月底前"})
 _YEAR_DIGIT = re.compile(r"[\dXx０-９]")  # 2010年底前, XX年底前 (a masked year), 6月底前: a date, no aim
 
 
@@ -301,15 +300,18 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
     reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
     ends = [found for found in (text.find(mark, end, reach) for mark in "，。；：,;:！!\n") if found >= 0]
     clause_end = min(ends, default=reach)
-    if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_WORKS_DONE, end, clause_end):
+    if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_works_done(), end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
     table_words = status_table(table)
     return not any(table_words[word.group()][1] >= 2 for word in status_pattern(table).finditer(text, end, clause_end))
 
 
-# How a clause naming works done as a whole ends (已完成A路、B路建设, …改造提升工程), and how far after 已完成 it may end.
-_WORKS_DONE = ("工程", "建设", "建设任务")
-_WORKS_REACH = 80
+_WORKS_REACH = 80  # how far after 已完成 the clause naming the works may end
+
+
+@lru_cache(maxsize=1)
+def _works_done() -> tuple[str, ...]:
+    return tuple(cues()["works_done_ends"])
 
 
 @lru_cache(maxsize=1)
@@ -390,7 +392,7 @@ class _Markers:
     def in_sentence_before(self, position: int) -> bool:
         """A sentence-wide aim (计划, 力争, 预计 …) said before `position`, other than a bare time frame."""
         position -= self.offset
-        return any(end <= position and not self.blanked[: end].endswith(_TIME_FRAMES) for end in self.in_sentence)
+        return any(end <= position and not self.blanked[:end].endswith(_time_frames()) for end in self.in_sentence)
 
     def dated(self, position: int) -> bool:
         """A time before the word in its clause (将于2026年3月建成投产, 国庆前可实现投产, 预计年底投产)."""
@@ -410,13 +412,15 @@ def _aims(blanked: str, in_clause: list[int]) -> list[int]:
     only beside another marker (年内，新区将…建成X: a plan); alone it sets when things happened, as
     yearbooks write (年内，X项目竣工投产，Y项目试生产)."""
     found = list(cue_pattern("future_in_sentence").finditer(blanked))
-    frames = {match.end() for match in found if match.group() in _TIME_FRAMES and blanked[match.end() : match.end() + 1] in "，,"}
+    frames = {match.end() for match in found if match.group() in _time_frames() and blanked[match.end() : match.end() + 1] in "，,"}
     if frames and not ({match.end() for match in found} - frames or set(in_clause) - frames):
         return []
     return [match.end() for match in found]
 
 
-_TIME_FRAMES = ("年内",)
+@lru_cache(maxsize=1)
+def _time_frames() -> tuple[str, ...]:
+    return tuple(cues()["time_frames"])
 
 
 def _after_semicolon(text: str, start: int) -> bool:
