@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import chain
 
 from ..contract.schema import zone_id_for
+from ..text.numerals import parse_chinese
 from ..text.places import (
     PlaceIndex,
     gazetteer,
@@ -787,7 +788,6 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     return places[-1] + kind if places else None
 
 
-_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 SUM_WORDS = ("总", "整体", "总体", "合计", "共同", "共", "加总")
 SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
 
@@ -810,7 +810,7 @@ def members_together(text: str, named: int) -> list[tuple[int, str]]:
     for match in _members_pattern().finditer(text):
         count = match["count"]
         summed = any(text.startswith(SUM_WORDS, position) for position in range(match.end(), match.end() + SUM_REACH + 1))
-        if summed and (int(count) if count.isdigit() else _NUMBERS[count]) == named:
+        if summed and (int(count) if count.isdigit() else parse_chinese(count)) == named:
             found.append((match.start(), match.group()))
     return found
 
