@@ -882,13 +882,19 @@ _COUNTED_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?P<count>\d{1,5}(?:
 def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
     """2005年末，三大工业园区共有投产企业69户: in a report naming no zone and no type alone, a few big
     parks counted by rank (zones.yaml group_ranks) opening a clause are the zones it reports on together."""
-    ranked = re.compile(rf"(?:{lexicon()['group_ranks']})(?:{'|'.join(lexicon()['group_levels'])})*")
+    ranked = _ranked_pattern()
     for rejection in rejections:
         if rejection.reason == "ordinal" and opens_clause(text, rejection.start):
             kind = _type_ending(rejection.text)
             if kind and switching().get(kind) and ranked.fullmatch(rejection.text, 0, len(rejection.text) - len(kind)):
                 return rejection.text
     return None
+
+
+@lru_cache(maxsize=1)
+def _ranked_pattern() -> re.Pattern:
+    """A rank of a few big ones and level words (三大, 四大重点): what stands before the type of a ranked group."""
+    return re.compile(rf"(?:{lexicon()['group_ranks']})(?:{'|'.join(lexicon()['group_levels'])})*")
 
 
 def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rejections: list[Rejection]) -> bool:
