@@ -788,7 +788,6 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     return places[-1] + kind if places else None
 
 
-SUM_WORDS = ("总", "整体", "总体", "合计", "共同", "共", "加总")
 SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
 
 
@@ -807,9 +806,10 @@ def members_together(text: str, named: int) -> list[tuple[int, str]]:
     if named < 2:
         return []
     found = []
+    sums = word_tuple("sum_words")
     for match in _members_pattern().finditer(text):
         count = match["count"]
-        summed = any(text.startswith(SUM_WORDS, position) for position in range(match.end(), match.end() + SUM_REACH + 1))
+        summed = any(text.startswith(sums, position) for position in range(match.end(), match.end() + SUM_REACH + 1))
         if summed and (int(count) if count.isdigit() else parse_chinese(count)) == named:
             found.append((match.start(), match.group()))
     return found
