@@ -595,16 +595,13 @@ class ZoneResolver:
         return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
 
 
-_LEVEL_OF_ANCHOR = {"全省": "province", "全市": "city", "全县": "county", "市": "city", "县": "county"}
-
-
 def own_place_names(text: str, name: str) -> set[str]:
     """全省100个产业园区 → 贵州省100个产业园区, 市工业园区 → 来宾市工业园区: a whole place's zones, or a
     city's or county's own zone named by its admin word, under the name of the report's own place of that
     level: the one whose name (or short form) the report writes most often, the first on a tie."""
     anchor = group_anchor(name) or (name[0] if name[:1] in lexicon()["own_admin"] and _type_ending(name[1:]) == name[1:]
                                     else None)
-    level = _LEVEL_OF_ANCHOR.get(anchor or "")
+    level = lexicon()["anchor_levels"].get(anchor or "")
     if level is None or anchor is None:
         return set()
     written = Counter(place for place in places_in(text)
