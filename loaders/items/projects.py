@@ -1,7 +1,7 @@
 """Named projects and their status -> projects rows.
 
 Names come from the list phrasings and single mentions of project_mentions; projects_sentences gives each
-mention of a sentence its status there (the status word nearest it in its clause, item_status.pick_status,
+mention of a sentence its status there (the status word nearest it in its clause, status.pick_status,
 or the verb that courted its list, a colon header, a heading), projects_later the status said after it
 (past a ；, in the next sentence about it: …。目前该项目已投产), projects_groups the status of the counted
 group or group heading stated before it (新签约项目18个。项目主要包括：A、B; （二）新开工项目 over numbered
