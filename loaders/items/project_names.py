@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text.places import place_names
 from ..text.sentences import Sentence
 from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
-from .status import StatusWord
+from .status import StatusWord, status_rank
 
 TABLE = "projects"
 P = patterns("projects")
@@ -24,6 +24,11 @@ MIN_NAME, _MAX_NAME = 2, 40
 CAPACITY_UNITS = frozenset({"t", "kW", "piece"})
 # Kinds of mention, best first: the name of a row comes from the best kind of mention.
 LISTED, SINGLE = 0, 1
+
+
+def word_rank(word: StatusWord) -> tuple[int, int]:
+    """How advanced a status word is, for the projects table."""
+    return status_rank(TABLE, word.status, word.strength)
 
 
 @dataclass(slots=True)  # made for every name read: slots are cheaper to build and read

@@ -6,15 +6,10 @@ from __future__ import annotations
 from ..document import Document
 from ..text.sentences import Sentence
 from .lexicon import cue_pattern, cues
-from .project_names import TABLE, Mention, P
+from .project_names import TABLE, Mention, P, word_rank
 from .projects_phases import other_phases
 from .spans import clause_index
-from .status import StatusWord, pick_status, status_rank, status_words
-
-
-def word_rank(word: StatusWord) -> tuple[int, int]:
-    """How advanced a status word is, for the projects table."""
-    return status_rank(TABLE, word.status, word.strength)
+from .status import StatusWord, pick_status, status_words
 
 
 def settle_further(

@@ -13,9 +13,9 @@ import re
 
 from ..document import Document
 from .lexicon import trie_pattern
-from .project_names import MIN_NAME, SINGLE, TABLE, Mention, strip_suffix
+from .project_names import MIN_NAME, SINGLE, TABLE, Mention, strip_suffix, word_rank
 from .spans import clause_index
-from .status import status_pattern, status_rank, status_words
+from .status import status_pattern, status_words
 
 # What may follow a name said again, so that it is the whole name and not the start of a longer word
 # (华盛纺织、 / 华盛纺织项目 / 华盛纺织已投产, but not 同济大学 for the project 同济).
@@ -69,4 +69,4 @@ def _clause_status(document: Document, sentence, start: int, end: int):
     ]
     if not words:
         return None
-    return max(words, key=lambda word: status_rank(TABLE, word.status, word.strength))
+    return max(words, key=word_rank)

@@ -16,8 +16,8 @@ from ..document import Document
 from ..text.table_columns import read_unit
 from ..text.table_lines import NUMBER, table_lines
 from .lexicon import cue_pattern, cues
-from .project_names import LISTED, TABLE, Mention, is_project_name
-from .status import StatusWord, status_rank, status_words
+from .project_names import LISTED, TABLE, Mention, is_project_name, word_rank
+from .status import StatusWord, status_words
 
 _BRACKET_OPENS = "（("
 
@@ -108,4 +108,4 @@ def _cell_status(document: Document, sentence, cell: tuple[int, str]) -> StatusW
     """The most advanced status word of a progress cell (已投产, 在建, 主体完工), read in its sentence."""
     low, high = cell[0], cell[0] + len(cell[1])
     words = [word for word in status_words(document, sentence, TABLE) if low <= word.start < high and word.status]
-    return max(words, key=lambda word: status_rank(TABLE, word.status, word.strength), default=None)
+    return max(words, key=word_rank, default=None)
