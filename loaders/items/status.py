@@ -285,10 +285,10 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     from .facilities import keyword_pattern  # facilities reads StatusWord from here
 
     closed = end == len(text) or text[end] in _CLAUSE_MARKS
-    if not closed or not _past_end_pattern().search(text, max(0, start - 4), start):
+    if not closed or not _said_done(text, start):
         return False
     clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    before = max(clause, start - 4)
+    before = max(clause, start - _PAST_REACH)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
 
 
@@ -297,7 +297,7 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
     of how far they got, states they were done (as firmly as 已建成 would); 已完成A路规划设计 says a design was."""
     from .facilities import keyword_pattern  # facilities reads StatusWord from here
 
-    if table != "infrastructure" or not _past_end_pattern().search(text, max(0, start - 4), start):
+    if table != "infrastructure" or not _said_done(text, start):
         return False
     reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
     ends = [found for found in (text.find(mark, end, reach) for mark in _CLAUSE_MARKS) if found >= 0]
@@ -314,6 +314,14 @@ _WORKS_REACH = 80  # how far after 已完成 the clause naming the works may end
 @lru_cache(maxsize=1)
 def _works_done() -> tuple[str, ...]:
     return tuple(cues()["works_done_ends"])
+
+
+def _said_done(text: str, start: int) -> bool:
+    """已, 已经全部 … right before the word: it is said as done."""
+    return bool(_past_end_pattern().search(text, max(0, start - _PAST_REACH), start))
+
+
+_PAST_REACH = 4  # characters of a past marker and its adverb before the word (已全部, 现已基本)
 
 
 @lru_cache(maxsize=1)
