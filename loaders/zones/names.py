@@ -51,7 +51,7 @@ from .lexicon import (
     whole_group_pattern,
     word_tuple,
 )
-from .project_lists import ProjectLists
+from .project_lists import CLAUSE_MARKS, ProjectLists
 
 BRACKET_REACH = 120  # characters back to look for an open bracket, within the sentence
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
@@ -345,7 +345,7 @@ def listed_example(text: str, end: int) -> bool:
     return etc > 0 and first_of_a_group(text, end + etc)
 
 
-EXAMPLE_LIST_ENDS = "，,。；;：:！？!?\n（("  # a list of examples ends with its clause
+EXAMPLE_LIST_ENDS = CLAUSE_MARKS + "：:（("  # a list of examples ends with its clause (or a colon, a bracket)
 
 
 def _in_document_title(text: str, start: int) -> bool:
