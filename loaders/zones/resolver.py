@@ -858,7 +858,7 @@ def places_picked_from_a_group(text: str, zone_at: Callable[[int], str]) -> dict
         place = next((name for name in places_in(text, cue.end(), cue.end() + PICKED_PLACE_REACH)
                       if text.startswith(name, cue.end())), None)
         if not kind or place is None or type_pattern().match(text, cue.end() + len(place)) \
-                or text.startswith(PICKED_LIST_WORDS, cue.end() + len(place)):
+                or text.startswith(word_tuple("definition_joins"), cue.end() + len(place)):
             continue  # 其中临江市产业集聚区…: a zone named in full reads as such; 其中临江市、鹤翔县…: a list
         end = next((index for index in range(cue.end(), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
                     if text[index] in CLAUSE_MARKS), min(len(text), cue.end() + PICKED_CLAUSE_REACH))
@@ -870,7 +870,6 @@ def places_picked_from_a_group(text: str, zone_at: Callable[[int], str]) -> dict
 _PICKED_PLACE = re.compile(r"其中[，,]?")
 PICKED_PLACE_REACH = 9  # characters after 其中 a place's name may end in
 PICKED_CLAUSE_REACH = 40  # characters of the clause the place's figures stand in
-PICKED_LIST_WORDS = ("、", "和", "与", "及")
 LISTED_PLACE_SUFFIXES = "市县区旗"
 MEMBER_LIST_REACH = 60  # characters back from 分别 to the start of the listed places' clause
 _COUNTED_ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?P<count>\d{1,5}(?:\.\d+)?)(?:个|家|户|项|亿元|万元)")
