@@ -472,7 +472,7 @@ def _standing(document: Document, item: Item) -> StatusWord | None:
     """汪峪水厂日供水能力35万吨, 其中A变电站50MVA, 污水下水道系统：5952米: a facility stated at the size or capacity it
     stands at, with no status word and no aim around it, is one the zone has (in use, as 现有 would say)."""
     text = document.text
-    if item.name.startswith(_PLANNED_NAME):
+    if item.name.startswith(tuple(cues()["planned_name_leads"])):
         return None  # 规划道路总长5公里: the planned network's length
     name_end = item.start + len(item.name) if text.startswith(item.name, item.start) else item.end
     for position in dict.fromkeys((name_end, item.end)):  # a measure read into the item's span starts at its name's end
@@ -481,9 +481,6 @@ def _standing(document: Document, item: Item) -> StatusWord | None:
         if standing is not None:
             return StatusWord(position, position, "", "in_operation", 0, False)
     return None
-
-
-_PLANNED_NAME = "规划"
 
 
 def _kinds_before_etc(document: Document, item: Item) -> bool:
