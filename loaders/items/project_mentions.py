@@ -86,13 +86,12 @@ def bracket_lists(document, sentence, quantities, taken):
 
 
 _LISTING_MARKS = re.compile(r"[、，,；;和及与]")
-_CLAUSE_MARKS = re.compile(r"[，,；;：:。]")
 
 
 def _short_name_of_the_project_before(head: str, body: str) -> bool:
     """One name in brackets right after a named project (no count, no list): how the report calls that
     project for short, not a list of projects (重点项目（A、B） and 签约项目3个（A） stay lists)."""
-    named = _CLAUSE_MARKS.split(head)[-1].strip()
+    named = P.clause_mark.split(head)[-1].strip()
     if not named.endswith("项目") or _LISTING_MARKS.search(body):
         return False
     return is_project_name(named)

@@ -34,7 +34,6 @@ from .status import status_pattern
 _NAME_REACH = 120
 _LISTED_BEFORE = ("、", "和", "与")  # what may stand between a name ending in 项目 and the names listed before it
 _JOINS_IN_NAMES = ("和", "与")  # conjunctions a name right after its amount may hold
-_CLAUSE_MARKS = re.compile(r"[，,；;：:。]")
 OPENING_QUOTES = "“「『"
 _TITLE_REACH = 102  # 《 + the 100 characters a title may hold (items' quoted pattern) + 》
 
@@ -167,7 +166,7 @@ def _capacity_run_start(text: str, low: int, start: int) -> int:
     """X集团新建年产26万吨A、6万吨B及其配套工程项目: after a firm's build verb, the products of one 年产 run,
     parted by 、, are one project's name; where that name starts (else `start`, a list of names)."""
     run = text.rfind(_CAPACITY_LEAD, low, start)
-    if run < 0 or not P.digit.match(text, start) or _CLAUSE_MARKS.search(text, run, start) or "项目" in text[run:start]:
+    if run < 0 or not P.digit.match(text, start) or P.clause_mark.search(text, run, start) or "项目" in text[run:start]:
         return start
     return run if P.firm_builds.search(text, max(low, run - _FIRM_REACH), run) else start
 
