@@ -262,7 +262,6 @@ def _head_end(after: str) -> int:
     return min(found) if found else 0
 
 
-
 def amount_led_mentions(document, sentence, quantities, taken):
     """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
     noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
@@ -320,7 +319,6 @@ _LONGEST_HEAD = 3
 _QUOTED_STATUS_GAP = 4  # “X小镇”项目已 … : what may stand between a quoted name and its status word
 _MONEY_LEAD = 8  # 计划总投资额约: the longest amount word before a figure
 _AMOUNT_LED_REACH = 30  # the longest name after 投资N的
-
 
 
 def counted_lists(document, sentence, quantities, taken):

@@ -64,7 +64,6 @@ def _signs() -> re.Pattern:
     return word_pattern(tuple(words))
 
 
-
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one project (one name inside the other, company words aside) -> one project."""
     projects: list[list[Mention]] = []

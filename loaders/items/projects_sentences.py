@@ -120,7 +120,6 @@ def _outside_labels(text: str, sentence: Sentence, words: list[StatusWord]) -> l
     return [word for word in words if not inside(word.start, labels)]
 
 
-
 def _same_run(before: Mention | None, mention: Mention) -> bool:
     """A项目、B项目: single mentions whose run of names holds the one before are one group."""
     if before is None or before.kind == LISTED:

@@ -195,11 +195,9 @@ def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Ma
     return text.find("项目", sentence_start, low) >= 0
 
 
-
 def titled_project(text: str, start: int, end: int) -> bool:
     """《X新材料及氢能综合利用项目》签约仪式: a title naming a project (its words end in 项目), not a document."""
     return text[start - 1] == "《" and text.endswith("项目", start, end)
-
 
 
 def _listed_before(text, low, listed_end, quantities) -> tuple[int, list]:

@@ -129,8 +129,6 @@ def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
     return out
 
 
-
-
 def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
     """近期即将开工，力争12月底完工: a completion due by a date after a start that is itself only intended
     says no works are going on: the planned start is the status."""
