@@ -84,7 +84,7 @@ def sum_of_several_zones(reading: Reading) -> bool:
         and group.group() not in reading.groups_named_again
 
 
-GROUP_NAMED_AGAIN = 2  # mentions that make a group of zones a subject of the report, whose sums are its figures
+GROUP_NAMED_AGAIN = 2  # mentions of a group of zones that make it a subject of the report, whose sums are its figures
 
 
 def groups_named_again(text: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
 from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
-from .gates import groups_named_again
+from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -297,8 +297,6 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
     named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
     return len(named.findall(text)) >= GROUP_NAMED_AGAIN
 
-
-GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
 # A zone type with no name of its own: a place followed by one of these names the place's zones together.
 _GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
