@@ -128,6 +128,7 @@ def _zone_word_in(document: Document, start: int, end: int) -> bool:
     return found
 
 
+@lru_cache(maxsize=1)
 def _longest_zone_word() -> int:
     return max((len(word) for word in cues()["zone_words"]), default=1)
 
