@@ -48,10 +48,9 @@ _DATE = (
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
 )
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
-# A clause that only says where the figures come from (据统计, 记者从省工信厅了解到, 来自…的数据显示).
+# A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
 _SOURCE_OPENINGS = ("据", "另据", "记者", "来自", "经", "初步")  # the first characters of _SOURCE's words
-_SOURCE_ENDINGS = ("了解到", "获悉", "显示", "统计", "据悉", "表明", "得知")
 # Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
 _VERB = re.compile(
     r"共有|拥有|现有|已有|共?(?:完成|实现)|累计|新增|达到|推进|引进|签约|保持|继续|预计|占|增长|下降|同比|比|较|为|达"
@@ -128,8 +127,9 @@ def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | N
 
 
 def _is_source(text: str, start: int, end: int) -> bool:
+    """据统计, 记者从省工信厅了解到: a clause that only says where the figures come from names no subject."""
     clause = text[start:end].strip()
-    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(_SOURCE_ENDINGS)
+    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(cues()["source_endings"].prefixes)
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
