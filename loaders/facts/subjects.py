@@ -221,7 +221,7 @@ def _read_clause(text: str, start: int, end: int, place_report: bool, zone_befor
 def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool) -> tuple[list[_Clause], list]:
     """Each clause of a sentence read once for all its figures (a long sentence holds hundreds), with what
     reading back from it reaches (`_reach_back`)."""
-    key = ("subject_clauses", sentence.index)
+    key = ("subject_clauses", sentence.index, place_report)  # as every memo here: a clause's kind depends on it
     if key not in document.memo:
         read: list[_Clause] = []
         reach: list[tuple[str | None, str | None]] = []
