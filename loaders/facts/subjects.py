@@ -99,7 +99,7 @@ def kind_of_subject(words: str) -> str | None:
     if _office_pattern().match(words):
         return "department"
     for held in holds.finditer(words):
-        if not words.startswith(_GROUP_NOUNS, held.end()):
+        if not words.startswith(_GROUPS_NAMED_BY_AN_INDUSTRY, held.end()):
             return kinds[held.group()]  # 五大支柱产业; not 产业项目 nor 制造业企业, a group of projects or firms
     return None
 
@@ -116,7 +116,8 @@ def _subject_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     return re.compile(alternatives(table["opens"])), re.compile(alternatives(table["holds"])), kinds
 
 
-_GROUP_NOUNS = ("项目", "企业")
+# 产业项目, 制造业企业: an industry word followed by one of these names a group of projects or firms.
+_GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 
 def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | None:
@@ -304,14 +305,14 @@ def _opens_a_paragraph_on_no_subject(document: Document, sentence: Sentence, pla
 _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 
 
+_TITLE_LONGEST = 80  # characters of a report's first line read for its title
+
+
 def a_place_report(document: Document) -> bool:
     """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
     there): its 全区/我区 are the district, not a zone."""
     first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
     return has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first)
-
-
-_TITLE_LONGEST = 80
 
 
 def not_the_zone(reading: Reading) -> str | None:
@@ -328,7 +329,7 @@ def not_the_zone(reading: Reading) -> str | None:
         return "no_subject_in_a_place_report"
     if kind == "town":
         return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
-    return _RULES.get(kind) if kind else None
+    return _RULE_OF_KIND.get(kind) if kind else None
 
 
 def _zone_named_before(reading: Reading) -> bool:
@@ -353,7 +354,7 @@ def _spent_on_works(reading: Reading) -> bool:
     return reading.quantity.dimension == "money" and has(cues()["infrastructure_works"], reading.after)
 
 
-_RULES = {
+_RULE_OF_KIND = {  # the rule that leaves out a figure whose subject is of this kind
     "place": "subject_is_a_wider_place",
     "department": "subject_is_a_department",
     "industry_of_a_place": "subject_is_an_industry_of_a_place",
