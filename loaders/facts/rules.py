@@ -260,7 +260,6 @@ def read_growth(reading: Reading) -> Decision:
 # 其中甲园区增长48.9%，乙园区为23.8%，丙园区则为1.9%: a member's name and a copula, nothing else, between a
 # growth rate and the next percentage.
 _MEMBER_S_RATE = re.compile(r"[，,、；;]?(?:其次|次之|其中)?[，,]?[\u4e00-\u9fff]{1,10}?(?:则|也|仅)?(?:为|是)$")
-_NO_MEMBER = re.compile(r"占|比重|比例|率|目标|计划|任务|完成|平均|水平|全[省市县国区]")
 
 
 def another_member_s_rate(reading: Reading, last) -> bool:
@@ -269,7 +268,7 @@ def another_member_s_rate(reading: Reading, last) -> bool:
     if last.kind != "growth" or reading.quantity.dimension != "percent":
         return False
     window = reading.window.strip()
-    if not _MEMBER_S_RATE.fullmatch(window) or _NO_MEMBER.search(window):
+    if not _MEMBER_S_RATE.fullmatch(window) or has(cues()["not_a_member_s_name"], window):
         return False
     return keyword_pattern().search(window) is None and not names_other_indicator(window)
 
