@@ -157,8 +157,6 @@ def subject_of_figure(reading: Reading) -> str | None:
     document, sentence, text = reading.document, reading.sentence, reading.text
     place_report = reading.report_on_a_place
     position = reading.quantity.start
-    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
-        return "zone"  # 规划36平方公里的四川长江工业园区: the zone named right after its figure
     read, reach = _sentence_clauses(document, sentence, place_report)
     own = next((index for index in range(len(read) - 1, -1, -1) if read[index].start <= position), -1)
     seen: list[str] = []
@@ -318,6 +316,8 @@ def a_place_report(document: Document) -> bool:
 def not_the_zone(reading: Reading) -> str | None:
     """The rule leaving out a figure whose subject is a wider place, a place's department or an industry
     of a place (None: the zone's, or no subject of a kind). A table cell has its own headers."""
+    if zone_named_right_after(reading):
+        return None  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
     if about_a_wider_place(reading):
         return "about_a_wider_place"
     if reading.quantity.start in reading.document.table_cells:
@@ -330,6 +330,12 @@ def not_the_zone(reading: Reading) -> str | None:
     if kind == "town":
         return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
     return _RULE_OF_KIND.get(kind) if kind else None
+
+
+def zone_named_right_after(reading: Reading) -> bool:
+    """规划36平方公里的四川长江工业园区: a figure followed by 的 and a zone is that zone's, whatever the
+    sentence opened on."""
+    return reading.after.startswith("的") and has(cues()["zone_words"], reading.after)
 
 
 def _zone_named_before(reading: Reading) -> bool:

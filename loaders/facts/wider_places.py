@@ -21,9 +21,8 @@ if TYPE_CHECKING:
 
 def about_a_wider_place(reading: Reading) -> bool:
     """2023年，全市完成固定资产投资500亿元: a sentence whose subject is the city, county or province
-    (and names no zone before the figure) gives that place's figures, not the zone's."""
-    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
-        return False  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
+    (and names no zone before the figure) gives that place's figures, not the zone's. A figure of a zone
+    named right after it is asked about first (`subjects.zone_named_right_after`)."""
     if reading.sentence_holds(_WIDER_PLACE):  # asked once per sentence: most name no wider place
         subject = _wider_subject(reading.head)
         if subject is not None:
