@@ -24,6 +24,7 @@ over, as the zone's figures often follow a lead clause on a firm.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
@@ -157,8 +158,8 @@ def subject_of_figure(reading: Reading) -> str | None:
     document, sentence, text = reading.document, reading.sentence, reading.text
     place_report = reading.report_on_a_place
     position = reading.quantity.start
-    read, reach = _sentence_clauses(document, sentence, place_report)
-    own = next((index for index in range(len(read) - 1, -1, -1) if read[index].start <= position), -1)
+    read, reach, starts = _sentence_clauses(document, sentence, place_report)
+    own = bisect.bisect_right(starts, position) - 1  # the last clause starting at or before the figure
     seen: list[str] = []
     if own >= 0:  # the figure's own clause, up to the figure, then what the clauses before reach
         whole = read[own]
@@ -217,9 +218,11 @@ def _read_clause(text: str, start: int, end: int, place_report: bool, zone_befor
     return _Clause(start, end, source, zone_named, kind, zone_before)
 
 
-def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool) -> tuple[list[_Clause], list]:
+def _sentence_clauses(
+    document: Document, sentence: Sentence, place_report: bool
+) -> tuple[list[_Clause], list, list[int]]:
     """Each clause of a sentence read once for all its figures (a long sentence holds hundreds), with what
-    reading back from it reaches (`_reach_back`)."""
+    reading back from it reaches (`_reach_back`) and the clauses' starts (a figure's own clause found by bisection)."""
     key = ("subject_clauses", sentence.index, place_report)  # as every memo here: a clause's kind depends on it
     if key not in document.memo:
         read: list[_Clause] = []
@@ -232,7 +235,7 @@ def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
             zone_before = zone_before or clause.zone_named
-        document.memo[key] = read, reach
+        document.memo[key] = read, reach, [clause.start for clause in read]
     return document.memo[key]
 
 
