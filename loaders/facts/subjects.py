@@ -52,10 +52,6 @@ _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|
 # A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
 _SOURCE_OPENINGS = ("据", "另据", "记者", "来自", "经", "初步")  # the first characters of _SOURCE's words
-# Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
-_VERB = re.compile(
-    r"共有|拥有|现有|已有|共?(?:完成|实现)|累计|新增|达到|推进|引进|签约|保持|继续|预计|占|增长|下降|同比|比|较|为|达"
-)
 _OFFICE_PLACES = ("省", "市", "县", "州", "自治区")  # a department is a place's: 省工信厅, 市商务局, 县政府
 _OFFICE_NAME_LONGEST = 6  # characters between the place and the office word (工信, 发展和改革)
 PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider place's, never the zone's
@@ -83,7 +79,7 @@ def subject_words(clause: str) -> str:
     """The words a clause opens on before its verb, past its dates and list markers ('' when it opens on a verb)."""
     lead = _LEAD.match(clause)
     words = clause[lead.end() if lead else 0 :]
-    verb = _VERB.search(words)
+    verb = pattern_of(cues()["subject_ends"]).search(words)
     return words[: verb.start()] if verb else words
 
 
