@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
-from .lexicon import cues, has, pattern_of
+from .lexicon import cues, has, pattern_of, word_pattern
 from .wider_places import about_a_wider_place
 
 if TYPE_CHECKING:
@@ -103,14 +103,15 @@ def kind_of_subject(words: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _subject_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """The words subjects open on and hold, each list as one pattern (longest word first), and each word's kind."""
+    """The words subjects open on and hold, each list as one pattern (the longest word where several start at
+    one place), and each word's kind."""
     table = _subject_words()
     kinds = {word: subject for word, subject in table["opens"] + table["holds"]}
-
-    def alternatives(rows: list[tuple[str, str]]) -> str:
-        return "|".join(re.escape(word) for word in sorted((word for word, _ in rows), key=len, reverse=True))
-
-    return re.compile(alternatives(table["opens"])), re.compile(alternatives(table["holds"])), kinds
+    return (
+        word_pattern(tuple(word for word, _ in table["opens"])),
+        word_pattern(tuple(word for word, _ in table["holds"])),
+        kinds,
+    )
 
 
 # 产业项目, 制造业企业: an industry word followed by one of these names a group of projects or firms.
@@ -247,7 +248,7 @@ def _acts_on_zones(document: Document, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _acting_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(word) for word, _ in _subject_words()["acts"]))
+    return word_pattern(tuple(word for word, _ in _subject_words()["acts"]))
 
 
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
