@@ -50,7 +50,7 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
-from .subjects import not_the_zone
+from .subjects import WIDER_PLACE_RULES, not_the_zone
 from .wider_places import about_a_wider_place_before
 from .wordings import (
     amount_wording,
@@ -626,8 +626,6 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
-# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
-WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place", "no_subject_in_a_place_report"}
 # Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
 SUMS_OF_WIDER_SCOPES = WIDER_PLACE_RULES | {"sum_of_several_zones"}
 

@@ -319,14 +319,14 @@ def not_the_zone(reading: Reading) -> str | None:
     if zone_named_right_after(reading):
         return None  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
     if about_a_wider_place(reading):
-        return "about_a_wider_place"
+        return _ABOUT_A_WIDER_PLACE
     if reading.quantity.start in reading.document.table_cells:
         return None
     kind = subject_of_figure(reading)
     if kind in PLACE_KINDS and not reading.report_on_a_place and _spent_on_works(reading):
         return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
     if kind is None and reading.report_on_a_place and not _zone_named_before(reading):
-        return "no_subject_in_a_place_report"
+        return _NO_SUBJECT_IN_A_PLACE_REPORT
     if kind == "town":
         return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
     return _RULE_OF_KIND.get(kind) if kind else None
@@ -360,8 +360,12 @@ def _spent_on_works(reading: Reading) -> bool:
     return reading.quantity.dimension == "money" and has(cues()["infrastructure_works"], reading.after)
 
 
+_ABOUT_A_WIDER_PLACE = "about_a_wider_place"
+_NO_SUBJECT_IN_A_PLACE_REPORT = "no_subject_in_a_place_report"
 _RULE_OF_KIND = {  # the rule that leaves out a figure whose subject is of this kind
     "place": "subject_is_a_wider_place",
     "department": "subject_is_a_department",
     "industry_of_a_place": "subject_is_an_industry_of_a_place",
 }
+# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
+WIDER_PLACE_RULES = {_ABOUT_A_WIDER_PLACE, _RULE_OF_KIND["place"], _NO_SUBJECT_IN_A_PLACE_REPORT}
