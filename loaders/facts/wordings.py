@@ -57,7 +57,7 @@ def money_of_a_project_group(reading: Reading) -> tuple[Keyword, int] | None:
         return None
     clause = CLAUSE_MARK.split(reading.window)[-1]
     found = _PROJECT_GROUP_MONEY.search(clause)
-    if found is None or not names_a_project_group(clause[: found.start() + 2]):
+    if found is None or not names_a_project_group(clause[: found.start() + len("项目")]):
         return None
     return keyword_index()["项目总投资"], reading.window.rfind("项目")
 
