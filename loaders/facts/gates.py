@@ -77,14 +77,14 @@ def sum_of_several_zones(reading: Reading) -> bool:
         return False
     text, quantity = reading.text, reading.quantity
     named = _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start)
-    if named:
-        return named.group() not in reading.groups_named_again
-    group = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
-    return group is not None and not has(cues()["zone_words"], reading.head[group.end() :]) \
-        and group.group() not in reading.groups_named_again
+    if named is None:  # the sentence's subject, when no zone is named after it
+        named = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
+        if named is None or has(cues()["zone_words"], reading.head[named.end() :]):
+            return False
+    return named.group() not in reading.groups_named_again  # a group the report names again is its subject
 
 
-GROUP_NAMED_AGAIN = 2  # mentions that make a group of zones a subject of the report, whose sums are its figures
+GROUP_NAMED_AGAIN = 2  # mentions of a group of zones that make it a subject of the report, whose sums are its figures
 
 
 def groups_named_again(text: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
 from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
-from .gates import groups_named_again
+from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
     NOT_A_METRIC,
@@ -278,11 +278,10 @@ def no_named_subject(zone: str | None) -> bool:
     Only then may a group of zones it names again and again be what it reports on."""
     if zone is None or zone.startswith(_UNNAMED_ZONE):
         return True
-    kind = next((kind for kind in _GENERIC_TYPES if zone.endswith(kind)), None)
-    if kind is None:
+    place = _place_of_generic_zone(zone)
+    if not place:
         return False
-    place = zone[: -len(kind)]
-    return bool(place) and (place in gazetteer() or bool(short_forms().get(place)))
+    return place in gazetteer() or bool(short_forms().get(place))
 
 
 def a_whole_place_group(zone: str | None, text: str) -> bool:
@@ -297,8 +296,6 @@ def a_whole_place_group(zone: str | None, text: str) -> bool:
     named = re.compile(rf"{re.escape(count.group())}[^，。；,;]{{0,10}}?(?:{'|'.join(cues()['zone_words'])})")
     return len(named.findall(text)) >= GROUP_NAMED_AGAIN
 
-
-GROUP_NAMED_AGAIN = 2  # mentions of a counted group that make it the report's subject
 
 # A zone type with no name of its own: a place followed by one of these names the place's zones together.
 _GENERIC_TYPES = ("工业园区", "产业园区", "园区", "开发区", "产业集聚区", "工业集中区")
@@ -318,16 +315,23 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
         return False
     return text.count(zone[1:]) >= GROUP_NAMED_AGAIN  # 省开发区 of 全省开发区 and 我省开发区
 
+
+def _place_of_generic_zone(zone: str) -> str | None:
+    """安阳市 of 安阳市产业集聚区: what stands before a zone type with no name of its own ('' for the bare
+    type, None when the zone ends in no such type)."""
+    kind = next((kind for kind in _GENERIC_TYPES if zone.endswith(kind)), None)
+    return None if kind is None else zone[: -len(kind)]
+
+
 _ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
 
 
 def places_zones(zone: str | None, text: str) -> bool:
     """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
     the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
-    if zone is None or not zone.endswith(_GENERIC_TYPES):
+    place = None if zone is None else _place_of_generic_zone(zone)
+    if place is None:
         return False
-    kind = next(kind for kind in _GENERIC_TYPES if zone.endswith(kind))
-    place = zone[: -len(kind)]
     full_names = (place,) if place in gazetteer() else short_forms().get(place, ())
     anchors = {_ANCHOR_OF_LEVEL.get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
     if len(anchors) != 1:

@@ -50,7 +50,7 @@ from .lexicon import (
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
-from .subjects import not_the_zone
+from .subjects import WIDER_PLACE_RULES, not_the_zone
 from .wider_places import about_a_wider_place_before
 from .wordings import (
     amount_wording,
@@ -260,7 +260,6 @@ def read_growth(reading: Reading) -> Decision:
 # 其中甲园区增长48.9%，乙园区为23.8%，丙园区则为1.9%: a member's name and a copula, nothing else, between a
 # growth rate and the next percentage.
 _MEMBER_S_RATE = re.compile(r"[，,、；;]?(?:其次|次之|其中)?[，,]?[\u4e00-\u9fff]{1,10}?(?:则|也|仅)?(?:为|是)$")
-_NO_MEMBER = re.compile(r"占|比重|比例|率|目标|计划|任务|完成|平均|水平|全[省市县国区]")
 
 
 def another_member_s_rate(reading: Reading, last) -> bool:
@@ -269,7 +268,7 @@ def another_member_s_rate(reading: Reading, last) -> bool:
     if last.kind != "growth" or reading.quantity.dimension != "percent":
         return False
     window = reading.window.strip()
-    if not _MEMBER_S_RATE.fullmatch(window) or _NO_MEMBER.search(window):
+    if not _MEMBER_S_RATE.fullmatch(window) or has(cues()["not_a_member_s_name"], window):
         return False
     return keyword_pattern().search(window) is None and not names_other_indicator(window)
 
@@ -627,8 +626,6 @@ def zone_share_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
-# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
-WIDER_PLACE_RULES = {"about_a_wider_place", "subject_is_a_wider_place", "no_subject_in_a_place_report"}
 # Rules that leave out a sum of a wider place or of several zones: a 其中 sentence after one breaks it down.
 SUMS_OF_WIDER_SCOPES = WIDER_PLACE_RULES | {"sum_of_several_zones"}
 

@@ -24,13 +24,14 @@ over, as the zone's figures often follow a lead clause on a firm.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
-from .lexicon import cues, has, pattern_of
+from .lexicon import cues, has, pattern_of, word_pattern
 from .wider_places import about_a_wider_place
 
 if TYPE_CHECKING:
@@ -48,14 +49,9 @@ _DATE = (
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
 )
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
-# A clause that only says where the figures come from (据统计, 记者从省工信厅了解到, 来自…的数据显示).
+# A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
 _SOURCE_OPENINGS = ("据", "另据", "记者", "来自", "经", "初步")  # the first characters of _SOURCE's words
-_SOURCE_ENDINGS = ("了解到", "获悉", "显示", "统计", "据悉", "表明", "得知")
-# Where a subject ends: its verb, or a comparison that opens a growth (no subject at all then).
-_VERB = re.compile(
-    r"共有|拥有|现有|已有|共?(?:完成|实现)|累计|新增|达到|推进|引进|签约|保持|继续|预计|占|增长|下降|同比|比|较|为|达"
-)
 _OFFICE_PLACES = ("省", "市", "县", "州", "自治区")  # a department is a place's: 省工信厅, 市商务局, 县政府
 _OFFICE_NAME_LONGEST = 6  # characters between the place and the office word (工信, 发展和改革)
 PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider place's, never the zone's
@@ -83,7 +79,7 @@ def subject_words(clause: str) -> str:
     """The words a clause opens on before its verb, past its dates and list markers ('' when it opens on a verb)."""
     lead = _LEAD.match(clause)
     words = clause[lead.end() if lead else 0 :]
-    verb = _VERB.search(words)
+    verb = pattern_of(cues()["subject_ends"]).search(words)
     return words[: verb.start()] if verb else words
 
 
@@ -100,24 +96,26 @@ def kind_of_subject(words: str) -> str | None:
     if _office_pattern().match(words):
         return "department"
     for held in holds.finditer(words):
-        if not words.startswith(_GROUP_NOUNS, held.end()):
+        if not words.startswith(_GROUPS_NAMED_BY_AN_INDUSTRY, held.end()):
             return kinds[held.group()]  # 五大支柱产业; not 产业项目 nor 制造业企业, a group of projects or firms
     return None
 
 
 @lru_cache(maxsize=1)
 def _subject_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """The words subjects open on and hold, each list as one pattern (longest word first), and each word's kind."""
+    """The words subjects open on and hold, each list as one pattern (the longest word where several start at
+    one place), and each word's kind."""
     table = _subject_words()
     kinds = {word: subject for word, subject in table["opens"] + table["holds"]}
+    return (
+        word_pattern(tuple(word for word, _ in table["opens"])),
+        word_pattern(tuple(word for word, _ in table["holds"])),
+        kinds,
+    )
 
-    def alternatives(rows: list[tuple[str, str]]) -> str:
-        return "|".join(re.escape(word) for word in sorted((word for word, _ in rows), key=len, reverse=True))
 
-    return re.compile(alternatives(table["opens"])), re.compile(alternatives(table["holds"])), kinds
-
-
-_GROUP_NOUNS = ("项目", "企业")
+# 产业项目, 制造业企业: an industry word followed by one of these names a group of projects or firms.
+_GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 
 def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | None:
@@ -128,8 +126,9 @@ def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | N
 
 
 def _is_source(text: str, start: int, end: int) -> bool:
+    """据统计, 记者从省工信厅了解到: a clause that only says where the figures come from names no subject."""
     clause = text[start:end].strip()
-    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(_SOURCE_ENDINGS)
+    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(cues()["source_endings"].prefixes)
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:
@@ -156,10 +155,8 @@ def subject_of_figure(reading: Reading) -> str | None:
     document, sentence, text = reading.document, reading.sentence, reading.text
     place_report = reading.report_on_a_place
     position = reading.quantity.start
-    if reading.after.startswith("的") and has(cues()["zone_words"], reading.after):
-        return "zone"  # 规划36平方公里的四川长江工业园区: the zone named right after its figure
-    read, reach = _sentence_clauses(document, sentence, place_report)
-    own = next((index for index in range(len(read) - 1, -1, -1) if read[index].start <= position), -1)
+    read, reach, starts = _sentence_clauses(document, sentence, place_report)
+    own = bisect.bisect_right(starts, position) - 1  # the last clause starting at or before the figure
     seen: list[str] = []
     if own >= 0:  # the figure's own clause, up to the figure, then what the clauses before reach
         whole = read[own]
@@ -218,10 +215,12 @@ def _read_clause(text: str, start: int, end: int, place_report: bool, zone_befor
     return _Clause(start, end, source, zone_named, kind, zone_before)
 
 
-def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool) -> tuple[list[_Clause], list]:
+def _sentence_clauses(
+    document: Document, sentence: Sentence, place_report: bool
+) -> tuple[list[_Clause], list, list[int]]:
     """Each clause of a sentence read once for all its figures (a long sentence holds hundreds), with what
-    reading back from it reaches (`_reach_back`)."""
-    key = ("subject_clauses", sentence.index)
+    reading back from it reaches (`_reach_back`) and the clauses' starts (a figure's own clause found by bisection)."""
+    key = ("subject_clauses", sentence.index, place_report)  # as every memo here: a clause's kind depends on it
     if key not in document.memo:
         read: list[_Clause] = []
         reach: list[tuple[str | None, str | None]] = []
@@ -233,7 +232,7 @@ def _sentence_clauses(document: Document, sentence: Sentence, place_report: bool
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
             zone_before = zone_before or clause.zone_named
-        document.memo[key] = read, reach
+        document.memo[key] = read, reach, [clause.start for clause in read]
     return document.memo[key]
 
 
@@ -249,7 +248,7 @@ def _acts_on_zones(document: Document, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _acting_pattern() -> re.Pattern:
-    return re.compile("|".join(re.escape(word) for word, _ in _subject_words()["acts"]))
+    return word_pattern(tuple(word for word, _ in _subject_words()["acts"]))
 
 
 # Sentences back a subject is carried over (轻工业完成…。重工业完成… after 全县规上企业…): past one that
@@ -304,6 +303,9 @@ def _opens_a_paragraph_on_no_subject(document: Document, sentence: Sentence, pla
 _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 
 
+_TITLE_LONGEST = 80  # characters of a report's first line read for its title
+
+
 def a_place_report(document: Document) -> bool:
     """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
     there): its 全区/我区 are the district, not a zone."""
@@ -311,24 +313,29 @@ def a_place_report(document: Document) -> bool:
     return has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first)
 
 
-_TITLE_LONGEST = 80
-
-
 def not_the_zone(reading: Reading) -> str | None:
     """The rule leaving out a figure whose subject is a wider place, a place's department or an industry
     of a place (None: the zone's, or no subject of a kind). A table cell has its own headers."""
+    if zone_named_right_after(reading):
+        return None  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
     if about_a_wider_place(reading):
-        return "about_a_wider_place"
+        return _ABOUT_A_WIDER_PLACE
     if reading.quantity.start in reading.document.table_cells:
         return None
     kind = subject_of_figure(reading)
     if kind in PLACE_KINDS and not reading.report_on_a_place and _spent_on_works(reading):
         return None  # 该县拟投资1.3亿元完善基础设施建设 in a zone's report: the place builds the zone's works
     if kind is None and reading.report_on_a_place and not _zone_named_before(reading):
-        return "no_subject_in_a_place_report"
+        return _NO_SUBJECT_IN_A_PLACE_REPORT
     if kind == "town":
         return "subject_is_a_town" if _zone_named_before(reading) else None  # a town's own report: its figures
-    return _RULES.get(kind) if kind else None
+    return _RULE_OF_KIND.get(kind) if kind else None
+
+
+def zone_named_right_after(reading: Reading) -> bool:
+    """规划36平方公里的四川长江工业园区: a figure followed by 的 and a zone is that zone's, whatever the
+    sentence opened on."""
+    return reading.after.startswith("的") and has(cues()["zone_words"], reading.after)
 
 
 def _zone_named_before(reading: Reading) -> bool:
@@ -353,8 +360,12 @@ def _spent_on_works(reading: Reading) -> bool:
     return reading.quantity.dimension == "money" and has(cues()["infrastructure_works"], reading.after)
 
 
-_RULES = {
+_ABOUT_A_WIDER_PLACE = "about_a_wider_place"
+_NO_SUBJECT_IN_A_PLACE_REPORT = "no_subject_in_a_place_report"
+_RULE_OF_KIND = {  # the rule that leaves out a figure whose subject is of this kind
     "place": "subject_is_a_wider_place",
     "department": "subject_is_a_department",
     "industry_of_a_place": "subject_is_an_industry_of_a_place",
 }
+# Rules that leave out a wider place's figure: a zone named after it (其中园区…) takes its wording.
+WIDER_PLACE_RULES = {_ABOUT_A_WIDER_PLACE, _RULE_OF_KIND["place"], _NO_SUBJECT_IN_A_PLACE_REPORT}

@@ -57,7 +57,7 @@ def money_of_a_project_group(reading: Reading) -> tuple[Keyword, int] | None:
         return None
     clause = CLAUSE_MARK.split(reading.window)[-1]
     found = _PROJECT_GROUP_MONEY.search(clause)
-    if found is None or not names_a_project_group(clause[: found.start() + 2]):
+    if found is None or not names_a_project_group(clause[: found.start() + len("项目")]):
         return None
     return keyword_index()["项目总投资"], reading.window.rfind("项目")
 
@@ -411,9 +411,10 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
     两个担保公司)."""
     noun = COUNT_NOUN.match(reading.after[:16])
-    if not noun or has(cues()["zone_words"], noun.group(1)) and not firms_of_the_zone(reading, noun.group(1)) \
-            and not works_of_the_zone(noun):
+    if not noun:
         return None
+    if has(cues()["zone_words"], noun.group(1)) and not (firms_of_the_zone(reading, noun.group(1)) or works_of_the_zone(noun)):
+        return None  # 11个重点园区新增企业: a count of zones
     if counted_again_before_the_noun(noun.group(1)):
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
