@@ -463,9 +463,26 @@ def _settle(document, items) -> list[Item]:
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is None:
             item.status = _standing(document, item)
+        if item.status is None:
+            item.status = _funded(document.text, item)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+# The head of a project's name (物流中心项目): its amount is the project's, not a facility's.
+_PROJECT_HEAD = "项目"
+
+
+def _funded(text: str, item: Item) -> StatusWord | None:
+    """东部污水处理厂总投资3千万元, 填埋场工程，总投资1亿元: a named facility given its own investment and no status
+    word is works under way (as 投资…建设 with no completion stated)."""
+    if item.investment is None or _a_kind(item) or text.endswith(_PROJECT_HEAD, item.start, item.end):
+        return None  # 物流中心项目，总投资6亿元: a project row holds the amount
+    after = item.end + 1 if text.startswith(("，", ","), item.end) else item.end
+    if not cue_pattern("own_investment_after").match(text, after):
+        return None
+    return StatusWord(item.start, item.start, "", "under_construction", 0, False)
 
 
 def _standing(document: Document, item: Item) -> StatusWord | None:
