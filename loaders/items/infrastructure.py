@@ -446,7 +446,8 @@ def _settle(document, items) -> list[Item]:
         listed = (item.sentence.index, item.clause) in named_clauses and _listed(document.text, item) \
             and not P.finishing.fullmatch(item.name) and not _kinds_before_etc(document, item)
         works = _utility_works(document.text, item) or _being_laid(document.text, item)
-        if _a_kind(item) and item.quantity is None and not listed and not works and not _subject_of_status(document, item, joined):
+        if _a_kind(item) and item.quantity is None and not listed and not works and not _own_investment(document.text, item) \
+                and not _subject_of_status(document, item, joined):
             continue  # 道路、供水等基础设施: no facility named; 12.6公里的管网 is one, and so is 集中供热 beside 污水处理厂
         if item.status is None or item.status.strength < 2:
             # 园区重点建设A、B。目前，上述工程均已完工: the sentence pointing back says how far they got.
@@ -475,14 +476,18 @@ _PROJECT_HEAD = "项目"
 
 
 def _funded(text: str, item: Item) -> StatusWord | None:
-    """东部污水处理厂总投资3千万元, 填埋场工程，总投资1亿元: a named facility given its own investment and no status
+    """东部污水处理厂总投资3千万元, 填埋场工程，总投资1亿元: a facility given its own investment and no status
     word is works under way (as 投资…建设 with no completion stated)."""
-    if item.investment is None or _a_kind(item) or text.endswith(_PROJECT_HEAD, item.start, item.end):
-        return None  # 物流中心项目，总投资6亿元: a project row holds the amount
+    return StatusWord(item.start, item.start, "", "under_construction", 0, False) if _own_investment(text, item) else None
+
+
+def _own_investment(text: str, item: Item) -> bool:
+    """The amount placed on the item is written right after it (X厂总投资…, X工程，总投资…, 其中道路投资…: a
+    sub-total of the works is an item, even of a kind); 物流中心项目，总投资6亿元 is a project row's amount."""
+    if item.investment is None or text.endswith(_PROJECT_HEAD, item.start, item.end):
+        return False
     after = item.end + 1 if text.startswith(("，", ","), item.end) else item.end
-    if not cue_pattern("own_investment_after").match(text, after):
-        return None
-    return StatusWord(item.start, item.start, "", "under_construction", 0, False)
+    return cue_pattern("own_investment_after").match(text, after) is not None
 
 
 def _standing(document: Document, item: Item) -> StatusWord | None:
