@@ -83,4 +83,5 @@ def _last_mark(marks: list[int], start: int) -> int | None:
     return marks[index] + 1 if index >= 0 and marks[index] >= start + LONGEST_SENTENCE // 2 else None
 
 
-_CLAUSE_MARK = re.compile(r"[，；;：:,、]")
+# A comma grouping thousands (1,600米: a digit before it, three digits and no more after it) ends no clause.
+_CLAUSE_MARK = re.compile(r"[，；;：:、]|(?<!\d),|,(?!\d{3}(?!\d))")
