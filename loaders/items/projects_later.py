@@ -60,8 +60,8 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
     event_joins = cue_pattern("event_joins")
     for index in range(own + 1, len(clauses)):
         low, high = clauses[index]
-        if index in segments or P.group_count.search(text, low, high):
-            break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        if index in segments or P.group_count.search(text, low, high) or P.counted_firms.search(text, low, high):
+            break  # …，其中已落地项目9个 / 园区已引进企业35家: a counted group speaks of some, not of this one
         if event_joins.match(text, low):
             break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:
