@@ -175,8 +175,9 @@ def colon_header_statuses(text: str, clauses, words: list[StatusWord]) -> list[S
 
 def past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
     """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
-    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
+    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them.
+    A part that ends in a colon itself heads a list of its own (已投产项目：A、B；在建项目：C、D)."""
     opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
     if opened is None:
         return segments
-    return frozenset(index for index in segments if index < opened)
+    return frozenset(index for index in segments if index < opened or text[clauses[index][1] : clauses[index][1] + 1] in ("：", ":"))
