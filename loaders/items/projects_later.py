@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..text.sentences import Sentence
+from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues
 from .project_names import TABLE, Mention, P, word_rank
 from .projects_phases import other_phases
@@ -22,19 +23,50 @@ def settle_further(
     following = None
     segments = document.segment_starts(clauses)
     stages = [word for word in words if not _describes_content(document.text, word)]
+    others = other_subjects(document.text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
-                mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
+                mention.status = _later_stage(document.text, words, clauses, segments | others, own, mention.status)
             continue
-        blocked = other_phases(mention, phases) - {own}
+        blocked = (other_phases(mention, phases) | others) - {own}
         later = pick_status(stages, clauses, own, mention.status_span, blocked, word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
             later = following or later
         if mention.status is None or (later is not None and later.strength >= 2):
             mention.status = later
+
+
+def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int]:
+    """The clauses whose status word is said of a subject of their own that is no project: public works
+    (配套道路已建成通车), or the zone counting its firms (园区已入驻企业30家; the zone signing or counting
+    projects speaks of them). A project named before them takes no status from them."""
+    zone, found = cue_pattern("zone_subjects"), set()
+    for index, (low, high) in enumerate(clauses):
+        first = next((word for word in words if low <= word.start < high and word.status), None)
+        if first is None or P.group_count.search(text, low, high):
+            continue
+        subject = _without_adverbs(text[low : first.start])
+        if not subject:
+            continue
+        if category_at_end(subject) in PUBLIC_WORKS or (zone.match(subject) and P.counted_firms.search(text, first.end, high)):
+            found.add(index)
+    return frozenset(found)
+
+
+def _without_adverbs(lead: str) -> str:
+    """污水处理厂目前已 -> 污水处理厂: the subject before a status word, without the adverbs at its end."""
+    adverbs = cues()["subject_adverbs"]
+    lead = lead.strip()
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for adverb in adverbs:
+            if lead.endswith(adverb):
+                lead, trimmed = lead[: -len(adverb)], True
+    return lead
 
 
 def _describes_content(text: str, word: StatusWord) -> bool:

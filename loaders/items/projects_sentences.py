@@ -16,7 +16,7 @@ from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
 from .projects_courted import courted_firms
 from .projects_groups import colon_header_statuses, past_colon_lists
 from .projects_investors import investing_firms
-from .projects_later import settle_further
+from .projects_later import other_subjects, settle_further
 from .projects_phases import clauses_of_a_phase, later_phases, other_phases, phase_statuses
 from .projects_singles import single_mentions
 from .projects_subjects import status_led_mentions
@@ -52,9 +52,10 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
     outside = _clauses_outside_group(clauses, mentions)
     phases = clauses_of_a_phase(text, clauses)
     headers = colon_header_statuses(text, clauses, words)
+    others = other_subjects(text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
-        blocked = (outside[mention.group] | other_phases(mention, phases)) - {own}
+        blocked = (outside[mention.group] | other_phases(mention, phases) | others) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, word_rank, False, segments)
         if mention.status is None or mention.status.strength < 2:
             mention.status = headers[own] or mention.status
