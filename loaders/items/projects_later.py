@@ -41,8 +41,8 @@ def settle_further(
 
 def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int]:
     """The clauses whose status word is said of a subject of their own that is no project: public works
-    (配套道路已建成通车), or the zone counting its firms (园区已入驻企业30家; the zone signing or counting
-    projects speaks of them). A project named before them takes no status from them."""
+    (配套道路已建成通车), the zone's works (园区标准厂房已竣工) or the zone counting its firms (园区已入驻企业30家;
+    the zone signing or counting projects speaks of them). A project named before them takes no status from them."""
     zone, found = cue_pattern("zone_subjects"), set()
     for index, (low, high) in enumerate(clauses):
         first = next((word for word in words if low <= word.start < high and word.status), None)
@@ -51,8 +51,9 @@ def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int
         subject = _without_adverbs(text[low : first.start])
         if not subject:
             continue
-        if category_at_end(subject) in PUBLIC_WORKS or (zone.match(subject) and P.counted_firms.search(text, first.end, high)):
-            found.add(index)
+        works = category_at_end(subject)
+        if works in PUBLIC_WORKS or (zone.match(subject) and (works or P.counted_firms.search(text, first.end, high))):
+            found.add(index)  # (园区标准厂房已竣工: the zone's factories, not the project's)
     return frozenset(found)
 
 
