@@ -22,7 +22,7 @@ def settle_further(
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
     segments = document.segment_starts(clauses)
-    stages = [word for word in words if not _describes_content(document.text, word)]
+    stages = [word for word in words if not describes_content(document.text, word)]
     others = other_subjects(document.text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
@@ -70,7 +70,7 @@ def _without_adverbs(lead: str) -> str:
     return lead
 
 
-def _describes_content(text: str, word: StatusWord) -> bool:
+def describes_content(text: str, word: StatusWord) -> bool:
     """主要建设厂房及生产线, 建设内容为…: a status word inside a lead to what a project builds says how big it
     is, not how far it got."""
     return any(
