@@ -23,7 +23,6 @@ from .projects_subjects import status_led_mentions
 from .spans import clause_index, inside
 from .status import StatusWord, pick_status, status_words
 
-
 # X项目计划投资30亿元，截至5月，完成投资21亿元，其中A、B项目进展较快: a name with no status in its own clause
 # takes the work said in the clauses right after it (up to another item's), as many as a date and an amount take.
 _NEXT_WEAK = 2
