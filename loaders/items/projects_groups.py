@@ -12,7 +12,7 @@ from ..document import Document
 from ..text.sentences import Sentence
 from .headings import opens_section
 from .lexicon import cues
-from .project_names import TABLE, Mention, P
+from .project_names import TABLE, Mention, P, word_rank
 from .spans import clause_index
 from .status import StatusWord, status_words
 
@@ -63,11 +63,17 @@ def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | N
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
-        if len({word.status for word in in_clause}) > 1:
+        if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
-            stated = strong[-1]
+            stated = max(strong, key=word_rank) if _one_compound(strong) else strong[-1]
     return stated or labelled
+
+
+def _one_compound(words: list[StatusWord]) -> bool:
+    """9个项目签约落地, 签约入驻项目5个: stage words written together, with nothing between them, say one
+    sequence the whole group went through; its last stage is the group's (joined by 和 they name a mix)."""
+    return len(words) > 1 and all(before.end == after.start for before, after in zip(words, words[1:], strict=False))
 
 
 def _explicit(text: str, word: StatusWord) -> bool:

@@ -23,8 +23,9 @@ from .projects_subjects import status_led_mentions
 from .spans import clause_index, inside
 from .status import StatusWord, pick_status, status_words
 
-# X项目计划投资30亿元，截至5月，完成投资21亿元，其中A、B项目进展较快: a name with no status in its own clause
-# takes the work said in the clauses right after it (up to another item's), as many as a date and an amount take.
+# X项目计划投资30亿元，截至5月，完成投资21亿元，其中A、B项目进展较快: a name standing alone with no status in its
+# own clause takes the work said in the clauses right after it (up to another item's), as many as a date and an
+# amount take (围绕A、B等项目抓配套，建设C: a list's clause after it speaks of other works).
 _NEXT_WEAK = 2
 
 
@@ -68,7 +69,7 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:
             mention.status = heading_status(document, mention.start, TABLE)  # 二、在建项目 \n 1.X项目，总投资N
-        if mention.status is None:
+        if mention.status is None and mention.kind != LISTED:
             mention.status = pick_status(work, clauses, own, mention.status_span, blocked, word_rank, False, segments, _NEXT_WEAK)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
