@@ -12,7 +12,7 @@ from ..document import Document
 from ..text.sentences import Sentence
 from .headings import opens_section
 from .lexicon import cues
-from .project_names import TABLE, Mention, P
+from .project_names import TABLE, Mention, P, word_rank
 from .spans import clause_index
 from .status import StatusWord, status_words
 
@@ -63,11 +63,17 @@ def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | N
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
-        if len({word.status for word in in_clause}) > 1:
+        if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
         elif strong:
-            stated = strong[-1]
+            stated = max(strong, key=word_rank) if _one_compound(strong) else strong[-1]
     return stated or labelled
+
+
+def _one_compound(words: list[StatusWord]) -> bool:
+    """9个项目签约落地, 签约入驻项目5个: stage words written together, with nothing between them, say one
+    sequence the whole group went through; its last stage is the group's (joined by 和 they name a mix)."""
+    return len(words) > 1 and all(before.end == after.start for before, after in zip(words, words[1:], strict=False))
 
 
 def _explicit(text: str, word: StatusWord) -> bool:
@@ -175,8 +181,9 @@ def colon_header_statuses(text: str, clauses, words: list[StatusWord]) -> list[S
 
 def past_colon_lists(text: str, clauses: list[tuple[int, int]], segments: frozenset[int]) -> frozenset[int]:
     """新入驻企业有3户：A公司投资N；B公司投资M: the parts after a clause ending in a colon are the items of
-    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them."""
+    the list it introduces, not new parts of the sentence: the introduction's status reaches each of them.
+    A part that ends in a colon itself heads a list of its own (已投产项目：A、B；在建项目：C、D)."""
     opened = next((index for index, (low, _) in enumerate(clauses) if index and text[low - 1] in "：:"), None)
     if opened is None:
         return segments
-    return frozenset(index for index in segments if index < opened)
+    return frozenset(index for index in segments if index < opened or text[clauses[index][1] : clauses[index][1] + 1] in ("：", ":"))

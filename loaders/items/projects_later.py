@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..text.sentences import Sentence
+from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cue_pattern, cues
 from .project_names import TABLE, Mention, P, word_rank
 from .projects_phases import other_phases
@@ -21,14 +22,15 @@ def settle_further(
     explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
     following = None
     segments = document.segment_starts(clauses)
-    stages = [word for word in words if not _describes_content(document.text, word)]
+    stages = [word for word in words if not describes_content(document.text, word)]
+    others = other_subjects(document.text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.status is not None and mention.status.strength >= 2:
             if mention.status.status in _EARLY_STAGES:
-                mention.status = _later_stage(document.text, words, clauses, segments, own, mention.status)
+                mention.status = _later_stage(document.text, words, clauses, segments | others, own, mention.status)
             continue
-        blocked = other_phases(mention, phases) - {own}
+        blocked = (other_phases(mention, phases) | others) - {own}
         later = pick_status(stages, clauses, own, mention.status_span, blocked, word_rank, False, frozenset(), len(clauses))
         if later is None or later.strength < 2:
             following = following or _next_sentence_status(document, sentence)
@@ -37,7 +39,38 @@ def settle_further(
             mention.status = later
 
 
-def _describes_content(text: str, word: StatusWord) -> bool:
+def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int]:
+    """The clauses whose status word is said of a subject of their own that is no project: public works
+    (配套道路已建成通车), the zone's works (园区标准厂房已竣工) or the zone counting its firms (园区已入驻企业30家;
+    the zone signing or counting projects speaks of them). A project named before them takes no status from them."""
+    zone, found = cue_pattern("zone_subjects"), set()
+    for index, (low, high) in enumerate(clauses):
+        first = next((word for word in words if low <= word.start < high and word.status), None)
+        if first is None or P.group_count.search(text, low, high):
+            continue
+        subject = _without_adverbs(text[low : first.start])
+        if not subject:
+            continue
+        works = category_at_end(subject)
+        if works in PUBLIC_WORKS or (zone.match(subject) and (works or P.counted_firms.search(text, first.end, high))):
+            found.add(index)  # (园区标准厂房已竣工: the zone's factories, not the project's)
+    return frozenset(found)
+
+
+def _without_adverbs(lead: str) -> str:
+    """污水处理厂目前已 -> 污水处理厂: the subject before a status word, without the adverbs at its end."""
+    adverbs = cues()["subject_adverbs"]
+    lead = lead.strip()
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for adverb in adverbs:
+            if lead.endswith(adverb):
+                lead, trimmed = lead[: -len(adverb)], True
+    return lead
+
+
+def describes_content(text: str, word: StatusWord) -> bool:
     """主要建设厂房及生产线, 建设内容为…: a status word inside a lead to what a project builds says how big it
     is, not how far it got."""
     return any(
@@ -60,8 +93,8 @@ def _later_stage(text: str, words, clauses, segments: frozenset[int], own: int, 
     event_joins = cue_pattern("event_joins")
     for index in range(own + 1, len(clauses)):
         low, high = clauses[index]
-        if index in segments or P.group_count.search(text, low, high):
-            break  # …，其中已落地项目9个: a counted group speaks of some of them, not of this one
+        if index in segments or P.group_count.search(text, low, high) or P.counted_firms.search(text, low, high):
+            break  # …，其中已落地项目9个 / 园区已引进企业35家: a counted group speaks of some, not of this one
         if event_joins.match(text, low):
             break  # X项目开工暨全市项目集中开竣工活动: another event's
         for word in words:

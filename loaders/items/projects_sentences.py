@@ -16,12 +16,17 @@ from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
 from .projects_courted import courted_firms
 from .projects_groups import colon_header_statuses, past_colon_lists
 from .projects_investors import investing_firms
-from .projects_later import settle_further
+from .projects_later import describes_content, other_subjects, settle_further
 from .projects_phases import clauses_of_a_phase, later_phases, other_phases, phase_statuses
 from .projects_singles import single_mentions
 from .projects_subjects import status_led_mentions
 from .spans import clause_index, inside
 from .status import StatusWord, pick_status, status_words
+
+# X项目计划投资30亿元，截至5月，完成投资21亿元，其中A、B项目进展较快: a name standing alone with no status in its
+# own clause takes the work said in the clauses right after it (up to another item's), as many as a date and an
+# amount take (围绕A、B等项目抓配套，建设C: a list's clause after it speaks of other works).
+_NEXT_WEAK = 2
 
 
 def sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
@@ -52,9 +57,11 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
     outside = _clauses_outside_group(clauses, mentions)
     phases = clauses_of_a_phase(text, clauses)
     headers = colon_header_statuses(text, clauses, words)
+    others = other_subjects(text, clauses, words)
+    work = [word for word in words if not describes_content(text, word)]
     for mention in mentions:
         own = clause_index(clauses, mention.start)
-        blocked = (outside[mention.group] | other_phases(mention, phases)) - {own}
+        blocked = (outside[mention.group] | other_phases(mention, phases) | others) - {own}
         mention.status = pick_status(words, clauses, own, mention.status_span, blocked, word_rank, False, segments)
         if mention.status is None or mention.status.strength < 2:
             mention.status = headers[own] or mention.status
@@ -62,6 +69,8 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
             mention.status = _courting_word(words, mention.start)
         if mention.status is None:
             mention.status = heading_status(document, mention.start, TABLE)  # 二、在建项目 \n 1.X项目，总投资N
+        if mention.status is None and mention.kind != LISTED:
+            mention.status = pick_status(work, clauses, own, mention.status_span, blocked, word_rank, False, segments, _NEXT_WEAK)
         named = cue_pattern("name_statuses").search(mention.name)
         if named and (mention.status is None or mention.status.strength < 2):
             status, strength = ("relocating", 2) if named.group() == "搬迁" else (None, 0)

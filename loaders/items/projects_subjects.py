@@ -50,8 +50,8 @@ def subject_lists(document, sentence, quantities, taken):
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
         found = _names_before(document, sentence, quantities, start)
-        if found:
-            yield found
+        if found and not inside(found[0].start, taken):
+            yield found  # (X项目于3月签约落户: 落户's names are 签约's, taken already)
 
 
 def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
