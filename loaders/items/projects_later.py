@@ -15,15 +15,15 @@ from .status import StatusWord, pick_status, status_words
 
 def settle_further(
     document: Document, sentence: Sentence, words, clauses, mentions: list[Mention], phases: dict[int, str],
+    stages: list[StatusWord], others: frozenset[int],
 ) -> None:
     """X项目计划总投资2亿元，…；目前正试投产 / X项目，总投资5亿元。目前已投产: names of the only project (or
     list) of a sentence that state no status where they stand take the first one said after them, past a
     ； or in the next sentence of the paragraph when it speaks of them (目前…, 该项目…) and names no other. An
-    explicit status there also settles a weak one (引进X公司。该企业已于6月投产)."""
+    explicit status there also settles a weak one (引进X公司。该企业已于6月投产). `stages` are the words that
+    are no content lead (describes_content), `others` the clauses of other subjects (other_subjects)."""
     following = None
     segments = document.segment_starts(clauses)
-    stages = [word for word in words if not describes_content(document.text, word)]
-    others = other_subjects(document.text, clauses, words)
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         if mention.status is not None and mention.status.strength >= 2:

@@ -79,7 +79,7 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
     _comma_run_status(text, clauses, mentions)
     _said_of_all_before(text, clauses, mentions, words)
     if len({mention.group for mention in mentions}) == 1:
-        settle_further(document, sentence, words, clauses, mentions, phases)
+        settle_further(document, sentence, words, clauses, mentions, phases, work, others)
     _amounts_after(text, clauses, mentions, quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state; but
     # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
