@@ -471,10 +471,6 @@ def _settle(document, items) -> list[Item]:
     return kept
 
 
-# The head of a project's name (物流中心项目): its amount is the project's, not a facility's.
-_PROJECT_HEAD = "项目"
-
-
 def _funded(text: str, item: Item) -> StatusWord | None:
     """东部污水处理厂总投资3千万元, 填埋场工程，总投资1亿元: a facility given its own investment and no status
     word is works under way (as 投资…建设 with no completion stated)."""
@@ -483,8 +479,9 @@ def _funded(text: str, item: Item) -> StatusWord | None:
 
 def _own_investment(text: str, item: Item) -> bool:
     """The amount placed on the item is written right after it (X厂总投资…, X工程，总投资…, 其中道路投资…: a
-    sub-total of the works is an item, even of a kind); 物流中心项目，总投资6亿元 is a project row's amount."""
-    if item.investment is None or text.endswith(_PROJECT_HEAD, item.start, item.end):
+    sub-total of the works is an item, even of a kind); 物流中心项目，总投资6亿元 is a project row's amount
+    (project_heads)."""
+    if item.investment is None or text.endswith(tuple(cues()["project_heads"]), item.start, item.end):
         return False
     after = item.end + 1 if text.startswith(("，", ","), item.end) else item.end
     return cue_pattern("own_investment_after").match(text, after) is not None
