@@ -18,7 +18,7 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
-from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
+from ..zones.lexicon import UNNAMED_ZONE_OPENING, group_anchor, group_count_pattern, names_a_group_of_zones
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
@@ -270,13 +270,10 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     return extraction
 
 
-_UNNAMED_ZONE = "未识别区域（"  # how pipeline.extract.unnamed_zone names the zone of a report that names none
-
-
 def no_named_subject(zone: str | None) -> bool:
     """The report names no zone of its own as its subject: none at all, or only a place's zones (安阳市产业集聚区).
     Only then may a group of zones it names again and again be what it reports on."""
-    if zone is None or zone.startswith(_UNNAMED_ZONE):
+    if zone is None or zone.startswith(UNNAMED_ZONE_OPENING):
         return True
     place = _place_of_generic_zone(zone)
     if not place:
