@@ -22,6 +22,7 @@ from ..zones.lexicon import UNNAMED_ZONE_OPENING, group_anchor, group_count_patt
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
+    NEW_PART,
     NOT_A_METRIC,
     cues,
     has,
@@ -39,7 +40,6 @@ from .subjects import a_place_report
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
-_NEW_PART = re.compile(r"[；;]")
 _BREAKDOWN = re.compile(r"[（(]*+其中")  # a sentence opening on 其中 breaks down the sentence before
 
 
@@ -374,7 +374,7 @@ def _read_sentence(
     previous_end = sentence.start
     sentence_memo: dict = {}
     for quantity in quantities:
-        if _NEW_PART.search(text, previous_end, quantity.start):
+        if NEW_PART.search(text, previous_end, quantity.start):
             project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],
