@@ -18,7 +18,13 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
-from ..zones.lexicon import UNNAMED_ZONE_OPENING, group_anchor, group_count_pattern, names_a_group_of_zones
+from ..zones.lexicon import (
+    UNNAMED_ZONE_OPENING,
+    group_anchor,
+    group_count_pattern,
+    names_a_group_of_zones,
+    whole_place_anchors,
+)
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
@@ -320,9 +326,6 @@ def _place_of_generic_zone(zone: str) -> str | None:
     return None if kind is None else zone[: -len(kind)]
 
 
-_ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
-
-
 def places_zones(zone: str | None, text: str) -> bool:
     """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
     the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
@@ -330,7 +333,7 @@ def places_zones(zone: str | None, text: str) -> bool:
     if place is None:
         return False
     full_names = (place,) if place in gazetteer() else short_forms().get(place, ())
-    anchors = {_ANCHOR_OF_LEVEL.get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
+    anchors = {whole_place_anchors().get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
     if len(anchors) != 1:
         return False  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
     return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None

@@ -185,6 +185,13 @@ def whole_group_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
 
 
+@lru_cache(maxsize=1)
+def whole_place_anchors() -> dict[str, str]:
+    """{gazetteer level: the word for all of a place of that level} (province: 全省, city: 全市, county: 全县)."""
+    words = lexicon()
+    return {level: anchor for anchor, level in words["anchor_levels"].items() if anchor in words["group_anchors"]}
+
+
 def group_anchor(name: str) -> str | None:
     """The whole place a name opens with (全省, 全市 …: zones.yaml group_anchors, in their order), or None."""
     return next((word for word in lexicon()["group_anchors"] if name.startswith(word)), None)
