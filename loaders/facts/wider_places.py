@@ -68,7 +68,8 @@ def the_place_it_lies_in(reading: Reading) -> bool:
     """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
-    found = _LIES_IN.search(head) or _place_topic().match(head)
+    lies_in = _LIES_IN.search(head) if reading.sentence_holds(_LIES_IN) else None  # most sentences have no 所在
+    found = lies_in or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():
         return False
     return not has(cues()["zone_words"], head[found.end() :])
