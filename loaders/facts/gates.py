@@ -11,7 +11,6 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..text.periods import leading_date
 from .kinds import COMPLETION
 from .lexicon import (
     CLAUSE_MARK,
@@ -20,7 +19,7 @@ from .lexicon import (
     has,
     pattern_of,
 )
-from .wider_places import LEAD_CLAUSES
+from .wider_places import AFTER_A_DATE, LEAD_CLAUSES
 from .wordings import names_a_project_group, wording_after_its_figure
 
 if TYPE_CHECKING:
@@ -319,7 +318,7 @@ def one_project_subject(reading: Reading) -> bool:
 # A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
 # 项目完成投资…); digits only in its capacity (年产10万吨饲料项目).
 _NAMED_PROJECT_OPENING = re.compile(
-    leading_date() + r"[，,]?\s*(?:其中)?[：:，,]?\s*"
+    AFTER_A_DATE + r"(?:其中)?[：:，,]?\s*"
     r"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|年产[\d.]++[万千百亿]?[\u4e00-\u9fff]){3,24}?)项目"
     r"(?:已经|已|目前|累计|共|计划|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
 )
@@ -456,7 +455,7 @@ def one_company_land_or_staff(reading: Reading) -> bool:
     return bool(_COMPANY_NAME.search(opening)) and not has(cues()["zone_words"], opening)
 
 
-_THIS_FIRM_OPENING = re.compile(leading_date() + r"[，,]?\s*(?:该|这家|此|这个|这一)(?:公司|企业|集团|厂)")
+_THIS_FIRM_OPENING = re.compile(AFTER_A_DATE + r"(?:该|这家|此|这个|这一)(?:公司|企业|集团|厂)")
 
 
 def this_firm_subject(reading: Reading) -> bool:

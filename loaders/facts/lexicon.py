@@ -58,6 +58,7 @@ class Words(list):
 
 PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence (full-width or ASCII)
 CLAUSE_MARK = re.compile(r"[，,；;：:]")  # what ends a clause, a colon too (full-width or ASCII)
+NEW_PART = re.compile(r"[；;]")  # what opens a new part of a sentence (full-width or ASCII)
 
 
 def after_last_comma(text: str, end: int | None = None) -> int:

@@ -18,10 +18,17 @@ from ..document import Document, read_document
 from ..text.periods import period_before
 from ..text.places import gazetteer, short_forms
 from ..text.units import Quantity
-from ..zones.lexicon import group_anchor, group_count_pattern, names_a_group_of_zones
+from ..zones.lexicon import (
+    UNNAMED_ZONE_OPENING,
+    group_anchor,
+    group_count_pattern,
+    names_a_group_of_zones,
+    whole_place_anchors,
+)
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
+    NEW_PART,
     NOT_A_METRIC,
     cues,
     has,
@@ -39,7 +46,6 @@ from .subjects import a_place_report
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
-_NEW_PART = re.compile(r"[；;]")
 _BREAKDOWN = re.compile(r"[（(]*+其中")  # a sentence opening on 其中 breaks down the sentence before
 
 
@@ -270,13 +276,10 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     return extraction
 
 
-_UNNAMED_ZONE = "未识别区域（"  # how pipeline.extract.unnamed_zone names the zone of a report that names none
-
-
 def no_named_subject(zone: str | None) -> bool:
     """The report names no zone of its own as its subject: none at all, or only a place's zones (安阳市产业集聚区).
     Only then may a group of zones it names again and again be what it reports on."""
-    if zone is None or zone.startswith(_UNNAMED_ZONE):
+    if zone is None or zone.startswith(UNNAMED_ZONE_OPENING):
         return True
     place = _place_of_generic_zone(zone)
     if not place:
@@ -323,9 +326,6 @@ def _place_of_generic_zone(zone: str) -> str | None:
     return None if kind is None else zone[: -len(kind)]
 
 
-_ANCHOR_OF_LEVEL = {"province": "全省", "city": "全市", "county": "全县"}
-
-
 def places_zones(zone: str | None, text: str) -> bool:
     """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
     the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
@@ -333,7 +333,7 @@ def places_zones(zone: str | None, text: str) -> bool:
     if place is None:
         return False
     full_names = (place,) if place in gazetteer() else short_forms().get(place, ())
-    anchors = {_ANCHOR_OF_LEVEL.get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
+    anchors = {whole_place_anchors().get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
     if len(anchors) != 1:
         return False  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
     return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
@@ -377,7 +377,7 @@ def _read_sentence(
     previous_end = sentence.start
     sentence_memo: dict = {}
     for quantity in quantities:
-        if _NEW_PART.search(text, previous_end, quantity.start):
+        if NEW_PART.search(text, previous_end, quantity.start):
             project_context = False  # …共6个项目；1-9月完成固定资产投资12亿元: a new part of the sentence
         reading = Reading(
             document, sentence, quantity, text[previous_end : quantity.start],

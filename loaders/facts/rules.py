@@ -37,6 +37,7 @@ from .kinds import (
 from .lexicon import (
     CLAUSE_MARK,
     METRIC_DIMENSION,
+    NEW_PART,
     NOT_A_METRIC,
     PART_BREAK,
     Keyword,
@@ -586,10 +587,7 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
     if total is None:
         return False  # no group's total before it in the sentence
     between = reading.text[total.quantity.end : reading.quantity.start]
-    return not _NEW_PART.search(between) and not has(cues()["zone_words"], between)
-
-
-_NEW_PART = re.compile(r"[；;]")
+    return not NEW_PART.search(between) and not has(cues()["zone_words"], between)
 
 
 def zone_speaks_again(reading: Reading) -> bool:

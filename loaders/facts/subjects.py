@@ -51,7 +51,6 @@ _DATE = (
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
 # A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
-_SOURCE_OPENINGS = ("据", "另据", "记者", "来自", "经", "初步")  # the first characters of _SOURCE's words
 _OFFICE_PLACES = ("省", "市", "县", "州", "自治区")  # a department is a place's: 省工信厅, 市商务局, 县政府
 _OFFICE_NAME_LONGEST = 6  # characters between the place and the office word (工信, 发展和改革)
 PLACE_KINDS = ("place", "department")  # subjects whose figures are a wider place's, never the zone's
@@ -128,7 +127,7 @@ def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | N
 def _is_source(text: str, start: int, end: int) -> bool:
     """据统计, 记者从省工信厅了解到: a clause that only says where the figures come from names no subject."""
     clause = text[start:end].strip()
-    return clause.startswith(_SOURCE_OPENINGS) and bool(_SOURCE.match(clause)) or clause.endswith(cues()["source_endings"].prefixes)
+    return bool(_SOURCE.match(clause)) or clause.endswith(cues()["source_endings"].prefixes)
 
 
 def _opening_kind(document: Document, sentence: Sentence, place_report: bool) -> str | None:

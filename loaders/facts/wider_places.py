@@ -38,9 +38,9 @@ def about_a_wider_place(reading: Reading) -> bool:
     return _SUBJECTLESS.match(reading.head) is not None and _wider_sentence_before(reading)
 
 
-_AFTER_A_DATE = leading_date() + r"[，,]?\s*"  # where a clause's subject may start: after its date, if any
+AFTER_A_DATE = leading_date() + r"[，,]?\s*"  # where a clause's subject may start: after its date, if any
 # 全区 opening the sentence (after a date at most): the zone in a zone's report, the district in a district's.
-_WHOLE_DISTRICT = re.compile(_AFTER_A_DATE + "全区")
+_WHOLE_DISTRICT = re.compile(AFTER_A_DATE + "全区")
 _BROKEN_DOWN_BY_ZONE = re.compile(r"其中[，,]?[^，。；,;]{0,12}?(?:产业集聚区|集聚区|开发区|高新区|经开区|工业园|产业园|园区)")
 
 
@@ -61,14 +61,15 @@ def _place_topic() -> re.Pattern:
     """柘城县位于豫东…, 巩义市地处…, 淇县总面积…: a sentence opening on a place as its topic (cues.yaml
     place_topic_words; a 区 may be a zone: not here)."""
     words = pattern_of(cues()["place_topic_words"]).pattern
-    return re.compile(_AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])" + words)
+    return re.compile(AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗])" + words)
 
 
 def the_place_it_lies_in(reading: Reading) -> bool:
     """园区所在的柘城县总面积1200平方公里, 柘城县位于豫东，总面积1200平方公里: the sentence's subject is the
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
-    found = _LIES_IN.search(head) or _place_topic().match(head)
+    lies_in = _LIES_IN.search(head) if reading.sentence_holds(_LIES_IN) else None  # most sentences have no 所在
+    found = lies_in or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():
         return False
     return not has(cues()["zone_words"], head[found.end() :])
@@ -152,13 +153,13 @@ _WIDER_SUBJECT = re.compile(
 _WIDER_PLACE = re.compile(_WIDER_PLACES)
 # A clause that opens on the wider place and its verb (全市完成…, 全县实现…), after a date at most.
 _WIDER_CLAUSE = re.compile(
-    _AFTER_A_DATE + rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
+    AFTER_A_DATE + rf"(?:{_WIDER_PLACES})(?:共完成|累计完成|完成|实现|共有|规模以上|规上)"
 )
 
 
 # A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
 _NAMED_PLACE_CLAUSE = re.compile(
-    _AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
+    AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
 )
 
 

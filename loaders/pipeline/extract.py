@@ -12,13 +12,14 @@ from ..document import read_document
 from ..facts.read import extract_facts, fact_rows
 from ..items import infrastructure, projects
 from ..quality import checks as quality
+from ..zones.lexicon import UNNAMED_ZONE_OPENING
 from ..zones.resolver import resolve_zones, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
     """The name given to the zone of a report that never names one."""
     stem = PurePosixPath(document["source_file"]).stem
-    return f"未识别区域（{stem}#{document['part']}）"
+    return f"{UNNAMED_ZONE_OPENING}{stem}#{document['part']}）"
 
 
 def extract_document(document: dict) -> dict[str, list[dict]]:

@@ -17,6 +17,7 @@ BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name:
 QUOTED = rf"(?<=[{CJK}])“[{CJK}]{{1,6}}”"  # a nickname in quotes inside a name: 北流“两湾”产业园
 LISTED_ITEM = 30  # characters an item of a list of projects holds at most (A产业园、B广场等5个项目)
 CLOSER_GAP = 6  # characters between 等 and the project noun that closes such a list (等5个项目)
+UNNAMED_ZONE_OPENING = "未识别区域（"  # the zone of a report that names none: 未识别区域（<file>#<part>）
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +183,13 @@ def whole_group_pattern() -> re.Pattern:
     words = lexicon()
     scopes = alternation(words["group_levels"] + words["whole_group_scopes"])
     return re.compile(rf"(?:{alternation(words['group_anchors'])})(?:{scopes})*$")
+
+
+@lru_cache(maxsize=1)
+def whole_place_anchors() -> dict[str, str]:
+    """{gazetteer level: the word for all of a place of that level} (province: 全省, city: 全市, county: 全县)."""
+    words = lexicon()
+    return {level: anchor for anchor, level in words["anchor_levels"].items() if anchor in words["group_anchors"]}
 
 
 def group_anchor(name: str) -> str | None:
