@@ -515,6 +515,16 @@ NUMBER_RUNS = {
 }
 
 
+def _best_seconds(seconds_of, texts, rounds: int = 5) -> list[float]:
+    """The least CPU seconds `seconds_of` takes on each text over `rounds` interleaved rounds, each round on
+    new texts (trailing breaks added): no per-text cache answers, and a noisy moment hits both sizes alike."""
+    best = [float("inf")] * len(texts)
+    for repeat in range(1, rounds + 1):
+        for index, text in enumerate(texts):
+            best[index] = min(best[index], seconds_of(text + "\n" * repeat))
+    return best
+
+
 def _scan_seconds(text: str) -> float:
     """CPU seconds to read `text` into a Document (normalising, sentences, quantities, tables)."""
     from loaders.document import read_document
@@ -529,10 +539,7 @@ def test_number_readings_take_linear_time_on_long_runs(shape):
     piece = NUMBER_RUNS[shape]
     small, larger = (piece * (size // len(piece)) for size in (4_000, 16_000))
     _scan_seconds(piece)  # lexicons and patterns compiled before timing
-    best = [float("inf"), float("inf")]
-    for repeat in range(1, 6):  # a new text each round (trailing breaks): no per-text cache answers
-        for index, text in enumerate((small, larger)):
-            best[index] = min(best[index], _scan_seconds(text + "\n" * repeat))
+    best = _best_seconds(_scan_seconds, (small, larger))
     assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"
 
 
@@ -582,10 +589,7 @@ def test_zone_readings_take_linear_time_on_texts_dense_with_names(shape):
     piece = ZONE_RUNS[shape]
     small, larger = (piece * (size // len(piece)) for size in (4_000, 16_000))
     _zone_seconds(read_document(piece))  # lexicons and patterns compiled before timing
-    best = [float("inf"), float("inf")]
-    for repeat in range(1, 6):  # a new text each round (trailing breaks): no per-text cache answers
-        for index, text in enumerate((small, larger)):
-            best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
+    best = _best_seconds(lambda text: _zone_seconds(read_document(text)), (small, larger))
     assert best[1] < 12 * best[0], f"{shape}: 4,000 chars {best[0]:.4f} s, 16,000 chars {best[1]:.4f} s"
 
 
@@ -617,10 +621,7 @@ def test_zone_readings_take_linear_time_on_names_never_repeated(shape):
 
     small, larger = (NAME_LISTS[shape](count) for count in (300, 1_200))
     _zone_seconds(read_document(NAME_LISTS[shape](2)))  # lexicons and patterns compiled before timing
-    best = [float("inf"), float("inf")]
-    for repeat in range(1, 6):
-        for index, text in enumerate((small, larger)):
-            best[index] = min(best[index], _zone_seconds(read_document(text + "\n" * repeat)))
+    best = _best_seconds(lambda text: _zone_seconds(read_document(text)), (small, larger))
     assert best[1] < 12 * best[0], f"{shape}: 300 names {best[0]:.4f} s, 1,200 names {best[1]:.4f} s"
 
 
@@ -653,8 +654,5 @@ def test_subject_readings_take_linear_time_on_a_line_without_stops(shape):
     opening, piece = SUBJECT_RUNS[shape]
     small, larger = (opening + piece * (size // len(piece)) for size in (40_000, 160_000))
     _facts_seconds(opening + piece)  # lexicons and patterns compiled before timing
-    best = [float("inf"), float("inf")]
-    for repeat in range(1, 4):  # a new text each round (trailing breaks): no per-text cache answers
-        for index, text in enumerate((small, larger)):
-            best[index] = min(best[index], _facts_seconds(text + "\n" * repeat))
+    best = _best_seconds(_facts_seconds, (small, larger), rounds=3)
     assert best[1] < 8 * best[0], f"{shape}: 40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.contract.schema import PROJECT_STATUSES
+from loaders.document import read_document
 from loaders.items.projects import extract_projects
 from tests.casetables import (
     check_case,
@@ -68,8 +69,6 @@ def test_a_zone_of_the_report_named_where_projects_start_is_no_project():
 
 
 def test_the_zone_of_the_report_named_as_a_project_is_no_project():
-    from loaders.document import read_document
-
     text = "青禾新材料产业园项目正在加紧筹备开工前的各项工作，鹤翔化肥项目已签约入园。"
     zones = {"青禾新材料产业园": "z1"}
     rows = extract_projects(read_document(text), lambda offset: "青禾新材料产业园", "doc", zones)
