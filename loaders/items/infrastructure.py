@@ -460,6 +460,8 @@ def _settle(document, items) -> list[Item]:
             item.status = _status_of_the_group(document, item)
         if item.status is None:
             item.status = _network_formed(document, item)
+        if item.status is None:
+            item.status = _serviced_land_reached(document, item)
         if item.status is None and intended(document, item, joined):
             item.status = StatusWord(item.start, item.start, "", "planned", 0, True)
         if item.status is None:
@@ -528,6 +530,18 @@ def _network_formed(document: Document, item: Item) -> StatusWord | None:
     if formed is None or cue_pattern("future_in_clause").search(document.text, low, formed.start()):
         return None
     return StatusWord(formed.start("verb"), formed.end("verb"), formed.group("verb"), "completed", 1, False)
+
+
+def _serviced_land_reached(document: Document, item: Item) -> StatusWord | None:
+    """道路2300米投资80万元…，园区内已实现“五通一平”: a sentence saying the zone reached its serviced-land standard
+    says the works it names with their size or cost are built (力争实现“七通一平”: an aim, no status)."""
+    sentence = item.sentence
+    reached = P.serviced_land.search(document.text, sentence.start, sentence.end)
+    if reached is None or cue_pattern("future_in_sentence").search(document.text, sentence.start, reached.start()):
+        return None
+    if item.quantity is None and item.investment is None:
+        return None  # 道路硬化、环境绿化…等配套设施完备: kinds of works named with no size or cost of their own
+    return StatusWord(reached.start("verb"), reached.end("verb"), reached.group("verb"), "completed", 1, False)
 
 
 def _utility_works(text: str, item: Item) -> bool:

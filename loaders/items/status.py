@@ -31,6 +31,16 @@ _DUE = "under_construction"
 _DONE = ("completed", "in_production")
 
 
+def _a_condition(text: str, said: str, offset: int, end: int, table: str) -> bool:
+    """建成后, 建成通车后, 投产达产后: a status word that a condition closes, straight after it or after the status
+    words run on from it, is a condition (what follows once it is reached), not a fact."""
+    position, following = end, status_pattern(table).match(said, end - offset)
+    while following is not None and following.end() > following.start():
+        position = offset + following.end()
+        following = status_pattern(table).match(said, following.end())
+    return bool(cue_pattern("after_condition").match(text, position))
+
+
 class StatusWord(NamedTuple):
     """A status word where it stands, read as fact or as intention (a named tuple: one is made for every
     status word of every sentence read, and it is cheaper to build than a frozen dataclass)."""
@@ -58,7 +68,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     readings = future_reading(table)
     markers = None
     text = document.text
-    after_condition, past_before = cue_pattern("after_condition"), cue_pattern("past_before")
+    past_before = cue_pattern("past_before")
     said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
@@ -81,7 +91,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
             status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
-        condition = bool(after_condition.match(text, end))
+        condition = _a_condition(text, said, sentence.start, end, table)
         future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
             markers.future_at(start)
             or condition
