@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
+
 import pytest
 import yaml
 
@@ -34,3 +37,25 @@ def test_every_item_pattern_compiles_and_is_compiled_once():
             assert hasattr(pattern, "search") and getattr(found, name) is pattern
     with pytest.raises(AttributeError):
         patterns("items").no_such_pattern  # noqa: B018
+
+
+# The columns that name a row of each word table: a second row with the same key would silently
+# override the first (the tables are read into dicts), so a word's status or unit would depend on row order.
+CSV_KEYS = {
+    "statuses.csv": ("word", "table"),
+    "infrastructure_categories.csv": ("word",),
+    "metric_keywords.csv": ("keyword",),
+    "scopes.csv": ("word",),
+    "units.csv": ("surface",),
+    "multipliers.csv": ("surface",),
+    "bare_counts.csv": ("surface",),
+    "subjects.csv": ("word", "at"),
+    "doc_types.csv": ("word",),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CSV_KEYS))
+def test_a_word_table_names_each_row_once(name):
+    with open(LEXICON / name, encoding="utf-8") as handle:
+        keys = Counter(tuple(row[column] for column in CSV_KEYS[name]) for row in csv.DictReader(handle))
+    assert [key for key, count in keys.items() if count > 1] == []

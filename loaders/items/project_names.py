@@ -235,18 +235,22 @@ def _clean_item(text, start, end, quantities, lead_words):
                 if built and end - built.end() >= MIN_NAME:
                     start = built.end()  # A公司投资1500万元建设X项目: X项目 is what the amount pays for
     if lead_words:  # the first name of a list may follow the list's verb (加快A、B等项目建设)
+        label = P.quoted_label.search(text, start, end)
         for match in name_stop_pattern(TABLE, False).finditer(text, start, end):
+            if label and label.start() <= match.start() < label.end() and owned_label(text, start, end):
+                continue  # 加快青禾“智谷”标准厂房、…: the label's quotes are no lead
             if match.end() < end - 1 and match.group() not in cues()["keep_in_names"]:
                 start = match.end()
     quoted = P.quote_marks.match(text, start) or (start > 0 and P.quote_marks.match(text, start - 1))
     if quoted and P.slogan.search(text, start, end):
         return None  # “四机一转”, “三个一批”: a quoted slogan, no name
-    while start < end and P.quote_marks.match(text, start):
-        start += 1
-    while end > start and P.quote_marks.match(text, end - 1):
-        end -= 1
-    if P.quote_marks.search(text, start, end):
-        return None
+    if not owned_label(text, start, end):
+        while start < end and P.quote_marks.match(text, start):
+            start += 1
+        while end > start and P.quote_marks.match(text, end - 1):
+            end -= 1
+        if P.quote_marks.search(text, start, end):
+            return None
     described = text.rfind("的", start, end)
     if described >= 0 and end - described - 1 >= MIN_NAME:
         start = described + 1  # 研发电子材料的瑞洲公司: what the company does is no part of its name
@@ -257,6 +261,15 @@ def _clean_item(text, start, end, quantities, lead_words):
     if end - start < MIN_NAME:
         return None
     return start, end, text[start:end], investment
+
+
+def owned_label(text: str, start: int, end: int) -> bool:
+    """青禾“智谷”标准厂房, 鹤翔“云谷”: a piece whose only quotes hold a short label after the firm or place that
+    owns it names that project, label and all (a quoted slogan, “三个一批”, names none)."""
+    label = P.quoted_label.search(text, start, end)
+    if label is None or label.start() == start or P.slogan.search(text, label.start(), label.end()):
+        return False
+    return not (P.quote_marks.search(text, start, label.start()) or P.quote_marks.search(text, label.end(), end))
 
 
 def _amount_in_brackets_after(text: str, start: int, end: int, quantity) -> int | None:

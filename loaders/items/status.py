@@ -109,7 +109,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             if reading != "keep":
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
-    return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(found)))
+    return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(text, found, table)))
 
 
 def _those_that_did(text: str, markers: _Markers, start: int, end: int) -> bool:
@@ -139,17 +139,21 @@ def _mixed_groups_unsaid(text: str, found: list[StatusWord]) -> list[StatusWord]
     return out
 
 
-def _not_due_before_a_start(found: list[StatusWord]) -> list[StatusWord]:
+def _not_due_before_a_start(text: str, found: list[StatusWord], table: str) -> list[StatusWord]:
     """近期即将开工，力争12月底完工: a completion due by a date after a start that is itself only intended
-    says no works are going on: the planned start is the status."""
+    says no works are going on: the planned start is the status. A project named between them has its own
+    works (力争A项目一季度开工，B项目年底竣工投产: B is being built)."""
     if not any(word.due for word in found):
         return found
-    start_planned = False
+    named = cue_pattern("project_suffixes") if table == "projects" else None
+    planned_start_end = None
     kept = []
     for word in found:
-        if word.due and start_planned:
-            continue
-        start_planned = start_planned or (word.future and word.status == "planned")
+        if word.due and planned_start_end is not None:
+            if named is None or not named.search(text, planned_start_end, word.start):
+                continue
+        if word.future and word.status == "planned":
+            planned_start_end = word.end
         kept.append(word)
     return kept
 
