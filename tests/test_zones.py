@@ -101,3 +101,15 @@ def test_a_listing_report_keeps_no_row_for_its_first_zone_when_it_gives_that_zon
 def test_a_report_about_one_zone_keeps_its_subject_row_beside_one_other_zone():
     resolver = resolve(LIST_REPORT)
     assert [zone.name for zone in resolver.used({"临江同兴工业园"})] == ["临江万盛工业园", "临江同兴工业园"]
+
+
+def test_a_preface_that_names_no_zone_and_gives_no_figure_keeps_no_zone_row():
+    """A file's preface before its 第1篇 (page counts, a collection's title): no zone, no rows, no zone row."""
+    resolver = resolve("- 约3.1万字\n- 2025-01-08 发布于河北\n招商工作总结范文(共4篇)\n")
+    assert resolver.main == FALLBACK
+    assert resolver.used(set()) == []
+
+
+def test_an_unnamed_report_with_figures_keeps_its_zone_row():
+    resolver = resolve("今年以来，园区新签约项目12个，完成投资8亿元。")
+    assert [zone.name for zone in resolver.used({FALLBACK})] == [FALLBACK]
