@@ -661,7 +661,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return proper_start, proper, "proper"  # 市高新技术开发区 in a city's own report: the city's zone
     if len(proper) < 2:
         return "too_short"
-    if proper[-1] in PLACE_SUFFIX + "区":
+    if proper[-1] in PLACE_SUFFIX + "区" and not proper.endswith(word_tuple("suffix_like_names")):
         return "generic"  # 位省, 各市: an admin word that is no place of the gazetteer
     if len(proper) > lexicon()["max_proper"]:
         return "too_long"
