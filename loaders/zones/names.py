@@ -42,6 +42,7 @@ from .lexicon import (
     needs_place,
     only_kind_words,
     period_head,
+    phase_works_pattern,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -201,7 +202,7 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
     offset, proper, anchor = result
     name_start = line_start + cut + offset
     listed = not switching()[kind] and (lists.closed_after(match.end()) or lists.opened_before(name_start))
-    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
+    reason = _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) or ("project" if listed else None)
     if _lands_in_a_zone(text, match.end()):
         reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
     if _honour(text, name_start, match.end()):
@@ -279,7 +280,7 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
     """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
     clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
     opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
-    if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
+    if match["tail"] or _after_reason(text[match.end() : match.end() + AFTER_REACH], match["type"]) \
             or not (opens_line or opens_clause(text, start)) or _names_a_body(text, match.end()):
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
@@ -435,7 +436,7 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
     type_start, kind = match.start("type"), match["type"]
     counted = group_pattern().search(text, max(0, type_start - 12), type_start)
-    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
+    if counted is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind):
         return None
     count_start = counted.start()
     run_end = count_start  # the run of the name ends before the count, and before PDF spacing (全市 8个工业园区)
@@ -463,7 +464,7 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
-    if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+    if found is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) \
             or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
         return None
@@ -536,13 +537,17 @@ def _suffix_type(name: str) -> str:
     return next(word for word in sorted(switching(), key=lambda word: (-len(word), word)) if name.endswith(word))
 
 
+AFTER_REACH = 12  # characters read after a name for what it is (项目, 公司, 二期市政配套工程)
+
+
 def _after_reason(after: str, kind: str) -> str | None:
     """A park followed by 项目 or its phase, bracketed or not (XX工业园（二期）), is a project; any zone
-    word followed by 公司 names a company."""
+    word followed by 公司 names a company. A phase followed by works on the park's land (XX产业园二期市政
+    配套工程, XX工业园一期基础设施) is the park's own phase: the park is a zone being built, no project."""
     projects, companies = after_patterns()
     if companies.match(after):
         return "organisation"
-    if not switching()[kind] and projects.match(after.lstrip("（(")):
+    if not switching()[kind] and projects.match(after.lstrip("（(")) and not phase_works_pattern().match(after):
         return "project"
     return None
 
