@@ -227,6 +227,12 @@ def example_group_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def list_close_pattern() -> re.Pattern:
+    """The end of a list of zone names before a group (…、东方工业园区等, …、鹤翔产业园): a zone type, 等 or not."""
+    return re.compile(rf"(?:{_types(lexicon())})等?$")
+
+
+@lru_cache(maxsize=1)
 def counted_pattern() -> re.Pattern:
     """A count right before a name: the name is counted (相当于17个香港科学园), not spoken of."""
     return re.compile(rf"(?:{lexicon()['group_count']})$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..reading.sources import is_common_chinese
@@ -39,6 +39,7 @@ from .lexicon import (
     kind_pattern,
     landing_pattern,
     lexicon,
+    list_close_pattern,
     needs_place,
     only_kind_words,
     period_head,
@@ -102,6 +103,9 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             continue
         if group and (group.anchor in ("group", "whole") or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
+            continue
+        if group and group.anchor == "count" and _closes_a_list(text, group.start, group.end):
+            mentions.append(replace(group, switches=True))  # A、B等6个主要园区完成…: those zones together
             continue
         if group and group.switches:
             counted.append(group)
@@ -455,8 +459,24 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
         return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
     name = text[start:type_start] + kind
-    return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
+    end = type_start + len(kind)
+    return Mention(start=start, end=end, name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def _closes_a_list(text: str, start: int, end: int) -> bool:
+    """A、B(等)6个主要产业园区完成工业总产值…: a counted group right after a list of zone names, followed by what
+    is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
+    head = text[max(0, start - lexicon()["example_list_reach"]) : start]
+    clause = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    return "、" in clause and list_close_pattern().search(clause) is not None \
+        and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
+
+
+@lru_cache(maxsize=1)
+def _said_words() -> tuple[str, ...]:
+    """The words of clause_follows that say something of a name (实现, 完成 …), not the marks ending it."""
+    return tuple(word for word in word_tuple("clause_follows") if word[0] not in CLAUSE_MARKS + "（(：:\n")
 
 
 def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
