@@ -30,6 +30,7 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    alternation,
     counted_pattern,
     date_tail,
     definition_tail,
@@ -209,8 +210,8 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
     reason = _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) or ("project" if listed else None)
     if _lands_in_a_zone(text, match.end()):
         reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
-    if _honour(text, name_start, match.end()):
-        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
+    if _honour(text, name_start, match.end()) or _predicate_of_a_copula(text, name_start):
+        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”, 园区是全省少有的棉纺产业园区: what the zone is, no other zone
     if _short_name_of_an_organisation(text, name_start):
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
@@ -373,6 +374,26 @@ def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
     """青禾产业园是临江高新区的重要组成部分: a zone after a park's name and 是/为, and before 的, is what
     the park belongs to, named in passing; the figures after it stay the park's."""
     return text.startswith("的", end) and _after_a_park(text, start, word_tuple("copulas"))
+
+
+def _predicate_of_a_copula(text: str, start: int) -> bool:
+    """临江产业园区是全省少有的棉纺产业园区: a park word right after 的, in a clause whose zone is followed by
+    是/为 before it, says what kind of park that zone is (its class), not another zone."""
+    if not text.endswith("的", 0, start):
+        return False  # most names: no 的 before them
+    head = text[max(0, start - PREDICATE_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    offset = start - len(head)
+    return any(_after_a_park(text, offset + found.end(), word_tuple("copulas"))
+               for found in _copula_pattern().finditer(head))
+
+
+PREDICATE_REACH = 40  # characters back from 的 to the copula after the clause's zone
+
+
+@lru_cache(maxsize=1)
+def _copula_pattern() -> re.Pattern:
+    return re.compile(alternation(lexicon()["copulas"]))
 
 
 def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
