@@ -101,3 +101,36 @@ def test_a_listing_report_keeps_no_row_for_its_first_zone_when_it_gives_that_zon
 def test_a_report_about_one_zone_keeps_its_subject_row_beside_one_other_zone():
     resolver = resolve(LIST_REPORT)
     assert [zone.name for zone in resolver.used({"临江同兴工业园"})] == ["临江万盛工业园", "临江同兴工业园"]
+
+
+def test_a_preface_that_names_no_zone_and_gives_no_figure_keeps_no_zone_row():
+    """A file's preface before its 第1篇 (page counts, a collection's title): no zone, no rows, no zone row."""
+    resolver = resolve("- 约3.1万字\n- 2025-01-08 发布于河北\n招商工作总结范文(共4篇)\n")
+    assert resolver.main == FALLBACK
+    assert resolver.used(set()) == []
+
+
+def test_an_unnamed_report_with_figures_keeps_its_zone_row():
+    resolver = resolve("今年以来，园区新签约项目12个，完成投资8亿元。")
+    assert [zone.name for zone in resolver.used({FALLBACK})] == [FALLBACK]
+
+
+PARK_WITH_PROJECTS = ("临江经济开发区2024年实现规上工业产值86亿元，新增入驻企业12家。\n"
+                      "青禾电子产业园：年产500万套智能终端项目建成投产，鹤翔精密零部件项目开工建设，新建园区道路3.2公里。")
+
+
+def test_a_park_holding_only_projects_and_works_gives_them_to_the_zone_with_figures():
+    from loaders.pipeline.extract import extract_text
+
+    tables = extract_text(PARK_WITH_PROJECTS)
+    assert [zone["name"] for zone in tables["zones"]] == ["临江经济开发区"]
+    zone_id = tables["zones"][0]["zone_id"]
+    assert tables["projects"] and {row["zone_id"] for row in tables["projects"] + tables["infrastructure"]} == {zone_id}
+
+
+def test_a_park_keeps_its_projects_when_the_subject_has_no_figure():
+    from loaders.pipeline.extract import extract_text
+
+    tables = extract_text("临江经济开发区召开项目推进会。\n青禾电子产业园：年产500万套智能终端项目建成投产，鹤翔精密零部件项目开工建设。")
+    names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
+    assert {names[row["zone_id"]] for row in tables["projects"]} == {"青禾电子产业园"}

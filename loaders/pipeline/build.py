@@ -330,10 +330,8 @@ def _collect(
     if failure is None:
         for document, report in zip(file.documents, reports, strict=True):
             if report.no_zone_name:
-                notes.append(
-                    f"{file.listed.name} part {document['part']}: no zone name found; "
-                    f"its figures are kept under {report.zones[0]['name']}"
-                )
+                kept = f"its figures are kept under {report.zones[0]['name']}" if report.zones else "nor any figure"
+                notes.append(f"{file.listed.name} part {document['part']}: no zone name found; {kept}")
         try:
             schema.check_rows("documents", file.documents)
         except ValueError as error:

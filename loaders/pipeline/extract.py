@@ -37,6 +37,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     items_out = infrastructure.extract_infrastructure(read, resolver.zone_at, doc_id, zone_ids)
 
     used = {fact.zone for fact in facts}
+    _items_of_parks_without_figures_to_the_subject(projects_out + items_out, used, resolver.main, zone_ids)
     used |= {name for name, zone_id in zone_ids.items() if zone_id in {row["zone_id"] for row in projects_out + items_out}}
     zones_out = zone_rows(resolver, doc_id, used, read.text)
     quality_out = quality.document_checks(facts, facts_out, unplaced, read, doc_id, doc_date, zone_ids, resolver)
@@ -48,6 +49,19 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
         "infrastructure": items_out,
         "quality": quality_out,
     }
+
+
+def _items_of_parks_without_figures_to_the_subject(item_rows: list[dict], used: set[str], main: str,
+                                                  zone_ids: dict[str, str]) -> None:
+    """A park other than the report's subject that holds projects or works but no figure (其中青禾产业园：A项目、
+    B项目…, in a report whose subject has figures) is a part of a zone the report gives figures for: its items
+    are the subject's, and it is no zone row of its own."""
+    if main not in used:
+        return  # a report whose subject holds no figure: its parks' items stay theirs
+    keep = {zone_ids[name] for name in used if name in zone_ids}
+    for row in item_rows:
+        if row["zone_id"] is not None and row["zone_id"] not in keep:
+            row["zone_id"] = zone_ids[main]
 
 
 def _unlink_zones_without_rows(quality_rows: list[dict], zone_ids: set[str]) -> None:

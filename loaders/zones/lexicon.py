@@ -90,6 +90,13 @@ def after_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def phase_works_pattern() -> re.Pattern:
+    """A park's phase, bracketed or not, then works on its land (二期市政配套工程, （一期）基础设施)."""
+    words = lexicon()
+    return re.compile(rf"[（(]?{words['park_phase']}[）)]?(?:{alternation(words['phase_works'])})")
+
+
+@lru_cache(maxsize=1)
 def project_list_opening() -> re.Pattern:
     """The opening of a list of projects (5个项目分别是：), a project noun, a word of listing and a colon;
     zones/project_lists.py reads the items after it."""
@@ -217,6 +224,12 @@ def example_group_pattern() -> re.Pattern:
     zone before it opens."""
     words = lexicon()
     return re.compile(rf"等(?:{words['group_count']})?{_group_qualifiers(words)}(?:{_types(words)})")
+
+
+@lru_cache(maxsize=1)
+def list_close_pattern() -> re.Pattern:
+    """The end of a list of zone names before a group (…、东方工业园区等, …、鹤翔产业园): a zone type, 等 or not."""
+    return re.compile(rf"(?:{_types(lexicon())})等?$")
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..reading.sources import is_common_chinese
@@ -30,6 +30,7 @@ from .lexicon import (
     CJK,
     abbreviation_pattern,
     after_patterns,
+    alternation,
     counted_pattern,
     date_tail,
     definition_tail,
@@ -39,9 +40,11 @@ from .lexicon import (
     kind_pattern,
     landing_pattern,
     lexicon,
+    list_close_pattern,
     needs_place,
     only_kind_words,
     period_head,
+    phase_works_pattern,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -101,6 +104,9 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             continue
         if group and (group.anchor in ("group", "whole") or any(name.endswith(group.name) for name in groups)):
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
+            continue
+        if group and group.anchor == "count" and _closes_a_list(text, group.start, group.end):
+            mentions.append(replace(group, switches=True))  # A、B等6个主要园区完成…: those zones together
             continue
         if group and group.switches:
             counted.append(group)
@@ -201,11 +207,11 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
     offset, proper, anchor = result
     name_start = line_start + cut + offset
     listed = not switching()[kind] and (lists.closed_after(match.end()) or lists.opened_before(name_start))
-    reason = _after_reason(text[match.end() : match.end() + 4], kind) or ("project" if listed else None)
+    reason = _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) or ("project" if listed else None)
     if _lands_in_a_zone(text, match.end()):
         reason = "project"  # 鹤翔新材料产业园落户临江经济开发区: a park that settles in a zone is a project there
-    if _honour(text, name_start, match.end()):
-        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”: a title the zone won
+    if _honour(text, name_start, match.end()) or _predicate_of_a_copula(text, name_start):
+        reason = "adjective"  # 被评为“中国日用陶瓷产业基地”, 园区是全省少有的棉纺产业园区: what the zone is, no other zone
     if _short_name_of_an_organisation(text, name_start):
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
@@ -279,7 +285,7 @@ def _province_group(text: str, start: int, match: re.Match, crosses_line) -> Men
     """黑龙江开发区 opening a clause: the province's zones reported together, a group; inside a
     clause (占湖南省高新区的一成) the province's zones are only compared with: generic."""
     opens_line = start == 0 or text[start - 1] == "\n" or bool(crosses_line and crosses_line(start - 1, start))
-    if match["tail"] or _after_reason(text[match.end() : match.end() + 4], match["type"]) \
+    if match["tail"] or _after_reason(text[match.end() : match.end() + AFTER_REACH], match["type"]) \
             or not (opens_line or opens_clause(text, start)) or _names_a_body(text, match.end()):
         return "generic"
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=match["type"], anchor="group",
@@ -370,6 +376,26 @@ def _possessor_after_a_copula(text: str, start: int, end: int) -> bool:
     return text.startswith("的", end) and _after_a_park(text, start, word_tuple("copulas"))
 
 
+def _predicate_of_a_copula(text: str, start: int) -> bool:
+    """临江产业园区是全省少有的棉纺产业园区: a park word right after 的, in a clause whose zone is followed by
+    是/为 before it, says what kind of park that zone is (its class), not another zone."""
+    if not text.endswith("的", 0, start):
+        return False  # most names: no 的 before them
+    head = text[max(0, start - PREDICATE_REACH) : start]
+    head = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    offset = start - len(head)
+    return any(_after_a_park(text, offset + found.end(), word_tuple("copulas"))
+               for found in _copula_pattern().finditer(head))
+
+
+PREDICATE_REACH = 40  # characters back from 的 to the copula after the clause's zone
+
+
+@lru_cache(maxsize=1)
+def _copula_pattern() -> re.Pattern:
+    return re.compile(alternation(lexicon()["copulas"]))
+
+
 def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
     """Whether one of `words` stands right before `start`, straight after a zone type (…产业园位于)."""
     if not text.endswith(words, 0, start):
@@ -435,7 +461,7 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     """A group of zones named by a count (四川省10个国家级经开区, 全区13家经开区, 11个重点园区)."""
     type_start, kind = match.start("type"), match["type"]
     counted = group_pattern().search(text, max(0, type_start - 12), type_start)
-    if counted is None or _after_reason(text[match.end() : match.end() + 4], kind):
+    if counted is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind):
         return None
     count_start = counted.start()
     run_end = count_start  # the run of the name ends before the count, and before PDF spacing (全市 8个工业园区)
@@ -454,8 +480,24 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
         return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
     name = text[start:type_start] + kind
-    return Mention(start=start, end=type_start + len(kind), name=name, kind=kind, anchor="group" if start < count_start else "count",
+    end = type_start + len(kind)
+    return Mention(start=start, end=end, name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def _closes_a_list(text: str, start: int, end: int) -> bool:
+    """A、B(等)6个主要产业园区完成工业总产值…: a counted group right after a list of zone names, followed by what
+    is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
+    head = text[max(0, start - lexicon()["example_list_reach"]) : start]
+    clause = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    return "、" in clause and list_close_pattern().search(clause) is not None \
+        and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
+
+
+@lru_cache(maxsize=1)
+def _said_words() -> tuple[str, ...]:
+    """The words of clause_follows that say something of a name (实现, 完成 …), not the marks ending it."""
+    return tuple(word for word in word_tuple("clause_follows") if word[0] not in CLAUSE_MARKS + "（(：:\n")
 
 
 def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
@@ -463,7 +505,7 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
-    if found is None or _after_reason(text[match.end() : match.end() + 4], kind) \
+    if found is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) \
             or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
         return None
@@ -484,8 +526,8 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
     if not (opens_line or _at_clause_start(text, start)):
         return False
-    if end == len(text) or text.startswith(word_tuple("clause_follows"), end):
-        return True
+    if end == len(text) or text.startswith(word_tuple("clause_follows"), end) or phase_works_pattern().match(text, end):
+        return True  # … or works on its phase (市工业园一期基础设施基本配套): what is said of it
     if _period_then_follows(text, end):
         return True  # 其中，鹤翔光电产业园上半年实现产值…: a period, then what is said of it
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
@@ -536,13 +578,17 @@ def _suffix_type(name: str) -> str:
     return next(word for word in sorted(switching(), key=lambda word: (-len(word), word)) if name.endswith(word))
 
 
+AFTER_REACH = 12  # characters read after a name for what it is (项目, 公司, 二期市政配套工程)
+
+
 def _after_reason(after: str, kind: str) -> str | None:
     """A park followed by 项目 or its phase, bracketed or not (XX工业园（二期）), is a project; any zone
-    word followed by 公司 names a company."""
+    word followed by 公司 names a company. A phase followed by works on the park's land (XX产业园二期市政
+    配套工程, XX工业园一期基础设施) is the park's own phase: the park is a zone being built, no project."""
     projects, companies = after_patterns()
     if companies.match(after):
         return "organisation"
-    if not switching()[kind] and projects.match(after.lstrip("（(")):
+    if not switching()[kind] and projects.match(after.lstrip("（(")) and not phase_works_pattern().match(after):
         return "project"
     return None
 
@@ -661,7 +707,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
         return proper_start, proper, "proper"  # 市高新技术开发区 in a city's own report: the city's zone
     if len(proper) < 2:
         return "too_short"
-    if proper[-1] in PLACE_SUFFIX + "区":
+    if proper[-1] in PLACE_SUFFIX + "区" and not proper.endswith(word_tuple("suffix_like_names")):
         return "generic"  # 位省, 各市: an admin word that is no place of the gazetteer
     if len(proper) > lexicon()["max_proper"]:
         return "too_long"

@@ -32,6 +32,7 @@ from .anchors import place_like
 from .headings import SENTENCE_REST, heading_end, joined_line_test, title_topic
 from .lexicon import (
     CJK,
+    UNNAMED_ZONE_OPENING,
     alternation,
     defined_short_name,
     definition_opening,
@@ -591,9 +592,12 @@ class ZoneResolver:
 
     def used(self, names: set[str]) -> list[Zone]:
         """Zones that carry rows, plus the report's subject unless the report lists other zones with rows
-        (two or more) and gives its first-named zone none: a listing, not a report about that zone."""
+        (two or more) and gives its first-named zone none: a listing, not a report about that zone. A report
+        that names no zone and gives no rows (a file's preface before its 第1篇) has no zone to list."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
-        return [zone for name, zone in self.zones.items() if name in names or (name == self.main and not listing)]
+        unnamed_and_empty = not names and self.main.startswith(UNNAMED_ZONE_OPENING)
+        return [zone for name, zone in self.zones.items()
+                if name in names or (name == self.main and not listing and not unnamed_and_empty)]
 
 
 def own_place_names(text: str, name: str) -> set[str]:
