@@ -214,6 +214,8 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
         raise LeftOut("a_share")  # 呈增长势头的企业占规上工业企业75.8%
+    if a_level_reached(reading.clause):
+        raise LeftOut("a_level_reached")  # 工业集聚度提高到63.5%: the ratio's level, not a growth rate
     quantity = reading.quantity
     basis = base_year(reading.clause)
     if basis is None and continued and last is not None:
@@ -345,6 +347,18 @@ def a_share_after_the_growth_word(window: str) -> bool:
     growth_words = list(word_pattern(cues()["growth_up"].prefixes + cues()["growth_down"].prefixes).finditer(window))
     shares = pattern_of(cues()["shares_after_growth"])
     return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
+
+
+def a_level_reached(clause: str) -> bool:
+    """集聚度提高到63.5%, 高新技术产业占比下降至30%: a percent right after a verb of change with 到/至 is the
+    level a ratio reached, not a growth rate, unless its clause names a growth rate (增速由5%提高到9%)."""
+    fillers = cues()["level_reached_fillers"]
+    for verb in cues()["level_reached_verbs"]:
+        at = clause.rfind(verb)
+        if at < 0 or clause[at + len(verb) :].strip() not in ("", *fillers):
+            continue
+        return not has(cues()["growth_rate_words"], clause[:at])
+    return False
 
 
 _FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
