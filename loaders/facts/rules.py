@@ -463,7 +463,7 @@ def read_amount(reading: Reading) -> Decision:
         return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if reading.quantity.dimension == "count" and counts_something_named_after(reading):
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
-    if reading.quantity.dimension == "count" and names_another_group(reading.window):
+    if reading.quantity.dimension == "count" and names_another_group(reading.window) and not a_breakdown_goes_on(reading):
         raise LeftOut("count_of_another_group")
     heading = wording_of_a_heading_sentence(reading)
     if heading:  # 一、工业总产值。完成280.5亿元
@@ -767,6 +767,22 @@ def count_list_item(reading: Reading) -> Fact | None:
     if last.metric == "projects" and counts_something_named_after(reading):
         return None  # 13个产业项目、81个定制厂房: the next item counts buildings, not projects
     return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+def a_breakdown_goes_on(reading: Reading) -> bool:
+    """企业230家，其中电子信息85家，装备制造60家: a wordless count of firms after a part of a 其中 breakdown of
+    firms, with the same measure word and no zone or group of something else (科研院所3家) named between, is
+    the breakdown's next part."""
+    if not reading.sentence_facts:
+        return False
+    last = reading.sentence_facts[-1]
+    if last.metric != "enterprises" or last.kind == "growth" or last.quantity.raw[-1:] != reading.quantity.raw[-1:]:
+        return False
+    breakdown_at = reading.head.rfind("其中")
+    if breakdown_at < 0 or reading.sentence.start + breakdown_at > last.quantity.start:
+        return False
+    between = reading.text[reading.sentence.start + breakdown_at : reading.quantity.start]
+    return not has(cues()["zone_words"], between) and not has(cues()["not_firm_groups"], reading.window)
 
 
 _THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
