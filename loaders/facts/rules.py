@@ -214,6 +214,8 @@ def read_growth(reading: Reading) -> Decision:
         raise LeftOut("percent_without_growth_word")
     if a_share_after_the_growth_word(reading.window):
         raise LeftOut("a_share")  # 呈增长势头的企业占规上工业企业75.8%
+    if a_level_reached(reading.clause):
+        raise LeftOut("a_level_reached")  # 工业集聚度提高到63.5%: the ratio's level, not a growth rate
     quantity = reading.quantity
     basis = base_year(reading.clause)
     if basis is None and continued and last is not None:
@@ -347,6 +349,18 @@ def a_share_after_the_growth_word(window: str) -> bool:
     return bool(growth_words) and bool(shares.search(window, growth_words[-1].end()))
 
 
+def a_level_reached(clause: str) -> bool:
+    """集聚度提高到63.5%, 高新技术产业占比下降至30%: a percent right after a verb of change with 到/至 is the
+    level a ratio reached, not a growth rate, unless its clause names a growth rate (增速由5%提高到9%)."""
+    fillers = cues()["level_reached_fillers"]
+    for verb in cues()["level_reached_verbs"]:
+        at = clause.rfind(verb)
+        if at < 0 or clause[at + len(verb) :].strip() not in ("", *fillers):
+            continue
+        return not has(cues()["growth_rate_words"], clause[:at])
+    return False
+
+
 _FIRM_COUNT_AFTER = re.compile(r"(?:数量|总数|户数|家数|数)")
 
 
@@ -449,7 +463,7 @@ def read_amount(reading: Reading) -> Decision:
         return with_completion(reading, Decision(heading[0].metric, kind, reading.quantity.value, keyword=heading[0]))
     if reading.quantity.dimension == "count" and counts_something_named_after(reading):
         raise LeftOut("counts_something_else")  # 占11个重点园区新增企业总数的59%
-    if reading.quantity.dimension == "count" and names_another_group(reading.window):
+    if reading.quantity.dimension == "count" and names_another_group(reading.window) and not a_breakdown_goes_on(reading):
         raise LeftOut("count_of_another_group")
     heading = wording_of_a_heading_sentence(reading)
     if heading:  # 一、工业总产值。完成280.5亿元
@@ -753,6 +767,22 @@ def count_list_item(reading: Reading) -> Fact | None:
     if last.metric == "projects" and counts_something_named_after(reading):
         return None  # 13个产业项目、81个定制厂房: the next item counts buildings, not projects
     return last if last.quantity.raw[-1:] == reading.quantity.raw[-1:] else None
+
+
+def a_breakdown_goes_on(reading: Reading) -> bool:
+    """企业230家，其中电子信息85家，装备制造60家: a wordless count of firms after a part of a 其中 breakdown of
+    firms, with the same measure word and no zone or group of something else (科研院所3家) named between, is
+    the breakdown's next part."""
+    if not reading.sentence_facts:
+        return False
+    last = reading.sentence_facts[-1]
+    if last.metric != "enterprises" or last.kind == "growth" or last.quantity.raw[-1:] != reading.quantity.raw[-1:]:
+        return False
+    breakdown_at = reading.head.rfind("其中")
+    if breakdown_at < 0 or reading.sentence.start + breakdown_at > last.quantity.start:
+        return False
+    between = reading.text[reading.sentence.start + breakdown_at : reading.quantity.start]
+    return not has(cues()["zone_words"], between) and not has(cues()["not_firm_groups"], reading.window)
 
 
 _THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
