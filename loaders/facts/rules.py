@@ -20,6 +20,7 @@ from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
+    each_of_a_group,
     project_group_after,
 )
 from .kinds import (
@@ -192,6 +193,8 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
 
 def read_growth(reading: Reading) -> Decision:
     """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    if each_of_a_group(reading):
+        raise LeftOut("each_of_a_group")  # 8个开发区投资增速均超过15%: a mark each member passes, no one rate
     listed_item = growth_of_a_list_item(reading)
     if listed_item:
         return listed_item
