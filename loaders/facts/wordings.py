@@ -385,7 +385,7 @@ def money_put_into_works(reading: Reading, keyword: Keyword) -> str | None:
     if verb is None:
         return None
     use = CLAUSE_MARK.split(after[verb.end() :], maxsplit=1)[0]
-    if "项目" in use:
+    if "项目" in use and not has(cues()["infrastructure_works"], use):  # 投资12亿元建设道路等基础设施项目: works
         if _COUNTED.search(use):
             return None  # 投资20亿元实施重点项目30个: a group of projects, read as before
         return ONE_PROJECT_BUILT
