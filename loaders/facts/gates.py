@@ -210,6 +210,8 @@ def projection_of_a_project(reading: Reading) -> bool:
     if projection is None:
         return False
     before = reading.head[: projection.start()]
+    if _THIS_PROJECT_OPENING.match(before):
+        return True  # 该项目是今年签约落户项目…建成后带动就业80人: the project just named, whatever group it is in
     if "项目" not in before or names_a_project_group(before):  # 全部技改项目投产后: a group
         return False
     return not a_group_of_projects_spoken_of(reading, before)
@@ -272,13 +274,15 @@ def an_intensity(reading: Reading) -> bool:
 
 _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
+_THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a sentence opening on 该项目 (after a quote mark)
 # A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
 _PROJECT_TOPIC = re.compile(r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?)(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?){1,29}?项目[，,]")
 
 
 @lru_cache(maxsize=1)
 def _project_described() -> re.Pattern:
-    return re.compile(rf"(?:^|[，,；;：:])项目(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
+    phases = pattern_of(cues()["project_phases"]).pattern  # 项目一期占地150亩: one phase of the project
+    return re.compile(rf"(?:^|[，,；;：:])项目(?:{phases})?(?:{pattern_of(cues()['one_project_descriptors']).pattern})")
 
 
 _GROUP_REACH = 4  # characters before 项目 where a group word makes the project just named a group

@@ -20,6 +20,7 @@ from .firms import a_named_firms_figure
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
+    each_of_a_group,
     project_group_after,
 )
 from .kinds import (
@@ -54,11 +55,13 @@ from .scopes import ANNUAL_TASK_END, names_another_group
 from .subjects import WIDER_PLACE_RULES, not_the_zone
 from .wider_places import about_a_wider_place_before
 from .wordings import (
+    ONE_PROJECT_BUILT,
     amount_wording,
     counts_something_named_after,
     in_a_goal_column,
     infrastructure_spending,
     last_keyword,
+    money_put_into_works,
     names_a_project_group,
     names_an_indicator_of_its_own,
     names_other_indicator,
@@ -192,6 +195,8 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
 
 def read_growth(reading: Reading) -> Decision:
     """A percentage after a growth word: the growth of the metric named before it, or of the figure it follows."""
+    if each_of_a_group(reading):
+        raise LeftOut("each_of_a_group")  # 8个开发区投资增速均超过15%: a mark each member passes, no one rate
     listed_item = growth_of_a_list_item(reading)
     if listed_item:
         return listed_item
@@ -566,6 +571,11 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    put_into = money_put_into_works(reading, keyword) if metric == "investment" else None
+    if put_into == ONE_PROJECT_BUILT:
+        raise LeftOut("one_item_amount")  # 投资5亿元建设某某电子项目: the size of one project
+    if put_into:
+        return put_into  # 投资2.6亿元新建和改建了8条道路: the zone's works
     spending = keyword.word.removeprefix("累计").removeprefix("总")  # 累计投资…/总投资…，用于改善基础设施: spent the same way
     if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设

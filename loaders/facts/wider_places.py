@@ -157,15 +157,19 @@ _WIDER_CLAUSE = re.compile(
 )
 
 
-# A clause that opens on a named province, city or county and its verb (柘城县完成…, 淇县规上工业企业实现…).
-_NAMED_PLACE_CLAUSE = re.compile(
-    AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?(?:完成|实现|共有|拥有|规模以上|规上)"
-)
+@lru_cache(maxsize=1)
+def _named_place_clause() -> re.Pattern:
+    """A clause that opens on a named province, city or county and its verb (cues.yaml place_subject_verbs:
+    柘城县完成…, 淇县规上工业企业实现…, 杞县实施…)."""
+    verbs = pattern_of(cues()["place_subject_verbs"]).pattern
+    return re.compile(
+        AFTER_A_DATE + r"(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区])(?:全年|今年|上半年|共|累计)?" + verbs
+    )
 
 
 def named_place_subject(clause: str) -> bool:
     """The clause's subject is a province, city, county or city district of the gazetteer, right before its verb."""
-    found = _NAMED_PLACE_CLAUSE.match(clause)
+    found = _named_place_clause().match(clause)
     if found is None or found.group("place") not in place_names():
         return False
     # 西秀区完成…: a city's district; but 滨海新区, 某某开发区 are zones as much as places

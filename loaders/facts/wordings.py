@@ -361,6 +361,39 @@ def infrastructure_spending(reading: Reading) -> Keyword | None:
     return Keyword(verb.group(), "investment_infrastructure", "investment_infrastructure", False)
 
 
+ONE_PROJECT_BUILT = "one_project_built"  # money_put_into_works: the money builds one project, an item
+_USE_SAID_WITHIN = 40  # characters after the figure where its use is read
+
+
+@lru_cache(maxsize=1)
+def _works_verb_after() -> re.Pattern:
+    """8亿元人民币，建设…, 80亿元精心打造…: the use verb right after the figure (an aside and a short adverb between)."""
+    return re.compile(rf"(?:人民币)?[，,]?[\u4e00-\u9fff]{{0,2}}?(?:{pattern_of(cues()['works_verbs']).pattern})")
+
+
+_COUNTED = re.compile(r"\d++(?:个|项|家|户)")
+
+
+def money_put_into_works(reading: Reading, keyword: Keyword) -> str | None:
+    """投资2.6亿元新建和改建了8条道路, 投入12亿元补齐园区教育医疗短板: money put in (cues.yaml put_in_wordings)
+    whose use is said right after it (works_verbs) is spent on works, not the zone's fixed-asset investment:
+    infrastructure investment, or ONE_PROJECT_BUILT when what it builds is one project (投资5亿元建设某某项目)."""
+    if keyword.word not in cues()["put_in_wordings"] or reading.quantity.dimension != "money":
+        return None
+    after = reading.text[reading.quantity.end : min(reading.sentence.end, reading.quantity.end + _USE_SAID_WITHIN)]
+    verb = _works_verb_after().match(after)
+    if verb is None:
+        return None
+    use = CLAUSE_MARK.split(after[verb.end() :], maxsplit=1)[0]
+    if has(cues()["industry_uses"], use):
+        return None  # 首期投资25亿元，打造以装备制造业为主导的园区: an industry, no works
+    if "项目" in use and not has(cues()["infrastructure_works"], use):  # 投资12亿元建设道路等基础设施项目: works
+        if _COUNTED.search(use):
+            return None  # 投资20亿元实施重点项目30个: a group of projects, read as before
+        return ONE_PROJECT_BUILT
+    return "investment_infrastructure"
+
+
 @lru_cache(maxsize=1)
 def _works_right_before() -> re.Pattern:
     """支持…基础设施建设2.92亿元: the works named right before the figure, after the spending verb."""
