@@ -357,9 +357,11 @@ _LIST_OR_ASIDE = re.compile(r"[、（(）)]")
 
 @lru_cache(maxsize=1)
 def _verb_right_before() -> re.Pattern:
-    """A verb taking the figure and its wording as one object (争取了6000万元专项债资金), right before the figure."""
+    """A verb taking the figure and its wording as one object (争取了6000万元专项债资金), right before the figure
+    or before the year the object is for (编制了年度1.5亿元投资计划)."""
     verbs = pattern_of(cues()["verbs_before_a_named_figure"])
-    return re.compile(rf"(?:{verbs.pattern})了?(?:约|近|超过|超|逾|不足)?$")
+    periods = pattern_of(cues()["periods_before_a_named_figure"])
+    return re.compile(rf"(?:{verbs.pattern})了?(?:{periods.pattern})?(?:约|近|超过|超|逾|不足)?$")
 _NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
 
 
