@@ -66,6 +66,7 @@ from .wordings import (
     names_an_indicator_of_its_own,
     names_other_indicator,
     secured_funds,
+    wording_named_after,
     wording_of_a_heading_sentence,
     wording_of_a_list_heading,
     wording_of_a_list_item,
@@ -478,7 +479,15 @@ def read_amount(reading: Reading) -> Decision:
         raise LeftOut("follows_a_figure_left_out", unplaced=unplaced)  # 技改投资17.9亿元；商贸批发业9.4亿元
     if reading.quantity.dimension == "money" and _COMPANY_SUBJECT.search(reading.clause):
         raise LeftOut("one_company_figure")  # 产值707亿元，其中某某汽车公司完成222亿元: that company's share
-    inherited = figure_continued(reading)
+    try:
+        inherited = figure_continued(reading)
+    except LeftOut as left_out:
+        named = wording_named_after(reading) if left_out.rule == "no_wording_and_no_figure_to_continue" else None
+        if named is None:
+            raise
+        keyword, planned = named
+        kind = "target" if planned else kind
+        return with_completion(reading, Decision(keyword.metric, kind, reading.quantity.value, keyword=keyword))
     if inherited.kind == "target" and kind == "actual":
         kind = "target"
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric

@@ -331,6 +331,40 @@ def wording_after_its_figure(reading: Reading) -> Keyword | None:
     return keyword
 
 
+def wording_named_after(reading: Reading) -> tuple[Keyword, bool] | None:
+    """争取了6000万元专项债资金, 用不足3平方公里的规划用地: a money or area figure right after a verb, with no
+    wording before it and no figure to continue, whose own clause names a metric right after it (past 的), is that metric's
+    amount, and a goal when a plan word follows the wording (编制1.5亿元基础设施投资计划). A wording that
+    qualifies a noun after it (5亿元投资项目) names no amount; nor does one past a list mark or bracket."""
+    if reading.quantity.dimension not in ("money", "area") or not _verb_right_before().search(reading.window):
+        return None
+    after = reading.after
+    leading = _AFTER_LEAD.match(after)
+    lead = leading.end() if leading else 0
+    match = keyword_pattern().search(after, lead)
+    if match is None or match.start() > lead + _NAMED_AFTER_REACH or _LIST_OR_ASIDE.search(after, 0, match.start()):
+        return None
+    keyword = keyword_index()[match.group()]
+    if keyword.metric == NOT_A_METRIC or METRIC_DIMENSION.get(metric_units()[keyword.metric]) != reading.quantity.dimension:
+        return None
+    if other_indicators(after[: match.end()]) or after.startswith(tuple(cues()["heads_after_a_wording"]), match.end()):
+        return None
+    return keyword, after.startswith(tuple(cues()["plan_nouns_after_a_wording"]), match.end())
+
+
+_LIST_OR_ASIDE = re.compile(r"[、（(）)]")
+
+
+@lru_cache(maxsize=1)
+def _verb_right_before() -> re.Pattern:
+    """A verb taking the figure and its wording as one object (争取了6000万元专项债资金), right before the figure
+    or before the year the object is for (编制了年度1.5亿元投资计划)."""
+    verbs = pattern_of(cues()["verbs_before_a_named_figure"])
+    periods = pattern_of(cues()["periods_before_a_named_figure"])
+    return re.compile(rf"(?:{verbs.pattern})了?(?:{periods.pattern})?(?:约|近|超过|超|逾|不足)?$")
+_NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
+
+
 _SEGMENT_END = re.compile(r"[；;。！？]")
 _USE_REACH = 24  # characters a use verb may stand from the works it names, within one clause
 
