@@ -258,6 +258,8 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
         reason = "boilerplate"  # 地址：临江市高新区鹤翔路88号: where an office is
+    if anchor == "place" and _place_inside_a_kind_word(text, name_start, type_start):
+        reason = "industry"  # 战略性新兴产业聚集区, 再生资源产业园: a kind of industry, no place (新兴, 资源)
     if anchor == "proper" and _verb_on_an_attribute(text, proper, kind, match.end()):
         reason = "verb"  # 彰显园区魅力: the verb of a phrase on parks in general
     counted = _counted_before(text, name_start)
@@ -277,6 +279,29 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         switches=_switches(text, match, name_start, anchor, crosses_line),
         base=text[name_start : match.end("type")] if match["tail"] else None,
     )
+
+
+def _place_inside_a_kind_word(text: str, start: int, type_start: int) -> bool:
+    """Whether the place a name opens with lies inside a qualifier or an industry word that begins before
+    it or runs on into the type (战略性|新兴|产业聚集区: 战略性新兴产业; 再生|资源|产业园: 再生资源)."""
+    for word in _kind_words():
+        first = max(0, start - len(word) + 1)
+        found = text.find(word, first, start + len(word))
+        while found != -1 and found <= start:
+            end = found + len(word)
+            if end >= start + 2 and (found < start or end > type_start):
+                return True
+            found = text.find(word, found + 1, start + len(word))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[str, ...]:
+    """Qualifiers and industries that hold a place's name inside them (新兴产业, 再生资源)."""
+    places = place_names()
+    words = set(lexicon()["qualifiers"]) | set(lexicon()["industries"])
+    return tuple(sorted(word for word in words
+                        if any(word[index:index + size] in places for size in (2, 3) for index in range(len(word) - size + 1))))
 
 
 def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_line) -> bool:
