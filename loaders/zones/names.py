@@ -138,7 +138,8 @@ def _administered_mentions(text: str, mentions: list[Mention], rejections: list[
     """A place or proper name with a kind that names no zone by itself (宁东基地, 临港经济区): a zone, at
     each of its mentions, where the report names its managing office right after it (宁东基地管委会) or
     opens enough clauses with it as their subject (…，宁东基地安排重大项目…: not 宁东基地的…, and a passage
-    the page repeats counts once); never inside another zone's name."""
+    the page repeats counts once), a proper name only: a city's (长沙基地) is as often a company's plant
+    there; never inside another zone's name."""
     taken = [(mention.start, mention.end) for mention in mentions] + [(rejection.start, rejection.end) for rejection in rejections]
     found: dict[str, list[tuple[int, re.Match, str, str]]] = {}
     for match in administered_pattern().finditer(text):
@@ -158,6 +159,8 @@ def _administered_mentions(text: str, mentions: list[Mention], rejections: list[
     administered = []
     for name, spans in found.items():
         office = any(match["office"] for _, match, _, _ in spans)
+        if not office and any(anchor == "place" for _, _, _, anchor in spans):
+            continue  # 长沙基地 opening clauses: as often a company's plant in that city as a zone
         opens = len({_SENTENCE_END.split(text[match.end() : match.end() + ADMINISTERED_SAID], 1)[0] for start, match, _, _ in spans
                      if _at_clause_start(text, start) and not text.startswith(("的", "(", "（"), match.end())})
         if not office and opens < words["administered_opens"]:
