@@ -43,7 +43,17 @@ def type_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def switching() -> dict[str, bool]:
-    return {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
+    """{zone type: whether a mention of it makes its zone the subject}; a kind that names a zone only by
+    the report's own evidence (宁东基地管委会) switches where it does."""
+    kinds = {word: True for word in lexicon()["administered_types"]}
+    return kinds | {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
+
+
+@lru_cache(maxsize=1)
+def administered_pattern() -> re.Pattern:
+    """A kind that names no zone by itself (基地, 港区), then its managing office if one follows (管委会)."""
+    words = lexicon()
+    return re.compile(rf"(?P<type>{alternation(words['administered_types'])})(?P<office>{alternation(words['administered_offices'])})?")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from .anchors import (
 from .lexicon import (
     CJK,
     abbreviation_pattern,
+    administered_pattern,
     after_patterns,
     alternation,
     counted_pattern,
@@ -121,10 +122,54 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
         spans = {(mention.start, mention.end) for mention in listed}
         rejections = [rejection for rejection in rejections if (rejection.start, rejection.end) not in spans]
     mentions, rejections = _projects_throughout(mentions, rejections)
+    mentions += _administered_mentions(text, mentions, rejections, crosses_line)
     if not mentions:
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text, traditional), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+ADMINISTERED_SAID = 12  # characters after a clause-opening name that tell one saying of it from a repeated passage
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _administered_mentions(text: str, mentions: list[Mention], rejections: list[Rejection],
+                           crosses_line) -> list[Mention]:
+    """A place or proper name with a kind that names no zone by itself (宁东基地, 临港经济区): a zone, at
+    each of its mentions, where the report names its managing office right after it (宁东基地管委会) or
+    opens enough clauses with it as their subject (…，宁东基地安排重大项目…: not 宁东基地的…, and a passage
+    the page repeats counts once), a proper name only: a city's (长沙基地) is as often a company's plant
+    there; never inside another zone's name."""
+    taken = [(mention.start, mention.end) for mention in mentions] + [(rejection.start, rejection.end) for rejection in rejections]
+    found: dict[str, list[tuple[int, re.Match, str, str]]] = {}
+    for match in administered_pattern().finditer(text):
+        type_start, kind = match.start("type"), match["type"]
+        if any(start < match.end("type") and type_start < end for start, end in taken):
+            continue  # 某某产业基地, 某某保税港区: a zone type of the lexicon already read there
+        run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
+        assert run_match is not None  # the run pattern also matches the empty string
+        run_start = line_cut(run_match.start(), type_start, crosses_line)
+        cut, parsed = _read_run(text[run_start:type_start], kind)
+        if not isinstance(parsed, tuple) or parsed[2] not in ("place", "proper") \
+                or parsed[1].endswith(word_tuple("administered_uses")):
+            continue  # 研发基地: what a base is for, no name
+        start = run_start + cut + parsed[0]
+        found.setdefault(text[start : match.end("type")], []).append((start, match, parsed[1], parsed[2]))
+    words = lexicon()
+    administered = []
+    for name, spans in found.items():
+        office = any(match["office"] for _, match, _, _ in spans)
+        if not office and any(anchor == "place" for _, _, _, anchor in spans):
+            continue  # 长沙基地 opening clauses: as often a company's plant in that city as a zone
+        opens = len({_SENTENCE_END.split(text[match.end() : match.end() + ADMINISTERED_SAID], 1)[0] for start, match, _, _ in spans
+                     if _at_clause_start(text, start) and not text.startswith(("的", "(", "（"), match.end())})
+        if not office and opens < words["administered_opens"]:
+            continue
+        for start, match, proper, anchor in spans:
+            end = match.end("type")
+            aside = text[max(0, start - 3) : start].endswith(word_tuple("in_passing")) or in_brackets(text, start)
+            administered.append(Mention(start, end, name, match["type"], anchor, proper, not aside))
+    return administered
 
 
 def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[Rejection]) -> list[Mention]:
@@ -216,6 +261,8 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         reason = "organisation"  # 香港科技园公司（简称香港科技园）: the company's short name
     if _address(text, name_start):
         reason = "boilerplate"  # 地址：临江市高新区鹤翔路88号: where an office is
+    if anchor == "place" and _place_inside_a_kind_word(text, name_start, type_start):
+        reason = "industry"  # 战略性新兴产业聚集区, 再生资源产业园: a kind of industry, no place (新兴, 资源)
     if anchor == "proper" and _verb_on_an_attribute(text, proper, kind, match.end()):
         reason = "verb"  # 彰显园区魅力: the verb of a phrase on parks in general
     counted = _counted_before(text, name_start)
@@ -235,6 +282,29 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         switches=_switches(text, match, name_start, anchor, crosses_line),
         base=text[name_start : match.end("type")] if match["tail"] else None,
     )
+
+
+def _place_inside_a_kind_word(text: str, start: int, type_start: int) -> bool:
+    """Whether the place a name opens with lies inside a qualifier or an industry word that begins before
+    it or runs on into the type (战略性|新兴|产业聚集区: 战略性新兴产业; 再生|资源|产业园: 再生资源)."""
+    for word in _kind_words():
+        first = max(0, start - len(word) + 1)
+        found = text.find(word, first, start + len(word))
+        while found != -1 and found <= start:
+            end = found + len(word)
+            if end >= start + 2 and (found < start or end > type_start):
+                return True
+            found = text.find(word, found + 1, start + len(word))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[str, ...]:
+    """Qualifiers and industries that hold a place's name inside them (新兴产业, 再生资源)."""
+    places = place_names()
+    words = set(lexicon()["qualifiers"]) | set(lexicon()["industries"])
+    return tuple(sorted(word for word in words
+                        if any(word[index:index + size] in places for size in (2, 3) for index in range(len(word) - size + 1))))
 
 
 def _switches(text: str, match: re.Match, name_start: int, anchor: str, crosses_line) -> bool:
