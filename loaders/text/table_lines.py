@@ -39,6 +39,7 @@ _RUN_OF_YEARS = re.compile(r"(?:(?:19|20)\d\d年){2,12}")
 _ONE_YEAR = re.compile(r"(?:19|20)\d\d年")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 
 
@@ -124,6 +125,9 @@ class _CellRun:
         if self.row:
             events.append(("row", self.row))
             self.row = []
+        if len(cells[0][1]) > NAME_LONGEST:  # a note (注：…) between two tables: no cell of either
+            self.pending, self.group_heads = [], set()
+            return events
         self.pending.append(cells[0])
         return events
 
@@ -157,6 +161,10 @@ def _table_lines(text: str):
         if declared:
             declared_block = cell_run = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares none
             yield "units", [(start + declared.start(1), declared.group(1))]
+            header = _header_beside(line, start, declared) if declared_block else None
+            if header:
+                declared_block = cell_run = False  # the rows below are lines of several cells
+                yield "header", header
             continue
         stripped = line.strip()
         if not stripped and declared_block and cell_run:
@@ -175,6 +183,22 @@ def _table_lines(text: str):
         elif len(cells) > 1 or cells and len(cells[0][1]) <= NAME_LONGEST:  # a longer lone cell is prose
             yield _line_event(cells)
     yield from run.end()
+
+
+def _header_beside(line: str, start: int, declared: re.Match) -> Cells | None:
+    """指标（单位：亿元）  2023年  2024年: a unit declaration in the name column's cell of a header
+    line; the header's cells, the declaration (and its brackets) left out. None unless the line,
+    so read, heads a name column with two or more cells after it."""
+    begin, end = declared.start(), declared.end()
+    if begin and line[begin - 1] in _OPENING_BRACKETS:
+        begin -= 1
+        end += 1 if line[end : end + 1] in _CLOSING_BRACKETS else 0
+    blanked = line[:begin] + " " * (end - begin) + line[end:]
+    cells = _line_cells(blanked, start)
+    after = [cell for at, cell in cells if at >= start + end]
+    if len(after) < 2 or len(cells) - len(after) != 1 or not heads_the_names(cells[0][1]):
+        return None
+    return _letters_joined(cells)
 
 
 def _line_event(cells: Cells) -> tuple[str, Cells]:

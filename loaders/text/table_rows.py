@@ -86,6 +86,7 @@ class TableCell(NamedTuple):
     period: str = ""
     subject: tuple[int, int] | None = None
     table_at: int | None = None
+    row: tuple[int, int] | None = None  # where the name of a row under a zone name column is (园区名称 over it)
 
 
 class Tables(NamedTuple):
@@ -245,12 +246,14 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         if heads and len(figures) > 2:
             return []  # the header does not say which figure is which
         columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
-    if not row_units and not any(column.unit for column in columns):
-        return []
+    if not row_units and not any(column.unit or column.kind == "growth" for column in columns):
+        return []  # no unit anywhere: only a growth column (its figures are percent) may be read
     in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found, value_words = [], ""  # a growth column is the growth of the value column before it
-    total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None  # the row's, not a figure's
+    zone_rows = _zone_rows(block)
+    total = block.header_at if zone_rows and has_any("total_rows", name) else None  # the row's, not a figure's
+    row = (cells[0][0], cells[0][0] + len(name)) if zone_rows and total is None and not row_period else None
     for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
         if column.kind in ("value", "target"):
             value_words = column.words
@@ -262,7 +265,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            cell = TableCell(column.kind, column.period or row_period, column.subject, total)
+            cell = TableCell(column.kind, column.period or row_period, column.subject, total, row)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
 
