@@ -186,17 +186,18 @@ def _table_lines(text: str):
 
 
 def _header_beside(line: str, start: int, declared: re.Match) -> Cells | None:
-    """指标（单位：亿元）  2023年  2024年: a unit declaration in the name column's cell of a header
-    line; the header's cells, the declaration (and its brackets) left out. None unless the line,
-    so read, heads a name column with two or more cells after it."""
+    """指标（单位：亿元）  2023年  2024年, or | 单位：万元 | 指标名称 | 本月 | 累计 |: a unit declaration
+    in (or as) the first cell of a header line; the header's cells, the declaration (and its
+    brackets) left out. None unless the line, so read, opens with a name column's header and has
+    two or more cells after it."""
     begin, end = declared.start(), declared.end()
     if begin and line[begin - 1] in _OPENING_BRACKETS:
         begin -= 1
         end += 1 if line[end : end + 1] in _CLOSING_BRACKETS else 0
     blanked = line[:begin] + " " * (end - begin) + line[end:]
-    cells = _line_cells(blanked, start)
-    after = [cell for at, cell in cells if at >= start + end]
-    if len(after) < 2 or len(cells) - len(after) != 1 or not heads_the_names(cells[0][1]):
+    cells = [(at, cell) for at, cell in _line_cells(blanked, start) if cell]
+    before = sum(at < start + begin for at, _ in cells)
+    if before > 1 or len(cells) < 3 or not heads_the_names(cells[0][1]):
         return None
     return _letters_joined(cells)
 

@@ -173,11 +173,29 @@ def read_tables(text: str) -> Tables:
             _read_header(cells, block)
         else:
             block.header_above = False
-            for quantity, label, cell in _row(cells, block):
-                found.quantities.append(quantity)
-                found.labels[quantity.start] = label
-                found.cells[quantity.start] = cell
+            for row in _rows_run_together(cells, block.columns):
+                for quantity, label, cell in _row(row, block):
+                    found.quantities.append(quantity)
+                    found.labels[quantity.start] = label
+                    found.cells[quantity.start] = cell
     return found
+
+
+def _rows_run_together(cells: Cells, columns: list[Column] | None) -> list[Cells]:
+    """工业总产值  1200  3.1  营业收入  1100  2.1: rows a page ran into one line under a header of
+    their columns, split where each name starts again: only when every run of the header's width
+    is a name followed by figures (or a unit under a unit column), else the line as one row."""
+    width = len(columns or ())
+    if width < 2 or len(cells) < 2 * width or len(cells) % width or columns is None or columns[0].kind != "name":
+        return [cells]
+    rows = [cells[index : index + width] for index in range(0, len(cells), width)]
+    for row in rows:
+        if not NAME_START.match(row[0][1]) or is_figure(row[0][1]) or len(row[0][1]) > NAME_LONGEST:
+            return [cells]
+        for (_, cell), column in zip(row[1:], columns[1:], strict=True):
+            if not (is_figure(cell) or column.kind == "unit" and read_unit(cell)):
+                return [cells]
+    return rows
 
 
 def _read_header(cells: Cells, block: _Block) -> None:
