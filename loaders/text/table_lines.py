@@ -39,6 +39,9 @@ _RUN_OF_YEARS = re.compile(r"(?:(?:19|20)\d\d年){2,12}")
 _ONE_YEAR = re.compile(r"(?:19|20)\d\d年")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
+# A bar row opening a cell it does not close on its line: | 指 标 | 总量 (no bar at the end)
+_BROKEN_ROW_START = re.compile(r"[ \t]*+[|｜][ \t]*+[^\s|｜].*[^\s|｜][ \t]*+$")
+_BROKEN_ROW_LINES = 6  # continuation lines a broken bar row may take
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 
@@ -90,6 +93,36 @@ def lines(text: str):
     for line in text.split("\n"):
         yield position, line
         position += len(line) + 1
+
+
+def _rows_of_bars(text: str):
+    """(start, line) of each line, a bar row whose cell a page broke over lines (| 指 标 | 总量⏎(亿元) |⏎
+    比上年增长⏎(%) |) given as one line, its line breaks read as spaces (offsets hold): a line opening
+    with a bar and a cell but not closing with a bar, then short lines opening with none, the last
+    closing with a bar, up to the next line opening with a bar."""
+    pending: list[tuple[int, str]] = []
+    for start, line in lines(text):
+        if pending:
+            stripped = line.strip()
+            if stripped and not _BAR.match(stripped) and len(stripped) <= NAME_LONGEST and len(pending) <= _BROKEN_ROW_LINES:
+                pending.append((start, line))
+                continue
+            yield from _joined(pending)
+            pending = []
+        if _BROKEN_ROW_START.match(line):
+            pending = [(start, line)]
+            continue
+        yield start, line
+    if pending:
+        yield from _joined(pending)
+
+
+def _joined(pieces: list[tuple[int, str]]):
+    """The lines of a broken bar row as one, if its last closes with a bar; else each as it is."""
+    if len(pieces) > 1 and pieces[-1][1].rstrip().endswith(("|", "｜")):
+        yield pieces[0][0], " ".join(line for _, line in pieces)
+    else:
+        yield from pieces
 
 
 def is_figure(cell: str) -> bool:
@@ -146,7 +179,7 @@ def _table_lines(text: str):
     run = _CellRun()
     declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
-    for start, line in lines(text):
+    for start, line in _rows_of_bars(text):
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
