@@ -399,6 +399,10 @@ def _read_sentence(
         if cell is not None and cell.row is not None and not _names_its_zone(text, cell.row, fact.zone, zone_at):
             left_out_here.append((quantity, "row_of_a_place_that_is_no_zone"))
             continue
+        if cell is not None and any(zone_at(end) == fact.zone and _names_its_zone(text, (start, end), fact.zone, zone_at)
+                                    for start, end in cell.rows):
+            left_out_here.append((quantity, "sum_of_several_zones"))  # 合计 over zone rows, one of them the zone's own
+            continue
         if fact.metric == "projects":
             project_context = True
         sentence_facts.append(fact)

@@ -87,6 +87,8 @@ class TableCell(NamedTuple):
     subject: tuple[int, int] | None = None
     table_at: int | None = None
     row: tuple[int, int] | None = None  # where the name of a row under a zone name column is (园区名称 over it)
+    rows: tuple[tuple[int, int], ...] = ()  # a total row's: where the names of its table's zone rows are
+    table: int | None = None  # a zone row's: where its table's header starts
 
 
 class Tables(NamedTuple):
@@ -178,6 +180,21 @@ def read_tables(text: str) -> Tables:
                     found.quantities.append(quantity)
                     found.labels[quantity.start] = label
                     found.cells[quantity.start] = cell
+    return _totals_with_their_rows(found)
+
+
+def _totals_with_their_rows(found: Tables) -> Tables:
+    """Each total row's figure (合计 under zone rows) given where its table's zone rows are named."""
+    totals = [start for start, cell in found.cells.items() if cell.table_at is not None]
+    if not totals:
+        return found
+    rows: dict[int, set[tuple[int, int]]] = {}
+    for cell in found.cells.values():
+        if cell.row is not None and cell.table is not None:
+            rows.setdefault(cell.table, set()).add(cell.row)
+    for start in totals:
+        cell = found.cells[start]
+        found.cells[start] = cell._replace(rows=tuple(sorted(rows.get(cell.table_at, ()))))
     return found
 
 
@@ -283,7 +300,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            cell = TableCell(column.kind, column.period or row_period, column.subject, total, row)
+            cell = TableCell(column.kind, column.period or row_period, column.subject, total, row, (), block.header_at if row else None)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
 
