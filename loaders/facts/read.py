@@ -395,6 +395,14 @@ def _read_sentence(
                 extraction.unplaced.append((quantity, left_out.unplaced))
             continue
         fact = _fact(reading, decision, zone_at)
+        cell = document.table_cells.get(quantity.start)
+        if cell is not None and cell.row is not None and not _names_its_zone(text, cell.row, fact.zone, zone_at):
+            left_out_here.append((quantity, "row_of_a_place_that_is_no_zone"))
+            continue
+        if cell is not None and any(zone_at(end) == fact.zone and _names_its_zone(text, (start, end), fact.zone, zone_at)
+                                    for start, end in cell.rows):
+            left_out_here.append((quantity, "sum_of_several_zones"))  # 合计 over zone rows, one of them the zone's own
+            continue
         if fact.metric == "projects":
             project_context = True
         sentence_facts.append(fact)
@@ -414,6 +422,14 @@ def explain(document) -> list[dict]:
 
 
 _ZONE_HEADER_SHORTEST = 4  # 开发区 alone is a type word, not a name
+
+
+def _names_its_zone(text: str, span: tuple[int, int], zone: str, zone_at) -> bool:
+    """Whether the name of a row under a zone name column (园区名称) names the zone its figures go
+    to: a row naming a place that is no zone (a street, a business district) has no figure of ours."""
+    start, end = span
+    name = text[start:end]
+    return bool(zone) and (zone != zone_at(start - 1) or zone in name or len(name) >= _ZONE_HEADER_SHORTEST and name in zone)
 
 
 def _zone_of_figure(text: str, quantity: Quantity, cell, zone_at) -> str:

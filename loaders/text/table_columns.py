@@ -218,7 +218,10 @@ def _growth_periods(columns: list[Column]) -> list[Column]:
 
 
 def unit_row(cells: list[str]) -> list[DeclaredUnit] | None:
-    """The units of a line that holds nothing but units (亿元  万元  人): a unit row under a header."""
+    """The units of a line that holds nothing but units (亿元  万元  人), maybe after a unit column's
+    word naming the row (单位  亿元  万元): a unit row under a header."""
+    if len(cells) > 1 and cells[0] in headers()["unit_columns"]:
+        cells = cells[1:]
     found = [read_unit(cell) for cell in cells]
     return found if found and all(found) else None  # type: ignore[return-value]
 

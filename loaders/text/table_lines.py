@@ -39,6 +39,10 @@ _RUN_OF_YEARS = re.compile(r"(?:(?:19|20)\d\d年){2,12}")
 _ONE_YEAR = re.compile(r"(?:19|20)\d\d年")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{2}")
 _ENGLISH = re.compile(r"[^\u4e00-\u9fff\d]*[A-Za-z]{2}[^\u4e00-\u9fff]*")  # Item, (100 million yuan)
+# A bar row opening a cell it does not close on its line: | 指 标 | 总量 (no bar at the end)
+_BROKEN_ROW_START = re.compile(r"[ \t]*+[|｜][ \t]*+[^\s|｜].*[^\s|｜][ \t]*+$")
+_BROKEN_ROW_LINES = 6  # continuation lines a broken bar row may take
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 
 
@@ -91,6 +95,36 @@ def lines(text: str):
         position += len(line) + 1
 
 
+def _rows_of_bars(text: str):
+    """(start, line) of each line, a bar row whose cell a page broke over lines (| 指 标 | 总量⏎(亿元) |⏎
+    比上年增长⏎(%) |) given as one line, its line breaks read as spaces (offsets hold): a line opening
+    with a bar and a cell but not closing with a bar, then short lines opening with none, the last
+    closing with a bar, up to the next line opening with a bar."""
+    pending: list[tuple[int, str]] = []
+    for start, line in lines(text):
+        if pending:
+            stripped = line.strip()
+            if stripped and not _BAR.match(stripped) and len(stripped) <= NAME_LONGEST and len(pending) <= _BROKEN_ROW_LINES:
+                pending.append((start, line))
+                continue
+            yield from _joined(pending)
+            pending = []
+        if _BROKEN_ROW_START.match(line):
+            pending = [(start, line)]
+            continue
+        yield start, line
+    if pending:
+        yield from _joined(pending)
+
+
+def _joined(pieces: list[tuple[int, str]]):
+    """The lines of a broken bar row as one, if its last closes with a bar; else each as it is."""
+    if len(pieces) > 1 and pieces[-1][1].rstrip().endswith(("|", "｜")):
+        yield pieces[0][0], " ".join(line for _, line in pieces)
+    else:
+        yield from pieces
+
+
 def is_figure(cell: str) -> bool:
     return bool(NUMBER.fullmatch(cell)) or cell in EMPTY_CELL
 
@@ -124,6 +158,9 @@ class _CellRun:
         if self.row:
             events.append(("row", self.row))
             self.row = []
+        if len(cells[0][1]) > NAME_LONGEST:  # a note (注：…) between two tables: no cell of either
+            self.pending, self.group_heads = [], set()
+            return events
         self.pending.append(cells[0])
         return events
 
@@ -142,7 +179,7 @@ def _table_lines(text: str):
     run = _CellRun()
     declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
-    for start, line in lines(text):
+    for start, line in _rows_of_bars(text):
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
@@ -157,6 +194,10 @@ def _table_lines(text: str):
         if declared:
             declared_block = cell_run = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares none
             yield "units", [(start + declared.start(1), declared.group(1))]
+            header = _header_beside(line, start, declared) if declared_block else None
+            if header:
+                declared_block = cell_run = False  # the rows below are lines of several cells
+                yield "header", header
             continue
         stripped = line.strip()
         if not stripped and declared_block and cell_run:
@@ -175,6 +216,23 @@ def _table_lines(text: str):
         elif len(cells) > 1 or cells and len(cells[0][1]) <= NAME_LONGEST:  # a longer lone cell is prose
             yield _line_event(cells)
     yield from run.end()
+
+
+def _header_beside(line: str, start: int, declared: re.Match) -> Cells | None:
+    """指标（单位：亿元）  2023年  2024年, or | 单位：万元 | 指标名称 | 本月 | 累计 |: a unit declaration
+    in (or as) the first cell of a header line; the header's cells, the declaration (and its
+    brackets) left out. None unless the line, so read, opens with a name column's header and has
+    two or more cells after it."""
+    begin, end = declared.start(), declared.end()
+    if begin and line[begin - 1] in _OPENING_BRACKETS:
+        begin -= 1
+        end += 1 if line[end : end + 1] in _CLOSING_BRACKETS else 0
+    blanked = line[:begin] + " " * (end - begin) + line[end:]
+    cells = [(at, cell) for at, cell in _line_cells(blanked, start) if cell]
+    before = sum(at < start + begin for at, _ in cells)
+    if before > 1 or len(cells) < 3 or not heads_the_names(cells[0][1]):
+        return None
+    return _letters_joined(cells)
 
 
 def _line_event(cells: Cells) -> tuple[str, Cells]:

@@ -86,6 +86,9 @@ class TableCell(NamedTuple):
     period: str = ""
     subject: tuple[int, int] | None = None
     table_at: int | None = None
+    row: tuple[int, int] | None = None  # where the name of a row under a zone name column is (园区名称 over it)
+    rows: tuple[tuple[int, int], ...] = ()  # a total row's: where the names of its table's zone rows are
+    table: int | None = None  # a zone row's: where its table's header starts
 
 
 class Tables(NamedTuple):
@@ -172,11 +175,44 @@ def read_tables(text: str) -> Tables:
             _read_header(cells, block)
         else:
             block.header_above = False
-            for quantity, label, cell in _row(cells, block):
-                found.quantities.append(quantity)
-                found.labels[quantity.start] = label
-                found.cells[quantity.start] = cell
+            for row in _rows_run_together(cells, block.columns):
+                for quantity, label, cell in _row(row, block):
+                    found.quantities.append(quantity)
+                    found.labels[quantity.start] = label
+                    found.cells[quantity.start] = cell
+    return _totals_with_their_rows(found)
+
+
+def _totals_with_their_rows(found: Tables) -> Tables:
+    """Each total row's figure (合计 under zone rows) given where its table's zone rows are named."""
+    totals = [start for start, cell in found.cells.items() if cell.table_at is not None]
+    if not totals:
+        return found
+    rows: dict[int, set[tuple[int, int]]] = {}
+    for cell in found.cells.values():
+        if cell.row is not None and cell.table is not None:
+            rows.setdefault(cell.table, set()).add(cell.row)
+    for start in totals:
+        cell = found.cells[start]
+        found.cells[start] = cell._replace(rows=tuple(sorted(rows.get(cell.table_at, ()))))
     return found
+
+
+def _rows_run_together(cells: Cells, columns: list[Column] | None) -> list[Cells]:
+    """工业总产值  1200  3.1  营业收入  1100  2.1: rows a page ran into one line under a header of
+    their columns, split where each name starts again: only when every run of the header's width
+    is a name followed by figures (or a unit under a unit column), else the line as one row."""
+    width = len(columns or ())
+    if width < 2 or len(cells) < 2 * width or len(cells) % width or columns is None or columns[0].kind != "name":
+        return [cells]
+    rows = [cells[index : index + width] for index in range(0, len(cells), width)]
+    for row in rows:
+        if not NAME_START.match(row[0][1]) or is_figure(row[0][1]) or len(row[0][1]) > NAME_LONGEST:
+            return [cells]
+        for (_, cell), column in zip(row[1:], columns[1:], strict=True):
+            if not (is_figure(cell) or column.kind == "unit" and read_unit(cell)):
+                return [cells]
+    return rows
 
 
 def _read_header(cells: Cells, block: _Block) -> None:
@@ -245,12 +281,14 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         if heads and len(figures) > 2:
             return []  # the header does not say which figure is which
         columns = [Column("value"), Column("growth")] if len(figures) == 2 else [Column("value")]
-    if not row_units and not any(column.unit for column in columns):
-        return []
+    if not row_units and not any(column.unit or column.kind == "growth" for column in columns):
+        return []  # no unit anywhere: only a growth column (its figures are percent) may be read
     in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found, value_words = [], ""  # a growth column is the growth of the value column before it
-    total = block.header_at if has_any("total_rows", name) and _zone_rows(block) else None  # the row's, not a figure's
+    zone_rows = _zone_rows(block)
+    total = block.header_at if zone_rows and has_any("total_rows", name) else None  # the row's, not a figure's
+    row = (cells[0][0], cells[0][0] + len(name)) if zone_rows and total is None and not row_period else None
     for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
         if column.kind in ("value", "target"):
             value_words = column.words
@@ -262,7 +300,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         quantity = _quantity(figure, unit, column.kind == "growth")
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
-            cell = TableCell(column.kind, column.period or row_period, column.subject, total)
+            cell = TableCell(column.kind, column.period or row_period, column.subject, total, row, (), block.header_at if row else None)
             found.append((quantity, f"{name} {words}".strip(), cell))
     return found
 
