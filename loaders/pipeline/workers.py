@@ -119,7 +119,8 @@ def _warm_up() -> None:
     """Extract WARM_UP_TEXT here and drop its rows: the patterns extraction compiles when it first needs them
     (lexicon tries, the items' patterns: about a third of a second) are then compiled once, before the
     processes fork, and inherited, rather than compiled again in every process. No report is read here: a
-    report that ends its process ends an extraction process, never the build's."""
+    report that ends its process ends an extraction process, never the build's. An error here (extraction
+    raises on no text) only leaves the compiling to the processes, which tell each report's own errors."""
     with contextlib.suppress(Exception):
         extract.extract_text(WARM_UP_TEXT)
 
