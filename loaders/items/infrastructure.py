@@ -153,12 +153,18 @@ def _statuses(document, sentence, clauses, items) -> None:
     words = status_words(document, sentence, TABLE)
     segments = document.segment_starts(clauses)
     clauses_with_items = {item.clause for item in items}
+    in_clause: dict[int, list[Item]] = {}  # the items of each clause, in order: asked for every status word before an item
+    for item in items:
+        in_clause.setdefault(item.clause, []).append(item)
     for item in items:
         blocked = clauses_with_items - {item.clause} - _list_goes_on(document.text, clauses, item.clause)
         own = [
             word for word in words
             if word.end > item.start
-            or not (_said_of_another(document.text, word, item, items) or _said_of_a_noun_before(document.text, word, item, clauses))
+            or not (
+                _said_of_another(document.text, word, item, items, in_clause[item.clause])
+                or _said_of_a_noun_before(document.text, word, item, clauses)
+            )
         ]
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=1
@@ -354,16 +360,16 @@ def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> 
     return not cue_pattern("headless_after").match(text, word.end + 1)
 
 
-def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item]) -> bool:
+def _said_of_another(text: str, word: StatusWord, item: Item, items: list[Item], clause_items: list[Item]) -> bool:
     """A status word right after another item of the clause, with only a conjunction (and other listed items)
     between it and this one, is that item's (污水处理厂试运行及配套道路施工: 试运行 is the plant's, not the road's;
-    完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three)."""
+    完成道路路基、A园24栋厂房和两栋宿舍建设: 路基 is the road's, 完成 is said of all three). `clause_items` are
+    the items of the item's clause (a long sentence holds hundreds of items, each clause a few)."""
     if word.end > item.start:
         return False
     after_another = any(
-        other is not item and other.clause == item.clause and other.end <= word.start
-        and P.status_lead.fullmatch(text, other.end, word.start)
-        for other in items
+        other is not item and other.end <= word.start and P.status_lead.fullmatch(text, other.end, word.start)
+        for other in clause_items
     )  # asked first: it is rarely true, and the gap's reading below sorts every item of the sentence
     return after_another and _only_conjunctions(without_items(text, word.end, item.start, items))
 
