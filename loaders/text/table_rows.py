@@ -185,16 +185,15 @@ def read_tables(text: str) -> Tables:
 
 def _totals_with_their_rows(found: Tables) -> Tables:
     """Each total row's figure (合计 under zone rows) given where its table's zone rows are named."""
-    totals = [start for start, cell in found.cells.items() if cell.table_at is not None]
+    totals = [(start, cell.table_at) for start, cell in found.cells.items() if cell.table_at is not None]
     if not totals:
         return found
     rows: dict[int, set[tuple[int, int]]] = {}
     for cell in found.cells.values():
         if cell.row is not None and cell.table is not None:
             rows.setdefault(cell.table, set()).add(cell.row)
-    for start in totals:
-        cell = found.cells[start]
-        found.cells[start] = cell._replace(rows=tuple(sorted(rows.get(cell.table_at, ()))))
+    for start, table_at in totals:
+        found.cells[start] = found.cells[start]._replace(rows=tuple(sorted(rows.get(table_at, ()))))
     return found
 
 
