@@ -271,7 +271,7 @@ def _status_of_the_list_before(
     low, high = clauses[before]
     said = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
     if not said and _measures_in_a_row(text, item, items, before):
-        said = [word for word in words if low <= word.start < high and word.strength >= 1 and not word.future]
+        said = [word for word in words if low <= word.start < high and not word.future]
     if said and P.member_lead.match(text, clauses[item.clause][0]):
         return max(said, key=word_rank)  # 公共工程皆已完工，包含A、B: the members of what the clause before said
     listed = [other for other in items if other.clause == before]
@@ -284,7 +284,7 @@ def _status_of_the_list_before(
 
 def _measures_in_a_row(text: str, item: Item, items: list[Item], before: int) -> bool:
     """新建道路13.5公里，供水管网6.2公里: measured works in a row of clauses share the work verb opening the first,
-    weak as it is (新建, 铺设), as 、 would make them share it."""
+    weak as it is (新建, 铺设, even the bare 建设: 建设堆场3万平方米，仓库1万平方米), as 、 would make them share it."""
     quantity = item.quantity
     if quantity is None or quantity.start < item.start:
         return False
