@@ -352,7 +352,8 @@ def wording_named_after(reading: Reading) -> tuple[Keyword, bool] | None:
     return keyword, after.startswith(tuple(cues()["plan_nouns_after_a_wording"]), match.end())
 
 
-_LIST_OR_ASIDE = re.compile(r"[、（(）)]")
+_LIST_OR_ASIDE = re.compile(r"[、（(）)]")  # a list mark or bracket parts the figure from a wording after it
+_NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +363,6 @@ def _verb_right_before() -> re.Pattern:
     verbs = pattern_of(cues()["verbs_before_a_named_figure"])
     periods = pattern_of(cues()["periods_before_a_named_figure"])
     return re.compile(rf"(?:{verbs.pattern})了?(?:{periods.pattern})?(?:约|近|超过|超|逾|不足)?$")
-_NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
 
 
 _SEGMENT_END = re.compile(r"[；;。！？]")
