@@ -106,7 +106,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
         if group and group.anchor == "count" and _closes_a_list(text, group.start, group.end):
-            mentions.append(replace(group, switches=True))  # A、B等6个主要园区完成…: those zones together
+            mentions.append(replace(group, switches=True))  # A、B等4个重点园区完成…: those zones together
             continue
         if group and group.switches:
             counted.append(group)
@@ -486,7 +486,7 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
 
 
 def _closes_a_list(text: str, start: int, end: int) -> bool:
-    """A、B(等)6个主要产业园区完成工业总产值…: a counted group right after a list of zone names, followed by what
+    """A、B(等)4个重点园区完成工业总产值…: a counted group right after a list of zone names, followed by what
     is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
     head = text[max(0, start - lexicon()["example_list_reach"]) : start]
     clause = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
