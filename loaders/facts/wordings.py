@@ -424,7 +424,7 @@ def money_put_into_works(reading: Reading, keyword: Keyword) -> str | None:
         return None
     use = CLAUSE_MARK.split(after[verb.end() :], maxsplit=1)[0]
     if has(cues()["industry_uses"], use):
-        return None  # 首期投资25亿元，打造以装备制造业为主导的园区: an industry, no works
+        return None  # 一期投资12亿元，打造以电池制造业为主的园区: an industry, no works
     if "项目" in use and not has(cues()["infrastructure_works"], use):  # 投资12亿元建设道路等基础设施项目: works
         if _counted().search(use):
             return None  # 投资20亿元建设重点项目30个: a group of projects, read as before
