@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.pipeline.extract import extract_text
 from loaders.text.normalize import normalize
 from loaders.zones.resolver import ZoneResolver, joined_line_test
 from tests.casetables import load_cases, params
@@ -120,8 +121,6 @@ PARK_WITH_PROJECTS = ("临江经济开发区2024年实现规上工业产值86亿
 
 
 def test_a_park_holding_only_projects_and_works_gives_them_to_the_zone_with_figures():
-    from loaders.pipeline.extract import extract_text
-
     tables = extract_text(PARK_WITH_PROJECTS)
     assert [zone["name"] for zone in tables["zones"]] == ["临江经济开发区"]
     zone_id = tables["zones"][0]["zone_id"]
@@ -129,8 +128,6 @@ def test_a_park_holding_only_projects_and_works_gives_them_to_the_zone_with_figu
 
 
 def test_a_park_keeps_its_projects_when_the_subject_has_no_figure():
-    from loaders.pipeline.extract import extract_text
-
     tables = extract_text("临江经济开发区召开项目推进会。\n青禾电子产业园：年产500万套智能终端项目建成投产，鹤翔精密零部件项目开工建设。")
     names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
     assert {names[row["zone_id"]] for row in tables["projects"]} == {"青禾电子产业园"}

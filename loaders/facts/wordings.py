@@ -352,7 +352,8 @@ def wording_named_after(reading: Reading) -> tuple[Keyword, bool] | None:
     return keyword, after.startswith(tuple(cues()["plan_nouns_after_a_wording"]), match.end())
 
 
-_LIST_OR_ASIDE = re.compile(r"[、（(）)]")
+_LIST_OR_ASIDE = re.compile(r"[、（(）)]")  # a list mark or bracket parts the figure from a wording after it
+_NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
 
 
 @lru_cache(maxsize=1)
@@ -361,8 +362,8 @@ def _verb_right_before() -> re.Pattern:
     or before the year the object is for (编制了年度1.5亿元投资计划)."""
     verbs = pattern_of(cues()["verbs_before_a_named_figure"])
     periods = pattern_of(cues()["periods_before_a_named_figure"])
-    return re.compile(rf"(?:{verbs.pattern})了?(?:{periods.pattern})?(?:约|近|超过|超|逾|不足)?$")
-_NAMED_AFTER_REACH = 2  # characters of a modifier between the figure (past 的) and its wording (地方专项债)
+    approximations = pattern_of(cues()["approximations_before_a_named_figure"])
+    return re.compile(rf"(?:{verbs.pattern})了?(?:{periods.pattern})?(?:{approximations.pattern})?$")
 
 
 _SEGMENT_END = re.compile(r"[；;。！？]")
@@ -405,7 +406,10 @@ def _works_verb_after() -> re.Pattern:
     return re.compile(rf"(?:人民币)?[，,]?[\u4e00-\u9fff]{{0,2}}?(?:{pattern_of(cues()['works_verbs']).pattern})")
 
 
-_COUNTED = re.compile(r"\d++(?:个|项|家|户)")
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern:
+    """A figure and its measure word (重点项目30个): the use counts what it builds."""
+    return re.compile(rf"\d++(?:{pattern_of(cues()['project_group_measures']).pattern})")
 
 
 def money_put_into_works(reading: Reading, keyword: Keyword) -> str | None:
@@ -420,10 +424,10 @@ def money_put_into_works(reading: Reading, keyword: Keyword) -> str | None:
         return None
     use = CLAUSE_MARK.split(after[verb.end() :], maxsplit=1)[0]
     if has(cues()["industry_uses"], use):
-        return None  # 首期投资25亿元，打造以装备制造业为主导的园区: an industry, no works
+        return None  # 一期投资12亿元，打造以电池制造业为主的园区: an industry, no works
     if "项目" in use and not has(cues()["infrastructure_works"], use):  # 投资12亿元建设道路等基础设施项目: works
-        if _COUNTED.search(use):
-            return None  # 投资20亿元实施重点项目30个: a group of projects, read as before
+        if _counted().search(use):
+            return None  # 投资20亿元建设重点项目30个: a group of projects, read as before
         return ONE_PROJECT_BUILT
     return "investment_infrastructure"
 

@@ -546,7 +546,7 @@ def _serviced_land_reached(document: Document, item: Item) -> StatusWord | None:
     if reached is None or cue_pattern("future_in_sentence").search(document.text, sentence.start, reached.start()):
         return None
     if item.quantity is None and item.investment is None:
-        return None  # 道路硬化、环境绿化…等配套设施完备: kinds of works named with no size or cost of their own
+        return None  # 通信光纤、供电供气…等配套设施齐备: kinds of works named with no size or cost of their own
     return StatusWord(reached.start("verb"), reached.end("verb"), reached.group("verb"), "completed", 1, False)
 
 

@@ -31,12 +31,12 @@ _DUE = "under_construction"
 _DONE = ("completed", "in_production")
 
 
-def _a_condition(text: str, said: str, offset: int, end: int, table: str) -> bool:
+def _a_condition(text: str, said: str, said_start: int, end: int, table: str) -> bool:
     """建成后, 建成通车后, 投产达产后: a status word that a condition closes, straight after it or after the status
     words run on from it, is a condition (what follows once it is reached), not a fact."""
-    position, following = end, status_pattern(table).match(said, end - offset)
+    position, following = end, status_pattern(table).match(said, end - said_start)
     while following is not None and following.end() > following.start():
-        position = offset + following.end()
+        position = said_start + following.end()
         following = status_pattern(table).match(said, following.end())
     return bool(cue_pattern("after_condition").match(text, position))
 
@@ -145,12 +145,12 @@ def _not_due_before_a_start(text: str, found: list[StatusWord], table: str) -> l
     works (力争A项目一季度开工，B项目年底竣工投产: B is being built)."""
     if not any(word.due for word in found):
         return found
-    named = cue_pattern("project_suffixes") if table == "projects" else None
+    project_name_end = cue_pattern("project_suffixes") if table == "projects" else None
     planned_start_end = None
     kept = []
     for word in found:
         if word.due and planned_start_end is not None:
-            if named is None or not named.search(text, planned_start_end, word.start):
+            if project_name_end is None or not project_name_end.search(text, planned_start_end, word.start):
                 continue
         if word.future and word.status == "planned":
             planned_start_end = word.end

@@ -58,9 +58,9 @@ def _items_of_parks_without_figures_to_the_subject(item_rows: list[dict], used: 
     are the subject's, and it is no zone row of its own."""
     if main not in used:
         return  # a report whose subject holds no figure: its parks' items stay theirs
-    keep = {zone_ids[name] for name in used if name in zone_ids}
+    zones_with_figures = {zone_ids[name] for name in used if name in zone_ids}
     for row in item_rows:
-        if row["zone_id"] is not None and row["zone_id"] not in keep:
+        if row["zone_id"] is not None and row["zone_id"] not in zones_with_figures:
             row["zone_id"] = zone_ids[main]
 
 

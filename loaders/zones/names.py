@@ -107,7 +107,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             mentions.append(group)  # 11个重点园区 only as the short form of 海南自由贸易港11个重点园区
             continue
         if group and group.anchor == "count" and _closes_a_list(text, group.start, group.end):
-            mentions.append(replace(group, switches=True))  # A、B等6个主要园区完成…: those zones together
+            mentions.append(replace(group, switches=True))  # A、B等4个重点园区完成…: those zones together
             continue
         if group and group.switches:
             counted.append(group)
@@ -381,14 +381,19 @@ def _names_a_body(text: str, end: int) -> bool:
     return after is not None and any(word in after.group() for word in words["group_bodies"])
 
 
+def _clause_before(text: str, start: int, reach: int) -> str:
+    """The text of the clause before `start`, at most `reach` characters of it."""
+    head = text[max(0, start - reach) : start]
+    return head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+
+
 def _object_of_a_verb(text: str, start: int, end: int) -> bool:
     """全面启动石龙工业园区建设: the zone's works are the object of a verb inside a clause; not in a
     clause opening with it, nor in a title about it (关于加快梧桐经济开发区建设的报告)."""
     words = lexicon()
     if not text.startswith(word_tuple("qualified_objects"), end) or _at_clause_start(text, start):
         return False
-    head = text[max(0, start - EVENT_REACH) : start]
-    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    head = _clause_before(text, start, EVENT_REACH)
     return not any(word in head for word in words["about_words"])
 
 
@@ -397,8 +402,7 @@ def _event_place(text: str, start: int, end: int) -> bool:
     words = lexicon()
     if not text.startswith(word_tuple("event_words"), end):
         return False
-    head = text[max(0, start - EVENT_REACH) : start]
-    head = head[max(head.rfind(mark) for mark in "。；;！？!?\n，,") + 1 :]
+    head = _clause_before(text, start, EVENT_REACH)
     return any(cue in head for cue in words["event_places"])
 
 
@@ -451,8 +455,7 @@ def _predicate_of_a_copula(text: str, start: int) -> bool:
     是/为 before it, says what kind of park that zone is (its class), not another zone."""
     if not text.endswith("的", 0, start):
         return False  # most names: no 的 before them
-    head = text[max(0, start - PREDICATE_REACH) : start]
-    head = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    head = _clause_before(text, start, PREDICATE_REACH)
     offset = start - len(head)
     return any(_after_a_park(text, offset + found.end(), word_tuple("copulas"))
                for found in _copula_pattern().finditer(head))
@@ -556,10 +559,9 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
 
 
 def _closes_a_list(text: str, start: int, end: int) -> bool:
-    """A、B(等)6个主要产业园区完成工业总产值…: a counted group right after a list of zone names, followed by what
+    """A、B(等)4个重点园区完成工业总产值…: a counted group right after a list of zone names, followed by what
     is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
-    head = text[max(0, start - lexicon()["example_list_reach"]) : start]
-    clause = head[max(head.rfind(mark) for mark in CLAUSE_MARKS) + 1 :]
+    clause = _clause_before(text, start, lexicon()["example_list_reach"])
     return "、" in clause and list_close_pattern().search(clause) is not None \
         and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
 
