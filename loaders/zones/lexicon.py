@@ -6,9 +6,11 @@ YAML file, so a new slogan, type or qualifier is a row there and a case in tests
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache, lru_cache
 
+from ..contract.schema import LEXICON
 from ..lexicon_files import read_yaml
 from ..text.places import gazetteer, short_form, short_forms
 
@@ -23,6 +25,13 @@ UNNAMED_ZONE_OPENING = "未识别区域（"  # the zone of a report that names n
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return read_yaml("zones.yaml")
+
+
+@lru_cache(maxsize=1)
+def everyday_verbs() -> frozenset[str]:
+    """Two-character everyday verbs (lexicon/verbs.csv, made from jieba's word list by make_verbs.py)."""
+    with open(LEXICON / "verbs.csv", encoding="utf-8") as handle:
+        return frozenset(row["word"] for row in csv.DictReader(handle))
 
 
 def alternation(words) -> str:

@@ -35,6 +35,7 @@ from .lexicon import (
     counted_pattern,
     date_tail,
     definition_tail,
+    everyday_verbs,
     example_group_pattern,
     group_pattern,
     is_masked,
@@ -116,6 +117,7 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
             rejections.append(found)
         else:
             mentions.append(found)
+    mentions, rejections = _verb_phrases(text, mentions, rejections)
     listed = _listed_industry_parks(text, mentions, rejections)
     if listed:
         mentions += listed
@@ -127,6 +129,37 @@ def read_names(text: str, crosses_line: Callable[[int, int], bool] | None = None
         mentions = counted  # 54个国家级经开区实现…: a report naming no zone speaks of the group it counts
     mentions = sorted(mentions + _abbreviation_mentions(text, traditional), key=lambda mention: mention.start)
     return mentions, rejections
+
+
+LIST_MARKS = "、"
+
+
+@lru_cache(maxsize=1)
+def _class_openings() -> tuple[str, ...]:
+    """全市拟保留工业园区, 12个拟保留工业园区: after a whole place or a count, the words before a type name
+    a class of zones (its group), whatever they are."""
+    return tuple(lexicon()["group_anchors"] + lexicon()["counted_group_anchors"]) + ("个",)
+
+
+def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
+    """享受开发区政策, 紧紧抓住园区机遇, 统计开发区数据: a proper name whose last two characters are an
+    everyday verb (lexicon/verbs.csv) is the verb of a phrase on zones, no name. Not where the name
+    stands in a list (…基地、新添高新技术工业园、…: names only) or after a whole place or a count
+    (全市拟保留工业园区: a class of zones) or ends with an industry (北城智能制造产业园: 制造 of 智能制造), nor where the report names the zone with more before it (大理创新工业园区 …
+    创新工业园区: the short form of that zone)."""
+    verbs = everyday_verbs()
+    candidates = [mention for mention in mentions if mention.anchor == "proper" and mention.proper[-2:] in verbs
+                  and LIST_MARKS not in (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1])
+                  and not text.endswith(_class_openings(), 0, mention.start)
+                  and not any(kind.end() == len(mention.proper) for kind in kind_pattern().finditer(mention.proper))]
+    if not candidates:
+        return mentions, rejections
+    tails = {mention.name[cut:] for mention in mentions for cut in range(1, len(mention.name))}  # shorter forms named
+    phrases = {(mention.start, mention.end) for mention in candidates if mention.name not in tails}
+    kept = [mention for mention in mentions if (mention.start, mention.end) not in phrases]
+    phrases_rejected = [Rejection(mention.start, mention.end, mention.name, "verb") for mention in mentions
+                        if (mention.start, mention.end) in phrases]
+    return kept, rejections + phrases_rejected
 
 
 ADMINISTERED_SAID = 12  # characters after a clause-opening name that tell one saying of it from a repeated passage
