@@ -45,7 +45,7 @@ class Document:
         self.marks = ClauseMarks(text)
         self.sentences: list[Sentence] = sentences(text, self.marks)
         found = scan(text)
-        tables = read_tables(text)
+        tables = read_tables(text, normalized.traditional or "民国" in text)
         self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
         self.table_labels = tables.labels  # a table figure's row name and column header, by its start
         self.table_labels |= cell_labels(found.quantities, markdown_cells(text))  # a figure in a markdown cell

@@ -22,6 +22,10 @@ _NAME_UNIT = re.compile(r"[（(]([^（）()]{1,10})[）)]$")
 _INDICATOR_HEADER_LONGEST = 6  # 主要经济指标
 _NAME_COLUMN_LAST = 3  # the name column is among the first three (序号 dropped)
 _UNIT_LIST_SPLIT = re.compile(r"[、，,/／;；]")
+_YEAR_CELL = re.compile(r"(\d{2,4}+)年?(?:[（(](\d{1,2}+)[-－~至](\d{1,2}+)月?[）)])?")
+_ROC_FIRST, _ROC_LAST, _ROC_OFFSET = 60, 150, 1911  # 民国60-150年: 1971-2061
+_YEAR_COLUMN_FIRST, _YEAR_COLUMN_LAST = 1990, 2039
+_MONTHS = 12
 _PERIOD_WORD = re.compile(r"[年月季增同比%]")  # what a cell of a line of periods (and a growth column) holds
 
 
@@ -109,7 +113,35 @@ def heads_the_names(cell: str) -> bool:
     bracket = _NAME_UNIT.search(cell)
     word = cell[: bracket.start()] if bracket else cell
     word = word[:-2] if word.endswith("名称") and len(word) > 2 else word
-    return word in headers()["name_columns"] or word.endswith("指标") and len(word) <= _INDICATOR_HEADER_LONGEST
+    if word in headers()["name_columns"] or word in headers()["year_label_columns"]:
+        return True
+    return word.endswith("指标") and len(word) <= _INDICATOR_HEADER_LONGEST
+
+
+def year_column(cell: str, roc: bool) -> str | None:
+    """A header cell that is a year (2023, 2023年, or, `roc` (a report in traditional script or naming
+    民国), an ROC year 112 read +1911), maybe with a month range in brackets (112(1-6), 2024(1-6月)):
+    its period written out (2023年, 2023年1-6月); None for any other cell.
+
+    >>> year_column("108(1-8)", True), year_column("2024年", False), year_column("108", False)
+    ('2019年1-8月', '2024年', None)
+    """
+    match = _YEAR_CELL.fullmatch(cell)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if len(match.group(1)) < 4:
+        if not roc or not _ROC_FIRST <= year <= _ROC_LAST:
+            return None
+        year += _ROC_OFFSET
+    elif not _YEAR_COLUMN_FIRST <= year <= _YEAR_COLUMN_LAST:
+        return None
+    first, last = match.group(2), match.group(3)
+    if first is None:
+        return f"{year}年"
+    if not 1 <= int(first) < int(last) <= _MONTHS:
+        return None
+    return f"{year}年{int(first)}-{int(last)}月"
 
 
 class Column(NamedTuple):

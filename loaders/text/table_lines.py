@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .table_columns import declared_units, header_columns, headers, heads_the_names, read_unit
+from .table_columns import declared_units, header_columns, headers, heads_the_names, read_unit, year_column
 
 Cells = list[tuple[int, str]]  # (offset in the text, cell)
 
@@ -46,10 +46,13 @@ _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
 
 
-def table_lines(text: str):
+def table_lines(text: str, roc: bool = False):
     """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
-    table; header cells come with letters spaced apart joined (指 标) and years run together apart."""
-    for event, cells in _table_lines(text):
+    table; header cells come with letters spaced apart joined (指 标) and years run together apart.
+    A units event's cells are the declared unit and, when words stand before its label on the line
+    (表1 各园区营业额 单位：亿元), that caption. `roc`: the text writes ROC years (a report in traditional
+    script or naming 民国), so a header of years may write them so (年度 ⏎ 111 ⏎ 112)."""
+    for event, cells in _table_lines(text, roc):
         yield event, (_years_apart(_letters_joined(cells)) if event == "header" else cells)
 
 
@@ -134,7 +137,9 @@ class _CellRun:
     cells is the header and, its last cell (and a unit cell after it), the name of the row whose
     figures follow; a line of a bar alone after a header cell makes it a merged group header."""
 
-    def __init__(self):
+    def __init__(self, roc: bool = False):
+        self.roc = roc
+        self.years = False  # the pending cells end with a year label and years (年度 ⏎ 2022 ⏎ 2023): a header
         self.pending: Cells = []  # word cells waiting for figures
         self.row: Cells = []
         self.group_heads: set[int] = set()  # header cells followed by an empty cell
@@ -146,6 +151,12 @@ class _CellRun:
                 self.group_heads.add(self.pending[-1][0])
             return []
         events: list[tuple[str, Cells]] = []
+        if not self.row and self.pending and (self.years or is_year_label(self.pending[-1][1])):
+            period = year_column(cells[0][1], self.roc)
+            self.years = period is not None
+            if period is not None:
+                self.pending.append((cells[0][0], period))  # 年度 ⏎ 106 ⏎ 108(1-8): a header cell, not a figure
+                return events
         if is_figure(cells[0][1]):
             if not self.row and self.pending:
                 name = 2 if len(self.pending) > 1 and read_unit(self.pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
@@ -167,16 +178,21 @@ class _CellRun:
     def end(self) -> list[tuple[str, Cells]]:
         """The row in progress, if any; the run starts again."""
         events = [("row", self.row)] if self.row else []
-        self.pending, self.row, self.group_heads = [], [], set()
+        self.pending, self.row, self.group_heads, self.years = [], [], set(), False
         return events
 
 
-def _table_lines(text: str):
+def is_year_label(cell: str) -> bool:
+    """年度, 年份: a first header cell that heads columns of years when years follow it."""
+    return cell in headers()["year_label_columns"]
+
+
+def _table_lines(text: str, roc: bool):
     """("blank" | "units" | "header" | "row", cells) for each line of the text that may belong to a
     table. Under a unit declaration (or a name column's header alone on its line) a line of one
     short cell needs no bar: PDF text puts each cell on a line, maybe with a blank line after each;
     the run then ends at a line of prose or of several cells."""
-    run = _CellRun()
+    run = _CellRun(roc)
     declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
     for start, line in _rows_of_bars(text):
@@ -193,7 +209,7 @@ def _table_lines(text: str):
         declared = _unit_declaration().search(line)
         if declared:
             declared_block = cell_run = bool(declared_units(declared.group(1)))  # 建设单位：某公司 declares none
-            yield "units", [(start + declared.start(1), declared.group(1))]
+            yield "units", [(start + declared.start(1), declared.group(1)), *_caption(line, start, declared)]
             header = _header_beside(line, start, declared) if declared_block else None
             if header:
                 declared_block = cell_run = False  # the rows below are lines of several cells
@@ -214,7 +230,7 @@ def _table_lines(text: str):
             declared_block = False
             yield "blank", []
         elif len(cells) > 1 or cells and len(cells[0][1]) <= NAME_LONGEST:  # a longer lone cell is prose
-            yield _line_event(cells)
+            yield _line_event(cells, roc)
     yield from run.end()
 
 
@@ -235,8 +251,20 @@ def _header_beside(line: str, start: int, declared: re.Match) -> Cells | None:
     return _letters_joined(cells)
 
 
-def _line_event(cells: Cells) -> tuple[str, Cells]:
+def _caption(line: str, start: int, declared: re.Match) -> Cells:
+    """表1 各园区营业额简表 before 单位：亿元 on its line: the caption, its words tied to the table's
+    figures; none when no letter stands before the label."""
+    words = line[: declared.start()].rstrip(" \t（(:：")
+    begin = len(words) - len(words.lstrip())
+    return [(start + begin, words.strip())] if CJK_LETTER.search(words) and len(words) <= _LINE_LONGEST else []
+
+
+def _line_event(cells: Cells, roc: bool = False) -> tuple[str, Cells]:
     """A line of several cells (or one short one): a header without figures or over bare years, else a row."""
+    if len(cells) > 2 and is_year_label(cells[0][1]):
+        periods = [year_column(cell, roc) for _, cell in cells[1:]]
+        if all(periods):
+            return "header", [cells[0], *((at, period) for (at, _), period in zip(cells[1:], periods, strict=True))]
     if not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
         return "header", cells
     if _years_over_columns(cells):

@@ -46,6 +46,7 @@ from .table_lines import (
     YEAR_LAST,
     Cells,
     is_figure,
+    is_year_label,
     lines,
     table_lines,
 )
@@ -73,6 +74,9 @@ class _Block:
         self.header_above = False  # the line above is a header: this one may split its columns
         self.header_at: int | None = None  # where the header line starts
         self.unitless_rows = False  # the last row's bracket (构成(%), 指数(上年=100)) gives rows below no amount unit
+        self.caption = ""  # the words before the unit declaration on its line (表1 各园区营业额简表)
+        self.year_columns = False  # the header is a year label over years (年度  2022  2023)
+        self.zone_named = False  # under such a header, a row named a zone (某某园区) was read
 
 
 class TableCell(NamedTuple):
@@ -160,17 +164,19 @@ def table_quantities(text: str) -> list[Quantity]:
     return read_tables(text).quantities
 
 
-def read_tables(text: str) -> Tables:
-    """The figures of the table rows of `text` with their labels, read line by line."""
+def read_tables(text: str, roc: bool = False) -> Tables:
+    """The figures of the table rows of `text` with their labels, read line by line (`roc`: the text
+    writes ROC years, table_lines')."""
     found = Tables([], {}, {})
     if not _FIGURE_CELL.search(text):
         return found  # no figure stands alone in a cell: no row has one to read
     block = _Block()
-    for event, cells in table_lines(text):
+    for event, cells in table_lines(text, roc):
         if event == "blank":
             block = _Block()
         elif event == "units":
             block.units = declared_units(cells[0][1])
+            block.caption = cells[1][1] if len(cells) > 1 else ""
         elif event == "header":
             _read_header(cells, block)
         else:
@@ -230,6 +236,8 @@ def _read_header(cells: Cells, block: _Block) -> None:
         grouped = under_groups(block.columns, columns) if block.header_above and block.columns else None
         block.columns, block.header_above = grouped or columns, True
         block.header_at = block.header_at if grouped else cells[0][0]
+        block.year_columns = columns[0].kind == "name" and is_year_label(columns[0].words) and sum(
+            column.kind == "value" and bool(column.period) for column in columns) >= 2
 
 
 def _row_name(cells: Cells) -> Cells:
@@ -285,7 +293,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
     in_order = len(row_units) == len(columns) > 1 and not written and not bracket  # 单位：个、亿元 over 项目数  金额
     amount_unit = next((unit for unit in row_units if unit.dimension != "percent"), row_units[0]) if row_units else None
     found, value_words = [], ""  # a growth column is the growth of the value column before it
-    zone_rows = _zone_rows(block)
+    zone_rows = _zone_rows(block) or block.year_columns and _zone_row_under_years(name, block)
     total = block.header_at if zone_rows and has_any("total_rows", name) else None  # the row's, not a figure's
     row = (cells[0][0], cells[0][0] + len(name)) if zone_rows and total is None and not row_period else None
     for index, (column, figure) in enumerate(zip(columns, figures, strict=False)):
@@ -300,7 +308,7 @@ def _row(cells: Cells, block: _Block) -> list[tuple[Quantity, str, TableCell]]:
         if quantity is not None:
             words = f"{value_words} {column.words}" if column.kind == "growth" else column.words
             cell = TableCell(column.kind, column.period or row_period, column.subject, total, row, (), block.header_at if row else None)
-            found.append((quantity, f"{name} {words}".strip(), cell))
+            found.append((quantity, f"{block.caption} {name} {words}".strip(), cell))
     return found
 
 
@@ -318,6 +326,15 @@ def _zone_rows(block: _Block) -> bool:
     """Whether the rows of the block's table name zones (园区名称 over them)."""
     name = next((column for column in block.columns or () if column.kind == "name"), None)
     return name is not None and has_any("zone_name_columns", name.words)
+
+
+def _zone_row_under_years(name: str, block: _Block) -> bool:
+    """Under a year label over years (年度  106  107), a row whose name holds a zone word (某某园区) is a
+    zone's, and a total row (合计) after such rows is their sum."""
+    if has_any("zone_name_columns", name):
+        block.zone_named = True
+        return True
+    return block.zone_named and has_any("total_rows", name)
 
 
 @lru_cache(maxsize=256)
