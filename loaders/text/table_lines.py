@@ -262,9 +262,10 @@ def _caption(line: str, start: int, declared: re.Match) -> Cells:
 def _line_event(cells: Cells, roc: bool = False) -> tuple[str, Cells]:
     """A line of several cells (or one short one): a header without figures or over bare years, else a row."""
     if len(cells) > 2 and is_year_label(cells[0][1]):
-        periods = [year_column(cell, roc) for _, cell in cells[1:]]
-        if all(periods):
-            return "header", [cells[0], *((at, period) for (at, _), period in zip(cells[1:], periods, strict=True))]
+        periods = [(at, year_column(cell, roc)) for at, cell in cells[1:]]
+        years = [(at, period) for at, period in periods if period]
+        if len(years) == len(periods):
+            return "header", [cells[0], *years]
     if not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
         return "header", cells
     if _years_over_columns(cells):
