@@ -327,8 +327,8 @@ def counted_lists(document, sentence, quantities, taken):
     under the status word said in the clause of the first (正在建设), which the run needs (形成A、B两大物流园
     states nothing of them)."""
     text = document.text
-    if not P.shared_count_gate.search(text, sentence.start, sentence.end):
-        return  # no count a list could share (most sentences)
+    if not P.shared_count_gate.search(text, sentence.start, sentence.end) or text.find("、", sentence.start, sentence.end) < 0:
+        return  # no count a list could share, or no 、 listing names before it (most sentences): the loop needs both
     clauses = None
     runs: list[tuple[int, list[Mention]]] = []
     for match in P.shared_count.finditer(text, sentence.start, sentence.end):

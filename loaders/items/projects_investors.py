@@ -24,6 +24,8 @@ _NAME_REACH = 40  # how far before its investing words a firm's name may start
 def investing_firms(document, sentence, quantities, taken):
     """A有限公司完成投资1,120万元；B公司投资376万元: the firm heading its clause, its amount closing it."""
     text = document.text
+    if not P.firm_investing_gate.search(text, sentence.start, sentence.end):
+        return  # no investing word P.firm_investing needs (most sentences): one search skips them
     if not _investing_named().search(text, sentence.start, sentence.end):
         return  # most sentences name no firm and no park investing: one search skips them
     for quantity in quantities.within(sentence.start, sentence.end):

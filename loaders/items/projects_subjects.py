@@ -39,8 +39,8 @@ def subject_lists(document, sentence, quantities, taken):
     The sentence's status words are read first (once per sentence, and most steps after ask for them
     too): the names are read only before a verb a status word says as done, not before every verb."""
     text = document.text
-    if not cue_pattern("subject_verbs").search(text, sentence.start, sentence.end):
-        return  # no such verb (most sentences): one search skips the sentence
+    if not _verb_before_no_noun().search(text, sentence.start, sentence.end):
+        return  # no such verb said as one (most sentences): one search skips the sentence
     verbs = set(cues()["subject_verbs"])
     for word in status_words(document, sentence, TABLE):
         past = P.past_mark.match(word.word)  # 已投产 is one status word: its verb starts after 已
@@ -198,6 +198,14 @@ def _group_said_of(text: str, start: int, high: int) -> bool:
     """The clause after 的 opens with group words and 项目 (重大项目, 亿元以上项目) and goes on past them."""
     head = text.find("项目", start, high)
     return 0 <= head and head + len("项目") < high and not is_project_name(text[start : head + len("项目")])
+
+
+@lru_cache(maxsize=1)
+def _verb_before_no_noun() -> re.Pattern:
+    """A subject verb not followed by a noun it describes (签约项目15个): what subject_lists reads names before,
+    made of its own two tests (the verb list, P.verb_as_noun), so a sentence failing it is skipped before its
+    status words are read (a search tries every verb at every place, so no such verb is missed)."""
+    return re.compile(f"(?:{trie_pattern(tuple(cues()['subject_verbs']))})(?!{P.verb_as_noun.pattern})")
 
 
 @lru_cache(maxsize=1)

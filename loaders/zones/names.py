@@ -8,6 +8,7 @@ ordinal, boilerplate ...), so a test, or a reader, can see why it is no zone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -173,11 +174,12 @@ def _administered_mentions(text: str, mentions: list[Mention], rejections: list[
     opens enough clauses with it as their subject (…，宁东基地安排重大项目…: not 宁东基地的…, and a passage
     the page repeats counts once), a proper name only: a city's (长沙基地) is as often a company's plant
     there; never inside another zone's name."""
-    taken = [(mention.start, mention.end) for mention in mentions] + [(rejection.start, rejection.end) for rejection in rejections]
+    overlaps = _Overlaps([(mention.start, mention.end) for mention in mentions]
+                         + [(rejection.start, rejection.end) for rejection in rejections])
     found: dict[str, list[tuple[int, re.Match, str, str]]] = {}
     for match in administered_pattern().finditer(text):
         type_start, kind = match.start("type"), match["type"]
-        if any(start < match.end("type") and type_start < end for start, end in taken):
+        if overlaps.any_with(type_start, match.end("type")):
             continue  # 某某产业基地, 某某保税港区: a zone type of the lexicon already read there
         run_match = run_pattern().search(text, max(0, type_start - lexicon()["max_prefix"]), type_start)
         assert run_match is not None  # the run pattern also matches the empty string
@@ -203,6 +205,23 @@ def _administered_mentions(text: str, mentions: list[Mention], rejections: list[
             aside = text[max(0, start - 3) : start].endswith(word_tuple("in_passing")) or in_brackets(text, start)
             administered.append(Mention(start, end, name, match["type"], anchor, proper, not aside))
     return administered
+
+
+class _Overlaps:
+    """Whether any of many spans overlaps a given one, by bisection: a text of one endless line holds
+    thousands of names and thousands of matches, and testing every span for every match was quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.furthest: list[int] = []  # the furthest end among the spans sorted up to each one
+        for _, end in spans:
+            self.furthest.append(max(end, self.furthest[-1]) if self.furthest else end)
+
+    def any_with(self, start: int, end: int) -> bool:
+        """A span starting before `end` and ending after `start`."""
+        before = bisect.bisect_left(self.starts, end)  # the spans starting before `end`
+        return before > 0 and self.furthest[before - 1] > start
 
 
 def _listed_industry_parks(text: str, mentions: list[Mention], rejections: list[Rejection]) -> list[Mention]:
