@@ -39,7 +39,16 @@ from .lexicon import (
     status_of_word,
     status_pattern,
 )
-from .rules import CLAUSE_STOP, OWN_INDICATOR_RULES, SUMS_OF_WIDER_SCOPES, Decision, LeftOut, Reading, decide
+from .rules import (
+    CLAUSE_STOP,
+    NO_WORDING_TO_CONTINUE,
+    OWN_INDICATOR_RULES,
+    SUMS_OF_WIDER_SCOPES,
+    Decision,
+    LeftOut,
+    Reading,
+    decide,
+)
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan
 from .subjects import a_place_report
@@ -360,7 +369,7 @@ def _read_restatements(extraction: Extraction, zone_at) -> None:
         stated = min(same, key=lambda fact: abs(fact.quantity.start - quantity.start))
         decision = Decision(stated.metric, stated.kind, quantity.value, inherited=stated)
         extraction.facts.append(_fact(reading, decision, zone_at))
-        extraction.left_out.remove((quantity, "no_wording_and_no_figure_to_continue"))
+        extraction.left_out.remove((quantity, NO_WORDING_TO_CONTINUE))
         extraction.unplaced = [(figure, note) for figure, note in extraction.unplaced if figure is not quantity]
     extraction.facts.sort(key=lambda fact: fact.quantity.start)
 
@@ -389,7 +398,7 @@ def _read_sentence(
             decision = decide(reading)
         except LeftOut as left_out:
             left_out_here.append((quantity, left_out.rule))
-            if left_out.rule == "no_wording_and_no_figure_to_continue":
+            if left_out.rule == NO_WORDING_TO_CONTINUE:
                 extraction.wordless.append(reading)
             if left_out.unplaced:
                 extraction.unplaced.append((quantity, left_out.unplaced))

@@ -482,7 +482,7 @@ def read_amount(reading: Reading) -> Decision:
     try:
         inherited = figure_continued(reading)
     except LeftOut as left_out:
-        named = wording_named_after(reading) if left_out.rule == "no_wording_and_no_figure_to_continue" else None
+        named = wording_named_after(reading) if left_out.rule == NO_WORDING_TO_CONTINUE else None
         if named is None:
             raise
         keyword, planned = named
@@ -743,6 +743,11 @@ def starts_new_indicator(reading: Reading) -> bool:
     return bool(verbs) and reading.window[verbs[-1].end() :].strip() not in cues()["verb_to_figure"]
 
 
+# The rule leaving out an amount with no wording of its own and no figure before it to continue; read.py
+# tries such figures again once the whole report is read (a restatement of a figure kept elsewhere).
+NO_WORDING_TO_CONTINUE = "no_wording_and_no_figure_to_continue"
+
+
 def figure_continued(reading: Reading) -> Fact:
     """The figure a wordless amount continues (其中 breakdowns, restatements in other units)."""
     pool = reading.parent_pool
@@ -759,7 +764,7 @@ def figure_continued(reading: Reading) -> Fact:
         same = growth_just_before(reading)
     if not same:
         unplaced = "reason.no_wording_nearby" if dimension in ("money", "area") else None
-        raise LeftOut("no_wording_and_no_figure_to_continue", unplaced=unplaced)
+        raise LeftOut(NO_WORDING_TO_CONTINUE, unplaced=unplaced)
     return same[-1]
 
 
@@ -850,7 +855,7 @@ OWN_INDICATOR_RULES = {
     "indicator_named_without_a_wording",
     "one_company_figure",
     "sum_of_several_zones",
-    "no_wording_and_no_figure_to_continue",
+    NO_WORDING_TO_CONTINUE,
 }
 
 # A growth rate right after a figure left out by these is that figure's growth: the indicators of

@@ -7,7 +7,6 @@ killer), instead of waiting forever on a queue nobody writes to.
 from __future__ import annotations
 
 import collections
-import contextlib
 import ctypes
 import gc
 import itertools
@@ -30,14 +29,6 @@ MAX_WORKERS = 8
 PARALLEL_FROM_CHARS = 400_000  # below this, starting processes costs more than it saves
 CHUNK_CHARS = 30_000  # a worker's batch of reports: few round trips, and a short wait for the last one
 CHUNK_REPORTS = 64
-# A short made-up report extracted once in the build's process before it forks (_warm_up): a figure, a project, a
-# work and a goal, so most of the patterns extraction compiles when it first needs them are compiled there.
-WARM_UP_TEXT = (
-    "某某经济开发区2023年工作情况\n一、主要指标\n全年实现规模以上工业总产值120亿元，同比增长8.5%；"
-    "完成固定资产投资45亿元，其中工业投资30亿元。新签约项目12个，总投资60亿元。\n二、重点项目\n"
-    "某某新材料项目已竣工投产，某某装备制造项目正在建设。\n三、基础设施\n新建道路5公里，污水处理厂已建成运行。\n"
-    "四、下一步工作\n力争2024年工业总产值达到150亿元。"
-)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: a signal the kernel sends a process when its parent dies
 # Allocations between two young-generation collections in a worker (Python's default is 700): extraction makes
 # many short-lived objects and few cycles, and collecting every 700 costs a few percent of a worker's CPU time.
@@ -97,7 +88,6 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
     bar = tqdm(unit="report", desc="extract", file=sys.stderr, disable=quiet)
     if workers <= 1:
         return _in_this_process([*first, *documents], seconds, bar)
-    _warm_up()
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
@@ -113,16 +103,6 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
     finally:
         gc.unfreeze()
     return _as_they_come(pool, chunks, bar)
-
-
-def _warm_up() -> None:
-    """Extract WARM_UP_TEXT here and drop its rows: the patterns extraction compiles when it first needs them
-    (lexicon tries, the items' patterns: about a third of a second) are then compiled once, before the
-    processes fork, and inherited, rather than compiled again in every process. No report is read here: a
-    report that ends its process ends an extraction process, never the build's. An error here (extraction
-    raises on no text) only leaves the compiling to the processes, which tell each report's own errors."""
-    with contextlib.suppress(Exception):
-        extract.extract_text(WARM_UP_TEXT)
 
 
 def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[packed.Rows | str]:

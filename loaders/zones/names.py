@@ -145,9 +145,9 @@ def _class_openings() -> tuple[str, ...]:
 def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
     """享受开发区政策, 紧紧抓住园区机遇, 统计开发区数据: a proper name whose last two characters are an
     everyday verb (lexicon/verbs.csv) is the verb of a phrase on zones, no name. Not where the name
-    stands in a list (…基地、新添高新技术工业园、…: names only) or after a whole place or a count
-    (全市拟保留工业园区: a class of zones) or ends with an industry (北城智能制造产业园: 制造 of 智能制造), nor where the report names the zone with more before it (大理创新工业园区 …
-    创新工业园区: the short form of that zone)."""
+    stands in a list (…基地、新添高新技术工业园、…: names only), after a whole place or a count
+    (全市拟保留工业园区: a class of zones) or ends with an industry (北城智能制造产业园: 制造 of 智能制造),
+    nor where the report names the zone with more before it (大理创新工业园区 … 创新工业园区: its short form)."""
     verbs = everyday_verbs()
     candidates = [mention for mention in mentions if mention.anchor == "proper" and mention.proper[-2:] in verbs
                   and LIST_MARKS not in (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1])
@@ -158,9 +158,8 @@ def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection
     tails = {mention.name[cut:] for mention in mentions for cut in range(1, len(mention.name))}  # shorter forms named
     phrases = {(mention.start, mention.end) for mention in candidates if mention.name not in tails}
     kept = [mention for mention in mentions if (mention.start, mention.end) not in phrases]
-    phrases_rejected = [Rejection(mention.start, mention.end, mention.name, "verb") for mention in mentions
-                        if (mention.start, mention.end) in phrases]
-    return kept, rejections + phrases_rejected
+    return kept, rejections + [Rejection(mention.start, mention.end, mention.name, "verb")
+                               for mention in mentions if (mention.start, mention.end) in phrases]
 
 
 ADMINISTERED_SAID = 12  # characters after a clause-opening name that tell one saying of it from a repeated passage
@@ -614,7 +613,7 @@ def _closes_a_list(text: str, start: int, end: int) -> bool:
     """A、B(等)4个重点园区完成工业总产值…: a counted group right after a list of zone names, followed by what
     is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
     clause = _clause_before(text, start, lexicon()["example_list_reach"])
-    return "、" in clause and list_close_pattern().search(clause) is not None \
+    return LIST_MARKS in clause and list_close_pattern().search(clause) is not None \
         and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
 
 
