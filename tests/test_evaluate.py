@@ -125,6 +125,9 @@ def test_the_zone_blind_and_values_only_scores_forgive_what_they_leave_out(tiny)
     scores = tiny["scores"]["all"]
     assert counts(scores["facts_zone_blind"], "gold", "rows", "found") == (5, 5, 4)
     assert counts(scores["values"], "gold", "found", "recall") == (5, 5, 1.0)
+    # per file too: b's growth is right but for its zone, so only the zone-blind count has it
+    assert counts(scores["facts"]["by_file"]["b"], "gold", "rows", "found") == (3, 3, 1)
+    assert counts(scores["facts"]["by_file_zone_blind"]["b"], "gold", "rows", "found", "f1") == (3, 3, 2, 0.6667)
 
 
 def test_items_and_zone_names_are_graded_within_their_report(tiny):
@@ -210,6 +213,7 @@ def test_the_cli_grades_built_tables_and_prints_each_half(tiny, tmp_path, capsys
     out = capsys.readouterr().out
     assert code == 0
     assert "facts (check): precision 0.333  recall 0.333  F1 0.333  (1 of 3 gold, 3 rows)" in out
+    assert "b            3     3      1  0.333  0.333  0.333       2  0.667\n" in out
     assert "  [b, check] 河西产业园区 revenue/growth 10.1% = 10.1  (read as revenue/growth = 10.1 under 城东工业园区)\n      " + B_SENTENCE in out
 
 

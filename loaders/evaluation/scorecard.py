@@ -17,7 +17,8 @@ def render(result: dict) -> str:
     for scope, scores in result["scores"].items():
         lines += ["", f"== {scope}", *headline(scores)]
         for name, label in BREAKDOWNS:
-            lines += ["", *breakdown_table(label, scores["facts"][name])]
+            blind = scores["facts"]["by_file_zone_blind"] if name == "by_file" else None
+            lines += ["", *breakdown_table(label, scores["facts"][name], blind)]
     lines += ["", *listing("missed gold facts", result["misses"])]
     lines += ["", *listing("rows matching no gold fact", result["spurious"])]
     if "wrong_zone" in result:
@@ -47,13 +48,18 @@ def headline_facts(scores: dict) -> list[str]:
     return [f"facts ({scope}): {_prf(figures['facts'])}" for scope, figures in scores.items()]
 
 
-def breakdown_table(label: str, rows: dict) -> list[str]:
-    """One row per metric, kind or report: gold, rows, found, precision, recall, F1."""
+def breakdown_table(label: str, rows: dict, zone_blind: dict | None = None) -> list[str]:
+    """One row per metric, kind or report: gold, rows, found, precision, recall, F1 (and, per report, the found
+    count and F1 when the zone is left out)."""
     width = max([len(label), *(len(name) for name in rows)]) + 2
-    lines = [f"{label:<{width}}{'gold':>6}{'rows':>6}{'found':>7}{'prec':>7}{'recall':>7}{'F1':>7}"]
+    blind_header = f"{'found*':>8}{'F1*':>7}" if zone_blind is not None else ""
+    lines = [f"{label:<{width}}{'gold':>6}{'rows':>6}{'found':>7}{'prec':>7}{'recall':>7}{'F1':>7}{blind_header}"]
     for name, row in rows.items():
+        blind = f"{zone_blind[name]['found']:>8}{zone_blind[name]['f1']:>7.3f}" if zone_blind is not None else ""
         lines.append(f"{name:<{width}}{row['gold']:>6}{row['rows']:>6}{row['found']:>7}"
-                     f"{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}")
+                     f"{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{blind}")
+    if zone_blind is not None:
+        lines.append("(* the zone left out: the by-file grade)")
     return lines
 
 
