@@ -44,6 +44,17 @@ _BROKEN_ROW_START = re.compile(r"[ \t]*+[|｜][ \t]*+[^\s|｜].*[^\s|｜][ \t]*+
 _BROKEN_ROW_LINES = 6  # continuation lines a broken bar row may take
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
+# Box-drawing tables (┃营业收入 │ 56.3 ┃): their vertical strokes are bars, one character for one, so
+# every offset holds; a line of strokes, corners and dashes only (├────┼────┤) is a rule, no row.
+_BOX_STROKES = "│┃║╎╏┆┇┊┋"
+_BOX_BARS = str.maketrans(_BOX_STROKES, "|" * len(_BOX_STROKES))
+_BOX_STROKE = re.compile(f"[{_BOX_STROKES}]")
+_BOX_RULE = re.compile(r"[ \t]*+[\u2500-\u257f][\u2500-\u257f \t\-—=+]*+")
+
+
+def box_strokes_as_bars(text: str) -> str:
+    """The text with the vertical strokes of box-drawing tables written as bars (same length)."""
+    return text.translate(_BOX_BARS) if _BOX_STROKE.search(text) else text
 
 
 def table_lines(text: str, roc: bool = False):
@@ -52,7 +63,7 @@ def table_lines(text: str, roc: bool = False):
     A units event's cells are the declared unit and, when words stand before its label on the line
     (表1 各园区营业额 单位：亿元), that caption. `roc`: the text writes ROC years (a report in traditional
     script or naming 民国), so a header of years may write them so (年度 ⏎ 111 ⏎ 112)."""
-    for event, cells in _table_lines(text, roc):
+    for event, cells in _table_lines(box_strokes_as_bars(text), roc):
         yield event, (_years_apart(_letters_joined(cells)) if event == "header" else cells)
 
 
@@ -208,6 +219,8 @@ def _table_lines(text: str, roc: bool):
     declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
     for start, line in _rows_of_bars(text):
+        if _BOX_RULE.fullmatch(line):
+            continue  # ├────┼────┤: a box table's rule line, neither a row nor a break
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
