@@ -44,6 +44,17 @@ _BROKEN_ROW_START = re.compile(r"[ \t]*+[|｜][ \t]*+[^\s|｜].*[^\s|｜][ \t]*+
 _BROKEN_ROW_LINES = 6  # continuation lines a broken bar row may take
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _PERIOD_TITLE = re.compile(r"\d{4}年")  # 2016年上半年: the title of a table, not a column
+# Box-drawing tables (┃营业收入 │ 56.3 ┃): their vertical strokes are bars, one character for one, so
+# every offset holds; a line of strokes, corners and dashes only (├────┼────┤) is a rule, no row.
+_BOX_STROKES = "│┃║╎╏┆┇┊┋"
+_BOX_BARS = str.maketrans(_BOX_STROKES, "|" * len(_BOX_STROKES))
+_BOX_STROKE = re.compile(f"[{_BOX_STROKES}]")
+_BOX_RULE = re.compile(r"[ \t]*+[\u2500-\u257f][\u2500-\u257f \t\-—=+]*+")
+
+
+def box_strokes_as_bars(text: str) -> str:
+    """The text with the vertical strokes of box-drawing tables written as bars (same length)."""
+    return text.translate(_BOX_BARS) if _BOX_STROKE.search(text) else text
 
 
 def table_lines(text: str, roc: bool = False):
@@ -52,7 +63,7 @@ def table_lines(text: str, roc: bool = False):
     A units event's cells are the declared unit and, when words stand before its label on the line
     (表1 各园区营业额 单位：亿元), that caption. `roc`: the text writes ROC years (a report in traditional
     script or naming 民国), so a header of years may write them so (年度 ⏎ 111 ⏎ 112)."""
-    for event, cells in _table_lines(text, roc):
+    for event, cells in _table_lines(box_strokes_as_bars(text), roc):
         yield event, (_years_apart(_letters_joined(cells)) if event == "header" else cells)
 
 
@@ -143,6 +154,7 @@ class _CellRun:
         self.pending: Cells = []  # word cells waiting for figures
         self.row: Cells = []
         self.group_heads: set[int] = set()  # header cells followed by an empty cell
+        self.bare_years = False  # the pending cells are years alone (|⏎2022 |⏎2023 |): their periods head the columns
 
     def add(self, cells: Cells, stripped: str) -> list[tuple[str, Cells]]:
         """The events one line of at most one cell completes."""
@@ -157,12 +169,23 @@ class _CellRun:
             if period is not None:
                 self.pending.append((cells[0][0], period))  # 年度 ⏎ 106 ⏎ 108(1-8): a header cell, not a figure
                 return events
+        if not self.row and not self.pending and YEAR.fullmatch(cells[0][1]):
+            period = year_column(cells[0][1], False)  # |⏎2022 |⏎2023 |⏎营业收入 |: bare years head the columns
+            self.years = period is not None
+            if period is not None:
+                self.pending.append((cells[0][0], period))
+                self.bare_years = True
+                return events
         if is_figure(cells[0][1]):
+            if self.bare_years and self.years:
+                self.pending, self.years, self.bare_years = [], False, False  # years, then figures: no row's name
+                return events
             if not self.row and self.pending:
                 name = 2 if len(self.pending) > 1 and read_unit(self.pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
                 if len(self.pending) > name:
-                    events.append(("header", _leaves(self.pending[:-name], self.group_heads)))
-                self.row, self.pending = self.pending[-name:], []
+                    head = self.pending[:-name]
+                    events.append(("header", head if self.bare_years else _leaves(head, self.group_heads)))
+                self.row, self.pending, self.bare_years = self.pending[-name:], [], False
             if self.row:
                 self.row.append(cells[0])
             return events
@@ -170,7 +193,7 @@ class _CellRun:
             events.append(("row", self.row))
             self.row = []
         if len(cells[0][1]) > NAME_LONGEST:  # a note (注：…) between two tables: no cell of either
-            self.pending, self.group_heads = [], set()
+            self.pending, self.group_heads, self.bare_years = [], set(), False
             return events
         self.pending.append(cells[0])
         return events
@@ -178,7 +201,7 @@ class _CellRun:
     def end(self) -> list[tuple[str, Cells]]:
         """The row in progress, if any; the run starts again."""
         events = [("row", self.row)] if self.row else []
-        self.pending, self.row, self.group_heads, self.years = [], [], set(), False
+        self.pending, self.row, self.group_heads, self.years, self.bare_years = [], [], set(), False, False
         return events
 
 
@@ -196,6 +219,8 @@ def _table_lines(text: str, roc: bool):
     declared_block = False  # a line of one short cell is a cell of a one-cell-a-line table
     cell_run = False  # the last line was a unit declaration or one cell of such a run: a blank may follow
     for start, line in _rows_of_bars(text):
+        if _BOX_RULE.fullmatch(line):
+            continue  # ├────┼────┤: a box table's rule line, neither a row nor a break
         gapless = _GAP.search(line) is None  # no space nor bar: one cell at most
         flat = _flattened(line, start) if not gapless and _may_start_a_table(line) else None
         if flat:
@@ -268,7 +293,7 @@ def _line_event(cells: Cells, roc: bool = False) -> tuple[str, Cells]:
             return "header", [cells[0], *years]
     if not any(NUMBER.fullmatch(cell) or SIGNED_RUN.fullmatch(cell) for _, cell in cells):
         return "header", cells
-    if _years_over_columns(cells):
+    if _years_over_columns(cells) or _bare_years(cells):
         return "header", [(at, f"{cell}年" if NUMBER.fullmatch(cell) else cell) for at, cell in cells]
     return "row", cells
 
@@ -362,9 +387,22 @@ def _years_over_columns(cells: Cells) -> bool:
     if not YEAR.fullmatch(cells[-1][1]):
         return False  # a quick no for every row of figures
     filled = [cell for _, cell in cells[1:] if cell]
-    if NUMBER.fullmatch(cells[0][1]) or len(filled) < 2 or not all(YEAR.fullmatch(cell) for cell in filled):
+    return not NUMBER.fullmatch(cells[0][1]) and len(filled) >= 2 and _ordered_years(filled)
+
+
+def _bare_years(cells: Cells) -> bool:
+    """      2021 2022 2023: a line of years alone, one after the other, heads the period columns of the
+    rows below it (their names stand under no header cell)."""
+    if len(cells) < 2 or not YEAR.fullmatch(cells[0][1]) or not YEAR.fullmatch(cells[-1][1]):
+        return False  # a quick no for every row of figures
+    return _ordered_years([cell for _, cell in cells])
+
+
+def _ordered_years(cells: list[str]) -> bool:
+    """Years (2021, 2022, 2023) ascending or descending one after the other, each a plausible one."""
+    if not all(YEAR.fullmatch(cell) for cell in cells):
         return False
-    years = [int(cell) for cell in filled]
+    years = [int(cell) for cell in cells]
     ascending = all(later > earlier for earlier, later in zip(years, years[1:], strict=False))
     descending = all(later < earlier for earlier, later in zip(years, years[1:], strict=False))
     return (ascending or descending) and YEAR_FIRST <= min(years) and max(years) <= YEAR_LAST

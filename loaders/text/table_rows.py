@@ -45,6 +45,7 @@ from .table_lines import (
     YEAR_FIRST,
     YEAR_LAST,
     Cells,
+    box_strokes_as_bars,
     is_figure,
     is_year_label,
     lines,
@@ -168,7 +169,7 @@ def read_tables(text: str, roc: bool = False) -> Tables:
     """The figures of the table rows of `text` with their labels, read line by line (`roc`: the text
     writes ROC years, table_lines')."""
     found = Tables([], {}, {})
-    if not _FIGURE_CELL.search(text):
+    if not _FIGURE_CELL.search(box_strokes_as_bars(text)):
         return found  # no figure stands alone in a cell: no row has one to read
     block = _Block()
     for event, cells in table_lines(text, roc):
