@@ -301,7 +301,7 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
             result = "line_break"  # words on the line before (联系我们 / 工业园区) are no name
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
-    if anchor == "place" and _words_open_the_name(text, line_start + cut, offset):
+    if anchor == "place" and _words_open_the_name(text, line_start + cut, offset, match.end()):
         offset, proper = 0, text[line_start + cut : line_start + cut + offset] + proper  # 漕河泾|新兴技术开发区
     name_start = line_start + cut + offset
     listed = not switching()[kind] and (lists.closed_after(match.end()) or lists.opened_before(name_start))
@@ -340,20 +340,26 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
 LEAD_MOST = 3  # characters before a place that may open a name with it (北|高雄, 漕河泾|新兴)
 
 
-def _words_open_the_name(text: str, run_start: int, offset: int) -> bool:
-    """北高雄产业园区, 漕河泾新兴技术开发区 opening a line or a table cell: the few characters before the
+def _words_open_the_name(text: str, run_start: int, offset: int, end: int) -> bool:
+    """北高雄产业园区 opening a line, 漕河泾新兴技术开发区 filling a table cell: the characters before the
     place (a short form of 高雄市, of 新兴县) are the front of the zone's own name, not words of the
     sentence, when only the line's or the cell's start stands before them and they are no reject word,
-    no everyday verb (配合新市产业园区) and no numeral; a single one only a direction (北|高雄)."""
+    no everyday verb and no numeral: a direction before a line's first name (北|高雄), a few characters
+    when the name fills its cell or line (| 漕河泾新兴技术开发区 |; a sentence's first words, 随后临江…,
+    stay out)."""
     if not 0 < offset <= LEAD_MOST:
         return False
-    opening = text[:run_start].rstrip(" \t\u3000")
-    lead = text[run_start : run_start + offset]
     words = lexicon()
-    return (not opening or opening[-1] in words["line_openings"]) \
+    opening = text[:run_start].rstrip(" \t\u3000")
+    if opening and opening[-1] not in words["line_openings"]:
+        return False
+    lead = text[run_start : run_start + offset]
+    if len(lead) == 1:
+        return lead in words["direction_heads"]
+    closing = text[end:].lstrip(" \t\u3000")
+    return (not closing or closing[0] in words["line_openings"]) \
         and all(is_common_chinese(char) and char not in words["numeral_chars"] for char in lead) \
-        and not reject_spans(lead) and lead[-2:] not in everyday_verbs() \
-        and (len(lead) > 1 or lead in words["direction_heads"])
+        and not reject_spans(lead) and lead[-2:] not in everyday_verbs()
 
 
 def _place_inside_a_kind_word(text: str, start: int, type_start: int) -> bool:
