@@ -350,16 +350,32 @@ def _words_open_the_name(text: str, run_start: int, offset: int, end: int) -> bo
     if not 0 < offset <= LEAD_MOST:
         return False
     words = lexicon()
-    opening = text[:run_start].rstrip(" \t\u3000")
-    if opening and opening[-1] not in words["line_openings"]:
+    before = _next_visible(text, run_start - 1, -1)
+    if before is not None and before not in words["line_openings"]:
         return False
     lead = text[run_start : run_start + offset]
     if len(lead) == 1:
         return lead in words["direction_heads"]
-    closing = text[end:].lstrip(" \t\u3000")
-    return (not closing or closing[0] in words["line_openings"]) \
+    after = _next_visible(text, end, 1)
+    return (after is None or after in words["line_openings"]) \
         and all(is_common_chinese(char) and char not in words["numeral_chars"] for char in lead) \
         and not reject_spans(lead) and lead[-2:] not in everyday_verbs()
+
+
+CELL_SPACES = " \t\u3000"
+CELL_PADDING = 8  # spaces a table cell may pad its text with
+
+
+def _next_visible(text: str, index: int, step: int) -> str | None:
+    """The first character from index on (step 1) or back (step -1) that is no cell padding, within
+    CELL_PADDING characters; None at the text's start or end."""
+    for _ in range(CELL_PADDING + 1):
+        if not 0 <= index < len(text):
+            return None
+        if text[index] not in CELL_SPACES:
+            return text[index]
+        index += step
+    return text[index - step]
 
 
 def _place_inside_a_kind_word(text: str, start: int, type_start: int) -> bool:
