@@ -16,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from . import schema
@@ -69,6 +68,8 @@ def write_partitioned(name: str, table: pa.Table, folder: Path, provinces: dict[
 def write_keyed(keyed, folder: Path, keys: tuple[str, ...], part: int = 0) -> list[dict]:
     """Write arrow data (a table or a batch reader) whose last columns are the string keys, in the
     order given; file names carry `part` so batches written one after the other never collide."""
+    import pyarrow.dataset as ds  # here, not at the top: a build of single files never needs it, and starts sooner
+
     written: list[dict] = []
     folder.mkdir(parents=True, exist_ok=True)
     ds.write_dataset(
@@ -95,6 +96,8 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
     if single.exists():
         arrow = pq.read_table(single)
     elif (folder / name).is_dir():
+        import pyarrow.dataset as ds  # only partitioned tables need it (see write_keyed)
+
         arrow = ds.dataset(folder / name, format="parquet", partitioning="hive").to_table()
     else:
         raise FileNotFoundError(f"no {name} table in {folder} (neither {name}.parquet nor a {name}/ folder)")

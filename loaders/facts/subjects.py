@@ -83,11 +83,11 @@ def subject_words(clause: str) -> str:
 
 
 def kind_of_subject(words: str) -> str | None:
-    """zone, place, district, department, industry or anaphor; None for a subject of no kind (规上企业)."""
+    """The kind of subject words open on or hold (place, district, department, industry, anaphor …); None for
+    a subject of no kind (规上企业). No zone word is looked for: the one caller reads the words of a clause
+    it found none in (_read_clause), and words cut from a clause hold none of what it does not hold."""
     if not words:
         return None
-    if has(cues()["zone_words"], words):
-        return "zone"
     opens, holds, kinds = _subject_patterns()
     opening = opens.match(words)
     if opening:

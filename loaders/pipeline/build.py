@@ -379,11 +379,13 @@ def _tables(collected: _Collected) -> dict[str, pa.Table]:
 
 
 def _prepare_tables() -> None:
-    """Finalize an empty table of each kind once, while the processes extract the other reports: the
-    contract's pandas metadata (loaders/contract/schema.py) and arrow's kernels are set up then, rather
-    than in the build's serial end, where the second core would wait for them."""
+    """Finalize an empty table of each kind once and import DuckDB, while the processes extract the other
+    reports: the contract's pandas metadata (loaders/contract/schema.py), arrow's kernels and the summaries'
+    engine are set up then, rather than before the processes start or in the build's serial end, where the
+    second core would wait for them."""
     for name in schema.TABLES:
         schema.finalize_arrow(name, packed.arrow(name, []))
+    summaries.load_engine()
 
 
 def _manifest(reports_dir: Path, collected: _Collected, result: BuildResult) -> dict:

@@ -37,7 +37,6 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -144,6 +143,13 @@ def _listing(connection, folder: Path, name: str, keys) -> dict:
     rows = _scalar(connection, f"SELECT count(*) FROM read_parquet('{_escaped(_file(folder, name))}')")
     return {"path": f"{SUMMARY_FOLDER}/{name}.parquet", "rows": int(rows), "keys": list(keys), "version": VERSION}
 
+
+def load_engine() -> None:
+    """Import DuckDB ahead of write(): a build asks while its processes extract (pipeline/build.py), so the
+    import is neither in its start, before the processes fork, nor in its serial end."""
+    import duckdb  # noqa: F401
+
+
 def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
     """The summaries (GRAINS) from the facts and quality in `folder` (either layout, already written),
     listed under "summaries" in its manifest.json ({name: {"path", "rows", "keys"}}, also returned).
@@ -160,6 +166,8 @@ def write(folder: Path, texts: Mapping[str, str] | None = None) -> dict:
     identity = "fact_id" if partitioned else "position"
     stated = CONTRACT_ORDER if partitioned else FILE_ORDER
     rule = ", ".join(rule_order(LATEST_KEYS, stated))
+    import duckdb  # imported once per process (load_engine), not when this module is
+
     connection = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "1GB"})
     try:
         connection.execute("SET preserve_insertion_order = false")
