@@ -305,11 +305,22 @@ _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 _TITLE_LONGEST = 80  # characters of a report's first line read for its title
 
 
+_HEADING_LINES = 12  # lines of a report's head read for a heading under its web page's menus and index fields
+
+
 def a_place_report(document: Document) -> bool:
     """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
-    there): its 全区/我区 are the district, not a zone."""
+    there): its 全区/我区 are the district, not a zone. A page's menus and index fields may stand before its
+    title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
+    万州区2020年政府工作报告完成情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
     first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    return has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first)
+    if has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first):
+        return True
+    head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
+    lines = [line.replace(" ", "") for line in head.split("\n")]
+    heads = [line for line in lines if line][:_HEADING_LINES]
+    return any(len(line) <= _TITLE_LONGEST and has(cues()["place_report_headings"], line) and not has(cues()["zone_words"], line)
+               for line in heads)
 
 
 def not_the_zone(reading: Reading) -> str | None:
