@@ -325,19 +325,19 @@ def a_place_report(document: Document) -> bool:
 
 
 def names_no_zone(document: Document, zone_found: bool) -> bool:
-    """A report of several paragraphs that names no zone at all — no zone word (园区, 开发区, 保税区…), no
+    """A report of several sentences that names no zone at all — no zone word (园区, 开发区, 保税区…), no
     一园六区, no zone name found — and speaks of a place (全区, 我市, 自治区, 全省…) is that place's, its
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
     if zone_found or _A_PLACE_SPEAKING.search(document.text) is None:
         return False
     text = document.text
-    if sum(1 for line in text.split("\n") if line.strip()) < _PARAGRAPHS_OF_A_REPORT:
+    if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
     return _any_zone_word().search(text) is None and _ZONES_BY_COUNT.search(text) is None
 
 
-_PARAGRAPHS_OF_A_REPORT = 2
+_SENTENCES_OF_A_REPORT = 3  # fewer is a fragment, as a case quotes a zone's report
 # 全区, 我区, 我市, 全省, 自治区, 本县: a place speaking of itself or its whole.
 _A_PLACE_SPEAKING = re.compile(r"(?:[全我本该]|自治)[省市县区州盟旗镇乡]")
 
