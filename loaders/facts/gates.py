@@ -234,14 +234,14 @@ def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
 
 def a_milestone(reading: Reading) -> bool:
     """产值930亿元，首次突破千亿元 / 首次突破100亿元，达106亿元: a round mark passed for the first time,
-    not the figure itself, which is given beside it. A mark with no figure beside it (园区甲产值首次突破
-    300亿元, after another zone's figure) is the lower bound of that figure."""
+    not the figure itself, which is given beside it (首次突破700家、达715家). A mark with no figure beside it
+    (园区甲产值首次突破300亿元, after another zone's figure) is the lower bound of that figure."""
     if not reading.window.rstrip().endswith(cues()["milestone_before"].prefixes):
         return False
     return bool(_RESTATED_AFTER.match(reading.text, reading.quantity.end)) or _said_of_the_figure_before(reading)
 
 
-_RESTATED_AFTER = re.compile(r"[^，。；,;\d]{0,6}[，,](?:达到|达|为)")
+_RESTATED_AFTER = re.compile(r"[^，。；,;\d]{0,6}[，,、](?:达到|达|为)")
 
 
 def _said_of_the_figure_before(reading: Reading) -> bool:

@@ -680,6 +680,9 @@ def wording_of_a_milestone_before(reading: Reading) -> Keyword | None:
     if not reading.left_out or reading.left_out[-1][1] != "a_milestone":
         return None
     milestone = reading.left_out[-1][0]
+    between = re.sub(r"^[，,、\s]+", "", reading.text[milestone.end : reading.quantity.start])
+    if between and between not in cues()["reached_after_change"]:
+        return None  # …首次突破千亿元，达1019亿元，增长21%；实现工业增加值350亿元: only the figure it reaches
     found = last_keyword(reading.text[reading.sentence.start : milestone.start], reading.quantity.dimension)
     return found[0] if found else None
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
+from ..zones.lexicon import lexicon as zone_lexicon
 from .lexicon import cues, has, pattern_of, word_pattern
 from .wider_places import about_a_wider_place
 
@@ -305,11 +306,48 @@ _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 _TITLE_LONGEST = 80  # characters of a report's first line read for its title
 
 
+_HEADING_LINES = 12  # lines of a report's head read for a heading under its web page's menus and index fields
+
+
 def a_place_report(document: Document) -> bool:
     """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
-    there): its 全区/我区 are the district, not a zone."""
+    there): its 全区/我区 are the district, not a zone. A page's menus and index fields may stand before its
+    title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
+    万州区2020年政府工作报告完成情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
     first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    return has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first)
+    if has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first):
+        return True
+    head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
+    lines = [line.replace(" ", "") for line in head.split("\n")]
+    heads = [line for line in lines if line][:_HEADING_LINES]
+    return any(len(line) <= _TITLE_LONGEST and has(cues()["place_report_headings"], line) and not has(cues()["zone_words"], line)
+               for line in heads)
+
+
+def names_no_zone(document: Document, zone_found: bool) -> bool:
+    """A report of several sentences that names no zone at all — no zone word (园区, 开发区, 保税区…), no
+    一园六区, no zone name found — and speaks of a place (全区, 我市, 自治区, 全省…) is that place's, its
+    department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
+    a zone's report 全区完成… is the zone.)"""
+    if zone_found or _A_PLACE_SPEAKING.search(document.text) is None:
+        return False
+    text = document.text
+    if len(document.sentences) < _SENTENCES_OF_A_REPORT:
+        return False
+    return _any_zone_word().search(text) is None and _ZONES_BY_COUNT.search(text) is None
+
+
+_SENTENCES_OF_A_REPORT = 3  # fewer is a fragment, as a case quotes a zone's report
+# 全区, 我区, 我市, 全省, 自治区, 本县: a place speaking of itself or its whole.
+_A_PLACE_SPEAKING = re.compile(r"(?:[全我本该]|自治)[省市县区州盟旗镇乡]")
+
+
+@lru_cache(maxsize=1)
+def _any_zone_word() -> re.Pattern:
+    """Any word a zone is named by: cues.yaml zone_words and zone_words_besides (产业区, 汽开区), and the zone
+    types of zones.yaml (保税区, 新片区…)."""
+    words = {*cues()["zone_words"], *cues()["zone_words_besides"], *(entry["word"] for entry in zone_lexicon()["types"])}
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
 def not_the_zone(reading: Reading) -> str | None:
