@@ -276,7 +276,10 @@ _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|�
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
 _THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a sentence opening on 该项目 (after a quote mark)
 # A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
-_PROJECT_TOPIC = re.compile(r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?)(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?){1,29}?项目[，,]")
+_PROJECT_TOPIC = re.compile(
+    r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+)"
+    r"(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+){1,29}?项目[，,]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -319,13 +322,24 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+# A capacity or model in a project's name (年产10万吨饲料项目, 6000T/D熟料生产线项目, 220KV变电站项目).
+_CAPACITY_IN_A_NAME = r"年产[\d.]++[万千百亿]?[\u4e00-\u9fff]|[\d.]++[A-Za-z][A-Za-z/]*+"
+# The size of a project written before its name (总投资12亿元的某某项目): that size is the project's too.
+_SIZED_BEFORE_ITS_NAME = r"(?:(?:计划)?总投资[\d.]++[万亿]?元的)?"
+# When a project's money stands, between its name and the wording (某某项目截至6月底已完成投资, 年内完成投资).
+_WHEN_BETWEEN = r"(?:(?:截至|截止|到)[\d一二三四五六七八九十〇]{1,4}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
+# A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
+_TO_DATE_OPENING = r"(?:(?:截至|截止|到)[^，,；;。]{1,8}?(?:底|末)[，,]?)?"
 # A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
-# 项目完成投资…); digits only in its capacity (年产10万吨饲料项目).
+# 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
 _NAMED_PROJECT_OPENING = re.compile(
-    AFTER_A_DATE + r"(?:其中)?[：:，,]?\s*"
-    r"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|年产[\d.]++[万千百亿]?[\u4e00-\u9fff]){3,24}?)项目"
-    r"(?:已经|已|目前|累计|共|计划|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SIZED_BEFORE_ITS_NAME
+    + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
+    + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
 )
+
+
+_SEMICOLON = re.compile(r"[；;]")
 
 
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
@@ -334,7 +348,7 @@ def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
     if reading.quantity.dimension != "money" or "项目" not in reading.head:
         return False
-    named = _NAMED_PROJECT_OPENING.match(reading.head)
+    named = _NAMED_PROJECT_OPENING.match(_SEMICOLON.split(reading.head)[-1])  # a part after ； opens anew
     if named is None:
         return False
     name = named.group("name")
