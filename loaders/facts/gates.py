@@ -375,6 +375,31 @@ def more_of_the_same_project(reading: Reading) -> bool:
     return clause != window and bool(_NO_NEW_SUBJECT.match(clause))
 
 
+# One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥及接线
+# 道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow the name.
+_NAMED_WORKS_TOPIC = re.compile(
+    r"(?:^|[；;：:，,。]|分别是|分别为|包括|主要有|其中)\s*(?P<name>[^，。；,;：:\d]{2,40}?)工程"
+    r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
+    r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
+)
+
+
+def named_works_subject(reading: Reading) -> bool:
+    """甲乙路工程，总投资3600万元; 某某污水处理工程为分散式设施，总投资4000万元: one works named as the topic of
+    its part gives that works' money (an item), not the zone's; works named only by their kind (园区道路工程,
+    基础设施工程) or a group of works (重点工程, 十大工程) keep it."""
+    if reading.quantity.dimension != "money" or "工程" not in reading.head:
+        return False
+    topic = _NAMED_WORKS_TOPIC.search(_SEMICOLON.split(reading.head)[-1])
+    if topic is None:
+        return False
+    name = topic.group("name")
+    if has(cues()["works_group_words"], name) or has(cues()["works_in_progress_verbs"], name):
+        return False  # 重点工程, 正在进行外墙装饰工程: a group of works, or work under way on what the sentence names
+    generic = pattern_of(cues()["works_kind_words"])
+    return len(generic.sub("", name).strip()) >= 2
+
+
 def one_building_subject(reading: Reading) -> bool:
     """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
     before its investment wording, in a sentence that gives that building's floor space or land: the
@@ -486,7 +511,7 @@ def this_firm_subject(reading: Reading) -> bool:
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
-    "a_named_project_opens_the_sentence", "more_of_the_same_project",
+    "a_named_project_opens_the_sentence", "more_of_the_same_project", "named_works_subject",
 }
 
 
@@ -557,7 +582,7 @@ def one_of_several(reading: Reading) -> bool:
 AMOUNT_GATES = (
     turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
-    more_of_the_same_project, one_building_subject, land_of_projects,
+    more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group,
 )
