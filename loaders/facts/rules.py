@@ -526,11 +526,15 @@ def funds_sought_as_a_goal(reading: Reading) -> bool:
     return is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)
 
 
+# A sentence opening on 其中 breaks down the sentence before: its parts are read one by one, as any sentence's.
+_OPENS_ON_A_BREAKDOWN = re.compile(r"\s*其中[，,：:]?")
+
+
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
     企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
     after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个)."""
-    if "其中" in head:
+    if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
