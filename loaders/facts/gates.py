@@ -278,7 +278,8 @@ _THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a s
 # A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
 _PROJECT_TOPIC = re.compile(
     r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+)"
-    r"(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+){1,29}?项目[，,]"
+    r"(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+){1,29}?项目"
+    r"(?:(?:位于|坐落于|坐落在|选址于|选址在|落户于|落户在)[^，。；,;]{1,30})?[，,]"  # 某某项目位于某某片区，总投资…
 )
 
 
