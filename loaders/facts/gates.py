@@ -276,7 +276,11 @@ _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|�
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
 _THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a sentence opening on 该项目 (after a quote mark)
 # A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
-_PROJECT_TOPIC = re.compile(r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?)(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?){1,29}?项目[，,]")
+_PROJECT_TOPIC = re.compile(
+    r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+)"
+    r"(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+){1,29}?项目"
+    r"(?:(?:位于|坐落于|坐落在|选址于|选址在|落户于|落户在)[^，。；,;]{1,30})?[，,]"  # 某某项目位于某某片区，总投资…
+)
 
 
 @lru_cache(maxsize=1)
@@ -319,13 +323,24 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
+# A capacity or model in a project's name (年产10万吨饲料项目, 6000T/D熟料生产线项目, 220KV变电站项目).
+_CAPACITY_IN_A_NAME = r"年产[\d.]++[万千百亿]?[\u4e00-\u9fff]|[\d.]++[A-Za-z][A-Za-z/]*+"
+# The size of a project written before its name (总投资12亿元的某某项目): that size is the project's too.
+_SIZED_BEFORE_ITS_NAME = r"(?:(?:计划)?总投资[\d.]++[万亿]?元的)?"
+# When a project's money stands, between its name and the wording (某某项目截至6月底已完成投资, 年内完成投资).
+_WHEN_BETWEEN = r"(?:(?:截至|截止|到)[\d一二三四五六七八九十〇]{1,4}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
+# A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
+_TO_DATE_OPENING = r"(?:(?:截至|截止|到)[^，,；;。]{1,8}?(?:底|末)[，,]?)?"
 # A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
-# 项目完成投资…); digits only in its capacity (年产10万吨饲料项目).
+# 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
 _NAMED_PROJECT_OPENING = re.compile(
-    AFTER_A_DATE + r"(?:其中)?[：:，,]?\s*"
-    r"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|年产[\d.]++[万千百亿]?[\u4e00-\u9fff]){3,24}?)项目"
-    r"(?:已经|已|目前|累计|共|计划|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SIZED_BEFORE_ITS_NAME
+    + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
+    + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
 )
+
+
+_SEMICOLON = re.compile(r"[；;]")
 
 
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
@@ -334,7 +349,7 @@ def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
     if reading.quantity.dimension != "money" or "项目" not in reading.head:
         return False
-    named = _NAMED_PROJECT_OPENING.match(reading.head)
+    named = _NAMED_PROJECT_OPENING.match(_SEMICOLON.split(reading.head)[-1])  # a part after ； opens anew
     if named is None:
         return False
     name = named.group("name")
@@ -359,6 +374,31 @@ def more_of_the_same_project(reading: Reading) -> bool:
     window = reading.window
     clause = window[after_last_comma(window) :]
     return clause != window and bool(_NO_NEW_SUBJECT.match(clause))
+
+
+# One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥及接线
+# 道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow the name.
+_NAMED_WORKS_TOPIC = re.compile(
+    r"(?:^|[；;：:，,。]|分别是|分别为|包括|主要有|其中)\s*(?P<name>[^，。；,;：:\d]{2,40}?)工程"
+    r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
+    r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
+)
+
+
+def named_works_subject(reading: Reading) -> bool:
+    """甲乙路工程，总投资3600万元; 某某污水处理工程为分散式设施，总投资4000万元: one works named as the topic of
+    its part gives that works' money (an item), not the zone's; works named only by their kind (园区道路工程,
+    基础设施工程) or a group of works (重点工程, 十大工程) keep it."""
+    if reading.quantity.dimension != "money" or "工程" not in reading.head:
+        return False
+    topic = _NAMED_WORKS_TOPIC.search(_SEMICOLON.split(reading.head)[-1])
+    if topic is None:
+        return False
+    name = topic.group("name")
+    if has(cues()["works_group_words"], name) or has(cues()["works_in_progress_verbs"], name):
+        return False  # 重点工程, 正在进行外墙装饰工程: a group of works, or work under way on what the sentence names
+    generic = pattern_of(cues()["works_kind_words"])
+    return len(generic.sub("", name).strip()) >= 2
 
 
 def one_building_subject(reading: Reading) -> bool:
@@ -472,7 +512,7 @@ def this_firm_subject(reading: Reading) -> bool:
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
-    "a_named_project_opens_the_sentence", "more_of_the_same_project",
+    "a_named_project_opens_the_sentence", "more_of_the_same_project", "named_works_subject",
 }
 
 
@@ -543,7 +583,7 @@ def one_of_several(reading: Reading) -> bool:
 AMOUNT_GATES = (
     turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
-    more_of_the_same_project, one_building_subject, land_of_projects,
+    more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group,
 )

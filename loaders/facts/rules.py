@@ -526,11 +526,15 @@ def funds_sought_as_a_goal(reading: Reading) -> bool:
     return is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)
 
 
+# A sentence opening on 其中 breaks down the sentence before: its parts are read one by one, as any sentence's.
+_OPENS_ON_A_BREAKDOWN = re.compile(r"\s*其中[，,：:]?")
+
+
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
     企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
     after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个)."""
-    if "其中" in head:
+    if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
@@ -576,7 +580,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
     if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head) \
-            and "项目" not in since_money_before(reading):
+            and not names_other_projects(since_money_before(reading)):
         return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
         return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
@@ -589,6 +593,12 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def names_other_projects(words: str) -> bool:
+    """、产业项目投资40亿元 names projects other than works; 建设基础设施项目15个，投入资金3亿元 names the works."""
+    subjects = "|".join(map(re.escape, cues()["infrastructure_subjects"]))
+    return "项目" in re.sub(rf"(?:{subjects})(?:建设)?项目", "", words)
 
 
 def since_money_before(reading: Reading) -> str:
