@@ -77,7 +77,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if status == "completed" and table == "infrastructure" and _design_done(text, end):
             status, strength = "design", 2
         elif status == "completed" and (
-            _partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
+            _partly_done(text, end) or _share_of_a_plan(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
@@ -217,6 +217,17 @@ def _share_pattern() -> re.Pattern:
 
 
 _SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁房屋)
+
+
+@lru_cache(maxsize=1)
+def _plan_share_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('plan_shares')})(?:的|达到|达|为)?\d{{1,3}}(?:\.\d{{1,2}})?[%％]")
+
+
+def _share_of_a_plan(text: str, end: int) -> bool:
+    """A completion word followed by the share of a plan or task it reached (已完成计划40%, 完成年度计划102.2%,
+    完成任务总量的100%): the schedule is kept, the works go on."""
+    return bool(_plan_share_pattern().match(text, end))
 
 
 def _stage_said_done(text: str, start: int) -> bool:
