@@ -95,6 +95,9 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
     start = _after_list_marks(text, start, found[0].start())
+    start = _past_label(text, start, found[0].start())
+    if start < 0:
+        return None  # 【市政道路建设】: an entry's label names its topic, the works it reports follow
     start = _numbers_sharing_the_head(text, start)
     start = _grid_label_before(text, start)
     if P.year_lead.match(text, start):
@@ -187,6 +190,19 @@ def _after_list_marks(text: str, start: int, first_word: int) -> int:
     if improving and improving.end() < first_word:
         start = improving.end()  # 改造鹤翔路 (改造道路 names a kind of works)
     return start
+
+
+def _past_label(text: str, start: int, first_word: int) -> int:
+    """Where a name starts past a yearbook entry's label (【基础设施建设】X污水处理厂: after its 】), or -1 when
+    the facility word stands inside the label (【市政道路建设】: a topic, no works)."""
+    closing = max(text.rfind(mark, start, first_word) for mark in _LABEL_CLOSE)
+    if closing >= 0:
+        start = closing + 1
+    opening = max(text.rfind(mark, start, first_word) for mark in _LABEL_OPEN)
+    return -1 if opening >= 0 else start
+
+
+_LABEL_OPEN, _LABEL_CLOSE = "【〔", "】〕"
 
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:

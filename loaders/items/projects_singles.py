@@ -95,6 +95,10 @@ def single_mentions(document, sentence, quantities, taken):
                 continue  # 第一套商业化运行生产线: the ending alone, no name before it
             name = text[start:end]
             listed = not company and (joined or text[start - 1 : start] in _LISTED_BEFORE)
+            if not company and not listed:
+                lead = P.amount_lead.search(text, low, start)
+                if lead and text[lead.start() - 1 : lead.start()] in _LISTED_BEFORE:
+                    listed, listed_end = True, lead.start() - 1  # 投资12亿元的A、投资8100万元的B项目: A listed too
             first, items = _listed_before(text, low, listed_end, quantities) if listed else (start, [])
             names = [item[2] for item in items] + [strip_suffix(name)]
             if not listed_names(names)[-1] and not _a_firm_s_kind_of_industry(text, low, start, names):

@@ -77,7 +77,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         if status == "completed" and table == "infrastructure" and _design_done(text, end):
             status, strength = "design", 2
         elif status == "completed" and (
-            _partly_done(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
+            _partly_done(text, end) or _share_of_a_plan(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
@@ -88,6 +88,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
+        if status == "planned" and word.startswith("计划") and _yardstick_of_a_completion(text, start):
+            continue  # 已完成全年计划投资: the year's plan measures what was done, it plans nothing
         if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
             status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
@@ -217,6 +219,27 @@ def _share_pattern() -> re.Pattern:
 
 
 _SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁房屋)
+
+
+@lru_cache(maxsize=1)
+def _plan_share_pattern() -> re.Pattern:
+    share = r"\d{1,3}(?:\.\d{1,2})?[%％]|投资|目标"
+    return re.compile(rf"(?:{_alternation('plan_shares')})(?:的|达到|达|为)?(?:{share})")
+
+
+_COMPLETION_BEFORE = re.compile(r"完成了?(?:全年|年度|本年|年)?$")
+
+
+def _yardstick_of_a_completion(text: str, start: int) -> bool:
+    """计划 right after a completion word (完成全年计划投资, 完成年度计划的80%): the plan is what the progress is
+    measured against, no plan of the works."""
+    return bool(_COMPLETION_BEFORE.search(text, max(0, start - 4), start))
+
+
+def _share_of_a_plan(text: str, end: int) -> bool:
+    """A completion word followed by the share of a plan or task it reached (已完成计划40%, 完成年度计划102.2%,
+    完成任务总量的100%, 完成全年计划投资目标任务): the schedule is kept, the works go on."""
+    return bool(_plan_share_pattern().match(text, end))
 
 
 def _stage_said_done(text: str, start: int) -> bool:
