@@ -209,12 +209,14 @@ def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_list
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
-    """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
+    """The figures listed before 分别 in text order, None for those left out as indicators of their own
+    or as amounts in another currency (出口创汇3450万美元)."""
     listed: list[tuple[int, Fact | None]] = [(whole.quantity.start, whole) for whole in wholes]
     listed += [
         (quantity.start, None)
         for quantity, rule in left_out
         if rule in OWN_INDICATOR_RULES and quantity.dimension not in ("percent", "ratio")
+        or rule == "unit_of_no_metric" and quantity.dimension.startswith("money_")
     ]
     return [figure for _, figure in sorted(listed, key=lambda item: item[0])]
 
