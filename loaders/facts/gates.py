@@ -561,6 +561,25 @@ def a_count_in_a_quoted_name(reading: Reading) -> bool:
     )
 
 
+_A_DIGIT = re.compile(r"[\d０-９]")
+
+
+def a_round_mark_in_a_quoted_name(reading: Reading) -> bool:
+    """迈入“双百亿”园区, “千亿产值百亿税收”目标, “千亿俱乐部”: a round mark written in words inside a short
+    quoted name or slogan is part of the name, not an amount (“产值12亿元” with digits stays one)."""
+    if reading.quantity.dimension != "money":
+        return False
+    if not any(mark in reading.head[-_QUOTED_NAME_LONGEST:] for mark in _QUOTE_OPENINGS):
+        return False
+    start, end = reading.quantity.start, reading.quantity.end
+    if _A_DIGIT.search(reading.text, start, end):
+        return False
+    return any(
+        left < start and end < right and right - left - 2 <= _QUOTED_NAME_LONGEST
+        for left, right in reading.document.quoted_spans(reading.sentence)
+    )
+
+
 _BASE_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上年同期|去年同期|同期)(?:的)?$")
 _GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减少|提高)")
 
@@ -581,7 +600,7 @@ def one_of_several(reading: Reading) -> bool:
 
 
 AMOUNT_GATES = (
-    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,

@@ -209,12 +209,14 @@ def _pair_growth_with_wordings(growths: list[Fact], wordings: list, figures_list
 
 
 def _listed_figures(wholes: list[Fact], left_out: list[tuple[Quantity, str]]) -> list[Fact | None]:
-    """The figures listed before 分别 in text order, None for those left out as indicators of their own."""
+    """The figures listed before 分别 in text order, None for those left out as indicators of their own
+    or as amounts in another currency (出口创汇3450万美元)."""
     listed: list[tuple[int, Fact | None]] = [(whole.quantity.start, whole) for whole in wholes]
     listed += [
         (quantity.start, None)
         for quantity, rule in left_out
         if rule in OWN_INDICATOR_RULES and quantity.dimension not in ("percent", "ratio")
+        or rule == "unit_of_no_metric" and quantity.dimension.startswith("money_")
     ]
     return [figure for _, figure in sorted(listed, key=lambda item: item[0])]
 
@@ -281,8 +283,19 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         extraction.facts.extend(sentence_facts)
         if sentence_facts:
             previous_sentence_facts = sentence_facts
+        elif _about_another_indicator(left_out):
+            previous_sentence_facts = []  # 增加值同比增长21.1%。其中，电子信息产业增长49.1%: that indicator's parts
     _read_restatements(extraction, zone_at)
     return extraction
+
+
+_ANOTHER_INDICATOR_RULES = OWN_INDICATOR_RULES | {"growth_of_an_indicator_outside_the_vocabulary"}
+
+
+def _about_another_indicator(left_out: list[tuple[Quantity, str]]) -> bool:
+    """A sentence whose figures were all left out, its first as an indicator outside the vocabulary (工业增加值,
+    财政收入): a breakdown in the next sentence (其中…) breaks that indicator down, not a figure read before it."""
+    return bool(left_out) and left_out[0][1] in _ANOTHER_INDICATOR_RULES
 
 
 def no_named_subject(zone: str | None) -> bool:

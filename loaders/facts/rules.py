@@ -234,7 +234,9 @@ def read_growth(reading: Reading) -> Decision:
         found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
         return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
-    foreign = foreign_amount_before(reading)
+    listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
+    kept_first = listed is not None and kept_figures_open_the_list(reading)
+    foreign = None if kept_first else foreign_amount_before(reading)
     if foreign:
         if foreign[1] is None:
             raise LeftOut("growth_of_a_foreign_currency_amount")  # 合同利用外资8174万美元，增长1.8倍
@@ -244,16 +246,15 @@ def read_growth(reading: Reading) -> Decision:
         ) else keyword.metric
         return Decision(metric, "growth", value, keyword=keyword, basis=basis)  # 总投资9623万美元，增长62.7%
     since = reading.sentence_facts[-1].quantity.end if reading.sentence_facts else reading.sentence.start
-    listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
     between = pattern_of(cues()["share_words"]).sub("", reading.text[since : quantity.start])
     if not listed and names_other_indicator(between):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 工业增加值(34.4亿元)增长9%
-    if listed and lists_only_outside_indicators(reading.window[: listed.start()]):
+    if listed and not kept_first and lists_only_outside_indicators(reading.window[: listed.start()]):
         raise LeftOut("growth_of_an_indicator_outside_the_vocabulary")  # 人均可支配收入和人均纯收入分别增长8.5%、9.5%
-    if not listed and reading.left_out and reading.left_out[-1][1] in FIGURE_LEFT_OUT_RULES and (
+    if not listed and reading.left_out and figure_of_its_own(*reading.left_out[-1]) and (
         not reading.sentence_facts or reading.left_out[-1][0].start > reading.sentence_facts[-1].quantity.start
     ):
-        raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%
+        raise LeftOut("growth_of_a_figure_left_out")  # 实现财政收入15亿元，增长8%; 吞吐量80万吨，增长15%
     measured = wording_before_a_base(reading)
     if measured:
         return Decision(measured.metric, "growth", value, keyword=measured, basis=basis)
@@ -262,8 +263,29 @@ def read_growth(reading: Reading) -> Decision:
         return Decision(ranked.metric, "growth", value, keyword=ranked, basis=basis)
     if not reading.parent_pool:
         raise LeftOut("growth_with_no_figure_before_it")
-    inherited = reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
+    inherited = figure_before_its_bracket(reading) or reading.parent_pool[-1]  # 同比增长8.8%: the growth of the figure before it, in its scope
     return Decision(inherited.metric, "growth", value, inherited=inherited, basis=basis)
+
+
+_BRACKET_CLOSE = ("）", ")")
+
+
+def figure_before_its_bracket(reading: Reading) -> Fact | None:
+    """工业总产值23.2亿元（其中东片区2150万元），同比增长27%: a growth rate right after a bracket that breaks
+    the figure before it down is the growth of that figure, not of the part in the bracket."""
+    if not reading.window.lstrip().startswith(_BRACKET_CLOSE):
+        return None
+    pool, text = reading.parent_pool, reading.text
+    if len(pool) < 2:
+        return None
+    inner = pool[-1].quantity.start
+    opened = max(text.rfind("（", reading.sentence.start, inner), text.rfind("(", reading.sentence.start, inner))
+    if opened < 0 or any(mark in text[opened:inner] for mark in _BRACKET_CLOSE):
+        return None
+    before = [fact for fact in pool if fact.quantity.end <= opened]
+    if not before or text[before[-1].quantity.end : opened].strip():
+        return None  # the bracket opens right after the figure it breaks down
+    return before[-1]
 
 
 # 其中甲园区增长48.9%，乙园区为23.8%，丙园区则为1.9%: a member's name and a copula, nothing else, between a
@@ -383,6 +405,32 @@ def lists_only_outside_indicators(listed: str) -> bool:
     """The indicators listed before 分别 are all outside the vocabulary: their growth rates are none of ours."""
     ours = [m for m in keyword_pattern().finditer(listed) if keyword_index()[m.group()].metric != NOT_A_METRIC]
     return not ours and names_other_indicator(listed)
+
+
+# Counts left out as another group's (农民专业合作社41个): a figure of its own, as is a quantity in a unit no
+# metric has (吞吐量80万吨, 用电6亿千瓦时, 专利120件), though not a change in percentage points.
+_COUNTS_OF_OTHERS = {"count_of_another_group", "counts_something_else"}
+_MEASURES_OF_NO_METRIC = {"weight", "power", "other"}  # not works (厂房1万平米, 道路5公里): said with their investment
+
+
+def figure_of_its_own(quantity: Quantity, rule: str) -> bool:
+    """Whether a figure left out by `rule` is an indicator of its own, so that a growth rate right after it
+    is its growth, not the growth of a figure kept before it (foreign amounts are read apart)."""
+    if rule in FIGURE_LEFT_OUT_RULES or rule in _COUNTS_OF_OTHERS:
+        return True
+    return rule == "unit_of_no_metric" and quantity.dimension in _MEASURES_OF_NO_METRIC
+
+
+def kept_figures_open_the_list(reading: Reading) -> bool:
+    """营业收入163亿元，工业增加值37亿元，出口创汇3450万美元，分别增长45%、46%、25%: a 分别 list of figures
+    whose first figure was kept and whose last ones were left out (another indicator, another currency):
+    its growth rates are the list's, paired in order once the sentence is read, not the last figure's."""
+    facts = [fact for fact in reading.sentence_facts if fact.kind != "growth"]
+    if not facts or not reading.left_out or reading.fact_read_after(facts[-1].quantity.end):
+        return False
+    head = reading.head
+    part_start = reading.sentence.start + max(head.rfind("；"), head.rfind(";")) + 1
+    return facts[-1].quantity.start >= part_start and reading.left_out[-1][0].start > facts[-1].quantity.start
 
 
 def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] | None:
