@@ -278,7 +278,7 @@ _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；
 _THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a sentence opening on 该项目 (after a quote mark)
 # The only digits a project's name holds: a capacity (年产10万吨饲料项目) or a model (6000T/D熟料生产线项目,
 # 220KV变电站项目).
-_CAPACITY = r"年产[\d.]++[万千百亿]?"
+_CAPACITY = r"年产[\d.]++[万千百亿]?+"  # possessive: 年产10万 is one capacity, never 年产10 and a 万 (runs of them would backtrack)
 _MODEL = r"[\d.]++[A-Za-z][A-Za-z/]*+"
 _TOPIC_CHARACTER = rf"(?:[^，。；,;\d]|{_CAPACITY}|{_MODEL})"
 
