@@ -368,7 +368,8 @@ CELL_PADDING = 8  # spaces a table cell may pad its text with
 
 def _next_visible(text: str, index: int, step: int) -> str | None:
     """The first character from index on (step 1) or back (step -1) that is no cell padding, within
-    CELL_PADDING characters; None at the text's start or end."""
+    CELL_PADDING characters; None at the text's start or end, and a space past that much padding (no cell
+    or line opening then)."""
     for _ in range(CELL_PADDING + 1):
         if not 0 <= index < len(text):
             return None
