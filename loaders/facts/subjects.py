@@ -304,8 +304,6 @@ _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 
 
 _TITLE_LONGEST = 80  # characters of a report's first line read for its title
-
-
 _HEADING_LINES = 12  # lines of a report's head read for a heading under its web page's menus and index fields
 
 
@@ -315,13 +313,18 @@ def a_place_report(document: Document) -> bool:
     title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
     临江区2021年政府工作报告执行情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
     first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    if has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first):
+    if _names_a_place_report(first, "place_report_titles"):
         return True
     head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
     lines = [line.replace(" ", "") for line in head.split("\n")]
     heads = [line for line in lines if line][:_HEADING_LINES]
-    return any(len(line) <= _TITLE_LONGEST and has(cues()["place_report_headings"], line) and not has(cues()["zone_words"], line)
-               for line in heads)
+    return any(len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings") for line in heads)
+
+
+def _names_a_place_report(line: str, cue: str) -> bool:
+    """A line with a word of a place's report (`cue`) and no zone word: a zone's own report or section
+    names the zone."""
+    return has(cues()[cue], line) and not has(cues()["zone_words"], line)
 
 
 def names_no_zone(document: Document, zone_found: bool) -> bool:
