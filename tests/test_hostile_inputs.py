@@ -656,3 +656,14 @@ def test_subject_readings_take_linear_time_on_a_line_without_stops(shape):
     _facts_seconds(opening + piece)  # lexicons and patterns compiled before timing
     best = _best_seconds(_facts_seconds, (small, larger), rounds=3)
     assert best[1] < 8 * best[0], f"{shape}: 40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"
+
+
+# --- a project named at a sentence's start: its capacities are read once --------------------------------
+# Capacities in a row before 项目 (年产1万年产1万…项目建成，总投资…): a pattern that may read 年产1万 whole or as 年产1
+# and a 万 tries every split of the run (a fifth of a second for 80 characters); twice the run must cost
+# about twice, not a hundred times.
+def test_a_run_of_capacities_before_a_project_is_read_in_linear_time():
+    small, larger = ("年产1万" * count + "项目建成，总投资5亿元。" for count in (10, 20))
+    _facts_seconds(small)  # lexicons and patterns compiled before timing
+    best = _best_seconds(_facts_seconds, (small, larger), rounds=3)
+    assert best[1] < 8 * best[0], f"10 capacities {best[0]:.4f} s, 20 capacities {best[1]:.4f} s"

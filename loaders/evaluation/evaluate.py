@@ -130,7 +130,7 @@ def figures(gold: Gold, rows: dict, matches: dict, reports: set | None) -> dict:
             "by_metric": breakdown(facts["metric"], extracted["metric"], found["metric"]),
             "by_kind": breakdown(facts["kind"], extracted["kind"], found["kind"]),
             "by_file": breakdown(facts["report"], extracted["report"], found["report"]),
-            # the held-out grade is by file and zone-blind: each file's share of it, beside the zoned one
+            # a file's rows may be right but for their zone: its zone-blind count beside the zoned one
             "by_file_zone_blind": breakdown(facts["report"], extracted["report"], found_blind["report"]),
         },
         "facts_zone_blind": prf(len(facts), len(extracted), _found(facts, matches["facts_zone_blind"])),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .kinds import COMPLETION
 from .lexicon import (
     CLAUSE_MARK,
+    NEW_PART,
     after_last_comma,
     cues,
     has,
@@ -275,12 +276,19 @@ def an_intensity(reading: Reading) -> bool:
 _THIS_ZONE = re.compile(r"(?:该|此|这个|这一)(?:区|园|园区|开发区|县|市)")
 _THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)(?![次批些])[^，。；,;\d]{0,12}?项目")
 _THIS_PROJECT_OPENING = re.compile(r"[\s“\"]*" + _THIS_PROJECT.pattern)  # a sentence opening on 该项目 (after a quote mark)
-# A project named as the sentence's topic; digits only in its capacity (某某公司年产2万吨黄药项目，总投资…).
-_PROJECT_TOPIC = re.compile(
-    r"\s*(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+)"
-    r"(?:[^，。；,;\d]|年产[\d.]++[万千百亿]?|[\d.]++[A-Za-z][A-Za-z/]*+){1,29}?项目"
-    r"(?:(?:位于|坐落于|坐落在|选址于|选址在|落户于|落户在)[^，。；,;]{1,30})?[，,]"  # 某某项目位于某某片区，总投资…
-)
+# The only digits a project's name holds: a capacity (年产10万吨饲料项目) or a model (6000T/D熟料生产线项目,
+# 220KV变电站项目).
+_CAPACITY = r"年产[\d.]++[万千百亿]?+"  # possessive: 年产10万 is one capacity, never 年产10 and a 万 (runs of them would backtrack)
+_MODEL = r"[\d.]++[A-Za-z][A-Za-z/]*+"
+_TOPIC_CHARACTER = rf"(?:[^，。；,;\d]|{_CAPACITY}|{_MODEL})"
+
+
+@lru_cache(maxsize=1)
+def _project_topic() -> re.Pattern:
+    """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe with where it lies
+    before the comma (某某项目位于某某片区，总投资…: cues.yaml project_site_words)."""
+    site = pattern_of(cues()["project_site_words"]).pattern
+    return re.compile(rf"\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目(?:{site}[^，。；,;]{{1,30}})?[，,]")
 
 
 @lru_cache(maxsize=1)
@@ -314,7 +322,7 @@ def one_project_subject(reading: Reading) -> bool:
         return False
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
-    topic = _PROJECT_TOPIC.match(reading.head)
+    topic = _project_topic().match(reading.head)
     if topic is not None and not names_a_project_group(topic.group()):
         return True
     if _one_project_described(reading.head):
@@ -323,14 +331,14 @@ def one_project_subject(reading: Reading) -> bool:
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
 
 
-# A capacity or model in a project's name (年产10万吨饲料项目, 6000T/D熟料生产线项目, 220KV变电站项目).
-_CAPACITY_IN_A_NAME = r"年产[\d.]++[万千百亿]?[\u4e00-\u9fff]|[\d.]++[A-Za-z][A-Za-z/]*+"
+_CAPACITY_IN_A_NAME = rf"{_CAPACITY}[\u4e00-\u9fff]|{_MODEL}"  # 年产10万吨饲料项目, 6000T/D熟料生产线项目
 # The size of a project written before its name (总投资12亿元的某某项目): that size is the project's too.
 _SIZED_BEFORE_ITS_NAME = r"(?:(?:计划)?总投资[\d.]++[万亿]?元的)?"
 # When a project's money stands, between its name and the wording (某某项目截至6月底已完成投资, 年内完成投资).
-_WHEN_BETWEEN = r"(?:(?:截至|截止|到)[\d一二三四五六七八九十〇]{1,4}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
+_UNTIL = r"(?:截至|截止|到)"
+_WHEN_BETWEEN = rf"(?:{_UNTIL}[\d一二三四五六七八九十〇]{{1,4}}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
 # A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
-_TO_DATE_OPENING = r"(?:(?:截至|截止|到)[^，,；;。]{1,8}?(?:底|末)[，,]?)?"
+_TO_DATE_OPENING = rf"(?:{_UNTIL}[^，,；;。]{{1,8}}?(?:底|末)[，,]?)?"
 # A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
 # 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
 _NAMED_PROJECT_OPENING = re.compile(
@@ -340,16 +348,13 @@ _NAMED_PROJECT_OPENING = re.compile(
 )
 
 
-_SEMICOLON = re.compile(r"[；;]")
-
-
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     """宁德新能源电池项目总投资120亿元 (after a sentence on a group of projects), 其中某某电子项目完成投资20亿元:
     a sentence that opens on one named project gives that project's money (an item), not the group's or the
     zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
     if reading.quantity.dimension != "money" or "项目" not in reading.head:
         return False
-    named = _NAMED_PROJECT_OPENING.match(_SEMICOLON.split(reading.head)[-1])  # a part after ； opens anew
+    named = _NAMED_PROJECT_OPENING.match(NEW_PART.split(reading.head)[-1])  # a part after ； opens anew
     if named is None:
         return False
     name = named.group("name")
@@ -376,13 +381,17 @@ def more_of_the_same_project(reading: Reading) -> bool:
     return clause != window and bool(_NO_NEW_SUBJECT.match(clause))
 
 
-# One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥及接线
-# 道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow the name.
-_NAMED_WORKS_TOPIC = re.compile(
-    r"(?:^|[；;：:，,。]|分别是|分别为|包括|主要有|其中)\s*(?P<name>[^，。；,;：:\d]{2,40}?)工程"
-    r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
-    r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
-)
+@lru_cache(maxsize=1)
+def _named_works_topic() -> re.Pattern:
+    """One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥
+    及接线道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow
+    the name."""
+    openers = pattern_of(cues()["works_list_openers"]).pattern
+    return re.compile(
+        rf"(?:^|[；;：:，,。]|{openers})\s*(?P<name>[^，。；,;：:\d]{{2,40}}?)工程"
+        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
+        r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
+    )
 
 
 def named_works_subject(reading: Reading) -> bool:
@@ -391,7 +400,7 @@ def named_works_subject(reading: Reading) -> bool:
     基础设施工程) or a group of works (重点工程, 十大工程) keep it."""
     if reading.quantity.dimension != "money" or "工程" not in reading.head:
         return False
-    topic = _NAMED_WORKS_TOPIC.search(_SEMICOLON.split(reading.head)[-1])
+    topic = _named_works_topic().search(NEW_PART.split(reading.head)[-1])
     if topic is None:
         return False
     name = topic.group("name")

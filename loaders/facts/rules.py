@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.periods import base_year
@@ -645,8 +646,13 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
 
 def names_other_projects(words: str) -> bool:
     """、产业项目投资40亿元 names projects other than works; 建设基础设施项目15个，投入资金3亿元 names the works."""
-    subjects = "|".join(map(re.escape, cues()["infrastructure_subjects"]))
-    return "项目" in re.sub(rf"(?:{subjects})(?:建设)?项目", "", words)
+    return "项目" in _works_projects().sub("", words)
+
+
+@lru_cache(maxsize=1)
+def _works_projects() -> re.Pattern:
+    """Projects named after the works they build (基础设施项目, 道路建设项目: cues.yaml infrastructure_subjects)."""
+    return re.compile(rf"{pattern_of(cues()['infrastructure_subjects']).pattern}(?:建设)?项目")
 
 
 def since_money_before(reading: Reading) -> str:

@@ -304,8 +304,6 @@ _BREAKDOWN_PART = re.compile(r"其中[^；;。]*+")
 
 
 _TITLE_LONGEST = 80  # characters of a report's first line read for its title
-
-
 _HEADING_LINES = 12  # lines of a report's head read for a heading under its web page's menus and index fields
 
 
@@ -313,15 +311,20 @@ def a_place_report(document: Document) -> bool:
     """A district's, county's or city's own report (统计公报, 政府工作报告 in its first line, no zone named
     there): its 全区/我区 are the district, not a zone. A page's menus and index fields may stand before its
     title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
-    万州区2020年政府工作报告完成情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
+    临江区2021年政府工作报告执行情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
     first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    if has(cues()["place_report_titles"], first) and not has(cues()["zone_words"], first):
+    if _names_a_place_report(first, "place_report_titles"):
         return True
     head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
     lines = [line.replace(" ", "") for line in head.split("\n")]
     heads = [line for line in lines if line][:_HEADING_LINES]
-    return any(len(line) <= _TITLE_LONGEST and has(cues()["place_report_headings"], line) and not has(cues()["zone_words"], line)
-               for line in heads)
+    return any(len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings") for line in heads)
+
+
+def _names_a_place_report(line: str, cue: str) -> bool:
+    """A line with a word of a place's report (`cue`) and no zone word: a zone's own report or section
+    names the zone."""
+    return has(cues()[cue], line) and not has(cues()["zone_words"], line)
 
 
 def names_no_zone(document: Document, zone_found: bool) -> bool:
@@ -329,15 +332,15 @@ def names_no_zone(document: Document, zone_found: bool) -> bool:
     一园六区, no zone name found — and speaks of a place (全区, 我市, 自治区, 全省…) is that place's, its
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
-    if zone_found or _A_PLACE_SPEAKING.search(document.text) is None:
-        return False
     text = document.text
+    if zone_found or _A_PLACE_SPEAKING.search(text) is None:
+        return False
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
     return _any_zone_word().search(text) is None and _ZONES_BY_COUNT.search(text) is None
 
 
-_SENTENCES_OF_A_REPORT = 3  # fewer is a fragment, as a case quotes a zone's report
+_SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zone's
 # 全区, 我区, 我市, 全省, 自治区, 本县: a place speaking of itself or its whole.
 _A_PLACE_SPEAKING = re.compile(r"(?:[全我本该]|自治)[省市县区州盟旗镇乡]")
 

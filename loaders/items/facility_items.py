@@ -192,6 +192,9 @@ def _after_list_marks(text: str, start: int, first_word: int) -> int:
     return start
 
 
+_LABEL_OPEN, _LABEL_CLOSE = "【〔", "】〕"  # a yearbook entry's label (【基础设施建设】)
+
+
 def _past_label(text: str, start: int, first_word: int) -> int:
     """Where a name starts past a yearbook entry's label (【基础设施建设】X污水处理厂: after its 】), or -1 when
     the facility word stands inside the label (【市政道路建设】: a topic, no works)."""
@@ -200,9 +203,6 @@ def _past_label(text: str, start: int, first_word: int) -> int:
         start = closing + 1
     opening = max(text.rfind(mark, start, first_word) for mark in _LABEL_OPEN)
     return -1 if opening >= 0 else start
-
-
-_LABEL_OPEN, _LABEL_CLOSE = "【〔", "】〕"
 
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:

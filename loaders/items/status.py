@@ -223,17 +223,20 @@ _SHARE_OBJECT_REACH = 8  # characters of the work whose share is done (总搬迁
 
 @lru_cache(maxsize=1)
 def _plan_share_pattern() -> re.Pattern:
+    """A plan or task and what of it was reached, right after a completion word (计划40%, 年度计划的102.2%,
+    全年计划投资目标): a share, or the plan's money or goal as a whole."""
     share = r"\d{1,3}(?:\.\d{1,2})?[%％]|投资|目标"
     return re.compile(rf"(?:{_alternation('plan_shares')})(?:的|达到|达|为)?(?:{share})")
 
 
 _COMPLETION_BEFORE = re.compile(r"完成了?(?:全年|年度|本年|年)?$")
+_COMPLETION_REACH = 4  # characters before 计划 read for a completion word (完成全年, 已完成)
 
 
 def _yardstick_of_a_completion(text: str, start: int) -> bool:
     """计划 right after a completion word (完成全年计划投资, 完成年度计划的80%): the plan is what the progress is
     measured against, no plan of the works."""
-    return bool(_COMPLETION_BEFORE.search(text, max(0, start - 4), start))
+    return bool(_COMPLETION_BEFORE.search(text, max(0, start - _COMPLETION_REACH), start))
 
 
 def _share_of_a_plan(text: str, end: int) -> bool:

@@ -302,7 +302,7 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         return Rejection(line_start + cut, match.end(), text[line_start + cut : match.end()], result)
     offset, proper, anchor = result
     if anchor == "place" and _words_open_the_name(text, line_start + cut, offset, match.end()):
-        offset, proper = 0, text[line_start + cut : line_start + cut + offset] + proper  # 漕河泾|新兴技术开发区
+        offset, proper = 0, text[line_start + cut : line_start + cut + offset] + proper  # 金穗|新兴技术开发区
     name_start = line_start + cut + offset
     listed = not switching()[kind] and (lists.closed_after(match.end()) or lists.opened_before(name_start))
     reason = _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) or ("project" if listed else None)
@@ -337,15 +337,15 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
     )
 
 
-LEAD_MOST = 3  # characters before a place that may open a name with it (北|高雄, 漕河泾|新兴)
+LEAD_MOST = 3  # characters before a place that may open a name with it (北|临江, 金穗|新兴)
 
 
 def _words_open_the_name(text: str, run_start: int, offset: int, end: int) -> bool:
-    """北高雄产业园区 opening a line, 漕河泾新兴技术开发区 filling a table cell: the characters before the
-    place (a short form of 高雄市, of 新兴县) are the front of the zone's own name, not words of the
+    """北临江产业园区 opening a line, 金穗新兴技术开发区 filling a table cell: the characters before the
+    place (a short form of 临江市, of 新兴县) are the front of the zone's own name, not words of the
     sentence, when only the line's or the cell's start stands before them and they are no reject word,
-    no everyday verb and no numeral: a direction before a line's first name (北|高雄), a few characters
-    when the name fills its cell or line (| 漕河泾新兴技术开发区 |; a sentence's first words, 随后临江…,
+    no everyday verb and no numeral: a direction before a line's first name (北|临江), a few characters
+    when the name fills its cell or line (| 金穗新兴技术开发区 |; a sentence's first words, 随后临江…,
     stay out)."""
     if not 0 < offset <= LEAD_MOST:
         return False
@@ -368,7 +368,8 @@ CELL_PADDING = 8  # spaces a table cell may pad its text with
 
 def _next_visible(text: str, index: int, step: int) -> str | None:
     """The first character from index on (step 1) or back (step -1) that is no cell padding, within
-    CELL_PADDING characters; None at the text's start or end."""
+    CELL_PADDING characters; None at the text's start or end, and a space past that much padding (no cell
+    or line opening then)."""
     for _ in range(CELL_PADDING + 1):
         if not 0 <= index < len(text):
             return None
