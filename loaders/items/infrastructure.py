@@ -166,6 +166,7 @@ def _statuses(document, sentence, clauses, items) -> None:
                 or _said_of_a_noun_before(document.text, word, item, clauses)
             )
         ]
+        own = _own_member_verbs(document.text, item, own, clauses[item.clause], in_clause[item.clause])
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=1
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
@@ -349,6 +350,37 @@ def _list_goes_on(text: str, clauses, own: int) -> set[int]:
             break
         going_on.add(index)
     return going_on
+
+
+def _own_member_verbs(
+    text: str, item: Item, words: list[StatusWord], clause: tuple[int, int], clause_items: list[Item]
+) -> list[StatusWord]:
+    """建设A路5公里、新建B站3座、供水管网2公里、开通C线: in a 、 list whose members open with verbs of their
+    own, the item's verbs are those opening the last such member before it (供水管网 shares 新建); the
+    others open other members and are theirs, not the item's."""
+    low, high = clause
+    opening = {}  # id of a word opening a member -> where its member starts
+    for word in words:
+        if low <= word.start < high:
+            member = _member_opened(text, word, low, clause_items)
+            if member is not None:
+                opening[id(word)] = member
+    members = set(opening.values())
+    governing = [member for member in members if member < item.start]
+    if len(members) < 2 or not governing:
+        return words  # 新建A路、B路和C路: one verb for the whole list
+    own = max(governing)
+    return [word for word in words if opening.get(id(word), own) == own]
+
+
+def _member_opened(text: str, word: StatusWord, low: int, clause_items: list[Item]) -> int | None:
+    """Where the member of the clause's 、 list starts that the status word opens: right after its 、 (、新建B站),
+    or in the first member before any item (累计建设A路); None for a word said inside a member."""
+    if word.start > low and text[word.start - 1] == "、":
+        return word.start
+    if text.rfind("、", low, word.start) >= 0 or any(low <= other.start < word.start for other in clause_items):
+        return None
+    return low
 
 
 def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> bool:
