@@ -65,7 +65,7 @@ def extract_infrastructure(document: Document, zone_at, doc_id: str, zone_ids: d
 def _sentence_items(document: Document, sentence: Sentence, quantities: Quantities, words: list[re.Match]) -> list[Item]:
     text = document.text
     clauses = document.clauses(sentence)
-    quoted = document.quoted_spans(sentence)
+    quoted = [span for span in document.quoted_spans(sentence) if not _a_works_name_in_corners(text, span, words)]
     by_clause: dict[int, list[re.Match]] = {}
     for word in words:
         index = clause_index(clauses, word.start())
@@ -92,6 +92,16 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
+
+
+def _a_works_name_in_corners(text: str, span: tuple[int, int], words: list[re.Match]) -> bool:
+    """「东区道路排水工程」, 「北区废水处理厂」: corner brackets, the quotation marks of Taiwan and Hong Kong, round
+    the name of a works that ends in a facility word (or its 工程, 一期 …) quote a name, not a slogan or a title."""
+    start, end = span
+    if text[start] not in "「『":
+        return False
+    last = max((word.end() for word in words if start < word.start() and word.end() < end), default=None)
+    return last is not None and bool(P.corner_name_tail.fullmatch(text, last, end - 1))
 
 
 def _no_works_of_the_zone(text: str, sentence: Sentence, item: Item, clauses) -> bool:
