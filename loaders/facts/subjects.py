@@ -329,7 +329,7 @@ def _names_a_place_report(line: str, cue: str) -> bool:
 
 def names_no_zone(document: Document, zone_found: bool) -> bool:
     """A report of several sentences that names no zone at all — no zone word (园区, 开发区, 保税区…), no
-    一园六区, no zone name found — and speaks of a place (全区, 我市, 自治区, 全省…) is that place's, its
+    一园六区, no zone name found — and speaks of a place (我市, 自治区, 全省, 本县…) is that place's, its
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
     text = document.text
@@ -341,8 +341,9 @@ def names_no_zone(document: Document, zone_found: bool) -> bool:
 
 
 _SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zone's
-# 全区, 我区, 我市, 全省, 自治区, 本县: a place speaking of itself or its whole.
-_A_PLACE_SPEAKING = re.compile(r"(?:[全我本该]|自治)[省市县区州盟旗镇乡]")
+# 我市, 全省, 自治区, 本县: a place speaking of itself or its whole. Not 全区/我区: a zone (高新区, 开发区) speaks
+# of itself so too, in a bulletin whose page names it only in a heading the excerpt lacks.
+_A_PLACE_SPEAKING = re.compile(r"(?:[全我本该][省市县州盟旗镇乡]|自治区)")
 
 
 @lru_cache(maxsize=1)
