@@ -116,6 +116,12 @@ def test_an_unnamed_report_with_figures_keeps_its_zone_row():
     assert [zone.name for zone in resolver.used({FALLBACK})] == [FALLBACK]
 
 
+def test_a_named_subject_without_rows_keeps_its_zone_row():
+    """Only an unnamed subject with no rows is dropped: a report naming its zone keeps it, rows or none."""
+    resolver = resolve("临江经济开发区召开年度工作会议。")
+    assert [zone.name for zone in resolver.used(set())] == ["临江经济开发区"]
+
+
 PARK_WITH_PROJECTS = ("临江经济开发区2024年实现规上工业产值86亿元，新增入驻企业12家。\n"
                       "青禾电子产业园：年产500万套智能终端项目建成投产，鹤翔精密零部件项目开工建设，新建园区道路3.2公里。")
 

@@ -133,7 +133,7 @@ def figures(gold: Gold, rows: dict, matches: dict, reports: set | None) -> dict:
             # a file's rows may be right but for their zone: its zone-blind count beside the zoned one
             "by_file_zone_blind": breakdown(facts["report"], extracted["report"], found_blind["report"]),
         },
-        "facts_zone_blind": prf(len(facts), len(extracted), _found(facts, matches["facts_zone_blind"])),
+        "facts_zone_blind": prf(len(facts), len(extracted), len(found_blind)),
         "values": prf(len(facts), len(extracted), _found(facts, matches["values"])),
         "projects": item_score(gold, rows, matches, "projects", reports),
         "infrastructure": item_score(gold, rows, matches, "infrastructure", reports),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-BREAKDOWNS = (("by_metric", "metric"), ("by_kind", "kind"), ("by_file", "report"))
+# (breakdown, its label, the breakdown printed beside it): a file's zone-blind count is its by-file grade
+BREAKDOWNS = (("by_metric", "metric", None), ("by_kind", "kind", None), ("by_file", "report", "by_file_zone_blind"))
 
 
 def render(result: dict) -> str:
@@ -16,9 +17,8 @@ def render(result: dict) -> str:
         lines.append(f"  gold but no text (every gold row a miss): {', '.join(result['reports_without_text'])}")
     for scope, scores in result["scores"].items():
         lines += ["", f"== {scope}", *headline(scores)]
-        for name, label in BREAKDOWNS:
-            blind = scores["facts"]["by_file_zone_blind"] if name == "by_file" else None
-            lines += ["", *breakdown_table(label, scores["facts"][name], blind)]
+        for name, label, beside in BREAKDOWNS:
+            lines += ["", *breakdown_table(label, scores["facts"][name], scores["facts"].get(beside))]
     lines += ["", *listing("missed gold facts", result["misses"])]
     lines += ["", *listing("rows matching no gold fact", result["spurious"])]
     if "wrong_zone" in result:

@@ -255,10 +255,11 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     subject (`main_zone`) is a group of zones keeps the sums of groups of zones as its figures."""
     on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
         or places_zones(main_zone, document.text) or a_whole_places_zones(main_zone, document.text)
-    on_a_place = a_place_report(document) or names_no_zone(document, not no_named_subject(main_zone))
+    unnamed = no_named_subject(main_zone)
+    on_a_place = a_place_report(document) or (unnamed and names_no_zone(document))
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
-    groups_again = groups_named_again(text) if no_named_subject(main_zone) else frozenset()
+    groups_again = groups_named_again(text) if unnamed else frozenset()
     position = 0
     previous_sentence_facts: list[Fact] = []
     sums_before: list[tuple[Quantity, int]] = []  # the last sentence's wider or group sums left out, with its start

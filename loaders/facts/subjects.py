@@ -327,13 +327,13 @@ def _names_a_place_report(line: str, cue: str) -> bool:
     return has(cues()[cue], line) and not has(cues()["zone_words"], line)
 
 
-def names_no_zone(document: Document, zone_found: bool) -> bool:
+def names_no_zone(document: Document) -> bool:
     """A report of several sentences that names no zone at all — no zone word (园区, 开发区, 保税区…), no
-    一园六区, no zone name found — and speaks of a place (我市, 自治区, 全省, 本县…) is that place's, its
+    一园六区; the caller asks only when no zone name was found) — and speaks of a place (我市, 自治区, 全省, 本县…) is that place's, its
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
     text = document.text
-    if zone_found or _A_PLACE_SPEAKING.search(text) is None:
+    if _A_PLACE_SPEAKING.search(text) is None:
         return False
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
@@ -351,7 +351,7 @@ def _any_zone_word() -> re.Pattern:
     """Any word a zone is named by: cues.yaml zone_words and zone_words_besides (产业区, 汽开区), and the zone
     types of zones.yaml (保税区, 新片区…)."""
     words = {*cues()["zone_words"], *cues()["zone_words_besides"], *(entry["word"] for entry in zone_lexicon()["types"])}
-    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    return word_pattern(tuple(sorted(words)))
 
 
 def not_the_zone(reading: Reading) -> str | None:

@@ -6,7 +6,7 @@ time from the CSV; this script is how they were made:
     pip download --no-deps jieba==0.42.1 && tar xzf jieba-0.42.1.tar.gz jieba-0.42.1/jieba/dict.txt
     python loaders/lexicon/make_verbs.py jieba-0.42.1/jieba/dict.txt
 Only two-character words tagged as verbs (v, vd) and seen at least MIN_FREQUENCY times in jieba's
-corpus: rarer ones are as often parts of place names (新添, 兴发).
+corpus: rarer ones are as often parts of place names (such as 兴发).
 """
 
 from __future__ import annotations

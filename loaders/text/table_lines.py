@@ -31,6 +31,7 @@ CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
 _INDICATOR_HEADER_LONGEST = 6  # 主要经济 before 指标
 _LINE_LONGEST = 200  # a table row is short: prose lines are left to the prose rules
 _BAR = re.compile(r"[|｜]")
+_BARS = ("|", "｜")
 _GAP = re.compile(r"[\s|｜]")
 _LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,7}")  # 指 标, 项 目
 _SPACED_LETTERS = re.compile(r" ")
@@ -133,7 +134,7 @@ def _rows_of_bars(text: str):
 
 def _joined(pieces: list[tuple[int, str]]):
     """The lines of a broken bar row as one, if its last closes with a bar; else each as it is."""
-    if len(pieces) > 1 and pieces[-1][1].rstrip().endswith(("|", "｜")):
+    if len(pieces) > 1 and pieces[-1][1].rstrip().endswith(_BARS):
         yield pieces[0][0], " ".join(line for _, line in pieces)
     else:
         yield from pieces
@@ -159,7 +160,7 @@ class _CellRun:
     def add(self, cells: Cells, stripped: str) -> list[tuple[str, Cells]]:
         """The events one line of at most one cell completes."""
         if not cells:
-            if self.pending and not self.row and stripped in ("|", "｜"):
+            if self.pending and not self.row and stripped in _BARS:
                 self.group_heads.add(self.pending[-1][0])
             return []
         events: list[tuple[str, Cells]] = []
@@ -177,9 +178,6 @@ class _CellRun:
                 self.bare_years = True
                 return events
         if is_figure(cells[0][1]):
-            if self.bare_years and self.years:
-                self.pending, self.years, self.bare_years = [], False, False  # years, then figures: no row's name
-                return events
             if not self.row and self.pending:
                 name = 2 if len(self.pending) > 1 and read_unit(self.pending[-1][1]) else 1  # 营业收入⏎亿元⏎56.3
                 if len(self.pending) > name:
@@ -247,7 +245,7 @@ def _table_lines(text: str, roc: bool):
         if len(cells) == 1 and heads_the_names(cells[0][1]) and stripped == cells[0][1]:
             declared_block = True  # 指标名称 alone on its line: a table written one cell a line follows
         cell_run = len(cells) == 1 and declared_block and len(stripped) <= NAME_LONGEST
-        if cell_run or stripped.endswith(("|", "｜")) and len(cells) <= 1:
+        if cell_run or stripped.endswith(_BARS) and len(cells) <= 1:
             yield from run.add(cells, stripped)
             continue
         yield from run.end()

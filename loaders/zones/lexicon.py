@@ -53,7 +53,7 @@ def type_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def switching() -> dict[str, bool]:
     """{zone type: whether a mention of it makes its zone the subject}; a kind that names a zone only by
-    the report's own evidence (宁东基地管委会) switches where it does."""
+    the report's own evidence (鹤翔基地管委会) switches where it does."""
     kinds = {word: True for word in lexicon()["administered_types"]}
     return kinds | {entry["word"]: entry["switches"] for entry in lexicon()["types"]}
 
@@ -220,16 +220,11 @@ def whole_place_anchors() -> dict[str, str]:
 
 def group_anchor(name: str) -> str | None:
     """The whole place a name opens with (全省, 全市 …: zones.yaml group_anchors, in their order), or None."""
-    anchors = _group_anchors()
+    anchors = word_tuple("group_anchors")
     if not name.startswith(anchors):
         return None  # most names open on no whole place: one test instead of one per anchor
     return next(word for word in anchors if name.startswith(word))
 
-
-@lru_cache(maxsize=1)
-def _group_anchors() -> tuple[str, ...]:
-    """zones.yaml group_anchors in their order, as one tuple for str.startswith."""
-    return tuple(lexicon()["group_anchors"])
 
 
 def names_a_group_of_zones(zone: str | None) -> bool:

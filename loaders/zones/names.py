@@ -32,7 +32,6 @@ from .lexicon import (
     abbreviation_pattern,
     administered_pattern,
     after_patterns,
-    alternation,
     counted_pattern,
     date_tail,
     definition_tail,
@@ -56,6 +55,7 @@ from .lexicon import (
     type_pattern,
     whole_group_pattern,
     word_tuple,
+    words_pattern,
 )
 from .project_lists import CLAUSE_MARKS, ProjectLists
 
@@ -145,9 +145,9 @@ def _class_openings() -> tuple[str, ...]:
 def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
     """享受开发区政策, 紧紧抓住园区机遇, 统计开发区数据: a proper name whose last two characters are an
     everyday verb (lexicon/verbs.csv) is the verb of a phrase on zones, no name. Not where the name
-    stands in a list (…基地、新添高新技术工业园、…: names only), after a whole place or a count
+    stands in a list (…基地、青溪高新技术工业园、…: names only), after a whole place or a count
     (全市拟保留工业园区: a class of zones) or ends with an industry (北城智能制造产业园: 制造 of 智能制造),
-    nor where the report names the zone with more before it (大理创新工业园区 … 创新工业园区: its short form)."""
+    nor where the report names the zone with more before it (临江创新工业园区 … 创新工业园区: its short form)."""
     verbs = everyday_verbs()
     candidates = [mention for mention in mentions if mention.anchor == "proper" and mention.proper[-2:] in verbs
                   and LIST_MARKS not in (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1])
@@ -168,9 +168,9 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 def _administered_mentions(text: str, mentions: list[Mention], rejections: list[Rejection],
                            crosses_line) -> list[Mention]:
-    """A place or proper name with a kind that names no zone by itself (宁东基地, 临港经济区): a zone, at
-    each of its mentions, where the report names its managing office right after it (宁东基地管委会) or
-    opens enough clauses with it as their subject (…，宁东基地安排重大项目…: not 宁东基地的…, and a passage
+    """A place or proper name with a kind that names no zone by itself (鹤翔基地, 云岭经济区): a zone, at
+    each of its mentions, where the report names its managing office right after it (鹤翔基地管委会) or
+    opens enough clauses with it as their subject (…，鹤翔基地安排重大项目…: not 鹤翔基地的…, and a passage
     the page repeats counts once), a proper name only: a city's (长沙基地) is as often a company's plant
     there; never inside another zone's name."""
     overlaps = _Overlaps([(mention.start, mention.end) for mention in mentions]
@@ -553,15 +553,10 @@ def _predicate_of_a_copula(text: str, start: int) -> bool:
     head = _clause_before(text, start, PREDICATE_REACH)
     offset = start - len(head)
     return any(_after_a_park(text, offset + found.end(), word_tuple("copulas"))
-               for found in _copula_pattern().finditer(head))
+               for found in words_pattern("copulas").finditer(head))
 
 
 PREDICATE_REACH = 40  # characters back from 的 to the copula after the clause's zone
-
-
-@lru_cache(maxsize=1)
-def _copula_pattern() -> re.Pattern:
-    return re.compile(alternation(lexicon()["copulas"]))
 
 
 def _after_a_park(text: str, start: int, words: tuple[str, ...]) -> bool:
