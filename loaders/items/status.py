@@ -226,11 +226,11 @@ def _plan_share_pattern() -> re.Pattern:
     """A plan or task and what of it was reached, right after a completion word (计划40%, 年度计划的102.2%,
     全年计划投资目标): a share, or the plan's money or goal as a whole."""
     share = r"\d{1,3}(?:\.\d{1,2})?[%％]|投资|目标"
-    return re.compile(rf"(?:{_alternation('plan_shares')})(?:的|达到|达|为)?(?:{share})")
+    return re.compile(rf"了?(?:{_alternation('plan_shares')})(?:的|达到|达|为)?(?:{share})")
 
 
-_COMPLETION_BEFORE = re.compile(r"完成了?(?:全年|年度|本年|年)?$")
-_COMPLETION_REACH = 4  # characters before 计划 read for a completion word (完成全年, 已完成)
+_COMPLETION_BEFORE = re.compile(r"完成了?(?:全年|本年度|年度|本年|年)?$")
+_COMPLETION_REACH = 6  # characters before 计划 read for a completion word (完成了本年度 at the longest)
 
 
 def _yardstick_of_a_completion(text: str, start: int) -> bool:
