@@ -133,11 +133,12 @@ def _rows_of_bars(text: str):
 
 
 def _joined(pieces: list[tuple[int, str]]):
-    """The lines of a broken bar row as one, if its last closes with a bar; else each as it is."""
-    if len(pieces) > 1 and pieces[-1][1].rstrip().endswith(_BARS):
-        yield pieces[0][0], " ".join(line for _, line in pieces)
-    else:
-        yield from pieces
+    """The lines of a broken bar row as one, up to the last that closes with a bar (a note line may follow
+    it before the next row); the lines after it, or all when none closes, each as it is."""
+    closing = max((at for at in range(1, len(pieces)) if pieces[at][1].rstrip().endswith(_BARS)), default=0)
+    if closing:
+        yield pieces[0][0], " ".join(line for _, line in pieces[: closing + 1])
+    yield from pieces[closing + 1 :] if closing else pieces
 
 
 def is_figure(cell: str) -> bool:
