@@ -60,13 +60,28 @@ def is_target(head: str) -> bool:
     """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
     achievement word comes after it (计划完成投资50亿元，实际完成42亿元) or its goal is spent in its own
     clause (为确保项目顺利推进，…完成投资50亿元)."""
-    cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
+    cleaned = _blank_estimates_of_what_was_done(pattern_of(cues()["not_target"]).sub(_blank, head))
     goal = _last_live_goal_end(cleaned)
     if has(cues()["annual_plan"], head):
         plan_end = _last_end(cues()["annual_plan"], head)
         if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
             goal = max(goal, plan_end)
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+def _blank(match: re.Match) -> str:
+    return "\0" * len(match.group())
+
+
+def _blank_estimates_of_what_was_done(head: str) -> str:
+    """完成工业总产值预计58亿元: an estimate word after the verb of what was done in its own clause
+    estimates the figure done (as 预计完成 does), no goal: blanked as the not_target words are."""
+    estimates = list(pattern_of(cues()["estimate_words"]).finditer(head))
+    for match in estimates:
+        clause_start = max(head.rfind(mark, 0, match.start()) for mark in "，,；;：:") + 1
+        if has(cues()["done_before_an_estimate"], head[clause_start : match.start()]):
+            head = head[: match.start()] + _blank(match) + head[match.end() :]
+    return head
 
 
 # A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
