@@ -58,13 +58,13 @@ def plan_paragraphs(text: str) -> list[tuple[int, int]]:
     before a colon (2025年总体目标为：…). Their figures are targets, as a plan section's are."""
     spans = []
     opening, will = pattern_of(cues()["plan_paragraph_openings"]), pattern_of(cues()["plan_paragraph_verbs"])
-    goal_lead = pattern_of(cues()["goal_lead_words"])
+    goal_lead = tuple(cues()["goal_lead_words"])
     for line in _LINE_OPENING.finditer(text):
         first = line.group(1)
         if opening.match(first) and will.search(first):
             spans.append((line.start(1), _line_end(text, line.start(1))))
     for lead in _LEAD_COLON.finditer(text):
-        if goal_lead.search(lead.group(1)) and not has(cues()["review_headings"], lead.group(1)):
+        if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):
             spans.append((lead.start(1), _line_end(text, lead.start(1))))
     return _merged(spans)
 
