@@ -101,6 +101,8 @@ def _last_live_goal_end(head: str) -> int:
     spendable = cues()["spendable_goal_words"]
     for match in reversed(list(pattern_of(cues()["target"]).finditer(head))):
         match_end = match.end()
+        if match.group() in cues()["bare_future_words"] and _future_reported_on(head, match):
+            continue
         if match.group() not in spendable:
             return match_end
         clause_end = PART_BREAK.search(head, match_end)
@@ -110,6 +112,13 @@ def _last_live_goal_end(head: str) -> int:
         if not rest or _A_NUMBER.search(rest) or has(cues()["goal_reaches_on"], rest):
             return match_end  # 计划，… and 目标： announce what follows
     return -1
+
+
+def _future_reported_on(head: str, match: re.Match) -> bool:
+    """园区将继续优化服务，今年以来新增企业30家; 去年，省政府将该园区升级为…: a bare 将 followed by what
+    is reported so far, or said in a sentence about a time past, sets no goal for the figure."""
+    return has(cues()["reported_after_future"], head[match.end() :]) or \
+        has(cues()["past_before_future"], head[: match.start()])
 
 
 # Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.
