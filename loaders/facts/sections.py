@@ -61,7 +61,7 @@ def plan_paragraphs(text: str) -> list[tuple[int, int]]:
     goal_lead = tuple(cues()["goal_lead_words"])
     for line in _LINE_OPENING.finditer(text):
         first = line.group(1)
-        if opening.match(first) and will.search(first):
+        if opening.match(first) and will.search(pattern_of(cues()["not_target"]).sub(" ", first)):  # not 将近
             spans.append((line.start(1), _line_end(text, line.start(1))))
     for lead in _LEAD_COLON.finditer(text):
         if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):
