@@ -480,8 +480,8 @@ def read_amount(reading: Reading) -> Decision:
         keyword, metric = found[0], metric_of_wording(reading, found)
         if metric == "financing" and kind == "target":
             kind = "target" if funds_sought_as_a_goal(reading) else "actual"  # 争取银行贷款8亿元: 争取 is its verb
-        if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
-            kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
+        if metric in _ZONE_INVESTMENTS and planned_works(reading, keyword, found[1]):
+            kind = "target"  # 园区计划总投资3亿元，用于道路…; 园区概算总投资12亿元: the zone's planned spending, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading) or zone_share_of_a_sum_before(reading)
     if share:
@@ -559,14 +559,15 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
-_PLANNED = re.compile(r"计划|规划|拟")
+# The zone's own spending (not a group of projects' size, whose planned total is what they are: 签约项目42个，计划总投资210亿元).
+_ZONE_INVESTMENTS = ("investment", "investment_infrastructure")
 
 
 def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
-    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
-    word in the wording's own clause, or the wording itself) is a goal."""
+    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元, 园区概算总投资12亿元: money the zone plans to
+    spend (a word of planned_amount_words in the wording's own clause, or the wording itself) is a goal."""
     own_clause = PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
-    return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
+    return has(cues()["planned_amount_words"], own_clause) and not has(cues()["achieved"], own_clause)
 
 
 def funds_sought_as_a_goal(reading: Reading) -> bool:
