@@ -528,7 +528,7 @@ def count_wording(reading: Reading) -> Keyword | None:
         return keyword_index()["项目"]
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
-    found = last_keyword(reading.window, "count")
+    found = wording_before_listed_examples(reading) or last_keyword(reading.window, "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
@@ -538,6 +538,28 @@ def count_wording(reading: Reading) -> Keyword | None:
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+_EXAMPLES_END = re.compile(r"等(?:共|共计|合计|约|近|超过|超)?$")
+_EXAMPLES_JOINED = re.compile(r"[、和及与]")  # two names or more
+
+
+def wording_before_listed_examples(reading: Reading) -> tuple[Keyword, int] | None:
+    """开工项目有甲厂房、乙企业孵化楼等11个: a count right after a list of named examples ending in 等 counts what
+    its clause names before the list opens (cues.yaml examples_openers), not a noun inside one of the names."""
+    window = reading.window
+    end = _EXAMPLES_END.search(window)
+    if end is None:
+        return None
+    clause_start = after_last_comma(window, end.start())
+    opener = None
+    for found in pattern_of(cues()["examples_openers"]).finditer(window, clause_start, end.start()):
+        if not window.startswith(cues()["not_an_examples_opener"].prefixes, found.start()):
+            opener = found
+            break  # the first opener of the clause: the names come after it
+    if opener is None or not _EXAMPLES_JOINED.search(window, opener.end(), end.start()):
+        return None  # no list of names: 等 closes a word (园区企业等30家) and the usual wording is read
+    return last_keyword(window[: opener.start()], "count")
 
 
 _LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
