@@ -120,6 +120,8 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     index, dimension_of = keyword_index(), dimension_of_metric()
     for match in keyword_pattern().finditer(window):
         keyword = index[match.group()]
+        if window.startswith(cues()["company_name_ends"].prefixes, match.end()):
+            continue  # 某某产业投资有限公司: a word of a company's name
         # 技改投资: a wording that names no metric of ours is kept too, and ends the search below
         if keyword.metric == NOT_A_METRIC or dimension_of[keyword.metric] == dimension:
             before_best = best if best and match.start() - (best[1] + len(best[0].word)) <= _AREA_QUALIFIER_GAP else None
