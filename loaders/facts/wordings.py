@@ -699,7 +699,11 @@ def _list_item(item: str):
     return None if keyword.metric == NOT_A_METRIC else keyword
 
 
-_SECURED_FUNDS = re.compile(r"争取[\u4e00-\u9fff]{0,20}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
+@lru_cache(maxsize=1)
+def _secured_funds() -> re.Pattern:
+    """A securing verb (cues.yaml securing_verbs), up to 20 characters, 资金 and what links it to the figure."""
+    verbs = pattern_of(cues()["securing_verbs"]).pattern
+    return re.compile(rf"(?:{verbs})[\u4e00-\u9fff、]{{0,20}}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
 
 
 def secured_funds(reading: Reading) -> Keyword | None:
@@ -708,4 +712,4 @@ def secured_funds(reading: Reading) -> Keyword | None:
     if reading.quantity.dimension != "money":
         return None
     clause = CLAUSE_MARK.split(reading.window)[-1]
-    return keyword_index()["争取资金"] if _SECURED_FUNDS.search(clause) else None
+    return keyword_index()["争取资金"] if _secured_funds().search(clause) else None
