@@ -613,7 +613,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     else:
         projects_here = (
             (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
-            or said_of_a_project_group(reading, at)
+            or said_of_a_project_group(reading, at) or project_group_named_before(reading, keyword)
         )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
@@ -685,6 +685,17 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
         return False  # no group's total before it in the sentence
     between = reading.text[total.quantity.end : reading.quantity.start]
     return not NEW_PART.search(between) and not has(cues()["zone_words"], between)
+
+
+def project_group_named_before(reading: Reading, keyword: Keyword) -> bool:
+    """一批重大项目集中开竣工，项目涉及食品、机械等产业，总投资超40亿元: a total (cues.yaml group_totals) in a
+    sentence that named a group of projects before it, with no zone word after the group, is the group's."""
+    if keyword.word not in cues()["group_totals"]:
+        return False
+    at = reading.head.rfind("项目")
+    if at < 0 or not names_a_project_group(reading.head[: at + len("项目")]):
+        return False
+    return not has(cues()["zone_words"], reading.head[at:])
 
 
 def zone_speaks_again(reading: Reading) -> bool:
