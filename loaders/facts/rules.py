@@ -234,7 +234,8 @@ def read_growth(reading: Reading) -> Decision:
     if found and a_group_of_firms_growing(reading.window, found):
         found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
-        return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+        metric = found[0].project_metric if growth_of_a_project_group_s_amount(reading, found) else found[0].metric
+        return Decision(metric, "growth", value, keyword=found[0], basis=basis)
     listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
     kept_first = listed is not None and kept_figures_open_the_list(reading)
     foreign = None if kept_first else foreign_amount_before(reading)
@@ -269,6 +270,16 @@ def read_growth(reading: Reading) -> Decision:
 
 
 _BRACKET_CLOSE = ("）", ")")
+
+
+def growth_of_a_project_group_s_amount(reading: Reading, found: tuple[Keyword, int]) -> bool:
+    """引进投资额同比增长32.2%, 签约项目投资额增长15%: the growth of an amount its own clause says of projects brought
+    in or of a group of projects is the growth of that group's amount, not of the zone's investment."""
+    keyword, at = found
+    if keyword.project_metric == keyword.metric or has(cues()["zone_investment_indicators"], keyword.word):
+        return False
+    own = reading.window[after_last_comma(reading.window, at) : at]
+    return own.endswith(cues()["intake_verbs"].prefixes) or names_a_project_group(own)
 
 
 def figure_before_its_bracket(reading: Reading) -> Fact | None:
