@@ -634,7 +634,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
-    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
+    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment" \
+            and keyword.word not in cues()["group_amount_wordings"]:
         if not names_a_project_group(own_clause):
             if "项目" not in own_clause and infrastructure_spending(reading):
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
