@@ -31,9 +31,14 @@ def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
         return False
     if _NAMED_AFTER_FIRM_WORD.search(reading.window[:at]):
         return True
-    if not _a_name(subject):
+    if not _a_name(subject) or _broken_down_by_industry(reading):
         return False
     return len({subject} | _names_saying(reading, keyword.word)) >= 2
+
+
+def _broken_down_by_industry(reading: Reading) -> bool:
+    """从三大主导产业看：精细化工完成产值30亿元，装备制造完成产值47亿元: the sentence's names are sectors."""
+    return has(cues()["industry_breakdown_leads"], reading.head)
 
 
 def _names_saying(reading: Reading, word: str) -> frozenset[str]:
