@@ -80,8 +80,18 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # It opens with the bracket (rare in text) so the engine skips ahead to one at C speed; a space
 # before it goes too (_removals).
 _PINYIN_NOTE = re.compile(
-    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]"
+    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}+ ?[)）]"
 )
+# Some gateways write the notes without tone marks (億(yi)元(yuan), 完(wan)成(cheng)): a bracketed
+# syllable of two letters or more is a note only in a text that has _TONELESS_NOTES_MIN of them after
+# characters (a page glossed throughout), never one or two letters in brackets elsewhere ((ab) in a list).
+_SYLLABLE = (
+    "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    "(?:i(?:a(?:ng|n|o)?|e|u|n(?:g)?|ong|ang)?|u(?:a(?:ng|n|i)?|o|e|i|n)?|ü(?:e|n)?|v|"
+    "a(?:ng|n|i|o)?|o(?:ng|u)?|e(?:ng|n|i|r)?)"
+)
+_TONELESS_NOTE = re.compile(rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?={_SYLLABLE}[)）])[a-zü]{{2,6}}+[)）]")
+_TONELESS_NOTES_MIN = 5
 
 
 # Raw HTML a web page's text kept: inline formatting tags (园区完成产值<strong>120</strong>亿元) and
@@ -171,6 +181,9 @@ def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
     removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    toneless = [match.span() for match in _TONELESS_NOTE.finditer(text)]
+    if len(toneless) >= _TONELESS_NOTES_MIN:
+        removals.extend(_with_space_before(text, start, end) for start, end in toneless)
     if "<" in text or "&" in text:  # raw HTML a page's text kept: most reports have none
         removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):

@@ -667,12 +667,24 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
+    start = found.start() if found else 0
+    if found is not None and found.group().startswith("全省"):
+        start -= _province_before(text, start)  # 江西全省工业园区: the province named before its whole
     if found is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) \
             or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
-            or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
+            or (crosses_line and crosses_line(start, type_start)) or not opens_clause(text, start):
         return None
-    return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
-                   proper=found.group(), switches=True)
+    return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=kind, anchor="whole",
+                   proper=text[start : found.end()], switches=True)
+
+
+def _province_before(text: str, start: int) -> int:
+    """The length of a province's name (江西, 江西省) right before `start` (0: none)."""
+    return next((size for size in range(PROVINCE_LONGEST, 1, -1)
+                 if start >= size and text[start - size : start] in province_names()), 0)
+
+
+PROVINCE_LONGEST = 8  # characters of the longest province's name (新疆维吾尔自治区)
 
 
 def opens_clause(text: str, start: int) -> bool:
