@@ -312,13 +312,39 @@ def a_place_report(document: Document) -> bool:
     there): its 全区/我区 are the district, not a zone. A page's menus and index fields may stand before its
     title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
     临江区2021年政府工作报告执行情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
-    first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    if _names_a_place_report(first, "place_report_titles"):
-        return True
-    head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
-    lines = [line.replace(" ", "") for line in head.split("\n")]
-    heads = [line for line in lines if line][:_HEADING_LINES]
-    return any(len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings") for line in heads)
+    return _place_report_heading_end(document) is not None
+
+
+def _place_report_heading_end(document: Document) -> int | None:
+    """Where the line saying the report is a place's ends (its first line, or a heading of its first lines);
+    None when none says so. What stands before it is the page's menus, not the report."""
+    memo = document.memo
+    if "place_report_heading_end" not in memo:  # read once per report
+        memo["place_report_heading_end"] = _read_place_report_heading(document.text)
+    return memo["place_report_heading_end"]
+
+
+def _read_place_report_heading(text: str) -> int | None:
+    opening = len(text) - len(text.lstrip())
+    first_end = _end_of_line(text, opening)
+    if _names_a_place_report(text[opening : min(first_end, opening + _TITLE_LONGEST)].replace(" ", ""), "place_report_titles"):
+        return first_end
+    head_end = opening + _HEADING_LINES * _TITLE_LONGEST  # read no further: the text may be long
+    position, headings = opening, 0
+    while position < min(len(text), head_end) and headings < _HEADING_LINES:
+        end = _end_of_line(text, position)
+        line = text[position : min(end, head_end)].replace(" ", "")
+        if line:
+            headings += 1
+            if len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings"):
+                return end
+        position = end + 1
+    return None
+
+
+def _end_of_line(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _names_a_place_report(line: str, cue: str) -> bool:
@@ -385,10 +411,33 @@ def _zone_named_before(reading: Reading) -> bool:
     growth); once it has, a figure with no subject may be the zone's (its section goes on over paragraphs)."""
     memo = reading.document.memo
     if "first_zone_named" not in memo:  # read once per report
-        text = reading.text
-        found = [f for f in (pattern_of(cues()["zone_words"]).search(text), _ZONES_BY_COUNT.search(text)) if f]
-        memo["first_zone_named"] = min((f.start() for f in found), default=len(text))
+        memo["first_zone_named"] = _first_zone_named(reading.document)
     return memo["first_zone_named"] < reading.sentence.end
+
+
+def _first_zone_named(document: Document) -> int:
+    """Where the report first names a zone as what it speaks of: not in the page's menus above a place's
+    report's heading (首页 | 青禾经开区网 …), nor as a part of the place's figure (…330亿元，其中青禾经开区
+    完成…: the place's figure, a zone's share)."""
+    text = document.text
+    for found in _naming_a_zone().finditer(text, _place_report_heading_end(document) or 0):
+        if not _in_a_breakdown(text, found.start()):
+            return found.start()
+    return len(text)
+
+
+_BREAKDOWN_REACH = 40  # characters before a zone word read back for the 其中 that opens its part
+
+
+def _in_a_breakdown(text: str, position: int) -> bool:
+    """Whether the zone word at `position` stands in a 其中 part of its sentence (up to its ；or 。)."""
+    before = text[max(0, position - _BREAKDOWN_REACH) : position]
+    return "其中" in before[max(before.rfind(stop) for stop in "；;。\n") + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _naming_a_zone() -> re.Pattern:
+    return re.compile(f"{pattern_of(cues()['zone_words']).pattern}|{_ZONES_BY_COUNT.pattern}")
 
 
 # 一园六区, 一区多园, 两区一园: zones named by their count of parks and districts (the place's zones as a group).
