@@ -12,7 +12,8 @@ report, or on into the paragraph before when a paragraph opens on no subject; a 
 outside a 其中 breakdown, or outside what a place or department acts on — 推动开发区提质升级 — stops the
 reading). lexicon/subjects.csv sorts the words a subject opens on, holds or ends with: place (全县, 我省,
 县属, 卫星城), district (全区, 我区, 我们: the zone in a zone's own report, the place in a place's own
-report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles),
+report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles, or a
+first paragraph speaking as the place),
 department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业), town (裘皮小镇: a
 platform of its own), anaphor (上述项目: the subject before). Any zone word makes the subject the zone.
 A figure whose subject is a place, a department, an industry of a place or (once a zone is named) a town
@@ -364,6 +365,26 @@ def names_no_zone(document: Document) -> bool:
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
     return _any_zone_word().search(text) is None and _ZONES_BY_COUNT.search(text) is None
+
+
+def opens_speaking_as_a_place(document: Document) -> bool:
+    """今年以来，全市上下进一步强化项目为王理念…: a report whose first sentence of any length (past its title)
+    opens on a wider place as its subject (全市, 我县, 全省…; not 全区/我区, which a zone says of itself too)
+    in a first paragraph naming no zone speaks as the place: read like the place's own report, though it
+    names zones further on (其中某某经开区新开工项目9个 stays the zone's)."""
+    for sentence in document.sentences[:_OPENING_SENTENCES]:
+        words = document.text[sentence.start : sentence.end]
+        if len(words.strip()) < _TITLE_LONGEST_WORDS:
+            continue  # a title, a heading or a date line
+        if _opening_kind(document, sentence, False) != "place":
+            return False
+        paragraph = document.text[document.line_start(sentence.start) : document.line_end(sentence.start)]
+        return _any_zone_word().search(paragraph) is None
+    return False
+
+
+_OPENING_SENTENCES = 6
+_TITLE_LONGEST_WORDS = 20
 
 
 _SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zone's
