@@ -206,7 +206,7 @@ class _Clause(NamedTuple):
     source: bool  # says where the figures come from (据统计, 记者了解到)
     zone_named: bool
     kind: str | None
-    zone_before: bool  # a zone is named in the sentence before this clause
+    zone_before: bool  # the sentence opened on a zone before this clause (or a source clause named one)
 
 
 def _read_clause(text: str, start: int, end: int, place_report: bool, zone_before: bool) -> _Clause:
@@ -225,16 +225,22 @@ def _sentence_clauses(
     if key not in document.memo:
         read: list[_Clause] = []
         reach: list[tuple[str | None, str | None]] = []
-        zone_before = False
+        zone_before = opened = False
         for start, end in document.clauses(sentence):
             clause = _read_clause(document.text, start, end, place_report, zone_before)
             if clause.zone_named and reach and reach[-1][0] in PLACE_KINDS and _acts_on_zones(document, start, end):
                 clause = clause._replace(zone_named=False)  # 省工信厅…，推动开发区提质升级: the department goes on
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
-            zone_before = zone_before or clause.zone_named
+            zone_before = zone_before or clause.zone_named and (clause.source or not opened)
+            opened = opened or not (clause.source or _only_a_lead(document.text[start:end]))
         document.memo[key] = read, reach, [clause.start for clause in read]
     return document.memo[key]
+
+
+def _only_a_lead(clause: str) -> bool:
+    """2021年, 截至目前: a clause of dates and list markers only, before the one a sentence opens on."""
+    return not subject_words(clause) and _LEAD.fullmatch(clause) is not None
 
 
 def _acts_on_zones(document: Document, start: int, end: int) -> bool:
