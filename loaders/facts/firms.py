@@ -88,3 +88,14 @@ def _firm_opening() -> re.Pattern:
     verb that makes it the topic (cues.yaml firm_suffixes, firm_topic_verbs)."""
     suffixes, verbs = pattern_of(cues()["firm_suffixes"]).pattern, pattern_of(cues()["firm_topic_verbs"]).pattern
     return re.compile(rf"公司(?![化制])|[^，,。；;：:]{{1,16}}?(?:{suffixes})(?:{verbs})")
+
+
+def said_of_a_firm_it_becomes(reading: Reading) -> bool:
+    """某某飞机预计全年完成产值120亿元，成为全市首个百亿级制造业企业: a money figure whose next clause says its
+    subject becomes (or is) a firm of some kind is that firm's."""
+    rest = reading.text[reading.quantity.end : reading.sentence.end]
+    return _BECOMES_A_FIRM.match(rest) is not None
+
+
+# The rest of the figure's clause (a few characters: 以上), then a clause of 成为/是 … a firm word ending it.
+_BECOMES_A_FIRM = re.compile(r"[^，,。；;]{0,6}[，,]\s*+(?:成为|是)[^，,。；;]{0,24}(?:企业|公司)(?:[，,。；;]|$)")
