@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
+from ..text.places import place_names
 from ..zones.lexicon import lexicon as zone_lexicon
 from .lexicon import cues, has, pattern_of, word_pattern
 from .wider_places import about_a_wider_place
@@ -122,10 +123,24 @@ _GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 
 def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | None:
-    kind = kind_of_subject(subject_words(text[start:end]))
+    words = subject_words(text[start:end])
+    kind = kind_of_subject(words)
     if kind == "district":
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
+    if kind is None and _a_place_acting(words, text[start:end]):
+        return "place"
     return kind
+
+
+def _a_place_acting(words: str, clause: str) -> bool:
+    """宁夏深入推进…, 临江县共有…: a clause whose subject is a place's name alone (lexicon/places.csv, its short
+    form too, an adverb at most after it) before its verb speaks of the place. Not a name right before a figure
+    (江油市56个、安县24个: a list labelling each place's count) nor a name opening a firm's (湖南钢铁进入…)."""
+    name = _ADVERBS.sub("", words.strip())
+    return bool(name) and name in place_names() and not clause.rstrip().endswith(words.rstrip())
+
+
+_ADVERBS = re.compile(r"(?:深入|大力|全面|积极|加快|不断|持续|着力|坚持|已经|已|共|累计|全年|今年)+$")
 
 
 def _is_source(text: str, start: int, end: int) -> bool:
