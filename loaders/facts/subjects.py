@@ -52,7 +52,8 @@ _DATE = (
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
 )
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
-# A clause that only sets the scene (在2022年度评比活动中, 在全省大会上): the sentence's subject comes after it.
+# A clause that only sets the scene (在2022年度评比活动中, 在全省大会上): the sentence's subject comes after it
+# (one naming a zone, 在开发区的带动下, still opens on the zone).
 _FRAME = re.compile(r"\s*+在[^，,。；;]{1,40}?(?:中|上|下|里|期间|方面)\s*+")
 # A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
@@ -163,7 +164,7 @@ def _first_subject_kind(document: Document, sentence: Sentence, place_report: bo
     for clause in _sentence_clauses(document, sentence, place_report)[0]:
         start, end = clause.start, clause.end
         if clause.source or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]) \
-                or _FRAME.fullmatch(text, start, end):
+                or not clause.zone_named and _FRAME.fullmatch(text, start, end):
             continue
         return "zone" if clause.zone_named else clause.kind
     return None
