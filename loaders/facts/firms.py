@@ -7,10 +7,11 @@ A firm's name carries no suffix in many reports (特斯拉完成产值…, 龙�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.periods import leading_date
-from .lexicon import Keyword, cues, has
+from .lexicon import Keyword, after_last_comma, cues, has, pattern_of
 
 if TYPE_CHECKING:
     from .rules import Reading
@@ -71,3 +72,35 @@ def _own_subject(before: str) -> str | None:
 def _a_name(subject: str) -> bool:
     """No zone, part of a zone, period, group of firms or scope word: a name of its own."""
     return not has(cues()["not_a_firm_name"], subject) and not has(cues()["zone_words"], subject)
+
+
+def a_firm_the_sentence_opens_on(reading: Reading) -> bool:
+    """公司董事长告诉记者，公司的订单排满了，去年产值达到6000万元 (公司 alone: the firm the story is about) or
+    新落户的某某电源有限公司是一家配套企业，…当年实现产值2亿元 (a firm named as the sentence's topic): a money
+    figure of a sentence opening on one firm is that firm's, unless a zone is named before it or its own
+    clause speaks of firms (企业)."""
+    head = reading.head
+    opening = _firm_opening().match(head)
+    if opening is None or has(cues()["zone_words"], head):
+        return False
+    rest = head[opening.end() :]
+    return "企业" not in rest[after_last_comma(rest) :]
+
+
+@lru_cache(maxsize=1)
+def _firm_opening() -> re.Pattern:
+    """公司 opening the sentence, or a firm's name (up to 16 characters of its clause, a firm suffix) and the
+    verb that makes it the topic (cues.yaml firm_suffixes, firm_topic_verbs)."""
+    suffixes, verbs = pattern_of(cues()["firm_suffixes"]).pattern, pattern_of(cues()["firm_topic_verbs"]).pattern
+    return re.compile(rf"公司(?![化制])|[^，,。；;：:]{{1,16}}?(?:{suffixes})(?:{verbs})")
+
+
+def said_of_a_firm_it_becomes(reading: Reading) -> bool:
+    """某某飞机预计全年完成产值120亿元，成为全市首个百亿级制造业企业: a money figure whose next clause says its
+    subject becomes (or is) a firm of some kind is that firm's."""
+    rest = reading.text[reading.quantity.end : reading.sentence.end]
+    return _BECOMES_A_FIRM.match(rest) is not None
+
+
+# The rest of the figure's clause (a few characters: 以上), then a clause of 成为/是 … a firm word ending it.
+_BECOMES_A_FIRM = re.compile(r"[^，,。；;]{0,6}[，,]\s*+(?:成为|是)[^，,。；;]{0,24}(?:企业|公司)(?:[，,。；;]|$)")

@@ -51,7 +51,7 @@ from .rules import (
 )
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
 from .sections import in_plan, plan_paragraphs
-from .subjects import a_place_report, names_no_zone
+from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
@@ -256,7 +256,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
         or places_zones(main_zone, document.text) or a_whole_places_zones(main_zone, document.text)
     unnamed = no_named_subject(main_zone)
-    on_a_place = a_place_report(document) or (unnamed and names_no_zone(document))
+    on_a_place = a_place_report(document) or (unnamed and names_no_zone(document)) or opens_speaking_as_a_place(document)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     plan_lines = plan_paragraphs(text)

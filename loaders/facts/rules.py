@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text.periods import base_year
 from ..text.sentences import LONGEST_SENTENCE, Sentence
 from ..text.units import Quantity
-from .firms import a_named_firms_figure
+from .firms import a_firm_the_sentence_opens_on, a_named_firms_figure, said_of_a_firm_it_becomes
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
@@ -631,7 +631,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
         _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
-        or a_named_firms_figure(reading, keyword, at)
+        or a_named_firms_figure(reading, keyword, at) or a_firm_the_sentence_opens_on(reading)
+        or said_of_a_firm_it_becomes(reading)
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
