@@ -525,7 +525,7 @@ def count_wording(reading: Reading) -> Keyword | None:
     jobs = counts_jobs(reading)
     if jobs:
         return jobs
-    if reading.quantity.raw.endswith(("家", "户", "戶")) and _FIRMS_OF_AN_INDUSTRY.match(after):
+    if reading.quantity.raw.endswith(("家", "户", "戶")) and _firms_of_an_industry().match(after):
         return keyword_index()["企业"]  # 16家光电产业, 24家精密机械产业: firms counted by their industry
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
@@ -566,8 +566,15 @@ def wording_before_listed_examples(reading: Reading) -> tuple[Keyword, int] | No
     return last_keyword(window[: opener.start()], "count")
 
 
-# An industry right after a count of firms (16家量产中光电产业营业额…): the firms of that industry, not a count of industries.
-_FIRMS_OF_AN_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{1,8}?产业(?![\u4e00-\u9fff]{0,4}(?:园|区|基地|集群|链|联盟|带|城|名单|项目))")
+@lru_cache(maxsize=1)
+def _firms_of_an_industry() -> re.Pattern:
+    """An industry right after a count of firms (16家光电产业营业额…): the firms of that industry, unless a
+    place, group or body of that industry follows it (cues.yaml industry_s_places_and_bodies, not_firm_groups:
+    25家绿色产业示范基地, 3家省级产业创新中心)."""
+    bodies = pattern_of(cues()["industry_s_places_and_bodies"] + cues()["not_firm_groups"]).pattern
+    return re.compile(rf"[\u4e00-\u9fff]{{1,8}}?产业(?![\u4e00-\u9fff]{{0,4}}(?:{bodies}))")
+
+
 _LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
 _FIRMS_AS_COMPANIES = re.compile(rf"公司(?:总数)?(?:{_LINKING_WORDS})*$")
 _FIRMS_BY_SIZE_CLASS = re.compile(rf"(?:规上|规模以上)(?:工业)?(?:{_LINKING_WORDS}|增至|增加到|为)*$")
