@@ -81,12 +81,10 @@ def _blank_estimates_of_what_was_done(head: str) -> str:
     for match in list(pattern_of(cues()["estimate_words"]).finditer(head)):
         clause_start = max(head.rfind(mark, 0, match.start()) for mark in "，,；;：:") + 1
         done_before = done.search(head, clause_start, match.start())
-        if done_before or done.match(head, _COLON.match(head, match.end()).end()):
+        after = match.end() + 1 if head.startswith(("：", ":"), match.end()) else match.end()  # 预计：完成
+        if done_before or done.match(head, after):
             head = head[: match.start()] + _blank(match) + head[match.end() :]
     return head
-
-
-_COLON = re.compile(r"[：:]?")
 
 
 # A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
@@ -116,9 +114,19 @@ def _last_live_goal_end(head: str) -> int:
 
 def _future_reported_on(head: str, match: re.Match) -> bool:
     """园区将继续优化服务，今年以来新增企业30家; 去年，省政府将该园区升级为…: a bare 将 followed by what
-    is reported so far, or said in a sentence about a time past, sets no goal for the figure."""
+    is reported so far, or said in a sentence about a time past, sets no goal for the figure; nor does a 将
+    that takes an object as 把 does (园区将项目建设作为中心工作: no future)."""
     return has(cues()["reported_after_future"], head[match.end() :]) or \
-        has(cues()["past_before_future"], head[: match.start()])
+        has(cues()["past_before_future"], head[: match.start()]) or \
+        _takes_an_object().match(head, match.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _takes_an_object() -> re.Pattern:
+    """After 将: its object (not 被, a passive of what will be) and a verb of cues.yaml object_taking_verbs in
+    its clause (将项目建设作为…, 将该园区列为…); 将纳入 with no object between is what will be."""
+    verbs = pattern_of(cues()["object_taking_verbs"]).pattern
+    return re.compile(rf"(?!被)[^，,。；;：:]{{1,15}}?(?:{verbs})")
 
 
 # Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.
