@@ -13,6 +13,7 @@ import math
 import re
 from bisect import bisect_right
 
+from ..text.spans import line_end, merged_spans
 from .lexicon import cues, has, pattern_of
 
 # Enumeration markers, highest level first: 第一部分 / 一、 / （一） / 1. / （1）
@@ -62,26 +63,11 @@ def plan_paragraphs(text: str) -> list[tuple[int, int]]:
     for line in _LINE_OPENING.finditer(text):
         first = line.group(1)
         if opening.match(first) and will.search(pattern_of(cues()["not_target"]).sub(" ", first)):  # not 将近
-            spans.append((line.start(1), _line_end(text, line.start(1))))
+            spans.append((line.start(1), line_end(text, line.start(1))))
     for lead in _LEAD_COLON.finditer(text):
         if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):
-            spans.append((lead.start(1), _line_end(text, lead.start(1))))
-    return _merged(spans)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
+            spans.append((lead.start(1), line_end(text, lead.start(1))))
+    return merged_spans(spans)
 
 
 def in_plan(spans: list[tuple[int, int]], position: int) -> bool:

@@ -346,19 +346,20 @@ def _place_report_heading_end(document: Document) -> int | None:
     None when none says so. What stands before it is the page's menus, not the report."""
     memo = document.memo
     if "place_report_heading_end" not in memo:  # read once per report
-        memo["place_report_heading_end"] = _read_place_report_heading(document.text)
+        memo["place_report_heading_end"] = _read_place_report_heading(document)
     return memo["place_report_heading_end"]
 
 
-def _read_place_report_heading(text: str) -> int | None:
+def _read_place_report_heading(document: Document) -> int | None:
+    text = document.text
     opening = len(text) - len(text.lstrip())
-    first_end = _end_of_line(text, opening)
+    first_end = document.line_end(opening)
     if _names_a_place_report(text[opening : min(first_end, opening + _TITLE_LONGEST)].replace(" ", ""), "place_report_titles"):
         return first_end
     head_end = opening + _HEADING_LINES * _TITLE_LONGEST  # read no further: the text may be long
     position, headings = opening, 0
     while position < min(len(text), head_end) and headings < _HEADING_LINES:
-        end = _end_of_line(text, position)
+        end = document.line_end(position)
         line = text[position : min(end, head_end)].replace(" ", "")
         if line:
             headings += 1
@@ -366,11 +367,6 @@ def _read_place_report_heading(text: str) -> int | None:
                 return end
         position = end + 1
     return None
-
-
-def _end_of_line(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
 
 
 def _names_a_place_report(line: str, cue: str) -> bool:

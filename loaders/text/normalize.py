@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .spans import line_end
 from .wrapping import TOLERANCE, visual_width, wrap_width
 
 # Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
@@ -194,7 +195,7 @@ def _removals(text: str) -> list[tuple[int, int]]:
         if "、" in match.group() and match.start() - line_start < _PAGE_LINE_MIN:
             continue  # 1、 2、 after a shorter line number the items of a list
         if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()) \
-                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), _line_end(text, match.end())):
+                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), line_end(text, match.end())):
             removals.append(match.span())
     return removals
 
@@ -221,11 +222,6 @@ class _WrappedLines:
 def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
     """The span start..end, with the space right before it when there is one (萬 （wàn）)."""
     return (start - 1, end) if text[start - 1] == " " else (start, end)
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 def _a_table_line(text: str, start: int, end: int) -> bool:
