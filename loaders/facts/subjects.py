@@ -136,7 +136,7 @@ def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | N
 def _a_place_acting(words: str, clause: str) -> bool:
     """宁夏深入推进…, 临江县共有…: a clause whose subject is a place's name alone (lexicon/places.csv, its short
     form too, an adverb at most after it) before its verb speaks of the place. Not a name right before a figure
-    (江油市56个、安县24个: a list labelling each place's count) nor a name opening a firm's (湖南钢铁进入…)."""
+    (青禾市56个、云岭县24个: a list labelling each place's count) nor a place's name opening a firm's (青禾钢铁进入…)."""
     name = _without_adverbs(words.strip())
     return bool(name) and name in place_names() and not clause.rstrip().endswith(words.rstrip())
 

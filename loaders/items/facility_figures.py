@@ -12,7 +12,7 @@ from .facilities import Item, P
 MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "power": 2, "count": 3, "other": 3}
 MEASURE_DIMENSIONS = set(MEASURE_PRIORITY)
 _COUNTERS = "栋座幢个处条台套盏"
-# Words of the square metre (units.csv): a figure written in them is reported in m2 (gold and contract: m2).
+# Words of the square metre (units.csv): a figure written in them is reported in m2, the contract's unit for buildings.
 _SQUARE_METRES = ("平方米", "平方公尺", "平米", "㎡", "m²")
 _M2_PER_KM2 = 1_000_000
 _MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start

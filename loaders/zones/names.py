@@ -679,12 +679,10 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
 
 
 def _province_before(text: str, start: int) -> int:
-    """The length of a province's name (江西, 江西省) right before `start` (0: none)."""
-    return next((size for size in range(PROVINCE_LONGEST, 1, -1)
-                 if start >= size and text[start - size : start] in province_names()), 0)
-
-
-PROVINCE_LONGEST = 8  # characters of the longest province's name (新疆维吾尔自治区)
+    """The length of a province's name (江西, 江西省) right before `start` (0: none), the longest first."""
+    names = province_names()
+    return next((size for size in range(max(map(len, names)), 1, -1)
+                 if start >= size and text[start - size : start] in names), 0)
 
 
 def opens_clause(text: str, start: int) -> bool:
