@@ -99,8 +99,12 @@ def said_of_a_firm_it_becomes(reading: Reading) -> bool:
     """某某飞机预计全年完成产值120亿元，成为全市首个百亿级制造业企业: a money figure whose next clause says its
     subject becomes (or is) a firm of some kind is that firm's."""
     rest = reading.text[reading.quantity.end : reading.sentence.end]
-    return _BECOMES_A_FIRM.match(rest) is not None
+    return _becomes_a_firm().match(rest) is not None
 
 
-# The rest of the figure's clause (a few characters: 以上), then a clause of 成为/是 … a firm word ending it.
-_BECOMES_A_FIRM = re.compile(r"[^，,。；;]{0,6}[，,]\s*+(?:成为|是)[^，,。；;]{0,24}(?:企业|公司)(?:[，,。；;]|$)")
+@lru_cache(maxsize=1)
+def _becomes_a_firm() -> re.Pattern:
+    """The rest of the figure's clause (a few characters: 以上), then a clause opening on a verb of becoming
+    (cues.yaml becoming_verbs) and ending on a word of a firm (firm_kind_words)."""
+    verbs, firms = pattern_of(cues()["becoming_verbs"]).pattern, pattern_of(cues()["firm_kind_words"]).pattern
+    return re.compile(rf"[^，,。；;]{{0,6}}[，,]\s*+(?:{verbs})[^，,。；;]{{0,24}}(?:{firms})(?:[，,。；;]|$)")
