@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 from ..text.units import Quantity, units
 from .facilities import Item, P
@@ -131,7 +130,7 @@ def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | Non
         return None, None
     if quantity.unit == "km2" and "亩" in quantity.raw:
         return float(f"{quantity.value / units()['亩'].factor:.10g}"), "亩"
-    if quantity.unit == "km2" and any(word in quantity.raw for word in _square_metre_words()):
+    if quantity.unit == "km2" and _written_in_square_metres(quantity.raw):
         # 建成面积5万平方米的标准化厂房: read as a land area after 面积, a building's figure stays in square metres
         return float(f"{quantity.value * _M2_PER_KM2:.10g}"), "m2"
     if quantity.unit in ("building", "count", "piece") and quantity.raw[-1] in _COUNTERS:
@@ -139,8 +138,9 @@ def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | Non
     return quantity.value, quantity.unit
 
 
-@lru_cache(maxsize=1)
-def _square_metre_words() -> tuple[str, ...]:
-    """The square metre's words of units.csv (平方米, 平米, ㎡ …): a figure written in them is reported in m2, the
-    contract's unit for buildings."""
-    return tuple(surface for surface, unit in units().items() if unit.unit == "m2")
+def _written_in_square_metres(raw: str) -> bool:
+    """Whether the unit a figure ends on is one of the square metre's words of units.csv (平方米, 平米, ㎡ …): a figure
+    written in them is reported in m2, the contract's unit for buildings. The longest word ending the figure decides
+    (12.5k㎡ and 3km² end on ㎡ and m² too, but are written in square kilometres)."""
+    ending = max((surface for surface in units() if raw.endswith(surface)), key=len, default=None)
+    return ending is not None and units()[ending].unit == "m2"
