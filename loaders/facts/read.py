@@ -23,6 +23,7 @@ from ..zones.lexicon import (
     group_anchor,
     group_count_pattern,
     names_a_group_of_zones,
+    whole_after_its_province,
     whole_place_anchors,
 )
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
@@ -337,6 +338,7 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
     figures. Named once (全省产业集聚区完成…), it is the setting of a report on one zone."""
     if zone is None:
         return False
+    zone = whole_after_its_province(zone)  # 江西全省工业园区 as 全省工业园区
     anchor = group_anchor(zone)
     if anchor is None or _WHOLE_PLACES_ZONES.fullmatch(zone, len(anchor)) is None:
         return False

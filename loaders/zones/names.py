@@ -47,6 +47,7 @@ from .lexicon import (
     only_kind_words,
     period_head,
     phase_works_pattern,
+    province_before,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -669,20 +670,13 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
     start = found.start() if found else 0
     if found is not None and found.group().startswith("全省"):
-        start -= _province_before(text, start)  # 江西全省工业园区: the province named before its whole
+        start -= province_before(text, start)  # 江西全省工业园区: the province named before its whole
     if found is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) \
             or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
             or (crosses_line and crosses_line(start, type_start)) or not opens_clause(text, start):
         return None
     return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=kind, anchor="whole",
                    proper=text[start : found.end()], switches=True)
-
-
-def _province_before(text: str, start: int) -> int:
-    """The length of a province's name (江西, 江西省) right before `start` (0: none), the longest first."""
-    names = province_names()
-    return next((size for size in range(max(map(len, names)), 1, -1)
-                 if start >= size and text[start - size : start] in names), 0)
 
 
 def opens_clause(text: str, start: int) -> bool:
