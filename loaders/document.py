@@ -15,6 +15,7 @@ from .items.lexicon import cue_pattern, patterns
 from .text.normalize import Normalized, normalize
 from .text.periods import Period, period_at, sentence_periods
 from .text.sentences import ClauseMarks, Sentence, sentences
+from .text.spans import line_end, merged_spans
 from .text.table_rows import cell_labels, markdown_cells, read_tables
 from .text.units import Quantity, scan
 
@@ -52,7 +53,7 @@ class Document:
         self.table_cells = tables.cells  # a table figure's column kind, period and subject, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
-        self.future_spans = _merged(sorted(_future_sections(text) + self.plan_spans + _plan_leads(text)))
+        self.future_spans = merged_spans(_future_sections(text) + self.plan_spans + _plan_leads(text))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]
         self.memo: dict = {}  # per-sentence readings more than one step or figure asks for
@@ -162,16 +163,6 @@ def with_table_figures(found: tuple[Quantity, ...], table: list[Quantity]) -> tu
     return tuple(sorted(kept + added, key=lambda quantity: quantity.start))
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _plan_leads(text: str) -> list[tuple[int, int]]:
     """下一步，重点抓好以下工作：一是…。二是…: a colon after a next-steps lead opens a plan that runs to the
     end of its paragraph."""
@@ -180,7 +171,7 @@ def _plan_leads(text: str) -> list[tuple[int, int]]:
     for lead in _LEAD_COLON.finditer(text):  # only the lines with a colon near their start
         line_start, colon = lead.start(), lead.end() - 1
         if future_word.search(text, line_start, colon) and "。" not in lead.group():
-            spans.append((colon + 1, _line_end(text, colon)))
+            spans.append((colon + 1, line_end(text, colon)))
     return spans
 
 
@@ -188,11 +179,6 @@ def _plan_leads(text: str) -> list[tuple[int, int]]:
 _LEAD_MAX = 40
 # A line's first colon, at most _LEAD_MAX characters in.
 _LEAD_COLON = re.compile(rf"^[^\n：:]{{0,{_LEAD_MAX}}}[：:]", re.MULTILINE)
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
 
 
 def _future_sections(text: str) -> list[tuple[int, int]]:

@@ -133,6 +133,11 @@ def test_a_sentence_s_periods_are_read_once_and_match_each_figure_s_own_reading(
         ("投資3萬（wàn）元", "投资3万元"),  # a pinyin note in full-width brackets
         ("投資3萬 (wàn)元", "投资3万元"),  # a space before the note
         ("园区(CBD)面积5平方公里", "园区(CBD)面积5平方公里"),  # letters without a tone mark are no note
+        ("創(chuàng )造", "创造"),  # a space before the closing bracket
+        # notes without tone marks, in a text glossed throughout
+        ("全年完(wan)成(cheng)產值86億(yi)元(yuan)，稅收3億(yi)元", "全年完成产值86亿元，税收3亿元"),
+        ("完(wan)成(cheng)產值86億(yi)元(yuan)", "完(wan)成(cheng)产值86亿(yi)元(yuan)"),  # four: no gloss
+        ("条款(ab)(cd)(ef)(gh)(ij)，园(an)区(en)", "条款(ab)(cd)(ef)(gh)(ij)，园(an)区(en)"),  # no syllables
         ("园区（ZBD）", "园区（ZBD）"),
         ("收入１２３，４５６万元", "收入123,456万元"),  # a thousands comma typed full-width
         ("企业１２０，３４５６家", "企业120，3456家"),  # four digits after it: a clause mark

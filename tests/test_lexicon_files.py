@@ -78,3 +78,11 @@ def _repeated_words(node, where: str):
 def test_a_word_list_names_each_word_once(name):
     """A repeated word hides which of its rows a reader should edit; the compiled patterns ignore it."""
     assert list(_repeated_words(read_yaml(name), name)) == []
+
+
+def test_no_place_subject_adverb_ends_another():
+    """Taking the adverbs off the end of a place's clause one by one is unambiguous only while none ends another."""
+    from loaders.facts.lexicon import cues
+
+    adverbs = list(cues()["place_subject_adverbs"])
+    assert [(a, b) for a in adverbs for b in adverbs if a != b and b.endswith(a)] == []

@@ -7,10 +7,11 @@ A firm's name carries no suffix in many reports (特斯拉完成产值…, 龙�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.periods import leading_date
-from .lexicon import Keyword, cues, has
+from .lexicon import Keyword, after_last_comma, cues, has, pattern_of
 
 if TYPE_CHECKING:
     from .rules import Reading
@@ -31,9 +32,14 @@ def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
         return False
     if _NAMED_AFTER_FIRM_WORD.search(reading.window[:at]):
         return True
-    if not _a_name(subject):
+    if not _a_name(subject) or _broken_down_by_industry(reading):
         return False
     return len({subject} | _names_saying(reading, keyword.word)) >= 2
+
+
+def _broken_down_by_industry(reading: Reading) -> bool:
+    """从三大主导产业看：精细化工完成产值30亿元，装备制造完成产值47亿元: the sentence's names are sectors."""
+    return has(cues()["industry_breakdown_leads"], reading.head)
 
 
 def _names_saying(reading: Reading, word: str) -> frozenset[str]:
@@ -66,3 +72,39 @@ def _own_subject(before: str) -> str | None:
 def _a_name(subject: str) -> bool:
     """No zone, part of a zone, period, group of firms or scope word: a name of its own."""
     return not has(cues()["not_a_firm_name"], subject) and not has(cues()["zone_words"], subject)
+
+
+def a_firm_the_sentence_opens_on(reading: Reading) -> bool:
+    """公司董事长告诉记者，公司的订单排满了，去年产值达到6000万元 (公司 alone: the firm the story is about) or
+    新落户的某某电源有限公司是一家配套企业，…当年实现产值2亿元 (a firm named as the sentence's topic): a money
+    figure of a sentence opening on one firm is that firm's, unless a zone is named before it or its own
+    clause speaks of firms (企业)."""
+    head = reading.head
+    opening = _firm_opening().match(head)
+    if opening is None or has(cues()["zone_words"], head):
+        return False
+    rest = head[opening.end() :]
+    return "企业" not in rest[after_last_comma(rest) :]
+
+
+@lru_cache(maxsize=1)
+def _firm_opening() -> re.Pattern:
+    """公司 opening the sentence, or a firm's name (up to 16 characters of its clause, a firm suffix) and the
+    verb that makes it the topic (cues.yaml firm_suffixes, firm_topic_verbs)."""
+    suffixes, verbs = pattern_of(cues()["firm_suffixes"]).pattern, pattern_of(cues()["firm_topic_verbs"]).pattern
+    return re.compile(rf"公司(?![化制])|[^，,。；;：:]{{1,16}}?(?:{suffixes})(?:{verbs})")
+
+
+def said_of_a_firm_it_becomes(reading: Reading) -> bool:
+    """某某飞机预计全年完成产值120亿元，成为全市首个百亿级制造业企业: a money figure whose next clause says its
+    subject becomes (or is) a firm of some kind is that firm's."""
+    rest = reading.text[reading.quantity.end : reading.sentence.end]
+    return _becomes_a_firm().match(rest) is not None
+
+
+@lru_cache(maxsize=1)
+def _becomes_a_firm() -> re.Pattern:
+    """The rest of the figure's clause (a few characters: 以上), then a clause opening on a verb of becoming
+    (cues.yaml becoming_verbs) and ending on a word of a firm (firm_kind_words)."""
+    verbs, firms = pattern_of(cues()["becoming_verbs"]).pattern, pattern_of(cues()["firm_kind_words"]).pattern
+    return re.compile(rf"[^，,。；;]{{0,6}}[，,]\s*+(?:{verbs})[^，,。；;]{{0,24}}(?:{firms})(?:[，,。；;]|$)")

@@ -60,13 +60,31 @@ def is_target(head: str) -> bool:
     """A goal word before the figure in its sentence (力争, 确保, 预计 …) makes it a target, unless an
     achievement word comes after it (计划完成投资50亿元，实际完成42亿元) or its goal is spent in its own
     clause (为确保项目顺利推进，…完成投资50亿元)."""
-    cleaned = pattern_of(cues()["not_target"]).sub(lambda match: "\0" * len(match.group()), head)
+    cleaned = _blank_estimates_of_what_was_done(pattern_of(cues()["not_target"]).sub(_blank, head))
     goal = _last_live_goal_end(cleaned)
     if has(cues()["annual_plan"], head):
         plan_end = _last_end(cues()["annual_plan"], head)
         if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
             goal = max(goal, plan_end)
     return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+
+
+def _blank(match: re.Match) -> str:
+    return "\0" * len(match.group())
+
+
+def _blank_estimates_of_what_was_done(head: str) -> str:
+    """完成工业总产值预计58亿元, 园区预计：完成产值35亿元: an estimate word after the verb of what was done in
+    its own clause, or right before it across a colon, estimates the figure done (as 预计完成 does), no goal:
+    blanked as the not_target words are."""
+    done = pattern_of(cues()["done_before_an_estimate"])
+    for match in list(pattern_of(cues()["estimate_words"]).finditer(head)):
+        clause_start = max(head.rfind(mark, 0, match.start()) for mark in "，,；;：:") + 1
+        done_before = done.search(head, clause_start, match.start())
+        after = match.end() + 1 if head.startswith(("：", ":"), match.end()) else match.end()  # 预计：完成
+        if done_before or done.match(head, after):
+            head = head[: match.start()] + _blank(match) + head[match.end() :]
+    return head
 
 
 # A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
@@ -81,6 +99,8 @@ def _last_live_goal_end(head: str) -> int:
     spendable = cues()["spendable_goal_words"]
     for match in reversed(list(pattern_of(cues()["target"]).finditer(head))):
         match_end = match.end()
+        if match.group() in cues()["bare_future_words"] and _future_reported_on(head, match):
+            continue
         if match.group() not in spendable:
             return match_end
         clause_end = PART_BREAK.search(head, match_end)
@@ -90,6 +110,23 @@ def _last_live_goal_end(head: str) -> int:
         if not rest or _A_NUMBER.search(rest) or has(cues()["goal_reaches_on"], rest):
             return match_end  # 计划，… and 目标： announce what follows
     return -1
+
+
+def _future_reported_on(head: str, match: re.Match) -> bool:
+    """园区将继续优化服务，今年以来新增企业30家; 去年，省政府将该园区升级为…: a bare 将 followed by what
+    is reported so far, or said in a sentence about a time past, sets no goal for the figure; nor does a 将
+    that takes an object as 把 does (园区将项目建设作为中心工作: no future)."""
+    return has(cues()["reported_after_future"], head[match.end() :]) or \
+        has(cues()["past_before_future"], head[: match.start()]) or \
+        _takes_an_object().match(head, match.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _takes_an_object() -> re.Pattern:
+    """After 将: its object (not 被, a passive of what will be) and a verb of cues.yaml object_taking_verbs in
+    its clause (将项目建设作为…, 将该园区列为…); 将纳入 with no object between is what will be."""
+    verbs = pattern_of(cues()["object_taking_verbs"]).pattern
+    return re.compile(rf"(?!被)[^，,。；;：:]{{1,15}}?(?:{verbs})")
 
 
 # Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.

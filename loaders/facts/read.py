@@ -23,6 +23,7 @@ from ..zones.lexicon import (
     group_anchor,
     group_count_pattern,
     names_a_group_of_zones,
+    whole_after_its_province,
     whole_place_anchors,
 )
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
@@ -50,8 +51,8 @@ from .rules import (
     decide,
 )
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
-from .sections import in_plan
-from .subjects import a_place_report, names_no_zone
+from .sections import in_plan, plan_paragraphs
+from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
@@ -256,9 +257,10 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     on_a_group = names_a_group_of_zones(main_zone) or a_whole_place_group(main_zone, document.text) \
         or places_zones(main_zone, document.text) or a_whole_places_zones(main_zone, document.text)
     unnamed = no_named_subject(main_zone)
-    on_a_place = a_place_report(document) or (unnamed and names_no_zone(document))
+    on_a_place = a_place_report(document) or (unnamed and names_no_zone(document)) or opens_speaking_as_a_place(document)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
+    plan_lines = plan_paragraphs(text)
     groups_again = groups_named_again(text) if unnamed else frozenset()
     position = 0
     previous_sentence_facts: list[Fact] = []
@@ -272,7 +274,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         if not in_sentence:
             continue  # a sentence without figures has nothing to read, nor to pair
         left_out: list[tuple[Quantity, str]] = []
-        planned = in_plan(plans, sentence.start)
+        planned = in_plan(plans, sentence.start) or in_plan(plan_lines, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,
@@ -336,6 +338,7 @@ def a_whole_places_zones(zone: str | None, text: str) -> bool:
     figures. Named once (全省产业集聚区完成…), it is the setting of a report on one zone."""
     if zone is None:
         return False
+    zone = whole_after_its_province(zone)  # 江西全省工业园区 as 全省工业园区
     anchor = group_anchor(zone)
     if anchor is None or _WHOLE_PLACES_ZONES.fullmatch(zone, len(anchor)) is None:
         return False

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text.periods import base_year
 from ..text.sentences import LONGEST_SENTENCE, Sentence
 from ..text.units import Quantity
-from .firms import a_named_firms_figure
+from .firms import a_firm_the_sentence_opens_on, a_named_firms_figure, said_of_a_firm_it_becomes
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
@@ -234,7 +234,8 @@ def read_growth(reading: Reading) -> Decision:
     if found and a_group_of_firms_growing(reading.window, found):
         found = None  # 工业增加值31亿元，其中规上企业增长11.3%: the growth of the figure before, for those firms
     if found:
-        return Decision(found[0].metric, "growth", value, keyword=found[0], basis=basis)
+        metric = found[0].project_metric if growth_of_a_project_group_s_amount(reading, found) else found[0].metric
+        return Decision(metric, "growth", value, keyword=found[0], basis=basis)
     listed = pattern_of(cues()["respectively"]).search(reading.window)  # paired later, in list order
     kept_first = listed is not None and kept_figures_open_the_list(reading)
     foreign = None if kept_first else foreign_amount_before(reading)
@@ -269,6 +270,16 @@ def read_growth(reading: Reading) -> Decision:
 
 
 _BRACKET_CLOSE = ("）", ")")
+
+
+def growth_of_a_project_group_s_amount(reading: Reading, found: tuple[Keyword, int]) -> bool:
+    """引进投资额同比增长32.2%, 签约项目投资额增长15%: the growth of an amount its own clause says of projects brought
+    in or of a group of projects is the growth of that group's amount, not of the zone's investment."""
+    keyword, at = found
+    if keyword.project_metric == keyword.metric or has(cues()["zone_investment_indicators"], keyword.word):
+        return False
+    own = reading.window[after_last_comma(reading.window, at) : at]
+    return own.endswith(cues()["intake_verbs"].prefixes) or names_a_project_group(own)
 
 
 def figure_before_its_bracket(reading: Reading) -> Fact | None:
@@ -480,8 +491,8 @@ def read_amount(reading: Reading) -> Decision:
         keyword, metric = found[0], metric_of_wording(reading, found)
         if metric == "financing" and kind == "target":
             kind = "target" if funds_sought_as_a_goal(reading) else "actual"  # 争取银行贷款8亿元: 争取 is its verb
-        if metric == "investment_infrastructure" and planned_works(reading, keyword, found[1]):
-            kind = "target"  # 园区计划总投资3亿元，用于道路…: the zone's planned works, a goal
+        if metric in _ZONE_INVESTMENTS and planned_works(reading, keyword, found[1]):
+            kind = "target"  # 园区计划总投资3亿元，用于道路…; 园区概算总投资12亿元: the zone's planned spending, a goal
         return with_completion(reading, Decision(metric, kind, reading.quantity.value, keyword=keyword, wording_at=found[1]))
     share = zone_share_wording(reading) or zone_share_of_a_sum_before(reading)
     if share:
@@ -559,14 +570,15 @@ def another_part_of_the_plan(reading: Reading, inherited: Fact) -> bool:
     return any(fact.metric == "area_planned" for fact in reading.sentence_facts)
 
 
-_PLANNED = re.compile(r"计划|规划|拟")
+# The zone's own spending (not a group of projects' size, whose planned total is what they are: 签约项目42个，计划总投资210亿元).
+_ZONE_INVESTMENTS = ("investment", "investment_infrastructure")
 
 
 def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
-    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元: money planned for the zone's works (a plan
-    word in the wording's own clause, or the wording itself) is a goal."""
+    """园区计划投资8亿元用于基础设施建设, 规划道路建设投资5亿元, 园区概算总投资12亿元: money the zone plans to
+    spend (a word of planned_amount_words in the wording's own clause, or the wording itself) is a goal."""
     own_clause = PART_BREAK.split(reading.window[: at + len(keyword.word)])[-1]
-    return bool(_PLANNED.search(own_clause)) and not has(cues()["achieved"], own_clause)
+    return has(cues()["planned_amount_words"], own_clause) and not has(cues()["achieved"], own_clause)
 
 
 def funds_sought_as_a_goal(reading: Reading) -> bool:
@@ -613,17 +625,19 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     else:
         projects_here = (
             (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
-            or said_of_a_project_group(reading, at)
+            or said_of_a_project_group(reading, at) or project_group_named_before(reading, keyword)
         )
     metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
         _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
-        or a_named_firms_figure(reading, keyword, at)
+        or a_named_firms_figure(reading, keyword, at) or a_firm_the_sentence_opens_on(reading)
+        or said_of_a_firm_it_becomes(reading)
     ):
         raise LeftOut("one_company_figure")  # XX集团实现营业收入50亿元: one company's figure, not the zone's
     own_clause = reading.window[after_last_comma(reading.window, at) : at + len(keyword.word)]
-    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment":
+    if metric == "project_investment" and not projects_here and keyword.metric == "project_investment" \
+            and keyword.word not in cues()["group_amount_wordings"]:
         if not names_a_project_group(own_clause):
             if "项目" not in own_clause and infrastructure_spending(reading):
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
@@ -685,6 +699,17 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
         return False  # no group's total before it in the sentence
     between = reading.text[total.quantity.end : reading.quantity.start]
     return not NEW_PART.search(between) and not has(cues()["zone_words"], between)
+
+
+def project_group_named_before(reading: Reading, keyword: Keyword) -> bool:
+    """一批重大项目集中开竣工，项目涉及食品、机械等产业，总投资超40亿元: a total (cues.yaml group_totals) in a
+    sentence that named a group of projects before it, with no zone word after the group, is the group's."""
+    if keyword.word not in cues()["group_totals"]:
+        return False
+    at = reading.head.rfind("项目")
+    if at < 0 or not names_a_project_group(reading.head[: at + len("项目")]):
+        return False
+    return not has(cues()["zone_words"], reading.head[at:])
 
 
 def zone_speaks_again(reading: Reading) -> bool:

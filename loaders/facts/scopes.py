@@ -12,11 +12,15 @@ if TYPE_CHECKING:
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
 # The qualifier may be quoted: 25家“专精特新”企业, 2000家「四上」企業.
-COUNT_NOUN = re.compile(r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|企业|厂商|厂家|公司|租户)")
+COUNT_NOUN = re.compile(
+    r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|"
+    + "|".join(sorted(cues()["firm_nouns"], key=len, reverse=True))
+    + ")"
+)
 
 
 def counted_noun(match: re.Match) -> str:
-    """项目, or 企业 for every word that counts firms (企业, 厂商, 厂家, 公司, 租户)."""
+    """项目, or 企业 for every word that counts firms (cues.yaml firm_nouns: 企业, 厂商, 独角兽 …)."""
     return "项目" if match.group(2) == "项目" else "企业"
 
 

@@ -2,7 +2,9 @@
 
 A figure in such a section is a target even when its sentence has no goal word of its own
 (主营业务收入达到120亿元). The section runs to the next heading of the same or a higher level.
-Heading words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`).
+A paragraph that sets out a plan (下半年，园区将…; 总体目标为：…) is read so too, to its end.
+Heading and opening words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`,
+`plan_paragraph_openings`, `plan_paragraph_verbs`, `goal_lead_words`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import math
 import re
 from bisect import bisect_right
 
-from .lexicon import cues, has
+from ..text.spans import line_end, merged_spans
+from .lexicon import cues, has, pattern_of
 
 # Enumeration markers, highest level first: 第一部分 / 一、 / （一） / 1. / （1）
 _MARKERS = (
@@ -42,6 +45,29 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
     if open_plan:
         spans.append((open_plan[1], len(text)))
     return spans
+
+
+# A line's lead up to its first colon, at most 40 characters in (2025年，园区主要目标为：…).
+_LEAD_COLON = re.compile(r"^[ \t\u3000]*+([^\n：:。]{0,40})[：:]", re.MULTILINE)
+# A line's first characters after its indent, and its first sentence.
+_LINE_OPENING = re.compile(r"^[ \t\u3000]*+([^\n。！？]*+)", re.MULTILINE)
+
+
+def plan_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the paragraphs that set out a plan: a line opening on a time still to come
+    whose first sentence says what will be done (下半年，园区将…; 下一步，要…), or whose lead announces goals
+    before a colon (2025年总体目标为：…). Their figures are targets, as a plan section's are."""
+    spans = []
+    opening, will = pattern_of(cues()["plan_paragraph_openings"]), pattern_of(cues()["plan_paragraph_verbs"])
+    goal_lead = tuple(cues()["goal_lead_words"])
+    for line in _LINE_OPENING.finditer(text):
+        first = line.group(1)
+        if opening.match(first) and will.search(pattern_of(cues()["not_target"]).sub(" ", first)):  # not 将近
+            spans.append((line.start(1), line_end(text, line.start(1))))
+    for lead in _LEAD_COLON.finditer(text):
+        if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):
+            spans.append((lead.start(1), line_end(text, lead.start(1))))
+    return merged_spans(spans)
 
 
 def in_plan(spans: list[tuple[int, int]], position: int) -> bool:

@@ -12,7 +12,8 @@ report, or on into the paragraph before when a paragraph opens on no subject; a 
 outside a 其中 breakdown, or outside what a place or department acts on — 推动开发区提质升级 — stops the
 reading). lexicon/subjects.csv sorts the words a subject opens on, holds or ends with: place (全县, 我省,
 县属, 卫星城), district (全区, 我区, 我们: the zone in a zone's own report, the place in a place's own
-report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles),
+report: 统计公报, 政府工作报告, 代表大会, 区长… in its first line, cues.yaml place_report_titles, or a
+first paragraph speaking as the place),
 department (省工信厅: its programme's figures), industry (五大支柱产业, 轻工业), town (裘皮小镇: a
 platform of its own), anaphor (上述项目: the subject before). Any zone word makes the subject the zone.
 A figure whose subject is a place, a department, an industry of a place or (once a zone is named) a town
@@ -31,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..contract.schema import LEXICON
+from ..text.places import place_names
 from ..zones.lexicon import lexicon as zone_lexicon
 from .lexicon import cues, has, pattern_of, word_pattern
 from .wider_places import about_a_wider_place
@@ -50,6 +52,9 @@ _DATE = (
     r"|\d{1,2}月(?:份)?(?:末|底)?|\d{1,2}日|这一年|一年来|[二两三四五六七八九十]年来|过去[一二两三四五六七八九十]年)"
 )
 _LEAD = re.compile(rf"[\s“”—-]*+(?:(?:{_DATE}|其中|另外|此外|同时|是|[（(]?[一二三四五六七八九十\d]{{1,2}}[）)、.．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{{1,2}}+)[\s，,、]*+)*+")
+# A clause that only sets the scene (在2022年度评比活动中, 在全省大会上): the sentence's subject comes after it
+# (one naming a zone, 在开发区的带动下, still opens on the zone).
+_FRAME = re.compile(r"\s*+在[^，,。；;]{1,40}?(?:中|上|下|里|期间|方面)\s*+")
 # A clause that only says where the figures come from (据统计, 来自…; its endings: cues.yaml source_endings).
 _SOURCE = re.compile(r"据|另据|记者|来自|经(?:统计|测算|核算|初步)|初步(?:统计|测算|核算)")
 _OFFICE_PLACES = ("省", "市", "县", "州", "自治区")  # a department is a place's: 省工信厅, 市商务局, 县政府
@@ -119,10 +124,30 @@ _GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 
 def _clause_kind(text: str, start: int, end: int, place_report: bool) -> str | None:
-    kind = kind_of_subject(subject_words(text[start:end]))
+    words = subject_words(text[start:end])
+    kind = kind_of_subject(words)
     if kind == "district":
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
+    if kind is None and _a_place_acting(words, text[start:end]):
+        return "place"
     return kind
+
+
+def _a_place_acting(words: str, clause: str) -> bool:
+    """宁夏深入推进…, 临江县共有…: a clause whose subject is a place's name alone (lexicon/places.csv, its short
+    form too, an adverb at most after it) before its verb speaks of the place. Not a name right before a figure
+    (青禾市56个、云岭县24个: a list labelling each place's count) nor a place's name opening a firm's (青禾钢铁进入…)."""
+    name = _without_adverbs(words.strip())
+    return bool(name) and name in place_names() and not clause.rstrip().endswith(words.rstrip())
+
+
+def _without_adverbs(words: str) -> str:
+    """宁夏深入 -> 宁夏: the words with the adverbs ending them taken off (cues.yaml place_subject_adverbs; none
+    ends another, so taking them off from the end is unambiguous), in time linear in their length."""
+    adverbs, end = tuple(cues()["place_subject_adverbs"]), len(words)
+    while adverb := next((adverb for adverb in adverbs if words.endswith(adverb, 0, end)), ""):
+        end -= len(adverb)
+    return words[:end]
 
 
 def _is_source(text: str, start: int, end: int) -> bool:
@@ -144,7 +169,8 @@ def _first_subject_kind(document: Document, sentence: Sentence, place_report: bo
     text = document.text
     for clause in _sentence_clauses(document, sentence, place_report)[0]:
         start, end = clause.start, clause.end
-        if clause.source or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]):
+        if clause.source or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]) \
+                or not clause.zone_named and _FRAME.fullmatch(text, start, end):
             continue
         return "zone" if clause.zone_named else clause.kind
     return None
@@ -205,7 +231,7 @@ class _Clause(NamedTuple):
     source: bool  # says where the figures come from (据统计, 记者了解到)
     zone_named: bool
     kind: str | None
-    zone_before: bool  # a zone is named in the sentence before this clause
+    zone_before: bool  # the sentence opened on a zone before this clause (or a source clause named one)
 
 
 def _read_clause(text: str, start: int, end: int, place_report: bool, zone_before: bool) -> _Clause:
@@ -224,16 +250,22 @@ def _sentence_clauses(
     if key not in document.memo:
         read: list[_Clause] = []
         reach: list[tuple[str | None, str | None]] = []
-        zone_before = False
+        zone_before = opened = False
         for start, end in document.clauses(sentence):
             clause = _read_clause(document.text, start, end, place_report, zone_before)
             if clause.zone_named and reach and reach[-1][0] in PLACE_KINDS and _acts_on_zones(document, start, end):
                 clause = clause._replace(zone_named=False)  # 省工信厅…，推动开发区提质升级: the department goes on
             reach.append(_reach_back(clause, reach[-1] if reach else (None, None)))
             read.append(clause)
-            zone_before = zone_before or clause.zone_named
+            zone_before = zone_before or clause.zone_named and (clause.source or not opened)
+            opened = opened or not (clause.source or _only_a_lead(document.text[start:end]))
         document.memo[key] = read, reach, [clause.start for clause in read]
     return document.memo[key]
+
+
+def _only_a_lead(clause: str) -> bool:
+    """2021年, 截至目前: a clause of dates and list markers only, before the one a sentence opens on."""
+    return not subject_words(clause) and _LEAD.fullmatch(clause) is not None
 
 
 def _acts_on_zones(document: Document, start: int, end: int) -> bool:
@@ -312,13 +344,35 @@ def a_place_report(document: Document) -> bool:
     there): its 全区/我区 are the district, not a zone. A page's menus and index fields may stand before its
     title: a heading of its first lines naming a government report or congress (cues.yaml place_report_headings,
     临江区2021年政府工作报告执行情况, ——2月12日在某县第十届人民代表大会) and no zone says so too."""
-    first = document.text.lstrip()[:_TITLE_LONGEST].split("\n", 1)[0].replace(" ", "")
-    if _names_a_place_report(first, "place_report_titles"):
-        return True
-    head = document.text.lstrip()[: _HEADING_LINES * _TITLE_LONGEST]  # read no further: the text may be long
-    lines = [line.replace(" ", "") for line in head.split("\n")]
-    heads = [line for line in lines if line][:_HEADING_LINES]
-    return any(len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings") for line in heads)
+    return _place_report_heading_end(document) is not None
+
+
+def _place_report_heading_end(document: Document) -> int | None:
+    """Where the line saying the report is a place's ends (its first line, or a heading of its first lines);
+    None when none says so. What stands before it is the page's menus, not the report."""
+    memo = document.memo
+    if "place_report_heading_end" not in memo:  # read once per report
+        memo["place_report_heading_end"] = _read_place_report_heading(document)
+    return memo["place_report_heading_end"]
+
+
+def _read_place_report_heading(document: Document) -> int | None:
+    text = document.text
+    opening = len(text) - len(text.lstrip())
+    first_end = document.line_end(opening)
+    if _names_a_place_report(text[opening : min(first_end, opening + _TITLE_LONGEST)].replace(" ", ""), "place_report_titles"):
+        return first_end
+    head_end = opening + _HEADING_LINES * _TITLE_LONGEST  # read no further: the text may be long
+    position, headings = opening, 0
+    while position < min(len(text), head_end) and headings < _HEADING_LINES:
+        end = document.line_end(position)
+        line = text[position : min(end, head_end)].replace(" ", "")
+        if line:
+            headings += 1
+            if len(line) <= _TITLE_LONGEST and _names_a_place_report(line, "place_report_headings"):
+                return end
+        position = end + 1
+    return None
 
 
 def _names_a_place_report(line: str, cue: str) -> bool:
@@ -338,6 +392,26 @@ def names_no_zone(document: Document) -> bool:
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
     return _any_zone_word().search(text) is None and _ZONES_BY_COUNT.search(text) is None
+
+
+def opens_speaking_as_a_place(document: Document) -> bool:
+    """今年以来，全市上下进一步强化项目为王理念…: a report whose first sentence of any length (past its title)
+    opens on a wider place as its subject (全市, 我县, 全省…; not 全区/我区, which a zone says of itself too)
+    in a first paragraph naming no zone speaks as the place: read like the place's own report, though it
+    names zones further on (其中某某经开区新开工项目9个 stays the zone's)."""
+    for sentence in document.sentences[:_OPENING_SENTENCES]:
+        words = document.text[sentence.start : sentence.end]
+        if len(words.strip()) < _TITLE_LONGEST_WORDS:
+            continue  # a title, a heading or a date line
+        if _opening_kind(document, sentence, False) != "place":
+            return False
+        paragraph = document.text[document.line_start(sentence.start) : document.line_end(sentence.start)]
+        return _any_zone_word().search(paragraph) is None
+    return False
+
+
+_OPENING_SENTENCES = 6
+_TITLE_LONGEST_WORDS = 20
 
 
 _SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zone's
@@ -385,10 +459,33 @@ def _zone_named_before(reading: Reading) -> bool:
     growth); once it has, a figure with no subject may be the zone's (its section goes on over paragraphs)."""
     memo = reading.document.memo
     if "first_zone_named" not in memo:  # read once per report
-        text = reading.text
-        found = [f for f in (pattern_of(cues()["zone_words"]).search(text), _ZONES_BY_COUNT.search(text)) if f]
-        memo["first_zone_named"] = min((f.start() for f in found), default=len(text))
+        memo["first_zone_named"] = _first_zone_named(reading.document)
     return memo["first_zone_named"] < reading.sentence.end
+
+
+def _first_zone_named(document: Document) -> int:
+    """Where the report first names a zone as what it speaks of: not in the page's menus above a place's
+    report's heading (首页 | 青禾经开区网 …), nor as a part of the place's figure (…330亿元，其中青禾经开区
+    完成…: the place's figure, a zone's share)."""
+    text = document.text
+    for found in _naming_a_zone().finditer(text, _place_report_heading_end(document) or 0):
+        if not _in_a_breakdown(text, found.start()):
+            return found.start()
+    return len(text)
+
+
+_BREAKDOWN_REACH = 40  # characters before a zone word read back for the 其中 that opens its part
+
+
+def _in_a_breakdown(text: str, position: int) -> bool:
+    """Whether the zone word at `position` stands in a 其中 part of its sentence (up to its ；or 。)."""
+    before = text[max(0, position - _BREAKDOWN_REACH) : position]
+    return "其中" in before[max(before.rfind(stop) for stop in "；;。\n") + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _naming_a_zone() -> re.Pattern:
+    return re.compile(f"{pattern_of(cues()['zone_words']).pattern}|{_ZONES_BY_COUNT.pattern}")
 
 
 # 一园六区, 一区多园, 两区一园: zones named by their count of parks and districts (the place's zones as a group).

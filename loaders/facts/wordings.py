@@ -120,6 +120,8 @@ def last_keyword(window: str, dimension: str, wider_places: bool = False) -> tup
     index, dimension_of = keyword_index(), dimension_of_metric()
     for match in keyword_pattern().finditer(window):
         keyword = index[match.group()]
+        if window.startswith(cues()["company_name_ends"].prefixes, match.end()):
+            continue  # 某某产业投资有限公司: a word of a company's name
         # 技改投资: a wording that names no metric of ours is kept too, and ends the search below
         if keyword.metric == NOT_A_METRIC or dimension_of[keyword.metric] == dimension:
             before_best = best if best and match.start() - (best[1] + len(best[0].word)) <= _AREA_QUALIFIER_GAP else None
@@ -523,12 +525,14 @@ def count_wording(reading: Reading) -> Keyword | None:
     jobs = counts_jobs(reading)
     if jobs:
         return jobs
+    if reading.quantity.raw.endswith(("家", "户", "戶")) and _firms_of_an_industry().match(after):
+        return keyword_index()["企业"]  # 16家光电产业, 24家精密机械产业: firms counted by their industry
     status_after = status_pattern().match(after.lstrip(cues()["status_prefix_chars"]))
     if status_after and any(f.metric == "projects" for f in reading.sentence_facts):
         return keyword_index()["项目"]
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
-    found = last_keyword(reading.window, "count")
+    found = wording_before_listed_examples(reading) or last_keyword(reading.window, "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
@@ -538,6 +542,37 @@ def count_wording(reading: Reading) -> Keyword | None:
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+_EXAMPLES_END = re.compile(r"等(?:共|共计|合计|约|近|超过|超)?$")
+_EXAMPLES_JOINED = re.compile(r"[、和及与]")  # two names or more
+
+
+def wording_before_listed_examples(reading: Reading) -> tuple[Keyword, int] | None:
+    """开工项目有甲厂房、乙企业孵化楼等11个: a count right after a list of named examples ending in 等 counts what
+    its clause names before the list opens (cues.yaml examples_openers), not a noun inside one of the names."""
+    window = reading.window
+    end = _EXAMPLES_END.search(window)
+    if end is None:
+        return None
+    clause_start = after_last_comma(window, end.start())
+    opener = None
+    for found in pattern_of(cues()["examples_openers"]).finditer(window, clause_start, end.start()):
+        if not window.startswith(cues()["not_an_examples_opener"].prefixes, found.start()):
+            opener = found
+            break  # the first opener of the clause: the names come after it
+    if opener is None or not _EXAMPLES_JOINED.search(window, opener.end(), end.start()):
+        return None  # no list of names: 等 closes a word (园区企业等30家) and the usual wording is read
+    return last_keyword(window[: opener.start()], "count")
+
+
+@lru_cache(maxsize=1)
+def _firms_of_an_industry() -> re.Pattern:
+    """An industry right after a count of firms (16家光电产业营业额…): the firms of that industry, unless a
+    place, group or body of that industry follows it (cues.yaml industry_s_places_and_bodies, not_firm_groups:
+    25家绿色产业示范基地, 3家省级产业创新中心)."""
+    bodies = pattern_of(cues()["industry_s_places_and_bodies"] + cues()["not_firm_groups"]).pattern
+    return re.compile(rf"[\u4e00-\u9fff]{{1,8}}?产业(?![\u4e00-\u9fff]{{0,4}}(?:{bodies}))")
 
 
 _LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
@@ -675,7 +710,11 @@ def _list_item(item: str):
     return None if keyword.metric == NOT_A_METRIC else keyword
 
 
-_SECURED_FUNDS = re.compile(r"争取[\u4e00-\u9fff]{0,20}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
+@lru_cache(maxsize=1)
+def _secured_funds() -> re.Pattern:
+    """A securing verb (cues.yaml securing_verbs), up to 20 characters, 资金 and what links it to the figure."""
+    verbs = pattern_of(cues()["securing_verbs"]).pattern
+    return re.compile(rf"(?:{verbs})[\u4e00-\u9fff、]{{0,20}}?资金(?:支持)?(?:达到|达|共计|共|累计|合计|约|近|超过|超|逾)*$")
 
 
 def secured_funds(reading: Reading) -> Keyword | None:
@@ -684,4 +723,4 @@ def secured_funds(reading: Reading) -> Keyword | None:
     if reading.quantity.dimension != "money":
         return None
     clause = CLAUSE_MARK.split(reading.window)[-1]
-    return keyword_index()["争取资金"] if _SECURED_FUNDS.search(clause) else None
+    return keyword_index()["争取资金"] if _secured_funds().search(clause) else None

@@ -12,6 +12,7 @@ from .facilities import Item, P
 MEASURE_PRIORITY = {"length": 0, "voltage": 0, "floor_area": 1, "area": 1, "building": 2, "power": 2, "count": 3, "other": 3}
 MEASURE_DIMENSIONS = set(MEASURE_PRIORITY)
 _COUNTERS = "栋座幢个处条台套盏"
+_M2_PER_KM2 = 1_000_000
 _MEASURE_REACH = 30  # how far before a name a 12.6公里的 may start
 _AFTER_REACH = 6  # how far after a name its figure may start (道路总长为34公里)
 
@@ -129,6 +130,17 @@ def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | Non
         return None, None
     if quantity.unit == "km2" and "亩" in quantity.raw:
         return float(f"{quantity.value / units()['亩'].factor:.10g}"), "亩"
+    if quantity.unit == "km2" and _written_in_square_metres(quantity.raw):
+        # 建成面积5万平方米的标准化厂房: read as a land area after 面积, a building's figure stays in square metres
+        return float(f"{quantity.value * _M2_PER_KM2:.10g}"), "m2"
     if quantity.unit in ("building", "count", "piece") and quantity.raw[-1] in _COUNTERS:
         return quantity.value, quantity.raw[-1]
     return quantity.value, quantity.unit
+
+
+def _written_in_square_metres(raw: str) -> bool:
+    """Whether the unit a figure ends on is one of the square metre's words of units.csv (平方米, 平米, ㎡ …): a figure
+    written in them is reported in m2, the contract's unit for buildings. The longest word ending the figure decides
+    (12.5k㎡ and 3km² end on ㎡ and m² too, but are written in square kilometres)."""
+    ending = max((surface for surface in units() if raw.endswith(surface)), key=len, default=None)
+    return ending is not None and units()[ending].unit == "m2"

@@ -77,6 +77,8 @@ def _count_after_name(text, word: re.Match, quantity) -> bool:
 
 
 def _make_item(text, start, end, found, quantities) -> Item | None:
+    if _a_frame_of_no_grid(text, found):
+        return None  # 合作框架, 拉开城市框架: a frame that no grid label names is no roads
     if P.location_before.search(text, max(0, start - 3), start) or P.location_inside.search(text, start, found[0].start()):
         return None  # 紧邻107国道, 园区距310国道3公里: where the zone lies, no works
     name_end = _name_end(text, end, found)
@@ -153,6 +155,15 @@ def _numbers_sharing_the_head(text: str, start: int) -> int:
 
 
 _NUMBER_MARKS = "号號#＃"
+
+
+def _a_frame_of_no_grid(text: str, found: list[re.Match]) -> bool:
+    """A frame (框架) is a road grid only when its label stands right before it (“三纵七横”框架, 四横三纵的框架);
+    beside another facility word (道路框架, 路网框架) that word names the works."""
+    if not all(P.grid_frame.fullmatch(word.group()) for word in found):
+        return False
+    first = found[0].start()
+    return P.grid_frame_label.search(text, max(0, first - _GRID_REACH), first) is None
 
 
 def _grid_label_before(text: str, start: int) -> int:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .spans import line_end
 from .wrapping import TOLERANCE, visual_width, wrap_width
 
 # Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
@@ -80,8 +81,18 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # It opens with the bracket (rare in text) so the engine skips ahead to one at C speed; a space
 # before it goes too (_removals).
 _PINYIN_NOTE = re.compile(
-    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]"
+    rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}+ ?[)）]"
 )
+# Some gateways write the notes without tone marks (億(yi)元(yuan), 完(wan)成(cheng)): a bracketed
+# syllable of two letters or more is a note only in a text that has _TONELESS_NOTES_MIN of them after
+# characters (a page glossed throughout), never one or two letters in brackets elsewhere ((ab) in a list).
+_SYLLABLE = (
+    "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    "(?:i(?:a(?:ng|n|o)?|e|u|n(?:g)?|ong|ang)?|u(?:a(?:ng|n|i)?|o|e|i|n)?|ü(?:e|n)?|v|"
+    "a(?:ng|n|i|o)?|o(?:ng|u)?|e(?:ng|n|i|r)?)"
+)
+_TONELESS_NOTE = re.compile(rf"[(（](?:(?<=[{CJK}][(（])|(?<=[{CJK}] [(（]))(?={_SYLLABLE}[)）])[a-zü]{{2,6}}+[)）]")
+_TONELESS_NOTES_MIN = 5
 
 
 # Raw HTML a web page's text kept: inline formatting tags (园区完成产值<strong>120</strong>亿元) and
@@ -171,6 +182,9 @@ def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
     removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    toneless = [match.span() for match in _TONELESS_NOTE.finditer(text)]
+    if len(toneless) >= _TONELESS_NOTES_MIN:
+        removals.extend(_with_space_before(text, start, end) for start, end in toneless)
     if "<" in text or "&" in text:  # raw HTML a page's text kept: most reports have none
         removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):
@@ -181,7 +195,7 @@ def _removals(text: str) -> list[tuple[int, int]]:
         if "、" in match.group() and match.start() - line_start < _PAGE_LINE_MIN:
             continue  # 1、 2、 after a shorter line number the items of a list
         if wrapped.holds(line_start, match.start()) and not _TABLE_CELL_END.search(text, max(line_start, match.start() - 24), match.start()) \
-                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), _line_end(text, match.end())):
+                and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), line_end(text, match.end())):
             removals.append(match.span())
     return removals
 
@@ -208,11 +222,6 @@ class _WrappedLines:
 def _with_space_before(text: str, start: int, end: int) -> tuple[int, int]:
     """The span start..end, with the space right before it when there is one (萬 （wàn）)."""
     return (start - 1, end) if text[start - 1] == " " else (start, end)
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 def _a_table_line(text: str, start: int, end: int) -> bool:

@@ -226,6 +226,21 @@ def group_anchor(name: str) -> str | None:
     return next(word for word in anchors if name.startswith(word))
 
 
+def whole_after_its_province(name: str) -> str:
+    """全省工业园区 of 江西全省工业园区: a province named before the whole of its zones says what the whole place's
+    word (全省) says; the name as it is when no province opens it so."""
+    names = province_names()
+    size = next((size for size in range(max(map(len, names)), 1, -1)
+                 if name[:size] in names and group_anchor(name[size:]) is not None), 0)
+    return name[size:]
+
+
+def province_before(text: str, start: int) -> int:
+    """The length of a province's name (江西, 江西省) right before `start` (0: none), the longest first."""
+    names = province_names()
+    return next((size for size in range(max(map(len, names)), 1, -1)
+                 if start >= size and text[start - size : start] in names), 0)
+
 
 def names_a_group_of_zones(zone: str | None) -> bool:
     """海南省11个重点园区: a zone that is a counted group of a named place's zones, whose sums are its own

@@ -47,6 +47,7 @@ from .lexicon import (
     only_kind_words,
     period_head,
     phase_works_pattern,
+    province_before,
     province_names,
     qualifier_tail,
     run_pattern,
@@ -667,12 +668,15 @@ def _whole_group(text: str, match: re.Match, crosses_line) -> Mention | None:
     city or county reported together, a group; inside a clause (占全市产业集聚区的一成) no mention."""
     type_start, kind = match.start("type"), match["type"]
     found = whole_group_pattern().search(text, max(0, type_start - 12), type_start)
+    start = found.start() if found else 0
+    if found is not None and found.group().startswith("全省"):
+        start -= province_before(text, start)  # 江西全省工业园区: the province named before its whole
     if found is None or _after_reason(text[match.end() : match.end() + AFTER_REACH], kind) \
             or text.startswith(word_tuple("qualified_nouns"), match.end()) or _names_a_body(text, match.end()) \
-            or (crosses_line and crosses_line(found.start(), type_start)) or not opens_clause(text, found.start()):
+            or (crosses_line and crosses_line(start, type_start)) or not opens_clause(text, start):
         return None
-    return Mention(start=found.start(), end=match.end(), name=text[found.start() : match.end()], kind=kind, anchor="whole",
-                   proper=found.group(), switches=True)
+    return Mention(start=start, end=match.end(), name=text[start : match.end()], kind=kind, anchor="whole",
+                   proper=text[start : found.end()], switches=True)
 
 
 def opens_clause(text: str, start: int) -> bool:

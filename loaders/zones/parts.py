@@ -14,6 +14,8 @@ from .lexicon import lexicon, switching, word_tuple
 from .names import CLAUSE_REST, Mention
 
 _PARAGRAPH = re.compile(r"\n\s*\n")  # a blank line: a part is glossed only in its zone's passage
+_SENTENCE_REST = re.compile(r"[^。；;！？!?\n]*+")  # the rest of a sentence (a ； ends a list of parts)
+_CLAUSE_MARK = re.compile(r"[，,]")
 
 
 def mark_parts(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -34,18 +36,33 @@ def _component_lists(text: str, mentions: list[Mention]) -> dict[str, str]:
     parts: dict[str, str] = {}
     starts = [mention.start for mention in mentions]
     for index, zone in enumerate(mentions):
-        if not text.startswith(opens, zone.end):
+        following = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        opening = _list_opening(text, zone.end, min(following, zone.end + words["component_reach"]), opens)
+        if opening is None:
             continue  # most names: no list of parts after them
-        clause = CLAUSE_REST.match(text, zone.end, zone.end + words["component_reach"])
+        clause = CLAUSE_REST.match(text, opening, opening + words["component_reach"])
         assert clause is not None  # the clause pattern also matches the empty string
         close = min((found for found in (clause.group().find(word) for word in closes) if found != -1), default=-1)
         if close == -1:
             continue  # 由…牵头: no list of parts
-        end = zone.end + close
+        end = opening + close
         for part in mentions[index + 1 : bisect.bisect_left(starts, end, index + 1)]:  # the names before 组成
             if not switching()[part.kind] and part.name != zone.name:
                 parts[part.name] = zone.name
     return parts
+
+
+def _list_opening(text: str, end: int, limit: int, opens: tuple[str, ...]) -> int | None:
+    """Where a list of parts opens after a zone's name: right after it (X由A和B组成) or at the start of a
+    later clause of its sentence, no other name between (X于1993年设立，由A和B两部分组成); None: no list."""
+    if text.startswith(opens, end):
+        return end
+    sentence = _SENTENCE_REST.match(text, end, max(end, limit))  # a name inside this one ends before it
+    assert sentence is not None  # the sentence pattern also matches the empty string
+    for clause in _CLAUSE_MARK.finditer(text, end, sentence.end()):
+        if text.startswith(opens, clause.end()):
+            return clause.end()
+    return None
 
 
 def _glossed_parts(text: str, mentions: list[Mention]) -> dict[str, str]:
