@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .facts.sections import plan_spans
+from .facts.sections import plan_paragraphs, plan_spans
 from .items.lexicon import cue_pattern, patterns
 from .text.normalize import Normalized, normalize
 from .text.periods import Period, period_at, sentence_periods
@@ -53,6 +53,7 @@ class Document:
         self.table_cells = tables.cells  # a table figure's column kind, period and subject, by its start
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
+        self.plan_paragraphs = plan_paragraphs(text)  # paragraphs setting out a plan: their figures are targets
         self.future_spans = merged_spans(_future_sections(text) + self.plan_spans + _plan_leads(text))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]

@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .kinds import COMPLETION
+from .kinds import A_DIGIT, COMPLETION
 from .lexicon import (
     CLAUSE_MARK,
     NEW_PART,
@@ -558,31 +558,23 @@ _QUOTE_OPENINGS = "《“「『"  # the opening marks of Document.quoted_spans (
 
 def a_count_in_a_quoted_name(reading: Reading) -> bool:
     """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
-    if reading.quantity.dimension != "count":
-        return False
-    # Such a name opens within its length before the count: most counts have no opening quote there.
-    if not any(mark in reading.head[-_QUOTED_NAME_LONGEST:] for mark in _QUOTE_OPENINGS):
-        return False
-    start, end = reading.quantity.start, reading.quantity.end
-    return any(
-        left < start and end < right and right - left - 2 <= _QUOTED_NAME_LONGEST
-        for left, right in reading.document.quoted_spans(reading.sentence)
-    )
-
-
-_A_DIGIT = re.compile(r"[\d０-９]")
+    return reading.quantity.dimension == "count" and _inside_a_short_quoted_name(reading)
 
 
 def a_round_mark_in_a_quoted_name(reading: Reading) -> bool:
     """迈入“双百亿”园区, “千亿产值百亿税收”目标, “千亿俱乐部”: a round mark written in words inside a short
     quoted name or slogan is part of the name, not an amount (“产值12亿元” with digits stays one)."""
-    if reading.quantity.dimension != "money":
-        return False
+    quantity = reading.quantity
+    return quantity.dimension == "money" and not A_DIGIT.search(reading.text, quantity.start, quantity.end) \
+        and _inside_a_short_quoted_name(reading)
+
+
+def _inside_a_short_quoted_name(reading: Reading) -> bool:
+    """Whether the figure stands inside a quoted name or slogan of at most _QUOTED_NAME_LONGEST characters."""
+    # Such a name opens within its length before the figure: most figures have no opening quote there.
     if not any(mark in reading.head[-_QUOTED_NAME_LONGEST:] for mark in _QUOTE_OPENINGS):
         return False
     start, end = reading.quantity.start, reading.quantity.end
-    if _A_DIGIT.search(reading.text, start, end):
-        return False
     return any(
         left < start and end < right and right - left - 2 <= _QUOTED_NAME_LONGEST
         for left, right in reading.document.quoted_spans(reading.sentence)

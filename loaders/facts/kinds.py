@@ -89,7 +89,7 @@ def _blank_estimates_of_what_was_done(head: str) -> str:
 
 # A number keeps a goal word's clause reaching on to the figures after it (力争到2025年，…), as the words of
 # cues.yaml goal_reaches_on do.
-_A_NUMBER = re.compile(r"[\d０-９]")
+A_DIGIT = re.compile(r"[\d０-９]")
 
 
 def _last_live_goal_end(head: str) -> int:
@@ -107,7 +107,7 @@ def _last_live_goal_end(head: str) -> int:
         if clause_end is None:
             return match_end  # the figure's own clause
         rest = head[match_end : clause_end.start()].strip()
-        if not rest or _A_NUMBER.search(rest) or has(cues()["goal_reaches_on"], rest):
+        if not rest or A_DIGIT.search(rest) or has(cues()["goal_reaches_on"], rest):
             return match_end  # 计划，… and 目标： announce what follows
     return -1
 

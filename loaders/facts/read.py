@@ -51,7 +51,7 @@ from .rules import (
     decide,
 )
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
-from .sections import in_plan, plan_paragraphs
+from .sections import in_plan
 from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
@@ -260,7 +260,6 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     on_a_place = a_place_report(document) or (unnamed and names_no_zone(document)) or opens_speaking_as_a_place(document)
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
-    plan_lines = plan_paragraphs(text)
     groups_again = groups_named_again(text) if unnamed else frozenset()
     position = 0
     previous_sentence_facts: list[Fact] = []
@@ -274,7 +273,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         if not in_sentence:
             continue  # a sentence without figures has nothing to read, nor to pair
         left_out: list[tuple[Quantity, str]] = []
-        planned = in_plan(plans, sentence.start) or in_plan(plan_lines, sentence.start)
+        planned = in_plan(plans, sentence.start) or in_plan(document.plan_paragraphs, sentence.start)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,

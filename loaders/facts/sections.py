@@ -59,10 +59,10 @@ def plan_paragraphs(text: str) -> list[tuple[int, int]]:
     before a colon (2025年总体目标为：…). Their figures are targets, as a plan section's are."""
     spans = []
     opening, will = pattern_of(cues()["plan_paragraph_openings"]), pattern_of(cues()["plan_paragraph_verbs"])
-    goal_lead = tuple(cues()["goal_lead_words"])
+    not_a_goal, goal_lead = pattern_of(cues()["not_target"]), tuple(cues()["goal_lead_words"])
     for line in _LINE_OPENING.finditer(text):
         first = line.group(1)
-        if opening.match(first) and will.search(pattern_of(cues()["not_target"]).sub(" ", first)):  # not 将近
+        if opening.match(first) and will.search(not_a_goal.sub(" ", first)):  # not 将近
             spans.append((line.start(1), line_end(text, line.start(1))))
     for lead in _LEAD_COLON.finditer(text):
         if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):

@@ -229,10 +229,8 @@ def group_anchor(name: str) -> str | None:
 def whole_after_its_province(name: str) -> str:
     """全省工业园区 of 江西全省工业园区: a province named before the whole of its zones says what the whole place's
     word (全省) says; the name as it is when no province opens it so."""
-    names = province_names()
-    size = next((size for size in range(max(map(len, names)), 1, -1)
-                 if name[:size] in names and group_anchor(name[size:]) is not None), 0)
-    return name[size:]
+    whole = next((at for at in range(1, len(name)) if group_anchor(name[at:]) is not None), None)
+    return name[whole:] if whole is not None and province_before(name, whole) == whole else name
 
 
 def province_before(text: str, start: int) -> int:
