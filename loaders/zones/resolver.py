@@ -233,6 +233,7 @@ class _AliasIndex:
         self.counted: dict[str, list[str]] = {}  # the name from its count on (10个国家级经开区)
         self.counted_heads: dict[tuple[str, str], list[str]] = {}  # as heads, of the name from its count on
         self.openings: dict[tuple[str, str], list[str]] = {}  # (its first characters, type)
+        self.initials: dict[tuple[str, str], list[str]] = {}  # (type, the first character before it)
         for name in names:
             for size in range(1, len(name) + 1):
                 self.endings.setdefault(name[-size:], []).append(name)
@@ -244,12 +245,17 @@ class _AliasIndex:
                 _add_heads(self.counted_heads, name[count.start() :], name)
             for size in range(1, min(len(name), _PLACE_OPENING) + 1):
                 self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
+            kind = _suffix_of(name)
+            if kind and _plain(name[: -len(kind)]):
+                self.initials.setdefault((kind, _plain(name[: -len(kind)])[0]), []).append(name)
 
     def first_alias(self, short: str) -> str | None:
         """The first name `short` is an alias of (_is_alias), or None: the first of those each index
         gives (the names of an index are in order, and an alias is longer but after 全省)."""
         found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
         found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
+        found += [_first_longer(self.initials.get((kind, head[0]), []), short)
+                  for kind, head in [*_abbreviated_keys(short), *_same_kind_key(short)]]
         anchor = group_anchor(short)
         if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
             found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
@@ -276,6 +282,13 @@ def _abbreviated_keys(words: str) -> list[tuple[str, str]]:
     kind = _suffix_of(words)
     head = _plain(words[: -len(kind)])
     return [(long_kind, head) for long_kind in _abbreviated_kinds().get(kind, ())] if head else []
+
+
+def _same_kind_key(words: str) -> list[tuple[str, str]]:
+    """(type, plain head) of `words` itself: the key of longer names of its own type."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)]) if kind else ""
+    return [(kind, head)] if head else []
 
 
 def _first_longer(names: list[str], short: str) -> str | None:
@@ -347,12 +360,26 @@ def _whole_of(short: str, long: str) -> bool:
 
 def _abbreviates(short: str, long: str) -> bool:
     """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
-    after the same name (or the end of it)."""
+    after the same name (or the end of it); 临巢经开区 -> 临江巢山经济开发区, 临江金湾出口加工区 ->
+    临江南岸金湾出口加工区: the same type (or its short word) after the name's initials."""
     short_type, long_type = _suffix_of(short), _suffix_of(long)
-    if short_type not in lexicon()["abbreviations"].get(long_type, ()):
+    if not short_type or (short_type != long_type and short_type not in lexicon()["abbreviations"].get(long_type, ())):
         return False
     short_head, long_head = _plain(short[: -len(short_type)]), _plain(long[: -len(long_type)])
-    return bool(short_head) and long_head.endswith(short_head)
+    return bool(short_head) and (long_head.endswith(short_head) or _initials_of(short_head, long_head))
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """安巢 of 安徽巢湖, 上海金桥 of 上海浦东金桥: a name shortened to some of its characters, in order, opening
+    on its first and leaving out some inside; a plain prefix (临江 of 临江南岸) names a wider place, not the zone.
+
+    >>> _initials_of("临巢", "临江巢山"), _initials_of("临江", "临江南岸"), _initials_of("巢山", "临江巢山")
+    (True, False, False)
+    """
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or long.startswith(short):
+        return False
+    rest = iter(long)
+    return all(character in rest for character in short)
 
 
 @lru_cache(maxsize=4096)
