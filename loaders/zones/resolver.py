@@ -500,7 +500,8 @@ class ZoneResolver:
                 aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
             if not placed and not aliases and not mentions:
-                placed = _ranked_group(text, self.rejections)  # 三大工业园区共有投产企业69户: those parks together
+                # 三大工业园区共有投产企业69户, 12个区县示范工业园区签约项目…: those parks together
+                placed = _ranked_group(text, self.rejections) or _counted_group(text, self.rejections)
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
@@ -916,6 +917,32 @@ def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
             if kind and switching().get(kind) and ranked.fullmatch(rejection.text, 0, len(rejection.text) - len(kind)):
                 return rejection.text
     return None
+
+
+def _counted_group(text: str, rejections: list[Rejection]) -> str | None:
+    """据悉，12个区县示范工业园区建设…。12个区县示范工业园区签约项目…: in a report naming no zone and no
+    type alone, parks counted by a number (zones.yaml group_count) before a switching type, opening clauses
+    again and again (group_subject_times), are the zones it reports on together; the most written first."""
+    counts: Counter[str] = Counter()
+    count = _count_before_pattern()
+    for rejection in rejections:
+        kind = _type_ending(rejection.text)
+        if rejection.reason not in ("generic", "no_name") or not kind or not switching().get(kind):
+            continue
+        found = count.search(text, max(0, rejection.start - GROUP_COUNT_REACH), rejection.start)
+        if found and opens_clause(text, found.start()):
+            counts[found.group() + rejection.text] += 1
+    name, times = max(counts.items(), key=lambda item: item[1], default=("", 0))  # max keeps the first on a tie
+    return name if times >= lexicon()["group_subject_times"] else None
+
+
+GROUP_COUNT_REACH = 8  # characters of a group's count (120余个, 一百二十个) before the words of its name
+
+
+@lru_cache(maxsize=1)
+def _count_before_pattern() -> re.Pattern:
+    """A group's count ending right where the words of its name begin (12个|区县示范工业园区)."""
+    return re.compile(f"(?:{lexicon()['group_count']})$")
 
 
 @lru_cache(maxsize=1)
