@@ -639,8 +639,8 @@ def own_place_names(text: str, name: str) -> set[str]:
         return set()
     written = Counter(place for place in places_in(text)
                       if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
-    if not written and level == "province":
-        written = _provinces_by_short_form(text)  # 湖南园区…，全省园区实现…: the province written short only
+    if not written:
+        written = _places_by_short_form(text, level)  # 湖南园区…，全省园区实现…: the place written short only
     if not written:
         return set()
     places = [place for place, _ in written.most_common(OWN_PLACE_CANDIDATES)]  # in order of first writing on a tie
@@ -651,25 +651,25 @@ def own_place_names(text: str, name: str) -> set[str]:
 OWN_PLACE_CANDIDATES = 12  # places (most written in full first) whose short forms are counted too: a long text names hundreds
 
 
-def _provinces_by_short_form(text: str) -> Counter[str]:
-    """How often each province is written by its short form (湖南 for 湖南省): a province's short form
-    names no other place of that level, so it says which province 全省 is when the full name is never
-    written; a short form shared with a city (吉林) counts for neither."""
+def _places_by_short_form(text: str, level: str) -> Counter[str]:
+    """How often each place of a level is written by its short form (湖南 for 湖南省, 临江 for 临江市): a short
+    form naming no other place of that level says which place 全省 or 全市 is when the full name is never
+    written; a short form shared with another place of the level (吉林) counts for neither."""
     counts: Counter[str] = Counter()
-    for place, short in _province_short_forms():
+    for place, short in _short_forms_of_level(level):
         found = text.count(short)
         if found:
             counts[place] = found
     return counts
 
 
-@lru_cache(maxsize=1)
-def _province_short_forms() -> tuple[tuple[str, str], ...]:
-    """(province, its short form) for each province whose short form stands for it alone."""
+@lru_cache(maxsize=8)
+def _short_forms_of_level(level: str) -> tuple[tuple[str, str], ...]:
+    """(place, its short form) for each place of the level whose short form stands for it alone."""
     pairs = []
     for place, rows in gazetteer().items():
         short = short_form(place)
-        if short and [row["level"] for row in rows] == ["province"] and short_forms().get(short) == (place,):
+        if short and [row["level"] for row in rows] == [level] and short_forms().get(short) == (place,):
             pairs.append((place, short))
     return tuple(pairs)
 
