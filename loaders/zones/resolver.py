@@ -233,6 +233,7 @@ class _AliasIndex:
         self.counted: dict[str, list[str]] = {}  # the name from its count on (10个国家级经开区)
         self.counted_heads: dict[tuple[str, str], list[str]] = {}  # as heads, of the name from its count on
         self.openings: dict[tuple[str, str], list[str]] = {}  # (its first characters, type)
+        self.initials: dict[tuple[str, str], list[str]] = {}  # (type, the first character before it)
         for name in names:
             for size in range(1, len(name) + 1):
                 self.endings.setdefault(name[-size:], []).append(name)
@@ -244,12 +245,17 @@ class _AliasIndex:
                 _add_heads(self.counted_heads, name[count.start() :], name)
             for size in range(1, min(len(name), _PLACE_OPENING) + 1):
                 self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
+            kind = _suffix_of(name)
+            if kind and _plain(name[: -len(kind)]):
+                self.initials.setdefault((kind, _plain(name[: -len(kind)])[0]), []).append(name)
 
     def first_alias(self, short: str) -> str | None:
         """The first name `short` is an alias of (_is_alias), or None: the first of those each index
         gives (the names of an index are in order, and an alias is longer but after 全省)."""
         found = [_first_longer(self.endings.get(short, []), short), _first_longer(self.plains.get(_plain(short), []), short)]
         found += [_first_longer(self.heads.get(key, []), short) for key in _abbreviated_keys(short)]
+        found += [_first_longer(self.initials.get((kind, head[0]), []), short)
+                  for kind, head in [*_abbreviated_keys(short), *_same_kind_key(short)]]
         anchor = group_anchor(short)
         if anchor and short[len(anchor) :]:  # 全省开发区 of 甘肃开发区
             found.append(next((name for name in self.endings.get(short[len(anchor) :], []) if _is_alias(short, name)), None))
@@ -276,6 +282,13 @@ def _abbreviated_keys(words: str) -> list[tuple[str, str]]:
     kind = _suffix_of(words)
     head = _plain(words[: -len(kind)])
     return [(long_kind, head) for long_kind in _abbreviated_kinds().get(kind, ())] if head else []
+
+
+def _same_kind_key(words: str) -> list[tuple[str, str]]:
+    """(type, plain head) of `words` itself: the key of longer names of its own type."""
+    kind = _suffix_of(words)
+    head = _plain(words[: -len(kind)]) if kind else ""
+    return [(kind, head)] if head else []
 
 
 def _first_longer(names: list[str], short: str) -> str | None:
@@ -347,12 +360,26 @@ def _whole_of(short: str, long: str) -> bool:
 
 def _abbreviates(short: str, long: str) -> bool:
     """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
-    after the same name (or the end of it)."""
+    after the same name (or the end of it); 临巢经开区 -> 临江巢山经济开发区, 临江金湾出口加工区 ->
+    临江南岸金湾出口加工区: the same type (or its short word) after the name's initials."""
     short_type, long_type = _suffix_of(short), _suffix_of(long)
-    if short_type not in lexicon()["abbreviations"].get(long_type, ()):
+    if not short_type or (short_type != long_type and short_type not in lexicon()["abbreviations"].get(long_type, ())):
         return False
     short_head, long_head = _plain(short[: -len(short_type)]), _plain(long[: -len(long_type)])
-    return bool(short_head) and long_head.endswith(short_head)
+    return bool(short_head) and (long_head.endswith(short_head) or _initials_of(short_head, long_head))
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """安巢 of 安徽巢湖, 上海金桥 of 上海浦东金桥: a name shortened to some of its characters, in order, opening
+    on its first and leaving out some inside; a plain prefix (临江 of 临江南岸) names a wider place, not the zone.
+
+    >>> _initials_of("临巢", "临江巢山"), _initials_of("临江", "临江南岸"), _initials_of("巢山", "临江巢山")
+    (True, False, False)
+    """
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or long.startswith(short):
+        return False
+    rest = iter(long)
+    return all(character in rest for character in short)
 
 
 @lru_cache(maxsize=4096)
@@ -473,7 +500,8 @@ class ZoneResolver:
                 aliases = set(_title_short_name(text, heading))
             placed = next((_placed_subject(text, heading, alias) for alias in aliases), None)
             if not placed and not aliases and not mentions:
-                placed = _ranked_group(text, self.rejections)  # 三大工业园区共有投产企业69户: those parks together
+                # 三大工业园区共有投产企业69户, 12个区县示范工业园区签约项目…: those parks together
+                placed = _ranked_group(text, self.rejections) or _counted_group(text, self.rejections)
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
@@ -611,8 +639,8 @@ def own_place_names(text: str, name: str) -> set[str]:
         return set()
     written = Counter(place for place in places_in(text)
                       if place not in name and [row["level"] for row in gazetteer()[place]] == [level])
-    if not written and level == "province":
-        written = _provinces_by_short_form(text)  # 湖南园区…，全省园区实现…: the province written short only
+    if not written:
+        written = _places_by_short_form(text, level)  # 湖南园区…，全省园区实现…: the place written short only
     if not written:
         return set()
     places = [place for place, _ in written.most_common(OWN_PLACE_CANDIDATES)]  # in order of first writing on a tie
@@ -623,25 +651,25 @@ def own_place_names(text: str, name: str) -> set[str]:
 OWN_PLACE_CANDIDATES = 12  # places (most written in full first) whose short forms are counted too: a long text names hundreds
 
 
-def _provinces_by_short_form(text: str) -> Counter[str]:
-    """How often each province is written by its short form (湖南 for 湖南省): a province's short form
-    names no other place of that level, so it says which province 全省 is when the full name is never
-    written; a short form shared with a city (吉林) counts for neither."""
+def _places_by_short_form(text: str, level: str) -> Counter[str]:
+    """How often each place of a level is written by its short form (湖南 for 湖南省, 临江 for 临江市): a short
+    form naming no other place of that level says which place 全省 or 全市 is when the full name is never
+    written; a short form shared with another place of the level (吉林) counts for neither."""
     counts: Counter[str] = Counter()
-    for place, short in _province_short_forms():
+    for place, short in _short_forms_of_level(level):
         found = text.count(short)
         if found:
             counts[place] = found
     return counts
 
 
-@lru_cache(maxsize=1)
-def _province_short_forms() -> tuple[tuple[str, str], ...]:
-    """(province, its short form) for each province whose short form stands for it alone."""
+@lru_cache(maxsize=8)
+def _short_forms_of_level(level: str) -> tuple[tuple[str, str], ...]:
+    """(place, its short form) for each place of the level whose short form stands for it alone."""
     pairs = []
     for place, rows in gazetteer().items():
         short = short_form(place)
-        if short and [row["level"] for row in rows] == ["province"] and short_forms().get(short) == (place,):
+        if short and [row["level"] for row in rows] == [level] and short_forms().get(short) == (place,):
             pairs.append((place, short))
     return tuple(pairs)
 
@@ -889,6 +917,32 @@ def _ranked_group(text: str, rejections: list[Rejection]) -> str | None:
             if kind and switching().get(kind) and ranked.fullmatch(rejection.text, 0, len(rejection.text) - len(kind)):
                 return rejection.text
     return None
+
+
+def _counted_group(text: str, rejections: list[Rejection]) -> str | None:
+    """据悉，12个区县示范工业园区建设…。12个区县示范工业园区签约项目…: in a report naming no zone and no
+    type alone, parks counted by a number (zones.yaml group_count) before a switching type, opening clauses
+    again and again (group_subject_times), are the zones it reports on together; the most written first."""
+    counts: Counter[str] = Counter()
+    count = _count_before_pattern()
+    for rejection in rejections:
+        kind = _type_ending(rejection.text)
+        if rejection.reason not in ("generic", "no_name") or not kind or not switching().get(kind):
+            continue
+        found = count.search(text, max(0, rejection.start - GROUP_COUNT_REACH), rejection.start)
+        if found and opens_clause(text, found.start()):
+            counts[found.group() + rejection.text] += 1
+    name, times = max(counts.items(), key=lambda item: item[1], default=("", 0))  # max keeps the first on a tie
+    return name if times >= lexicon()["group_subject_times"] else None
+
+
+GROUP_COUNT_REACH = 8  # characters of a group's count (120余个, 一百二十个) before the words of its name
+
+
+@lru_cache(maxsize=1)
+def _count_before_pattern() -> re.Pattern:
+    """A group's count ending right where the words of its name begin (12个|区县示范工业园区)."""
+    return re.compile(f"(?:{lexicon()['group_count']})$")
 
 
 @lru_cache(maxsize=1)
