@@ -256,10 +256,10 @@ def group_count_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def example_group_pattern() -> re.Pattern:
-    """等, then a count, level or class words, then a zone type (等14家园区, 等国家级开发区): a group the
-    zone before it opens."""
+    """等, then a count or rank, level or class words, then a zone type (等14家园区, 等三大科学园区,
+    等国家级开发区): a group the zone before it opens."""
     words = lexicon()
-    return re.compile(rf"等(?:{words['group_count']})?{_group_qualifiers(words)}(?:{_types(words)})")
+    return re.compile(rf"等(?:{words['group_count']}|{words['group_ranks']})?{_group_qualifiers(words)}(?:{_types(words)})")
 
 
 @lru_cache(maxsize=1)

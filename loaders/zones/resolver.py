@@ -36,6 +36,7 @@ from .lexicon import (
     alternation,
     defined_short_name,
     definition_opening,
+    example_group_pattern,
     group_anchor,
     group_count_pattern,
     is_masked,
@@ -63,6 +64,7 @@ from .parts import mark_parts
 from .project_lists import CLAUSE_MARKS
 from .scopes import (
     FIGURE,
+    SENTENCE_END,
     line_item_returns,
     respective_lists,
     semicolon_series,
@@ -74,6 +76,7 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 _PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
+SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
@@ -488,7 +491,12 @@ class ZoneResolver:
         groups = members_together(text, len(members))
         for start, name in groups:
             self.zones.setdefault(name, Zone(name, first=start))
-        self._set_points(self._switch_points(switching, canonical, crosses_line) + groups)
+        points = self._switch_points(switching, canonical, crosses_line) + groups
+        self._set_points(points)
+        examples = self._example_groups(mentions)
+        for start, _, name in examples:
+            self.zones.setdefault(name, Zone(name, first=start))
+        self._set_points(points + [point for example in examples for point in self._for_its_sentence(example)])
         breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
         for figure, name in breakdown.items():
             self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
@@ -570,6 +578,28 @@ class ZoneResolver:
                     and opens_clause(self.text, start):
                 points.append((start, self.main))
         return points
+
+    def _example_groups(self, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+        """(start, end of its sentence, name) of each group a zone (or a list of zones) is named as an example
+        of (鹤翔科学园区、青禾科学园区等三大科学园区，营业额为…): the figures after it in its sentence are the
+        group's sums, not the examples' nor the subject's."""
+        found: dict[int, tuple[int, int, str]] = {}
+        pattern, reach = example_group_pattern(), lexicon()["example_group_reach"]
+        for mention in mentions:
+            group = pattern.match(self.text, mention.end, mention.end + reach)
+            if group:
+                stop = SENTENCE_ENDS.search(self.text, group.end())
+                found.setdefault(group.start(), (group.start() + 1, stop.start() if stop else len(self.text), group.group()[1:]))
+        return list(found.values())
+
+    def _for_its_sentence(self, example: tuple[int, int, str]) -> list[tuple[int, str]]:
+        """A group's switch point, and the zone spoken of before it again where its sentence ends, unless
+        another zone is named before that."""
+        start, stop, name = example
+        index = bisect.bisect_right(self._starts, start)
+        if index < len(self._starts) and self._starts[index] <= stop:
+            return [(start, name)]
+        return [(start, name), (stop, self.zone_at(start))]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
