@@ -121,12 +121,24 @@ _FIRMS_PASSING = re.compile(
 _PASSING_A_MARK = re.compile(rf"(?:{_A_COUNT}(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
+@lru_cache(maxsize=1)
+def _zones_passing() -> re.Pattern:
+    """Some of a group's zones counted (其中 / 有 / 等 before the count, or 以上 after it), then what they pass
+    and the verb of passing, right before the figure (其中5个开发区工业总产值超千亿元, 某某经开区等14家园区营业
+    收入突破1000亿元): cues.yaml zone_words. A group counted whole (全市12个园区营业收入突破1000亿元) states its sum."""
+    zones = pattern_of(cues()["zone_words"]).pattern
+    return re.compile(
+        rf"(?:(?:其中|有|等)[，,]?(?:有)?{_A_COUNT}(?:个|家|座|所)?(?:以上)?|(?<![\d一二三四五六七八九十两百]){_A_COUNT}(?:个|家|座|所)?以上)"
+        rf"(?:{zones})[\u4e00-\u9fff“”]{{0,12}}?(?:超过|超|突破|过|逾|达到|达|在)(?:了)?$"
+    )
+
+
 def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元: a money threshold naming a
-    group, not an amount."""
+    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元, 14家园区营业收入突破1000亿元: a
+    money threshold naming a group of firms or of zones, not an amount."""
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
-    if _FIRMS_PASSING.search(reading.clause):
+    if _FIRMS_PASSING.search(reading.clause) or _zones_passing().search(reading.head):
         return True
     if reading.after.startswith(("以上", "以下")) and _PASSING_A_MARK.search(reading.clause):
         return True
