@@ -240,8 +240,8 @@ def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
     fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
     if any(fact.metric in ("projects", "project_investment") for fact in reading.sentence_facts):
         return True
-    if _PROJECTS_SPOKEN_OF.search(before) is None:
-        return False
+    if _PROJECTS_SPOKEN_OF.search(before) is None or any(rule in ITEM_RULES for _, rule in reading.left_out):
+        return False  # 投资5亿元的某某项目，…，项目投产后: the one project the sentence named, sized as an item
     return any(fact.metric == "projects" for fact in reading.previous_facts)
 
 
@@ -320,7 +320,7 @@ def _one_project_described(head: str) -> bool:
         if match.start() == 0:
             return True
         before = CLAUSE_MARK.split(head[: match.start()])[-1]
-        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
+        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH :]):
             return True
     return False
 
