@@ -624,13 +624,22 @@ def turned_away(reading: Reading) -> bool:
     return reading.quantity.dimension == "count" and has(cues()["turned_away_verbs"], reading.clause)
 
 
+def an_indefinite_article(reading: Reading) -> bool:
+    """某某公司是一家集研发、生产于一体的企业, 作为一家化妆品公司: 一家 or 一个 after 是/作为/成为 says what kind
+    of thing the subject is, it counts nothing (已有一家企业投产 stays a count)."""
+    quantity = reading.quantity
+    if quantity.dimension != "count" or not quantity.raw.startswith("一") or quantity.value != 1:
+        return False
+    return reading.window.rstrip().endswith(cues()["article_before"].prefixes)
+
+
 def one_of_several(reading: Reading) -> bool:
     """是国家第一批核准四个煤制气示范项目之一: the size of a list the zone or a project is one of."""
     return reading.quantity.dimension == "count" and reading.after.endswith("之一")
 
 
 AMOUNT_GATES = (
-    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
