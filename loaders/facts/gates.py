@@ -412,14 +412,14 @@ def more_of_the_same_project(reading: Reading) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_works_topic() -> re.Pattern:
-    """One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥
+    """One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 甲乙路北延工程总投资2400万元; 分别是某某大桥
     及接线道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow
     the name."""
     openers = pattern_of(cues()["works_list_openers"]).pattern
     return re.compile(
         rf"(?:^|[；;：:，,。]|{openers})\s*(?P<name>[^，。；,;：:\d]{{2,40}}?)工程"
-        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
-        r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
+        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]?\s*"
+        r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共|超过|超|逾)?$"
     )
 
 
