@@ -489,7 +489,12 @@ def land_of_a_facility(reading: Reading) -> bool:
     named = re.split(r"[，。；,;、]", reading.after[1:])[0]
     if named.startswith(cues()["land_nouns"].prefixes):
         return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
+    if _PROJECT_NAMED.match(named):
+        return True  # 占地200亩的某某物流园项目: a project, though its name holds a park
     return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
+
+
+_PROJECT_NAMED = re.compile(r"[^，。；,;、\d]{2,30}?项目(?!区)")
 
 
 _EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
