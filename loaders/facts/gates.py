@@ -512,7 +512,7 @@ def an_example(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_EXAMPLE_START.match(reading.head))
 
 
-_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的(?:一家|一个)?(?:企业|项目|公司|厂商)")
+_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的?(?:一家|一个)?(?:企业|项目|公司|厂商)")  # 的 may be left out: 单体投资最大项目…
 
 
 def the_top_one(reading: Reading) -> bool:
