@@ -315,10 +315,13 @@ _TOPIC_CHARACTER = rf"(?:[^，。；,;\d]|{_CAPACITY}|{_MODEL})"
 @lru_cache(maxsize=1)
 def _project_topic() -> re.Pattern:
     """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe after the day of a
-    chronicle's entry, and maybe with where it lies or what happened there before the comma (某某项目位于某某片区，
-    总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，项目总投资…)."""
-    site = pattern_of(cues()["project_site_words"]).pattern
-    return re.compile(rf"{_DAY_OPENING}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目(?:(?:{site}|在)[^，。；,;]{{1,30}})?[，,]")
+    chronicle's entry, and maybe with where it lies or what befell it before the comma (某某项目位于某某片区，
+    总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，项目总投资…; 某某项目正式投产，…: project_events)."""
+    site, events = pattern_of(cues()["project_site_words"]).pattern, pattern_of(cues()["project_events"]).pattern
+    return re.compile(
+        rf"{_DAY_OPENING}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
+        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,]"
+    )
 
 
 # The day an entry of a chronicle opens on (5月8日，…; 2023年11月, …): a yearbook's or a news digest's list of
