@@ -121,6 +121,9 @@ _FIRMS_PASSING = re.compile(
 _PASSING_A_MARK = re.compile(rf"(?:{_A_COUNT}(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
+_ZONES_PASSING_REACH = 48  # characters before a figure the count of zones and what they pass may hold (anchored at its end)
+
+
 @lru_cache(maxsize=1)
 def _zones_passing() -> re.Pattern:
     """Some of a group's zones counted (其中 / 有 / 等 before the count, or 以上 after it), then what they pass
@@ -138,7 +141,7 @@ def threshold_amount(reading: Reading) -> bool:
     money threshold naming a group of firms or of zones, not an amount."""
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
-    if _FIRMS_PASSING.search(reading.clause) or _zones_passing().search(reading.head):
+    if _FIRMS_PASSING.search(reading.clause) or _zones_passing().search(reading.head[-_ZONES_PASSING_REACH:]):
         return True
     if reading.after.startswith(("以上", "以下")) and _PASSING_A_MARK.search(reading.clause):
         return True
