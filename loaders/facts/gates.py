@@ -176,7 +176,20 @@ def one_item_amount(reading: Reading) -> bool:
         return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
     if _NAMED_AFTER.match(after):
         return not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes)
-    return False
+    return _named_works_after(after)
+
+
+# Works named after their money, a 的 inside the name (投资1200万元县城至园区的供水管网工程已铺设…).
+_WORKS_NAMED_AFTER = re.compile(r"(?P<name>[^，。；,;、\d]{2,24}?的[^，。；,;、\d]{1,16}?)工程(?=已|正在|目前|将|于|也|[，,；;。]|$)")
+
+
+def _named_works_after(after: str) -> bool:
+    """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
+    spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""
+    named = _WORKS_NAMED_AFTER.match(after)
+    if named is None or after.startswith(tuple(cues()["works_verbs"]) + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
+        return False
+    return len(pattern_of(cues()["works_kind_words"]).sub("", named.group("name")).strip()) >= 2
 
 
 def a_firm_s_own_project(reading: Reading) -> bool:
