@@ -121,12 +121,27 @@ _FIRMS_PASSING = re.compile(
 _PASSING_A_MARK = re.compile(rf"(?:{_A_COUNT}(?:家|户|个)(?:超过|超|突破|达到|达)|在)$")
 
 
+_ZONES_PASSING_REACH = 48  # characters before a figure the count of zones and what they pass may hold (anchored at its end)
+
+
+@lru_cache(maxsize=1)
+def _zones_passing() -> re.Pattern:
+    """Some of a group's zones counted (其中 / 有 / 等 before the count, or 以上 after it), then what they pass
+    and the verb of passing, right before the figure (其中5个开发区工业总产值超千亿元, 某某经开区等14家园区营业
+    收入突破1000亿元): cues.yaml zone_words. A group counted whole (全市12个园区营业收入突破1000亿元) states its sum."""
+    zones = pattern_of(cues()["zone_words"]).pattern
+    return re.compile(
+        rf"(?:(?:其中|有|等)[，,]?(?:有)?{_A_COUNT}(?:个|家|座|所)?(?:以上)?|(?<![\d一二三四五六七八九十两百]){_A_COUNT}(?:个|家|座|所)?以上)"
+        rf"(?:{zones})[\u4e00-\u9fff“”]{{0,12}}?(?:超过|超|突破|过|逾|达到|达|在)(?:了)?$"
+    )
+
+
 def threshold_amount(reading: Reading) -> bool:
-    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元: a money threshold naming a
-    group, not an amount."""
+    """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元, 14家园区营业收入突破1000亿元: a
+    money threshold naming a group of firms or of zones, not an amount."""
     if reading.quantity.dimension != "money" or is_outside_capital(reading):
         return False
-    if _FIRMS_PASSING.search(reading.clause):
+    if _FIRMS_PASSING.search(reading.clause) or _zones_passing().search(reading.head[-_ZONES_PASSING_REACH:]):
         return True
     if reading.after.startswith(("以上", "以下")) and _PASSING_A_MARK.search(reading.clause):
         return True
@@ -161,7 +176,20 @@ def one_item_amount(reading: Reading) -> bool:
         return True  # 总投资80亿元正大国际商业广场项目、…: a list of named projects
     if _NAMED_AFTER.match(after):
         return not after.startswith(cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes)
-    return False
+    return _named_works_after(after)
+
+
+# Works named after their money, a 的 inside the name (投资1200万元县城至园区的供水管网工程已铺设…).
+_WORKS_NAMED_AFTER = re.compile(r"(?P<name>[^，。；,;、\d]{2,24}?的[^，。；,;、\d]{1,16}?)工程(?=已|正在|目前|将|于|也|[，,；;。]|$)")
+
+
+def _named_works_after(after: str) -> bool:
+    """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
+    spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""
+    named = _WORKS_NAMED_AFTER.match(after)
+    if named is None or after.startswith(tuple(cues()["works_verbs"]) + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
+        return False
+    return len(pattern_of(cues()["works_kind_words"]).sub("", named.group("name")).strip()) >= 2
 
 
 def a_firm_s_own_project(reading: Reading) -> bool:
@@ -213,9 +241,26 @@ def projection_of_a_project(reading: Reading) -> bool:
     before = reading.head[: projection.start()]
     if _THIS_PROJECT_OPENING.match(before):
         return True  # 该项目是今年签约落户项目…建成后带动就业80人: the project just named, whatever group it is in
+    if _a_firm_opens_the_part(before):
+        return True  # 某某集团拟投资20亿元建设区域总部，建成后年产值可达60亿元: what the firm's works will yield
     if "项目" not in before or names_a_project_group(before):  # 全部技改项目投产后: a group
         return False
     return not a_group_of_projects_spoken_of(reading, before)
+
+
+@lru_cache(maxsize=1)
+def _firm_opening_a_part() -> re.Pattern:
+    """A part of a sentence (after ；, a date or 其中) opening on a firm's name, its suffix within its first clause
+    (cues.yaml company_name_ends)."""
+    ends = pattern_of(cues()["company_name_ends"]).pattern
+    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*[^，,。；;：:\d]{1,20}?(?:" + ends + ")")
+
+
+def _a_firm_opens_the_part(before: str) -> bool:
+    """The part of the sentence before a projection opens on one firm (no zone word in its name)."""
+    part = NEW_PART.split(before)[-1]
+    opening = _firm_opening_a_part().match(part)
+    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group()[:-2])
 
 
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
@@ -228,8 +273,8 @@ def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
     fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
     if any(fact.metric in ("projects", "project_investment") for fact in reading.sentence_facts):
         return True
-    if _PROJECTS_SPOKEN_OF.search(before) is None:
-        return False
+    if _PROJECTS_SPOKEN_OF.search(before) is None or any(rule in ITEM_RULES for _, rule in reading.left_out):
+        return False  # 投资5亿元的某某项目，…，项目投产后: the one project the sentence named, sized as an item
     return any(fact.metric == "projects" for fact in reading.previous_facts)
 
 
@@ -285,10 +330,19 @@ _TOPIC_CHARACTER = rf"(?:[^，。；,;\d]|{_CAPACITY}|{_MODEL})"
 
 @lru_cache(maxsize=1)
 def _project_topic() -> re.Pattern:
-    """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe with where it lies
-    before the comma (某某项目位于某某片区，总投资…: cues.yaml project_site_words)."""
-    site = pattern_of(cues()["project_site_words"]).pattern
-    return re.compile(rf"\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目(?:{site}[^，。；,;]{{1,30}})?[，,]")
+    """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe after the day of a
+    chronicle's entry, and maybe with where it lies or what befell it before the comma (某某项目位于某某片区，
+    总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，项目总投资…; 某某项目正式投产，…: project_events)."""
+    site, events = pattern_of(cues()["project_site_words"]).pattern, pattern_of(cues()["project_events"]).pattern
+    return re.compile(
+        rf"{_DAY_OPENING}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
+        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,]"
+    )
+
+
+# The day an entry of a chronicle opens on (5月8日，…; 2023年11月, …): a yearbook's or a news digest's list of
+# projects started, signed or finished, one project to an entry.
+_DAY_OPENING = r"(?:\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚间|晚)?[，,]?)?"
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +362,7 @@ def _one_project_described(head: str) -> bool:
         if match.start() == 0:
             return True
         before = CLAUSE_MARK.split(head[: match.start()])[-1]
-        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH : -2]):
+        if before.endswith("项目") and not has(cues()["project_group_words"], before[-2 - _GROUP_REACH :]):
             return True
     return False
 
@@ -339,10 +393,12 @@ _UNTIL = r"(?:截至|截止|到)"
 _WHEN_BETWEEN = rf"(?:{_UNTIL}[\d一二三四五六七八九十〇]{{1,4}}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
 # A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
 _TO_DATE_OPENING = rf"(?:{_UNTIL}[^，,；;。]{{1,8}}?(?:底|末)[，,]?)?"
+# A lead clause holding up the project named after it as an example of a group (作为集中开工项目中的代表，…).
+_SHOWN_AS_AN_EXAMPLE = r"(?:作为[^，,。；;]{1,20}?(?:代表|典范|典型|样板|标杆|亮点)[，,]\s*)?"
 # A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
 # 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
 _NAMED_PROJECT_OPENING = re.compile(
-    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SIZED_BEFORE_ITS_NAME
+    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SHOWN_AS_AN_EXAMPLE + _SIZED_BEFORE_ITS_NAME
     + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
     + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
 )
@@ -383,14 +439,14 @@ def more_of_the_same_project(reading: Reading) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_works_topic() -> re.Pattern:
-    """One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 分别是某某大桥
+    """One works named as the topic of its part, its money right after (甲乙路工程，总投资3600万元; 甲乙路北延工程总投资2400万元; 分别是某某大桥
     及接线道路工程，总投资5320万元; 某某污水处理工程为分散式设施，总投资4000万元); a bracketed aside may follow
     the name."""
     openers = pattern_of(cues()["works_list_openers"]).pattern
     return re.compile(
         rf"(?:^|[；;：:，,。]|{openers})\s*(?P<name>[^，。；,;：:\d]{{2,40}}?)工程"
-        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]\s*"
-        r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共)?$"
+        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]?\s*"
+        r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共|超过|超|逾)?$"
     )
 
 
@@ -460,7 +516,12 @@ def land_of_a_facility(reading: Reading) -> bool:
     named = re.split(r"[，。；,;、]", reading.after[1:])[0]
     if named.startswith(cues()["land_nouns"].prefixes):
         return False  # 占地2.5公顷的土地为第一期: the land itself, a part of the zone
+    if _PROJECT_NAMED.match(named):
+        return True  # 占地200亩的某某物流园项目: a project, though its name holds a park
     return bool(named) and not has(cues()["zone_words"], named) and "园" not in named  # 占地300亩的创业园: a part of the zone
+
+
+_PROJECT_NAMED = re.compile(r"[^，。；,;、\d]{2,30}?项目(?!区)")
 
 
 _EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
@@ -472,7 +533,7 @@ def an_example(reading: Reading) -> bool:
     return reading.quantity.dimension in ("money", "area") and bool(_EXAMPLE_START.match(reading.head))
 
 
-_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的(?:一家|一个)?(?:企业|项目|公司|厂商)")
+_TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的?(?:一家|一个)?(?:企业|项目|公司|厂商)")  # 的 may be left out: 单体投资最大项目…
 
 
 def the_top_one(reading: Reading) -> bool:
@@ -595,13 +656,22 @@ def turned_away(reading: Reading) -> bool:
     return reading.quantity.dimension == "count" and has(cues()["turned_away_verbs"], reading.clause)
 
 
+def an_indefinite_article(reading: Reading) -> bool:
+    """某某公司是一家集研发、生产于一体的企业, 作为一家化妆品公司: 一家 or 一个 after 是/作为/成为 says what kind
+    of thing the subject is, it counts nothing (已有一家企业投产 stays a count)."""
+    quantity = reading.quantity
+    if quantity.dimension != "count" or not quantity.raw.startswith("一") or quantity.value != 1:
+        return False
+    return reading.window.rstrip().endswith(cues()["article_before"].prefixes)
+
+
 def one_of_several(reading: Reading) -> bool:
     """是国家第一批核准四个煤制气示范项目之一: the size of a list the zone or a project is one of."""
     return reading.quantity.dimension == "count" and reading.after.endswith("之一")
 
 
 AMOUNT_GATES = (
-    turned_away, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
+    turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,

@@ -600,10 +600,15 @@ def names_a_project_group(clause: str) -> bool:
         return False  # most clauses name no project
     at = clause.find("项目")
     while at >= 0:
-        if has(cues()["project_group_words"], clause[max(0, at - 8) : at]):
+        reach = max(0, at - 8)
+        start = max(reach, *(clause.rfind(mark, reach, at) + 1 for mark in _CLAUSE_MARKS))  # its own clause's words only
+        if has(cues()["project_group_words"], clause[start : at + 2]):  # 项目 itself read: 大项目, not 大型农机…项目
             return True
         at = clause.find("项目", at + 2)
     return False
+
+
+_CLAUSE_MARKS = "，,；;。：:"
 
 
 _LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")

@@ -44,8 +44,12 @@ CHINESE_NUMBER = (
     r"|[百千](?=[万亿])|[百千万](?=[余多])|[百千万兆](?<=[近上超逾数破][百千万兆])(?<!千上万))"
 )
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元, 1千2百家): digits and a
-# large multiplier, taken only when digits and a smaller multiplier follow (the second part).
-COMPOSITE_HEAD = r"\d(?<![\d.]\d)\d{0,3}+(?:万亿|兆|亿|万|千(?=\d百))(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+# large multiplier, taken only when digits and a smaller multiplier follow (the second part), or, after 万, the
+# four digits of the units (9万2601人 is 92601 people, as Taiwan and Hong Kong papers write).
+COMPOSITE_HEAD = (
+    r"\d(?<![\d.]\d)\d{0,3}+(?:(?:万亿|兆|亿|万|千(?=\d百))(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+    r"|万(?=\d{4}(?![\d.,])))"
+)
 # PDF text layers space out the digits of a figure: 2 0个, 2 0 0 亿元. Only single digits (so
 # that 2025 12家 stays a year and a count), ending before the unit or multiplier, a space
 # before it allowed; a decimal part may end them (1 2.5亿元).
@@ -390,7 +394,8 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     head_factor = factors[head[len(digits) :]] * scale
     multiplier = (factors[match["mult"]] if match["mult"] else 1.0) * (factors[match["mult2"]] if match["mult2"] else 1.0)
     rest = parse_any(match["low"]) * multiplier * unit.factor
-    if match["high"] or not match["mult"] or rest >= head_factor:
+    units_after_wan = head.endswith("万") and not match["mult"]  # 9万2601人: the second part is the units
+    if match["high"] or not (match["mult"] or units_after_wan) or rest >= head_factor:
         raise ValueError(f"not a two-part number: {match['figure']!r}")
     return parse_number(digits) * head_factor
 
