@@ -175,8 +175,17 @@ def plan_end_year(ordinal: str) -> int:
 
 
 def planned_here(reading: Reading) -> bool:
-    """A figure in a plan section is a goal unless its sentence reports it as achieved."""
-    return reading.in_plan_section and not has(cues()["achieved"], reading.head)
+    """A figure in a plan section is a goal unless its sentence reports it as achieved, or says what stands
+    or was done so far after its last goal word (园区规划 … 已建成区8平方公里, 现有规上企业45家)."""
+    return reading.in_plan_section and not has(cues()["achieved"], reading.head) and not reported_so_far(reading.head)
+
+
+def reported_so_far(head: str) -> bool:
+    """A word of what stands or was done so far (已, 现有, 目前, 截至, 累计, 去年 …) after the head's last goal
+    word: the figure reports, whatever section it stands in (在现有基础上 is where a goal starts, no report)."""
+    cleaned = pattern_of(cues()["not_reported_so_far"]).sub(_blank, head)
+    reported = _last_end(cues()["reported_so_far"], cleaned)
+    return reported >= 0 and reported > _last_end(cues()["target"], cleaned)
 
 
 def names_a_goal_after(reading: Reading) -> bool:
