@@ -190,7 +190,16 @@ def reported_so_far(head: str) -> bool:
 
 def names_a_goal_after(reading: Reading) -> bool:
     """达成3600亿元目标: the figure is the goal the words after it name."""
-    return reading.after.startswith(cues()["target_after"].prefixes)
+    return reading.after.startswith(cues()["target_after"].prefixes) or goal_noun_after(reading.after)
+
+
+# 100亿元的奋斗目标, 30个的工作目标, 15.8平方公里的土地建设任务: a goal noun a few words after the figure's 的.
+_GOAL_NOUN_AFTER = re.compile(r"(?:以上)?的[^，,。；;：:、\d]{0,6}?(?:目标|任务)")
+
+
+def goal_noun_after(after: str) -> bool:
+    """The figure is what a goal or a task named right after it (…的年度目标, …的建设任务) sets."""
+    return _GOAL_NOUN_AFTER.match(after) is not None
 
 
 _COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the figure and the word of what is to come
