@@ -66,7 +66,15 @@ def is_target(head: str) -> bool:
         plan_end = _last_end(cues()["annual_plan"], head)
         if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
             goal = max(goal, plan_end)
-    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned) and not _own_clause_reports(cleaned, goal)
+
+
+def _own_clause_reports(head: str, goal: int) -> bool:
+    """计划引进项目20个，目前已引进15个 / 力争入驻企业达到150家，现有入驻企业128家: the figure's own clause,
+    after the goal word's, says what stands or was done so far (reported_so_far): it reports, the goal was
+    the figure before."""
+    breaks = list(PART_BREAK.finditer(head, goal))
+    return bool(breaks) and reported_so_far(head[breaks[-1].end() :])
 
 
 def _blank(match: re.Match) -> str:
