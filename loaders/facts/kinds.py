@@ -214,14 +214,14 @@ _COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the 
 
 
 def count_still_to_come(reading: Reading) -> bool:
-    """3家企业即将入驻, 5个项目将于年底投产: a count whose noun is followed by a word of what is still to
-    come counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
+    """3家企业即将入驻, 5个项目将于年底投产, 8个企业将全部动工: a count whose noun is followed by a word of what
+    is still to come (将 and what it opens) counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
     if reading.quantity.dimension != "count":
         return False
     after, words = reading.after, cues()["to_come_after"].prefixes
     for start in range(min(_COUNT_NOUN_LONGEST, len(after)) + 1):
-        if after.startswith(words, start):
-            return True
+        if after.startswith(words, start) and not after.startswith(cues()["not_target"].prefixes, start):
+            return True  # (not 将近: 5个项目将近…, nearly)
         if start < len(after) and not "\u4e00" <= after[start] <= "\u9fff":
             return False  # the noun ends at a digit or a mark: nothing to come is said of this count
     return False
