@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .kinds import A_DIGIT, COMPLETION
+from .kinds import A_DIGIT, COMPLETION, goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
     NEW_PART,
@@ -157,6 +157,8 @@ def one_item_amount(reading: Reading) -> bool:
     after = reading.after
     if COMPLETION.match(after):
         return False  # 完成年任务40亿元的31.5%: a share of a task, not a named item
+    if goal_noun_after(after):
+        return False  # 完成投资100亿元的奋斗目标: the goal's figure, not a named item
     if project_group_after(reading):
         return False  # 总投资177亿元的29个项目: the total of a group of projects
     if after.startswith(cues()["item_after"].prefixes):

@@ -66,7 +66,15 @@ def is_target(head: str) -> bool:
         plan_end = _last_end(cues()["annual_plan"], head)
         if "完成" not in head[plan_end:]:  # 年度计划投资20亿元，完成投资18亿元: what was done of the plan
             goal = max(goal, plan_end)
-    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned)
+    return goal >= 0 and goal > _last_end(cues()["achieved"], cleaned) and not _own_clause_reports(cleaned, goal)
+
+
+def _own_clause_reports(head: str, goal: int) -> bool:
+    """计划引进项目20个，目前已引进15个 / 力争入驻企业达到150家，现有入驻企业128家: the figure's own clause,
+    after the goal word's, says what stands or was done so far (reported_so_far): it reports, the goal was
+    the figure before."""
+    breaks = list(PART_BREAK.finditer(head, goal))
+    return bool(breaks) and reported_so_far(head[breaks[-1].end() :])
 
 
 def _blank(match: re.Match) -> str:
@@ -175,27 +183,45 @@ def plan_end_year(ordinal: str) -> int:
 
 
 def planned_here(reading: Reading) -> bool:
-    """A figure in a plan section is a goal unless its sentence reports it as achieved."""
-    return reading.in_plan_section and not has(cues()["achieved"], reading.head)
+    """A figure in a plan section is a goal unless its sentence reports it as achieved, or says what stands
+    or was done so far after its last goal word (园区规划 … 已建成区8平方公里, 现有规上企业45家)."""
+    return reading.in_plan_section and not has(cues()["achieved"], reading.head) and not reported_so_far(reading.head)
+
+
+def reported_so_far(head: str) -> bool:
+    """A word of what stands or was done so far (已, 现有, 目前, 截至, 累计, 去年 …) after the head's last goal
+    word: the figure reports, whatever section it stands in (在现有基础上 is where a goal starts, no report)."""
+    cleaned = pattern_of(cues()["not_reported_so_far"]).sub(_blank, head)
+    reported = _last_end(cues()["reported_so_far"], cleaned)
+    return reported >= 0 and reported > _last_end(cues()["target"], cleaned)
 
 
 def names_a_goal_after(reading: Reading) -> bool:
     """达成3600亿元目标: the figure is the goal the words after it name."""
-    return reading.after.startswith(cues()["target_after"].prefixes)
+    return reading.after.startswith(cues()["target_after"].prefixes) or goal_noun_after(reading.after)
+
+
+# 100亿元的奋斗目标, 30个的工作目标, 15.8平方公里的土地建设任务: a goal noun a few words after the figure's 的.
+_GOAL_NOUN_AFTER = re.compile(r"(?:以上)?的[^，,。；;：:、\d]{0,6}?(?:目标|任务)")
+
+
+def goal_noun_after(after: str) -> bool:
+    """The figure is what a goal or a task named right after it (…的年度目标, …的建设任务) sets."""
+    return _GOAL_NOUN_AFTER.match(after) is not None
 
 
 _COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the figure and the word of what is to come
 
 
 def count_still_to_come(reading: Reading) -> bool:
-    """3家企业即将入驻, 5个项目将于年底投产: a count whose noun is followed by a word of what is still to
-    come counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
+    """3家企业即将入驻, 5个项目将于年底投产, 8个企业将全部动工: a count whose noun is followed by a word of what
+    is still to come (将 and what it opens) counts a goal (已投产4家 and 正在建设7家 beside it stay actual)."""
     if reading.quantity.dimension != "count":
         return False
     after, words = reading.after, cues()["to_come_after"].prefixes
     for start in range(min(_COUNT_NOUN_LONGEST, len(after)) + 1):
-        if after.startswith(words, start):
-            return True
+        if after.startswith(words, start) and not after.startswith(cues()["not_target"].prefixes, start):
+            return True  # (not 将近: 5个项目将近…, nearly)
         if start < len(after) and not "\u4e00" <= after[start] <= "\u9fff":
             return False  # the noun ends at a digit or a mark: nothing to come is said of this count
     return False

@@ -34,6 +34,7 @@ from .kinds import (
     is_target,
     names_a_goal_after,
     planned_here,
+    reported_so_far,
     with_completion,
 )
 from .lexicon import (
@@ -548,8 +549,8 @@ def read_amount(reading: Reading) -> Decision:
         keyword, planned = named
         kind = "target" if planned else kind
         return with_completion(reading, Decision(keyword.metric, kind, reading.quantity.value, keyword=keyword))
-    if inherited.kind == "target" and kind == "actual":
-        kind = "target"
+    if inherited.kind == "target" and kind == "actual" and not reported_so_far(PART_BREAK.split(reading.head)[-1]):
+        kind = "target"  # (计划引进项目20个，目前已引进15个: what was done so far of the goal before)
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
         metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part

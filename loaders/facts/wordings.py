@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .kinds import goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
     METRIC_DIMENSION,
@@ -457,8 +458,8 @@ def names_other_indicator(window: str) -> bool:
 def counts_something_named_after(reading: Reading) -> bool:
     """A count followed by a noun that is neither 项目 nor a firm (11个重点园区, 45个行政村)."""
     after = reading.after[:16]
-    if not _CJK_START.match(after):
-        return False
+    if not _CJK_START.match(after) or goal_noun_after(after):
+        return False  # (新引进项目30个的工作目标: the goal's count)
     if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and any(
         fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts
     ):

@@ -401,7 +401,10 @@ class _Markers:
     def __init__(self, text: str, sentence: Sentence):
         self.offset = sentence.start
         self.blanked = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
-        self.in_clause = [match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)]
+        self.in_clause = [
+            match.end() for match in cue_pattern("future_in_clause").finditer(self.blanked)
+            if not _a_name_s_character(self.blanked, match)
+        ]
         self.in_sentence = _aims(self.blanked, self.in_clause)
 
     @cached_property
@@ -453,6 +456,12 @@ class _Markers:
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return self._last(self.past, low, position) < 0
+
+
+def _a_name_s_character(blanked: str, match: re.Match) -> bool:
+    """A bare modal (可) not followed by what can be done, or when or how (可于, 可实现, 可全面): a character of a
+    name (X可丰复合肥二期…等项目竣工投产), no aim."""
+    return match.group() in cues()["bare_modals"] and not blanked.startswith(tuple(cues()["modal_followers"]), match.end())
 
 
 def _aims(blanked: str, in_clause: list[int]) -> list[int]:
