@@ -44,7 +44,7 @@ from .facility_lists import (
 )
 from .facility_merge import facility_key, merge
 from .headings import heading_status
-from .lexicon import cue_pattern, cues, name_stop_pattern
+from .lexicon import cue_pattern, cues, name_stop_pattern, word_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span
 from .status import StatusWord, pick_status, status_rank, status_words
 
@@ -516,9 +516,29 @@ def _settle(document, items) -> list[Item]:
             item.status = _standing(document, item)
         if item.status is None:
             item.status = _funded(document.text, item)
+        if item.status is None and not item.bare:
+            item.status = _works_of_its_clause(document, item)
         if item.status is not None:
             kept.append(item)
     return kept
+
+
+def _works_of_its_clause(document: Document, item: Item) -> StatusWord | None:
+    """鹤翔湖公园实施改造提升, 全面实施A、B等河道整治工程, 实训基地由某公司负责运营: a facility whose clause speaks of works under way or in
+    use, with no status word tied to it, takes the status its sentence states nearest to it, or else the stage
+    its clause speaks of. It ranks below any status word (strength -1): another mention's status settles it."""
+    text = document.text
+    low, high = document.clauses(item.sentence)[item.clause]
+    around = text[low : item.start] + "　" * (item.end - item.start) + text[item.end : high]  # its own name says nothing (X改造工程)
+    said = blank(cue_pattern("not_works_in_clause"), around)
+    stage = next((status for status, words in cues()["works_in_clause"].items() if word_pattern(tuple(words)).search(said)), None)
+    if stage is None or cue_pattern("landmark_before").search(said) or cue_pattern("places_in_clause").search(said) \
+            or _list_closed_by(text, item, high, "kinds_after_etc"):
+        return None
+    stated = [word for word in status_words(document, item.sentence, TABLE) if word.status and not word.future]
+    if stated:
+        stage = min(stated, key=lambda word: abs(word.start - item.end)).status
+    return StatusWord(item.start, item.start, "", stage, -1, False)
 
 
 def _funded(text: str, item: Item) -> StatusWord | None:

@@ -119,7 +119,8 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     """Words a name cannot run across on its left: stops, status words, punctuation (and conjunctions,
     all of them or, with joins=False, those no project name holds: 和 but not 及)."""
     keep = set(cues()["keep_in_names"])
-    words = list(cues()["name_stops"]) + [word for word in status_table(table) if word not in keep]
+    words = list(cues()["name_stops"]) + list(cues().get(f"{table}_name_stops", ())) \
+        + [word for word in status_table(table) if word not in keep]
     if conjunctions:
         words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
     marks = r"，；：。！？、,;:!?\s“”‘’\"《》「」『』<>"  # <> : HTML tags left in a page's text (<br>)
