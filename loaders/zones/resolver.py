@@ -513,6 +513,8 @@ class ZoneResolver:
             if placed:  # 临江县：工业园区项目建设提速: the place's zone, under its own name
                 self._names = [placed if name == self.main else name for name in self._names]
                 self.main = placed
+            if self.main == fallback_name and not aliases:
+                aliases = _bare_word_opening_clauses(text, self.rejections)  # 园区实现…。园区引进…: what it calls itself
             self.zones[self.main] = Zone(self.main, aliases=aliases)
         for zone in self.zones.values():
             zone.aliases |= own_place_names(text, zone.name)
@@ -991,6 +993,17 @@ def _unnamed_zone_of_parts(text: str, heading: int, mentions: list[Mention], rej
     bare = [match.start() for match in words_pattern("bare_subjects").finditer(text, 0, heading)]
     bare += [rejection.start for rejection in rejections if rejection.reason == "no_name" and rejection.text in kinds]
     return any(start < min(heading, first) and opens_clause(text, start) for start in bare)
+
+
+def _bare_word_opening_clauses(text: str, rejections: list[Rejection]) -> set[str]:
+    """{园区} for a report naming no zone that opens clauses on a zone type alone again and again (园区实现…。
+    园区引进…, group_subject_times or more), any type, sub-park kinds too: the word it calls its zone by, the
+    most written."""
+    counts = Counter(rejection.text for rejection in rejections
+                     if rejection.reason == "no_name" and _type_ending(rejection.text) == rejection.text
+                     and opens_clause(text, rejection.start))
+    word, times = max(counts.items(), key=lambda item: item[1], default=("", 0))
+    return {word} if times >= lexicon()["group_subject_times"] else set()
 
 
 def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:
