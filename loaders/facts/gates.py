@@ -447,7 +447,7 @@ def _named_works_topic() -> re.Pattern:
     openers = pattern_of(cues()["works_list_openers"]).pattern
     return re.compile(
         rf"(?:^|[；;：:，,。]|{openers})\s*(?P<name>[^，。；,;：:\d]{{2,40}}?)工程"
-        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]?\s*"
+        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?(?P<comma>[，,])?\s*"
         r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共|超过|超|逾)?$"
     )
 
@@ -464,8 +464,10 @@ def named_works_subject(reading: Reading) -> bool:
     name = topic.group("name")
     if has(cues()["works_group_words"], name) or has(cues()["works_in_progress_verbs"], name):
         return False  # 重点工程, 正在进行外墙装饰工程: a group of works, or work under way on what the sentence names
-    generic = pattern_of(cues()["works_kind_words"])
-    return len(generic.sub("", name).strip()) >= 2
+    own_words = pattern_of(cues()["works_kind_words"]).sub("", name).strip()
+    if topic.group("comma") is None and (own_words.endswith(cues()["zone_words"].prefixes) or has(cues()["works_topic_dates"], name)):
+        return False  # 青禾经开区标准厂房工程总投资…, 全年道路工程完成投资…: with no comma, the zone and a date run into the name
+    return len(own_words) >= 2
 
 
 def one_building_subject(reading: Reading) -> bool:
