@@ -373,7 +373,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def _initials_of(short: str, long: str) -> bool:
-    """安巢 of 安徽巢湖, 上海金桥 of 上海浦东金桥: a name shortened to some of its characters, in order, opening
+    """青巢 of 青禾巢山, 云岭金湾 of 云岭南岸金湾: a name shortened to some of its characters, in order, opening
     on its first and leaving out some inside; a plain prefix (临江 of 临江南岸) names a wider place, not the zone.
 
     >>> _initials_of("临巢", "临江巢山"), _initials_of("临江", "临江南岸"), _initials_of("巢山", "临江巢山")
