@@ -189,7 +189,7 @@ def _named_works_after(after: str) -> bool:
     """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
     spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""
     named = _WORKS_NAMED_AFTER.match(after)
-    if named is None or after.startswith(tuple(cues()["works_verbs"]) + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
+    if named is None or after.startswith(cues()["works_verbs"].prefixes + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
         return False
     return len(pattern_of(cues()["works_kind_words"]).sub("", named.group("name")).strip()) >= 2
 
@@ -255,14 +255,15 @@ def _firm_opening_a_part() -> re.Pattern:
     """A part of a sentence (after ；, a date or 其中) opening on a firm's name, its suffix within its first clause
     (cues.yaml company_name_ends)."""
     ends = pattern_of(cues()["company_name_ends"]).pattern
-    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*[^，,。；;：:\d]{1,20}?(?:" + ends + ")")
+    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*(?P<name>[^，,。；;：:\d]{1,20}?)(?:" + ends + ")")
 
 
 def _a_firm_opens_the_part(before: str) -> bool:
-    """The part of the sentence before a projection opens on one firm (no zone word in its name)."""
+    """The part of the sentence before a projection opens on one firm: no zone word in its opening, and no firm
+    noun before its suffix (龙头企业组建产业集团 speaks of firms in general)."""
     part = NEW_PART.split(before)[-1]
     opening = _firm_opening_a_part().match(part)
-    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group()[:-2])
+    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group("name"))
 
 
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
