@@ -396,15 +396,19 @@ _UNTIL = r"(?:截至|截止|到)"
 _WHEN_BETWEEN = rf"(?:{_UNTIL}[\d一二三四五六七八九十〇]{{1,4}}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
 # A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
 _TO_DATE_OPENING = rf"(?:{_UNTIL}[^，,；;。]{{1,8}}?(?:底|末)[，,]?)?"
-# A lead clause holding up the project named after it as an example of a group (作为集中开工项目中的代表，…).
-_SHOWN_AS_AN_EXAMPLE = r"(?:作为[^，,。；;]{1,20}?(?:代表|典范|典型|样板|标杆|亮点)[，,]\s*)?"
-# A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
-# 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
-_NAMED_PROJECT_OPENING = re.compile(
-    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SHOWN_AS_AN_EXAMPLE + _SIZED_BEFORE_ITS_NAME
-    + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
-    + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
-)
+
+
+@lru_cache(maxsize=1)
+def _named_project_opening() -> re.Pattern:
+    """A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
+    项目完成投资…, 总投资12亿元的某某项目年内完成投资…), digits only in its capacity or model, maybe after a lead
+    clause holding it up as an example of a group (作为集中开工项目中的代表，…: cues.yaml example_nouns)."""
+    shown_as_an_example = rf"(?:作为[^，,。；;]{{1,20}}?(?:{pattern_of(cues()['example_nouns']).pattern})[，,]\s*)?"
+    return re.compile(
+        AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + shown_as_an_example + _SIZED_BEFORE_ITS_NAME
+        + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
+        + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+    )
 
 
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
@@ -413,7 +417,7 @@ def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
     if reading.quantity.dimension != "money" or "项目" not in reading.head:
         return False
-    named = _NAMED_PROJECT_OPENING.match(NEW_PART.split(reading.head)[-1])  # a part after ； opens anew
+    named = _named_project_opening().match(NEW_PART.split(reading.head)[-1])  # a part after ； opens anew
     if named is None:
         return False
     name = named.group("name")
