@@ -189,7 +189,7 @@ def _named_works_after(after: str) -> bool:
     """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
     spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""
     named = _WORKS_NAMED_AFTER.match(after)
-    if named is None or after.startswith(tuple(cues()["works_verbs"]) + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
+    if named is None or after.startswith(cues()["works_verbs"].prefixes + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
         return False
     return len(pattern_of(cues()["works_kind_words"]).sub("", named.group("name")).strip()) >= 2
 
@@ -255,14 +255,15 @@ def _firm_opening_a_part() -> re.Pattern:
     """A part of a sentence (after ；, a date or 其中) opening on a firm's name, its suffix within its first clause
     (cues.yaml company_name_ends)."""
     ends = pattern_of(cues()["company_name_ends"]).pattern
-    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*[^，,。；;：:\d]{1,20}?(?:" + ends + ")")
+    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*(?P<name>[^，,。；;：:\d]{1,20}?)(?:" + ends + ")")
 
 
 def _a_firm_opens_the_part(before: str) -> bool:
-    """The part of the sentence before a projection opens on one firm (no zone word in its name)."""
+    """The part of the sentence before a projection opens on one firm: no zone word in its opening, and no firm
+    noun before its suffix (龙头企业组建产业集团 speaks of firms in general)."""
     part = NEW_PART.split(before)[-1]
     opening = _firm_opening_a_part().match(part)
-    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group()[:-2])
+    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group("name"))
 
 
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
@@ -395,15 +396,19 @@ _UNTIL = r"(?:截至|截止|到)"
 _WHEN_BETWEEN = rf"(?:{_UNTIL}[\d一二三四五六七八九十〇]{{1,4}}(?:年|月)份?(?:底|末)|年内|今年|当年)?"
 # A date a sentence may open on before the project (截至去年年底，总投资12亿元的某某项目…).
 _TO_DATE_OPENING = rf"(?:{_UNTIL}[^，,；;。]{{1,8}}?(?:底|末)[，,]?)?"
-# A lead clause holding up the project named after it as an example of a group (作为集中开工项目中的代表，…).
-_SHOWN_AS_AN_EXAMPLE = r"(?:作为[^，,。；;]{1,20}?(?:代表|典范|典型|样板|标杆|亮点)[，,]\s*)?"
-# A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
-# 项目完成投资…, 总投资12亿元的某某项目年内完成投资…); digits only in its capacity or model.
-_NAMED_PROJECT_OPENING = re.compile(
-    AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + _SHOWN_AS_AN_EXAMPLE + _SIZED_BEFORE_ITS_NAME
-    + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
-    + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
-)
+
+
+@lru_cache(maxsize=1)
+def _named_project_opening() -> re.Pattern:
+    """A sentence opening on a project named before its investment wording (宁德新能源电池项目总投资…, 其中某某电子
+    项目完成投资…, 总投资12亿元的某某项目年内完成投资…), digits only in its capacity or model, maybe after a lead
+    clause holding it up as an example of a group (作为集中开工项目中的代表，…: cues.yaml example_nouns)."""
+    shown_as_an_example = rf"(?:作为[^，,。；;]{{1,20}}?(?:{pattern_of(cues()['example_nouns']).pattern})[，,]\s*)?"
+    return re.compile(
+        AFTER_A_DATE + _TO_DATE_OPENING + r"(?:其中)?[：:，,]?\s*" + shown_as_an_example + _SIZED_BEFORE_ITS_NAME
+        + rf"(?P<name>(?:[\u4e00-\u9fffA-Za-z（）()“”]|{_CAPACITY_IN_A_NAME}){{3,32}}?)项目" + _WHEN_BETWEEN
+        + r"(?:已经|已|目前|累计|共|计划|实际|总)*(?:完成)?(?:总投资|投资)额?(?:为|达到|达|约|近|超过|超|了)?$"
+    )
 
 
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
@@ -412,7 +417,7 @@ def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     zone's; a kind of projects (工业项目, 社会事业项目, 重点项目) keeps it."""
     if reading.quantity.dimension != "money" or "项目" not in reading.head:
         return False
-    named = _NAMED_PROJECT_OPENING.match(NEW_PART.split(reading.head)[-1])  # a part after ； opens anew
+    named = _named_project_opening().match(NEW_PART.split(reading.head)[-1])  # a part after ； opens anew
     if named is None:
         return False
     name = named.group("name")
@@ -447,7 +452,7 @@ def _named_works_topic() -> re.Pattern:
     openers = pattern_of(cues()["works_list_openers"]).pattern
     return re.compile(
         rf"(?:^|[；;：:，,。]|{openers})\s*(?P<name>[^，。；,;：:\d]{{2,40}}?)工程"
-        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?[，,]?\s*"
+        r"(?:（[^）]{0,40}）|\([^)]{0,40}\))?(?:建设)?(?:为[^，。；,;\d]{0,20})?(?P<comma>[，,])?\s*"
         r"(?:全年|今年|当年|年内)?(?:计划|项目)?(?:总投资|投资|完成投资|累计完成投资|已完成投资)额?(?:为|约|达|近|共|超过|超|逾)?$"
     )
 
@@ -464,8 +469,10 @@ def named_works_subject(reading: Reading) -> bool:
     name = topic.group("name")
     if has(cues()["works_group_words"], name) or has(cues()["works_in_progress_verbs"], name):
         return False  # 重点工程, 正在进行外墙装饰工程: a group of works, or work under way on what the sentence names
-    generic = pattern_of(cues()["works_kind_words"])
-    return len(generic.sub("", name).strip()) >= 2
+    own_words = pattern_of(cues()["works_kind_words"]).sub("", name).strip()
+    if topic.group("comma") is None and (own_words.endswith(cues()["zone_words"].prefixes) or has(cues()["works_topic_dates"], name)):
+        return False  # 青禾经开区标准厂房工程总投资…, 全年道路工程完成投资…: with no comma, the zone and a date run into the name
+    return len(own_words) >= 2
 
 
 def one_building_subject(reading: Reading) -> bool:

@@ -201,13 +201,16 @@ def names_a_goal_after(reading: Reading) -> bool:
     return reading.after.startswith(cues()["target_after"].prefixes) or goal_noun_after(reading.after)
 
 
-# 100亿元的奋斗目标, 30个的工作目标, 15.8平方公里的土地建设任务: a goal noun a few words after the figure's 的.
-_GOAL_NOUN_AFTER = re.compile(r"(?:以上)?的[^，,。；;：:、\d]{0,6}?(?:目标|任务)")
+@lru_cache(maxsize=1)
+def _goal_noun_after() -> re.Pattern:
+    """100亿元的奋斗目标, 30个的工作目标, 15.8平方公里的土地建设任务: a goal noun (cues.yaml goal_nouns) a few
+    words after the figure's 的."""
+    return re.compile(rf"(?:以上)?的[^，,。；;：:、\d]{{0,6}}?(?:{pattern_of(cues()['goal_nouns']).pattern})")
 
 
 def goal_noun_after(after: str) -> bool:
     """The figure is what a goal or a task named right after it (…的年度目标, …的建设任务) sets."""
-    return _GOAL_NOUN_AFTER.match(after) is not None
+    return _goal_noun_after().match(after) is not None
 
 
 _COUNT_NOUN_LONGEST = 4  # the count's own noun (企业, 个项目) between the figure and the word of what is to come

@@ -373,16 +373,21 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def _initials_of(short: str, long: str) -> bool:
-    """安巢 of 安徽巢湖, 上海金桥 of 上海浦东金桥: a name shortened to some of its characters, in order, opening
-    on its first and leaving out some inside; a plain prefix (临江 of 临江南岸) names a wider place, not the zone.
+    """青巢 of 青禾巢山, 云岭金湾 of 云岭南岸金湾: a name shortened to the initials of its two-character words, or
+    to its two ends (two characters or more each) with its middle left out. Any other characters of it name
+    another zone (青谷 beside 青禾山谷), and a plain prefix (临江 of 临江南岸) a wider place, not the zone.
 
     >>> _initials_of("临巢", "临江巢山"), _initials_of("临江", "临江南岸"), _initials_of("巢山", "临江巢山")
+    (True, False, False)
+    >>> _initials_of("临江金湾", "临江南岸金湾"), _initials_of("临山", "临江巢山"), _initials_of("青谷", "青禾山谷")
     (True, False, False)
     """
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or long.startswith(short):
         return False
-    rest = iter(long)
-    return all(character in rest for character in short)
+    if any(long.startswith(short[:size]) and long.endswith(short[size:]) for size in range(2, len(short) - 1)):
+        return True  # 云岭金湾 of 云岭南岸金湾
+    initials = iter(long[::2]) if len(long) % 2 == 0 else iter(())
+    return all(character in initials for character in short)  # 青巢 of 青禾巢山
 
 
 @lru_cache(maxsize=4096)
