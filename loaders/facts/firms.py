@@ -11,12 +11,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.periods import leading_date
-from .lexicon import Keyword, after_last_comma, cues, has, pattern_of
+from .lexicon import CLAUSE_OR_SENTENCE_MARK, NEW_PART, Keyword, after_last_comma, cues, has, pattern_of
+from .wider_places import AFTER_A_DATE
 
 if TYPE_CHECKING:
     from .rules import Reading
 
-_CLAUSE_MARK = re.compile(r"[，,；;。：:]")
 _LEAD_PERIOD = re.compile(leading_date())
 # A subject of a clause that opens on it, right before its verb: 2 to 12 characters of a name.
 _SUBJECT_VERB = re.compile(r"(?P<subject>[\u4e00-\u9fffA-Za-z·（）()]{2,12}?)(?:累计)?(?:完成|实现)了?")
@@ -48,7 +48,7 @@ def _names_saying(reading: Reading, word: str) -> frozenset[str]:
     if key not in reading.sentence_memo:
         sentence = reading.text[reading.sentence.start : reading.sentence.end]
         names = set()
-        for clause in _CLAUSE_MARK.split(sentence):
+        for clause in CLAUSE_OR_SENTENCE_MARK.split(sentence):
             other = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
             if other and clause[other.end() :].startswith(word) and _a_name(other.group("subject")):
                 names.add(other.group("subject"))
@@ -64,7 +64,7 @@ def _past_lead_period(clause: str) -> int:
 
 def _own_subject(before: str) -> str | None:
     """The subject of the figure's own clause: the words between the clause's start (after a period) and its verb."""
-    clause = _CLAUSE_MARK.split(before)[-1]
+    clause = CLAUSE_OR_SENTENCE_MARK.split(before)[-1]
     found = _SUBJECT_VERB.match(clause, _past_lead_period(clause))
     return found.group("subject") if found and found.end() == len(clause) else None
 
@@ -108,3 +108,19 @@ def _becomes_a_firm() -> re.Pattern:
     (cues.yaml becoming_verbs) and ending on a word of a firm (firm_kind_words)."""
     verbs, firms = pattern_of(cues()["becoming_verbs"]).pattern, pattern_of(cues()["firm_kind_words"]).pattern
     return re.compile(rf"[^，,。；;]{{0,6}}[，,]\s*+(?:{verbs})[^，,。；;]{{0,24}}(?:{firms})(?:[，,。；;]|$)")
+
+
+@lru_cache(maxsize=1)
+def _firm_opening_a_part() -> re.Pattern:
+    """A part of a sentence (after ；, a date or 其中) opening on a firm's name, its suffix within its first clause
+    (cues.yaml company_name_ends)."""
+    ends = pattern_of(cues()["company_name_ends"]).pattern
+    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*(?P<name>[^，,。；;：:\d]{1,20}?)(?:" + ends + ")")
+
+
+def a_firm_opens_the_part(before: str) -> bool:
+    """The part of the sentence before a projection opens on one firm: no zone word in its opening, and no firm
+    noun before its suffix (龙头企业组建产业集团 speaks of firms in general)."""
+    part = NEW_PART.split(before)[-1]
+    opening = _firm_opening_a_part().match(part)
+    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group("name"))

@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .firms import a_firm_opens_the_part
 from .kinds import A_DIGIT, COMPLETION, goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
@@ -243,27 +244,11 @@ def projection_of_a_project(reading: Reading) -> bool:
     before = reading.head[: projection.start()]
     if _THIS_PROJECT_OPENING.match(before):
         return True  # 该项目是今年签约落户项目…建成后带动就业80人: the project just named, whatever group it is in
-    if _a_firm_opens_the_part(before):
+    if a_firm_opens_the_part(before):
         return True  # 某某集团拟投资20亿元建设区域总部，建成后年产值可达60亿元: what the firm's works will yield
     if "项目" not in before or names_a_project_group(before):  # 全部技改项目投产后: a group
         return False
     return not a_group_of_projects_spoken_of(reading, before)
-
-
-@lru_cache(maxsize=1)
-def _firm_opening_a_part() -> re.Pattern:
-    """A part of a sentence (after ；, a date or 其中) opening on a firm's name, its suffix within its first clause
-    (cues.yaml company_name_ends)."""
-    ends = pattern_of(cues()["company_name_ends"]).pattern
-    return re.compile(AFTER_A_DATE + r"(?:其中)?[，,：:]?\s*(?P<name>[^，,。；;：:\d]{1,20}?)(?:" + ends + ")")
-
-
-def _a_firm_opens_the_part(before: str) -> bool:
-    """The part of the sentence before a projection opens on one firm: no zone word in its opening, and no firm
-    noun before its suffix (龙头企业组建产业集团 speaks of firms in general)."""
-    part = NEW_PART.split(before)[-1]
-    opening = _firm_opening_a_part().match(part)
-    return opening is not None and not has(cues()["zone_words"], opening.group()) and not has(cues()["firm_nouns"], opening.group("name"))
 
 
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.

@@ -58,6 +58,7 @@ class Words(list):
 
 PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sentence (full-width or ASCII)
 CLAUSE_MARK = re.compile(r"[，,；;：:]")  # what ends a clause, a colon too (full-width or ASCII)
+CLAUSE_OR_SENTENCE_MARK = re.compile(r"[，,；;。：:]")  # a clause's end or its sentence's
 NEW_PART = re.compile(r"[；;]")  # what opens a new part of a sentence (full-width or ASCII)
 
 

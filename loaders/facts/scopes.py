@@ -14,7 +14,7 @@ ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:�
 # The qualifier may be quoted: 25家“专精特新”企业, 2000家「四上」企業.
 COUNT_NOUN = re.compile(
     r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|"
-    + "|".join(sorted(cues()["firm_nouns"], key=len, reverse=True))
+    + "|".join(re.escape(noun) for noun in sorted(cues()["firm_nouns"], key=len, reverse=True))
     + ")"
 )
 

@@ -169,8 +169,7 @@ def _first_subject_kind(document: Document, sentence: Sentence, place_report: bo
     text = document.text
     for clause in _sentence_clauses(document, sentence, place_report)[0]:
         start, end = clause.start, clause.end
-        if clause.source or not subject_words(text[start:end]) and _LEAD.fullmatch(text[start:end]) \
-                or not clause.zone_named and _FRAME.fullmatch(text, start, end):
+        if clause.source or _only_a_lead(text[start:end]) or not clause.zone_named and _FRAME.fullmatch(text, start, end):
             continue
         return "zone" if clause.zone_named else clause.kind
     return None

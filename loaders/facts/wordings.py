@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .kinds import goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
+    CLAUSE_OR_SENTENCE_MARK,
     METRIC_DIMENSION,
     NOT_A_METRIC,
     Keyword,
@@ -602,14 +603,12 @@ def names_a_project_group(clause: str) -> bool:
     at = clause.find("项目")
     while at >= 0:
         reach = max(0, at - 8)
-        start = max(reach, *(clause.rfind(mark, reach, at) + 1 for mark in _CLAUSE_MARKS))  # its own clause's words only
+        start = at - len(CLAUSE_OR_SENTENCE_MARK.split(clause[reach:at])[-1])  # its own clause's words only
         if has(cues()["project_group_words"], clause[start : at + 2]):  # 项目 itself read: 大项目, not 大型农机…项目
             return True
         at = clause.find("项目", at + 2)
     return False
 
-
-_CLAUSE_MARKS = "，,；;。：:"
 
 
 _LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")

@@ -64,6 +64,9 @@ BRACKET_REACH = 120  # characters back to look for an open bracket, within the s
 EVENT_REACH = 30  # characters back to look for 在 before a zone, within the clause
 ADMIN_SUFFIXES = "省市县区州盟旗"
 CLAUSE_REST = re.compile(r"[^，,。；;！？!?\n]*")  # the rest of a clause
+SENTENCE_END = "。；;！？!?\n"  # a ； ends a sentence here too: a list of zones or parts runs no further
+SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
+SENTENCE_REST = re.compile(f"[^{re.escape(SENTENCE_END)}]*+")  # the rest of a sentence
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,6 @@ def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection
 
 
 ADMINISTERED_SAID = 12  # characters after a clause-opening name that tell one saying of it from a repeated passage
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 def _administered_mentions(text: str, mentions: list[Mention], rejections: list[Rejection],
@@ -196,7 +198,7 @@ def _administered_mentions(text: str, mentions: list[Mention], rejections: list[
         office = any(match["office"] for _, match, _, _ in spans)
         if not office and any(anchor == "place" for _, _, _, anchor in spans):
             continue  # 长沙基地 opening clauses: as often a company's plant in that city as a zone
-        opens = len({_SENTENCE_END.split(text[match.end() : match.end() + ADMINISTERED_SAID], 1)[0] for start, match, _, _ in spans
+        opens = len({SENTENCE_ENDS.split(text[match.end() : match.end() + ADMINISTERED_SAID], 1)[0] for start, match, _, _ in spans
                      if _at_clause_start(text, start) and not text.startswith(("的", "(", "（"), match.end())})
         if not office and opens < words["administered_opens"]:
             continue

@@ -11,10 +11,9 @@ import re
 from dataclasses import replace
 
 from .lexicon import lexicon, switching, word_tuple
-from .names import CLAUSE_REST, Mention
+from .names import CLAUSE_REST, SENTENCE_REST, Mention
 
 _PARAGRAPH = re.compile(r"\n\s*\n")  # a blank line: a part is glossed only in its zone's passage
-_SENTENCE_REST = re.compile(r"[^。；;！？!?\n]*+")  # the rest of a sentence (a ； ends a list of parts)
 _CLAUSE_MARK = re.compile(r"[，,]")
 
 
@@ -57,7 +56,7 @@ def _list_opening(text: str, end: int, limit: int, opens: tuple[str, ...]) -> in
     later clause of its sentence, no other name between (X于1993年设立，由A和B两部分组成); None: no list."""
     if text.startswith(opens, end):
         return end
-    sentence = _SENTENCE_REST.match(text, end, max(end, limit))  # a name inside this one ends before it
+    sentence = SENTENCE_REST.match(text, end, max(end, limit))  # a name inside this one ends before it
     assert sentence is not None  # the sentence pattern also matches the empty string
     for clause in _CLAUSE_MARK.finditer(text, end, sentence.end()):
         if text.startswith(opens, clause.end()):

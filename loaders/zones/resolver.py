@@ -51,6 +51,7 @@ from .lexicon import (
 from .names import (
     ADMIN_SUFFIXES,
     CLAUSE_REST,
+    SENTENCE_ENDS,
     Mention,
     Rejection,
     first_of_a_group,
@@ -64,7 +65,6 @@ from .parts import mark_parts
 from .project_lists import CLAUSE_MARKS
 from .scopes import (
     FIGURE,
-    SENTENCE_END,
     line_item_returns,
     respective_lists,
     semicolon_series,
@@ -76,7 +76,6 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 _PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
-SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
@@ -248,9 +247,8 @@ class _AliasIndex:
                 _add_heads(self.counted_heads, name[count.start() :], name)
             for size in range(1, min(len(name), _PLACE_OPENING) + 1):
                 self.openings.setdefault((name[:size], _suffix_of(name)), []).append(name)
-            kind = _suffix_of(name)
-            if kind and _plain(name[: -len(kind)]):
-                self.initials.setdefault((kind, _plain(name[: -len(kind)])[0]), []).append(name)
+            for kind, head in _same_kind_key(name):
+                self.initials.setdefault((kind, head[0]), []).append(name)
 
     def first_alias(self, short: str) -> str | None:
         """The first name `short` is an alias of (_is_alias), or None: the first of those each index
@@ -274,24 +272,27 @@ class _AliasIndex:
 
 def _add_heads(heads: dict[tuple[str, str], list[str]], words: str, name: str) -> None:
     """Index `name` under its type (of `words`) and every ending of the plain words before the type."""
-    kind = _suffix_of(words)
-    head = _plain(words[: -len(kind)])
+    kind, head = _kind_and_head(words)
     for size in range(1, len(head) + 1):
         heads.setdefault((kind, head[-size:]), []).append(name)
 
 
 def _abbreviated_keys(words: str) -> list[tuple[str, str]]:
     """(type, plain head) of the names `words` may abbreviate (长沙经开区: 经济技术开发区, 长沙)."""
-    kind = _suffix_of(words)
-    head = _plain(words[: -len(kind)])
+    kind, head = _kind_and_head(words)
     return [(long_kind, head) for long_kind in _abbreviated_kinds().get(kind, ())] if head else []
 
 
 def _same_kind_key(words: str) -> list[tuple[str, str]]:
     """(type, plain head) of `words` itself: the key of longer names of its own type."""
+    kind, head = _kind_and_head(words)
+    return [(kind, head)] if kind and head else []
+
+
+def _kind_and_head(words: str) -> tuple[str, str]:
+    """A name's type and the plain words before it (长沙经开区: 经开区, 长沙); no type: the plain name."""
     kind = _suffix_of(words)
-    head = _plain(words[: -len(kind)]) if kind else ""
-    return [(kind, head)] if head else []
+    return kind, _plain(words[: len(words) - len(kind)])
 
 
 def _first_longer(names: list[str], short: str) -> str | None:
@@ -969,6 +970,11 @@ def _counted_group(text: str, rejections: list[Rejection]) -> str | None:
         found = count.search(text, max(0, rejection.start - GROUP_COUNT_REACH), rejection.start)
         if found and opens_clause(text, found.start()):
             counts[found.group() + rejection.text] += 1
+    return _written_again(counts)
+
+
+def _written_again(counts: Counter[str]) -> str | None:
+    """The most written of `counts` (the first on a tie), if written group_subject_times or more."""
     name, times = max(counts.items(), key=lambda item: item[1], default=("", 0))  # max keeps the first on a tie
     return name if times >= lexicon()["group_subject_times"] else None
 
@@ -1007,8 +1013,8 @@ def _bare_word_opening_clauses(text: str, rejections: list[Rejection]) -> set[st
     counts = Counter(rejection.text for rejection in rejections
                      if rejection.reason == "no_name" and _type_ending(rejection.text) == rejection.text
                      and opens_clause(text, rejection.start))
-    word, times = max(counts.items(), key=lambda item: item[1], default=("", 0))
-    return {word} if times >= lexicon()["group_subject_times"] else set()
+    word = _written_again(counts)
+    return {word} if word else set()
 
 
 def _bare_types(rejections: list[Rejection]) -> list[tuple[int, str]]:

@@ -20,11 +20,9 @@ from itertools import accumulate
 
 from .anchors import first_offset
 from .lexicon import CJK, lexicon, switching, type_pattern, words_pattern
-from .names import Mention, opens_clause
+from .names import SENTENCE_END, SENTENCE_ENDS, Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-SENTENCE_END = "。；;！？!?\n"
-_SENTENCE_ENDS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 SENTENCE = re.compile(r"[^。！？!?\n]+")  # a sentence, its parts split by ； inside it
 PART = re.compile(r"[^；;]+")
 LIST_REACH = 16  # characters between the last zone of a list and 分别 (…在税收方面贡献突出，分别…)
@@ -76,7 +74,7 @@ class _Cues:
     def __init__(self, text: str):
         self.cues = list(words_pattern("respectively").finditer(text))
         self.starts = [cue.start() for cue in self.cues]
-        self.ends = [match.start() for match in _SENTENCE_ENDS.finditer(text)]
+        self.ends = [match.start() for match in SENTENCE_ENDS.finditer(text)]
         self.length = len(text)
 
     def of_sentence(self, start: int) -> tuple[list[re.Match], int]:
