@@ -248,6 +248,13 @@ def names_a_group_of_zones(zone: str | None) -> bool:
     return group_count_pattern().search(zone) is not None
 
 
+def speaks_of_several_zones(name: str) -> bool:
+    """全市工业园区, 江西全省工业园区, 海南省11个重点园区, 14家园区, 三大科学园区, 国家级开发区: a zone row that is a
+    group of zones reported together, whose figures are the sums of zones that may have rows of their own."""
+    return group_anchor(whole_after_its_province(name)) is not None or group_count_pattern().search(name) is not None \
+        or example_group_pattern().fullmatch("等" + name) is not None
+
+
 @lru_cache(maxsize=1)
 def group_count_pattern() -> re.Pattern:
     """The count in a group's name (11个重点园区, 四大园区), compiled once: every name a report gives is matched."""

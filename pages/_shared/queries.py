@@ -28,6 +28,7 @@ import pandas as pd
 
 from loaders.contract import schema
 from loaders.pipeline.summaries import FLAG_SENTENCES
+from loaders.zones.lexicon import speaks_of_several_zones
 
 from . import coverage, facts_sql, progress, store, targets
 from .facts_sql import NO_SCOPE, FactFilter, of_selection
@@ -173,7 +174,9 @@ def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
     Columns: metric, total, zones (added), left_out (zones reporting another period or scope),
     unit, year, months, cumulative, scope (of the added figures), zone_name (when one zone),
     fact_ids (added). The group added is the one with most zones; ties go to the zone-wide,
-    not cumulative, latest one. NaN total when no zone reports the metric.
+    not cumulative, latest one. A row of several zones reported together (全市工业园区, 14家园区) is
+    never added beside single zones (it may hold their sums): it counts as left out. NaN total when
+    no zone reports the metric.
     """
     latest = with_zone_names(latest_of(tables, selection, KPI_METRICS, ("actual",), OVERVIEW_METRICS), tables)
     units = schema.metrics().set_index("metric")["unit"]
@@ -184,7 +187,7 @@ def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
                "year": pd.NA, "months": pd.NA, "cumulative": False, "scope": pd.NA, "zone_name": pd.NA,
                "fact_ids": ()}
         if not figures.empty:
-            added = _largest_comparable_group(figures)
+            added = _largest_comparable_group(_single_zones_first(figures))
             first = added.iloc[0]
             row.update(total=float(added["value"].sum()), zones=len(added), left_out=len(figures) - len(added),
                        year=first["year"], months=first["months"], cumulative=bool(first["cumulative"]),
@@ -192,6 +195,13 @@ def kpi_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
                        fact_ids=tuple(added["fact_id"].astype(str)))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _single_zones_first(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures of single zones, leaving out those of rows naming several zones together; all of them
+    when only such rows report (a group alone adds nothing twice)."""
+    single = ~figures["zone_name"].astype(str).map(speaks_of_several_zones).to_numpy(dtype=bool)
+    return figures[single] if single.any() else figures
 
 
 def _largest_comparable_group(figures: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from loaders.contract import schema
 from pages._shared import display, i18n, latest, model, nav, provenance, queries
 from pages._shared.model import Selection
 
@@ -111,6 +112,24 @@ def test_kpi_totals_add_the_zones_that_share_a_period(tables):
     totals = queries.kpi_totals(same_period, two_zones).set_index("metric")
     assert totals.loc["revenue", ["total", "zones", "left_out"]].tolist() == [1.025e10 + 1.46e10, 2, 0]
     assert pd.isna(totals.loc["revenue", "zone_name"]) and int(totals.loc["revenue", "year"]) == 2025
+
+
+def test_kpi_totals_never_add_a_group_of_zones_beside_its_members(tables):
+    group = "全市产业集聚区"
+    raw = fx.frames()
+    raw["zones"] = pd.concat([raw["zones"], pd.DataFrame([dict(zone_id=schema.zone_id_for(group), name=group,
+                                                               aliases=[], anonymized=False, leading_industries=[])])])
+    raw["facts"] = raw["facts"].assign(months=raw["facts"]["months"].where(raw["facts"]["fact_id"] != "f08"))
+    sums = dict(fx._fact("f16", "d2", schema.zone_id_for(group), "revenue", "actual", 2.485e10, "CNY", 2025,
+                         raw="248.5亿元"), start=500, end=506)
+    raw["facts"] = pd.concat([raw["facts"], pd.DataFrame([sums])], ignore_index=True)
+    with_group = model.tables_from_frames(raw)
+    totals = queries.kpi_totals(with_group, Selection(years=(2024, 2025))).set_index("metric")
+    # 鹤淇 and 柘城 are added; the row of the city's zones together (their sum) is left out, not added twice.
+    assert totals.loc["revenue", ["total", "zones", "left_out"]].tolist() == [1.025e10 + 1.46e10, 2, 1]
+    assert "f16" not in totals.loc["revenue", "fact_ids"]
+    alone = queries.kpi_totals(with_group, Selection(zone_ids=(schema.zone_id_for(group),), years=(2025,)))
+    assert alone.set_index("metric").loc["revenue", ["total", "zones"]].tolist() == [2.485e10, 1]
 
 
 def test_kpi_totals_of_a_zone_without_facts_are_missing_not_zero(tables):
