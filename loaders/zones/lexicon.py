@@ -29,8 +29,19 @@ def lexicon() -> dict:
 
 @lru_cache(maxsize=1)
 def everyday_verbs() -> frozenset[str]:
-    """Two-character everyday verbs (lexicon/verbs.csv, made from jieba's word list by make_verbs.py)."""
-    with open(LEXICON / "verbs.csv", encoding="utf-8") as handle:
+    """Two-character everyday verbs (lexicon/verbs.csv, made from jieba's word list by make_words.py)."""
+    return _word_list("verbs.csv")
+
+
+@lru_cache(maxsize=1)
+def plain_words() -> frozenset[str]:
+    """Words of classes that never name a place: verbs, adjectives, adverbs, pronouns, conjunctions …
+    (lexicon/plain_words.csv, made from jieba's word list by make_words.py)."""
+    return _word_list("plain_words.csv")
+
+
+def _word_list(file_name: str) -> frozenset[str]:
+    with open(LEXICON / file_name, encoding="utf-8") as handle:
         return frozenset(row["word"] for row in csv.DictReader(handle))
 
 

@@ -47,6 +47,7 @@ from .lexicon import (
     only_kind_words,
     period_head,
     phase_works_pattern,
+    plain_words,
     province_before,
     province_names,
     qualifier_tail,
@@ -148,12 +149,14 @@ def _class_openings() -> tuple[str, ...]:
 
 def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection]) -> tuple[list[Mention], list[Rejection]]:
     """享受开发区政策, 紧紧抓住园区机遇, 统计开发区数据: a proper name whose last two characters are an
-    everyday verb (lexicon/verbs.csv) is the verb of a phrase on zones, no name. Not where the name
+    everyday verb (lexicon/verbs.csv) is the verb of a phrase on zones, no name; so is one that is, as a
+    whole, a word of a class that never names a place (健全开发区, 乃至工业园区, 我们工业园). Not where the name
     stands in a list (…基地、青溪高新技术工业园、…: names only), after a whole place or a count
     (全市拟保留工业园区: a class of zones) or ends with an industry (北城智能制造产业园: 制造 of 智能制造),
     nor where the report names the zone with more before it (临江创新工业园区 … 创新工业园区: its short form)."""
-    verbs = everyday_verbs()
-    candidates = [mention for mention in mentions if mention.anchor == "proper" and mention.proper[-2:] in verbs
+    verbs, plain = everyday_verbs(), plain_words()
+    candidates = [mention for mention in mentions if mention.anchor == "proper"
+                  and (mention.proper[-2:] in verbs or mention.proper in plain)
                   and LIST_MARKS not in (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1])
                   and not text.endswith(_class_openings(), 0, mention.start)
                   and not any(kind.end() == len(mention.proper) for kind in kind_pattern().finditer(mention.proper))]
@@ -162,7 +165,8 @@ def _verb_phrases(text: str, mentions: list[Mention], rejections: list[Rejection
     tails = {mention.name[cut:] for mention in mentions for cut in range(1, len(mention.name))}  # shorter forms named
     phrases = {(mention.start, mention.end) for mention in candidates if mention.name not in tails}
     kept = [mention for mention in mentions if (mention.start, mention.end) not in phrases]
-    return kept, rejections + [Rejection(mention.start, mention.end, mention.name, "verb")
+    return kept, rejections + [Rejection(mention.start, mention.end, mention.name,
+                                         "verb" if mention.proper[-2:] in verbs else "plain_word")
                                for mention in mentions if (mention.start, mention.end) in phrases]
 
 
