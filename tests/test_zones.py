@@ -73,7 +73,7 @@ def test_rejections_name_their_reason_from_the_lexicon():
     from loaders.zones.names import lexicon
 
     known = set(lexicon()["reject"]) | {"ordinal", "date", "no_name", "too_short", "too_long", "industry",
-                                        "project", "line_break", "generic", "garbled"}
+                                        "project", "line_break", "generic", "garbled", "plain_word"}
     reasons = {wanted["reason"] for case in load_cases("zones") for wanted in case.get("rejected") or []}
     assert reasons <= known, reasons - known
 
@@ -109,6 +109,14 @@ def test_a_preface_that_names_no_zone_and_gives_no_figure_keeps_no_zone_row():
     resolver = resolve("- 约3.1万字\n- 2025-01-08 发布于河北\n招商工作总结范文(共4篇)\n")
     assert resolver.main == FALLBACK
     assert resolver.used(set()) == []
+
+
+def test_an_unnamed_subject_without_rows_beside_a_group_with_rows_keeps_no_zone_row():
+    """A report naming no zone of its own whose only figures are a group's (全省开发区): 未识别区域 holds nothing to list."""
+    resolver = resolve("全省开发区工作会议召开。今年以来，开发区围绕增强招商吸引力，不断加大工作力度。开发区对全省经济发展发挥了重要作用。"
+                       "据统计，2023年全省开发区实现营业收入5000亿元。")
+    assert resolver.main == FALLBACK
+    assert [zone.name for zone in resolver.used({"全省开发区"})] == ["全省开发区"]
 
 
 def test_an_unnamed_report_with_figures_keeps_its_zone_row():

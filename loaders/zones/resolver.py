@@ -659,9 +659,10 @@ class ZoneResolver:
     def used(self, names: set[str]) -> list[Zone]:
         """Zones that carry rows, plus the report's subject unless the report lists other zones with rows
         (two or more) and gives its first-named zone none: a listing, not a report about that zone. A report
-        that names no zone and gives no rows (a file's preface before its 第1篇) has no zone to list."""
+        that names no zone of its own and gives that unnamed zone no rows (a file's preface before its 第1篇,
+        a meeting's note on one named park's figures) has no zone of its own to list."""
         listing = len(names & set(self.zones) - {self.main}) >= 2
-        unnamed_and_empty = not names and self.main.startswith(UNNAMED_ZONE_OPENING)
+        unnamed_and_empty = self.main.startswith(UNNAMED_ZONE_OPENING) and self.main not in names
         return [zone for name, zone in self.zones.items()
                 if name in names or (name == self.main and not listing and not unnamed_and_empty)]
 
