@@ -145,3 +145,30 @@ def test_a_park_keeps_its_projects_when_the_subject_has_no_figure():
     tables = extract_text("临江经济开发区召开项目推进会。\n青禾电子产业园：年产500万套智能终端项目建成投产，鹤翔精密零部件项目开工建设。")
     names = {zone["zone_id"]: zone["name"] for zone in tables["zones"]}
     assert {names[row["zone_id"]] for row in tables["projects"]} == {"青禾电子产业园"}
+
+
+def test_a_zone_named_by_the_short_form_of_its_type_takes_the_full_form_as_its_name():
+    """临江经开区 → 临江经济技术开发区: the written form is kept as an alias and its figures follow the zone."""
+    tables = extract_text("今年前三季度，临江经开区完成规模工业总产值180亿元。青禾综保区实现营业收入20亿元。")
+    zones = {zone["name"]: zone for zone in tables["zones"]}
+    assert set(zones) == {"临江经济技术开发区", "青禾综合保税区"}
+    assert zones["临江经济技术开发区"]["aliases"] == ["临江经开区"]
+    names = {zone["zone_id"]: name for name, zone in zones.items()}
+    assert {fact["raw"]: names[fact["zone_id"]] for fact in tables["facts"]} == {
+        "180亿元": "临江经济技术开发区", "20亿元": "青禾综合保税区"}
+
+
+def test_a_group_or_a_short_form_with_several_full_forms_keeps_its_written_name():
+    """全市经开区 is several zones; 高新区 is written in full in more than one way (高新技术产业开发区, 新技术开发区)."""
+    group = extract_text("2023年，全市经开区实现营业收入900亿元。")
+    single = extract_text("2023年，临江高新区实现营业收入300亿元。")
+    assert [zone["name"] for zone in group["zones"] + single["zones"]] == ["全市经开区", "临江高新区"]
+
+
+def test_one_zone_written_both_ways_in_two_reports_is_one_zone(tmp_path):
+    from loaders.zones.resolver import merge_zones
+
+    first = extract_text("临江经开区上半年完成固定资产投资50亿元。", "a.txt")["zones"]
+    second = extract_text("临江经济技术开发区上半年新签约项目12个。", "b.txt")["zones"]
+    merged = merge_zones(first + second)
+    assert [(zone["name"], zone["aliases"]) for zone in merged] == [("临江经济技术开发区", ["临江经开区"])]

@@ -12,7 +12,7 @@ from ..document import read_document
 from ..facts.read import extract_facts, fact_rows
 from ..items import infrastructure, projects
 from ..quality import checks as quality
-from ..zones.lexicon import UNNAMED_ZONE_OPENING
+from ..zones.lexicon import UNNAMED_ZONE_OPENING, standard_name
 from ..zones.resolver import resolve_zones, zone_rows
 
 
@@ -29,7 +29,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     doc_date = document.get("doc_date")
     doc_year = doc_date.year if doc_date else None
     resolver = resolve_zones(read, unnamed_zone(document))
-    zone_ids = {name: zone_id_for(name) for name in resolver.zones}
+    zone_ids = {name: zone_id_for(standard_name(name)) for name in resolver.zones}
 
     facts, unplaced = extract_facts(read, resolver.zone_at, doc_year, resolver.main)
     facts_out = fact_rows(facts, read.normalized, doc_id, doc_year, zone_ids)

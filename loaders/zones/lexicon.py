@@ -266,6 +266,15 @@ def speaks_of_several_zones(name: str) -> bool:
         or example_group_pattern().fullmatch("等" + name) is not None
 
 
+def standard_name(name: str) -> str:
+    """兰州经开区 → 兰州经济技术开发区: a zone's name with a short type word written in full (lexicon
+    full_forms); a group's (全市经开区), a masked or a bare one stays as written."""
+    short = next((short for short in lexicon()["full_forms"] if name.endswith(short)), None)
+    if short is None or len(name) == len(short) or is_masked(name) or speaks_of_several_zones(name):
+        return name
+    return name[: -len(short)] + lexicon()["full_forms"][short]
+
+
 @lru_cache(maxsize=1)
 def group_count_pattern() -> re.Pattern:
     """The count in a group's name (11个重点园区, 四大园区), compiled once: every name a report gives is matched."""

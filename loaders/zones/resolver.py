@@ -43,6 +43,7 @@ from .lexicon import (
     lexicon,
     names_a_group_of_zones,
     period_head,
+    standard_name,
     switching,
     type_pattern,
     word_tuple,
@@ -1197,11 +1198,12 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
         start, end = (zone.first, firsts[following] if following < len(firsts) else len(text)) \
             if len(resolver.zones) > 1 else (0, len(text))
         own_lists = lists.get(zone.name, [])
+        name = standard_name(zone.name)
         rows.append(
             {
-                "zone_id": zone_id_for(zone.name),
-                "name": zone.name,
-                "aliases": sorted(zone.aliases),
+                "zone_id": zone_id_for(name),
+                "name": name,
+                "aliases": sorted((zone.aliases | {zone.name}) - {name}),
                 **place_of(zone.name, text, start, end, places),
                 "anonymized": zone.anonymized,
                 "leading_industries": min(own_lists)[2] if own_lists else [],
