@@ -130,10 +130,10 @@ def _zones_passing() -> re.Pattern:
     """Some of a group's zones counted (其中 / 有 / 等 before the count, or 以上 after it), then what they pass
     and the verb of passing, right before the figure (其中5个开发区工业总产值超千亿元, 某某经开区等14家园区营业
     收入突破1000亿元): cues.yaml zone_words. A group counted whole (全市12个园区营业收入突破1000亿元) states its sum."""
-    zones = pattern_of(cues()["zone_words"]).pattern
+    zones, passing = pattern_of(cues()["zone_words"]).pattern, pattern_of(cues()["passing_verbs"]).pattern
     return re.compile(
         rf"(?:(?:其中|有|等)[，,]?(?:有)?{_A_COUNT}(?:个|家|座|所)?(?:以上)?|(?<![\d一二三四五六七八九十两百]){_A_COUNT}(?:个|家|座|所)?以上)"
-        rf"(?:{zones})[\u4e00-\u9fff“”]{{0,12}}?(?:超过|超|突破|过|逾|达到|达|在)(?:了)?$"
+        rf"(?:{zones})[\u4e00-\u9fff“”]{{0,12}}?(?:{passing})(?:了)?$"
     )
 
 
@@ -182,14 +182,19 @@ def one_item_amount(reading: Reading) -> bool:
     return _named_works_after(after)
 
 
-# Works named after their money, a 的 inside the name (投资1200万元县城至园区的供水管网工程已铺设…).
-_WORKS_NAMED_AFTER = re.compile(r"(?P<name>[^，。；,;、\d]{2,24}?的[^，。；,;、\d]{1,16}?)工程(?=已|正在|目前|将|于|也|[，,；;。]|$)")
+@lru_cache(maxsize=1)
+def _works_named_after() -> re.Pattern:
+    """Works named after their money, a 的 inside the name (投资1200万元县城至园区的供水管网工程已铺设…), then a
+    clause mark or a word of cues.yaml works_named_next."""
+    next_words = pattern_of(cues()["works_named_next"]).pattern
+    return re.compile(rf"(?P<name>[^，。；,;、\d]{{2,24}}?的[^，。；,;、\d]{{1,16}}?)工程(?=(?:{next_words})|[，,；;。]|$)")
+
 
 
 def _named_works_after(after: str) -> bool:
     """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
     spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""
-    named = _WORKS_NAMED_AFTER.match(after)
+    named = _works_named_after().match(after)
     if named is None or after.startswith(cues()["works_verbs"].prefixes + cues()["build_verbs"].prefixes + cues()["zone_use_after"].prefixes):
         return False
     return len(pattern_of(cues()["works_kind_words"]).sub("", named.group("name")).strip()) >= 2
@@ -323,14 +328,16 @@ def _project_topic() -> re.Pattern:
     总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，项目总投资…; 某某项目正式投产，…: project_events)."""
     site, events = pattern_of(cues()["project_site_words"]).pattern, pattern_of(cues()["project_events"]).pattern
     return re.compile(
-        rf"{_DAY_OPENING}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
+        rf"{_day_opening()}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
         rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,]"
     )
 
 
-# The day an entry of a chronicle opens on (5月8日，…; 2023年11月, …): a yearbook's or a news digest's list of
-# projects started, signed or finished, one project to an entry.
-_DAY_OPENING = r"(?:\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚间|晚)?[，,]?)?"
+def _day_opening() -> str:
+    """The day an entry of a chronicle opens on (5月8日，…; 2023年11月, …; 5月8日上午: cues.yaml times_of_day): a
+    yearbook's or a news digest's list of projects started, signed or finished, one project to an entry."""
+    times = pattern_of(cues()["times_of_day"]).pattern
+    return rf"(?:\s*(?:(?:19|20)\d{{2}}年)?\d{{1,2}}月(?:\d{{1,2}}日)?(?:{times})?[，,]?)?"
 
 
 @lru_cache(maxsize=1)

@@ -546,7 +546,12 @@ def count_wording(reading: Reading) -> Keyword | None:
     return found[0] if found else None
 
 
-_EXAMPLES_END = re.compile(r"等(?:共|共计|合计|约|近|超过|超)?$")
+@lru_cache(maxsize=1)
+def _examples_end() -> re.Pattern:
+    """等, maybe a word before the count (cues.yaml examples_before_count), at the end of the window."""
+    return re.compile(rf"等(?:{pattern_of(cues()['examples_before_count']).pattern})?$")
+
+
 _EXAMPLES_JOINED = re.compile(r"[、和及与]")  # two names or more
 
 
@@ -554,7 +559,7 @@ def wording_before_listed_examples(reading: Reading) -> tuple[Keyword, int] | No
     """开工项目有甲厂房、乙企业孵化楼等11个: a count right after a list of named examples ending in 等 counts what
     its clause names before the list opens (cues.yaml examples_openers), not a noun inside one of the names."""
     window = reading.window
-    end = _EXAMPLES_END.search(window)
+    end = _examples_end().search(window)
     if end is None:
         return None
     clause_start = after_last_comma(window, end.start())
