@@ -137,6 +137,9 @@ def test_a_sentence_s_periods_are_read_once_and_match_each_figure_s_own_reading(
         # notes without tone marks, in a text glossed throughout
         ("全年完(wan)成(cheng)產值86億(yi)元(yuan)，稅收3億(yi)元", "全年完成产值86亿元，税收3亿元"),
         ("完(wan)成(cheng)產值86億(yi)元(yuan)", "完(wan)成(cheng)产值86亿(yi)元(yuan)"),  # four: no gloss
+        ("開(kāi)(kāi)發區產(chǎn)值", "开发区产值"),  # a note written twice
+        ("全年完(wan)成(cheng)(cheng)產值86億(yi)(yi)元(yuan)，稅收3億(yi)元", "全年完成产值86亿元，税收3亿元"),
+        ("園區(qū)(CBD)", "园区(CBD)"),  # after a note, only a copy of it goes
         ("条款(ab)(cd)(ef)(gh)(ij)，园(an)区(en)", "条款(ab)(cd)(ef)(gh)(ij)，园(an)区(en)"),  # no syllables
         ("园区（ZBD）", "园区（ZBD）"),
         ("收入１２３，４５６万元", "收入123,456万元"),  # a thousands comma typed full-width

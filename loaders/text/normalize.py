@@ -178,13 +178,26 @@ def to_simplified(text: str) -> str:
     return "".join(_simplify_char(char) for char in text)
 
 
+def _notes_written_again(text: str, notes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """經(jing)(jing), 億(yi)(yi)元: a gateway may write a character's note twice; the copies right after a note go too."""
+    again = []
+    for start, end in notes:
+        note = text[start:end]
+        while text.startswith(note, end):
+            again.append((end, end + len(note)))
+            end += len(note)
+    return again
+
+
 def _removals(text: str) -> list[tuple[int, int]]:
     """Spans normalize takes out: pinyin notes, the spaces of letter-spaced words, and page
     numbers and breaks inside wrapped lines."""
-    removals = [_with_space_before(text, match.start(), match.end()) for match in _PINYIN_NOTE.finditer(text)]
+    notes = [match.span() for match in _PINYIN_NOTE.finditer(text)]
     toneless = [match.span() for match in _TONELESS_NOTE.finditer(text)]
     if len(toneless) >= _TONELESS_NOTES_MIN:
-        removals.extend(_with_space_before(text, start, end) for start, end in toneless)
+        notes.extend(toneless)
+    removals = [_with_space_before(text, start, end) for start, end in notes]
+    removals.extend(_notes_written_again(text, notes))
     if "<" in text or "&" in text:  # raw HTML a page's text kept: most reports have none
         removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):
