@@ -69,6 +69,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     markers = None
     text = document.text
     past_before = cue_pattern("past_before")
+    present_before = cue_pattern("present_before")
     said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
@@ -94,7 +95,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
         condition = _a_condition(text, said, sentence.start, end, table)
-        future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
+        said_now = past_before.match(word) or present_before.match(word)  # 已投产 is done, 正在建设 goes on
+        future = not said_now and (  # whatever comes before
             markers.future_at(start)
             or condition
             or (document.in_future_section(start) and markers.open_to_section(start))
@@ -413,7 +415,10 @@ class _Markers:
 
     @cached_property
     def past(self) -> list[int]:
-        return [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
+        """Where a marker saying the word happened (已) or goes on now (正在) ends."""
+        said = [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
+        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)]
+        return sorted(said)
 
     @cached_property
     def fresh_starts(self) -> list[int]:
