@@ -27,6 +27,8 @@ def _report_event(text: str) -> StatusWord | None:
         match for match in _event_pattern().finditer(text, 0, lead)
         if projects.search(text, max(0, match.start() - reach["project_before"]), match.start())
     ]
+    if any(_announced_ahead(text, match.start()) for match in found):
+        return None  # 园区将于下周举行重点项目集中签约仪式: an event to come reaches no stage yet
     kinds = {_event_statuses()[match.group()] for match in found}
     if len(kinds) != 1 or _more_kinds(text, lead):
         return None
@@ -37,6 +39,15 @@ def _report_event(text: str) -> StatusWord | None:
 def besides_the_event(text: str, sentence) -> bool:
     """另外，X项目总投资3亿元: a sentence opening with `besides_the_event` speaks of projects other than the event's."""
     return bool(cue_pattern("besides_the_event").match(text, sentence.start))
+
+
+def _announced_ahead(text: str, start: int) -> bool:
+    """A future marker (将, 拟, 计划…) before the event word in its clause: the event is still to be held."""
+    clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    return bool(cue_pattern("future_in_clause").search(text, clause, start))
+
+
+_CLAUSE_MARKS = "，。；：,;:！？!?\n"
 
 
 def _more_kinds(text: str, lead: int) -> bool:
