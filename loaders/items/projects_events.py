@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Document
 from .lexicon import cue_pattern, cues, word_pattern
-from .status import StatusWord
+from .status import CLAUSE_MARKS, StatusWord
 
 
 def report_event(document: Document) -> StatusWord | None:
@@ -43,17 +43,13 @@ def besides_the_event(text: str, sentence) -> bool:
 
 def _announced_ahead(text: str, start: int) -> bool:
     """A future marker (将, 拟, 计划…) before the event word in its clause: the event is still to be held."""
-    clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
     return bool(cue_pattern("future_in_clause").search(text, clause, start))
-
-
-_CLAUSE_MARKS = "，。；：,;:！？!?\n"
 
 
 def _more_kinds(text: str, lead: int) -> bool:
     """洋浦27个重点项目集中投产和开工: a second stage joined to the event word says another event."""
-    joined = word_pattern(("和开工", "和签约", "和投产", "及开工", "及签约", "及投产", "暨开工", "暨签约", "暨投产", "和竣工", "暨竣工"))
-    return bool(joined.search(text, 0, lead))
+    return bool(cue_pattern("event_joined_stages").search(text, 0, lead))
 
 
 @lru_cache(maxsize=1)
