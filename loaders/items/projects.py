@@ -20,6 +20,7 @@ from ..document import Document, Quantities
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cues, word_pattern
 from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, name_key, phase_of
+from .projects_events import besides_the_event, report_event
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_restated import restated_mentions
 from .projects_sentences import sentence_mentions
@@ -43,6 +44,11 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
     mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
+    event = report_event(document)
+    if event is not None:
+        for mention in mentions:
+            if mention.status is None and not besides_the_event(document.text, mention.sentence):
+                mention.status = event  # 26个项目集中开工 (the lead) … 投资5.3亿元的X项目，将采用…: one of them
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))

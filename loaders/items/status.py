@@ -24,7 +24,7 @@ _PLANNED_AMOUNT = patterns("items").planned_amount
 _PLANNING_DONE = patterns("items").planning_done
 _PAST_WINDOW = 4
 # What closes a clause (with a sentence's end), for the looks that stay inside one: 已完成 and what it is said of.
-_CLAUSE_MARKS = "，。；：,;:！!\n"
+CLAUSE_MARKS = "，。；：,;:！!\n"
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
 # What a completion word says of works when their stage is not named: they are finished.
@@ -69,6 +69,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     markers = None
     text = document.text
     past_before = cue_pattern("past_before")
+    present_before = cue_pattern("present_before")
     said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
@@ -94,7 +95,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = None, 0  # 规划设计图纸已完成: the planning is done, no plan is said of the project
         markers = markers or _markers(document, sentence)
         condition = _a_condition(text, said, sentence.start, end, table)
-        future = not past_before.match(word) and (  # 已投产 is done, whatever comes before
+        said_now = past_before.match(word) or present_before.match(word)  # 已投产 is done, 正在建设 goes on
+        future = not said_now and (  # whatever comes before
             markers.future_at(start)
             or condition
             or (document.in_future_section(start) and markers.open_to_section(start))
@@ -271,7 +273,7 @@ def _a_stage_done(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
-    return re.compile(rf"[^{_CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
+    return re.compile(rf"[^{CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
@@ -322,10 +324,10 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
     from .facilities import keyword_pattern  # facilities reads StatusWord from here
 
-    closed = end == len(text) or text[end] in _CLAUSE_MARKS
+    closed = end == len(text) or text[end] in CLAUSE_MARKS
     if not closed or not _said_done(text, start):
         return False
-    clause = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
     before = max(clause, start - _PAST_REACH)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
 
@@ -338,7 +340,7 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
     if table != "infrastructure" or not _said_done(text, start):
         return False
     reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
-    ends = [found for found in (text.find(mark, end, reach) for mark in _CLAUSE_MARKS) if found >= 0]
+    ends = [found for found in (text.find(mark, end, reach) for mark in CLAUSE_MARKS) if found >= 0]
     clause_end = min(ends, default=reach)
     if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_works_done(), end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
@@ -413,7 +415,10 @@ class _Markers:
 
     @cached_property
     def past(self) -> list[int]:
-        return [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
+        """Where a marker saying the word happened (已) or goes on now (正在) ends."""
+        said = [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
+        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)]
+        return sorted(said)
 
     @cached_property
     def fresh_starts(self) -> list[int]:

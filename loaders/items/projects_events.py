@@ -1,0 +1,62 @@
+"""The event a report is about, when its lead announces one held for projects (沧州开发区26个项目集中开工,
+X园区重点项目集中签约仪式举行): news of such an event names the projects it was held for, often with their
+amounts and contents only, and each of them reached the event's stage."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..document import Document
+from .lexicon import cue_pattern, cues, word_pattern
+from .status import CLAUSE_MARKS, StatusWord
+
+
+def report_event(document: Document) -> StatusWord | None:
+    """The status of the one kind of project event the report's lead announces, or None."""
+    key = ("report_event",)
+    if key not in document.memo:
+        document.memo[key] = _report_event(document.text)
+    return document.memo[key]
+
+
+def _report_event(text: str) -> StatusWord | None:
+    reach = cues()["report_event_reach"]
+    lead = min(len(text), reach["lead"])
+    projects = cue_pattern("project_suffixes")
+    found = [
+        match for match in _event_pattern().finditer(text, 0, lead)
+        if projects.search(text, max(0, match.start() - reach["project_before"]), match.start())
+    ]
+    if any(_announced_ahead(text, match.start()) for match in found):
+        return None  # 园区将于下周举行重点项目集中签约仪式: an event to come reaches no stage yet
+    kinds = {_event_statuses()[match.group()] for match in found}
+    if len(kinds) != 1 or _more_kinds(text, lead):
+        return None
+    first = found[0]
+    return StatusWord(first.start(), first.end(), first.group(), kinds.pop(), 2, False)
+
+
+def besides_the_event(text: str, sentence) -> bool:
+    """另外，X项目总投资3亿元: a sentence opening with `besides_the_event` speaks of projects other than the event's."""
+    return bool(cue_pattern("besides_the_event").match(text, sentence.start))
+
+
+def _announced_ahead(text: str, start: int) -> bool:
+    """A future marker (将, 拟, 计划…) before the event word in its clause: the event is still to be held."""
+    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    return bool(cue_pattern("future_in_clause").search(text, clause, start))
+
+
+def _more_kinds(text: str, lead: int) -> bool:
+    """洋浦27个重点项目集中投产和开工: a second stage joined to the event word says another event."""
+    return bool(cue_pattern("event_joined_stages").search(text, 0, lead))
+
+
+@lru_cache(maxsize=1)
+def _event_statuses() -> dict[str, str]:
+    return {word: status for status, words in cues()["report_events"].items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def _event_pattern():
+    return word_pattern(tuple(_event_statuses()))
