@@ -537,7 +537,7 @@ def _is_cumulative(reading: Reading, decision: Decision, period_cumulative: bool
     same_kind_wholes = [whole for whole in wholes if whole.unit == unit and whole.kind == kind] if not cumulative else []
     if same_kind_wholes and same_kind_wholes[-1].cumulative and not has(cues()["flows"], window):
         cumulative = True  # 其中：基础设施投资11.94亿元 is part of a to-date total
-    if has(cues()["to_date_words"], reading.head) or has(cues()["to_date_after"], reading.after[:12]):
+    if reading.head_holds(cues()["to_date_words"]) or has(cues()["to_date_after"], reading.after[:12]):
         cumulative = True
     return cumulative
 
