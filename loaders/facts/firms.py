@@ -39,7 +39,7 @@ def a_named_firms_figure(reading: Reading, keyword: Keyword, at: int) -> bool:
 
 def _broken_down_by_industry(reading: Reading) -> bool:
     """从三大主导产业看：精细化工完成产值30亿元，装备制造完成产值47亿元: the sentence's names are sectors."""
-    return has(cues()["industry_breakdown_leads"], reading.head)
+    return reading.head_holds(cues()["industry_breakdown_leads"])
 
 
 def _names_saying(reading: Reading, word: str) -> frozenset[str]:

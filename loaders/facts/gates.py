@@ -498,7 +498,7 @@ def land_of_projects(reading: Reading) -> bool:
 
 def _firms_brought_in_before(reading: Reading) -> bool:
     """The sentence counted firms (a fact) and says they were brought in (cues.yaml intake_verbs)."""
-    return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and has(cues()["intake_verbs"], reading.head)
+    return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and reading.head_holds(cues()["intake_verbs"])
 
 
 def land_dealt_in(reading: Reading) -> bool:
@@ -611,7 +611,7 @@ _GROUP_NOUNS = ("企业", "项目", "厂商", "厂家", "单位")
 
 def a_supposition(reading: Reading) -> bool:
     """假如把这些钱铺在1公顷的地上: a figure in a sentence that supposes (假如, 假设, 倘若) is an image, not a fact."""
-    return has(cues()["supposing"], reading.head)
+    return reading.head_holds(cues()["supposing"])
 
 
 _QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name (“三个一批”, “两区一园”)

@@ -185,7 +185,7 @@ def plan_end_year(ordinal: str) -> int:
 def planned_here(reading: Reading) -> bool:
     """A figure in a plan section is a goal unless its sentence reports it as achieved, or says what stands
     or was done so far after its last goal word (园区规划 … 已建成区8平方公里, 现有规上企业45家)."""
-    return reading.in_plan_section and not has(cues()["achieved"], reading.head) and not reported_so_far(reading.head)
+    return reading.in_plan_section and not reading.head_holds(cues()["achieved"]) and not reported_so_far(reading.head)
 
 
 def reported_so_far(head: str) -> bool:
@@ -240,12 +240,14 @@ def continues_an_estimate(reading: Reading) -> bool:
     previous, sentence = reading.previous_facts, reading.sentence
     if not previous or sentence.index == 0:
         return False
-    if any(fact.kind not in ("growth", "target") for fact in chain(previous, reading.sentence_facts)):
-        return False  # a figure stated as done before: no run of estimates (the first one found ends the look)
     before = reading.document.sentences[sentence.index - 1]
     if before.paragraph != sentence.paragraph or previous[0].quantity.start < before.start:
         return False
-    if not _ESTIMATE_OPENING.match(reading.text, before.start) or has(cues()["achieved"], reading.head):
+    if not _ESTIMATE_OPENING.match(reading.text, before.start):
+        return False  # asked before the look over the figures: most sentences before open on no 预计
+    if any(fact.kind not in ("growth", "target") for fact in chain(previous, reading.sentence_facts)):
+        return False  # a figure stated as done before: no run of estimates (the first one found ends the look)
+    if reading.head_holds(cues()["achieved"]):
         return False
     return not _OWN_TIME.search(reading.head)
 

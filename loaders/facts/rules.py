@@ -136,6 +136,11 @@ class Reading:
         the last word of its sentence, and what follows does not go on from it."""
         return bool(self.sentence_facts) and self.sentence_facts[-1].quantity.start > start
 
+    def head_holds(self, words: list[str]) -> bool:
+        """has(words, head) for a cue list, its sentence asked first (sentence_holds): a word nowhere in the
+        sentence is not in its head, and the sentence is searched once for all its figures."""
+        return self.sentence_holds(words) and has(words, self.head)
+
     def sentence_holds(self, words: list[str] | re.Pattern) -> bool:
         """Whether any of `words` (a cue list, or a pattern without anchors or lookarounds) is in the
         figure's sentence. Asked once per sentence, it spares the search of a part of it (head,
@@ -470,18 +475,18 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
+    for gate in AMOUNT_GATES:  # before the goal words are read: a figure a gate leaves out needs no kind
+        if gate(reading):
+            raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
     goal = (
         (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or count_still_to_come(reading)  # 11家企业即将入驻
         or continues_an_estimate(reading)  # 预计1-6月…。上缴税收2亿元
-        or has(cues()["once_running"], reading.head)  # 园区全部建成后可实现年产值500亿元
+        or reading.head_holds(cues()["once_running"])  # 园区全部建成后可实现年产值500亿元
         or in_a_goal_column(reading)
     )
     kind = "target" if goal else "actual"
-    for gate in AMOUNT_GATES:
-        if gate(reading):
-            raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
     listed_item = wording_of_a_list_item(reading)
     if listed_item == (None,):
         raise LeftOut("indicator_outside_the_vocabulary")  # 工业增加值、税收分别完成30亿元、5亿元
@@ -643,7 +648,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
             if "项目" not in own_clause and infrastructure_spending(reading):
                 return "investment_infrastructure"  # 园区计划总投资3亿元，用于道路、管网等配套工程
             raise LeftOut("one_project_planned_investment")  # 项目计划总投资1.2亿元 of one named project
-    if metric == "investment" and keyword.word in cues()["bare_investment"] and has(cues()["infrastructure_subjects"], reading.head) \
+    if metric == "investment" and keyword.word in cues()["bare_investment"] and reading.head_holds(cues()["infrastructure_subjects"]) \
             and not names_other_projects(since_money_before(reading)):
         return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
     if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
@@ -718,7 +723,7 @@ def zone_speaks_again(reading: Reading) -> bool:
     (a zone word, no 项目, no count of projects of its own) reports the zone's figure, not the projects'."""
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
-    return "项目" not in reading.head and has(cues()["zone_words"], reading.head)
+    return "项目" not in reading.head and reading.head_holds(cues()["zone_words"])
 
 
 def firms_brought_in(reading: Reading) -> bool:
@@ -728,7 +733,7 @@ def firms_brought_in(reading: Reading) -> bool:
         return False
     if has(cues()["zone_words"], reading.clause):
         return False  # …引进企业36家，工业园完成固定资产投资10亿元: the zone's own figure
-    return has(cues()["intake_verbs"], reading.head)
+    return reading.head_holds(cues()["intake_verbs"])
 
 
 def zone_share_wording(reading: Reading) -> Keyword | None:

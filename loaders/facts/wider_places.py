@@ -82,7 +82,7 @@ _SUBJECTLESS = re.compile(r"\s*(?:[^，,。；;\d]{1,10}[，,]\s*)?(?:完成|实
 def _wider_sentence_before(reading: Reading) -> bool:
     """全县完成工业增加值31亿元。完成固定资产投资126亿元: the sentence before is about the wider place
     and names no zone, and this one names none either."""
-    if has(cues()["zone_words"], reading.head):
+    if reading.head_holds(cues()["zone_words"]):
         return False
     document, sentence = reading.document, reading.sentence
     key = ("wider_sentence_before", sentence.index)

@@ -166,14 +166,19 @@ def _statuses(document, sentence, clauses, items) -> None:
     in_clause: dict[int, list[Item]] = {}  # the items of each clause, in order: asked for every status word before an item
     for item in items:
         in_clause.setdefault(item.clause, []).append(item)
+    describing = [_describes_a_noun(document.text, word) for word in words]  # read once, not once per item
     for item in items:
         blocked = clauses_with_items - {item.clause} - _list_goes_on(document.text, clauses, item.clause)
+        clause_start = clauses[item.clause][0]
+        # A word can follow another item of the clause only from where the first of them ends: the words
+        # before it (most of a long sentence's) are not looked at item by item.
+        others_end = min((other.end for other in in_clause[item.clause] if other is not item), default=len(document.text))
         own = [
-            word for word in words
+            word for word, describes in zip(words, describing, strict=True)
             if word.end > item.start
             or not (
-                _said_of_another(document.text, word, item, items, in_clause[item.clause])
-                or _said_of_a_noun_before(document.text, word, item, clauses)
+                (word.start >= others_end and _said_of_another(document.text, word, item, items, in_clause[item.clause]))
+                or (describes and word.end <= clause_start)
             )
         ]
         own = _own_member_verbs(document.text, item, own, clauses[item.clause], in_clause[item.clause])
@@ -393,11 +398,11 @@ def _member_opened(text: str, word: StatusWord, low: int, clause_items: list[Ite
     return low
 
 
-def _said_of_a_noun_before(text: str, word: StatusWord, item: Item, clauses) -> bool:
-    """19日竣工的12个项目外，还有2座大桥…: a status word before the item's clause that describes the noun
-    after it (V的N) is that noun's, not a status said to the clauses that follow (开工的还有A，B: headless,
-    it is said of them)."""
-    if word.end > clauses[item.clause][0] or text[word.end : word.end + 1] != "的":
+def _describes_a_noun(text: str, word: StatusWord) -> bool:
+    """19日竣工的12个项目外，还有2座大桥…: a status word that describes the noun after it (V的N) is that
+    noun's; before an item's clause it is no status said to the clauses that follow (开工的还有A，B:
+    headless, it is said of them)."""
+    if text[word.end : word.end + 1] != "的":
         return False
     return not cue_pattern("headless_after").match(text, word.end + 1)
 

@@ -46,8 +46,9 @@ def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int
     (配套道路已建成通车), the zone's works (园区标准厂房已竣工) or the zone counting its firms (园区已入驻企业30家;
     the zone signing or counting projects speaks of them). A project named before them takes no status from them."""
     zone, found = cue_pattern("zone_subjects"), set()
+    firsts = _first_status_words(clauses, words)
     for index, (low, high) in enumerate(clauses):
-        first = next((word for word in words if low <= word.start < high and word.status), None)
+        first = firsts.get(index)
         if first is None or P.group_count.search(text, low, high):
             continue
         subject = _without_adverbs(text[low : first.start])
@@ -57,6 +58,19 @@ def other_subjects(text: str, clauses, words: list[StatusWord]) -> frozenset[int
         if works in PUBLIC_WORKS or (zone.match(subject) and (works or P.counted_firms.search(text, first.end, high))):
             found.add(index)  # (园区标准厂房已竣工: the zone's factories, not the project's)
     return frozenset(found)
+
+
+def _first_status_words(clauses, words: list[StatusWord]) -> dict[int, StatusWord]:
+    """The first word (in the list's order) with a status in each clause, by the clause's index: one pass
+    over the words instead of one per clause (a long sentence holds hundreds of both)."""
+    firsts: dict[int, StatusWord] = {}
+    for word in words if clauses else ():
+        if word.status:
+            index = clause_index(clauses, word.start)
+            low, high = clauses[index]
+            if low <= word.start < high and index not in firsts:
+                firsts[index] = word
+    return firsts
 
 
 def _without_adverbs(lead: str) -> str:

@@ -70,7 +70,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
     text = document.text
     past_before = cue_pattern("past_before")
     present_before = cue_pattern("present_before")
-    said = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text[sentence.start : sentence.end]))
+    said = _said(document, sentence)
     for match in status_pattern(table).finditer(said):
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status: str | None
@@ -114,6 +114,16 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
                 status, strength = reading, 2
         found.append(StatusWord(start, end, word, status, strength, future, due))
     return _mixed_groups_unsaid(text, _alternatives_unsaid(text, _not_due_before_a_start(text, found, table)))
+
+
+def _said(document: Document, sentence: Sentence) -> str:
+    """The sentence with its words that are no status (not_status) and its planned amounts blanked out:
+    the text status words are looked for in, found once for both tables."""
+    key = ("status_said", sentence.index)
+    if key not in document.memo:
+        text = document.text[sentence.start : sentence.end]
+        document.memo[key] = blank(_PLANNED_AMOUNT, blank(cue_pattern("not_status"), text))
+    return document.memo[key]
 
 
 def _those_that_did(text: str, markers: _Markers, start: int, end: int) -> bool:
