@@ -1,4 +1,4 @@
-"""The event a report is about, when its lead announces one held for projects (沧州开发区26个项目集中开工,
+"""The event a report is about, when its lead announces one held for projects (青禾开发区26个项目集中开工,
 X园区重点项目集中签约仪式举行): news of such an event names the projects it was held for, often with their
 amounts and contents only, and each of them reached the event's stage."""
 
@@ -27,10 +27,10 @@ def _report_event(text: str) -> StatusWord | None:
         match for match in _event_pattern().finditer(text, 0, lead)
         if projects.search(text, max(0, match.start() - reach["project_before"]), match.start())
     ]
-    if any(_announced_ahead(text, match.start()) for match in found):
-        return None  # 园区将于下周举行重点项目集中签约仪式: an event to come reaches no stage yet
+    if any(_announced_ahead(text, match.start()) or _not_held(text, match.start(), match.end(), lead) for match in found):
+        return None  # 园区将于下周举行重点项目集中签约仪式, 集中开工仪式推迟举行: no project reached its stage yet
     kinds = {_event_statuses()[match.group()] for match in found}
-    if len(kinds) != 1 or _more_kinds(text, lead):
+    if len(kinds) != 1 or _more_kinds(text, [match.end() for match in found]):
         return None
     first = found[0]
     return StatusWord(first.start(), first.end(), first.group(), kinds.pop(), 2, False)
@@ -47,9 +47,18 @@ def _announced_ahead(text: str, start: int) -> bool:
     return bool(cue_pattern("future_in_clause").search(text, clause, start))
 
 
-def _more_kinds(text: str, lead: int) -> bool:
-    """洋浦27个重点项目集中投产和开工: a second stage joined to the event word says another event."""
-    return bool(cue_pattern("event_joined_stages").search(text, 0, lead))
+def _not_held(text: str, start: int, end: int, lead: int) -> bool:
+    """原定的重点项目集中开工仪式推迟举行: a word of the event's clause (before or after the event word) says it
+    was put off, called off or is still being prepared."""
+    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    ends = [found for found in (text.find(mark, end, lead) for mark in CLAUSE_MARKS) if found >= 0]
+    return bool(cue_pattern("event_not_held").search(text, clause, min(ends, default=lead)))
+
+
+def _more_kinds(text: str, event_ends: list[int]) -> bool:
+    """青禾园区27个重点项目集中投产和开工: a second stage joined right after the event word says another event
+    (a stage elsewhere in the lead, 洽谈和签约并重, says none)."""
+    return any(cue_pattern("event_joined_stages").match(text, end) for end in event_ends)
 
 
 @lru_cache(maxsize=1)
