@@ -4,9 +4,11 @@ amounts and contents only, and each of them reached the event's stage."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..document import Document
+from ..text.sentences import Sentence
 from .lexicon import cue_pattern, cues, word_pattern
 from .status import CLAUSE_MARKS, StatusWord
 
@@ -36,7 +38,7 @@ def _report_event(text: str) -> StatusWord | None:
     return StatusWord(first.start(), first.end(), first.group(), kinds.pop(), 2, False)
 
 
-def besides_the_event(text: str, sentence) -> bool:
+def besides_the_event(text: str, sentence: Sentence) -> bool:
     """另外，X项目总投资3亿元: a sentence opening with `besides_the_event` speaks of projects other than the event's."""
     return bool(cue_pattern("besides_the_event").match(text, sentence.start))
 
@@ -67,5 +69,5 @@ def _event_statuses() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _event_pattern():
+def _event_pattern() -> re.Pattern:
     return word_pattern(tuple(_event_statuses()))

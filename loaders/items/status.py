@@ -397,8 +397,9 @@ def _markers(document: Document, sentence: Sentence) -> _Markers:
 
 
 class _Markers:
-    """Where one sentence has past markers (已), future markers (将, 力争) and clause breaks. Most
-    sentences state no aim: the clause breaks and past markers are found only when a word asks."""
+    """Where one sentence has markers of what is done or going on (已, 正在), future markers (将, 力争) and
+    clause breaks. Most sentences state no aim: the clause breaks and the other markers are found only when a
+    word asks."""
 
     def __init__(self, text: str, sentence: Sentence):
         self.offset = sentence.start
@@ -414,8 +415,8 @@ class _Markers:
         return [0] + [match.end() for match in _CLAUSE_END.finditer(self.blanked)]
 
     @cached_property
-    def past(self) -> list[int]:
-        """Where a marker saying the word happened (已) or goes on now (正在) ends."""
+    def done_or_ongoing(self) -> list[int]:
+        """Where a marker saying the word happened (已) or goes on now (正在) ends: either outweighs an aim."""
         said = [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
         said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)]
         return sorted(said)
@@ -437,7 +438,7 @@ class _Markers:
             return False  # no future marker in the sentence
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
-        past = self._last(self.past, low, position)
+        past = self._last(self.done_or_ongoing, low, position)
         if past >= 0 and past >= position - _PAST_WINDOW:
             return False
         if self._last(self.in_clause, low, position) > past:
@@ -460,7 +461,7 @@ class _Markers:
         """No 已 before the word in its clause: a plan section may make it an intention."""
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
-        return self._last(self.past, low, position) < 0
+        return self._last(self.done_or_ongoing, low, position) < 0
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:
