@@ -29,8 +29,8 @@ def _report_event(text: str) -> StatusWord | None:
         match for match in _event_pattern().finditer(text, 0, lead)
         if projects.search(text, max(0, match.start() - reach["project_before"]), match.start())
     ]
-    if any(_announced_ahead(text, match.start()) or _not_held(text, match.start(), match.end(), lead) for match in found):
-        return None  # 园区将于下周举行重点项目集中签约仪式, 集中开工仪式推迟举行: no project reached its stage yet
+    if any(_no_event_reached(text, match, lead) for match in found):
+        return None
     kinds = {_event_statuses()[match.group()] for match in found}
     if len(kinds) != 1 or _more_kinds(text, [match.end() for match in found]):
         return None
@@ -43,24 +43,29 @@ def besides_the_event(text: str, sentence: Sentence) -> bool:
     return bool(cue_pattern("besides_the_event").match(text, sentence.start))
 
 
-def _announced_ahead(text: str, start: int) -> bool:
-    """A future marker (将, 拟, 计划…) before the event word in its clause: the event is still to be held."""
-    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
-    return bool(cue_pattern("future_in_clause").search(text, clause, start))
-
-
-def _not_held(text: str, start: int, end: int, lead: int) -> bool:
-    """原定的重点项目集中开工仪式推迟举行: a word of the event's clause (before or after the event word) says it
-    was put off, called off or is still being prepared."""
-    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
-    ends = [found for found in (text.find(mark, end, lead) for mark in CLAUSE_MARKS) if found >= 0]
-    return bool(cue_pattern("event_not_held").search(text, clause, min(ends, default=lead)))
+def _no_event_reached(text: str, event: re.Match, lead: int) -> bool:
+    """The lead's event word names no event its projects reached: one still to come (a future marker before
+    it in its clause: 园区将于下周举行重点项目集中签约仪式), one not held (a word of its clause: 集中开工仪式推迟
+    举行, 签约仪式取消, 筹备…签约仪式), or several counted (组织3次重点项目集中开工活动: a year's tally)."""
+    opening = max(text.rfind(mark, 0, event.start()) for mark in CLAUSE_MARKS) + 1
+    ends = [found for found in (text.find(mark, event.end(), lead) for mark in CLAUSE_MARKS) if found >= 0]
+    closing = min(ends, default=lead)
+    return bool(cue_pattern("future_in_clause").search(text, opening, event.start())
+                or cue_pattern("event_not_held").search(text, opening, closing)
+                or _events_counted().search(text, opening, closing))
 
 
 def _more_kinds(text: str, event_ends: list[int]) -> bool:
     """青禾园区27个重点项目集中投产和开工: a second stage joined right after the event word says another event
     (a stage elsewhere in the lead, 洽谈和签约并重, says none)."""
     return any(cue_pattern("event_joined_stages").match(text, end) for end in event_ends)
+
+
+@lru_cache(maxsize=1)
+def _events_counted() -> re.Pattern:
+    """Two events or more counted (3次, 四场, 多轮; item_cues.yaml event_counts): 一次 or 第三次 is one event."""
+    units = cue_pattern("event_counts").pattern
+    return re.compile(rf"(?<![第\d一二两三四五六七八九十几多数])(?:[2-9]|\d{{2,}}|[二两三四五六七八九十几多数][一二三四五六七八九十]?)(?:{units})")
 
 
 @lru_cache(maxsize=1)
