@@ -418,7 +418,8 @@ class _Markers:
     def done_or_ongoing(self) -> list[int]:
         """Where a marker saying the word happened (已) or goes on now (正在) ends: either outweighs an aim."""
         said = [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
-        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)]
+        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)
+                 if not _present_not_the_stage().match(self.blanked, match.end())]  # 正在筹备开工: not started
         return sorted(said)
 
     @cached_property
@@ -462,6 +463,13 @@ class _Markers:
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return self._last(self.done_or_ongoing, low, position) < 0
+
+
+@lru_cache(maxsize=1)
+def _present_not_the_stage() -> re.Pattern:
+    """积极争取, 筹备: after 正在, the stage is being prepared or sought (item_cues.yaml present_not_the_stage)."""
+    manners, preparing = cue_pattern("present_manners").pattern, cue_pattern("present_not_the_stage").pattern
+    return re.compile(rf"(?:{manners})?(?:{preparing})")
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:
