@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..document import Document
 from ..text.sentences import Sentence
 from .lexicon import cue_pattern, cues, word_pattern
-from .status import CLAUSE_MARKS, StatusWord
+from .status import StatusWord, clause_closing, clause_opening
 
 
 def report_event(document: Document) -> StatusWord | None:
@@ -47,9 +47,7 @@ def _no_event_reached(text: str, event: re.Match, lead: int) -> bool:
     """The lead's event word names no event its projects reached: one still to come (a future marker before
     it in its clause: 园区将于下周举行重点项目集中签约仪式), one not held (a word of its clause: 集中开工仪式推迟
     举行, 签约仪式取消, 筹备…签约仪式), or several counted (组织3次重点项目集中开工活动: a year's tally)."""
-    opening = max(text.rfind(mark, 0, event.start()) for mark in CLAUSE_MARKS) + 1
-    ends = [found for found in (text.find(mark, event.end(), lead) for mark in CLAUSE_MARKS) if found >= 0]
-    closing = min(ends, default=lead)
+    opening, closing = clause_opening(text, event.start()), clause_closing(text, event.end(), lead)
     return bool(cue_pattern("future_in_clause").search(text, opening, event.start())
                 or cue_pattern("event_not_held").search(text, opening, closing)
                 or _events_counted().search(text, opening, closing))

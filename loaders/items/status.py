@@ -24,7 +24,7 @@ _PLANNED_AMOUNT = patterns("items").planned_amount
 _PLANNING_DONE = patterns("items").planning_done
 _PAST_WINDOW = 4
 # What closes a clause (with a sentence's end), for the looks that stay inside one: 已完成 and what it is said of.
-CLAUSE_MARKS = "，。；：,;:！!\n"
+_CLAUSE_MARKS = "，。；：,;:！!\n"
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
 # What a completion word says of works when their stage is not named: they are finished.
@@ -273,7 +273,7 @@ def _a_stage_done(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
-    return re.compile(rf"[^{CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
+    return re.compile(rf"[^{_CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
@@ -319,15 +319,26 @@ def _partly_done(text: str, end: int) -> bool:
     return bool(_share_pattern().match(text, end))
 
 
+def clause_opening(text: str, position: int) -> int:
+    """Where the clause holding `position` opens: right after the last clause mark before it."""
+    return max(text.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+
+
+def clause_closing(text: str, position: int, reach: int) -> int:
+    """Where the clause going on at `position` closes: its first clause mark, or `reach` (a bounded look: a long
+    text without punctuation costs no more)."""
+    return min((found for found in (text.find(mark, position, reach) for mark in _CLAUSE_MARKS) if found >= 0), default=reach)
+
+
 def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     """已完成 closing its clause after a facility (X管网等已经完成，…) and no other status word: the
     facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
     from .facilities import keyword_pattern  # facilities reads StatusWord from here
 
-    closed = end == len(text) or text[end] in CLAUSE_MARKS
+    closed = end == len(text) or text[end] in _CLAUSE_MARKS
     if not closed or not _said_done(text, start):
         return False
-    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    clause = clause_opening(text, start)
     before = max(clause, start - _PAST_REACH)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
 
@@ -339,9 +350,7 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
 
     if table != "infrastructure" or not _said_done(text, start):
         return False
-    reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
-    ends = [found for found in (text.find(mark, end, reach) for mark in CLAUSE_MARKS) if found >= 0]
-    clause_end = min(ends, default=reach)
+    clause_end = clause_closing(text, end, min(len(text), end + _WORKS_REACH))
     if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_works_done(), end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
     table_words = status_table(table)
