@@ -165,7 +165,7 @@ def test_a_group_or_a_short_form_with_several_full_forms_keeps_its_written_name(
     assert [zone["name"] for zone in group["zones"] + single["zones"]] == ["全市经开区", "临江高新区"]
 
 
-def test_one_zone_written_both_ways_in_two_reports_is_one_zone(tmp_path):
+def test_one_zone_written_both_ways_in_two_reports_is_one_zone():
     from loaders.zones.resolver import merge_zones
 
     first = extract_text("临江经开区上半年完成固定资产投资50亿元。", "a.txt")["zones"]

@@ -190,7 +190,6 @@ def _works_named_after() -> re.Pattern:
     return re.compile(rf"(?P<name>[^，。；,;、\d]{{2,24}}?的[^，。；,;、\d]{{1,16}}?)工程(?=(?:{next_words})|[，,；;。]|$)")
 
 
-
 def _named_works_after(after: str) -> bool:
     """投资1274万元县城至园区的供水管网工程已经铺设…: one works named right after its money, not the zone's
     spending on works of a kind (投资2亿元完善园区的道路工程 opens on a verb: the zone's)."""

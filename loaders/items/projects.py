@@ -47,7 +47,8 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     event = report_event(document)
     if event is not None:
         for mention in mentions:
-            if mention.status is None and not besides_the_event(document.text, mention.sentence):
+            if mention.status is None and not besides_the_event(document.text, mention.sentence) \
+                    and not document.in_future_section(mention.start):  # 二、下一步工作计划: projects to come
                 mention.status = event  # 26个项目集中开工 (the lead) … 投资5.3亿元的X项目，将采用…: one of them
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows

@@ -24,7 +24,7 @@ _PLANNED_AMOUNT = patterns("items").planned_amount
 _PLANNING_DONE = patterns("items").planning_done
 _PAST_WINDOW = 4
 # What closes a clause (with a sentence's end), for the looks that stay inside one: 已完成 and what it is said of.
-CLAUSE_MARKS = "，。；：,;:！!\n"
+_CLAUSE_MARKS = "，。；：,;:！!\n"
 # A completion due by a date (将于2026年3月建成投产): the works go on.
 _DUE = "under_construction"
 # What a completion word says of works when their stage is not named: they are finished.
@@ -283,7 +283,7 @@ def _a_stage_done(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _stage_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
-    return re.compile(rf"[^{CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
+    return re.compile(rf"[^{_CLAUSE_MARKS}]{{0,{_STAGE_REACH}}}?(?:{stages})(?![、和及与])")
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
@@ -329,15 +329,26 @@ def _partly_done(text: str, end: int) -> bool:
     return bool(_share_pattern().match(text, end))
 
 
+def clause_opening(text: str, position: int) -> int:
+    """Where the clause holding `position` opens: right after the last clause mark before it."""
+    return max(text.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+
+
+def clause_closing(text: str, position: int, reach: int) -> int:
+    """Where the clause going on at `position` closes: its first clause mark, or `reach` (a bounded look: a long
+    text without punctuation costs no more)."""
+    return min((found for found in (text.find(mark, position, reach) for mark in _CLAUSE_MARKS) if found >= 0), default=reach)
+
+
 def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     """已完成 closing its clause after a facility (X管网等已经完成，…) and no other status word: the
     facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
     from .facilities import keyword_pattern  # facilities reads StatusWord from here
 
-    closed = end == len(text) or text[end] in CLAUSE_MARKS
+    closed = end == len(text) or text[end] in _CLAUSE_MARKS
     if not closed or not _said_done(text, start):
         return False
-    clause = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    clause = clause_opening(text, start)
     before = max(clause, start - _PAST_REACH)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
 
@@ -349,9 +360,7 @@ def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
 
     if table != "infrastructure" or not _said_done(text, start):
         return False
-    reach = min(len(text), end + _WORKS_REACH)  # a bounded look: a long text without punctuation costs no more
-    ends = [found for found in (text.find(mark, end, reach) for mark in CLAUSE_MARKS) if found >= 0]
-    clause_end = min(ends, default=reach)
+    clause_end = clause_closing(text, end, min(len(text), end + _WORKS_REACH))
     if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_works_done(), end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
     table_words = status_table(table)
@@ -407,8 +416,9 @@ def _markers(document: Document, sentence: Sentence) -> _Markers:
 
 
 class _Markers:
-    """Where one sentence has past markers (已), future markers (将, 力争) and clause breaks. Most
-    sentences state no aim: the clause breaks and past markers are found only when a word asks."""
+    """Where one sentence has markers of what is done or going on (已, 正在), future markers (将, 力争) and
+    clause breaks. Most sentences state no aim: the clause breaks and the other markers are found only when a
+    word asks."""
 
     def __init__(self, text: str, sentence: Sentence):
         self.offset = sentence.start
@@ -424,10 +434,11 @@ class _Markers:
         return [0] + [match.end() for match in _CLAUSE_END.finditer(self.blanked)]
 
     @cached_property
-    def past(self) -> list[int]:
-        """Where a marker saying the word happened (已) or goes on now (正在) ends."""
+    def done_or_ongoing(self) -> list[int]:
+        """Where a marker saying the word happened (已) or goes on now (正在) ends: either outweighs an aim."""
         said = [match.end() for match in cue_pattern("past_before").finditer(self.blanked)]
-        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)]
+        said += [match.end() for match in cue_pattern("present_before").finditer(self.blanked)
+                 if not _present_not_the_stage().match(self.blanked, match.end())]  # 正在筹备开工: not started
         return sorted(said)
 
     @cached_property
@@ -447,7 +458,7 @@ class _Markers:
             return False  # no future marker in the sentence
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
-        past = self._last(self.past, low, position)
+        past = self._last(self.done_or_ongoing, low, position)
         if past >= 0 and past >= position - _PAST_WINDOW:
             return False
         if self._last(self.in_clause, low, position) > past:
@@ -470,7 +481,14 @@ class _Markers:
         """No 已 before the word in its clause: a plan section may make it an intention."""
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
-        return self._last(self.past, low, position) < 0
+        return self._last(self.done_or_ongoing, low, position) < 0
+
+
+@lru_cache(maxsize=1)
+def _present_not_the_stage() -> re.Pattern:
+    """积极争取, 筹备: after 正在, the stage is being prepared or sought (item_cues.yaml present_not_the_stage)."""
+    manners, preparing = cue_pattern("present_manners").pattern, cue_pattern("present_not_the_stage").pattern
+    return re.compile(rf"(?:{manners})?(?:{preparing})")
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:

@@ -11,7 +11,7 @@ from the CSVs; this script is how they were made:
 verbs.csv: two-character words tagged as verbs (v, vd) seen at least MIN_FREQUENCY times in jieba's corpus
 (rarer ones are as often parts of place names, such as 兴发). plain_words.csv: two-character verbs (v, vn)
 and two- to four-character words of the PLAIN_TAGS classes, at any frequency: only a name that is the
-whole word is read as it. Nouns, place and person names, directions (北部, 中部: 中部科学园区) and
+whole word is read as it. Nouns, place and person names, directions (北部, 东部: 东部工业园区) and
 numerals (五股: 五股工业区) are left out, since zones are named after them.
 """
 

@@ -267,7 +267,7 @@ def speaks_of_several_zones(name: str) -> bool:
 
 
 def standard_name(name: str) -> str:
-    """兰州经开区 → 兰州经济技术开发区: a zone's name with a short type word written in full (lexicon
+    """临江经开区 → 临江经济技术开发区: a zone's name with a short type word written in full (lexicon
     full_forms); a group's (全市经开区), a masked or a bare one stays as written."""
     short = next((short for short in lexicon()["full_forms"] if name.endswith(short)), None)
     if short is None or len(name) == len(short) or is_masked(name) or speaks_of_several_zones(name):
