@@ -28,6 +28,7 @@ from .project_names import (
     specific_part,
     split_items,
 )
+from .projects_lines import line_entries
 from .projects_singles import OPENING_QUOTES, titled_project
 from .projects_subjects import plant_subject_lists, subject_lists
 from .spans import clause_holding, clause_index, inside
@@ -433,5 +434,5 @@ def _anchor_name(name: str) -> bool:
 
 # The list phrasings, tried in this order; the names a finder takes are no other's.
 LIST_FINDERS = (
-    colon_heads, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, plant_subject_lists, anchor_lists,
+    colon_heads, line_entries, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, plant_subject_lists, anchor_lists,
 )

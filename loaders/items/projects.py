@@ -58,10 +58,11 @@ def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
     names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
-    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械)."""
+    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械), or
+    a list number opening its line (2.龙腾纺织二期: one project per line, projects_lines)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
              *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
-    return word_pattern(tuple(words))
+    return re.compile(f"{word_pattern(tuple(words)).pattern}|{P.numbered_line.pattern}")
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
