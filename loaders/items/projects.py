@@ -19,7 +19,17 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cues, word_pattern
-from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, name_key, phase_of
+from .project_names import (
+    CAPACITY_UNITS,
+    LISTED,
+    MIN_NAME,
+    TABLE,
+    Mention,
+    P,
+    is_project_name,
+    name_key,
+    phase_of,
+)
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_restated import restated_mentions
 from .projects_sentences import sentence_mentions
@@ -43,6 +53,8 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
         mentions += found
     mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
+    for mention in mentions:
+        _past_the_zone_s_name(mention)
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
@@ -52,6 +64,22 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
     """在该区的X产业园集中开工, X产业园项目将于6月开工: the report's zone, named with or without 项目."""
     return name in zone_ids or (name.endswith("项目") and name[: -len("项目")] in zone_ids)
+
+
+def _past_the_zone_s_name(mention: Mention) -> None:
+    """格尔木工业园宏储源光伏储能, 北票农产品加工园区爱康纺织: a zone's name opening a project's says where the
+    project stands (the row's zone), not which it is; the name starts past it. Titles ending in 项目 or 工程
+    keep theirs (X工业园区Y物流体系建设项目 is the project's official name), and so do parks named inside
+    another (X示范园区Y食品产业园)."""
+    while (lead := P.zone_named_lead.match(mention.name)) is not None:
+        rest = mention.name[lead.end() :]
+        if rest.endswith(_OWN_TITLE_ENDS) or P.zone_named_lead.fullmatch(rest) or not is_project_name(rest):
+            return
+        mention.start += lead.end()
+        mention.name = rest
+
+
+_OWN_TITLE_ENDS = ("项目", "工程", "园", "园区")
 
 
 @lru_cache(maxsize=1)
