@@ -2,7 +2,7 @@
 
 Work reports and briefings list a group's projects one per line: the group's line (（二）新开工项目,
 今年竣工投产项目有：, 签约项目5个：) and under it lines, numbered or not, each opening with one project's
-name and going on with its figures (1.龙腾纺织二期，总投资2亿元 / 2.华信电子元件项目。). The name says which
+name and going on with its figures (1.龙腾纺织二期，总投资2亿元 / 2.华信电子元件项目。 / ● 青禾生物二期，主体完工). The name says which
 project whatever it ends in, and is named even where its line states no status (the group's status reaches
 it, projects_groups). A line opening with a verb (1.加快推进…), a task or topic (2.招商引资工作) or a status
 (3.华信项目已投产) is left to the other finders. Unnumbered lines are read only under a group's label filling
@@ -26,7 +26,7 @@ def line_entries(document, sentence, quantities, taken):
     line = text.rfind("\n", 0, sentence.start) + 1
     if text[line : sentence.start].strip():
         return  # the sentence does not open its line
-    number = P.list_number.match(text, line)
+    number = _mark(text, line)
     start = number.end() if number else sentence.start
     start += len(text[start : sentence.end]) - len(text[start : sentence.end].lstrip())
     end = _entry_end(text, start, sentence.end)
@@ -53,18 +53,24 @@ def _entry_end(text: str, start: int, high: int) -> int | None:
     return end
 
 
+def _mark(text: str, line: int, high: int | None = None):
+    """The list number (1. / （2） / ③) or bullet (● / ■ / ◆) opening the line at `line`, or None."""
+    high = len(text) if high is None else high
+    return P.list_number.match(text, line, high) or P.line_bullet.match(text, line, high)
+
+
 def _under_a_group(text: str, line: int) -> bool:
     """Whether the line at `line` is one of a run of lines right under a group of projects (（二）新开工项目,
     签约项目5个：, …今年竣工投产项目有：): numbered lines, or lines each opening with a name under a label
-    filling its line."""
-    numbered = bool(P.list_number.match(text, line))
+    filling its line or a colon."""
+    numbered = bool(_mark(text, line))
     low = max(0, line - _GROUP_REACH)
     while line > low:
         before = text.rfind("\n", low, line - 1) + 1
         content = text[before:line].strip()
         if content:
             if _opens_with_a_name(text, before, line):
-                if numbered != bool(P.list_number.match(text, before)):
+                if numbered != bool(_mark(text, before)):
                     return False  # a list of another kind above
             else:
                 return _names_a_group(text, before, content, not numbered)
@@ -75,7 +81,7 @@ def _under_a_group(text: str, line: int) -> bool:
 
 
 def _opens_with_a_name(text: str, line: int, high: int) -> bool:
-    number = P.list_number.match(text, line, high)
+    number = _mark(text, line, high)
     start = number.end() if number else line
     start += len(text[start:high]) - len(text[start:high].lstrip())
     return _entry_end(text, start, high) is not None
@@ -83,11 +89,11 @@ def _opens_with_a_name(text: str, line: int, high: int) -> bool:
 
 def _names_a_group(text: str, line: int, content: str, label_only: bool) -> bool:
     """（二）新开工项目 / …签约项目5个： / 竣工投产项目有：: a group's label (for unnumbered lines, one filling its
-    line), or a last clause about projects closing with a colon."""
+    line), or a last clause about projects closing with a colon (重点项目：\nX 总投资N 已投产)."""
     label = P.group_label.match(text, line)
     if label:
         return not label_only or text[label.end() - 1] == "\n" or not text[label.end() : line + len(content) + 1].strip()
-    if label_only or not content.endswith(("：", ":")):
+    if not content.endswith(("：", ":")):
         return False
     last = P.clause_mark.split(content[:-1])[-1]
     return "项目" in last
