@@ -17,7 +17,7 @@ from .spans import inside
 from .status import status_words
 
 _NAME_REACH = 30  # the longest name a line may open with
-_GROUP_REACH = 4000  # characters: a group's lines run no longer under it
+_GROUP_REACH = 4000  # characters walked back from a line for its group (past lines already read, their answer)
 
 
 def line_entries(document, sentence, quantities, taken):
@@ -30,7 +30,7 @@ def line_entries(document, sentence, quantities, taken):
     start = number.end() if number else sentence.start
     start += len(text[start : sentence.end]) - len(text[start : sentence.end].lstrip())
     end = _entry_end(text, start, sentence.end)
-    if end is None or inside(start, taken) or not _under_a_group(text, line):
+    if end is None or inside(start, taken) or not _under_a_group(document, line):
         return
     if any(start <= word.start < end and word.strength >= 2 for word in status_words(document, sentence, TABLE)):
         return  # 2.华信项目已投产: the line says what became of it, the other finders read it
@@ -59,25 +59,34 @@ def _mark(text: str, line: int, high: int | None = None):
     return P.list_number.match(text, line, high) or P.line_bullet.match(text, line, high)
 
 
-def _under_a_group(text: str, line: int) -> bool:
+def _under_a_group(document, line: int) -> bool:
     """Whether the line at `line` is one of a run of lines right under a group of projects (（二）新开工项目,
     签约项目5个：, …今年竣工投产项目有：): numbered lines, or lines each opening with a name under a label
-    filling its line or a colon."""
+    filling its line or a colon. The lines of one run share the answer: it is kept for each line walked
+    past, so a long list is walked once, not once per line."""
+    text, memo = document.text, document.memo.setdefault("lines_under_a_group", {})
     numbered = bool(_mark(text, line))
-    low = max(0, line - _GROUP_REACH)
-    while line > low:
-        before = text.rfind("\n", low, line - 1) + 1
-        content = text[before:line].strip()
+    walked, found = [line], False
+    low, position = max(0, line - _GROUP_REACH), line
+    while position > low:
+        before = text.rfind("\n", low, position - 1) + 1
+        content = text[before:position].strip()
         if content:
-            if _opens_with_a_name(text, before, line):
-                if numbered != bool(_mark(text, before)):
-                    return False  # a list of another kind above
-            else:
-                return _names_a_group(text, before, content, not numbered)
+            if (before, numbered) in memo:
+                found = memo[before, numbered]
+                break
+            if not _opens_with_a_name(text, before, position):
+                found = _names_a_group(text, before, content, not numbered)
+                break
+            if numbered != bool(_mark(text, before)):
+                break  # a list of another kind above
+            walked.append(before)
         if before <= low:
-            return False
-        line = before
-    return False
+            break
+        position = before
+    for walked_line in walked:
+        memo[walked_line, numbered] = found
+    return found
 
 
 def _opens_with_a_name(text: str, line: int, high: int) -> bool:
