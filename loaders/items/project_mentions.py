@@ -202,6 +202,8 @@ def etc_lists(document, sentence, quantities, taken):
             if not any(word.strength >= 2 and low <= word.start < high for word in words):
                 continue  # (预计年底可以达到20家企业投产: a count of firms due to produce, no list)
         items = split_items(text, first, position, quantities, strip_lead=True)
+        if items and all(name.endswith(tuple(cues()["indicator_tails"])) for _, _, name, _ in items):
+            continue  # 公司数、营业额、出口额等项目: indicators, 项目 as items of a statistic
         found = [
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
             for s, e, name, money in items
