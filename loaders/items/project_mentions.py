@@ -28,6 +28,7 @@ from .project_names import (
     specific_part,
     split_items,
 )
+from .projects_lines import line_entries
 from .projects_singles import OPENING_QUOTES, titled_project
 from .projects_subjects import plant_subject_lists, subject_lists
 from .spans import clause_holding, clause_index, inside
@@ -201,6 +202,8 @@ def etc_lists(document, sentence, quantities, taken):
             if not any(word.strength >= 2 and low <= word.start < high for word in words):
                 continue  # (预计年底可以达到20家企业投产: a count of firms due to produce, no list)
         items = split_items(text, first, position, quantities, strip_lead=True)
+        if items and all(name.endswith(tuple(cues()["indicator_tails"])) for _, _, name, _ in items):
+            continue  # 公司数、营业额、出口额等项目: indicators, 项目 as items of a statistic
         found = [
             Mention(s, e, name, LISTED, sentence, (first, max(position, match.end())), money, acquisition)
             for s, e, name, money in items
@@ -433,5 +436,5 @@ def _anchor_name(name: str) -> bool:
 
 # The list phrasings, tried in this order; the names a finder takes are no other's.
 LIST_FINDERS = (
-    colon_heads, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, plant_subject_lists, anchor_lists,
+    colon_heads, line_entries, bracket_lists, intro_lists, counted_lists, etc_lists, subject_lists, plant_subject_lists, anchor_lists,
 )

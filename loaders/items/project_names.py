@@ -65,6 +65,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
+    if P.clause_inside.search(name) or name.endswith(tuple(cues()["person_titles"])):
+        return False  # 初冬时节,园区却是一片…: two clauses; 市委常委, 党工委书记: a person
     if P.abstract_tail.search(core):
         return False  # 已落户的产业布局特征: an abstract noun, no project
     if P.kind_of_project.search(core):

@@ -19,7 +19,17 @@ from functools import lru_cache
 from ..document import Document, Quantities
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cues, word_pattern
-from .project_names import CAPACITY_UNITS, LISTED, MIN_NAME, TABLE, Mention, P, name_key, phase_of
+from .project_names import (
+    CAPACITY_UNITS,
+    LISTED,
+    MIN_NAME,
+    TABLE,
+    Mention,
+    P,
+    is_project_name,
+    name_key,
+    phase_of,
+)
 from .projects_events import besides_the_event, report_event
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
 from .projects_restated import restated_mentions
@@ -50,6 +60,8 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
             if mention.status is None and not besides_the_event(document.text, mention.sentence) \
                     and not document.in_future_section(mention.start):  # 二、下一步工作计划: projects to come
                 mention.status = event  # 26个项目集中开工 (the lead) … 投资5.3亿元的X项目，将采用…: one of them
+    for mention in mentions:
+        _past_the_zone_s_name(mention)
     mentions += restated_mentions(document, mentions)  # 当年竣工A、B: named again, no project word beside them
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
@@ -61,14 +73,31 @@ def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
     return name in zone_ids or (name.endswith("项目") and name[: -len("项目")] in zone_ids)
 
 
+def _past_the_zone_s_name(mention: Mention) -> None:
+    """格尔木工业园宏储源光伏储能, 北票农产品加工园区爱康纺织: a zone's name opening a project's says where the
+    project stands (the row's zone), not which it is; the name starts past it. Titles ending in 项目 or 工程
+    keep theirs (X工业园区Y物流体系建设项目 is the project's official name), and so do parks named inside
+    another (X示范园区Y食品产业园)."""
+    while (lead := P.zone_named_lead.match(mention.name)) is not None:
+        rest = mention.name[lead.end() :]
+        if rest.endswith(_OWN_TITLE_ENDS) or P.zone_named_lead.fullmatch(rest) or not is_project_name(rest):
+            return
+        mention.start += lead.end()
+        mention.name = rest
+
+
+_OWN_TITLE_ENDS = ("项目", "工程", "园", "园区")
+
+
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb
     names may open a clause before (A、B陆续动土), an amount invested (投资N的X园), a quoted name's head,
-    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械)."""
+    a count of firms (引进A、B2家企业), a firm's plant (A厂房主体完工), a firm brought in (成功引进A机械), or
+    a list number opening its line (2.龙腾纺织二期: one project per line, projects_lines)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
              *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
-    return word_pattern(tuple(words))
+    return re.compile(f"{word_pattern(tuple(words)).pattern}|{P.numbered_line.pattern}")
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:

@@ -13,6 +13,7 @@ from .headings import heading_status
 from .lexicon import cue_pattern, cues
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names
 from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
+from .projects_built import built_object_mentions
 from .projects_courted import courted_firms
 from .projects_groups import colon_header_statuses, past_colon_lists
 from .projects_investors import investing_firms
@@ -42,7 +43,10 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
                 mention.group, mention.public_list = group, public
             mentions += found
             taken += [mention.status_span for mention in found] + [(m.start, m.end) for m in found]
-    for finder in (single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms, courted_firms):
+    for finder in (
+        single_mentions, amount_led_mentions, status_led_mentions, quoted_names, investing_firms, courted_firms,
+        built_object_mentions,
+    ):
         for mention in finder(document, sentence, quantities, taken):
             if not _same_run(mentions[-1] if mentions else None, mention):
                 group += 1

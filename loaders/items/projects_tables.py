@@ -1,4 +1,5 @@
-"""Projects named in a table under a project column (序号 | 项目名称 | 总投资（亿元） | 进展情况): each row's
+"""Projects named in a table under a project column (序号 | 项目名称 | 总投资（亿元） | 进展情况; 项目 or 企业名称 only
+beside a progress column): each row's
 name cell is a project whatever its name ends in (德润冷链物流园), its status the status word of the row's
 progress cell (在建, 已投产), its investment the figure under an investment header, in that header's unit
 (or the unit the table declares above it: 单位：亿元).
@@ -28,12 +29,13 @@ class _Columns(NamedTuple):
     status: int | None
     investment: int | None
     factor: float | None  # yuan per figure of the investment column (亿元: 1e8)
+    weak: bool = False  # a name column headed 项目 / 企业名称: a row is a project only when its progress says a status
 
 
 def table_mentions(document: Document) -> list[Mention]:
     """One listed mention per row of every table whose header heads a project column."""
     text = document.text
-    if not cue_pattern("project_column_headers").search(text):
+    if not cue_pattern("project_column_headers").search(text) and not cue_pattern("progress_column_headers").search(text):
         return []  # no table of projects (most reports): the table lines need not be read
     starts = [sentence.start for sentence in document.sentences]
     mentions: list[Mention] = []
@@ -62,19 +64,24 @@ def table_mentions(document: Document) -> list[Mention]:
 
 def _project_columns(cells: list[str], declared: float | None) -> _Columns | None:
     """Where a header's project names, progress and investment are; None when it heads no project column."""
-    names = set(cues()["project_column_headers"])
+    names, weak = set(cues()["project_column_headers"]), set(cues()["name_column_headers"])
     name = next((index for index, cell in enumerate(cells) if cell in names), None)
+    strong = name is not None
+    if not strong:
+        name = next((index for index, cell in enumerate(cells) if cell in weak), None)
     if name is None:
         return None
     progress = cue_pattern("progress_column_headers")
     status = next((index for index, cell in enumerate(cells) if index != name and progress.search(cell)), None)
+    if not strong and status is None:
+        return None  # 项目 | 本月 | 累计, 企业名称 | 产值: indicators or firms' figures, no projects' progress
     investment, factor = None, None
     invested, done = cue_pattern("investment_column_headers"), cue_pattern("investment_done_headers")
     for index, cell in enumerate(cells):
         if index != name and invested.search(cell) and not done.search(cell):
             investment, factor = index, _header_factor(cell, declared)
             break
-    return _Columns(len(cells), name, status, investment, factor)
+    return _Columns(len(cells), name, status, investment, factor, not strong)
 
 
 def _header_factor(cell: str, declared: float | None) -> float | None:
@@ -94,6 +101,8 @@ def _row_mention(document: Document, starts: list[int], cells, columns: _Columns
     mention = Mention(at, at + len(name), name, LISTED, sentence, (at, at + len(name)), _investment(cells, columns))
     if columns.status is not None:
         mention.status = _cell_status(document, sentence, cells[columns.status])
+    if columns.weak and mention.status is None:
+        return None  # 项目 | 完成情况 ⏎ 工业总产值 | 80: an indicator, its progress a figure
     return mention
 
 
