@@ -549,6 +549,8 @@ def read_amount(reading: Reading) -> Decision:
         inherited = figure_continued(reading)
     except LeftOut as left_out:
         named = wording_named_after(reading) if left_out.rule == NO_WORDING_TO_CONTINUE else None
+        if named is None and left_out.rule == NO_WORDING_TO_CONTINUE and wordless_zone_area(reading):
+            return with_completion(reading, Decision("area_planned", kind, reading.quantity.value))
         if named is None:
             raise
         keyword, planned = named
@@ -560,6 +562,15 @@ def read_amount(reading: Reading) -> Decision:
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
         metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part
     return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+def wordless_zone_area(reading: Reading) -> bool:
+    """园区首期3.37平方公里核心区的基础设施…, 开发区现有10.23平方公里: an area in square kilometres or hectares
+    that a clause naming the zone states with no metric word is the zone's (planned) area. Not in 亩
+    (cues.yaml land_parcel_units: a project's or a farm's land as often as a zone's: 项目用地114亩), nor after a
+    word of land given or taken in its clause (land_words: 新增工业用地50公顷 is land supplied, not the zone's area)."""
+    return reading.quantity.dimension == "area" and not has(cues()["land_parcel_units"], reading.quantity.raw) \
+        and has(cues()["zone_words"], reading.clause) and not has(cues()["land_words"], PART_BREAK.split(reading.head)[-1])
 
 
 _PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")
