@@ -570,7 +570,7 @@ def wordless_zone_area(reading: Reading) -> bool:
     (cues.yaml land_parcel_units: a project's or a farm's land as often as a zone's: 项目用地114亩), nor after a
     word of land given or taken in its clause (land_words: 新增工业用地50公顷 is land supplied, not the zone's area)."""
     return reading.quantity.dimension == "area" and not has(cues()["land_parcel_units"], reading.quantity.raw) \
-        and has(cues()["zone_words"], reading.clause) and not has(cues()["land_words"], PART_BREAK.split(reading.head)[-1])
+        and has(cues()["zone_words"], reading.clause) and not has(cues()["land_words"], reading.clause)
 
 
 _PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")

@@ -80,13 +80,11 @@ def _past_the_zone_s_name(mention: Mention) -> None:
     another (X示范园区Y食品产业园)."""
     while (lead := P.zone_named_lead.match(mention.name)) is not None:
         rest = mention.name[lead.end() :]
-        if rest.endswith(_OWN_TITLE_ENDS) or P.zone_named_lead.fullmatch(rest) or not is_project_name(rest):
+        if rest.endswith(tuple(cues()["own_title_ends"])) or P.zone_named_lead.fullmatch(rest) or not is_project_name(rest):
             return
         mention.start += lead.end()
         mention.name = rest
 
-
-_OWN_TITLE_ENDS = ("项目", "工程", "园", "园区")
 
 
 @lru_cache(maxsize=1)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..contract.schema import zone_id_for
 from ..document import read_document
 from ..facts.read import extract_facts, fact_rows
 from ..items import infrastructure, projects
 from ..quality import checks as quality
-from ..zones.lexicon import UNNAMED_ZONE_OPENING, standard_name
-from ..zones.resolver import resolve_zones, zone_rows
+from ..zones.lexicon import UNNAMED_ZONE_OPENING
+from ..zones.resolver import resolve_zones, zone_id_of, zone_rows
 
 
 def unnamed_zone(document: dict) -> str:
@@ -29,7 +28,7 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
     doc_date = document.get("doc_date")
     doc_year = doc_date.year if doc_date else None
     resolver = resolve_zones(read, unnamed_zone(document))
-    zone_ids = {name: zone_id_for(standard_name(name)) for name in resolver.zones}
+    zone_ids = {name: zone_id_of(name) for name in resolver.zones}
 
     facts, unplaced = extract_facts(read, resolver.zone_at, doc_year, resolver.main)
     facts_out = fact_rows(facts, read.normalized, doc_id, doc_year, zone_ids)

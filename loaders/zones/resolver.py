@@ -1184,6 +1184,12 @@ def industry_lists(text: str) -> list[tuple[int, int, list[str]]]:
     return candidates
 
 
+def zone_id_of(name: str) -> str:
+    """The zone_id a zone the resolver names gets in every table: that of its standard name (临江经开区 and
+    临江经济技术开发区 are one zone)."""
+    return zone_id_for(standard_name(name))
+
+
 def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: str) -> list[dict]:
     """One row per zone the report gives rows about (and its main zone), with places and industries
     read from the zone's own section: its first mention up to the next zone's first mention."""
@@ -1201,7 +1207,7 @@ def zone_rows(resolver: ZoneResolver, doc_id: str, used_names: set[str], text: s
         name = standard_name(zone.name)
         rows.append(
             {
-                "zone_id": zone_id_for(name),
+                "zone_id": zone_id_of(zone.name),
                 "name": name,
                 "aliases": sorted((zone.aliases | {zone.name}) - {name}),
                 **place_of(zone.name, text, start, end, places),
