@@ -217,7 +217,7 @@ def _past_label(text: str, start: int, first_word: int) -> int:
 
 
 def _after_leading_measures(text, start, first_word, quantities) -> int:
-    """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路); a voltage
+    """Where a name starts past its leading figures (60栋钢结构标准化厂房, 3条长1284米园区道路, 3万吨/日污水处理厂); a voltage
     or a class stays, it is part of the name (110千伏变电站, 5000吨级泊位)."""
     leading = {quantity.start: quantity for quantity in quantities.within(start, first_word)}
     if not leading:
@@ -226,6 +226,8 @@ def _after_leading_measures(text, start, first_word, quantities) -> int:
         quantity = leading.get(start)
         if quantity is not None and quantity.dimension != "voltage" and not P.size_class.match(text, quantity.end):
             start = quantity.end
+            tail = P.rate_tail.match(text, start) if quantity.rate else None
+            start = tail.end() if tail is not None and tail.end() <= first_word else start
             continue
         word = P.measure_words.match(text, start)
         if word is None or word.end() > first_word or word.end() not in leading:
