@@ -79,7 +79,7 @@ def _count_after_name(text, word: re.Match, quantity) -> bool:
 def _make_item(text, start, end, found, quantities) -> Item | None:
     if _a_frame_of_no_grid(text, found):
         return None  # 合作框架, 拉开城市框架: a frame that no grid label names is no roads
-    if P.location_before.search(text, max(0, start - 3), start) or P.location_inside.search(text, start, found[0].start()):
+    if P.location_before.search(text, max(0, start - 3), start) or _placed_inside(text, start, found[0].start()):
         return None  # 紧邻107国道, 园区距310国道3公里: where the zone lies, no works
     name_end = _name_end(text, end, found)
     # 天然气供气指标: the quota is no facility, the 天然气 before it is.
@@ -121,6 +121,16 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
     ):
         item.end = item.quantity.end  # 标准化厂房1万平米; 管网铺设完成15公里 keeps its status word out of the name
     return item
+
+
+def _placed_inside(text: str, start: int, first_word: int) -> bool:
+    """园区距310国道3公里: a location word run into the name places the zone; 从A至B距离10公里的公路 names the works by
+    their ends and their length between them."""
+    placed = P.location_inside.search(text, start, first_word)
+    if placed is None:
+        return False
+    ends = P.length_between_ends.search(text, start, first_word)
+    return ends is None or not (ends.start() < placed.start() < ends.end())
 
 
 def _a_stretch(text: str, start: int, name_end: int, found: list[re.Match]) -> bool:

@@ -136,7 +136,10 @@ def _a_landmark(text: str, item: Item, clauses) -> bool:
         return False
     low, high = clauses[item.clause]
     lead = max(text.rfind(mark, low, item.start) for mark in _LANDMARK_BREAKS)
-    before = text[max(lead + 1, low) : item.start] + item.name
+    window = max(lead + 1, low)
+    # 从A至B距离10公里的公路: the 距离 of the works' own ends and length places nothing
+    ends = P.length_between_ends.search(text, window, item.end)
+    before = text[window : ends.start() if ends is not None else item.start] + item.name
     if cue_pattern("landmark_before").search(before):
         return True
     return cue_pattern("landmark_after").search(text, item.end, min(high, item.end + _AXIS_REACH)) is not None
