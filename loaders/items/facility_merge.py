@@ -28,7 +28,7 @@ def merge(items: list[Item], zone_at=None) -> list[list[Item]]:
         zone = zone_at(item.start) if zone_at is not None else None
         home = next(
             (facility for facility, its_zone in zip(facilities, zones, strict=True)
-             if its_zone == zone and _same_facility(item, facility[0])),
+             if its_zone == zone and _same_facility(item, facility[0]) and not _named_otherwise(item, facility)),
             None,
         )
         if home is None:
@@ -56,6 +56,19 @@ def _same_facility(item: Item, first: Item) -> bool:
     if P.section_after.match(longer, longer.find(shorter) + len(shorter)):
         return False  # 天顺路 and 天顺路南段: a road and one section of it are two rows
     return bool((longer.endswith(shorter) and not P.distinct.search(extra)) or (_named(shorter) and shorter in longer))
+
+
+def _named_otherwise(item: Item, facility: list[Item]) -> bool:
+    """标准厂房 … 正源标准厂房 … 恒拓标准厂房: two named facilities that a bare first mention of their kind would both
+    take in are two facilities; a named mention joins a facility only if no named mention of it is another name."""
+    if not _named(item.name):
+        return False
+    key = facility_key(item.name)
+    for member in facility:
+        other = facility_key(member.name)
+        if _named(member.name) and not (key.endswith(other) or other.endswith(key) or key in other or other in key):
+            return True
+    return False
 
 
 def _measured_alike(item: Item, first: Item) -> bool:
