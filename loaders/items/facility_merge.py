@@ -59,14 +59,15 @@ def _same_facility(item: Item, first: Item) -> bool:
 
 
 def _named_otherwise(item: Item, facility: list[Item]) -> bool:
-    """标准厂房 … 正源标准厂房 … 恒拓标准厂房: two named facilities that a bare first mention of their kind would both
-    take in are two facilities; a named mention joins a facility only if no named mention of it is another name."""
+    """标准厂房 … 青松标准厂房 … 云岭标准厂房: two named facilities that a bare first mention of their kind would both
+    take in are two facilities; a named mention joins a facility only if every named mention of it holds its name
+    or is held by it."""
     if not _named(item.name):
         return False
     key = facility_key(item.name)
     for member in facility:
         other = facility_key(member.name)
-        if _named(member.name) and not (key.endswith(other) or other.endswith(key) or key in other or other in key):
+        if _named(member.name) and key not in other and other not in key:
             return True
     return False
 
