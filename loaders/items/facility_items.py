@@ -102,6 +102,9 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         return None  # 【市政道路建设】: an entry's label names its topic, the works it reports follow
     start = _numbers_sharing_the_head(text, start)
     start = _grid_label_before(text, start)
+    date = P.date_lead.match(text, start)
+    if date and date.end() <= found[0].start():
+        start = date.end()  # 2023年青禾路建成通车, 今年5月X污水处理厂投运: when, no part of the name
     if P.year_lead.match(text, start):
         return None  # 2015年度活力众创空间: an award, event or batch named by its year
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
