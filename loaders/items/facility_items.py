@@ -93,6 +93,9 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         return None  # X油田LNG公司液化天然气工程: a company's project, not the zone's works (项目配套道路 is)
     if P.product_project.fullmatch(text, name_end, end):
         return None  # 天然气汽车清洁燃料项目: the facility word says what a plant makes
+    date = P.date_lead.match(text, start)
+    if date and date.end() <= found[0].start():
+        start = date.end()  # 2023年青禾路建成通车, 今年5月园区X污水处理厂投运: when, no part of the name
     lead = P.zone_lead.match(text, start)
     if lead and lead.end() < found[0].start() + 1 and name_end - lead.end() >= 2:
         start = lead.end()
@@ -102,9 +105,6 @@ def _make_item(text, start, end, found, quantities) -> Item | None:
         return None  # 【市政道路建设】: an entry's label names its topic, the works it reports follow
     start = _numbers_sharing_the_head(text, start)
     start = _grid_label_before(text, start)
-    date = P.date_lead.match(text, start)
-    if date and date.end() <= found[0].start():
-        start = date.end()  # 2023年青禾路建成通车, 今年5月X污水处理厂投运: when, no part of the name
     if P.year_lead.match(text, start):
         return None  # 2015年度活力众创空间: an award, event or batch named by its year
     name_start = _after_leading_measures(text, start, found[0].start(), quantities)
