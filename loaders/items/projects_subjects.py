@@ -61,6 +61,9 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
     low = max(low, verb - _NAME_REACH)
     names_end = _before_adverbs(text, low, verb)
     _, first = list_lead(text, low, names_end)
+    date = P.time_lead.match(text, first)
+    if date and names_end - date.end() >= MIN_NAME and not P.period_inside.search(text, date.end(), names_end):
+        first = date.end()  # 2023年X产业园一期建成投产: the date of what the names did (去年5月开园仅半年就: a time, no names)
     if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
         return []
     if _rejects_subject(text, first, names_end, quantities) or text[first:names_end].strip() == "":
