@@ -186,7 +186,7 @@ def decide(reading: Reading) -> Decision:
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return a_plan_states_its_area(read_amount(reading))
+        return site_works_done_on_the_area(reading, a_plan_states_its_area(read_amount(reading)))
     raise LeftOut("unit_of_no_metric")
 
 
@@ -195,6 +195,20 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
     a fact of the zone, not a goal still to reach (its growth stays a growth)."""
     if decision.metric == "area_planned" and decision.kind == "target":
         decision.kind = "actual"
+    return decision
+
+
+def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decision:
+    """完成了首期3平方公里的基础设施建设, 首期560亩土地的基础设施基本到位, 达到“七通一平”标准的土地面积51平方公里,
+    一期2平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
+    site_works_done, both in the clause) is land developed, not the planned area, unless a word of the plan
+    stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)."""
+    if decision.metric != "area_planned" or decision.kind != "actual" or not reading.sentence_holds(cues()["site_works"]):
+        return decision
+    clause = reading.clause + reading.quantity.raw + reading.after
+    if has(cues()["site_works"], clause) and has(cues()["site_works_done"], clause) \
+            and not has(cues()["plan_area_words"], reading.clause):
+        decision.metric = "area_developed"
     return decision
 
 
