@@ -573,9 +573,18 @@ def read_amount(reading: Reading) -> Decision:
     if inherited.kind == "target" and kind == "actual" and not reported_so_far(PART_BREAK.split(reading.head)[-1]):
         kind = "target"  # (计划引进项目20个，目前已引进15个: what was done so far of the goal before)
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    if metric == "output_value" and sales_after_output(reading):
+        metric = "revenue"  # 工业总产值52亿元，销售48亿元: the sales are revenue, not more output
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
         metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part
     return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+def sales_after_output(reading: Reading) -> bool:
+    """工业总产值52亿元，销售48亿元: a wordless amount after an output figure whose words say sales (cues.yaml
+    sales_words; no 产值 with them: 销售产值 is output) is the sales, revenue, not a part of the output."""
+    window = reading.window
+    return has(cues()["sales_words"], window) and "产值" not in window
 
 
 def wordless_zone_area(reading: Reading) -> bool:
