@@ -670,12 +670,19 @@ def one_of_several(reading: Reading) -> bool:
     return reading.quantity.dimension == "count" and reading.after.endswith("之一")
 
 
+def a_firm_s_own_outlay(reading: Reading) -> bool:
+    """区内扩厂的厂商有某某光电公司投资6亿元, 某某公司投资8亿元、用地200亩的项目: what a named firm puts in with
+    no word bringing its capital into the zone in the clause (cues.yaml capital_intake: 引进某公司投资1亿元 stays
+    financing) is the firm's own outlay, not the zone's financing nor its investment."""
+    return is_outside_capital(reading) and not has(cues()["capital_intake"], reading.clause)
+
+
 AMOUNT_GATES = (
     turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
-    each_of_a_group,
+    each_of_a_group, a_firm_s_own_outlay,
 )
 
 
