@@ -186,7 +186,7 @@ def decide(reading: Reading) -> Decision:
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return site_works_done_on_the_area(reading, a_plan_states_its_area(read_amount(reading)))
+        return a_stage_of_projects_counted(reading, site_works_done_on_the_area(reading, a_plan_states_its_area(read_amount(reading))))
     raise LeftOut("unit_of_no_metric")
 
 
@@ -194,6 +194,20 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
     """到2025年，园区规划面积30平方公里 / a plan section's 规划面积: a planned area is what the plan states,
     a fact of the zone, not a goal still to reach (its growth stays a growth)."""
     if decision.metric == "area_planned" and decision.kind == "target":
+        decision.kind = "actual"
+    return decision
+
+
+_STAGE_REACH = 8  # characters after a count where the stage of its projects is named (12个前期项目, 5个重大前期项目)
+
+
+def a_stage_of_projects_counted(reading: Reading, decision: Decision) -> Decision:
+    """拟建项目4个, 下一步协调解决…等12个前期项目困难问题: a count of projects at an early
+    stage (cues.yaml project_stage_words) is how many stand at that stage now, not a goal, whatever goal word the
+    sentence holds: the stage is the projects', not the report's plan."""
+    if decision.metric != "projects" or decision.kind != "target":
+        return decision
+    if has(cues()["project_stage_words"], reading.window + reading.after[:_STAGE_REACH]):
         decision.kind = "actual"
     return decision
 
