@@ -51,6 +51,7 @@ from .lexicon import (
     keyword_pattern,
     metric_units,
     pattern_of,
+    status_pattern,
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
@@ -204,12 +205,21 @@ _STAGE_REACH = 8  # characters after a count where the stage of its projects is 
 def a_stage_of_projects_counted(reading: Reading, decision: Decision) -> Decision:
     """拟建项目4个, 下一步协调解决…等12个前期项目困难问题: a count of projects at an early
     stage (cues.yaml project_stage_words) is how many stand at that stage now, not a goal, whatever goal word the
-    sentence holds: the stage is the projects', not the report's plan."""
+    sentence holds: the stage is the projects', not the report's plan. The stage must name the counted projects:
+    in the count's own clause with no later status after it (加快前期项目转化，力争新开工项目30个 and
+    推动前期项目开工20个 count the starts aimed at, a goal)."""
     if decision.metric != "projects" or decision.kind != "target":
         return decision
-    if has(cues()["project_stage_words"], reading.window + reading.after[:_STAGE_REACH]):
+    if has(cues()["project_stage_words"], reading.after[:_STAGE_REACH]) or _the_stage_before_the_count(reading.clause):
         decision.kind = "actual"
     return decision
+
+
+def _the_stage_before_the_count(clause: str) -> bool:
+    """Whether the clause up to a count names an early stage with no project status after it (拟建项目: yes;
+    前期项目开工: no, the count is of starts)."""
+    stages = list(pattern_of(cues()["project_stage_words"]).finditer(clause))
+    return bool(stages) and status_pattern().search(clause, stages[-1].end()) is None
 
 
 def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decision:
