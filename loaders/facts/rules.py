@@ -187,7 +187,7 @@ def decide(reading: Reading) -> Decision:
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return a_stage_of_projects_counted(reading, site_works_done_on_the_area(reading, a_plan_states_its_area(read_amount(reading))))
+        return a_stage_of_projects_counted(reading, a_plan_states_its_area(site_works_done_on_the_area(reading, read_amount(reading))))
     raise LeftOut("unit_of_no_metric")
 
 
@@ -226,12 +226,14 @@ def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decisio
     """完成了首期3平方公里的基础设施建设, 首期560亩土地的基础设施基本到位, 达到“七通一平”标准的土地面积51平方公里,
     一期2平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
     site_works_done, both in the clause) is land developed, not the planned area, unless a word of the plan
-    stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)."""
-    if decision.metric != "area_planned" or decision.kind != "actual" or not reading.sentence_holds(cues()["site_works"]):
+    stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)
+    or its clause says the works are not done yet (cues.yaml site_works_not_done: 尚未建成). Read before a plan's
+    planned area is made a fact (a_plan_states_its_area), so works a goal will finish stay a goal (力争年内完成…)."""
+    if decision.metric != "area_planned" or not reading.sentence_holds(cues()["site_works"]):
         return decision
     clause = reading.clause + reading.quantity.raw + reading.after
     if has(cues()["site_works"], clause) and has(cues()["site_works_done"], clause) \
-            and not has(cues()["plan_area_words"], reading.clause):
+            and not has(cues()["site_works_not_done"], clause) and not has(cues()["plan_area_words"], reading.clause):
         decision.metric = "area_developed"
     return decision
 
