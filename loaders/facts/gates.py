@@ -36,6 +36,7 @@ _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_A_NAMED_FIRM_INVESTS = re.compile(r"公司投资$")  # 某某公司投资: one firm; 工业企业投资 is the zone's firms' as often
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
 _COMPANY_REACH = 12  # characters back from a firm's figure where its company's name may stand
 _SEVERAL_ZONES = re.compile(
@@ -673,8 +674,9 @@ def one_of_several(reading: Reading) -> bool:
 def a_firm_s_own_outlay(reading: Reading) -> bool:
     """区内扩厂的厂商有某某光电公司投资6亿元, 某某公司投资8亿元、用地200亩的项目: what a named firm puts in with
     no word bringing its capital into the zone in the clause (cues.yaml capital_intake: 引进某公司投资1亿元 stays
-    financing) is the firm's own outlay, not the zone's financing nor its investment."""
-    return is_outside_capital(reading) and not has(cues()["capital_intake"], reading.clause)
+    financing) is the firm's own outlay, not the zone's financing nor its investment. A firm named by its
+    company only: 园区工业企业投资20亿元 is what the zone's firms put in, a figure of the zone."""
+    return bool(_A_NAMED_FIRM_INVESTS.search(reading.window)) and not has(cues()["capital_intake"], reading.clause)
 
 
 AMOUNT_GATES = (
