@@ -672,7 +672,7 @@ def one_of_several(reading: Reading) -> bool:
 
 
 def a_firm_s_own_outlay(reading: Reading) -> bool:
-    """区内扩厂的厂商有某某光电公司投资6亿元, 某某公司投资8亿元、用地200亩的项目: what a named firm puts in with
+    """区内扩厂的厂商有青禾光电公司投资6亿元, 青禾光电公司投资6亿元、用地150亩的项目: what a named firm puts in with
     no word bringing its capital into the zone in the clause (cues.yaml capital_intake: 引进某公司投资1亿元 stays
     financing) is the firm's own outlay, not the zone's financing nor its investment. A firm named by its
     company only: 园区工业企业投资20亿元 is what the zone's firms put in, a figure of the zone."""

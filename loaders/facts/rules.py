@@ -203,7 +203,7 @@ _STAGE_REACH = 8  # characters after a count where the stage of its projects is 
 
 
 def a_stage_of_projects_counted(reading: Reading, decision: Decision) -> Decision:
-    """拟建项目4个, 下一步协调解决…等12个前期项目困难问题: a count of projects at an early
+    """拟建项目3个, 下一步协调解决…等6个前期项目用地问题: a count of projects at an early
     stage (cues.yaml project_stage_words) is how many stand at that stage now, not a goal, whatever goal word the
     sentence holds: the stage is the projects', not the report's plan. The stage must name the counted projects:
     in the count's own clause with no later status after it (加快前期项目转化，力争新开工项目30个 and
@@ -223,8 +223,8 @@ def _the_stage_before_the_count(clause: str) -> bool:
 
 
 def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decision:
-    """完成了首期3平方公里的基础设施建设, 首期560亩土地的基础设施基本到位, 达到“七通一平”标准的土地面积51平方公里,
-    一期2平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
+    """完成了首期2.5平方公里的基础设施建设, 首期820亩土地的基础设施基本到位, 达到“五通一平”标准的土地面积17平方公里,
+    一期3.8平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
     site_works_done, both in the clause) is land developed, not the planned area, unless a word of the plan
     stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)
     or its clause says the works are not done yet (cues.yaml site_works_not_done: 尚未建成). Read before a plan's
@@ -608,9 +608,9 @@ def read_amount(reading: Reading) -> Decision:
 
 def sales_after_output(reading: Reading) -> bool:
     """工业总产值52亿元，销售48亿元: a wordless amount after an output figure whose words say sales (cues.yaml
-    sales_words; no 产值 with them: 销售产值 is output) is the sales, revenue, not a part of the output."""
+    sales_words; none of sales_of_output with them: 销售产值 is output) is the sales, revenue, not a part of the output."""
     window = reading.window
-    return has(cues()["sales_words"], window) and "产值" not in window
+    return has(cues()["sales_words"], window) and not has(cues()["sales_of_output"], window)
 
 
 def wordless_zone_area(reading: Reading) -> bool:

@@ -145,7 +145,7 @@ _LONGEST_PLACE_NAME = 8  # characters of one place's name in a chain of them (�
 
 
 def _a_place_s_indicator(words: str, clause: str) -> bool:
-    """廊坊市城镇固定资产投资完成…, 山西省交通运输业投资增长…, 临江市计划推进重大项目…: a clause whose subject
+    """临江市城镇固定资产投资完成…, 某某省交通运输业投资增长…, 临江市计划推进重大项目…: a clause whose subject
     opens on a province's or city's full name (lexicon/places.csv; the suffixes: cues.yaml place_indicator_suffixes)
     and goes on to what is counted speaks of that place's own indicator, not the zone's. Not a name right before
     its figure (a list's label), nor one going on to a county or a district (临江市东岭区: where a zone lies, and a
@@ -161,7 +161,7 @@ _PREDICATE = re.compile(r"(?<![一二三四五六七八九十\d])是[\s，,、]*
 
 
 def _a_predicate(words: str, clause: str) -> bool:
-    """(园区)是苍南县经济社会发展的重要载体: the place after 是 (not 一是, 二是: list markers) is what the
+    """(园区)是临江市工业经济发展的主阵地: the place after 是 (not 一是, 二是: list markers) is what the
     subject is said to be, not the subject."""
     at = clause.find(words)
     return at > 0 and _PREDICATE.search(clause, 0, at) is not None
@@ -177,7 +177,6 @@ def _government_units(words: str) -> int:
         if not ends:
             return start
         start = ends[-1]
-
 
 
 def _without_adverbs(words: str) -> str:
