@@ -266,15 +266,23 @@ def _head_end(after: str) -> int:
 
 
 def amount_led_mentions(document, sentence, quantities, taken):
-    """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
+    """总投资110亿元的X新材料园正在建设 / 投资N的X公司 / 投资N、占地M亩的X基地: a name right after its own amount
+    (and the land or floor space it takes) and 的, up to a head
     noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
     its name ends in (names ending in 项目 are single mentions already)."""
     text = document.text
     stops = name_stop_pattern(TABLE, True, joins=False)
     heads = cue_pattern("amount_led_heads")
     for quantity in quantities.within(sentence.start, sentence.end):
+        if quantity.dimension not in _AMOUNTS:
+            continue
         start = quantity.end + 1
-        if quantity.dimension not in _AMOUNTS or not text.startswith("的", quantity.end) or inside(start, taken):
+        if not text.startswith("的", quantity.end):
+            measure = P.land_after_amount.match(text, quantity.end, sentence.end)
+            if measure is None:
+                continue
+            start = measure.end()  # 投资12亿元、占地600亩的X基地: the land it takes said between
+        if inside(start, taken):
             continue
         low, high = clause_holding(document, sentence, quantity.start)
         if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):

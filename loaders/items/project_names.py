@@ -93,7 +93,9 @@ def specific_part(core: str) -> str:
 
 # A phase of a project (一期, 12期): a name ending in one names that phase of the project.
 PHASE = "[一二三四五六七八九十\\d]{1,2}期"
-_PHASE_AT_END = re.compile(f"({PHASE})(?:项目|工程)?$")
+# A phase's works may be named by what is done in it (X公司三期扩建工程, X二期技改项目).
+_PHASE_WORKS = "(?:扩建|改扩建|技改|改造|续建|新建)?"
+_PHASE_AT_END = re.compile(f"({PHASE}){_PHASE_WORKS}(?:项目|工程)?$")
 _BARE_PHASE = re.compile(f"{PHASE}(?:项目|工程)?")
 
 
