@@ -152,6 +152,8 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     """The lead words of a list (其中, 加快, 先后引进了 …) and where its first name starts."""
     first = low
     items_start = text.find("、", low, position)
+    if items_start > low and text[items_start - 1] in _STRAY_COMMAS:
+        items_start -= 1  # A,、B: a stray comma before the list mark closes no lead
     head_end = items_start if items_start >= 0 else position
     bracket = P.amount_bracket.search(text, low, head_end)
     if bracket:
@@ -169,6 +171,9 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
             break
         first = lead.end()
     return text[low:first], first
+
+
+_STRAY_COMMAS = ",，"
 
 
 def split_items(text, start, end, quantities, strip_lead, breaks=None):
