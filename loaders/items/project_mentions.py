@@ -158,6 +158,7 @@ def etc_lists(document, sentence, quantities, taken):
     text = document.text
     ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
     acquisitions = cue_pattern("acquisition_verbs")
+    attracting = cue_pattern("attracting_verbs")
     visited = sentence.start
     for match in ends.finditer(text, sentence.start, sentence.end):
         position = match.start()
@@ -178,6 +179,8 @@ def etc_lists(document, sentence, quantities, taken):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
         head = "project" if examples else _head_kind(after)
+        if not courted and head in ("company", "project"):
+            courted = attracting.search(text, low, position)  # 吸引A、B等企业: firms brought in (not 吸引外资、…等方面)
         if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
@@ -192,7 +195,8 @@ def etc_lists(document, sentence, quantities, taken):
         lead, first = list_lead(text, low, position)
         if first >= position:
             continue
-        acquisition = bool(acquisitions.search(lead)) or (
+        attracted = head in ("company", "project") and bool(attracting.search(lead))
+        acquisition = bool(acquisitions.search(lead)) or attracted or (
             head == "company" and bool(acquisitions.search(text, sentence.start, first))
         )  # 引进7家厂商，投资额N亿元，包含A、B等亮点厂商: the companies courted earlier in the sentence
         if head is None and not acquisition:
