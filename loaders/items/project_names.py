@@ -59,7 +59,7 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     """A name that says which project: not only group words (重点, 亿元以上) and numbers. With loose,
     one character besides them is enough (远大物流: 大 and 物流 are group words elsewhere)."""
     core = strip_suffix(name)
-    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
+    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core) or P.township_tail.search(core):
         return False
     if P.figure_tail.search(core) or P.lines_tail.search(name):
         return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
