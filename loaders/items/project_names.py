@@ -65,6 +65,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
     if P.task_before_project.search(core):
         return False  # 开放招商抓项目, 紧紧扭住项目: projects as a task, no name
+    if P.modifier_end.search(core):
+        return False  # 对于你们3月申报的, 对今年重点推进的: a modifier whose noun follows, no name
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.clause_inside.search(name) or name.endswith(tuple(cues()["person_titles"])):
