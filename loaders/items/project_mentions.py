@@ -271,9 +271,9 @@ def _head_end(after: str) -> int:
 
 def amount_led_mentions(document, sentence, quantities, taken):
     """总投资110亿元的X新材料园正在建设 / 投资N的X公司 / 投资N、占地M亩的X基地: a name right after its own amount
-    (and the land or floor space it takes) and 的, up to a head
-    noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
-    its name ends in (names ending in 项目 are single mentions already)."""
+    (and the land or floor space it takes) and 的, up to a head noun of what is built (园, 基地, 工程, 公司 …):
+    the amount says it is an investment project, whatever its name ends in (names ending in 项目 are single
+    mentions already)."""
     text = document.text
     stops = name_stop_pattern(TABLE, True, joins=False)
     heads = cue_pattern("amount_led_heads")

@@ -152,6 +152,10 @@ def name_key(name: str) -> str:
     return key[lead.end() :] if lead and len(key) - lead.end() >= MIN_NAME else key
 
 
+# Copies of PDF and web pages leave a comma before each list mark (A,、B,、C等): it ends no lead and no name.
+_STRAY_COMMAS = ",，"
+
+
 def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     """The lead words of a list (其中, 加快, 先后引进了 …) and where its first name starts."""
     first = low
@@ -175,9 +179,6 @@ def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
             break
         first = lead.end()
     return text[low:first], first
-
-
-_STRAY_COMMAS = ",，"
 
 
 def split_items(text, start, end, quantities, strip_lead, breaks=None):
