@@ -179,7 +179,8 @@ def etc_lists(document, sentence, quantities, taken):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
         head = "project" if examples else _head_kind(after)
-        if not courted and head in ("company", "project"):
+        attracted_head = head in ("company", "project") and P.attracted_head.match(text, match.end()) is not None
+        if not courted and attracted_head:
             courted = attracting.search(text, low, position)  # 吸引A、B等企业: firms brought in (not 吸引外资、…等方面)
         if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
@@ -195,7 +196,7 @@ def etc_lists(document, sentence, quantities, taken):
         lead, first = list_lead(text, low, position)
         if first >= position:
             continue
-        attracted = head in ("company", "project") and bool(attracting.search(lead))
+        attracted = attracted_head and bool(attracting.search(lead))
         acquisition = bool(acquisitions.search(lead)) or attracted or (
             head == "company" and bool(acquisitions.search(text, sentence.start, first))
         )  # 引进7家厂商，投资额N亿元，包含A、B等亮点厂商: the companies courted earlier in the sentence
