@@ -106,8 +106,15 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
 
 
 def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[packed.Rows | str]:
+    """The reports extracted here, the collector run as seldom as in a worker (WORKER_GC_THRESHOLD) meanwhile."""
+    threshold = gc.get_threshold()
     for chunk in _chunks(documents):
-        for extracted in _extract_chunk(chunk, seconds):
+        gc.set_threshold(WORKER_GC_THRESHOLD, *threshold[1:])
+        try:
+            extracted_chunk = _extract_chunk(chunk, seconds)
+        finally:
+            gc.set_threshold(*threshold)  # the build's own work between chunks as before
+        for extracted in extracted_chunk:
             yield extracted
             bar.update()
     bar.close()
