@@ -23,8 +23,8 @@ _GROUP_REACH = 4000  # characters walked back from a line for its group (past li
 def line_entries(document, sentence, quantities, taken):
     """1.龙腾纺织二期，总投资2亿元: the name a line under a group of projects opens with."""
     text = document.text
-    line = text.rfind("\n", 0, sentence.start) + 1
-    if text[line : sentence.start].strip():
+    line = _opening_line(text, sentence.start)
+    if line is None:
         return  # the sentence does not open its line
     number = _mark(text, line)
     start = number.end() if number else sentence.start
@@ -35,6 +35,15 @@ def line_entries(document, sentence, quantities, taken):
     if any(start <= word.start < end and word.strength >= 2 for word in status_words(document, sentence, TABLE)):
         return  # 2.华信项目已投产: the line says what became of it, the other finders read it
     yield [Mention(start, end, text[start:end], LISTED, sentence, (start, end))]
+
+
+def _opening_line(text: str, start: int) -> int | None:
+    """Where the line starts that the text at `start` opens (only blanks before it on its line), or None:
+    read back over the blanks only, not over a whole line (one endless line holds thousands of sentences)."""
+    position = start
+    while position and text[position - 1] != "\n" and text[position - 1].isspace():
+        position -= 1
+    return position if not position or text[position - 1] == "\n" else None
 
 
 def _entry_end(text: str, start: int, high: int) -> int | None:
