@@ -144,6 +144,8 @@ _BY_YEAR = re.compile(r"(?<!年)(?:到|至)((?:19|20)\d{2})年")
 def future_year(reading: Reading) -> bool:
     """到2025年…达到120亿元 (or 到“十四五”末, the end of a five-year plan) in a report signed before that
     year: a goal for a year still to come."""
+    if not reading.sentence_holds(_A_YEAR_TO_COME):
+        return False  # asked once per sentence: most name no year to come, and a head is a part of its sentence
     head = reading.head
     if "到" not in head and "至" not in head:
         return False  # both phrases open on 到 or 至: a head without either names no year to come
@@ -174,6 +176,8 @@ def _goal_year_phrase(head: str, end: int) -> bool:
 
 
 _BY_PLAN_END = re.compile(r"(?:到|至)[“\"‘]?十([一二三四五六七])五[”\"’]?(?:规划)?(?:末|期末)")
+# The opening of either phrase, with no look behind: a sentence without it holds neither in any of its parts.
+_A_YEAR_TO_COME = re.compile(r"(?:到|至)(?:(?:19|20)\d{2}年|[“\"‘]?十[一二三四五六七]五)")
 _PLAN_ORDINALS = "一二三四五六七"
 
 
