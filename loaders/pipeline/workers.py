@@ -106,7 +106,8 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
 
 
 def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[packed.Rows | str]:
-    """The reports extracted here, the collector run as seldom as in a worker (WORKER_GC_THRESHOLD) meanwhile."""
+    """The reports extracted in the build's own process, collecting as seldom as a worker does while a chunk is
+    extracted (WORKER_GC_THRESHOLD: its objects are short-lived, seldom cycles) and as before between chunks."""
     threshold = gc.get_threshold()
     for chunk in _chunks(documents):
         gc.set_threshold(WORKER_GC_THRESHOLD, *threshold[1:])
