@@ -78,7 +78,11 @@ def _under_a_group(document, line: int) -> bool:
     walked, found = [line], False
     low, position = max(0, line - _GROUP_REACH), line
     while position > low:
-        before = text.rfind("\n", low, position - 1) + 1
+        newline = text.rfind("\n", low, position - 1)
+        if newline < 0 and low:  # the line above starts out of reach: only its end is read, never the report's start
+            found = _closes_on_projects(text[low:position].strip())
+            break
+        before = newline + 1
         content = text[before:position].strip()
         if content:
             if (before, numbered) in memo:
@@ -111,6 +115,11 @@ def _names_a_group(text: str, line: int, content: str, label_only: bool) -> bool
     label = P.group_label.match(text, line)
     if label:
         return not label_only or text[label.end() - 1] == "\n" or not text[label.end() : line + len(content) + 1].strip()
+    return _closes_on_projects(content)
+
+
+def _closes_on_projects(content: str) -> bool:
+    """重点项目： / …签约项目5个：: a line whose last clause speaks of projects and closes with a colon."""
     if not content.endswith(("：", ":")):
         return False
     last = P.clause_mark.split(content[:-1])[-1]
