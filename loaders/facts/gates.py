@@ -243,6 +243,8 @@ def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
     (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
     全部技改项目投产后预计新增产值80亿元)."""
+    if not reading.sentence_holds(cues()["once_running"]):
+        return False  # asked once per sentence: a word nowhere in it is not in its head
     projection = pattern_of(cues()["once_running"]).search(reading.head)
     if projection is None:
         return False

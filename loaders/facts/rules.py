@@ -675,8 +675,8 @@ _GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
 def under_a_goal_list(reading: Reading) -> bool:
     """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
     list of goals is a goal, unless an achievement word comes after the colon."""
-    if "：" not in reading.head and ":" not in reading.head:
-        return False  # a list of goals opens with a colon: most heads have none
+    if not reading.sentence_holds(_GOAL_LIST_HEAD):
+        return False  # a list of goals opens with a colon after 目标 or 任务: most sentences have none
     heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
     return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 
