@@ -77,6 +77,7 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 _PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
+FULL_STOPS = re.compile(f"[{SENTENCE_OPENERS}]")  # a sentence's end (a semicolon goes on with its series)
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
@@ -503,7 +504,11 @@ class ZoneResolver:
         examples = self._example_groups(mentions)
         for start, _, name in examples:
             self.zones.setdefault(name, Zone(name, first=start))
-        self._set_points(points + [point for example in examples for point in self._for_its_sentence(example)])
+        points += [point for example in examples for point in self._for_its_sentence(example)]
+        self._set_points(points)
+        picked = [point for mention in switching for point in self._picked_member(mention, canonical)]
+        if picked:
+            self._set_points(points + picked)
         breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
         for figure, name in breakdown.items():
             self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
@@ -609,6 +614,22 @@ class ZoneResolver:
         if index < len(self._starts) and self._starts[index] <= stop:
             return [(start, name)]
         return [(start, name), (stop, self.zone_at(start))]
+
+    def _picked_member(self, mention: Mention, canonical: dict[str, str]) -> list[tuple[int, str]]:
+        """A zone singled out of what was just spoken of (全省开发区实现…。其中临江经开区突破…。实现税收…) holds the
+        figures of its own sentence only: where that sentence ends, the zone spoken of before it again, unless
+        another zone is named before that."""
+        if not picked_before(self.text, mention.start):
+            return []
+        before = self.zone_at(mention.start - 1)
+        stop = FULL_STOPS.search(self.text, mention.end)
+        end = stop.start() if stop else len(self.text)
+        if before == canonical[mention.name]:
+            return []
+        index = bisect.bisect_right(self._starts, mention.start)
+        if index < len(self._starts) and self._starts[index] <= end:
+            return []
+        return [(end, before)]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
@@ -857,6 +878,14 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
               if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
     return places[-1] + kind if places else None
 
+
+def picked_before(text: str, start: int) -> bool:
+    """Whether a name comes right after a word singling one member out of a set (其中, 其中，)."""
+    head = text[max(0, start - PICKED_REACH) : start].rstrip("，,：: ")
+    return head.endswith(word_tuple("picked_openers"))
+
+
+PICKED_REACH = 4  # characters before a name the word singling it out may take, with its comma
 
 SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
 
