@@ -149,6 +149,26 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     return defined
 
 
+def other_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """临江工业区，又称临江高新科技园区 / 临江高新区原名为临江经济开发区: a zone name right after another and
+    one of other_name_words (after a comma or a bracketed gloss at most) is the same zone's other or former
+    name, {other name: the name kept}."""
+    words = word_tuple("other_name_words")
+    found: dict[str, str] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = text[first.end : second.start]
+        if len(between) > OTHER_NAME_GAP or not any(word in between for word in words):
+            continue  # most pairs: far apart, or no word of another name between them
+        between = _GLOSS.sub("", between, count=1).strip("，,（(：: ")
+        if between.rstrip("为是") in words and first.name != second.name and not first.base and not second.base:
+            found.setdefault(second.name, first.name)
+    return found
+
+
+OTHER_NAME_GAP = 80  # characters between a name and its other name: a comma, a bracketed gloss (英语：…) and the word
+_GLOSS = re.compile(r"^[（(][^（()）]{0,60}[）)]")  # 临江创新园（英语：…），前称…: a gloss in brackets before the word
+
+
 def _starting_before(mentions: list[Mention], first: int, limit: int) -> list[Mention]:
     """The mentions from index `first` on that start before `limit` (mentions are sorted by start)."""
     last = first
@@ -450,7 +470,8 @@ class ZoneResolver:
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
-        defined = {**placed_groups(text, mentions, heading), **glossed, **defined_names(text, mentions), **renamed}
+        defined = {**placed_groups(text, mentions, heading), **glossed, **defined_names(text, mentions),
+                   **other_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
