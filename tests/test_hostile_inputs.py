@@ -658,6 +658,19 @@ def test_subject_readings_take_linear_time_on_a_line_without_stops(shape):
     assert best[1] < 8 * best[0], f"{shape}: 40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"
 
 
+# --- a zone singled out (其中，…) looks no further than the next zone named ------------------------------
+# 其中，青禾经开区…，其中，鹤翔工业园区…, never a full stop: each zone singled out holds figures up to its
+# sentence's end, and looking for that end from every such zone to the report's end is quadratic.
+def test_zones_singled_out_again_and_again_without_a_full_stop_are_read_in_linear_time():
+    from loaders.document import read_document
+
+    piece = "其中，青禾经开区营收1亿元，其中，鹤翔工业园区营收2亿元，"
+    small, larger = (piece * (size // len(piece)) for size in (40_000, 160_000))
+    _zone_seconds(read_document(piece))  # lexicons and patterns compiled before timing
+    best = _best_seconds(lambda text: _zone_seconds(read_document(text)), (small, larger), rounds=3)
+    assert best[1] < 8 * best[0], f"40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"
+
+
 # --- a project named at a sentence's start: its capacities are read once --------------------------------
 # Capacities in a row before 项目 (年产1万年产1万…项目建成，总投资…): a pattern that may read 年产1万 whole or as 年产1
 # and a 万 tries every split of the run (a fifth of a second for 80 characters); twice the run must cost

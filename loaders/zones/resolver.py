@@ -643,14 +643,14 @@ class ZoneResolver:
         if not picked_before(self.text, mention.start):
             return []
         before = self.zone_at(mention.start - 1)
-        stop = FULL_STOPS.search(self.text, mention.end)
-        end = stop.start() if stop else len(self.text)
         if before == canonical[mention.name]:
             return []
         index = bisect.bisect_right(self._starts, mention.start)
-        if index < len(self._starts) and self._starts[index] <= end:
-            return []
-        return [(end, before)]
+        next_named = self._starts[index] if index < len(self._starts) else len(self.text)
+        stop = FULL_STOPS.search(self.text, mention.end, next_named)  # never past the next zone: linear over a report
+        if stop:
+            return [(stop.start(), before)]
+        return [] if index < len(self._starts) else [(len(self.text), before)]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
