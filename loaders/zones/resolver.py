@@ -648,9 +648,11 @@ class ZoneResolver:
         index = bisect.bisect_right(self._starts, mention.start)
         next_named = self._starts[index] if index < len(self._starts) else len(self.text)
         stop = FULL_STOPS.search(self.text, mention.end, next_named)  # never past the next zone: linear over a report
-        if stop:
-            return [(stop.start(), before)]
-        return [] if index < len(self._starts) else [(len(self.text), before)]
+        if stop is None:
+            return [] if index < len(self._starts) else [(len(self.text), before)]
+        if not self.text[mention.end : stop.start()].strip(HEADING_TAIL):
+            return []  # 其中：青禾经开区 on a line of its own heads the lines after it, its figures
+        return [(stop.start(), before)]
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
@@ -907,6 +909,7 @@ def picked_before(text: str, start: int) -> bool:
 
 
 PICKED_REACH = 4  # characters before a name the word singling it out may take, with its comma
+HEADING_TAIL = "：:，, \t\u3000"  # what may follow a zone singled out on a line of its own (其中：青禾经开区：)
 
 SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
 
