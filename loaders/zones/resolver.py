@@ -452,6 +452,7 @@ class ZoneResolver:
     def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None,
                  traditional: bool = False):
         self.text = text
+        self._marks: dict[re.Pattern, list[int]] = {}  # offsets of each sentence-end pattern's marks, read once
         mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
         mentions = mark_parts(text, _shorten_to_known(mentions, heading))
@@ -615,7 +616,7 @@ class ZoneResolver:
         return points
 
     def _example_groups(self, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-        """(start, end of its sentence, name) of each group a zone (or a list of zones) is named as an example
+        """(start, end, name) of each group a zone (or a list of zones) is named as an example
         of (鹤翔科学园区、青禾科学园区等三大科学园区，营业额为…): the figures after it in its sentence are the
         group's sums, not the examples' nor the subject's."""
         found: dict[int, tuple[int, int, str]] = {}
@@ -623,18 +624,15 @@ class ZoneResolver:
         for mention in mentions:
             group = pattern.match(self.text, mention.end, mention.end + reach)
             if group:
-                stop = SENTENCE_ENDS.search(self.text, group.end())
-                found.setdefault(group.start(), (group.start() + 1, stop.start() if stop else len(self.text), group.group()[1:]))
+                found.setdefault(group.start(), (group.start() + 1, group.end(), group.group()[1:]))
         return list(found.values())
 
     def _for_its_sentence(self, example: tuple[int, int, str]) -> list[tuple[int, str]]:
         """A group's switch point, and the zone spoken of before it again where its sentence ends, unless
         another zone is named before that."""
-        start, stop, name = example
-        index = bisect.bisect_right(self._starts, start)
-        if index < len(self._starts) and self._starts[index] <= stop:
-            return [(start, name)]
-        return [(start, name), (stop, self.zone_at(start))]
+        start, end, name = example
+        stop = self._end_before_another_zone(start, end, SENTENCE_ENDS)
+        return [(start, name)] if stop is None else [(start, name), (stop, self.zone_at(start))]
 
     def _picked_member(self, mention: Mention, canonical: dict[str, str]) -> list[tuple[int, str]]:
         """A zone singled out of what was just spoken of (全省开发区实现…。其中临江经开区突破…。实现税收…) holds the
@@ -645,14 +643,21 @@ class ZoneResolver:
         before = self.zone_at(mention.start - 1)
         if before == canonical[mention.name]:
             return []
-        index = bisect.bisect_right(self._starts, mention.start)
-        next_named = self._starts[index] if index < len(self._starts) else len(self.text)
-        stop = FULL_STOPS.search(self.text, mention.end, next_named)  # never past the next zone: linear over a report
-        if stop is None:
-            return [] if index < len(self._starts) else [(len(self.text), before)]
-        if not self.text[mention.end : stop.start()].strip(HEADING_TAIL):
+        stop = self._end_before_another_zone(mention.start, mention.end, FULL_STOPS)
+        if stop is None or not self.text[mention.end : stop].strip(HEADING_TAIL):
             return []  # 其中：青禾经开区 on a line of its own heads the lines after it, its figures
-        return [(stop.start(), before)]
+        return [(stop, before)]
+
+    def _end_before_another_zone(self, named: int, after: int, ends: re.Pattern) -> int | None:
+        """Where the sentence going on after `after` ends (a mark of `ends`, else the report's end), None if
+        another zone is named (after `named`) before that."""
+        marks = self._marks.get(ends)
+        if marks is None:  # read once a report: looking from each of many zones on to the end is quadratic
+            marks = self._marks[ends] = [match.start() for match in ends.finditer(self.text)]
+        index = bisect.bisect_left(marks, after)
+        stop = marks[index] if index < len(marks) else len(self.text)
+        index = bisect.bisect_right(self._starts, named)
+        return None if index < len(self._starts) and self._starts[index] <= stop else stop
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
