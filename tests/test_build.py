@@ -511,6 +511,33 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
         gc.enable() if was else gc.disable()
 
 
+
+def test_a_build_in_one_process_collects_as_seldom_as_a_worker_while_extracting_and_restores_the_thresholds(
+    tmp_path, monkeypatch,
+):
+    from loaders.pipeline import workers
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("开封新区产业集聚区2024年完成固定资产投资85.6亿元。\n", encoding="utf-8")
+    monkeypatch.setenv("LOADERS_WORKERS", "1")
+    seen = []
+    extract_document = extract.extract_document
+
+    def recording(document):
+        seen.append(gc.get_threshold())
+        return extract_document(document)
+
+    monkeypatch.setattr(extract, "extract_document", recording)
+    was = gc.get_threshold()
+    try:
+        gc.set_threshold(900, 11, 12)
+        assert build(reports, tmp_path / "tables", progress=False, use_cache=False).written
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*was)
+    assert seen == [(workers.WORKER_GC_THRESHOLD, 11, 12)]
+
 def test_tables_combined_slice_by_slice_equal_tables_combined_once(tmp_path, monkeypatch):
     """Combining every new slice (COMBINE_PIECES=1) and never combining give the same Parquet bytes."""
     reports = tmp_path / "reports"

@@ -658,6 +658,26 @@ def test_subject_readings_take_linear_time_on_a_line_without_stops(shape):
     assert best[1] < 8 * best[0], f"{shape}: 40,000 chars {best[0]:.4f} s, 160,000 chars {best[1]:.4f} s"
 
 
+# --- zones that hold one sentence's figures look for its end once ----------------------------------------
+# 其中，青禾经开区…，其中，鹤翔工业园区… or 青禾经开区、鹤翔经开区等三大园区…, again and again and never a full stop:
+# each holds figures up to its sentence's end, and looking for that end from each of them on is quadratic.
+SENTENCE_HOLDERS = {
+    "zones_singled_out": "其中，青禾经开区营收1亿元，其中，鹤翔工业园区营收2亿元，",
+    "groups_named_by_examples": "青禾经开区、鹤翔经开区等三大园区，营收1亿元，",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SENTENCE_HOLDERS))
+def test_zones_holding_one_sentence_are_read_in_linear_time_without_a_full_stop(shape):
+    from loaders.document import read_document
+
+    piece = SENTENCE_HOLDERS[shape]
+    small, larger = (piece * (size // len(piece)) for size in (64_000, 256_000))
+    _zone_seconds(read_document(piece))  # lexicons and patterns compiled before timing
+    best = _best_seconds(lambda text: _zone_seconds(read_document(text)), (small, larger), rounds=3)
+    assert best[1] < 8 * best[0], f"{shape}: 64,000 chars {best[0]:.4f} s, 256,000 chars {best[1]:.4f} s"
+
+
 # --- a project named at a sentence's start: its capacities are read once --------------------------------
 # Capacities in a row before 项目 (年产1万年产1万…项目建成，总投资…): a pattern that may read 年产1万 whole or as 年产1
 # and a 万 tries every split of the run (a fifth of a second for 80 characters); twice the run must cost

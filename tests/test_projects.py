@@ -113,3 +113,21 @@ def test_phases_said_after_a_project_named_by_its_phase_take_its_name():
         ("鹤翔产业园二期", "二期", "in_production"),
         ("鹤翔产业园三期项目", "三期", "planned"),
     ]
+
+
+# A paragraph longer than a line's reach for its group (projects_lines._GROUP_REACH) above numbered lines: the
+# lines are under a group only when that paragraph closes on projects with a colon, never because a group's
+# label opens the report above it.
+LONG_PARAGRAPH = "园区加快转型升级，" * 525
+LINES_AFTER_A_LONG_PARAGRAPH = {
+    "a_group_label_opening_the_report_far_above": ("（一）新开工项目\n" + LONG_PARAGRAPH + "。", []),
+    "a_paragraph_closing_on_projects_with_a_colon": (LONG_PARAGRAPH + "今年重点推进的项目：", ["青禾纺织二期", "鹤翔电子三期"]),
+    "a_short_paragraph_under_a_group_label": ("（一）新开工项目\n" + LONG_PARAGRAPH[:90] + "。", []),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LINES_AFTER_A_LONG_PARAGRAPH))
+def test_numbered_lines_after_a_long_paragraph_are_under_a_group_only_if_it_closes_on_projects(shape):
+    above, names = LINES_AFTER_A_LONG_PARAGRAPH[shape]
+    text = above + "\n1.青禾纺织二期，总投资2亿元。\n2.鹤翔电子三期，总投资3亿元。\n"
+    assert [row["name"] for row in rows_of(extract_projects, text)] == names

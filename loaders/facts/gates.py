@@ -36,6 +36,7 @@ _TOTAL_INVESTMENT_END = re.compile(r"(?:共|总)?投资$")
 _PROJECT_NAME_AFTER = re.compile(r"[\u4e00-\u9fff\d（）()]{2,30}?项目(?=[、，；。和及等]|$)")
 _NAMED_AFTER = re.compile(r"[*＊X]|[\u4e00-\u9fff]{2,16}?(?:有限公司|集团|公司|项目)$")
 _OUTSIDE_CAPITAL = re.compile(r"(?:公司|企业)投资$")
+_A_NAMED_FIRM_INVESTS = re.compile(r"公司投资$")  # 某某公司投资: one firm; 工业企业投资 is the zone's firms' as often
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,6}$")  # 某某公司完成投资|1120万元
 _COMPANY_REACH = 12  # characters back from a firm's figure where its company's name may stand
 _SEVERAL_ZONES = re.compile(
@@ -242,6 +243,8 @@ def projection_of_a_project(reading: Reading) -> bool:
     """某某项目…达产后年产值5亿元: what one project is to yield once running, not a zone figure
     (a counted or qualified group of projects is to yield a target: 3个项目…投产后预计实现年销售收入207亿元,
     全部技改项目投产后预计新增产值80亿元)."""
+    if not reading.sentence_holds(cues()["once_running"]):
+        return False  # asked once per sentence: a word nowhere in it is not in its head
     projection = pattern_of(cues()["once_running"]).search(reading.head)
     if projection is None:
         return False
@@ -670,12 +673,20 @@ def one_of_several(reading: Reading) -> bool:
     return reading.quantity.dimension == "count" and reading.after.endswith("之一")
 
 
+def a_firm_s_own_outlay(reading: Reading) -> bool:
+    """区内扩厂的厂商有青禾光电公司投资6亿元, 青禾光电公司投资6亿元、用地150亩的项目: what a named firm puts in with
+    no word bringing its capital into the zone in the clause (cues.yaml capital_intake: 引进某公司投资1亿元 stays
+    financing) is the firm's own outlay, not the zone's financing nor its investment. A firm named by its
+    company only: 园区工业企业投资20亿元 is what the zone's firms put in, a figure of the zone."""
+    return bool(_A_NAMED_FIRM_INVESTS.search(reading.window)) and not has(cues()["capital_intake"], reading.clause)
+
+
 AMOUNT_GATES = (
     turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
-    each_of_a_group,
+    each_of_a_group, a_firm_s_own_outlay,
 )
 
 

@@ -137,13 +137,22 @@ def _takes_an_object() -> re.Pattern:
     return re.compile(rf"(?!被)[^，,。；;：:]{{1,15}}?(?:{verbs})")
 
 
+# A year to come, written as a year or as the end of a five-year plan, from named parts: the sentence's
+# pre-test (_A_YEAR_TO_COME) is built from the same parts as the two phrases, so it finds whatever they find.
+_TO = "(?:到|至)"
+_YEAR = r"((?:19|20)\d{2})年"
+_PLAN_ORDINALS = "一二三四五六七"
+_PLAN = rf"[“\"‘]?十([{_PLAN_ORDINALS}])五"
+
 # Not after a year (2016年至2020年, 2016年到2020年): the end of a span looked back on, no goal year.
-_BY_YEAR = re.compile(r"(?<!年)(?:到|至)((?:19|20)\d{2})年")
+_BY_YEAR = re.compile(rf"(?<!年){_TO}{_YEAR}")
 
 
 def future_year(reading: Reading) -> bool:
     """到2025年…达到120亿元 (or 到“十四五”末, the end of a five-year plan) in a report signed before that
     year: a goal for a year still to come."""
+    if not reading.sentence_holds(_A_YEAR_TO_COME):
+        return False  # asked once per sentence: most name no year to come, and a head is a part of its sentence
     head = reading.head
     if "到" not in head and "至" not in head:
         return False  # both phrases open on 到 or 至: a head without either names no year to come
@@ -173,8 +182,9 @@ def _goal_year_phrase(head: str, end: int) -> bool:
     return not _BY_YEAR_AT.search(head, 0, max(0, year_start))
 
 
-_BY_PLAN_END = re.compile(r"(?:到|至)[“\"‘]?十([一二三四五六七])五[”\"’]?(?:规划)?(?:末|期末)")
-_PLAN_ORDINALS = "一二三四五六七"
+_BY_PLAN_END = re.compile(rf"{_TO}{_PLAN}[”\"’]?(?:规划)?(?:末|期末)")
+# The opening of either phrase, with no look behind: a sentence without it holds neither in any of its parts.
+_A_YEAR_TO_COME = re.compile(rf"{_TO}(?:{_YEAR}|{_PLAN})")
 
 
 def plan_end_year(ordinal: str) -> int:

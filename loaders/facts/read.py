@@ -404,8 +404,10 @@ class _KeptAmounts:
                 by_unit.setdefault(fact.unit, []).append((fact.value, index, fact))
             else:
                 self._unbounded.setdefault(fact.unit, []).append((index, fact))
-        self._values = {unit: [value for value, _, _ in sorted(rows)] for unit, rows in by_unit.items()}
-        self._facts = {unit: [(index, fact) for _, index, fact in sorted(rows)] for unit, rows in by_unit.items()}
+        for rows in by_unit.values():
+            rows.sort()  # by value, then order kept (each index is unique: facts are never compared)
+        self._values = {unit: [value for value, _, _ in rows] for unit, rows in by_unit.items()}
+        self._facts = {unit: [(index, fact) for _, index, fact in rows] for unit, rows in by_unit.items()}
 
     def stated_again(self, quantity: Quantity) -> list[Fact]:
         """The facts of the quantity's unit within 0.5% of its value, in the order they were kept."""

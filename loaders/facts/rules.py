@@ -51,6 +51,7 @@ from .lexicon import (
     keyword_pattern,
     metric_units,
     pattern_of,
+    status_pattern,
     word_pattern,
 )
 from .scopes import ANNUAL_TASK_END, names_another_group
@@ -186,7 +187,7 @@ def decide(reading: Reading) -> Decision:
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return a_plan_states_its_area(read_amount(reading))
+        return a_stage_of_projects_counted(reading, a_plan_states_its_area(site_works_done_on_the_area(reading, read_amount(reading))))
     raise LeftOut("unit_of_no_metric")
 
 
@@ -195,6 +196,45 @@ def a_plan_states_its_area(decision: Decision) -> Decision:
     a fact of the zone, not a goal still to reach (its growth stays a growth)."""
     if decision.metric == "area_planned" and decision.kind == "target":
         decision.kind = "actual"
+    return decision
+
+
+_STAGE_REACH = 8  # characters after a count where the stage of its projects is named (12个前期项目, 5个重大前期项目)
+
+
+def a_stage_of_projects_counted(reading: Reading, decision: Decision) -> Decision:
+    """拟建项目3个, 下一步协调解决…等6个前期项目用地问题: a count of projects at an early
+    stage (cues.yaml project_stage_words) is how many stand at that stage now, not a goal, whatever goal word the
+    sentence holds: the stage is the projects', not the report's plan. The stage must name the counted projects:
+    in the count's own clause with no later status after it (加快前期项目转化，力争新开工项目30个 and
+    推动前期项目开工20个 count the starts aimed at, a goal)."""
+    if decision.metric != "projects" or decision.kind != "target":
+        return decision
+    if has(cues()["project_stage_words"], reading.after[:_STAGE_REACH]) or _the_stage_before_the_count(reading.clause):
+        decision.kind = "actual"
+    return decision
+
+
+def _the_stage_before_the_count(clause: str) -> bool:
+    """Whether the clause up to a count names an early stage with no project status after it (拟建项目: yes;
+    前期项目开工: no, the count is of starts)."""
+    stages = list(pattern_of(cues()["project_stage_words"]).finditer(clause))
+    return bool(stages) and status_pattern().search(clause, stages[-1].end()) is None
+
+
+def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decision:
+    """完成了首期2.5平方公里的基础设施建设, 首期820亩土地的基础设施基本到位, 达到“五通一平”标准的土地面积17平方公里,
+    一期3.8平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
+    site_works_done, both in the clause) is land developed, not the planned area, unless a word of the plan
+    stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)
+    or its clause says the works are not done yet (cues.yaml site_works_not_done: 尚未建成). Read before a plan's
+    planned area is made a fact (a_plan_states_its_area), so works a goal will finish stay a goal (力争年内完成…)."""
+    if decision.metric != "area_planned" or not reading.sentence_holds(cues()["site_works"]):
+        return decision
+    clause = reading.clause + reading.quantity.raw + reading.after
+    if has(cues()["site_works"], clause) and has(cues()["site_works_done"], clause) \
+            and not has(cues()["site_works_not_done"], clause) and not has(cues()["plan_area_words"], reading.clause):
+        decision.metric = "area_developed"
     return decision
 
 
@@ -559,9 +599,18 @@ def read_amount(reading: Reading) -> Decision:
     if inherited.kind == "target" and kind == "actual" and not reported_so_far(PART_BREAK.split(reading.head)[-1]):
         kind = "target"  # (计划引进项目20个，目前已引进15个: what was done so far of the goal before)
     metric = "area_planned" if another_part_of_the_plan(reading, inherited) else inherited.metric
+    if metric == "output_value" and sales_after_output(reading):
+        metric = "revenue"  # 工业总产值52亿元，销售48亿元: the sales are revenue, not more output
     if metric == "investment" and has(cues()["infrastructure_subjects"], reading.window):
         metric = "investment_infrastructure"  # 共投入资金30亿元，其中基础设施建设18亿元: the works' part
     return with_completion(reading, Decision(metric, kind, reading.quantity.value, inherited=inherited))
+
+
+def sales_after_output(reading: Reading) -> bool:
+    """工业总产值52亿元，销售48亿元: a wordless amount after an output figure whose words say sales (cues.yaml
+    sales_words; none of sales_of_output with them: 销售产值 is output) is the sales, revenue, not a part of the output."""
+    window = reading.window
+    return has(cues()["sales_words"], window) and not has(cues()["sales_of_output"], window)
 
 
 def wordless_zone_area(reading: Reading) -> bool:
@@ -626,8 +675,8 @@ _GOAL_LIST_HEAD = re.compile(r"(?:目标|任务)[^，。；：:,;]{0,8}[：:]")
 def under_a_goal_list(reading: Reading) -> bool:
     """2024年，园区将围绕以下目标开展工作：实现营业收入500亿元: a figure after a colon that opens a
     list of goals is a goal, unless an achievement word comes after the colon."""
-    if "：" not in reading.head and ":" not in reading.head:
-        return False  # a list of goals opens with a colon: most heads have none
+    if not reading.sentence_holds(_GOAL_LIST_HEAD):
+        return False  # a list of goals opens with a colon after 目标 or 任务: most sentences have none
     heads = list(_GOAL_LIST_HEAD.finditer(reading.head))
     return bool(heads) and not has(cues()["achieved"], reading.head[heads[-1].end() :])
 

@@ -128,7 +128,7 @@ def _clause_kind(clause: str, place_report: bool) -> str | None:
     kind = kind_of_subject(words)
     if kind == "district":
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
-    if kind is None and _a_place_acting(words, clause):
+    if kind is None and (_a_place_acting(words, clause) or _a_place_s_indicator(words, clause)):
         return "place"
     return kind
 
@@ -139,6 +139,44 @@ def _a_place_acting(words: str, clause: str) -> bool:
     (青禾市56个、云岭县24个: a list labelling each place's count) nor a place's name opening a firm's (青禾钢铁进入…)."""
     name = _without_adverbs(words.strip())
     return bool(name) and name in place_names() and not clause.rstrip().endswith(words.rstrip())
+
+
+_LONGEST_PLACE_NAME = 8  # characters of one place's name in a chain of them (内蒙古自治区, 阿拉善盟)
+
+
+def _a_place_s_indicator(words: str, clause: str) -> bool:
+    """临江市城镇固定资产投资完成…, 某某省交通运输业投资增长…, 临江市计划推进重大项目…: a clause whose subject
+    opens on a province's or city's full name (lexicon/places.csv; the suffixes: cues.yaml place_indicator_suffixes)
+    and goes on to what is counted speaks of that place's own indicator, not the zone's. Not a name right before
+    its figure (a list's label), nor one going on to a county or a district (临江市东岭区: where a zone lies, and a
+    county's one zone is spoken of by the county's name in its report), nor a subject holding a zone's type
+    (临江市综合保税区, 临江市-某国合作区)."""
+    if clause.rstrip().endswith(words.rstrip()) or _any_zone_word().search(clause) or _a_predicate(words, clause):
+        return False
+    unit = _government_units(words)
+    return 0 < unit < len(words) and words[unit - 1] in cues()["place_indicator_suffixes"]
+
+
+_PREDICATE = re.compile(r"(?<![一二三四五六七八九十\d])是[\s，,、]*+$")
+
+
+def _a_predicate(words: str, clause: str) -> bool:
+    """(园区)是临江市工业经济发展的主阵地: the place after 是 (not 一是, 二是: list markers) is what the
+    subject is said to be, not the subject."""
+    at = clause.find(words)
+    return at > 0 and _PREDICATE.search(clause, 0, at) is not None
+
+
+def _government_units(words: str) -> int:
+    """Where the chain of place names `words` opens on ends (浙江省泰顺县 -> 6; 0: none), each name at most
+    _LONGEST_PLACE_NAME characters: bounded work whatever the words' length."""
+    names, ends_of_units, start = place_names(), cues()["place_unit_suffixes"], 0
+    while True:
+        ends = [end for end in range(start + 2, min(len(words), start + _LONGEST_PLACE_NAME) + 1)
+                if words[end - 1] in ends_of_units and words[start:end] in names]
+        if not ends:
+            return start
+        start = ends[-1]
 
 
 def _without_adverbs(words: str) -> str:

@@ -158,6 +158,7 @@ def etc_lists(document, sentence, quantities, taken):
     text = document.text
     ends = P.etc if P.counted_head.search(text, sentence.start, sentence.end) else P.etc_mark
     acquisitions = cue_pattern("acquisition_verbs")
+    attracting = cue_pattern("attracting_verbs")
     visited = sentence.start
     for match in ends.finditer(text, sentence.start, sentence.end):
         position = match.start()
@@ -178,6 +179,9 @@ def etc_lists(document, sentence, quantities, taken):
             continue  # no verb courting names before 等 and no project or company after it: no list of projects
         after = text[match.end() : high]
         head = "project" if examples else _head_kind(after)
+        attracted_head = head in ("company", "project") and P.attracted_head.match(text, match.end()) is not None
+        if not courted and attracted_head:
+            courted = attracting.search(text, low, position)  # 吸引A、B等企业: firms brought in (not 吸引外资、…等方面)
         if head in ("facility", "kind") or (head is None and not courted):
             continue  # the lead words lie before 等: without a verb there, none names a project
         if cue_pattern("kind_list_verbs").search(text, low, position):
@@ -192,7 +196,8 @@ def etc_lists(document, sentence, quantities, taken):
         lead, first = list_lead(text, low, position)
         if first >= position:
             continue
-        acquisition = bool(acquisitions.search(lead)) or (
+        attracted = attracted_head and bool(attracting.search(lead))
+        acquisition = bool(acquisitions.search(lead)) or attracted or (
             head == "company" and bool(acquisitions.search(text, sentence.start, first))
         )  # 引进7家厂商，投资额N亿元，包含A、B等亮点厂商: the companies courted earlier in the sentence
         if head is None and not acquisition:
@@ -266,15 +271,23 @@ def _head_end(after: str) -> int:
 
 
 def amount_led_mentions(document, sentence, quantities, taken):
-    """总投资110亿元的X新材料园正在建设 / 投资N的X公司: a name right after its own amount and 的, up to a head
-    noun of what is built (园, 基地, 工程, 公司 …): the amount says it is an investment project, whatever
-    its name ends in (names ending in 项目 are single mentions already)."""
+    """总投资110亿元的X新材料园正在建设 / 投资N的X公司 / 投资N、占地M亩的X基地: a name right after its own amount
+    (and the land or floor space it takes) and 的, up to a head noun of what is built (园, 基地, 工程, 公司 …):
+    the amount says it is an investment project, whatever its name ends in (names ending in 项目 are single
+    mentions already)."""
     text = document.text
     stops = name_stop_pattern(TABLE, True, joins=False)
     heads = cue_pattern("amount_led_heads")
     for quantity in quantities.within(sentence.start, sentence.end):
+        if quantity.dimension not in _AMOUNTS:
+            continue
         start = quantity.end + 1
-        if quantity.dimension not in _AMOUNTS or not text.startswith("的", quantity.end) or inside(start, taken):
+        if not text.startswith("的", quantity.end):
+            measure = P.land_after_amount.match(text, quantity.end, sentence.end)
+            if measure is None:
+                continue
+            start = measure.end()  # 投资12亿元、占地600亩的X基地: the land it takes said between
+        if inside(start, taken):
             continue
         low, high = clause_holding(document, sentence, quantity.start)
         if not P.money_before.search(text, max(low, quantity.start - _MONEY_LEAD), quantity.start):

@@ -59,10 +59,14 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     """A name that says which project: not only group words (重点, 亿元以上) and numbers. With loose,
     one character besides them is enough (远大物流: 大 and 物流 are group words elsewhere)."""
     core = strip_suffix(name)
-    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core):
+    if not (MIN_NAME <= len(core) <= _MAX_NAME) or P.zone_tail.search(core) or P.counted_tail.search(core) or P.township_tail.search(core):
         return False
     if P.figure_tail.search(core) or P.lines_tail.search(name):
         return False  # 企业有300多家: a count; 一期4条万吨级生产线: a project's lines
+    if P.task_before_project.search(core):
+        return False  # 开放招商抓项目, 紧紧扭住项目: projects as a task, no name
+    if P.modifier_end.search(core):
+        return False  # 对于你们3月申报的, 对今年重点推进的: a modifier whose noun follows, no name
     if P.headline_mark.search(core):
         return False  # 稳增长丨经开区以项目建设推动发展: a headline, no name
     if P.clause_inside.search(name) or name.endswith(tuple(cues()["person_titles"])):
@@ -93,7 +97,9 @@ def specific_part(core: str) -> str:
 
 # A phase of a project (一期, 12期): a name ending in one names that phase of the project.
 PHASE = "[一二三四五六七八九十\\d]{1,2}期"
-_PHASE_AT_END = re.compile(f"({PHASE})(?:项目|工程)?$")
+# A phase's works may be named by what is done in it (X公司三期扩建工程, X二期技改项目).
+_PHASE_WORKS = "(?:扩建|改扩建|技改|改造|续建|新建)?"
+_PHASE_AT_END = re.compile(f"({PHASE}){_PHASE_WORKS}(?:项目|工程)?$")
 _BARE_PHASE = re.compile(f"{PHASE}(?:项目|工程)?")
 
 
@@ -146,10 +152,16 @@ def name_key(name: str) -> str:
     return key[lead.end() :] if lead and len(key) - lead.end() >= MIN_NAME else key
 
 
+# Copies of PDF and web pages leave a comma before each list mark (A,、B,、C等): it ends no lead and no name.
+_STRAY_COMMAS = ",，"
+
+
 def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     """The lead words of a list (其中, 加快, 先后引进了 …) and where its first name starts."""
     first = low
     items_start = text.find("、", low, position)
+    if items_start > low and text[items_start - 1] in _STRAY_COMMAS:
+        items_start -= 1  # A,、B: a stray comma before the list mark closes no lead
     head_end = items_start if items_start >= 0 else position
     bracket = P.amount_bracket.search(text, low, head_end)
     if bracket:

@@ -105,12 +105,13 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     for mention in mentions:
         key = name_key(mention.name)
         phase = phase_of(mention.name)
-        if not key.endswith(phase):
+        if phase_of(key) != phase:
             key += phase  # X一期 and X二期 are two projects (X一期项目 and X一期 one)
         home = seen.get(key)
         if home is None and len(key) >= MIN_NAME:
             for other, project in seen.items():
-                if len(other) >= MIN_NAME and (key in other or other in key):
+                if len(other) >= MIN_NAME and (key in other or other in key) and phase_of(other) == phase:
+                    # (a firm and its phase's works, X公司 and X公司三期扩建工程, are two projects too)
                     home = project
                     break
         if home is None:

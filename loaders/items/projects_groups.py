@@ -130,8 +130,11 @@ def continues(text: str, stated_end: int, position: int) -> bool:
     """Whether the text at `position` still speaks of the group stated before `stated_end`: in its
     paragraph, or in a paragraph that opens by pointing back to it (这8个重大项目…, 上述项目…), or in a
     list or a section under it (_listed_under)."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    return paragraph <= stated_end or bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
+    newline = text.rfind("\n", stated_end, position)  # read back no further than the group: one line may be endless
+    if newline < 0:
+        return True  # the same paragraph
+    paragraph = newline + 1
+    return bool(P.back_reference.match(text, paragraph)) or _listed_under(text, stated_end, paragraph)
 
 
 def _listed_under(text: str, stated_end: int, paragraph: int) -> bool:

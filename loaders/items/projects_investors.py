@@ -69,6 +69,12 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
     or holds one and ends in a head of what is built: A公司三期扩建工程) or a named plant's or park's
     (X新材料园总投资110亿元: investing_heads, no public work, no zone); list leads, times and zone words before
     it are cut; a name holding 、 is a list (A公司、B公司分别投资…), no one firm."""
+    described = text.rfind("的", low, end)
+    kind = P.firm_list_after_kind.match(text, described + 1, end) if described >= 0 else None
+    if kind is not None:
+        low = kind.end()  # 扩厂增资的厂商有A公司投资8亿元: the kind of firm listed, then the firm
+    for joined in P.amount_then_join.finditer(text, low, end):
+        low = joined.end()  # A公司投资3亿元及B公司扩厂投资2亿元: the last item of a list of investing firms
     name = text[low:end]
     if "、" in name or "的" in name:
         return None, end

@@ -23,8 +23,8 @@ _GROUP_REACH = 4000  # characters walked back from a line for its group (past li
 def line_entries(document, sentence, quantities, taken):
     """1.龙腾纺织二期，总投资2亿元: the name a line under a group of projects opens with."""
     text = document.text
-    line = text.rfind("\n", 0, sentence.start) + 1
-    if text[line : sentence.start].strip():
+    line = _opening_line(text, sentence.start)
+    if line is None:
         return  # the sentence does not open its line
     number = _mark(text, line)
     start = number.end() if number else sentence.start
@@ -35,6 +35,15 @@ def line_entries(document, sentence, quantities, taken):
     if any(start <= word.start < end and word.strength >= 2 for word in status_words(document, sentence, TABLE)):
         return  # 2.华信项目已投产: the line says what became of it, the other finders read it
     yield [Mention(start, end, text[start:end], LISTED, sentence, (start, end))]
+
+
+def _opening_line(text: str, start: int) -> int | None:
+    """Where the line starts that the text at `start` opens (only blanks before it on its line), or None:
+    read back over the blanks only, not over a whole line (one endless line holds thousands of sentences)."""
+    position = start
+    while position and text[position - 1] != "\n" and text[position - 1].isspace():
+        position -= 1
+    return position if not position or text[position - 1] == "\n" else None
 
 
 def _entry_end(text: str, start: int, high: int) -> int | None:
@@ -69,7 +78,11 @@ def _under_a_group(document, line: int) -> bool:
     walked, found = [line], False
     low, position = max(0, line - _GROUP_REACH), line
     while position > low:
-        before = text.rfind("\n", low, position - 1) + 1
+        newline = text.rfind("\n", low, position - 1)
+        if newline < 0 and low:  # the line above starts out of reach: only its end is read, never the report's start
+            found = _closes_on_projects(text[low:position].strip())
+            break
+        before = newline + 1
         content = text[before:position].strip()
         if content:
             if (before, numbered) in memo:
@@ -102,6 +115,11 @@ def _names_a_group(text: str, line: int, content: str, label_only: bool) -> bool
     label = P.group_label.match(text, line)
     if label:
         return not label_only or text[label.end() - 1] == "\n" or not text[label.end() : line + len(content) + 1].strip()
+    return _closes_on_projects(content)
+
+
+def _closes_on_projects(content: str) -> bool:
+    """重点项目： / …签约项目5个：: a line whose last clause speaks of projects and closes with a colon."""
     if not content.endswith(("：", ":")):
         return False
     last = P.clause_mark.split(content[:-1])[-1]

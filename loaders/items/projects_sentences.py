@@ -56,7 +56,11 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
         return mentions
     clauses = _events_apart(text, document.clauses(sentence))
     mentions += later_phases(text, sentence, clauses, mentions)
-    words = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
+    every_word = _outside_labels(text, sentence, status_words(document, sentence, TABLE))
+    attracting = set(cues()["attracting_verbs"])
+    # 吸引 says a firm landed only of the firms it courts (吸引A、B等企业), not of a project drawing visitors
+    # (建成后可吸引游客50万人次, 具有较强吸引力)
+    words = [word for word in every_word if word.word not in attracting]
     segments = past_colon_lists(text, clauses, document.segment_starts(clauses))
     outside = _clauses_outside_group(clauses, mentions)
     phases = clauses_of_a_phase(text, clauses)
@@ -66,7 +70,8 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
     for mention in mentions:
         own = clause_index(clauses, mention.start)
         blocked = (outside[mention.group] | other_phases(mention, phases) | others) - {own}
-        mention.status = pick_status(words, clauses, own, mention.status_span, blocked, word_rank, False, segments)
+        own_words = every_word if mention.acquisition else words
+        mention.status = pick_status(own_words, clauses, own, mention.status_span, blocked, word_rank, False, segments)
         if mention.status is None or mention.status.strength < 2:
             mention.status = headers[own] or mention.status
         if mention.status is None and mention.acquisition:

@@ -32,7 +32,10 @@ def extract_document(document: dict) -> dict[str, list[dict]]:
 
     facts, unplaced = extract_facts(read, resolver.zone_at, doc_year, resolver.main)
     facts_out = fact_rows(facts, read.normalized, doc_id, doc_year, zone_ids)
-    projects_out = projects.extract_projects(read, resolver.zone_at, doc_id, zone_ids)
+    # a zone's other name is no project: the projects step tests names against every name of a zone
+    zone_ids_by_any_name = zone_ids | {alias: zone_ids[zone.name]
+                                       for zone in resolver.zones.values() for alias in zone.aliases}
+    projects_out = projects.extract_projects(read, resolver.zone_at, doc_id, zone_ids_by_any_name)
     items_out = infrastructure.extract_infrastructure(read, resolver.zone_at, doc_id, zone_ids)
 
     used = {fact.zone for fact in facts}

@@ -106,8 +106,16 @@ def extract_all(documents: Iterable[dict], quiet: bool, seconds: float) -> Itera
 
 
 def _in_this_process(documents: list[dict], seconds: float, bar: tqdm) -> Iterator[packed.Rows | str]:
+    """The reports extracted in the build's own process, collecting as seldom as a worker does while a chunk is
+    extracted (WORKER_GC_THRESHOLD: its objects are short-lived, seldom cycles) and as before between chunks."""
+    threshold = gc.get_threshold()
     for chunk in _chunks(documents):
-        for extracted in _extract_chunk(chunk, seconds):
+        gc.set_threshold(WORKER_GC_THRESHOLD, *threshold[1:])
+        try:
+            extracted_chunk = _extract_chunk(chunk, seconds)
+        finally:
+            gc.set_threshold(*threshold)  # the build's own work between chunks as before
+        for extracted in extracted_chunk:
             yield extracted
             bar.update()
     bar.close()

@@ -41,8 +41,10 @@ class ClauseMarks:
 
     @cached_property
     def strong(self) -> list[int]:
-        """The marks that end a clause for good (not 、): where an overlong sentence is cut first."""
-        return [mark for mark in self.all if self.text[mark] != "、"]
+        """The marks that end a clause for good (not 、, nor a stray comma right before one, as copies of
+        PDF and web pages leave them in lists: A,、B,、C): where an overlong sentence is cut first."""
+        text = self.text
+        return [mark for mark in self.all if text[mark] != "、" and not (text[mark] in ",，" and text.startswith("、", mark + 1))]
 
     def clause_start(self, position: int, floor: int) -> int:
         """Where the clause holding `position` starts (after the last mark before it), not before floor."""

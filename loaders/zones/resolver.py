@@ -77,6 +77,7 @@ OWN_PLACE = re.compile(r"[我本][省市县区州]")  # 我县产业集聚区: t
 _PLACE_HEAD = re.compile(rf"[{CJK}]{{1,6}}?[{ADMIN_SUFFIXES}]")  # a place and its suffix opening a name (临江市…)
 PLACED_ANCHOR_ENDS = "省市县州"  # 全区 may be an autonomous region, a district or the zone itself
 SENTENCE_OPENERS = "。！？!?\n"
+FULL_STOPS = re.compile(f"[{SENTENCE_OPENERS}]")  # a sentence's end (a semicolon goes on with its series)
 SEPARATORS = "丨"  # a headline's bar (调研行丨临江经开区…): no phrase a name stands inside
 CLAUSE_REACH = 6  # characters after a name where a work it qualifies would end (供水工程, 道路建设项目)
 DEFINITION_REACH = 40  # characters from a name to the close of the brackets defining its other names (12 in real reports)
@@ -146,6 +147,26 @@ def defined_names(text: str, mentions: list[Mention]) -> dict[str, str]:
             if other.name != first.name:
                 defined.setdefault(other.name, first.name)
     return defined
+
+
+def other_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """临江工业区，又称临江高新科技园区 / 临江高新区原名为临江经济开发区: a zone name right after another and
+    one of other_name_words (after a comma or a bracketed gloss at most) is the same zone's other or former
+    name, {other name: the name kept}."""
+    words = word_tuple("other_name_words")
+    found: dict[str, str] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = text[first.end : second.start]
+        if len(between) > OTHER_NAME_GAP or not any(word in between for word in words):
+            continue  # most pairs: far apart, or no word of another name between them
+        between = _GLOSS.sub("", between, count=1).strip("，,（(：: ")
+        if between.rstrip("为是") in words and first.name != second.name and not first.base and not second.base:
+            found.setdefault(second.name, first.name)
+    return found
+
+
+OTHER_NAME_GAP = 80  # characters between a name and its other name: a comma, a bracketed gloss (英语：…) and the word
+_GLOSS = re.compile(r"^[（(][^（()）]{0,60}[）)]")  # 临江创新园（英语：…），前称…: a gloss in brackets before the word
 
 
 def _starting_before(mentions: list[Mention], first: int, limit: int) -> list[Mention]:
@@ -431,6 +452,7 @@ class ZoneResolver:
     def __init__(self, text: str, fallback_name: str, crosses_line: Callable[[int, int], bool] | None = None,
                  traditional: bool = False):
         self.text = text
+        self._marks: dict[re.Pattern, list[int]] = {}  # offsets of each sentence-end pattern's marks, read once
         mentions, self.rejections = read_names(text, crosses_line, traditional)
         heading = heading_end(text)
         mentions = mark_parts(text, _shorten_to_known(mentions, heading))
@@ -449,7 +471,8 @@ class ZoneResolver:
             renamed = _earlier_names(mentions, kept)
             kept_ids = {id(mention) for mention in kept}
             mentions = [mention for mention in mentions if id(mention) in kept_ids or mention.name in renamed]
-        defined = {**placed_groups(text, mentions, heading), **glossed, **defined_names(text, mentions), **renamed}
+        defined = {**placed_groups(text, mentions, heading), **glossed, **defined_names(text, mentions),
+                   **other_names(text, mentions), **renamed}
         canonical = self._canonical({mention.name for mention in mentions} | asides, defined)
         self._sub_parks_only = not any(mention.switches for mention in mentions)  # read once: _leads asks for every mention
         parents = self._parents(mentions, canonical)
@@ -503,7 +526,11 @@ class ZoneResolver:
         examples = self._example_groups(mentions)
         for start, _, name in examples:
             self.zones.setdefault(name, Zone(name, first=start))
-        self._set_points(points + [point for example in examples for point in self._for_its_sentence(example)])
+        points += [point for example in examples for point in self._for_its_sentence(example)]
+        self._set_points(points)
+        picked = [point for mention in switching for point in self._picked_member(mention, canonical)]
+        if picked:
+            self._set_points(points + picked)
         breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
         for figure, name in breakdown.items():
             self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
@@ -589,7 +616,7 @@ class ZoneResolver:
         return points
 
     def _example_groups(self, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-        """(start, end of its sentence, name) of each group a zone (or a list of zones) is named as an example
+        """(start, end, name) of each group a zone (or a list of zones) is named as an example
         of (鹤翔科学园区、青禾科学园区等三大科学园区，营业额为…): the figures after it in its sentence are the
         group's sums, not the examples' nor the subject's."""
         found: dict[int, tuple[int, int, str]] = {}
@@ -597,18 +624,40 @@ class ZoneResolver:
         for mention in mentions:
             group = pattern.match(self.text, mention.end, mention.end + reach)
             if group:
-                stop = SENTENCE_ENDS.search(self.text, group.end())
-                found.setdefault(group.start(), (group.start() + 1, stop.start() if stop else len(self.text), group.group()[1:]))
+                found.setdefault(group.start(), (group.start() + 1, group.end(), group.group()[1:]))
         return list(found.values())
 
     def _for_its_sentence(self, example: tuple[int, int, str]) -> list[tuple[int, str]]:
         """A group's switch point, and the zone spoken of before it again where its sentence ends, unless
         another zone is named before that."""
-        start, stop, name = example
-        index = bisect.bisect_right(self._starts, start)
-        if index < len(self._starts) and self._starts[index] <= stop:
-            return [(start, name)]
-        return [(start, name), (stop, self.zone_at(start))]
+        start, end, name = example
+        stop = self._end_before_another_zone(start, end, SENTENCE_ENDS)
+        return [(start, name)] if stop is None else [(start, name), (stop, self.zone_at(start))]
+
+    def _picked_member(self, mention: Mention, canonical: dict[str, str]) -> list[tuple[int, str]]:
+        """A zone singled out of what was just spoken of (全省开发区实现…。其中临江经开区突破…。实现税收…) holds the
+        figures of its own sentence only: where that sentence ends, the zone spoken of before it again, unless
+        another zone is named before that."""
+        if not picked_before(self.text, mention.start):
+            return []
+        before = self.zone_at(mention.start - 1)
+        if before == canonical[mention.name]:
+            return []
+        stop = self._end_before_another_zone(mention.start, mention.end, FULL_STOPS)
+        if stop is None or not self.text[mention.end : stop].strip(HEADING_TAIL):
+            return []  # 其中：青禾经开区 on a line of its own heads the lines after it, its figures
+        return [(stop, before)]
+
+    def _end_before_another_zone(self, named: int, after: int, ends: re.Pattern) -> int | None:
+        """Where the sentence going on after `after` ends (a mark of `ends`, else the report's end), None if
+        another zone is named (after `named`) before that."""
+        marks = self._marks.get(ends)
+        if marks is None:  # read once a report: looking from each of many zones on to the end is quadratic
+            marks = self._marks[ends] = [match.start() for match in ends.finditer(self.text)]
+        index = bisect.bisect_left(marks, after)
+        stop = marks[index] if index < len(marks) else len(self.text)
+        index = bisect.bisect_right(self._starts, named)
+        return None if index < len(self._starts) and self._starts[index] <= stop else stop
 
     def _set_points(self, points: list[tuple[int, str]]) -> None:
         points = sorted(points)
@@ -857,6 +906,15 @@ def _placed_subject(text: str, heading: int, kind: str) -> str | None:
               if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
     return places[-1] + kind if places else None
 
+
+def picked_before(text: str, start: int) -> bool:
+    """Whether a name comes right after a word singling one member out of a set (其中, 其中，)."""
+    head = text[max(0, start - PICKED_REACH) : start].rstrip("，,：: ")
+    return head.endswith(word_tuple("picked_openers"))
+
+
+PICKED_REACH = 4  # characters before a name the word singling it out may take, with its comma
+HEADING_TAIL = "：:，, \t\u3000"  # what may follow a zone singled out on a line of its own (其中：青禾经开区：)
 
 SUM_REACH = 2  # characters between a group and the word saying its figure is a sum (三个园区的总营业额)
 
