@@ -606,8 +606,7 @@ def _firms_of_an_industry() -> re.Pattern:
 
 
 _LINKING_WORDS = "达到|达|共计|共|有|约|近|超过|超|逾"  # between a counted noun and its count (公司总数达, 规上工业共有)
-_COUNT_ADVERBS = "也|已经|已|首度|首次|再度|再次|又|累计|总计|合计"  # before those (公司数也首度达到)
-_FIRMS_AS_COMPANIES = re.compile(rf"公司(?:总数|数目|数)?(?:{_COUNT_ADVERBS}|{_LINKING_WORDS})*$")
+_FIRMS_AS_COMPANIES = re.compile(rf"公司(?:总数)?(?:{_LINKING_WORDS})*$")
 _FIRMS_BY_SIZE_CLASS = re.compile(rf"(?:规上|规模以上)(?:工业)?(?:{_LINKING_WORDS}|增至|增加到|为)*$")
 
 
