@@ -618,13 +618,9 @@ def research_projects(words: str) -> bool:
 def counts_jobs(reading: Reading) -> Keyword | None:
     """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
     words = cues()["job_words"].prefixes
-    if reading.after.startswith(words) or _JOB_LEAD.sub("", reading.window).endswith(words):
+    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
         return keyword_index()["就业"]
     return None
-
-
-# What may stand between a count of jobs and its figure (就业岗位可达9000个, 工作岗位将超过500个, 就业机会预计约3000个).
-_JOB_LEAD = re.compile(rf"(?:可|将|预计|预计可|有望)?(?:{_LINKING_WORDS}|为|了|计|\s)*$")
 
 
 def names_a_project_group(clause: str) -> bool:
