@@ -565,22 +565,17 @@ def read_amount(reading: Reading) -> Decision:
 
 
 def wordless_zone_area(reading: Reading) -> bool:
-    """园区首期3.37平方公里核心区的基础设施…, 开发区现有10.23平方公里, 曾经在4平方公里内…，从这里起步的开发区如今…:
-    an area in square kilometres or hectares stated with no metric word, in a clause naming the zone or in a
-    sentence that goes on to name it, is the zone's (planned) area. Not in 亩 (cues.yaml land_parcel_units: a
-    project's or a farm's land as often as a zone's: 项目用地114亩), nor with a word of land given or taken in its
-    clause, before or after it (land_words: 新增工业用地50公顷, 用不足28平方公里的工业用地 are land, not the zone)."""
+    """园区首期3.37平方公里核心区的基础设施…, 开发区现有10.23平方公里: an area in square kilometres or hectares
+    that a clause naming the zone states with no metric word is the zone's (planned) area. Not in 亩 (cues.yaml
+    land_parcel_units: a project's or a farm's land as often as a zone's: 项目用地114亩), nor with a word of land
+    given or taken in its clause, before or after it (land_words: 新增工业用地50公顷, 用不足28平方公里的工业用地
+    are land, not the zone). A zone named only later in the sentence is not enough: 植树造林12平方公里，开发区生态
+    环境持续改善 and 该镇辖区45平方公里，工业园位于… name the zone after an area that is not its own."""
     if reading.quantity.dimension != "area" or has(cues()["land_parcel_units"], reading.quantity.raw):
         return False
     if has(cues()["land_words"], reading.clause) or has(cues()["land_words"], reading.after):
         return False
-    zone_words = cues()["zone_words"]
-    if has(zone_words, reading.clause):
-        return True
-    if not reading.sentence_holds(zone_words) or keyword_pattern().search(reading.clause):
-        return False  # 镇区建成区面积3平方公里，园区…: a wording of a wider place's area, not a wordless one
-    rest = reading.text[reading.quantity.end : reading.sentence.end]
-    return has(zone_words, NEW_PART.split(rest, maxsplit=1)[0])  # named later in its part (up to a semicolon)
+    return has(cues()["zone_words"], reading.clause)
 
 
 _PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")
