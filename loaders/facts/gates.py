@@ -308,7 +308,7 @@ def residents_counted(reading: Reading) -> bool:
     resident_words) and no work (workforce_stems) is a population, not the workforce before it."""
     if reading.quantity.dimension != "person":
         return False
-    clause = min(reading.clause, reading.window, key=len)
+    clause = reading.clause_within_window
     return has(cues()["resident_words"], clause) and not has(cues()["workforce_stems"], clause)
 
 

@@ -128,6 +128,11 @@ class Reading:
         self.after = clause_after(text, self.quantity.end)
 
     @property
+    def clause_within_window(self) -> str:
+        """Its clause, cut at the figure before when that stands inside it: the words only this figure owns."""
+        return min(self.clause, self.window, key=len)
+
+    @property
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
 

@@ -51,10 +51,6 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     )
 
 
-# The wording of a head count whose clause names work with no wording of the vocabulary (从业总人数, 安置劳动力).
-WORKFORCE_OF_ITS_CLAUSE = Keyword("就业", "employment", "employment", True)
-
-
 def workforce_named_in_its_clause(reading: Reading) -> tuple[Keyword, int] | None:
     """带动就业人口8万人, 企业从业总人数达2.5万人, 安置劳动力3万人: a head count whose own clause, before it,
     names work (cues.yaml workforce_stems) counts the zone's workforce, though no wording of the vocabulary
@@ -62,13 +58,14 @@ def workforce_named_in_its_clause(reading: Reading) -> tuple[Keyword, int] | Non
     moved, residents or talent (not_workforce_counts: 培训劳动力5000人, 常住人口3万人)."""
     if reading.quantity.dimension != "person":
         return None
-    clause = min(reading.clause, reading.window, key=len)  # its clause, from the figure before when that is nearer
+    clause = reading.clause_within_window
     stems = list(pattern_of(cues()["workforce_stems"]).finditer(clause))
     if not stems or has(cues()["not_workforce_counts"], clause):
         return None
     if any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(clause)):
         return None
-    return WORKFORCE_OF_ITS_CLAUSE, len(reading.window) - len(clause) + stems[-1].start()
+    # Read as the vocabulary's 就业, the wording a head count of the workforce has.
+    return keyword_index()["就业"], len(reading.window) - len(clause) + stems[-1].start()
 
 
 # 签约项目408亿元, 新开工项目达56亿元: money said right after a group of projects, in its own clause.
