@@ -306,6 +306,15 @@ def an_average(reading: Reading) -> bool:
     return has(cues()["average_words"], reading.clause)
 
 
+def residents_counted(reading: Reading) -> bool:
+    """吸纳就业人口5万人，常住居民15万人: a head count whose own clause names residents (cues.yaml
+    resident_words) and no work (workforce_stems) is a population, not the workforce before it."""
+    if reading.quantity.dimension != "person":
+        return False
+    clause = reading.clause_within_window
+    return has(cues()["resident_words"], clause) and not has(cues()["workforce_stems"], clause)
+
+
 def an_intensity(reading: Reading) -> bool:
     """每平方公里实现产值20亿元, 亩均税收30万元: an amount per unit of land or per head, not the zone's amount.
     A sentence that opens on one (每平方公里工业用地产值50亿元，创造税收2.5亿元…) lists intensities only."""
@@ -683,7 +692,7 @@ def a_firm_s_own_outlay(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
+    a_quota, firms_served, a_milestone, an_average, residents_counted, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group, a_firm_s_own_outlay,

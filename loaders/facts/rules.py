@@ -129,6 +129,11 @@ class Reading:
         self.after = clause_after(text, self.quantity.end)
 
     @property
+    def clause_within_window(self) -> str:
+        """Its clause, cut at the figure before when that stands inside it: the words only this figure owns."""
+        return min(self.clause, self.window, key=len)
+
+    @property
     def parent_pool(self) -> list:
         return self.sentence_facts or (self.previous_facts if self.breakdown else [])
 
@@ -615,11 +620,16 @@ def sales_after_output(reading: Reading) -> bool:
 
 def wordless_zone_area(reading: Reading) -> bool:
     """园区首期3.37平方公里核心区的基础设施…, 开发区现有10.23平方公里: an area in square kilometres or hectares
-    that a clause naming the zone states with no metric word is the zone's (planned) area. Not in 亩
-    (cues.yaml land_parcel_units: a project's or a farm's land as often as a zone's: 项目用地114亩), nor after a
-    word of land given or taken in its clause (land_words: 新增工业用地50公顷 is land supplied, not the zone's area)."""
-    return reading.quantity.dimension == "area" and not has(cues()["land_parcel_units"], reading.quantity.raw) \
-        and has(cues()["zone_words"], reading.clause) and not has(cues()["land_words"], reading.clause)
+    that a clause naming the zone states with no metric word is the zone's (planned) area. Not in 亩 (cues.yaml
+    land_parcel_units: a project's or a farm's land as often as a zone's: 项目用地114亩), nor with a word of land
+    given or taken in its clause, before or after it (land_words: 新增工业用地50公顷, 用不足28平方公里的工业用地
+    are land, not the zone). A zone named only later in the sentence is not enough: 植树造林12平方公里，开发区生态
+    环境持续改善 and 该镇辖区45平方公里，工业园位于… name the zone after an area that is not its own."""
+    if reading.quantity.dimension != "area" or has(cues()["land_parcel_units"], reading.quantity.raw):
+        return False
+    if has(cues()["land_words"], reading.clause) or has(cues()["land_words"], reading.after):
+        return False
+    return has(cues()["zone_words"], reading.clause)
 
 
 _PART_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,6}区[为约达共计 ]*$")

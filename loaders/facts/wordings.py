@@ -45,7 +45,27 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
     found = last_keyword(reading.window, reading.quantity.dimension)
     if found and wording_of_the_figure_before(reading, found):
         return wording_after(reading) or found  # 拉动100亿元投资，形成175亿元产值: 投资 is the figure before's
-    return found or wording_after(reading) or wording_before_an_aside(reading) or money_of_a_project_group(reading)
+    return (
+        found or wording_after(reading) or wording_before_an_aside(reading) or money_of_a_project_group(reading)
+        or workforce_named_in_its_clause(reading)
+    )
+
+
+def workforce_named_in_its_clause(reading: Reading) -> tuple[Keyword, int] | None:
+    """带动就业人口8万人, 企业从业总人数达2.5万人, 安置劳动力3万人: a head count whose own clause, before it,
+    names work (cues.yaml workforce_stems) counts the zone's workforce, though no wording of the vocabulary
+    names it; not when the clause names a wording outside our metrics or says the people are trained,
+    moved, residents or talent (not_workforce_counts: 培训劳动力5000人, 常住人口3万人)."""
+    if reading.quantity.dimension != "person":
+        return None
+    clause = reading.clause_within_window
+    stems = list(pattern_of(cues()["workforce_stems"]).finditer(clause))
+    if not stems or has(cues()["not_workforce_counts"], clause):
+        return None
+    if any(keyword_index()[m.group()].metric == NOT_A_METRIC for m in keyword_pattern().finditer(clause)):
+        return None
+    # Read as the vocabulary's 就业, the wording a head count of the workforce has.
+    return keyword_index()["就业"], len(reading.window) - len(clause) + stems[-1].start()
 
 
 # 签约项目408亿元, 新开工项目达56亿元: money said right after a group of projects, in its own clause.
