@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.places import place_names
-from ..text.sentences import Sentence
+from ..text.sentences import STRAY_COMMAS, Sentence
 from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
 from .status import StatusWord, status_rank
 
@@ -155,15 +155,11 @@ def name_key(name: str) -> str:
     return key[lead.end() :] if lead and len(key) - lead.end() >= MIN_NAME else key
 
 
-# Copies of PDF and web pages leave a comma before each list mark (A,、B,、C等): it ends no lead and no name.
-_STRAY_COMMAS = ",，"
-
-
 def list_lead(text: str, low: int, position: int) -> tuple[str, int]:
     """The lead words of a list (其中, 加快, 先后引进了 …) and where its first name starts."""
     first = low
     items_start = text.find("、", low, position)
-    if items_start > low and text[items_start - 1] in _STRAY_COMMAS:
+    if items_start > low and text[items_start - 1] in STRAY_COMMAS:
         items_start -= 1  # A,、B: a stray comma before the list mark closes no lead
     head_end = items_start if items_start >= 0 else position
     bracket = P.amount_bracket.search(text, low, head_end)

@@ -86,7 +86,6 @@ def _past_the_zone_s_name(mention: Mention) -> None:
         mention.name = rest
 
 
-
 @lru_cache(maxsize=1)
 def _signs() -> re.Pattern:
     """What a sentence naming a project holds somewhere: 项目, a company ending, 等, a colon, a verb

@@ -14,6 +14,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]++[。！？!?\n]*+")
 # longer run without a stop (a PDF text layer without 。 or line breaks) is cut at its last
 # clause mark, a comma or semicolon before a 、 so that a list of names stays whole.
 LONGEST_SENTENCE = 1000
+# Copies of PDF and web pages leave a comma before each list mark (A,、B,、C等): it ends no clause, lead or name.
+STRAY_COMMAS = ",，"
 
 
 class Sentence(NamedTuple):
@@ -44,7 +46,7 @@ class ClauseMarks:
         """The marks that end a clause for good (not 、, nor a stray comma right before one, as copies of
         PDF and web pages leave them in lists: A,、B,、C): where an overlong sentence is cut first."""
         text = self.text
-        return [mark for mark in self.all if text[mark] != "、" and not (text[mark] in ",，" and text.startswith("、", mark + 1))]
+        return [mark for mark in self.all if text[mark] != "、" and not (text[mark] in STRAY_COMMAS and text.startswith("、", mark + 1))]
 
     def clause_start(self, position: int, floor: int) -> int:
         """Where the clause holding `position` starts (after the last mark before it), not before floor."""
