@@ -258,6 +258,29 @@ def projection_of_a_project(reading: Reading) -> bool:
     return not a_group_of_projects_spoken_of(reading, before)
 
 
+# Figures left out as one project's or one firm's own (its money, its output): what the sentence says that
+# project or firm is to yield after them is theirs too (yield_of_the_one_just_sized).
+_ONE_S_OWN_RULES = frozenset({
+    "one_item_amount", "one_project_planned_investment", "one_project_subject", "a_named_project_opens_the_sentence",
+    "projection_of_a_project", "one_company_figure", "this_firm_subject", "a_firm_s_own_outlay",
+})
+
+
+def yield_of_the_one_just_sized(reading: Reading) -> bool:
+    """某某项目总投资1.5亿元，主要建设…，年底竣工投产，预计年可实现开票4亿元，利税3000万元; 该公司计划投入6000万元，…，
+    投产后…可提供200余个就业岗位: after one project's or firm's own money, left out in its sentence with no zone
+    figure read since, a figure after a word of what it is to yield (cues.yaml yield_words) with no zone word
+    between is that one's yield, not the zone's."""
+    if not reading.left_out or not reading.sentence_holds(cues()["yield_words"]):
+        return False
+    own = next((quantity for quantity, rule in reading.left_out
+                if rule in _ONE_S_OWN_RULES and quantity.dimension == "money"), None)
+    if own is None or reading.fact_read_after(own.start):
+        return False
+    between = reading.text[own.end : reading.quantity.start]
+    return has(cues()["yield_words"], between) and not has(cues()["zone_words"], between)
+
+
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
 _PROJECTS_SPOKEN_OF = re.compile(r"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:这些|上述|以上|这批|该批)?项目(?:全部)?$")
 
@@ -692,7 +715,7 @@ def a_firm_s_own_outlay(reading: Reading) -> bool:
 
 AMOUNT_GATES = (
     turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
-    a_quota, firms_served, a_milestone, an_average, residents_counted, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
+    yield_of_the_one_just_sized, a_quota, firms_served, a_milestone, an_average, residents_counted, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
     more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group, a_firm_s_own_outlay,
