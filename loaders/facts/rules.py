@@ -674,8 +674,19 @@ def goal_reach(head: str) -> str:
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
+    if part_start and _goal_opens_the_sentence().match(head):
+        return head  # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
     return head[heads[-1].start() :] if heads else head[part_start:]
+
+
+@lru_cache(maxsize=1)
+def _goal_opens_the_sentence() -> re.Pattern:
+    """A sentence opening on a goal phrase (cues.yaml goals_opening_a_sentence), after at most a short lead
+    clause (2019年，预计到年末…; 今年园区的预期目标是…): the goal is the whole sentence's."""
+    openings = pattern_of(cues()["goals_opening_a_sentence"]).pattern
+    # bounded and anchored at the sentence's start: a short lead clause (2019年，) then a few words before the phrase
+    return re.compile(rf"\s*(?:[^，,。；;：:]{{1,12}}[，,])?[^，,。；;：:]{{0,16}}?(?:{openings})")
 
 
 # A colon that opens a list of goals: 主要目标：, 预期目标如下：, 围绕以下目标开展工作：
