@@ -431,7 +431,7 @@ def names_no_zone(document: Document) -> bool:
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
     text = document.text
-    if _A_PLACE_SPEAKING.search(text) is None:
+    if _A_PLACE_SPEAKING.search(text) is None and _a_district_s_own_list().search(text) is None:
         return False
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
@@ -462,6 +462,13 @@ _SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zo
 # 我市, 全省, 自治区, 本县: a place speaking of itself or its whole. Not 全区/我区: a zone (高新区, 开发区) speaks
 # of itself so too, in a bulletin whose page names it only in a heading the excerpt lacks.
 _A_PLACE_SPEAKING = re.compile(r"(?:[全我本该][省市县州盟旗镇乡]|自治区)")
+
+
+@lru_cache(maxsize=1)
+def _a_district_s_own_list() -> re.Pattern:
+    """区重点项目 (a district's list of key projects, ranked beside 省重点 and 市重点: cues.yaml district_lists), not
+    全区/我区重点项目, which a zone says of its own: in a text naming no zone, the district speaks."""
+    return re.compile(rf"(?<![全我本该]){pattern_of(cues()['district_lists']).pattern}")
 
 
 @lru_cache(maxsize=1)
