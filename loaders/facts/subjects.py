@@ -431,7 +431,7 @@ def names_no_zone(document: Document) -> bool:
     department's or its firms' report: read like a place's own report. (One sentence alone cannot tell: in
     a zone's report 全区完成… is the zone.)"""
     text = document.text
-    if _A_PLACE_SPEAKING.search(text) is None and _a_district_s_own_list().search(text) is None:
+    if _A_PLACE_SPEAKING.search(text) is None and not _ranks_a_district_s_own_list(text):
         return False
     if len(document.sentences) < _SENTENCES_OF_A_REPORT:
         return False
@@ -464,10 +464,15 @@ _SENTENCES_OF_A_REPORT = 3  # fewer is a fragment of a report, which may be a zo
 _A_PLACE_SPEAKING = re.compile(r"(?:[全我本该][省市县州盟旗镇乡]|自治区)")
 
 
+def _ranks_a_district_s_own_list(text: str) -> bool:
+    """区重点项目 beside the city's or the province's list (市重点, 省重大: cues.yaml wider_lists): a district's list of
+    key projects ranked among its government's (cues.yaml district_lists), not 全区/我区重点项目, which a zone says of
+    its own. In a text naming no zone, the district speaks."""
+    return _a_district_s_own_list().search(text) is not None and has(cues()["wider_lists"], text)
+
+
 @lru_cache(maxsize=1)
 def _a_district_s_own_list() -> re.Pattern:
-    """区重点项目 (a district's list of key projects, ranked beside 省重点 and 市重点: cues.yaml district_lists), not
-    全区/我区重点项目, which a zone says of its own: in a text naming no zone, the district speaks."""
     return re.compile(rf"(?<![全我本该]){pattern_of(cues()['district_lists']).pattern}")
 
 
