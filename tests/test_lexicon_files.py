@@ -86,3 +86,11 @@ def test_no_place_subject_adverb_ends_another():
 
     adverbs = list(cues()["place_subject_adverbs"])
     assert [(a, b) for a in adverbs for b in adverbs if a != b and b.endswith(a)] == []
+
+
+def test_every_area_not_the_district_is_one_character_then_qu():
+    """The district's list is told from another area's by the one character before its 区 (a fixed-width look-behind)."""
+    from loaders.facts.lexicon import cues
+
+    areas = list(cues()["areas_not_the_district"])
+    assert [area for area in areas if len(area) != 2 or not area.endswith("区")] == []

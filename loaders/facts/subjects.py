@@ -465,15 +465,26 @@ _A_PLACE_SPEAKING = re.compile(r"(?:[全我本该][省市县州盟旗镇乡]|自
 
 
 def _ranks_a_district_s_own_list(text: str) -> bool:
-    """区重点项目 beside the city's or the province's list (市重点, 省重大: cues.yaml wider_lists): a district's list of
-    key projects ranked among its government's (cues.yaml district_lists), not 全区/我区重点项目, which a zone says of
-    its own. In a text naming no zone, the district speaks."""
-    return _a_district_s_own_list().search(text) is not None and has(cues()["wider_lists"], text)
+    """区重点项目 beside the city's or the province's list of projects (市重点项目, 省重大产业项目: cues.yaml
+    wider_lists): a district's list of key projects ranked among its government's (cues.yaml district_lists), not
+    全区/我区重点项目, which a zone says of its own, nor 辖区重点企业 or 省重点实验室, which list no projects. In a
+    text naming no zone, the district speaks."""
+    district_list, wider_list = _ranked_project_lists()
+    return district_list.search(text) is not None and wider_list.search(text) is not None
 
 
 @lru_cache(maxsize=1)
-def _a_district_s_own_list() -> re.Pattern:
-    return re.compile(rf"(?<![全我本该]){pattern_of(cues()['district_lists']).pattern}")
+def _ranked_project_lists() -> tuple[re.Pattern, re.Pattern]:
+    """The district's and the wider places' ranked lists of projects (cues.yaml district_lists, wider_lists): the
+    rank, at most a few words (建设, 产业), then what the list lists (ranked_lists_list). The district's 区 is not
+    the end of another area's name (areas_not_the_district: 辖区, 全区…)."""
+    listed = rf"[^\W\d_]{{0,{_WORDS_BEFORE_THE_LISTED}}}{pattern_of(cues()['ranked_lists_list']).pattern}"
+    other_areas = "".join(re.escape(area.removesuffix("区")) for area in cues()["areas_not_the_district"])
+    district = rf"(?<![{other_areas}]){pattern_of(cues()['district_lists']).pattern}{listed}"
+    return re.compile(district), re.compile(rf"{pattern_of(cues()['wider_lists']).pattern}{listed}")
+
+
+_WORDS_BEFORE_THE_LISTED = 4  # 区重点工业技改项目: characters between a list's rank and 项目
 
 
 @lru_cache(maxsize=1)
