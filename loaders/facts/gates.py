@@ -258,14 +258,6 @@ def projection_of_a_project(reading: Reading) -> bool:
     return not a_group_of_projects_spoken_of(reading, before)
 
 
-# Figures left out as one project's or one firm's own (its money, its output): what the sentence says that
-# project or firm is to yield after them is theirs too (yield_of_the_one_just_sized).
-_ONE_S_OWN_RULES = frozenset({
-    "one_item_amount", "one_project_planned_investment", "one_project_subject", "a_named_project_opens_the_sentence",
-    "projection_of_a_project", "one_company_figure", "this_firm_subject", "a_firm_s_own_outlay",
-})
-
-
 def yield_of_the_one_just_sized(reading: Reading) -> bool:
     """某某项目总投资1.5亿元，主要建设…，年底竣工投产，预计年可实现开票4亿元，利税3000万元; 该公司计划投入6000万元，…，
     投产后…可提供200余个就业岗位: after one project's or firm's own money, left out in its sentence with no zone
@@ -274,7 +266,7 @@ def yield_of_the_one_just_sized(reading: Reading) -> bool:
     if not reading.left_out or not reading.sentence_holds(cues()["yield_words"]):
         return False
     own = next((quantity for quantity, rule in reading.left_out
-                if rule in _ONE_S_OWN_RULES and quantity.dimension == "money"), None)
+                if rule in ONE_S_OWN_RULES and quantity.dimension == "money"), None)
     if own is None or reading.fact_read_after(own.start):
         return False
     between = reading.text[own.end : reading.quantity.start]
@@ -619,6 +611,11 @@ ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
     "a_named_project_opens_the_sentence", "more_of_the_same_project", "named_works_subject",
 }
+# Rules that leave a figure out as one firm's own (its money, its output, its outlay).
+FIRM_RULES = {"one_company_figure", "this_firm_subject", "a_firm_s_own_outlay"}
+# Money left out as one project's, facility's or firm's own: what the sentence says it is to yield after that
+# money is its own too (yield_of_the_one_just_sized).
+ONE_S_OWN_RULES = ITEM_RULES | FIRM_RULES
 
 
 # Gates whose figures still get a quality note: the reader may want to see them.
