@@ -25,6 +25,7 @@ from .gates import (
     project_group_after,
 )
 from .kinds import (
+    A_DIGIT,
     continues_an_estimate,
     count_still_to_come,
     future_year,
@@ -674,13 +675,12 @@ def goal_reach(head: str) -> str:
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
-    if part_start and _goal_opens_the_sentence().match(head) and _A_FIGURE.search(head, 0, _first_part_end(head)):
-        return head  # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part
+    if part_start and _goal_opens_the_sentence().match(head) and A_DIGIT.search(head, 0, _first_part_end(head)):
+        # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part, when its own
+        # part sets figures (目标是打造…；全年完成… sets none: what follows reports)
+        return head
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
     return head[heads[-1].start() :] if heads else head[part_start:]
-
-
-_A_FIGURE = re.compile(r"[\d０-９]")  # the goal's own part sets figures (目标是打造…；全年完成… sets none: it reports)
 
 
 def _first_part_end(head: str) -> int:
