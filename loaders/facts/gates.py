@@ -20,6 +20,7 @@ from .lexicon import (
     cues,
     has,
     pattern_of,
+    word_pattern,
 )
 from .wider_places import AFTER_A_DATE, LEAD_CLAUSES
 from .wordings import names_a_project_group, wording_after_its_figure
@@ -263,14 +264,20 @@ def yield_of_the_one_just_sized(reading: Reading) -> bool:
     投产后…可提供200余个就业岗位: after one project's or firm's own money, left out in its sentence with no zone
     figure read since, a figure after a word of what it is to yield (cues.yaml yield_words) with no zone word
     between is that one's yield, not the zone's."""
-    if not reading.left_out or not reading.sentence_holds(cues()["yield_words"]):
+    if not reading.left_out or not reading.sentence_holds(_yield_words()):
         return False
     own = next((quantity for quantity, rule in reading.left_out
                 if rule in ONE_S_OWN_RULES and quantity.dimension == "money"), None)
     if own is None or reading.fact_read_after(own.start):
         return False
     between = reading.text[own.end : reading.quantity.start]
-    return has(cues()["yield_words"], between) and not has(cues()["zone_words"], between)
+    return _yield_words().search(between) is not None and not has(cues()["zone_words"], between)
+
+
+@lru_cache(maxsize=1)
+def _yield_words() -> re.Pattern:
+    """What one project or firm is to yield (cues.yaml yield_words) or once running (once_running: 投产后)."""
+    return word_pattern(tuple(sorted({*cues()["yield_words"], *cues()["once_running"]})))
 
 
 # The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
