@@ -671,7 +671,8 @@ _OPENS_ON_A_BREAKDOWN = re.compile(r"\s*其中[，,：:]?")
 def goal_reach(head: str) -> str:
     """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
     企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
-    after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个)."""
+    after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个) or on a goal the
+    sentence opens on (预计到年末，…；吸纳就业…)."""
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
@@ -685,8 +686,8 @@ def goal_reach(head: str) -> str:
 
 def _first_part_end(head: str) -> int:
     """Where the first part of a sentence (up to its first semicolon) ends."""
-    ends = [at for at in (head.find("；"), head.find(";")) if at >= 0]
-    return min(ends) if ends else len(head)
+    new_part = NEW_PART.search(head)
+    return new_part.start() if new_part else len(head)
 
 
 @lru_cache(maxsize=1)
