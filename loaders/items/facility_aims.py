@@ -13,7 +13,7 @@ from ..text.sentences import Sentence
 from .facilities import TABLE, Item, P
 from .facility_lists import ends_in_a_colon
 from .lexicon import cue_pattern
-from .spans import blank
+from .spans import blank, sentence_part
 from .status import StatusWord, status_words
 
 
@@ -75,7 +75,7 @@ def intended(document: Document, item: Item, items: list[Item]) -> bool:
     """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
-    head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
+    head = blank(cue_pattern("not_future"), document.text[sentence_part(document.text, item.sentence, item.start)[0] : item.start])
     if cue_pattern("future_in_sentence").search(head) or breaks_down_an_aim(document, item.sentence):
         return True
     return _aim_said_of_it(document, item) or _aim_said_after(document, item, items)

@@ -79,3 +79,14 @@ def inside(position: int, spans) -> bool:
         if start <= position < end:
             return True
     return False
+
+
+_PART_MARKS = "；;"  # what ends one part of a sentence and opens the next
+
+
+def sentence_part(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The part of the sentence, between ；, that holds `position`: aims and stages said in one part are not
+    said of works named in another (预计年底建成通车；投资600万元建设A，并实施B)."""
+    start = max(text.rfind(mark, sentence.start, position) for mark in _PART_MARKS) + 1 or sentence.start
+    ends = [end for end in (text.find(mark, position, sentence.end) for mark in _PART_MARKS) if end >= 0]
+    return max(start, sentence.start), min(ends, default=sentence.end)
