@@ -8,6 +8,8 @@ colon opens (新入驻企业3家：A公司…；B公司…), past the ； betwee
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..document import Document
 from ..text.sentences import Sentence
 from .headings import opens_section
@@ -37,14 +39,21 @@ class GroupsBefore:
         return self.last
 
 
+class Group(NamedTuple):
+    """A counted group of projects of a sentence and the status it states."""
+
+    status: StatusWord
+    closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
+
+
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
     """The status of the last group the sentence states (None: none stated): the names listed after the
     sentence take it, until another group is stated."""
     groups = _groups_stated(document, sentence)
-    return groups[-1] if groups else None
+    return groups[-1].status if groups else None
 
 
-def _groups_stated(document: Document, sentence: Sentence) -> list[StatusWord]:
+def _groups_stated(document: Document, sentence: Sentence) -> list[Group]:
     """_read_groups, once per sentence: its own names and the sentences after it ask for it."""
     key = ("groups_stated", sentence.index)
     if key not in document.memo:
@@ -52,7 +61,7 @@ def _groups_stated(document: Document, sentence: Sentence) -> list[StatusWord]:
     return document.memo[key]
 
 
-def _read_groups(document: Document, sentence: Sentence) -> list[StatusWord]:
+def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
     """The explicit status of each counted group of projects in the sentence, in order (新签约项目42个,
     8个重大项目集中开工): the names listed after one, up to the next, are members of that group. A group
     mixing statuses (新开工和续建项目31个) states none; a group stating no stage (基础设施项目3个，分别是…) is
@@ -60,23 +69,25 @@ def _read_groups(document: Document, sentence: Sentence) -> list[StatusWord]:
     (（二）新开工项目 / 签约项目：) states its status as a count does."""
     labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return [labelled] if labelled else []  # no counted group: its status words need not be read for this
+        return [Group(labelled, False)] if labelled else []  # no counted group: its status words need not be read
     text = document.text
     words = status_words(document, sentence, TABLE)
     if not any(_explicit(text, word) for word in words):
         return []
     clauses = document.clauses(sentence)
-    stated: list[StatusWord] = []
+    stated: list[Group] = []
     for match in P.group_count.finditer(text, sentence.start, sentence.end):
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
+        closes = text[match.start() - 1 : match.start()] == "等"
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
-            stated.append(StatusWord(match.start(), match.end(), "", None, 0, False))  # 新开工和续建项目31个: mixed
+            mixed = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+            stated.append(Group(mixed, closes))
         elif strong:
-            stated.append(max(strong, key=word_rank) if _one_compound(strong) else strong[-1])
+            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes))
     if not stated:
-        return [labelled] if labelled else []
+        return [Group(labelled, False)] if labelled else []
     return stated
 
 
@@ -122,17 +133,18 @@ def settle_by_own_group(document: Document, sentence: Sentence, found: list[Ment
     if not groups:
         return
     for mention in found:
-        stated = _last_group_before(groups, mention.start)
-        if stated is None:
-            continue
+        group = _last_group_before(groups, mention.start)
+        if group is None or group.closes_a_list:
+            continue  # A、B等12个前期项目…，持续推进C项目: C is no member of the group listed before it
+        stated = group.status
         unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
         if unsaid and not _counted_again(document, sentence, mention):
             mention.status = stated
 
 
-def _last_group_before(groups: list[StatusWord], position: int) -> StatusWord | None:
+def _last_group_before(groups: list[Group], position: int) -> Group | None:
     """The last of the sentence's groups stated before `position` (None: none)."""
-    before = [group for group in groups if group.end <= position]
+    before = [group for group in groups if group.status.end <= position]
     return before[-1] if before else None
 
 
