@@ -86,7 +86,7 @@ def _aim_reach(document: Document, item: Item, items: list[Item]) -> int:
     it, what was done there (预计年底建成通车；投资600万元建设A: A is not planned), else the whole sentence: a part that
     only goes on listing works goes on with the aim (计划实施A工程，全长3公里；B工程，长5公里: B is planned too)."""
     text = document.text
-    part_start = sentence_part(text, item.sentence, item.start)[0]
+    part_start = sentence_part(document, item.sentence, item.start)[0]
     names = [(other.start, other.end) for other in items if other.sentence is item.sentence]
     said = blank(cue_pattern("not_status"), text[part_start : item.start])
     if any(not inside(part_start + word.start(), names) for word in status_pattern(TABLE).finditer(said)):

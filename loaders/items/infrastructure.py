@@ -543,7 +543,7 @@ def _works_of_its_clause(document: Document, item: Item) -> StatusWord | None:
     if stage is None or cue_pattern("landmark_before").search(said) or cue_pattern("places_in_clause").search(said) \
             or _list_closed_by(text, item, high, "kinds_after_etc"):
         return None
-    part_start, part_end = sentence_part(text, item.sentence, item.start)
+    part_start, part_end = sentence_part(document, item.sentence, item.start)
     stated = [
         word for word in status_words(document, item.sentence, TABLE)
         if word.status and not word.future and part_start <= word.start < part_end

@@ -81,12 +81,14 @@ def inside(position: int, spans) -> bool:
     return False
 
 
-_PART_MARKS = "；;"  # what ends one part of a sentence and opens the next
-
-
-def sentence_part(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
-    """The part of the sentence, between ；, that holds `position`: aims and stages said in one part are not
-    said of works named in another (预计年底建成通车；投资600万元建设A，并实施B)."""
-    start = max(text.rfind(mark, sentence.start, position) for mark in _PART_MARKS) + 1 or sentence.start
-    ends = [end for end in (text.find(mark, position, sentence.end) for mark in _PART_MARKS) if end >= 0]
-    return max(start, sentence.start), min(ends, default=sentence.end)
+def sentence_part(document, sentence: Sentence, position: int) -> tuple[int, int]:
+    """(start, end) of the part of `sentence`, between ；, that holds `position` (Document.segment_starts): aims
+    and stages said in one part are not said of works named in another (预计年底建成通车；投资600万元建设A，并实施B)."""
+    clauses = document.clauses(sentence)
+    if not clauses:
+        return sentence.start, sentence.end
+    opening = document.segment_starts(clauses)
+    index = clause_index(clauses, position)
+    first = max((start for start in opening if start <= index), default=0)
+    after = min((start for start in opening if start > index), default=len(clauses))
+    return clauses[first][0], clauses[after - 1][1]
