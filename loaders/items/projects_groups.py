@@ -54,7 +54,7 @@ def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
 
 
 def _groups_stated(document: Document, sentence: Sentence) -> list[Group]:
-    """_read_groups, once per sentence: its own names and the sentences after it ask for it."""
+    """The groups the sentence states, read once: its own names and the sentences after it ask for them."""
     key = ("groups_stated", sentence.index)
     if key not in document.memo:
         document.memo[key] = _read_groups(document, sentence)
