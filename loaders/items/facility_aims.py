@@ -13,8 +13,8 @@ from ..text.sentences import Sentence
 from .facilities import TABLE, Item, P
 from .facility_lists import ends_in_a_colon
 from .lexicon import cue_pattern
-from .spans import blank
-from .status import StatusWord, status_words
+from .spans import blank, inside, sentence_part
+from .status import StatusWord, status_pattern, status_words
 
 
 def an_aim(start: int, end: int) -> StatusWord:
@@ -75,10 +75,23 @@ def intended(document: Document, item: Item, items: list[Item]) -> bool:
     """An item with no status word, said in a plan: in a next-steps section or an aim sentence."""
     if document.in_future_section(item.start):
         return True
-    head = blank(cue_pattern("not_future"), document.text[item.sentence.start : item.start])
+    head = blank(cue_pattern("not_future"), document.text[_aim_reach(document, item, items) : item.start])
     if cue_pattern("future_in_sentence").search(head) or breaks_down_an_aim(document, item.sentence):
         return True
     return _aim_said_of_it(document, item) or _aim_said_after(document, item, items)
+
+
+def _aim_reach(document: Document, item: Item, items: list[Item]) -> int:
+    """Where an aim before the item may stand: its part of the sentence (up to a ；) when that part says, before
+    it, what was done there (预计年底建成通车；投资600万元建设A: A is not planned), else the whole sentence: a part that
+    only goes on listing works goes on with the aim (计划实施A工程，全长3公里；B工程，长5公里: B is planned too)."""
+    text = document.text
+    part_start = sentence_part(document, item.sentence, item.start)[0]
+    names = [(other.start, other.end) for other in items if other.sentence is item.sentence]
+    said = blank(cue_pattern("not_status"), text[part_start : item.start])
+    if any(not inside(part_start + word.start(), names) for word in status_pattern(TABLE).finditer(said)):
+        return part_start
+    return item.sentence.start
 
 
 def _aim_said_of_it(document: Document, item: Item) -> bool:

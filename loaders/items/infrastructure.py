@@ -45,7 +45,7 @@ from .facility_lists import (
 from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, cues, name_stop_pattern, word_pattern
-from .spans import as_written, blank, clause_index, inside, provenance, quote_span
+from .spans import as_written, blank, clause_index, inside, provenance, quote_span, sentence_part
 from .status import StatusWord, pick_status, status_rank, status_words
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
@@ -543,7 +543,11 @@ def _works_of_its_clause(document: Document, item: Item) -> StatusWord | None:
     if stage is None or cue_pattern("landmark_before").search(said) or cue_pattern("places_in_clause").search(said) \
             or _list_closed_by(text, item, high, "kinds_after_etc"):
         return None
-    stated = [word for word in status_words(document, item.sentence, TABLE) if word.status and not word.future]
+    part_start, part_end = sentence_part(document, item.sentence, item.start)
+    stated = [
+        word for word in status_words(document, item.sentence, TABLE)
+        if word.status and not word.future and part_start <= word.start < part_end
+    ]
     if stated:
         stage = min(stated, key=lambda word: abs(word.start - item.end)).status
     return StatusWord(item.start, item.start, "", stage, -1, False)

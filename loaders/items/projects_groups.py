@@ -8,6 +8,8 @@ colon opens (新入驻企业3家：A公司…；B公司…), past the ； betwee
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..document import Document
 from ..text.sentences import Sentence
 from .headings import opens_section
@@ -37,37 +39,56 @@ class GroupsBefore:
         return self.last
 
 
+class Group(NamedTuple):
+    """A counted group of projects of a sentence and the status it states."""
+
+    status: StatusWord
+    closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
+
+
 def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """_read_group_status, once per sentence: its own names and the sentences after it ask for it."""
-    key = ("group_status", sentence.index)
+    """The status of the last group the sentence states (None: none stated): the names listed after the
+    sentence take it, until another group is stated."""
+    groups = _groups_stated(document, sentence)
+    return groups[-1].status if groups else None
+
+
+def _groups_stated(document: Document, sentence: Sentence) -> list[Group]:
+    """The groups the sentence states, read once: its own names and the sentences after it ask for them."""
+    key = ("groups_stated", sentence.index)
     if key not in document.memo:
-        document.memo[key] = _read_group_status(document, sentence)
+        document.memo[key] = _read_groups(document, sentence)
     return document.memo[key]
 
 
-def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The explicit status of a counted group of projects in the sentence (新签约项目42个, 8个重大项目集中开工):
-    the names listed after it in its paragraph are members of that group. A group mixing statuses
-    (新开工和续建项目31个) states none. A line opening with a group's label (（二）新开工项目 / 签约项目：)
-    states its status as a count does."""
+def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
+    """The explicit status of each counted group of projects in the sentence, in order (新签约项目42个,
+    8个重大项目集中开工): the names listed after one, up to the next, are members of that group. A group
+    mixing statuses (新开工和续建项目31个) states none; a group stating no stage (基础设施项目3个，分别是…) is
+    counted within the one before it, whose status its names keep. A line opening with a group's label
+    (（二）新开工项目 / 签约项目：) states its status as a count does."""
     labelled = _labelled_group(document, sentence)
     if not P.group_count.search(document.text, sentence.start, sentence.end):
-        return labelled  # no counted group: its status words need not be read for this
+        return [Group(labelled, False)] if labelled else []  # no counted group: its status words need not be read
     text = document.text
     words = status_words(document, sentence, TABLE)
     if not any(_explicit(text, word) for word in words):
-        return None
+        return []
     clauses = document.clauses(sentence)
-    stated = None
+    stated: list[Group] = []
     for match in P.group_count.finditer(text, sentence.start, sentence.end):
         low, high = clauses[clause_index(clauses, match.start())]
         in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
+        closes = text[match.start() - 1 : match.start()] == "等"
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
-            stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+            mixed = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
+            stated.append(Group(mixed, closes))
         elif strong:
-            stated = max(strong, key=word_rank) if _one_compound(strong) else strong[-1]
-    return stated or labelled
+            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes))
+    if not stated:
+        return [Group(labelled, False)] if labelled else []
+    return stated
 
 
 def _one_compound(words: list[StatusWord]) -> bool:
@@ -108,13 +129,23 @@ def settle_by_own_group(document: Document, sentence: Sentence, found: list[Ment
     (新签约项目3个：A公司投资N建设的X项目: 建设 only says what the money is for)."""
     if all(mention.status is not None and mention.status.strength >= 2 for mention in found):
         return
-    stated = _group_status(document, sentence)
-    if stated is None:
+    groups = _groups_stated(document, sentence)
+    if not groups:
         return
     for mention in found:
+        group = _last_group_before(groups, mention.start)
+        if group is None or group.closes_a_list:
+            continue  # A、B等12个前期项目…，持续推进C项目: C is no member of the group listed before it
+        stated = group.status
         unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
-        if unsaid and mention.start >= stated.end and not _counted_again(document, sentence, mention):
+        if unsaid and not _counted_again(document, sentence, mention):
             mention.status = stated
+
+
+def _last_group_before(groups: list[Group], position: int) -> Group | None:
+    """The last of the sentence's groups stated before `position` (None: none)."""
+    before = [group for group in groups if group.status.end <= position]
+    return before[-1] if before else None
 
 
 def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:

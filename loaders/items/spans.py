@@ -79,3 +79,16 @@ def inside(position: int, spans) -> bool:
         if start <= position < end:
             return True
     return False
+
+
+def sentence_part(document, sentence: Sentence, position: int) -> tuple[int, int]:
+    """(start, end) of the part of `sentence`, between ；, that holds `position` (Document.segment_starts): aims
+    and stages said in one part are not said of works named in another (预计年底建成通车；投资600万元建设A，并实施B)."""
+    clauses = document.clauses(sentence)
+    if not clauses:
+        return sentence.start, sentence.end
+    opening = document.segment_starts(clauses)
+    index = clause_index(clauses, position)
+    first = max((start for start in opening if start <= index), default=0)
+    after = min((start for start in opening if start > index), default=len(clauses))
+    return clauses[first][0], clauses[after - 1][1]

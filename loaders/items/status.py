@@ -302,11 +302,34 @@ def _design_pattern() -> re.Pattern:
 
 
 def _work_goes_on(text: str, end: int) -> bool:
-    """绿化、人行道改造已完成，正在进行白改黑: a completion word closing its clause and the next clause
+    """绿化、人行道改造已完成，正在进行白改黑: a completion word closing its clause, or followed there by a task
+    short of the whole works (已完成围堰排水，完成开挖和回填: not A路建设 or X工程), and the next clause
     saying, with no subject of its own, that other works are going on: one stage is done, the item is
     still being built (已完成，正在进行验收 is done: what goes on is its acceptance; not_building_on)."""
-    going = _going_on_pattern().match(text, end)
-    return going is not None and not text.startswith(tuple(cues()["not_building_on"]), going.end())
+    task = _task_pattern().match(text, end)
+    if task is None or text.endswith(tuple(cues()["whole_works"]), end, task.end()):
+        return False
+    going = _going_on_pattern().match(text, task.end())
+    if going is None or text.startswith(tuple(cues()["not_building_on"]), going.end()):
+        return False
+    if task.end() == end:
+        return True
+    # 完成可研报告，正在开展工程建设前期工作: paperwork done and more of it going on is no building
+    clause_end = _CLAUSE_END.search(text, going.end())
+    going_on = text[going.end() : clause_end.start() if clause_end else len(text)]
+    paperwork = cues()["paperwork_tasks"]
+    return not any(word in text[end : task.end()] for word in paperwork) and not any(
+        word in going_on for word in cues()["not_building_on"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _task_pattern() -> re.Pattern:
+    """What a completion word may have done before its clause ends: nothing, or a short task with no figure."""
+    return re.compile(rf"[^{_CLAUSE_MARKS}\d%％]{{0,{_TASK_REACH}}}(?=[，,])")
+
+
+_TASK_REACH = 10  # characters of the task done (开挖和回填, 古泉路段沥青铺设)
 
 
 @lru_cache(maxsize=1)
