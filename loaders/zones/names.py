@@ -646,6 +646,8 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     anchors = (*lexicon()["group_anchors"], *lexicon()["counted_group_anchors"])
     anchor = next((word for word in anchors if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
+    if place is not None and _no_place_of_the_group(run[place:]):
+        place = None
     start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
         return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
@@ -653,6 +655,13 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     end = type_start + len(kind)
     return Mention(start=start, end=end, name=name, kind=kind, anchor="group" if start < count_start else "count",
                    proper=text[start:type_start], switches=opens_clause(text, start))
+
+
+def _no_place_of_the_group(words: str) -> bool:
+    """合作开发4处产业园区, 上虞经济技术开发区3个国家级经开区: a place whose words before the count end with an
+    everyday verb (a place-named word opening a phrase) or hold a zone's type (the last zone of a list the
+    count closes) names no group; the group is its count alone."""
+    return words[-2:] in everyday_verbs() or type_pattern().search(words) is not None
 
 
 def _closes_a_list(text: str, start: int, end: int) -> bool:
