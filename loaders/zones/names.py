@@ -735,6 +735,9 @@ def _at_clause_start(text: str, start: int) -> bool:
     numbered = _HEADING_NUMBER.search(head)
     if numbered:
         head = head[: numbered.start()]
+    conjunction = next((word for word in lexicon()["clause_conjunctions"] if head.endswith(word)), "")
+    if conjunction and (len(head) == len(conjunction) or head[-len(conjunction) - 1] in lexicon()["clause_starts"]):
+        head = head[: -len(conjunction)]  # ；而屏东园区则…: a conjunction opening the clause
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
