@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..reading.sources import is_common_chinese
-from ..text.places import place_names
+from ..text.places import place_names, short_forms
 from .anchors import (
     PLACE_SUFFIX,
     bracketed_place,
@@ -839,12 +839,15 @@ def _province_class(province: str, kind: str) -> bool:
 def _scoped_province(core: str) -> int | None:
     """Where a province written before a scope word (安徽省县域) starts in core: its zones of that scope,
     a group; None when core is no province and scope."""
-    scope = next((word for word in word_tuple("province_scopes") if core.endswith(word)), None)
+    scope = next((word for word in sorted(word_tuple("province_scopes"), key=len, reverse=True) if core.endswith(word)), None)
     if scope is None:
         return None
     head = core[: -len(scope)]
     place = place_anchor(head)
-    return place if place is not None and head[place:] in province_names() else None
+    if place is None:
+        return None
+    province = head[place:]  # 海南 of 海南自贸港重点园区: a province's short form is the province
+    return place if province in province_names() or set(short_forms().get(province, ())) & province_names() else None
 
 
 def _reason(group: str) -> str:
