@@ -646,7 +646,7 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     anchors = (*lexicon()["group_anchors"], *lexicon()["counted_group_anchors"])
     anchor = next((word for word in anchors if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
-    if place is not None and _no_place_of_the_group(run[place:]):
+    if place is not None and _no_place_of_the_group(run[place:], _clause_before(text, count_start, lexicon()["example_list_reach"])):
         place = None
     start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
@@ -657,18 +657,25 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
                    proper=text[start:type_start], switches=opens_clause(text, start))
 
 
-def _no_place_of_the_group(words: str) -> bool:
-    """合作开发4处产业园区, 上虞经济技术开发区3个国家级经开区: a place whose words before the count end with an
-    everyday verb (a place-named word opening a phrase) or hold a zone's type (the last zone of a list the
-    count closes) names no group; the group is its count alone."""
-    return words[-2:] in everyday_verbs() or type_pattern().search(words) is not None
+def _no_place_of_the_group(words: str, clause: str) -> bool:
+    """合作开发4处产业园区, …、鹤翔经济技术开发区3个国家级经开区: a place whose words before the count end with
+    an everyday verb that is no place itself (a place-named word opening a phrase; 保定, 遵义 are cities) or
+    that is the last zone of a list the count closes names no group; the group is its count alone. A zone's
+    or a new area's own parks (浦东新区6个产业园区, 临江高新区3个园区) keep it."""
+    verb = words[-2:]
+    return (verb in everyday_verbs() and verb not in place_names()) \
+        or (type_pattern().search(words) is not None and _ends_a_list_of_zones(clause))
+
+
+def _ends_a_list_of_zones(clause: str) -> bool:
+    """A、B(等): the clause holds a list mark and ends with a zone type, 等 or not."""
+    return LIST_MARKS in clause and list_close_pattern().search(clause) is not None
 
 
 def _closes_a_list(text: str, start: int, end: int) -> bool:
     """A、B(等)4个重点园区完成工业总产值…: a counted group right after a list of zone names, followed by what
     is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
-    clause = _clause_before(text, start, lexicon()["example_list_reach"])
-    return LIST_MARKS in clause and list_close_pattern().search(clause) is not None \
+    return _ends_a_list_of_zones(_clause_before(text, start, lexicon()["example_list_reach"])) \
         and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
 
 
