@@ -744,7 +744,7 @@ def _at_clause_start(text: str, start: int) -> bool:
         head = head[: numbered.start()]
     conjunction = next((word for word in lexicon()["clause_conjunctions"] if head.endswith(word)), "")
     if conjunction and (len(head) == len(conjunction) or head[-len(conjunction) - 1] in lexicon()["clause_starts"]):
-        head = head[: -len(conjunction)]  # ；而屏东园区则…: a conjunction opening the clause
+        head = head[: -len(conjunction)]  # ；而东港园区则…: a conjunction opening the clause
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
@@ -846,7 +846,7 @@ def _province_class(province: str, kind: str) -> bool:
 def _scoped_province(core: str) -> int | None:
     """Where a province written before a scope word (安徽省县域) starts in core: its zones of that scope,
     a group; None when core is no province and scope."""
-    scope = next((word for word in sorted(word_tuple("province_scopes"), key=len, reverse=True) if core.endswith(word)), None)
+    scope = next((word for word in _province_scopes() if core.endswith(word)), None)
     if scope is None:
         return None
     head = core[: -len(scope)]
@@ -855,6 +855,12 @@ def _scoped_province(core: str) -> int | None:
         return None
     province = head[place:]  # 海南 of 海南自贸港重点园区: a province's short form is the province
     return place if province in province_names() or set(short_forms().get(province, ())) & province_names() else None
+
+
+@lru_cache(maxsize=1)
+def _province_scopes() -> tuple[str, ...]:
+    """Longest first: 省级重点 before 重点, so the province is what stands before the whole scope."""
+    return tuple(sorted(word_tuple("province_scopes"), key=lambda word: (-len(word), word)))
 
 
 def _reason(group: str) -> str:
