@@ -355,8 +355,8 @@ def _place_of_generic_zone(zone: str) -> str | None:
 
 
 def places_zones(zone: str | None, text: str) -> bool:
-    """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区:
-    the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
+    """安顺工业园区 (a city and a bare zone type) as the report's subject, whose text speaks of 全市园区 or
+    全市5个工业园区: the city's zones together, whose sums (全市园区累计完成工业总产值…) are its figures."""
     place = None if zone is None else _place_of_generic_zone(zone)
     if place is None:
         return False
@@ -364,7 +364,8 @@ def places_zones(zone: str | None, text: str) -> bool:
     anchors = {whole_place_anchors().get(row["level"]) for name in full_names for row in gazetteer()[name]} - {None}
     if len(anchors) != 1:
         return False  # no place, or a short form of places of several levels (吉林: 吉林省, 吉林市)
-    return re.search(rf"{anchors.pop()}(?:各类|各)?(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
+    count = rf"(?:{group_count_pattern().pattern})?"  # 全市5个工业园区: the city's zones counted, as uncounted
+    return re.search(rf"{anchors.pop()}(?:各类|各)?{count}(?:工业|产业)?(?:{'|'.join(_GENERIC_TYPES)})", text) is not None
 
 
 RESTATED_DIGITS = 2  # significant digits a wordless figure needs to be taken as a restatement (56亿元, not 10亿元)

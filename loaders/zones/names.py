@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..reading.sources import is_common_chinese
-from ..text.places import place_names
+from ..text.places import place_names, short_forms
 from .anchors import (
     PLACE_SUFFIX,
     bracketed_place,
@@ -646,6 +646,8 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
     anchors = (*lexicon()["group_anchors"], *lexicon()["counted_group_anchors"])
     anchor = next((word for word in anchors if run.endswith(word)), None)
     place = None if anchor else place_anchor(run)
+    if place is not None and _no_place_of_the_group(run[place:], _clause_before(text, count_start, lexicon()["example_list_reach"])):
+        place = None
     start = run_end - len(anchor) if anchor else run_end - len(run) + place if place is not None else count_start
     if counted["rank"] and not (anchor or text[start:run_end] in place_names()):
         return None  # 三大园区 alone, 市府邀集五大工业区: no group of a place's own
@@ -655,11 +657,25 @@ def _group(text: str, match: re.Match, crosses_line) -> Mention | None:
                    proper=text[start:type_start], switches=opens_clause(text, start))
 
 
+def _no_place_of_the_group(words: str, clause: str) -> bool:
+    """合作开发4处产业园区, …、鹤翔经济技术开发区3个国家级经开区: a place whose words before the count end with
+    an everyday verb that is no place itself (a place-named word opening a phrase; 保定, 遵义 are cities) or
+    that is the last zone of a list the count closes names no group; the group is its count alone. A zone's
+    or a new area's own parks (浦东新区6个产业园区, 临江高新区3个园区) keep it."""
+    verb = words[-2:]
+    return (verb in everyday_verbs() and verb not in place_names()) \
+        or (type_pattern().search(words) is not None and _ends_a_list_of_zones(clause))
+
+
+def _ends_a_list_of_zones(clause: str) -> bool:
+    """A、B(等): the clause holds a list mark and ends with a zone type, 等 or not."""
+    return LIST_MARKS in clause and list_close_pattern().search(clause) is not None
+
+
 def _closes_a_list(text: str, start: int, end: int) -> bool:
     """A、B(等)4个重点园区完成工业总产值…: a counted group right after a list of zone names, followed by what
     is said of it, is those zones together: the figures after it are the group's, not the first-named zone's."""
-    clause = _clause_before(text, start, lexicon()["example_list_reach"])
-    return LIST_MARKS in clause and list_close_pattern().search(clause) is not None \
+    return _ends_a_list_of_zones(_clause_before(text, start, lexicon()["example_list_reach"])) \
         and (text.startswith(_said_words(), end) or _period_then_follows(text, end))
 
 
@@ -726,6 +742,9 @@ def _at_clause_start(text: str, start: int) -> bool:
     numbered = _HEADING_NUMBER.search(head)
     if numbered:
         head = head[: numbered.start()]
+    conjunction = next((word for word in lexicon()["clause_conjunctions"] if head.endswith(word)), "")
+    if conjunction and (len(head) == len(conjunction) or head[-len(conjunction) - 1] in lexicon()["clause_starts"]):
+        head = head[: -len(conjunction)]  # ；而东港园区则…: a conjunction opening the clause
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
@@ -827,12 +846,21 @@ def _province_class(province: str, kind: str) -> bool:
 def _scoped_province(core: str) -> int | None:
     """Where a province written before a scope word (安徽省县域) starts in core: its zones of that scope,
     a group; None when core is no province and scope."""
-    scope = next((word for word in word_tuple("province_scopes") if core.endswith(word)), None)
+    scope = next((word for word in _province_scopes() if core.endswith(word)), None)
     if scope is None:
         return None
     head = core[: -len(scope)]
     place = place_anchor(head)
-    return place if place is not None and head[place:] in province_names() else None
+    if place is None:
+        return None
+    province = head[place:]  # 海南 of 海南自贸港重点园区: a province's short form is the province
+    return place if province in province_names() or set(short_forms().get(province, ())) & province_names() else None
+
+
+@lru_cache(maxsize=1)
+def _province_scopes() -> tuple[str, ...]:
+    """Longest first: 省级重点 before 重点, so the province is what stands before the whole scope."""
+    return tuple(sorted(word_tuple("province_scopes"), key=lambda word: (-len(word), word)))
 
 
 def _reason(group: str) -> str:

@@ -819,7 +819,10 @@ def _subject_mention(text: str, mentions: list[Mention], heading: int, rejection
     opening a clause where every zone named is listed (全市共有A（甲园）、B等11个工业园区…全市工业园区实现…),
     the first zone but a whole place's (全市产业集聚区 is the subject only when the heading names it or
     no zone is named on its own).
-    A rank is read only when those before it name none."""
+    A rank is read only when those before it name none. A group of zones right before a zone's name
+    (浙江重点园区鹤翔经济开发区) describes that zone: it is no subject."""
+    starts = {mention.start for mention in mentions}
+    mentions = [mention for mention in mentions if not (mention.anchor == "group" and mention.end in starts)]
     headed = [mention for mention in mentions if mention.start < heading]
     ranks = (
         (mention for mention in mentions if title_topic(text, mention, heading)),
