@@ -60,6 +60,8 @@ def _names_before(document, sentence, quantities, verb: int, plant: bool = False
     low, _ = clause_holding(document, sentence, verb)
     low = max(low, verb - _NAME_REACH)
     names_end = _before_adverbs(text, low, verb)
+    if text[low:names_end].endswith(tuple(cues()["subject_totals"])):
+        return []  # 签约仪式共签约A、B, 兰洽会某市共签约64个项目: who counts the total, no names
     _, first = list_lead(text, low, names_end)
     date = P.time_lead.match(text, first)
     if date and names_end - date.end() >= MIN_NAME and not P.period_inside.search(text, date.end(), names_end):
