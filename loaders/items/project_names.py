@@ -44,6 +44,7 @@ class Mention:
     group: int = 0  # mentions of one list share a group
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
+    in_group: bool = False  # a member of a counted group of projects (新开工项目6个，分别是：\n1、X路建设项目): a project too
     foreign_amount: bool = False  # led by its own amount in another currency (总投资2300万美元的X公司): no yuan investment
     owned: bool = False  # built by a firm named before it (X集团投资5亿元新建Y项目): a project, status said or not
     status: StatusWord | None = None
