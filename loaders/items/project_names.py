@@ -298,6 +298,21 @@ def _clean_item(text, start, end, quantities, lead_words):
     return start, end, text[start:end], investment
 
 
+_GROUP_BACK_REACH = 60  # the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
+
+
+def after_a_group(text: str, sentence_start: int, position: int) -> bool:
+    """9个项目已竣工投产，主要包括A项目、B项目 / …9个项目已竣工投产。其中，主要包括A项目，B项目: after a counted
+    group of projects (before the position in its sentence, or in the sentence before one opening with 其中)
+    the names are the group's members: the lead lists them (not what one project builds), and each is a
+    project though its own clause says nothing of it."""
+    if P.group_count.search(text, sentence_start, position):
+        return True
+    return text[sentence_start:position].lstrip().startswith("其中") and bool(
+        P.group_count.search(text, max(0, sentence_start - _GROUP_BACK_REACH), sentence_start)
+    )
+
+
 def owned_label(text: str, start: int, end: int) -> bool:
     """青禾“智谷”标准厂房, 鹤翔“云谷”: a piece whose only quotes hold a short label after the firm or place that
     owns it names that project, label and all (a quoted slogan, “三个一批”, names none)."""

@@ -15,6 +15,7 @@ from .project_names import (
     TABLE,
     Mention,
     P,
+    after_a_group,
     amount_before,
     amount_right_after,
     industry_only,
@@ -85,7 +86,8 @@ def single_mentions(document, sentence, quantities, taken):
             housed = housed or (not company and text.startswith(_HOUSING_LEADS, lead_start) and start > lead_start)
             if not company and _counted_kind(document, sentence, text, low, start):
                 continue  # 分别为2个“双百”项目，A项目和B项目: a kind of project counted, the names follow
-            if not company and cue_pattern("content_leads").search(text, low, start):
+            content = cue_pattern("content_leads").search(text, low, start) if not company else None
+            if content is not None and not after_a_group(text, sentence.start, content.start()):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):
                 continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
