@@ -60,8 +60,12 @@ def _read_group_status(document: Document, sentence: Sentence) -> StatusWord | N
     clauses = document.clauses(sentence)
     stated = None
     for match in P.group_count.finditer(text, sentence.start, sentence.end):
-        low, high = clauses[clause_index(clauses, match.start())]
+        index = clause_index(clauses, match.start())
+        low, high = clauses[index]
         in_clause = [word for word in words if low <= word.start < high]
+        if not in_clause and index > 0 and P.among_the_group.search(text, *clauses[index - 1]):
+            low = clauses[index - 1][0]  # 新签约项目中，50亿元以上工业项目10个: a part of the group the clause before names
+            in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
             stated = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
