@@ -48,13 +48,15 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         found = sentence_mentions(document, sentence, document.quantities, len(mentions))
         settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
-        numbered = bool(found) and _on_a_numbered_line(document.text, sentence.start)
-        stated = groups.last_before(index) if unsettled or numbered else None
+        entry = _numbered_entry(document.text, sentence.start) if found else -1
+        stated = groups.last_before(index) if unsettled or entry >= 0 else None
         if stated is not None and continues(document.text, stated.end, sentence.start):
             for mention in unsettled:
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
-            for mention in found if stated.status is not None and numbered else unsettled:
-                mention.in_group = True  # 新开工项目6个，分别是：\n1、X路建设项目，完成投资800万元: one of them
+            for mention in found:
+                # 新开工项目6个，分别是：\n1、X路建设项目，完成投资800万元: the entry's own name is one of them (a work
+                # named further on its line, 1、A项目开工，配套的X路项目同步完工, or after a verb, 1、加快推进X路项目, is not)
+                mention.in_group = mention.start == entry and stated.status is not None
         mentions += found
     mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
     event = report_event(document)
@@ -74,10 +76,14 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
 _LINE_LEAD = 8  # blanks a line may open with before the sentence
 
 
-def _on_a_numbered_line(text: str, position: int) -> bool:
-    """The sentence opens a numbered line (1、X项目，完成投资2亿元): one entry of a list."""
+def _numbered_entry(text: str, position: int) -> int:
+    """Where the entry begins past its number when the sentence opens a numbered line (1、X项目，完成投资2亿元:
+    one entry of a list), else -1."""
     line = text.rfind("\n", max(0, position - _LINE_LEAD), position) + 1  # bounded: one line may be endless
-    return (line > 0 or position < _LINE_LEAD) and not text[line:position].strip() and bool(P.list_number.match(text, line))
+    if (line == 0 and position >= _LINE_LEAD) or text[line:position].strip():
+        return -1
+    number = P.list_number.match(text, line)
+    return number.end() if number else -1
 
 
 def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
