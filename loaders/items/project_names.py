@@ -298,19 +298,22 @@ def _clean_item(text, start, end, quantities, lead_words):
     return start, end, text[start:end], investment
 
 
-_GROUP_BACK_REACH = 60  # the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
+_GROUP_BACK_REACH = 60  # the end of the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
 
 
-def after_a_group(text: str, sentence_start: int, position: int) -> bool:
+def after_a_group(document, sentence: Sentence, position: int) -> bool:
     """9个项目已竣工投产，主要包括A项目、B项目 / …9个项目已竣工投产。其中，主要包括A项目，B项目: after a counted
-    group of projects (before the position in its sentence, or in the sentence before one opening with 其中)
-    the names are the group's members: the lead lists them (not what one project builds), and each is a
-    project though its own clause says nothing of it."""
-    if P.group_count.search(text, sentence_start, position):
+    group of projects (before the position in its sentence, or in the sentence right before one opening with
+    其中, in its paragraph: 其中 points back to that sentence only) the names are the group's members: the lead
+    lists them (not what one project builds), and each is a project though its own clause says nothing of it."""
+    text = document.text
+    if P.group_count.search(text, sentence.start, position):
         return True
-    return text[sentence_start:position].lstrip().startswith("其中") and bool(
-        P.group_count.search(text, max(0, sentence_start - _GROUP_BACK_REACH), sentence_start)
-    )
+    if sentence.index < 1 or not text[sentence.start : position].lstrip().startswith("其中"):
+        return False
+    before = document.sentences[sentence.index - 1]
+    low = max(before.start, sentence.start - _GROUP_BACK_REACH)
+    return before.paragraph == sentence.paragraph and bool(P.group_count.search(text, low, before.end))
 
 
 def owned_label(text: str, start: int, end: int) -> bool:

@@ -98,7 +98,7 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
     return [
         m for m in mentions
         if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or m.owned
-        or runs[m.group] > 1 or (m.name.endswith("项目") and after_a_group(text, sentence.start, m.start))
+        or runs[m.group] > 1 or (m.name.endswith("项目") and after_a_group(document, sentence, m.start))
     ]
 
 
