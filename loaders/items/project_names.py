@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.places import LONGEST_PLACE, gazetteer, place_names
+from ..text.places import past_full_places, place_names
 from ..text.sentences import STRAY_COMMAS, Sentence
 from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
 from .status import StatusWord, status_rank
@@ -83,7 +83,7 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 某区2023年重大产业项目: the place's projects of the year
     if core in place_names():
         return False  # 某某市项目: the place's projects, not one
-    past = past_places(core)
+    past = past_full_places(core)
     if past != core and not specific_part(past):
         return False  # 某某市某某区重大产业项目: the places' group of projects, not one
     zones = list(P.zone_in_name.finditer(core))
@@ -92,24 +92,6 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 杨林工业园区一批项目: the zone's group of projects
     rest = specific_part(core)
     return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
-
-
-_PLACE_ENDS = "省市县区州盟旗"
-
-
-def past_places(core: str) -> str:
-    """What follows the full place names opening a name (上海市金山区重大产业 -> 重大产业); short forms are
-    left (青山纺织 may be a firm's name)."""
-    position = 0
-    while position < len(core):
-        for length in range(min(LONGEST_PLACE, len(core) - position), 1, -1):
-            piece = core[position : position + length]
-            if piece[-1] in _PLACE_ENDS and piece in gazetteer():
-                position += length
-                break
-        else:
-            break
-    return core[position:]
 
 
 @lru_cache(maxsize=4096)  # names repeat across mentions and merges
@@ -309,7 +291,7 @@ def after_a_group(document, sentence: Sentence, position: int) -> bool:
     text = document.text
     if P.group_count.search(text, sentence.start, position):
         return True
-    if sentence.index < 1 or not text[sentence.start : position].lstrip().startswith("其中"):
+    if sentence.index < 1 or not P.among_them.match(text, sentence.start, position):
         return False
     before = document.sentences[sentence.index - 1]
     low = max(before.start, sentence.start - _GROUP_BACK_REACH)
