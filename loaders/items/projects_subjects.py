@@ -60,8 +60,10 @@ def _names_before(document, sentence, quantities, verb: int, plant: bool = False
     low, _ = clause_holding(document, sentence, verb)
     low = max(low, verb - _NAME_REACH)
     names_end = _before_adverbs(text, low, verb)
-    if text[low:names_end].endswith(tuple(cues()["subject_totals"])):
+    total = _total_word_before(text, low, names_end)
+    if total and not P.subject_break.search(text[low : names_end - total]):
         return []  # 签约仪式共签约A、B, 兰洽会某市共签约64个项目: who counts the total, no names
+    names_end -= total  # 青禾电子、鹤翔物流共入驻园区: a run of names done together (共 is no part of the last)
     _, first = list_lead(text, low, names_end)
     date = P.time_lead.match(text, first)
     if date and names_end - date.end() >= MIN_NAME and not P.period_inside.search(text, date.end(), names_end):
@@ -81,6 +83,17 @@ def _names_before(document, sentence, quantities, verb: int, plant: bool = False
     # beside a name that says which project, one with a single character besides group words does too
     # (华兴电子、精一科技: listed_names)
     return found if all(passed or _subject_name(mention.name, loose=True) for passed, mention in zip(strict, found, strict=True)) else []
+
+
+def _total_word_before(text: str, low: int, end: int) -> int:
+    """The length of the word counting a total (subject_totals: 共, 共计) right before `end`, 0 if none."""
+    return next((len(word) for word in _totals_longest_first() if text.endswith(word, low, end)), 0)
+
+
+@lru_cache(maxsize=1)
+def _totals_longest_first() -> tuple[str, ...]:
+    """subject_totals, longest first: 总共 is read whole, not as its 共."""
+    return tuple(sorted(cues()["subject_totals"], key=len, reverse=True))
 
 
 def _past_the_project_s_parts(text: str, first: int, end: int, at_plant: bool) -> int:
