@@ -280,24 +280,6 @@ def _clean_item(text, start, end, quantities, lead_words):
     return start, end, text[start:end], investment
 
 
-_GROUP_BACK_REACH = 60  # the end of the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
-
-
-def after_a_group(document, sentence: Sentence, position: int) -> bool:
-    """9个项目已竣工投产，主要包括A项目、B项目 / …9个项目已竣工投产。其中，主要包括A项目，B项目: after a counted
-    group of projects (before the position in its sentence, or in the sentence right before one opening with
-    其中, in its paragraph: 其中 points back to that sentence only) the names are the group's members: the lead
-    lists them (not what one project builds), and each is a project though its own clause says nothing of it."""
-    text = document.text
-    if P.group_count.search(text, sentence.start, position):
-        return True
-    if sentence.index < 1 or not P.among_them.match(text, sentence.start, position):
-        return False
-    before = document.sentences[sentence.index - 1]
-    low = max(before.start, sentence.start - _GROUP_BACK_REACH)
-    return before.paragraph == sentence.paragraph and bool(P.group_count.search(text, low, before.end))
-
-
 def owned_label(text: str, start: int, end: int) -> bool:
     """青禾“智谷”标准厂房, 鹤翔“云谷”: a piece whose only quotes hold a short label after the firm or place that
     owns it names that project, label and all (a quoted slogan, “三个一批”, names none)."""

@@ -12,10 +12,10 @@ from .facilities import PUBLIC_WORKS, category_at_end
 from .headings import heading_status
 from .lexicon import cue_pattern, cues
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names
-from .project_names import LISTED, TABLE, Mention, P, after_a_group, amount_after, word_rank
+from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
 from .projects_built import built_object_mentions
 from .projects_courted import courted_firms
-from .projects_groups import colon_header_statuses, past_colon_lists
+from .projects_groups import after_a_group, colon_header_statuses, past_colon_lists
 from .projects_investors import investing_firms
 from .projects_later import describes_content, other_subjects, settle_further
 from .projects_phases import clauses_of_a_phase, later_phases, other_phases, phase_statuses

@@ -15,7 +15,6 @@ from .project_names import (
     TABLE,
     Mention,
     P,
-    after_a_group,
     amount_before,
     amount_right_after,
     industry_only,
@@ -27,6 +26,7 @@ from .project_names import (
     split_items,
     strip_suffix,
 )
+from .projects_groups import after_a_group
 from .spans import clause_holding, inside
 from .status import status_pattern
 
