@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.places import place_names
+from ..text.places import past_full_places, place_names
 from ..text.sentences import STRAY_COMMAS, Sentence
 from .lexicon import cue_pattern, cues, name_stop_pattern, patterns
 from .status import StatusWord, status_rank
@@ -44,6 +44,7 @@ class Mention:
     group: int = 0  # mentions of one list share a group
     public_list: bool = False  # a list of public works only (安置区、安置房等项目)
     beside_projects: bool = False  # named in a run of names with an investment project (标准厂房、X基地项目)
+    in_group: bool = False  # a member of a counted group of projects (新开工项目6个，分别是：\n1、X路建设项目): a project too
     foreign_amount: bool = False  # led by its own amount in another currency (总投资2300万美元的X公司): no yuan investment
     owned: bool = False  # built by a firm named before it (X集团投资5亿元新建Y项目): a project, status said or not
     status: StatusWord | None = None
@@ -82,6 +83,9 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 某区2023年重大产业项目: the place's projects of the year
     if core in place_names():
         return False  # 某某市项目: the place's projects, not one
+    past = past_full_places(core)
+    if past != core and not specific_part(past):
+        return False  # 某某市某某区重大产业项目: the places' group of projects, not one
     zones = list(P.zone_in_name.finditer(core))
     after = core[zones[-1].end() :] if zones else ""
     if after and not specific_part(after):

@@ -48,10 +48,15 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         found = sentence_mentions(document, sentence, document.quantities, len(mentions))
         settle_by_own_group(document, sentence, found)
         unsettled = [mention for mention in found if mention.status is None]
-        stated = groups.last_before(index) if unsettled else None
+        entry = _numbered_entry(document.text, sentence.start) if found else -1
+        stated = groups.last_before(index) if unsettled or entry >= 0 else None
         if stated is not None and continues(document.text, stated.end, sentence.start):
             for mention in unsettled:
                 mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+            for mention in found:
+                # 新开工项目6个，分别是：\n1、X路建设项目，完成投资800万元: the entry's own name is one of them (a work
+                # named further on its line, 1、A项目开工，配套的X路项目同步完工, or after a verb, 1、加快推进X路项目, is not)
+                mention.in_group = mention.start == entry and stated.status is not None
         mentions += found
     mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
     event = report_event(document)
@@ -66,6 +71,19 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     mentions += table_mentions(document)  # 项目名称 | 总投资（亿元） | 进展情况: a table's rows
     rows = (_row(project, document.normalized, doc_id, zone_at, zone_ids, document.quantities) for project in _merge(mentions))
     return [row for row in rows if row is not None]
+
+
+_LINE_LEAD = 8  # blanks a line may open with before the sentence
+
+
+def _numbered_entry(text: str, position: int) -> int:
+    """Where the entry begins past its number when the sentence opens a numbered line (1、X项目，完成投资2亿元:
+    one entry of a list), else -1."""
+    line = text.rfind("\n", max(0, position - _LINE_LEAD), position) + 1  # bounded: one line may be endless
+    if (line == 0 and position >= _LINE_LEAD) or text[line:position].strip():
+        return -1
+    number = P.list_number.match(text, line)
+    return number.end() if number else -1
 
 
 def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
@@ -123,7 +141,7 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _row(mentions: list[Mention], normalized, doc_id, zone_at, zone_ids, quantities) -> dict | None:
     """The row of one project, or None for a public work named only in passing."""
-    if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects for mention in mentions):
+    if not any((mention.kind == LISTED and not mention.public_list) or mention.beside_projects or mention.in_group for mention in mentions):
         if _works_category(mentions[0].name) in PUBLIC_WORKS and not P.company_words.search(mentions[0].name):
             return None  # a public work named in passing or among public works: an infrastructure item only
             # (but X公司液化天然气工程项目 is a company's project)

@@ -77,8 +77,12 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
     clauses = document.clauses(sentence)
     stated: list[Group] = []
     for match in P.group_count.finditer(text, sentence.start, sentence.end):
-        low, high = clauses[clause_index(clauses, match.start())]
+        index = clause_index(clauses, match.start())
+        low, high = clauses[index]
         in_clause = [word for word in words if low <= word.start < high]
+        if not in_clause and index > 0 and P.among_the_group.search(text, *clauses[index - 1]):
+            low = clauses[index - 1][0]  # 新签约项目中，50亿元以上工业项目10个: a part of the group the clause before names
+            in_clause = [word for word in words if low <= word.start < high]
         strong = [word for word in in_clause if _explicit(text, word)]
         closes = text[match.start() - 1 : match.start()] == "等"
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
@@ -155,6 +159,24 @@ def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> 
     ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
     part_end = min([end for end in ends if end >= 0], default=sentence.end)
     return bool(P.group_count.search(text, mention.start, part_end))
+
+
+_GROUP_BACK_REACH = 60  # the end of the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
+
+
+def after_a_group(document: Document, sentence: Sentence, position: int) -> bool:
+    """9个项目已竣工投产，主要包括A项目、B项目 / …9个项目已竣工投产。其中，主要包括A项目，B项目: after a counted
+    group of projects (before the position in its sentence, or in the sentence right before one opening with
+    其中, in its paragraph: 其中 points back to that sentence only) the names are the group's members: the lead
+    lists them (not what one project builds), and each is a project though its own clause says nothing of it."""
+    text = document.text
+    if P.group_count.search(text, sentence.start, position):
+        return True
+    if sentence.index < 1 or not P.among_them.match(text, sentence.start, position):
+        return False
+    before = document.sentences[sentence.index - 1]
+    low = max(before.start, sentence.start - _GROUP_BACK_REACH)
+    return before.paragraph == sentence.paragraph and bool(P.group_count.search(text, low, before.end))
 
 
 def continues(text: str, stated_end: int, position: int) -> bool:

@@ -15,7 +15,7 @@ from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names
 from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
 from .projects_built import built_object_mentions
 from .projects_courted import courted_firms
-from .projects_groups import colon_header_statuses, past_colon_lists
+from .projects_groups import after_a_group, colon_header_statuses, past_colon_lists
 from .projects_investors import investing_firms
 from .projects_later import describes_content, other_subjects, settle_further
 from .projects_phases import clauses_of_a_phase, later_phases, other_phases, phase_statuses
@@ -91,12 +91,14 @@ def sentence_mentions(document: Document, sentence: Sentence, quantities: Quanti
         settle_further(document, sentence, words, clauses, mentions, phases, work, others)
     _amounts_after(text, clauses, mentions, quantities)
     # A single mention with neither status nor amount is a name in passing, not a project's state; but
-    # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is.
+    # names run together (重点推进A项目、B项目) are a list of projects, as a list after 等 is, and so is an X项目
+    # after a counted group (9个项目已竣工投产。其中包括A项目，B项目: its members; a 生产线 there is rather
+    # what a project builds).
     runs = Counter(mention.group for mention in mentions)
     return [
         m for m in mentions
         if m.kind == LISTED or m.status is not None or m.investment is not None or m.foreign_amount or m.owned
-        or runs[m.group] > 1
+        or runs[m.group] > 1 or (m.name.endswith("项目") and after_a_group(document, sentence, m.start))
     ]
 
 

@@ -26,6 +26,7 @@ from .project_names import (
     split_items,
     strip_suffix,
 )
+from .projects_groups import after_a_group
 from .spans import clause_holding, inside
 from .status import status_pattern
 
@@ -85,7 +86,8 @@ def single_mentions(document, sentence, quantities, taken):
             housed = housed or (not company and text.startswith(_HOUSING_LEADS, lead_start) and start > lead_start)
             if not company and _counted_kind(document, sentence, text, low, start):
                 continue  # 分别为2个“双百”项目，A项目和B项目: a kind of project counted, the names follow
-            if not company and cue_pattern("content_leads").search(text, low, start):
+            content = cue_pattern("content_leads").search(text, low, start) if not company else None
+            if content is not None and not _lists_group_members(document, sentence, content, match):
                 continue  # 主要建设厂房及生产线: what a project builds, no project of its own
             if not company and _line_of_the_project(text, sentence.start, low, match):
                 continue  # X项目，总投资5亿元，新建年产10万吨Y生产线: the line X builds
@@ -150,6 +152,16 @@ def _firm_building(text: str, low: int, start: int) -> re.Match | None:
         place = P.place_then_verb.match(text, start, start + _FIRM_REACH)
         end = place.end() if place else start
     return P.firm_builds.search(text, max(low, end - _FIRM_REACH), end)
+
+
+def _lists_group_members(document, sentence, lead: re.Match, ending: re.Match) -> bool:
+    """9个项目已竣工投产，主要包括A项目、B项目: a lead listing members (member_leads) after a counted group
+    opens a project of the group; 主要建设厂房及生产线 there still says what the group builds."""
+    return (
+        lead.group() in cues()["member_leads"]
+        and ending.group() == "项目"
+        and after_a_group(document, sentence, lead.start())
+    )
 
 
 def _counted_kind(document, sentence, text: str, low: int, start: int) -> bool:

@@ -54,16 +54,21 @@ def subject_lists(document, sentence, quantities, taken):
             yield found  # (X项目于3月签约落户: 落户's names are 签约's, taken already)
 
 
-def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
+def _names_before(document, sentence, quantities, verb: int, plant: bool = False) -> list[Mention]:
     """The names opening the clause of the verb at `verb`, right before it (none if the run is no names)."""
     text = document.text
     low, _ = clause_holding(document, sentence, verb)
     low = max(low, verb - _NAME_REACH)
     names_end = _before_adverbs(text, low, verb)
+    total = _total_word_before(text, low, names_end)
+    if total and not P.subject_break.search(text[low : names_end - total]):
+        return []  # 签约仪式共签约A、B, 兰洽会某市共签约64个项目: who counts the total, no names
+    names_end -= total  # 青禾电子、鹤翔物流共入驻园区: a run of names done together (共 is no part of the last)
     _, first = list_lead(text, low, names_end)
     date = P.time_lead.match(text, first)
     if date and names_end - date.end() >= MIN_NAME and not P.period_inside.search(text, date.end(), names_end):
         first = date.end()  # 2023年X产业园一期建成投产: the date of what the names did (去年5月开园仅半年就: a time, no names)
+    names_end = _past_the_project_s_parts(text, first, names_end, at_plant=plant)
     if names_end - first < MIN_NAME or names_end - first > _SUBJECT_MAX:
         return []
     if _rejects_subject(text, first, names_end, quantities) or text[first:names_end].strip() == "":
@@ -78,6 +83,32 @@ def _names_before(document, sentence, quantities, verb: int) -> list[Mention]:
     # beside a name that says which project, one with a single character besides group words does too
     # (华兴电子、精一科技: listed_names)
     return found if all(passed or _subject_name(mention.name, loose=True) for passed, mention in zip(strict, found, strict=True)) else []
+
+
+def _total_word_before(text: str, low: int, end: int) -> int:
+    """The length of the word counting a total (subject_totals: 共, 共计) right before `end`, 0 if none."""
+    return next((len(word) for word in _totals_longest_first() if text.endswith(word, low, end)), 0)
+
+
+@lru_cache(maxsize=1)
+def _totals_longest_first() -> tuple[str, ...]:
+    """subject_totals, longest first: 总共 is read whole, not as its 共."""
+    return tuple(sorted(cues()["subject_totals"], key=len, reverse=True))
+
+
+def _past_the_project_s_parts(text: str, first: int, end: int, at_plant: bool) -> int:
+    """X项目注射车间、包装车间已投产, X项目温室大棚正在建设: a project named before its parts (project_parts),
+    or before the words of its plant, is the subject; its name ends at 项目 and the parts are no projects."""
+    endings = list(P.project_word.finditer(text, first, end))
+    ending = endings[-1] if endings else None
+    if ending is None or ending.end() >= end or P.phase_after.match(text, ending.end()):
+        return end
+    pieces = P.subject_break.split(text[ending.end() : end])
+    if not all(P.part_words.fullmatch(piece) for piece in pieces):
+        return end  # X项目（鑫海二期）3栋厂房: a short name and a count come first, the run is read as before
+    if (at_plant and len(pieces) == 1) or all(piece.endswith(tuple(cues()["project_parts"])) for piece in pieces):
+        return ending.end()
+    return end
 
 
 def _bracketed_amount(text: str, start: int, end: int, quantities) -> float | None:
@@ -105,7 +136,7 @@ def plant_subject_lists(document, sentence, quantities, taken):
         high = listed if listed >= 0 else high  # 紧盯A标准厂房、B项目建设: the plant is one of a list of works
         if not any(plant.end() <= word.start < high and word.status and (not word.future or word.due) for word in words):
             continue  # X厂房面积2万平方米: no works said
-        found = _names_before(document, sentence, quantities, plant.start())
+        found = _names_before(document, sentence, quantities, plant.start(), plant=True)
         if found:
             taken.append((found[0].status_span[0], plant.end()))
             yield found

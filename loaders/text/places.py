@@ -58,6 +58,21 @@ def place_names() -> set[str]:
     return set(gazetteer()) | set(short_forms())
 
 
+def past_full_places(text: str) -> str:
+    """What follows the full place names opening a text (安阳市文峰区重大产业 -> 重大产业); short forms are
+    left (青山纺织 may be a firm's name)."""
+    position = 0
+    while position < len(text):
+        for length in range(min(LONGEST_PLACE, len(text) - position), 1, -1):
+            piece = text[position : position + length]
+            if piece[-1] in _ADMIN_CHARS and piece in gazetteer():
+                position += length
+                break
+        else:
+            break
+    return text[position:]
+
+
 class PlaceIndex:
     """Every gazetteer name of one text with its end offset, read once per report (a report's zones
     each ask for the places of their own section): from each 省/市/县/区 character, the longest name
