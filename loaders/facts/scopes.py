@@ -85,13 +85,14 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     words = _MARKS_AND_SPACES.sub("", window)
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
-    words = _SCOPE_FILLER.sub("", words)
+    words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", words))
     if words in _TOTALS:
         return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+_SIZE_CLASS_END = re.compile(r"的(?:有|共)$")  # 上亿美元的有|3家: the size class is 上亿美元
 
 
 def part_of_area(window: str, wording_at: int) -> str | None:
