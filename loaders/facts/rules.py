@@ -196,6 +196,29 @@ def decide(reading: Reading) -> Decision:
     raise LeftOut("unit_of_no_metric")
 
 
+# A rise on the year before, in the figure's clause, said as firms added: 比去年增加, 较上年同期增长, 比上年净增.
+# Not 比上年多15家, a comparison the case tables keep as the size of a change.
+_RISE_ON_THE_YEAR_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,8}?(?:增加|增长|净增)了?$")
+
+
+def firms_come_in_since(reading: Reading) -> Decision | None:
+    """入驻企业累计2200户，比去年增加367户; 入驻企业数较去年增长189个: the rise in the count of firms that came
+    into the zone is the count of firms come in since (enterprises), not the size of a change left out. The
+    firms are named in the figure's own window, or are the sentence's count of firms just before it."""
+    quantity = reading.quantity
+    if quantity.dimension != "count" or not quantity.raw.endswith(cues()["firm_measures"].prefixes + ("个",)):
+        return None
+    window = reading.window
+    if not _RISE_ON_THE_YEAR_BEFORE.search(window, max(0, len(window) - 12)):
+        return None
+    last = reading.sentence_facts[-1] if reading.sentence_facts else None
+    firms_before = last is not None and last.metric == "enterprises" and last.kind == "actual" \
+        and has(cues()["firms_come_in"], reading.text[reading.sentence.start : last.quantity.start])
+    if not (firms_before or has(cues()["firms_come_in"], window)):
+        return None
+    return Decision("enterprises", "actual", quantity.value)
+
+
 def a_plan_states_its_area(decision: Decision) -> Decision:
     """到2025年，园区规划面积30平方公里 / a plan section's 规划面积: a planned area is what the plan states,
     a fact of the zone, not a goal still to reach (its growth stays a growth)."""
@@ -520,6 +543,9 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
+    come_in = firms_come_in_since(reading)
+    if come_in:
+        return come_in
     for gate in AMOUNT_GATES:  # before the goal words are read: a figure a gate leaves out needs no kind
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
