@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.sentences import STRAY_COMMAS
 from .kinds import goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
@@ -638,6 +639,9 @@ def names_a_project_group(clause: str) -> bool:
 
 _LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")
 _DIGIT = re.compile(r"[\d０-９]")
+# A comma a copied web or PDF page leaves before each list mark (生产总值,、固定资产投资; 115.7亿元,、136.8亿元):
+# no clause mark, read as if absent.
+_STRAY_COMMA = re.compile(f"[{STRAY_COMMAS}](?=、)")
 _UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
 
 
@@ -652,8 +656,8 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     if not markers:
         return growth_of_a_paired_list(reading)
     marker = markers[-1]
-    named = CLAUSE_MARK.split(head[: marker.start()])[-1]
-    stretch = head[marker.end() :]
+    named = CLAUSE_MARK.split(_STRAY_COMMA.sub("", head[: marker.start()]))[-1]
+    stretch = _STRAY_COMMA.sub("", head[marker.end() :])
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
     items = _list_items([item for item in _LIST_ITEM_SPLIT.split(named) if item])
