@@ -642,6 +642,8 @@ _DIGIT = re.compile(r"[\d０-９]")
 # A comma a copied web or PDF page leaves before each list mark (生产总值,、固定资产投资; 115.7亿元,、136.8亿元):
 # no clause mark, read as if absent.
 _STRAY_COMMA = re.compile(f"[{STRAY_COMMAS}](?=、)")
+# A date opening the list's clause (2017年全区生产总值、固定资产投资…分别…; 1-6月营业收入、税收…) is no figure in the list.
+_DATE_LEAD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
 _UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
 
 
@@ -657,6 +659,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
         return growth_of_a_paired_list(reading)
     marker = markers[-1]
     named = CLAUSE_MARK.split(_STRAY_COMMA.sub("", head[: marker.start()]))[-1]
+    named = named[_DATE_LEAD.match(named).end() :]
     stretch = _STRAY_COMMA.sub("", head[marker.end() :])
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
