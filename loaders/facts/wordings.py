@@ -613,10 +613,17 @@ def research_projects(words: str) -> bool:
     return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
 
 
+# Words of reach between the jobs and their count (就业岗位可达26000个, 新增就业岗位超过3000个, 就业机会约4200个).
+_REACH_END = re.compile(r"(?:可达到|可达|达到|超过|超|逾|约|近|达|共计|共|计|为|了|\s)+$")
+
+
 def counts_jobs(reading: Reading) -> Keyword | None:
-    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会, 解决就业岗位可达2.6万个: a count of jobs is
+    employment."""
     words = cues()["job_words"].prefixes
-    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+    window = reading.window
+    reach = _REACH_END.search(window, max(0, len(window) - 8))
+    if reading.after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
         return keyword_index()["就业"]
     return None
 
