@@ -666,7 +666,7 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
         return growth_of_a_paired_list(reading)
     marker = markers[-1]
     named = CLAUSE_MARK.split(_STRAY_COMMA.sub("", head[: marker.start()]))[-1]
-    named = named[_DATE_LEAD.match(named).end() :]
+    named = _DATE_LEAD.sub("", named, count=1)  # the pattern matches at the start, empty when no date opens it
     stretch = _STRAY_COMMA.sub("", head[marker.end() :])
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
