@@ -21,6 +21,7 @@ from .firms import a_firm_the_sentence_opens_on, a_named_firms_figure, said_of_a
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
+    a_count_in_pieces_of_no_investment_case,
     each_of_a_group,
     project_group_after,
 )
@@ -191,6 +192,8 @@ def decide(reading: Reading) -> Decision:
         raise LeftOut(other_subject)  # 全市完成…; 上述项目已完成投资532亿元 after 我省推进…项目: the province's
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
+    if a_count_in_pieces_of_no_investment_case(reading):
+        raise LeftOut("counts_something_else")  # a figure of its own, as in a unit no metric has
     if reading.quantity.dimension in ("money", "area", "person", "count"):
         return a_stage_of_projects_counted(reading, a_plan_states_its_area(site_works_done_on_the_area(reading, read_amount(reading))))
     raise LeftOut("unit_of_no_metric")
