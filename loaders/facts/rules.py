@@ -199,27 +199,47 @@ def decide(reading: Reading) -> Decision:
     raise LeftOut("unit_of_no_metric")
 
 
-# A rise on the year before, in the figure's clause, said as firms added: 比去年增加, 较上年同期增长, 比上年净增.
+# A rise on the year before, said as firms added: 比去年增加, 较上年同期增长, 比上年净增.
 # Not 比上年多15家, a comparison the case tables keep as the size of a change.
-_RISE_ON_THE_YEAR_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,8}?(?:增加|增长|净增)了?$")
+_RISE_ON_THE_YEAR_BEFORE = r"(?:比|较)[^，,；;。\d]{0,8}?(?:增加|增长|净增)了?"
+_RISE_ALONE = re.compile(rf"[，,]?{_RISE_ON_THE_YEAR_BEFORE}")  # all the words between the count before and the figure
+_RISE_NAMED_LONGEST = 24  # the window's end that may hold the firms' name and their rise (入驻企业数较去年增长)
+
+
+@lru_cache(maxsize=1)
+def _firms_come_in_risen() -> re.Pattern:
+    """入驻企业数较去年增长|96个: the count of firms come in (cues.yaml firms_come_in) named right before its rise."""
+    return re.compile(rf"{pattern_of(cues()['firms_come_in']).pattern}(?:总数|数量|数)?{_RISE_ON_THE_YEAR_BEFORE}$")
 
 
 def firms_come_in_since(reading: Reading) -> Decision | None:
     """入驻企业累计2200户，比去年增加367户; 入驻企业数较去年增长189个: the rise in the count of firms that came
-    into the zone is the count of firms come in since (enterprises), not the size of a change left out. The
-    firms are named in the figure's own window, or are the sentence's count of firms just before it."""
+    into the zone is the count of firms come in since (enterprises), not the size of a change left out."""
     quantity = reading.quantity
     if quantity.dimension != "count" or not quantity.raw.endswith(cues()["firm_measures"].prefixes + ("个",)):
         return None
     window = reading.window
-    if not _RISE_ON_THE_YEAR_BEFORE.search(window, max(0, len(window) - 12)):
-        return None
-    last = reading.sentence_facts[-1] if reading.sentence_facts else None
-    firms_before = last is not None and last.metric == "enterprises" and last.kind == "actual" \
-        and has(cues()["firms_come_in"], reading.text[reading.sentence.start : last.quantity.start])
-    if not (firms_before or has(cues()["firms_come_in"], window)):
-        return None
-    return Decision("enterprises", "actual", quantity.value)
+    if _firms_come_in_risen().search(window, max(0, len(window) - _RISE_NAMED_LONGEST)) or rise_of_the_firms_come_in_before(reading):
+        return Decision("enterprises", "actual", quantity.value)
+    return None
+
+
+def rise_of_the_firms_come_in_before(reading: Reading) -> bool:
+    """入驻企业累计1650户，|比去年增加|204户: only the rise stands between the figure and the sentence's last fact,
+    the standing count of firms come in, named in its own clause, in the same measure word of firms. Not the rise of
+    another group counted after them (其中规上企业48家，比去年增加6家) nor of a flow (新增入驻企业45家)."""
+    if not reading.sentence_facts or not _RISE_ALONE.fullmatch(reading.window):
+        return False
+    last = reading.sentence_facts[-1]
+    if last.metric != "enterprises" or last.kind != "actual" or not last.cumulative:
+        return False
+    measure = last.quantity.raw[-1]
+    if last.quantity.end != reading.quantity.start - len(reading.window) or measure != reading.quantity.raw[-1]:
+        return False
+    if measure not in cues()["firm_measures"]:
+        return False  # 入驻企业获批技术中心12个，比去年增加4个: centres, whatever the count before was read as
+    clause_begin = reading.document.clause_start(last.quantity.start, reading.sentence.start)
+    return has(cues()["firms_come_in"], reading.text[clause_begin : last.quantity.start])
 
 
 def a_plan_states_its_area(decision: Decision) -> Decision:
