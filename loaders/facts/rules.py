@@ -1030,10 +1030,21 @@ _THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
 # The next size class of a group counted by its size (投资超过1000万美元的企业86家，超过5000万美元的有9家，上亿美元的
 # 有3家): a money amount over which, then 的有, with the amount written (left out: a threshold, a foreign currency)
 # or only its order of magnitude (上亿美元的有). Bounded: a clause mark, a word of "over", a magnitude, a currency.
-_OVER_BEFORE = re.compile(r"(?:超过|超|逾|上|过|[，,])$")  # 超过5000万美元的有, or the amount alone: ，10亿美元的有
 _CLASS_TO_COUNT = re.compile(r"(?:以上)?的(?:有|共|达)?")
-_CLASS_NAMED_TO_COUNT = re.compile(r"[，,](?:超过|超|逾|上|过)[一二三四五六七八九十百千万亿]{1,4}(?:美元|元)(?:以上)?的(?:有|共|达)?")
 _CLASS_AMOUNT_RULES = {"threshold_amount", "unit_of_no_metric", "one_item_amount"}
+
+
+@lru_cache(maxsize=1)
+def _over_before() -> re.Pattern:
+    """超过|5000万美元的有, or the amount alone opening its clause: ，|10亿美元的有 (cues.yaml size_class_over_words)."""
+    return re.compile(rf"(?:{pattern_of(cues()['size_class_over_words']).pattern}|[，,])$")
+
+
+@lru_cache(maxsize=1)
+def _class_named_to_count() -> re.Pattern:
+    """，上亿美元的有|2家: a size class named by its order of magnitude alone, in words."""
+    over = pattern_of(cues()["size_class_over_words"]).pattern
+    return re.compile(rf"[，,]{over}[一二三四五六七八九十百千万亿]{{1,4}}(?:美元|元)(?:以上)?的(?:有|共|达)?")
 
 
 def count_named_by_a_threshold(reading: Reading) -> Fact | None:
@@ -1045,7 +1056,7 @@ def count_named_by_a_threshold(reading: Reading) -> Fact | None:
     if reading.left_out and reading.left_out[-1][1] == "threshold_amount" and _THRESHOLD_TO_COUNT.fullmatch(reading.window):
         counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
         return counts[-1] if counts else None
-    if not (_next_size_class_named_by_an_amount(reading) or _CLASS_NAMED_TO_COUNT.fullmatch(reading.window)):
+    if not (_next_size_class_named_by_an_amount(reading) or _class_named_to_count().fullmatch(reading.window)):
         return None
     counts = [fact for fact in reading.sentence_facts if fact.unit == "count" and fact.kind == "actual"]
     if not counts or counts[-1].quantity.raw[-1:] != reading.quantity.raw[-1:]:
@@ -1061,7 +1072,7 @@ def _next_size_class_named_by_an_amount(reading: Reading) -> bool:
     amount, rule = reading.left_out[-1]
     if rule not in _CLASS_AMOUNT_RULES or amount.end + len(reading.window) != reading.quantity.start:
         return False
-    return bool(_OVER_BEFORE.search(reading.text, max(0, amount.start - 2), amount.start))
+    return bool(_over_before().search(reading.text, max(0, amount.start - 2), amount.start))
 
 
 _FIRMS_ACHIEVING = re.compile(r"(?:共|合计|累计)?(?:实现|完成)")

@@ -613,8 +613,14 @@ def research_projects(words: str) -> bool:
     return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
 
 
-# Words of reach between the jobs and their count (就业岗位可达26000个, 新增就业岗位超过3000个, 就业机会约4200个).
-_REACH_END = re.compile(r"(?:可达到|可达|达到|超过|超|逾|约|近|达|共计|共|计|为|了|\s)+$")
+_REACH_LONGEST = 8  # characters of the window's end searched for the words of reach
+
+
+@lru_cache(maxsize=1)
+def _reach_end() -> re.Pattern:
+    """Words of reach between the jobs and their count (cues.yaml job_reach_words: 就业岗位可达26000个, 新增就业岗位
+    超过3000个, 就业机会约4200个), ending the window."""
+    return re.compile(rf"(?:{pattern_of(cues()['job_reach_words']).pattern}|\s)+$")
 
 
 def counts_jobs(reading: Reading) -> Keyword | None:
@@ -622,7 +628,7 @@ def counts_jobs(reading: Reading) -> Keyword | None:
     employment."""
     words = cues()["job_words"].prefixes
     window = reading.window
-    reach = _REACH_END.search(window, max(0, len(window) - 8))
+    reach = _reach_end().search(window, max(0, len(window) - _REACH_LONGEST))
     if reading.after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
         return keyword_index()["就业"]
     return None
