@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.periods import leading_date
 from ..text.sentences import STRAY_COMMAS
 from .kinds import goal_noun_after
 from .lexicon import (
@@ -655,8 +656,8 @@ _DIGIT = re.compile(r"[\d０-９]")
 # A comma a copied web or PDF page leaves before each list mark (生产总值,、固定资产投资; 115.7亿元,、136.8亿元):
 # no clause mark, read as if absent.
 _STRAY_COMMA = re.compile(f"[{STRAY_COMMAS}](?=、)")
-# A date opening the list's clause (2017年全区生产总值、固定资产投资…分别…; 1-6月营业收入、税收…) is no figure in the list.
-_DATE_LEAD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?)?")
+# A date opening the list's clause (2017年全区生产总值、固定资产投资…分别…; 1-6月, 12月份, 上半年) is no figure in the list.
+_DATE_LEAD = re.compile(leading_date(r"\d{1,2}月份?"))
 _UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
 
 
