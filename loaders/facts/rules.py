@@ -199,17 +199,25 @@ def decide(reading: Reading) -> Decision:
     raise LeftOut("unit_of_no_metric")
 
 
-# A rise on the year before, said as firms added: 比去年增加, 较上年同期增长, 比上年净增.
-# Not 比上年多15家, a comparison the case tables keep as the size of a change.
-_RISE_ON_THE_YEAR_BEFORE = r"(?:比|较)[^，,；;。\d]{0,8}?(?:增加|增长|净增)了?"
-_RISE_ALONE = re.compile(rf"[，,]?{_RISE_ON_THE_YEAR_BEFORE}")  # all the words between the count before and the figure
 _RISE_NAMED_LONGEST = 24  # the window's end that may hold the firms' name and their rise (入驻企业数较去年增长)
+
+
+@lru_cache(maxsize=1)
+def _rise_on_the_year_before() -> str:
+    """比去年增加, 较上年同期增长, 比上年净增 (cues.yaml firms_rise_words), as a pattern to build on."""
+    return rf"(?:比|较)[^，,；;。\d]{{0,8}}?{pattern_of(cues()['firms_rise_words']).pattern}了?"
+
+
+@lru_cache(maxsize=1)
+def _rise_alone() -> re.Pattern:
+    """，比去年增加: the rise is all the words between the count before and the figure."""
+    return re.compile(rf"[，,]?{_rise_on_the_year_before()}")
 
 
 @lru_cache(maxsize=1)
 def _firms_come_in_risen() -> re.Pattern:
     """入驻企业数较去年增长|96个: the count of firms come in (cues.yaml firms_come_in) named right before its rise."""
-    return re.compile(rf"{pattern_of(cues()['firms_come_in']).pattern}(?:总数|数量|数)?{_RISE_ON_THE_YEAR_BEFORE}$")
+    return re.compile(rf"{pattern_of(cues()['firms_come_in']).pattern}(?:总数|数量|数)?{_rise_on_the_year_before()}$")
 
 
 def firms_come_in_since(reading: Reading) -> Decision | None:
@@ -228,7 +236,7 @@ def rise_of_the_firms_come_in_before(reading: Reading) -> bool:
     """入驻企业累计1650户，|比去年增加|204户: only the rise stands between the figure and the sentence's last fact,
     the standing count of firms come in, named in its own clause, in the same measure word of firms. Not the rise of
     another group counted after them (其中规上企业48家，比去年增加6家) nor of a flow (新增入驻企业45家)."""
-    if not reading.sentence_facts or not _RISE_ALONE.fullmatch(reading.window):
+    if not reading.sentence_facts or not _rise_alone().fullmatch(reading.window):
         return False
     last = reading.sentence_facts[-1]
     if last.metric != "enterprises" or last.kind != "actual" or not last.cumulative:
