@@ -661,6 +661,15 @@ def a_count_in_a_quoted_name(reading: Reading) -> bool:
     return reading.quantity.dimension == "count" and _inside_a_short_quoted_name(reading)
 
 
+def a_count_in_pieces_of_no_investment_case(reading: Reading) -> bool:
+    """办理项目审批事项1200件, 受理企业投诉12件, 企业申请商标注册230件: a count in 件 counts filings or
+    complaints, not projects or firms, unless it counts Taiwan's investment cases (投增资案共计8件, 3件投资审议案)."""
+    if not reading.quantity.raw.endswith(cues()["piece_measures"].prefixes):
+        return False
+    cases = cues()["investment_cases"]
+    return not (reading.after.startswith(cases.prefixes) or has(cases, reading.clause_within_window))
+
+
 def a_round_mark_in_a_quoted_name(reading: Reading) -> bool:
     """迈入“双百亿”园区, “千亿产值百亿税收”目标, “千亿俱乐部”: a round mark written in words inside a short
     quoted name or slogan is part of the name, not an amount (“产值12亿元” with digits stays one)."""

@@ -21,6 +21,7 @@ from .firms import a_firm_the_sentence_opens_on, a_named_firms_figure, said_of_a
 from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
+    a_count_in_pieces_of_no_investment_case,
     each_of_a_group,
     project_group_after,
 )
@@ -192,9 +193,62 @@ def decide(reading: Reading) -> Decision:
         raise LeftOut(other_subject)  # 全市完成…; 上述项目已完成投资532亿元 after 我省推进…项目: the province's
     if reading.quantity.dimension in ("percent", "ratio"):
         return read_growth(reading)
+    if a_count_in_pieces_of_no_investment_case(reading):
+        raise LeftOut("counts_something_else")  # a figure of its own, as in a unit no metric has
     if reading.quantity.dimension in ("money", "area", "person", "count"):
         return a_stage_of_projects_counted(reading, a_plan_states_its_area(site_works_done_on_the_area(reading, read_amount(reading))))
     raise LeftOut("unit_of_no_metric")
+
+
+_RISE_NAMED_LONGEST = 24  # the window's end that may hold the firms' name and their rise (入驻企业数较去年增长)
+
+
+@lru_cache(maxsize=1)
+def _rise_on_the_year_before() -> str:
+    """比去年增加, 较上年同期增长, 比上年净增 (cues.yaml firms_rise_words), as a pattern to build on."""
+    return rf"(?:比|较)[^，,；;。\d]{{0,8}}?{pattern_of(cues()['firms_rise_words']).pattern}了?"
+
+
+@lru_cache(maxsize=1)
+def _rise_alone() -> re.Pattern:
+    """，比去年增加: the rise is all the words between the count before and the figure."""
+    return re.compile(rf"[，,]?{_rise_on_the_year_before()}")
+
+
+@lru_cache(maxsize=1)
+def _firms_come_in_risen() -> re.Pattern:
+    """入驻企业数较去年增长|96个: the count of firms come in (cues.yaml firms_come_in) named right before its rise."""
+    return re.compile(rf"{pattern_of(cues()['firms_come_in']).pattern}(?:总数|数量|数)?{_rise_on_the_year_before()}$")
+
+
+def firms_come_in_since(reading: Reading) -> Decision | None:
+    """入驻企业累计2200户，比去年增加367户; 入驻企业数较去年增长189个: the rise in the count of firms that came
+    into the zone is the count of firms come in since (enterprises), not the size of a change left out."""
+    quantity = reading.quantity
+    if quantity.dimension != "count" or not quantity.raw.endswith(cues()["firm_measures"].prefixes + ("个",)):
+        return None
+    window = reading.window
+    if _firms_come_in_risen().search(window, max(0, len(window) - _RISE_NAMED_LONGEST)) or rise_of_the_firms_come_in_before(reading):
+        return Decision("enterprises", "actual", quantity.value)
+    return None
+
+
+def rise_of_the_firms_come_in_before(reading: Reading) -> bool:
+    """入驻企业累计1650户，|比去年增加|204户: only the rise stands between the figure and the sentence's last fact,
+    the standing count of firms come in, named in its own clause, in the same measure word of firms. Not the rise of
+    another group counted after them (其中规上企业48家，比去年增加6家) nor of a flow (新增入驻企业45家)."""
+    if not reading.sentence_facts or not _rise_alone().fullmatch(reading.window):
+        return False
+    last = reading.sentence_facts[-1]
+    if last.metric != "enterprises" or last.kind != "actual" or not last.cumulative:
+        return False
+    measure = last.quantity.raw[-1]
+    if last.quantity.end != reading.quantity.start - len(reading.window) or measure != reading.quantity.raw[-1]:
+        return False
+    if measure not in cues()["firm_measures"]:
+        return False  # 入驻企业获批技术中心12个，比去年增加4个: centres, whatever the count before was read as
+    clause_begin = reading.document.clause_start(last.quantity.start, reading.sentence.start)
+    return has(cues()["firms_come_in"], reading.text[clause_begin : last.quantity.start])
 
 
 def a_plan_states_its_area(decision: Decision) -> Decision:
@@ -521,6 +575,9 @@ def foreign_amount_before(reading: Reading) -> tuple[Quantity, Keyword | None] |
 
 def read_amount(reading: Reading) -> Decision:
     """An amount: its own wording names the metric, or it continues the figure before it."""
+    come_in = firms_come_in_since(reading)
+    if come_in:
+        return come_in
     for gate in AMOUNT_GATES:  # before the goal words are read: a figure a gate leaves out needs no kind
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
@@ -999,17 +1056,52 @@ def a_breakdown_goes_on(reading: Reading) -> bool:
 
 
 _THRESHOLD_TO_COUNT = re.compile(r"(?:以上|以下)的?(?:有|共|达)?")
+# The next size class of a group counted by its size (投资超过1000万美元的企业86家，超过5000万美元的有9家，上亿美元的
+# 有3家): a money amount over which, then 的有, with the amount written (left out: a threshold, a foreign currency)
+# or only its order of magnitude (上亿美元的有). Bounded: a clause mark, a word of "over", a magnitude, a currency.
+_CLASS_TO_COUNT = re.compile(r"(?:以上)?的(?:有|共|达)?")
+_CLASS_AMOUNT_RULES = {"threshold_amount", "unit_of_no_metric", "one_item_amount"}
+
+
+@lru_cache(maxsize=1)
+def _over_before() -> re.Pattern:
+    """超过|5000万美元的有, or the amount alone opening its clause: ，|10亿美元的有 (cues.yaml size_class_over_words)."""
+    return re.compile(rf"(?:{pattern_of(cues()['size_class_over_words']).pattern}|[，,])$")
+
+
+@lru_cache(maxsize=1)
+def _class_named_to_count() -> re.Pattern:
+    """，上亿美元的有|2家: a size class named by its order of magnitude alone, in words."""
+    over = pattern_of(cues()["size_class_over_words"]).pattern
+    return re.compile(rf"[，,]{over}[一二三四五六七八九十百千万亿]{{1,4}}(?:美元|元)(?:以上)?的(?:有|共|达)?")
 
 
 def count_named_by_a_threshold(reading: Reading) -> Fact | None:
     """新增项目16个，其中投资1亿元以上的5个: a count right after a threshold counts the group the
-    threshold names, a part of the count before it."""
-    if reading.quantity.dimension != "count" or not reading.left_out or reading.left_out[-1][1] != "threshold_amount":
+    threshold names, a part of the count before it. 超过1000万美元的项目有234家，上亿美元的有11家: the next
+    size class of a group counted by its size counts the same things as the count before it."""
+    if reading.quantity.dimension != "count":
         return None
-    if not _THRESHOLD_TO_COUNT.fullmatch(reading.window):
+    if reading.left_out and reading.left_out[-1][1] == "threshold_amount" and _THRESHOLD_TO_COUNT.fullmatch(reading.window):
+        counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
+        return counts[-1] if counts else None
+    if not (_next_size_class_named_by_an_amount(reading) or _class_named_to_count().fullmatch(reading.window)):
         return None
-    counts = [fact for fact in reading.parent_pool if fact.unit == "count" and fact.kind != "growth"]
-    return counts[-1] if counts else None
+    counts = [fact for fact in reading.sentence_facts if fact.unit == "count" and fact.kind == "actual"]
+    if not counts or counts[-1].quantity.raw[-1:] != reading.quantity.raw[-1:]:
+        return None  # the class of a count in another measure word counts something else
+    return counts[-1]
+
+
+def _next_size_class_named_by_an_amount(reading: Reading) -> bool:
+    """…，超过5000万美元|的有|9家: the money amount right before the count, after a word of "over" or opening
+    its clause, left out."""
+    if not reading.left_out or not _CLASS_TO_COUNT.fullmatch(reading.window):
+        return False
+    amount, rule = reading.left_out[-1]
+    if rule not in _CLASS_AMOUNT_RULES or amount.end + len(reading.window) != reading.quantity.start:
+        return False
+    return bool(_over_before().search(reading.text, max(0, amount.start - 2), amount.start))
 
 
 _FIRMS_ACHIEVING = re.compile(r"(?:共|合计|累计)?(?:实现|完成)")

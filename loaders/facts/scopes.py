@@ -5,23 +5,29 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import cues, has, scope_word_pattern, scope_words, status_pattern
+from .lexicon import cues, has, keywords, scope_word_pattern, scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .read import Fact
 
 ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:年度|全年)(?:目标|计划)$|年计划$")
+# Words that count projects (metric_keywords.csv rows of `projects`): 项目, and the cases Taiwan counts them
+# as (4件投资审议案, 2件增资备查案). 项目区 is an area, not projects.
+PROJECT_NOUNS = tuple(sorted((k.word for k in keywords() if k.metric == "projects"), key=len, reverse=True))
 # The qualifier may be quoted: 25家“专精特新”企业, 2000家「四上」企業.
 COUNT_NOUN = re.compile(
-    r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)(项目(?!区)|"
+    r"(?:以上|左右)?(?:的)?([\u4e00-\u9fff\d.“”「」『』‘’\"]{0,12}?)("
+    + "|".join(re.escape(noun) + ("(?!区)" if noun == "项目" else "") for noun in PROJECT_NOUNS)
+    + "|"
     + "|".join(re.escape(noun) for noun in sorted(cues()["firm_nouns"], key=len, reverse=True))
     + ")"
 )
 
 
 def counted_noun(match: re.Match) -> str:
-    """项目, or 企业 for every word that counts firms (cues.yaml firm_nouns: 企业, 厂商, 独角兽 …)."""
-    return "项目" if match.group(2) == "项目" else "企业"
+    """项目 for every word that counts projects (项目, 投增资案 …), or 企业 for every word that counts firms
+    (cues.yaml firm_nouns: 企业, 厂商, 独角兽 …)."""
+    return "项目" if match.group(2) in PROJECT_NOUNS else "企业"
 
 
 def lexicon_scope(window: str) -> str | None:
@@ -79,13 +85,14 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     words = _MARKS_AND_SPACES.sub("", window)
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
-    words = _SCOPE_FILLER.sub("", words)
+    words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", words))
     if words in _TOTALS:
         return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+_SIZE_CLASS_END = re.compile(r"的(?:有|共)$")  # 上亿美元的有|3家: the size class is 上亿美元
 
 
 def part_of_area(window: str, wording_at: int) -> str | None:

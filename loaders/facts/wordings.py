@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text.periods import leading_date
+from ..text.sentences import STRAY_COMMAS
 from .kinds import goal_noun_after
 from .lexicon import (
     CLAUSE_MARK,
@@ -612,10 +614,23 @@ def research_projects(words: str) -> bool:
     return has(cues()["research_projects"], words) and not has(cues()["intake_verbs"] + cues()["build_verbs"], words)
 
 
+_REACH_LONGEST = 8  # characters of the window's end searched for the words of reach
+
+
+@lru_cache(maxsize=1)
+def _reach_end() -> re.Pattern:
+    """Words of reach between the jobs and their count (cues.yaml job_reach_words: 就业岗位可达26000个, 新增就业岗位
+    超过3000个, 就业机会约4200个), ending the window."""
+    return re.compile(rf"(?:{pattern_of(cues()['job_reach_words']).pattern}|\s)+$")
+
+
 def counts_jobs(reading: Reading) -> Keyword | None:
-    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会: a count of jobs is employment."""
+    """提供8000个就业岗位, 新增就业岗位3000个, 创造2980个就业机会, 解决就业岗位可达2.6万个: a count of jobs is
+    employment."""
     words = cues()["job_words"].prefixes
-    if reading.after.startswith(words) or reading.window.rstrip("约近达共计为了 ").endswith(words):
+    window = reading.window
+    reach = _reach_end().search(window, max(0, len(window) - _REACH_LONGEST))
+    if reading.after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
         return keyword_index()["就业"]
     return None
 
@@ -638,6 +653,11 @@ def names_a_project_group(clause: str) -> bool:
 
 _LIST_ITEM_SPLIT = re.compile(r"以及|[、和及与]")
 _DIGIT = re.compile(r"[\d０-９]")
+# A comma a copied web or PDF page leaves before each list mark (生产总值,、固定资产投资; 115.7亿元,、136.8亿元):
+# no clause mark, read as if absent.
+_STRAY_COMMA = re.compile(f"[{STRAY_COMMAS}](?=、)")
+# A date opening the list's clause (2017年全区生产总值、固定资产投资…分别…; 1-6月, 12月份, 上半年) is no figure in the list.
+_DATE_LEAD = re.compile(leading_date(r"\d{1,2}月份?"))
 _UNREAD = object()  # an item of a list naming neither a metric of ours nor an indicator outside them
 
 
@@ -652,8 +672,9 @@ def wording_of_a_list_item(reading: Reading) -> tuple[Keyword | None] | None:
     if not markers:
         return growth_of_a_paired_list(reading)
     marker = markers[-1]
-    named = CLAUSE_MARK.split(head[: marker.start()])[-1]
-    stretch = head[marker.end() :]
+    named = CLAUSE_MARK.split(_STRAY_COMMA.sub("", head[: marker.start()]))[-1]
+    named = _DATE_LEAD.sub("", named, count=1)  # the pattern matches at the start, empty when no date opens it
+    stretch = _STRAY_COMMA.sub("", head[marker.end() :])
     if not named or _DIGIT.search(named) or re.search(r"[，；：,;:。]", stretch):
         return None
     items = _list_items([item for item in _LIST_ITEM_SPLIT.split(named) if item])

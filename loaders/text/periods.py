@@ -79,7 +79,7 @@ def leading_date(*more: str) -> str:
     """The date a clause may open on before its subject (2023年，1-8月，上半年，今年 …), as a pattern to build
     on: optional, so a clause with no date matches it too. `more` adds words that stand where a date would (目前)."""
     words = "|".join(("上半年", "[一二三四]季度", "前三季度", "全年", "今年", "去年", *more))
-    return rf"\s*(?:(?:19|20)\d{{2}}年(?:度)?)?(?:\d{{1,2}}\s*[-－—至~]\s*\d{{1,2}}月份?|{words})?"
+    return rf"\s*(?:(?:19|20)\d{{2}}年(?:度)?)?(?:\d{{1,2}}\s*[-－—–至~]\s*\d{{1,2}}月份?|{words})?"
 
 
 def _month(text: str) -> int:
