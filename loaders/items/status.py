@@ -83,6 +83,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
             status, strength = "under_construction", 2
+        elif status == "completed" and strength < 2 and table == "infrastructure" and _content_of_works(text, start):
+            status = "under_construction"  # 项目主要建设内容为新建A、B: what a project holds, built as it is built
         elif status == "completed" and strength < 2 and (
             _done_and_said(said, match.start(), match.end(), table) or _done_of_works_after(said, match.start(), match.end(), table)
         ):
@@ -271,6 +273,20 @@ def _stage_before_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
     adverbs = _alternation("done_adverbs")
     return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+
+
+def _content_of_works(text: str, start: int) -> bool:
+    """主要建设内容为新建A、B, 项目包括新建A厂、B厂: a weak work verb right after the words saying what a project
+    is made of names its parts; it reports no works done (园区新建标准厂房1万平方米 does)."""
+    return bool(_content_lead_pattern().search(text, max(0, start - _CONTENT_REACH), start))
+
+
+_CONTENT_REACH = 8  # 主要建设内容包括 + ：, the longest lead before the verb
+
+
+@lru_cache(maxsize=1)
+def _content_lead_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('works_content_leads')})[为是：:]?$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
