@@ -79,6 +79,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "design", 2
         elif status == "completed" and (
             _partly_done(text, end) or _share_of_a_plan(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
+            or _stage_closes_the_object(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
@@ -303,6 +304,28 @@ def _stage_pattern() -> re.Pattern:
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
+
+
+def _stage_closes_the_object(text: str, end: int) -> bool:
+    """完成了A路、B路、C路等3条道路主体工程: a completion word whose object, a list of works however long, ends in
+    one stage of them (主体工程, 路基工程): that stage is done for each of them, the works go on."""
+    reach = min(len(text), end + _OBJECT_REACH)
+    close = clause_closing(text, end, reach)
+    if close == reach and reach < len(text):
+        return False  # no clause mark within reach (a text run on with spaces): no object closes
+    stage = _stage_end_pattern().search(text, end, close)
+    # 完成A路建设、B路路基工程: a member closed by works of its own before the stage is done as a whole
+    return stage is not None and not _MEMBER_CLOSED.search(text, end, stage.start())
+
+
+_OBJECT_REACH = 48  # characters from a completion word to the end of the list of works it is said of
+_MEMBER_CLOSED = re.compile(r"(?:工程|建设|施工)[、和及与]")
+
+
+@lru_cache(maxsize=1)
+def _stage_end_pattern() -> re.Pattern:
+    stages = _alternation("stages_of_works")
+    return re.compile(rf"(?<![、和及与])(?:{stages})(?:工程|施工|建设){{0,2}}$")
 
 
 def _design_done(text: str, end: int) -> bool:
