@@ -282,12 +282,13 @@ def _content_of_works(text: str, start: int) -> bool:
     return bool(_content_lead_pattern().search(text, max(0, start - _CONTENT_REACH), start))
 
 
-_CONTENT_REACH = 8  # 主要建设内容包括 + ：, the longest lead before the verb
+_CONTENT_REACH = 8  # 主要建设内容包括 + ：, or 工程 + ， + 主要包括 + ：, the longest lead before the verb
 
 
 @lru_cache(maxsize=1)
 def _content_lead_pattern() -> re.Pattern:
-    return re.compile(rf"(?:{_alternation('works_content_leads')})[为是：:]?$")
+    leads, inclusions = _alternation("works_content_leads"), _alternation("works_content_inclusions")
+    return re.compile(rf"(?:(?:{leads})[为是：:]?|(?:项目|工程|項目)[，,]?(?:{inclusions})[：:]?)$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
