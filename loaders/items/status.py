@@ -329,6 +329,17 @@ def _stage_end_pattern() -> re.Pattern:
     return re.compile(rf"(?<![、和及与])(?:{stages})(?:工程|施工|建设){{0,2}}$")
 
 
+def stage_closes_clause(text: str, low: int, high: int) -> bool:
+    """A路、B路路基工程: the clause text[low:high] ends in one stage of the works (stages_of_works), its closing mark aside."""
+    end = low + len(text[low:high].rstrip(_CLAUSE_MARKS + "。？? \t"))
+    return _stage_end_pattern().search(text, low, end) is not None
+
+
+def said_as_done(text: str, word: StatusWord) -> bool:
+    """已完成, 完成了: a completion said as past, not as a task (完成A路建设 in a list of aims)."""
+    return _said_done(text, word.start) or text.startswith("了", word.end)
+
+
 def _design_done(text: str, end: int) -> bool:
     """已完成施工图设计, X路完成初步设计: a completion word whose object, right after it, is a stage of
     the design: the works are designed, not built."""
