@@ -331,8 +331,19 @@ def _stage_end_pattern() -> re.Pattern:
 
 def stage_closes_clause(text: str, low: int, high: int) -> bool:
     """A路、B路路基工程: the clause text[low:high] ends in one stage of the works (stages_of_works), its closing mark aside."""
-    end = low + len(text[low:high].rstrip(_CLAUSE_MARKS + "。？? \t"))
-    return _stage_end_pattern().search(text, low, end) is not None
+    return _stage_end_pattern().search(text, low, _clause_words_end(text, low, high)) is not None
+
+
+def names_only_works(text: str, low: int, high: int) -> bool:
+    """A路、B路道路硬化工程 / B路建设 after the names: the rest of a clause, text[low:high], is nothing or ends as works
+    named whole do (works_done_ends); 建设加快推进, 建设资金缺口较大 end in a predicate of their own."""
+    end = _clause_words_end(text, low, high)
+    return end == low or text.endswith(_works_done(), low, end)
+
+
+def _clause_words_end(text: str, low: int, high: int) -> int:
+    """Where the words of the clause text[low:high] end, its closing mark and spaces aside."""
+    return low + len(text[low:high].rstrip(_CLAUSE_MARKS + "。？? \t"))
 
 
 def said_as_done(text: str, word: StatusWord) -> bool:
