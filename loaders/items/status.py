@@ -273,7 +273,8 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 def _stage_before_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
     adverbs = _alternation("done_adverbs")
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+    heads = _alternation("works_heads")
+    return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
 
 
 def _content_of_works(text: str, start: int) -> bool:
@@ -288,7 +289,8 @@ _CONTENT_REACH = 8  # 主要建设内容包括 + ：, or 工程 + ， + 主要�
 @lru_cache(maxsize=1)
 def _content_lead_pattern() -> re.Pattern:
     leads, inclusions = _alternation("works_content_leads"), _alternation("works_content_inclusions")
-    return re.compile(rf"(?:(?:{leads})[为是：:]?|(?:项目|工程|項目)[，,]?(?:{inclusions})[：:]?)$")
+    owners = _alternation("works_content_owners")
+    return re.compile(rf"(?:(?:{leads})[为是：:]?|(?:{owners})[，,]?(?:{inclusions})[：:]?)$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -316,17 +318,21 @@ def _stage_closes_the_object(text: str, end: int) -> bool:
         return False  # no clause mark within reach (a text run on with spaces): no object closes
     stage = _stage_end_pattern().search(text, end, close)
     # 完成A路建设、B路路基工程: a member closed by works of its own before the stage is done as a whole
-    return stage is not None and not _MEMBER_CLOSED.search(text, end, stage.start())
+    return stage is not None and not _member_closed_pattern().search(text, end, stage.start())
 
 
 _OBJECT_REACH = 48  # characters from a completion word to the end of the list of works it is said of
-_MEMBER_CLOSED = re.compile(r"(?:工程|建设|施工)[、和及与]")
+
+
+@lru_cache(maxsize=1)
+def _member_closed_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('works_heads')})[、和及与]")
 
 
 @lru_cache(maxsize=1)
 def _stage_end_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
-    return re.compile(rf"(?<![、和及与])(?:{stages})(?:工程|施工|建设){{0,2}}$")
+    return re.compile(rf"(?<![、和及与])(?:{stages})(?:{_alternation('works_heads')}){{0,2}}$")
 
 
 def stage_closes_clause(text: str, low: int, high: int) -> bool:
