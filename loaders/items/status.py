@@ -84,6 +84,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
             status, strength = "under_construction", 2
+        elif status == "design" and table == "infrastructure" and _study_before(text, start):
+            status = "planned"  # 可研报告已通过评审: a study passed its review, the works are not designed yet
         elif status == "completed" and strength < 2 and table == "infrastructure" and _content_of_works(text, start):
             status = "under_construction"  # 项目主要建设内容为新建A、B: what a project holds, built as it is built
         elif status == "completed" and strength < 2 and (
@@ -275,6 +277,21 @@ def _stage_before_pattern() -> re.Pattern:
     adverbs = _alternation("done_adverbs")
     heads = _alternation("works_heads")
     return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+
+
+def _study_before(text: str, start: int) -> bool:
+    """可研报告已通过评审, 项目建议书通过论证: the review a design word says passed is of a study made before any design."""
+    return bool(_study_before_pattern().search(text, max(0, start - _STUDY_REACH), start))
+
+
+_STUDY_REACH = 12  # 环境影响评价 + 报告 + 已全面 + 基本: the longest study, paper and past marker before the word
+
+
+@lru_cache(maxsize=1)
+def _study_before_pattern() -> re.Pattern:
+    studies, papers = _alternation("studies_before_design"), _alternation("study_papers")
+    past, adverbs = _alternation("past_before"), _alternation("done_adverbs")
+    return re.compile(rf"(?:{studies})(?:{papers})?(?:{past})?(?:{adverbs})?$")
 
 
 def _content_of_works(text: str, start: int) -> bool:
