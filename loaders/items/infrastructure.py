@@ -323,8 +323,9 @@ def _completion_going_on(
     its names (or 以及, 及, 和 before them) and no verb of its own goes on with the objects of the completion
     said in the clause before (已完成, 完成了): the works are done; the weak work words after the names (建设,
     硬化工程) name what was done. A stage closing the clause (C路路基工程) leaves them being built, as it would after
-    the verb; a predicate of their own after the names and their measures (也已完善, 建设加快推进), or a status read
-    for them outside their clause, is theirs, not the verb's before them."""
+    the verb; a predicate of their own after the names and their measures (也已完善, 建设加快推进) or opening the
+    clause after them (，预计年底完工), or a status read for them outside their clause, is theirs, not the verb's
+    before them."""
     text, index = document.text, item.clause
     low, high = clauses[index]
     if status is not None and (status.strength >= 2 or status.future or not low <= status.start < high):
@@ -338,6 +339,9 @@ def _completion_going_on(
     said_after = max([last] + [measure.end for measure in document.quantities.within(last, high)])
     if P.own_predicate.search(text, last, high) or not names_only_works(text, said_after, high):
         return status  # B路建设加快推进: after the names and their measures, a predicate of their own
+    following = index + 1 < len(clauses) and index + 1 not in in_clause
+    if following and P.own_predicate.match(text, clauses[index + 1][0]):
+        return status  # A路、B路道路工程，预计年底完工: a clause with no names after theirs opens with their predicate
     before_low, before_high = clauses[index - 1]
     done = [word for word in words if before_low <= word.start < before_high and not word.future]
     if len(done) != 1 or done[0].status != "completed" or not said_as_done(text, done[0]):
