@@ -339,8 +339,8 @@ def _completion_going_on(
     said_after = max([last] + [measure.end for measure in document.quantities.within(last, high)])
     if P.own_predicate.search(text, last, high) or not names_only_works(text, said_after, high):
         return status  # B路建设加快推进: after the names and their measures, a predicate of their own
-    following = index + 1 < len(clauses) and index + 1 not in in_clause
-    if following and P.own_predicate.match(text, clauses[index + 1][0]):
+    nameless_clause_after = index + 1 < len(clauses) and index + 1 not in in_clause
+    if nameless_clause_after and P.own_predicate.match(text, clauses[index + 1][0]):
         return status  # A路、B路道路工程，预计年底完工: a clause with no names after theirs opens with their predicate
     before_low, before_high = clauses[index - 1]
     done = [word for word in words if before_low <= word.start < before_high and not word.future]
