@@ -46,7 +46,15 @@ from .facility_merge import facility_key, merge
 from .headings import heading_status
 from .lexicon import cue_pattern, cues, name_stop_pattern, word_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span, sentence_part
-from .status import StatusWord, pick_status, status_rank, status_words
+from .status import (
+    StatusWord,
+    names_only_works,
+    pick_status,
+    said_as_done,
+    stage_closes_clause,
+    status_rank,
+    status_words,
+)
 
 # Utilities a bare pipe or line continues (天然气…，铺设管道 -> one gas item).
 _UTILITIES = {"gas", "heat", "water", "power_line", "telecom"}
@@ -188,6 +196,7 @@ def _statuses(document, sentence, clauses, items) -> None:
         item.status = pick_status(
             own, clauses, item.clause, (item.start, item.end), blocked, word_rank, True, segments, next_weak=1
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
+        item.status = _completion_going_on(document, item, in_clause, words, clauses, segments, item.status)
         item.status = _and_then(document.text, item, own, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
@@ -299,6 +308,45 @@ def _status_of_the_list_before(
     first = min(other.start for other in listed)
     leading = [word for word in said if word.end <= first]
     return max(leading, key=word_rank) if leading else None
+
+
+def _completion_going_on(
+    document: Document,
+    item: Item,
+    in_clause: dict[int, list[Item]],
+    words: list[StatusWord],
+    clauses,
+    segments,
+    status: StatusWord | None,
+) -> StatusWord | None:
+    """已完成了土地平整800亩，A路、B路等3条道路硬化工程 / 完成了A工程、B工程，以及C工程、D建设: a clause opening with
+    its names (or 以及, 及, 和 before them) and no verb of its own goes on with the objects of the completion
+    said in the clause before (已完成, 完成了): the works are done; the weak work words after the names (建设,
+    硬化工程) name what was done. A stage closing the clause (C路路基工程) leaves them being built, as it would after
+    the verb; a predicate of their own after the names and their measures (也已完善, 建设加快推进) or opening the
+    clause after them (，预计年底完工), or a status read for them outside their clause, is theirs, not the verb's
+    before them."""
+    text, index = document.text, item.clause
+    low, high = clauses[index]
+    if status is not None and (status.strength >= 2 or status.future or not low <= status.start < high):
+        return status
+    if index == 0 or index in segments:
+        return status
+    named = in_clause[index]
+    first, last = min(other.start for other in named), max(other.end for other in named)
+    if not P.object_going_on.fullmatch(text, low, first) or stage_closes_clause(text, low, high):
+        return status
+    said_after = max([last] + [measure.end for measure in document.quantities.within(last, high)])
+    if P.own_predicate.search(text, last, high) or not names_only_works(text, said_after, high):
+        return status  # B路建设加快推进: after the names and their measures, a predicate of their own
+    nameless_clause_after = index + 1 < len(clauses) and index + 1 not in in_clause
+    if nameless_clause_after and P.own_predicate.match(text, clauses[index + 1][0]):
+        return status  # A路、B路道路工程，预计年底完工: a clause with no names after theirs opens with their predicate
+    before_low, before_high = clauses[index - 1]
+    done = [word for word in words if before_low <= word.start < before_high and not word.future]
+    if len(done) != 1 or done[0].status != "completed" or not said_as_done(text, done[0]):
+        return status
+    return done[0]
 
 
 def _measures_in_a_row(text: str, item: Item, items: list[Item], before: int) -> bool:

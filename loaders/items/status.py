@@ -79,10 +79,15 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             status, strength = "design", 2
         elif status == "completed" and (
             _partly_done(text, end) or _share_of_a_plan(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
+            or _stage_closes_the_object(text, end)
         ):
             status, strength = "under_construction", 2
         elif status in _DONE and _stage_said_done(text, start):
             status, strength = "under_construction", 2
+        elif status == "design" and table == "infrastructure" and _study_before(text, start):
+            status = "planned"  # 可研报告已通过评审: a study passed its review, the works are not designed yet
+        elif status == "completed" and strength < 2 and table == "infrastructure" and _content_of_works(text, start):
+            status = "under_construction"  # 项目主要建设内容为新建A、B: what a project holds, built as it is built
         elif status == "completed" and strength < 2 and (
             _done_and_said(said, match.start(), match.end(), table) or _done_of_works_after(said, match.start(), match.end(), table)
         ):
@@ -270,7 +275,39 @@ _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest
 def _stage_before_pattern() -> re.Pattern:
     stages = _alternation("stages_of_works")
     adverbs = _alternation("done_adverbs")
-    return re.compile(rf"(?:{stages})(?:工程|施工|建设){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+    heads = _alternation("works_heads")
+    return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+
+
+def _study_before(text: str, start: int) -> bool:
+    """可研报告已通过评审, 项目建议书通过论证: the review a design word says passed is of a study made before any design."""
+    return bool(_study_before_pattern().search(text, max(0, start - _STUDY_REACH), start))
+
+
+_STUDY_REACH = 12  # 环境影响评价 + 报告 + 已全面 + 基本: the longest study, paper and past marker before the word
+
+
+@lru_cache(maxsize=1)
+def _study_before_pattern() -> re.Pattern:
+    studies, papers = _alternation("studies_before_design"), _alternation("study_papers")
+    past, adverbs = _alternation("past_before"), _alternation("done_adverbs")
+    return re.compile(rf"(?:{studies})(?:{papers})?(?:{past})?(?:{adverbs})?$")
+
+
+def _content_of_works(text: str, start: int) -> bool:
+    """主要建设内容为新建A、B, 项目包括新建A厂、B厂: a weak work verb right after the words saying what a project
+    is made of names its parts; it reports no works done (园区新建标准厂房1万平方米 does)."""
+    return bool(_content_lead_pattern().search(text, max(0, start - _CONTENT_REACH), start))
+
+
+_CONTENT_REACH = 8  # 主要建设内容包括 + ：, or 工程 + ， + 主要包括 + ：, the longest lead before the verb
+
+
+@lru_cache(maxsize=1)
+def _content_lead_pattern() -> re.Pattern:
+    leads, inclusions = _alternation("works_content_leads"), _alternation("works_content_inclusions")
+    owners = _alternation("works_content_owners")
+    return re.compile(rf"(?:(?:{leads})[为是：:]?|(?:{owners})[，,]?(?:{inclusions})[：:]?)$")
 
 
 def _a_stage_done(text: str, end: int) -> bool:
@@ -287,6 +324,54 @@ def _stage_pattern() -> re.Pattern:
 
 
 _STAGE_REACH = 10  # characters between the completion word and the stage it names
+
+
+def _stage_closes_the_object(text: str, end: int) -> bool:
+    """完成了A路、B路、C路等3条道路主体工程: a completion word whose object, a list of works however long, ends in
+    one stage of them (主体工程, 路基工程): that stage is done for each of them, the works go on."""
+    reach = min(len(text), end + _OBJECT_REACH)
+    close = clause_closing(text, end, reach)
+    if close == reach and reach < len(text):
+        return False  # no clause mark within reach (a text run on with spaces): no object closes
+    stage = _stage_end_pattern().search(text, end, close)
+    # 完成A路建设、B路路基工程: a member closed by works of its own before the stage is done as a whole
+    return stage is not None and not _member_closed_pattern().search(text, end, stage.start())
+
+
+_OBJECT_REACH = 48  # characters from a completion word to the end of the list of works it is said of
+
+
+@lru_cache(maxsize=1)
+def _member_closed_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('works_heads')})[、和及与]")
+
+
+@lru_cache(maxsize=1)
+def _stage_end_pattern() -> re.Pattern:
+    stages = _alternation("stages_of_works")
+    return re.compile(rf"(?<![、和及与])(?:{stages})(?:{_alternation('works_heads')}){{0,2}}$")
+
+
+def stage_closes_clause(text: str, low: int, high: int) -> bool:
+    """A路、B路路基工程: the clause text[low:high] ends in one stage of the works (stages_of_works), its closing mark aside."""
+    return _stage_end_pattern().search(text, low, _clause_words_end(text, low, high)) is not None
+
+
+def names_only_works(text: str, low: int, high: int) -> bool:
+    """A路、B路道路硬化工程 / B路建设 after the names: the rest of a clause, text[low:high], is nothing or ends as works
+    named whole do (works_done_ends); 建设加快推进, 建设资金缺口较大 end in a predicate of their own."""
+    end = _clause_words_end(text, low, high)
+    return end == low or text.endswith(_works_done(), low, end)
+
+
+def _clause_words_end(text: str, low: int, high: int) -> int:
+    """Where the words of the clause text[low:high] end, its closing mark and spaces aside."""
+    return low + len(text[low:high].rstrip(_CLAUSE_MARKS + "。？? \t"))
+
+
+def said_as_done(text: str, word: StatusWord) -> bool:
+    """已完成, 完成了: a completion said as past, not as a task (完成A路建设 in a list of aims)."""
+    return _said_done(text, word.start) or text.startswith("了", word.end)
 
 
 def _design_done(text: str, end: int) -> bool:
