@@ -111,7 +111,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         due = False
         if future:
             reading = readings.get(word)
-            if reading is None and not condition and word in due_words(table) and markers.dated(start):
+            if (reading is None and not condition and word in due_words(table) and markers.dated(start)
+                    and _expected(markers, start, table)):
                 reading, due = _DUE, True  # 将于2026年3月建成投产: being built, due by then
             if reading is None:
                 continue
@@ -509,6 +510,23 @@ def due_words(table: str) -> frozenset[str]:
     return frozenset(cues()["due_by_a_date"].get(table, ()))
 
 
+def _expected(markers: _Markers, start: int, table: str) -> bool:
+    """A completion due by a date said as expected (预计年底建成, 年底前可建成投用), not as intended (将于年底建成,
+    计划年内建成): for a table with due_expectations, the last of those or of due_intentions said before the word
+    in its statement is an expectation. A table without them takes any aim."""
+    expectations = cues().get("due_expectations", {}).get(table)
+    if expectations is None:
+        return True
+    said = markers.last_of(_due_aims_pattern(), start)
+    return said in expectations
+
+
+@lru_cache(maxsize=1)
+def _due_aims_pattern() -> re.Pattern:
+    words = [word for words in cues()["due_expectations"].values() for word in words] + list(cues()["due_intentions"])
+    return word_pattern(tuple(words))
+
+
 @lru_cache(maxsize=2)
 def future_reading(table: str) -> dict[str, str]:
     """Status word -> how it reads as an intention ('keep' keeps the lexicon's status)."""
@@ -584,6 +602,14 @@ class _Markers:
         position -= self.offset
         low = self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
         return bool(_DUE_TIME.search(self.blanked, low, position))
+
+    def last_of(self, words: re.Pattern, position: int) -> str | None:
+        """The last of `words` said before the word in its statement (from the sentence's start, a ； or a fresh
+        statement), a bare modal that is a name's character (可) aside."""
+        position -= self.offset
+        low = max(self._last(self.fresh_starts, 0, position), 0)
+        said = [match.group() for match in words.finditer(self.blanked, low, position) if not _a_name_s_character(self.blanked, match)]
+        return said[-1] if said else None
 
     def open_to_section(self, position: int) -> bool:
         """No 已 before the word in its clause: a plan section may make it an intention."""
