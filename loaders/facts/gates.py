@@ -284,11 +284,17 @@ def _yield_words() -> re.Pattern:
 _PROJECTS_SPOKEN_OF = re.compile(r"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:这些|上述|以上|这批|该批)?项目(?:全部)?$")
 
 
+def a_group_s_amount(fact) -> bool:
+    """A group of projects' own amount: its total (总投资120亿元) or its plan for the year (年度计划投资30亿元,
+    a goal of what it is to complete), which the figures after it in its part of the sentence are said of."""
+    return fact.metric == "project_investment" or (fact.metric == "project_investment_completed" and fact.kind == "target")
+
+
 def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
     """集中开工项目13个，总投资69亿元。项目建成后将拉动…; 项目总投资达225亿元，预计项目全部建成后可实现…:
     a projection of the projects the sentence counts or totals (a single project's investment is no
     fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
-    if any(fact.metric in ("projects", "project_investment") for fact in reading.sentence_facts):
+    if any(fact.metric == "projects" or a_group_s_amount(fact) for fact in reading.sentence_facts):
         return True
     if _PROJECTS_SPOKEN_OF.search(before) is None or any(rule in ITEM_RULES for _, rule in reading.left_out):
         return False  # 投资5亿元的某某项目，…，项目投产后: the one project the sentence named, sized as an item

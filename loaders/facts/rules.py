@@ -22,6 +22,7 @@ from .gates import (
     AMOUNT_GATES,
     GATE_NOTES,
     a_count_in_pieces_of_no_investment_case,
+    a_group_s_amount,
     each_of_a_group,
     project_group_after,
 )
@@ -781,7 +782,10 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
             (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
             or said_of_a_project_group(reading, at) or project_group_named_before(reading, keyword)
         )
-    metric = keyword.project_metric if projects_here or project_group_after(reading) else keyword.metric
+    group = projects_here or project_group_after(reading)
+    metric = keyword.project_metric if group else keyword.metric
+    if group and metric == "project_investment" and part_of_an_annual_plan(reading, keyword, at):
+        metric = "project_investment_completed"  # 重点项目年度计划投资45亿元: what the group is to complete in the year
     subject = reading.window[:at]
     if metric != "financing" and reading.quantity.dimension == "money" and (
         _COMPANY_SUBJECT.search(subject[after_last_comma(subject) :]) or same_company_goes_on(reading, subject)
@@ -810,6 +814,15 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if keyword.metric == "investment" and spending.startswith(("投入", "投资")) and infrastructure_spending(reading):
         return "investment_infrastructure"  # 投入资金1000万元，用于园区基础设施建设
     return metric
+
+
+def part_of_an_annual_plan(reading: Reading, keyword: Keyword, at: int) -> bool:
+    """年度计划投资45亿元, 年度投资计划20亿元: the wording is part of a year's plan (cues.yaml annual_plan), so
+    the money is what is to be invested in that year, not a total over the projects' life."""
+    end = at + len(keyword.word)
+    longest = max(map(len, cues()["annual_plan"].prefixes))
+    plans = pattern_of(cues()["annual_plan"]).finditer(reading.window, max(0, at - longest), end + longest)
+    return any(plan.start() < end and plan.end() > at for plan in plans)
 
 
 def names_other_projects(words: str) -> bool:
@@ -843,14 +856,15 @@ def same_company_goes_on(reading: Reading, subject: str) -> bool:
 
 def said_of_a_project_group(reading: Reading, at: int) -> bool:
     """园区重点项目累计完成投资42亿元, 在建项目总投资320亿元，今年完成投资85亿元: a wording whose own
-    clause names a group of projects before it, or that follows the group's total in its part of the
-    sentence (no zone word between), is said of that group."""
+    clause names a group of projects before it, or that follows the group's total or its plan for the year
+    (重点项目年计划投资42亿元，1-9月完成投资35亿元) in its part of the sentence (no zone word between), is said
+    of that group."""
     own = reading.window[after_last_comma(reading.window, at) : at]
     if names_a_project_group(own):
         return True
-    total = next((fact for fact in reversed(reading.sentence_facts) if fact.metric == "project_investment"), None)
+    total = next((fact for fact in reversed(reading.sentence_facts) if a_group_s_amount(fact)), None)
     if total is None:
-        return False  # no group's total before it in the sentence
+        return False  # no group's total or plan before it in the sentence
     between = reading.text[total.quantity.end : reading.quantity.start]
     return not NEW_PART.search(between) and not has(cues()["zone_words"], between)
 
