@@ -58,9 +58,7 @@ def provenance(normalized, doc_id: str, prefix: str, start: int, end: int, name:
 
 def as_written(normalized, start: int, end: int, name: str) -> str:
     """The name with the report's own characters where normalizing changed one (乾康 stays 乾康, 金山路﹣障山路
-    keeps its ﹣)."""
-    if normalized.traditional:
-        return name
+    keeps its ﹣, a report in traditional script keeps 濱海路): a name is looked up as the report writes it."""
     original_start, original_end = normalized.span(start, end)
     written_as_is = normalized.original[original_start:original_end] == normalized.text[start:end]
     if written_as_is and original_end - original_start == end - start:
