@@ -6,6 +6,7 @@ with the gate's name when one holds. Word lists are in lexicon/cues.yaml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -84,7 +85,19 @@ def sum_of_several_zones(reading: Reading) -> bool:
         named = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
         if named is None or has(cues()["zone_words"], reading.head[named.end() :]):
             return False
+        if _own_zone_after(reading, reading.sentence.start + named.end()):
+            return False  # 全县4个工业园区中，我园排名第一，完成税收…: the report's own zone, ranked in the group
+    elif _own_zone_after(reading, named.end()):
+        return False
     return named.group() not in reading.groups_named_again  # a group the report names again is its subject
+
+
+def _own_zone_after(reading: Reading, start: int) -> bool:
+    """Whether a first-person word for the report's own zone (我区, 我园) is a clause's subject between
+    `start` (a group's end) and the figure: the figure is that zone's, not the group's sum."""
+    spoken = reading.own_zone_at
+    index = bisect.bisect_left(spoken, start)
+    return index < len(spoken) and spoken[index] < reading.quantity.start
 
 
 GROUP_NAMED_AGAIN = 2  # mentions of a group of zones that make it a subject of the report, whose sums are its figures

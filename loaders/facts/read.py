@@ -29,6 +29,7 @@ from ..zones.lexicon import (
     whole_after_its_province,
     whole_place_anchors,
 )
+from ..zones.scopes import own_zone_references
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
     METRIC_DIMENSION,
@@ -264,6 +265,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
     extraction = Extraction()
     text, quantities, plans = document.text, document.quantities.all, document.plan_spans
     groups_again = groups_named_again(text) if unnamed else frozenset()
+    own_zone_at = tuple(own_zone_references(text, main_zone)) if main_zone and not (on_a_group or unnamed) else ()
     position = 0
     previous_sentence_facts: list[Fact] = []
     sums_before: list[tuple[Quantity, int]] = []  # the last sentence's wider or group sums left out, with its start
@@ -280,7 +282,7 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,
-            groups_again=groups_again,
+            groups_again=groups_again, own_zone_at=own_zone_at,
         )
         sums_before = [(quantity, sentence.start) for quantity, rule in left_out if rule in SUMS_OF_WIDER_SCOPES]
         _apply_respectively(text, sentence, sentence_facts, left_out)
@@ -440,7 +442,7 @@ def _no_longer_left_out(extraction: Extraction, restated: list[Quantity]) -> Non
 def _read_sentence(
     document, sentence, quantities, previous_facts, zone_at, extraction: Extraction, left_out_here, *, planned: bool,
     doc_year: int | None, on_a_group: bool = False, sums_before: list | None = None, on_a_place: bool = False,
-    groups_again: frozenset = frozenset(),
+    groups_again: frozenset = frozenset(), own_zone_at: tuple[int, ...] = (),
 ) -> list[Fact]:
     text = document.text
     sentence_facts: list[Fact] = []
@@ -455,6 +457,7 @@ def _read_sentence(
             document, sentence, quantity, text[previous_end : quantity.start],
             sentence_facts, previous_facts, breakdown, project_context, left_out_here, planned, doc_year, sentence_memo,
             on_a_group, sums_before=sums_before or [], report_on_a_place=on_a_place, groups_named_again=groups_again,
+            own_zone_at=own_zone_at,
         )
         previous_end = quantity.end
         try:

@@ -116,6 +116,7 @@ class Reading:
     report_on_a_place: bool = False  # a district's or county's own report (统计公报): its 全区 is the district
     sums_before: list = field(default_factory=list)  # (quantity, its sentence's start): the sentence before's wider sums
     groups_named_again: frozenset = frozenset()  # groups of zones the report names again and again (gates.groups_named_again)
+    own_zone_at: tuple = ()  # where 我区/我园 speak of the report's own zone as a clause's subject (zones/scopes.py)
 
     text: str = field(init=False)  # the document's normalised text
     head: str = field(init=False)  # the sentence up to the figure

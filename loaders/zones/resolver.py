@@ -67,6 +67,7 @@ from .project_lists import CLAUSE_MARKS
 from .scopes import (
     FIGURE,
     line_item_returns,
+    own_zone_references,
     respective_lists,
     semicolon_series,
     sub_park_ends,
@@ -522,6 +523,8 @@ class ZoneResolver:
         for start, name in groups:
             self.zones.setdefault(name, Zone(name, first=start))
         points = self._switch_points(switching, canonical, crosses_line) + groups
+        if self.main != fallback_name and not names_a_group_of_zones(self.main) and group_anchor(self.main) is None:
+            points += [(start, self.main) for start in own_zone_references(text, self.main)]  # 我园排名第一，完成税收…
         self._set_points(points)
         examples = self._example_groups(mentions)
         for start, _, name in examples:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from .anchors import first_offset
-from .lexicon import CJK, lexicon, switching, type_pattern, words_pattern
+from .lexicon import CJK, lexicon, switching, type_pattern, word_tuple, words_pattern
 from .names import SENTENCE_END, SENTENCE_ENDS, Mention, opens_clause
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -194,3 +194,19 @@ def whole_zone_references(text: str, main: str) -> list[int]:
         return []
     return [match.start() for match in words_pattern("whole_zone_words").finditer(text) if opens_clause(text, match.start())
             and not type_pattern().match(text, match.end())]
+
+
+def own_zone_references(text: str, main: str) -> list[int]:
+    """Where a first-person word for a zone is its clause's subject (全市园区考评中，我园排名第一，完成税收…) in a
+    report about a zone it can speak of (我区 of a …区, 我园 of a …园 or …园区): the report's own zone again,
+    not a group or another zone named before it in the sentence."""
+    ending, not_before = main[-2:], word_tuple("own_zone_not_before")
+    return [match.start() for match in words_pattern("own_zone_words").finditer(text)
+            if match.group()[-1] in ending and not text.startswith(not_before, match.end())
+            and not type_pattern().match(text, match.end()) and _the_clause_s_subject(text, match.start(), match.end())]
+
+
+def _the_clause_s_subject(text: str, start: int, end: int) -> bool:
+    """Whether a word opens its clause, follows the field it is ranked in (…排名中我园), or precedes its rank (我区位列第五)."""
+    return opens_clause(text, start) or text.endswith(word_tuple("field_closes"), 0, start) \
+        or text.startswith(word_tuple("own_zone_ranks"), end)
