@@ -34,6 +34,7 @@ from .lexicon import (
     CJK,
     UNNAMED_ZONE_OPENING,
     alternation,
+    counted_pattern,
     defined_short_name,
     definition_opening,
     example_group_pattern,
@@ -1028,7 +1029,7 @@ def _counted_group(text: str, rejections: list[Rejection]) -> str | None:
     type alone, parks counted by a number (zones.yaml group_count) before a switching type, opening clauses
     again and again (group_subject_times), are the zones it reports on together; the most written first."""
     counts: Counter[str] = Counter()
-    count = _count_before_pattern()
+    count = counted_pattern()  # a group's count ending right where the words of its name begin (12个|区县示范工业园区)
     for rejection in rejections:
         kind = _type_ending(rejection.text)
         if rejection.reason not in ("generic", "no_name") or not kind or not switching().get(kind):
@@ -1046,12 +1047,6 @@ def _written_again(counts: Counter[str]) -> str | None:
 
 
 GROUP_COUNT_REACH = 8  # characters of a group's count (120余个, 一百二十个) before the words of its name
-
-
-@lru_cache(maxsize=1)
-def _count_before_pattern() -> re.Pattern:
-    """A group's count ending right where the words of its name begin (12个|区县示范工业园区)."""
-    return re.compile(f"(?:{lexicon()['group_count']})$")
 
 
 @lru_cache(maxsize=1)
