@@ -23,6 +23,7 @@ from .lexicon import (
     pattern_of,
     word_pattern,
 )
+from .scopes import INVESTMENT_CASES
 from .wider_places import AFTER_A_DATE, LEAD_CLAUSES
 from .wordings import names_a_project_group, wording_after_its_figure
 
@@ -685,8 +686,7 @@ def a_count_in_pieces_of_no_investment_case(reading: Reading) -> bool:
     complaints, not projects or firms, unless it counts Taiwan's investment cases (投增资案共计8件, 3件投资审议案)."""
     if not reading.quantity.raw.endswith(cues()["piece_measures"].prefixes):
         return False
-    cases = cues()["investment_cases"]
-    return not (reading.after.startswith(cases.prefixes) or has(cases, reading.clause_within_window))
+    return not (reading.after.startswith(INVESTMENT_CASES.prefixes) or has(INVESTMENT_CASES, reading.clause_within_window))
 
 
 def a_round_mark_in_a_quoted_name(reading: Reading) -> bool:
