@@ -198,7 +198,8 @@ def decide(reading: Reading) -> Decision:
     if a_count_in_pieces_of_no_investment_case(reading):
         raise LeftOut("counts_something_else")  # a figure of its own, as in a unit no metric has
     if reading.quantity.dimension in ("money", "area", "person", "count"):
-        return a_stage_of_projects_counted(reading, a_plan_states_its_area(site_works_done_on_the_area(reading, read_amount(reading))))
+        decision = site_works_done_on_the_area(reading, read_amount(reading))  # before a plan's area is made a fact
+        return a_stage_of_projects_counted(reading, a_plan_states_its_area(decision))
     raise LeftOut("unit_of_no_metric")
 
 
