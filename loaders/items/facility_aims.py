@@ -85,13 +85,13 @@ def _aim_reach(document: Document, item: Item, items: list[Item]) -> int:
     """Where an aim before the item may stand: its part of the sentence (up to a ；) when that part says, before
     it, what was done there (预计年底建成通车；投资600万元建设A: A is not planned), else the whole sentence: a part that
     only goes on listing works goes on with the aim (计划实施A工程，全长3公里；B工程，长5公里: B is planned too)."""
-    text = document.text
     part_start = sentence_part(document, item.sentence, item.start)[0]
+    said = blank(cue_pattern("not_status"), document.text[part_start : item.start])
+    words = [part_start + word.start() for word in status_pattern(TABLE).finditer(said)]
+    if not words:
+        return item.sentence.start
     names = [(other.start, other.end) for other in items if other.sentence is item.sentence]
-    said = blank(cue_pattern("not_status"), text[part_start : item.start])
-    if any(not inside(part_start + word.start(), names) for word in status_pattern(TABLE).finditer(said)):
-        return part_start
-    return item.sentence.start
+    return part_start if any(not inside(word, names) for word in words) else item.sentence.start
 
 
 def _aim_said_of_it(document: Document, item: Item) -> bool:

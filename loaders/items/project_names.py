@@ -104,21 +104,25 @@ def specific_part(core: str) -> str:
 
 # A phase of a project (一期, 12期): a name ending in one names that phase of the project.
 PHASE = "[一二三四五六七八九十\\d]{1,2}期"
-# A phase's works may be named by what is done in it (X公司三期扩建工程, X二期技改项目).
-_PHASE_WORKS = "(?:扩建|改扩建|技改|改造|续建|新建)?"
-_PHASE_AT_END = re.compile(f"({PHASE}){_PHASE_WORKS}(?:项目|工程)?$")
 _BARE_PHASE = re.compile(f"{PHASE}(?:项目|工程)?")
+
+
+@lru_cache(maxsize=1)
+def _phase_at_end() -> re.Pattern:
+    """A phase closing a name, its works named at most by what is done in it (phase_works: X公司三期扩建工程)."""
+    works = "|".join(map(re.escape, cues()["phase_works"]))
+    return re.compile(f"({PHASE})(?:{works})?(?:项目|工程)?$")
 
 
 def phase_of(name: str) -> str:
     """The phase a name ends in (一期 of X产业园一期项目), or ''."""
-    found = _PHASE_AT_END.search(name)
+    found = _phase_at_end().search(name)
     return found.group(1) if found else ""
 
 
 def base_of(name: str) -> str | None:
     """The name before its phase (X产业园 of X产业园一期项目), when it names something on its own."""
-    found = _PHASE_AT_END.search(name)
+    found = _phase_at_end().search(name)
     return name[: found.start()] if found and found.start() >= MIN_NAME else None
 
 

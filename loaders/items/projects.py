@@ -32,6 +32,7 @@ from .project_names import (
 )
 from .projects_events import besides_the_event, report_event
 from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_lines import opening_line
 from .projects_restated import restated_mentions
 from .projects_sentences import sentence_mentions
 from .projects_tables import table_mentions
@@ -73,16 +74,11 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
     return [row for row in rows if row is not None]
 
 
-_LINE_LEAD = 8  # blanks a line may open with before the sentence
-
-
 def _numbered_entry(text: str, position: int) -> int:
     """Where the entry begins past its number when the sentence opens a numbered line (1、X项目，完成投资2亿元:
     one entry of a list), else -1."""
-    line = text.rfind("\n", max(0, position - _LINE_LEAD), position) + 1  # bounded: one line may be endless
-    if (line == 0 and position >= _LINE_LEAD) or text[line:position].strip():
-        return -1
-    number = P.list_number.match(text, line)
+    line = opening_line(text, position)
+    number = P.list_number.match(text, line) if line is not None else None
     return number.end() if number else -1
 
 

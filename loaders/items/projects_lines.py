@@ -23,7 +23,7 @@ _GROUP_REACH = 4000  # characters walked back from a line for its group (past li
 def line_entries(document, sentence, quantities, taken):
     """1.龙腾纺织二期，总投资2亿元: the name a line under a group of projects opens with."""
     text = document.text
-    line = _opening_line(text, sentence.start)
+    line = opening_line(text, sentence.start)
     if line is None:
         return  # the sentence does not open its line
     number = _mark(text, line)
@@ -37,7 +37,7 @@ def line_entries(document, sentence, quantities, taken):
     yield [Mention(start, end, text[start:end], LISTED, sentence, (start, end))]
 
 
-def _opening_line(text: str, start: int) -> int | None:
+def opening_line(text: str, start: int) -> int | None:
     """Where the line starts that the text at `start` opens (only blanks before it on its line), or None:
     read back over the blanks only, not over a whole line (one endless line holds thousands of sentences)."""
     position = start

@@ -62,7 +62,7 @@ def _names_before(document, sentence, quantities, verb: int, plant: bool = False
     names_end = _before_adverbs(text, low, verb)
     total = _total_word_before(text, low, names_end)
     if total and not P.subject_break.search(text[low : names_end - total]):
-        return []  # 签约仪式共签约A、B, 兰洽会某市共签约64个项目: who counts the total, no names
+        return []  # 签约仪式共签约A、B, 招商会上某市共签约64个项目: who counts the total, no names
     names_end -= total  # 青禾电子、鹤翔物流共入驻园区: a run of names done together (共 is no part of the last)
     _, first = list_lead(text, low, names_end)
     date = P.time_lead.match(text, first)
