@@ -853,7 +853,7 @@ def _scoped_province(core: str) -> int | None:
     place = place_anchor(head)
     if place is None:
         return None
-    province = head[place:]  # 云南 of 云南自贸港重点园区: a province's short form is the province
+    province = head[place:]  # 河南 of 河南重点园区 (a county too): before a scope, a short form naming a province is the province
     return place if province in province_names() or set(short_forms().get(province, ())) & province_names() else None
 
 
