@@ -743,8 +743,7 @@ def _at_clause_start(text: str, start: int) -> bool:
     if numbered:
         head = head[: numbered.start()]
     conjunction = next((word for word in lexicon()["clause_conjunctions"] if head.endswith(word)), "")
-    if conjunction and (len(head) == len(conjunction) or head[-len(conjunction) - 1] in lexicon()["clause_starts"]):
-        head = head[: -len(conjunction)]  # ；而东港园区则…: a conjunction opening the clause
+    head = head.removesuffix(conjunction)  # ；而东港园区则…: the clause opens before a conjunction, if at all
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
