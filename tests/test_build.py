@@ -511,7 +511,6 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
         gc.enable() if was else gc.disable()
 
 
-
 def test_a_build_in_one_process_collects_as_seldom_as_a_worker_while_extracting_and_restores_the_thresholds(
     tmp_path, monkeypatch,
 ):
@@ -537,6 +536,7 @@ def test_a_build_in_one_process_collects_as_seldom_as_a_worker_while_extracting_
     finally:
         gc.set_threshold(*was)
     assert seen == [(workers.WORKER_GC_THRESHOLD, 11, 12)]
+
 
 def test_tables_combined_slice_by_slice_equal_tables_combined_once(tmp_path, monkeypatch):
     """Combining every new slice (COMBINE_PIECES=1) and never combining give the same Parquet bytes."""

@@ -661,7 +661,7 @@ def _no_place_of_the_group(words: str, clause: str) -> bool:
     """合作开发4处产业园区, …、鹤翔经济技术开发区3个国家级经开区: a place whose words before the count end with
     an everyday verb that is no place itself (a place-named word opening a phrase; 保定, 遵义 are cities) or
     that is the last zone of a list the count closes names no group; the group is its count alone. A zone's
-    or a new area's own parks (浦东新区6个产业园区, 临江高新区3个园区) keep it."""
+    or a new area's own parks (临江新区4个产业园区, 临江高新区3个园区) keep it."""
     verb = words[-2:]
     return (verb in everyday_verbs() and verb not in place_names()) \
         or (type_pattern().search(words) is not None and _ends_a_list_of_zones(clause))
@@ -743,8 +743,7 @@ def _at_clause_start(text: str, start: int) -> bool:
     if numbered:
         head = head[: numbered.start()]
     conjunction = next((word for word in lexicon()["clause_conjunctions"] if head.endswith(word)), "")
-    if conjunction and (len(head) == len(conjunction) or head[-len(conjunction) - 1] in lexicon()["clause_starts"]):
-        head = head[: -len(conjunction)]  # ；而东港园区则…: a conjunction opening the clause
+    head = head.removesuffix(conjunction)  # ；而东港园区则…: the clause opens before a conjunction, if at all
     return not head or head[-1] in lexicon()["clause_starts"]
 
 
@@ -853,7 +852,7 @@ def _scoped_province(core: str) -> int | None:
     place = place_anchor(head)
     if place is None:
         return None
-    province = head[place:]  # 海南 of 海南自贸港重点园区: a province's short form is the province
+    province = head[place:]  # 河南 of 河南重点园区 (a county too): before a scope, a short form naming a province is the province
     return place if province in province_names() or set(short_forms().get(province, ())) & province_names() else None
 
 
