@@ -561,11 +561,26 @@ def count_wording(reading: Reading) -> Keyword | None:
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
         return keyword_index()["企业"]  # 规上工业42户, 新增规模以上工业12家: firms named by their size class alone
-    if found and reading.window[found[1] + len(found[0].word) :].startswith(cues()["institution_heads"].prefixes):
-        return None  # 企业研发中心15家: centres, not firms
+    if found and counts_institutions(reading.window[found[1] + len(found[0].word) :]):
+        return None  # 企业研发中心15家, 企业工程（技术）中心27家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _institution_counted() -> re.Pattern:
+    """An institution's head word (cues.yaml institution_heads) ending the words before a count, maybe with a
+    linking word after it (企业工程（技术）中心27家, 市级以上工业设计中心共3家)."""
+    return re.compile(rf"(?:{pattern_of(cues()['institution_heads']).pattern})(?:{_LINKING_WORDS})*$")
+
+
+def counts_institutions(after_wording: str) -> bool:
+    """The words between a firm wording and its count name an institution, not firms: right after the wording
+    (企业研发中心15家) or as the noun the count closes on (企业工程（技术）中心27家), in the count's own clause."""
+    if after_wording.startswith(cues()["institution_heads"].prefixes):
+        return True
+    return not CLAUSE_MARK.search(after_wording) and bool(_institution_counted().search(after_wording))
 
 
 @lru_cache(maxsize=1)
