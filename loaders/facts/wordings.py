@@ -503,6 +503,15 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
     return qualifier in cues()["zone_words"] and reading.quantity.raw.endswith(cues()["firm_measures"].prefixes)
 
 
+@lru_cache(maxsize=1)
+def _ZONE_WORD_AFTER_A_FIRM_NOUN() -> re.Pattern:  # noqa: N802 - a compiled pattern, made once
+    """A zone word (cues.yaml zone_words) right after a counted firm noun, maybe past a word that says what the
+    zone gathers (cues.yaml zone_gathers: 中小企业工业园区, 民营企业总部集聚区): the noun names zones, not firms
+    (not 5家企业入驻园区, where a verb stands between)."""
+    gathers = pattern_of(cues()["zone_gathers"]).pattern
+    return re.compile(rf"(?:{gathers})?(?:{pattern_of(cues()['zone_words']).pattern})")
+
+
 def counted_noun_after(reading: Reading) -> re.Match | None:
     """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
     公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
@@ -516,6 +525,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
+    if _ZONE_WORD_AFTER_A_FIRM_NOUN().match(reading.after, noun.end()):
+        return None  # 60个省级中小企业工业园区, 4个民营企业总部集聚区: zones named for their firms, a count of zones
     if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
