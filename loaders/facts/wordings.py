@@ -507,9 +507,12 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
 def _ZONE_WORD_AFTER_A_FIRM_NOUN() -> re.Pattern:  # noqa: N802 - a compiled pattern, made once
     """A zone word (cues.yaml zone_words) right after a counted firm noun, maybe past a word that says what the
     zone gathers (cues.yaml zone_gathers: 中小企业工业园区, 民营企业总部集聚区): the noun names zones, not firms
-    (not 5家企业入驻园区, where a verb stands between)."""
+    (not 5家企业入驻园区, where a verb stands between, nor 32家企业园区内投产, where the zone is where they are).
+    Atomic, so that 产业园区内 cannot be read again as 产业园 before 区."""
     gathers = pattern_of(cues()["zone_gathers"]).pattern
-    return re.compile(rf"(?:{gathers})?(?:{pattern_of(cues()['zone_words']).pattern})")
+    zones = pattern_of(cues()["zone_words"]).pattern
+    inside = pattern_of(cues()["inside_a_zone"]).pattern
+    return re.compile(rf"(?>(?:{gathers})?(?:{zones}))(?!{inside})")
 
 
 def counted_noun_after(reading: Reading) -> re.Match | None:
