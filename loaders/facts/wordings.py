@@ -591,10 +591,14 @@ def _institution_counted() -> re.Pattern:
 
 def counts_institutions(after_wording: str) -> bool:
     """The words between a firm wording and its count name an institution, not firms: right after the wording
-    (企业研发中心15家) or as the noun the count closes on (企业工程（技术）中心27家), in the count's own clause."""
-    if after_wording.startswith(cues()["institution_heads"].prefixes):
-        return True
-    return not CLAUSE_MARK.search(after_wording) and bool(_institution_counted().search(after_wording))
+    (企业研发中心15家) or as the noun the count closes on (企业工程（技术）中心27家)."""
+    return after_wording.startswith(cues()["institution_heads"].prefixes) or closes_on_an_institution(after_wording)
+
+
+def closes_on_an_institution(words: str) -> bool:
+    """The count's own clause closes on an institution (工业设计中心3家): it counts centres. An institution that
+    only opens the words is where the counted are (、孵化器内32家: firms)."""
+    return not CLAUSE_MARK.search(words) and bool(_institution_counted().search(words))
 
 
 @lru_cache(maxsize=1)
