@@ -504,7 +504,7 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _ZONE_WORD_AFTER_A_FIRM_NOUN() -> re.Pattern:  # noqa: N802 - a compiled pattern, made once
+def _zone_named_after_its_firms() -> re.Pattern:
     """A zone word (cues.yaml zone_words) right after a counted firm noun, maybe past a word that says what the
     zone gathers (cues.yaml zone_gathers: 中小企业工业园区, 民营企业总部集聚区): the noun names zones, not firms
     (not 5家企业入驻园区, where a verb stands between, nor 32家企业园区内投产, where the zone is where they are).
@@ -528,7 +528,7 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
-    if _ZONE_WORD_AFTER_A_FIRM_NOUN().match(reading.after, noun.end()):
+    if _zone_named_after_its_firms().match(reading.after, noun.end()):
         return None  # 60个省级中小企业工业园区, 4个民营企业总部集聚区: zones named for their firms, a count of zones
     if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
