@@ -528,7 +528,7 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
-    if _zone_named_after_its_firms().match(reading.after, noun.end()):
+    if noun.group(2) in cues()["firm_nouns"] and _zone_named_after_its_firms().match(reading.after, noun.end()):
         return None  # 60个省级中小企业工业园区, 4个民营企业总部集聚区: zones named for their firms, a count of zones
     if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
