@@ -247,9 +247,29 @@ def _several_works(after: str) -> bool:
     return summed > 0 and has(cues()["infrastructure_works"], after[summed : summed + 8])
 
 
+@lru_cache(maxsize=1)
+def _made_to_a_size() -> re.Pattern:
+    """A verb of making a class (打造, 培育 …) right before the amount, maybe past the zone's own word
+    (为打造园区千亿锂电产业)."""
+    makers = pattern_of(cues()["size_class_makers"]).pattern
+    zones = pattern_of(cues()["zone_words"]).pattern
+    return re.compile(rf"(?:{makers})(?:成为|成)?(?:{zones})?$")
+
+
+def _a_class_is_made(after: str) -> bool:
+    """What is made names an industry, cluster or zone (cues.yaml size_classes_made) and is no institution
+    (2亿元产业服务中心 is a centre built for that amount)."""
+    return has(cues()["size_classes_made"], after) and not after.endswith(cues()["institution_heads"].prefixes)
+
+
 def size_class(reading: Reading) -> bool:
-    """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count)."""
+    """百亿级企业, 千亿级产业集群, 5000亿国家级园区: a class of size, not an amount (12家国家级企业 stays a count);
+    打造千亿元临港产业集群, 打造园区千亿锂电产业: money right after a verb of making (cues.yaml size_class_makers)
+    sizes what is to be made when that is an industry, cluster or zone; a base or a centre made
+    (投入资金打造6000万元孵化基地) is made for that amount."""
     if reading.quantity.dimension == "money" and reading.after.startswith(cues()["size_class_nouns"].prefixes):
+        return True
+    if reading.quantity.dimension == "money" and _made_to_a_size().search(reading.head) and _a_class_is_made(reading.after):
         return True
     return reading.after.startswith(cues()["size_class_after"].prefixes)
 

@@ -63,6 +63,7 @@ from .wider_places import about_a_wider_place_before
 from .wordings import (
     ONE_PROJECT_BUILT,
     amount_wording,
+    closes_on_an_institution,
     counts_something_named_after,
     in_a_goal_column,
     infrastructure_spending,
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
 
 CLAUSE_STOP = re.compile(r"[，；。！？：,;\n]")
 _COMPANY_SUBJECT = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投资)")
+_LIST_ITEM_START = re.compile(r"[、，,；;：:]")  # what opens an item of a list or a clause
 class LeftOut(Exception):  # noqa: N818 - an outcome of reading, not an error
     """A figure seen but not kept: `rule` names the rule that left it out; `unplaced` is the
     quality note for a money/area figure nobody could place."""
@@ -633,6 +635,8 @@ def read_amount(reading: Reading) -> Decision:
     if names_an_indicator_of_its_own(reading.window):
         unplaced = "reason.another_indicator" if reading.quantity.dimension in ("money", "area") else None
         raise LeftOut("indicator_named_without_a_wording", unplaced=unplaced)  # 实际使用外资6亿元
+    if reading.quantity.dimension == "count" and closes_on_an_institution(_LIST_ITEM_START.split(reading.window)[-1]):
+        raise LeftOut("counts_something_else")  # 企业技术中心4家、工业设计中心2家: the item counts centres, not firms
     listed = count_list_item(reading) or count_named_by_a_threshold(reading) or firms_of_a_listed_kind(reading)
     if listed:
         return Decision(listed.metric, kind, reading.quantity.value, inherited=listed)

@@ -503,6 +503,18 @@ def firms_of_the_zone(reading: Reading, qualifier: str) -> bool:
     return qualifier in cues()["zone_words"] and reading.quantity.raw.endswith(cues()["firm_measures"].prefixes)
 
 
+@lru_cache(maxsize=1)
+def _zone_named_after_its_firms() -> re.Pattern:
+    """A zone word (cues.yaml zone_words) right after a counted firm noun, maybe past a word that says what the
+    zone gathers (cues.yaml zone_gathers: 中小企业工业园区, 民营企业总部集聚区): the noun names zones, not firms
+    (not 5家企业入驻园区, where a verb stands between, nor 32家企业园区内投产, where the zone is where they are).
+    Atomic, so that 产业园区内 cannot be read again as 产业园 before 区."""
+    gathers = pattern_of(cues()["zone_gathers"]).pattern
+    zones = pattern_of(cues()["zone_words"]).pattern
+    inside = pattern_of(cues()["inside_a_zone"]).pattern
+    return re.compile(rf"(?>(?:{gathers})?(?:{zones}))(?!{inside})")
+
+
 def counted_noun_after(reading: Reading) -> re.Match | None:
     """项目 or a firm noun right after a count, unless its qualifier names zones (11个重点园区新增企业);
     公司 counts firms only with the firms' measure word 家 or Hong Kong's 间 (12家公司, 1200间科技公司, not
@@ -516,6 +528,8 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
         return None  # 20个国家和地区的800家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
+    if noun.group(2) in cues()["firm_nouns"] and _zone_named_after_its_firms().match(reading.after, noun.end()):
+        return None  # 60个省级中小企业工业园区, 4个民营企业总部集聚区: zones named for their firms, a count of zones
     if reading.after[noun.end() :].startswith(cues()["firms_doing"].prefixes) and not projects_in_an_event(reading, noun):
         return None  # 100多家企业建有篮球场: the firms that do something, not the zone's count of firms
     return None if noun.group(2) == "公司" and not reading.quantity.raw.endswith(("家", "间", "間")) else noun
@@ -561,11 +575,30 @@ def count_wording(reading: Reading) -> Keyword | None:
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
         return keyword_index()["企业"]  # 规上工业42户, 新增规模以上工业12家: firms named by their size class alone
-    if found and reading.window[found[1] + len(found[0].word) :].startswith(cues()["institution_heads"].prefixes):
-        return None  # 企业研发中心15家: centres, not firms
+    if found and counts_institutions(reading.window[found[1] + len(found[0].word) :]):
+        return None  # 企业研发中心15家, 企业工程（技术）中心27家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
     return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _institution_counted() -> re.Pattern:
+    """An institution's head word (cues.yaml institution_heads) ending the words before a count, maybe with a
+    linking word after it (企业工程（技术）中心27家, 市级以上工业设计中心共3家)."""
+    return re.compile(rf"(?:{pattern_of(cues()['institution_heads']).pattern})(?:{_LINKING_WORDS})*$")
+
+
+def counts_institutions(after_wording: str) -> bool:
+    """The words between a firm wording and its count name an institution, not firms: right after the wording
+    (企业研发中心15家) or as the noun the count closes on (企业工程（技术）中心27家)."""
+    return after_wording.startswith(cues()["institution_heads"].prefixes) or closes_on_an_institution(after_wording)
+
+
+def closes_on_an_institution(words: str) -> bool:
+    """The count's own clause closes on an institution (工业设计中心3家): it counts centres. An institution that
+    only opens the words is where the counted are (、孵化器内32家: firms)."""
+    return not CLAUSE_MARK.search(words) and bool(_institution_counted().search(words))
 
 
 @lru_cache(maxsize=1)
