@@ -88,4 +88,5 @@ def _last_mark(marks: list[int], start: int) -> int | None:
 
 
 # A comma grouping thousands (1,600米: a digit before it, three digits and no more after it) ends no clause.
-_CLAUSE_MARK = re.compile(r"[，；;：:、]|(?<!\d),|,(?!\d{3}(?!\d))")
+# The ASCII comma's test comes after it, so every branch opens on a mark: the engine skips to the next one at C speed.
+_CLAUSE_MARK = re.compile(r"[，；;：:、]|,(?:(?<!\d,)|(?!\d{3}(?!\d)))")
