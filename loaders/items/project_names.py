@@ -196,6 +196,7 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         pieces.append((begin, start + match.start()))
         begin = start + match.end()
     pieces.append((begin, end))
+    pieces = _outputs_joined(text, pieces)
     items: list[tuple] = []
     prefixed = 0
     for index, (piece_start, piece_end) in enumerate(pieces):
@@ -210,6 +211,18 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
     if prefixed >= 2:
         items = _join_unprefixed(items, text)
     return named_phases(items)
+
+
+def _outputs_joined(text, pieces):
+    """A公司年产3万吨X和2万吨Y: a piece opening with a bare output after one stating what is made a year
+    continues that piece (the products of one name), no name of its own."""
+    joined: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        if joined and P.output_piece.match(text, piece_start, piece_end) and P.output_word.search(text, *joined[-1]):
+            joined[-1] = (joined[-1][0], piece_end)
+        else:
+            joined.append((piece_start, piece_end))
+    return joined
 
 
 def _own_amount(text, piece_start, name_start, quantities) -> float | None:
