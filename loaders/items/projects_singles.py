@@ -253,10 +253,24 @@ def _joined_after_amount(found, quantities, low) -> bool:
     return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
 
 
+def _fields_after(text: str, end: int) -> bool:
+    """Whether 等 and an industry head (with a count before it at most) follow `end`: 海外项目等多个领域."""
+    if not text.startswith("等", end):
+        return False
+    position = end + 1
+    count = cue_pattern("fields_counts").match(text, position)
+    if count:
+        position = count.end()
+    head = cue_pattern("industry_heads").match(text, position)
+    return head is not None and not text.startswith("项目", head.end())
+
+
 def _rejects_tail(text: str, end: int, company: bool) -> bool:
     """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
     if P.count_after.match(text, end):
         return True
+    if not company and _fields_after(text, end):
+        return True  # 在A、B、海外项目等多个领域合作: the names are fields
     if company or P.land_of_project.match(text, end):
         return False  # X项目用地114亩: the land of a named project, the name ends before it
     rejected = cue_pattern("project_tail_reject").match(text, end)
