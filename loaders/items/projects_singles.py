@@ -204,9 +204,13 @@ def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]
 
 
 def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
-    """A production line its clause opens by building (新建/建设…生产线), after a project named earlier in
-    the sentence: what that project builds."""
-    if ending.group() != "生产线" or not cue_pattern("line_building_verbs").match(text, low):
+    """A production line its clause opens by building (新建/建设…生产线, 将兴建…生产线, 其中一期建设…), or an output
+    a year or a day it opens by building (建设日产50万套Y项目), after a project named earlier in the sentence:
+    what that project builds."""
+    if ending.group() not in ("生产线", "项目"):
+        return False
+    verb = cue_pattern("line_building_verbs").match(text, P.built_by_lead.match(text, low).end())
+    if verb is None or (ending.group() == "项目" and not P.output_word.match(text, verb.end())):
         return False
     return text.find("项目", sentence_start, low) >= 0
 
