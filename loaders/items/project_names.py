@@ -78,6 +78,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 技术改造类项目, 非化工项目: a kind of project, not one
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
+    if P.time_lead.fullmatch(core):
+        return False  # 8月18日, 上半年: a date opening a line, no name
     year = P.place_year.search(core)
     if year and not specific_part(core[year.end() :]):
         return False  # 某区2023年重大产业项目: the place's projects of the year
