@@ -127,7 +127,9 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     # The look-ahead at the first characters lets a scan pass a character that opens no stop at once;
     # without it (marks and words in one alternation) every branch of the tree is tried at every character.
     first = "".join(sorted({re.escape(word[0]) for word in words if word}))
-    return re.compile(rf"(?=[{marks}{first}])(?:[{marks}]|{trie_pattern(words)})")
+    # A stop whose last character opens a word of a name (工程有 before 限: 工程有限公司) is no stop there.
+    held = "".join(rf"(?!(?<={re.escape(word[0])}){re.escape(word[1:])})" for word in cues()["name_words_over_stops"])
+    return re.compile(rf"(?=[{marks}{first}])(?:[{marks}]|(?:{trie_pattern(words)}){held})")
 
 
 def name_stops(pattern: re.Pattern, text: str, low: int, high: int):
