@@ -81,8 +81,8 @@ def _firm_building_its_plant(text: str, low: int, end: int) -> tuple[int | None,
     named = text[start:end]
     if "的" in named or not is_project_name(named) or P.zone_in_name.search(named) or category_at_end(named) in PUBLIC_WORKS:
         return None, end
-    if P.admin_tail.search(named):
-        return None, end  # 某县投资2亿元新建…厂: a place paying for works, no firm
+    if named.endswith(tuple(cues()["no_firm_name_ends"])):
+        return None, end  # 某县投资2亿元新建…厂, 外商投资…: a place or an investor's kind paying for a plant, no firm
     if cue_pattern("vehicle_firm_words").search(named):
         return None, end
     return start, end
