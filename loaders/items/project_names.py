@@ -217,10 +217,17 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
 
 def _outputs_joined(text, pieces):
     """A公司年产3万吨X和2万吨Y: a piece opening with a bare output after one stating what is made a year
-    continues that piece (the products of one name), no name of its own."""
+    continues that piece (the products of one name), no name of its own; but a piece closed by a project's
+    word is a whole name (A公司年产10万吨X项目和5万吨Y项目: two projects)."""
+    closed = tuple(cues()["project_suffixes"])
     joined: list[tuple[int, int]] = []
     for piece_start, piece_end in pieces:
-        if joined and P.output_piece.match(text, piece_start, piece_end) and P.output_word.search(text, *joined[-1]):
+        if (
+            joined
+            and P.output_piece.match(text, piece_start, piece_end)
+            and P.output_word.search(text, *joined[-1])
+            and not text[slice(*joined[-1])].rstrip().endswith(closed)
+        ):
             joined[-1] = (joined[-1][0], piece_end)
         else:
             joined.append((piece_start, piece_end))
