@@ -55,7 +55,7 @@ def _investing_named() -> re.Pattern:
     """What a sentence where a firm or a named park states its own investment holds: a company word, a head
     of investing_heads right before 投资 (X新材料园总投资), or a plant being built (兴建高阶封测厂: builds_own_plant)."""
     companies, heads = trie_pattern(cues()["company_suffixes"]), trie_pattern(cues()["investing_heads"])
-    return re.compile(f"{companies}|(?:{heads})总?投资|(?:兴建|新建|扩建|设立|增设|兴设)[\u4e00-\u9fff]{{0,16}}?厂")
+    return re.compile(f"{companies}|(?:{heads})总?投资|{P.plant_built.pattern}")
 
 
 def _list_start(text: str, low: int, start: int) -> int:
@@ -79,13 +79,18 @@ def _firm_building_its_plant(text: str, low: int, end: int) -> tuple[int | None,
     _, start = list_lead(text, low, end)
     start = past_leads(text, start, end)
     named = text[start:end]
-    if "的" in named or not is_project_name(named) or P.zone_in_name.search(named) or category_at_end(named) in PUBLIC_WORKS:
+    if "的" in named or not is_project_name(named) or _a_zone_or_a_public_work(named):
         return None, end
     if named.endswith(tuple(cues()["no_firm_name_ends"])):
         return None, end  # 某县投资2亿元新建…厂, 外商投资…: a place or an investor's kind paying for a plant, no firm
     if cue_pattern("vehicle_firm_words").search(named):
-        return None, end
+        return None, end  # 城投投资3亿元新建标准厂房: the financing vehicle builds for the zone
     return start, end
+
+
+def _a_zone_or_a_public_work(named: str) -> bool:
+    """X工业园, 污水处理厂: what a zone or a public work invests is an infrastructure item's, no firm's project."""
+    return bool(P.zone_in_name.search(named)) or category_at_end(named) in PUBLIC_WORKS
 
 
 def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
@@ -112,7 +117,7 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
     named = text[start:end]
     if not is_project_name(named) or (company is not None and start > low + company.start()):
         return None, end  # the company word was cut with the leads, or only group words are left (该公司)
-    if company is None and (P.zone_in_name.search(named) or category_at_end(named) in PUBLIC_WORKS):
+    if company is None and _a_zone_or_a_public_work(named):
         return None, end  # X工业园总投资5亿元: a zone's; 污水处理厂: a public work, an infrastructure item
     if cue_pattern("vehicle_firm_words").search(text, start, end):
         return None, end  # 城投公司完成投资3亿元: the zone's financing vehicle, paying for its works

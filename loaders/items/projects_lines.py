@@ -11,8 +11,6 @@ its own line ((一)已投产项目), each line between opening with a name as we
 
 from __future__ import annotations
 
-import re
-
 from .lexicon import cue_pattern, cues, name_stop_pattern
 from .project_names import LISTED, MIN_NAME, TABLE, Mention, P, is_project_name, list_lead
 from .spans import inside
@@ -126,7 +124,7 @@ def _closes_on_projects(content: str) -> bool:
     projects on its line."""
     if not content.endswith(("：", ":")):
         return False
-    last = P.clause_mark.split(re.split(r"[。！？!?]", content[:-1])[-1])[-1]
+    last = P.clause_mark.split(P.sentence_end_mark.split(content[:-1])[-1])[-1]
     if "项目" in last:
         return True
     return bool(P.list_intro_only.fullmatch(last.strip())) and bool(P.group_count.search(content))
