@@ -205,12 +205,15 @@ def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]
 
 def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
     """A production line its clause opens by building (新建/建设…生产线, 将兴建…生产线, 其中一期建设…), or an output
-    a year or a day it opens by building (建设日产50万套Y项目), after a project named earlier in the sentence:
-    what that project builds."""
+    a year or a day it opens by building (建设日产50万套Y项目,) and closes on, after a project named earlier in the
+    sentence: what that project builds. An output whose clause goes on to a status of its own (X项目已投产，新建年产
+    5万吨Y项目正在施工) is a project of its own."""
     if ending.group() not in ("生产线", "项目"):
         return False
     verb = cue_pattern("line_building_verbs").match(text, P.built_by_lead.match(text, low).end())
-    if verb is None or (ending.group() == "项目" and not P.output_word.match(text, verb.end())):
+    if verb is None:
+        return False
+    if ending.group() == "项目" and not (P.output_word.match(text, verb.end()) and P.name_closes_clause.match(text, ending.end())):
         return False
     return text.find("项目", sentence_start, low) >= 0
 
