@@ -69,8 +69,8 @@ def _list_start(text: str, low: int, start: int) -> int:
 
 
 def _firm_building_its_plant(text: str, low: int, end: int) -> tuple[int | None, int]:
-    """(start, end) of a firm's short name before the amount it invests in a plant of its own (A精密投资199亿元兴建
-    高阶封测厂, B电机（2249-TW）亦投资…扩建新厂), or (None, end): the last item of a list of such investments, past its
+    """(start, end) of a firm's short name before the amount it invests in a plant of its own (A精密投资12亿元兴建
+    高阶封测厂, B电机（1234-TW）亦投资…扩建新厂), or (None, end): the last item of a list of such investments, past its
     adverb and stock code; no zone, public work, financing vehicle or group words."""
     low = max(low, text.rfind("、", low, end) + 1)
     tail = P.firm_name_tail.search(text, low, end)
