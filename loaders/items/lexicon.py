@@ -121,13 +121,18 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     keep = set(cues()["keep_in_names"])
     words = list(cues()["name_stops"]) + list(cues().get(f"{table}_name_stops", ())) \
         + [word for word in status_table(table) if word not in keep]
+    leads = list(cues().get(f"{table}_clause_leads", ()))
     if conjunctions:
         words += [word for word in cues()["conjunctions"] if joins or word not in cues()["project_name_joins"]]
     marks = r"，；：。！？、,;:!?\s“”‘’\"《》「」『』<>"  # <> : HTML tags left in a page's text (<br>)
     # The look-ahead at the first characters lets a scan pass a character that opens no stop at once;
     # without it (marks and words in one alternation) every branch of the tree is tried at every character.
-    first = "".join(sorted({re.escape(word[0]) for word in words if word}))
-    return re.compile(rf"(?=[{marks}{first}])(?:[{marks}]|{trie_pattern(words)})")
+    first = "".join(sorted({re.escape(word[0]) for word in words + leads if word}))
+    # A stop whose last character opens a word of a name (工程有 before 限: 工程有限公司) is no stop there.
+    held = "".join(rf"(?!(?<={re.escape(word[0])}){re.escape(word[1:])})" for word in cues()["name_words_over_stops"])
+    # A clause's lead stops only where a clause opens (，既有A项目; 其中既有): inside a name it is a word of it (X铁路既有线).
+    opening = rf"|(?<![^{marks}中])(?:{trie_pattern(leads)})" if leads else ""
+    return re.compile(rf"(?=[{marks}{first}])(?:[{marks}]|(?:{trie_pattern(words)}){held}{opening})")
 
 
 def name_stops(pattern: re.Pattern, text: str, low: int, high: int):

@@ -73,6 +73,8 @@ def bracket_lists(document, sentence, quantities, taken):
             continue  # 共有园区7个，其中：省级3个（A工业园、B软件园）: a count of zones lists zones
         if P.bracket_note.match(body):
             continue  # 新增企业（含个体户）2358个: what the count takes in, no names
+        if P.capacity_note.match(body) and _named_project_before(head):
+            continue  # X材料项目（年产6万吨A与1万吨B）: what the project makes, no names
         if P.phase_after.fullmatch(body):
             continue  # 项目（一期）: the phase of the project named before, no list
         if _short_name_of_the_project_before(head, body):
@@ -92,10 +94,13 @@ _LISTING_MARKS = re.compile(r"[、，,；;和及与]")
 def _short_name_of_the_project_before(head: str, body: str) -> bool:
     """One name in brackets right after a named project (no count, no list): how the report calls that
     project for short, not a list of projects (重点项目（A、B） and 签约项目3个（A） stay lists)."""
+    return not _LISTING_MARKS.search(body) and _named_project_before(head)
+
+
+def _named_project_before(head: str) -> bool:
+    """Whether the words right before a bracket name one project (X材料项目), not a group (签约项目3个, 重点项目)."""
     named = P.clause_mark.split(head)[-1].strip()
-    if not named.endswith("项目") or _LISTING_MARKS.search(body):
-        return False
-    return is_project_name(named)
+    return named.endswith("项目") and is_project_name(named)
 
 
 def _counts_zones(text: str, low: int, position: int) -> bool:
@@ -259,6 +264,8 @@ def _head_kind(after: str) -> str | None:
 def _project_head(window: str) -> re.Match | None:
     """项目 heading a list, but not as part of an area's name (等7个项目区: areas of the zone)."""
     for found in cue_pattern("project_heads").finditer(window):
+        if cue_pattern("project_statistic_tails").match(window, found.end()):
+            continue  # 等产业项目数量占比: a statistic of projects, no head of names
         if not cue_pattern("area_heads").match(window, found.start()):
             return found
     return None

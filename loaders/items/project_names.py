@@ -78,6 +78,8 @@ def is_project_name(name: str, loose: bool = False) -> bool:
         return False  # 技术改造类项目, 非化工项目: a kind of project, not one
     if P.year_lead.match(core) or P.batch.search(core):
         return False  # 2023年一季度重大项目, 第三批项目: a batch of projects, not one
+    if P.time_lead.fullmatch(core):
+        return False  # 8月18日, 上半年: a date opening a line, no name
     year = P.place_year.search(core)
     if year and not specific_part(core[year.end() :]):
         return False  # 某区2023年重大产业项目: the place's projects of the year
@@ -196,6 +198,7 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
         pieces.append((begin, start + match.start()))
         begin = start + match.end()
     pieces.append((begin, end))
+    pieces = _outputs_joined(text, pieces)
     items: list[tuple] = []
     prefixed = 0
     for index, (piece_start, piece_end) in enumerate(pieces):
@@ -210,6 +213,25 @@ def split_items(text, start, end, quantities, strip_lead, breaks=None):
     if prefixed >= 2:
         items = _join_unprefixed(items, text)
     return named_phases(items)
+
+
+def _outputs_joined(text, pieces):
+    """A公司年产3万吨X和2万吨Y: a piece opening with a bare output after one stating what is made a year
+    continues that piece (the products of one name), no name of its own; but a piece closed by a project's
+    word is a whole name (A公司年产10万吨X项目和5万吨Y项目: two projects)."""
+    closed = tuple(cues()["project_suffixes"])
+    joined: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        if (
+            joined
+            and P.output_piece.match(text, piece_start, piece_end)
+            and P.output_word.search(text, *joined[-1])
+            and not text[slice(*joined[-1])].rstrip().endswith(closed)
+        ):
+            joined[-1] = (joined[-1][0], piece_end)
+        else:
+            joined.append((piece_start, piece_end))
+    return joined
 
 
 def _own_amount(text, piece_start, name_start, quantities) -> float | None:

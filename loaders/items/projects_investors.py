@@ -33,12 +33,16 @@ def investing_firms(document, sentence, quantities, taken):
             continue
         low, _ = clause_holding(document, sentence, quantity.start)
         _, high = clause_holding(document, sentence, quantity.end - 1)  # 1,120万元 may span two clauses
-        if not (P.amount_closes_clause.match(text, quantity.end, high) or P.builds_plant.match(text, quantity.end, high)):
+        plant = P.builds_own_plant.match(text, quantity.end, high)
+        own_plant = plant is not None and category_at_end(plant.group()) not in PUBLIC_WORKS  # (兴建污水处理厂: a public work)
+        if not (P.amount_closes_clause.match(text, quantity.end, high) or P.builds_plant.match(text, quantity.end, high) or own_plant):
             continue  # A公司投资5亿元建设X项目: the amount pays for what is named after it (but 兴建新厂 is the firm's plant)
         verb = P.firm_investing.search(text, max(low, quantity.start - _VERB_REACH), quantity.start)
         if verb is None:
             continue
         start, end = _firm_before(text, max(low, verb.start() - _NAME_REACH), verb.start())
+        if start is None and own_plant:
+            start, end = _firm_building_its_plant(text, max(low, verb.start() - _NAME_REACH), verb.start())
         if start is None or inside(start, taken):
             continue
         taken.append((start, end))
@@ -48,10 +52,10 @@ def investing_firms(document, sentence, quantities, taken):
 
 @lru_cache(maxsize=1)
 def _investing_named() -> re.Pattern:
-    """What a sentence where a firm or a named park states its own investment holds: a company word, or
-    a head of investing_heads right before 投资 (X新材料园总投资)."""
+    """What a sentence where a firm or a named park states its own investment holds: a company word, a head
+    of investing_heads right before 投资 (X新材料园总投资), or a plant being built (兴建高阶封测厂: builds_own_plant)."""
     companies, heads = trie_pattern(cues()["company_suffixes"]), trie_pattern(cues()["investing_heads"])
-    return re.compile(f"{companies}|(?:{heads})总?投资")
+    return re.compile(f"{companies}|(?:{heads})总?投资|{P.plant_built.pattern}")
 
 
 def _list_start(text: str, low: int, start: int) -> int:
@@ -62,6 +66,31 @@ def _list_start(text: str, low: int, start: int) -> int:
     if colon < 0 or P.clause_comma.search(text, colon + 1, start):
         return start
     return colon + 1
+
+
+def _firm_building_its_plant(text: str, low: int, end: int) -> tuple[int | None, int]:
+    """(start, end) of a firm's short name before the amount it invests in a plant of its own (A精密投资12亿元兴建
+    高阶封测厂, B电机（1234-TW）亦投资…扩建新厂), or (None, end): the last item of a list of such investments, past its
+    adverb and stock code; no zone, public work, financing vehicle or group words."""
+    low = max(low, text.rfind("、", low, end) + 1)
+    tail = P.firm_name_tail.search(text, low, end)
+    if tail is not None:
+        end = tail.start()
+    _, start = list_lead(text, low, end)
+    start = past_leads(text, start, end)
+    named = text[start:end]
+    if "的" in named or not is_project_name(named) or _a_zone_or_a_public_work(named):
+        return None, end
+    if named.endswith(tuple(cues()["no_firm_name_ends"])):
+        return None, end  # 某县投资2亿元新建…厂, 外商投资…: a place or an investor's kind paying for a plant, no firm
+    if cue_pattern("vehicle_firm_words").search(named):
+        return None, end  # 城投投资3亿元新建标准厂房: the financing vehicle builds for the zone
+    return start, end
+
+
+def _a_zone_or_a_public_work(named: str) -> bool:
+    """X工业园, 污水处理厂: what a zone or a public work invests is an infrastructure item's, no firm's project."""
+    return bool(P.zone_in_name.search(named)) or category_at_end(named) in PUBLIC_WORKS
 
 
 def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
@@ -88,7 +117,7 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
     named = text[start:end]
     if not is_project_name(named) or (company is not None and start > low + company.start()):
         return None, end  # the company word was cut with the leads, or only group words are left (该公司)
-    if company is None and (P.zone_in_name.search(named) or category_at_end(named) in PUBLIC_WORKS):
+    if company is None and _a_zone_or_a_public_work(named):
         return None, end  # X工业园总投资5亿元: a zone's; 污水处理厂: a public work, an infrastructure item
     if cue_pattern("vehicle_firm_words").search(text, start, end):
         return None, end  # 城投公司完成投资3亿元: the zone's financing vehicle, paying for its works

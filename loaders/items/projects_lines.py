@@ -119,8 +119,12 @@ def _names_a_group(text: str, line: int, content: str, label_only: bool) -> bool
 
 
 def _closes_on_projects(content: str) -> bool:
-    """重点项目： / …签约项目5个：: a line whose last clause speaks of projects and closes with a colon."""
+    """重点项目： / …签约项目5个： / 新开工项目9个，总投资N。其中包括：: a line whose last clause speaks of projects
+    and closes with a colon, or whose last clause only introduces a list (其中包括：, 分别是：) after a count of
+    projects on its line."""
     if not content.endswith(("：", ":")):
         return False
-    last = P.clause_mark.split(content[:-1])[-1]
-    return "项目" in last
+    last = P.clause_mark.split(P.sentence_end_mark.split(content[:-1])[-1])[-1]
+    if "项目" in last:
+        return True
+    return bool(P.list_intro_only.fullmatch(last.strip())) and bool(P.group_count.search(content))

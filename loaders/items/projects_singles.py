@@ -204,9 +204,16 @@ def _a_firm_s_kind_of_industry(text: str, low: int, start: int, names: list[str]
 
 
 def _line_of_the_project(text: str, sentence_start: int, low: int, ending: re.Match) -> bool:
-    """A production line its clause opens by building (新建/建设…生产线), after a project named earlier in
-    the sentence: what that project builds."""
-    if ending.group() != "生产线" or not cue_pattern("line_building_verbs").match(text, low):
+    """A production line its clause opens by building (新建/建设…生产线, 将兴建…生产线, 其中一期建设…), or an output
+    a year or a day it opens by building (建设日产50万套Y项目,) and closes on, after a project named earlier in the
+    sentence: what that project builds. An output whose clause goes on to a status of its own (X项目已投产，新建年产
+    5万吨Y项目正在施工) is a project of its own."""
+    if ending.group() not in ("生产线", "项目"):
+        return False
+    verb = cue_pattern("line_building_verbs").match(text, P.built_by_lead.match(text, low).end())
+    if verb is None:
+        return False
+    if ending.group() == "项目" and not (P.output_word.match(text, verb.end()) and P.name_closes_clause.match(text, ending.end())):
         return False
     return text.find("项目", sentence_start, low) >= 0
 
@@ -253,10 +260,24 @@ def _joined_after_amount(found, quantities, low) -> bool:
     return any(q.dimension == "money" and q.end == amount_end for q in quantities.within(low, amount_end))
 
 
+def _fields_after(text: str, end: int) -> bool:
+    """Whether 等 and an industry head (with a count before it at most) follow `end`: 海外项目等多个领域."""
+    if not text.startswith("等", end):
+        return False
+    position = end + 1
+    count = cue_pattern("fields_counts").match(text, position)
+    if count:
+        position = count.end()
+    head = cue_pattern("industry_heads").match(text, position)
+    return head is not None and not text.startswith("项目", head.end())
+
+
 def _rejects_tail(text: str, end: int, company: bool) -> bool:
     """项目情况, 项目15个, 公司投资…: the word goes on into something that is no project's name."""
     if P.count_after.match(text, end):
         return True
+    if not company and _fields_after(text, end):
+        return True  # 在A、B、海外项目等多个领域合作: the names are fields
     if company or P.land_of_project.match(text, end):
         return False  # X项目用地114亩: the land of a named project, the name ends before it
     rejected = cue_pattern("project_tail_reject").match(text, end)

@@ -49,6 +49,8 @@ def subject_lists(document, sentence, quantities, taken):
             continue  # (taken grows with every list the caller takes: a verb inside one is read no more)
         if P.verb_as_noun.match(text, word.end):
             continue  # 集中开工的15个项目, 签约项目15个: the verb describes a noun after it
+        if P.count_after_verb.match(text, word.end):
+            continue  # 某市开工18个重点项目: a total of projects, who counts it is no name
         found = _names_before(document, sentence, quantities, start)
         if found and not inside(found[0].start, taken):
             yield found  # (X项目于3月签约落户: 落户's names are 签约's, taken already)
@@ -73,6 +75,8 @@ def _names_before(document, sentence, quantities, verb: int, plant: bool = False
         return []
     if _rejects_subject(text, first, names_end, quantities) or text[first:names_end].strip() == "":
         return []
+    if text[first:names_end].endswith(tuple(cues()["subject_events"])):
+        return []  # 首届某某发展大会签约580亿元: an event, no project
     items = split_items(text, first, names_end, quantities, strip_lead=False, breaks=P.subject_break)
     found = [Mention(s, e, name, LISTED, sentence, (first, names_end), money) for s, e, name, money in items]
     if len(found) == 1 and found[0].investment is None:
