@@ -19,7 +19,7 @@ import re
 
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
-from .facilities import GENERIC_HEADS, TABLE, Item, P, category_at_end, facility_words, keyword_pattern
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_aims import (
     aim_goes_on,
     aim_marked,
@@ -91,7 +91,6 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
         found.sort(key=lambda item: item.start)
         found = group_etc(text, low, high, found)
         items += found
-    items += _later_phases(text, sentence, clauses, items, set(by_clause))
     items = drop_list_counts(text, items)
     items = [item for item in items if not _no_works_of_the_zone(text, sentence, item, clauses)]
     if not items:
@@ -101,30 +100,6 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     place_investments(text, clauses, items, quantities)
     _statuses(document, sentence, clauses, items)
     return _settle(document, items)
-
-
-def _later_phases(text: str, sentence: Sentence, clauses, items: list[Item], worded: set[int]) -> list[Item]:
-    """青禾污水处理厂一期工程已投运，二期工程正在建设: a clause opening with a bare phase and no facility word
-    of its own names the next phase of the works named last in the clause right before it (a phase of
-    something else between them, 某项目已完成一、二期，第三期正在建设, leaves it unnamed)."""
-    phases: list[Item] = []
-    for index, (low, high) in enumerate(clauses):
-        if index in worded or index == 0:
-            continue
-        phase = P.bare_phase.match(text, low, high)
-        parents = [item for item in items + phases if item.clause == index - 1 and item.end <= low]
-        if phase is None or not parents:
-            continue
-        parent = max(parents, key=lambda item: item.end)
-        base = P.phase_at_end.sub("", parent.name)
-        if not base or base == parent.name and category_at_end(parent.name) is None:
-            continue
-        start, end = phase.span("phase")
-        segment = text.count("；", sentence.start, low) + text.count(";", sentence.start, low)
-        phases.append(
-            Item(start, end, base + phase.group("phase"), parent.category, False, False, sentence, index, segment)
-        )
-    return phases
 
 
 def _a_works_name_in_corners(text: str, span: tuple[int, int], words: list[re.Match]) -> bool:
