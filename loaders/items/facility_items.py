@@ -302,10 +302,9 @@ def group_etc(text, low, high, items) -> list[Item]:
             continue
         if P.gap_break.search(gap) or len(gap) > 12 or len(chain) < 2:
             continue
-        laid_along = _laid_along(chain, head)
-        if not laid_along and any(member.category != head.category for member in chain):
+        if any(member.category != head.category for member in chain):
             continue
-        if not laid_along and not _measured_together(text, head, high):
+        if not _measured_together(text, head, high):
             items = [item for item in items if item is not head]  # 经三路、纬六路等一批道路: each road; the head is their kind
             continue
         group = Item(
@@ -317,20 +316,6 @@ def group_etc(text, low, high, items) -> list[Item]:
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
     return items
-
-
-# Utility works laid along or in places (青峰路、松岭小区等排水管道): the places name where the one works runs.
-_LAID_UTILITIES = frozenset({"water", "gas", "heat", "pipeline", "power_line", "telecom"})
-_PLACES = frozenset({"road", "housing"})
-
-
-def _laid_along(chain: list[Item], head: Item) -> bool:
-    """青峰路、白沙路、松岭小区等排水管道: streets and estates listed before 等 and a utility's pipe or network
-    are where that one works is laid, not works of their own: one item of the utility, named by the list."""
-    return (
-        head.category in _LAID_UTILITIES and (head.bare or head.name.endswith(GENERIC_HEADS))
-        and all(member.category in _PLACES for member in chain)
-    )
 
 
 def _measured_together(text, head: Item, high: int) -> bool:
