@@ -76,3 +76,9 @@ def test_every_item_row_of_the_sample_points_at_its_name_and_sentence(sample_tab
 
 def test_infrastructure_recall_and_status_on_the_sample_stay_above_their_floor(sample_tables):
     check_score_floor(sample_tables, "infrastructure", FLOOR)
+
+
+def test_the_have_of_built_with_opens_no_name():
+    text = "园区还配套建设有综合保障中心和展览接待中心。"
+    rows = extract_infrastructure(read_document(text), lambda offset: "园区", "doc", {"园区": "z"})
+    assert [row["name"] for row in rows] == ["综合保障中心", "展览接待中心"]
