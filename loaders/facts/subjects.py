@@ -130,7 +130,19 @@ def _clause_kind(clause: str, place_report: bool) -> str | None:
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
     if kind is None and (_a_place_acting(words, clause) or _a_place_s_indicator(words, clause)):
         return "place"
+    if kind == "industry" and _a_place_acting_on_industry(words, clause):
+        return "place"
     return kind
+
+
+def _a_place_acting_on_industry(words: str, clause: str) -> bool:
+    """临江市推动产业升级，完成投资…, 临江市全力打造产业集群，产值增长…: a subject that opens on a province's or
+    city's full name and goes on to the industries it acts on speaks of the place, not of an industry (a place's
+    name alone is a list's label; a subject holding a zone's type, or after 是, is the zone's)."""
+    if _any_zone_word().search(clause) or _a_predicate(words, clause):
+        return False
+    unit = _government_units(words)
+    return 0 < unit < len(words) and words[unit - 1] in cues()["place_indicator_suffixes"]
 
 
 def _a_place_acting(words: str, clause: str) -> bool:
