@@ -2,7 +2,7 @@
 
 A figure in such a section is a target even when its sentence has no goal word of its own
 (主营业务收入达到120亿元). The section runs to the next heading of the same or a higher level.
-A paragraph that sets out a plan (下半年，园区将…; 总体目标为：…) is read so too, to its end.
+A paragraph that sets out a plan (下半年，园区将…; 2025年，园区将…; 总体目标为：…) is read so too, to its end.
 Heading and opening words are data in lexicon/cues.yaml (`plan_headings`, `review_headings`,
 `plan_paragraph_openings`, `plan_paragraph_verbs`, `goal_lead_words`).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..text.spans import line_end, merged_spans
 from .lexicon import cues, has, pattern_of
@@ -49,20 +50,31 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
 
 # A line's lead up to its first colon, at most 40 characters in (2025年，园区主要目标为：…).
 _LEAD_COLON = re.compile(r"^[ \t\u3000]*+([^\n：:。]{0,40})[：:]", re.MULTILINE)
+# A line opening on a year, a comma and its subject's will (2025年，园区将…, 2025年，我们力争…): that year's plan.
+# Not a subject's deed, nor 将 as 把 (2023年，园区将招商作为一号工程): the will (cues.yaml year_plan_verbs) comes right
+# after a short subject and no word of taking something as a task (cues.yaml taken_as_words) follows it.
+@lru_cache(maxsize=1)
+def _a_year_s_plan() -> re.Pattern:
+    will, taken_as = pattern_of(cues()["year_plan_verbs"]).pattern, pattern_of(cues()["taken_as_words"]).pattern
+    return re.compile(
+        rf"[“\"]?(?:19|20)\d\d年[，,]\s*[^，,。；;：:、\d将]{{1,12}}?(?:{will})(?![^，,。；;]{{0,12}}?(?:{taken_as}))"
+    )
+
+
 # A line's first characters after its indent, and its first sentence.
 _LINE_OPENING = re.compile(r"^[ \t\u3000]*+([^\n。！？]*+)", re.MULTILINE)
 
 
 def plan_paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of the paragraphs that set out a plan: a line opening on a time still to come
-    whose first sentence says what will be done (下半年，园区将…; 下一步，要…), or whose lead announces goals
+    whose first sentence says what will be done (下半年，园区将…; 下一步，要…; 2025年，园区将…), or whose lead announces goals
     before a colon (2025年总体目标为：…). Their figures are targets, as a plan section's are."""
     spans = []
     opening, will = pattern_of(cues()["plan_paragraph_openings"]), pattern_of(cues()["plan_paragraph_verbs"])
     not_a_goal, goal_lead = pattern_of(cues()["not_target"]), tuple(cues()["goal_lead_words"])
     for line in _LINE_OPENING.finditer(text):
-        first = line.group(1)
-        if opening.match(first) and will.search(not_a_goal.sub(" ", first)):  # not 将近
+        first = not_a_goal.sub(" ", line.group(1))  # not 将近
+        if opening.match(first) and will.search(first) or _a_year_s_plan().match(first):
             spans.append((line.start(1), line_end(text, line.start(1))))
     for lead in _LEAD_COLON.finditer(text):
         if lead.group(1).rstrip().endswith(goal_lead) and not has(cues()["review_headings"], lead.group(1)):
