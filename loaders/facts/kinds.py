@@ -271,3 +271,34 @@ def _last_end(words: list[str], text: str) -> int:
     for match in pattern_of(words).finditer(text):
         found = match.end()
     return found
+
+
+def an_estimate_for_the_running_year(reading: Reading) -> bool:
+    """2023年，园区预计完成产值1860亿元 in a report dated in 2023; 今年园区预计实现营业收入50亿元: what the year still
+    running is estimated to reach is a target, not yet achieved (an estimate of a span of months, 1-11月预计完成…,
+    or of a year the report looks back on, estimates what was done: actual)."""
+    estimate_of_done = _estimate_of_done()
+    if not reading.sentence_holds(estimate_of_done):
+        return False  # asked once per sentence: most hold no estimate
+    head = reading.head
+    estimates = [match.start() for match in estimate_of_done.finditer(head)]
+    if not estimates or _MONTHS.search(head):
+        return False
+    at = estimates[-1]  # the last estimate before the figure: the year it follows is the one estimated
+    years = list(_A_YEAR.finditer(head, 0, at))
+    if years:
+        return reading.doc_year is not None and int(years[-1].group(1)) == reading.doc_year
+    return _THIS_YEAR.search(head, 0, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _estimate_of_done() -> re.Pattern:
+    """预计完成, 预计全年实现: an estimate word, the year at most, and the verb of what is done (cues.yaml estimate_words,
+    done_before_an_estimate)."""
+    estimate, done = pattern_of(cues()["estimate_words"]).pattern, pattern_of(cues()["done_before_an_estimate"]).pattern
+    return re.compile(rf"(?:{estimate})(?:全年|今年|本年)?(?:{done})")
+
+
+_A_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d|代|底前|以前|前)")
+_THIS_YEAR = re.compile(r"今年|本年")
+_MONTHS = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|季度|上半年|半年|月份|以来|截至|截止")
