@@ -49,7 +49,7 @@ def split_reports(text: str, source_file: str) -> list[dict]:
                 "title": title_of(body),
                 "doc_type": doc_type_of(simple_head),
                 "issuer": issuer_of(body),
-                "doc_date": signature_date(simple_tail),
+                "doc_date": signature_date(simple_tail) or dateline_date(simple_head),
                 "text": body,
                 "converted_from_traditional": simple_head != head or simple_tail != tail,
             }
@@ -116,6 +116,27 @@ def signature_date(body: str) -> dt.date | None:
                 return dt.date(int(parse_any(match["y"])), int(parse_any(match["m"])), int(parse_any(match["d"])))
             except ValueError:
                 return None
+    return None
+
+
+# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:… (a label
+# before the date or a clock time after it tells a date line from a date in the text).
+_DATELINE = re.compile(
+    r"(?:(?:时间|日期|发布|更新)[^\d\n]{0,4}?)?(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+    r"(?P<clock>\s*\d{1,2}:\d{2})?"
+)
+_DATELINE_LABEL = re.compile(r"时间|日期|发布|更新")
+
+
+def dateline_date(head: str) -> dt.date | None:
+    """The date on a web page's date line among its first lines (label before it or clock time after it)."""
+    for line in _lines(head)[:6]:
+        for match in _DATELINE.finditer(line):
+            if match["clock"] or _DATELINE_LABEL.search(line, max(0, match.start() - 8), match.start() + 4):
+                try:
+                    return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+                except ValueError:
+                    return None
     return None
 
 
