@@ -52,8 +52,8 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
     return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
 
 
-# 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
-_LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
+# 园区所在的柘城县, 开发区所在地巩义市, 开发区所处的临江市: the place the zone lies in, named as the subject after it.
+_LIES_IN = re.compile(r"所(?:在|处)(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
 
 
 @lru_cache(maxsize=1)
