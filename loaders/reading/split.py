@@ -119,24 +119,30 @@ def signature_date(body: str) -> dt.date | None:
     return None
 
 
-# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:… (a label
-# before the date or a clock time after it tells a date line from a date in the text).
+# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. A line,
+# not a sentence: no clause mark (2023年1月5日 9:30，园区召开… dates a meeting), and the date follows a label that opens
+# the line or one of its fields (not 设立时间：2006年5月8日 nor 第一时间, which date an event) or carries a clock time.
+_DATELINE_LABEL = r"(?:发布|更新)?(?:时间|日期)|发布于?"
 _DATELINE = re.compile(
-    r"(?:(?:时间|日期|发布|更新)[^\d\n]{0,4}?)?(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+    rf"(?:(?<![^\s|｜【\[（(])(?P<label>{_DATELINE_LABEL})[:：\s]{{0,3}})?"
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
     r"(?P<clock>\s*\d{1,2}:\d{2})?"
 )
-_DATELINE_LABEL = re.compile(r"时间|日期|发布|更新")
+_CLAUSE_MARK = re.compile(r"[，。；;！？]")  # not "," : 浏览次数：1,234
 
 
 def dateline_date(head: str) -> dt.date | None:
-    """The date on a web page's date line among its first lines (label before it or clock time after it)."""
+    """The date on a web page's date line among its first lines: a news page dates itself there, not under a
+    signature."""
     for line in _lines(head)[:6]:
+        if _CLAUSE_MARK.search(line):
+            continue
         for match in _DATELINE.finditer(line):
-            if match["clock"] or _DATELINE_LABEL.search(line, max(0, match.start() - 8), match.start() + 4):
+            if match["label"] or match["clock"]:
                 try:
                     return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
                 except ValueError:
-                    return None
+                    continue  # 2023-13-45: no date; a later one on the line may be
     return None
 
 
