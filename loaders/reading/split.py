@@ -120,11 +120,12 @@ def signature_date(body: str) -> dt.date | None:
 
 
 # A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. A line,
-# not a sentence: no clause mark (2023年1月5日 9:30，园区召开… dates a meeting), and the date follows a label that opens
-# the line or one of its fields (not 设立时间：2006年5月8日 nor 第一时间, which date an event) or carries a clock time.
-_DATELINE_LABEL = r"(?:发布|更新)?(?:时间|日期)|发布于?"
+# not a sentence: no clause mark (2023年1月5日 9:30，园区召开… dates a meeting), and the date follows its label (only
+# a colon or a space between) or carries a clock time. Its label: 日期 (发布日期, 成文日期), 发布于, or 时间 after a
+# word of issuing (发布时间, 成文时间) or opening the line or one of its fields (not 设立时间：2006年5月8日, an event's).
+_DATELINE_LABEL = r"日期|发布于|(?:发布|更新|发稿|成文|印发|发文)时间|(?<![^\s|｜【\[（(:：])时间"
 _DATELINE = re.compile(
-    rf"(?:(?<![^\s|｜【\[（(])(?P<label>{_DATELINE_LABEL})[:：\s]{{0,3}})?"
+    rf"(?:(?P<label>{_DATELINE_LABEL})[:：\s]{{0,3}})?"
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
     r"(?P<clock>\s*\d{1,2}:\d{2})?"
 )
