@@ -126,11 +126,11 @@ def _future_reported_on(head: str, match: re.Match) -> bool:
     that takes an object as 把 does (园区将项目建设作为中心工作: no future)."""
     return has(cues()["reported_after_future"], head[match.end() :]) or \
         has(cues()["past_before_future"], head[: match.start()]) or \
-        _takes_an_object().match(head, match.end()) is not None
+        takes_an_object().match(head, match.end()) is not None
 
 
 @lru_cache(maxsize=1)
-def _takes_an_object() -> re.Pattern:
+def takes_an_object() -> re.Pattern:
     """After 将: its object (not 被, a passive of what will be) and a verb of cues.yaml object_taking_verbs in
     its clause (将项目建设作为…, 将该园区列为…); 将纳入 with no object between is what will be."""
     verbs = pattern_of(cues()["object_taking_verbs"]).pattern
