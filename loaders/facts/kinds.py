@@ -285,6 +285,9 @@ def an_estimate_for_the_running_year(reading: Reading) -> bool:
     if not estimates or _MONTHS.search(head):
         return False
     at = estimates[-1]  # the last estimate before the figure: the year it follows is the one estimated
+    own_clause = head[max(head.rfind(mark, 0, at) for mark in "，,；;") + 1 : at]
+    if has(cues()["past_before_future"], own_clause):
+        return False  # 今年是收官之年，园区上年预计完成…: the year before
     years = list(_A_YEAR.finditer(head, 0, at))
     if years:
         return reading.doc_year is not None and int(years[-1].group(1)) == reading.doc_year
