@@ -282,7 +282,7 @@ def an_estimate_for_the_running_year(reading: Reading) -> bool:
         return False  # asked once per sentence: most hold no estimate
     head = reading.head
     estimates = [match.start() for match in estimate_of_done.finditer(head)]
-    if not estimates or _MONTHS.search(head):
+    if not estimates or _part_of_a_year().search(head):
         return False
     at = estimates[-1]  # the last estimate before the figure: the year it follows is the one estimated
     own_clause = head[max(head.rfind(mark, 0, at) for mark in "，,；;") + 1 : at]
@@ -291,17 +291,23 @@ def an_estimate_for_the_running_year(reading: Reading) -> bool:
     years = list(_A_YEAR.finditer(head, 0, at))
     if years:
         return reading.doc_year is not None and int(years[-1].group(1)) == reading.doc_year
-    return _THIS_YEAR.search(head, 0, at) is not None
+    return pattern_of(cues()["running_year_words"]).search(head, 0, at) is not None
 
 
 @lru_cache(maxsize=1)
 def _estimate_of_done() -> re.Pattern:
     """预计完成, 预计全年实现: an estimate word, the year at most, and the verb of what is done (cues.yaml estimate_words,
-    done_before_an_estimate)."""
+    running_year_words, done_before_an_estimate)."""
     estimate, done = pattern_of(cues()["estimate_words"]).pattern, pattern_of(cues()["done_before_an_estimate"]).pattern
-    return re.compile(rf"(?:{estimate})(?:全年|今年|本年)?(?:{done})")
+    running = pattern_of(cues()["running_year_words"]).pattern
+    return re.compile(rf"(?:{estimate})(?:全年|{running})?(?:{done})")
+
+
+@lru_cache(maxsize=1)
+def _part_of_a_year() -> re.Pattern:
+    """A month (1-11月, 十一月) or a word of a part of a year or a span up to now (cues.yaml part_of_a_year_words)."""
+    words = pattern_of(cues()["part_of_a_year_words"]).pattern
+    return re.compile(rf"\d{{1,2}}\s*月|[一二三四五六七八九十]{{1,2}}月|{words}")
 
 
 _A_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d|代|底前|以前|前)")
-_THIS_YEAR = re.compile(r"今年|本年")
-_MONTHS = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|季度|上半年|半年|月份|以来|截至|截止")
