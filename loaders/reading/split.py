@@ -121,15 +121,24 @@ def signature_date(body: str) -> dt.date | None:
 
 # A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. A line,
 # not a sentence: no clause mark (2023年1月5日 9:30，园区召开… dates a meeting), and the date follows its label (only
-# a colon or a space between) or carries a clock time. Its label: 日期 (发布日期, 成文日期), 发布于, or 时间 after a
-# word of issuing (发布时间, 成文时间) or opening the line or one of its fields (not 设立时间：2006年5月8日, an event's).
-_DATELINE_LABEL = r"日期|发布于|(?:发布|更新|发稿|成文|印发|发文)时间|(?<![^\s|｜【\[（(:：])时间"
-_DATELINE = re.compile(
-    rf"(?:(?P<label>{_DATELINE_LABEL})[:：\s]{{0,3}})?"
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
-    r"(?P<clock>\s*\d{1,2}:\d{2})?"
-)
+# a colon or a space between) or carries a clock time.
 _CLAUSE_MARK = re.compile(r"[，。；;！？]")  # not "," : 浏览次数：1,234
+_FIELD_OPENING = r"(?<![^\s|｜【\[（(:：])"  # the line's start, or a space, a bar or a bracket before
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    """A date, with its label (lexicon/dateline_labels.csv: 发布时间, 成文日期…; a bare 时间 only opening the line or
+    a field, not 设立时间：2006年5月8日, an event's) and its clock time when there are."""
+    with open(LEXICON / "dateline_labels.csv", encoding="utf-8") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda row: -len(row["word"]))  # 发布时间 before 时间
+    anywhere = "|".join(re.escape(row["word"]) for row in rows if row["place"] == "anywhere")
+    opening = "|".join(re.escape(row["word"]) for row in rows if row["place"] == "field_opening")
+    return re.compile(
+        rf"(?:(?P<label>{anywhere}|{_FIELD_OPENING}(?:{opening}))[:：\s]{{0,3}})?"
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+        r"(?P<clock>\s*\d{1,2}:\d{2})?"
+    )
 
 
 def dateline_date(head: str) -> dt.date | None:
@@ -138,7 +147,7 @@ def dateline_date(head: str) -> dt.date | None:
     for line in _lines(head)[:6]:
         if _CLAUSE_MARK.search(line):
             continue
-        for match in _DATELINE.finditer(line):
+        for match in _dateline().finditer(line):
             if match["label"] or match["clock"]:
                 try:
                     return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
