@@ -504,6 +504,9 @@ def test_a_web_page_s_date_line_dates_the_report_when_no_signature_does():
     clock_only = "鹤翔经开区召开年度工作会议\n2024/12/26 09:30 来源:某某日报\n园区入驻企业12家。\n"
     (document,) = split.split_reports(clock_only, "x.txt")
     assert str(document["doc_date"]) == "2024-12-26"
+    run_on = "鹤翔经开区召开年度工作会议\n来源：某某日报 日期:2024-12-26 09:30 会上，园区通报入驻企业12家。\n"
+    (document,) = split.split_reports(run_on, "x.txt")
+    assert str(document["doc_date"]) == "2024-12-26"  # a date line the page's text runs on from
     undated = "鹤翔经开区简介\n园区2024-12-26完成验收，入驻企业12家。\n"
     (document,) = split.split_reports(undated, "x.txt")
     assert document["doc_date"] is None

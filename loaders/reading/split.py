@@ -119,10 +119,11 @@ def signature_date(body: str) -> dt.date | None:
     return None
 
 
-# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. A line,
-# not a sentence: no clause mark (2023年1月5日 9:30，园区召开… dates a meeting), and the date follows its label (only
-# a colon or a space between) or carries a clock time.
+# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. Not a
+# sentence's date: none after a clause mark on its line, nor one a clause mark follows (2023年1月5日 9:30，园区召开…
+# dates a meeting); the date follows its label (only a colon or a space between) or carries a clock time.
 _CLAUSE_MARK = re.compile(r"[，。；;！？]")  # not "," : 浏览次数：1,234
+_CLAUSE_MARK_NEXT = re.compile(r"\s*[，。；;！？]")
 _FIELD_OPENING = r"(?<![^\s|｜【\[（(:：])"  # the line's start, or a space, a bar or a bracket before
 
 
@@ -145,10 +146,10 @@ def dateline_date(head: str) -> dt.date | None:
     """The date on a web page's date line among its first lines: a news page dates itself there, not under a
     signature."""
     for line in _lines(head)[:6]:
-        if _CLAUSE_MARK.search(line):
-            continue
         for match in _dateline().finditer(line):
-            if match["label"] or match["clock"]:
+            if _CLAUSE_MARK.search(line, 0, match.start()):
+                break  # a sentence has begun: its dates are its events'
+            if (match["label"] or match["clock"]) and not _CLAUSE_MARK_NEXT.match(line, match.end()):
                 try:
                     return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
                 except ValueError:
