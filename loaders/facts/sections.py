@@ -86,7 +86,7 @@ def year_plans(text: str) -> list[tuple[int, int, int]]:
     plans = []
     not_a_goal = pattern_of(cues()["not_target"])
     for line in _LINE_OPENING.finditer(text):
-        first = not_a_goal.sub(" ", line.group(1))  # not 争取到
+        first = not_a_goal.sub(" ", line.group(1))  # not 将近 (nearly)
         opening = _a_year_s_plan().match(first)
         if opening and not takes_an_object().match(first, opening.end()):
             plans.append((line.start(1), line_end(text, line.start(1)), int(opening.group(1))))
