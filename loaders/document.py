@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .facts.sections import plan_paragraphs, plan_spans
+from .facts.sections import plan_paragraphs, plan_spans, year_plans
 from .items.lexicon import cue_pattern, patterns
 from .text.normalize import Normalized, normalize
 from .text.periods import Period, period_at, sentence_periods
@@ -54,6 +54,7 @@ class Document:
         self.refused = found.refused
         self.plan_spans = plan_spans(text)
         self.plan_paragraphs = plan_paragraphs(text)  # paragraphs setting out a plan: their figures are targets
+        self.year_plans = year_plans(text)  # paragraphs setting out a year's plan: targets unless the year is past
         self.future_spans = merged_spans(_future_sections(text) + self.plan_spans + _plan_leads(text))
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self._future_starts = [start for start, _ in self.future_spans]

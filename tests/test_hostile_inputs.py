@@ -495,6 +495,42 @@ def test_a_signature_date_in_kangxi_radicals_is_read_as_the_date_it_shows():
     assert str(document["doc_date"]) == "2025-12-05"
 
 
+def test_a_web_page_s_date_line_dates_the_report_when_no_signature_does():
+    """A news page dates itself on a line under its title (发布时间:…, or a date with its clock time); a date
+    in the text with neither label nor clock time is no date line, and a signature still comes first."""
+    page = "鹤翔经开区召开年度工作会议\n发布时间:2024-12-26 09:30 来源:某某日报\n园区入驻企业12家。\n"
+    (document,) = split.split_reports(page, "x.txt")
+    assert str(document["doc_date"]) == "2024-12-26"
+    clock_only = "鹤翔经开区召开年度工作会议\n2024/12/26 09:30 来源:某某日报\n园区入驻企业12家。\n"
+    (document,) = split.split_reports(clock_only, "x.txt")
+    assert str(document["doc_date"]) == "2024-12-26"
+    run_on = "鹤翔经开区召开年度工作会议\n来源：某某日报 日期:2024-12-26 09:30 会上，园区通报入驻企业12家。\n"
+    (document,) = split.split_reports(run_on, "x.txt")
+    assert str(document["doc_date"]) == "2024-12-26"  # a date line the page's text runs on from
+    undated = "鹤翔经开区简介\n园区2024-12-26完成验收，入驻企业12家。\n"
+    (document,) = split.split_reports(undated, "x.txt")
+    assert document["doc_date"] is None
+    signed = page + "鹤翔经开区管委会\n2025年1月5日\n"
+    (document,) = split.split_reports(signed, "x.txt")
+    assert str(document["doc_date"]) == "2025-01-05"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "设立时间：2006年5月8日",  # a zone's founding, on a profile page
+        "园区第一时间于2020年2月10日全面复工复产。",  # 时间 in a sentence
+        "2023年1月5日 9:30，园区召开年度工作动员会。",  # a meeting's date and hour
+        "园区更新改造工程于2021-05-10启动",  # 更新 that labels no date
+    ],
+)
+def test_a_date_in_a_report_s_opening_lines_is_no_date_line(opening):
+    """The date of an event told in the first lines (a founding, a meeting) does not date the report: its year
+    would turn the figures of the years after it into implausible or future ones."""
+    (document,) = split.split_reports(f"鹤翔经开区工作总结\n{opening}\n全年完成产值42亿元。\n", "x.txt")
+    assert document["doc_date"] is None
+
+
 # --- number and line repairs stay linear ----------------------------------------------------------------
 # Runs shaped for the number and line readings: spaced digits before a spaced unit word, unit
 # words and letter-spaced words with a space between every character, narrow-column lines,

@@ -51,6 +51,7 @@ CSV_KEYS = {
     "bare_counts.csv": ("surface",),
     "subjects.csv": ("word", "at"),
     "doc_types.csv": ("word",),
+    "dateline_labels.csv": ("word",),
     "verbs.csv": ("word",),
 }
 

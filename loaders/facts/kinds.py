@@ -126,11 +126,11 @@ def _future_reported_on(head: str, match: re.Match) -> bool:
     that takes an object as 把 does (园区将项目建设作为中心工作: no future)."""
     return has(cues()["reported_after_future"], head[match.end() :]) or \
         has(cues()["past_before_future"], head[: match.start()]) or \
-        _takes_an_object().match(head, match.end()) is not None
+        takes_an_object().match(head, match.end()) is not None
 
 
 @lru_cache(maxsize=1)
-def _takes_an_object() -> re.Pattern:
+def takes_an_object() -> re.Pattern:
     """After 将: its object (not 被, a passive of what will be) and a verb of cues.yaml object_taking_verbs in
     its clause (将项目建设作为…, 将该园区列为…); 将纳入 with no object between is what will be."""
     verbs = pattern_of(cues()["object_taking_verbs"]).pattern
@@ -271,3 +271,43 @@ def _last_end(words: list[str], text: str) -> int:
     for match in pattern_of(words).finditer(text):
         found = match.end()
     return found
+
+
+def an_estimate_for_the_running_year(reading: Reading) -> bool:
+    """2023年，园区预计完成产值1860亿元 in a report dated in 2023; 今年园区预计实现营业收入50亿元: what the year still
+    running is estimated to reach is a target, not yet achieved (an estimate of a span of months, 1-11月预计完成…,
+    or of a year the report looks back on, estimates what was done: actual)."""
+    estimate_of_done = _estimate_of_done()
+    if not reading.sentence_holds(estimate_of_done):
+        return False  # asked once per sentence: most hold no estimate
+    head = reading.head
+    estimates = [match.start() for match in estimate_of_done.finditer(head)]
+    if not estimates or _part_of_a_year().search(head):
+        return False
+    at = estimates[-1]  # the last estimate before the figure: the year it follows is the one estimated
+    own_clause = head[max(head.rfind(mark, 0, at) for mark in "，,；;") + 1 : at]
+    if has(cues()["past_before_future"], own_clause):
+        return False  # 今年是收官之年，园区上年预计完成…: the year before
+    years = list(_A_YEAR.finditer(head, 0, at))
+    if years:
+        return reading.doc_year is not None and int(years[-1].group(1)) == reading.doc_year
+    return pattern_of(cues()["running_year_words"]).search(head, 0, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _estimate_of_done() -> re.Pattern:
+    """预计完成, 预计全年实现: an estimate word, the year at most, and the verb of what is done (cues.yaml estimate_words,
+    running_year_words, done_before_an_estimate)."""
+    estimate, done = pattern_of(cues()["estimate_words"]).pattern, pattern_of(cues()["done_before_an_estimate"]).pattern
+    running = pattern_of(cues()["running_year_words"]).pattern
+    return re.compile(rf"(?:{estimate})(?:全年|{running})?(?:{done})")
+
+
+@lru_cache(maxsize=1)
+def _part_of_a_year() -> re.Pattern:
+    """A month (1-11月, 十一月) or a word of a part of a year or a span up to now (cues.yaml part_of_a_year_words)."""
+    words = pattern_of(cues()["part_of_a_year_words"]).pattern
+    return re.compile(rf"\d{{1,2}}\s*月|[一二三四五六七八九十]{{1,2}}月|{words}")
+
+
+_A_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\d|代|底前|以前|前)")

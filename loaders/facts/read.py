@@ -55,7 +55,7 @@ from .rules import (
     decide,
 )
 from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
-from .sections import in_plan
+from .sections import in_a_year_s_plan, in_plan
 from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
@@ -278,7 +278,8 @@ def read_facts(document: Document, zone_at, doc_year: int | None = None, main_zo
         if not in_sentence:
             continue  # a sentence without figures has nothing to read, nor to pair
         left_out: list[tuple[Quantity, str]] = []
-        planned = in_plan(plans, sentence.start) or in_plan(document.plan_paragraphs, sentence.start)
+        planned = in_plan(plans, sentence.start) or in_plan(document.plan_paragraphs, sentence.start) \
+            or in_a_year_s_plan(document.year_plans, sentence.start, doc_year)
         sentence_facts = _read_sentence(
             document, sentence, in_sentence, previous_sentence_facts, zone_at, extraction, left_out,
             planned=planned, doc_year=doc_year, on_a_group=on_a_group, sums_before=sums_before, on_a_place=on_a_place,

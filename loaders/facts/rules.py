@@ -28,6 +28,7 @@ from .gates import (
 )
 from .kinds import (
     A_DIGIT,
+    an_estimate_for_the_running_year,
     continues_an_estimate,
     count_still_to_come,
     future_year,
@@ -591,6 +592,7 @@ def read_amount(reading: Reading) -> Decision:
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or count_still_to_come(reading)  # 11家企业即将入驻
         or continues_an_estimate(reading)  # 预计1-6月…。上缴税收2亿元
+        or an_estimate_for_the_running_year(reading)  # 2023年，园区预计完成产值…, in a report dated in 2023
         or reading.head_holds(cues()["once_running"])  # 园区全部建成后可实现年产值500亿元
         or in_a_goal_column(reading)
     )

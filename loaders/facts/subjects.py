@@ -130,6 +130,8 @@ def _clause_kind(clause: str, place_report: bool) -> str | None:
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
     if kind is None and (_a_place_acting(words, clause) or _a_place_s_indicator(words, clause)):
         return "place"
+    if kind == "industry" and _opens_on_a_place_s_full_name(words, clause):
+        return "place"  # 临江市推动产业升级，完成投资…: the place acting on its industries, right before a figure too
     return kind
 
 
@@ -151,7 +153,13 @@ def _a_place_s_indicator(words: str, clause: str) -> bool:
     its figure (a list's label), nor one going on to a county or a district (临江市东岭区: where a zone lies, and a
     county's one zone is spoken of by the county's name in its report), nor a subject holding a zone's type
     (临江市综合保税区, 临江市-某国合作区)."""
-    if clause.rstrip().endswith(words.rstrip()) or _any_zone_word().search(clause) or _a_predicate(words, clause):
+    return not clause.rstrip().endswith(words.rstrip()) and _opens_on_a_place_s_full_name(words, clause)
+
+
+def _opens_on_a_place_s_full_name(words: str, clause: str) -> bool:
+    """The subject opens on a province's or city's full name and goes on past it, in a clause naming no zone and not
+    after 是 (园区是临江市…: what the zone is said to be)."""
+    if _any_zone_word().search(clause) or _a_predicate(words, clause):
         return False
     unit = _government_units(words)
     return 0 < unit < len(words) and words[unit - 1] in cues()["place_indicator_suffixes"]

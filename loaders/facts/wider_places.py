@@ -52,8 +52,9 @@ def a_district_broken_down_by_zone(reading: Reading) -> bool:
     return _BROKEN_DOWN_BY_ZONE.search(reading.text, reading.quantity.end, reading.sentence.end) is not None
 
 
-# 园区所在的柘城县, 开发区所在地巩义市: the place the zone lies in, named as the subject after it.
-_LIES_IN = re.compile(r"所在(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
+# 园区所在的柘城县, 开发区所在地巩义市, 开发区所处的临江市: the place the zone lies in, named as the subject after it
+# (right after a zone word: the_place_it_lies_in).
+_LIES_IN = re.compile(r"所(?:在|处)(?:的|地)?(?P<place>[\u4e00-\u9fff]{1,8}?[省市县州盟旗区镇])")
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,8 @@ def the_place_it_lies_in(reading: Reading) -> bool:
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
     lies_in = _LIES_IN.search(head) if reading.sentence_holds(_LIES_IN) else None  # most sentences have no 所在
+    if lies_in and not head.endswith(tuple(cues()["zone_words"]), 0, lies_in.start()):
+        lies_in = None  # 园区依托所处的临江市交通优势，完成产值…: the place is what the zone draws on, not the subject
     found = lies_in or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():
         return False

@@ -49,7 +49,7 @@ def split_reports(text: str, source_file: str) -> list[dict]:
                 "title": title_of(body),
                 "doc_type": doc_type_of(simple_head),
                 "issuer": issuer_of(body),
-                "doc_date": signature_date(simple_tail),
+                "doc_date": signature_date(simple_tail) or dateline_date(simple_head),
                 "text": body,
                 "converted_from_traditional": simple_head != head or simple_tail != tail,
             }
@@ -116,6 +116,44 @@ def signature_date(body: str) -> dt.date | None:
                 return dt.date(int(parse_any(match["y"])), int(parse_any(match["m"])), int(parse_any(match["d"])))
             except ValueError:
                 return None
+    return None
+
+
+# A web page's date line under its title: 发布时间:2023-12-28 10:00, 时间：2015/1/8, 2022-11-01 23:07:32来源:…. Not a
+# sentence's date: none after a clause mark on its line, nor one a clause mark follows (2023年1月5日 9:30，园区召开…
+# dates a meeting); the date follows its label (only a colon or a space between) or carries a clock time.
+_CLAUSE_MARK = re.compile(r"[，。；;！？]")  # not "," : 浏览次数：1,234
+_CLAUSE_MARK_NEXT = re.compile(r"\s*[，。；;！？]")
+_FIELD_OPENING = r"(?<![^\s|｜【\[（(:：])"  # the line's start, or a space, a bar or a bracket before
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    """A date, with its label (lexicon/dateline_labels.csv: 发布时间, 成文日期…; a bare 时间 only opening the line or
+    a field, not 设立时间：2006年5月8日, an event's) and its clock time when there are."""
+    with open(LEXICON / "dateline_labels.csv", encoding="utf-8") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda row: -len(row["word"]))  # 发布时间 before 时间
+    anywhere = "|".join(re.escape(row["word"]) for row in rows if row["place"] == "anywhere")
+    opening = "|".join(re.escape(row["word"]) for row in rows if row["place"] == "field_opening")
+    return re.compile(
+        rf"(?:(?P<label>{anywhere}|{_FIELD_OPENING}(?:{opening}))[:：\s]{{0,3}})?"
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+        r"(?P<clock>\s*\d{1,2}:\d{2})?"
+    )
+
+
+def dateline_date(head: str) -> dt.date | None:
+    """The date on a web page's date line among its first lines: a news page dates itself there, not under a
+    signature."""
+    for line in _lines(head)[:6]:
+        for match in _dateline().finditer(line):
+            if _CLAUSE_MARK.search(line, 0, match.start()):
+                break  # a sentence has begun: its dates are its events'
+            if (match["label"] or match["clock"]) and not _CLAUSE_MARK_NEXT.match(line, match.end()):
+                try:
+                    return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+                except ValueError:
+                    continue  # 2023-13-45: no date; a later one on the line may be
     return None
 
 
