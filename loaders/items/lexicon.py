@@ -104,7 +104,12 @@ def _branch(node: dict) -> str:
 
 @lru_cache(maxsize=64)
 def cue_pattern(name: str) -> re.Pattern:
-    return word_pattern(tuple(cues()[name]))
+    """One cue list of item_cues.yaml as a pattern, with the shape of the same name in item_patterns.yaml's
+    cue_shapes (words with a stretch of any text between them, which no list can hold) tried first."""
+    shape = read_yaml("item_patterns.yaml").get("cue_shapes", {}).get(name)
+    if shape is None:
+        return word_pattern(tuple(cues()[name]))
+    return re.compile(f"{shape}|{trie_pattern(tuple(cues()[name]))}")
 
 
 @lru_cache(maxsize=2)
