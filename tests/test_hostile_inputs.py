@@ -723,3 +723,34 @@ def test_a_run_of_capacities_before_a_project_is_read_in_linear_time():
     _facts_seconds(small)  # lexicons and patterns compiled before timing
     best = _best_seconds(_facts_seconds, (small, larger), rounds=3)
     assert best[1] < 8 * best[0], f"10 capacities {best[0]:.4f} s, 20 capacities {best[1]:.4f} s"
+
+
+# --- cue shapes (words with a stretch between them) stay linear on runs that open them again and again ----------
+# 争取 before figures, numerals or spaced digits that never reach a funds noun or 元, and 为 before verbs that
+# never reach 基础 or 保障: each place may look a bounded stretch ahead, never to the run's end.
+CUE_SHAPE_RUNS = {
+    "funds_sought_before_digits": ("not_future", "争取资金" + "1" * 20),
+    "funds_sought_before_numerals": ("not_future", "争取资金" + "一二三四五六七八九十"),
+    "funds_sought_again_and_again": ("not_future", "争取到了"),
+    "purposes_never_closed": ("not_status", "为提供"),
+    "purposes_far_from_their_verb": ("not_status", "为" + "园" * 23 + "提供"),
+}
+
+
+def _blank_seconds(name: str, text: str) -> float:
+    """CPU seconds to blank the matches of one cue pattern in `text`."""
+    from loaders.items.lexicon import cue_pattern
+    from loaders.items.spans import blank
+
+    started = time.process_time()
+    blank(cue_pattern(name), text)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("shape", sorted(CUE_SHAPE_RUNS))
+def test_cue_shapes_take_linear_time_on_long_runs(shape):
+    name, piece = CUE_SHAPE_RUNS[shape]
+    small, larger = (piece * (size // len(piece)) for size in (25_000, 100_000))
+    _blank_seconds(name, piece)  # the pattern compiled before timing
+    best = _best_seconds(lambda text: _blank_seconds(name, text), (small, larger))
+    assert best[1] < 8 * best[0], f"{shape}: 25,000 chars {best[0]:.4f} s, 100,000 chars {best[1]:.4f} s"

@@ -40,14 +40,17 @@ class Patterns:
 
 @lru_cache(maxsize=1)
 def _pattern_families() -> dict[str, Patterns]:
+    return {family: Patterns(sources) for family, sources in _pattern_sources().items()}
+
+
+@lru_cache(maxsize=1)
+def _pattern_sources() -> dict[str, dict[str, str]]:
+    """item_patterns.yaml's shapes by family and name, read once, with their {NUMBER}, {COUNT} … parts filled in."""
     table = read_yaml("item_patterns.yaml")
     parts = {"NUMBER": NUMBER}
     for name, source in table.pop("parts").items():
         parts[name] = _filled(source, parts)
-    return {
-        family: Patterns({name: _filled(source, parts) for name, source in entries.items()})
-        for family, entries in table.items()
-    }
+    return {family: {name: _filled(source, parts) for name, source in entries.items()} for family, entries in table.items()}
 
 
 def _filled(source: str, parts: dict[str, str]) -> str:
@@ -104,7 +107,12 @@ def _branch(node: dict) -> str:
 
 @lru_cache(maxsize=64)
 def cue_pattern(name: str) -> re.Pattern:
-    return word_pattern(tuple(cues()[name]))
+    """One cue list of item_cues.yaml as a pattern, with the shape of the same name in item_patterns.yaml's
+    cue_shapes (words with a stretch of any text between them, which no list can hold) tried first."""
+    shape = _pattern_sources().get("cue_shapes", {}).get(name)
+    if shape is None:
+        return word_pattern(tuple(cues()[name]))
+    return re.compile(f"{shape}|{trie_pattern(tuple(cues()[name]))}")
 
 
 @lru_cache(maxsize=2)
