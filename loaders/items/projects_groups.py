@@ -68,7 +68,9 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
     counted within the one before it, whose status its names keep. A line opening with a group's label
     (（二）新开工项目 / 签约项目：) states its status as a count does."""
     labelled = _labelled_group(document, sentence)
-    if not P.group_count.search(document.text, sentence.start, sentence.end):
+    groups = [*P.group_count.finditer(document.text, sentence.start, sentence.end),
+              *P.batch_group.finditer(document.text, sentence.start, sentence.end)]
+    if not groups:
         return [Group(labelled, False)] if labelled else []  # no counted group: its status words need not be read
     text = document.text
     words = status_words(document, sentence, TABLE)
@@ -76,7 +78,7 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
         return []
     clauses = document.clauses(sentence)
     stated: list[Group] = []
-    for match in P.group_count.finditer(text, sentence.start, sentence.end):
+    for match in sorted(groups, key=lambda group: group.start()):
         index = clause_index(clauses, match.start())
         low, high = clauses[index]
         in_clause = [word for word in words if low <= word.start < high]
@@ -150,6 +152,12 @@ def _last_group_before(groups: list[Group], position: int) -> Group | None:
     """The last of the sentence's groups stated before `position` (None: none)."""
     before = [group for group in groups if group.status.end <= position]
     return before[-1] if before else None
+
+
+def counted_on_their_own(document: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A、B等4个项目: names closed by a count of their own are that group's members, not those of a group stated
+    in an earlier sentence."""
+    return _counted_again(document, sentence, mention)
 
 
 def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:
