@@ -144,7 +144,7 @@ def settle_by_own_group(document: Document, sentence: Sentence, found: list[Ment
             continue  # A、B等12个前期项目…，持续推进C项目: C is no member of the group listed before it
         stated = group.status
         unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
-        if unsaid and not _counted_again(document, sentence, mention):
+        if unsaid and not counted_on_their_own(document, sentence, mention):
             mention.status = stated
 
 
@@ -155,14 +155,8 @@ def _last_group_before(groups: list[Group], position: int) -> Group | None:
 
 
 def counted_on_their_own(document: Document, sentence: Sentence, mention: Mention) -> bool:
-    """A、B等4个项目: names closed by a count of their own are that group's members, not those of a group stated
-    in an earlier sentence."""
-    return _counted_again(document, sentence, mention)
-
-
-def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:
-    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after the group stated
-    before them, are its members, not the earlier group's."""
+    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after a group stated before them
+    (in their sentence or an earlier one), are its members, not the earlier group's."""
     text = document.text
     ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
     part_end = min([end for end in ends if end >= 0], default=sentence.end)
