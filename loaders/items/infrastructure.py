@@ -250,7 +250,8 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
 def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], clauses, blocked,
                              status: StatusWord | None) -> StatusWord | None:
     """水厂已建成，并于2009年6月开始供水: a clause opening with 并 right after the item's own completion goes on with
-    the same works; a later stage it states as done is how far they got."""
+    the same works; a later stage it states as done is how far they got (not one it aims at, 并将于…投入使用, nor
+    one of what the works serve, 并将为已投产的企业供水)."""
     if status is None or status.future or status.strength < 2 or status.start < item.end or status.status != "completed":
         return status
     following = item.clause + 1
@@ -259,7 +260,11 @@ def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], cla
     low, high = clauses[following]
     if not (clauses[item.clause][0] <= status.start < clauses[item.clause][1]) or not P.then_clause.match(text, low):
         return status
-    later = [word for word in words if low <= word.start < high and word.strength >= 2 and not word.future]
+    later = [
+        word for word in words
+        if low <= word.start < high and word.strength >= 2 and not word.future and not _describes_a_noun(text, word)
+        and not aim_marked(blank(cue_pattern("not_future"), text[low : word.start]))
+    ]
     furthest = max(later, key=word_rank, default=None)
     return furthest if furthest is not None and word_rank(furthest) > word_rank(status) else status
 
