@@ -3,7 +3,8 @@
 新签约项目42个，项目主要包括：A、B / （二）新开工项目 over numbered lines / 一是续建项目。A项目…: a group's
 count or label states one status; the names after it that state none of their own (in its sentence,
 its paragraph, or the lines under its heading) are its members and take it. So do the entries of a list a
-colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them.
+colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them. A batch named without a count
+(一批重大项目纷纷落地) states a status too, but its members are named no further than the next sentence.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..text.sentences import Sentence
+from .facility_aims import aim_marked
 from .headings import opens_section
-from .lexicon import cues
+from .lexicon import cue_pattern, cues
 from .project_names import TABLE, Mention, P, word_rank
-from .spans import clause_index
+from .projects_events import besides_the_event
+from .spans import blank, clause_index
 from .status import StatusWord, status_words
 
 
@@ -27,16 +30,30 @@ class GroupsBefore:
     def __init__(self, document: Document, sentences: list[Sentence]):
         self.document, self.sentences = document, sentences
         self.read_up_to = 0
-        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
+        self.last: Group | None = None  # the last group stated in sentences[:read_up_to]
+        self.last_sentence = -1  # the number in the report of the sentence stating it
 
     def last_before(self, index: int) -> StatusWord | None:
         for earlier in range(index - 1, self.read_up_to - 1, -1):
-            stated = _group_status(self.document, self.sentences[earlier])
+            stated = _last_group(self.document, self.sentences[earlier])
             if stated is not None:
-                self.last = stated
+                self.last, self.last_sentence = stated, self.sentences[earlier].index
                 break
         self.read_up_to = index
-        return self.last
+        return self.last.status if self.last else None
+
+    def reaches(self, sentence: Sentence, position: int) -> bool:
+        """Whether a name at `position` of a later sentence can be a member of the last group: a batch (一批重大项目
+        纷纷落地) counts none, so its members are named in the very next sentence, one not opening with other
+        projects (此外, 另有), and before any aim (一批项目建成投产。下一步将重点推进A项目)."""
+        if self.last is None or not self.last.batch:
+            return True
+        text = self.document.text
+        return (
+            sentence.index == self.last_sentence + 1
+            and not besides_the_event(text, sentence)
+            and not _aim_said(text, sentence.start, position)
+        )
 
 
 class Group(NamedTuple):
@@ -44,13 +61,19 @@ class Group(NamedTuple):
 
     status: StatusWord
     closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
+    batch: bool = False  # 一批重大项目纷纷落地: named by a batch word, not counted
 
 
-def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The status of the last group the sentence states (None: none stated): the names listed after the
-    sentence take it, until another group is stated."""
+def _aim_said(text: str, low: int, high: int) -> bool:
+    """An aim (将, 计划, 下一步) said between low and high: the names after it are what a plan names."""
+    return aim_marked(blank(cue_pattern("not_future"), text[low:high]))
+
+
+def _last_group(document: Document, sentence: Sentence) -> Group | None:
+    """The last group the sentence states (None: none stated): the names listed after the sentence take its
+    status, until another group is stated."""
     groups = _groups_stated(document, sentence)
-    return groups[-1].status if groups else None
+    return groups[-1] if groups else None
 
 
 def _groups_stated(document: Document, sentence: Sentence) -> list[Group]:
@@ -68,8 +91,11 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
     counted within the one before it, whose status its names keep. A line opening with a group's label
     (（二）新开工项目 / 签约项目：) states its status as a count does."""
     labelled = _labelled_group(document, sentence)
-    groups = [*P.group_count.finditer(document.text, sentence.start, sentence.end),
-              *P.batch_group.finditer(document.text, sentence.start, sentence.end)]
+    groups = sorted(
+        [*((match, False) for match in P.group_count.finditer(document.text, sentence.start, sentence.end)),
+         *((match, True) for match in P.batch_group.finditer(document.text, sentence.start, sentence.end))],
+        key=lambda found: found[0].start(),
+    )
     if not groups:
         return [Group(labelled, False)] if labelled else []  # no counted group: its status words need not be read
     text = document.text
@@ -78,7 +104,7 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
         return []
     clauses = document.clauses(sentence)
     stated: list[Group] = []
-    for match in sorted(groups, key=lambda group: group.start()):
+    for match, batch in groups:
         index = clause_index(clauses, match.start())
         low, high = clauses[index]
         in_clause = [word for word in words if low <= word.start < high]
@@ -89,9 +115,9 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
         closes = text[match.start() - 1 : match.start()] == "等"
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
             mixed = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
-            stated.append(Group(mixed, closes))
+            stated.append(Group(mixed, closes, batch))
         elif strong:
-            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes))
+            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes, batch))
     if not stated:
         return [Group(labelled, False)] if labelled else []
     return stated
