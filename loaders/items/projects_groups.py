@@ -9,6 +9,7 @@ colon opens (新入驻企业3家：A公司…；B公司…), past the ； betwee
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from ..document import Document
@@ -183,10 +184,24 @@ def _last_group_before(groups: list[Group], position: int) -> Group | None:
 def counted_on_their_own(document: Document, sentence: Sentence, mention: Mention) -> bool:
     """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after a group stated before them
     (in their sentence or an earlier one), are its members, not the earlier group's."""
-    text = document.text
-    ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
-    part_end = min([end for end in ends if end >= 0], default=sentence.end)
-    return bool(P.group_count.search(text, mention.start, part_end))
+    counts, part_ends = _counts_and_part_ends(document, sentence)
+    part_end = part_ends[bisect.bisect_left(part_ends, mention.end)]
+    first = bisect.bisect_left(counts, (mention.start,))
+    if first and counts[first - 1][1] > mention.start:  # a count running over the name: read again from it
+        return bool(P.group_count.search(document.text, mention.start, part_end))
+    return first < len(counts) and counts[first][1] <= part_end
+
+
+def _counts_and_part_ends(document: Document, sentence: Sentence) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where the sentence's group counts stand and where its parts end (each ；, then the sentence's end), read once:
+    a list of thousands of names asks for them name by name."""
+    key = ("counts_and_part_ends", sentence.index)
+    if key not in document.memo:
+        text = document.text
+        counts = [match.span() for match in P.group_count.finditer(text, sentence.start, sentence.end)]
+        part_ends = [index for index in range(sentence.start, sentence.end) if text[index] in "；;"]
+        document.memo[key] = (counts, [*part_ends, sentence.end])
+    return document.memo[key]
 
 
 _GROUP_BACK_REACH = 60  # the end of the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
