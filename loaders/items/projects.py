@@ -52,8 +52,9 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         entry = _numbered_entry(document.text, sentence.start) if found else -1
         stated = groups.last_before(index) if unsettled or entry >= 0 else None
         if stated is not None and continues(document.text, stated.end, sentence.start):
+            a_part = P.among_them.match(document.text, sentence.start)  # 其中，A、B等4个项目…: a part of the group before
             for mention in unsettled:
-                if groups.reaches(sentence, mention.start) and not counted_on_their_own(document, sentence, mention):
+                if groups.reaches(sentence, mention.start) and (a_part or not counted_on_their_own(document, sentence, mention)):
                     mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
             for mention in found:
                 # 新开工项目6个，分别是：\n1、X路建设项目，完成投资800万元: the entry's own name is one of them (a work
