@@ -24,7 +24,7 @@ from .status import StatusWord, status_words
 
 
 class GroupsBefore:
-    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
+    """The status of the last group of projects, counted or a batch, stated before a sentence (8个项目集中开工),
     read back from that sentence only when a name there states no status of its own (most names
     do): each sentence is read at most once, however many ask."""
 
@@ -58,7 +58,7 @@ class GroupsBefore:
 
 
 class Group(NamedTuple):
-    """A counted group of projects of a sentence and the status it states."""
+    """A group of projects of a sentence, counted or a batch, and the status it states."""
 
     status: StatusWord
     closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
