@@ -198,6 +198,8 @@ def _statuses(document, sentence, clauses, items) -> None:
         ) or _status_of_the_list_before(document.text, item, items, own, clauses, segments)
         item.status = _completion_going_on(document, item, in_clause, words, clauses, segments, item.status)
         item.status = _and_then(document.text, item, own, item.status)
+        item.status = _then_in_the_next_clause(document.text, item, own, clauses, blocked, item.status)
+        item.status = _built_alongside(document.text, item, words, clauses, segments, item.status)
         item.status = _predicate_after_attribute(document.text, item, items, own, clauses, item.status)
         item.status = _stage_under_way(item, own, clauses, blocked, segments, item.status)
         item.status = verb_before_the_list(document.text, item, own, clauses, item.status)
@@ -243,6 +245,48 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
     if P.and_then.fullmatch(text, item.end, nearest.start) and word_rank(nearest) > word_rank(status):
         return nearest
     return status
+
+
+def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], clauses, blocked,
+                             status: StatusWord | None) -> StatusWord | None:
+    """水厂已建成，并于2009年6月开始供水: a clause opening with 并 right after the item's own completion goes on with
+    the same works; a later stage it states as done is how far they got (not one it aims at, 并将于…投入使用, nor
+    one of what the works serve, 并将为已投产的企业供水)."""
+    if status is None or status.future or status.strength < 2 or status.start < item.end or status.status != "completed":
+        return status
+    following = item.clause + 1
+    if following >= len(clauses) or following in blocked or text[clauses[item.clause][1] : clauses[item.clause][1] + 1] not in ("，", ","):
+        return status
+    low, high = clauses[following]
+    if not (clauses[item.clause][0] <= status.start < clauses[item.clause][1]) or not P.then_clause.match(text, low):
+        return status
+    later = [
+        word for word in words
+        if low <= word.start < high and word.strength >= 2 and not word.future and not _describes_a_noun(text, word)
+        and not aim_marked(blank(cue_pattern("not_future"), text[low : word.start]))
+    ]
+    furthest = max(later, key=word_rank, default=None)
+    return furthest if furthest is not None and word_rank(furthest) > word_rank(status) else status
+
+
+def _built_alongside(text: str, item: Item, words: list[StatusWord], clauses, segments,
+                     status: StatusWord | None) -> StatusWord | None:
+    """基地建成标准化厂房20万平方米，配套建设A、B: works built along with (配套建设) those of the clause before, which
+    states how far they got as a fact, are at that stage too; the weak verb says no more than that they were built."""
+    if status is not None and (status.strength >= 2 or status.future):
+        return status
+    low = clauses[item.clause][0]
+    if not item.clause or item.clause in segments or text[low - 1 : low] not in ("，", ","):
+        return status
+    if not P.alongside_clause.match(text, low) or item.start < low:
+        return status
+    before_low, before_high = clauses[item.clause - 1]
+    stated = [
+        word for word in words
+        if before_low <= word.start < before_high and word.strength >= 2 and not word.future
+        and not _describes_a_noun(text, word)  # 依托已建成投用的12个项目: what the works serve, not how far they got
+    ]
+    return stated[-1] if stated else status
 
 
 def _predicate_after_attribute(

@@ -31,7 +31,7 @@ from .project_names import (
     phase_of,
 )
 from .projects_events import besides_the_event, report_event
-from .projects_groups import GroupsBefore, continues, settle_by_own_group
+from .projects_groups import GroupsBefore, continues, counted_on_their_own, settle_by_own_group
 from .projects_lines import opening_line
 from .projects_restated import restated_mentions
 from .projects_sentences import sentence_mentions
@@ -52,12 +52,14 @@ def extract_projects(document: Document, zone_at, doc_id: str, zone_ids: dict[st
         entry = _numbered_entry(document.text, sentence.start) if found else -1
         stated = groups.last_before(index) if unsettled or entry >= 0 else None
         if stated is not None and continues(document.text, stated.end, sentence.start):
+            a_part = P.among_them.match(document.text, sentence.start)  # 其中，A、B等4个项目…: a part of the group before
             for mention in unsettled:
-                mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
+                if groups.reaches(sentence, mention.start) and (a_part or not counted_on_their_own(document, sentence, mention)):
+                    mention.status = stated  # 其中…项目3个，包括A、B: members of the group stated before
             for mention in found:
                 # 新开工项目6个，分别是：\n1、X路建设项目，完成投资800万元: the entry's own name is one of them (a work
                 # named further on its line, 1、A项目开工，配套的X路项目同步完工, or after a verb, 1、加快推进X路项目, is not)
-                mention.in_group = mention.start == entry and stated.status is not None
+                mention.in_group = mention.start == entry and stated.status is not None and groups.reaches(sentence, mention.start)
         mentions += found
     mentions = [mention for mention in mentions if not _names_a_zone(mention.name, zone_ids)]
     event = report_event(document)

@@ -3,54 +3,78 @@
 新签约项目42个，项目主要包括：A、B / （二）新开工项目 over numbered lines / 一是续建项目。A项目…: a group's
 count or label states one status; the names after it that state none of their own (in its sentence,
 its paragraph, or the lines under its heading) are its members and take it. So do the entries of a list a
-colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them.
+colon opens (新入驻企业3家：A公司…；B公司…), past the ； between them. A batch named without a count
+(一批重大项目纷纷落地) states a status too, but its members are named no further than the next sentence.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from ..document import Document
 from ..text.sentences import Sentence
+from .facility_aims import aim_marked
 from .headings import opens_section
-from .lexicon import cues
+from .lexicon import cue_pattern, cues
 from .project_names import TABLE, Mention, P, word_rank
-from .spans import clause_index
+from .projects_events import besides_the_event
+from .spans import blank, clause_index
 from .status import StatusWord, status_words
 
 
 class GroupsBefore:
-    """The status of the last counted group of projects stated before a sentence (8个项目集中开工),
+    """The status of the last group of projects, counted or a batch, stated before a sentence (8个项目集中开工),
     read back from that sentence only when a name there states no status of its own (most names
     do): each sentence is read at most once, however many ask."""
 
     def __init__(self, document: Document, sentences: list[Sentence]):
         self.document, self.sentences = document, sentences
         self.read_up_to = 0
-        self.last: StatusWord | None = None  # the last group stated in sentences[:read_up_to]
+        self.last: Group | None = None  # the last group stated in sentences[:read_up_to]
+        self.last_sentence = -1  # the number in the report of the sentence stating it
 
     def last_before(self, index: int) -> StatusWord | None:
         for earlier in range(index - 1, self.read_up_to - 1, -1):
-            stated = _group_status(self.document, self.sentences[earlier])
+            stated = _last_group(self.document, self.sentences[earlier])
             if stated is not None:
-                self.last = stated
+                self.last, self.last_sentence = stated, self.sentences[earlier].index
                 break
         self.read_up_to = index
-        return self.last
+        return self.last.status if self.last else None
+
+    def reaches(self, sentence: Sentence, position: int) -> bool:
+        """Whether a name at `position` of a later sentence can be a member of the last group: a batch (一批重大项目
+        纷纷落地) counts none, so its members are named in the very next sentence, one not opening with other
+        projects (此外, 另有), and before any aim (一批项目建成投产。下一步将重点推进A项目)."""
+        if self.last is None or not self.last.batch:
+            return True
+        text = self.document.text
+        return (
+            sentence.index == self.last_sentence + 1
+            and not besides_the_event(text, sentence)
+            and not _aim_said(text, sentence.start, position)
+        )
 
 
 class Group(NamedTuple):
-    """A counted group of projects of a sentence and the status it states."""
+    """A group of projects of a sentence, counted or a batch, and the status it states."""
 
     status: StatusWord
     closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
+    batch: bool = False  # 一批重大项目纷纷落地: named by a batch word, not counted
 
 
-def _group_status(document: Document, sentence: Sentence) -> StatusWord | None:
-    """The status of the last group the sentence states (None: none stated): the names listed after the
-    sentence take it, until another group is stated."""
+def _aim_said(text: str, low: int, high: int) -> bool:
+    """An aim (将, 计划, 下一步) said between low and high: the names after it are what a plan names."""
+    return aim_marked(blank(cue_pattern("not_future"), text[low:high]))
+
+
+def _last_group(document: Document, sentence: Sentence) -> Group | None:
+    """The last group the sentence states (None: none stated): the names listed after the sentence take its
+    status, until another group is stated."""
     groups = _groups_stated(document, sentence)
-    return groups[-1].status if groups else None
+    return groups[-1] if groups else None
 
 
 def _groups_stated(document: Document, sentence: Sentence) -> list[Group]:
@@ -68,7 +92,12 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
     counted within the one before it, whose status its names keep. A line opening with a group's label
     (（二）新开工项目 / 签约项目：) states its status as a count does."""
     labelled = _labelled_group(document, sentence)
-    if not P.group_count.search(document.text, sentence.start, sentence.end):
+    groups = sorted(
+        [*((match, False) for match in P.group_count.finditer(document.text, sentence.start, sentence.end)),
+         *((match, True) for match in P.batch_group.finditer(document.text, sentence.start, sentence.end))],
+        key=lambda found: found[0].start(),
+    )
+    if not groups:
         return [Group(labelled, False)] if labelled else []  # no counted group: its status words need not be read
     text = document.text
     words = status_words(document, sentence, TABLE)
@@ -76,7 +105,7 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
         return []
     clauses = document.clauses(sentence)
     stated: list[Group] = []
-    for match in P.group_count.finditer(text, sentence.start, sentence.end):
+    for match, batch in groups:
         index = clause_index(clauses, match.start())
         low, high = clauses[index]
         in_clause = [word for word in words if low <= word.start < high]
@@ -87,9 +116,9 @@ def _read_groups(document: Document, sentence: Sentence) -> list[Group]:
         closes = text[match.start() - 1 : match.start()] == "等"
         if len({word.status for word in in_clause}) > 1 and not _one_compound(in_clause):
             mixed = StatusWord(match.start(), match.end(), "", None, 0, False)  # 新开工和续建项目31个: mixed
-            stated.append(Group(mixed, closes))
+            stated.append(Group(mixed, closes, batch))
         elif strong:
-            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes))
+            stated.append(Group(max(strong, key=word_rank) if _one_compound(strong) else strong[-1], closes, batch))
     if not stated:
         return [Group(labelled, False)] if labelled else []
     return stated
@@ -142,7 +171,7 @@ def settle_by_own_group(document: Document, sentence: Sentence, found: list[Ment
             continue  # A、B等12个前期项目…，持续推进C项目: C is no member of the group listed before it
         stated = group.status
         unsaid = mention.status is None or (mention.status.strength < 2 and stated.strength >= 2)
-        if unsaid and not _counted_again(document, sentence, mention):
+        if unsaid and not counted_on_their_own(document, sentence, mention):
             mention.status = stated
 
 
@@ -152,13 +181,27 @@ def _last_group_before(groups: list[Group], position: int) -> Group | None:
     return before[-1] if before else None
 
 
-def _counted_again(document: Document, sentence: Sentence, mention: Mention) -> bool:
-    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after the group stated
-    before them, are its members, not the earlier group's."""
-    text = document.text
-    ends = [text.find(mark, mention.end, sentence.end) for mark in "；;"]
-    part_end = min([end for end in ends if end >= 0], default=sentence.end)
-    return bool(P.group_count.search(text, mention.start, part_end))
+def counted_on_their_own(document: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A等15个项目进展较快；B、C等4个项目: names counted in a group of their own, after a group stated before them
+    (in their sentence or an earlier one), are its members, not the earlier group's."""
+    counts, part_ends = _counts_and_part_ends(document, sentence)
+    part_end = part_ends[bisect.bisect_left(part_ends, mention.end)]
+    first = bisect.bisect_left(counts, (mention.start,))
+    if first and counts[first - 1][1] > mention.start:  # a count running over the name: read again from it
+        return bool(P.group_count.search(document.text, mention.start, part_end))
+    return first < len(counts) and counts[first][1] <= part_end
+
+
+def _counts_and_part_ends(document: Document, sentence: Sentence) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where the sentence's group counts stand and where its parts end (each ；, then the sentence's end), read once:
+    a list of thousands of names asks for them name by name."""
+    key = ("counts_and_part_ends", sentence.index)
+    if key not in document.memo:
+        text = document.text
+        counts = [match.span() for match in P.group_count.finditer(text, sentence.start, sentence.end)]
+        part_ends = [index for index in range(sentence.start, sentence.end) if text[index] in "；;"]
+        document.memo[key] = (counts, [*part_ends, sentence.end])
+    return document.memo[key]
 
 
 _GROUP_BACK_REACH = 60  # the end of the sentence before: 有9个项目已竣工投产。其中，主要包括A项目…
