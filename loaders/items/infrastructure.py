@@ -255,10 +255,11 @@ def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], cla
     if status is None or status.future or status.strength < 2 or status.start < item.end or status.status != "completed":
         return status
     following = item.clause + 1
-    if following >= len(clauses) or following in blocked or text[clauses[item.clause][1] : clauses[item.clause][1] + 1] not in ("，", ","):
+    own_low, own_high = clauses[item.clause]
+    if following >= len(clauses) or following in blocked or text[own_high : own_high + 1] not in ("，", ","):
         return status
     low, high = clauses[following]
-    if not (clauses[item.clause][0] <= status.start < clauses[item.clause][1]) or not P.then_clause.match(text, low):
+    if not own_low <= status.start < own_high or not P.then_clause.match(text, low):
         return status
     later = [
         word for word in words
