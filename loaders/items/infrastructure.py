@@ -168,6 +168,7 @@ def _list_closed_by(text: str, item: Item, high: int, cue: str) -> bool:
 _LANDMARK_BREAKS = "、，,；;"
 # How far after a road its axis phrase may end (国道205线为中心轴线).
 _AXIS_REACH = 12
+_COMMAS = ("，", ",")
 
 
 def _statuses(document, sentence, clauses, items) -> None:
@@ -255,10 +256,11 @@ def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], cla
     if status is None or status.future or status.strength < 2 or status.start < item.end or status.status != "completed":
         return status
     following = item.clause + 1
-    if following >= len(clauses) or following in blocked or text[clauses[item.clause][1] : clauses[item.clause][1] + 1] not in ("，", ","):
+    own_low, own_high = clauses[item.clause]
+    if following >= len(clauses) or following in blocked or not text.startswith(_COMMAS, own_high):
         return status
     low, high = clauses[following]
-    if not (clauses[item.clause][0] <= status.start < clauses[item.clause][1]) or not P.then_clause.match(text, low):
+    if not own_low <= status.start < own_high or not P.then_clause.match(text, low):
         return status
     later = [
         word for word in words
@@ -276,7 +278,7 @@ def _built_alongside(text: str, item: Item, words: list[StatusWord], clauses, se
     if status is not None and (status.strength >= 2 or status.future):
         return status
     low = clauses[item.clause][0]
-    if not item.clause or item.clause in segments or text[low - 1 : low] not in ("，", ","):
+    if not item.clause or item.clause in segments or not text.startswith(_COMMAS, low - 1):
         return status
     if not P.alongside_clause.match(text, low) or item.start < low:
         return status
@@ -657,7 +659,7 @@ def _own_investment(text: str, item: Item) -> bool:
     (project_heads)."""
     if item.investment is None or text.endswith(tuple(cues()["project_heads"]), item.start, item.end):
         return False
-    after = item.end + 1 if text.startswith(("，", ","), item.end) else item.end
+    after = item.end + 1 if text.startswith(_COMMAS, item.end) else item.end
     return cue_pattern("own_investment_after").match(text, after) is not None
 
 
