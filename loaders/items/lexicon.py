@@ -109,10 +109,9 @@ def _branch(node: dict) -> str:
 def cue_pattern(name: str) -> re.Pattern:
     """One cue list of item_cues.yaml as a pattern, with the shape of the same name in item_patterns.yaml's
     cue_shapes (words with a stretch of any text between them, which no list can hold) tried first."""
+    words = trie_pattern(tuple(cues()[name]))
     shape = _pattern_sources().get("cue_shapes", {}).get(name)
-    if shape is None:
-        return word_pattern(tuple(cues()[name]))
-    return re.compile(f"{shape}|{trie_pattern(tuple(cues()[name]))}")
+    return re.compile(words if shape is None else f"{shape}|{words}")
 
 
 @lru_cache(maxsize=2)

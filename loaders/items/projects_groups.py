@@ -10,6 +10,7 @@ colon opens (新入驻企业3家：A公司…；B公司…), past the ； betwee
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from ..document import Document
@@ -192,6 +193,9 @@ def counted_on_their_own(document: Document, sentence: Sentence, mention: Mentio
     return first < len(counts) and counts[first][1] <= part_end
 
 
+_PART_END = re.compile("[；;]")  # a part of a sentence ends at each ；
+
+
 def _counts_and_part_ends(document: Document, sentence: Sentence) -> tuple[list[tuple[int, int]], list[int]]:
     """Where the sentence's group counts stand and where its parts end (each ；, then the sentence's end), read once:
     a list of thousands of names asks for them name by name."""
@@ -199,7 +203,7 @@ def _counts_and_part_ends(document: Document, sentence: Sentence) -> tuple[list[
     if key not in document.memo:
         text = document.text
         counts = [match.span() for match in P.group_count.finditer(text, sentence.start, sentence.end)]
-        part_ends = [index for index in range(sentence.start, sentence.end) if text[index] in "；;"]
+        part_ends = [mark.start() for mark in _PART_END.finditer(text, sentence.start, sentence.end)]
         document.memo[key] = (counts, [*part_ends, sentence.end])
     return document.memo[key]
 

@@ -124,7 +124,7 @@ def _closes_on_projects(content: str) -> bool:
     projects on its line."""
     if not content.endswith(("：", ":")):
         return False
-    last = P.clause_mark.split(P.sentence_end_mark.split(content[:-1])[-1])[-1]
+    last = P.clause_or_sentence_mark.split(content[:-1])[-1]
     if "项目" in last:
         return True
     return bool(P.list_intro_only.fullmatch(last.strip())) and bool(P.group_count.search(content))
