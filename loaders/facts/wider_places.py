@@ -70,7 +70,7 @@ def the_place_it_lies_in(reading: Reading) -> bool:
     place the zone lies in (a gazetteer name, no zone named after it before the figure), not the zone."""
     head = reading.head
     lies_in = _LIES_IN.search(head) if reading.sentence_holds(_LIES_IN) else None  # most sentences have no 所在
-    if lies_in and not head.endswith(tuple(cues()["zone_words"]), 0, lies_in.start()):
+    if lies_in and not head.endswith(cues()["zone_words"].prefixes, 0, lies_in.start()):
         lies_in = None  # 园区依托所处的临江市交通优势，完成产值…: the place is what the zone draws on, not the subject
     found = lies_in or _place_topic().match(head)
     if found is None or found.group("place") not in place_names():

@@ -575,7 +575,7 @@ def count_wording(reading: Reading) -> Keyword | None:
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
         return keyword_index()["企业"]  # 规上工业42户, 新增规模以上工业12家: firms named by their size class alone
-    if found and counts_institutions(reading.window[found[1] + len(found[0].word) :]):
+    if found and _counts_institutions(reading.window[found[1] + len(found[0].word) :]):
         return None  # 企业研发中心15家, 企业工程（技术）中心27家: centres, not firms
     if found and found[0].metric == "projects" and research_projects(reading.window[max(0, found[1] - 8) : found[1] + 2]):
         return None  # 科技项目立项16项: research grants, not investment projects
@@ -589,7 +589,7 @@ def _institution_counted() -> re.Pattern:
     return re.compile(rf"(?:{pattern_of(cues()['institution_heads']).pattern})(?:{_LINKING_WORDS})*$")
 
 
-def counts_institutions(after_wording: str) -> bool:
+def _counts_institutions(after_wording: str) -> bool:
     """The words between a firm wording and its count name an institution, not firms: right after the wording
     (企业研发中心15家) or as the noun the count closes on (企业工程（技术）中心27家)."""
     return after_wording.startswith(cues()["institution_heads"].prefixes) or closes_on_an_institution(after_wording)

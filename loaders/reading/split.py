@@ -123,7 +123,7 @@ def signature_date(body: str) -> dt.date | None:
 # sentence's date: none after a clause mark on its line, nor one a clause mark follows (2023年1月5日 9:30，园区召开…
 # dates a meeting); the date follows its label (only a colon or a space between) or carries a clock time.
 _CLAUSE_MARK = re.compile(r"[，。；;！？]")  # not "," : 浏览次数：1,234
-_CLAUSE_MARK_NEXT = re.compile(r"\s*[，。；;！？]")
+_CLAUSE_MARK_NEXT = re.compile(r"\s*" + _CLAUSE_MARK.pattern)
 _FIELD_OPENING = r"(?<![^\s|｜【\[（(:：])"  # the line's start, or a space, a bar or a bracket before
 
 
