@@ -772,6 +772,24 @@ AMOUNT_GATES = (
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group, a_firm_s_own_outlay,
 )
+# The dimensions of figures a gate can hold for, read from its first test (quantity.dimension == "money" …): it is
+# asked of those figures only. A gate not listed here is asked of every amount.
+_DIMENSIONS_OF_GATE = {
+    turned_away: ("count",), an_indefinite_article: ("count",), one_of_several: ("count",),
+    a_count_in_a_quoted_name: ("count",), firms_served: ("count",), residents_counted: ("person",),
+    a_round_mark_in_a_quoted_name: ("money",), a_firm_named_by_its_state: ("money",), threshold_amount: ("money",),
+    one_item_amount: ("money",), a_named_project_opens_the_sentence: ("money",), more_of_the_same_project: ("money",),
+    named_works_subject: ("money",), one_building_subject: ("money",),
+    land_of_projects: ("area",), land_of_a_facility: ("area",), land_dealt_in: ("area",),
+    one_project_subject: ("money", "area"), an_example: ("money", "area"), the_top_one: ("money", "area"),
+    one_company_land_or_staff: ("area", "person"),
+}
+
+
+@lru_cache(maxsize=16)
+def amount_gates(dimension: str) -> tuple:
+    """AMOUNT_GATES in their order, without those that cannot hold for a figure of this dimension."""
+    return tuple(gate for gate in AMOUNT_GATES if dimension in _DIMENSIONS_OF_GATE.get(gate, (dimension,)))
 
 
 _PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")

@@ -19,10 +19,10 @@ from ..text.sentences import LONGEST_SENTENCE, Sentence
 from ..text.units import Quantity
 from .firms import a_firm_the_sentence_opens_on, a_named_firms_figure, said_of_a_firm_it_becomes
 from .gates import (
-    AMOUNT_GATES,
     GATE_NOTES,
     a_count_in_pieces_of_no_investment_case,
     a_group_s_amount,
+    amount_gates,
     each_of_a_group,
     project_group_after,
 )
@@ -584,7 +584,7 @@ def read_amount(reading: Reading) -> Decision:
     come_in = firms_come_in_since(reading)
     if come_in:
         return come_in
-    for gate in AMOUNT_GATES:  # before the goal words are read: a figure a gate leaves out needs no kind
+    for gate in amount_gates(reading.quantity.dimension):  # before the goal words are read: a figure a gate leaves out needs no kind
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
     goal = (

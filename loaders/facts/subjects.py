@@ -125,6 +125,8 @@ _GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 def _clause_kind(clause: str, place_report: bool) -> str | None:
     words = subject_words(clause)
+    if not words:
+        return None  # the clause opens on its verb: none of the tests below finds a subject in no words
     kind = kind_of_subject(words)
     if kind == "district":
         return "place" if place_report else "zone"  # 全区: the district in its bulletin, else the zone
@@ -139,8 +141,22 @@ def _a_place_acting(words: str, clause: str) -> bool:
     """宁夏深入推进…, 临江县共有…: a clause whose subject is a place's name alone (lexicon/places.csv, its short
     form too, an adverb at most after it) before its verb speaks of the place. Not a name right before a figure
     (青禾市56个、云岭县24个: a list labelling each place's count) nor a place's name opening a firm's (青禾钢铁进入…)."""
+    if not _opens_on_a_place_name(words.lstrip()):
+        return False  # the name is where the words open: most clauses open on no place
     name = _without_adverbs(words.strip())
     return bool(name) and name in place_names() and not clause.rstrip().endswith(words.rstrip())
+
+
+def _opens_on_a_place_name(words: str) -> bool:
+    """Whether `words` may open on a place's name (lexicon/places.csv): it opens on a name's first two characters
+    (or on a name of one). A test the place tests below need to pass, one look-up in a set."""
+    openings = _place_name_openings()
+    return words[:2] in openings or words[:1] in openings
+
+
+@lru_cache(maxsize=1)
+def _place_name_openings() -> frozenset[str]:
+    return frozenset(name[:2] for name in place_names())
 
 
 _LONGEST_PLACE_NAME = 8  # characters of one place's name in a chain of them (内蒙古自治区, 阿拉善盟)
@@ -159,8 +175,8 @@ def _a_place_s_indicator(words: str, clause: str) -> bool:
 def _opens_on_a_place_s_full_name(words: str, clause: str) -> bool:
     """The subject opens on a province's or city's full name and goes on past it, in a clause naming no zone and not
     after 是 (园区是临江市…: what the zone is said to be)."""
-    if _any_zone_word().search(clause) or _a_predicate(words, clause):
-        return False
+    if not _opens_on_a_place_name(words) or _any_zone_word().search(clause) or _a_predicate(words, clause):
+        return False  # (a chain of place names opens on a name)
     unit = _government_units(words)
     return 0 < unit < len(words) and words[unit - 1] in cues()["place_indicator_suffixes"]
 
@@ -317,7 +333,8 @@ def _sentence_clauses(
 
 def _only_a_lead(clause: str) -> bool:
     """2021年, 截至目前: a clause of dates and list markers only, before the one a sentence opens on."""
-    return not subject_words(clause) and _LEAD.fullmatch(clause) is not None
+    # _LEAD is possessive throughout: matched whole, it leaves no subject words (subject_words(clause) == '').
+    return _LEAD.fullmatch(clause) is not None
 
 
 def _acts_on_zones(document: Document, start: int, end: int) -> bool:
