@@ -184,10 +184,14 @@ def stop_cut(run: str) -> int:
     """Where a name may start: after the last character that cannot be in one (的, 在, 和 …),
     unless that character belongs to a place (成都, 和县) or a reject word (三个, 其中)."""
     stops = lexicon()["stop_chars"]
-    if _stop_chars().isdisjoint(run):
+    present = _stop_chars().intersection(run)
+    if not present:
         return 0  # no character that cannot be in a name: no places or reject words to read
     words = [(match.start(), match.end()) for match in stop_word_pattern().finditer(run)]
-    tokens = [*place_tokens(run)] + [(match.start(), match.end()) for match in reject_spans(run)] + words
+    # Only a gazetteer name holds a stop character (和县; a place-like piece holds none): a run whose stop
+    # characters are in no place name needs no places read (the name after its stop may need them, not it).
+    places = place_tokens(run) if not _stops_in_places().isdisjoint(present) else ()
+    tokens = [*places] + [(match.start(), match.end()) for match in reject_spans(run)] + words
     index = len(run) - 1
     while index >= 0:
         if run[index] in stops:
@@ -202,6 +206,12 @@ def stop_cut(run: str) -> int:
 @lru_cache(maxsize=1)
 def _stop_chars() -> frozenset[str]:
     return frozenset(lexicon()["stop_chars"])
+
+
+@lru_cache(maxsize=1)
+def _stops_in_places() -> frozenset[str]:
+    """The stop characters some place name holds (和 of 和田县, 于 of 于洪区)."""
+    return frozenset(char for name in place_names() for char in name) & _stop_chars()
 
 
 def line_cut(start: int, stop: int, crosses_line: Callable[[int, int], bool] | None) -> int:
