@@ -110,7 +110,10 @@ def _signs() -> re.Pattern:
     a list number opening its line (2.龙腾纺织二期: one project per line, projects_lines)."""
     words = [*cues()["project_suffixes"], *cues()["company_suffixes"], *cues()["subject_verbs"], *cues()["quoted_name_heads"],
              *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
-    return re.compile(f"{word_pattern(tuple(words)).pattern}|{P.numbered_line.pattern}")
+    # The look-ahead at the words' first characters passes a character that opens none at once: beside the
+    # numbered line's look-behind, the engine can no longer skip to them by itself and would try every branch.
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    return re.compile(f"(?=[{first}])(?:{word_pattern(tuple(words)).pattern})|{P.numbered_line.pattern}")
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
