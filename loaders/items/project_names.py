@@ -91,7 +91,7 @@ def is_project_name(name: str, loose: bool = False) -> bool:
     zones = list(P.zone_in_name.finditer(core))
     after = core[zones[-1].end() :] if zones else ""
     if after and not specific_part(after):
-        return False  # 杨林工业园区一批项目: the zone's group of projects
+        return False  # 青禾工业园区一批项目: the zone's group of projects
     rest = specific_part(core)
     return len(rest) >= MIN_NAME or (len(rest) >= 1 and (loose or bool(P.latin.search(core))))
 
