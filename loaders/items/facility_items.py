@@ -222,10 +222,10 @@ _LABEL_OPEN, _LABEL_CLOSE = "【〔", "】〕"  # a yearbook entry's label (【�
 def _past_label(text: str, start: int, first_word: int) -> int:
     """Where a name starts past a yearbook entry's label (【基础设施建设】X污水处理厂: after its 】), or -1 when
     the facility word stands inside the label (【市政道路建设】: a topic, no works)."""
-    closing = max(text.rfind(mark, start, first_word) for mark in _LABEL_CLOSE)
+    closing = max(text.rfind(_LABEL_CLOSE[0], start, first_word), text.rfind(_LABEL_CLOSE[1], start, first_word))
     if closing >= 0:
         start = closing + 1
-    opening = max(text.rfind(mark, start, first_word) for mark in _LABEL_OPEN)
+    opening = max(text.rfind(_LABEL_OPEN[0], start, first_word), text.rfind(_LABEL_OPEN[1], start, first_word))
     return -1 if opening >= 0 else start
 
 

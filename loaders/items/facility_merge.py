@@ -23,17 +23,20 @@ def merge(items: list[Item], zone_at=None) -> list[list[Item]]:
     """Mentions of one facility: same category and the same name, or one named name inside the other, in the
     same zone (a 污水处理厂 of each of two parks is two facilities)."""
     facilities: list[list[Item]] = []
-    zones: list[object] = []  # the zone of each facility's first mention
+    # A mention joins only a facility of its zone and category (_same_facility): each mention is compared with
+    # those facilities, in the order they were first named, not with every facility of the report.
+    of_zone_and_category: dict[tuple[object, str], list[list[Item]]] = {}
     for item in items:
         zone = zone_at(item.start) if zone_at is not None else None
+        candidates = of_zone_and_category.setdefault((zone, item.category), [])
         home = next(
-            (facility for facility, its_zone in zip(facilities, zones, strict=True)
-             if its_zone == zone and _same_facility(item, facility[0]) and not _named_otherwise(item, facility)),
+            (facility for facility in candidates
+             if _same_facility(item, facility[0]) and not _named_otherwise(item, facility)),
             None,
         )
         if home is None:
             facilities.append([item])
-            zones.append(zone)
+            candidates.append(facilities[-1])
         else:
             home.append(item)
     return facilities

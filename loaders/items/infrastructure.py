@@ -794,14 +794,20 @@ def _status_rank(item: Item) -> tuple[int, int]:
     return status_rank(TABLE, item.status.status, item.status.strength) if item.status else status_rank(TABLE, None, 0)
 
 
-def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
-    """The row of one facility: the name, figures and status of its most advanced mention."""
-    settled = max(items, key=_status_rank)
+def _fullest_name(items: list[Item], settled: Item) -> Item:
+    """The mention naming the facility most fully among those whose name ends in the settled mention's (most
+    facilities are named once: their one mention is all there is)."""
     reference = facility_key(settled.name)
-    named = max(
+    return max(
         (item for item in items if facility_key(item.name).endswith(reference)),
         key=lambda item: (len(facility_key(item.name)), item is settled, -item.start),
     )
+
+
+def _row(items: list[Item], normalized, doc_id, zone_at, zone_ids) -> dict:
+    """The row of one facility: the name, figures and status of its most advanced mention."""
+    settled = max(items, key=_status_rank)
+    named = settled if len(items) == 1 else _fullest_name(items, settled)
     quantity = settled.quantity or next((item.quantity for item in items if item.quantity), None)
     value, unit = reported_measure(quantity)
     investment = settled.investment or next((item.investment for item in items if item.investment), None)

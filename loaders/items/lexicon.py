@@ -76,6 +76,10 @@ def trie_pattern(words) -> str:
     >>> trie_pattern(["开工", "开工建设", "开闭所"])
     '开(?:工(?:建设)?|闭所)'
     """
+    return _branch(_tree(words))
+
+
+def _tree(words) -> dict:
     tree: dict = {}
     for word in set(words):
         if word:
@@ -83,11 +87,22 @@ def trie_pattern(words) -> str:
             for char in word:
                 node = node.setdefault(char, {})
             node[""] = {}
-    return _branch(tree)
+    return tree
 
 
 def _branch(node: dict) -> str:
     ends = "" in node
+    children = _children(node)
+    if not children:
+        return ""
+    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    if ends:
+        return f"(?:{body})?" if len(children) > 1 or len(children[0]) > 1 else f"{body}?"
+    return body
+
+
+def _children(node: dict) -> list[str]:
+    """The branches of a node of the tree, one per character that goes on from it, in order."""
     children = []
     for char in sorted(key for key in node if key):
         child, chain = node[char], re.escape(char)
@@ -97,21 +112,20 @@ def _branch(node: dict) -> str:
             child = child[char]
         rest = _branch(child) if any(key for key in child) else ""
         children.append(chain + rest)
-    if not children:
-        return ""
-    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-    if ends:
-        return f"(?:{body})?" if len(children) > 1 or len(children[0]) > 1 else f"{body}?"
-    return body
+    return children
 
 
 @lru_cache(maxsize=64)
 def cue_pattern(name: str) -> re.Pattern:
     """One cue list of item_cues.yaml as a pattern, with the shape of the same name in item_patterns.yaml's
     cue_shapes (words with a stretch of any text between them, which no list can hold) tried first."""
-    words = trie_pattern(tuple(cues()[name]))
+    words = tuple(cues()[name])
     shape = _pattern_sources().get("cue_shapes", {}).get(name)
-    return re.compile(words if shape is None else f"{shape}|{words}")
+    if shape is None:
+        return re.compile(trie_pattern(words))
+    # The tree's branches stand beside the shape, not in a group of their own: when every alternative opens
+    # with a character (as the shapes do), a search only tries the pattern where one of those characters is.
+    return re.compile("|".join([shape, *_children(_tree(words))]))
 
 
 @lru_cache(maxsize=2)

@@ -334,6 +334,8 @@ def _stage_closes_the_object(text: str, end: int) -> bool:
     close = clause_closing(text, end, reach)
     if close == reach and reach < len(text):
         return False  # no clause mark within reach (a text run on with spaces): no object closes
+    if not text.endswith(_stage_end_words(), end, close):
+        return False  # the object ends in no stage nor works head: the pattern, anchored at its end, cannot match
     stage = _stage_end_pattern().search(text, end, close)
     # 完成A路建设、B路路基工程: a member closed by works of its own before the stage is done as a whole
     return stage is not None and not _member_closed_pattern().search(text, end, stage.start())
@@ -345,6 +347,12 @@ _OBJECT_REACH = 48  # characters from a completion word to the end of the list o
 @lru_cache(maxsize=1)
 def _member_closed_pattern() -> re.Pattern:
     return re.compile(rf"(?:{_alternation('works_heads')})[、和及与]")
+
+
+@lru_cache(maxsize=1)
+def _stage_end_words() -> tuple[str, ...]:
+    """The words _stage_end_pattern can end with: a stage of the works or a works head after it."""
+    return tuple(cues()["stages_of_works"]) + tuple(cues()["works_heads"])
 
 
 @lru_cache(maxsize=1)
@@ -446,17 +454,21 @@ def clause_opening(text: str, position: int) -> int:
 def clause_closing(text: str, position: int, reach: int) -> int:
     """Where the clause going on at `position` closes: its first clause mark, or `reach` (a bounded look: a long
     text without punctuation costs no more)."""
-    return min((found for found in (text.find(mark, position, reach) for mark in _CLAUSE_MARKS) if found >= 0), default=reach)
+    found = _CLAUSE_MARK.search(text, position, reach)
+    return found.start() if found is not None else reach
+
+
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")  # the first of them in one search, not one find per mark
 
 
 def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
     """已完成 closing its clause after a facility (X管网等已经完成，…) and no other status word: the
     facility itself was done (土建及路面硬化已经完成: only that stage was; 可研报告已完成: only a study)."""
-    from .facilities import keyword_pattern  # facilities reads StatusWord from here
-
     closed = end == len(text) or text[end] in _CLAUSE_MARKS
     if not closed or not _said_done(text, start):
         return False
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
     clause = clause_opening(text, start)
     before = max(clause, start - _PAST_REACH)
     return bool(keyword_pattern().search(text, clause, before)) and not status_pattern(table).search(text, clause, before)
@@ -465,10 +477,10 @@ def _done_and_said(text: str, start: int, end: int, table: str) -> bool:
 def _done_of_works_after(text: str, start: int, end: int, table: str) -> bool:
     """目前已完成A大道、B路等6条道路的改造提升工程: 已完成 before the works it names, in a clause that says no more
     of how far they got, states they were done (as firmly as 已建成 would); 已完成A路规划设计 says a design was."""
-    from .facilities import keyword_pattern  # facilities reads StatusWord from here
-
     if table != "infrastructure" or not _said_done(text, start):
         return False
+    from .facilities import keyword_pattern  # facilities reads StatusWord from here
+
     clause_end = clause_closing(text, end, min(len(text), end + _WORKS_REACH))
     if not keyword_pattern().search(text, end, clause_end) or not text.endswith(_works_done(), end, clause_end):
         return False  # 已完成A路至B路沥青铺设: a stretch paved, the works go on
