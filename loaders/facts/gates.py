@@ -31,6 +31,16 @@ if TYPE_CHECKING:
     from .rules import Reading
 
 
+def holds_only_for(*dimensions: str):
+    """Marks a gate whose first test admits figures of these dimensions only (quantity.dimension == "money" …), so
+    read_amount asks it of those figures only. The mark repeats that test: widen both together (tests/test_gates.py
+    checks they agree)."""
+    def mark(gate):
+        gate.dimensions = dimensions
+        return gate
+    return mark
+
+
 # Works measured right after their noun (道路12公里, 厂房3万平方米, 管网20公里): a kind of works, not one facility.
 _WORKS_MEASURED = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:[\d.]++万?(?:公里|千米|米|平方米|平米|条)|[一二两三四五六七八九十]++条)"
@@ -153,6 +163,7 @@ def _zones_passing() -> re.Pattern:
     )
 
 
+@holds_only_for("money")
 def threshold_amount(reading: Reading) -> bool:
     """5000万元以上项目, 3000万元以上国内市外项目, 有5家企业营业收入超过10亿元, 14家园区营业收入突破1000亿元: a
     money threshold naming a group of firms or of zones, not an amount."""
@@ -165,6 +176,7 @@ def threshold_amount(reading: Reading) -> bool:
     return reading.after.startswith(cues()["threshold_after"].prefixes) or bool(_THRESHOLD_AFTER.match(reading.after))
 
 
+@holds_only_for("money")
 def one_item_amount(reading: Reading) -> bool:
     """投资12亿元的…项目, 投资700万元新建开闭所: the size of one named project or facility."""
     if reading.quantity.dimension != "money":
@@ -355,6 +367,7 @@ def _said_of_the_figure_before(reading: Reading) -> bool:
     return not has(cues()["zone_words"], between)
 
 
+@holds_only_for("count")
 def firms_served(reading: Reading) -> bool:
     """走访企业120家, 帮助32家企业, 为企业解决问题86个: what the zone's staff did for firms, not a count of
     the zone's firms."""
@@ -368,6 +381,7 @@ def an_average(reading: Reading) -> bool:
     return has(cues()["average_words"], reading.clause)
 
 
+@holds_only_for("person")
 def residents_counted(reading: Reading) -> bool:
     """吸纳就业人口5万人，常住居民15万人: a head count whose own clause names residents (cues.yaml
     resident_words) and no work (workforce_stems) is a population, not the workforce before it."""
@@ -435,6 +449,7 @@ def _one_project_described(head: str) -> bool:
     return False
 
 
+@holds_only_for("money", "area")
 def one_project_subject(reading: Reading) -> bool:
     """某某电视项目，占地200亩，总投资5亿元, 该标准化厂房项目…总投资15亿元, 新开工某某项目，项目占地200亩:
     a sentence that opens on one project as its topic, names it with 该, or describes it as a bare 项目,
@@ -476,6 +491,7 @@ def _named_project_opening() -> re.Pattern:
     )
 
 
+@holds_only_for("money")
 def a_named_project_opens_the_sentence(reading: Reading) -> bool:
     """宁德新能源电池项目总投资120亿元 (after a sentence on a group of projects), 其中某某电子项目完成投资20亿元:
     a sentence that opens on one named project gives that project's money (an item), not the group's or the
@@ -494,6 +510,7 @@ def a_named_project_opens_the_sentence(reading: Reading) -> bool:
 _NO_NEW_SUBJECT = re.compile(r"\s*(?:目前|现)?(?:已经|已|累计)++(?:完成|到位)")  # 已完成投资, 累计完成, not 今年投资
 
 
+@holds_only_for("money")
 def more_of_the_same_project(reading: Reading) -> bool:
     """某某项目总投资20亿元，已完成投资8亿元: a money figure whose clause names no new subject, right after
     one project's money (left out as an item) in its sentence, is more of that project's money."""
@@ -522,6 +539,7 @@ def _named_works_topic() -> re.Pattern:
     )
 
 
+@holds_only_for("money")
 def named_works_subject(reading: Reading) -> bool:
     """甲乙路工程，总投资3600万元; 某某污水处理工程为分散式设施，总投资4000万元: one works named as the topic of
     its part gives that works' money (an item), not the zone's; works named only by their kind (园区道路工程,
@@ -540,6 +558,7 @@ def named_works_subject(reading: Reading) -> bool:
     return len(own_words) >= 2
 
 
+@holds_only_for("money")
 def one_building_subject(reading: Reading) -> bool:
     """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
     before its investment wording, in a sentence that gives that building's floor space or land: the
@@ -556,6 +575,7 @@ def _building_pattern() -> re.Pattern:
     return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{heads})(?:总投资|计划投资|投资)(?:约|达|近)?")
 
 
+@holds_only_for("area")
 def land_of_projects(reading: Reading) -> bool:
     """12个项目…总投资56亿元，占地1200亩, 某某项目总投资10亿元，占地300亩, 已引进34家企业，总用地面积1996亩:
     the land a counted group of projects or of firms brought in, or the one project whose money was left
@@ -574,12 +594,14 @@ def _firms_brought_in_before(reading: Reading) -> bool:
     return any(fact.metric == "enterprises" for fact in reading.sentence_facts) and reading.head_holds(cues()["intake_verbs"])
 
 
+@holds_only_for("area")
 def land_dealt_in(reading: Reading) -> bool:
     """完成近400亩土地的挂牌出让, 500亩土地完成征收: land bought, sold or prepared (cues.yaml land_deals
     in the figure's own clause after it), not an area of the zone."""
     return reading.quantity.dimension == "area" and has(cues()["land_deals"], reading.after)
 
 
+@holds_only_for("area")
 def land_of_a_facility(reading: Reading) -> bool:
     """占地约50亩的污水处理厂, 建设占地120亩的物流中心: the land of the one facility or project named
     right after it, not an area of the zone (占地3平方公里的光电产业园, 占地300亩的创业园 name parks and stay)."""
@@ -601,6 +623,7 @@ _PROJECT_NAMED = re.compile(r"[^，。；,;、\d]{2,30}?项目(?!区)")
 _EXAMPLE_START = re.compile(r"\s*(?:如|例如|比如|譬如)(?![期实今何此果火约数意愿下])")  # not 如期, 如今, 如火如荼…
 
 
+@holds_only_for("money", "area")
 def an_example(reading: Reading) -> bool:
     """如某某基地确认落户该区，总投资25亿元: a sentence that opens on an example gives one item's money
     or land, not the zone's."""
@@ -610,6 +633,7 @@ def an_example(reading: Reading) -> bool:
 _TOP_ONE = re.compile(r"最(?:高|大|多|强|好)的?(?:一家|一个)?(?:企业|项目|公司|厂商)")  # 的 may be left out: 单体投资最大项目…
 
 
+@holds_only_for("money", "area")
 def the_top_one(reading: Reading) -> bool:
     """产出最高的企业达到了13亿元, 规模最大的项目总投资50亿元: the figure of the zone's top firm or
     project, not the zone's."""
@@ -631,6 +655,7 @@ _COMPANY_NAME = re.compile(r"(?:有限公司|股份公司|公司|集团)(?!投�
 _FIRST_CLAUSE = re.compile(r"[^，。；,;]*")
 
 
+@holds_only_for("area", "person")
 def one_company_land_or_staff(reading: Reading) -> bool:
     """某某公司占地500亩，员工3000人: the land or staff of the company the sentence opens on, not the
     zone's (a company's money is left out by `one_company_figure`)."""
@@ -674,6 +699,7 @@ def a_quota(reading: Reading) -> bool:
     return reading.after.startswith(cues()["quota_after"].prefixes)
 
 
+@holds_only_for("money")
 def a_firm_named_by_its_state(reading: Reading) -> bool:
     """竣工投产的青山啤酒，实现销售收入6500万元: one firm, named after the state it reached, is the subject of
     the figure's clause: its figure, not the zone's (a group of firms or projects keeps it)."""
@@ -696,6 +722,7 @@ _QUOTED_NAME_LONGEST = 10  # characters inside the quotes of a slogan or a name 
 _QUOTE_OPENINGS = "《“「『"  # the opening marks of Document.quoted_spans (lexicon item_patterns.yaml `quoted`)
 
 
+@holds_only_for("count")
 def a_count_in_a_quoted_name(reading: Reading) -> bool:
     """全年共实施“三个一批”项目86个: a count inside a short quoted name is part of the name, not a count."""
     return reading.quantity.dimension == "count" and _inside_a_short_quoted_name(reading)
@@ -709,6 +736,7 @@ def a_count_in_pieces_of_no_investment_case(reading: Reading) -> bool:
     return not (reading.after.startswith(INVESTMENT_CASES.prefixes) or has(INVESTMENT_CASES, reading.clause_within_window))
 
 
+@holds_only_for("money")
 def a_round_mark_in_a_quoted_name(reading: Reading) -> bool:
     """迈入“双百亿”园区, “千亿产值百亿税收”目标, “千亿俱乐部”: a round mark written in words inside a short
     quoted name or slogan is part of the name, not an amount (“产值12亿元” with digits stays one)."""
@@ -738,11 +766,13 @@ def a_comparison_base(reading: Reading) -> bool:
     return bool(_GROWTH_AFTER.match(reading.after)) and bool(_BASE_BEFORE.search(reading.window))
 
 
+@holds_only_for("count")
 def turned_away(reading: Reading) -> bool:
     """否决掉了10个以上不符合导向的化工类项目: projects or firms turned away, not the zone's."""
     return reading.quantity.dimension == "count" and has(cues()["turned_away_verbs"], reading.clause)
 
 
+@holds_only_for("count")
 def an_indefinite_article(reading: Reading) -> bool:
     """某某公司是一家集研发、生产于一体的企业, 作为一家化妆品公司: 一家 or 一个 after 是/作为/成为 says what kind
     of thing the subject is, it counts nothing (已有一家企业投产 stays a count)."""
@@ -752,6 +782,7 @@ def an_indefinite_article(reading: Reading) -> bool:
     return reading.window.rstrip().endswith(cues()["article_before"].prefixes)
 
 
+@holds_only_for("count")
 def one_of_several(reading: Reading) -> bool:
     """是国家第一批核准四个煤制气示范项目之一: the size of a list the zone or a project is one of."""
     return reading.quantity.dimension == "count" and reading.after.endswith("之一")
@@ -772,24 +803,12 @@ AMOUNT_GATES = (
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group, a_firm_s_own_outlay,
 )
-# The dimensions of figures a gate can hold for, read from its first test (quantity.dimension == "money" …): it is
-# asked of those figures only. A gate not listed here is asked of every amount.
-_DIMENSIONS_OF_GATE = {
-    turned_away: ("count",), an_indefinite_article: ("count",), one_of_several: ("count",),
-    a_count_in_a_quoted_name: ("count",), firms_served: ("count",), residents_counted: ("person",),
-    a_round_mark_in_a_quoted_name: ("money",), a_firm_named_by_its_state: ("money",), threshold_amount: ("money",),
-    one_item_amount: ("money",), a_named_project_opens_the_sentence: ("money",), more_of_the_same_project: ("money",),
-    named_works_subject: ("money",), one_building_subject: ("money",),
-    land_of_projects: ("area",), land_of_a_facility: ("area",), land_dealt_in: ("area",),
-    one_project_subject: ("money", "area"), an_example: ("money", "area"), the_top_one: ("money", "area"),
-    one_company_land_or_staff: ("area", "person"),
-}
 
 
 @lru_cache(maxsize=16)
 def amount_gates(dimension: str) -> tuple:
     """AMOUNT_GATES in their order, without those that cannot hold for a figure of this dimension."""
-    return tuple(gate for gate in AMOUNT_GATES if dimension in _DIMENSIONS_OF_GATE.get(gate, (dimension,)))
+    return tuple(gate for gate in AMOUNT_GATES if dimension in getattr(gate, "dimensions", (dimension,)))
 
 
 _PROJECT_GROUP_AFTER = re.compile(r"的(?:\d+|[一二三四五六七八九十百]+)(?:个|项)[\u4e00-\u9fff]{0,8}?项目")
