@@ -736,8 +736,8 @@ def subject_references(text: str, rejections: list[Rejection]) -> list[int]:
 
 
 def _at_clause_start(text: str, start: int) -> bool:
-    """Whether a name opens a clause or a numbered heading (一、大连长兴岛临港工业区), rather than
-    standing inside a list or a phrase (包括建成区铁西工业区, 鹤展、台湾产业园)."""
+    """Whether a name opens a clause or a numbered heading (一、青禾临港工业区), rather than
+    standing inside a list or a phrase (包括建成区鹤翔西工业区, 鹤展、台湾产业园)."""
     head = text[max(0, start - 6) : start].rstrip(" \t\u3000")  # an indented paragraph opens with spaces
     numbered = _HEADING_NUMBER.search(head)
     if numbered:

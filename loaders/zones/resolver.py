@@ -1143,7 +1143,7 @@ def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
     """A park named by a place or proper name opening a sentence (…。哈东园区调整领导班子…) is its topic,
-    unless its clause speaks of a work in it (…。铁西工业区供水工程已投入运行)."""
+    unless its clause speaks of a work in it (…。鹤翔西工业区供水工程已投入运行)."""
     head = text[max(0, mention.start - 6) : mention.start].rstrip(" \t\u3000")
     if mention.anchor not in ("place", "proper") or mention.base or (head and head[-1] not in SENTENCE_OPENERS):
         return False
