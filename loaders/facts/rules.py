@@ -878,7 +878,7 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
 
 
 def project_group_named_before(reading: Reading, keyword: Keyword) -> bool:
-    """一批重大项目集中开竣工，项目涉及食品、机械等产业，总投资超40亿元: a total (cues.yaml group_totals) in a
+    """一批重点项目集中签约，项目覆盖电子、建材等行业，总投资约26亿元: a total (cues.yaml group_totals) in a
     sentence that named a group of projects before it, with no zone word after the group, is the group's."""
     if keyword.word not in cues()["group_totals"]:
         return False

@@ -524,7 +524,7 @@ def not_the_zone(reading: Reading) -> str | None:
     """The rule leaving out a figure whose subject is a wider place, a place's department or an industry
     of a place (None: the zone's, or no subject of a kind). A table cell has its own headers."""
     if zone_named_right_after(reading):
-        return None  # 我市…高起点规划36平方公里的四川长江工业园区: the figure of the zone named after it
+        return None  # 我县…规划面积24平方公里的杉溪工业园区: the figure of the zone named after it
     if about_a_wider_place(reading):
         return _ABOUT_A_WIDER_PLACE
     if reading.quantity.start in reading.document.table_cells:
@@ -540,7 +540,7 @@ def not_the_zone(reading: Reading) -> str | None:
 
 
 def zone_named_right_after(reading: Reading) -> bool:
-    """规划36平方公里的四川长江工业园区: a figure followed by 的 and a zone is that zone's, whatever the
+    """规划面积24平方公里的杉溪工业园区: a figure followed by 的 and a zone is that zone's, whatever the
     sentence opened on."""
     return reading.after.startswith("的") and has(cues()["zone_words"], reading.after)
 

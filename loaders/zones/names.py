@@ -715,7 +715,7 @@ def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
     if not (opens_line or _at_clause_start(text, start)):
         return False
     if end == len(text) or text.startswith(word_tuple("clause_follows"), end) or phase_works_pattern().match(text, end):
-        return True  # … or works on its phase (市工业园一期基础设施基本配套): what is said of it
+        return True  # … or works on its phase (青禾产业园二期道路管网全面铺通): what is said of it
     if _period_then_follows(text, end):
         return True  # 其中，鹤翔光电产业园上半年实现产值…: a period, then what is said of it
     return text[end].isdigit() and opens_line  # a title (XX工业园2019年工作总结), a listed line (XX新区861亿元)
