@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..zones.lexicon import type_pattern
 from .lexicon import Words, cues, has, keywords, scope_word_pattern, scope_words, status_pattern
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ _SCOPE_FILLER = re.compile(
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
+    r"^(?:其中|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
 )
 
 
@@ -75,8 +76,21 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
         return named
-    qualifier = _GROUP_VERBS.sub("", qualifier)
+    qualifier = _GROUP_VERBS.sub("", _after_the_zone(qualifier))
     return qualifier + noun if 2 <= len(qualifier) <= 20 else None
+
+
+_INSIDE = ("内", "里")
+
+
+def _after_the_zone(qualifier: str) -> str:
+    """鹤翔经开区(内)(共有)入驻企业52家: the words after the zone's name (a zone type of zones.yaml closes it) qualify
+    the group, the name and 内 after it do not (a count of the zone's firms, not a group named by its zone)."""
+    names = list(type_pattern().finditer(qualifier))
+    if not names:
+        return qualifier
+    after = qualifier[names[-1].end():]
+    return after[1:] if after.startswith(_INSIDE) else after
 
 
 _MARKS_AND_SPACES = re.compile(r"[\s，,；;：:、（）()“”\"]")  # what a scope's words are read without
