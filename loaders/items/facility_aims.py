@@ -14,7 +14,7 @@ from .facilities import TABLE, Item, P
 from .facility_lists import ends_in_a_colon
 from .lexicon import cue_pattern
 from .spans import blank, inside, sentence_part
-from .status import StatusWord, status_pattern, status_words
+from .status import StatusWord, aim_marked, status_pattern, status_words
 
 
 def an_aim(start: int, end: int) -> StatusWord:
@@ -157,12 +157,6 @@ def _states_an_aim(text: str, sentence: Sentence) -> bool:
     """An aim marker anywhere in the sentence and nothing said to be done already (已)."""
     said = blank(cue_pattern("not_future"), text[sentence.start : sentence.end])
     return not cue_pattern("past_before").search(said) and aim_marked(said)
-
-
-def aim_marked(said: str) -> bool:
-    """A marker of an aim anywhere in a text with its not_future words blanked: a sentence-wide one (计划, 明年) or
-    one said of a clause (将)."""
-    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
 
 
 def _opens_with_a_work_verb(document: Document, sentence: Sentence) -> bool:

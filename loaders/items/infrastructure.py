@@ -22,7 +22,6 @@ from ..text.sentences import Sentence
 from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
 from .facility_aims import (
     aim_goes_on,
-    aim_marked,
     an_aim,
     breaks_down_an_aim,
     enumerates_an_aim,
@@ -48,6 +47,7 @@ from .lexicon import cue_pattern, cues, name_stop_pattern, word_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span, sentence_part
 from .status import (
     StatusWord,
+    aim_said,
     names_only_works,
     pick_status,
     said_as_done,
@@ -265,7 +265,7 @@ def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], cla
     later = [
         word for word in words
         if low <= word.start < high and word.strength >= 2 and not word.future and not _describes_a_noun(text, word)
-        and not aim_marked(blank(cue_pattern("not_future"), text[low : word.start]))
+        and not aim_said(text, low, word.start)
     ]
     furthest = max(later, key=word_rank, default=None)
     return furthest if furthest is not None and word_rank(furthest) > word_rank(status) else status
@@ -558,8 +558,7 @@ def _spent_on_works(document: Document, sentence: Sentence) -> StatusWord | None
     spent = P.spent_on_works.search(document.text, sentence.start, sentence.end)
     if spent is None:
         return None
-    said = blank(cue_pattern("not_future"), document.text[sentence.start : sentence.end])
-    if aim_marked(said):
+    if aim_said(document.text, sentence.start, sentence.end):
         return None  # 计划完成基础设施投资3亿元: an aim, not money spent
     return StatusWord(spent.start(), spent.end(), spent.group(), "completed", 2, False)
 

@@ -15,13 +15,12 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..text.sentences import Sentence
-from .facility_aims import aim_marked
 from .headings import opens_section
-from .lexicon import cue_pattern, cues
+from .lexicon import cues
 from .project_names import TABLE, Mention, P, word_rank
 from .projects_events import besides_the_event
-from .spans import blank, clause_index
-from .status import StatusWord, status_words
+from .spans import clause_index
+from .status import StatusWord, aim_said, status_words
 
 
 class GroupsBefore:
@@ -54,7 +53,7 @@ class GroupsBefore:
         return (
             sentence.index == self.last_sentence + 1
             and not besides_the_event(text, sentence)
-            and not _aim_said(text, sentence.start, position)
+            and not aim_said(text, sentence.start, position)
         )
 
 
@@ -64,11 +63,6 @@ class Group(NamedTuple):
     status: StatusWord
     closes_a_list: bool  # A、B等12个前期项目: its members are the names before it
     batch: bool = False  # 一批重大项目纷纷落地: named by a batch word, not counted
-
-
-def _aim_said(text: str, low: int, high: int) -> bool:
-    """An aim (将, 计划, 下一步) said between low and high: the names after it are what a plan names."""
-    return aim_marked(blank(cue_pattern("not_future"), text[low:high]))
 
 
 def _last_group(document: Document, sentence: Sentence) -> Group | None:

@@ -540,6 +540,17 @@ def _due_aims_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=2)
+def aim_marked(said: str) -> bool:
+    """A marker of an aim anywhere in a text with its not_future words blanked: a sentence-wide one (计划, 明年) or
+    one said of a clause (将)."""
+    return bool(cue_pattern("future_in_sentence").search(said) or cue_pattern("future_in_clause").search(said))
+
+
+def aim_said(text: str, low: int, high: int) -> bool:
+    """An aim (将, 计划, 下一步) said between low and high, its not_future words (将近, 计划内) aside."""
+    return aim_marked(blank(cue_pattern("not_future"), text[low:high]))
+
+
 def future_reading(table: str) -> dict[str, str]:
     """Status word -> how it reads as an intention ('keep' keeps the lexicon's status)."""
     return {word: reading for reading, words in cues()["future_reading"][table].items() for word in words}
