@@ -15,6 +15,7 @@ from typing import Any
 from ..contract.schema import LEXICON
 from ..lexicon_files import read_yaml
 from ..text.units import NUMBER
+from ..text.word_trees import first_characters, tree_branches, trie_pattern
 
 
 def patterns(family: str) -> Patterns:
@@ -69,52 +70,6 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(trie_pattern(words))
 
 
-def trie_pattern(words) -> str:
-    """`words` as a prefix tree: a plain alternation of hundreds of words tries each of them at
-    every character; the tree tries one branch per character and stays fast on long reports.
-
-    >>> trie_pattern(["开工", "开工建设", "开闭所"])
-    '开(?:工(?:建设)?|闭所)'
-    """
-    return _branch(_tree(words))
-
-
-def _tree(words) -> dict:
-    tree: dict = {}
-    for word in set(words):
-        if word:
-            node = tree
-            for char in word:
-                node = node.setdefault(char, {})
-            node[""] = {}
-    return tree
-
-
-def _branch(node: dict) -> str:
-    ends = "" in node
-    children = _children(node)
-    if not children:
-        return ""
-    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
-    if ends:
-        return f"(?:{body})?" if len(children) > 1 or len(children[0]) > 1 else f"{body}?"
-    return body
-
-
-def _children(node: dict) -> list[str]:
-    """The branches of a node of the tree, one per character that goes on from it, in order."""
-    children = []
-    for char in sorted(key for key in node if key):
-        child, chain = node[char], re.escape(char)
-        while len(child) == 1 and "" not in child:  # a run with no branch and no word end
-            (char,) = child
-            chain += re.escape(char)
-            child = child[char]
-        rest = _branch(child) if any(key for key in child) else ""
-        children.append(chain + rest)
-    return children
-
-
 @lru_cache(maxsize=64)
 def cue_pattern(name: str) -> re.Pattern:
     """One cue list of item_cues.yaml as a pattern, with the shape of the same name in item_patterns.yaml's
@@ -125,7 +80,7 @@ def cue_pattern(name: str) -> re.Pattern:
         return re.compile(trie_pattern(words))
     # The tree's branches stand beside the shape, not in a group of their own: when every alternative opens
     # with a character (as the shapes do), a search only tries the pattern where one of those characters is.
-    return re.compile("|".join([shape, *_children(_tree(words))]))
+    return re.compile("|".join([shape, *tree_branches(words)]))
 
 
 @lru_cache(maxsize=2)
@@ -148,7 +103,7 @@ def name_stop_pattern(table: str, conjunctions: bool, joins: bool = True) -> re.
     marks = r"，；：。！？、,;:!?\s“”‘’\"《》「」『』<>"  # <> : HTML tags left in a page's text (<br>)
     # The look-ahead at the first characters lets a scan pass a character that opens no stop at once;
     # without it (marks and words in one alternation) every branch of the tree is tried at every character.
-    first = "".join(sorted({re.escape(word[0]) for word in words + leads if word}))
+    first = first_characters(words + leads)
     # A stop whose last character opens a word of a name (工程有 before 限: 工程有限公司) is no stop there.
     held = "".join(rf"(?!(?<={re.escape(word[0])}){re.escape(word[1:])})" for word in cues()["name_words_over_stops"])
     # A clause's lead stops only where a clause opens (，既有A项目; 其中既有): inside a name it is a word of it (X铁路既有线).

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from ..document import Document, Quantities
+from ..text.word_trees import first_characters
 from .facilities import PUBLIC_WORKS, category_at_end
 from .lexicon import cues, word_pattern
 from .project_names import (
@@ -112,7 +113,7 @@ def _signs() -> re.Pattern:
              *cues()["plant_words"], *cues()["firm_courting_verbs"], "等", "：", ":", "投资", "企业"]
     # The look-ahead at the words' first characters passes a character that opens none at once: beside the
     # numbered line's look-behind, the engine can no longer skip to them by itself and would try every branch.
-    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    first = first_characters(words)
     return re.compile(f"(?=[{first}])(?:{word_pattern(tuple(words)).pattern})|{P.numbered_line.pattern}")
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.word_trees import trie_pattern
 from .facilities import PUBLIC_WORKS, category_at_end
-from .lexicon import cue_pattern, cues, trie_pattern
+from .lexicon import cue_pattern, cues
 from .project_names import SINGLE, Mention, P, is_project_name, list_lead, past_leads
 from .spans import clause_holding, inside
 
@@ -76,16 +77,26 @@ def _firm_building_its_plant(text: str, low: int, end: int) -> tuple[int | None,
     tail = P.firm_name_tail.search(text, low, end)
     if tail is not None:
         end = tail.start()
-    _, start = list_lead(text, low, end)
-    start = past_leads(text, start, end)
+    start = _name_start(text, low, end)
     named = text[start:end]
     if "的" in named or not is_project_name(named) or _a_zone_or_a_public_work(named):
         return None, end
     if named.endswith(tuple(cues()["no_firm_name_ends"])):
         return None, end  # 某县投资2亿元新建…厂, 外商投资…: a place or an investor's kind paying for a plant, no firm
-    if cue_pattern("vehicle_firm_words").search(named):
+    if _a_financing_vehicle(named):
         return None, end  # 城投投资3亿元新建标准厂房: the financing vehicle builds for the zone
     return start, end
+
+
+def _name_start(text: str, low: int, end: int) -> int:
+    """Where the name ending at `end` starts: past a list's lead, times and zone words before it."""
+    _, start = list_lead(text, low, end)
+    return past_leads(text, start, end)
+
+
+def _a_financing_vehicle(named: str) -> bool:
+    """城投, 建设投资…: the zone's financing vehicle, paying for the zone's works, no firm with a project."""
+    return bool(cue_pattern("vehicle_firm_words").search(named))
 
 
 def _a_zone_or_a_public_work(named: str) -> bool:
@@ -112,13 +123,12 @@ def _firm_before(text: str, low: int, end: int) -> tuple[int | None, int]:
         return None, end
     if company is not None and not name.endswith((*cues()["company_suffixes"], *cues()["amount_led_heads"])):
         return None, end
-    _, start = list_lead(text, low, end)
-    start = past_leads(text, start, end)
+    start = _name_start(text, low, end)
     named = text[start:end]
     if not is_project_name(named) or (company is not None and start > low + company.start()):
         return None, end  # the company word was cut with the leads, or only group words are left (该公司)
     if company is None and _a_zone_or_a_public_work(named):
         return None, end  # X工业园总投资5亿元: a zone's; 污水处理厂: a public work, an infrastructure item
-    if cue_pattern("vehicle_firm_words").search(text, start, end):
+    if _a_financing_vehicle(named):
         return None, end  # 城投公司完成投资3亿元: the zone's financing vehicle, paying for its works
     return start, end

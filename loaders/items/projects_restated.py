@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..document import Document
-from .lexicon import trie_pattern
+from ..text.word_trees import trie_pattern
 from .project_names import MIN_NAME, SINGLE, TABLE, Mention, strip_suffix, word_rank
 from .spans import clause_index
 from .status import status_pattern, status_words

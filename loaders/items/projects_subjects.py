@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.word_trees import trie_pattern
 from .facilities import category_of
-from .lexicon import cue_pattern, cues, name_stop_pattern, status_table, trie_pattern, word_pattern
+from .lexicon import cue_pattern, cues, name_stop_pattern, status_table, word_pattern
 from .project_names import (
     CAPACITY_UNITS,
     LISTED,

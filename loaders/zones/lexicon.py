@@ -11,9 +11,9 @@ import re
 from functools import cache, lru_cache
 
 from ..contract.schema import LEXICON
-from ..items.lexicon import trie_pattern
 from ..lexicon_files import read_yaml
 from ..text.places import gazetteer, short_form, short_forms
+from ..text.word_trees import first_characters, trie_pattern
 
 CJK = "\u4e00-\u9fff"
 BRACKETED = rf"[（(][{CJK}]{{2,6}}[）)]"  # a place in brackets inside a name: 浙商(凤阳)工业园
@@ -95,7 +95,7 @@ def reject_pattern() -> re.Pattern:
     zone type is searched at every character, and the hundreds of words were tried at each."""
     words = lexicon()
     rejects = {reason: [word for word in entries if len(word) > 1] for reason, entries in words["reject"].items()}
-    first = "".join(sorted({re.escape(word[0]) for entries in rejects.values() for word in entries}))
+    first = first_characters(word for entries in rejects.values() for word in entries)
     classes = "|".join(rf"(?P<{reason}>{trie_pattern(entries)})" for reason, entries in rejects.items())
     parts = [rf"(?=[{first}])(?:{classes})"]
     parts.append(rf"(?P<ordinal>{'|'.join(words['ordinal_patterns'])})")
