@@ -115,13 +115,39 @@ def place_investments(text, clauses, items, quantities) -> None:
                 target = by_clause[index + 1][0]
             elif index not in by_clause and closes and lone and index - 1 in by_clause:
                 target = by_clause[index - 1][-1]
-            elif index not in by_clause and P.investment_after.match(before) and index - 1 in by_clause:
-                previous = by_clause[index - 1]
-                low_before, high_before = clauses[index - 1]
-                if len(previous) == 1 and "、" not in text[low_before:high_before]:
-                    target = previous[0]
+            elif index not in by_clause and P.investment_after.match(before):
+                item_clause = _item_clause_before_measures(text, clauses, by_clause, quantities, index)
+                if item_clause is not None:
+                    previous = by_clause[item_clause]
+                    low_before, high_before = clauses[item_clause]
+                    if len(previous) == 1 and "、" not in text[low_before:high_before]:
+                        target = previous[0]
             if target is not None and target.investment is None:
                 target.investment = quantity.value
+
+
+def _item_clause_before_measures(text, clauses, by_clause, quantities, index) -> int | None:
+    """The clause of the item a 总投资N clause speaks of: the one right before it, or the one before the clauses
+    that only measure it (A工程于3月开工，全长2.6公里，总投资1.2亿元)."""
+    for before in range(index - 1, max(-1, index - 1 - _MEASURES_BETWEEN), -1):
+        if before in by_clause:
+            return before
+        if not _only_a_measure(text, clauses[before], quantities):
+            return None
+    return None
+
+
+_MEASURES_BETWEEN = 3  # clauses of a facility's measure that may stand between it and its 总投资 clause, plus one
+
+
+def _only_a_measure(text, clause, quantities) -> bool:
+    """A clause that is a measure and nothing else (全长2.6公里, 建筑面积1.2万平方米)."""
+    low, high = clause
+    found = quantities.within(low, high)
+    if len(found) != 1 or found[0].dimension not in MEASURE_DIMENSIONS:
+        return False
+    quantity = found[0]
+    return bool(P.measure_clause.match(text[low : quantity.start])) and not text[quantity.end : high].strip(" 左右")
 
 
 def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | None]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from ..document import Document
 from .facilities import TABLE, Item, P, facility_words, keyword_pattern
-from .lexicon import cues
+from .lexicon import cues, patterns
 from .status import StatusWord, status_rank, status_words
 
 # What a title line may hold besides the item's name (工程, 项目).
 TITLE_REST = 2
+_ALL_OF_THEM = patterns("items").all_of_them
 
 
 def word_rank(word: StatusWord) -> tuple[int, int]:
@@ -40,15 +41,16 @@ def verb_before_the_list(text: str, item: Item, words: list[StatusWord], clauses
 def said_of_the_whole_list(text: str, item: Item, items: list[Item], words: list[StatusWord], clauses, breaks,
                             status: StatusWord | None) -> StatusWord | None:
     """A路路基，B管网，C线路，D管网全部实施到位: clauses naming works and stating nothing, then one closing the list
-    with a status said of all of it (全部, 均, 都), or of the names before it when a clause holds nothing but a
-    name (纬一路，经二路已建成): that status is theirs; the work verb of a clause (铺设) says less."""
+    with a status said of all of it (全部, 均, 都: 新建A2座，B4座，均已投入使用), or of the names before it when a
+    clause holds nothing but a name (纬一路，经二路已建成): that status is theirs; the work verb of a clause (铺设)
+    says less."""
     if status is not None and status.strength >= 2:
         return status
     segments, with_items = breaks  # where the sentence's parts start, and the clauses naming works
     for index in range(item.clause + 1, len(clauses)):
-        if index in segments or index not in with_items:
-            return status
         low, high = clauses[index]
+        if index in segments or (index not in with_items and not _ALL_OF_THEM.match(text, low, high)):
+            return status  # a clause naming no works goes on with the list only as 均已投入使用 (all of it)
         said = [word for word in words if low <= word.start < high and word.strength >= 2]
         if not said:
             if any(low <= word.start < high for word in words):

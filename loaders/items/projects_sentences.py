@@ -10,7 +10,7 @@ from ..document import Document, Quantities
 from ..text.sentences import Sentence
 from .facilities import PUBLIC_WORKS, category_at_end
 from .headings import heading_status
-from .lexicon import cue_pattern, cues
+from .lexicon import cue_pattern, cues, patterns
 from .project_mentions import LIST_FINDERS, amount_led_mentions, quoted_names
 from .project_names import LISTED, TABLE, Mention, P, amount_after, word_rank
 from .projects_built import built_object_mentions
@@ -28,6 +28,7 @@ from .status import StatusWord, pick_status, status_words
 # own clause takes the work said in the clauses right after it (up to another item's), as many as a date and an
 # amount take (围绕A、B等项目抓配套，建设C: a list's clause after it speaks of other works).
 _NEXT_WEAK = 2
+_ALL_OF_THEM = patterns("items").all_of_them  # 均已开工建设: said of every project named before it
 
 
 def sentence_mentions(document: Document, sentence: Sentence, quantities: Quantities, group: int) -> list[Mention]:
@@ -158,7 +159,7 @@ def _said_of_all_before(text: str, clauses, mentions: list[Mention], words: list
             by_clause.setdefault(clause_index(clauses, word.start), []).append(word)
     for index, (low, high) in enumerate(clauses):
         said = by_clause.get(index)
-        if index == 0 or index in named or not said or not P.all_of_them.match(text, low, high):
+        if index == 0 or index in named or not said or not _ALL_OF_THEM.match(text, low, high):
             continue
         stated = max(said, key=word_rank)
         first = index

@@ -442,8 +442,22 @@ _STAGE_GAP = 6
 
 
 def _partly_done(text: str, end: int) -> bool:
-    """A completion word followed by a share of the work below 100% (完成工程量的45%, 建设完成60%)."""
-    return bool(_share_pattern().match(text, end))
+    """A completion word followed by a share of the work below 100% (完成工程量的45%, 建设完成60%), in its
+    clause or opening the next one (完成管网铺设23公里，占总工程量的70%)."""
+    if _share_pattern().match(text, end):
+        return True
+    closing = clause_closing(text, end, min(len(text), end + _SHARE_CLAUSE_REACH))
+    return text[closing : closing + 1] in "，," and bool(_share_after_pattern().match(text, closing + 1))
+
+
+_SHARE_CLAUSE_REACH = 20  # characters from a completion word to the end of its clause (管网铺设23公里)
+
+
+@lru_cache(maxsize=1)
+def _share_after_pattern() -> re.Pattern:
+    leads = _alternation("share_after_leads")
+    wholes = "|".join(sorted(map(re.escape, cues()["share_after_wholes"] + cues()["plan_shares"]), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{leads})(?:{wholes})的?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
 
 
 def clause_opening(text: str, position: int) -> int:
