@@ -1,6 +1,6 @@
 """The gazetteer (lexicon/places.csv): place names, their short forms, and the places a text names.
 
-Zone names start with a place (温岭市东部产业集聚区, 安阳高新技术产业集聚区, 广西平果经济技术开发区),
+Zone names start with a place (杉溪市东部产业集聚区, 鹤翔高新技术产业集聚区, 广西白鹭经济技术开发区),
 often in its short form: a city without 市, a province without 省, a prefecture without 白族自治州.
 """
 

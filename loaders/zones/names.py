@@ -277,9 +277,9 @@ def _word_end_chars() -> frozenset[str]:
 
 
 def _outer_types(matches: list[re.Match]) -> list[re.Match]:
-    """Type words, without one that another type follows straight on (开封新区产业集聚区 is one zone,
-    named by its last type, not 开封新区 and a nameless 产业集聚区), and without a type written twice
-    by mistake (平果经开区经开区 is 平果经开区)."""
+    """Type words, without one that another type follows straight on (鹤翔新区产业集聚区 is one zone,
+    named by its last type, not 鹤翔新区 and a nameless 产业集聚区), and without a type written twice
+    by mistake (杉溪经开区经开区 is 杉溪经开区)."""
     kept: list[re.Match] = []
     for match in matches:
         if kept and kept[-1].end() == match.start() and kept[-1].group() == match.group():
@@ -327,7 +327,7 @@ def _candidate(text: str, match: re.Match, crosses_line, lists: ProjectLists) ->
         reason = "verb"  # 彰显园区魅力: the verb of a phrase on parks in general
     counted = _counted_before(text, name_start)
     if counted and not (crosses_line and crosses_line(counted.start(), name_start)):
-        reason = "ordinal"  # 相当于17个香港科学园: zones counted, not one spoken of
+        reason = "ordinal"  # 约为12个青禾科学园: zones counted, not one spoken of
     if proper in lexicon()["own_admin"] and text.endswith(word_tuple("own_admin_not_after"), 0, name_start):
         reason = "generic"  # 各县开发区: every county's zones, not a county's own
     if reason:
@@ -445,7 +445,7 @@ def _read_run(run: str, kind: str) -> tuple[int, tuple[int, str, str] | str]:
 
 
 def _counted_before(text: str, name_start: int) -> re.Match | None:
-    """A count right before a name (17个香港科学园), or one whose measure word the name would start
+    """A count right before a name (12个青禾科学园), or one whose measure word the name would start
     with (建成2家特殊经济开发区: digits stay out of a name, 家 does not)."""
     pattern = counted_pattern()
     if name_start and text[name_start - 1].isascii() and text[name_start - 1].isdigit():
@@ -889,7 +889,7 @@ def _parse(run: str, kind: str) -> tuple[int, str, str] | str:
     if place is not None:
         return place, core[place:], "place"
     kinds = [match.span() for match in kind_pattern().finditer(core)]
-    rejects = [match for match in reject_spans(core)  # 马陆智能制造: 智能 belongs to a kind word, no adjective
+    rejects = [match for match in reject_spans(core)  # 青禾智能制造: 智能 belongs to a kind word, no adjective
                if not any(start <= match.start() and match.end() <= end for start, end in kinds)]
     last = max(rejects, key=lambda match: match.end(), default=None)
     proper_start = last.end() if last else 0

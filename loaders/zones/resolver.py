@@ -387,7 +387,7 @@ def _whole_of(short: str, long: str) -> bool:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """长沙经开区 -> 长沙经济技术开发区, 平果经开区 -> 广西平果经济技术开发区: a short type word
+    """鹤翔经开区 -> 鹤翔经济技术开发区, 杉溪经开区 -> 广西杉溪经济技术开发区: a short type word
     after the same name (or the end of it); 临巢经开区 -> 临江巢山经济开发区, 临江金湾出口加工区 ->
     临江南岸金湾出口加工区: the same type (or its short word) after the name's initials."""
     short_type, long_type = _suffix_of(short), _suffix_of(long)
@@ -537,7 +537,7 @@ class ZoneResolver:
             self._set_points(points + picked)
         breakdown = {**places_counted_in_a_group(text, self.zone_at), **places_picked_from_a_group(text, self.zone_at)}
         for figure, name in breakdown.items():
-            self._figures.setdefault(figure, name)  # 江油市56个、安县24个分别排在全市前三位
+            self._figures.setdefault(figure, name)  # 杉溪县21个、白鹭县11个分别居全市前三位
             self.zones.setdefault(name, Zone(name, first=figure))
         self.named = bool(self.zones)
         if self.main not in self.zones:  # no zone named, or only a whole place's zones after the heading
@@ -952,9 +952,9 @@ def members_together(text: str, named: int) -> list[tuple[int, str]]:
 
 def places_counted_in_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
     """{offset of a count: its place's zones} for places listed with their counts before 分别/依次 where a
-    group of a place's zones is spoken of (绵阳市13个产业园区…在建项目中，江油市56个、梓潼县24个分别排在全市
-    前三位): each place stands for its own zones of the group's type (江油市产业园区), and a zone type alone
-    (高新区32个) for the zone of that type, not for the group.
+    group of a place's zones is spoken of (鹤翔市9个产业园区…从新开工项目看，杉溪县21个、白鹭县11个分别居全市
+    前三位): each place stands for its own zones of the group's type (杉溪县产业园区), and a zone type alone
+    (高新区15个) for the zone of that type, not for the group.
     Every item of the list is a place or a zone's short name with its count, or the list is left alone."""
     found: dict[int, str] = {}
     for cue in words_pattern("respectively").finditer(text):
@@ -984,8 +984,8 @@ def _a_listed_place(name: str) -> bool:
 
 def places_picked_from_a_group(text: str, zone_at: Callable[[int], str]) -> dict[int, str]:
     """{offset of a figure: its place's zones} for a place opening a clause after 其中 where a whole or
-    counted group of zones is spoken of (11个省辖市的产业集聚区增速高于全省产业集聚区平均水平，其中郑州市增长
-    达到74.0%): the place's own zones of the group's type (郑州市产业集聚区) hold the clause's figures."""
+    counted group of zones is spoken of (有7个省辖市的产业集聚区增速快于全省，其中临江市达到
+    31.5%): the place's own zones of the group's type (临江市产业集聚区) hold the clause's figures."""
     found: dict[int, str] = {}
     for cue in _PICKED_PLACE.finditer(text):
         group = zone_at(cue.start())
@@ -1142,7 +1142,7 @@ def named_together(text: str, mentions: list[Mention], canonical: dict[str, str]
 
 
 def _opens_sentence(text: str, mention: Mention) -> bool:
-    """A park named by a place or proper name opening a sentence (…。哈东园区调整领导班子…) is its topic,
+    """A park named by a place or proper name opening a sentence (…。白鹭园区新建孵化楼两栋…) is its topic,
     unless its clause speaks of a work in it (…。鹤翔西工业区供水工程已投入运行)."""
     head = text[max(0, mention.start - 6) : mention.start].rstrip(" \t\u3000")
     if mention.anchor not in ("place", "proper") or mention.base or (head and head[-1] not in SENTENCE_OPENERS):
