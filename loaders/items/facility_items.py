@@ -329,8 +329,10 @@ def _measured_together(text, head: Item, high: int) -> bool:
 
 def drop_list_counts(text, items) -> list[Item]:
     """青年路、天顺路两条道路已建成: a bare head opening with a count run straight after the last of a list of
-    names counts the list; it is no item, and the count measures none of the names."""
+    names counts the list; it is no item, and the count measures none of the names. So does one whose names
+    follow in the next clause (新建道路3条，分别为A、B和C)."""
     kept: list[Item] = []
+    items = [item for item in items if not _names_follow(text, item, items)]
     for item in items:
         last = kept[-1] if kept else None
         quantity = item.quantity
@@ -343,6 +345,21 @@ def drop_list_counts(text, items) -> list[Item]:
             continue
         kept.append(item)
     return kept
+
+
+def _names_follow(text, head: Item, items: list[Item]) -> bool:
+    """A bare head with a count (道路3条, 3座桥梁) whose next clause opens on 分别为/即/包括 and names two or more
+    works of its category: the head counts them."""
+    quantity = head.quantity
+    if quantity is None or quantity.unit not in _COUNTS_OF_WORKS or not _bare_head(head):
+        return False
+    named = [item for item in items if item.clause == head.clause + 1 and item.category == head.category and not item.bare]
+    if len(named) < 2:
+        return False
+    opening = max(text.rfind(mark, head.end, named[0].start) for mark in "，,：:")
+    if opening < 0:
+        return False
+    return text[opening] in "：:" or bool(P.names_follow.match(text, opening + 1, named[0].start))
 
 
 def _listed_before(text, item: Item) -> bool:
@@ -360,6 +377,8 @@ def _bare_head(item: Item) -> bool:
 
 # The unit of a count of facilities (10条道路, 4座桥): after 等 it counts the names before it.
 _COUNT_UNIT = "piece"
+# The units a count of works is read in (3条, 2座, 5个): 座 and 栋 read as buildings, 个 as a plain count.
+_COUNTS_OF_WORKS = frozenset({_COUNT_UNIT, "building", "count"})
 
 
 def _counts_the_list(head: Item, position: int) -> bool:
