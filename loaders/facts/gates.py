@@ -61,7 +61,7 @@ _SEVERAL_ZONES = re.compile(
     # 湖北省27个高新技术产业园区: a province's or city's counted zones
     r"|[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)(?:\d++|[两二三四五六七八九十]++)个(?!、)[^，。；]{0,8}?(?:产业集聚区|开发区|高新区|经开区|园区|工业园)"
 )
-# 个 is never followed by 、 in a group's name: 江油市56个、高新区32个 lists members, it names no group.
+# 个 is never followed by 、 in a group's name: 杉溪县21个、高新区15个 lists members, it names no group.
 # A character every match of _SEVERAL_ZONES holds (全…, 各…, …类, 百强, 等…, …省/市): most sentences have none.
 _SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
@@ -85,7 +85,7 @@ def size_of_a_change(reading: Reading) -> bool:
 
 
 def sum_of_several_zones(reading: Reading) -> bool:
-    """全市17个产业集聚区共完成…, 全市工业园区入园企业达3636户，建成投产企业1970户: the sum of many zones
+    """全市17个产业集聚区共完成…, 全市工业园区入驻企业达2418户，其中投产企业1355户: the sum of many zones
     (named in the figure's clause, or as the sentence's subject with no zone named after it), not
     this zone's figure; unless the report is about a group of zones (全省11个重点园区共签约…)."""
     if reading.report_on_a_group or not _SEVERAL_ZONES_CUE.search(reading.head):

@@ -393,7 +393,7 @@ def _unzoned_sentence_before(document: Document, sentence: Sentence, place_repor
 
 
 def _opens_a_paragraph_on_no_subject(document: Document, sentence: Sentence, place_report: bool) -> bool:
-    """始终坚持项目为王，洽谈52个项目 opening a paragraph after 今年来，我县统筹抓好项目建设。: a paragraph
+    """坚持招商不放松，对接41个项目 opening a paragraph after 去年以来，我县全力推进园区建设。: a paragraph
     that opens on no subject of its own goes on with the paragraph before."""
     if sentence.index == 0 or document.sentences[sentence.index - 1].paragraph != sentence.paragraph - 1:
         return False  # the paragraph before is a blank line away, or this is the report's first sentence

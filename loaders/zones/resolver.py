@@ -977,7 +977,7 @@ def places_counted_in_a_group(text: str, zone_at: Callable[[int], str]) -> dict[
 
 
 def _a_listed_place(name: str) -> bool:
-    """江油市, 安县: a place of the gazetteer, or a short name ending in an admin suffix (a county
+    """临江市, 安县: a place of the gazetteer, or a short name ending in an admin suffix (a county
     renamed since, 安县) that is no zone type (高新区), as an item of a list of places."""
     return name in place_names() or (len(name) <= 4 and name[-1] in LISTED_PLACE_SUFFIXES and name not in switching())
 
