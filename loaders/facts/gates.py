@@ -66,8 +66,9 @@ _SEVERAL_ZONES = re.compile(
 _SEVERAL_ZONES_CUE = re.compile(r"[全各类强等省市]")
 _CHANGE_END = re.compile(r"(?<!新)(?:增加|增长|减少|下降|提高|降低|扩大|缩小)了?$")
 _CHANGE_END_LONGEST = 3  # characters a match of _CHANGE_END holds: it is searched for only there
-# 比上年多15家, 较去年同期少引进项目3个: more or fewer than the base compared with, in the figure's own clause.
-_MORE_THAN_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,10}?(?:多|少)(?!达|于)[^，,；;。\d]{0,8}$")
+# 比上年多15家, 较去年同期少引进项目3个, 比上年净增41家: more or fewer than the base compared with, in the figure's
+# own clause (净增 alone, 净增企业41家, is the period's net gain, read as 新增 is).
+_MORE_THAN_BEFORE = re.compile(r"(?:比|较)[^，,；;。\d]{0,10}?(?:多|少|净增|净减)(?!达|于)[^，,；;。\d]{0,8}$")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,8 @@ def _increment_end() -> re.Pattern:
 
 
 def size_of_a_change(reading: Reading) -> bool:
-    """比上年增加12.3亿元, 比上年多15家, 增收1.2亿元, 产值增量达20亿元: the size of a change, not a figure of its own."""
+    """比上年增加12.3亿元, 比上年多15家, 比上年净增41家, 增收1.2亿元, 产值增量达20亿元: the size of a change, not a
+    figure of its own."""
     window = reading.window
     if _CHANGE_END.search(window, max(0, len(window) - _CHANGE_END_LONGEST)):
         return True
