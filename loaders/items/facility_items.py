@@ -302,6 +302,12 @@ def group_etc(text, low, high, items) -> list[Item]:
             continue
         if P.gap_break.search(gap) or len(gap) > 12 or len(chain) < 2:
             continue
+        if head.category != "road" and all(member.category == "road" for member in chain) and _a_stretch_of_them(text, position + 1):
+            # 青禾路、白鹭路等部分路段气管网改造: the roads say where the works run, they are no works of their own
+            group = Item(chain[0].start, head.end, text[chain[0].start : head.end], head.category, False, head.generic_head,
+                         head.sentence, head.clause, head.segment, head.quantity)
+            items = sorted([item for item in items if item not in chain and item is not head] + [group], key=lambda item: item.start)
+            continue
         if any(member.category != head.category for member in chain):
             continue
         if not _measured_together(text, head, high):
@@ -316,6 +322,12 @@ def group_etc(text, low, high, items) -> list[Item]:
         items = [item for item in items if item not in chain and item is not head] + [group]
         items.sort(key=lambda item: item.start)
     return items
+
+
+def _a_stretch_of_them(text, start: int) -> bool:
+    """部分路段, 沿线, 两侧 right after the 等 closing a list of roads (in the gap or opening the head's name)."""
+    stretch = P.stretch_of_roads.match(text, start)
+    return stretch is not None and stretch.end() > start
 
 
 def _measured_together(text, head: Item, high: int) -> bool:
