@@ -42,6 +42,7 @@ from .facility_lists import (
     word_rank,
 )
 from .facility_merge import facility_key, merge
+from .facility_phases import later_phases
 from .headings import heading_status
 from .lexicon import cue_pattern, cues, name_stop_pattern, word_pattern
 from .spans import as_written, blank, clause_index, inside, provenance, quote_span, sentence_part
@@ -95,6 +96,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     items = [item for item in items if not _no_works_of_the_zone(text, sentence, item, clauses)]
     if not items:
         return items
+    items = sorted(items + later_phases(text, clauses, items), key=lambda item: item.start)
     measure_clauses(text, clauses, items, quantities)
     respective_measures(text, sentence.start, sentence.end, items, quantities)
     place_investments(text, clauses, items, quantities)
