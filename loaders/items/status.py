@@ -94,6 +94,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             strength = 2
         if _negated(text, start):
             continue  # 尚未贯通: the stage is not reached
+        if _once_scheduled(text, start):
+            continue  # 原计划去年底完工: a schedule once set says nothing of where the works are
         if status == "planned" and word.startswith("计划") and _yardstick_of_a_completion(text, start):
             continue  # 已完成全年计划投资: the year's plan measures what was done, it plans nothing
         if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
@@ -215,6 +217,14 @@ def _negated(text: str, start: int) -> bool:
 
 
 _NEGATION_REACH = 6  # 还没有 + 按期
+
+
+def _once_scheduled(text: str, start: int) -> bool:
+    """原计划去年底完工, 原预定6月建成: the word is what was once scheduled (cues once_scheduled), in its clause; not
+    when the schedule is what the works are measured by (比原计划提前一个月建成, 按原计划建成)."""
+    low = clause_opening(text, start)
+    schedule = cue_pattern("once_scheduled").search(text, low, start)
+    return schedule is not None and not text.endswith(tuple(cues()["schedule_measures"]), low, schedule.start())
 
 
 def _alternation(cue: str) -> str:
