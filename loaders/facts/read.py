@@ -647,15 +647,26 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
 
 
 def _project_status(clause: str, position: int) -> str | None:
-    """The project status word nearest the figure in its clause, strong words first."""
+    """The project status word nearest the figure in its clause, strong words first; none when two statuses
+    are joined as the group's alternatives or parts (40余个项目在建或已投产: a group of mixed states)."""
     by_word = status_of_word()
     best = None
+    previous = None
     for match in status_pattern().finditer(clause):
         status, strength = by_word[match.group()]
+        if previous is not None and previous[1] != status and _joined_states(clause, previous[0], match.start()):
+            return None
+        previous = (match.end(), status)
         rank = (-strength, abs(match.start() - position))
         if best is None or rank < best[0]:
             best = (rank, status)
     return best[1] if best else None
+
+
+def _joined_states(clause: str, end: int, start: int) -> bool:
+    """在建或已投产, 在建和投产: only a joining word (cues.yaml status_joins) and 已 between two status words."""
+    gap = clause[end:start].removesuffix("已")
+    return gap in cues()["status_joins"]
 
 
 def fact_rows(facts: list[Fact], normalized, doc_id: str, doc_year: int | None, zone_ids: dict[str, str]) -> list[dict]:
