@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..zones.lexicon import type_pattern
-from .lexicon import Words, cues, has, keywords, scope_word_pattern, scope_words, status_pattern
+from .lexicon import Words, cues, has, keywords, pattern_of, scope_word_pattern, scope_words, status_pattern
 
 if TYPE_CHECKING:
     from .read import Fact
@@ -101,13 +102,20 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     words = _MARKS_AND_SPACES.sub("", window)
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
-    words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", words))
+    words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", _goal_lead().sub("", words)))
     if words in _TOTALS:
         return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+
+
+@lru_cache(maxsize=1)
+def _goal_lead() -> re.Pattern:
+    """确保完成60亿元，力争完成|68亿元, 预计全年可完成|55亿元: the goal's own words, its time and verb before a
+    wordless figure name no sub-part (cues.yaml spendable_goal_words)."""
+    return re.compile(rf"^(?:{pattern_of(cues()['spendable_goal_words']).pattern})+(?:全年|今年|年内|当年|年底)?(?:可望|有望|可)?(?:完成|实现|达到|达|突破|超过)?")
 _SIZE_CLASS_END = re.compile(r"的(?:有|共)$")  # 上亿美元的有|3家: the size class is 上亿美元
 
 
