@@ -46,13 +46,14 @@ def lexicon_scope(window: str) -> str | None:
 
 _SCOPE_FILLER = re.compile(
     r"^(?:其中|以及|及|和|、|为|约为|约|近|达到|达|共|面积|总面积)+"
-    r"|(?:面积)?(?:(?:扩展|扩大|增加|增长|提高|发展|上升|下降|减少|调整|跃升)[到至]|增至|约为|(?<!签)约|近|为|达到|达|共|合计)*"
+    r"|(?:面积)?(?:(?:扩展|扩大|增加|增长|提高|发展|上升|下降|减少|调整|跃升)[到至]|增至|约为|(?<!签)约|近|为|达到|达|共|合计|完成了?|实现了?)*"
     r"(?:(?:19|20)\d{2}年(?:底|末)?|十[一二三四五六]五(?:期末|末|初)?|目前|现在|如今|当前|今年|去年|原来)?的?$"
 )
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|(?:19|20)\d{2}年度?|分别|合计|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|今年|计划)+"
+    r"^(?:其中|(?:19|20)\d{2}年度?|分别|合计|全年|今年|年内|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新|引进|引入|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|计划"
+    r"|将|可|容纳|目标是|希望|期望|预计|争取|确保|下一步|下步)+"  # a goal's words (将引进企业30家, 可容纳企业40家)
 )
 
 
@@ -103,12 +104,21 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
     words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", _goal_lead().sub("", words)))
-    if words in _TOTALS:
+    if words in _TOTALS or (inherited.metric == "projects" and _a_state_of_the_group(words)):
         return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+_ALREADY = re.compile(r"^(?:目前|现|截至目前)?已(?:经)?")
+
+
+def _a_state_of_the_group(words: str) -> bool:
+    """签约项目15个，其中已落地9个; 实施项目56个，已竣工12个: a status word alone (after 已) is the state of part of
+    the same group of projects (their status says it), no sub-part of it. Firms have no status: 引进企业36家，已投产19家
+    keeps 已投产 as the scope that sets the 19 apart."""
+    rest = _ALREADY.sub("", words)
+    return rest != words and bool(status_pattern().fullmatch(rest))
 
 
 @lru_cache(maxsize=1)
