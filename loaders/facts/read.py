@@ -611,7 +611,7 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         named_after = decision.keyword is AREA_OF_THE_ZONE_NAMED_AFTER
         owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" and not named_after else None
         if owner:
-            scope = owner.group(1)  # 规划占地300亩的中小企业创业园: the area of that park
+            scope = _owner_name(owner.group(1))  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]
@@ -644,6 +644,18 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
         elif status in (None, "landed", "planned") and has(["开工"], reading.window):
             status = "started"
     return status
+
+
+def _owner_name(words: str) -> str:
+    """规划占地300亩的创业园已开工 -> 创业园: the park an area belongs to, without what the sentence goes on to say of
+    it (a status word, or what opens one: cues.yaml owner_said)."""
+    said = pattern_of(cues()["owner_said"]).search(words)
+    stage = status_pattern().search(words)
+    ends = [match.start() for match in (said, stage) if match is not None and match.start() >= _SHORTEST_OWNER]
+    return words[: min(ends)] if ends else words
+
+
+_SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)
 
 
 def _project_status(clause: str, position: int) -> str | None:
