@@ -10,6 +10,8 @@ name (园区一期, X公司二期) names no works: only a facility item's own ph
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .facilities import Item
 from .project_names import PHASE, base_of, phase_of
@@ -26,14 +28,16 @@ def later_phases(text: str, clauses, items: list[Item]) -> list[Item]:
     named = sorted((item for item in items if base_of(item.name)), key=lambda item: item.end)
     if not named:
         return []
-    taken = [(item.start, item.end) for item in items]
     found: list[Item] = []
+    inside = _inside_an_item(items)
+    passed = 0  # how many of the named end before the clause (the clauses come in text order)
     for low, _high in clauses:
-        before = [item for item in named if item.end <= low]
-        opening = _OPENING.match(text, low)
-        if not before or opening is None or any(start <= opening.start("run") < end for start, end in taken):
+        while passed < len(named) and named[passed].end <= low:
+            passed += 1
+        opening = _OPENING.match(text, low) if passed else None
+        if opening is None or inside(opening.start("run")):
             continue
-        facility = before[-1]
+        facility = named[passed - 1]
         base, own = base_of(facility.name), phase_of(facility.name)
         suffix = opening.group("suffix") or ""
         for phase in _ONE.finditer(text, *opening.span("run")):
@@ -45,3 +49,17 @@ def later_phases(text: str, clauses, items: list[Item]) -> list[Item]:
                 facility.sentence, clause_index(clauses, phase.start()), facility.segment + text.count("；", facility.end, low) + text.count(";", facility.end, low),
             ))
     return found
+
+
+def _inside_an_item(items: list[Item]):
+    """Whether a position is part of a name already read (X一期、二期: the list's own names): one look-up in the
+    items by where they start, with the farthest end reached so far (names may hold one another)."""
+    spans = sorted((item.start, item.end) for item in items)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
+
+    def inside(position: int) -> bool:
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < reach[index]
+
+    return inside

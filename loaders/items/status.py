@@ -222,9 +222,12 @@ _NEGATION_REACH = 6  # 还没有 + 按期
 def _once_scheduled(text: str, start: int) -> bool:
     """原计划去年底完工, 原预定6月建成: the word is what was once scheduled (cues once_scheduled), in its clause; not
     when the schedule is what the works are measured by (比原计划提前一个月建成, 按原计划建成)."""
-    low = clause_opening(text, start)
+    low = clause_opening(text, start, max(0, start - _SCHEDULE_REACH))
     schedule = cue_pattern("once_scheduled").search(text, low, start)
     return schedule is not None and not text.endswith(tuple(cues()["schedule_measures"]), low, schedule.start())
+
+
+_SCHEDULE_REACH = 24  # characters from 原计划 to its status word (原计划于2026年12月底前全面建成)
 
 
 def _alternation(cue: str) -> str:
@@ -470,9 +473,10 @@ def _share_after_pattern() -> re.Pattern:
     return re.compile(rf"\s*(?:{leads})(?:{wholes})的?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
 
 
-def clause_opening(text: str, position: int) -> int:
-    """Where the clause holding `position` opens: right after the last clause mark before it."""
-    return max(text.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+def clause_opening(text: str, position: int, floor: int = 0) -> int:
+    """Where the clause holding `position` opens: right after the last clause mark before it, or `floor` (a
+    bounded look: every mark missing from a long text without stops is looked for only back to there)."""
+    return max(floor, max(text.rfind(mark, floor, position) for mark in _CLAUSE_MARKS) + 1)
 
 
 def clause_closing(text: str, position: int, reach: int) -> int:
