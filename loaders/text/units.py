@@ -45,10 +45,11 @@ CHINESE_NUMBER = (
 )
 # The leading part of a number written in two parts (1亿2千万元, 2万5千人, 2兆41亿元, 1千2百家): digits and a
 # large multiplier, taken only when digits and a smaller multiplier follow (the second part), or, after 万, the
-# four digits of the units (9万2601人 is 92601 people, as Taiwan and Hong Kong papers write).
+# four digits of the units (9万2601人 and 15万8,640人, as Taiwan and Hong Kong papers write). A 零 after the
+# multiplier marks its empty places (3亿零500万元, 1万零500人).
 COMPOSITE_HEAD = (
-    r"\d(?<![\d.]\d)\d{0,3}+(?:(?:万亿|兆|亿|万|千(?=\d百))(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
-    r"|万(?=\d{4}(?![\d.,])))"
+    r"\d(?<![\d.]\d)\d{0,3}+(?:(?:万亿|兆|亿|万|千(?=\d百))零?(?=\d{1,5}+(?:,\d{3})*+(?:\.\d++)?(?:千万|百万|亿|万|千|百))"
+    r"|万(?=\d{4}(?![\d.,])|\d,\d{3}(?![\d.,]))|万零(?=\d{1,3}(?![\d.,])))"
 )
 # PDF text layers space out the digits of a figure: 2 0个, 2 0 0 亿元. Only single digits (so
 # that 2025 12家 stays a year and a count), ending before the unit or multiplier, a space
@@ -384,7 +385,7 @@ def _head_value(match: re.Match, factors: dict[str, float], unit: Unit) -> float
     or 0 when there is none; ValueError when the second part is not smaller than one of the first
     part's multiplier (1亿2亿元 is no number). A unit that is itself a multiplier (亿) leaves the
     leading part's multiplier as it is: 1兆2千亿元 is 1.2兆元."""
-    head = match["head"]
+    head = (match["head"] or "").removesuffix("零")  # 1万零500: the 零 marks the empty places, it is no digit
     if not head:
         return 0.0
     digits = head.rstrip("万亿兆千")
