@@ -46,7 +46,10 @@ class Document:
         self.marks = ClauseMarks(text)
         self.sentences: list[Sentence] = sentences(text, self.marks)
         found = scan(text)
-        tables = read_tables(text, normalized.traditional or "民国" in text)
+        # A report in traditional script, or naming 民国 or New Taiwan dollars, writes ROC years (113年), in its
+        # tables and its prose.
+        self.writes_roc_years = normalized.traditional or "民国" in text or "新台币" in text
+        tables = read_tables(text, self.writes_roc_years)
         self.quantities = Quantities(with_table_figures(found.quantities, tables.quantities))
         self.table_labels = tables.labels  # a table figure's row name and column header, by its start
         self.table_labels |= cell_labels(found.quantities, markdown_cells(text))  # a figure in a markdown cell
@@ -116,7 +119,7 @@ class Document:
         sentence read once for all its figures."""
         key = ("periods", sentence.index)
         if key not in self.memo:
-            self.memo[key] = sentence_periods(self.text[sentence.start : sentence.end])
+            self.memo[key] = sentence_periods(self.text[sentence.start : sentence.end], self.writes_roc_years)
         return period_at(self.memo[key], position - sentence.start)
 
     def quoted_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:

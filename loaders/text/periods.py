@@ -30,6 +30,13 @@ _CN_YEAR = r"[一二三四五六七八九〇零○]{4}"
 # quality checks can flag a year outside what a report can be about instead of losing it;
 # 1500年历史 is an age, not a date.
 YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>[12]\d{{3}}|{_CN_YEAR})\s*+年(?!以前|前|的?历史)")
+# An ROC year (民国113年, or 113年 in a report that writes them: Taiwan's, in traditional script or naming 民国):
+# two or three digits from 60 to 150 (1971-2061), never a length of time (15年来, 70年代, 使用期限70年).
+ROC_YEAR = re.compile(
+    r"(?<![较比与同由限期满近逾约达共\d.-])(?P<roc>民国)?(?P<year>\d{2,3}+)\s*+年"
+    r"(?!以前|前|的?历史|来|间|内|代|以上|以来|左右|后|之后|期|限)"
+)
+ROC_FIRST, ROC_LAST, ROC_OFFSET = 60, 150, 1911
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
 NAMED_SPANS = {
@@ -106,10 +113,13 @@ def _months(match: re.Match) -> tuple[str | None, bool]:
     return f"{first:02d}-{last:02d}", False
 
 
-def _read_tokens(sentence: str):
-    """Year, month-span and relative-year tokens of a sentence with their end offsets."""
+def _read_tokens(sentence: str, roc: bool = False):
+    """Year, month-span and relative-year tokens of a sentence with their end offsets (`roc`: the report writes
+    ROC years, 113年)."""
     if "年" in sentence:
         years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
+        if roc or "民国" in sentence:
+            years = sorted(years + _roc_years(sentence, roc))
         relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
     else:
         years, relatives = [], []
@@ -120,13 +130,23 @@ def _read_tokens(sentence: str):
 _NO_PERIOD = Period(None, None, None, False)
 
 
+def _roc_years(sentence: str, roc: bool) -> list[tuple[int, int, int]]:
+    """民国113年 anywhere, 113年 in a report that writes ROC years: the year it says (2024)."""
+    found = []
+    for match in ROC_YEAR.finditer(sentence):
+        year = int(match["year"])
+        if (roc or match["roc"]) and ROC_FIRST <= year <= ROC_LAST:
+            found.append((match.end(), match.start(), year + ROC_OFFSET))
+    return found
+
+
 def period_before(sentence: str, position: int) -> Period:
     """The period that governs a figure at `position`: the last year, span and 今年/明年 before it."""
     return period_at(sentence_periods(sentence), position)
 
 
 @lru_cache(maxsize=4096)  # a report may say one sentence many times (a table line, a repeated section)
-def sentence_periods(sentence: str) -> tuple[tuple[int, ...], tuple[Period, ...]]:
+def sentence_periods(sentence: str, roc: bool = False) -> tuple[tuple[int, ...], tuple[Period, ...]]:
     """A sentence read once for all its figures: the offsets where the governing period changes (the
     ends of its period tokens, ascending) and the period from each on; see `period_at`.
 
@@ -137,7 +157,7 @@ def sentence_periods(sentence: str) -> tuple[tuple[int, ...], tuple[Period, ...]
     """
     # One sweep over the tokens in the order they end (a table line may hold hundreds of years).
     events = sorted(
-        ((token[0], kind, token) for kind, found in enumerate(_read_tokens(sentence)) for token in found),
+        ((token[0], kind, token) for kind, found in enumerate(_read_tokens(sentence, roc)) for token in found),
         key=lambda event: event[0],
     )
     last: list = [None, None, None]  # the last year, span and relative year ended so far
