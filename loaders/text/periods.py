@@ -60,9 +60,9 @@ SPAN = re.compile(
     # every possible way before failing.
     rf"(?P<a>{_NUM}|元)\s*+月?\s*+[-~至到]\s*+(?P<b>{_NUM})\s*+月"
     rf"|前(?P<n>{_NUM})个?月"
-    rf"|截[至止](?:\d{{4}}年)?(?P<end>{_NUM})月(?:底|末|份)?"
+    rf"|截[至止](?:\d{{4}}年|今年|本年|当年)?(?P<end>{_NUM})月(?:底|末|份)?"
     rf"|(?:截[至止]|到)(?:\d{{4}}年)?(?P<year_end>年?底|年末)"
-    rf"|截[至止](?:\d{{4}}年)?(?:第)?(?P<quarter>[一二三四1-4])季度末"
+    rf"|截[至止](?:\d{{4}}年|今年|本年|当年)?(?:第)?(?P<quarter>[一二三四1-4])季度末"
     rf"|(?P<named>{'|'.join(sorted(NAMED_SPANS, key=len, reverse=True))})"
     # One month alone, written with 份 (9月份工业产值106亿元); a date (6月28日) has no 份.
     rf"|(?<!\d)(?P<single>{_NUM})月份"
