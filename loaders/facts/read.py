@@ -648,11 +648,10 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
 
 def _owner_name(words: str) -> str:
     """规划占地300亩的创业园已开工 -> 创业园: the park an area belongs to, without what the sentence goes on to say of
-    it (a status word, or what opens one: cues.yaml owner_said)."""
-    said = pattern_of(cues()["owner_said"]).search(words)
-    stage = status_pattern().search(words)
-    ends = [match.start() for match in (said, stage) if match is not None and match.start() >= _SHORTEST_OWNER]
-    return words[: min(ends)] if ends else words
+    it (from a word that opens a statement: cues.yaml owner_said, 已, 现已, 正在 …; a stage word alone may be part of
+    the name, 基础设施建设)."""
+    said = pattern_of(cues()["owner_said"]).search(words, _SHORTEST_OWNER)
+    return words[: said.start()] if said else words
 
 
 _SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)

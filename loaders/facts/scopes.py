@@ -104,12 +104,26 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     if not words or re.search(r"较|比|同比", words) or ANNUAL_TASK_END.search(words):
         return inherited.scope  # a restatement in another unit, or the base of a comparison
     words = _SCOPE_FILLER.sub("", _SIZE_CLASS_END.sub("", _goal_lead().sub("", words)))
-    if words in _TOTALS or (inherited.metric == "projects" and _a_state_of_the_group(words)):
-        return inherited.scope  # 新增规上工业企业12家，总数达到86家: the total of the same group
+    if words in _TOTALS:
+        return _whole_group(inherited)  # 新增规上工业企业12家，总数达到86家: the total of the same group
+    if inherited.metric == "projects" and _a_state_of_the_group(words):
+        return inherited.scope
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
+_NEW = re.compile(r"^(?:新增|新)")
+_COUNTED_NOUNS = {"projects": "项目", "enterprises": "企业"}
+
+
+def _whole_group(flow: Fact) -> str | None:
+    """The group a total after a count of newcomers is of: 新增规上工业企业12家，总数达到86家 -> 规上; 新入驻企业23家，
+    总数达到168家 -> the zone's firms (no scope); 新签约项目8个，累计40个 -> 签约项目. The newcomers' 新/新增 is
+    dropped and what is left read as a counted group is."""
+    noun = _COUNTED_NOUNS.get(flow.metric)
+    if flow.scope is None or noun is None or not _NEW.match(flow.scope):
+        return flow.scope
+    return group_scope(_NEW.sub("", flow.scope), noun)
 _ALREADY = re.compile(r"^(?:目前|现|截至目前)?已(?:经)?")
 
 
