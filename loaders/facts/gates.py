@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .scopes import INVESTMENT_CASES
 from .wider_places import AFTER_A_DATE, LEAD_CLAUSES
-from .wordings import names_a_project_group, wording_after_its_figure
+from .wordings import LIST_MARKER, names_a_project_group, wording_after_its_figure
 
 if TYPE_CHECKING:
     from .rules import Reading
@@ -413,12 +413,13 @@ _TOPIC_CHARACTER = rf"(?:[^，。；,;\d]|{_CAPACITY}|{_MODEL})"
 @lru_cache(maxsize=1)
 def _project_topic() -> re.Pattern:
     """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe after the day of a
-    chronicle's entry, and maybe with where it lies or what befell it before the comma (某某项目位于某某片区，
-    总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，项目总投资…; 某某项目正式投产，…: project_events)."""
+    chronicle's entry or the number of a list's item (1.某某项目：总投资…), and maybe with where it lies or what
+    befell it before the comma (某某项目位于某某片区，总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，
+    项目总投资…; 某某项目正式投产，…: project_events)."""
     site, events = pattern_of(cues()["project_site_words"]).pattern, pattern_of(cues()["project_events"]).pattern
     return re.compile(
-        rf"{_day_opening()}\s*{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
-        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,]"
+        rf"{_day_opening()}\s*(?:{LIST_MARKER}\s*)?{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
+        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,：:]"
     )
 
 

@@ -198,7 +198,9 @@ def wording_of_a_list_heading(reading: Reading) -> tuple[Keyword, int] | None:
     return None
 # A heading sentence: an enumeration marker, a metric wording with a few qualifying characters, a stop
 # (一、工业总产值。完成280.5亿元 / （二）固定资产投资：…).
-_HEADING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?")
+# The number of an item of a list or a heading (一、, （二）, 3.).
+LIST_MARKER = r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+_HEADING_MARKER = re.compile(rf"^\s*{LIST_MARKER}?")
 _HEADING_EXTRA = 6  # characters a heading may hold besides its wording (规上, 全年, 主要 …)
 
 

@@ -135,6 +135,8 @@ def _a_projects_building(text: str, sentence: Sentence, item: Item, clauses) -> 
         return False
     if P.project_owner.search(text, sentence.start, item.start):
         return True
+    if P.project_sized.search(text, sentence.start, item.start) and not P.zones_buildings.match(item.name):
+        return True  # X项目：总投资50亿元，1号厂房已封顶 (but 园区标准厂房 stays the zone's)
     low = clauses[item.clause][0]
     return bool(P.own_plant.fullmatch(item.name) and P.company_in_name.search(text, low, item.start))
 
