@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .scopes import INVESTMENT_CASES
 from .wider_places import AFTER_A_DATE, LEAD_CLAUSES
-from .wordings import LIST_MARKER, names_a_project_group, wording_after_its_figure
+from .wordings import LIST_MARKER, heading_before, names_a_project_group, wording_after_its_figure
 
 if TYPE_CHECKING:
     from .rules import Reading
@@ -458,17 +458,46 @@ def one_project_subject(reading: Reading) -> bool:
     a sentence that opens on one project as its topic, names it with 该, or describes it as a bare 项目,
     gives that project's money and land (an item), not the zone's; a counted group or a group word
     keeps them."""
-    if reading.quantity.dimension not in ("money", "area") or "项目" not in reading.head:
+    if reading.quantity.dimension not in ("money", "area"):
         return False
+    if "项目" not in reading.head:
+        return _under_a_projects_heading(reading)
     if any(fact.metric == "projects" for fact in reading.sentence_facts):
         return False
     topic = _project_topic().match(reading.head)
     if topic is not None and not names_a_project_group(topic.group()):
         return True
-    if _one_project_described(reading.head):
+    if _one_project_described(reading.head) or _under_a_projects_heading(reading):
         return True
     this = _THIS_PROJECT.search(reading.head)
     return this is not None and not names_a_project_group(this.group()) and not _THIS_ZONE.match(this.group())
+
+
+_PROJECT_HEADING_LONGEST = 40  # characters of a heading naming one project, its number and stop included
+
+
+def _under_a_projects_heading(reading: Reading) -> bool:
+    """（五）某某光伏组件项目。总投资3亿元，…: the first figure of a sentence right under a heading that names one
+    project (numbered as a list's item, or a line of its own), with no other subject before it, is that
+    project's (这一年，我们坚定不移抓项目。 is no heading)."""
+    index = reading.sentence.index
+    if index < 1 or reading.sentence_facts:
+        return False
+    before = reading.document.sentences[index - 1]
+    if before.end - before.start > _PROJECT_HEADING_LONGEST:
+        return False  # no heading: a long sentence is not read again for each figure after it
+    sentence_before = reading.text[before.start : before.end]
+    numbered = _NUMBERED.match(sentence_before) is not None
+    alone = (before.start == 0 or reading.text[before.start - 1] == "\n") and "\n" in reading.text[before.end - 1 : reading.sentence.start + 1]
+    words = heading_before(reading)
+    return (
+        (numbered or alone) and words.endswith("项目") and len(words) > len("项目") and not _CLAUSE_MARKS.search(words)
+        and not names_a_project_group(words) and not has(cues()["zone_words"], reading.head)
+    )
+
+
+_NUMBERED = re.compile(rf"\s*{LIST_MARKER}")  # a heading numbered as an item of a list (（五）, 5.)
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
 
 
 _CAPACITY_IN_A_NAME = rf"{_CAPACITY}[\u4e00-\u9fff]|{_MODEL}"  # 年产10万吨饲料项目, 6000T/D熟料生产线项目
