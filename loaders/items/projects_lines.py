@@ -75,7 +75,9 @@ def _under_a_group(document, line: int) -> bool:
     past, so a long list is walked once, not once per line."""
     text, memo = document.text, document.memo.setdefault("lines_under_a_group", {})
     numbered = bool(_mark(text, line))
-    walked, found = [line], False
+    # A line that may be a group's label (三、重点项目进展情况) is not kept in the memo: the lines under it would take
+    # its own answer (a label is under no group) for theirs.
+    walked, found = ([] if P.group_label.match(text, line) else [line]), False
     low, position = max(0, line - _GROUP_REACH), line
     while position > low:
         newline = text.rfind("\n", low, position - 1)
