@@ -96,6 +96,8 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             continue  # 尚未贯通: the stage is not reached
         if _once_scheduled(text, start):
             continue  # 原计划去年底完工: a schedule once set says nothing of where the works are
+        if _sought(text, start):
+            status, strength = "planned", 1  # 正在洽谈落地事宜, 积极争取开工: the stage sought, not reached
         if status == "planned" and word.startswith("计划") and _yardstick_of_a_completion(text, start):
             continue  # 已完成全年计划投资: the year's plan measures what was done, it plans nothing
         if status == "planned" and table == "projects" and _PLANNING_DONE.match(text, end):
@@ -674,6 +676,20 @@ def _present_not_the_stage() -> re.Pattern:
     """积极争取, 筹备: after 正在, the stage is being prepared or sought (item_cues.yaml present_not_the_stage)."""
     manners, preparing = cue_pattern("present_manners").pattern, cue_pattern("present_not_the_stage").pattern
     return re.compile(rf"(?:{manners})?(?:{preparing})")
+
+
+def _sought(text: str, start: int) -> bool:
+    """A word of preparing or seeking right before the status word (洽谈落地, 筹备开工, 争取开工: item_cues.yaml
+    present_not_the_stage): the stage is what is worked towards."""
+    return _seeking_before().search(text, max(0, start - _SEEKING_LONGEST), start) is not None
+
+
+_SEEKING_LONGEST = 2  # characters of the longest seeking word (洽谈, 争取, 办理)
+
+
+@lru_cache(maxsize=1)
+def _seeking_before() -> re.Pattern:
+    return re.compile(rf"(?:{cue_pattern('present_not_the_stage').pattern})$")
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:
