@@ -141,7 +141,8 @@ def _next_sentence_status(document: Document, sentence: Sentence) -> StatusWord 
     if not lead or (following.paragraph != sentence.paragraph and not _title_line(text, sentence)):
         return None
     named = len(cue_pattern("project_suffixes").findall(text, lead.end(), following.end))
-    if named > len(P.own_project.findall(text, lead.end(), following.end)):
+    own = len(P.own_project.findall(text, lead.end(), following.end)) + len(P.own_project_bare.findall(text, lead.end(), following.end))
+    if named > own:
         return None  # 目前B项目已投产: another project's status
     clauses = document.clauses(following)
     strong = [word for word in status_words(document, following, TABLE) if word.strength >= 2 and word.status]
