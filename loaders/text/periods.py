@@ -38,7 +38,9 @@ ROC_YEAR = re.compile(
 )
 ROC_FIRST, ROC_LAST, ROC_OFFSET = 60, 150, 1911
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "年内": 0, "明年": 1, "来年": 1, "去年": -1, "上年": -1, "前年": -2}
-RELATIVE = re.compile("|".join(RELATIVE_YEARS))
+# A relative year after 较/比/与/同 is the base a change is measured against (比去年增长12%: this year's growth),
+# no period of the figures after it, as the same words before a written year (较2020年) are.
+RELATIVE = re.compile("(?<![较比与同])(?:" + "|".join(RELATIVE_YEARS) + ")")
 NAMED_SPANS = {
     "上半年": "01-06",
     "下半年": "07-12",
@@ -117,7 +119,8 @@ def _read_tokens(sentence: str, roc: bool = False):
     """Year, month-span and relative-year tokens of a sentence with their end offsets (`roc`: the report writes
     ROC years, 113年)."""
     if "年" in sentence:
-        years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)]
+        years = [(match.end(), match.start(), int(parse_any(match["year"]))) for match in YEAR.finditer(sentence)
+                 if not _a_rise_s_start(sentence, match)]
         if roc or "民国" in sentence:
             years = sorted(years + _roc_years(sentence, roc))
         relatives = [(match.end(), match.start(), RELATIVE_YEARS[match.group()]) for match in RELATIVE.finditer(sentence)]
@@ -128,6 +131,12 @@ def _read_tokens(sentence: str, roc: bool = False):
 
 
 _NO_PERIOD = Period(None, None, None, False)
+
+
+def _a_rise_s_start(sentence: str, match: re.Match) -> bool:
+    """从2020年的56家增加到128家: the year of the amount a rise started from, no period of the figures after it
+    (由2020年 is never read as one; 从2020年开始 still is)."""
+    return sentence[match.start() - 1 : match.start()] == "从" and sentence.startswith("的", match.end())
 
 
 def _roc_years(sentence: str, roc: bool) -> list[tuple[int, int, int]]:
