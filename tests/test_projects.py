@@ -131,3 +131,13 @@ def test_numbered_lines_after_a_long_paragraph_are_under_a_group_only_if_it_clos
     above, names = LINES_AFTER_A_LONG_PARAGRAPH[shape]
     text = above + "\n1.青禾纺织二期，总投资2亿元。\n2.鹤翔电子三期，总投资3亿元。\n"
     assert [row["name"] for row in rows_of(extract_projects, text)] == names
+
+
+def test_a_phase_of_the_reports_own_zone_is_no_project():
+    """白鹭加工出口区第二期标准厂房于去年完工: the zone's second phase, built as its standard factories are, is the
+    zone's (read with the zones the report itself names, which the case table's one-zone reading does not know)."""
+    from loaders.pipeline.extract import extract_text
+
+    rows = extract_text("白鹭加工出口区第二期标准厂房于去年完工，园区新引进鹤翔电子项目。")
+    assert [zone["name"] for zone in rows["zones"]] == ["白鹭加工出口区"]
+    assert [project["name"] for project in rows["projects"]] == ["鹤翔电子项目"]

@@ -27,6 +27,7 @@ from .project_names import (
     TABLE,
     Mention,
     P,
+    base_of,
     is_project_name,
     name_key,
     phase_of,
@@ -86,8 +87,12 @@ def _numbered_entry(text: str, position: int) -> int:
 
 
 def _names_a_zone(name: str, zone_ids: dict[str, str]) -> bool:
-    """在该区的X产业园集中开工, X产业园项目将于6月开工: the report's zone, named with or without 项目."""
-    return name in zone_ids or (name.endswith("项目") and name[: -len("项目")] in zone_ids)
+    """在该区的X产业园集中开工, X产业园项目将于6月开工, X加工区二期标准厂房已完工: the report's zone, named with or
+    without 项目, or one of its phases."""
+    if name in zone_ids or (name.endswith("项目") and name[: -len("项目")] in zone_ids):
+        return True
+    base = base_of(name)
+    return base is not None and base.removesuffix("第") in zone_ids
 
 
 def _past_the_zone_s_name(mention: Mention) -> None:
