@@ -31,9 +31,10 @@ _CN_YEAR = r"[一二三四五六七八九〇零○]{4}"
 # 1500年历史 is an age, not a date.
 YEAR = re.compile(rf"(?<![较比与同由\d-])(?P<year>[12]\d{{3}}|{_CN_YEAR})\s*+年(?!以前|前|的?历史)")
 # An ROC year (民国113年, or 113年 in a report that writes them: Taiwan's, in traditional script or naming 民国):
-# two or three digits from 60 to 150 (1971-2061), never a length of time (15年来, 70年代, 使用期限70年).
+# two or three digits from 60 to 150 (1971-2061), never a length of time (15年来, 70年代, 使用期限70年, 成立70年,
+# 建党100年).
 ROC_YEAR = re.compile(
-    r"(?<![较比与同由限期满近逾约达共\d.-])(?P<roc>民国)?(?P<year>\d{2,3}+)\s*+年"
+    r"(?<![较比与同由限期满近逾约达共立党国\d.-])(?P<roc>民国)?(?P<year>\d{2,3}+)\s*+年"
     r"(?!以前|前|的?历史|来|间|内|代|以上|以来|左右|后|之后|期|限)"
 )
 ROC_FIRST, ROC_LAST, ROC_OFFSET = 60, 150, 1911
