@@ -491,13 +491,12 @@ def _under_a_projects_heading(reading: Reading) -> bool:
     alone = (before.start == 0 or reading.text[before.start - 1] == "\n") and "\n" in reading.text[before.end - 1 : reading.sentence.start + 1]
     words = heading_before(reading)
     return (
-        (numbered or alone) and words.endswith("项目") and len(words) > len("项目") and not _CLAUSE_MARKS.search(words)
+        (numbered or alone) and words.endswith("项目") and len(words) > len("项目") and not CLAUSE_MARK.search(words)
         and not names_a_project_group(words) and not has(cues()["zone_words"], reading.head)
     )
 
 
 _NUMBERED = re.compile(rf"\s*{LIST_MARKER}")  # a heading numbered as an item of a list (（五）, 5.)
-_CLAUSE_MARKS = re.compile(r"[，,；;]")
 
 
 _CAPACITY_IN_A_NAME = rf"{_CAPACITY}[\u4e00-\u9fff]|{_MODEL}"  # 年产10万吨饲料项目, 6000T/D熟料生产线项目

@@ -54,7 +54,15 @@ from .rules import (
     Reading,
     decide,
 )
-from .scopes import financing_scope, group_scope, inherited_scope, lexicon_scope, part_of_area
+from .scopes import (
+    financing_scope,
+    group_scope,
+    inherited_scope,
+    lexicon_scope,
+    owner_name,
+    part_of_a_flow,
+    part_of_area,
+)
 from .sections import in_a_year_s_plan, in_plan
 from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
@@ -611,7 +619,7 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         named_after = decision.keyword is AREA_OF_THE_ZONE_NAMED_AFTER
         owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" and not named_after else None
         if owner:
-            scope = _owner_name(owner.group(1))  # 规划占地300亩的中小企业创业园: the area of that park
+            scope = owner_name(owner.group(1))  # 规划占地300亩的中小企业创业园: the area of that park
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]
@@ -621,36 +629,7 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
     if scope is None and inherited is not None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
-    return _part_of_a_flow(reading, metric, scope)
-
-
-def _part_of_a_flow(reading: Reading, metric: str, scope: str | None) -> str | None:
-    """新增就业岗位3200个，其中吸纳本地劳动力2800人; 新增入驻企业45家，其中规上企业12家: a breakdown (其中…) of a flow
-    of firms or jobs counted before it in the sentence is part of that flow, never the zone's whole count: its scope
-    opens with the flow's word (新增本地劳动力, 新增规上, as the gold writes 新增规上)."""
-    clause = reading.clause.lstrip(" ，,")
-    if not clause.startswith("其中") or metric not in _COUNTED_FLOWS:
-        return scope  # projects carry the flow in their status (新开工项目9个，其中亿元以上项目3个: started)
-    parents = [fact for fact in reading.sentence_facts if fact.metric == metric and fact.kind == "actual"]
-    flow = _flow_opening(parents[-1].scope) if parents else None
-    if flow is None or (scope is not None and scope.startswith(flow)):
-        return scope
-    if scope is None:
-        words = _PART_LEAD.sub("", clause[len("其中") :])
-        return flow + words if _SHORTEST_PART <= len(words) <= _LONGEST_PART else flow
-    return flow + scope
-
-
-_COUNTED_FLOWS = ("enterprises", "employment")  # counts with no status to carry a flow
-_PART_LEAD = re.compile(r"^[，,:：\s]*(?:吸纳|安置|招用|解决|带动|实现|完成|有|为|共)*")
-_SHORTEST_PART, _LONGEST_PART = 2, 10  # characters of a part's own words kept in its scope (本地劳动力)
-
-
-def _flow_opening(scope: str | None) -> str | None:
-    """The flow word a scope opens with (新增, 新引进 …: cues.yaml flows), or None."""
-    if scope is None:
-        return None
-    return next((flow for flow in sorted(cues()["flows"], key=len, reverse=True) if scope.startswith(flow)), None)
+    return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts)
 
 
 def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
@@ -673,17 +652,6 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
         elif status in (None, "landed", "planned") and has(["开工"], reading.window):
             status = "started"
     return status
-
-
-def _owner_name(words: str) -> str:
-    """规划占地300亩的创业园已开工 -> 创业园: the park an area belongs to, without what the sentence goes on to say of
-    it (from a word that opens a statement: cues.yaml owner_said, 已, 现已, 正在 …; a stage word alone may be part of
-    the name, 基础设施建设)."""
-    said = pattern_of(cues()["owner_said"]).search(words, _SHORTEST_OWNER)
-    return words[: said.start()] if said else words
-
-
-_SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)
 
 
 def _project_status(clause: str, position: int) -> str | None:

@@ -175,3 +175,36 @@ def financing_scope(head: str) -> str | None:
     if re.search(r"为企业[^，。；]*$", head):
         return "企业"
     return None
+
+
+def owner_name(words: str) -> str:
+    """规划占地300亩的创业园已开工 -> 创业园: the park an area belongs to, without what the sentence goes on to say of
+    it (from a word that opens a statement: cues.yaml owner_said, 已, 现已, 正在 …; a stage word alone may be part of
+    the name, 基础设施建设)."""
+    said = pattern_of(cues()["owner_said"]).search(words, _SHORTEST_OWNER)
+    return words[: said.start()] if said else words
+
+
+_SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)
+
+
+def part_of_a_flow(clause: str, metric: str, scope: str | None, sentence_facts: list[Fact]) -> str | None:
+    """新增就业岗位3200个，其中吸纳本地劳动力2800人; 新增入驻企业45家，其中规上企业12家: a breakdown (其中…, `clause` up to
+    the figure) of a flow of firms or jobs counted before it in the sentence is part of that flow, never the zone's
+    whole count: its scope opens with the flow's word (新增本地劳动力, 新增规上, as the gold writes 新增规上)."""
+    clause = clause.lstrip(" ，,")
+    if not clause.startswith("其中") or metric not in _COUNTED_FLOWS:
+        return scope  # projects carry the flow in their status (新开工项目9个，其中亿元以上项目3个: started)
+    parents = [fact for fact in sentence_facts if fact.metric == metric and fact.kind == "actual"]
+    flow = pattern_of(cues()["flows"]).match(parents[-1].scope) if parents and parents[-1].scope else None
+    if flow is None or (scope is not None and scope.startswith(flow.group())):
+        return scope
+    if scope is None:
+        words = _PART_LEAD.sub("", clause[len("其中") :])
+        return flow.group() + words if _SHORTEST_PART <= len(words) <= _LONGEST_PART else flow.group()
+    return flow.group() + scope
+
+
+_COUNTED_FLOWS = ("enterprises", "employment")  # counts with no status to carry a flow
+_PART_LEAD = re.compile(r"^[，,:：\s]*(?:吸纳|安置|招用|解决|带动|实现|完成|有|为|共)*")  # verbs before the part's words
+_SHORTEST_PART, _LONGEST_PART = 2, 10  # characters of a part's own words kept in its scope (本地劳动力)

@@ -52,6 +52,11 @@ class Item:
     group: bool = False  # named members before 等 and their head: merges only with the same name
 
 
+def segment_of(text: str, sentence_start: int, position: int) -> int:
+    """Which part of its sentence a position is in: the parts are split by semicolons (A已建成；B正在建设)."""
+    return text.count("；", sentence_start, position) + text.count(";", sentence_start, position)
+
+
 @lru_cache(maxsize=1)
 def keywords() -> dict[str, Keyword]:
     with open(LEXICON / "infrastructure_categories.csv", encoding="utf-8") as handle:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from .facilities import Item
+from .facilities import Item, segment_of
 from .project_names import PHASE, base_of, phase_of
 from .spans import clause_index
 
@@ -46,7 +46,7 @@ def later_phases(text: str, clauses, items: list[Item]) -> list[Item]:
             end = opening.end() if phase.end() == opening.end("run") else phase.end()
             found.append(Item(
                 phase.start(), end, f"{base}{phase.group()}{suffix}", facility.category, False, facility.generic_head,
-                facility.sentence, clause_index(clauses, phase.start()), facility.segment + text.count("；", facility.end, low) + text.count(";", facility.end, low),
+                facility.sentence, clause_index(clauses, phase.start()), segment_of(text, facility.sentence.start, low),
             ))
     return found
 

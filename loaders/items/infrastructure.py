@@ -19,7 +19,7 @@ import re
 
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
-from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern
+from .facilities import GENERIC_HEADS, TABLE, Item, P, facility_words, keyword_pattern, segment_of
 from .facility_aims import (
     aim_goes_on,
     an_aim,
@@ -84,7 +84,7 @@ def _sentence_items(document: Document, sentence: Sentence, quantities: Quantiti
     items: list[Item] = []
     for index, in_clause in by_clause.items():
         low, high = clauses[index]
-        segment = text.count("；", sentence.start, low) + text.count(";", sentence.start, low)
+        segment = segment_of(text, sentence.start, low)
         found = [item for item in clause_items(text, low, high, quantities, in_clause) if item is not None]
         for item in found:
             item.sentence, item.clause, item.segment = sentence, index, segment

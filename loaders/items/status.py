@@ -232,9 +232,9 @@ def _once_scheduled(text: str, start: int) -> bool:
 _SCHEDULE_REACH = 24  # characters from 原计划 to its status word (原计划于2026年12月底前全面建成)
 
 
-def _alternation(cue: str) -> str:
-    """The words of one cue list as a regex alternation, longest first (已经 is tried before 已)."""
-    return "|".join(sorted(map(re.escape, cues()[cue]), key=len, reverse=True))
+def _alternation(*names: str) -> str:
+    """The words of cue lists as one regex alternation, longest first (已经 is tried before 已)."""
+    return "|".join(sorted((re.escape(word) for name in names for word in cues()[name]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -470,8 +470,7 @@ _SHARE_CLAUSE_REACH = 20  # characters from a completion word to the end of its 
 
 @lru_cache(maxsize=1)
 def _share_after_pattern() -> re.Pattern:
-    leads = _alternation("share_after_leads")
-    wholes = "|".join(sorted(map(re.escape, cues()["share_after_wholes"] + cues()["plan_shares"]), key=len, reverse=True))
+    leads, wholes = _alternation("share_after_leads"), _alternation("share_after_wholes", "plan_shares")
     return re.compile(rf"\s*(?:{leads})(?:{wholes})的?(\d{{1,2}}(?:\.\d{{1,2}})?)[%％]")
 
 
@@ -681,15 +680,7 @@ def _present_not_the_stage() -> re.Pattern:
 def _sought(text: str, start: int) -> bool:
     """A word of preparing or seeking right before the status word (洽谈落地, 筹备开工, 争取开工: item_cues.yaml
     present_not_the_stage): the stage is what is worked towards."""
-    return _seeking_before().search(text, max(0, start - _SEEKING_LONGEST), start) is not None
-
-
-_SEEKING_LONGEST = 2  # characters of the longest seeking word (洽谈, 争取, 办理)
-
-
-@lru_cache(maxsize=1)
-def _seeking_before() -> re.Pattern:
-    return re.compile(rf"(?:{cue_pattern('present_not_the_stage').pattern})$")
+    return text.endswith(tuple(cues()["present_not_the_stage"]), 0, start)
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:
