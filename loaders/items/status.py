@@ -224,7 +224,10 @@ _NEGATION_REACH = 6  # 还没有 + 按期
 def _once_scheduled(text: str, start: int) -> bool:
     """原计划去年底完工, 原预定6月建成: the word is what was once scheduled (cues once_scheduled), in its clause; not
     when the schedule is what the works are measured by (比原计划提前一个月建成, 按原计划建成)."""
-    low = clause_opening(text, start, max(0, start - _SCHEDULE_REACH))
+    reach = max(0, start - _SCHEDULE_REACH)
+    if cue_pattern("once_scheduled").search(text, reach, start) is None:
+        return False  # the common case, told without finding the clause
+    low = clause_opening(text, start, reach)
     schedule = cue_pattern("once_scheduled").search(text, low, start)
     return schedule is not None and not text.endswith(tuple(cues()["schedule_measures"]), low, schedule.start())
 
