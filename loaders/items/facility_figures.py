@@ -111,7 +111,8 @@ def place_investments(text, clauses, items, quantities) -> None:
             lone = P.lone_investment.match(before)
             if index in by_clause and P.investment_before.search(before):
                 target = by_clause[index][0]
-            elif index not in by_clause and lone and index + 1 in by_clause and not (closes and index - 1 in by_clause):
+            elif index not in by_clause and lone and index + 1 in by_clause and not (closes and index - 1 in by_clause) \
+                    and not _closes_what_came_before(text, clauses, by_clause, quantities, index, before):
                 target = by_clause[index + 1][0]
             elif index not in by_clause and closes and lone and index - 1 in by_clause:
                 target = by_clause[index - 1][-1]
@@ -120,10 +121,20 @@ def place_investments(text, clauses, items, quantities) -> None:
                 if item_clause is not None:
                     previous = by_clause[item_clause]
                     low_before, high_before = clauses[item_clause]
-                    if len(previous) == 1 and "、" not in text[low_before:high_before]:
-                        target = previous[0]
+                    only = previous[0] if len(previous) == 1 else None
+                    # A、B，总投资N: whose is unsaid; A、B等5条道路，总投资N: the group's, its list inside its name
+                    if only is not None and "、" not in text[low_before : only.start] + text[only.end : high_before]:
+                        target = only
             if target is not None and target.investment is None:
                 target.investment = quantity.value
+
+
+def _closes_what_came_before(text, clauses, by_clause, quantities, index, before) -> bool:
+    """A，建设规模9.6公里，总投资6.8亿元，目前已完成B: a 总投资 clause after an item (or its measures) is that item's
+    when the clause after it opens on no works (a status, a time); 总投资3亿元，新建B funds the works it leads to."""
+    if not P.investment_after.match(before) or P.works_opening.match(text, clauses[index + 1][0]):
+        return False
+    return _item_clause_before_measures(text, clauses, by_clause, quantities, index) is not None
 
 
 def _item_clause_before_measures(text, clauses, by_clause, quantities, index) -> int | None:

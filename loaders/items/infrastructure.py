@@ -657,13 +657,18 @@ def _funded(text: str, item: Item) -> StatusWord | None:
 
 
 def _own_investment(text: str, item: Item) -> bool:
-    """The amount placed on the item is written right after it (X厂总投资…, X工程，总投资…, 其中道路投资…: a
+    """The amount placed on the item is written right before it (投资N的X工程) or right after it (X厂总投资…, X工程，总投资…, 其中道路投资…: a
     sub-total of the works is an item, even of a kind); 物流中心项目，总投资6亿元 is a project row's amount
     (project_heads)."""
     if item.investment is None or text.endswith(tuple(cues()["project_heads"]), item.start, item.end):
         return False
+    if P.own_investment_before.search(text, max(0, item.start - _AMOUNT_REACH), item.start):
+        return True  # 投资3200万元的X路拓宽工程
     after = item.end + 1 if text.startswith(_COMMAS, item.end) else item.end
     return cue_pattern("own_investment_after").match(text, after) is not None
+
+
+_AMOUNT_REACH = 24  # characters of 总投资约12.35亿元的 before a facility
 
 
 def _standing(document: Document, item: Item) -> StatusWord | None:
