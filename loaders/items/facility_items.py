@@ -244,7 +244,7 @@ def _after_leading_measures(text, start, first_word, quantities) -> int:
             continue
         word = P.measure_words.match(text, start)
         if word is None or word.end() > first_word or word.end() not in leading:
-            break  # 长 before a figure measures (长1284米); 长江四路 keeps its 长
+            break  # 长 before a figure measures (长1284米); 长溪五路 keeps its 长
         start = word.end()
     return start
 

@@ -785,7 +785,7 @@ def _listed(text: str, item: Item) -> bool:
 
 def _absorb(target: Item, item: Item) -> None:
     """天然气 + 铺设管道…正在设计: the pipe is the utility's; its status counts when stronger, unless it
-    measures the part laid so far of works with a status of their own (排水工程开工建设，管路铺设完成2000米)."""
+    measures the part laid so far of works with a status of their own (雨污分流工程已于4月动工，累计铺设管道1500米)."""
     head = next(word for word in GENERIC_HEADS if word in item.name)
     if not target.name.endswith(head):
         target.name = target.name + ("及" if target.name.endswith("规划") else "") + head
