@@ -290,7 +290,7 @@ def _the_stage_before_the_count(clause: str) -> bool:
 
 def site_works_done_on_the_area(reading: Reading, decision: Decision) -> Decision:
     """完成了首期2.5平方公里的基础设施建设, 首期820亩土地的基础设施基本到位, 达到“五通一平”标准的土地面积17平方公里,
-    一期3.8平方公里开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
+    起步区2.6平方公里滚动开发已初见成效: an area its clause says the site works are done on (cues.yaml site_works and
     site_works_done, both in the clause) is land developed, not the planned area, unless a word of the plan
     stands before it in the clause (规划面积10平方公里，基础设施… is read clause by clause: cues.yaml plan_area_words)
     or its clause says the works are not done yet (cues.yaml site_works_not_done: 尚未建成). Read before a plan's
