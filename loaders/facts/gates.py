@@ -761,7 +761,7 @@ def a_count_in_a_quoted_name(reading: Reading) -> bool:
 
 def a_count_in_pieces_of_no_investment_case(reading: Reading) -> bool:
     """办理项目审批事项1200件, 受理企业投诉12件, 企业申请商标注册230件: a count in 件 counts filings or
-    complaints, not projects or firms, unless it counts Taiwan's investment cases (投增资案共计8件, 3件投资审议案)."""
+    complaints, not projects or firms, unless it counts Taiwan's investment cases (投增资案合计11件, 3件投资审议案)."""
     if not reading.quantity.raw.endswith(cues()["piece_measures"].prefixes):
         return False
     return not (reading.after.startswith(INVESTMENT_CASES.prefixes) or has(INVESTMENT_CASES, reading.clause_within_window))

@@ -16,7 +16,7 @@ ANNUAL_TASK_END = re.compile(r"年(?:度)?(?:目标)?任务$|目标任务$|(?:�
 # Words that count projects (metric_keywords.csv rows of `projects`): 项目, and the cases Taiwan counts them
 # as (4件投资审议案, 2件增资备查案). 项目区 is an area, not projects.
 PROJECT_NOUNS = tuple(sorted((k.word for k in keywords() if k.metric == "projects"), key=len, reverse=True))
-# The investment cases Taiwan counts projects as, in 件 (投增资案共计8件, 3件投资审议案): every word counting projects but 项目.
+# The investment cases Taiwan counts projects as, in 件 (投增资案合计11件, 3件投资审议案): every word counting projects but 项目.
 INVESTMENT_CASES = Words([noun for noun in PROJECT_NOUNS if noun != "项目"])
 # The qualifier may be quoted: 25家“专精特新”企业, 2000家「四上」企業.
 COUNT_NOUN = re.compile(

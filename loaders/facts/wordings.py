@@ -527,7 +527,7 @@ def counted_noun_after(reading: Reading) -> re.Match | None:
     if has(cues()["zone_words"], noun.group(1)) and not (firms_of_the_zone(reading, noun.group(1)) or works_of_the_zone(noun)):
         return None  # 11个重点园区新增企业: a count of zones
     if counted_again_before_the_noun(noun.group(1)):
-        return None  # 20个国家和地区的800家企业: the firms are the later count's
+        return None  # 15个国家和地区的460家企业: the firms are the later count's
     if reading.after[noun.end() :].startswith(cues()["institution_heads"].prefixes):
         return None  # 3家企业技术中心: centres, not firms
     if noun.group(2) in cues()["firm_nouns"] and _zone_named_after_its_firms().match(reading.after, noun.end()):
@@ -548,7 +548,7 @@ def projects_in_an_event(reading: Reading, noun: re.Match) -> bool:
 
 
 def counted_again_before_the_noun(qualifier: str) -> bool:
-    """A count and its measure word between a count and the noun (20个国家和地区的800家企业): the noun is
+    """A count and its measure word between a count and the noun (15个国家和地区的460家企业): the noun is
     what the nearer count counts; the first one counts something else (countries)."""
     return any(ch.isdigit() and qualifier[i + 1 : i + 2] in ("家", "户", "個", "个", "戶") for i, ch in enumerate(qualifier))
 

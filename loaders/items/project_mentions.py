@@ -262,7 +262,7 @@ def _head_kind(after: str) -> str | None:
 
 
 def _project_head(window: str) -> re.Match | None:
-    """项目 heading a list, but not as part of an area's name (等7个项目区: areas of the zone)."""
+    """项目 heading a list, but not as part of an area's name (等4个项目区: areas of the zone)."""
     for found in cue_pattern("project_heads").finditer(window):
         if cue_pattern("project_statistic_tails").match(window, found.end()):
             continue  # 等产业项目数量占比: a statistic of projects, no head of names
