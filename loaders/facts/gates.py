@@ -328,8 +328,11 @@ def _yield_words() -> re.Pattern:
     return word_pattern(tuple(sorted({*cues()["yield_words"], *cues()["once_running"]})))
 
 
-# The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of.
-_PROJECTS_SPOKEN_OF = re.compile(r"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:这些|上述|以上|这批|该批)?项目(?:全部)?$")
+@lru_cache(maxsize=1)
+def _projects_spoken_of() -> re.Pattern:
+    """The projects a projection speaks of with no name of their own: bare 项目, or the group just spoken of."""
+    anaphors = pattern_of(cues()["group_anaphors"]).pattern
+    return re.compile(rf"(?:^|[，,；;])(?:预计|据测算|经测算|测算)?(?:{anaphors})?项目(?:全部)?$")
 
 
 def a_group_s_amount(fact) -> bool:
@@ -344,7 +347,7 @@ def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
     fact), or of bare 项目 right after a sentence that counted projects, is the group's target."""
     if any(fact.metric == "projects" or a_group_s_amount(fact) for fact in reading.sentence_facts):
         return True
-    if _PROJECTS_SPOKEN_OF.search(before) is None or any(rule in ITEM_RULES for _, rule in reading.left_out):
+    if _projects_spoken_of().search(before) is None or any(rule in ITEM_RULES for _, rule in reading.left_out):
         return False  # 投资5亿元的某某项目，…，项目投产后: the one project the sentence named, sized as an item
     return any(fact.metric == "projects" for fact in reading.previous_facts)
 

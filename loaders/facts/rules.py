@@ -789,6 +789,7 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
         projects_here = (
             (reading.project_context and not zone_speaks_again(reading)) or firms_brought_in(reading)
             or said_of_a_project_group(reading, at) or project_group_named_before(reading, keyword)
+            or opens_on_projects_spoken_of(reading)
         )
     group = projects_here or project_group_after(reading)
     metric = keyword.project_metric if group else keyword.metric
@@ -811,8 +812,8 @@ def metric_of_wording(reading: Reading, found: tuple[Keyword, int]) -> str:
     if metric == "investment" and keyword.word in cues()["bare_investment"] and reading.head_holds(cues()["infrastructure_subjects"]) \
             and not names_other_projects(since_money_before(reading)):
         return "investment_infrastructure"  # 扩建道路1.9公里，投资955万元；排水3.7公里，投资771万元 (not 、产业项目投资40亿元)
-    if metric == "investment" and has(cues()["infrastructure_subjects"], own_clause):
-        return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元
+    if metric == "investment" and (has(cues()["infrastructure_subjects"], own_clause) or opens_on_works_spoken_of(reading)):
+        return "investment_infrastructure"  # 基础设施建设累计完成投资23亿元; 上述工程…，完成投资3500万元
     put_into = money_put_into_works(reading, keyword) if metric == "investment" else None
     if put_into == ONE_PROJECT_BUILT:
         raise LeftOut("one_item_amount")  # 投资5亿元建设某某电子项目: the size of one project
@@ -875,6 +876,29 @@ def said_of_a_project_group(reading: Reading, at: int) -> bool:
         return False  # no group's total or plan before it in the sentence
     between = reading.text[total.quantity.end : reading.quantity.start]
     return not NEW_PART.search(between) and not has(cues()["zone_words"], between)
+
+
+def opens_on_projects_spoken_of(reading: Reading) -> bool:
+    """目前，上述项目已全部开工，完成投资3500万元: a sentence opening (past a time and a comma at most) on the group of
+    projects spoken of before it speaks of that group's money, unless a zone word comes after the group."""
+    return _opens_on_a_group_spoken_of(reading, "项目")
+
+
+def opens_on_works_spoken_of(reading: Reading) -> bool:
+    """目前，上述工程已全部开工，完成投资3500万元: the same for the works spoken of before (their money is spent on
+    the zone's works)."""
+    return _opens_on_a_group_spoken_of(reading, "工程")
+
+
+def _opens_on_a_group_spoken_of(reading: Reading, head: str) -> bool:
+    opening = _spoken_of_opening(head).match(reading.head)
+    return opening is not None and not has(cues()["zone_words"], reading.head[opening.end() :])
+
+
+@lru_cache(maxsize=2)
+def _spoken_of_opening(head: str) -> re.Pattern:
+    anaphors = pattern_of(cues()["group_anaphors"]).pattern
+    return re.compile(rf"\s*+(?:[^，,。；;：:]{{1,8}}[，,]\s*+)?(?:{anaphors})[^，,。；;：:]{{0,6}}?{head}")
 
 
 def project_group_named_before(reading: Reading, keyword: Keyword) -> bool:
