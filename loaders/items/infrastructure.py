@@ -16,6 +16,7 @@ items.facility_aims.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document, Quantities
 from ..text.sentences import Sentence
@@ -54,6 +55,7 @@ from .status import (
     said_as_done,
     stage_closes_clause,
     status_rank,
+    status_table,
     status_words,
 )
 
@@ -120,7 +122,22 @@ def _no_works_of_the_zone(text: str, sentence: Sentence, item: Item, clauses) ->
         _a_projects_building(text, sentence, item, clauses)
         or _a_landmark(text, item, clauses)
         or _a_problem(text, item, clauses)
+        or _service_begun(text, item)
     )
+
+
+def _service_begun(text: str, item: Item) -> bool:
+    """试车供水, 完工供水: a utility's service (item_cues.yaml services_begun) right after a stage word says what the
+    works began to do, it names no works of its own (建成道路3公里 does: a facility, not a service)."""
+    if item.name not in cues()["services_begun"]:
+        return False
+    words = _stage_words()
+    return text.endswith(words, max(0, item.start - len(max(words, key=len))), item.start)
+
+
+@lru_cache(maxsize=1)
+def _stage_words() -> tuple[str, ...]:
+    return tuple(status_table(TABLE))
 
 
 # Categories of buildings: the ones a company's project puts up for itself (厂房, 办公楼, 职工宿舍).
@@ -254,10 +271,10 @@ def _and_then(text: str, item: Item, words: list[StatusWord], status: StatusWord
 
 def _then_in_the_next_clause(text: str, item: Item, words: list[StatusWord], clauses, blocked,
                              status: StatusWord | None) -> StatusWord | None:
-    """水厂已建成，并于2009年6月开始供水: a clause opening with 并 right after the item's own completion goes on with
-    the same works; a later stage it states as done is how far they got (not one it aims at, 并将于…投入使用, nor
-    one of what the works serve, 并将为已投产的企业供水)."""
-    if status is None or status.future or status.strength < 2 or status.start < item.end or status.status != "completed":
+    """水厂已建成，并于2009年6月开始供水; 于3月举行动土典礼，并于次年试车供水: a clause opening with 并 right after the
+    item's own stage goes on with the same works; a later stage it states as done is how far they got (not one it
+    aims at, 并将于…投入使用, nor one of what the works serve, 并将为已投产的企业供水)."""
+    if status is None or status.future or status.strength < 2 or status.start < item.end:
         return status
     following = item.clause + 1
     own_low, own_high = clauses[item.clause]

@@ -96,7 +96,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
             continue  # 尚未贯通: the stage is not reached
         if _once_scheduled(text, start):
             continue  # 原计划去年底完工: a schedule once set says nothing of where the works are
-        if _sought(text, start):
+        if _sought(text, start, end):
             status, strength = "planned", 1  # 正在洽谈落地事宜, 积极争取开工: the stage sought, not reached
         if status == "planned" and word.startswith("计划") and _yardstick_of_a_completion(text, start):
             continue  # 已完成全年计划投资: the year's plan measures what was done, it plans nothing
@@ -680,10 +680,13 @@ def _present_not_the_stage() -> re.Pattern:
     return re.compile(rf"(?:{manners})?(?:{preparing})")
 
 
-def _sought(text: str, start: int) -> bool:
+def _sought(text: str, start: int, end: int) -> bool:
     """A word of preparing or seeking right before the status word (洽谈落地, 筹备开工, 争取开工: item_cues.yaml
-    present_not_the_stage): the stage is what is worked towards."""
-    return text.endswith(tuple(cues()["present_not_the_stage"]), 0, start)
+    present_not_the_stage): the stage is what is worked towards; not when the word names the stage's ceremony
+    (办理动土典礼, 举办开工仪式: the stage was marked)."""
+    return text.endswith(tuple(cues()["present_not_the_stage"]), 0, start) and not text.startswith(
+        tuple(cues()["stage_ceremonies"]), end
+    )
 
 
 def _a_name_s_character(blanked: str, match: re.Match) -> bool:
