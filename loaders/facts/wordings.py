@@ -485,11 +485,15 @@ def counts_something_named_after(reading: Reading) -> bool:
     after = reading.after[:16]
     if not _CJK_START.match(after) or goal_noun_after(after):
         return False  # (新引进项目30个的工作目标: the goal's count)
-    if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and any(
-        fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts
+    if status_pattern().match(after.lstrip(cues()["status_prefix_chars"])) and (
+        any(fact.metric in ("enterprises", "projects") for fact in reading.sentence_facts)
+        or reading.window.rstrip().endswith(_NOUNS_COUNTED_BY_STATE)
     ):
-        return False  # 14家工业企业已有12家开工建设: a part of the group counted before, by its state
+        return False  # 14家工业企业已有12家开工建设: a part of the group counted before, by its state; 共有重点项目36个开复工
     return not counted_noun_after(reading) and not after.startswith(cues()["count_continuations"].prefixes)
+
+
+_NOUNS_COUNTED_BY_STATE = ("项目", "企业")  # right before a count a state follows: the count is of them
 
 
 def works_of_the_zone(noun: re.Match) -> bool:
