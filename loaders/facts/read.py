@@ -64,7 +64,7 @@ from .scopes import (
     part_of_area,
 )
 from .sections import in_a_year_s_plan, in_plan
-from .subjects import a_place_report, names_no_zone, opens_speaking_as_a_place
+from .subjects import a_place_report, industry_named, names_no_zone, opens_speaking_as_a_place
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
@@ -620,6 +620,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         owner = _AREA_OWNER.match(reading.after) if scope is None and quantity.dimension == "area" and not named_after else None
         if owner:
             scope = owner_name(owner.group(1))  # 规划占地300亩的中小企业创业园: the area of that park
+        if scope is None:
+            scope = industry_named(text[clause_begin : quantity.start])  # 新材料产业完成产值…: that industry's
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]

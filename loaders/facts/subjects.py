@@ -123,6 +123,24 @@ def _subject_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 _GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 
+def industry_named(clause: str) -> str | None:
+    """新材料产业累计完成工业总产值…, 装备制造业产值增长…: the industry a clause opens on (its subject words up to the
+    word that makes them an industry), which narrows the zone's figure to that industry; None for a clause that
+    opens on anything else, or names a zone (产业集聚区 is a zone, not an industry)."""
+    if has(cues()["zone_words"], clause):
+        return None
+    words = subject_words(clause)
+    if kind_of_subject(words) != "industry":
+        return None
+    _, holds, kinds = _subject_patterns()
+    held = next((found for found in holds.finditer(words) if kinds[found.group()] == "industry"), None)
+    named = words[: held.end()].strip() if held is not None else ""
+    return named if len(named) >= _SHORTEST_INDUSTRY else None
+
+
+_SHORTEST_INDUSTRY = 3  # characters: 建筑业, 制造业; a bare 产业 or 行业 names none
+
+
 def _clause_kind(clause: str, place_report: bool) -> str | None:
     words = subject_words(clause)
     if not words:
