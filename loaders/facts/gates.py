@@ -355,10 +355,15 @@ def a_group_of_projects_spoken_of(reading: Reading, before: str) -> bool:
 def a_milestone(reading: Reading) -> bool:
     """产值930亿元，首次突破千亿元 / 首次突破100亿元，达106亿元: a round mark passed for the first time,
     not the figure itself, which is given beside it (首次突破700家、达715家). A mark with no figure beside it
-    (园区甲产值首次突破300亿元, after another zone's figure) is the lower bound of that figure."""
-    if not reading.window.rstrip().endswith(cues()["milestone_before"].prefixes):
-        return False
-    return bool(_RESTATED_AFTER.match(reading.text, reading.quantity.end)) or _said_of_the_figure_before(reading)
+    (园区甲产值首次突破300亿元, after another zone's figure) is the lower bound of that figure. A mark passed with no
+    首次 is one only with the figure right after it (突破600亿元，达到618.5亿元)."""
+    window = reading.window.rstrip()
+    restated = bool(_RESTATED_AFTER.match(reading.text, reading.quantity.end))
+    if window.endswith(cues()["milestone_before"].prefixes):
+        return restated or _said_of_the_figure_before(reading)
+    # 突破600亿元，达到618.5亿元: with no 首次, the mark passed is no figure only when the figure follows (alone, it is
+    # a lower bound of it)
+    return restated and window.endswith(cues()["mark_passed_before"].prefixes)
 
 
 _RESTATED_AFTER = re.compile(r"[^，。；,;\d]{0,6}[，,、](?:达到|达|为)")

@@ -622,6 +622,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
             scope = owner_name(owner.group(1))  # 规划占地300亩的中小企业创业园: the area of that park
         if scope is None:
             scope = industry_named(text[clause_begin : quantity.start])  # 新材料产业完成产值…: that industry's
+        if scope is None:
+            scope = _scope_of_the_wording_before(reading, decision)
     if scope is None and metric in ("project_investment", "project_investment_completed"):
         groups = [f for f in reading.sentence_facts if f.metric == "projects"]
         groups = groups or [f for f in reading.previous_facts if f.metric == "projects" and f.parent is None]
@@ -632,6 +634,23 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
     return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts)
+
+
+def _scope_of_the_wording_before(reading: Reading, decision: Decision) -> str | None:
+    """规上工业总产值突破600亿元，达到618.5亿元: a figure whose wording stands in a clause before its own (the mark
+    passed between them is no fact) takes the scope that clause gives the wording."""
+    keyword, text = decision.keyword, reading.text
+    if keyword is None or decision.wording_at is not None:
+        return None  # the wording is in the figure's own window
+    low = reading.sentence.start
+    at = text.rfind(keyword.word, low, reading.clause_begin)
+    if at < 0:
+        return None
+    start = max(low, max(text.rfind(mark, low, at) for mark in _CLAUSE_MARKS) + 1)
+    return lexicon_scope(text[start : at + len(keyword.word)])
+
+
+_CLAUSE_MARKS = "，,；;"
 
 
 def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
