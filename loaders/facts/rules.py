@@ -315,7 +315,10 @@ def read_growth(reading: Reading) -> Decision:
     if listed_item:
         return listed_item
     last = reading.sentence_facts[-1] if reading.sentence_facts else None
-    continued = last is not None and last.kind == "growth" and reading.window.strip() in cues()["list_joiners"]
+    continued = last is not None and last.kind == "growth" and (
+        reading.window.strip() in cues()["list_joiners"]
+        or reading.window.strip(" 、，,") in cues()["stretch_goal_leads"]  # 增长15%、力争18%
+    )
     sign = growth_sign(reading.window)
     if sign is None and continued and last is not None:
         sign = 1 if last.value >= 0 else -1  # 分别增长12.3%和8.1%

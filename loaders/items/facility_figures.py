@@ -108,7 +108,8 @@ def place_investments(text, clauses, items, quantities) -> None:
             closes = text[high : high + 1] in ("；", ";") or (
                 index == len(clauses) - 1 and len(by_clause.get(index - 1, ())) == 1  # …；B，总投资N。
             )
-            lone = P.lone_investment.match(before)
+            # 投资8.6亿元的X项目: an amount before 的 sizes what it qualifies in its own clause, it funds nothing after
+            lone = P.lone_investment.match(before) and not text.startswith("的", quantity.end)
             if index in by_clause and P.investment_before.search(before):
                 target = by_clause[index][0]
             elif index not in by_clause and lone and index + 1 in by_clause and not (closes and index - 1 in by_clause) \
