@@ -598,6 +598,43 @@ def named_works_subject(reading: Reading) -> bool:
 
 
 @holds_only_for("money")
+def one_facility_before_its_total(reading: Reading) -> bool:
+    """园区第二污水处理厂开工建设，总投资2.5亿元; 开工建设110千伏变电站，总投资8000万元: a clause of a bare total
+    right after a clause naming one facility (cues.yaml facility_nouns), with no figure of its own between, gives that
+    facility's money (an item), not the zone's. Works measured (新建道路12公里，总投资3亿元) or listed (A路、B路，
+    总投资3亿元) keep it: a kind of works, or several."""
+    head = reading.head
+    own = after_last_comma(head)
+    if reading.quantity.dimension != "money" or not own or not _BARE_TOTAL.fullmatch(head, own):
+        return False
+    clause = CLAUSE_MARK.split(head[: own - 1])[-1]  # the clause before, within its part of the sentence
+    facility = _one_facility_clause().fullmatch(clause)
+    if facility is None or has(cues()["works_group_words"], clause):
+        return False
+    # 园区道路工程, 园区标准化厂房工程: a name of kind words only names a kind of works, whose money is the zone's
+    return len(pattern_of(cues()["works_kind_words"]).sub("", facility.group("name"))) >= 2
+
+
+_BARE_TOTAL = re.compile(r"\s*(?:项目|工程|其)?(?:计划)?(?:总投资|总造价|概算总投资|估算总投资)(?:额)?(?:约|达|为|近)?")
+
+
+@lru_cache(maxsize=1)
+def _one_facility_clause() -> re.Pattern:
+    """A clause naming one facility: a name of at least two characters (110千伏 may stand in it, no count of several)
+    ending on a facility noun, then at most a few words of its stage (开工建设, 已建成) with no figure, no list mark
+    and no zone word after it."""
+    nouns = pattern_of(cues()["facility_nouns"]).pattern
+    return re.compile(
+        rf"(?![^、，,；;。]*?{_COUNTED})(?P<name>[^、，,；;。等]{{2,40}}?(?:{nouns}))(?:[一二三四五六七八九十\d]期)?(?:工程|项目)?"
+        r"[^、，,；;。\d等区]{0,8}"
+    )
+
+
+# 新建3座变电站, 新建33亩标准化厂房: several of a kind, or works measured by their size, not one facility
+_COUNTED = r"[\d一二三四五六七八九十两]+(?:\.\d+)?万?(?:[座个条栋幢处所亩米]|平方米|平米|公里|千米)"
+
+
+@holds_only_for("money")
 def one_building_subject(reading: Reading) -> bool:
     """创业中心投资9000万元，建筑面积3.8万平方米: a building's name opening the figure's clause, right
     before its investment wording, in a sentence that gives that building's floor space or land: the
@@ -720,7 +757,7 @@ def this_firm_subject(reading: Reading) -> bool:
 # Rules that leave a money figure out as one project's or facility's (an item, not a zone figure).
 ITEM_RULES = {
     "one_item_amount", "one_project_planned_investment", "one_project_subject", "projection_of_a_project", "one_building_subject",
-    "a_named_project_opens_the_sentence", "more_of_the_same_project", "named_works_subject",
+    "a_named_project_opens_the_sentence", "more_of_the_same_project", "named_works_subject", "one_facility_before_its_total",
 }
 # Rules that leave a figure out as one firm's own (its money, its output, its outlay).
 FIRM_RULES = {"one_company_figure", "this_firm_subject", "a_firm_s_own_outlay"}
@@ -838,7 +875,7 @@ def a_firm_s_own_outlay(reading: Reading) -> bool:
 AMOUNT_GATES = (
     turned_away, an_indefinite_article, one_of_several, size_of_a_change, a_supposition, a_count_in_a_quoted_name, a_round_mark_in_a_quoted_name, a_comparison_base, a_firm_named_by_its_state, sum_of_several_zones, size_class, threshold_amount, one_item_amount, projection_of_a_project,
     yield_of_the_one_just_sized, a_quota, firms_served, a_milestone, an_average, residents_counted, an_intensity, one_project_subject, a_named_project_opens_the_sentence,
-    more_of_the_same_project, named_works_subject, one_building_subject, land_of_projects,
+    more_of_the_same_project, named_works_subject, one_facility_before_its_total, one_building_subject, land_of_projects,
     land_of_a_facility, land_dealt_in, an_example, the_top_one, one_company_land_or_staff, this_firm_subject,
     each_of_a_group, a_firm_s_own_outlay,
 )
