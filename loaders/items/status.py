@@ -75,7 +75,7 @@ def _status_words(document: Document, sentence: Sentence, table: str) -> list[St
         word, start, end = match.group(), sentence.start + match.start(), sentence.start + match.end()
         status: str | None
         status, strength = table_words[word]
-        if status == "completed" and table == "infrastructure" and _design_done(text, end):
+        if status == "completed" and table == "infrastructure" and (_design_done(text, end) or _paperwork_said_done(text, start)):
             status, strength = "design", 2
         elif status == "completed" and (
             _partly_done(text, end) or _share_of_a_plan(text, end) or _a_stage_done(text, end) or _work_goes_on(text, end)
@@ -405,6 +405,19 @@ def _design_done(text: str, end: int) -> bool:
     """已完成施工图设计, X路完成初步设计: a completion word whose object, right after it, is a stage of
     the design: the works are designed, not built."""
     return bool(_design_pattern().match(text, end))
+
+
+def _paperwork_said_done(text: str, start: int) -> bool:
+    """白鹭西路公开招标已完成, 施工图设计已全部完成: a completion word whose subject, right before it, is a stage of the
+    paperwork before building (item_cues.yaml paperwork_stages): the works are designed and let, not built."""
+    return bool(_paperwork_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
+
+
+@lru_cache(maxsize=1)
+def _paperwork_before_pattern() -> re.Pattern:
+    stages = _alternation("paperwork_stages")
+    adverbs = _alternation("done_adverbs")
+    return re.compile(rf"(?:{stages})(?:工作)?(?:已经|均已|都已|已)?(?:{adverbs})?$")
 
 
 @lru_cache(maxsize=1)
