@@ -52,7 +52,7 @@ _SCOPE_FILLER = re.compile(
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|(?:19|20)\d{2}年度?|分别|合计|全年|今年|年内|前三季度|[一二三四]季度|[上下]半年|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新|引进|引入|承接|承担|安排|实施|推进|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|计划"
+    r"^(?:其中|(?:19|20)\d{2}年度?|分别|合计|全年|今年|年内|前三季度|[一二三四]季度|[上下]半年|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新批|批准|核准|新|引进|引入|承接|承担|安排|实施|推进|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|计划"
     r"|将|可|容纳|目标是|希望|期望|预计|争取|确保|下一步|下步)+"  # a goal's words (将引进企业30家, 可容纳企业40家)
 )
 
@@ -62,12 +62,14 @@ def _as_group(scope: str | None, noun: str) -> str | None:
     return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
 
 
+_ASIDE = re.compile(r"[（(][^（）()]{0,20}[）)]")  # a bracketed aside in the words before a count
 _QUALIFIER_BREAK = re.compile(r"[、，；：（）()]|等")  # what ends the qualifier of a counted noun
 
 
 def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
+    clause_window = _ASIDE.sub("", clause_window)  # 新批外资项目（包括增资项目）9个: the aside names no group
     following = COUNT_NOUN.match(after)
     if following and counted_noun(following) == noun and following.group(1):
         return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)

@@ -125,16 +125,26 @@ _GROUPS_NAMED_BY_AN_INDUSTRY = ("项目", "企业")
 
 def industry_named(clause: str) -> str | None:
     """新材料产业累计完成工业总产值…, 装备制造业产值增长…: the industry a clause opens on (its subject words up to the
-    word that makes them an industry), which narrows the zone's figure to that industry; None for a clause that
-    opens on anything else, or names a zone (产业集聚区 is a zone, not an industry)."""
-    if has(cues()["zone_words"], clause):
-        return None
+    word that makes them an industry, or the firms named by it), which narrows the zone's figure to that industry;
+    None for a clause that opens on anything else. Only the words after a zone word are read (园区高新技术产业企业;
+    产业集聚区 is a zone, not an industry)."""
     words = subject_words(clause)
-    if kind_of_subject(words) != "industry":
+    zones = list(pattern_of(cues()["zone_words"]).finditer(words))
+    if zones:
+        words = words[zones[-1].end() :]  # 园区高新技术产业企业: the words after the zone; 产业集聚区 alone leaves none
+    kind = kind_of_subject(words)
+    if kind not in ("industry", None):
         return None
     _, holds, kinds = _subject_patterns()
     held = next((found for found in holds.finditer(words) if kinds[found.group()] == "industry"), None)
-    named = words[: held.end()].strip() if held is not None else ""
+    if held is None:
+        return None
+    end = held.end()
+    if kind is None:  # 高新技术产业企业实现工业产值…: the firms of an industry, a group named by it
+        if not words.startswith(_GROUPS_NAMED_BY_AN_INDUSTRY, end):
+            return None
+        end += len(next(group for group in _GROUPS_NAMED_BY_AN_INDUSTRY if words.startswith(group, end)))
+    named = words[:end].strip()
     return named if len(named) >= _SHORTEST_INDUSTRY else None
 
 

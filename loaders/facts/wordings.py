@@ -557,6 +557,16 @@ def counted_again_before_the_noun(qualifier: str) -> bool:
     return any(ch.isdigit() and qualifier[i + 1 : i + 2] in ("家", "户", "個", "个", "戶") for i, ch in enumerate(qualifier))
 
 
+_ASIDE_AT_THE_END = re.compile(r"[（(][^（）()]{0,20}[）)]\s*$")
+
+
+def _without_an_aside_at_the_end(window: str) -> str:
+    """新批内资企业（含增资项目）186家: a bracketed aside right before a count says what the count includes; its noun is
+    not the counted one. Blanked (same length: offsets into the window stay)."""
+    aside = _ASIDE_AT_THE_END.search(window)
+    return window if aside is None else window[: aside.start()] + "　" * (len(window) - aside.start())
+
+
 def count_wording(reading: Reading) -> Keyword | None:
     """项目 or 企业 right after a count (14个项目, 86个亿元以上重点工业项目) or in its window (签约项目15个);
     a bare count followed by a status (71个实质性开工, 42个竣工投产) continues the sentence's project count."""
@@ -576,7 +586,7 @@ def count_wording(reading: Reading) -> Keyword | None:
         return keyword_index()["项目"]
     if counts_something_named_after(reading):
         return None  # counts something else: 24个对外开放重点产业集聚区
-    found = wording_before_listed_examples(reading) or last_keyword(reading.window, "count")
+    found = wording_before_listed_examples(reading) or last_keyword(_without_an_aside_at_the_end(reading.window), "count")
     if found is None and _FIRMS_AS_COMPANIES.search(reading.window) and reading.quantity.raw.endswith(("家", "间", "間")):
         return keyword_index()["企业"]  # 园区有上市公司3家, 进驻公司逾1100间: companies counted as firms are
     if found is None and _FIRMS_BY_SIZE_CLASS.search(reading.window) and reading.quantity.raw.endswith(("家", "户", "戶")):
