@@ -60,6 +60,7 @@ PART_BREAK = re.compile(r"[，,；;]")  # what ends a clause or a part of a sent
 CLAUSE_MARK = re.compile(r"[，,；;：:]")  # what ends a clause, a colon too (full-width or ASCII)
 CLAUSE_OR_SENTENCE_MARK = re.compile(r"[，,；;。：:]")  # a clause's end or its sentence's
 NEW_PART = re.compile(r"[；;]")  # what opens a new part of a sentence (full-width or ASCII)
+ASIDE = re.compile(r"[（(][^（）()]{0,20}[）)]")  # a short bracketed aside (（含增资项目）, （以下简称…）)
 
 
 def after_last_comma(text: str, end: int | None = None) -> int:

@@ -32,6 +32,7 @@ from ..zones.lexicon import (
 from ..zones.scopes import own_zone_references
 from .gates import GROUP_NAMED_AGAIN, groups_named_again
 from .lexicon import (
+    CLAUSE_MARK,
     METRIC_DIMENSION,
     NEW_PART,
     NOT_A_METRIC,
@@ -646,11 +647,8 @@ def _scope_of_the_wording_before(reading: Reading, decision: Decision) -> str | 
     at = text.rfind(keyword.word, low, reading.clause_begin)
     if at < 0:
         return None
-    start = max(low, max(text.rfind(mark, low, at) for mark in _CLAUSE_MARKS) + 1)
-    return lexicon_scope(text[start : at + len(keyword.word)])
-
-
-_CLAUSE_MARKS = "，,；;"
+    clause = CLAUSE_MARK.split(text[low:at])[-1]  # the wording's clause, up to the wording
+    return lexicon_scope(clause + keyword.word)
 
 
 def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:

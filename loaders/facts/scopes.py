@@ -7,7 +7,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..zones.lexicon import type_pattern
-from .lexicon import Words, cues, has, keywords, pattern_of, scope_word_pattern, scope_words, status_pattern
+from .lexicon import (
+    ASIDE,
+    Words,
+    cues,
+    has,
+    keywords,
+    pattern_of,
+    scope_word_pattern,
+    scope_words,
+    status_pattern,
+)
 
 if TYPE_CHECKING:
     from .read import Fact
@@ -62,14 +72,13 @@ def _as_group(scope: str | None, noun: str) -> str | None:
     return scope[: -len("项目")] + noun if scope and scope.endswith("项目") and noun != "项目" else scope
 
 
-_ASIDE = re.compile(r"[（(][^（）()]{0,20}[）)]")  # a bracketed aside in the words before a count
 _QUALIFIER_BREAK = re.compile(r"[、，；：（）()]|等")  # what ends the qualifier of a counted noun
 
 
 def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     """The qualifier of a counted group: 签约项目15个 -> 签约项目, 引进汽车零部件企业10家 -> 汽车零部件企业,
     86个亿元以上重点工业项目 -> 亿元以上项目."""
-    clause_window = _ASIDE.sub("", clause_window)  # 新批外资项目（包括增资项目）9个: the aside names no group
+    clause_window = ASIDE.sub("", clause_window)  # 新批外资项目（包括增资项目）9个: the aside names no group
     following = COUNT_NOUN.match(after)
     if following and counted_noun(following) == noun and following.group(1):
         return _as_group(lexicon_scope(following.group(1) + noun), noun) or following.group(1) + following.group(2)

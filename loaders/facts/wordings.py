@@ -10,6 +10,7 @@ from ..text.periods import leading_date
 from ..text.sentences import STRAY_COMMAS
 from .kinds import goal_noun_after
 from .lexicon import (
+    ASIDE,
     CLAUSE_MARK,
     CLAUSE_OR_SENTENCE_MARK,
     METRIC_DIMENSION,
@@ -557,7 +558,7 @@ def counted_again_before_the_noun(qualifier: str) -> bool:
     return any(ch.isdigit() and qualifier[i + 1 : i + 2] in ("家", "户", "個", "个", "戶") for i, ch in enumerate(qualifier))
 
 
-_ASIDE_AT_THE_END = re.compile(r"[（(][^（）()]{0,20}[）)]\s*$")
+_ASIDE_AT_THE_END = re.compile(rf"{ASIDE.pattern}\s*$")
 
 
 def _without_an_aside_at_the_end(window: str) -> str:

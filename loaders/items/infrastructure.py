@@ -131,13 +131,15 @@ def _service_begun(text: str, item: Item) -> bool:
     works began to do, it names no works of its own (建成道路3公里 does: a facility, not a service)."""
     if item.name not in cues()["services_begun"]:
         return False
-    words = _stage_words()
-    return text.endswith(words, max(0, item.start - len(max(words, key=len))), item.start)
+    words, longest = _stage_words()
+    return text.endswith(words, max(0, item.start - longest), item.start)
 
 
 @lru_cache(maxsize=1)
-def _stage_words() -> tuple[str, ...]:
-    return tuple(status_table(TABLE))
+def _stage_words() -> tuple[tuple[str, ...], int]:
+    """The table's status words for str.endswith, and the length of the longest (how far back one may start)."""
+    words = tuple(status_table(TABLE))
+    return words, max(map(len, words))
 
 
 # Categories of buildings: the ones a company's project puts up for itself (厂房, 办公楼, 职工宿舍).

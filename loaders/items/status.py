@@ -284,15 +284,17 @@ def _share_of_a_plan(text: str, end: int) -> bool:
 def _stage_said_done(text: str, start: int) -> bool:
     """主体工程已基本完成, 土建已全部完工, 路基施工已完成: a completion word whose subject, right before it, is
     one stage of the works: that stage is done, the item (a project or a work) is still being built."""
-    return bool(_stage_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
+    return bool(_said_done_pattern("stages_of_works").search(text, max(0, start - _STAGE_BEFORE_REACH), start))
 
 
 _STAGE_BEFORE_REACH = 14  # 准备工作 + 工程 + 已经 + 基本: the longest subject and adverbs before the word
 
 
-@lru_cache(maxsize=1)
-def _stage_before_pattern() -> re.Pattern:
-    stages = _alternation("stages_of_works")
+@lru_cache(maxsize=2)
+def _said_done_pattern(stages_cue: str) -> re.Pattern:
+    """A stage of a cue list (of the works, or of the paperwork before them) closing the words before a completion
+    word, with its head (工程, 工作 …) and the adverbs between (主体工程已基本, 公开招标工作已全部)."""
+    stages = _alternation(stages_cue)
     adverbs = _alternation("done_adverbs")
     heads = _alternation("works_heads")
     return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
@@ -410,14 +412,7 @@ def _design_done(text: str, end: int) -> bool:
 def _paperwork_said_done(text: str, start: int) -> bool:
     """白鹭西路公开招标已完成, 施工图设计已全部完成: a completion word whose subject, right before it, is a stage of the
     paperwork before building (item_cues.yaml paperwork_stages): the works are designed and let, not built."""
-    return bool(_paperwork_before_pattern().search(text, max(0, start - _STAGE_BEFORE_REACH), start))
-
-
-@lru_cache(maxsize=1)
-def _paperwork_before_pattern() -> re.Pattern:
-    stages = _alternation("paperwork_stages")
-    adverbs = _alternation("done_adverbs")
-    return re.compile(rf"(?:{stages})(?:工作)?(?:已经|均已|都已|已)?(?:{adverbs})?$")
+    return bool(_said_done_pattern("paperwork_stages").search(text, max(0, start - _STAGE_BEFORE_REACH), start))
 
 
 @lru_cache(maxsize=1)
