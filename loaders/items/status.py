@@ -297,7 +297,7 @@ def _said_done_pattern(stages_cue: str) -> re.Pattern:
     stages = _alternation(stages_cue)
     adverbs = _alternation("done_adverbs")
     heads = _alternation("works_heads")
-    return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:已经|均已|都已|已)?(?:{adverbs})?$")
+    return re.compile(rf"(?:{stages})(?:{heads}){{0,2}}(?:目前|现在|现)?(?:已经|均已|都已|已)?(?:{adverbs})?$")
 
 
 def _study_before(text: str, start: int) -> bool:
