@@ -27,7 +27,6 @@ from .gates import (
     project_group_after,
 )
 from .kinds import (
-    A_DIGIT,
     an_estimate_for_the_running_year,
     continues_an_estimate,
     count_still_to_come,
@@ -591,7 +590,7 @@ def read_amount(reading: Reading) -> Decision:
         if gate(reading):
             raise LeftOut(gate.__name__, unplaced=GATE_NOTES.get(gate.__name__))
     goal = (
-        (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading.head)))
+        (reading.sentence_holds(goal_words()) and is_target(goal_reach(reading)))
         or names_a_goal_after(reading) or planned_here(reading) or future_year(reading) or under_a_goal_list(reading)
         or count_still_to_come(reading)  # 11家企业即将入驻
         or continues_an_estimate(reading)  # 预计1-6月…。上缴税收2亿元
@@ -730,27 +729,34 @@ def planned_works(reading: Reading, keyword: Keyword, at: int) -> bool:
 def funds_sought_as_a_goal(reading: Reading) -> bool:
     """争取资金/贷款 X: 争取 is the verb of funds secured, no goal word; another goal word (力争, 计划) or a
     plan section still makes them a goal."""
-    return is_target(goal_reach(reading.head).replace("争取", "  ")) or planned_here(reading)
+    return is_target(goal_reach(reading).replace("争取", "  ")) or planned_here(reading)
 
 
 # A sentence opening on 其中 breaks down the sentence before: its parts are read one by one, as any sentence's.
 _OPENS_ON_A_BREAKDOWN = re.compile(r"\s*其中[，,：:]?")
 
 
-def goal_reach(head: str) -> str:
-    """The words a goal word before the figure may reach from: its part of the sentence (争取资助…；新认定
-    企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个), or every part
-    after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个) or on a goal the
-    sentence opens on (预计到年末，…；吸纳就业…)."""
+def goal_reach(reading: Reading) -> str:
+    """The words of the figure's sentence (its head) a goal word before the figure may reach from: its part of the
+    sentence (争取资助…；新认定企业26家 reports a fact), the whole sentence in a 其中 breakdown (拟签约…其中…；…4个),
+    or every part after a list of goals opened with a colon (主要目标：产值200亿元；投资80亿元；新引进项目30个) or
+    on a goal the sentence opens on (预计到年末，…；吸纳就业…)."""
+    head = reading.head
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return head
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
-    if part_start and _goal_opens_the_sentence().match(head) and A_DIGIT.search(head, 0, _first_part_end(head)):
+    if part_start and _goal_opens_the_sentence().match(head) and _first_part_sets_figures(reading):
         # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part, when its own
         # part sets figures (目标是打造…；全年完成… sets none: what follows reports)
         return head
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
     return head[heads[-1].start() :] if heads else head[part_start:]
+
+
+def _first_part_sets_figures(reading: Reading) -> bool:
+    """Whether the sentence's first part (up to its first semicolon) holds a figure, in any numerals (九十亿元 too)."""
+    start = reading.sentence.start
+    return bool(reading.document.quantities.within(start, start + _first_part_end(reading.head)))
 
 
 def _first_part_end(head: str) -> int:
