@@ -135,6 +135,8 @@ def _whole_group(flow: Fact) -> str | None:
     if flow.scope is None or noun is None or not _NEW.match(flow.scope):
         return flow.scope
     return group_scope(_NEW.sub("", flow.scope), noun)
+
+
 _ALREADY = re.compile(r"^(?:目前|现|截至目前)?已(?:经)?")
 
 
