@@ -607,12 +607,23 @@ def one_facility_before_its_total(reading: Reading) -> bool:
     own = after_last_comma(head)
     if reading.quantity.dimension != "money" or not own or not _BARE_TOTAL.fullmatch(head, own):
         return False
-    clause = CLAUSE_MARK.split(head[: own - 1])[-1]  # the clause before, within its part of the sentence
+    clauses = CLAUSE_MARK.split(head[: own - 1])  # the clauses before, within their part of the sentence
+    while len(clauses) > 1 and _describes_one_project(clauses[-1]):
+        clauses.pop()  # 用地面积2万平方米，总建筑面积5万平方米: the facility's particulars stand between
+    clause = clauses[-1]
     facility = _one_facility_clause().fullmatch(clause)
     if facility is None or has(cues()["works_group_words"], clause):
         return False
     # 园区道路工程, 园区标准化厂房工程: a name of kind words only names a kind of works, whose money is the zone's
     return len(pattern_of(cues()["works_kind_words"]).sub("", facility.group("name"))) >= 2
+
+
+def _describes_one_project(clause: str) -> bool:
+    """A clause giving one project's site, land or floor space (cues.yaml one_project_descriptors), opening on the
+    descriptor or on 项目/该项目/其 before it: 选址位于园区东片, 项目用地面积1.2万平方米."""
+    return clause.strip().removeprefix("该").removeprefix("项目").removeprefix("其").startswith(
+        cues()["one_project_descriptors"].prefixes
+    )
 
 
 _BARE_TOTAL = re.compile(r"\s*(?:项目|工程|其)?(?:计划)?(?:总投资|总造价|概算总投资|估算总投资)(?:额)?(?:约|达|为|近)?")
