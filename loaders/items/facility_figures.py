@@ -144,12 +144,12 @@ def _item_clause_before_measures(text, clauses, by_clause, quantities, index) ->
     for before in range(index - 1, max(-1, index - 1 - _MEASURES_BETWEEN), -1):
         if before in by_clause:
             return before
-        if not _only_a_measure(text, clauses[before], quantities):
+        if not _only_a_measure(text, clauses[before], quantities) and not _only_a_site(text, clauses[before], quantities):
             return None
     return None
 
 
-_MEASURES_BETWEEN = 3  # clauses of a facility's measure that may stand between it and its 总投资 clause, plus one
+_MEASURES_BETWEEN = 4  # clauses of a facility's measure or site that may stand between it and its 总投资 clause, plus one
 
 
 def _only_a_measure(text, clause, quantities) -> bool:
@@ -160,6 +160,12 @@ def _only_a_measure(text, clause, quantities) -> bool:
         return False
     quantity = found[0]
     return bool(P.measure_clause.match(text[low : quantity.start])) and not text[quantity.end : high].strip(" 左右")
+
+
+def _only_a_site(text, clause, quantities) -> bool:
+    """A clause that places the item and holds no figure (选址位于园区东片)."""
+    low, high = clause
+    return not quantities.within(low, high) and bool(P.site_clause.match(text, low))
 
 
 def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | None]:
