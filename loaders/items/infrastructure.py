@@ -746,7 +746,7 @@ def _serviced_land_reached(document: Document, item: Item) -> StatusWord | None:
 
 
 def _utility_works(text: str, item: Item) -> bool:
-    """供电工程已进入采购程序, 实施了污水处理项目: a utility named as works of its own (X工程, X项目)
+    """供电工程处于政府采购阶段, 实施了污水处理项目: a utility named as works of its own (X工程, X项目)
     is an item; a list sharing 工程 (道路、供水、供电工程建设) names kinds of works, not one, and 基础设施配套工程
     names no kind at all."""
     if item.category not in _UTILITIES or not text[item.start : item.end].endswith(_WORKS):
