@@ -423,11 +423,11 @@ def _project_topic() -> re.Pattern:
     """A project named as the sentence's topic (某某公司年产2万吨黄药项目，总投资…), maybe after the day of a
     chronicle's entry or the number of a list's item (1.某某项目：总投资…), and maybe with where it lies or what
     befell it before the comma (某某项目位于某某片区，总投资…: cues.yaml project_site_words; 某某项目在某某园区开工，
-    项目总投资…; 某某项目正式投产，…: project_events)."""
+    项目总投资…; 某某项目正式投产，…: project_events). A headline breaks its clauses with spaces (某某项目开工 总投资26亿元)."""
     site, events = pattern_of(cues()["project_site_words"]).pattern, pattern_of(cues()["project_events"]).pattern
     return re.compile(
         rf"{_day_opening()}\s*(?:{LIST_MARKER}\s*)?{_TOPIC_CHARACTER}{_TOPIC_CHARACTER}{{1,29}}?项目"
-        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}})?[，,：:]"
+        rf"(?:(?:{site}|在)[^，。；,;]{{1,30}}?|(?:正式|顺利|集中)?(?:{events})[^，。；,;]{{0,30}}?)?(?:[，,：:]|[ \u3000]++(?=\S))"
     )
 
 
