@@ -195,9 +195,12 @@ def owner_name(words: str) -> str:
     it (from a word that opens a statement: cues.yaml owner_said, 已, 现已, 正在 …; a stage word alone may be part of
     the name, 基础设施建设)."""
     said = pattern_of(cues()["owner_said"]).search(words, _SHORTEST_OWNER)
-    return words[: said.start()] if said else words
+    words = words[: said.start()] if said else words
+    # 8平方公里的核心区和15公里的科创大道: the words stop at the next figure, the conjunction before it joins another owner
+    return _JOINING_END.sub("", words) if len(words) > _SHORTEST_OWNER else words
 
 
+_JOINING_END = re.compile(r"(?:以及|和|及|与)$")
 _SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)
 
 
