@@ -123,6 +123,8 @@ def intro_lists(document, sentence, quantities, taken):
             continue  # 区内现有企业有A、B: the firms the zone holds, not projects
         if match.group() in ("项目：", "项目:") and _names_one_project(text, low, match.start()):
             continue  # 东方电缆项目：已完成设备安装: a project heading its progress, no group listing names
+        if P.counted_kind_opening.match(text, match.end()):
+            continue  # 分别为2个“强链”项目，A项目和B项目: kinds counted, each kind's names read one by one
         stop = P.list_end.search(text, match.end(), sentence.end)
         end = stop.start() if stop else sentence.end
         items = split_items(text, match.end(), end, quantities, strip_lead=False)
