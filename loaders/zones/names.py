@@ -711,8 +711,9 @@ _HEADING_NUMBER = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][�
 
 
 def _stands_alone(text: str, start: int, end: int, opens_line: bool) -> bool:
-    """A sub-park kind names a zone of its own when it opens a clause and what follows speaks of it."""
-    if not (opens_line or _at_clause_start(text, start)):
+    """A sub-park kind names a zone of its own when it opens a clause (after a date at most: 今年白鹭产业园…) and what
+    follows speaks of it."""
+    if not (opens_line or opens_clause(text, start)):
         return False
     if end == len(text) or text.startswith(word_tuple("clause_follows"), end) or phase_works_pattern().match(text, end):
         return True  # … or works on its phase (青禾产业园二期道路管网全面铺通): what is said of it
