@@ -172,7 +172,7 @@ def reported_measure(quantity: Quantity | None) -> tuple[float | None, str | Non
     """The figure as items report it: 亩 stays 亩, counters keep their word (60栋)."""
     if quantity is None:
         return None, None
-    if quantity.unit == "km2" and "亩" in quantity.raw:
+    if quantity.unit == "km2" and quantity.raw.endswith(("亩", "畝")) and not quantity.raw.endswith(("英亩", "英畝")):
         return float(f"{quantity.value / units()['亩'].factor:.10g}"), "亩"
     if quantity.unit == "km2" and _written_in_square_metres(quantity.raw):
         # 建成面积5万平方米的标准化厂房: read as a land area after 面积, a building's figure stays in square metres
