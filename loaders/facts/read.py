@@ -615,6 +615,7 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         scope = lexicon_scope(clause_window + reading.after[:8])
         if scope and scope.endswith("项目") and not metric.startswith("project"):
             scope = None  # 基础设施投资: the amount of a kind of work, not of a project group
+        scope = _counted_projects_in_clause(reading, clause_begin) or scope
         if scope is None and decision.keyword and decision.keyword.word == "面积" and decision.wording_at is not None:
             scope = part_of_area(reading.window, decision.wording_at)  # 其中建设重点区面积152.2平方公里
         named_after = decision.keyword is AREA_OF_THE_ZONE_NAMED_AFTER
@@ -635,6 +636,13 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
     return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts)
+
+
+def _counted_projects_in_clause(reading: Reading, clause_begin: int) -> str | None:
+    """14个新投产项目新增产值7.5亿元: a figure in the clause of a counted group of projects is that group's."""
+    group = next((fact for fact in reversed(reading.sentence_facts)
+                  if fact.metric == "projects" and fact.quantity.start >= clause_begin), None)
+    return group.scope if group else None
 
 
 def _scope_of_the_wording_before(reading: Reading, decision: Decision) -> str | None:
