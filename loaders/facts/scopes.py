@@ -88,11 +88,19 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     qualifier = _QUALIFIER_BREAK.split(clause_window[:at])[-1]
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
-        return named
+        return _with_its_threshold(named, qualifier)
     qualifier = _GROUP_VERBS.sub("", _after_the_zone(qualifier))
     return qualifier + noun if 2 <= len(qualifier) <= 20 else None
 
 
+def _with_its_threshold(named: str, qualifier: str) -> str:
+    """其中10亿元以上项目9个: a group of projects above another sum than 1亿元 keeps its sum (10亿元以上项目), as the gold
+    writes 5000万元以上项目; it is a part of the 亿元以上 group, not that group."""
+    threshold = _YI_THRESHOLD.search(qualifier) if named == "亿元以上项目" else None
+    return f"{threshold.group(1)}亿元以上项目" if threshold and float(threshold.group(1)) != 1 else named
+
+
+_YI_THRESHOLD = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)亿元?以上")
 _INSIDE = ("内", "里")
 
 
