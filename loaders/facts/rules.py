@@ -743,7 +743,7 @@ def goal_reach(reading: Reading) -> str:
     on a goal the sentence opens on (预计到年末，…；吸纳就业…)."""
     head = reading.head
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
-        return head
+        return _without_what_the_breakdown_passes_over(reading)
     part_start = max(head.rfind("；"), head.rfind(";")) + 1
     if part_start and _goal_opens_the_sentence().match(head) and _first_part_sets_figures(reading):
         # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part, when its own
@@ -751,6 +751,23 @@ def goal_reach(reading: Reading) -> str:
         return head
     heads = list(_GOAL_LIST_HEAD.finditer(head, 0, part_start))
     return head[heads[-1].start() :] if heads else head[part_start:]
+
+
+def _without_what_the_breakdown_passes_over(reading: Reading) -> str:
+    """新开工项目21个，总投资63.5亿元，年度计划完成投资28.2亿元，其中10亿元以上项目2个: a 其中 breakdown speaks of the
+    last figure of its own kind before it (21个); the clauses between that figure's and 其中 say other things, and
+    a goal word there (年度计划) reaches no figure of the breakdown. They are blanked, keeping every position."""
+    head, start = reading.head, reading.sentence.start
+    breakdown = head.rfind("其中")
+    same_kind = [fact for fact in reading.sentence_facts
+                 if fact.quantity.dimension == reading.quantity.dimension and fact.quantity.start - start < breakdown]
+    if not same_kind:
+        return head
+    broken_down = same_kind[-1].quantity.end - start
+    clause_end = CLAUSE_MARK.search(head, broken_down, breakdown)
+    if clause_end is None:
+        return head
+    return head[: clause_end.start()] + "\0" * (breakdown - clause_end.start()) + head[breakdown:]
 
 
 def _first_part_sets_figures(reading: Reading) -> bool:
