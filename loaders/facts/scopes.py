@@ -127,7 +127,16 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
         return _whole_group(inherited)  # 新增规上工业企业12家，总数达到86家: the total of the same group
     if inherited.metric == "projects" and _a_state_of_the_group(words):
         return inherited.scope
+    if _A_TIME_ALONE.fullmatch(words):
+        return inherited.scope  # 2023年为280亿元，2024年为320亿元: another period of the same figure, no part of it
     return words if 2 <= len(words) <= 12 else inherited.scope
+
+
+# Words that only say when (2024年为, 2016年同期, 2025年底达, 今年前三季度): the same figure at another time.
+_A_TIME_ALONE = re.compile(
+    r"(?:(?:19|20)\d{2}年|\d{1,2}(?:[-—至]\d{1,2})?月份?|[今去明上本当]年|同期|年底|年末|年初|底|末|前三季度|上半年|下半年"
+    r"|[一二三四]季度|全年)+(?:为|是|达到|达|约|共)*"
+)
 
 
 _TOTALS = ("总数", "总量", "总计", "合计", "共计", "累计", "总共")
