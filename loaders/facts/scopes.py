@@ -62,7 +62,7 @@ _SCOPE_FILLER = re.compile(
 
 
 _GROUP_VERBS = re.compile(
-    r"^(?:其中|(?:19|20)\d{2}年度?|分别|合计|全年|今年|年内|前三季度|[一二三四]季度|[上下]半年|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新批|批准|核准|新|引进|引入|承接|承担|安排|实施|推进|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|计划"
+    r"^(?:其中|到|至|截至|截止|有|(?:19|20)\d{2}年度?|\d{1,2}月(?:份|底|末)?|投资[\d.]+[万亿]+元|分别|合计|全年|今年|年内|前三季度|[一二三四]季度|[上下]半年|集聚区|园区|开发区|全区|产业区|实际|现有|共有|拥有|已|共|累计|目前|完成|新批|批准|核准|新|引进|引入|承接|承担|安排|实施|推进|启动|开工|建设|签约|落地|竣工|投产|在建|入驻|入园|新增|培育|实现|达到|力争|明年|计划"
     r"|将|可|容纳|目标是|希望|期望|预计|争取|确保|下一步|下步)+"  # a goal's words (将引进企业30家, 可容纳企业40家)
 )
 
@@ -85,6 +85,8 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
     at = clause_window.rfind(noun)
     if at < 0:
         return _as_group(lexicon_scope(clause_window), noun)
+    if "等" in clause_window[at:]:
+        return None  # 青禾公司压缩机项目等15个项目: the noun ends a member listed before 等, which names no group
     qualifier = _QUALIFIER_BREAK.split(clause_window[:at])[-1]
     named = _as_group(lexicon_scope(qualifier + noun), noun)
     if named:
