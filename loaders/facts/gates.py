@@ -844,8 +844,10 @@ def _inside_a_short_quoted_name(reading: Reading) -> bool:
     )
 
 
-_BASE_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上年同期|去年同期|同期)(?:的)?$")
-_GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减少|提高)")
+# 较上年的, 比前一年的, 較前一年的 (Taiwan): last year, right before its amount. A year written (较2022年767.6万元)
+# dates its amount, which the gold keeps as that year's figure.
+_BASE_BEFORE = re.compile(r"(?:较|比|相较于|相比)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期)(?:的)?$")
+_GROWTH_AFTER = re.compile(r"^(?:相比|相比较)?(?:增长|增加|下降|减少|提高|成长|上升)")
 
 
 def a_comparison_base(reading: Reading) -> bool:

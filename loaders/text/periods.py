@@ -203,7 +203,7 @@ def base_year(window: str) -> str | None:
     match = re.search(r"(?:较|比|与)((?:19|20)\d{2})\s*年", window)
     if match:
         return match.group(1)
-    if re.search(r"同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比增|比降", window):
+    if re.search(r"同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比增|比降|[比较]上一年|[比较]前一年", window):
         return "yoy"
     if "环比" in window:
         return "mom"
