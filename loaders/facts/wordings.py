@@ -50,7 +50,7 @@ def amount_wording(reading: Reading) -> tuple[Keyword, int] | None:
         return wording_after(reading) or found  # 拉动100亿元投资，形成175亿元产值: 投资 is the figure before's
     return (
         found or wording_after(reading) or wording_before_an_aside(reading) or money_of_a_project_group(reading)
-        or workforce_named_in_its_clause(reading)
+        or workforce_named_in_its_clause(reading) or jobs_named_after(reading)
     )
 
 
@@ -680,9 +680,21 @@ def counts_jobs(reading: Reading) -> Keyword | None:
     words = cues()["job_words"].prefixes
     window = reading.window
     reach = _reach_end().search(window, max(0, len(window) - _REACH_LONGEST))
-    if reading.after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
+    after = _BOUND_LEAD.sub("", reading.after, count=1)  # 6000人以上的就业机会
+    if after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
         return keyword_index()["就业"]
     return None
+
+
+_BOUND_LEAD = re.compile(r"^(?:以上|左右|多|余)")
+
+
+def jobs_named_after(reading: Reading) -> tuple[Keyword, int] | None:
+    """可提供6000人以上的就业机会: people counted before the jobs they fill are employment."""
+    if reading.quantity.dimension != "person":
+        return None
+    keyword = counts_jobs(reading)
+    return (keyword, reading.quantity.end) if keyword else None
 
 
 def names_a_project_group(clause: str) -> bool:
