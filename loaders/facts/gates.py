@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .firms import a_firm_opens_the_part
 from .kinds import A_DIGIT, COMPLETION, goal_noun_after
 from .lexicon import (
+    ASIDE,
     CLAUSE_MARK,
     NEW_PART,
     after_last_comma,
@@ -96,8 +97,8 @@ def sum_of_several_zones(reading: Reading) -> bool:
     named = _SEVERAL_ZONES.search(text, reading.clause_begin, quantity.start)
     if named is None:  # the sentence's subject, when no zone is named after it
         named = _SEVERAL_ZONES.match(reading.head) or _SEVERAL_ZONES.match(reading.head, _lead_in_end(reading.head))
-        if named is None or has(cues()["zone_words"], reading.head[named.end() :]):
-            return False
+        if named is None or has(cues()["zone_words"], ASIDE.sub("", reading.head[named.end() :])):
+            return False  # a zone named after the group speaks of it; one in an aside (（按开发区…平均）) does not
         if _own_zone_after(reading, reading.sentence.start + named.end()):
             return False  # 全县4个工业园区中，我园排名第一，完成税收…: the report's own zone, ranked in the group
     elif _own_zone_after(reading, named.end()):
