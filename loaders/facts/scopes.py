@@ -96,10 +96,10 @@ def group_scope(clause_window: str, noun: str, after: str = "") -> str | None:
 
 
 def _with_its_threshold(named: str, qualifier: str) -> str:
-    """其中10亿元以上项目9个: a group of projects above another sum than 1亿元 keeps its sum (10亿元以上项目), as the gold
-    writes 5000万元以上项目; it is a part of the 亿元以上 group, not that group."""
-    threshold = _YI_THRESHOLD.search(qualifier) if named == "亿元以上项目" else None
-    return f"{threshold.group(1)}亿元以上项目" if threshold and float(threshold.group(1)) != 1 else named
+    """其中10亿元以上项目9个, 营业收入10亿元以上企业18家: a group above another sum than 1亿元 keeps its sum (10亿元以上项目),
+    as the gold writes 5000万元以上项目; it is a part of the 亿元以上 group, not that group."""
+    threshold = _YI_THRESHOLD.search(qualifier) if named.startswith("亿元以上") else None
+    return f"{threshold.group(1)}{named}" if threshold and float(threshold.group(1)) != 1 else named
 
 
 _YI_THRESHOLD = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)亿元?以上")
