@@ -635,7 +635,7 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
     if scope is None and inherited is not None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
-    return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts)
+    return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts, reading.head)
 
 
 def _counted_projects_in_clause(reading: Reading, clause_begin: int) -> str | None:

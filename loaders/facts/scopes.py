@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..zones.lexicon import type_pattern
 from .lexicon import (
     ASIDE,
+    CLAUSE_MARK,
     Words,
     cues,
     has,
@@ -223,7 +224,7 @@ _JOINING_END = re.compile(r"(?:以及|和|及|与)$")
 _SHORTEST_OWNER = 2  # characters of the shortest park name an area is said of (孵化园)
 
 
-def part_of_a_flow(clause: str, metric: str, scope: str | None, sentence_facts: list[Fact]) -> str | None:
+def part_of_a_flow(clause: str, metric: str, scope: str | None, sentence_facts: list[Fact], head: str = "") -> str | None:
     """新增就业岗位3200个，其中吸纳本地劳动力2800人; 新增入驻企业45家，其中规上企业12家: a breakdown (其中…, `clause` up to
     the figure) of a flow of firms or jobs counted before it in the sentence is part of that flow, never the zone's
     whole count: its scope opens with the flow's word (新增本地劳动力, 新增规上, as the gold writes 新增规上)."""
@@ -231,11 +232,17 @@ def part_of_a_flow(clause: str, metric: str, scope: str | None, sentence_facts: 
     if not clause.startswith("其中") or metric not in _COUNTED_FLOWS:
         return scope  # projects carry the flow in their status (新开工项目9个，其中亿元以上项目3个: started)
     parents = [fact for fact in sentence_facts if fact.metric == metric and fact.kind == "actual"]
-    flow = pattern_of(cues()["flows"]).match(parents[-1].scope) if parents and parents[-1].scope else None
+    if parents:
+        flow = pattern_of(cues()["flows"]).match(parents[-1].scope) if parents[-1].scope else None
+    else:  # 新增市场主体860户，其中企业412户: the whole counted before is no fact of ours, its flow word still holds
+        whole = CLAUSE_MARK.split(head.rsplit("其中", 1)[0].rstrip("，,：: "))[-1]
+        flow = pattern_of(cues()["flows"]).search(whole)
     if flow is None or (scope is not None and scope.startswith(flow.group())):
         return scope
     if scope is None:
         words = _PART_LEAD.sub("", clause[len("其中") :])
+        if words in _COUNTED_NOUNS.values():
+            return flow.group()  # 新增市场主体860户，其中企业412户: the new firms, as 新增企业860户 is scoped 新增
         return flow.group() + words if _SHORTEST_PART <= len(words) <= _LONGEST_PART else flow.group()
     return flow.group() + scope
 
