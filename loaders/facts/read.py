@@ -65,7 +65,7 @@ from .scopes import (
     part_of_area,
 )
 from .sections import in_a_year_s_plan, in_plan
-from .subjects import a_place_report, industry_named, names_no_zone, opens_speaking_as_a_place
+from .subjects import a_place_report, industry_named, names_no_zone, opens_speaking_as_a_place, part_named_in_a_breakdown
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
@@ -549,7 +549,8 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
         year = reading.parent_pool[0].year
         months = months or reading.parent_pool[0].months
     cumulative = _is_cumulative(reading, decision, period.cumulative, wholes)
-    scope = _scope(reading, decision)
+    zone = _zone_of_figure(text, quantity, cell, zone_at)
+    scope = _scope(reading, decision) or _part_of_the_zone(reading, zone)
     status = _status(reading, kind, parent) if metric == "projects" else None
     fact = Fact(
         quantity=quantity,
@@ -557,7 +558,7 @@ def _fact(reading: Reading, decision: Decision, zone_at) -> Fact:
         kind=kind,
         value=decision.value,
         unit=metric_units()[metric] if kind != "growth" else "%",
-        zone=_zone_of_figure(text, quantity, cell, zone_at),
+        zone=zone,
         year=year,
         relative_year=period.relative,
         months=months,
@@ -636,6 +637,15 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
     return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts, reading.head)
+
+
+def _part_of_the_zone(reading: Reading, zone: str) -> str | None:
+    """其中，东区实现产值8亿元: the part of the zone a breakdown's clause opens on; none when those words name the
+    figure's zone itself (其中鹤翔经济开发区实现税收48亿元, in a report on it or on a group it is one of)."""
+    part = part_named_in_a_breakdown(reading.head, reading.text[reading.clause_begin : reading.quantity.start])
+    if part is None or part in zone or zone in part:
+        return None
+    return part
 
 
 def _counted_projects_in_clause(reading: Reading, clause_begin: int) -> str | None:

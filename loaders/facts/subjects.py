@@ -151,6 +151,25 @@ def industry_named(clause: str) -> str | None:
 _SHORTEST_INDUSTRY = 3  # characters: 建筑业, 制造业; a bare 产业 or 行业 names none
 
 
+def part_named_in_a_breakdown(head: str, clause: str) -> str | None:
+    """园区完成产值86亿元，其中，临港园区实现产值16.7亿元，东区实现产值8亿元: a clause of a 其中 breakdown that opens on a
+    part of the zone (a park or an area: its words end in a word of cues.yaml zone_words or zone_part_words after a name,
+    or are a part word of zones.yaml, 东区, 一期) gives that part's figure, which its scope says; a bare zone word (园区,
+    开发区) is the zone itself, and names no part."""
+    if "其中" not in head:
+        return None
+    words = subject_words(clause.lstrip(" ，,；;"))
+    if not _SHORTEST_PART <= len(words) <= _LONGEST_PART or words.startswith(cues()["not_a_part"].prefixes):
+        return None
+    if words in zone_lexicon()["part_words"]:
+        return words
+    ending = next((word for word in cues()["zone_words"] + cues()["zone_part_words"] if words.endswith(word)), None)
+    return words if ending is not None and len(words) > len(ending) else None
+
+
+_SHORTEST_PART, _LONGEST_PART = 2, 10  # characters of a part's name (东区, 临港园区, 鹤翔智能装备产业园)
+
+
 def _clause_kind(clause: str, place_report: bool) -> str | None:
     words = subject_words(clause)
     if not words:
