@@ -382,9 +382,11 @@ def _said_of_the_figure_before(reading: Reading) -> bool:
 def firms_served(reading: Reading) -> bool:
     """走访企业120家, 帮助32家企业, 为企业解决问题86个: what the zone's staff did for firms, not a count of
     the zone's firms."""
-    if reading.quantity.dimension != "count" or not has(cues()["service_verbs"], reading.clause):
+    # the clause up to its comma: a list of what was solved (用工、融资难题43个) parts no service from its firms
+    clause = reading.head[after_last_comma(reading.head) :]
+    if reading.quantity.dimension != "count" or not has(cues()["service_verbs"], clause):
         return False
-    return has(["企业", "厂商", "公司"], reading.clause + reading.after[:12])  # 督促13个在建项目 stays a count
+    return has(["企业", "厂商", "公司"], clause + reading.after[:12])  # 督促13个在建项目 stays a count
 
 
 def an_average(reading: Reading) -> bool:

@@ -36,6 +36,7 @@ from .lexicon import (
     METRIC_DIMENSION,
     NEW_PART,
     NOT_A_METRIC,
+    after_last_comma,
     cues,
     has,
     keyword_index,
@@ -610,7 +611,8 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
     if metric == "financing":
         scope = financing_scope(reading.head)
     elif metric in ("projects", "enterprises"):
-        scope = group_scope(reading.clause, "项目" if metric == "projects" else "企业", reading.after[:16])
+        noun = "项目" if metric == "projects" else "企业"
+        scope = group_scope(reading.clause, noun, reading.after[:16]) or _group_of_a_list(reading, noun)
     else:
         clause_window = text[max(clause_begin, quantity.start - len(reading.window)) : quantity.start]
         scope = lexicon_scope(clause_window + reading.after[:8])
@@ -637,6 +639,26 @@ def _scope(reading: Reading, decision: Decision) -> str | None:
         same_scope = decision.kind == "growth" or has(cues()["achieved"], reading.window)  # 已完成8亿元: of the same
         scope = inherited.scope if same_scope else inherited_scope(reading.window, inherited)
     return part_of_a_flow(reading.clause, metric, scope, reading.sentence_facts, reading.head)
+
+
+def _group_of_a_list(reading: Reading, noun: str) -> str | None:
+    """全年签约A、B等项目26个: the count closes a list of names (等 in its clause); a verb near the opening of the clause
+    before the names (cues.yaml list_group_verbs; a time at most before it) and the counted noun name the group (签约项目)."""
+    if "等" not in reading.clause:
+        return None
+    clause = reading.head[_clause_opening(reading.head) :]
+    opening = clause[: min(_LIST_VERB_REACH, clause.find("、") if "、" in clause else len(clause))]
+    verb = pattern_of(cues()["list_group_verbs"]).search(opening)
+    return (lexicon_scope(verb.group() + noun) or verb.group() + noun) if verb else None
+
+
+def _clause_opening(head: str) -> int:
+    """Where the clause a figure ends ends opens in its sentence's head: after the last comma or semicolon (a list's
+    、 inside it does not open one)."""
+    return max(after_last_comma(head), head.rfind("；") + 1, head.rfind(";") + 1)
+
+
+_LIST_VERB_REACH = 8  # characters from a clause's opening a verb before its list may end by (今年上半年新签约)
 
 
 def _part_of_the_zone(reading: Reading, zone: str) -> str | None:
@@ -676,6 +698,10 @@ def _status(reading: Reading, kind: str, parent: Fact | None) -> str | None:
     clause_end = stop.start() if stop else sentence.end
     clause_begin = reading.clause_begin
     status = _project_status(text[clause_begin:clause_end], quantity.start - clause_begin)
+    comma = sentence.start + _clause_opening(reading.head)
+    if status is None and comma < clause_begin and "等" in text[clause_begin : quantity.start]:
+        # 全年签约A、B等项目26个: the verb before the names listed is the group's
+        status = _project_status(text[comma:clause_end], quantity.start - comma)
     if status is None and parent is not None:
         status = parent.status
     elif status is None and "其中" in reading.head and reading.parent_pool:
