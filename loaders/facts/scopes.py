@@ -135,10 +135,10 @@ def inherited_scope(window: str, inherited: Fact) -> str | None:
     return words if 2 <= len(words) <= 12 else inherited.scope
 
 
-# Words that only say when (2024年为, 2016年同期, 2025年底达, 今年前三季度): the same figure at another time.
+# Words that only say when (2024年为, 2016年同期, 2025年底达, 今年前三季度, 远期（2035年）): the same figure at another time.
 _A_TIME_ALONE = re.compile(
     r"(?:(?:19|20)\d{2}年|\d{1,2}(?:[-—至]\d{1,2})?月份?|[今去明上本当]年|同期|年底|年末|年初|底|末|前三季度|上半年|下半年"
-    r"|[一二三四]季度|全年)+(?:为|是|达到|达|约|共)*"
+    r"|[一二三四]季度|全年|近期|中期|远期)+(?:为|是|达到|达|约|共)*"
 )
 
 
