@@ -641,16 +641,17 @@ def _settle(document, items) -> list[Item]:
         if item.status is None:
             item.status = _funded(document.text, item)
         if item.status is None and not item.bare:
-            item.status = _works_of_its_clause(document, item)
+            item.status = _works_of_its_clause(document, item, joined)
         if item.status is not None:
             kept.append(item)
     return kept
 
 
-def _works_of_its_clause(document: Document, item: Item) -> StatusWord | None:
+def _works_of_its_clause(document: Document, item: Item, items: list[Item]) -> StatusWord | None:
     """鹤翔湖公园实施改造提升, 全面实施A、B等河道整治工程, 实训基地由某公司负责运营: a facility whose clause speaks of works under way or in
-    use, with no status word tied to it, takes the status its sentence states nearest to it, or else the stage
-    its clause speaks of. It ranks below any status word (strength -1): another mention's status settles it."""
+    use, with no status word tied to it, takes the status its sentence states nearest to it (not one said in the
+    clause of another item: 实施A改造，完成B迁改 leaves A's 实施 its own), or else the stage its clause speaks of. It
+    ranks below any status word (strength -1): another mention's status settles it."""
     text = document.text
     low, high = document.clauses(item.sentence)[item.clause]
     around = text[low : item.start] + "　" * (item.end - item.start) + text[item.end : high]  # its own name says nothing (X改造工程)
@@ -660,9 +661,12 @@ def _works_of_its_clause(document: Document, item: Item) -> StatusWord | None:
             or _list_closed_by(text, item, high, "kinds_after_etc"):
         return None
     part_start, part_end = sentence_part(document, item.sentence, item.start)
+    others = [document.clauses(item.sentence)[other.clause] for other in items
+              if other.sentence is item.sentence and other.clause != item.clause]
     stated = [
         word for word in status_words(document, item.sentence, TABLE)
         if word.status and not word.future and part_start <= word.start < part_end
+        and not any(low <= word.start < high for low, high in others)
     ]
     if stated:
         stage = min(stated, key=lambda word: abs(word.start - item.end)).status
