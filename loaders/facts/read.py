@@ -671,9 +671,13 @@ def _part_of_the_zone(reading: Reading, zone: str) -> str | None:
 
 
 def _counted_projects_in_clause(reading: Reading, clause_begin: int) -> str | None:
-    """14个新投产项目新增产值7.5亿元: a figure in the clause of a counted group of projects is that group's."""
+    """14个新投产项目新增产值7.5亿元: a figure in the clause of a counted group of projects is that group's; so is what
+    the group is to yield once running, said after it in its part of the sentence (引进亿元以上项目31个，总投资…，达产后
+    总产值超700亿元)."""
+    yields = reading.head_holds(cues()["once_running"])
+    part_start = reading.sentence.start + max(reading.head.rfind("；"), reading.head.rfind(";")) + 1
     group = next((fact for fact in reversed(reading.sentence_facts)
-                  if fact.metric == "projects" and fact.quantity.start >= clause_begin), None)
+                  if fact.metric == "projects" and fact.quantity.start >= (part_start if yields else clause_begin)), None)
     return group.scope if group else None
 
 
