@@ -449,19 +449,23 @@ def wording_of_a_ranked_list(reading: Reading) -> Keyword | None:
 
 # Figures a growth rate right after them is measured from or with: the base (较上年的85亿元增长15%) and
 # the size of the change (比上年增加20亿元，增长15%).
-_MEASURED_WITH = {"a_comparison_base", "size_of_a_change"}
+_MEASURED_WITH = {"a_comparison_base", "size_of_a_change", "percent_without_growth_word"}
+_AMOUNT_DIMENSIONS = ("money", "count", "area")
 
 
 def wording_before_a_base(reading: Reading) -> Keyword | None:
-    """工业总产值较上年同期的85.2亿元增长15.6%, 工业总产值比上年增加20亿元，增长15%: a growth right after the
-    base it is measured from or the size of the change (a figure left out by those rules, no fact of the
-    sentence after it) is the growth of the wording before that figure."""
+    """工业总产值较上年同期的85.2亿元增长15.6%, 工业总产值比上年增加20亿元，增长15%, 规上工业产值完成全年目标的43.6%，同比
+    下降8.2%: a growth right after the base it is measured from, the size of the change or the share the figure is of a
+    whole or a goal (a figure left out by those rules, no fact of the sentence after it) is the growth of the wording
+    before that figure."""
     if not reading.left_out or reading.left_out[-1][1] not in _MEASURED_WITH:
         return None
     base = reading.left_out[-1][0]
     if reading.fact_read_after(base.start):
         return None
-    found = last_keyword(reading.text[reading.sentence.start : base.start], base.dimension)
+    before = reading.text[reading.sentence.start : base.start]
+    dimensions = (base.dimension,) if base.dimension in _AMOUNT_DIMENSIONS else _AMOUNT_DIMENSIONS
+    found = next(filter(None, (last_keyword(before, dimension) for dimension in dimensions)), None)
     return found[0] if found else None
 
 
