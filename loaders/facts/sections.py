@@ -40,7 +40,7 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_plan: tuple[int, int] | None = None  # (level, start) of the plan section being read
     for start, level, heading in _headings(text):
-        if open_plan and level <= open_plan[0]:
+        if open_plan and (level <= open_plan[0] or _a_review_part(level, heading)):
             spans.append((open_plan[1], start))
             open_plan = None
         if open_plan is None and _announces_a_plan(heading):
@@ -123,6 +123,14 @@ def _headings(text: str):
         elif len(stripped) <= _SHORT_LINE and not _HEADING_END.search(stripped):
             yield lead, (0 if first else _UNMARKED), stripped  # the first line is the title
         first = False
+
+
+_REVIEW_PART_LEVEL = 1  # 三、2023年工作回顾: a part of this level or higher that reviews ends a plan, even the title's
+
+
+def _a_review_part(level: int, heading: str) -> bool:
+    """二、2023年工作回顾 in a report titled …工作计划: a main part looking back ends the plan the title opened."""
+    return level <= _REVIEW_PART_LEVEL and has(cues()["review_headings"], heading) and not _announces_a_plan(heading)
 
 
 def _announces_a_plan(heading: str) -> bool:
