@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon_files import read_yaml
 from .spans import line_end
 from .wrapping import TOLERANCE, visual_width, wrap_width
 
@@ -202,6 +203,7 @@ def _removals(text: str) -> list[tuple[int, int]]:
         removals.extend(match.span() for match in _INLINE_MARKUP.finditer(text))
     for run in _LETTER_SPACED.finditer(text):
         removals.extend((space, space + 1) for space in range(run.start(), run.end(), 2))
+    removals.extend(_related_links(text))
     wrapped = _WrappedLines(text)
     for match in _page_numbers(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -211,6 +213,34 @@ def _removals(text: str) -> list[tuple[int, int]]:
                 and not _a_table_line(text, line_start, match.start()) and not _a_table_line(text, match.end(), line_end(text, match.end())):
             removals.append(match.span())
     return removals
+
+
+@lru_cache(maxsize=1)
+def _related_links_lexicon() -> tuple[re.Pattern, int]:
+    """A line holding only a heading of a page's links to other articles, and the longest line a link's title takes
+    (lexicon/page_text.yaml)."""
+    lexicon = read_yaml("page_text.yaml")
+    words = "|".join(map(re.escape, sorted(lexicon["related_links_headings"], key=len, reverse=True)))
+    return re.compile(rf"^[ \t]*+(?:{words})[ \t:：]*+$", re.MULTILINE), lexicon["related_link_longest"]
+
+
+def _related_links(text: str) -> list[tuple[int, int]]:
+    """相关新闻\n· 鹤翔高新区…\n· 白鹭工业园区…: a page's list of links to other articles, its heading and the short
+    lines after it (titles, no sentence closed with 。), which name other zones' figures and belong to no report."""
+    if not any(word in text for word in ("相关", "推荐", "阅读", "热", "猜你", "更多", "往期", "其他新闻", "最新动态")):
+        return []  # most reports have no such list: one scan of the text for its words spares the line search
+    heading_pattern, longest = _related_links_lexicon()
+    spans = []
+    for heading in heading_pattern.finditer(text):
+        end = line_end(text, heading.start())
+        while end < len(text):
+            following = line_end(text, end + 1)
+            line = text[end + 1 : following].strip()
+            if len(line) > longest or line.endswith("。"):
+                break  # prose again: the list has ended
+            end = following
+        spans.append((heading.start(), end))
+    return spans
 
 
 class _WrappedLines:
