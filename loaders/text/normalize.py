@@ -221,19 +221,21 @@ def _related_links_lexicon() -> tuple[re.Pattern, int]:
     (lexicon/page_text.yaml)."""
     lexicon = read_yaml("page_text.yaml")
     words = "|".join(map(re.escape, sorted(lexicon["related_links_headings"], key=len, reverse=True)))
-    return re.compile(rf"^[ \t]*+(?:{words})[ \t:：]*+$", re.MULTILINE), lexicon["related_link_longest"]
+    labels = "|".join(map(re.escape, sorted(lexicon["adjacent_link_labels"], key=len, reverse=True)))
+    # a list's heading alone on its line, or a link to the next or previous article with its title on the line
+    pattern = rf"^[ \t]*+(?:(?P<list>{words})[ \t:：]*+$|(?:{labels})[ \t]*+[:：][^\n]*+$)"
+    return re.compile(pattern, re.MULTILINE), lexicon["related_link_longest"]
 
 
 def _related_links(text: str) -> list[tuple[int, int]]:
     """相关新闻\n· 鹤翔高新区…\n· 白鹭工业园区…: a page's list of links to other articles, its heading and the short
-    lines after it (titles, no sentence closed with 。), which name other zones' figures and belong to no report."""
-    if not any(word in text for word in ("相关", "推荐", "阅读", "热", "猜你", "更多", "往期", "其他新闻", "最新动态")):
-        return []  # most reports have no such list: one scan of the text for its words spares the line search
+    lines after it (titles, no sentence closed with 。), and a link to the article before or after (上一篇：…): they name
+    other zones' figures and belong to no report."""
     heading_pattern, longest = _related_links_lexicon()
     spans = []
     for heading in heading_pattern.finditer(text):
         end = line_end(text, heading.start())
-        while end < len(text):
+        while heading.group("list") and end < len(text):  # a list's titles follow its heading; a link's is on its line
             following = line_end(text, end + 1)
             line = text[end + 1 : following].strip()
             if len(line) > longest or line.endswith("。"):
