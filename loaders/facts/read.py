@@ -66,7 +66,13 @@ from .scopes import (
     part_of_area,
 )
 from .sections import in_a_year_s_plan, in_plan
-from .subjects import a_place_report, industry_named, names_no_zone, opens_speaking_as_a_place, part_named_in_a_breakdown
+from .subjects import (
+    a_place_report,
+    industry_named,
+    names_no_zone,
+    opens_speaking_as_a_place,
+    part_named_in_a_breakdown,
+)
 from .wordings import AREA_OF_THE_ZONE_NAMED_AFTER
 
 _AREA_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,12})")
