@@ -11,6 +11,7 @@ from .lexicon import (
     ASIDE,
     CLAUSE_MARK,
     Words,
+    after_last_comma,
     cues,
     has,
     keywords,
@@ -202,12 +203,21 @@ def names_another_group(window: str) -> bool:
 
 
 def financing_scope(head: str) -> str | None:
+    """The channel or beneficiary of money raised (BT模式, 企业), or in a 其中 breakdown the channel its clause names
+    (融资46亿元，其中银行贷款28亿元，发行债券10亿元 -> 银行贷款, 债券)."""
     modes = re.findall(r"([A-Z]{2,4}|[\u4e00-\u9fff]{2,6}?)模式", head)
     if modes:
         return modes[-1] + "模式"
     if re.search(r"为企业[^，。；]*$", head):
         return "企业"
+    if "其中" in head:
+        channel = _CHANNEL_LEAD.sub("", head[after_last_comma(head) :].strip())
+        return channel if _SHORTEST_CHANNEL <= len(channel) <= _LONGEST_CHANNEL else None
     return None
+
+
+_CHANNEL_LEAD = re.compile(r"^(?:其中[，,：:]?)?(?:通过|发行|获得|争取|引入|实现|完成|到位)*")
+_SHORTEST_CHANNEL, _LONGEST_CHANNEL = 2, 8  # characters of a channel's words (贷款, 银行贷款, 地方政府专项债券)
 
 
 def owner_name(words: str) -> str:
