@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon_files import read_yaml
-from .spans import line_end
+from .spans import line_end, merged_spans
 from .wrapping import TOLERANCE, visual_width, wrap_width
 
 # Full-width ASCII (！..～) -> half-width, but keep the Chinese clause punctuation that the
@@ -336,7 +336,7 @@ def normalize(original: str) -> Normalized:
     text = _HALF_WIDTH_RUN.sub(_to_half_width, _repaired(simplified)).replace("\r", "\n")
     starts, origins, pieces = [], [], []
     kept_from = length = 0
-    for start, end in sorted(_removals(text)):
+    for start, end in merged_spans(_removals(text)):  # overlapping removals (a list of links round a link) taken once
         starts.append(length)
         origins.append(kept_from)
         pieces.append(text[kept_from:start])
