@@ -903,14 +903,19 @@ def _title_short_name(text: str, heading: int) -> list[str]:
 
 def _placed_subject(text: str, heading: int, kind: str) -> str | None:
     """临江县：工业园区项目建设提速, 临江县委书记调研开发区: a report that speaks of its zone only by its
-    type, after a county's or city's name in its heading or in the sentence first speaking of it, is
-    about that place's zone (临江县工业园区); None when no such place comes before the type."""
+    type, after a county's or city's name in its heading or in the sentence first speaking of it, or in a county's own
+    report (its heading names the county, 淇县2023年政府工作报告), is about that place's zone (临江县工业园区); None when
+    no such place comes before the type."""
     if kind not in switching():
         return None  # 示范区, 试验区: no zone type a place's name makes a name of
     first = text.find(kind)
     start = 0 if first < heading else max(text.rfind(mark, 0, first) for mark in SENTENCE_OPENERS) + 1
     places = [place for place in places_in(text, start, first)
               if any(row["level"] in ("city", "county") for row in gazetteer()[place])]
+    if not places and first >= heading:
+        # 淇县2023年政府工作报告…产业集聚区实现主营业务收入…: a county's own report speaks of its one zone by its type
+        places = [place for place in places_in(text, 0, heading)
+                  if all(row["level"] == "county" for row in gazetteer()[place])]
     return places[-1] + kind if places else None
 
 
