@@ -69,6 +69,11 @@ def after_last_comma(text: str, end: int | None = None) -> int:
     return max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + 1
 
 
+def after_last_semicolon(text: str) -> int:
+    """Where the part of `text` after its last semicolon starts (full-width or ASCII): a sentence's own part."""
+    return max(text.rfind("；"), text.rfind(";")) + 1
+
+
 @lru_cache(maxsize=1)
 def _other_indicator_scan() -> re.Pattern:
     """Indicators outside the vocabulary, stepping over the zone names that hold one (加工出口区 is a

@@ -37,6 +37,7 @@ from .lexicon import (
     NEW_PART,
     NOT_A_METRIC,
     after_last_comma,
+    after_last_semicolon,
     cues,
     has,
     keyword_index,
@@ -661,12 +662,7 @@ def _group_of_a_list(reading: Reading, noun: str) -> str | None:
 def _clause_opening(head: str) -> int:
     """Where the figure's clause opens in its sentence's head: after the last comma or semicolon (a list's 、 inside
     it opens none)."""
-    return max(after_last_comma(head), _part_opening(head))
-
-
-def _part_opening(head: str) -> int:
-    """Where the figure's part of the sentence opens in its head: after the last semicolon."""
-    return max(head.rfind("；"), head.rfind(";")) + 1
+    return max(after_last_comma(head), after_last_semicolon(head))
 
 
 _LIST_VERB_REACH = 8  # characters from a clause's opening a verb before its list may end by (今年上半年新签约)
@@ -686,7 +682,7 @@ def _counted_projects_in_clause(reading: Reading, clause_begin: int) -> str | No
     the group is to yield once running, said after it in its part of the sentence (引进亿元以上项目31个，总投资…，达产后
     总产值超700亿元)."""
     yields = reading.head_holds(cues()["once_running"])
-    part_start = reading.sentence.start + _part_opening(reading.head)
+    part_start = reading.sentence.start + after_last_semicolon(reading.head)
     group = next((fact for fact in reversed(reading.sentence_facts)
                   if fact.metric == "projects" and fact.quantity.start >= (part_start if yields else clause_begin)), None)
     return group.scope if group else None

@@ -48,6 +48,7 @@ from .lexicon import (
     PART_BREAK,
     Keyword,
     after_last_comma,
+    after_last_semicolon,
     cues,
     has,
     keyword_index,
@@ -559,7 +560,7 @@ def kept_figures_open_the_list(reading: Reading) -> bool:
     if not facts or not reading.left_out or reading.fact_read_after(facts[-1].quantity.end):
         return False
     head = reading.head
-    part_start = reading.sentence.start + max(head.rfind("；"), head.rfind(";")) + 1
+    part_start = reading.sentence.start + after_last_semicolon(head)
     return facts[-1].quantity.start >= part_start and reading.left_out[-1][0].start > facts[-1].quantity.start
 
 
@@ -748,7 +749,7 @@ def goal_reach(reading: Reading) -> str:
     head = reading.head
     if "其中" in head and not _OPENS_ON_A_BREAKDOWN.match(head):
         return _without_what_the_breakdown_passes_over(reading)
-    part_start = max(head.rfind("；"), head.rfind(";")) + 1
+    part_start = after_last_semicolon(head)
     if part_start and _goal_opens_the_sentence().match(head) and _first_part_sets_figures(reading):
         # 预计到年末，园区实现产值100亿元…；吸纳就业5万人: a goal the sentence opens on reaches every part, when its own
         # part sets figures (目标是打造…；全年完成… sets none: what follows reports)

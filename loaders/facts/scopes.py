@@ -201,7 +201,6 @@ def names_another_group(window: str) -> bool:
     return lexicon_scope(words) is None
 
 
-
 def financing_scope(head: str) -> str | None:
     """The channel or beneficiary of money raised (BT模式, 企业), or in a 其中 breakdown the channel its clause names
     (融资46亿元，其中银行贷款28亿元，发行债券10亿元 -> 银行贷款, 债券)."""

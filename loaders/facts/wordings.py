@@ -680,13 +680,10 @@ def counts_jobs(reading: Reading) -> Keyword | None:
     words = cues()["job_words"].prefixes
     window = reading.window
     reach = _reach_end().search(window, max(0, len(window) - _REACH_LONGEST))
-    after = _BOUND_LEAD.sub("", reading.after, count=1)  # 6000人以上的就业机会
+    after = reading.after[_AFTER_LEAD.match(reading.after).end() :]  # 6000人以上的就业机会: past the bound and 的
     if after.startswith(words) or window[: reach.start() if reach else len(window)].endswith(words):
         return keyword_index()["就业"]
     return None
-
-
-_BOUND_LEAD = re.compile(r"^(?:以上|左右|多|余)")
 
 
 def jobs_named_after(reading: Reading) -> tuple[Keyword, int] | None:
